@@ -1,0 +1,1 @@
+"""Telegram handlers: thin front ends over the service layer."""

@@ -1,0 +1,1 @@
+"""Scheduled work: deadline digests, reminders, knowledge-base refresh."""

@@ -1,0 +1,105 @@
+"""The builder: plan files → readers → cleaning → structure → extractors → KnowledgeBase."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from knowledge import cleaning, indicators, metadata, structure, tasks, terms
+from knowledge.doctext import DocText
+from knowledge.models import KnowledgeBase, Warning_
+from knowledge.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, read_bytes
+
+BUNDLED_PLANS = Path(__file__).parent / "plans"
+
+
+def doc_id_for(file: str) -> str:
+    """A short id derived from the file name, so ids survive rebuilds of the same text."""
+    return "D" + hashlib.sha1(file.encode("utf-8")).hexdigest()[:6]
+
+
+def plan_files(paths: Iterable[Path]) -> list[Path]:
+    """The plan files named by `paths`, folders expanded to their supported files, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBase:
+    """The knowledge base of one document, from its text lines."""
+    text = DocText(file=file, lines=lines, chrome=cleaning.chrome_lines(lines))
+    doc = metadata.describe(text, doc_id_for(file))
+    doc.sha256 = sha256
+    sections = structure.parse_sections(doc, text)
+    doc.review_lines = metadata.review_range(doc, text, sections)
+    kb = KnowledgeBase(
+        documents=[doc],
+        sections=sections,
+        indicators=indicators.extract_indicators(doc, text, sections),
+        tasks=tasks.extract_tasks(doc, text, sections),
+        terms=terms.extract_terms(doc, text, sections),
+        texts={file: lines},
+    )
+    kb.warnings.extend(validate(kb))
+    return kb
+
+
+def validate(kb: KnowledgeBase) -> list[Warning_]:
+    """Warnings an admin should see: empty structure, no indicators, tasks without deadline."""
+    warnings: list[Warning_] = []
+    for doc in kb.documents:
+        if not any(s.doc == doc.file for s in kb.sections):
+            warnings.append(Warning_(doc=doc.file, message="未识别到任何章节标题"))
+        if not any(i.doc == doc.file for i in kb.indicators):
+            warnings.append(Warning_(doc=doc.file, message="未识别到指标"))
+        undated = sum(1 for t in kb.tasks if t.doc == doc.file and t.deadline is None
+                      and t.deadline_kind != "ongoing")
+        if undated:
+            warnings.append(Warning_(doc=doc.file, message=f"{undated} 项任务没有完成时限"))
+        if doc.period:
+            lo, hi = doc.period
+            for ind in kb.indicators:
+                if ind.doc == doc.file and ind.target and ind.target.year and not lo - 1 <= ind.target.year <= hi + 10:
+                    warnings.append(Warning_(doc=doc.file, line=ind.line,
+                                             message=f"指标“{ind.name}”的目标年份 {ind.target.year} 不在规划期内"))
+    return warnings
+
+
+def merge(parts: Iterable[KnowledgeBase]) -> KnowledgeBase:
+    """One knowledge base holding every part's items, in order."""
+    kb = KnowledgeBase()
+    for part in parts:
+        kb.documents.extend(part.documents)
+        kb.sections.extend(part.sections)
+        kb.indicators.extend(part.indicators)
+        kb.tasks.extend(part.tasks)
+        kb.terms.extend(part.terms)
+        kb.warnings.extend(part.warnings)
+        kb.texts.update(part.texts)
+    return kb
+
+
+def build_sources(sources: Iterable[tuple[str, bytes]], max_bytes: int = DEFAULT_MAX_BYTES) -> KnowledgeBase:
+    """Build from (file name, content) pairs; a bad file raises its PlanError."""
+    parts = []
+    for name, data in sources:
+        lines = read_bytes(data, name, max_bytes)
+        parts.append(build_document(name, lines, hashlib.sha256(data).hexdigest()))
+    return merge(parts)
+
+
+def build_files(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> KnowledgeBase:
+    """Build from plan files and folders on disk."""
+    return build_sources(((p.name, p.read_bytes()) for p in plan_files(paths)), max_bytes)
+
+
+def build_bundled() -> KnowledgeBase:
+    """The knowledge base of the plans shipped with the package."""
+    return build_files([BUNDLED_PLANS])

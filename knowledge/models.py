@@ -1,0 +1,177 @@
+"""Pydantic models of the knowledge base: documents, sections, indicators, tasks, terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocKind = Literal["five_year_plan", "annual_plan", "work_report", "task_list", "other"]
+ItemKind = Literal["indicator", "task", "section", "term"]
+DeadlineKind = Literal["explicit", "document_year", "period_end", "recurring", "ongoing", "none"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Document(_Model):
+    """One plan file: its metadata and where its text came from."""
+
+    id: str
+    file: str
+    title: str
+    issuer: str | None = None
+    kind: DocKind = "other"
+    year: int | None = None
+    period: tuple[int, int] | None = None
+    # Lines (1-based, inclusive) that review the past year in a work report:
+    # their statements are achievements, never tasks.
+    review_lines: tuple[int, int] | None = None
+    sha256: str = ""
+    line_count: int = 0
+
+
+class Section(_Model):
+    """A heading in a document's tree, with its citation path."""
+
+    id: str
+    doc: str
+    number: str | None = None
+    title: str
+    level: int
+    path: list[str] = Field(default_factory=list)
+    line: int
+    end_line: int | None = None
+    parent: str | None = None
+
+
+class Value(_Model):
+    """A baseline or target: its year, the verbatim value and the parsed number."""
+
+    year: int | None = None
+    value: str
+    number: float | None = None
+
+
+class Indicator(_Model):
+    """A quantified indicator or target, from a table row or from prose."""
+
+    id: str
+    doc: str
+    section: str | None = None
+    name: str
+    unit: str | None = None
+    baseline: Value | None = None
+    target: Value | None = None
+    growth: str | None = None
+    attribute: str | None = None
+    category: str | None = None
+    source: Literal["table", "prose"] = "prose"
+    line: int
+    lines: list[int] = Field(default_factory=list)
+    text: str = ""
+
+
+class Task(_Model):
+    """A forward-looking task with its deadline and responsible units."""
+
+    id: str
+    doc: str
+    section: str | None = None
+    number: str | None = None
+    title: str
+    text: str = ""
+    deadline: dt.date | None = None
+    deadline_text: str | None = None
+    deadline_kind: DeadlineKind = "none"
+    recurrence: str | None = None
+    units: list[str] = Field(default_factory=list)
+    line: int
+
+
+class Term(_Model):
+    """A glossary entry (名词解释)."""
+
+    id: str
+    doc: str
+    term: str
+    definition: str
+    line: int
+    section: str | None = None
+
+
+class Warning_(_Model):
+    """A problem found while building, reported to the admin, never fatal."""
+
+    doc: str
+    message: str
+    line: int | None = None
+
+
+class KnowledgeBase(_Model):
+    """Everything extracted from a set of plan files."""
+
+    documents: list[Document] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    warnings: list[Warning_] = Field(default_factory=list)
+    # Source text lines per document file, kept so a section can be read in full.
+    texts: dict[str, list[str]] = Field(default_factory=dict)
+
+    def document(self, file: str) -> Document | None:
+        """The document built from `file`, if any."""
+        return next((d for d in self.documents if d.file == file), None)
+
+    def section(self, section_id: str | None) -> Section | None:
+        """The section with this id, if any."""
+        if section_id is None:
+            return None
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def to_contract(self) -> dict[str, list[dict[str, object]]]:
+        """The JSON shape promised by `planbot build --json` (see design notes)."""
+
+        def value(v: Value | None) -> dict[str, object] | None:
+            return None if v is None else {"year": v.year, "value": v.value, "number": v.number}
+
+        return {
+            "documents": [
+                {"id": d.id, "file": d.file, "title": d.title, "issuer": d.issuer,
+                 "kind": d.kind, "year": d.year,
+                 "period": list(d.period) if d.period else None}
+                for d in self.documents
+            ],
+            "sections": [
+                {"id": s.id, "doc": s.doc, "number": s.number, "title": s.title,
+                 "level": s.level, "path": s.path, "line": s.line}
+                for s in self.sections
+            ],
+            "indicators": [
+                {"id": i.id, "doc": i.doc, "section": i.section, "name": i.name, "unit": i.unit,
+                 "baseline": value(i.baseline), "target": value(i.target), "growth": i.growth,
+                 "attribute": i.attribute, "category": i.category, "line": i.line}
+                for i in self.indicators
+            ],
+            "tasks": [
+                {"id": t.id, "doc": t.doc, "section": t.section, "number": t.number,
+                 "title": t.title, "text": t.text,
+                 "deadline": t.deadline.isoformat() if t.deadline else None,
+                 "deadline_text": t.deadline_text, "deadline_kind": t.deadline_kind,
+                 "recurrence": t.recurrence, "units": t.units, "line": t.line}
+                for t in self.tasks
+            ],
+            "terms": [
+                {"id": g.id, "doc": g.doc, "term": g.term, "definition": g.definition,
+                 "line": g.line}
+                for g in self.terms
+            ],
+        }
+
+    def to_contract_json(self) -> str:
+        """`to_contract` serialised as UTF-8 JSON text."""
+        return json.dumps(self.to_contract(), ensure_ascii=False, indent=1)
