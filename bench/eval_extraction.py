@@ -138,9 +138,13 @@ def load_gold(name: str) -> Any:
 # ---------------------------------------------------------------- scorers
 
 def score_sections(gold: list[dict], kb: KnowledgeBase, file: str) -> tuple[Score, list[str]]:
-    """Sections of levels 1–2: a hit is the same file and the same line. Also level/number notes."""
+    """Sections of levels 1–2 (what gold holds): a hit is the same file and the same line.
+
+    Level-0 parts (attachment markers such as 附件) and level 3+ (专栏 boxes, deeper headings)
+    are outside the gold's scope and not scored. Also returns level/number/title/parent notes.
+    """
     g = [s for s in gold if s["file"] == file]
-    ours = [s for s in kb.sections if s.doc == file and s.level <= 2]
+    ours = [s for s in kb.sections if s.doc == file and 1 <= s.level <= 2]
     g_lines = {s["line"]: s for s in g}
     o_lines = {s.line: s for s in ours}
     sc = Score(gold=len(g), ours=len(ours))
@@ -411,6 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for name, value, counts in lines:
         print(f"  {name:<22} {fmt(value)}  {counts:<24} {mark(name, value)}")
+    parts = sum(1 for s in kb.sections if s.level == 0)
+    deep = sum(1 for s in kb.sections if s.level >= 3)
+    print(f"  (sections scored at levels 1-2 as in gold; not scored: {parts} level-0 parts, {deep} level 3+)")
     print(f"  {'chrome leaks':<22} {len(leaks):>5}   (target 0 {'ok' if not leaks else 'BELOW'})")
     print("  (indicators P is against all gold items, tier 1 and 2; a hit needs the same file, a"
           " matching name and the same target value)")
