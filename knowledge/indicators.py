@@ -26,19 +26,22 @@ _PAST = re.compile(r"(?<![为除])了")
 # An area or length that sizes a place (21平方公里区域) describes it.
 _PLACE_AFTER_AREA = re.compile(r"^[\u4e00-\u9fffA-Z]{0,6}(?:区域|片区|范围|地块|园区|空间)")
 _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "公里", "米")
+# Action verbs whose object is the indicator (开展招商活动 → 招商活动, 带动服务业 → 服务业).
+_CUT_VERB = re.compile(r"开展|举办|组织|引进|招引|培育|成立|认证|筹集建设|筹集|整改|保持|带动|编制|扩大|引导")
+_BARE_SUFFIX = re.compile(r"率|比例|比重|占比|面积|数量|总额|总量|规模|水平|任务|工作")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
 # Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
 _LEAD_STRIP = re.compile(
     r"^(?:[、和及与并且而、]|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)|到(?:20\d\d|二〇[一二三四五六七八九〇]{2})年(?:底|末)?|至(?:20\d\d)年(?:底|末)?|"
-    r"(?:20\d\d)年(?:底|末|内)?|今年|全年|年内|当年|预计|计划|力争|争取|确保|努力|累计|共计|总计|"
+    r"(?:20\d\d)年(?:底|末|内)?|今年|全年|各类|年内|当年|预计|计划|力争|争取|确保|努力|累计|共计|总计|"
     r"完成|实现|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到)+$")
+_TRAIL_STRIP = re.compile(r"(?:达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
-    r"全覆盖|任务|工作|升级改造|改造提升|提升改造|改造|整治|全面开工|运营|验收通过|通过验收|入驻|"
+    r"全覆盖|任务|工作|整治|全面开工|运营|验收通过|通过验收|入驻|"
     r"签约|引进|开业|达标|提升|落地见效|顺利进行|目标)+$"
 )
 # Leading action verbs before a counted noun (在13个社区建立老年日间照料服务机构 → 老年日间照料服务机构).
@@ -72,6 +75,7 @@ class _Found:
     growth: str | None = None
     value: str | None = None
     unit: str | None = None
+    growth_only: bool = False
 
 
 def extract_indicators(doc: Document, text: DocText, sections: list[Section]) -> list[Indicator]:
@@ -149,8 +153,7 @@ def _prose_indicator(doc: Document, found: _Found, line: int, line_text: str, se
                      item_id: str, default_year: int | None) -> Indicator:
     year = _sentence_year(line_text, found, default_year, doc)
     target = None
-    if found.quantity is not None and not (found.growth and found.quantity.is_percent and found.value is None
-                                           and _is_growth_quantity(found)):
+    if found.quantity is not None and not found.growth_only:
         q = found.quantity
         target = Value(year=year, value=q.value, number=q.number)
     elif found.value is not None:
@@ -160,10 +163,6 @@ def _prose_indicator(doc: Document, found: _Found, line: int, line_text: str, se
         id=item_id, doc=doc.file, section=_section_id(sections, line), name=found.name, unit=unit,
         target=target, growth=found.growth, source="prose", line=line, lines=[line], text=line_text,
     )
-
-
-def _is_growth_quantity(found: _Found) -> bool:
-    return found.growth is not None and found.quantity is not None and found.growth.endswith(found.quantity.value)
 
 
 def _sentence_year(line_text: str, found: _Found, default_year: int | None, doc: Document) -> int | None:
@@ -255,16 +254,16 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Fou
         growth_name = _GROWTH_WORD.search(before)
         if q.is_percent and growth_name:
             name = clean_name(before[: growth_name.start()])
-            growth_value = q.value
+            growth_value = clause[q.start:q.end].strip()
             if not name and _GROWTH_ONLY.match(before.strip()):
                 # 同比增长3.2% after a quantity: the growth of the previous target.
                 target = results[-1] if results else (previous_items[-1] if previous_items else None)
                 if target is not None and target.growth is None:
                     target.growth = growth_value
                     continue
-                name = clean_name(previous_clause)
+                name = clean_name(re.sub(r"^在(.{2,12}?)等.*$", r"\1", previous_clause))
             if name:
-                results.append(_Found(name=name, quantity=q, growth=growth_value, unit="%"))
+                results.append(_Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True))
             continue
         if q.chinese and not re.search(r"(?:完成|达到|建成)\s*$", before):
             continue
@@ -274,13 +273,19 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Fou
         if after.strip() in ("、", "和", "及") and nxt is not None:
             # 13个、11.63万平方米老旧小区改造: both counts share the noun after the last one.
             tail = clause[nxt.end: quantities[idx + 2].start if idx + 2 < len(quantities) else len(clause)]
+        unit = q.unit
+        if unit and unit.startswith("个") and len(unit) > 1 and not _NOUN_LEAD.match(tail.strip()) and (
+                _counted_noun(tail, q) != "") and not re.search(r"(?:在|[、及和][^、及和]{0,8})$", before):
+            # 1-2个社区卫生服务站: 社区 starts the noun; only 在13个社区建立… counts places.
+            tail, unit = unit[1:] + tail, "个"
         counted = _counted_noun(tail, q)
         if counted == "":
             continue  # 实现7个社区全覆盖: the count qualifies a verb, not a noun
-        name = counted or clean_name(before)
+        before_name = clean_name(before)
+        name = before_name if counted and before_name.endswith(counted) else (counted or before_name)
         if not name or not _NAME_OK.search(name):
             continue
-        results.append(_Found(name=name, quantity=q))
+        results.append(_Found(name=name, quantity=q, unit=unit))
     return results
 
 
@@ -343,6 +348,12 @@ def clean_name(text: str) -> str:
     name = text.strip(" \t、，,；;")
     # Keep only the part after the last comma-like break inside the text.
     name = re.split(r"[、]", name)[-1] if re.search(r"\d", name.split("、")[0] if "、" in name else "") else name
+    # 开展各类招聘会 → 各类招聘会: the object of the last action verb.
+    cuts = list(_CUT_VERB.finditer(name))
+    if cuts:
+        rest = name[cuts[-1].end():].strip()
+        if len(rest) >= 2 and not _BARE_SUFFIX.fullmatch(rest):
+            name = rest
     previous = None
     while previous != name:
         previous = name

@@ -103,8 +103,8 @@ def find_quantities(text: str) -> list[Quantity]:
         pre = m.group("pre") or ""
         post = m.group("post") or ""
         start = m.start("pre") if pre else m.start("num")
-        if post:
-            value = text[start:m.end()]
+        if post or chinese:
+            value = text[start:m.end()]  # 五个, 20场以上: verbatim with the unit
         else:
             value = text[start:m.end("approx") if m.group("approx") else m.end("num")]
         found.append(Quantity(
