@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.replies import Button, Reply, Span
-from jobs.recurrence import label_of, next_occurrence
+from jobs.recurrence import is_recurring, label_of, next_due
 from jobs.workdays import DaysLeft, days_left
 from knowledge.models import Document, KnowledgeBase, Section, Task
 from knowledge.search import SearchIndex
@@ -98,14 +98,13 @@ def urgency_of(item: DueItem, window: int) -> Urgency | None:
 
 
 def due_item(task: Task, today: dt.date) -> DueItem | None:
-    """The task's due date as of `today` (next occurrence when recurring); None if undated."""
-    occurrence = next_occurrence(task, today)
-    due = occurrence or task.deadline
-    if due is None or task.deadline_kind == "ongoing":
+    """The task's due date as of `today` (the cycle's end when recurring); None if nothing is due."""
+    if task.deadline_kind == "ongoing":
         return None
-    # A series that ended (occurrence == its final deadline) is shown as a plain deadline.
-    still_recurring = occurrence is not None and (task.deadline_kind == "recurring" or occurrence != task.deadline)
-    recurring = label_of(task.recurrence) if still_recurring else None
+    due = next_due(task, today)
+    if due is None:
+        return None
+    recurring = label_of(task.recurrence) if is_recurring(task) else None
     return DueItem(task, due, days_left(today, due), recurring)
 
 
@@ -307,7 +306,7 @@ def render_item(engine: DigestEngine, reply: Reply, number: int, item: DueItem) 
     reply.line(f"{number}. ", Span(_short(task.title), "bold"))
     due = f"   截止 {item.due.isoformat()}（{weekday_cn(item.due)}）· {describe_left(item.left)}"
     if item.recurring:
-        due += f" · {item.recurring}（下次）"
+        due += f" · {item.recurring}（本期）"
     reply.line(due)
     reply.line(Span("   来源：" + engine.source_of(task), "italic"))
     if task.units:
@@ -364,7 +363,7 @@ def render_task_card(engine: DigestEngine, task: Task, today: dt.date) -> Reply:
     if item is not None:
         line = f"截止：{item.due.isoformat()}（{weekday_cn(item.due)}）· {describe_left(item.left)}"
         if item.recurring:
-            line += f" · {item.recurring}（下次）"
+            line += f" · {item.recurring}（本期）"
         reply.line(line)
     elif task.deadline_kind == "ongoing":
         reply.line("截止：长期坚持")
