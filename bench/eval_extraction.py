@@ -308,7 +308,8 @@ def chrome_leaks(doc_gold: dict, kb: KnowledgeBase, file: str) -> list[str]:
         if s.doc != file:
             continue
         end = s.end_line or s.line
-        inside = [n for n in range(s.line, end + 1) if n in noise and n not in chrome]
+        inside = [n for n in range(s.line, end + 1)
+                  if n in noise and n not in chrome and 0 < n <= len(text) and text[n - 1].strip()]
         check("section", f"{s.line} {s.title[:20]}", [s.line, *inside], [s.title])
     for i in kb.indicators:
         if i.doc == file:

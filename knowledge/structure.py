@@ -46,6 +46,10 @@ _UNNUMBERED = re.compile(
 # Attachment markers start a new part with its own numbering (附件, 附件2：…, 附录一).
 _ATTACHMENT = re.compile(rf"^(?P<num>(?:附\s*件|附\s*录|附\s*表)\s*{_NUM}?)\s*[:：]?\s*(?P<rest>.*)$")
 
+# A table of contents: its heading, and entries that end in leader dots and/or a page number.
+_TOC_HEADING = re.compile(r"^目\s*录\s*[:：]?$")
+_TOC_PAGE = re.compile(r"(?:[.．…·]{2,}\s*|\s{2,}|\t)\d{1,3}$|[.．…·]{3,}$")
+
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _CLAUSE = re.compile(r"[，,：:]")
 
@@ -113,11 +117,43 @@ def _normalise(text: str) -> str:
 
 def find_headings(text: DocText) -> list[_Heading]:
     """Every line that reads as a heading, with its style, number as written and title."""
+    return _drop_toc(_candidates(text), text)
+
+
+def _drop_toc(found: list[_Heading], text: DocText) -> list[_Heading]:
+    """The headings without the entries of a table of contents (目录), which repeat the real ones.
+
+    Between a 目录 line and the first body text, a heading is a contents entry when the same
+    number and title come again further down.
+    """
+    toc_start = next((n for n, t in text.content() if _TOC_HEADING.match(t)), None)
+    if toc_start is None:
+        return found
+    body = next((n for n, t in text.content() if n > toc_start and _is_prose(t)), None)
+    labels = [re.sub(r"\s+", "", _label(h.number, h.title)) for h in found]
+    kept = []
+    for k, h in enumerate(found):
+        in_toc_span = toc_start < h.line and (body is None or h.line < body)
+        if in_toc_span and labels[k] in labels[k + 1:]:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _is_prose(text: str) -> bool:
+    """A body-text line: long, or a sentence."""
+    return len(text) > 60 or bool(_SENTENCE_END.search(text))
+
+
+def _candidates(text: DocText) -> list[_Heading]:
     content = list(text.content())
     found: list[_Heading] = []
     for k, (line, raw) in enumerate(content):
         nxt = content[k + 1][1] if k + 1 < len(content) else ""
         plain = _normalise(raw)
+        if _TOC_PAGE.search(plain) and _match_numbered(plain):
+            # A contents entry (第一章 总则……3): the heading is where its text is.
+            continue
         m = _UNNUMBERED.match(plain)
         if m:
             found.append(_Heading(line, "unnumbered", None, re.sub(r"\s+", "", m.group("word"))))

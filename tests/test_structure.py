@@ -156,3 +156,27 @@ def test_bundled_plans_match_gold_sections(bundled_sections: list[Section]) -> N
     assert sum(1 for k in ours if k in gold_keys) / len(ours) >= 0.98
     levels_right = sum(1 for g in gold if (s := ours.get((g["file"], g["line"]))) and s.level == g["level"])
     assert levels_right / len(gold) >= 0.98
+
+
+def test_table_of_contents_entries_are_not_sections() -> None:
+    with_pages = parse(["目录", "第一章 总则……………1", "第二章 任务 ........ 5", "第一章 总则", "正文。",
+                        "第二章 任务", "正文。"])
+    assert brief(with_pages) == [(4, 1, "第一章", "总则"), (6, 1, "第二章", "任务")]
+    without_pages = parse(["目 录", "前言", "第一章 总则", "第二章 任务", "前言", "这是前言的正文，写得比较长。",
+                           "第一章 总则", "正文。", "第二章 任务"])
+    assert [s.line for s in without_pages] == [5, 7, 9]
+
+
+def test_more_numerals_and_part_above_chapter() -> None:
+    secs = parse(["第一章 总则", "第一部分 总体要求", "第一章 指导思想", "十一、重点任务", "（十二）强化保障",
+                  "１．组织领导"])
+    assert [(s.number, s.level) for s in secs] == [
+        ("第一章", 1), ("第一部分", 1), ("第一章", 2), ("十一、", 3), ("（十二）", 4), ("１．", 5)]
+    assert secs[0].parent is None  # a chapter before any part stays at the root (level = depth)
+    assert secs[2].parent == secs[1].id
+
+
+def test_section_before_chapter_still_ranks_below_it() -> None:
+    secs = parse(["第一节 引子", "第一章 总则", "第一节 目标"])
+    assert [(s.number, s.level) for s in secs] == [("第一节", 1), ("第一章", 1), ("第一节", 2)]
+    assert secs[2].parent == secs[1].id
