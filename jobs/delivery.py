@@ -14,6 +14,7 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
+import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -52,7 +53,11 @@ def filters_of(sub: store.Subscription) -> DigestFilters:
     return DigestFilters(tuple(sub.keyword_list), sub.doc, sub.unit)
 
 
-def _seconds(value: int | float | dt.timedelta) -> float:
+def _retry_after_seconds(exc: RetryAfter) -> float:
+    """RetryAfter's wait in seconds (PTB 22 gives an int or a timedelta and warns about the change)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
     return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
 
 
@@ -166,7 +171,7 @@ class DigestDeliverer:
                 return await self.send(chat_id, message, sub.quiet), chat_id
             except RetryAfter as exc:
                 last = exc
-                wait = _seconds(exc.retry_after)
+                wait = _retry_after_seconds(exc)
                 if wait > self.max_wait:
                     break
                 log.info("flood control for chat %s: waiting %.0f s", chat_id, wait)

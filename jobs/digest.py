@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -114,12 +115,29 @@ def _norm(text: str) -> str:
 
 
 @dataclass
-class _Day:
-    """Every dated task as of one day: by id, and the overdue / upcoming lists in display order."""
+class _Lists:
+    """Due items of one set of tasks as of one day, in display order; `days` allows bisecting by window."""
 
-    by_id: dict[str, DueItem]
     overdue: list[DueItem]  # most recently overdue first: the ones still worth acting on
     upcoming: list[DueItem]  # soonest first
+    days: list[int]  # calendar days left of each upcoming item
+    ids: frozenset[str] | None  # the task set (None: every task)
+
+    @classmethod
+    def of(cls, items: Iterable[DueItem], ids: frozenset[str] | None) -> _Lists:
+        """Sort items into the overdue and upcoming lists."""
+        items = list(items)
+        overdue = sorted((i for i in items if i.left.calendar < 0), key=lambda i: (-i.due.toordinal(), i.task.id))
+        upcoming = sorted((i for i in items if i.left.calendar >= 0), key=lambda i: (i.due, i.task.id))
+        return cls(overdue, upcoming, [i.left.calendar for i in upcoming], ids)
+
+
+@dataclass
+class _Day:
+    """Every dated task as of one day, by id, and the sorted lists of each filter seen that day."""
+
+    by_id: dict[str, DueItem]
+    lists: dict[DigestFilters, _Lists] = field(default_factory=dict)
 
 
 class DigestEngine:
@@ -140,6 +158,9 @@ class DigestEngine:
         self._unit_ids: dict[str, frozenset[str]] = {}
         self._days: dict[dt.date, _Day] = {}
         self._children: dict[str, list[str]] | None = None
+        self._doc_keys: list[tuple[Document, tuple[str, str, str]]] | None = None
+        self._tasks_by_doc: dict[str, set[str]] = {}
+        self._tasks_by_unit: dict[str, set[str]] = {}
 
     # --- filters -------------------------------------------------------------------------
     def _section_tasks(self, section_id: str) -> set[str]:
@@ -170,30 +191,45 @@ class DigestEngine:
             self._keyword_ids[keyword] = frozenset(ids)
         return self._keyword_ids[keyword]
 
+    def _indexes(self) -> None:
+        """Normalised document names, tasks by document and tasks by unit (built on first use)."""
+        if self._doc_keys is not None:
+            return
+        self._doc_keys = [(d, (_norm(d.id), _norm(d.file), _norm(d.title))) for d in self.kb.documents]
+        self._tasks_by_doc = {}
+        self._tasks_by_unit = {}
+        for t in self.kb.tasks:
+            self._tasks_by_doc.setdefault(t.doc, set()).add(t.id)
+            for unit in t.units:
+                self._tasks_by_unit.setdefault(_norm(unit), set()).add(t.id)
+
     def matching_documents(self, name: str) -> list[Document]:
         """Documents whose file name, id or title contains `name` (spaces and case ignored)."""
+        self._indexes()
         needle = _norm(name)
-        return [d for d in self.kb.documents
-                if needle and (needle == _norm(d.id) or needle in _norm(d.file) or needle in _norm(d.title))]
+        if not needle:
+            return []
+        return [d for d, (did, file, title) in self._doc_keys or []
+                if needle == did or needle in file or needle in title]
 
     def doc_ids(self, name: str) -> frozenset[str]:
         """Tasks of the documents matching `name`."""
         if name not in self._doc_ids:
-            files = {d.file for d in self.matching_documents(name)}
-            self._doc_ids[name] = frozenset(t.id for t in self.kb.tasks if t.doc in files)
+            ids: set[str] = set()
+            for d in self.matching_documents(name):
+                ids |= self._tasks_by_doc.get(d.file, set())
+            self._doc_ids[name] = frozenset(ids)
         return self._doc_ids[name]
 
     def unit_ids(self, name: str) -> frozenset[str]:
         """Tasks with a responsible unit containing `name` (or contained in it, e.g. 街道办事处/街道办)."""
         if name not in self._unit_ids:
+            self._indexes()
             needle = _norm(name)
-            ids = set()
-            for t in self.kb.tasks:
-                for unit in t.units:
-                    u = _norm(unit)
-                    if needle and (needle in u or (len(u) >= 2 and u in needle)):
-                        ids.add(t.id)
-                        break
+            ids: set[str] = set()
+            for unit, tasks in self._tasks_by_unit.items():
+                if needle and (needle in unit or (len(unit) >= 2 and unit in needle)):
+                    ids |= tasks
             self._unit_ids[name] = frozenset(ids)
         return self._unit_ids[name]
 
@@ -220,13 +256,21 @@ class DigestEngine:
         cached = self._days.get(today)
         if cached is None:
             items = [i for i in (due_item(t, today) for t in self.kb.tasks) if i is not None]
-            overdue = sorted((i for i in items if i.left.calendar < 0), key=lambda i: (-i.due.toordinal(), i.task.id))
-            upcoming = sorted((i for i in items if i.left.calendar >= 0), key=lambda i: (i.due, i.task.id))
-            cached = _Day({i.task.id: i for i in items}, overdue, upcoming)
+            cached = _Day({i.task.id: i for i in items})
+            cached.lists[DigestFilters()] = _Lists.of(items, None)
             if len(self._days) > 7:
                 self._days.clear()
             self._days[today] = cached
         return cached
+
+    def _lists(self, filters: DigestFilters, day: _Day) -> _Lists:
+        """The sorted due lists of the tasks passing `filters` (cached per day and filters)."""
+        lists = day.lists.get(filters)
+        if lists is None:
+            ids = self.matching_ids(filters) or frozenset()
+            lists = _Lists.of((day.by_id[i] for i in ids if i in day.by_id), ids)
+            day.lists[filters] = lists
+        return lists
 
     def compute(self, filters: DigestFilters, today: dt.date, window: int = DEFAULT_WINDOW,
                 exclude: Iterable[str] = (), groups: Iterable[Urgency] = URGENCIES,
@@ -235,36 +279,40 @@ class DigestEngine:
 
         `exclude` holds task ids marked done or snoozed; `groups` limits the groups (e.g. only
         "overdue" for /overdue); at most `per_group` items are kept per group, all are counted.
+        Cost per call: two bisections plus the shown items and the excluded ids, whatever the
+        size of the knowledge base (the sorted lists are shared by subscriptions with equal filters).
         """
         wanted = set(groups)
-        skip = set(exclude)
         day = self.day(today)
-        ids = self.matching_ids(filters)
+        lists = self._lists(filters, day)
+        skip = set(exclude)
+        soon_end = bisect.bisect_right(lists.days, min(SOON_DAYS, window))
+        window_end = bisect.bisect_right(lists.days, window)
+        spans: dict[Urgency, tuple[list[DueItem], int, int]] = {
+            "overdue": (lists.overdue, 0, len(lists.overdue)),
+            "soon": (lists.upcoming, 0, soon_end),
+            "window": (lists.upcoming, soon_end, window_end),
+        }
+        # Excluded tasks that would otherwise be counted, per group.
+        hidden: dict[Urgency, int] = {g: 0 for g in URGENCIES}
+        for task_id in skip:
+            item = day.by_id.get(task_id)
+            if item is not None and (lists.ids is None or task_id in lists.ids):
+                group = urgency_of(item, window)
+                if group is not None:
+                    hidden[group] += 1
         digest = Digest(today, window, filters, {g: [] for g in URGENCIES}, {g: 0 for g in URGENCIES})
-        if ids is None:
-            candidates: Iterable[DueItem] = [*day.overdue, *day.upcoming]
-            presorted = True
-        else:
-            candidates = [day.by_id[i] for i in ids if i in day.by_id]
-            presorted = False
-        for item in candidates:
-            group = urgency_of(item, window)
-            if group is None:
-                if presorted and item.left.calendar > window:
-                    break  # upcoming items are sorted: nothing later can fall in the window
-                continue
-            if group not in wanted or item.task.id in skip:
-                continue
-            digest.totals[group] += 1
-            digest.groups[group].append(item)
         for group in URGENCIES:
-            items = digest.groups[group]
-            if not presorted:
-                if group == "overdue":
-                    items.sort(key=lambda i: (-i.due.toordinal(), i.task.id))
-                else:
-                    items.sort(key=lambda i: (i.due, i.task.id))
-            del items[per_group:]
+            if group not in wanted:
+                continue
+            seq, lo, hi = spans[group]
+            digest.totals[group] = hi - lo - hidden[group]
+            shown = digest.groups[group]
+            for index in range(lo, hi):
+                if len(shown) >= per_group:
+                    break
+                if seq[index].task.id not in skip:
+                    shown.append(seq[index])
         return digest
 
     # --- rendering -----------------------------------------------------------------------
