@@ -357,11 +357,14 @@ def _page_lines(page: object) -> list[str]:
 
 
 def _paragraphs(text_lines: list[dict], page_width: float) -> list[tuple[float, str]]:
-    """Re-join lines the PDF wrapped: a line that runs to the right margin continues below."""
+    """Re-join lines the PDF wrapped: a line that runs (nearly) to the right margin continues
+    on the next line when that one starts at the left margin at the usual line spacing."""
     if not text_lines:
         return []
     right = max(t["x1"] for t in text_lines)
     left = min(t["x0"] for t in text_lines)
+    gaps = sorted(b["top"] - a["bottom"] for a, b in zip(text_lines, text_lines[1:], strict=False) if b["top"] > a["bottom"])
+    usual_gap = gaps[len(gaps) // 2] if gaps else 0.0
     out: list[tuple[float, str]] = []
     current: list[str] = []
     start_top = 0.0
@@ -371,15 +374,17 @@ def _paragraphs(text_lines: list[dict], page_width: float) -> list[tuple[float, 
         if not current:
             start_top = line["top"]
         current.append(text)
-        full_width = line["x1"] >= right - 1.5 * size and right - left > 10 * size
         nxt = text_lines[i + 1] if i + 1 < len(text_lines) else None
-        # The next line continues this one when this one is full and the next starts at the
-        # left margin (an indented next line opens a new paragraph).
+        wide = right - left > 10 * size
+        full = line["x1"] >= right - 1.5 * size
+        # CJK wrapping moves an unbreakable run (1680个；) to the next line, leaving a gap.
+        nearly = line["x1"] >= right - 0.2 * (right - left) and not text.endswith(("。", "！", "？", "：", ":"))
         continues = (
-            full_width
+            wide
+            and (full or nearly)
             and nxt is not None
             and nxt["x0"] <= left + 0.5 * size
-            and nxt["top"] - line["bottom"] < 1.5 * size
+            and nxt["top"] - line["bottom"] <= usual_gap + 0.3 * size
             and not _NUMBERED.match(nxt["text"].strip())
         )
         if not continues:
