@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from knowledge.doctext import DocText
 from knowledge.indicator_tables import TableRow, find_tables, value_number
 from knowledge.models import Document, Indicator, Section, Value
-from knowledge.numbers import Quantity, find_quantities, normalize_unit
+from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities, normalize_unit
 from knowledge.structure import section_at
 
 # Section titles whose text reviews the past (achievements, not targets).
@@ -19,7 +19,9 @@ _GLOSSARY_TITLE = re.compile(r"名词解释|名词说明|术语|释义|附注")
 # --- prose -----------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
+_CLAUSE_TEXT = re.compile(r"[^，,；;：:。！？!?]+")
+_TERMINAL = re.compile(r"[。！？!?；;：:]\s*$")
+_HEADING_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|专栏|附件|附表)")
 # Statements of what exists or happened (现有, 部署了), not of a target.
 _DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约")
 _PAST = re.compile(r"(?<![为除])了")
@@ -29,6 +31,8 @@ _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "�
 # Action verbs whose object is the indicator (开展招商活动 → 招商活动, 带动服务业 → 服务业).
 _CUT_VERB = re.compile(r"开展|举办|组织|引进|招引|培育|成立|认证|筹集建设|筹集|整改|保持|带动|编制|扩大|引导")
 _BARE_SUFFIX = re.compile(r"率|比例|比重|占比|面积|数量|总额|总量|规模|水平|任务|工作")
+_FROM = re.compile(r"(?:由|从)(?:(20\d\d)年(?:底|末)?的?)?$")
+_TO = re.compile(r"(?:提高|增加|提升|增长|上升|下降|降低|减少|扩大|缩小|降)(?:到|至)")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
 # Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
 _LEAD_STRIP = re.compile(
@@ -37,12 +41,12 @@ _LEAD_STRIP = re.compile(
     r"完成|实现|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|扩容至|提高至|提升至|至)+$")
+_TRAIL_STRIP = re.compile(r"(?:(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
     r"全覆盖|任务|工作|整治|全面开工|运营|验收通过|通过验收|入驻|"
-    r"签约|引进|开业|达标|提升|落地见效|顺利进行|目标)+$"
+    r"签约|引进|开业|达标|提升|落地见效|顺利进行|目标|清单|名单)+$"
 )
 # Leading action verbs before a counted noun (在13个社区建立老年日间照料服务机构 → 老年日间照料服务机构).
 _NOUN_LEAD = re.compile(r"^(?:建立|成立|实施|建设|打造|新建|建成|开展|举办|组建|推动|推进|培育|引进|设立|创建)+")
@@ -58,7 +62,8 @@ _TARGET_YEAR = re.compile(r"(?:到|至|截至|截止)?((?:19|20)\d\d)年")
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 # Qualitative targets in a list of main targets (固定资产投资实现正增长, 收入稳步增长).
 _QUALITATIVE = re.compile(
-    r"^(?P<name>.{2,24}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平))"
+    r"^(?P<name>.{2,24}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平|能耗)"
+    r"(?:增长|增速|增幅|下降|降低)?)"
     r"(?P<value>(?:实现)?(?:正增长|稳步增长|稳定增长|持续增长|不断降低|稳步提升|持续下降|同步增长)|"
     r"与[^，,；;]{1,12}(?:持平|同步|相适应|相匹配)|完成[^，,；;]{0,12}(?:任务|要求|指标))$"
 )
@@ -76,6 +81,10 @@ class _Found:
     value: str | None = None
     unit: str | None = None
     growth_only: bool = False
+    baseline: Quantity | None = None
+    baseline_year: int | None = None
+    sentence: str = ""
+    offset: int = 0  # where the target sits in the text given to prose_targets
 
 
 def extract_indicators(doc: Document, text: DocText, sections: list[Section]) -> list[Indicator]:
@@ -91,17 +100,39 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
         counters[line] = counters.get(line, 0) + 1
         return f"{doc.id}-I{line}-{counters[line]}"
 
-    for row in find_tables(cells, default_years):
+    # A table may also come as one row per line with tab- or space-separated cells.
+    table_cells = [(line, cell.strip()) for line, t in cells for cell in re.split(r"\t+|\s{2,}|｜|\|", t)
+                   if cell.strip()]
+    for row in find_tables(table_cells, default_years):
         table_lines.update(row.lines)
         items.append(_table_indicator(doc, row, sections, new_id(row.name_line)))
 
     review = _review_lines(doc, sections)
-    for line, line_text in cells:
-        if line in table_lines or line in review or len(line_text) < 8:
+    prose = [(line, t) for line, t in cells if line not in table_lines and line not in review]
+    for starts, paragraph in _paragraphs(prose):
+        if len(paragraph) < 8:
             continue
-        for found in prose_targets(line_text):
-            items.append(_prose_indicator(doc, found, line, line_text, sections, new_id(line), end))
+        for found in prose_targets(paragraph):
+            line = max((ln for ln, at in starts if at <= found.offset), default=starts[0][0])
+            items.append(_prose_indicator(doc, found, line, found.sentence or paragraph, sections,
+                                          new_id(line), end))
     return items
+
+
+def _paragraphs(cells: list[tuple[int, str]]) -> list[tuple[list[tuple[int, int]], str]]:
+    """Lines joined where a long line was wrapped mid-sentence (PDF text): (line, offset) starts and text."""
+    paragraphs: list[tuple[list[tuple[int, int]], str]] = []
+    for line, text in cells:
+        if paragraphs:
+            starts, current = paragraphs[-1]
+            last_line, last_at = starts[-1]
+            if (line == last_line + 1 and len(current) - last_at >= 30 and not _TERMINAL.search(current)
+                    and not _HEADING_START.match(text)):
+                starts.append((line, len(current)))
+                paragraphs[-1] = (starts, current + text)
+                continue
+        paragraphs.append(([(line, 0)], text))
+    return paragraphs
 
 
 def _review_lines(doc: Document, sections: list[Section]) -> set[int]:
@@ -151,7 +182,10 @@ def _table_indicator(doc: Document, row: TableRow, sections: list[Section], item
 
 def _prose_indicator(doc: Document, found: _Found, line: int, line_text: str, sections: list[Section],
                      item_id: str, default_year: int | None) -> Indicator:
-    year = _sentence_year(line_text, found, default_year, doc)
+    year = _sentence_year(found.sentence or line_text, default_year, doc)
+    baseline = None
+    if found.baseline is not None:
+        baseline = Value(year=found.baseline_year, value=found.baseline.value, number=found.baseline.number)
     target = None
     if found.quantity is not None and not found.growth_only:
         q = found.quantity
@@ -161,15 +195,17 @@ def _prose_indicator(doc: Document, found: _Found, line: int, line_text: str, se
     unit = found.unit or (found.quantity.unit if found.quantity else None)
     return Indicator(
         id=item_id, doc=doc.file, section=_section_id(sections, line), name=found.name, unit=unit,
-        target=target, growth=found.growth, source="prose", line=line, lines=[line], text=line_text,
+        baseline=baseline, target=target, growth=found.growth, source="prose", line=line, lines=[line], text=line_text,
     )
 
 
-def _sentence_year(line_text: str, found: _Found, default_year: int | None, doc: Document) -> int | None:
+def _sentence_year(line_text: str, default_year: int | None, doc: Document) -> int | None:
     """The target year: a year named in the text (到2025年) within the plan's horizon, else the plan's."""
-    lo = (doc.period[0] if doc.period else doc.year) or 0
+    lo = (doc.period[0] if doc.period else doc.year) or 2000
     years = [int(y) for y in _TARGET_YEAR.findall(line_text)]
     years = [y for y in years if y >= lo]
+    if years and default_year is None:
+        return max(years)
     if years and default_year and max(years) <= default_year + 15:
         return max(years) if max(years) >= default_year else default_year
     return default_year
@@ -178,29 +214,34 @@ def _sentence_year(line_text: str, found: _Found, default_year: int | None, doc:
 def prose_targets(line_text: str) -> list[_Found]:
     """Quantified targets stated in one line of prose, in reading order."""
     results: list[_Found] = []
-    line_text = _LIST_NUMBER.sub("", line_text)
-    for sentence in _SENTENCE_END.split(line_text):
+    numbered = _LIST_NUMBER.match(line_text)
+    at = numbered.end() if numbered else 0
+    for sentence in _SENTENCE_END.split(line_text[at:]):
         if sentence.strip():
-            results.extend(_sentence_targets(sentence))
+            for item in _sentence_targets(sentence):
+                item.offset += at
+                results.append(item)
+        at += len(sentence)
     return results
-
-
-def _clauses(sentence: str) -> list[str]:
-    return [c.strip() for c in _CLAUSE_SPLIT.split(sentence)]
 
 
 def _sentence_targets(sentence: str) -> list[_Found]:
     found: list[_Found] = []
     main = _MAIN_TARGETS.search(sentence)
-    clauses = _clauses(sentence[main.end():] if main else sentence)
+    body_at = main.end() if main else 0
     previous_clause = ""
     previous_items: list[_Found] = []
-    for clause in clauses:
+    for m in _CLAUSE_TEXT.finditer(sentence, body_at):
+        clause = m.group().strip()
         if not clause:
             continue
+        clause_at = m.start() + len(m.group()) - len(m.group().lstrip())
         items = _clause_targets(clause, previous_clause, previous_items)
         if not items and main:
             items = _qualitative(clause)
+        for item in items:
+            item.sentence = sentence.strip()
+            item.offset = clause_at + (item.quantity.start if item.quantity else 0)
         found.extend(items)
         previous_clause, previous_items = clause, items
     return found
@@ -230,6 +271,9 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Fou
         if m and ("与" in m.group("value")):
             return [_Found(name=clean_name(m.group("name")), quantity=None, value=m.group("value"))]
         return []
+    change = _from_to(clause, quantities)
+    if change is not None:
+        return [change]
     # 分别 + several quantities: the names are the items listed before (政府投资项目、社会投资项目…).
     if "分别" in clause and len(quantities) > 1:
         return _respectively(clause, previous_clause, quantities)
@@ -274,7 +318,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Fou
             # 13个、11.63万平方米老旧小区改造: both counts share the noun after the last one.
             tail = clause[nxt.end: quantities[idx + 2].start if idx + 2 < len(quantities) else len(clause)]
         unit = q.unit
-        if unit and unit.startswith("个") and len(unit) > 1 and not _NOUN_LEAD.match(tail.strip()) and (
+        if unit and unit.startswith("个") and unit[1:] in PLACE_AFTER_COUNT and not _NOUN_LEAD.match(tail.strip()) and (
                 _counted_noun(tail, q) != "") and not re.search(r"(?:在|[、及和][^、及和]{0,8})$", before):
             # 1-2个社区卫生服务站: 社区 starts the noun; only 在13个社区建立… counts places.
             tail, unit = unit[1:] + tail, "个"
@@ -287,6 +331,19 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Fou
             continue
         results.append(_Found(name=name, quantity=q, unit=unit))
     return results
+
+
+def _from_to(clause: str, quantities: list[Quantity]) -> _Found | None:
+    """由2020年的92%提高到95%: one target with its baseline."""
+    for a, b in zip(quantities, quantities[1:]):
+        lead = _FROM.search(clause[: a.start])
+        if lead and _TO.fullmatch(clause[a.end:b.start].strip()):
+            name = clean_name(clause[: lead.start()])
+            if not name:
+                return None
+            return _Found(name=name, quantity=b, baseline=a, unit=b.unit or a.unit,
+                          baseline_year=int(lead.group(1)) if lead.group(1) else None)
+    return None
 
 
 def _respectively(clause: str, previous_clause: str, quantities: list[Quantity]) -> list[_Found]:
@@ -318,6 +375,8 @@ def _usable(clause: str, q: Quantity) -> bool:
         return False
     if before.endswith(("第", "每", "前三", "排名")) and not q.pre:
         return False
+    if q.unit == "次" and re.search(r"每[周月日天季年]", before):
+        return False  # 每周召开1次: a frequency, not a target
     return True
 
 
@@ -326,8 +385,10 @@ def _counted_noun(after: str, q: Quantity) -> str | None:
     if q.unit is None or q.is_percent:
         return None
     noun = after.strip()
-    if not noun or noun.startswith(("、", "和", "及")):
+    if not noun or noun.startswith(("、", "和", "及")) or re.search(r"以上|以下|以内|左右", noun):
         return None
+    if q.unit in ("岁", "个百分点", "百分点"):
+        return ""  # 2-3岁托班: an age or a change in points says nothing about a counted noun
     noun = _NOUN_LEAD.sub("", noun)
     noun = _strip_noun_trail(noun)
     noun = noun.rstrip("和及与、")
@@ -359,4 +420,8 @@ def clean_name(text: str) -> str:
         previous = name
         name = _LEAD_STRIP.sub("", name).strip()
         name = _TRAIL_STRIP.sub("", name).strip()
+    # 家庭教育服务示范活动、社区家长课程不少于15场: the number belongs to the last full item.
+    parts = name.split("、")
+    if len(parts) > 1 and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
+        name = parts[-1]
     return name if _NAME_OK.search(name) else ""
