@@ -116,8 +116,8 @@ async def bench_send(kb: KnowledgeBase, n: int, today: dt.date) -> None:
     """Part 2: n digests through DigestDeliverer → PTB bot with AIORateLimiter → fake Bot API."""
     from telegram.ext import AIORateLimiter, ApplicationBuilder
 
-    from bot.storage import make_engine, make_sessionmaker, migrate
     from bot.storage import digests as store
+    from bot.storage import make_engine, make_sessionmaker, migrate
     from jobs.delivery import DigestDeliverer
     from jobs.digest import DigestEngine
     from jobs.scheduler import telegram_sender

@@ -149,3 +149,25 @@ async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     deliverer = DigestDeliverer(d.sessions, svc.engine, telegram_sender(app.bot), local_clock(d.settings))
     d.extra["digest_deliverer"] = deliverer
     start_digest_job(app, deliverer)
+
+
+def console_setup(routes: Any, deps: Any) -> None:
+    """The same digest commands and buttons in the console chat (the console user manages its chat)."""
+    svc = DigestService(deps.state, deps.sessions, local_clock(deps.settings))
+
+    def chat(who: Any) -> int:
+        return int(who.chat_id or 0)
+
+    routes.commands["subscribe"] = lambda arg, who: svc.subscribe(chat(who), who.user_id, arg, True)
+    routes.commands["subscriptions"] = lambda arg, who: svc.list(chat(who))
+    routes.commands["unsubscribe"] = lambda arg, who: svc.unsubscribe(chat(who), arg, True)
+    routes.commands["due"] = lambda arg, who: svc.due(chat(who), arg)
+    routes.commands["overdue"] = lambda arg, who: svc.overdue(chat(who), arg)
+    routes.commands["digest"] = lambda arg, who: svc.preview(chat(who))
+    routes.commands["ics"] = lambda arg, who: svc.ics(chat(who))
+
+    def button(data: str, who: Any) -> Any:
+        reply, toast = svc.on_button(chat(who), who.user_id, data, True)
+        return reply if (reply.blocks or reply.buttons) else reply.line(toast)
+
+    routes.callbacks["dg"] = button

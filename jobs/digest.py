@@ -341,7 +341,7 @@ def describe_left(left: DaysLeft) -> str:
     return f"还剩 {left.calendar} 天（{left.working} 个工作日）"
 
 
-_GROUP_TITLES = {"overdue": "已逾期", "soon": "{soon} 天内到期", "window": "{window} 天内到期"}
+_GROUP_TITLES = {"overdue": "已逾期", "soon": "{soon} 天内到期", "window": "{after}–{window} 天到期"}
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -388,7 +388,8 @@ def render_digest(engine: DigestEngine, digest: Digest, heading: str = "截止�
         total = digest.totals.get(group, 0)
         if not total:
             continue
-        name = _GROUP_TITLES[group].format(soon=min(SOON_DAYS, digest.window), window=digest.window)
+        soon = min(SOON_DAYS, digest.window)
+        name = _GROUP_TITLES[group].format(soon=soon, after=soon + 1, window=digest.window)
         reply.blank()
         reply.line(Span(f"{_MARKS[group]} {name} {total} 项", "bold"))
         for item in digest.groups[group]:

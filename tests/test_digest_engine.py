@@ -62,7 +62,7 @@ def test_rendered_digest_has_groups_days_sources_and_buttons() -> None:
     e = engine()
     reply = render_digest(e, e.compute(DigestFilters(), TODAY))
     text = reply.plain_text()
-    assert text.index("🔴 已逾期 2 项") < text.index("🟡 7 天内到期 1 项") < text.index("🟢 14 天内到期 2 项")
+    assert text.index("🔴 已逾期 2 项") < text.index("🟡 7 天内到期 1 项") < text.index("🟢 8–14 天到期 2 项")
     assert "截止 2024-12-24（周二）· 还剩 4 天（2 个工作日）" in text
     assert "已逾期 10 天" in text and "每月（本期）" in text
     assert "《某街道2024年重点工作任务》 一、 安全生产 第10行" in text

@@ -103,7 +103,7 @@ async def test_settings_buttons_change_the_subscription(h: BotHarness, sessions)
     [sub] = subs(sessions)
     assert (sub.weekday, sub.send_time, sub.window_days, sub.quiet, sub.send_empty) == (
         2, dt.time(17, 0), 60, True, False)
-    await h.press_label(f"🗑 退订")
+    await h.press_label("🗑 退订")
     assert subs(sessions) == []
 
 

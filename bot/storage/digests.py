@@ -207,12 +207,46 @@ def claim(session: Session, subscription_id: int, period: str, owner: str, now: 
     return existing
 
 
-def finish(session: Session, row: DigestLog, status: str, now: dt.datetime, error: str | None = None,
+def claim_many(session: Session, wanted: list[tuple[int, str]], owner: str, now: dt.datetime,
+               lease: dt.timedelta, max_attempts: int) -> dict[int, int]:
+    """Claim several (subscription, period) pairs with one commit; returns {subscription id: log row id}.
+
+    Pairs without a row are inserted as pending together (one transaction: one fsync on SQLite
+    instead of one per digest). If another worker raced us to any of them, the batch is rolled
+    back and each pair goes through `claim`, which settles every conflict on the unique key.
+    """
+    if not wanted:
+        return {}
+    ids = [sub_id for sub_id, _ in wanted]
+    periods = sorted({period for _, period in wanted})
+    existing = {(r.subscription_id, r.period) for r in session.scalars(
+        select(DigestLog).where(DigestLog.subscription_id.in_(ids), DigestLog.period.in_(periods)))}
+    fresh = [DigestLog(subscription_id=sub_id, period=period, status=PENDING, attempts=1,
+                       claimed_by=owner, claimed_at=now)
+             for sub_id, period in wanted if (sub_id, period) not in existing]
+    session.add_all(fresh)
+    claimed: dict[int, int] = {}
+    try:
+        session.commit()
+        claimed = {row.subscription_id: row.id for row in fresh}
+    except IntegrityError:
+        session.rollback()
+        existing = set()  # settle every pair one by one
+    for sub_id, period in wanted:
+        if sub_id not in claimed:  # a failed one to retry, a stale claim to take over, or a race
+            row = claim(session, sub_id, period, owner, now, lease, max_attempts)
+            if row is not None:
+                claimed[sub_id] = row.id
+    return claimed
+
+
+def finish(session: Session, row_id: int, status: str, now: dt.datetime, error: str | None = None,
            message_ids: list[int] | None = None) -> None:
     """Record the outcome of a claimed digest and commit at once."""
-    row.status, row.error = status, error
+    values: dict[str, object] = {"status": status, "error": error}
     if message_ids is not None:
-        row.message_ids = json.dumps(message_ids)
+        values["message_ids"] = json.dumps(message_ids)
     if status == SENT:
-        row.sent_at = now
+        values["sent_at"] = now
+    session.execute(update(DigestLog).where(DigestLog.id == row_id).values(**values))
     session.commit()
