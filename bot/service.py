@@ -492,7 +492,10 @@ class PlanService:
         for n, d in enumerate(kb.documents, 1):
             counts = [sum(1 for x in items if x.doc == d.file)
                       for items in (kb.sections, kb.indicators, kb.tasks, kb.terms)]
-            year = f"{d.period[0]}—{d.period[1]}" if d.period else (f"{d.year}年" if d.year else "年份未知")
+            if d.period and d.period[0] != d.period[1]:
+                year = f"{d.period[0]}—{d.period[1]}年"
+            else:
+                year = f"{d.year}年" if d.year else "年份未知"
             r.line(f"{n}. ", Span(d.title, "bold"))
             r.line(f"    {DOC_KIND_LABELS.get(d.kind, d.kind)} · {year} · 章节 {counts[0]} · 指标 {counts[1]}"
                    f" · 任务 {counts[2]} · 名词 {counts[3]}")
@@ -671,7 +674,11 @@ class PlanService:
 
     @staticmethod
     def _heading(s: Section) -> str:
-        return f"{s.number} {s.title}".strip() if s.number and not s.title.startswith(s.number) else s.title
+        if not s.number or s.title.startswith(s.number):
+            return s.title
+        # "一、标题" and "（一）标题" read without a space; "第一章 标题" with one.
+        sep = "" if s.number[-1] in "、.．)）" else " "
+        return f"{s.number}{sep}{s.title}"
 
     @staticmethod
     def _children(kb: KnowledgeBase, file: str, parent: Section | None) -> list[Section]:
