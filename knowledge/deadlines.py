@@ -196,6 +196,11 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> dt.date | None:
     return _month_end(year, month)
 
 
+def _year_month(match: re.Match[str], ctx: _Context) -> dt.date | None:
+    month = _number(match["m"])
+    return _month_end(_number(match["y"]), month) if 1 <= month <= 12 else None
+
+
 def _quarter(match: re.Match[str], ctx: _Context) -> dt.date | None:
     year = _year_of(match, ctx)
     q = _number(match["q"])
@@ -276,6 +281,8 @@ def _anniversary(match: re.Match[str], ctx: _Context) -> dt.date | None:
 
 _RULES: list[Rule] = [
     Rule("date", re.compile(rf"(?:{_Y})?{_M}{_MONTH_TAIL}{_BEFORE}"), _explicit_date, _DAY),
+    # 2024年6月 with no tail: a year makes the month a date (to its end), unlike a bare 6月.
+    Rule("year_month", re.compile(rf"{_Y}{_M}(?!\d)"), _year_month, _MONTH),
     Rule("quarter", re.compile(rf"(?:{_Y})?(?:第|前)?(?P<q>[一二三四1-4])\s*季度(?:末|底)?{_BEFORE}"),
          _quarter, _QUARTER),
     Rule("half", re.compile(

@@ -94,6 +94,8 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
             drafts.append(numbered)
             continue
         if number in heading_lines:
+            if not multi_year:
+                drafts.extend(_heading_measures(number, line))
             continue
         if multi_year:
             drafts.extend(_dated_sentences(number, line, doc))
@@ -187,6 +189,20 @@ def _lead_phrase_measures(number: int, line: str) -> list[_Draft]:
         end = starts[i + 1] if i + 1 < len(starts) else len(sentences)
         block = "".join(sentences[k:end]).strip()
         drafts.append(_Draft(number, sentences[k].strip().rstrip(_SENTENCE_END), block))
+    return drafts
+
+
+_HEADING_NUMBER = re.compile(r"^\s*(?P<num>[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*")
+
+
+def _heading_measures(number: int, line: str) -> list[_Draft]:
+    """Measures on a numbered heading line that goes on with its own text ("（一）X。……")."""
+    match = _HEADING_NUMBER.match(line)
+    if not match:
+        return []
+    drafts = _lead_phrase_measures(number, line[match.end():])
+    if drafts:
+        drafts[0].number = match["num"]
     return drafts
 
 
@@ -294,9 +310,9 @@ def _row_draft(cells: list[tuple[int, str]], roles: list[str]) -> tuple[_Draft, 
     for role in ("lead", "units"):
         if role in values:
             units.extend(u for u in _split_units(values[role][1]) if u not in units)
-    number = values.get("number", (None, None))[1]
-    deadline_cell = values.get("deadline", (None, None))[1]
-    draft = _Draft(line, _title(task_text), task_text, number=number or None, units=units,
+    row_number = values["number"][1] if "number" in values else ""
+    deadline_cell = values["deadline"][1] if "deadline" in values else ""
+    draft = _Draft(line, _title(task_text), task_text, number=row_number or None, units=units,
                    deadline_text=deadline_cell or None)
     return draft, {n for n, _ in cells}
 
@@ -371,15 +387,27 @@ def _numbered_per_line(drafts: list[_Draft]) -> list[tuple[_Draft, int]]:
     return out
 
 
+_ONGOING_CELL = re.compile(r"^(?:长期|持续|常年|长期坚持|持续推进|常态化)$")
+
+
+def _cell_deadline(cell: str, doc: Document) -> Deadline | None:
+    """The deadline a 完成时限 cell sets; a bare "6月" there means the end of June."""
+    cell = cell.strip()
+    if _ONGOING_CELL.match(cell):
+        return Deadline(None, cell, "ongoing")
+    for variant in (cell, cell + "前"):
+        deadline = resolve_deadline(variant, doc.year, doc.period)
+        if deadline.kind not in ("document_year", "period_end", "none"):
+            return Deadline(deadline.date, cell if variant != cell else deadline.phrase,
+                            deadline.kind, deadline.recurrence)
+    return None  # the cell says nothing we can read: the task's text decides
+
+
 def _task(doc: Document, sections: list[Section], draft: _Draft, k: int) -> Task:
     section = section_at(sections, draft.line)
     if section is not None and section.line == draft.line and section.parent:
         section = next((s for s in sections if s.id == section.parent), section)  # a numbered task
-    deadline: Deadline | None = None
-    if draft.deadline_text:
-        deadline = resolve_deadline(draft.deadline_text, doc.year, doc.period)
-        if deadline.kind in ("document_year", "period_end", "none"):
-            deadline = None  # the cell says nothing we can read: fall back to the text
+    deadline = _cell_deadline(draft.deadline_text, doc) if draft.deadline_text else None
     if deadline is None:
         deadline = resolve_deadline(draft.text, doc.year, doc.period)
     units = draft.units if draft.units else find_units(draft.text)

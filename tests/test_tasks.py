@@ -207,3 +207,23 @@ def test_bundled_plans_against_gold(bundled: KnowledgeBase) -> None:
     assert exact / found >= 0.95
     # precision: the bundled plans hold few tasks that gold does not list
     assert len(bundled.tasks) <= len(gold) * 1.1
+
+
+def test_numbered_heading_with_its_own_measure_text() -> None:
+    lines = ["（一）抢抓招商引资先机。围绕新材料产业链开展精准招商，推动传统产业补链增效、优势产业扩链增容，"
+             "三季度末前引进项目10个以上。"]
+    text = DocText(file="t.txt", lines=lines)
+    sections = [Section(id="S1", doc="t.txt", number="（一）", title="抢抓招商引资先机", level=1, line=1)]
+    tasks = extract_tasks(_doc("annual_plan", 2024, (2024, 2024)), text, sections)
+    assert [(t.number, t.title, t.deadline) for t in tasks] == [("（一）", "抢抓招商引资先机", D(2024, 9, 30))]
+
+
+def test_bare_month_and_ongoing_words_in_a_deadline_column() -> None:
+    lines = ["序号\t任务\t牵头单位\t完成时限",
+             "1\t完成管网改造\t城建科\t6月",
+             "2\t开展矛盾纠纷排查\t综治中心\t长期"]
+    tasks = extract_tasks(_doc("task_list", 2024, (2024, 2024)), DocText(file="t.txt", lines=lines), [])
+    assert [(t.title, t.deadline, t.deadline_kind, t.deadline_text, t.units) for t in tasks] == [
+        ("完成管网改造", D(2024, 6, 30), "explicit", "6月", ["城建科"]),
+        ("开展矛盾纠纷排查", None, "ongoing", "长期", ["综治中心"]),
+    ]
