@@ -280,7 +280,7 @@ def _task_tables(text: DocText, skip: set[int]) -> list[list[tuple[_Draft, set[i
             roles_list.append(role)
             j += 1
         if len(roles_list) >= 3 and _header_columns([_role_name(r) for r in roles_list]):
-            rows, i = _rows_flat(content, j, roles_list)
+            rows, i = _rows_flat(text, content, j, roles_list)
             tables.append(rows)
             continue
         i += 1
@@ -300,7 +300,7 @@ def _role_name(role: str) -> str:
 def _row_draft(cells: list[tuple[int, str]], roles: list[str]) -> tuple[_Draft, set[int]] | None:
     values: dict[str, tuple[int, str]] = {}
     for (number, cell), role in zip(cells, roles, strict=False):
-        if role in values:
+        if role in values or not cell.strip():
             continue
         values[role] = (number, cell.strip())
     if "task" not in values or not values["task"][1]:
@@ -331,21 +331,36 @@ def _rows_inline(content: list[tuple[int, str]], i: int, roles: list[str]) -> tu
     return rows, i
 
 
-def _rows_flat(content: list[tuple[int, str]], i: int, roles: list[str]) -> tuple[list, int]:
-    """Rows of a table flattened one cell per line: a row starts at its 序号 cell."""
+def _rows_flat(text: DocText, content: list[tuple[int, str]], i: int,
+               roles: list[str]) -> tuple[list, int]:
+    """Rows of a table flattened one cell per line.
+
+    The readers write a row as its cells on consecutive lines (an empty cell as a blank
+    line) and a blank line after it: such a row is read cell by cell, so empty cells keep
+    their column. Otherwise (blank cells dropped) a row runs from its 序号 cell to the next.
+    """
     rows = []
     width = len(roles)
     numbered = roles[0] == "number"
     while i < len(content):
         if numbered and not _ROW_NUMBER.match(content[i][1]):
             break
-        end = i + 1
-        if numbered:  # up to the next 序号 cell, at most one row wide (blank cells are lost)
-            while end < len(content) and end - i < width and not _ROW_NUMBER.match(content[end][1]):
+        first = content[i][0]
+        after = first + width
+        if (first + width - 1 <= len(text.lines) and not text.line(after).strip()
+                and not any(_ROW_NUMBER.match(text.line(n).strip()) for n in range(first + 1, after)
+                            if numbered)):
+            cells = [(n, text.line(n).strip()) for n in range(first, after)]
+            end = i
+            while end < len(content) and content[end][0] < after:
                 end += 1
         else:
-            end = min(i + width, len(content))
-        cells = content[i:end]
+            if not numbered:
+                break
+            end = i + 1  # up to the next 序号 cell, at most one row wide
+            while end < len(content) and end - i < width and not _ROW_NUMBER.match(content[end][1]):
+                end += 1
+            cells = content[i:end]
         if len(cells) < 2:
             break
         row = _row_draft(cells, roles)
