@@ -19,7 +19,9 @@ _GLOSSARY_TITLE = re.compile(r"名词解释|名词说明|术语|释义|附注")
 # --- prose -----------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
+_CLAUSE_TEXT = re.compile(r"[^，,；;：:。！？!?]+")
+_TERMINAL = re.compile(r"[。！？!?；;：:]\s*$")
+_HEADING_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|专栏|附件|附表)")
 # Statements of what exists or happened (现有, 部署了), not of a target.
 _DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约")
 _PAST = re.compile(r"(?<![为除])了")
@@ -82,6 +84,7 @@ class _Found:
     baseline: Quantity | None = None
     baseline_year: int | None = None
     sentence: str = ""
+    offset: int = 0  # where the target sits in the text given to prose_targets
 
 
 def extract_indicators(doc: Document, text: DocText, sections: list[Section]) -> list[Indicator]:
@@ -105,12 +108,31 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
         items.append(_table_indicator(doc, row, sections, new_id(row.name_line)))
 
     review = _review_lines(doc, sections)
-    for line, line_text in cells:
-        if line in table_lines or line in review or len(line_text) < 8:
+    prose = [(line, t) for line, t in cells if line not in table_lines and line not in review]
+    for starts, paragraph in _paragraphs(prose):
+        if len(paragraph) < 8:
             continue
-        for found in prose_targets(line_text):
-            items.append(_prose_indicator(doc, found, line, line_text, sections, new_id(line), end))
+        for found in prose_targets(paragraph):
+            line = max((ln for ln, at in starts if at <= found.offset), default=starts[0][0])
+            items.append(_prose_indicator(doc, found, line, found.sentence or paragraph, sections,
+                                          new_id(line), end))
     return items
+
+
+def _paragraphs(cells: list[tuple[int, str]]) -> list[tuple[list[tuple[int, int]], str]]:
+    """Lines joined where a long line was wrapped mid-sentence (PDF text): (line, offset) starts and text."""
+    paragraphs: list[tuple[list[tuple[int, int]], str]] = []
+    for line, text in cells:
+        if paragraphs:
+            starts, current = paragraphs[-1]
+            last_line, last_at = starts[-1]
+            if (line == last_line + 1 and len(current) - last_at >= 30 and not _TERMINAL.search(current)
+                    and not _HEADING_START.match(text)):
+                starts.append((line, len(current)))
+                paragraphs[-1] = (starts, current + text)
+                continue
+        paragraphs.append(([(line, 0)], text))
+    return paragraphs
 
 
 def _review_lines(doc: Document, sections: list[Section]) -> set[int]:
@@ -192,31 +214,34 @@ def _sentence_year(line_text: str, default_year: int | None, doc: Document) -> i
 def prose_targets(line_text: str) -> list[_Found]:
     """Quantified targets stated in one line of prose, in reading order."""
     results: list[_Found] = []
-    line_text = _LIST_NUMBER.sub("", line_text)
-    for sentence in _SENTENCE_END.split(line_text):
+    numbered = _LIST_NUMBER.match(line_text)
+    at = numbered.end() if numbered else 0
+    for sentence in _SENTENCE_END.split(line_text[at:]):
         if sentence.strip():
-            results.extend(_sentence_targets(sentence))
+            for item in _sentence_targets(sentence):
+                item.offset += at
+                results.append(item)
+        at += len(sentence)
     return results
-
-
-def _clauses(sentence: str) -> list[str]:
-    return [c.strip() for c in _CLAUSE_SPLIT.split(sentence)]
 
 
 def _sentence_targets(sentence: str) -> list[_Found]:
     found: list[_Found] = []
     main = _MAIN_TARGETS.search(sentence)
-    clauses = _clauses(sentence[main.end():] if main else sentence)
+    body_at = main.end() if main else 0
     previous_clause = ""
     previous_items: list[_Found] = []
-    for clause in clauses:
+    for m in _CLAUSE_TEXT.finditer(sentence, body_at):
+        clause = m.group().strip()
         if not clause:
             continue
+        clause_at = m.start() + len(m.group()) - len(m.group().lstrip())
         items = _clause_targets(clause, previous_clause, previous_items)
         if not items and main:
             items = _qualitative(clause)
         for item in items:
-            item.sentence = sentence
+            item.sentence = sentence.strip()
+            item.offset = clause_at + (item.quantity.start if item.quantity else 0)
         found.extend(items)
         previous_clause, previous_items = clause, items
     return found
@@ -393,4 +418,8 @@ def clean_name(text: str) -> str:
         previous = name
         name = _LEAD_STRIP.sub("", name).strip()
         name = _TRAIL_STRIP.sub("", name).strip()
+    # 家庭教育服务示范活动、社区家长课程不少于15场: the number belongs to the last full item.
+    parts = name.split("、")
+    if len(parts) > 1 and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
+        name = parts[-1]
     return name if _NAME_OK.search(name) else ""

@@ -310,3 +310,15 @@ def test_qualitative_targets_and_frequencies() -> None:
         ("单位地区生产总值能耗下降", "完成市下达任务"),
         ("PM2.5平均浓度", "35"),
     ]
+
+
+def test_sentence_wrapped_over_lines_as_in_pdf_text() -> None:
+    text = "\n".join([
+        "45.开展丰富文体活动。组建青年交响乐团;开展系列活动、文化“百千万”",   # 1
+        "工程系列活动不少于800场;以“我们的节日”为主题开展4场传统文化展演,读书月期间开展12场系",  # 2
+        "列读书沙龙活动。",  # 3
+        "一、下一部分",      # 4
+    ])
+    items = _extract(text)
+    assert [(i.name, i.target.number if i.target else None, i.line) for i in items] == [
+        ("文化“百千万”工程系列活动", 800, 2), ("传统文化展演", 4, 2), ("系列读书沙龙活动", 12, 2)]
