@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from knowledge.doctext import DocText
 from knowledge.indicator_tables import TableRow, find_tables, value_number
 from knowledge.models import Document, Indicator, Section, Value
-from knowledge.numbers import Quantity, find_quantities, normalize_unit
+from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities, normalize_unit
 from knowledge.structure import section_at
 
 # Section titles whose text reviews the past (achievements, not targets).
@@ -41,7 +41,7 @@ _LEAD_STRIP = re.compile(
     r"完成|实现|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
+_TRAIL_STRIP = re.compile(r"(?:(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
@@ -318,7 +318,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Fou
             # 13个、11.63万平方米老旧小区改造: both counts share the noun after the last one.
             tail = clause[nxt.end: quantities[idx + 2].start if idx + 2 < len(quantities) else len(clause)]
         unit = q.unit
-        if unit and unit.startswith("个") and len(unit) > 1 and not _NOUN_LEAD.match(tail.strip()) and (
+        if unit and unit.startswith("个") and unit[1:] in PLACE_AFTER_COUNT and not _NOUN_LEAD.match(tail.strip()) and (
                 _counted_noun(tail, q) != "") and not re.search(r"(?:在|[、及和][^、及和]{0,8})$", before):
             # 1-2个社区卫生服务站: 社区 starts the noun; only 在13个社区建立… counts places.
             tail, unit = unit[1:] + tail, "个"
@@ -385,8 +385,10 @@ def _counted_noun(after: str, q: Quantity) -> str | None:
     if q.unit is None or q.is_percent:
         return None
     noun = after.strip()
-    if not noun or noun.startswith(("、", "和", "及")):
+    if not noun or noun.startswith(("、", "和", "及")) or re.search(r"以上|以下|以内|左右", noun):
         return None
+    if q.unit in ("岁", "个百分点", "百分点"):
+        return ""  # 2-3岁托班: an age or a change in points says nothing about a counted noun
     noun = _NOUN_LEAD.sub("", noun)
     noun = _strip_noun_trail(noun)
     noun = noun.rstrip("和及与、")
