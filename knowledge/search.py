@@ -32,10 +32,11 @@ ANSWER_THRESHOLD = 0.62
 SUGGEST_THRESHOLD = 0.40
 # Text fields are evidence, but weaker than the item's own name.
 TEXT_WEIGHT = 0.80
-TEXT_CHARS = 400
+TEXT_CHARS = 300
 # Candidates scored in full per query variant; the rest are ruled out by the character index.
-CANDIDATES = 256
+CANDIDATES = 160
 MAX_SCORED_VARIANTS = 12
+VARIANT_PENALTY = 0.97
 # Multipliers for what the query says beyond the name (intent, year, place, document kind).
 INTENT_FACTORS: dict[str, dict[str, float]] = {
     "indicator": {"indicator": 1.0, "task": 0.90, "section": 0.84, "term": 0.88},
@@ -129,28 +130,80 @@ def _group_key(name: str) -> str:
 
 
 class _GramIndex:
-    """An inverted index of grams (characters or pinyin n-grams) → item numbers, idf-weighted."""
+    """An inverted index of n-grams (characters, bigrams, pinyin trigrams) → item numbers.
 
-    def __init__(self, grams_per_item: list[set[str]], size: int) -> None:
-        postings: dict[str, list[int]] = {}
-        for i, grams in enumerate(grams_per_item):
-            for g in grams:
-                postings.setdefault(g, []).append(i)
-        self.size = size
-        self.postings = {g: np.asarray(p, dtype=np.int32) for g, p in postings.items()}
-        self.idf = {g: math.log(1 + size / len(p)) for g, p in postings.items()}
+    Built with numpy in one sort (no Python loop over postings), so a knowledge base of tens of
+    thousands of items indexes in well under a second. Grams are packed into integers; postings
+    are slices of one sorted array.
+    """
 
-    def scores(self, grams: set[str]) -> np.ndarray | None:
-        """Sum of idf of the query grams each item holds (None when no gram is known)."""
-        arrays, weights = [], []
-        for g in grams:
-            p = self.postings.get(g)
-            if p is not None:
-                arrays.append(p)
-                weights.append(np.full(len(p), self.idf[g], dtype=np.float32))
-        if not arrays:
+    ITEM_BITS = 22  # up to 4 million distinct strings
+
+    def __init__(self, strings: list[str], n: int, bits: int = 21) -> None:
+        self.n, self.bits, self.size = n, bits, len(strings)
+        # Items often share a string (indicators of one sentence, the same name in many plans):
+        # index each distinct string once and map items to it.
+        ids: dict[str, int] = {}
+        self.inverse = np.fromiter((ids.setdefault(x, len(ids)) for x in strings), dtype=np.int64,
+                                   count=len(strings))
+        unique = list(ids)
+        self.unique_size = len(unique)
+        packed = np.zeros(0, dtype=np.int64)
+        if unique:
+            lengths = np.fromiter((len(x) for x in unique), dtype=np.int64, count=len(unique))
+            codes = np.frombuffer("\x00".join(unique).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            owner = np.repeat(np.arange(len(unique), dtype=np.int64), lengths + 1)[: len(codes)]
+            keys, valid = self._pack(codes)
+            packed = (keys[valid] << self.ITEM_BITS) | owner[: len(keys)][valid]
+            packed.sort()
+            # Sorted, so duplicates (a gram twice in one string) are neighbours.
+            if len(packed):
+                packed = packed[np.concatenate(([True], packed[1:] != packed[:-1]))]
+        self.keys = packed >> self.ITEM_BITS
+        self.items = (packed & ((1 << self.ITEM_BITS) - 1)).astype(np.int32)
+
+    def _pack(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(gram keys, which are whole grams) for every start position of a code array."""
+        count = len(codes) - self.n + 1
+        if count <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+        keys = np.zeros(count, dtype=np.int64)
+        valid = np.ones(count, dtype=bool)
+        for k in range(self.n):
+            part = codes[k:k + count]
+            keys = (keys << self.bits) | (part & ((1 << self.bits) - 1))
+            valid &= part != 0
+        return keys, valid
+
+    def grams(self, s: str) -> np.ndarray:
+        """The distinct gram keys of one query string (plain Python: queries are short)."""
+        mask = (1 << self.bits) - 1
+        codes = [ord(ch) & mask for ch in s]
+        keys: set[int] = set()
+        for i in range(len(codes) - self.n + 1):
+            key = 0
+            for code in codes[i:i + self.n]:
+                key = (key << self.bits) | code
+            keys.add(key)
+        return np.array(sorted(keys), dtype=np.int64)
+
+    def coverage(self, s: str) -> np.ndarray | None:
+        """Per item, the idf-weighted share of the query's grams it holds (0-1); None if no grams."""
+        grams = self.grams(s)
+        if len(grams) == 0:
             return None
-        return np.bincount(np.concatenate(arrays), weights=np.concatenate(weights), minlength=self.size)
+        lo = np.searchsorted(self.keys, grams, side="left")
+        hi = np.searchsorted(self.keys, grams, side="right")
+        df = hi - lo
+        # A gram no string holds still counts in the total: the query asked for it.
+        idf = np.log1p(self.unique_size / np.maximum(df, 1))
+        total = float(idf.sum())
+        parts = [self.items[a:b] for a, b in zip(lo.tolist(), hi.tolist()) if b > a]
+        if not parts or total <= 0:
+            return np.zeros(self.size, dtype=np.float64)
+        weights = np.repeat(idf[df > 0], df[df > 0])
+        per_string = np.bincount(np.concatenate(parts), weights=weights, minlength=self.unique_size) / total
+        return per_string[self.inverse]
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
@@ -161,27 +214,26 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
     return nonzero[part]
 
 
-def _ngrams(s: str, n: int) -> set[str]:
-    if len(s) <= n:
-        return {s} if s else set()
-    return {s[i:i + n] for i in range(len(s) - n + 1)}
+def match_scores(variants: list[str], names: list[str], long_names: list[bool] | None = None,
+                 subsequence: bool = True) -> np.ndarray:
+    """Match quality (0-1) of each name for the best query variant: shape (len(names),).
 
-
-def match_scores(variants: list[str], names: list[str], texts: list[str] | None = None,
-                 long_names: list[bool] | None = None) -> np.ndarray:
-    """Match quality (0-1) of each name (and text) for the best query variant: shape (len(names),).
-
-    Name: partial_ratio and LCS coverage, normalised for length — a short query inside a long
-    name, or a short name inside a long question, counts for less than an equal-length match.
-    Text: partial_ratio, weighted below names.
+    partial_ratio and LCS coverage, normalised for length — a short query inside a long name, or
+    a short name inside a long question, counts for less than an equal-length match. Rewritten
+    variants (abbreviation expanded, synonym used) count almost as the original (first) one.
+    `subsequence=False` for pinyin letters, where a long common subsequence of a 26-letter
+    alphabet is no evidence.
     """
-    if not names:
-        return np.zeros(0, dtype=np.float32)
+    if not names or not variants:
+        return np.zeros(len(names), dtype=np.float32)
     m = np.array([len(v) for v in variants], dtype=np.float32)[:, None]
-    n = np.array([max(1, len(s)) for s in names], dtype=np.float32)[None, :]
+    n = np.array([max(1, len(x)) for x in names], dtype=np.float32)[None, :]
     pr = process.cdist(variants, names, scorer=fuzz.partial_ratio, dtype=np.float32) / 100.0
-    lcs = process.cdist(variants, names, scorer=LCSseq.similarity, dtype=np.float32)
-    exact = process.cdist(variants, names, scorer=fuzz.ratio, dtype=np.float32) >= 100.0
+    if subsequence:
+        lcs = process.cdist(variants, names, scorer=LCSseq.similarity, dtype=np.float32)
+    else:
+        lcs = np.zeros((len(variants), len(names)), dtype=np.float32)
+    exact = np.array([[v == x for x in names] for v in variants], dtype=bool)
     cov_q = lcs / m
     cov_n = lcs / n
     # Query no longer than the name: the query should be (nearly) inside the name.
@@ -195,15 +247,16 @@ def match_scores(variants: list[str], names: list[str], texts: list[str] | None 
     around = np.where((pr >= 1.0) & (n >= 2), np.maximum(around, 0.72 + 0.25 * (n / m)), around)
     score = np.where(m <= n, inside, around)
     score = np.where(exact, 1.0, score)
-    if texts is not None:
-        has_text = np.array([bool(t) for t in texts])[None, :]
-        tpr = process.cdist(variants, texts, scorer=fuzz.partial_ratio, dtype=np.float32) / 100.0
-        # A two-character query found in a long paragraph says little; a long one says more.
-        text_score = TEXT_WEIGHT * tpr * (0.75 + 0.25 * np.minimum(1.0, m / 8.0))
-        score = np.maximum(score, np.where(has_text, text_score, 0.0))
-    # Rewritten variants (abbreviation expanded, synonym used) count almost as the original.
-    penalty = np.array([1.0] + [0.97] * (len(variants) - 1), dtype=np.float32)[:, None]
-    return (score * penalty).max(axis=0)
+    return (score * _variant_penalty(len(variants))).max(axis=0)
+
+
+def _variant_penalty(count: int) -> np.ndarray:
+    return np.array([1.0] + [VARIANT_PENALTY] * (count - 1), dtype=np.float32)[:, None]
+
+
+def _text_length_factor(m: int) -> float:
+    """A two-character query found in a long paragraph says little; an eight-character one more."""
+    return 0.75 + 0.25 * min(1.0, m / 8.0)
 
 
 class SearchIndex:
@@ -223,8 +276,12 @@ class SearchIndex:
         self.names = [e.name for e in entries]
         self.texts = [e.text for e in entries]
         size = len(entries)
-        self.name_index = _GramIndex([set(e.name) for e in entries], size)
-        self.text_index = _GramIndex([set(e.text) for e in entries], size)
+        self.name_index = _GramIndex(self.names, 1)
+        # Bigrams in texts: order matters there (a query's characters scattered over a paragraph
+        # are no match); single characters for one-character queries.
+        self.text_index = _GramIndex(self.texts, 2)
+        self.text_chars = _GramIndex(self.texts, 1)
+        self.is_task = np.array([e.kind == "task" for e in entries], dtype=bool)
         self._pinyin: tuple[list[str], list[str], _GramIndex, _GramIndex] | None = None
         self._lex_pinyin: tuple[int, list[tuple[str, str]]] | None = None
         groups: dict[str, list[int]] = {}
@@ -261,7 +318,7 @@ class SearchIndex:
             else:
                 years.add(doc.year)
         return _Entry(
-            kind=kind, item=item, title=title, name=name, text=normalize(text)[:TEXT_CHARS],
+            kind=kind, item=item, title=title, name=name, text=normalize(text[: TEXT_CHARS + 60])[:TEXT_CHARS],
             value_years=frozenset(years), period=doc.period if doc else None,
             doc_kind=doc.kind if doc else "other",
             group_key=_group_key(name) if kind == "indicator" and len(name) >= 2 else None,
@@ -277,8 +334,7 @@ class SearchIndex:
                 full.append(f)
                 init.append(i)
             size = len(self.entries)
-            self._pinyin = (full, init, _GramIndex([_ngrams(f, 3) for f in full], size),
-                            _GramIndex([_ngrams(i, 2) for i in init], size))
+            self._pinyin = (full, init, _GramIndex(full, 3, bits=7), _GramIndex(init, 2, bits=7))
         return self._pinyin
 
     def _lexicon_pinyin(self) -> list[tuple[str, str]]:
@@ -306,23 +362,35 @@ class SearchIndex:
         out: dict[int, float] = {}
         cands: set[int] = set()
         for v in variants[:MAX_SCORED_VARIANTS]:
-            s = full_index.scores(_ngrams(v, 3))
+            s = full_index.coverage(v)
             if s is not None:
                 cands.update(_top(s, CANDIDATES).tolist())
         if cands:
             idx = sorted(cands)
-            sc = match_scores(variants[:MAX_SCORED_VARIANTS], [full[i] for i in idx])
+            sc = match_scores(variants[:MAX_SCORED_VARIANTS], [full[i] for i in idx], subsequence=False)
             for i, s in zip(idx, sc.tolist()):
                 out[i] = max(out.get(i, 0.0), s)
         # Initials (gdzctz): only short queries can be initials.
         if len(qpy) <= 12:
-            s = init_index.scores(_ngrams(qpy, 2))
+            s = init_index.coverage(qpy)
             if s is not None:
                 idx = sorted(_top(s, CANDIDATES).tolist())
-                sc = match_scores([qpy], [init[i] for i in idx])
+                names = [init[i] for i in idx]
+                # Initials are the whole name typed short: gdzctz inside a long title's initials
+                # (重中之重 = zzzz) is chance, so partial matches count by the share they cover.
+                whole = process.cdist([qpy], names, scorer=fuzz.ratio, dtype=np.float32)[0] / 100.0
+                part = process.cdist([qpy], names, scorer=fuzz.partial_ratio, dtype=np.float32)[0] / 100.0
+                cover = np.sqrt(np.minimum(1.0, len(qpy) / np.array([max(1, len(x)) for x in names])))
+                sc = np.maximum(whole, part * cover)
                 for i, val in zip(idx, sc.tolist()):
                     out[i] = max(out.get(i, 0.0), val * 0.98)
         return out
+
+    def warm(self) -> SearchIndex:
+        """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
+        self._pinyin_index()
+        self._lexicon_pinyin()
+        return self
 
     # -- search -------------------------------------------------------------------------------
     def parse(self, query: str) -> Query:
@@ -334,23 +402,35 @@ class SearchIndex:
         out: dict[int, float] = {}
         if q.text:
             variants = self.lexicon.variants(q.text)[:MAX_SCORED_VARIANTS]
-            cands: set[int] = set()
-            for v in variants:
-                grams = set(v)
-                s_name = self.name_index.scores(grams)
-                s_text = self.text_index.scores(grams)
-                if s_name is None and s_text is None:
+            size = len(self.entries)
+            pre = np.zeros(size)
+            text = np.zeros(size)
+            for j, v in enumerate(variants):
+                penalty = 1.0 if j == 0 else VARIANT_PENALTY
+                name_cov = self.name_index.coverage(v)
+                text_cov = (self.text_index if len(v) > 1 else self.text_chars).coverage(v)
+                if name_cov is None and text_cov is None:
                     continue
-                total = (s_name if s_name is not None else 0) * 2.0 + (s_text if s_text is not None else 0)
-                cands.update(_top(np.asarray(total), CANDIDATES).tolist())
-            if cands:
-                idx = sorted(cands)
-                scores = match_scores(variants, [self.names[i] for i in idx], [self.texts[i] for i in idx],
-                                      [self.entries[i].kind == "task" for i in idx])
-                out = dict(zip(idx, scores.tolist()))
+                tc = text_cov if text_cov is not None else np.zeros(size)
+                nc = name_cov if name_cov is not None else np.zeros(size)
+                text = np.maximum(text, penalty * _text_length_factor(len(v)) * tc)
+                pre = np.maximum(pre, penalty * np.maximum(nc, TEXT_WEIGHT * tc))
+            idx = sorted(_top(pre, CANDIDATES).tolist())
+            if idx:
+                names = [self.names[i] for i in idx]
+                scores = match_scores(variants, names, self.is_task[idx].tolist())
+                for i, sc in zip(idx, scores.tolist()):
+                    t = float(text[i])
+                    if t > 0:
+                        # Bigram coverage ignores order: full credit only for a contiguous match.
+                        body = self.texts[i]
+                        t *= 1.0 if any(v in body for v in variants) else 0.9
+                    out[i] = max(sc, TEXT_WEIGHT * t)
         if is_ascii_query(q.raw):
+            # Letters match letters by chance far more than characters match characters:
+            # squaring keeps near-exact pinyin matches and sinks partial ones.
             for i, s in self._pinyin_scores(q.raw).items():
-                out[i] = max(out.get(i, 0.0), s)
+                out[i] = max(out.get(i, 0.0), s * s)
         return out
 
     def _factor(self, e: _Entry, q: Query) -> float:
