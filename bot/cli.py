@@ -64,6 +64,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int, default=10)
     s.add_argument("--plans", nargs="+", default=[str(BUNDLED_PLANS)])
     s.set_defaults(func=cmd_search)
+    from bot.admin_cli import add_parsers as add_admin_parsers  # reload, import (admin work)
+    add_admin_parsers(sub)
     return p
 
 
