@@ -1,8 +1,164 @@
-"""Cleaning: find web and forum chrome lines (STUB: owned by the cleaning work)."""
+"""Cleaning: find web and forum chrome lines (navigation, user cards, widgets, footers).
+
+Plans copied from web pages and forum threads carry the page around them: breadcrumbs,
+"设为首页", a forum user card (积分/帖子/签到…), share and font-size widgets, the publish
+date and source, pagination and a footer with copyright, ICP number and link lists. These
+rules recognise such lines by cue words *and* shape (short lines, whole-line matches, runs at
+the start or end of the file) so a plan sentence that merely mentions 来源 or 收藏 stays.
+"""
 
 from __future__ import annotations
+
+import re
+
+# Longest line a cue rule may flag: chrome is short, plan sentences are long.
+_SHORT = 60
+# Lines this short with no sentence punctuation may be filler inside a chrome run
+# (a user card's "1万", "开心", "版主"); they are flagged only between two chrome lines.
+_FILLER = 12
+_TITLE_WORD = re.compile(r"计划|规划|报告|要点|纲要|方案|意见|通知|任务|目标|[一二三四五六七八九十]+、|第.+[章节]")
+_SENTENCE = re.compile(r"[。；;，,！？]")
+_BULLET = re.compile(r"^[\s•·●◆■□▪►>\-*|【\[]+")
+
+# Cues that make a short line chrome wherever it stands.
+_LINE_CUES = [
+    # navigation and breadcrumbs
+    r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在位置|所在位置)\s*[:：>]?",
+    r"设为首页|收藏本站|加入收藏|设置首页|无障碍(浏览|阅读)?$|^繁體$|^简体$|长者模式|关怀版",
+    # forum thread and user card
+    r"^查看\s*[:：]\s*\d+\s*[|｜]\s*回复\s*[:：]\s*\d+",
+    r"TA的每日心情|签到天数|^\[?LV\.?\d+\]?|Rank\s*[:：]\s*\d",
+    r"^发表于\s*\d{4}[-/年]\d{1,2}|显示全部楼层|阅读模式|只看该作者|^本帖最后由.*编辑",
+    r"^\[?复制链接\]?$|^电梯直达|^楼主$|^沙发$|^板凳$|^地板$|^举报$|^回复$|^使用道具",
+    r"^(\d+\s*)?(秒|分钟|小时|天|周|个月)前$",
+    r"本版积分规则|您需要登录后才可以回帖|^登录\s*[|｜]\s*(立即)?注册|^立即注册$|^找回密码$",
+    r"Powered by|Discuz|^快速回复|^返回列表|^高级模式",
+    r"^(主题|帖子|积分|精华|好友|听众|收听|粉丝|威望|金钱|贡献|版主|超级版主|管理员|在线时间|注册时间|最后登录)\s*[:：]?\s*[\d.万]*$",
+    # share, font size, print widgets
+    r"扫一扫|^分享到|分享至\s*[:：]|^字号\s*[:：]?|[【\[]?\s*大\s+中\s+小\s*[】\]]?$|打印本页|关闭窗口|^【?打印】?$|^【?关闭】?$",
+    r"^返回顶部$|^上一篇|^下一篇|^相关(链接|文章|阅读|新闻)\s*[:：]?$|^(微信|微博|QQ空间)$",
+    # page metadata
+    r"^(发布|发文|成文|更新|发表)(日期|时间)\s*[:：]",
+    r"^(信息)?来源\s*[:：]\s*\S{0,30}$",
+    r"(浏览|阅读|点击|访问)(次数|量|数)\s*[:：]",
+    # pagination
+    r"[（(]第\s*\d+\s*/\s*\d+\s*页[)）]|^第\s*\d+\s*页\s*(共\s*\d+\s*页)?$|^共\s*\d+\s*页|^[-—]\s*\d+\s*[-—]$",
+    r"^(首页|上一页|下一页|尾页|末页)(\s+\S+){0,12}$",
+    # footers
+    r"版权所有|Copyright|©|ICP[备证]|公网安备|网站标识码|^联系我们$|^网站地图$|^(主办|承办|协办)(单位)?\s*[:：]|技术支持\s*[:：]",
+    r"建议使用.*浏览器|分辨率",
+]
+_LINE_CUE = re.compile("|".join(f"(?:{c})" for c in _LINE_CUES), re.IGNORECASE)
+
+# Metadata cues: two of them on one line (发布日期 … 来源 …) make it chrome even when long.
+_META = re.compile(r"(发布(日期|时间)|来源\s*[:：]|作者\s*[:：]|浏览次数|阅读次数|点击数|字号)")
+
+# A breadcrumb: short parts joined by two or more arrows (首页 > 政务公开 > 通知).
+_BREADCRUMB = re.compile(r"^[^。；，>＞»›]{1,15}(\s*[>＞»›]\s*[^。；，>＞»›]{1,15}){2,}$")
+
+# Forum thread title with a board tag, e.g. "[天津] 2024年……" (only inside a forum header).
+_BOARD_TAG = re.compile(r"^\[[^\]]{1,8}\]\s*\S")
+_FORUM = re.compile(r"回复|发表于|阅读模式|显示全部楼层|本帖最后由|签到天数|积分")
+
+# Link lists at the very end of a page: short lines naming sites, apps, portals.
+_LINK = re.compile(r"网站|网址|官网|门户|链接|客户端|公众号|微博|APP$|平台$|网$", re.IGNORECASE)
+
+
+# Cues that open a page footer: everything after them in the final short run is footer too.
+_FOOTER = re.compile(
+    r"版权所有|Copyright|©|ICP[备证]|公网安备|网站标识码|联系我们|网站地图|(主办|承办)(单位)?\s*[:：]|技术支持|"
+    r"Powered by|登录后才可以回帖|本版积分规则|返回顶部|关闭窗口|打印本页|^\[?复制链接",
+    re.IGNORECASE,
+)
+
+
+def _bare(line: str) -> str:
+    """The line without surrounding whitespace and leading bullets/brackets."""
+    return _BULLET.sub("", line.strip()).strip()
+
+
+def is_chrome_line(line: str) -> bool:
+    """Whether one line, on its own, is web or forum chrome (cue word and short shape)."""
+    text = line.strip()
+    if not text:
+        return False
+    bare = _bare(text)
+    if len(_META.findall(text)) >= 2 and len(text) <= 2 * _SHORT:
+        return True
+    if len(text) > _SHORT:
+        return False
+    if _LINE_CUE.search(text) or (bare and _LINE_CUE.search(bare)):
+        return True
+    return bool(_BREADCRUMB.match(text)) and not _SENTENCE.search(text)
+
+
+def _is_filler(text: str) -> bool:
+    """A short fragment with no sentence punctuation (a number, a mood word, a label)."""
+    return len(text) <= _FILLER and not _SENTENCE.search(text) and not _TITLE_WORD.search(text)
 
 
 def chrome_lines(lines: list[str]) -> set[int]:
     """1-based numbers of the lines that are navigation, forum or footer chrome."""
-    return set()
+    texts = [line.strip() for line in lines]
+    nonblank = [i for i, t in enumerate(texts) if t]
+    if not nonblank:
+        return set()
+    flagged = {i for i in nonblank if is_chrome_line(texts[i])}
+
+    # Forum header: a board-tagged thread title before the post body.
+    forum = sum(1 for i in nonblank[:80] if _FORUM.search(texts[i]) and i in flagged) >= 2
+    if forum:
+        last_header = max((i for i in flagged if i <= nonblank[min(len(nonblank), 80) - 1]), default=-1)
+        for i in nonblank:
+            if i > last_header:
+                break
+            if _BOARD_TAG.match(texts[i]) and len(texts[i]) <= _SHORT:
+                flagged.add(i)
+
+    # Fillers between chrome lines of a forum user card (numbers, mood words, ranks), until
+    # stable. Only on forum pages: on a government page the line between the breadcrumb and
+    # the publish date is the document's title.
+    changed = forum
+    while changed:
+        changed = False
+        for k, i in enumerate(nonblank):
+            if i in flagged or not _is_filler(texts[i]):
+                continue
+            prev_chrome = k > 0 and nonblank[k - 1] in flagged
+            next_chrome = k + 1 < len(nonblank) and nonblank[k + 1] in flagged
+            # A run of fillers between two chrome lines: look past the neighbouring fillers.
+            if prev_chrome and not next_chrome:
+                j = k + 1
+                while j < len(nonblank) and _is_filler(texts[nonblank[j]]) and nonblank[j] not in flagged:
+                    j += 1
+                next_chrome = j < len(nonblank) and nonblank[j] in flagged and j - k <= 3
+            if prev_chrome and next_chrome:
+                flagged.add(i)
+                changed = True
+
+    # Footer: from the last page-footer cue onwards, when nothing after it reads like plan text.
+    tail_start = len(nonblank)
+    for k in range(len(nonblank) - 1, -1, -1):
+        text = texts[nonblank[k]]
+        if len(text) > _SHORT or text.endswith("。"):
+            break
+        if nonblank[k] in flagged and _FOOTER.search(text):
+            tail_start = k
+    if tail_start < len(nonblank):
+        # Everything after the first footer cue of the final short run is footer.
+        flagged.update(nonblank[tail_start:])
+
+    # Link lists closing the page: a final run of short lines that all name sites or portals.
+    run: list[int] = []
+    for k in range(len(nonblank) - 1, -1, -1):
+        i = nonblank[k]
+        text = texts[i]
+        if i in flagged:
+            continue
+        if len(text) <= 25 and not _SENTENCE.search(text) and _LINK.search(text):
+            run.append(i)
+            continue
+        break
+    if len(run) >= 2:
+        flagged.update(run)
+    return {i + 1 for i in flagged}

@@ -54,3 +54,9 @@ class BadFileNameError(PlanError):
     """A file name with path parts or characters we refuse."""
 
     message = "文件名不合法（不能包含路径），请重命名后再发送。"
+
+
+class EncryptedFileError(CorruptFileError):
+    """A password-protected .docx or .pdf."""
+
+    message = "文件已加密（设有密码），无法读取，请取消密码后再发送。"

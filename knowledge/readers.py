@@ -1,18 +1,388 @@
-"""Readers: turn .txt/.docx/.pdf bytes into numbered text lines (STUB: owned by the readers work)."""
+"""Readers: turn .txt/.docx/.pdf bytes into numbered text lines, or raise a clear PlanError.
+
+Every reader returns a list of lines (index 0 is line 1) that holds no newline characters.
+Tables (real .docx/.pdf tables) are flattened the way the bundled plans flatten them: one
+cell per line, the cells of a row on consecutive lines, a blank line after each row.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import codecs
+import io
+import re
+import unicodedata
+import zipfile
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from knowledge.errors import (
+    BadFileNameError,
+    CorruptFileError,
+    EmptyFileError,
+    EncodingError,
+    EncryptedFileError,
+    FileTooLargeError,
+    PlanError,
+    ScannedPdfError,
+    UnsupportedTypeError,
+)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
 
+# Zip-bomb guards for .docx: the whole archive may not expand past this many bytes, nor any
+# large member compress better than this ratio (real Word XML compresses 5-20x).
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+MAX_ZIP_MEMBERS = 5000
+MAX_PDF_PAGES = 2000
+
+# Encodings tried by charset-normalizer once strict UTF-8 and strict GB18030 fail.
+_CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16"]
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Only \n, \r\n and \r end a line: this keeps our numbering equal to `nl -ba`
+# (str.splitlines would also split on \x0b, \x0c, \x1c-\x1e, \x85, \u2028, \u2029).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+# A PDF line starting like a heading or a numbered item opens a new paragraph.
+_NUMBERED = re.compile(
+    r"^(第[一二三四五六七八九十百零〇\d]+[章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"\d+[.．、](?!\d)|专栏\s*\d)"
+)
+
+
+def safe_filename(name: str) -> str:
+    """The bare file name, or BadFileNameError when it has path parts or control characters."""
+    cleaned = (name or "").strip()
+    if not cleaned or cleaned in {".", ".."}:
+        raise BadFileNameError(detail=repr(name))
+    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+        raise BadFileNameError(detail=repr(name))
+    if "/" in cleaned or "\\" in cleaned or _DRIVE.match(cleaned):
+        raise BadFileNameError(detail=repr(name))
+    if PurePosixPath(cleaned).name != cleaned or PureWindowsPath(cleaned).name != cleaned:
+        raise BadFileNameError(detail=repr(name))
+    return cleaned
+
+
+def split_lines(text: str) -> list[str]:
+    """The text's lines split on \\n, \\r\\n and \\r only (a final newline ends the last line)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
 
 def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     """Lines of the file's text (index 0 is line 1); raises a PlanError subclass on bad input."""
-    return data.decode("utf-8-sig").splitlines()
+    name = safe_filename(filename)
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedTypeError(detail=name)
+    # Size first: nothing is parsed when the file is over the limit.
+    if len(data) > max_bytes:
+        raise FileTooLargeError(
+            f"文件过大（{len(data) / 1024 / 1024:.1f} MB，上限 {max_bytes / 1024 / 1024:.0f} MB），请压缩或拆分后再发送。",
+            detail=name,
+        )
+    if not data or not data.strip():
+        raise EmptyFileError(detail=name)
+    try:
+        if suffix == ".txt":
+            lines = _read_txt(data)
+        elif suffix == ".docx":
+            lines = _read_docx(data)
+        else:
+            lines = _read_pdf(data)
+    except PlanError:
+        raise
+    except Exception as exc:  # any parser failure is a damaged file, never a crash
+        raise CorruptFileError(detail=f"{name}: {type(exc).__name__}: {exc}") from exc
+    if not any(line.strip() for line in lines):
+        raise EmptyFileError(detail=name)
+    return lines
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
-    """Lines of the file at `path` (see `read_bytes`)."""
+    """Lines of the file at `path` (see `read_bytes`); the size is checked before reading."""
+    path = Path(path)
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise UnsupportedTypeError(detail=path.name)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise CorruptFileError("文件无法打开。", detail=str(exc)) from exc
+    if size > max_bytes:
+        raise FileTooLargeError(
+            f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {max_bytes / 1024 / 1024:.0f} MB），请压缩或拆分后再发送。",
+            detail=path.name,
+        )
     return read_bytes(path.read_bytes(), path.name, max_bytes)
+
+
+# ---------------------------------------------------------------- .txt
+
+
+def decode_text(data: bytes) -> str:
+    """The text of `data`: BOM → strict UTF-8 → strict GB18030 → charset-normalizer."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise EncodingError(detail=str(exc)) from exc
+    # A BOM-less UTF-16 file is half NUL bytes; any other NUL means binary data.
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data:
+        raise EncodingError(detail="NUL bytes")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text, encoding):
+            return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
+    if best is not None:
+        text = str(best)
+        if _plausible(text, best.encoding):
+            return text
+    raise EncodingError()
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: only tried when the data holds NUL bytes (newlines, ASCII)."""
+    if b"\x00" not in data or len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text, encoding):
+            return text
+    return None
+
+
+def _common(ch: str) -> bool:
+    """Characters documents are made of: ASCII, CJK, CJK and full-width punctuation, Latin-1."""
+    code = ord(ch)
+    return (
+        0x20 <= code < 0x7F
+        or ch in "\t\n\r"
+        or 0x4E00 <= code <= 0x9FFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F
+        or 0xA0 <= code <= 0xFF
+        or 0x2460 <= code <= 0x24FF  # circled numbers ①
+        or 0x2150 <= code <= 0x218F  # Roman numerals Ⅱ
+        or 0x25A0 <= code <= 0x25FF  # ■ □ ● bullets
+        or 0x3400 <= code <= 0x4DBF
+        or 0x2E80 <= code <= 0x2FDF
+        or 0xFE30 <= code <= 0xFE4F
+        or ch == "\ufeff"
+    )
+
+
+def _plausible(text: str, encoding: str) -> bool:
+    """Whether decoded text looks like a document rather than binary data or mojibake."""
+    if not text.strip():
+        return True
+    sample = text[:200_000]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) in {"Cc", "Co", "Cn", "Cs"}
+                   and ch not in "\t\n\r\x0b\x0c")
+    if controls > max(2, len(sample) // 200):
+        return False
+    if sum(1 for ch in sample if _common(ch)) < 0.9 * len(sample):
+        return False
+    if encoding.replace("_", "-").lower() in {"gb18030", "gbk"}:
+        # Big5 (or other) bytes often decode as valid but rare GB18030 characters: real
+        # simplified-Chinese text keeps nearly all its Han characters inside GB2312.
+        han = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"]
+        if han:
+            common = sum(1 for ch in han if _in_gb2312(ch))
+            if common < 0.9 * len(han):
+                return False
+    return True
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _read_txt(data: bytes) -> list[str]:
+    return split_lines(decode_text(data))
+
+
+# ---------------------------------------------------------------- .docx
+
+
+def _check_zip(data: bytes) -> None:
+    """Refuse encrypted documents, non-zip data and zip bombs before python-docx opens them."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        # An OLE compound file named .docx: a password-protected Word file (or an old .doc).
+        raise EncryptedFileError(detail="OLE compound file")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise CorruptFileError(detail=str(exc)) from exc
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ZIP_MEMBERS:
+            raise CorruptFileError(detail=f"{len(infos)} zip members")
+        total = 0
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise EncryptedFileError(detail=info.filename)
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO:
+                raise CorruptFileError(detail=f"zip bomb: {info.filename} ratio {ratio:.0f}")
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise CorruptFileError(detail=f"zip bomb: {total} bytes uncompressed")
+        if "word/document.xml" not in archive.namelist():
+            raise CorruptFileError(detail="no word/document.xml")
+
+
+def _one_line(text: str) -> str:
+    """Cell or paragraph text on one line (soft breaks and tabs between parts dropped)."""
+    return re.sub(r"[\r\n\v]+", "", text).strip()
+
+
+def _read_docx(data: bytes) -> list[str]:
+    _check_zip(data)
+    from docx import Document
+    from docx.table import Table
+
+    document = Document(io.BytesIO(data))
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+        else:
+            # A soft line break inside a paragraph starts a new line, as it does on screen.
+            lines.extend(part.rstrip() for part in _LINE_BREAK.split(block.text.replace("\v", "\n")))
+            lines.append("")
+    return lines
+
+
+def _table_lines(table: object) -> list[str]:
+    """One line per cell (a vertically merged continuation cell is blank), a blank line per row."""
+    from docx.table import _Cell
+
+    lines: list[str] = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        for tc in row._tr.tc_lst:
+            if tc.vMerge == "continue":
+                lines.append("")
+                continue
+            cell = _Cell(tc, table)  # type: ignore[arg-type]
+            lines.append(_one_line("".join(p.text for p in cell.paragraphs)))
+        lines.append("")
+    return lines
+
+
+# ---------------------------------------------------------------- .pdf
+
+
+def _read_pdf(data: bytes) -> list[str]:
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise CorruptFileError(detail="no %PDF header")
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        # pdfplumber wraps pdfminer's password errors in its own exception.
+        causes = [exc, exc.__cause__, exc.__context__, *exc.args]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
+            raise EncryptedFileError(detail=repr(exc)) from exc
+        raise
+    with pdf:
+        if len(pdf.pages) > MAX_PDF_PAGES:
+            raise FileTooLargeError(f"PDF 页数过多（超过 {MAX_PDF_PAGES} 页），请拆分后再发送。")
+        lines: list[str] = []
+        chars = images = 0
+        for page in pdf.pages:
+            chars += len(page.chars)
+            images += len(page.images)
+            lines.extend(_page_lines(page))
+            page.flush_cache()
+    if chars == 0:
+        raise ScannedPdfError() if images else EmptyFileError()
+    return lines
+
+
+def _page_lines(page: object) -> list[str]:
+    """The page's text lines and table cells in reading order (top to bottom)."""
+    tables = page.find_tables()  # type: ignore[attr-defined]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
+    blocks: list[tuple[float, list[str]]] = []
+    text_lines = text_page.extract_text_lines(return_chars=True)
+    for top, paragraph in _paragraphs(text_lines, page.width):  # type: ignore[attr-defined]
+        blocks.append((top, [paragraph]))
+    for table in tables:
+        cells: list[str] = []
+        for row in table.extract():
+            # None marks a cell covered by a merge: keep its slot blank, like Word continuations.
+            cells.extend(_one_line(c or "") for c in row)
+            cells.append("")
+        blocks.append((table.bbox[1], cells))
+    blocks.sort(key=lambda b: b[0])
+    return [line for _, block in blocks for line in block]
+
+
+def _paragraphs(text_lines: list[dict], page_width: float) -> list[tuple[float, str]]:
+    """Re-join lines the PDF wrapped: a line that runs to the right margin continues below."""
+    if not text_lines:
+        return []
+    right = max(t["x1"] for t in text_lines)
+    left = min(t["x0"] for t in text_lines)
+    out: list[tuple[float, str]] = []
+    current: list[str] = []
+    start_top = 0.0
+    for i, line in enumerate(text_lines):
+        text = line["text"].strip()
+        size = max((c.get("size", 10) for c in line.get("chars", [])), default=10)
+        if not current:
+            start_top = line["top"]
+        current.append(text)
+        full_width = line["x1"] >= right - 1.5 * size and right - left > 10 * size
+        nxt = text_lines[i + 1] if i + 1 < len(text_lines) else None
+        # The next line continues this one when this one is full and the next starts at the
+        # left margin (an indented next line opens a new paragraph).
+        continues = (
+            full_width
+            and nxt is not None
+            and nxt["x0"] <= left + 0.5 * size
+            and nxt["top"] - line["bottom"] < 1.5 * size
+            and not _NUMBERED.match(nxt["text"].strip())
+        )
+        if not continues:
+            out.append((start_top, "".join(current)))
+            current = []
+    return out

@@ -1,22 +1,280 @@
-"""Structure: the heading tree from the numbering plans use (STUB)."""
+"""Structure: the heading tree from the numbering plans use.
+
+Numbering styles recognised: 第一部分/第一篇, 第一章, 第一节 (Chinese or Arabic numerals),
+一、, （一）, 1. / 1、, （1）, ①, plus 专栏N boxes, unnumbered headings (前言, 名词解释 …) and
+attachment markers (附件, 附录, 附表). Levels are not fixed per style: a style's rank is the
+order in which it first appears in the document (only 部分/篇 > 章 > 节 is fixed, because the
+words say so), and a heading's level is its depth among the open headings of higher rank.
+"""
 
 from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
 
 from knowledge.doctext import DocText
 from knowledge.models import Document, Section
 
+_CN = "零〇一二三四五六七八九十百两"
+_NUM = rf"(?:[{_CN}]+|\d{{1,3}})"
+
+# Styles in the order of the 第… family; other styles rank by first appearance.
+_DI_FAMILY = ("part", "chapter", "section")
+
+# (style, pattern): group "num" is the number as written, group "rest" the text after it.
+_NUMBERED: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(rf"^(?P<num>第\s*{_NUM}\s*(?:部分|篇))\s*[:：、.．]?\s*(?P<rest>.*)$")),
+    ("chapter", re.compile(rf"^(?P<num>第\s*{_NUM}\s*章)\s*[:：、.．]?\s*(?P<rest>.*)$")),
+    ("section", re.compile(rf"^(?P<num>第\s*{_NUM}\s*节)\s*[:：、.．]?\s*(?P<rest>.*)$")),
+    ("cn_list", re.compile(rf"^(?P<num>[{_CN}]{{1,3}}\s*[、．.])\s*(?P<rest>.*)$")),
+    ("paren_cn", re.compile(rf"^(?P<num>[（(]\s*[{_CN}]{{1,3}}\s*[)）])\s*[、.．]?\s*(?P<rest>.*)$")),
+    ("arabic", re.compile(r"^(?P<num>\d{1,2}\s*(?:[.．](?!\d)|、))\s*(?P<rest>.*)$")),
+    ("paren_arabic", re.compile(r"^(?P<num>[（(]\s*\d{1,2}\s*[)）])\s*(?P<rest>.*)$")),
+    ("circled", re.compile(r"^(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(?P<rest>.*)$")),
+]
+
+# A box (专栏3 …): sits inside whatever section is open, outside the numbering hierarchy.
+_BOX = re.compile(rf"^(?P<num>专栏\s*{_NUM}?)\s*[:：、.．]?\s*(?P<rest>.*)$")
+
+# Unnumbered headings: words that head a part of a plan on a line of their own.
+_UNNUMBERED = re.compile(
+    r"^(?:附\s*[:：]?\s*)?(?P<word>前\s*言|序\s*言|引\s*言|导\s*言|绪\s*论|总\s*则|结\s*束\s*语|结\s*语|"
+    r"后\s*记|名\s*词\s*解\s*释|名\s*词\s*注\s*释|术\s*语\s*解\s*释|注\s*释|注\s*解|编\s*制\s*说\s*明)"
+    r"\s*[:：]?$"
+)
+# Attachment markers start a new part with its own numbering (附件, 附件2：…, 附录一).
+_ATTACHMENT = re.compile(rf"^(?P<num>(?:附\s*件|附\s*录|附\s*表)\s*{_NUM}?)\s*[:：]?\s*(?P<rest>.*)$")
+
+# A table of contents: its heading, and entries that end in leader dots and/or a page number.
+_TOC_HEADING = re.compile(r"^目\s*录\s*[:：]?$")
+_TOC_PAGE = re.compile(r"(?:[.．…·]{2,}\s*|\s{2,}|\t)\d{1,3}$|[.．…·]{3,}$")
+
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_CLAUSE = re.compile(r"[，,：:]")
+
+# Length limits for a heading's title, by style (a longer line is prose, not a heading).
+_MAX_TITLE = {"part": 40, "chapter": 40, "section": 40, "cn_list": 60, "paren_cn": 60,
+              "arabic": 25, "paren_arabic": 25, "circled": 25}
+# Styles whose heading may run on into body text on the same line: （一）加强领导。正文……
+_INLINE_OK = {"part", "chapter", "section", "cn_list", "paren_cn"}
+_MAX_INLINE_TITLE = 25
+
+
+@dataclass
+class _Heading:
+    line: int
+    style: str  # a numbering style, "box", "unnumbered" or "attachment"
+    number: str | None
+    title: str
+
+
+def _clean_title(text: str) -> str:
+    """A title without surrounding blanks, a trailing colon, or runs of spaces."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(":：").strip()
+
+
+def _title_of(style: str, rest: str) -> str | None:
+    """The heading title in `rest` (the text after the number), or None when it reads as prose."""
+    lead_in = rest.rstrip().endswith((":", "："))
+    rest = _clean_title(rest)
+    if not rest:
+        return ""
+    limit = _MAX_TITLE[style]
+    if not _SENTENCE_END.search(rest):
+        if len(rest) > limit or (lead_in and style not in _INLINE_OK):
+            return None
+        if style in ("arabic", "paren_arabic", "circled") and _CLAUSE.search(rest):
+            return None  # a numbered list item with clauses, not a heading
+        return rest
+    if style not in _INLINE_OK:
+        return None
+    lead, _, _body = rest.partition(_SENTENCE_END.search(rest).group())  # type: ignore[union-attr]
+    lead = lead.strip()
+    if lead and len(lead) <= _MAX_INLINE_TITLE and not _CLAUSE.search(lead):
+        return lead
+    return None
+
+
+def _looks_like_title_line(text: str) -> bool:
+    """A short line without sentence punctuation that can carry a heading's title."""
+    return bool(text) and len(text) <= 40 and not _SENTENCE_END.search(text) and not _match_numbered(text)
+
+
+def _match_numbered(text: str) -> tuple[str, re.Match[str]] | None:
+    for style, pattern in _NUMBERED:
+        m = pattern.match(text)
+        if m:
+            return style, m
+    return None
+
+
+def _normalise(text: str) -> str:
+    """NFKC for matching only (full-width digits and brackets); titles keep the original text."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def find_headings(text: DocText) -> list[_Heading]:
+    """Every line that reads as a heading, with its style, number as written and title."""
+    return _drop_toc(_candidates(text), text)
+
+
+def _drop_toc(found: list[_Heading], text: DocText) -> list[_Heading]:
+    """The headings without the entries of a table of contents (目录), which repeat the real ones.
+
+    Between a 目录 line and the first body text, a heading is a contents entry when the same
+    number and title come again further down.
+    """
+    toc_start = next((n for n, t in text.content() if _TOC_HEADING.match(t)), None)
+    if toc_start is None:
+        return found
+    body = next((n for n, t in text.content() if n > toc_start and _is_prose(t)), None)
+    labels = [re.sub(r"\s+", "", _label(h.number, h.title)) for h in found]
+    kept = []
+    for k, h in enumerate(found):
+        in_toc_span = toc_start < h.line and (body is None or h.line < body)
+        if in_toc_span and labels[k] in labels[k + 1:]:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _is_prose(text: str) -> bool:
+    """A body-text line: long, or a sentence."""
+    return len(text) > 60 or bool(_SENTENCE_END.search(text))
+
+
+def _candidates(text: DocText) -> list[_Heading]:
+    content = list(text.content())
+    found: list[_Heading] = []
+    for k, (line, raw) in enumerate(content):
+        nxt = content[k + 1][1] if k + 1 < len(content) else ""
+        plain = _normalise(raw)
+        if _TOC_PAGE.search(plain) and _match_numbered(plain):
+            # A contents entry (第一章 总则……3): the heading is where its text is.
+            continue
+        m = _UNNUMBERED.match(plain)
+        if m:
+            found.append(_Heading(line, "unnumbered", None, re.sub(r"\s+", "", m.group("word"))))
+            continue
+        m = _ATTACHMENT.match(raw)
+        if m and not _SENTENCE_END.search(m.group("rest")) and len(m.group("rest")) <= 40:
+            title = _clean_title(m.group("rest"))
+            if not title and _looks_like_title_line(nxt):
+                title = _clean_title(nxt)
+            found.append(_Heading(line, "attachment", re.sub(r"\s+", "", m.group("num")), title))
+            continue
+        m = _BOX.match(raw)
+        if m and not _SENTENCE_END.search(m.group("rest")) and len(m.group("rest")) <= 60:
+            found.append(_Heading(line, "box", re.sub(r"\s+", "", m.group("num")),
+                                  _clean_title(m.group("rest"))))
+            continue
+        hit = _match_numbered(raw)
+        if hit is None:
+            continue
+        style, m = hit
+        title = _title_of(style, m.group("rest"))
+        if title is None:
+            continue
+        if not title:
+            # The number alone on its line: the title is the next line, if it reads as one.
+            if style not in _INLINE_OK or not _looks_like_title_line(nxt):
+                continue
+            title = _clean_title(nxt)
+        found.append(_Heading(line, style, re.sub(r"\s+", "", m.group("num")), title))
+    return found
+
+
+def _rank_insert(order: list[str], style: str) -> None:
+    """Add `style` to the rank order: appended, except that 部分/篇 > 章 > 节 hold among themselves."""
+    if style in _DI_FAMILY:
+        mine = _DI_FAMILY.index(style)
+        for pos, other in enumerate(order):
+            if other in _DI_FAMILY and _DI_FAMILY.index(other) > mine:
+                order.insert(pos, style)
+                return
+    order.append(style)
+
+
+def _label(number: str | None, title: str) -> str:
+    """"number title" for citations (no space after a number that ends in punctuation)."""
+    if not number:
+        return title
+    if not title:
+        return number
+    sep = "" if number[-1] in "、.．)）" else " "
+    return f"{number}{sep}{title}"
+
 
 def parse_sections(doc: Document, text: DocText) -> list[Section]:
     """The document's headings with levels, parents and citation paths, in line order."""
-    return []
+    sections: list[Section] = []
+    order: list[str] = []  # numbering styles by rank, from first appearance
+    stack: list[tuple[str, Section]] = []  # open numbered headings, outermost first
+    part: Section | None = None  # the open attachment, if any
+
+    def add(h: _Heading, level: int, parent: Section | None) -> Section:
+        sec = Section(
+            id=f"{doc.id}-S{h.line}", doc=doc.file, number=h.number, title=h.title or (h.number or ""),
+            level=level, line=h.line, parent=parent.id if parent else None,
+            path=[*(parent.path if parent else []), _label(h.number, h.title)],
+        )
+        sections.append(sec)
+        return sec
+
+    for h in find_headings(text):
+        if h.style == "attachment":
+            # An attachment is a new document: its numbering ranks afresh, under the marker.
+            order, stack = [], []
+            part = add(h, 0, None)
+        elif h.style == "unnumbered":
+            stack = []
+            add(h, 1, part)
+        elif h.style == "box":
+            parent = stack[-1][1] if stack else part
+            add(h, (parent.level + 1) if parent else 1, parent)
+        else:
+            if h.style not in order:
+                _rank_insert(order, h.style)
+            rank = order.index(h.style)
+            while stack and order.index(stack[-1][0]) >= rank:
+                stack.pop()
+            parent = stack[-1][1] if stack else part
+            sec = add(h, len(stack) + 1, parent)
+            stack.append((h.style, sec))
+    _set_end_lines(sections, text)
+    return sections
+
+
+def _set_end_lines(sections: list[Section], text: DocText) -> None:
+    """Each section ends at the last content line before the next heading at its level or above."""
+    content_lines = [n for n, _ in text.content()]
+    last = content_lines[-1] if content_lines else 0
+    for k, sec in enumerate(sections):
+        stop = last + 1
+        for other in sections[k + 1:]:
+            boxed = sec.number is not None and sec.number.startswith("专栏")
+            if boxed or other.level <= sec.level:
+                stop = other.line
+                break
+        end = sec.line
+        for n in content_lines:
+            if sec.line <= n < stop:
+                end = n
+            elif n >= stop:
+                break
+        sec.end_line = end
 
 
 def section_at(sections: list[Section], line: int) -> Section | None:
     """The innermost section whose heading precedes `line` (sections in line order)."""
     found: Section | None = None
+    fallback: Section | None = None
     for section in sections:
-        if section.line <= line:
-            found = section
-        else:
+        if section.line > line:
             break
-    return found
+        fallback = section
+        if section.end_line is None or line <= section.end_line:
+            found = section
+    return found or fallback

@@ -1,11 +1,60 @@
-"""Glossary terms (名词解释 and similar lists) (STUB)."""
+"""Glossary terms: entries of 名词解释 / 名词注释 / 术语解释 lists."""
 
 from __future__ import annotations
+
+import re
 
 from knowledge.doctext import DocText
 from knowledge.models import Document, Section, Term
 
+# A section holds a glossary when its title says so.
+_GLOSSARY_TITLE = re.compile(r"名词解释|名词注释|术语|释义|词语解释|注释|注解")
+# Optional entry number: 1. / 1、 / （1） / (1) / ①.
+_NUMBER = r"(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])?"
+# 术语：定义 (the term stops at the first colon).
+_COLON_ENTRY = re.compile(rf"^{_NUMBER}\s*(?P<term>[^:：。；;]{{1,40}}?)\s*[:：]\s*(?P<definition>.+)$")
+# 术语。定义 (only for a short term, as some reports write it).
+_STOP_ENTRY = re.compile(rf"^{_NUMBER}\s*(?P<term>[^:：。；;，,]{{1,20}})。\s*(?P<definition>.+)$")
+_MAX_TERM = 30
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a term has words, not just digits (9:00-18:00)
+_SENTENCE_END = ("。", "！", "？", ".", "!", "?", "”", "）", ")")
+
+
+def glossary_sections(sections: list[Section]) -> list[Section]:
+    """The sections whose title names a glossary (名词解释 and the like)."""
+    return [s for s in sections if _GLOSSARY_TITLE.search(s.title)]
+
+
+def parse_entry(text: str) -> tuple[str, str] | None:
+    """(term, definition) of one glossary line, or None when the line is not an entry."""
+    for pattern in (_COLON_ENTRY, _STOP_ENTRY):
+        m = pattern.match(text)
+        if m:
+            term = m.group("term").strip()
+            definition = m.group("definition").strip()
+            if definition and len(term) <= _MAX_TERM and _WORD.search(term):
+                return term, definition
+    return None
+
 
 def extract_terms(doc: Document, text: DocText, sections: list[Section]) -> list[Term]:
-    """Every glossary entry in the document."""
-    return []
+    """Every glossary entry in the document; a line that is no entry continues the previous one."""
+    terms: list[Term] = []
+    for section in glossary_sections(sections):
+        end = section.end_line or len(text.lines)
+        current: Term | None = None
+        for line, content in text.content():
+            if line <= section.line:
+                continue
+            if line > end:
+                break
+            entry = parse_entry(content)
+            if entry is not None:
+                current = Term(id=f"{doc.id}-G{line}", doc=doc.file, term=entry[0],
+                               definition=entry[1], line=line, section=section.id)
+                terms.append(current)
+            elif current is not None and not current.definition.endswith(_SENTENCE_END):
+                current.definition += content  # a definition wrapped over several lines
+            else:
+                current = None  # text after the list is no part of any definition
+    return terms

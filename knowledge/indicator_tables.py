@@ -1,0 +1,195 @@
+"""Indicator tables flattened one cell per line (专栏: 类别/序号/指标/2020年/2025年/属性)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.numbers import normalize_unit, parse_number
+
+# What a header cell says, by column role. Checked in order; the first match wins.
+_HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("category", re.compile(r"^(类别|类型|分类|领域|指标类别|方面)$")),
+    ("seq", re.compile(r"^(序号|编号|No\.?)$", re.I)),
+    ("unit", re.compile(r"^(单位|计量单位)$")),
+    ("attribute", re.compile(r"^(属性|指标属性|性质)$")),
+    ("growth", re.compile(r"^(年均增长|年均增速|年均增长率|年均|增幅|累计增长)(（%）|\(%\))?$")),
+    ("name", re.compile(r"^(具体指标|指标名称|指标|主要指标|指标内容|名称|项目)$")),
+    ("baseline", re.compile(r"^(基期值|基期|现状值|基数|“?十三五”?末|[“\"]十三五[”\"]末|(19|20)\d\d\s*年?(基期值|现状值|基数)?)$")),
+    ("target", re.compile(r"^(目标值|规划目标|预期目标|“?十四五”?末|[“\"]十四五[”\"]末|(20)\d\d\s*年?(目标值|目标)?)$")),
+)
+_YEAR = re.compile(r"((?:19|20)\d\d)")
+_ATTRIBUTE = re.compile(r"^(预期性|约束性|预期|约束|指导性)$")
+_SEQ = re.compile(r"^\d{1,3}$")
+# A cell that ends the table: a heading, a new caption or a paragraph of prose.
+_TABLE_END = re.compile(r"^(专栏|表\s*\d|第[一二三四五六七八九十\d]+[章节]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+_UNIT_IN_NAME = re.compile(r"\s*[（(]\s*([^（）()]{0,12}?)\s*(?:[）)]|$)\s*$")
+_VALUE_CELL = re.compile(r"^(--|—+|-|/|／|无|\d|[<>≤≥]|不|控制|保持|完成|与|达到|超|约|力争|实现|稳|持续|逐步|下降|提高|确保)")
+
+
+@dataclass
+class TableRow:
+    """One row read from a flattened table: its cells by role and their line numbers."""
+
+    name: str
+    name_line: int
+    unit: str | None
+    baseline: str | None = None
+    target: str | None = None
+    growth: str | None = None
+    attribute: str | None = None
+    category: str | None = None
+    lines: list[int] = field(default_factory=list)
+    baseline_year: int | None = None
+    target_year: int | None = None
+
+
+def header_role(cell: str) -> str | None:
+    """The column role a header cell names (name, baseline, target …), or None."""
+    cell = re.sub(r"\s+", "", cell)
+    for role, pattern in _HEADER_RULES:
+        if pattern.match(cell):
+            return role
+    return None
+
+
+def split_name_unit(cell: str) -> tuple[str, str | None]:
+    """Indicator name and unit from a name cell like 固定资产投资额（亿元） or 失业率(%."""
+    m = _UNIT_IN_NAME.search(cell)
+    if m:
+        unit = re.sub(r"\s+", "", m.group(1)) or None
+        return cell[: m.start()].strip(), normalize_unit(unit)
+    return cell.strip(), None
+
+
+def _is_value(cell: str) -> bool:
+    return bool(_VALUE_CELL.match(cell)) or len(cell) <= 12 and bool(re.search(r"\d", cell)) and not re.search(r"[（(]", cell)
+
+
+def find_tables(cells: list[tuple[int, str]], default_years: tuple[int | None, int | None]) -> list[TableRow]:
+    """Every table row in a document's cells (line number, stripped text), header first."""
+    rows: list[TableRow] = []
+    i = 0
+    while i < len(cells):
+        header = _read_header(cells, i)
+        if header is None:
+            i += 1
+            continue
+        roles, years, end = header
+        table_rows, i = _read_rows(cells, end, roles, years, default_years)
+        rows.extend(table_rows)
+    return rows
+
+
+def _read_header(cells: list[tuple[int, str]], i: int) -> tuple[list[str], list[int | None], int] | None:
+    """Column roles and years of a header starting at cell i, and the index after it."""
+    roles: list[str] = []
+    years: list[int | None] = []
+    j = i
+    while j < len(cells) and len(cells[j][1]) <= 16:
+        role = header_role(cells[j][1])
+        if role is None or role in roles and role not in ("baseline", "target"):
+            break
+        ym = _YEAR.search(cells[j][1])
+        roles.append(role)
+        years.append(int(ym.group(1)) if ym else None)
+        j += 1
+    value_cols = [k for k, r in enumerate(roles) if r in ("baseline", "target")]
+    if "name" not in roles or not value_cols or len(roles) < 3:
+        return None
+    # Year columns (2020年, 2025年): the earlier is the baseline, the later the target.
+    dated = [k for k in value_cols if years[k] is not None and not re.search(r"基期|现状|基数|目标", cells[i + k][1])]
+    if len(dated) >= 2:
+        dated.sort(key=lambda k: years[k] or 0)
+        for k in dated[:-1]:
+            roles[k] = "baseline"
+        roles[dated[-1]] = "target"
+    elif len(dated) == 1 and len(value_cols) == 1:
+        roles[dated[0]] = "target"
+    elif len(dated) == 1:
+        other = [roles[k] for k in value_cols if k != dated[0]]
+        roles[dated[0]] = "baseline" if "target" in other else "target"
+    return roles, years, j
+
+
+def _read_rows(
+    cells: list[tuple[int, str]], i: int, roles: list[str], years: list[int | None],
+    default_years: tuple[int | None, int | None],
+) -> tuple[list[TableRow], int]:
+    """Rows after a header until the table ends; returns them and the index where reading stopped."""
+    after_name = roles[roles.index("name") + 1:]
+    value_roles = [r for r in after_name if r not in ("attribute",)]
+    has_seq = "seq" in roles
+    has_category = "category" in roles
+    year_of = {r: y for r, y in zip(roles, years) if r in ("baseline", "target")}
+    base_year = year_of.get("baseline") or default_years[0]
+    target_year = year_of.get("target") or default_years[1]
+    rows: list[TableRow] = []
+    category: str | None = None
+    expected_seq = 1
+    while i < len(cells):
+        pending_category: list[tuple[int, str]] = []
+        # Category fragments ("经济", "发展") come before the 序号 or the name.
+        while has_category and i < len(cells) and _looks_like_category(cells, i, has_seq, expected_seq):
+            pending_category.append(cells[i])
+            i += 1
+        if i >= len(cells):
+            break
+        line, cell = cells[i]
+        row_lines: list[int] = [ln for ln, _ in pending_category]
+        if has_seq:
+            if not (_SEQ.match(cell) and int(cell) == expected_seq):
+                break
+            row_lines.append(line)
+            expected_seq += 1
+            i += 1
+            if i >= len(cells):
+                break
+            line, cell = cells[i]
+        if _TABLE_END.match(cell) or len(cell) > 40 or _is_value(cell) and not re.search(r"[\u4e00-\u9fff]{2}", cell):
+            break
+        if pending_category:
+            category = "".join(t for _, t in pending_category)
+        name, unit = split_name_unit(cell)
+        row = TableRow(name=name, name_line=line, unit=unit, category=category if has_category else None,
+                       baseline_year=base_year, target_year=target_year)
+        row_lines.append(line)
+        i += 1
+        for role in value_roles:
+            if i >= len(cells) or not _is_value(cells[i][1]) and role != "unit":
+                break
+            vline, value = cells[i]
+            if role == "unit":
+                row.unit = row.unit or normalize_unit(value)
+            elif role in ("baseline", "target", "growth"):
+                setattr(row, role, value)
+            row_lines.append(vline)
+            i += 1
+        if "attribute" in after_name and i < len(cells) and _ATTRIBUTE.match(cells[i][1]):
+            row.attribute = cells[i][1]
+            row_lines.append(cells[i][0])
+            i += 1
+        row.lines = row_lines
+        if row.target is None and row.baseline is None:
+            break
+        rows.append(row)
+    return rows, i
+
+
+def _looks_like_category(cells: list[tuple[int, str]], i: int, has_seq: bool, expected_seq: int) -> bool:
+    """Whether cell i is a (fragment of a) category cell rather than the row's first cell."""
+    cell = cells[i][1]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{1,8}", cell) or _TABLE_END.match(cell):
+        return False
+    if has_seq:
+        return True  # before the 序号, any short text is the category
+    # Without 序号: a category is followed by more text, the name by its values.
+    nxt = cells[i + 1][1] if i + 1 < len(cells) else ""
+    return not _is_value(nxt)
+
+
+def value_number(value: str | None) -> float | None:
+    """The number in a table value cell (控制在3.5以内 → 3.5), None for 完成市下达任务."""
+    if value is None:
+        return None
+    return parse_number(value) if re.search(r"\d", value) else None

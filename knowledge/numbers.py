@@ -1,0 +1,114 @@
+"""Quantities in plan text: numbers (Arabic or Chinese), units, and the qualifiers around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+# Units an indicator is measured in, longest first so that 万平方米 wins over 平方米.
+# 万/亿 are part of the unit (万平方米, 亿元), never of the number.
+MEASURE_UNITS = (
+    "万平方米", "平方公里", "平方米", "平米", "㎡", "万亩", "公顷", "亩",
+    "亿元", "万元", "元", "万美元", "亿美元",
+    "万户", "万人次", "万人", "人次", "万千瓦", "万吨", "吨", "公里", "千米", "米",
+    "微克/立方米", "μg/m3", "μg/m³", "ug/m3", "%", "％", "‰", "P", "PB",
+)
+# Measure words counted after a number (7个项目, 60场展会, 4部电梯).
+COUNT_WORDS = (
+    "个", "家", "场", "项", "宗", "座", "部", "处", "条", "支", "套", "户", "人", "名",
+    "栋", "所", "辆", "台", "件", "次", "批", "期", "间", "张", "份", "位", "对", "枚", "块",
+)
+# "N个社区建立…": the counted place is part of the unit (个社区, 个村).
+PLACE_AFTER_COUNT = ("旧村", "社区", "村", "街道", "街镇", "小区", "园区", "楼宇")
+
+UNITS = tuple(sorted(set(MEASURE_UNITS + COUNT_WORDS), key=len, reverse=True))
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+_PLACE_RE = "|".join(PLACE_AFTER_COUNT)
+
+# Words before a number that belong to the value (verbatim: 不低于37, 突破6.2, 超过70).
+PRE_QUALIFIERS = (
+    "不低于", "不少于", "不高于", "不超过", "不小于", "不大于", "不超", "高于", "低于",
+    "超过", "突破", "超", "控制在", "保持在", "稳定在", "约", "近", "逾", "力争达到",
+)
+POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之内")
+
+_PRE_RE = "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True))
+_POST_RE = "|".join(POST_QUALIFIERS)
+_ARABIC = r"\d+(?:\.\d+)?"
+_CN_DIGITS = "一二三四五六七八九十两"
+
+QUANTITY_RE = re.compile(
+    rf"(?P<pre>{_PRE_RE})?\s*"
+    rf"(?P<num>{_ARABIC}(?:\s*[-~～—至]\s*{_ARABIC})?|[{_CN_DIGITS}]{{1,3}})"
+    rf"(?P<approx>余|多)?\s*"
+    rf"(?P<unit>个(?:{_PLACE_RE})|{_UNIT_RE})?"
+    rf"(?P<post>{_POST_RE})?"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, with its unit and qualifiers, and where it sits."""
+
+    start: int
+    end: int
+    value: str
+    number: float | None
+    unit: str | None
+    pre: str
+    post: str
+    chinese: bool
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether the quantity is a percentage."""
+        return self.unit in ("%", "％")
+
+
+def parse_number(text: str) -> float | None:
+    """The first number in `text` (Arabic or Chinese numerals), or None."""
+    m = re.search(_ARABIC, text)
+    if m:
+        return float(m.group())
+    m = re.search(f"[{_CN_DIGITS}百千万亿零〇]+", text)
+    if m:
+        try:
+            return float(cn2an.cn2an(m.group(), "smart"))
+        except (ValueError, KeyError):
+            return None
+    return None
+
+
+def normalize_unit(unit: str | None) -> str | None:
+    """The unit as stored: full-width percent folded to '%'."""
+    if unit is None:
+        return None
+    return {"％": "%", "μg/m³": "μg/m3", "ug/m3": "μg/m3"}.get(unit, unit)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in `text` with its unit and qualifiers (Chinese numerals only with a unit)."""
+    found: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        num = m.group("num")
+        chinese = not num[0].isdigit()
+        unit = m.group("unit")
+        if chinese and not unit:
+            continue
+        # A digit glued to latin letters or other digits is a code (5G, PM2.5), not a quantity.
+        if not chinese and m.start("num") > 0 and re.match(r"[A-Za-z.\d]", text[m.start("num") - 1]):
+            continue
+        pre = m.group("pre") or ""
+        post = m.group("post") or ""
+        start = m.start("pre") if pre else m.start("num")
+        if post or chinese:
+            value = text[start:m.end()]  # 五个, 20场以上: verbatim with the unit
+        else:
+            value = text[start:m.end("approx") if m.group("approx") else m.end("num")]
+        found.append(Quantity(
+            start=start, end=m.end(), value=value.strip(), number=parse_number(num),
+            unit=normalize_unit(unit), pre=pre, post=post, chinese=chinese,
+        ))
+    return found

@@ -1,0 +1,296 @@
+"""Readers: encodings, line numbering, .docx/.pdf text and tables, and every bad-input error."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from knowledge.errors import (
+    BadFileNameError,
+    CorruptFileError,
+    EmptyFileError,
+    EncodingError,
+    EncryptedFileError,
+    FileTooLargeError,
+    PlanError,
+    ScannedPdfError,
+    UnsupportedTypeError,
+)
+from knowledge.readers import read_bytes, read_file, safe_filename, split_lines
+
+PLANS = Path(__file__).resolve().parents[1] / "knowledge/plans"
+SAMPLE = "某某街道2024年工作计划\n\n一、坚持创新引领\n1.抢抓招商引资先机。全年完成规模以上工业总产值81.11亿元。\n"
+
+
+# ---------------------------------------------------------------- .txt
+
+
+@pytest.mark.parametrize("path", sorted(PLANS.glob("*.txt")), ids=lambda p: p.name)
+def test_txt_numbering_matches_nl(path: Path) -> None:
+    lines = read_file(path)
+    nl = subprocess.run(["nl", "-ba", str(path)], capture_output=True, check=True).stdout.decode()
+    numbered = nl.splitlines()
+    assert len(lines) == len(numbered)
+    for number, (line, row) in enumerate(zip(lines, numbered, strict=True), start=1):
+        count, _, text = row.partition("\t")
+        assert int(count) == number
+        assert text == line
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be"])
+def test_txt_encodings(encoding: str) -> None:
+    text = (PLANS / "004_94047d62e3d4206a.txt").read_text(encoding="utf-8")
+    assert read_bytes(text.encode(encoding), "plan.txt") == read_bytes(text.encode("utf-8"), "plan.txt")
+
+
+def test_txt_big5() -> None:
+    text = "大港街2024年工作計劃\n一、堅持創新引領，在發展新質生產力上走深走實\n規模以上工業總產值81.11億元，同比增長3.2%。\n"
+    assert read_bytes(text.encode("big5"), "plan.txt") == text.splitlines()
+
+
+def test_only_real_line_breaks_split() -> None:
+    text = "甲\x0b乙\x0c丙\x1c丁\x85戊\u2028己\r\n二\r三\n四"
+    assert split_lines(text) == ["甲\x0b乙\x0c丙\x1c丁\x85戊\u2028己", "二", "三", "四"]
+    assert split_lines("a\n\nb\n") == ["a", "", "b"]
+    assert split_lines("\ufeffa") == ["a"]
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t ", "\ufeff\n".encode("utf-8")])
+def test_empty_txt(data: bytes) -> None:
+    with pytest.raises(EmptyFileError):
+        read_bytes(data, "plan.txt")
+
+
+@pytest.mark.parametrize("data", [
+    os.urandom(4096),
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,
+    bytes(range(256)) * 16,
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + os.urandom(512),
+])
+def test_binary_garbage_txt(data: bytes) -> None:
+    with pytest.raises((EncodingError, CorruptFileError)) as info:
+        read_bytes(data, "plan.txt")
+    assert info.value.message
+
+
+def test_unsupported_type() -> None:
+    with pytest.raises(UnsupportedTypeError):
+        read_bytes(SAMPLE.encode(), "plan.doc")
+    with pytest.raises(UnsupportedTypeError):
+        read_bytes(SAMPLE.encode(), "plan")
+
+
+def test_too_large_is_checked_before_parsing() -> None:
+    # Binary garbage over the limit is refused for its size, not parsed.
+    with pytest.raises(FileTooLargeError) as info:
+        read_bytes(os.urandom(2048), "plan.pdf", max_bytes=1024)
+    assert "上限" in info.value.message
+    assert read_bytes(SAMPLE.encode(), "plan.txt", max_bytes=1024)
+
+
+def test_read_file_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(SAMPLE.encode() * 100)
+    with pytest.raises(FileTooLargeError):
+        read_file(path, max_bytes=1000)
+
+
+@pytest.mark.parametrize("name", ["../x.txt", "a/b.txt", "/etc/plan.txt", "..\\x.txt", "C:plan.txt",
+                                  "C:\\plans\\a.txt", "", "  ", "..", "a\x00.txt", "a\nb.txt"])
+def test_bad_file_names(name: str) -> None:
+    with pytest.raises(BadFileNameError):
+        safe_filename(name)
+    with pytest.raises(BadFileNameError):
+        read_bytes(SAMPLE.encode(), name)
+
+
+def test_good_file_names() -> None:
+    assert safe_filename(" 2024年工作计划.txt ") == "2024年工作计划.txt"
+    assert safe_filename("plan..v2.docx") == "plan..v2.docx"
+
+
+def test_errors_have_chinese_messages() -> None:
+    for cls in (BadFileNameError, CorruptFileError, EmptyFileError, EncodingError, EncryptedFileError,
+                FileTooLargeError, ScannedPdfError, UnsupportedTypeError):
+        assert issubclass(cls, PlanError)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in cls().message)
+
+
+# ---------------------------------------------------------------- .docx
+
+
+def _docx_bytes(document: Document) -> bytes:
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_paragraphs_and_tables_in_order() -> None:
+    document = Document()
+    document.add_heading("某某街道2024年工作计划", level=1)
+    document.add_paragraph("一、主要指标")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["类别", "指标", "2025年"], ["经济", "地区生产总值（亿元）", "107.2"],
+                             ["", "固定资产投资（亿元）", "5"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(1, 0).text = "经济发展"
+    paragraph = document.add_paragraph("二、重点任务")
+    paragraph.add_run().add_break()
+    paragraph.add_run("1.抢抓招商引资先机。")
+    lines = read_bytes(_docx_bytes(document), "plan.docx")
+    assert [line for line in lines if line] == [
+        "某某街道2024年工作计划", "一、主要指标",
+        "类别", "指标", "2025年",
+        "经济发展", "地区生产总值（亿元）", "107.2",
+        "固定资产投资（亿元）", "5",
+        "二、重点任务", "1.抢抓招商引资先机。",
+    ]
+    # One cell per line, a blank line after each row, the merged cell blank in its second row.
+    start = lines.index("类别")
+    assert lines[start:start + 12] == ["类别", "指标", "2025年", "", "经济发展", "地区生产总值（亿元）", "107.2", "",
+                                       "", "固定资产投资（亿元）", "5", ""]
+
+
+def test_docx_empty() -> None:
+    with pytest.raises(EmptyFileError):
+        read_bytes(_docx_bytes(Document()), "plan.docx")
+
+
+def test_docx_encrypted() -> None:
+    # Password-protected Word files are OLE compound files, not zips.
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4000)
+    with pytest.raises(EncryptedFileError) as info:
+        read_bytes(data, "plan.docx")
+    assert isinstance(info.value, CorruptFileError)
+    assert "密码" in info.value.message
+
+
+@pytest.mark.parametrize("data", [os.urandom(3000), b"PK\x03\x04" + os.urandom(3000), SAMPLE.encode()])
+def test_docx_corrupt(data: bytes) -> None:
+    with pytest.raises(CorruptFileError):
+        read_bytes(data, "plan.docx")
+
+
+def test_docx_truncated() -> None:
+    document = Document()
+    document.add_paragraph("一、主要目标")
+    data = _docx_bytes(document)
+    with pytest.raises(CorruptFileError):
+        read_bytes(data[: len(data) // 2], "plan.docx")
+
+
+def test_docx_zip_without_document_part() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(CorruptFileError):
+        read_bytes(buf.getvalue(), "plan.docx")
+
+
+def test_docx_zip_bomb_is_refused_before_opening() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<" + b" " * (60 * 1024 * 1024) + b"/>")
+    data = buf.getvalue()
+    assert len(data) < 1024 * 1024
+    with pytest.raises(CorruptFileError) as info:
+        read_bytes(data, "plan.docx")
+    assert "zip bomb" in info.value.detail
+
+
+# ---------------------------------------------------------------- .pdf
+
+
+def _pdf_with(draw) -> bytes:  # noqa: ANN001
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, **getattr(draw, "options", {}))
+    draw(pdf)
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def _cjk_font() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
+def test_pdf_text_and_table() -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = ParagraphStyle("cn", fontName=_cjk_font(), fontSize=10.5, leading=16, wordWrap="CJK")
+    long_text = "抢抓招商引资先机。扎实完成好各项工作任务，利用数据资源，明确产业图谱，重点引进和培育产业链上下游企业，" * 3
+    table = Table([[Paragraph(c, style) for c in row] for row in
+                   [["序号", "指标", "2025年"], ["1", "地区生产总值（亿元）", "107.21"]]])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build([
+        Paragraph("某某街道2024年工作计划", style), Paragraph("一、主要目标", style),
+        Paragraph(long_text, style), Paragraph("1.优化配置会展资源。", style), table,
+        Paragraph("二、重点任务", style),
+    ])
+    lines = read_bytes(buf.getvalue(), "plan.pdf")
+    assert lines == ["某某街道2024年工作计划", "一、主要目标", long_text, "1.优化配置会展资源。",
+                     "序号", "指标", "2025年", "", "1", "地区生产总值（亿元）", "107.21", "", "二、重点任务"]
+
+
+def test_pdf_scanned() -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("RGB", (200, 100), "white")
+
+    def draw(pdf) -> None:  # noqa: ANN001
+        pdf.drawImage(ImageReader(image), 50, 500, 200, 100)
+
+    with pytest.raises(ScannedPdfError) as info:
+        read_bytes(_pdf_with(draw), "scan.pdf")
+    assert "扫描" in info.value.message
+
+
+def test_pdf_without_anything_is_empty() -> None:
+    with pytest.raises(EmptyFileError):
+        read_bytes(_pdf_with(lambda pdf: None), "blank.pdf")
+
+
+def test_pdf_encrypted() -> None:
+    def draw(pdf) -> None:  # noqa: ANN001
+        pdf.setFont(_cjk_font(), 12)
+        pdf.drawString(50, 700, "一、主要目标")
+
+    draw.options = {"encrypt": "secret"}  # type: ignore[attr-defined]
+    with pytest.raises(EncryptedFileError):
+        read_bytes(_pdf_with(draw), "locked.pdf")
+
+
+@pytest.mark.parametrize("data", [os.urandom(3000), b"%PDF-1.7\n" + os.urandom(3000), SAMPLE.encode()])
+def test_pdf_corrupt(data: bytes) -> None:
+    with pytest.raises(CorruptFileError):
+        read_bytes(data, "plan.pdf")
+
+
+def test_pdf_truncated() -> None:
+    def draw(pdf) -> None:  # noqa: ANN001
+        pdf.setFont(_cjk_font(), 12)
+        pdf.drawString(50, 700, "一、主要目标")
+
+    data = _pdf_with(draw)
+    with pytest.raises(PlanError):
+        read_bytes(data[: len(data) // 3], "plan.pdf")

@@ -1,0 +1,182 @@
+"""Structure: heading tree from numbering, on small synthetic texts and the bundled plans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.doctext import DocText
+from knowledge.models import Document, Section
+from knowledge.structure import parse_sections, section_at
+
+GOLD = Path(__file__).parent / "data" / "gold"
+
+
+def parse(lines: list[str], chrome: set[int] | None = None) -> list[Section]:
+    text = DocText(file="t.txt", lines=lines, chrome=chrome or set())
+    return parse_sections(Document(id="D1", file="t.txt", title="t"), text)
+
+
+def brief(sections: list[Section]) -> list[tuple[int, int, str | None, str]]:
+    return [(s.line, s.level, s.number, s.title) for s in sections]
+
+
+def test_chapters_and_sections_with_mixed_numerals() -> None:
+    secs = parse([
+        "前言",
+        "正文。",
+        "第一章  总体要求",
+        "第一节 指导思想",
+        "坚持……。",
+        "第2节 基本原则",
+        "第3章 主要任务",
+        "第一节 产业",
+    ])
+    assert brief(secs) == [
+        (1, 1, None, "前言"),
+        (3, 1, "第一章", "总体要求"),
+        (4, 2, "第一节", "指导思想"),
+        (6, 2, "第2节", "基本原则"),
+        (7, 1, "第3章", "主要任务"),
+        (8, 2, "第一节", "产业"),
+    ]
+    assert secs[3].parent == secs[1].id
+    assert secs[5].path == ["第3章 主要任务", "第一节 产业"]
+    assert secs[2].id == "D1-S4"
+
+
+def test_levels_follow_first_appearance_not_a_fixed_table() -> None:
+    # Here 1. comes first and （一） under it: 1. is level 1, （一） level 2.
+    secs = parse(["1.总体目标", "（一）经济发展", "正文。", "（二）社会民生", "2.重点任务", "（一）招商"])
+    assert [(s.number, s.level) for s in secs] == [
+        ("1.", 1), ("（一）", 2), ("（二）", 2), ("2.", 1), ("（一）", 2)]
+    assert secs[4].parent == secs[3].id
+
+
+def test_usual_order_cn_list_paren_arabic() -> None:
+    secs = parse([
+        "一、发展基础和发展环境",
+        "(一)发展基础",
+        "1.经济发展",
+        "正文内容。",
+        "(二)发展环境",
+        "二、主要目标",
+    ])
+    assert [(s.number, s.level) for s in secs] == [("一、", 1), ("(一)", 2), ("1.", 3), ("(二)", 2), ("二、", 1)]
+    assert secs[2].path == ["一、发展基础和发展环境", "(一)发展基础", "1.经济发展"]
+
+
+def test_numbered_tasks_and_sentences_are_not_headings() -> None:
+    secs = parse([
+        "一、抓会展强配套,在打造世界级商圈上奋力争先",
+        "1.优化配置会展资源。实施会展战略,招引2家以上机构。",
+        "2.全力做好展会各项服务保障工作,确保60场展会顺利举办,实现展览面积超过500万平方米",
+        "3.5亿元投资已到位",
+        "一年来,主要做了以下工作:",
+        "1.车联网先导区拓展区:市政府将河北区等区域列为车联网先导区拓展区。",
+    ])
+    assert brief(secs) == [(1, 1, "一、", "抓会展强配套,在打造世界级商圈上奋力争先")]
+
+
+def test_inline_heading_keeps_its_lead_as_title() -> None:
+    secs = parse(["一、主要任务", "（一）强化组织领导。坚持党总揽全局、协调各方。"])
+    assert brief(secs)[1] == (2, 2, "（一）", "强化组织领导")
+
+
+def test_number_alone_takes_title_from_next_line() -> None:
+    secs = parse(["第一章", "总体要求", "正文。"])
+    assert brief(secs) == [(1, 1, "第一章", "总体要求")]
+
+
+def test_box_sits_inside_the_open_section() -> None:
+    secs = parse(["第一章 目标", "第三节 主要目标", "专栏1“十四五”时期主要指标", "类别", "第二章 任务"])
+    box = secs[2]
+    assert (box.number, box.level, box.parent) == ("专栏1", 3, secs[1].id)
+    assert box.end_line == 4
+    assert secs[3].level == 1
+
+
+def test_unnumbered_headings_glossary_and_attachment() -> None:
+    secs = parse([
+        "三、持续加强政府自身建设",
+        "正文。",
+        "名词解释:",
+        "1.术语:定义。",
+        "附件:",
+        "2023年重点工作任务",
+        "一、抓会展强配套",
+        "1.优化配置会展资源。实施。",
+    ])
+    assert brief(secs) == [
+        (1, 1, "三、", "持续加强政府自身建设"),
+        (3, 1, None, "名词解释"),
+        (5, 0, "附件", "2023年重点工作任务"),
+        (7, 1, "一、", "抓会展强配套"),
+    ]
+    assert secs[3].parent == secs[2].id
+    assert secs[1].end_line == 4
+
+
+def test_chrome_lines_are_skipped_and_end_lines_stop_before_chrome() -> None:
+    lines = ["当前位置:首页", "一、总则", "正文。", "", "二、附则", "正文。", "返回顶部"]
+    secs = parse(lines, chrome={1, 7})
+    assert brief(secs) == [(2, 1, "一、", "总则"), (5, 1, "二、", "附则")]
+    assert secs[0].end_line == 3
+    assert secs[1].end_line == 6
+
+
+def test_section_at_finds_innermost() -> None:
+    secs = parse(["一、甲", "(一)乙", "正文。", "专栏1 表", "值", "二、丙", "正文。"])
+    assert section_at(secs, 3).title == "乙"
+    assert section_at(secs, 5).number == "专栏1"
+    assert section_at(secs, 7).title == "丙"
+    assert section_at([], 3) is None
+
+
+def test_ids_are_stable_across_rebuilds() -> None:
+    lines = ["一、甲", "(一)乙"]
+    assert [s.id for s in parse(lines)] == [s.id for s in parse(list(lines))]
+
+
+@pytest.fixture(scope="module")
+def bundled_sections() -> list[Section]:
+    from knowledge.builder import build_bundled
+
+    return build_bundled().sections
+
+
+def test_bundled_plans_match_gold_sections(bundled_sections: list[Section]) -> None:
+    gold = json.loads((GOLD / "sections.json").read_text(encoding="utf-8"))
+    ours = {(s.doc, s.line): s for s in bundled_sections if 1 <= s.level <= 2}
+    gold_keys = {(g["file"], g["line"]) for g in gold}
+    found = sum(1 for k in gold_keys if k in ours)
+    assert found / len(gold_keys) >= 0.98
+    assert sum(1 for k in ours if k in gold_keys) / len(ours) >= 0.98
+    levels_right = sum(1 for g in gold if (s := ours.get((g["file"], g["line"]))) and s.level == g["level"])
+    assert levels_right / len(gold) >= 0.98
+
+
+def test_table_of_contents_entries_are_not_sections() -> None:
+    with_pages = parse(["目录", "第一章 总则……………1", "第二章 任务 ........ 5", "第一章 总则", "正文。",
+                        "第二章 任务", "正文。"])
+    assert brief(with_pages) == [(4, 1, "第一章", "总则"), (6, 1, "第二章", "任务")]
+    without_pages = parse(["目 录", "前言", "第一章 总则", "第二章 任务", "前言", "这是前言的正文，写得比较长。",
+                           "第一章 总则", "正文。", "第二章 任务"])
+    assert [s.line for s in without_pages] == [5, 7, 9]
+
+
+def test_more_numerals_and_part_above_chapter() -> None:
+    secs = parse(["第一章 总则", "第一部分 总体要求", "第一章 指导思想", "十一、重点任务", "（十二）强化保障",
+                  "１．组织领导"])
+    assert [(s.number, s.level) for s in secs] == [
+        ("第一章", 1), ("第一部分", 1), ("第一章", 2), ("十一、", 3), ("（十二）", 4), ("１．", 5)]
+    assert secs[0].parent is None  # a chapter before any part stays at the root (level = depth)
+    assert secs[2].parent == secs[1].id
+
+
+def test_section_before_chapter_still_ranks_below_it() -> None:
+    secs = parse(["第一节 引子", "第一章 总则", "第一节 目标"])
+    assert [(s.number, s.level) for s in secs] == [("第一节", 1), ("第一章", 1), ("第一节", 2)]
+    assert secs[2].parent == secs[1].id

@@ -1,0 +1,65 @@
+"""Glossary terms: entries of 名词解释-like lists, on synthetic texts and the bundled plans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from knowledge.doctext import DocText
+from knowledge.models import Document, Term
+from knowledge.structure import parse_sections
+from knowledge.terms import extract_terms, parse_entry
+
+GOLD = Path(__file__).parent / "data" / "gold"
+
+
+def terms_of(lines: list[str], chrome: set[int] | None = None) -> list[Term]:
+    text = DocText(file="t.txt", lines=lines, chrome=chrome or set())
+    doc = Document(id="D1", file="t.txt", title="t")
+    return extract_terms(doc, text, parse_sections(doc, text))
+
+
+def test_parse_entry_patterns() -> None:
+    assert parse_entry("1.数据资产入表:将数据确认为资产。") == ("数据资产入表", "将数据确认为资产。")
+    assert parse_entry("（2）一街四所：统筹辖区内各所。") == ("一街四所", "统筹辖区内各所。")
+    assert parse_entry("双碳。碳达峰与碳中和的简称。") == ("双碳", "碳达峰与碳中和的简称。")
+    assert parse_entry("9:00-18:00") is None
+    assert parse_entry("这是一句很长的正文，没有术语。") is None
+
+
+def test_glossary_section_entries_with_ids_and_wrapped_definitions() -> None:
+    terms = terms_of([
+        "一、工作安排",
+        "1.不是术语:正文里的冒号不算。",
+        "附：名词解释",
+        "1.“海河·谛听”大模型:依托计算中心,",
+        "合作开发的模型。",
+        "2.AA信用等级:企业信用度的等级类别。",
+        "您需要登录后才可以回帖",
+    ], chrome={7})
+    assert [(t.term, t.line, t.id) for t in terms] == [
+        ("“海河·谛听”大模型", 4, "D1-G4"), ("AA信用等级", 6, "D1-G6")]
+    assert terms[0].definition == "依托计算中心,合作开发的模型。"
+    assert terms[0].section == "D1-S3"
+
+
+def test_text_after_the_list_does_not_join_a_definition() -> None:
+    terms = terms_of(["名词解释", "双碳:碳达峰和碳中和。", "各位代表继续努力"])
+    assert [t.definition for t in terms] == ["碳达峰和碳中和。"]
+
+
+def test_no_glossary_no_terms() -> None:
+    assert terms_of(["一、总则", "1.术语:定义。"]) == []
+
+
+def test_bundled_glossary_matches_gold() -> None:
+    from knowledge.builder import build_bundled
+
+    kb = build_bundled()
+    gold = json.loads((GOLD / "glossary.json").read_text(encoding="utf-8"))
+    ours = {(t.doc, t.line): t for t in kb.terms}
+    assert {(g["file"], g["line"]) for g in gold} <= set(ours)
+    for g in gold:
+        t = ours[(g["file"], g["line"])]
+        assert t.term == g["term"]
+        assert t.definition.startswith(g["definition_start"])
