@@ -9,7 +9,7 @@ import logging
 import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -23,7 +23,7 @@ from knowledge import builder
 from knowledge.diff import ChangeReport, normalise_name
 from knowledge.errors import BadFileNameError, FileTooLargeError, PlanError, UnsupportedTypeError
 from knowledge.models import KnowledgeBase, Warning_
-from knowledge.readers import SUPPORTED_SUFFIXES, read_bytes
+from knowledge.readers import SUPPORTED_SUFFIXES, read_bytes, safe_filename
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +55,10 @@ class Actor:
 
 def check_file_name(name: str) -> str:
     """The bare file name, or BadFileNameError when it has path parts, control characters or is empty."""
-    name = unicodedata.normalize("NFC", name or "").strip()
-    bare = PureWindowsPath(PurePosixPath(name).name).name
-    if (not name or bare != name or name in (".", "..") or name.startswith(".")
-            or any(unicodedata.category(ch).startswith("C") for ch in name) or len(name.encode()) > 255):
+    name = safe_filename(unicodedata.normalize("NFC", name or ""))
+    # Hidden files and over-long names are refused too (they cannot be stored as plan files).
+    if name.startswith(".") or len(name.encode()) > 255 or any(
+            unicodedata.category(ch) in ("Cf", "Co", "Cs") for ch in name):
         raise BadFileNameError(detail=repr(name))
     return name
 
@@ -352,7 +352,11 @@ class AdminService:
             return Reply().line("用法：/alias 简称 全称，例如 /alias 规上 规模以上；/alias 查看全部；/unalias 简称 删除。")
         abbr, full = args
         if self.lexicon is not None:
-            self.lexicon.add(abbr, full)  # type: ignore[attr-defined]
+            try:
+                self.lexicon.add(abbr, full)  # type: ignore[attr-defined]
+            except ValueError as exc:  # the lexicon explains in Chinese (empty, identical forms …)
+                self.audit(actor, "alias", f"{abbr}={full}", "rejected", str(exc))
+                return Reply().line(f"❌ {exc}")
         with self.sessions.begin() as session:
             row = session.get(store.Alias, abbr)
             if row is None:
@@ -531,8 +535,9 @@ def _lexicon_entries(lexicon: object) -> list[tuple[str, str]]:
     for entry in entries:
         if isinstance(entry, tuple | list):
             abbr, full = entry[0], entry[1]
-        else:
-            abbr, full = getattr(entry, "abbr", str(entry)), getattr(entry, "full", "")
+        else:  # knowledge.lexicon.Entry(short, full, kind)
+            abbr = getattr(entry, "short", None) or getattr(entry, "abbr", str(entry))
+            full = getattr(entry, "full", "")
         if isinstance(full, list | tuple):
             full = "、".join(full)
         out.append((str(abbr), str(full)))
