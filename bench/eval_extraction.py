@@ -173,6 +173,12 @@ def score_sections(gold: list[dict], kb: KnowledgeBase, file: str) -> tuple[Scor
     return sc, notes
 
 
+def gold_matches(g: dict, ours: Any) -> bool:
+    """A matching name (gold name or display name) and the same target value."""
+    names = [g["name"], *([g["display_name"]] if g.get("display_name") else [])]
+    return any(names_match(n, ours.name) for n in names) and values_match(g.get("target"), ours.target)
+
+
 def indicator_lines(g: dict) -> set[int]:
     lines = {g["line"]}
     for key in ("row_line", "baseline_line", "target_line", "attribute_line"):
@@ -182,12 +188,14 @@ def indicator_lines(g: dict) -> set[int]:
     return lines
 
 
-def score_indicators(gold: list[dict], kb: KnowledgeBase, file: str) -> dict[str, Score]:
+def score_indicators(gold: list[dict], kb: KnowledgeBase, file: str,
+                     gold_sections: list[dict]) -> dict[str, Score]:
     """Name + target value matching (one-to-one, same line preferred); also a line-only figure."""
     g = [i for i in gold if i["file"] == file]
     ours = [i for i in kb.indicators if i.doc == file]
     used: set[int] = set()
     matched_gold: set[str] = set()
+    pairs: list[tuple[dict, Any]] = []
     # Two passes: first candidates on one of the gold item's lines, then anywhere in the file.
     for same_line_only in (True, False):
         for gi in g:
@@ -200,10 +208,17 @@ def score_indicators(gold: list[dict], kb: KnowledgeBase, file: str) -> dict[str
                 o_lines = {oi.line, *oi.lines}
                 if same_line_only and not (o_lines & lines):
                     continue
-                if names_match(gi["name"], oi.name) and values_match(gi.get("target"), oi.target):
+                if gold_matches(gi, oi):
                     used.add(k)
                     matched_gold.add(gi["id"])
+                    pairs.append((gi, oi))
                     break
+    # A repeated mention on one of a gold item's own lines (also_lines) is a correct extraction
+    # too: it counts for precision, though recall counts each gold item once.
+    for k, oi in enumerate(ours):
+        if k not in used and any({oi.line, *oi.lines} & indicator_lines(gi) and gold_matches(gi, oi)
+                                 for gi in g):
+            used.add(k)
     res = {}
     for label, subset in (("tier1", [x for x in g if x.get("tier") == 1]), ("all", g)):
         sc = Score(gold=len(subset), ours=len(ours), hit_ours=len(used))
@@ -220,10 +235,42 @@ def score_indicators(gold: list[dict], kb: KnowledgeBase, file: str) -> dict[str
     line_sc.hit_gold = sum(1 for x in g if indicator_lines(x) & o_all)
     line_sc.hit_ours = sum(1 for o in ours if {o.line, *o.lines} & all_lines)
     res["lines"] = line_sc
+    # Citations: the matched item's section chain holds the gold's innermost section.
+    sec_sc = Score()
+    gold_lines = {x["id"]: x["line"] for x in gold_sections}
+    for gi, oi in pairs:
+        sec_sc.gold += 1
+        want = gold_lines.get(gi["section"][-1]) if gi.get("section") else None
+        chain = section_chain(kb, oi.section)
+        if (want is None and not chain) or (want is not None and want in chain):
+            sec_sc.hit_gold += 1
+        else:
+            sec_sc.misses.append(f"{file}:{oi.line} {oi.name}: section lines {sorted(chain)} (gold {want})")
+    res["section"] = sec_sc
     return res
 
 
-def score_tasks(gold: list[dict], kb: KnowledgeBase, file: str) -> tuple[Score, Score]:
+def section_chain(kb: KnowledgeBase, section_id: str | None) -> set[int]:
+    """Lines of a section and all its ancestors."""
+    lines: set[int] = set()
+    sec = kb.section(section_id)
+    while sec is not None:
+        lines.add(sec.line)
+        sec = kb.section(sec.parent)
+    return lines
+
+
+def section_titles(kb: KnowledgeBase, section_id: str | None) -> set[str]:
+    """Normalised titles of a section and all its ancestors."""
+    titles: set[str] = set()
+    sec = kb.section(section_id)
+    while sec is not None:
+        titles.add(norm(sec.title))
+        sec = kb.section(sec.parent)
+    return titles
+
+
+def score_tasks(gold: list[dict], kb: KnowledgeBase, file: str) -> tuple[Score, Score, Score]:
     """Tasks: same file and line; several on one line are paired by title. Then exact deadlines."""
     g = [t for t in gold if t["file"] == file]
     ours = [t for t in kb.tasks if t.doc == file]
@@ -252,7 +299,14 @@ def score_tasks(gold: list[dict], kb: KnowledgeBase, file: str) -> tuple[Score, 
         sc.misses += [f"{file}:{line} {gs[i]['title']}" for i in range(len(gs)) if i not in gi_used]
         sc.false_pos += [f"{file}:{line} {os_[j].title}" for j in range(len(os_)) if j not in oj_used]
     sc.hit_gold = sc.hit_ours = len(pairs)
+    sec_sc = Score()
     for gt, ot in pairs:
+        sec_sc.gold += 1
+        titles = section_titles(kb, ot.section)
+        if (not gt.get("group") and not titles) or norm(gt.get("group")) in titles:
+            sec_sc.hit_gold += 1
+        else:
+            sec_sc.misses.append(f"{file}:{gt['line']} {gt['title']}: not under {gt.get('group')!r}")
         dl.gold += 1
         ours_dl = ot.deadline.isoformat() if ot.deadline else None
         if ours_dl == gt["deadline"]:
@@ -260,7 +314,7 @@ def score_tasks(gold: list[dict], kb: KnowledgeBase, file: str) -> tuple[Score, 
         else:
             dl.misses.append(f"{file}:{gt['line']} {gt['title']}: {ours_dl} "
                              f"({ot.deadline_text!r}) gold {gt['deadline']} ({gt['deadline_basis']})")
-    return sc, dl
+    return sc, dl, sec_sc
 
 
 def score_terms(gold: list[dict], kb: KnowledgeBase, file: str) -> Score:
@@ -372,8 +426,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(no gold for {file}: skipped)")
             continue
         sec, sec_notes = score_sections(g_sections, kb, file)
-        ind = score_indicators(g_ind, kb, file)
-        tsk, dl = score_tasks(g_tasks, kb, file)
+        ind = score_indicators(g_ind, kb, file, g_sections)
+        tsk, dl, tsk_sec = score_tasks(g_tasks, kb, file)
         trm = score_terms(g_terms, kb, file)
         ok, n, wrong = metadata_checks(docs[file], kb, file)
         meta_ok, meta_n = meta_ok + ok, meta_n + n
@@ -382,7 +436,8 @@ def main(argv: list[str] | None = None) -> int:
         leaks += doc_leaks
         notes += sec_notes
         for key, sc in (("sections", sec), ("ind_tier1", ind["tier1"]), ("ind_all", ind["all"]),
-                        ("ind_lines", ind["lines"]), ("tasks", tsk), ("deadlines", dl), ("terms", trm)):
+                        ("ind_lines", ind["lines"]), ("tasks", tsk), ("deadlines", dl), ("terms", trm),
+                        ("ind_section", ind["section"]), ("task_section", tsk_sec)):
             totals[key].add(sc)
         rows.append((file, sec, ind, tsk, dl, trm, ok, n, len(doc_leaks)))
 
@@ -410,6 +465,10 @@ def main(argv: list[str] | None = None) -> int:
         ("tasks R", t["tasks"].recall, f"{t['tasks'].hit_gold}/{t['tasks'].gold}"),
         ("deadlines exact", t["deadlines"].recall,
          f"{t['deadlines'].hit_gold}/{t['deadlines'].gold} matched tasks"),
+        ("indicator sections", t["ind_section"].recall,
+         f"{t['ind_section'].hit_gold}/{t['ind_section'].gold} matched items"),
+        ("task sections", t["task_section"].recall,
+         f"{t['task_section'].hit_gold}/{t['task_section'].gold} matched tasks"),
         ("terms P", t["terms"].precision, f"{t['terms'].hit_ours}/{t['terms'].ours}"),
         ("terms R", t["terms"].recall, f"{t['terms'].hit_gold}/{t['terms'].gold} (target 12/12)"),
         ("metadata fields", ratio(meta_ok, meta_n), f"{meta_ok}/{meta_n}"),
@@ -441,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
         dump("Task misses", t["tasks"].misses)
         dump("Task false positives", t["tasks"].false_pos)
         dump("Deadline mismatches", t["deadlines"].misses)
+        dump("Indicator section mismatches", t["ind_section"].misses)
+        dump("Task section mismatches", t["task_section"].misses)
         dump("Term misses", t["terms"].misses)
         dump("Term false positives", t["terms"].false_pos)
         dump("Metadata mismatches", meta_wrong)

@@ -50,6 +50,62 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings():  # type: ignore[no-untyped-def]
+    from bot.settings import get_settings
+
+    return get_settings()
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    """Chat with the bot in the terminal (same answers as Telegram)."""
+    from bot.console import run_console
+    from bot.runtime import console_routes, open_runtime
+
+    runtime = open_runtime(_settings())
+    try:
+        return run_console(console_routes(runtime.deps), interactive=sys.stdin.isatty())
+    finally:
+        runtime.close()
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Print the answer to one question, as the console shows it."""
+    from bot.console import CONSOLE_WHO
+    from bot.render import to_console
+    from bot.runtime import open_runtime
+
+    runtime = open_runtime(_settings())
+    try:
+        print(to_console(runtime.deps.service.ask(" ".join(args.question), CONSOLE_WHO))[0])
+        return 0
+    finally:
+        runtime.close()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Connect to Telegram by long polling; without a token, open the console chat."""
+    import logging
+
+    settings = _settings()
+    if not settings.token:
+        print("未设置 PLANBOT_TOKEN，进入本地控制台对话（设置后即连接 Telegram）。")
+        return cmd_console(args)
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per getUpdates is noise
+    from telegram import Update
+
+    from bot.app import build_application
+    from bot.runtime import open_runtime
+
+    runtime = open_runtime(settings)
+    try:
+        app = build_application(settings, runtime.deps.state, runtime.deps.sessions)
+        app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    finally:
+        runtime.close()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
     p = argparse.ArgumentParser(prog="planbot", description="规划助手 PlanBot")
@@ -64,6 +120,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int, default=10)
     s.add_argument("--plans", nargs="+", default=[str(BUNDLED_PLANS)])
     s.set_defaults(func=cmd_search)
+    sub.add_parser("console", help="在终端里与机器人对话").set_defaults(func=cmd_console)
+    a = sub.add_parser("ask", help="回答一个问题并退出")
+    a.add_argument("question", nargs="+")
+    a.set_defaults(func=cmd_ask)
+    sub.add_parser("run", help="连接 Telegram（长轮询）；未设置令牌时进入控制台").set_defaults(func=cmd_run)
     from bot.admin_cli import add_parsers as add_admin_parsers  # reload, import (admin work)
     add_admin_parsers(sub)
     return p

@@ -279,7 +279,7 @@ _RULES: list[Rule] = [
     Rule("quarter", re.compile(rf"(?:{_Y})?(?:第|前)?(?P<q>[一二三四1-4])\s*季度(?:末|底)?{_BEFORE}"),
          _quarter, _QUARTER),
     Rule("half", re.compile(
-        rf"(?:{_Y})?(?:(?P<h>上|下)半年|(?<![\d〇零一二三四五六七八九十去])(?P<h2>年中)(?![国华央心部]))(?:末|底)?{_BEFORE}"),
+        rf"(?:{_Y})?(?:(?P<h>上|下)半年|(?<![\d〇零一二三四五六七八九十百千万去])(?P<h2>年中)(?=前|之前|以前|末|底|时|左右|完成|[，,。；;]|$))(?:末|底)?{_BEFORE}"),
         lambda m, c: _half_any(m, c), _HALF),
     Rule("flood_season", re.compile(rf"(?:{_Y})?(?:主汛期|汛期|入汛)(?:到来)?(?:前|之前|以前)"), _flood_season, _MONTH),
     Rule("lunar_holiday", re.compile(rf"(?:{_Y}|(?P<when>明年|年底))?(?P<h>春节|端午|中秋)(?:节)?(?:前|之前|以前)"),
@@ -317,7 +317,7 @@ _RECURRING: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"每(?:个)?月|按月|月度|一月一"), "monthly"),
     (re.compile(r"每(?:个)?季度?|按季度?|季度性"), "quarterly"),
     (re.compile(r"每半年"), "half-yearly"),
-    (re.compile(r"每年|每一年|逐年|年年"), "yearly"),
+    (re.compile(r"每年|每一年|年年"), "yearly"),  # not 逐年: 逐年递增 is a trend
     (re.compile(r"定期"), "periodic"),
 ]
 _MULTI_YEAR_RECURRING = re.compile(r"(?<![\d〇零一二三四五六七八九十两])(?:全年|年度)")

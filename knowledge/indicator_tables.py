@@ -14,7 +14,7 @@ _HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("unit", re.compile(r"^(单位|计量单位)$")),
     ("attribute", re.compile(r"^(属性|指标属性|性质)$")),
     ("growth", re.compile(r"^(年均增长|年均增速|年均增长率|年均|增幅|累计增长)(（%）|\(%\))?$")),
-    ("name", re.compile(r"^(具体指标|指标名称|指标|主要指标|指标内容|名称|项目)$")),
+    ("name", re.compile(r"^(具体指标|指标名称|指标|主要指标|指标内容|名称|项目)([（(](单位|计量单位)[）)])?$")),
     ("baseline", re.compile(r"^(基期值|基期|现状值|基数|“?十三五”?末|[“\"]十三五[”\"]末|(19|20)\d\d\s*年?(基期值|现状值|基数)?)$")),
     ("target", re.compile(r"^(目标值|规划目标|预期目标|“?十四五”?末|[“\"]十四五[”\"]末|(20)\d\d\s*年?(目标值|目标)?)$")),
 )
@@ -24,7 +24,7 @@ _SEQ = re.compile(r"^\d{1,3}$")
 # A cell that ends the table: a heading, a new caption or a paragraph of prose.
 _TABLE_END = re.compile(r"^(专栏|表\s*\d|第[一二三四五六七八九十\d]+[章节]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 _UNIT_IN_NAME = re.compile(r"\s*[（(]\s*([^（）()]{0,12}?)\s*(?:[）)]|$)\s*$")
-_VALUE_CELL = re.compile(r"^(--|—+|-|/|／|无|\d|[<>≤≥]|不|控制|保持|完成|与|达到|超|约|力争|实现|稳|持续|逐步|下降|提高|确保)")
+_VALUE_CELL = re.compile(r"^(--|—+|-|/|／|无|\d|[<>≤≥]|不|控制|保持|完成|与|达到|超|约\d|力争|实现|稳|持续|逐步|下降|提高|确保)")
 
 
 @dataclass
@@ -63,6 +63,8 @@ def split_name_unit(cell: str) -> tuple[str, str | None]:
 
 
 def _is_value(cell: str) -> bool:
+    if _ATTRIBUTE.match(cell):
+        return False
     return bool(_VALUE_CELL.match(cell)) or len(cell) <= 12 and bool(re.search(r"\d", cell)) and not re.search(r"[（(]", cell)
 
 
@@ -118,19 +120,24 @@ def _read_rows(
 ) -> tuple[list[TableRow], int]:
     """Rows after a header until the table ends; returns them and the index where reading stopped."""
     after_name = roles[roles.index("name") + 1:]
-    value_roles = [r for r in after_name if r not in ("attribute",)]
     has_seq = "seq" in roles
     has_category = "category" in roles
     year_of = {r: y for r, y in zip(roles, years) if r in ("baseline", "target")}
     base_year = year_of.get("baseline") or default_years[0]
     target_year = year_of.get("target") or default_years[1]
+    # Cells between the name and the first value (单位, 属性 placed before the numbers).
+    lead = 0
+    for role in after_name:
+        if role in ("baseline", "target", "growth"):
+            break
+        lead += 1
     rows: list[TableRow] = []
     category: str | None = None
     expected_seq = 1
     while i < len(cells):
         pending_category: list[tuple[int, str]] = []
         # Category fragments ("经济", "发展") come before the 序号 or the name.
-        while has_category and i < len(cells) and _looks_like_category(cells, i, has_seq, expected_seq):
+        while has_category and i < len(cells) and _looks_like_category(cells, i, has_seq, lead):
             pending_category.append(cells[i])
             i += 1
         if i >= len(cells):
@@ -155,19 +162,23 @@ def _read_rows(
                        baseline_year=base_year, target_year=target_year)
         row_lines.append(line)
         i += 1
-        for role in value_roles:
-            if i >= len(cells) or not _is_value(cells[i][1]) and role != "unit":
+        for role in after_name:
+            if i >= len(cells):
                 break
             vline, value = cells[i]
-            if role == "unit":
+            if role == "attribute":
+                if not _ATTRIBUTE.match(value):
+                    continue  # an empty 属性 cell
+                row.attribute = value
+            elif role == "unit":
+                if re.search(r"\d", value) or len(value) > 8 or _ATTRIBUTE.match(value):
+                    continue  # an empty 单位 cell
                 row.unit = row.unit or normalize_unit(value)
+            elif not _is_value(value):
+                break
             elif role in ("baseline", "target", "growth"):
                 setattr(row, role, value)
             row_lines.append(vline)
-            i += 1
-        if "attribute" in after_name and i < len(cells) and _ATTRIBUTE.match(cells[i][1]):
-            row.attribute = cells[i][1]
-            row_lines.append(cells[i][0])
             i += 1
         row.lines = row_lines
         if row.target is None and row.baseline is None:
@@ -176,16 +187,18 @@ def _read_rows(
     return rows, i
 
 
-def _looks_like_category(cells: list[tuple[int, str]], i: int, has_seq: bool, expected_seq: int) -> bool:
+def _looks_like_category(cells: list[tuple[int, str]], i: int, has_seq: bool, lead: int) -> bool:
     """Whether cell i is a (fragment of a) category cell rather than the row's first cell."""
     cell = cells[i][1]
     if not re.fullmatch(r"[\u4e00-\u9fff]{1,8}", cell) or _TABLE_END.match(cell):
         return False
     if has_seq:
         return True  # before the 序号, any short text is the category
-    # Without 序号: a category is followed by more text, the name by its values.
-    nxt = cells[i + 1][1] if i + 1 < len(cells) else ""
-    return not _is_value(nxt)
+    # Without 序号: the name is the cell `lead` cells before the first value; a category precedes it.
+    j = i
+    while j < len(cells) and j - i <= lead + 4 and not _is_value(cells[j][1]):
+        j += 1
+    return j < len(cells) and _is_value(cells[j][1]) and i < j - 1 - lead
 
 
 def value_number(value: str | None) -> float | None:

@@ -29,6 +29,8 @@ _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "�
 # Action verbs whose object is the indicator (开展招商活动 → 招商活动, 带动服务业 → 服务业).
 _CUT_VERB = re.compile(r"开展|举办|组织|引进|招引|培育|成立|认证|筹集建设|筹集|整改|保持|带动|编制|扩大|引导")
 _BARE_SUFFIX = re.compile(r"率|比例|比重|占比|面积|数量|总额|总量|规模|水平|任务|工作")
+_FROM = re.compile(r"(?:由|从)(?:(20\d\d)年(?:底|末)?的?)?$")
+_TO = re.compile(r"(?:提高|增加|提升|增长|上升|下降|降低|减少|扩大|缩小|降)(?:到|至)")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
 # Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
 _LEAD_STRIP = re.compile(
@@ -42,7 +44,7 @@ _TRAIL_STRIP = re.compile(r"(?:达到|达|突破|超过|超|为|共计|总计|�
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
     r"全覆盖|任务|工作|整治|全面开工|运营|验收通过|通过验收|入驻|"
-    r"签约|引进|开业|达标|提升|落地见效|顺利进行|目标)+$"
+    r"签约|引进|开业|达标|提升|落地见效|顺利进行|目标|清单|名单)+$"
 )
 # Leading action verbs before a counted noun (在13个社区建立老年日间照料服务机构 → 老年日间照料服务机构).
 _NOUN_LEAD = re.compile(r"^(?:建立|成立|实施|建设|打造|新建|建成|开展|举办|组建|推动|推进|培育|引进|设立|创建)+")
@@ -76,6 +78,9 @@ class _Found:
     value: str | None = None
     unit: str | None = None
     growth_only: bool = False
+    baseline: Quantity | None = None
+    baseline_year: int | None = None
+    sentence: str = ""
 
 
 def extract_indicators(doc: Document, text: DocText, sections: list[Section]) -> list[Indicator]:
@@ -151,7 +156,10 @@ def _table_indicator(doc: Document, row: TableRow, sections: list[Section], item
 
 def _prose_indicator(doc: Document, found: _Found, line: int, line_text: str, sections: list[Section],
                      item_id: str, default_year: int | None) -> Indicator:
-    year = _sentence_year(line_text, found, default_year, doc)
+    year = _sentence_year(found.sentence or line_text, default_year, doc)
+    baseline = None
+    if found.baseline is not None:
+        baseline = Value(year=found.baseline_year, value=found.baseline.value, number=found.baseline.number)
     target = None
     if found.quantity is not None and not found.growth_only:
         q = found.quantity
@@ -161,15 +169,17 @@ def _prose_indicator(doc: Document, found: _Found, line: int, line_text: str, se
     unit = found.unit or (found.quantity.unit if found.quantity else None)
     return Indicator(
         id=item_id, doc=doc.file, section=_section_id(sections, line), name=found.name, unit=unit,
-        target=target, growth=found.growth, source="prose", line=line, lines=[line], text=line_text,
+        baseline=baseline, target=target, growth=found.growth, source="prose", line=line, lines=[line], text=line_text,
     )
 
 
-def _sentence_year(line_text: str, found: _Found, default_year: int | None, doc: Document) -> int | None:
+def _sentence_year(line_text: str, default_year: int | None, doc: Document) -> int | None:
     """The target year: a year named in the text (到2025年) within the plan's horizon, else the plan's."""
-    lo = (doc.period[0] if doc.period else doc.year) or 0
+    lo = (doc.period[0] if doc.period else doc.year) or 2000
     years = [int(y) for y in _TARGET_YEAR.findall(line_text)]
     years = [y for y in years if y >= lo]
+    if years and default_year is None:
+        return max(years)
     if years and default_year and max(years) <= default_year + 15:
         return max(years) if max(years) >= default_year else default_year
     return default_year
@@ -201,6 +211,8 @@ def _sentence_targets(sentence: str) -> list[_Found]:
         items = _clause_targets(clause, previous_clause, previous_items)
         if not items and main:
             items = _qualitative(clause)
+        for item in items:
+            item.sentence = sentence
         found.extend(items)
         previous_clause, previous_items = clause, items
     return found
@@ -230,6 +242,9 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Fou
         if m and ("与" in m.group("value")):
             return [_Found(name=clean_name(m.group("name")), quantity=None, value=m.group("value"))]
         return []
+    change = _from_to(clause, quantities)
+    if change is not None:
+        return [change]
     # 分别 + several quantities: the names are the items listed before (政府投资项目、社会投资项目…).
     if "分别" in clause and len(quantities) > 1:
         return _respectively(clause, previous_clause, quantities)
@@ -287,6 +302,19 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Fou
             continue
         results.append(_Found(name=name, quantity=q, unit=unit))
     return results
+
+
+def _from_to(clause: str, quantities: list[Quantity]) -> _Found | None:
+    """由2020年的92%提高到95%: one target with its baseline."""
+    for a, b in zip(quantities, quantities[1:]):
+        lead = _FROM.search(clause[: a.start])
+        if lead and _TO.fullmatch(clause[a.end:b.start].strip()):
+            name = clean_name(clause[: lead.start()])
+            if not name:
+                return None
+            return _Found(name=name, quantity=b, baseline=a, unit=b.unit or a.unit,
+                          baseline_year=int(lead.group(1)) if lead.group(1) else None)
+    return None
 
 
 def _respectively(clause: str, previous_clause: str, quantities: list[Quantity]) -> list[_Found]:

@@ -1,17 +1,244 @@
-"""Document metadata: title, issuer, kind, year, period, review part (STUB)."""
+"""Document metadata: title, issuer, kind, plan year, period, and a work report's review part."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+import cn2an
+
 from knowledge.doctext import DocText
-from knowledge.models import Document, Section
+from knowledge.models import DocKind, Document, Section
+
+# How many content lines at the top of a document may hold its title.
+_TITLE_SCAN = 12
+_TITLE_MAX = 80
+
+# Kind cues, tried in this order: a task list cut out of a report or plan is a task list first.
+_KIND_CUES: list[tuple[DocKind, re.Pattern[str]]] = [
+    ("task_list", re.compile(r"重点工作任务|任务分解|任务清单|责任分工|工作台账|任务台账|重点任务(安排|分工)?$")),
+    ("five_year_plan", re.compile(r"五年规划|规划纲要|远景目标纲要|十[一二三四五六七八九]?五[”\"]?\s*规划|[\d]{4}\s*[-—–至~]\s*\d{4}年?.*规划|纲要$")),
+    ("work_report", re.compile(r"政府工作报告|工作报告")),
+    ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算")),
+]
+_TITLE_CUE = re.compile(r"计划|规划|纲要|报告|要点|任务|清单|方案|安排|思路|打算")
+_HEADING = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+_QUOTED = re.compile(r"《([^《》]{4,80})》")
+_OWN_CUE = re.compile(r"(编制|制定|印发|出台|实施好|特制定|本)\s*$")
+_SOURCE_CUE = re.compile(r"依据|根据|按照|贯彻|对接|衔接")
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
+_PLAN_NO = re.compile(r"第\s*([一二三四五六七八九十]+)\s*个\s*五年|[“\"]?十([一二三四五六七八九]?)五[”\"]?")
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
+
+# Administrative names: a chain such as 天津市滨海新区大港街道 read token by token; the last
+# (most local) token issues the plan. Lazy tokens of 1-8 characters ending in a level suffix.
+_ADMIN_TOKEN = re.compile(r"[\u4e00-\u9fffXx×＊*]{1,8}?(?:自治区|特别行政区|省|自治州|市|新区|区|县|旗|街道|镇|乡|街)")
+# What may follow an issuer's name in a title: a year, the plan's name, an organ.
+_AFTER_ISSUER = re.compile(
+    r"^\s*(?:\d{4}|二〇|[“\"]?十[一二三四五六七八九]?五|国民经济|人民政府|政府|党工委|党委|办事处|工作|年度|关于|经济|社会|$)"
+)
+_MASKED = re.compile(r"XX|xx|××|＊|\*|某")
+_NOT_NAME = re.compile(r"[的和与及于在对]")
 
 
 def describe(text: DocText, doc_id: str) -> Document:
     """A Document with title, issuer, kind, plan year and period guessed from the text."""
-    first = next((t for _, t in text.content()), text.file)
-    return Document(id=doc_id, file=text.file, title=first, line_count=len(text.lines))
+    title, _title_line = find_title(text)
+    kind = document_kind(title, text)
+    period = plan_period(title, kind, text)
+    year = period[1] if period else title_year(title)
+    return Document(
+        id=doc_id, file=text.file, title=title, issuer=find_issuer(title, kind, text),
+        kind=kind, year=year, period=period, line_count=len(text.lines),
+    )
+
+
+def _top(text: DocText, count: int = _TITLE_SCAN) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for number, line in text.content():
+        out.append((number, line))
+        if len(out) >= count:
+            break
+    return out
+
+
+def find_title(text: DocText) -> tuple[str, int | None]:
+    """The document's own title and its line: a title-shaped line at the top, else the plan
+    the preamble says it is (《…》 after 编制/制定), else the first content line."""
+    top = _top(text)
+    for number, line in top:
+        candidate = line.strip().strip("《》")
+        if (len(candidate) <= _TITLE_MAX and not candidate.endswith(("。", "；", "：", ":"))
+                and _TITLE_CUE.search(candidate) and not _HEADING.match(candidate)
+                and not re.search(r"[。；]", candidate)):
+            return candidate, number
+    best: tuple[int, int, str, int] | None = None  # (score, position, title, line)
+    position = 0
+    for number, line in top[:6]:
+        for match in _QUOTED.finditer(line):
+            position += 1
+            name = match.group(1)
+            if not _TITLE_CUE.search(name):
+                continue
+            before = line[max(0, match.start() - 12):match.start()]
+            clause = re.split(r"[。；，,]", line[:match.start()])[-1]
+            score = 2 if _OWN_CUE.search(before) else 0
+            if _SOURCE_CUE.search(clause) and not score:
+                score = -1
+            if best is None or (score, position) >= (best[0], best[1]):
+                best = (score, position, name, number)
+    if best is not None:
+        return best[2], best[3]
+    if top:
+        return top[0][1][:_TITLE_MAX], top[0][0]
+    return text.file, None
+
+
+def document_kind(title: str, text: DocText | None = None) -> DocKind:
+    """The kind of plan, from cue words in its title (then in its opening lines)."""
+    for kind, cue in _KIND_CUES:
+        if cue.search(title):
+            return kind
+    return "other"
+
+
+def title_year(title: str) -> int | None:
+    """The year a title names (2024年…, 二〇二四年…), if any."""
+    match = _YEAR.search(title)
+    if match:
+        return int(match.group(1))
+    match = _CN_YEAR.search(title)
+    if match:
+        digits = "".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in match.group(1))
+        return int(digits)
+    return None
+
+
+def five_year_period(number: int) -> tuple[int, int]:
+    """The years of China's Nth five-year plan (the 3rd began in 1966 after the 1963-65 gap)."""
+    start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
+    return start, start + 4
+
+
+def _plan_number(text: str) -> int | None:
+    match = _PLAN_NO.search(text)
+    if not match:
+        return None
+    if match.group(1):
+        return int(cn2an.cn2an(match.group(1), "smart"))
+    return 10 + (int(cn2an.cn2an(match.group(2), "smart")) if match.group(2) else 0)
+
+
+def plan_period(title: str, kind: DocKind, text: DocText | None = None) -> tuple[int, int] | None:
+    """The years a plan covers: a five-year plan's span, or its single year for annual kinds."""
+    if kind == "five_year_plan":
+        span = _SPAN.search(title)
+        if span and int(span.group(2)) > int(span.group(1)):
+            return int(span.group(1)), int(span.group(2))
+        number = _plan_number(title)
+        if number is None and text is not None:
+            opening = " ".join(line for _, line in _top(text, 6))
+            number = _plan_number(opening)
+        if number is not None and number >= 1:
+            return five_year_period(number)
+        return None
+    year = title_year(title)
+    if year is None and text is not None:
+        years = [int(y) for _, line in _top(text, 4) for y in _YEAR.findall(line)]
+        year = max(years) if years else None
+    if year is None:
+        return None
+    return (year, year) if kind in ("annual_plan", "work_report", "task_list") else None
+
+
+def _admin_chain(title: str) -> list[str]:
+    """The administrative names a title starts with (after a leading year), most general first."""
+    rest = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:时期|期间)?)\s*", "", title)
+    found: list[str] = []
+    while True:
+        match = _ADMIN_TOKEN.match(rest)
+        if not match or _NOT_NAME.search(match.group(0)):
+            break
+        found.append(match.group(0))
+        rest = rest[match.end():]
+    if found and not _AFTER_ISSUER.match(rest):
+        return []
+    return found
+
+
+def find_issuer(title: str, kind: DocKind, text: DocText | None = None) -> str | None:
+    """The body issuing the plan: the most local place named in the title, as the text names it
+    (河北区 → 河北区人民政府 for a government work report); None when masked or unnamed."""
+    chain = _admin_chain(title)
+    if not chain:
+        return None
+    name = chain[-1]
+    if _MASKED.search(name):
+        return None
+    body = " ".join(line for _, line in text.content()) if text is not None else ""
+    if name.endswith("街道") and body:
+        # A sub-district often calls itself by the short form (大港街); when the full form
+        # appears nowhere but in the quoted title, use the name the text uses.
+        short = name[:-1]
+        if body.count(name) <= title.count(name) and body.count(short) - body.count(name) >= 2:
+            name = short
+    if kind == "work_report" and "政府工作报告" in title and not name.endswith("人民政府"):
+        return name + "人民政府"
+    return name
+
+
+# ---------------------------------------------------------------- work-report review part
+
+_REVIEW = re.compile(r"回顾|总结|过去(一|五|的一)年|上年|^(19|20)\d{2}年(主要)?工作(情况)?$")
 
 
 def review_range(doc: Document, text: DocText, sections: list[Section]) -> tuple[int, int] | None:
-    """In a work report, the lines that review the past year (achievements, not tasks)."""
-    return None
+    """In a work report, the lines that review the past year (achievements, not tasks): the
+    top-level part whose heading says 回顾/总结 (or names the year before the plan year)."""
+    if doc.kind != "work_report":
+        return None
+    mine = [s for s in sections if s.doc == doc.file] or sections
+    if mine:
+        top = min(s.level for s in mine)
+        level1 = [s for s in mine if s.level == top]
+        for k, section in enumerate(level1):
+            if _is_review(section.title, doc.year):
+                nxt = level1[k + 1].line - 1 if k + 1 < len(level1) else None
+                end = section.end_line or nxt or len(text.lines)
+                if nxt is not None:
+                    end = min(end, nxt)
+                return section.line, _trim(text, section.line, end)
+    return _review_by_scan(doc, text.content(), len(text.lines), text)
+
+
+def _is_review(title: str, year: int | None) -> bool:
+    if _REVIEW.search(title):
+        return True
+    return year is not None and re.search(rf"{year - 1}\s*年", title) is not None and "工作" in title
+
+
+_PART = re.compile(r"^[一二三四五六七八九十]+、\s*(.*)$")
+
+
+def _review_by_scan(doc: Document, content: Iterable[tuple[int, str]], last: int,
+                    text: DocText) -> tuple[int, int] | None:
+    """Without a section tree: from a 一、-style heading that reviews to the next such heading."""
+    start: int | None = None
+    for number, line in content:
+        match = _PART.match(line)
+        if not match:
+            continue
+        if start is not None:
+            return start, _trim(text, start, number - 1)
+        if _is_review(match.group(1), doc.year):
+            start = number
+    return (start, _trim(text, start, last)) if start is not None else None
+
+
+def _trim(text: DocText, start: int, end: int) -> int:
+    """`end` moved back over trailing blank lines (never before `start`)."""
+    while end > start and not text.line(end).strip():
+        end -= 1
+    return end

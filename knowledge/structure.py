@@ -58,7 +58,8 @@ _MAX_TITLE = {"part": 40, "chapter": 40, "section": 40, "cn_list": 60, "paren_cn
               "arabic": 25, "paren_arabic": 25, "circled": 25}
 # Styles whose heading may run on into body text on the same line: （一）加强领导。正文……
 _INLINE_OK = {"part", "chapter", "section", "cn_list", "paren_cn"}
-_MAX_INLINE_TITLE = 25
+_MAX_INLINE_TITLE = 40  # 坚持稳中求进，经济运行回升向好。… is a heading with its body
+_MAX_COLON_LEAD = 20
 
 
 @dataclass
@@ -90,11 +91,20 @@ def _title_of(style: str, rest: str) -> str | None:
         return rest
     if style not in _INLINE_OK:
         return None
-    lead, _, _body = rest.partition(_SENTENCE_END.search(rest).group())  # type: ignore[union-attr]
-    lead = lead.strip()
-    if lead and len(lead) <= _MAX_INLINE_TITLE and not _CLAUSE.search(lead):
-        return lead
-    return None
+    return _inline_lead(rest)
+
+
+def _inline_lead(rest: str) -> str | None:
+    """The lead phrase of a heading run on into body text: 强化组织领导。… or 总体目标：…"""
+    m = re.match(r"^(?P<lead>[^。；;！!？?:：]+)(?P<sep>[。；;！!？?:：])", rest)
+    if not m:
+        return None
+    lead = m.group("lead").strip()
+    if m.group("sep") in ":：":
+        ok = len(lead) <= _MAX_COLON_LEAD and not _CLAUSE.search(lead)
+    else:
+        ok = len(lead) <= _MAX_INLINE_TITLE
+    return lead if lead and ok else None
 
 
 def _looks_like_title_line(text: str) -> bool:

@@ -180,3 +180,13 @@ def test_section_before_chapter_still_ranks_below_it() -> None:
     secs = parse(["第一节 引子", "第一章 总则", "第一节 目标"])
     assert [(s.number, s.level) for s in secs] == [("第一节", 1), ("第一章", 1), ("第一节", 2)]
     assert secs[2].parent == secs[1].id
+
+
+def test_inline_headings_with_clauses_or_colon_leads() -> None:
+    secs = parse([
+        "一、2023年工作回顾",
+        "（一）坚持稳中求进，经济运行回升向好。全年地区生产总值增长5%。",
+        "（二）总体目标：到2025年，地区生产总值达到100亿元。",
+        "（三）这是一段很长很长的正文没有标题只是恰好以括号数字开头而且一直写下去直到超过四十个字才结束。",
+    ])
+    assert brief(secs)[1:] == [(2, 2, "（一）", "坚持稳中求进，经济运行回升向好"), (3, 2, "（二）", "总体目标")]

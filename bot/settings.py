@@ -1,0 +1,101 @@
+"""Settings from the environment (prefix PLANBOT_) and an optional .env file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from knowledge.builder import BUNDLED_PLANS
+
+DEFAULT_DATABASE_URL = "sqlite:///data/planbot.db"
+
+
+class Settings(BaseSettings):
+    """Everything the bot needs to start; each field is PLANBOT_<NAME> in the environment."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="PLANBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
+        populate_by_name=True,
+    )
+
+    token: str | None = None
+    # Comma-separated in the environment ("1,2") or a JSON list ("[1, 2]").
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    allowed_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    # PLANBOT_DATABASE_URL wins; the conventional DATABASE_URL is accepted too.
+    database_url: str = Field(
+        default=DEFAULT_DATABASE_URL,
+        validation_alias=AliasChoices("PLANBOT_DATABASE_URL", "DATABASE_URL", "database_url"),
+    )
+    timezone: str = "Asia/Shanghai"
+    plans_dir: Path = BUNDLED_PLANS
+    proxy_url: str | None = None
+    access: Literal["open", "allowlist"] = "open"
+    api_base_url: str | None = None
+    api_file_url: str | None = None
+    max_upload_bytes: int = 20 * 1024 * 1024
+    # A fixed "today" for digests and tests (YYYY-MM-DD); None means the real date.
+    today: dt.date | None = None
+
+    @field_validator("admin_ids", "allowed_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        """Accept "1,2 3", a JSON list, a single int, or a list."""
+        if isinstance(value, int):
+            return [value]
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [int(part) for part in text.replace(",", " ").split() if part]
+        return value
+
+    @field_validator("token", "proxy_url", "api_base_url", "api_file_url", "today", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        """An empty variable (PLANBOT_TOKEN=) means "not set"."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("plans_dir", mode="before")
+    @classmethod
+    def _blank_plans_dir(cls, value: object) -> object:
+        """An empty PLANBOT_PLANS_DIR means the bundled plans."""
+        return BUNDLED_PLANS if value is None or (isinstance(value, str) and not value.strip()) else value
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _blank_db_url(cls, value: object) -> object:
+        """An empty database URL means the default SQLite file."""
+        return DEFAULT_DATABASE_URL if value is None or (isinstance(value, str) and not value.strip()) else value
+
+    @field_validator("database_url", mode="after")
+    @classmethod
+    def _normalise_db_url(cls, value: str) -> str:
+        """postgres:// and postgresql:// URLs use the psycopg 3 driver."""
+        for prefix in ("postgres://", "postgresql://"):
+            if value.startswith(prefix):
+                return "postgresql+psycopg://" + value[len(prefix):]
+        return value
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Whether this Telegram user is an administrator."""
+        return user_id is not None and user_id in self.admin_ids
+
+    def may_use(self, user_id: int | None) -> bool:
+        """Whether this user may talk to the bot under the access mode."""
+        if self.access == "open":
+            return True
+        return user_id is not None and (user_id in self.admin_ids or user_id in self.allowed_ids)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (read once)."""
+    return Settings()

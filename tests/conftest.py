@@ -1,0 +1,125 @@
+"""Shared fixtures: the bundled knowledge base (built once), databases (SQLite, PostgreSQL), the bot harness.
+
+- `kb_state`: a KnowledgeState over the bundled plans, built once per session (treat as read-only;
+  tests that swap must use `fresh_state`).
+- `sqlite_url`: a migrated SQLite file in tmp_path; `pg_url`: a migrated, private PostgreSQL schema
+  (skipped when the server is unreachable, unless env CI is set: then it fails).
+- `db_url`: parametrised over both backends; `sessions`: a sessionmaker on SQLite.
+- `settings`: Settings that ignore the environment and .env (no token, open access, admin 900).
+- `bot_harness`: a started `tests.harness.BotHarness` over `kb_state` and SQLite.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.kbstate import KnowledgeState
+from bot.settings import Settings
+from bot.storage import make_engine, make_sessionmaker, migrate
+from knowledge.builder import BUNDLED_PLANS, build_bundled
+
+PG_BASE_URL = os.environ.get("PLANBOT_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+ADMIN_ID = 900
+
+
+@pytest.fixture(scope="session")
+def bundled_kb():  # type: ignore[no-untyped-def]
+    """The knowledge base of the bundled plans (built once per test session)."""
+    return build_bundled()
+
+
+@pytest.fixture(scope="session")
+def kb_state(bundled_kb) -> KnowledgeState:  # type: ignore[no-untyped-def]
+    """A shared KnowledgeState over the bundled plans (do not swap it)."""
+    return KnowledgeState(bundled_kb)
+
+
+@pytest.fixture
+def fresh_state(bundled_kb) -> KnowledgeState:  # type: ignore[no-untyped-def]
+    """A KnowledgeState of your own (swap freely)."""
+    return KnowledgeState(bundled_kb)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings independent of the environment: no token, open access, SQLite in tmp_path."""
+    return Settings(_env_file=None, token=None, admin_ids=[ADMIN_ID], database_url=f"sqlite:///{tmp_path}/bot.db",
+                    plans_dir=BUNDLED_PLANS, access="open", api_base_url=None, api_file_url=None,
+                    proxy_url=None)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A freshly migrated SQLite database file."""
+    url = f"sqlite:///{tmp_path}/planbot.db"
+    migrate(url)
+    return url
+
+
+def _pg_available() -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_BASE_URL.replace("postgresql+psycopg://", "postgresql://"), connect_timeout=2):
+            return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def pg_available() -> bool:
+    """Whether the test PostgreSQL server answers."""
+    return _pg_available()
+
+
+@pytest.fixture
+def pg_url(pg_available: bool) -> Iterator[str]:
+    """A migrated PostgreSQL schema of its own (dropped afterwards), as a SQLAlchemy URL."""
+    if not pg_available:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL at {PG_BASE_URL} is unreachable and CI is set")
+        pytest.skip("PostgreSQL unreachable")
+    from sqlalchemy import text
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = make_engine(PG_BASE_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{PG_BASE_URL}?options=-csearch_path%3D{schema}"
+    try:
+        migrate(url)
+        yield url
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """A migrated database URL, once on SQLite and once on PostgreSQL."""
+    name = "sqlite_url" if request.param == "sqlite" else "pg_url"
+    return str(request.getfixturevalue(name))
+
+
+@pytest.fixture
+def sessions(sqlite_url: str):  # type: ignore[no-untyped-def]
+    """A sessionmaker on a migrated SQLite database."""
+    engine = make_engine(sqlite_url)
+    yield make_sessionmaker(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+async def bot_harness(settings: Settings, kb_state: KnowledgeState, sessions) -> AsyncIterator:  # type: ignore[no-untyped-def]
+    """A ready BotHarness (real Application, fake Bot API) over the bundled plans and SQLite."""
+    from tests.harness import BotHarness
+
+    harness = await BotHarness.create(settings, kb_state, sessions)
+    yield harness
+    await harness.close()

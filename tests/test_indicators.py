@@ -1,0 +1,287 @@
+"""Indicators: flattened tables in several layouts, quantified prose targets, and what is no target."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.doctext import DocText
+from knowledge.indicators import extract_indicators, prose_targets
+from knowledge.models import Document, Section
+from knowledge.numbers import find_quantities, parse_number
+
+
+def _doc(kind: str = "five_year_plan", period: tuple[int, int] | None = (2021, 2025),
+         year: int | None = 2025, review: tuple[int, int] | None = None) -> Document:
+    return Document(id="Dtest", file="plan.txt", title="测试规划", kind=kind, year=year, period=period,
+                    review_lines=review)
+
+
+def _extract(text: str, doc: Document | None = None, sections: list[Section] | None = None,
+             chrome: set[int] | None = None):
+    lines = text.split("\n")
+    return extract_indicators(doc or _doc(), DocText(file="plan.txt", lines=lines, chrome=chrome or set()),
+                              sections or [])
+
+
+# --- tables ------------------------------------------------------------------
+
+# The layout of the bundled five-year plan: category cells spread over lines, tab-only filler cells.
+TABLE_WITH_CATEGORY = "\n".join([
+    "前文一段说明。",                       # 1
+    "\t专栏1“十四五”时期经济社会发展主要指标",  # 2
+    "",                                      # 3
+    "\t类别", "\t序号", "\t具体指标", "\t2020年", "\t2025年",  # 4-8
+    "",                                      # 9
+    "\t经济",                                # 10
+    "",                                      # 11
+    "发展",                                  # 12
+    "\t1", "\t地区生产总值（亿元）", "\t76.4", "\t107.21",     # 13-16
+    "", "\t",                                # 17-18
+    "\t2", "\t固定资产投资额（亿元）", "\t4.07", "\t5",        # 19-22
+    "", "\t民生",                            # 23-24
+    "", "福祉",                              # 25-26
+    "\t3", "\t城镇登记失业率（%）", "\t3.5", "\t控制在3.5以内",  # 27-30
+    "", "\t",
+    "\t4", "\t居民人均可支配收入增长（%）", "\t3.5", "\t与经济增长基本同步",  # 33-36
+    "", "\t",
+    "\t5", "\tPM2.5年均浓度", "\t47μg/m3", "\t42μg/m3",      # 39-42
+    "", "\t",
+    "\t6", "\t单位GDP能耗降低（%）", "\t完成市下达任务", "\t完成市下达任务",  # 45-48
+    "",
+    "第三章 坚持党建引领",                    # 50
+])
+
+
+def test_table_with_spread_categories() -> None:
+    items = _extract(TABLE_WITH_CATEGORY)
+    table = [i for i in items if i.source == "table"]
+    assert [i.name for i in table] == ["地区生产总值", "固定资产投资额", "城镇登记失业率",
+                                       "居民人均可支配收入增长", "PM2.5年均浓度", "单位GDP能耗降低"]
+    first = table[0]
+    assert (first.unit, first.category, first.line) == ("亿元", "经济发展", 14)
+    assert first.baseline is not None and first.baseline.year == 2020 and first.baseline.number == 76.4
+    assert first.target is not None and (first.target.year, first.target.value, first.target.number) == (2025, "107.21", 107.21)
+    assert first.lines == [10, 12, 13, 14, 15, 16]
+    assert table[1].category == "经济发展"  # carried down from the row above
+    assert table[2].category == "民生福祉"
+    assert table[2].target is not None and (table[2].target.value, table[2].target.number) == ("控制在3.5以内", 3.5)
+    assert table[3].target is not None and (table[3].target.value, table[3].target.number) == ("与经济增长基本同步", None)
+    assert table[4].unit == "μg/m3" and table[4].target is not None and table[4].target.number == 42
+    assert table[5].target is not None and table[5].target.number is None
+    assert first.id == "Dtest-I14-1"
+
+
+# The layout of the other bundled plan: 序号 first, 属性 last, a unit bracket left open.
+TABLE_WITH_ATTRIBUTE = "\n".join([
+    "    专栏1 主要指标",
+    "",
+    "    序号", "", "    指标名称", "", "    2020", "", "    2025", "", "    属性", "",
+    "    1", "", "    街道地区生产总值增速(%", "", "    6", "", "    6.5", "", "    预期性", "",
+    "    2", "", "    智慧社区覆盖率", "", "    0", "", "    100%", "", "    约束性", "",
+    "    3", "", "    养老保险保障水平", "", "    完成区下达任务", "", "    完成区下达任务", "", "    预期", "",
+    "    (四)优化空间布局",
+])
+
+
+def test_table_with_attribute_column_and_open_bracket() -> None:
+    table = [i for i in _extract(TABLE_WITH_ATTRIBUTE) if i.source == "table"]
+    assert [(i.name, i.unit, i.attribute) for i in table] == [
+        ("街道地区生产总值增速", "%", "预期性"),
+        ("智慧社区覆盖率", "%", "约束性"),  # unit read from the value 100%
+        ("养老保险保障水平", None, "预期"),
+    ]
+    assert table[0].category is None
+    assert table[1].target is not None and table[1].target.number == 100
+
+
+def test_table_columns_in_another_order_without_seq() -> None:
+    text = "\n".join([
+        "表1 主要目标",
+        "类别", "指标名称", "单位", "属性", "基期值", "目标值",
+        "经济", "规上工业增加值", "亿元", "预期性", "12.5", "18",
+        "服务业增加值", "亿元", "预期性", "30", "45",
+        "生态", "森林覆盖率", "%", "约束性", "20", "不低于25",
+        "二、主要任务",
+    ])
+    table = [i for i in _extract(text) if i.source == "table"]
+    assert [(i.name, i.category, i.unit, i.attribute) for i in table] == [
+        ("规上工业增加值", "经济", "亿元", "预期性"),
+        ("服务业增加值", "经济", "亿元", "预期性"),
+        ("森林覆盖率", "生态", "%", "约束性"),
+    ]
+    # 基期值/目标值 carry no year: the plan period gives them (the year before it starts, its end).
+    assert table[2].baseline is not None and table[2].baseline.year == 2020
+    assert table[2].target is not None and (table[2].target.year, table[2].target.value, table[2].target.number) == (2025, "不低于25", 25)
+
+
+def test_table_with_growth_column_and_target_year_first() -> None:
+    text = "\n".join([
+        "序号", "指标", "2025年", "2020年", "年均增长",
+        "1", "地区生产总值(亿元)", "150", "100", "8.4%",
+        "2", "一般公共预算收入(亿元)", "12", "9", "6%",
+        "第二章 任务",
+    ])
+    table = [i for i in _extract(text) if i.source == "table"]
+    assert len(table) == 2
+    first = table[0]
+    # Columns are mapped by role: the later year is the target even when it comes first.
+    assert first.target is not None and first.target.year == 2025
+    assert first.baseline is not None and first.baseline.year == 2020
+    assert first.growth == "8.4%"
+
+
+def test_no_table_without_a_header() -> None:
+    text = "\n".join(["序号", "1", "名称", "2020年"])
+    assert [i for i in _extract(text) if i.source == "table"] == []
+
+
+def test_table_rows_are_not_read_again_as_prose() -> None:
+    items = _extract(TABLE_WITH_CATEGORY)
+    assert all(i.source == "table" for i in items)
+
+
+# --- prose -------------------------------------------------------------------
+
+# (text, name, target value, number, unit, growth)
+PROSE_CASES: list[tuple[str, str, str | None, float | None, str | None, str | None]] = [
+    ("2024年预计完成规模以上工业总产值81.11亿元，同比增长3.2%。", "规模以上工业总产值", "81.11", 81.11, "亿元", "3.2%"),
+    ("固定资产投资3.2亿元，同比增长18.6%。", "固定资产投资", "3.2", 3.2, "亿元", "18.6%"),
+    ("力争PM2.5年均浓度不高于37微克/立方米。", "PM2.5年均浓度", "不高于37", 37, "微克/立方米", None),
+    ("新增就业人数不低于1万人。", "新增就业人数", "不低于1", 1, "万人", None),
+    ("地区生产总值增长4.5%左右。", "地区生产总值", None, None, "%", "4.5%左右"),
+    ("到2025年，社会消费品零售总额达到50亿元。", "社会消费品零售总额", "50", 50, "亿元", None),
+    ("城镇登记失业率控制在3.5%以内。", "城镇登记失业率", "控制在3.5%以内", 3.5, "%", None),
+    ("市场主体突破6.2万户。", "市场主体", "突破6.2", 6.2, "万户", None),
+    ("力争引进高质量项目超过50个。", "高质量项目", "超过50", 50, "个", None),
+    ("全年开展招商活动20场以上。", "招商活动", "20场以上", 20, "场", None),
+    ("计划盘活闲置厂房共计4万平方米。", "盘活闲置厂房", "4", 4, "万平方米", None),
+    ("预计盘活闲置楼宇6000余平方米。", "盘活闲置楼宇", "6000余", 6000, "平方米", None),
+    ("建成3家社区食堂。", "社区食堂", "3", 3, "家", None),
+    ("组织开展2000场群众文化活动。", "群众文化活动", "2000", 2000, "场", None),
+    ("完成4部既有住宅加装电梯。", "既有住宅加装电梯", "4", 4, "部", None),
+    ("实施7公里燃气管网提升改造。", "燃气管网提升改造", "7", 7, "公里", None),
+    ("空气质量优良率91.0%以上。", "空气质量优良率", "91.0%以上", 91.0, "%", None),
+    ("生活垃圾回收利用率达到35%以上。", "生活垃圾回收利用率", "35%以上", 35, "%", None),
+    ("居民垃圾分类知晓率不低于 95%。", "居民垃圾分类知晓率", "不低于 95", 95, "%", None),
+    ("国家级高新技术企业达到130家。", "国家级高新技术企业", "130", 130, "家", None),
+    ("实现工业总产值突破1550亿元，绝对增速10%以上。", "工业总产值", "突破1550", 1550, "亿元", "10%以上"),
+    ("在13个社区建立老年日间照料服务机构。", "老年日间照料服务机构", "13", 13, "个社区", None),
+    ("增加1000个停车位供给。", "停车位", "1000", 1000, "个", None),
+    ("至2025年底逐步完成五个老旧小区的改造。", "老旧小区的改造", "五个", 5, "个", None),
+    ("完成350万元消费帮扶任务。", "消费帮扶", "350", 350, "万元", None),
+    ("重新犯罪率控制在2%以下。", "重新犯罪率", "控制在2%以下", 2, "%", None),
+    ("街道综合文化服务中心面积不低于2000㎡。", "街道综合文化服务中心面积", "不低于2000", 2000, "㎡", None),
+    ("筹集建设保障性租赁住房1000套。", "保障性租赁住房", "1000", 1000, "套", None),
+    ("协调推进1-2个社区卫生服务站建设。", "社区卫生服务站", "1-2", 1, "个", None),
+    ("实现民营经济增加值同比增长5%，增加值占比达到27.5%。", "民营经济增加值", None, None, "%", "5%"),
+    ("依托会展业带动服务业增长20%以上。", "服务业", None, None, "%", "20%以上"),
+    ("学前三年毛入园率由2020年的92%提高到95%。", "学前三年毛入园率", "95", 95, "%", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "value", "number", "unit", "growth"), PROSE_CASES,
+                         ids=[c[0][:12] for c in PROSE_CASES])
+def test_prose_target(text: str, name: str, value: str | None, number: float | None, unit: str | None,
+                      growth: str | None) -> None:
+    items = _extract(text, _doc(kind="annual_plan", period=(2024, 2024), year=2024))
+    assert items, text
+    first = items[0]
+    assert first.source == "prose" and first.line == 1
+    assert (first.name, first.unit, first.growth) == (name, unit, growth)
+    if value is None:
+        assert first.target is None
+    else:
+        assert first.target is not None
+        assert (first.target.value, first.target.number) == (value, number)
+
+
+def test_two_counts_share_a_clause() -> None:
+    items = _extract("推动7个市重点项目和4个在谈项目落地。")
+    assert [(i.name, i.target.number if i.target else None) for i in items] == [("市重点项目", 7), ("在谈项目", 4)]
+
+
+def test_respectively_pairs_names_with_values() -> None:
+    items = _extract("编制政府投资项目、社会投资项目、跨街道项目清单，分别计划投资7.93亿元、66.27亿元、15.37亿元。")
+    assert [(i.name, i.target.value if i.target else None, i.unit) for i in items] == [
+        ("政府投资项目", "7.93", "亿元"), ("社会投资项目", "66.27", "亿元"), ("跨街道项目", "15.37", "亿元")]
+
+
+def test_list_of_main_targets_includes_qualitative_ones() -> None:
+    text = "经济社会发展的主要预期目标是：地区生产总值增长5%左右，固定资产投资实现正增长，居民人均可支配收入稳步增长，完成市下达的节能减排指标任务。"
+    items = _extract(text)
+    assert [(i.name, i.growth) for i in items][:3] == [
+        ("地区生产总值", "5%左右"), ("固定资产投资", "正增长"), ("居民人均可支配收入", "稳步增长")]
+    assert items[3].target is not None and items[3].target.value == "完成市下达的节能减排指标任务"
+
+
+def test_target_year_from_sentence_or_plan() -> None:
+    doc = _doc()
+    items = _extract("到2025年，森林覆盖率达到30%。\n\n城镇污水处理率达到98%。", doc)
+    assert [i.target.year if i.target else None for i in items] == [2025, 2025]
+    annual = _extract("2024年新增城镇就业3000人。", _doc(kind="annual_plan", period=(2024, 2024), year=2024))
+    assert annual[0].target is not None and annual[0].target.year == 2024
+
+
+@pytest.mark.parametrize("text", [
+    "2023年6月底前完成老旧小区改造。",
+    "打造15分钟便民生活圈。",
+    "推动幼儿园开设2-3岁托班服务。",
+    "推进5G基站建设，创建第三批全国法治政府建设示范区。",
+    "以全街237个基层党组织为主体，推进共同缔造。",
+    "紧盯738家规上企业，强化龙头带动。",
+    "街道党工委研究部署了8个方面重点工作。",
+    "打造全长700米商业街区示范工程。",
+    "园区实际管辖面积约7.5平方公里。",
+    "推动7.3公里接驳线等区域无人驾驶常态化运营。",
+    "实现7个社区全覆盖。",
+    "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+    "建成一批标杆性智能工厂。",
+    "打造民生路56号航运产业项目先导平台。",
+    "发表于 2024-4-9 21:24:37 | 显示全部楼层",
+])
+def test_no_indicator_from_non_targets(text: str) -> None:
+    assert _extract(text) == [], text
+
+
+def test_chrome_lines_are_skipped() -> None:
+    text = "新增就业人数不低于1万人。\n联系电话：010-63691786，在线客服100%满意率达到99%"
+    items = _extract(text, chrome={2})
+    assert [i.line for i in items] == [1]
+
+
+def test_review_part_and_glossary_are_not_targets() -> None:
+    text = "\n".join([
+        "一、2023年工作回顾",            # 1
+        "新增就业1.65万人。",             # 2
+        "二、2024年工作安排",            # 3
+        "新增就业1.8万人。",              # 4
+        "名词解释：",                     # 5
+        "1.双高楼宇：单栋楼宇税收贡献超1亿元的楼宇。",  # 6
+    ])
+    sections = [
+        Section(id="S1", doc="plan.txt", number="一、", title="2023年工作回顾", level=1, line=1),
+        Section(id="S2", doc="plan.txt", number="二、", title="2024年工作安排", level=1, line=3),
+        Section(id="S3", doc="plan.txt", title="名词解释", level=1, line=5),
+    ]
+    items = _extract(text, _doc(kind="work_report", period=(2024, 2024), year=2024), sections)
+    assert [(i.line, i.section) for i in items] == [(4, "S2")]
+    # The metadata's review range is honoured even without a review heading.
+    items = _extract("新增就业1.65万人。\n新增就业1.8万人。", _doc(review=(1, 1)))
+    assert [i.line for i in items] == [2]
+
+
+def test_ids_are_stable_and_unique_per_line() -> None:
+    text = "推动7个市重点项目和4个在谈项目落地。"
+    first = [i.id for i in _extract(text)]
+    assert first == [i.id for i in _extract(text)] == ["Dtest-I1-1", "Dtest-I1-2"]
+
+
+# --- numbers -----------------------------------------------------------------
+
+def test_quantities_keep_units_and_qualifiers() -> None:
+    [q] = find_quantities("盘活4.2万平方米闲置房产")
+    assert (q.value, q.number, q.unit) == ("4.2", 4.2, "万平方米")
+    [q] = find_quantities("控制在19.0μg/m3以下")
+    assert (q.value, q.number, q.unit, q.pre, q.post) == ("控制在19.0μg/m3以下", 19.0, "μg/m3", "控制在", "以下")
+    assert [q.value for q in find_quantities("PM2.5浓度")] == []
+    assert parse_number("五") == 5 and parse_number("两") == 2 and parse_number("--") is None

@@ -1,0 +1,104 @@
+"""Document metadata: the five bundled plans against gold, and rules on unseen titles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.builder import build_bundled
+from knowledge.doctext import DocText
+from knowledge.metadata import (
+    describe,
+    document_kind,
+    find_issuer,
+    five_year_period,
+    plan_period,
+    review_range,
+)
+from knowledge.models import Document
+
+GOLD = json.loads((Path(__file__).parent / "data/gold/documents.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def bundled_docs() -> dict[str, Document]:
+    return {d.file: d for d in build_bundled().documents}
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=[g["file"] for g in GOLD])
+def test_bundled_metadata_matches_gold(gold: dict, bundled_docs: dict[str, Document]) -> None:
+    doc = bundled_docs[gold["file"]]
+    assert doc.title == gold["title"]
+    assert doc.issuer == gold["issuer"]
+    assert doc.kind == gold["kind"]
+    assert doc.year == gold["year"]
+    assert list(doc.period) == gold["period"]
+
+
+def test_work_report_review_part(bundled_docs: dict[str, Document]) -> None:
+    gold = next(g for g in GOLD if g["kind"] == "work_report")
+    doc = bundled_docs[gold["file"]]
+    lines = (Path(__file__).parents[1] / "knowledge/plans" / gold["file"]).read_text(encoding="utf-8").split("\n")
+    assert doc.review_lines is not None
+    start, end = doc.review_lines
+    assert "回顾" in lines[start - 1] and str(gold["review_period"][0]) in lines[start - 1]
+    # The review ends right before the part that arranges the plan year.
+    following = next(line for line in lines[end:] if line.strip())
+    assert following.strip().startswith("二、") and str(gold["year"]) in following
+    assert all(d.review_lines is None for d in bundled_docs.values() if d.kind != "work_report")
+
+
+def _text(lines: list[str], file: str = "x.txt") -> DocText:
+    return DocText(file=file, lines=lines)
+
+
+def test_five_year_periods_are_computed() -> None:
+    assert five_year_period(13) == (2016, 2020)
+    assert five_year_period(14) == (2021, 2025)
+    assert five_year_period(15) == (2026, 2030)
+    assert five_year_period(1) == (1953, 1957)
+    assert plan_period("某某区国民经济和社会发展第十五个五年规划纲要", "five_year_plan") == (2026, 2030)
+    assert plan_period("某某镇“十五五”规划", "five_year_plan") == (2026, 2030)
+    assert plan_period("某某县十三五规划", "five_year_plan") == (2016, 2020)
+    assert plan_period("某某街道发展规划（2026—2030年）", "five_year_plan") == (2026, 2030)
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("某某镇2025年工作要点", "annual_plan"),
+    ("某某街道2024年工作计划", "annual_plan"),
+    ("2025年某某县政府工作报告", "work_report"),
+    ("2024年政府工作报告重点工作任务分解表", "task_list"),
+    ("某某区2025年重点任务清单", "task_list"),
+    ("某某市国民经济和社会发展第十五个五年规划纲要", "five_year_plan"),
+    ("关于开展安全生产检查的通知", "other"),
+])
+def test_kind_from_title(title: str, kind: str) -> None:
+    assert document_kind(title) == kind
+
+
+def test_unseen_documents() -> None:
+    doc = describe(_text(["某某县清河镇2025年工作要点", "", "一、总体要求", "全年地区生产总值增长5%左右。"]), "D1")
+    assert (doc.title, doc.issuer, doc.kind, doc.year, doc.period) == (
+        "某某县清河镇2025年工作要点", "清河镇", "annual_plan", 2025, (2025, 2025))
+    doc = describe(_text(["2025年长河区政府工作报告", "各位代表：", "一、2024年工作回顾", "过去一年成绩显著。",
+                          "二、2025年工作安排", "1.推进城市更新。"]), "D2")
+    assert (doc.issuer, doc.kind, doc.year) == ("长河区人民政府", "work_report", 2025)
+    assert review_range(doc, _text(["2025年长河区政府工作报告", "各位代表：", "一、2024年工作回顾", "过去一年成绩显著。",
+                                    "", "二、2025年工作安排", "1.推进城市更新。"]), []) == (3, 4)
+
+
+def test_masked_or_missing_issuer() -> None:
+    assert find_issuer("XX街道2023年工作计划", "annual_plan") is None
+    assert find_issuer("2023年重点工作任务", "task_list") is None
+    assert find_issuer("关于加快城市建设的实施意见", "other") is None
+
+
+def test_title_only_quoted_in_preamble() -> None:
+    lines = ["前言", "", "本规划依据《长河市国民经济和社会发展第十五个五年规划纲要》，编制《长河市东城街道国民经济和社会"
+             "发展第十五个五年规划纲要》。东城街坚持高质量发展，东城街全面推进。", "第一章 发展基础"]
+    doc = describe(_text(lines), "D3")
+    assert doc.title == "长河市东城街道国民经济和社会发展第十五个五年规划纲要"
+    assert doc.issuer == "东城街"
+    assert doc.period == (2026, 2030) and doc.year == 2030

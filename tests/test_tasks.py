@@ -1,0 +1,209 @@
+"""Tasks: numbered tasks, lead-phrase measures, task tables with units and deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge import builder
+from knowledge.doctext import DocText
+from knowledge.models import Document, KnowledgeBase, Section
+from knowledge.tasks import extract_tasks, find_units
+
+D = dt.date
+GOLD = Path(__file__).parent / "data" / "gold"
+
+# A task list flattened one cell per line, as web pages and .docx tables come out.
+TASK_TABLE = """XX街道2024年重点工作任务分解表
+
+序号
+重点任务
+牵头单位
+责任单位
+完成时限
+
+1
+完成老旧小区改造三个，惠及居民1200户。
+城建科
+社区服务中心、各社区
+2024年6月底前
+
+2
+春节前发放困难群众慰问金。
+民政科
+社会事务办
+春节前
+
+3
+开展安全生产大排查大整治。
+应急办
+安监中队、综合执法队
+每季度
+
+4
+推进12345热线诉求办理提质增效。
+综治中心
+网格中心
+长期坚持
+
+5
+建成智慧社区平台并投入使用。
+党政办
+""".splitlines()
+
+# The same kind of table with each row on one line, cells separated by tabs (real tables).
+INLINE_TABLE = [
+    "2023年重点任务清单",
+    "序号\t工作任务\t牵头单位\t配合单位\t完成时间",
+    "1\t汛期前完成排水管网清淤\t城管科\t水务站、物业公司\t汛期前",
+    "2\t三季度末前建成口袋公园2座\t城建科\t园林所\t三季度末",
+    "3\t组织消防演练\t应急办\t各社区\t每月",
+]
+
+
+def build(lines: list[str], file: str = "plan.txt") -> KnowledgeBase:
+    return builder.build_document(file, lines)
+
+
+def test_flattened_task_table_rows_give_units_and_deadlines() -> None:
+    kb = build(TASK_TABLE)
+    tasks = kb.tasks
+    assert [t.number for t in tasks] == ["1", "2", "3", "4", "5"]
+    first = tasks[0]
+    assert first.title == "完成老旧小区改造三个"
+    assert first.units == ["城建科", "社区服务中心", "各社区"]
+    assert (first.deadline, first.deadline_kind, first.deadline_text) == (D(2024, 6, 30), "explicit", "2024年6月底前")
+    assert first.line == TASK_TABLE.index("完成老旧小区改造三个，惠及居民1200户。") + 1
+    assert tasks[1].deadline == D(2024, 2, 9)  # the day before the 2024 Spring Festival holiday
+    assert tasks[1].units == ["民政科", "社会事务办"]
+    assert (tasks[2].deadline_kind, tasks[2].recurrence, tasks[2].deadline) == ("recurring", "quarterly", D(2024, 12, 31))
+    assert (tasks[3].deadline_kind, tasks[3].deadline) == ("ongoing", None)
+    # a row without a 完成时限 cell: the plan year
+    assert (tasks[4].deadline, tasks[4].deadline_kind) == (D(2024, 12, 31), "document_year")
+    assert tasks[4].units == ["党政办"]
+    # header cells and unit cells are never tasks of their own
+    assert not any(t.title in ("序号", "重点任务", "城建科") for t in tasks)
+
+
+def test_inline_task_table_rows() -> None:
+    kb = build(INLINE_TABLE)
+    got = [(t.title, t.units, t.deadline, t.recurrence) for t in kb.tasks]
+    assert got == [
+        ("汛期前完成排水管网清淤", ["城管科", "水务站", "物业公司"], D(2023, 5, 31), None),
+        ("三季度末前建成口袋公园2座", ["城建科", "园林所"], D(2023, 9, 30), None),
+        ("组织消防演练", ["应急办", "各社区"], D(2023, 12, 31), "monthly"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("推进河道治理（区水务局牵头）。", ["区水务局"]),
+    ("完成征兵任务（人武部、综治中心负责）。", ["人武部", "综治中心"]),
+    ("建设停车场。牵头单位：城管科；责任单位：城建科、交通中队。", ["城管科", "城建科", "交通中队"]),
+    ("建设停车场，年底前完成。", []),
+])
+def test_units_named_in_text(text: str, units: list[str]) -> None:
+    assert find_units(text) == units
+
+
+def _doc(kind: str, year: int, period: tuple[int, int], review: tuple[int, int] | None = None) -> Document:
+    return Document(id="Dtest", file="t.txt", title="t", kind=kind, year=year, period=period,  # type: ignore[arg-type]
+                    review_lines=review)
+
+
+def test_lead_phrase_measures_several_on_one_line() -> None:
+    lines = [
+        "一、坚持创新引领",
+        "抢抓招商引资先机。" + "围绕新材料产业链开展精准招商，推动传统产业补链增效、优势产业扩链增容，"
+        "力争全年引进项目20个以上。" + "深化产学研融合。" + "与驻区高校共建研发平台，推动科研成果就地转化，"
+        "6月底前建成中试基地，打造一批产学研合作示范项目，形成可复制可推广的校地合作经验。",
+    ]
+    text = DocText(file="t.txt", lines=lines)
+    sections = [Section(id="S1", doc="t.txt", number="一、", title="坚持创新引领", level=1, line=1)]
+    tasks = extract_tasks(_doc("annual_plan", 2024, (2024, 2024)), text, sections)
+    assert [(t.title, t.line, t.section) for t in tasks] == [("抢抓招商引资先机", 2, "S1"), ("深化产学研融合", 2, "S1")]
+    # each measure's deadline comes from its own block of text
+    assert [(t.deadline, t.deadline_text) for t in tasks] == [(D(2024, 12, 31), "全年"), (D(2024, 6, 30), "6月底前")]
+    assert [t.id for t in tasks] == ["Dtest-T2-1", "Dtest-T2-2"]
+
+
+def test_work_report_review_part_gives_no_tasks() -> None:
+    lines = [
+        "服务京津冀协同发展走深走实。与石景山区签订战略合作框架协议，新增北京企业69家，北京项目投资额34.2亿元。",
+        "",
+        "更加注重与京源合作。唱好京津双城记，强化协同创新和产业协作，力争实现北京项目投资额30亿元。",
+    ]
+    text = DocText(file="t.txt", lines=lines)
+    tasks = extract_tasks(_doc("work_report", 2024, (2024, 2024), review=(1, 2)), text, [])
+    assert [t.title for t in tasks] == ["更加注重与京源合作"]
+
+
+def test_achievements_glossary_and_headings_are_not_tasks() -> None:
+    lines = [
+        "第一章 发展基础",
+        "1.规模实力显著增强。2020年完成规模以上工业总产值76.4亿元，较2015年增长20%。",
+        "第二章 主要任务",
+        "1.总体要求",
+        "2.推进老旧小区改造，至2025年底逐步完成五个老旧小区的改造。",
+        "名词解释",
+        "1.一街四所：发挥街道属地牵头抓总作用，统筹市场监管所、司法所。",
+    ]
+    text = DocText(file="t.txt", lines=lines)
+    sections = [
+        Section(id="S1", doc="t.txt", number="第一章", title="发展基础", level=1, line=1),
+        Section(id="S3", doc="t.txt", number="第二章", title="主要任务", level=1, line=3),
+        Section(id="S4", doc="t.txt", number="1.", title="总体要求", level=2, line=4, parent="S3"),
+        Section(id="S6", doc="t.txt", title="名词解释", level=1, line=6),
+    ]
+    tasks = extract_tasks(_doc("annual_plan", 2025, (2025, 2025)), text, sections)
+    assert [(t.number, t.title, t.deadline) for t in tasks] == [("2.", "推进老旧小区改造", D(2025, 12, 31))]
+
+
+def test_multi_year_plan_tasks_are_the_sentences_that_commit_to_a_time() -> None:
+    lines = [
+        "“十四五”时期是街道高质量发展的关键时期，也是全面建设现代化的起步期。",
+        "坚持党的全面领导。发挥党把方向、谋大局的作用，不断提高贯彻新发展理念的能力和水平。",
+        "千方百计稳定和扩大就业，“十四五”期间新增就业人数不低于1万人，城镇登记失业率控制在3.5%以内。",
+        "到二〇三五年，基本实现社会主义现代化。",
+        "定期走访企业，帮助企业解决实际困难。",
+    ]
+    text = DocText(file="t.txt", lines=lines)
+    tasks = extract_tasks(_doc("five_year_plan", 2025, (2021, 2025)), text, [])
+    assert [(t.line, t.title, t.deadline) for t in tasks] == [
+        (3, "“十四五”期间新增就业人数不低于1万人", D(2025, 12, 31)),
+        (4, "到二〇三五年，基本实现社会主义现代化", D(2035, 12, 31)),
+    ]
+
+
+def test_ids_are_stable_across_rebuilds() -> None:
+    first = [t.id for t in build(TASK_TABLE).tasks]
+    assert first == [t.id for t in build(TASK_TABLE).tasks]
+    assert len(set(first)) == len(first)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> KnowledgeBase:
+    return builder.build_bundled()
+
+
+def test_bundled_plans_against_gold(bundled: KnowledgeBase) -> None:
+    """Recall of gold tasks (same file and line) and exact deadlines, as bench/eval_extraction.py scores."""
+    gold = json.loads((GOLD / "tasks.json").read_text(encoding="utf-8"))
+    ours: dict[tuple[str, int], list] = {}
+    for task in bundled.tasks:
+        ours.setdefault((task.doc, task.line), []).append(task)
+    found = exact = 0
+    for item in gold:
+        candidates = ours.get((item["file"], item["line"]), [])
+        if not candidates:
+            continue
+        found += 1
+        match = next((t for t in candidates if item["title"][:6] in t.title or t.title[:6] in item["title"]),
+                     candidates[0])
+        exact += (match.deadline.isoformat() if match.deadline else None) == item["deadline"]
+    assert found / len(gold) >= 0.95
+    assert exact / found >= 0.95
+    # precision: the bundled plans hold few tasks that gold does not list
+    assert len(bundled.tasks) <= len(gold) * 1.1
