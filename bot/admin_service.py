@@ -30,6 +30,20 @@ log = logging.getLogger(__name__)
 CALLBACK_PREFIX = "adm:"
 Progress = Callable[[str], Awaitable[None]]
 CLI_NAME = "命令行"
+ADMIN_HELP: list[tuple[str, str]] = [
+    ("reload", "重新加载规划文件夹（预览变更，确认后发布）"),
+    ("versions", "知识库版本列表"),
+    ("rollback", "回滚到指定版本，如 /rollback 3"),
+    ("remove", "撤下一个文档，如 /remove 文件名"),
+    ("alias", "简称词表；/alias 规上 规模以上 添加"),
+    ("unalias", "删除简称，如 /unalias 规上"),
+    ("admin", "管理员列表；/admin add|remove ID"),
+    ("allow", "白名单；/allow ID 允许用户或群组"),
+    ("deny", "从白名单移除，如 /deny ID"),
+    ("stats", "使用统计"),
+    ("gaps", "未找到答案的查询"),
+    ("audit", "管理操作记录"),
+]
 NOT_ADMIN = "抱歉，此命令仅限管理员使用。"
 ACCESS_REFUSAL = "抱歉，本机器人仅供授权人员使用。如需开通，请联系管理员并提供您的 ID：{id}。"
 
@@ -307,7 +321,8 @@ class AdminService:
                 added = [a.user_id for a in session.scalars(select(store.AdminUser))]
             return (Reply().title("管理员").line("配置文件：", "、".join(map(str, configured)) or "无")
                     .line("命令添加：", "、".join(map(str, added)) or "无")
-                    .line("用法：/admin add 用户ID，/admin remove 用户ID"))
+                    .line("用法：/admin add 用户ID，/admin remove 用户ID").blank()
+                    .title("管理命令").text("\n".join(f"/{n}  {d}" for n, d in ADMIN_HELP)))
         if len(args) != 2 or args[0] not in ("add", "remove") or not _is_id(args[1]):
             return Reply().line("用法：/admin add 用户ID，/admin remove 用户ID（ID 为数字）。")
         verb, target = args[0], int(args[1])

@@ -7,7 +7,7 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, Message, Update
+from telegram import Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (Application, ApplicationHandlerStop, CallbackQueryHandler, CommandHandler,
                           ContextTypes, MessageHandler, TypeHandler, filters)
@@ -20,22 +20,8 @@ from handlers.common import deps, edit_or_send, keyboard, send_reply
 
 log = logging.getLogger(__name__)
 
-# Admin commands are not in the public menu (COMMANDS); admins get them in their own chat menu.
+# Admin commands are not in the public menu (COMMANDS): /admin lists them for admins.
 COMMANDS: list[tuple[str, str]] = []
-ADMIN_COMMANDS: list[tuple[str, str]] = [
-    ("reload", "重新加载规划文件夹（预览变更后发布）"),
-    ("versions", "知识库版本列表"),
-    ("rollback", "回滚到指定版本，如 /rollback 3"),
-    ("remove", "撤下一个文档，如 /remove 文件名"),
-    ("alias", "简称词表；/alias 规上 规模以上 添加"),
-    ("unalias", "删除简称，如 /unalias 规上"),
-    ("admin", "管理员列表；/admin add|remove ID"),
-    ("allow", "白名单；/allow ID 允许用户或群组"),
-    ("deny", "从白名单移除，如 /deny ID"),
-    ("stats", "使用统计"),
-    ("gaps", "未找到答案的查询"),
-    ("audit", "管理操作记录"),
-]
 SERVICE_KEY = "admin"
 POLL_SECONDS = 30
 
@@ -255,7 +241,7 @@ def deps_of_app(app: Application[Any, Any, Any, Any, Any, Any]):  # type: ignore
 
 async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Start-up: serve the DB's live version (or publish the plans folder as version 1), apply stored
-    aliases, poll for versions published elsewhere, and give admins their command menu."""
+    aliases, and poll for versions published elsewhere."""
     d = deps_of_app(app)
     svc: AdminService | None = d.extra.get(SERVICE_KEY)
     if svc is None:
@@ -265,11 +251,3 @@ async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     if app.job_queue is not None:
         app.job_queue.run_repeating(poll_versions, interval=POLL_SECONDS, first=POLL_SECONDS,
                                     name="kb-version-poll")
-    from bot.app import all_commands
-
-    menu = [BotCommand(n, t) for n, t in all_commands(app.bot_data.get("modules")) + ADMIN_COMMANDS]
-    for admin_id in d.settings.admin_ids:
-        try:
-            await app.bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id))
-        except TelegramError as exc:  # the admin never started a chat with the bot yet
-            log.info("admin menu for %s not set: %s", admin_id, exc)
