@@ -4,6 +4,7 @@ access list, stats and gaps. Every method checks the actor is an admin and write
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import unicodedata
@@ -535,10 +536,8 @@ def _is_id(text: str) -> bool:
 
 def _lexicon_remove(lexicon: object, abbr: str) -> None:
     """Remove an abbreviation from the lexicon (absent is fine)."""
-    try:
+    with contextlib.suppress(KeyError):
         lexicon.remove(abbr)  # type: ignore[attr-defined]
-    except KeyError:
-        pass
 
 
 def _lexicon_entries(lexicon: object) -> list[tuple[str, str]]:

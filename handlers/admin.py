@@ -4,13 +4,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any
 
 from telegram import Message, Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import (Application, ApplicationHandlerStop, CallbackQueryHandler, CommandHandler,
-                          ContextTypes, MessageHandler, TypeHandler, filters)
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot.admin_service import CALLBACK_PREFIX, Actor, AdminService
 from bot.render import to_telegram
@@ -75,10 +84,8 @@ async def _progress_message(update: Update, text: str) -> tuple[Message | None, 
     async def progress(new_text: str) -> None:
         if sent is None:
             return
-        try:
+        with contextlib.suppress(BadRequest):  # "not modified" or deleted: progress is best effort
             await sent.edit_text(new_text)
-        except BadRequest:
-            pass  # "message is not modified" or deleted: progress is best effort
 
     return sent, progress
 

@@ -12,8 +12,7 @@ import pytest
 
 from bot.admin_service import NOT_ADMIN, AdminService
 from bot.storage import admin as store
-from tests.admin_fixtures import (  # noqa: F401  (fixtures)
-    ADMIN, STRANGER, FakeLexicon, bundled_kb, db_url, migrated_template, plans_dir, settings, world)
+from tests.admin.helpers import ADMIN, STRANGER, FakeLexicon
 
 
 def _zip_bomb() -> bytes:
@@ -45,7 +44,7 @@ BAD_UPLOADS = {
     "zip bomb": ("plan.docx", None),
     "scanned pdf": ("scan.pdf", None),
     "empty": ("plan.txt", b""),
-    "blank text": ("plan.txt", "   \n\n \n".encode()),
+    "blank text": ("plan.txt", b"   \n\n \n"),
     "binary txt": ("plan.txt", os.urandom(3000)),
     "path parts": ("../../etc/plan.txt", "一、总体要求\n".encode()),
     "windows path": ("C:\\plans\\plan.txt", "一、总体要求\n".encode()),

@@ -11,8 +11,7 @@ from bot.storage import admin as store
 from bot.storage.base import make_engine, make_sessionmaker
 from bot.versions import Versions
 from knowledge.models import KnowledgeBase
-from tests.admin_fixtures import (  # noqa: F401  (fixtures)
-    ADMIN, FakeLexicon, bundled_kb, db_url, migrated_template, plans_dir, settings, world)
+from tests.admin.helpers import ADMIN
 
 
 def _append_line(plans: Path, text: str) -> Path:

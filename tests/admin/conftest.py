@@ -1,4 +1,5 @@
-"""Shared fixtures for the admin tests: a migrated SQLite DB, a plans folder copy, Versions, AdminService."""
+"""Fixtures for the admin tests: a migrated SQLite DB, a plans folder copy, Versions, AdminService
+(`bundled_kb` comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,40 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin_service import Actor, AdminService
+from bot.admin_service import AdminService
 from bot.kbstate import KnowledgeState
 from bot.settings import Settings
 from bot.storage.base import make_engine, make_sessionmaker, migrate
 from bot.versions import Versions
 from knowledge.builder import BUNDLED_PLANS
 from knowledge.models import KnowledgeBase
-
-ADMIN = Actor(1001, "管理员甲")
-STRANGER = Actor(2002, "路人")
-
-
-class FakeLexicon:
-    """The runtime API of knowledge.lexicon.Lexicon the admin service relies on."""
-
-    def __init__(self) -> None:
-        self.table: dict[str, str] = {"规上": "规模以上"}
-
-    def add(self, abbr: str, full: str) -> None:
-        self.table[abbr] = full
-
-    def remove(self, abbr: str) -> None:
-        del self.table[abbr]
-
-    def entries(self) -> list[tuple[str, str]]:
-        return sorted(self.table.items())
-
-
-@pytest.fixture(scope="session")
-def bundled_kb() -> KnowledgeBase:
-    """The bundled plans' knowledge base, built once per test session."""
-    from knowledge.builder import build_bundled
-
-    return build_bundled()
+from tests.admin.helpers import ADMIN, FakeLexicon
 
 
 @pytest.fixture(scope="session")
