@@ -8,16 +8,19 @@ and their ratio. A benchmark: it measures and prints, it never fails on a time.
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge import builder, cleaning  # noqa: E402
+from knowledge import builder, cleaning, indicators, metadata, structure, tasks, terms  # noqa: E402
 from knowledge.readers import read_bytes  # noqa: E402
 
 TARGET_SECONDS = 1.0
@@ -31,6 +34,49 @@ def median_time(func: Callable[[], object], runs: int) -> float:
         func()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+# The pipeline's stages, as the builder calls them (module attribute, function name).
+STAGES: list[tuple[str, Any, str]] = [
+    ("read", builder, "read_bytes"),
+    ("clean", cleaning, "chrome_lines"),
+    ("metadata", metadata, "describe"),
+    ("structure", structure, "parse_sections"),
+    ("review", metadata, "review_range"),
+    ("indicators", indicators, "extract_indicators"),
+    ("tasks", tasks, "extract_tasks"),
+    ("terms", terms, "extract_terms"),
+    ("validate", builder, "validate"),
+]
+
+
+def stage_times(build: Callable[[], object], runs: int) -> dict[str, float]:
+    """Median time per build spent in each stage (wrapping the functions the builder calls)."""
+    spent: dict[str, list[float]] = defaultdict(list)
+    current: dict[str, float] = defaultdict(float)
+    originals = []
+    for name, module, attr in STAGES:
+        func = getattr(module, attr)
+        originals.append((module, attr, func))
+
+        def timed(*a: Any, _f: Callable[..., Any] = func, _n: str = name, **kw: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return _f(*a, **kw)
+            finally:
+                current[_n] += time.perf_counter() - start
+
+        setattr(module, attr, functools.wraps(func)(timed))
+    try:
+        for _ in range(runs):
+            current.clear()
+            build()
+            for name, _, _ in STAGES:
+                spent[name].append(current.get(name, 0.0))
+    finally:
+        for module, attr, func in originals:
+            setattr(module, attr, func)
+    return {name: statistics.median(v) for name, v in spent.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(target <= {TARGET_SECONDS * 1000:.0f} ms: {'ok' if warm <= TARGET_SECONDS else 'ABOVE'})")
     print(f"baseline read+clean, median:   {base * 1000:8.1f} ms")
     print(f"ratio build / baseline:        {warm / base if base else float('nan'):8.1f}x")
+    print("median time per stage (all files):")
+    for name, seconds in stage_times(build, args.runs).items():
+        print(f"  {name:<12} {seconds * 1000:8.1f} ms")
     return 0
 
 

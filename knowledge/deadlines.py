@@ -196,6 +196,17 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> dt.date | None:
     return _month_end(year, month)
 
 
+def _month_span(match: re.Match[str], ctx: _Context) -> dt.date | None:
+    year = _year_of(match, ctx)
+    month = _number(match["m"])
+    return _month_end(year, month) if year is not None and 1 <= month <= 12 else None
+
+
+def _year_month(match: re.Match[str], ctx: _Context) -> dt.date | None:
+    month = _number(match["m"])
+    return _month_end(_number(match["y"]), month) if 1 <= month <= 12 else None
+
+
 def _quarter(match: re.Match[str], ctx: _Context) -> dt.date | None:
     year = _year_of(match, ctx)
     q = _number(match["q"])
@@ -276,12 +287,22 @@ def _anniversary(match: re.Match[str], ctx: _Context) -> dt.date | None:
 
 _RULES: list[Rule] = [
     Rule("date", re.compile(rf"(?:{_Y})?{_M}{_MONTH_TAIL}{_BEFORE}"), _explicit_date, _DAY),
+    # 7—9月, 2024年3-6月: a span of months ends with its last month.
+    Rule("month_span", re.compile(
+        rf"(?:{_Y})?(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月?\s*[-—–~～至到]\s*{_M}(?:底|末|份)?{_BEFORE}"),
+        _month_span, _MONTH),
+    # 2023—2025年: a span of years ends with its last year.
+    Rule("year_span", re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]\s*(?P<y>(?:19|20)\d{2})\s*年"),
+         lambda m, c: _year_end(int(m["y"])), _YEAR),
+    Rule("mid_century", re.compile(r"本世纪中叶"), lambda m, c: _year_end(2050), _YEAR),
+    # 2024年6月 with no tail: a year makes the month a date (to its end), unlike a bare 6月.
+    Rule("year_month", re.compile(rf"{_Y}{_M}(?!\d)"), _year_month, _MONTH),
     Rule("quarter", re.compile(rf"(?:{_Y})?(?:第|前)?(?P<q>[一二三四1-4])\s*季度(?:末|底)?{_BEFORE}"),
          _quarter, _QUARTER),
     Rule("half", re.compile(
         rf"(?:{_Y})?(?:(?P<h>上|下)半年|(?<![\d〇零一二三四五六七八九十百千万去])(?P<h2>年中)(?=前|之前|以前|末|底|时|左右|完成|[，,。；;]|$))(?:末|底)?{_BEFORE}"),
         lambda m, c: _half_any(m, c), _HALF),
-    Rule("flood_season", re.compile(rf"(?:{_Y})?(?:主汛期|汛期|入汛)(?:到来)?(?:前|之前|以前)"), _flood_season, _MONTH),
+    Rule("flood_season", re.compile(rf"(?:{_Y})?(?:主汛期|汛期|入汛|汛)(?:到来)?(?:前|之前|以前)"), _flood_season, _MONTH),
     Rule("lunar_holiday", re.compile(rf"(?:{_Y}|(?P<when>明年|年底))?(?P<h>春节|端午|中秋)(?:节)?(?:前|之前|以前)"),
          _lunar_holiday, _DAY),
     Rule("fixed_holiday", re.compile(rf"(?:{_Y})?(?P<h>元旦|五一|劳动节|七一|国庆节?)(?:前|之前|以前)"),
@@ -327,7 +348,7 @@ _ONGOING = re.compile(r"长期坚持|长期开展|常态化|常抓不懈|持之�
 
 # Around a phrase: words that make it a reference to the past (an achievement, a baseline).
 _PAST_BEFORE = re.compile(r"(?:截至|截止|较|比|相比|同比|自|从|与|回顾|过去)\s*$")
-_PAST_AFTER = re.compile(r"^\s*(?:已|已经|以来|同期|相比|的基础上|取得|实现了|完成了)")
+_PAST_AFTER = re.compile(r"^\s*(?:已|已经|以来|同期|相比|的基础上|取得|实现了|完成了|起(?!草|步)|开始|以后|之后)")
 
 
 @dataclass(frozen=True)

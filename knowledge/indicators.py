@@ -39,7 +39,7 @@ _LEAD_STRIP = re.compile(
     r"完成|实现|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|扩容至|提高至|提升至|至)+$")
+_TRAIL_STRIP = re.compile(r"(?:达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
@@ -60,7 +60,8 @@ _TARGET_YEAR = re.compile(r"(?:到|至|截至|截止)?((?:19|20)\d\d)年")
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 # Qualitative targets in a list of main targets (固定资产投资实现正增长, 收入稳步增长).
 _QUALITATIVE = re.compile(
-    r"^(?P<name>.{2,24}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平))"
+    r"^(?P<name>.{2,24}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平|能耗)"
+    r"(?:增长|增速|增幅|下降|降低)?)"
     r"(?P<value>(?:实现)?(?:正增长|稳步增长|稳定增长|持续增长|不断降低|稳步提升|持续下降|同步增长)|"
     r"与[^，,；;]{1,12}(?:持平|同步|相适应|相匹配)|完成[^，,；;]{0,12}(?:任务|要求|指标))$"
 )
@@ -96,7 +97,10 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
         counters[line] = counters.get(line, 0) + 1
         return f"{doc.id}-I{line}-{counters[line]}"
 
-    for row in find_tables(cells, default_years):
+    # A table may also come as one row per line with tab- or space-separated cells.
+    table_cells = [(line, cell.strip()) for line, t in cells for cell in re.split(r"\t+|\s{2,}|｜|\|", t)
+                   if cell.strip()]
+    for row in find_tables(table_cells, default_years):
         table_lines.update(row.lines)
         items.append(_table_indicator(doc, row, sections, new_id(row.name_line)))
 
@@ -346,6 +350,8 @@ def _usable(clause: str, q: Quantity) -> bool:
         return False
     if before.endswith(("第", "每", "前三", "排名")) and not q.pre:
         return False
+    if q.unit == "次" and re.search(r"每[周月日天季年]", before):
+        return False  # 每周召开1次: a frequency, not a target
     return True
 
 

@@ -12,6 +12,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from knowledge.errors import (
@@ -318,20 +319,38 @@ def _read_pdf(data: bytes) -> list[str]:
     with pdf:
         if len(pdf.pages) > MAX_PDF_PAGES:
             raise FileTooLargeError(f"PDF 页数过多（超过 {MAX_PDF_PAGES} 页），请拆分后再发送。")
-        lines: list[str] = []
+        blocks: list[_Block] = []
         chars = images = 0
         for page in pdf.pages:
             chars += len(page.chars)
             images += len(page.images)
-            lines.extend(_page_lines(page))
+            page_blocks = _page_blocks(page)
+            # A paragraph running off the bottom of a page continues at the top of the next
+            # one when that starts at the left margin (a new paragraph would be indented).
+            if (page_blocks and blocks and blocks[-1].open_end and page_blocks[0].at_margin
+                    and not _NUMBERED.match(page_blocks[0].lines[0])):
+                blocks[-1].lines[-1] += page_blocks[0].lines[0]
+                blocks[-1].open_end = page_blocks[0].open_end
+                page_blocks = page_blocks[1:]
+            blocks.extend(page_blocks)
             page.flush_cache()
     if chars == 0:
         raise ScannedPdfError() if images else EmptyFileError()
-    return lines
+    return [line for block in blocks for line in block.lines]
 
 
-def _page_lines(page: object) -> list[str]:
-    """The page's text lines and table cells in reading order (top to bottom)."""
+@dataclass
+class _Block:
+    """Lines a PDF page yields in reading order: one paragraph, or a table's cells."""
+
+    top: float
+    lines: list[str]
+    at_margin: bool = False  # a paragraph whose first line starts at the left margin
+    open_end: bool = False  # a paragraph whose last line runs to the right margin
+
+
+def _page_blocks(page: object) -> list[_Block]:
+    """The page's paragraphs and tables (one cell per line) in reading order (top to bottom)."""
     tables = page.find_tables()  # type: ignore[attr-defined]
     boxes = [t.bbox for t in tables]
 
@@ -341,48 +360,51 @@ def _page_lines(page: object) -> list[str]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
-    blocks: list[tuple[float, list[str]]] = []
-    text_lines = text_page.extract_text_lines(return_chars=True)
-    for top, paragraph in _paragraphs(text_lines, page.width):  # type: ignore[attr-defined]
-        blocks.append((top, [paragraph]))
+    blocks = _paragraphs(text_page.extract_text_lines(return_chars=True))
     for table in tables:
         cells: list[str] = []
         for row in table.extract():
             # None marks a cell covered by a merge: keep its slot blank, like Word continuations.
             cells.extend(_one_line(c or "") for c in row)
             cells.append("")
-        blocks.append((table.bbox[1], cells))
-    blocks.sort(key=lambda b: b[0])
-    return [line for _, block in blocks for line in block]
+        blocks.append(_Block(table.bbox[1], cells))
+    blocks.sort(key=lambda b: b.top)
+    return blocks
 
 
-def _paragraphs(text_lines: list[dict], page_width: float) -> list[tuple[float, str]]:
-    """Re-join lines the PDF wrapped: a line that runs to the right margin continues below."""
+def _paragraphs(text_lines: list[dict]) -> list[_Block]:
+    """Re-join lines the PDF wrapped: a line that runs (nearly) to the right margin continues
+    on the next line when that one starts at the left margin at the usual line spacing."""
     if not text_lines:
         return []
     right = max(t["x1"] for t in text_lines)
     left = min(t["x0"] for t in text_lines)
-    out: list[tuple[float, str]] = []
-    current: list[str] = []
-    start_top = 0.0
+    gaps = sorted(b["top"] - a["bottom"] for a, b in zip(text_lines, text_lines[1:], strict=False)
+                  if b["top"] > a["bottom"])
+    usual_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    out: list[_Block] = []
+    current: _Block | None = None
     for i, line in enumerate(text_lines):
         text = line["text"].strip()
         size = max((c.get("size", 10) for c in line.get("chars", [])), default=10)
-        if not current:
-            start_top = line["top"]
-        current.append(text)
-        full_width = line["x1"] >= right - 1.5 * size and right - left > 10 * size
+        if current is None:
+            current = _Block(line["top"], [text], at_margin=line["x0"] <= left + 0.5 * size)
+        else:
+            current.lines[-1] += text
+        wide = right - left > 10 * size
+        full = line["x1"] >= right - 1.5 * size
+        # CJK wrapping moves an unbreakable run (1680个；) to the next line, leaving a gap.
+        nearly = line["x1"] >= right - 0.2 * (right - left) and not text.endswith(("。", "！", "？", "：", ":"))
+        current.open_end = wide and (full or nearly)
         nxt = text_lines[i + 1] if i + 1 < len(text_lines) else None
-        # The next line continues this one when this one is full and the next starts at the
-        # left margin (an indented next line opens a new paragraph).
         continues = (
-            full_width
+            current.open_end
             and nxt is not None
             and nxt["x0"] <= left + 0.5 * size
-            and nxt["top"] - line["bottom"] < 1.5 * size
+            and nxt["top"] - line["bottom"] <= usual_gap + 0.3 * size
             and not _NUMBERED.match(nxt["text"].strip())
         )
         if not continues:
-            out.append((start_top, "".join(current)))
-            current = []
+            out.append(current)
+            current = None
     return out

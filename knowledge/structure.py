@@ -9,6 +9,7 @@ words say so), and a heading's level is its depth among the open headings of hig
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ _ATTACHMENT = re.compile(rf"^(?P<num>(?:附\s*件|附\s*录|附\s*表)\s*{_NUM}?
 # A table of contents: its heading, and entries that end in leader dots and/or a page number.
 _TOC_HEADING = re.compile(r"^目\s*录\s*[:：]?$")
 _TOC_PAGE = re.compile(r"(?:[.．…·]{2,}\s*|\s{2,}|\t)\d{1,3}$|[.．…·]{3,}$")
+_TOC_END = frozenset("0123456789.．…·")
 
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _CLAUSE = re.compile(r"[，,：:]")
@@ -155,19 +157,26 @@ def _is_prose(text: str) -> bool:
     return len(text) > 60 or bool(_SENTENCE_END.search(text))
 
 
+# Characters a heading line can start with; other lines are skipped without running the patterns.
+_HEADING_START = frozenset(
+    "第" + _CN + "（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳专附"
+    + "前序引导绪总结后名术注编"
+)
+
+
 def _candidates(text: DocText) -> list[_Heading]:
+    """Heading candidates line by line (table-of-contents entries with page numbers left out)."""
     content = list(text.content())
     found: list[_Heading] = []
     for k, (line, raw) in enumerate(content):
+        if raw[0] not in _HEADING_START:
+            continue
         nxt = content[k + 1][1] if k + 1 < len(content) else ""
-        plain = _normalise(raw)
-        if _TOC_PAGE.search(plain) and _match_numbered(plain):
-            # A contents entry (第一章 总则……3): the heading is where its text is.
-            continue
-        m = _UNNUMBERED.match(plain)
-        if m:
-            found.append(_Heading(line, "unnumbered", None, re.sub(r"\s+", "", m.group("word"))))
-            continue
+        if len(raw) <= 20:
+            m = _UNNUMBERED.match(_normalise(raw))
+            if m:
+                found.append(_Heading(line, "unnumbered", None, re.sub(r"\s+", "", m.group("word"))))
+                continue
         m = _ATTACHMENT.match(raw)
         if m and not _SENTENCE_END.search(m.group("rest")) and len(m.group("rest")) <= 40:
             title = _clean_title(m.group("rest"))
@@ -183,6 +192,8 @@ def _candidates(text: DocText) -> list[_Heading]:
         hit = _match_numbered(raw)
         if hit is None:
             continue
+        if raw[-1] in _TOC_END and _TOC_PAGE.search(raw):
+            continue  # a contents entry (第一章 总则……3): the heading is where its text is
         style, m = hit
         title = _title_of(style, m.group("rest"))
         if title is None:
@@ -258,23 +269,18 @@ def parse_sections(doc: Document, text: DocText) -> list[Section]:
 
 
 def _set_end_lines(sections: list[Section], text: DocText) -> None:
-    """Each section ends at the last content line before the next heading at its level or above."""
+    """Each section ends at the last content line before the next heading at its level or above.
+
+    A box (专栏) ends before the next heading of any level.
+    """
     content_lines = [n for n, _ in text.content()]
     last = content_lines[-1] if content_lines else 0
     for k, sec in enumerate(sections):
-        stop = last + 1
-        for other in sections[k + 1:]:
-            boxed = sec.number is not None and sec.number.startswith("专栏")
-            if boxed or other.level <= sec.level:
-                stop = other.line
-                break
-        end = sec.line
-        for n in content_lines:
-            if sec.line <= n < stop:
-                end = n
-            elif n >= stop:
-                break
-        sec.end_line = end
+        boxed = sec.number is not None and sec.number.startswith("专栏")
+        stop = next((o.line for o in sections[k + 1:] if boxed or o.level <= sec.level), last + 1)
+        # The last content line before `stop` (and not before the heading itself).
+        pos = bisect.bisect_left(content_lines, stop) - 1
+        sec.end_line = max(sec.line, content_lines[pos]) if pos >= 0 else sec.line
 
 
 def section_at(sections: list[Section], line: int) -> Section | None:

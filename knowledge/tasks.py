@@ -94,6 +94,8 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
             drafts.append(numbered)
             continue
         if number in heading_lines:
+            if not multi_year:
+                drafts.extend(_heading_measures(number, line))
             continue
         if multi_year:
             drafts.extend(_dated_sentences(number, line, doc))
@@ -190,6 +192,20 @@ def _lead_phrase_measures(number: int, line: str) -> list[_Draft]:
     return drafts
 
 
+_HEADING_NUMBER = re.compile(r"^\s*(?P<num>[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*")
+
+
+def _heading_measures(number: int, line: str) -> list[_Draft]:
+    """Measures on a numbered heading line that goes on with its own text ("（一）X。……")."""
+    match = _HEADING_NUMBER.match(line)
+    if not match:
+        return []
+    drafts = _lead_phrase_measures(number, line[match.end():])
+    if drafts:
+        drafts[0].number = match["num"]
+    return drafts
+
+
 # ---------------------------------------------------------------- multi-year plans
 
 _DEFINITION_AFTER = re.compile(r"^[”\"’]?\s*[,，]?\s*(?:是|的|为[^了])")
@@ -264,7 +280,7 @@ def _task_tables(text: DocText, skip: set[int]) -> list[list[tuple[_Draft, set[i
             roles_list.append(role)
             j += 1
         if len(roles_list) >= 3 and _header_columns([_role_name(r) for r in roles_list]):
-            rows, i = _rows_flat(content, j, roles_list)
+            rows, i = _rows_flat(text, content, j, roles_list)
             tables.append(rows)
             continue
         i += 1
@@ -284,7 +300,7 @@ def _role_name(role: str) -> str:
 def _row_draft(cells: list[tuple[int, str]], roles: list[str]) -> tuple[_Draft, set[int]] | None:
     values: dict[str, tuple[int, str]] = {}
     for (number, cell), role in zip(cells, roles, strict=False):
-        if role in values:
+        if role in values or not cell.strip():
             continue
         values[role] = (number, cell.strip())
     if "task" not in values or not values["task"][1]:
@@ -294,9 +310,9 @@ def _row_draft(cells: list[tuple[int, str]], roles: list[str]) -> tuple[_Draft, 
     for role in ("lead", "units"):
         if role in values:
             units.extend(u for u in _split_units(values[role][1]) if u not in units)
-    number = values.get("number", (None, None))[1]
-    deadline_cell = values.get("deadline", (None, None))[1]
-    draft = _Draft(line, _title(task_text), task_text, number=number or None, units=units,
+    row_number = values["number"][1] if "number" in values else ""
+    deadline_cell = values["deadline"][1] if "deadline" in values else ""
+    draft = _Draft(line, _title(task_text), task_text, number=row_number or None, units=units,
                    deadline_text=deadline_cell or None)
     return draft, {n for n, _ in cells}
 
@@ -315,21 +331,36 @@ def _rows_inline(content: list[tuple[int, str]], i: int, roles: list[str]) -> tu
     return rows, i
 
 
-def _rows_flat(content: list[tuple[int, str]], i: int, roles: list[str]) -> tuple[list, int]:
-    """Rows of a table flattened one cell per line: a row starts at its 序号 cell."""
+def _rows_flat(text: DocText, content: list[tuple[int, str]], i: int,
+               roles: list[str]) -> tuple[list, int]:
+    """Rows of a table flattened one cell per line.
+
+    The readers write a row as its cells on consecutive lines (an empty cell as a blank
+    line) and a blank line after it: such a row is read cell by cell, so empty cells keep
+    their column. Otherwise (blank cells dropped) a row runs from its 序号 cell to the next.
+    """
     rows = []
     width = len(roles)
     numbered = roles[0] == "number"
     while i < len(content):
         if numbered and not _ROW_NUMBER.match(content[i][1]):
             break
-        end = i + 1
-        if numbered:  # up to the next 序号 cell, at most one row wide (blank cells are lost)
-            while end < len(content) and end - i < width and not _ROW_NUMBER.match(content[end][1]):
+        first = content[i][0]
+        after = first + width
+        if (first + width - 1 <= len(text.lines) and not text.line(after).strip()
+                and not any(_ROW_NUMBER.match(text.line(n).strip()) for n in range(first + 1, after)
+                            if numbered)):
+            cells = [(n, text.line(n).strip()) for n in range(first, after)]
+            end = i
+            while end < len(content) and content[end][0] < after:
                 end += 1
         else:
-            end = min(i + width, len(content))
-        cells = content[i:end]
+            if not numbered:
+                break
+            end = i + 1  # up to the next 序号 cell, at most one row wide
+            while end < len(content) and end - i < width and not _ROW_NUMBER.match(content[end][1]):
+                end += 1
+            cells = content[i:end]
         if len(cells) < 2:
             break
         row = _row_draft(cells, roles)
@@ -371,15 +402,27 @@ def _numbered_per_line(drafts: list[_Draft]) -> list[tuple[_Draft, int]]:
     return out
 
 
+_ONGOING_CELL = re.compile(r"^(?:长期|持续|常年|长期坚持|持续推进|常态化)$")
+
+
+def _cell_deadline(cell: str, doc: Document) -> Deadline | None:
+    """The deadline a 完成时限 cell sets; a bare "6月" there means the end of June."""
+    cell = cell.strip()
+    if _ONGOING_CELL.match(cell):
+        return Deadline(None, cell, "ongoing")
+    for variant in (cell, cell + "前"):
+        deadline = resolve_deadline(variant, doc.year, doc.period)
+        if deadline.kind not in ("document_year", "period_end", "none"):
+            return Deadline(deadline.date, cell if variant != cell else deadline.phrase,
+                            deadline.kind, deadline.recurrence)
+    return None  # the cell says nothing we can read: the task's text decides
+
+
 def _task(doc: Document, sections: list[Section], draft: _Draft, k: int) -> Task:
     section = section_at(sections, draft.line)
     if section is not None and section.line == draft.line and section.parent:
         section = next((s for s in sections if s.id == section.parent), section)  # a numbered task
-    deadline: Deadline | None = None
-    if draft.deadline_text:
-        deadline = resolve_deadline(draft.deadline_text, doc.year, doc.period)
-        if deadline.kind in ("document_year", "period_end", "none"):
-            deadline = None  # the cell says nothing we can read: fall back to the text
+    deadline = _cell_deadline(draft.deadline_text, doc) if draft.deadline_text else None
     if deadline is None:
         deadline = resolve_deadline(draft.text, doc.year, doc.period)
     units = draft.units if draft.units else find_units(draft.text)

@@ -8,11 +8,14 @@ from knowledge.doctext import DocText
 from knowledge.models import Document, Section, Term
 
 # A section holds a glossary when its title says so.
-_GLOSSARY_TITLE = re.compile(r"名词解释|名词注释|术语|释义|词语解释|注释|注解")
-# Optional entry number: 1. / 1、 / （1） / (1) / ①.
-_NUMBER = r"(?:\d{1,3}\s*[.．、]|[（(]\s*\d{1,3}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])?"
-# 术语：定义 (the term stops at the first colon).
-_COLON_ENTRY = re.compile(rf"^{_NUMBER}\s*(?P<term>[^:：。；;]{{1,40}}?)\s*[:：]\s*(?P<definition>.+)$")
+_GLOSSARY_TITLE = re.compile(
+    r"名词解释|名词注释|术语解释|词语解释|术语表|释义|^(?:附\s*[:：]?\s*)?(?:注\s*释|注\s*解|术\s*语)$")
+# Optional entry number: 1. / 1、 / 1） / （1） / [1] / 【1】 / ① / 一、
+_NUMBER = (r"(?:\d{1,3}\s*[.．、)）]|[（(\[【]\s*\d{1,3}\s*[)）\]】]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"
+           r"|[一二三四五六七八九十]{1,3}\s*、)?")
+# 术语：定义 or 术语——定义 (the term stops at the first colon or dash).
+_COLON_ENTRY = re.compile(
+    rf"^{_NUMBER}\s*(?P<term>[^:：。；;—]{{1,40}}?)\s*(?:[:：]|——)\s*(?P<definition>.+)$")
 # 术语。定义 (only for a short term, as some reports write it).
 _STOP_ENTRY = re.compile(rf"^{_NUMBER}\s*(?P<term>[^:：。；;，,]{{1,20}})。\s*(?P<definition>.+)$")
 _MAX_TERM = 30

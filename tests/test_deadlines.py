@@ -27,6 +27,14 @@ CASES = [
     ("6月中旬完成摸排", ANNUAL_2024, D(2024, 6, 20), "explicit", "6月中旬", None),
     ("3月上旬召开动员会", ANNUAL_2024, D(2024, 3, 10), "explicit", "3月上旬", None),
     ("2月29日前提交", ANNUAL_2024, D(2024, 2, 29), "explicit", "2月29日前", None),
+    ("2024年9月完成验收", ANNUAL_2024, D(2024, 9, 30), "explicit", "2024年9月", None),
+    ("7—9月开展集中整治", ANNUAL_2024, D(2024, 9, 30), "explicit", "7—9月", None),
+    ("2024年3-6月完成摸底", ANNUAL_2024, D(2024, 6, 30), "explicit", "2024年3-6月", None),
+    ("三年行动计划（2023—2025年）", FIVE_YEAR, D(2025, 12, 31), "explicit", "2023—2025年", None),
+    ("到本世纪中叶全面建成", FIVE_YEAR, D(2050, 12, 31), "explicit", "本世纪中叶", None),
+    ("自2024年1月1日起施行", ANNUAL_2024, D(2024, 12, 31), "document_year", None, None),
+    ("6月底前起草实施方案", ANNUAL_2024, D(2024, 6, 30), "explicit", "6月底前", None),
+    ("汛前完成泵站检修", ANNUAL_2024, D(2024, 5, 31), "explicit", "汛前", None),
     ("年中前完成中期评估", ANNUAL_2024, D(2024, 6, 30), "explicit", "年中前", None),
     # the plan year
     ("年底前全面完成", ANNUAL_2024, D(2024, 12, 31), "explicit", "年底前", None),
@@ -91,6 +99,8 @@ CASES = [
     ("举办“意风五月·嗨动津城”活动", ANNUAL_2024, D(2024, 12, 31), "document_year", None, None),
     ("全面铺开“一月一主题”法治宣传教育", ANNUAL_2023, D(2023, 12, 31), "recurring", "一月一", "monthly"),
     ("推进2024年中国式现代化建设", ANNUAL_2024, D(2024, 12, 31), "explicit", "2024年", None),
+    ("打造百年中山路历史文化街区", ANNUAL_2024, D(2024, 12, 31), "document_year", None, None),
+    ("实现高新技术企业数量逐年递增", FIVE_YEAR, D(2025, 12, 31), "period_end", None, None),
     ("做好汛期全街道各内涝点防御工作", ANNUAL_2023, D(2023, 12, 31), "document_year", None, None),
     # precedence: an explicit date beats recurring/ongoing cues; the earliest explicit date wins
     ("持续推进城市更新，实现增产道年内竣工", ANNUAL_2024, D(2024, 12, 31), "explicit", "年内", None),

@@ -285,3 +285,28 @@ def test_quantities_keep_units_and_qualifiers() -> None:
     assert (q.value, q.number, q.unit, q.pre, q.post) == ("控制在19.0μg/m3以下", 19.0, "μg/m3", "控制在", "以下")
     assert [q.value for q in find_quantities("PM2.5浓度")] == []
     assert parse_number("五") == 5 and parse_number("两") == 2 and parse_number("--") is None
+
+
+def test_table_with_one_row_per_line() -> None:
+    text = "\n".join([
+        "专栏2 生态环境指标",
+        "序号\t指标\t2020年\t2025年\t属性",
+        "1\t森林覆盖率（%）\t20\t25\t约束性",
+        "2\t细颗粒物浓度（微克/立方米）\t40\t不高于35\t约束性",
+        "第四章 保障措施",
+    ])
+    table = [i for i in _extract(text) if i.source == "table"]
+    assert [(i.name, i.unit, i.line, i.target.value if i.target else None) for i in table] == [
+        ("森林覆盖率", "%", 3, "25"), ("细颗粒物浓度", "微克/立方米", 4, "不高于35")]
+    assert table[0].lines == [3]
+
+
+def test_qualitative_targets_and_frequencies() -> None:
+    text = ("今年主要预期目标是：居民人均可支配收入增长与经济增长同步；单位地区生产总值能耗下降完成市下达任务。"
+            "\n每周召开1次调度会，PM2.5平均浓度下降到35微克/立方米。")
+    items = _extract(text)
+    assert [(i.name, i.target.value if i.target else None) for i in items] == [
+        ("居民人均可支配收入增长", "与经济增长同步"),
+        ("单位地区生产总值能耗下降", "完成市下达任务"),
+        ("PM2.5平均浓度", "35"),
+    ]

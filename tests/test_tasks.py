@@ -207,3 +207,63 @@ def test_bundled_plans_against_gold(bundled: KnowledgeBase) -> None:
     assert exact / found >= 0.95
     # precision: the bundled plans hold few tasks that gold does not list
     assert len(bundled.tasks) <= len(gold) * 1.1
+
+
+def test_numbered_heading_with_its_own_measure_text() -> None:
+    lines = ["（一）抢抓招商引资先机。围绕新材料产业链开展精准招商，推动传统产业补链增效、优势产业扩链增容，"
+             "三季度末前引进项目10个以上。"]
+    text = DocText(file="t.txt", lines=lines)
+    sections = [Section(id="S1", doc="t.txt", number="（一）", title="抢抓招商引资先机", level=1, line=1)]
+    tasks = extract_tasks(_doc("annual_plan", 2024, (2024, 2024)), text, sections)
+    assert [(t.number, t.title, t.deadline) for t in tasks] == [("（一）", "抢抓招商引资先机", D(2024, 9, 30))]
+
+
+def test_bare_month_and_ongoing_words_in_a_deadline_column() -> None:
+    lines = ["序号\t任务\t牵头单位\t完成时限",
+             "1\t完成管网改造\t城建科\t6月",
+             "2\t开展矛盾纠纷排查\t综治中心\t长期"]
+    tasks = extract_tasks(_doc("task_list", 2024, (2024, 2024)), DocText(file="t.txt", lines=lines), [])
+    assert [(t.title, t.deadline, t.deadline_kind, t.deadline_text, t.units) for t in tasks] == [
+        ("完成管网改造", D(2024, 6, 30), "explicit", "6月", ["城建科"]),
+        ("开展矛盾纠纷排查", None, "ongoing", "长期", ["综治中心"]),
+    ]
+
+
+def test_flattened_rows_keep_empty_cells_in_their_column() -> None:
+    # as the .docx/.pdf readers write tables: one cell per line, an empty cell blank, a blank line per row
+    lines = ["序号", "任务", "牵头单位", "责任单位", "完成时限", "",
+             "1", "完成雨污分流改造", "城建科", "", "9月底前", "",
+             "2", "开展消防演练", "", "应急办", "", ""]
+    tasks = extract_tasks(_doc("task_list", 2024, (2024, 2024)), DocText(file="t.txt", lines=lines), [])
+    assert [(t.number, t.title, t.units, t.deadline, t.line) for t in tasks] == [
+        ("1", "完成雨污分流改造", ["城建科"], D(2024, 9, 30), 8),
+        ("2", "开展消防演练", ["应急办"], D(2024, 12, 31), 14),
+    ]
+
+
+def test_task_list_docx_table_gives_units_and_deadlines() -> None:
+    """A real .docx table with 牵头单位/责任单位/完成时限 columns, through the reader and the builder."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("XX街道2024年重点工作任务分解表")
+    table = document.add_table(rows=1, cols=5)
+    for cell, name in zip(table.rows[0].cells, ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"], strict=True):
+        cell.text = name
+    rows = [("1", "完成老旧小区改造三个。", "城建科", "社区服务中心、各社区", "2024年6月底前"),
+            ("2", "开展安全生产大排查。", "应急办", "安监中队", "每季度"),
+            ("3", "汛期前完成排水管网清淤。", "城管科", "", "")]
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    kb = builder.build_sources([("tasks.docx", buffer.getvalue())])
+    got = [(t.number, t.title, t.units, t.deadline, t.recurrence) for t in kb.tasks]
+    assert got == [
+        ("1", "完成老旧小区改造三个", ["城建科", "社区服务中心", "各社区"], D(2024, 6, 30), None),
+        ("2", "开展安全生产大排查", ["应急办", "安监中队"], D(2024, 12, 31), "quarterly"),
+        ("3", "汛期前完成排水管网清淤", ["城管科"], D(2024, 5, 31), None),
+    ]

@@ -63,3 +63,28 @@ def test_bundled_glossary_matches_gold() -> None:
         t = ours[(g["file"], g["line"])]
         assert t.term == g["term"]
         assert t.definition.startswith(g["definition_start"])
+
+
+def test_other_glossary_formats() -> None:
+    terms = terms_of([
+        "第八章 保障措施",
+        "正文。",
+        "注释",
+        "[1] 两新一重:新型基础设施、新型城镇化和重大工程。",
+        "【2】双碳——碳达峰与碳中和。",
+        "3）一街四所：统筹辖区内各所。",
+    ])
+    assert [(t.term, t.definition) for t in terms] == [
+        ("两新一重", "新型基础设施、新型城镇化和重大工程。"),
+        ("双碳", "碳达峰与碳中和。"),
+        ("一街四所", "统筹辖区内各所。"),
+    ]
+
+
+def test_a_section_that_merely_mentions_terms_is_no_glossary() -> None:
+    assert terms_of(["一、推广术语标准化工作", "重点:统一口径。"]) == []
+
+
+def test_glossary_box_inside_a_chapter() -> None:
+    terms = terms_of(["第一章 总则", "专栏1 名词解释", "双碳:碳达峰与碳中和。", "第二章 任务", "任务一:完成。"])
+    assert [t.term for t in terms] == ["双碳"]
