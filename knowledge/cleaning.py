@@ -25,6 +25,8 @@ _LINE_CUES = [
     # navigation and breadcrumbs
     r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在位置|所在位置)\s*[:：>]?",
     r"设为首页|收藏本站|加入收藏|设置首页|无障碍(浏览|阅读)?$|^繁體$|^简体$|长者模式|关怀版",
+    r"^今天是.{0,20}星期|欢迎(您|访问)|^English$|^(手机版|移动版|关注我们|官方微信|官方微博|微信公众号|政务微博|政务微信)$",
+    r"请输入(关键字|关键词|搜索)|^(站内)?搜索$|^高级搜索$",
     # forum thread and user card
     r"^查看\s*[:：]\s*\d+\s*[|｜]\s*回复\s*[:：]\s*\d+",
     r"TA的每日心情|签到天数|^\[?LV\.?\d+\]?|Rank\s*[:：]\s*\d",
@@ -39,6 +41,10 @@ _LINE_CUES = [
     r"^返回顶部$|^上一篇|^下一篇|^相关(链接|文章|阅读|新闻)\s*[:：]?$|^(微信|微博|QQ空间)$",
     # page metadata
     r"^(发布|发文|成文|更新|发表)(日期|时间)\s*[:：]",
+    # a government page's information-disclosure table and the article's credits
+    r"^(索引号|主题分类|体裁分类|组配分类|服务对象|发文机关|发布机构|发文字号|文号|生成日期|成文日期|有效性|公开方式|公开范围|公开时限|主题词)\s*[:：]",
+    r"^(责任编辑|编辑|审核|校对|供稿|撰稿|作者|摄影|终审|初审|审校|编审)\s*[:：]\s*\S{0,20}$",
+    r"我要纠错|^相关附件\s*[:：]?$|^附件下载|您是第\s*\d+\s*位访客|^(网站)?访问量\s*[:：]",
     r"^(信息)?来源\s*[:：]\s*\S{0,30}$",
     r"(浏览|阅读|点击|访问)(次数|量|数)\s*[:：]",
     # pagination
@@ -51,10 +57,15 @@ _LINE_CUES = [
 _LINE_CUE = re.compile("|".join(f"(?:{c})" for c in _LINE_CUES), re.IGNORECASE)
 
 # Metadata cues: two of them on one line (发布日期 … 来源 …) make it chrome even when long.
-_META = re.compile(r"(发布(日期|时间)|来源\s*[:：]|作者\s*[:：]|浏览次数|阅读次数|点击数|字号)")
+_META = re.compile(r"(发布(日期|时间)|来源\s*[:：]|作者\s*[:：]|浏览次数|阅读次数|点击数|字号|索引号|发布机构|"
+                   r"发文机关|成文日期|主题分类|文号\s*[:：]|责任编辑)")
 
 # A breadcrumb: short parts joined by two or more arrows (首页 > 政务公开 > 通知).
 _BREADCRUMB = re.compile(r"^[^。；，>＞»›]{1,15}(\s*[>＞»›]\s*[^。；，>＞»›]{1,15}){2,}$")
+
+# A site menu: three or more short items between bars (首页 | 政务公开 | 办事服务 | 互动交流).
+_MENU = re.compile(r"^[^。；，|｜]{1,8}(\s*[|｜]\s*[^。；，|｜]{1,8}){2,}$")
+_MENU_WORD = re.compile(r"首页|政务|公开|新闻|动态|办事|服务|互动|机构|概况|专题|数据|联系|关于")
 
 # Forum thread title with a board tag, e.g. "[天津] 2024年……" (only inside a forum header).
 _BOARD_TAG = re.compile(r"^\[[^\]]{1,8}\]\s*\S")
@@ -88,6 +99,8 @@ def is_chrome_line(line: str) -> bool:
     if len(text) > _SHORT:
         return False
     if _LINE_CUE.search(text) or (bare and _LINE_CUE.search(bare)):
+        return True
+    if _MENU.match(text) and _MENU_WORD.search(text):
         return True
     return bool(_BREADCRUMB.match(text)) and not _SENTENCE.search(text)
 

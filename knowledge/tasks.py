@@ -37,6 +37,8 @@ _CLAUSE_PUNCT = re.compile(r"[，,、；;：:]")
 _TITLE_END = re.compile(r"[。！？；;，,：:]")
 _TERM_DEFINITION = re.compile(r"^[^。，,；;]{1,24}[:：]")
 
+# A sentence that states rather than orders: 2025年是…之年, starting with a number.
+_STATEMENT = re.compile(r"^\s*[0-9０-９〇零一二三四五六七八九十]+\s*年|是")
 # Lead phrases: at most this many characters (without the 。).
 _LEAD_MAX = 20
 _SUB_LEAD_MAX = 16
@@ -48,6 +50,7 @@ _UNIT_LABEL = re.compile(
     r"(?P<label>牵头单位|责任单位|主责单位|配合单位|协办单位|责任部门|牵头部门|配合部门)\s*[:：]\s*"
     r"(?P<units>[^。；;）)\n]+)")
 _UNIT_PAREN = re.compile(r"[（(](?P<units>[^（）()]{2,60}?)(?:牵头|负责|落实|配合|主责)[）)]")
+_UNIT_ROLE = re.compile(r"(?:牵头|负责|配合|落实|主责|协办|参与)$")
 _UNIT_SPLIT = re.compile(r"[、，,；;/\s]+|(?<=[局委办所队站部处院厅心司行])(?:和|及|与)")
 
 # Task tables: header cells and the column each one fills.
@@ -173,6 +176,8 @@ def _lead_phrase_measures(number: int, line: str) -> list[_Draft]:
         return []
     if re.match(r"^[—\-－]{1,2}", sentences[0]):
         return []  # ——“十项行动”见行见效。 is a review highlight
+    if _STATEMENT.search(sentences[0]):
+        return []  # 2025年是“十四五”规划收官之年。 states a fact, it orders nothing
     short = [k for k, s in enumerate(sentences) if _is_short_sentence(s, 21)]
     starts = [0]
     for j, k in enumerate(short):
@@ -377,7 +382,7 @@ def _split_units(text: str) -> list[str]:
     """Unit names from a 牵头单位/责任单位 cell or phrase, split on 、，; and 和/及."""
     units = []
     for part in _UNIT_SPLIT.split(text):
-        part = part.strip(" 。：:（）()“”\"")
+        part = _UNIT_ROLE.sub("", part.strip(" 。：:（）()“”\""))
         if 2 <= len(part) <= 30 and part not in ("等", "各", "各有关单位"):
             units.append(part.removesuffix("等"))
     return units

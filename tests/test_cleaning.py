@@ -141,3 +141,29 @@ def test_government_page_keeps_title_between_chrome() -> None:
 def test_signature_at_the_end_is_kept() -> None:
     lines = ["一、主要目标", "全年地区生产总值增长5%左右。", "某某街道办事处", "2024年1月10日"]
     assert chrome_lines(lines) == set()
+
+
+def test_government_article_page() -> None:
+    lines = [
+        "今天是2024年3月1日 星期五", "无障碍浏览 | 长者模式 | English",
+        "首页 | 走进长河 | 政务公开 | 政务服务 | 互动交流", "请输入关键字 搜索",
+        "您现在的位置：首页 > 政务公开 > 计划规划",
+        "索引号：11120000MB1234567X/2024-00012", "发布机构：长河区发展改革委", "成文日期：2024-02-20",
+        "长河区2024年国民经济和社会发展计划",
+        "发布时间：2024-02-21 10:30 来源：区发展改革委 【字体：大 中 小】",
+        "一、2023年计划执行情况", "全区地区生产总值增长5.2%，一般公共预算收入增长6%。",
+        "二、2024年主要目标", "地区生产总值增长5%左右，城镇调查失业率控制在5.5%以内。",
+        "长河区发展和改革委员会", "2024年2月20日",
+        "责任编辑：王某", "【我要纠错】 【打印本页】 【关闭窗口】", "相关附件：",
+        "主办：长河区人民政府办公室 承办：长河区政务服务办", "网站标识码：1201000001 津ICP备05004354号",
+        "津公网安备 12010502000123号", "您是第 123456 位访客",
+    ]
+    got = chrome_lines(lines)
+    content = {9, 11, 12, 13, 14, 15, 16}
+    assert not got & content
+    assert got == set(range(1, 24)) - content
+
+
+def test_menu_needs_site_words() -> None:
+    assert not is_chrome_line("类别 | 指标 | 2025年")
+    assert is_chrome_line("首页 | 政务公开 | 办事服务")

@@ -103,6 +103,7 @@ def test_inline_task_table_rows() -> None:
     ("完成征兵任务（人武部、综治中心负责）。", ["人武部", "综治中心"]),
     ("建设停车场。牵头单位：城管科；责任单位：城建科、交通中队。", ["城管科", "城建科", "交通中队"]),
     ("建设停车场，年底前完成。", []),
+    ("印发活动方案。（经济发展办牵头，各社区配合）", ["经济发展办", "各社区"]),
 ])
 def test_units_named_in_text(text: str, units: list[str]) -> None:
     assert find_units(text) == units
@@ -127,6 +128,11 @@ def test_lead_phrase_measures_several_on_one_line() -> None:
     # each measure's deadline comes from its own block of text
     assert [(t.deadline, t.deadline_text) for t in tasks] == [(D(2024, 12, 31), "全年"), (D(2024, 6, 30), "6月底前")]
     assert [t.id for t in tasks] == ["Dtest-T2-1", "Dtest-T2-2"]
+
+
+def test_a_statement_is_not_a_lead_phrase() -> None:
+    lines = ["2025年是“十四五”规划收官之年。街道工作的总体要求是：坚持稳中求进工作总基调，推动高质量发展。"]
+    assert extract_tasks(_doc("annual_plan", 2025, (2025, 2025)), DocText(file="t.txt", lines=lines), []) == []
 
 
 def test_work_report_review_part_gives_no_tasks() -> None:
