@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from knowledge.doctext import DocText
 from knowledge.indicator_tables import TableRow, find_tables, value_number
 from knowledge.models import Document, Indicator, Section, Value
-from knowledge.numbers import Quantity, find_quantities, normalize_unit
+from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities, normalize_unit
 from knowledge.structure import section_at
 
 # Section titles whose text reviews the past (achievements, not targets).
@@ -19,7 +19,9 @@ _GLOSSARY_TITLE = re.compile(r"名词解释|名词说明|术语|释义|附注")
 # --- prose -----------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
+_CLAUSE_TEXT = re.compile(r"[^，,；;：:。！？!?]+")
+_TERMINAL = re.compile(r"[。！？!?；;：:]\s*$")
+_HEADING_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|专栏|附件|附表)")
 # Statements of what exists or happened (现有, 部署了), not of a target.
 _DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约")
 _PAST = re.compile(r"(?<![为除])了")
@@ -39,7 +41,7 @@ _LEAD_STRIP = re.compile(
     r"完成|实现|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
+_TRAIL_STRIP = re.compile(r"(?:(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
@@ -82,6 +84,7 @@ class _Found:
     baseline: Quantity | None = None
     baseline_year: int | None = None
     sentence: str = ""
+    offset: int = 0  # where the target sits in the text given to prose_targets
 
 
 def extract_indicators(doc: Document, text: DocText, sections: list[Section]) -> list[Indicator]:
@@ -105,12 +108,31 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
         items.append(_table_indicator(doc, row, sections, new_id(row.name_line)))
 
     review = _review_lines(doc, sections)
-    for line, line_text in cells:
-        if line in table_lines or line in review or len(line_text) < 8:
+    prose = [(line, t) for line, t in cells if line not in table_lines and line not in review]
+    for starts, paragraph in _paragraphs(prose):
+        if len(paragraph) < 8:
             continue
-        for found in prose_targets(line_text):
-            items.append(_prose_indicator(doc, found, line, line_text, sections, new_id(line), end))
+        for found in prose_targets(paragraph):
+            line = max((ln for ln, at in starts if at <= found.offset), default=starts[0][0])
+            items.append(_prose_indicator(doc, found, line, found.sentence or paragraph, sections,
+                                          new_id(line), end))
     return items
+
+
+def _paragraphs(cells: list[tuple[int, str]]) -> list[tuple[list[tuple[int, int]], str]]:
+    """Lines joined where a long line was wrapped mid-sentence (PDF text): (line, offset) starts and text."""
+    paragraphs: list[tuple[list[tuple[int, int]], str]] = []
+    for line, text in cells:
+        if paragraphs:
+            starts, current = paragraphs[-1]
+            last_line, last_at = starts[-1]
+            if (line == last_line + 1 and len(current) - last_at >= 30 and not _TERMINAL.search(current)
+                    and not _HEADING_START.match(text)):
+                starts.append((line, len(current)))
+                paragraphs[-1] = (starts, current + text)
+                continue
+        paragraphs.append(([(line, 0)], text))
+    return paragraphs
 
 
 def _review_lines(doc: Document, sections: list[Section]) -> set[int]:
@@ -192,31 +214,34 @@ def _sentence_year(line_text: str, default_year: int | None, doc: Document) -> i
 def prose_targets(line_text: str) -> list[_Found]:
     """Quantified targets stated in one line of prose, in reading order."""
     results: list[_Found] = []
-    line_text = _LIST_NUMBER.sub("", line_text)
-    for sentence in _SENTENCE_END.split(line_text):
+    numbered = _LIST_NUMBER.match(line_text)
+    at = numbered.end() if numbered else 0
+    for sentence in _SENTENCE_END.split(line_text[at:]):
         if sentence.strip():
-            results.extend(_sentence_targets(sentence))
+            for item in _sentence_targets(sentence):
+                item.offset += at
+                results.append(item)
+        at += len(sentence)
     return results
-
-
-def _clauses(sentence: str) -> list[str]:
-    return [c.strip() for c in _CLAUSE_SPLIT.split(sentence)]
 
 
 def _sentence_targets(sentence: str) -> list[_Found]:
     found: list[_Found] = []
     main = _MAIN_TARGETS.search(sentence)
-    clauses = _clauses(sentence[main.end():] if main else sentence)
+    body_at = main.end() if main else 0
     previous_clause = ""
     previous_items: list[_Found] = []
-    for clause in clauses:
+    for m in _CLAUSE_TEXT.finditer(sentence, body_at):
+        clause = m.group().strip()
         if not clause:
             continue
+        clause_at = m.start() + len(m.group()) - len(m.group().lstrip())
         items = _clause_targets(clause, previous_clause, previous_items)
         if not items and main:
             items = _qualitative(clause)
         for item in items:
-            item.sentence = sentence
+            item.sentence = sentence.strip()
+            item.offset = clause_at + (item.quantity.start if item.quantity else 0)
         found.extend(items)
         previous_clause, previous_items = clause, items
     return found
@@ -293,7 +318,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Fou
             # 13个、11.63万平方米老旧小区改造: both counts share the noun after the last one.
             tail = clause[nxt.end: quantities[idx + 2].start if idx + 2 < len(quantities) else len(clause)]
         unit = q.unit
-        if unit and unit.startswith("个") and len(unit) > 1 and not _NOUN_LEAD.match(tail.strip()) and (
+        if unit and unit.startswith("个") and unit[1:] in PLACE_AFTER_COUNT and not _NOUN_LEAD.match(tail.strip()) and (
                 _counted_noun(tail, q) != "") and not re.search(r"(?:在|[、及和][^、及和]{0,8})$", before):
             # 1-2个社区卫生服务站: 社区 starts the noun; only 在13个社区建立… counts places.
             tail, unit = unit[1:] + tail, "个"
@@ -360,8 +385,10 @@ def _counted_noun(after: str, q: Quantity) -> str | None:
     if q.unit is None or q.is_percent:
         return None
     noun = after.strip()
-    if not noun or noun.startswith(("、", "和", "及")):
+    if not noun or noun.startswith(("、", "和", "及")) or re.search(r"以上|以下|以内|左右", noun):
         return None
+    if q.unit in ("岁", "个百分点", "百分点"):
+        return ""  # 2-3岁托班: an age or a change in points says nothing about a counted noun
     noun = _NOUN_LEAD.sub("", noun)
     noun = _strip_noun_trail(noun)
     noun = noun.rstrip("和及与、")
@@ -393,4 +420,8 @@ def clean_name(text: str) -> str:
         previous = name
         name = _LEAD_STRIP.sub("", name).strip()
         name = _TRAIL_STRIP.sub("", name).strip()
+    # 家庭教育服务示范活动、社区家长课程不少于15场: the number belongs to the last full item.
+    parts = name.split("、")
+    if len(parts) > 1 and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
+        name = parts[-1]
     return name if _NAME_OK.search(name) else ""
