@@ -69,14 +69,14 @@ def cmd_console(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    """Print the answer to one question, as the console shows it."""
-    from bot.console import CONSOLE_WHO
-    from bot.render import to_console
-    from bot.runtime import open_runtime
+    """Print the answer to one question (or /command), as the console shows it."""
+    from bot.console import ConsoleChat
+    from bot.runtime import console_routes, open_runtime
 
     runtime = open_runtime(_settings())
     try:
-        print(to_console(runtime.deps.service.ask(" ".join(args.question), CONSOLE_WHO))[0])
+        chat = ConsoleChat(console_routes(runtime.deps))
+        print(chat.render(chat.handle(" ".join(args.question))))
         return 0
     finally:
         runtime.close()

@@ -135,6 +135,13 @@ class PlanService:
                 return self.ask(rest, who)
             if prefix in ("i", "t", "s", "g"):
                 return self._card_by_id(active, prefix, rest)
+            if prefix == "ig":
+                wanted = rest.split(",")
+                found = [i for i in active.kb.indicators if i.id in wanted]
+                if not found:
+                    raise IndexError(rest)
+                found.sort(key=lambda i: wanted.index(i.id))
+                return self._indicators_card(active, found)
             if prefix == "sf":
                 sid, _, page = rest.rpartition(":")
                 return self._section_full(active, sid, int(page))
@@ -171,11 +178,11 @@ class PlanService:
         if not query:
             return []
         active = self.state.active
-        hits = self._search(active, query)
+        result = self._search_result(active, query)
         items: list[InlineItem] = []
-        for group in self._group_hits(active, hits)[:limit]:
+        for group in self._group_hits(active, result)[:limit]:
             hit = group[0]
-            card = self._card(active, hit.kind, hit.item)
+            card = self._group_card(active, group)
             card.buttons = []  # buttons would point back into a chat the bot may not be in
             items.append(InlineItem(id=f"{hit.kind}:{hit.id}"[:64], title=_short(hit.title, 60),
                                     description=self._summary(active, hit), reply=card))
@@ -296,28 +303,46 @@ class PlanService:
     def _search(self, active: Active, query: str) -> list[Hit]:
         return self._search_result(active, query).hits
 
-    def _group_hits(self, active: Active, hits: list[Hit]) -> list[list[Hit]]:
-        """Hits grouped so one indicator found in several documents is one entry (best first)."""
+    def _group_hits(self, active: Active, result: SearchResult) -> list[list[Hit]]:
+        """Hits grouped so one indicator found in several documents is one entry (best first).
+
+        The search's own groups are used when it provides them; otherwise indicators with the
+        same normalised name are grouped here.
+        """
+        search_groups: dict[str, list[Hit]] = {}
+        for g in getattr(result, "groups", None) or []:
+            for h in g.hits:
+                search_groups.setdefault(h.id, g.hits)
         groups: list[list[Hit]] = []
+        seen: set[str] = set()
         by_name: dict[str, list[Hit]] = {}
-        for hit in hits:
-            if hit.kind == "indicator":
-                key = _norm_name(hit.title)
-                if key in by_name:
-                    if all(h.id != hit.id for h in by_name[key]):
-                        by_name[key].append(hit)
-                    continue
+        for hit in result.hits:
+            if hit.id in seen:
+                continue
+            if hit.kind != "indicator":
+                groups.append([hit])
+                seen.add(hit.id)
+                continue
+            members = [h for h in search_groups.get(hit.id, []) if h.kind == "indicator"]
+            if members:
+                group = [hit] + [h for h in members if h.id != hit.id and h.id not in seen]
+                groups.append(group)
+                seen.update(h.id for h in group)
+                continue
+            key = _norm_name(hit.title)
+            if key in by_name:
+                by_name[key].append(hit)
+            else:
                 by_name[key] = [hit]
                 groups.append(by_name[key])
-            else:
-                groups.append([hit])
+            seen.add(hit.id)
         return groups
 
     def _results(self, active: Active, query: str, page: int, who: Who, *, log_it: bool,
                  replace: bool = False) -> Reply:
         result = self._search_result(active, query)
         hits = result.hits
-        groups = self._group_hits(active, hits)
+        groups = self._group_hits(active, result)
         if log_it:
             self._log(who, query, found=bool(hits), hits=len(hits))
         if not groups:
@@ -362,6 +387,8 @@ class PlanService:
 
     def _group_cb(self, group: list[Hit]) -> str:
         hit = group[0]
+        if hit.kind == "indicator" and len(group) > 1:
+            return self._cb("ig", ",".join(h.id for h in group))
         prefix = {"indicator": "i", "task": "t", "section": "s", "term": "g"}[hit.kind]
         return self._cb(prefix, hit.id)
 
@@ -385,7 +412,7 @@ class PlanService:
     def _group_card(self, active: Active, group: list[Hit]) -> Reply:
         hit = group[0]
         if hit.kind == "indicator":
-            return self._indicator_card(active, hit.item)  # type: ignore[arg-type]
+            return self._indicators_card(active, [h.item for h in group])  # type: ignore[misc]
         return self._card(active, hit.kind, hit.item)
 
     def _card(self, active: Active, kind: str, item: object) -> Reply:
@@ -407,17 +434,24 @@ class PlanService:
         return self._card(active, kind, item)
 
     def _indicator_card(self, active: Active, ind: Indicator) -> Reply:
-        """Indicator card; the same indicator in other documents is shown alongside."""
+        """Indicator card; the same indicator (same name) in other documents is shown alongside."""
         same = [ind] + [i for i in active.kb.indicators
                         if i.id != ind.id and _norm_name(i.name) == _norm_name(ind.name)]
+        return self._indicators_card(active, same)
+
+    def _indicators_card(self, active: Active, same: list[Indicator]) -> Reply:
+        """One indicator as one or several documents state it, each with its own source."""
+        ind = same[0]
         r = Reply()
         unit = f"（{ind.unit}）" if ind.unit else ""
         r.line("📊 ", Span(ind.name, "bold"), unit)
         if len(same) > 1:
-            r.line(f"同一指标见于 {len(same)} 处：")
+            r.line(f"同一指标见于 {len(same)} 处，逐一列出：")
         for n, i in enumerate(same, 1):
             if len(same) > 1:
                 r.blank().line(Span(f"{n}. {self._doc_name(active.kb, i.doc)}", "bold"))
+                if i.name != ind.name:
+                    r.field("名称", i.name)
             self._indicator_fields(r, i)
             r.source(self._source(active.kb, i.doc, i.section, i.line))
         return r
@@ -492,7 +526,10 @@ class PlanService:
         for n, d in enumerate(kb.documents, 1):
             counts = [sum(1 for x in items if x.doc == d.file)
                       for items in (kb.sections, kb.indicators, kb.tasks, kb.terms)]
-            year = f"{d.period[0]}—{d.period[1]}" if d.period else (f"{d.year}年" if d.year else "年份未知")
+            if d.period and d.period[0] != d.period[1]:
+                year = f"{d.period[0]}—{d.period[1]}年"
+            else:
+                year = f"{d.year}年" if d.year else "年份未知"
             r.line(f"{n}. ", Span(d.title, "bold"))
             r.line(f"    {DOC_KIND_LABELS.get(d.kind, d.kind)} · {year} · 章节 {counts[0]} · 指标 {counts[1]}"
                    f" · 任务 {counts[2]} · 名词 {counts[3]}")
@@ -671,7 +708,11 @@ class PlanService:
 
     @staticmethod
     def _heading(s: Section) -> str:
-        return f"{s.number} {s.title}".strip() if s.number and not s.title.startswith(s.number) else s.title
+        if not s.number or s.title.startswith(s.number):
+            return s.title
+        # "一、标题" and "（一）标题" read without a space; "第一章 标题" with one.
+        sep = "" if s.number[-1] in "、.．)）" else " "
+        return f"{s.number}{sep}{s.title}"
 
     @staticmethod
     def _children(kb: KnowledgeBase, file: str, parent: Section | None) -> list[Section]:

@@ -32,7 +32,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cn2an
 
@@ -169,6 +169,8 @@ class Rule:
     pattern: re.Pattern[str]
     resolve: _Handler
     rank: int
+    # Words one of which a match must contain: a cheap test that skips the regex scan.
+    needs: tuple[str, ...] = ()
 
 
 def _year_of(match: re.Match[str], ctx: _Context) -> int | None:
@@ -313,7 +315,7 @@ _RULES: list[Rule] = [
     Rule("plan_period", re.compile(
         r"(?:“|\")?(?P<n>[一二三四五六七八九十]{1,3})五(?:”|\")?\s*(?:规划)?(?:”|\")?\s*"
         r"(?:期间|时期|期末|末|期内|收官)"), _plan_period, _PERIOD),
-    Rule("year_end", re.compile(rf"(?:到|至|截至|截止|力争|争取|于|展望)?\s*{_Y}(?:底|末|年底|年末)?{_BEFORE}"),
+    Rule("year_end", re.compile(rf"{_Y}(?:底|末|年底|年末)?{_BEFORE}"),
          _whole_year, _YEAR),
     Rule("within_years", re.compile(r"(?P<n>[一二两三四五1-5])年内"), _within_years, _YEAR),
     Rule("next_year", re.compile(r"明年|下一年度?"), _next_year, _YEAR),
@@ -321,6 +323,17 @@ _RULES: list[Rule] = [
         r"(?<![\d〇零一二三四五六七八九十两每])(?P<w>年底|年末|年内|全年|当年|今年|本年度?|年度)(?:前|之前|以前)?"),
         _this_year, _YEAR),
 ]
+
+
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "date": ("月",), "month_span": ("月",), "year_span": ("年",), "mid_century": ("世纪",),
+    "year_month": ("月",), "quarter": ("季度",), "half": ("半年", "年中"), "flood_season": ("汛",),
+    "lunar_holiday": ("春节", "端午", "中秋"), "fixed_holiday": ("元旦", "五一", "劳动节", "七一", "国庆"),
+    "anniversary": ("周年", "百年"), "plan_period": ("五",), "year_end": ("年",), "within_years": ("年内",),
+    "next_year": ("明年", "下一年"),
+    "this_year": ("年底", "年末", "年内", "全年", "当年", "今年", "本年", "年度"),
+}
+_RULES = [replace(rule, needs=_NEEDS[rule.name]) for rule in _RULES]
 
 
 def _half_any(match: re.Match[str], ctx: _Context) -> dt.date | None:
@@ -347,6 +360,7 @@ _MULTI_YEAR_RECURRING = re.compile(r"(?<![\d〇零一二三四五六七八九十
 _ONGOING = re.compile(r"长期坚持|长期开展|常态化|常抓不懈|持之以恒|久久为功|持续推进|持续开展|坚持不懈")
 
 # Around a phrase: words that make it a reference to the past (an achievement, a baseline).
+_LEAD_WORD = re.compile(r"(?:到|至|截至|截止|力争|争取|于|展望)\s*$")
 _PAST_BEFORE = re.compile(r"(?:截至|截止|较|比|相比|同比|自|从|与|回顾|过去)\s*$")
 _PAST_AFTER = re.compile(r"^\s*(?:已|已经|以来|同期|相比|的基础上|取得|实现了|完成了|起(?!草|步)|开始|以后|之后)")
 
@@ -364,11 +378,16 @@ def _explicit_candidates(text: str, ctx: _Context) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     for rule in _RULES:
+        if not any(word in text for word in rule.needs):
+            continue
         for match in rule.pattern.finditer(text):
             s, e = match.span()
             if s == e or any(s < te and ts < e for ts, te in taken):
                 continue  # an earlier, more specific rule already read these characters
-            phrase = match.group(0).strip()
+            lead = _LEAD_WORD.search(text, max(0, s - 3), s)
+            if lead and not any(lead.start() < te and ts < s for ts, te in taken):
+                s = lead.start()  # 到2025年, 力争2024年: the lead word belongs to the phrase
+            phrase = text[s:e].strip()
             if not phrase:
                 continue
             if _PAST_BEFORE.search(text[max(0, s - 4):s]) or _PAST_AFTER.search(text[e:e + 6]):

@@ -76,6 +76,7 @@ class _Draft:
     number: str | None = None
     units: list[str] | None = None
     deadline_text: str | None = None  # a 完成时限 cell, resolved instead of the text
+    deadline: Deadline | None = None  # already resolved while finding the task
 
 
 def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list[Task]:
@@ -234,7 +235,8 @@ def _dated_sentences(number: int, line: str, doc: Document) -> list[_Draft]:
         at = sentence.find(deadline.phrase)
         if at < 0 or _DEFINITION_AFTER.match(sentence[at + len(deadline.phrase):]):
             continue  # “十四五”时期是…: a statement about the period
-        drafts.append(_Draft(number, _clause_at(sentence, at, len(deadline.phrase)), sentence))
+        drafts.append(_Draft(number, _clause_at(sentence, at, len(deadline.phrase)), sentence,
+                             deadline=deadline))
     return drafts
 
 
@@ -427,7 +429,9 @@ def _task(doc: Document, sections: list[Section], draft: _Draft, k: int) -> Task
     section = section_at(sections, draft.line)
     if section is not None and section.line == draft.line and section.parent:
         section = next((s for s in sections if s.id == section.parent), section)  # a numbered task
-    deadline = _cell_deadline(draft.deadline_text, doc) if draft.deadline_text else None
+    deadline = draft.deadline
+    if deadline is None and draft.deadline_text:
+        deadline = _cell_deadline(draft.deadline_text, doc)
     if deadline is None:
         deadline = resolve_deadline(draft.text, doc.year, doc.period)
     units = draft.units if draft.units else find_units(draft.text)

@@ -31,7 +31,7 @@ CASES = [
     ("7—9月开展集中整治", ANNUAL_2024, D(2024, 9, 30), "explicit", "7—9月", None),
     ("2024年3-6月完成摸底", ANNUAL_2024, D(2024, 6, 30), "explicit", "2024年3-6月", None),
     ("三年行动计划（2023—2025年）", FIVE_YEAR, D(2025, 12, 31), "explicit", "2023—2025年", None),
-    ("到本世纪中叶全面建成", FIVE_YEAR, D(2050, 12, 31), "explicit", "本世纪中叶", None),
+    ("到本世纪中叶全面建成", FIVE_YEAR, D(2050, 12, 31), "explicit", "到本世纪中叶", None),
     ("自2024年1月1日起施行", ANNUAL_2024, D(2024, 12, 31), "document_year", None, None),
     ("6月底前起草实施方案", ANNUAL_2024, D(2024, 6, 30), "explicit", "6月底前", None),
     ("汛前完成泵站检修", ANNUAL_2024, D(2024, 5, 31), "explicit", "汛前", None),

@@ -126,7 +126,7 @@ def test_lead_phrase_measures_several_on_one_line() -> None:
     tasks = extract_tasks(_doc("annual_plan", 2024, (2024, 2024)), text, sections)
     assert [(t.title, t.line, t.section) for t in tasks] == [("抢抓招商引资先机", 2, "S1"), ("深化产学研融合", 2, "S1")]
     # each measure's deadline comes from its own block of text
-    assert [(t.deadline, t.deadline_text) for t in tasks] == [(D(2024, 12, 31), "全年"), (D(2024, 6, 30), "6月底前")]
+    assert [(t.deadline, t.deadline_text) for t in tasks] == [(D(2024, 12, 31), "力争全年"), (D(2024, 6, 30), "6月底前")]
     assert [t.id for t in tasks] == ["Dtest-T2-1", "Dtest-T2-2"]
 
 
