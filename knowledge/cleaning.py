@@ -93,8 +93,10 @@ def is_chrome_line(line: str) -> bool:
     text = line.strip()
     if not text:
         return False
+    if len(text) > 2 * _SHORT:
+        return False
     bare = _bare(text)
-    if len(_META.findall(text)) >= 2 and len(text) <= 2 * _SHORT:
+    if len(_META.findall(text)) >= 2:
         return True
     if len(text) > _SHORT:
         return False

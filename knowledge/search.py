@@ -1,10 +1,54 @@
-"""Search: fuzzy matching of staff queries to indicators, tasks, sections and terms (STUB)."""
+"""Search: fuzzy matching of staff queries to indicators, tasks, sections and terms, in one ranking.
+
+How a query is answered:
+1. `QueryParser` takes out the year, place/document, intent and question words;
+2. the lexicon rewrites abbreviations and everyday words both ways (规上 ↔ 规模以上);
+3. a character index (pinyin n-grams for pure-ASCII queries) picks candidates cheaply;
+4. rapidfuzz scores the candidates on normalised raw characters, field by field
+   (name > text), with exact/substring bonuses and length normalisation;
+5. year, place, document kind and intent boost or demote; a calibrated threshold on the
+   match quality decides between answers and "not found" with suggestions.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
+
+from knowledge.lexicon import Lexicon, default_lexicon
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Section, Task, Term
+from knowledge.normalize import is_ascii_query, normalize
+from knowledge.pinyin_index import pinyin_forms, query_pinyin
+from knowledge.query import Query, QueryParser
+
+# Match quality (0-1, before boosts) an answer must reach; below it the query is "not found".
+# Calibrated with bench/eval_search.py (see its --calibrate output).
+ANSWER_THRESHOLD = 0.62
+SUGGEST_THRESHOLD = 0.40
+# Text fields are evidence, but weaker than the item's own name.
+TEXT_WEIGHT = 0.80
+TEXT_CHARS = 300
+# Candidates scored in full per query variant; the rest are ruled out by the character index.
+CANDIDATES = 160
+MAX_SCORED_VARIANTS = 12
+VARIANT_PENALTY = 0.97
+# Multipliers for what the query says beyond the name (intent, year, place, document kind).
+INTENT_FACTORS: dict[str, dict[str, float]] = {
+    "indicator": {"indicator": 1.0, "task": 0.90, "section": 0.84, "term": 0.88},
+    "task": {"task": 1.0, "indicator": 0.88, "section": 0.85, "term": 0.85},
+    "term": {"term": 1.0, "section": 0.90, "indicator": 0.85, "task": 0.85},
+}
+NO_INTENT_FACTORS = {"indicator": 1.0, "term": 1.0, "task": 0.97, "section": 0.97}
+YEAR_VALUE, YEAR_PERIOD, YEAR_UNKNOWN, YEAR_OTHER = 1.0, 0.92, 0.90, 0.80
+PLACE_OTHER = 0.80
+DOC_KIND_OTHER = 0.85
+# Indicator name endings that do not make a different indicator (固定资产投资额累计 = 固定资产投资).
+_GROUP_SUFFIXES = re.compile(r"(累计|总额|额|数量|总量|年均|规模)$")
 
 
 @dataclass
@@ -26,20 +70,431 @@ class Hit:
 
 
 @dataclass
+class HitGroup:
+    """One indicator as several documents state it, best first, each hit with its own source."""
+
+    name: str
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def docs(self) -> list[str]:
+        """The documents of the group's hits, in order."""
+        return [h.doc for h in self.hits]
+
+
+@dataclass
 class SearchResult:
-    """Hits best first (empty = not found) and "did you mean" suggestions."""
+    """Hits best first (empty = not found), "did you mean" suggestions, and what the query asked."""
 
     query: str
     hits: list[Hit] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    # Indicators with the same name in several documents, for side-by-side answers.
+    groups: list[HitGroup] = field(default_factory=list)
+    intent: ItemKind | None = None
+    year: int | None = None
+    docs: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass
+class _Entry:
+    """One searchable item with its precomputed matching forms."""
+
+    kind: ItemKind
+    item: Indicator | Task | Section | Term
+    title: str
+    name: str
+    text: str
+    value_years: frozenset[int]
+    period: tuple[int, int] | None
+    doc_kind: str
+    group_key: str | None
+
+
+def _display_title(item: Indicator | Task | Section | Term) -> str:
+    if isinstance(item, Indicator):
+        return item.name
+    if isinstance(item, Term):
+        return item.term
+    return item.title
+
+
+def _group_key(name: str) -> str:
+    key = name
+    while True:
+        shorter = _GROUP_SUFFIXES.sub("", key)
+        if shorter == key or len(shorter) < 2:
+            return key
+        key = shorter
+
+
+class _GramIndex:
+    """An inverted index of n-grams (characters, bigrams, pinyin trigrams) → item numbers.
+
+    Built with numpy in one sort (no Python loop over postings), so a knowledge base of tens of
+    thousands of items indexes in well under a second. Grams are packed into integers; postings
+    are slices of one sorted array.
+    """
+
+    ITEM_BITS = 22  # up to 4 million distinct strings
+
+    def __init__(self, strings: list[str], n: int, bits: int = 21) -> None:
+        self.n, self.bits, self.size = n, bits, len(strings)
+        # Items often share a string (indicators of one sentence, the same name in many plans):
+        # index each distinct string once and map items to it.
+        ids: dict[str, int] = {}
+        self.inverse = np.fromiter((ids.setdefault(x, len(ids)) for x in strings), dtype=np.int64,
+                                   count=len(strings))
+        unique = list(ids)
+        self.unique_size = len(unique)
+        packed = np.zeros(0, dtype=np.int64)
+        if unique:
+            lengths = np.fromiter((len(x) for x in unique), dtype=np.int64, count=len(unique))
+            codes = np.frombuffer("\x00".join(unique).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            owner = np.repeat(np.arange(len(unique), dtype=np.int64), lengths + 1)[: len(codes)]
+            keys, valid = self._pack(codes)
+            packed = (keys[valid] << self.ITEM_BITS) | owner[: len(keys)][valid]
+            packed.sort()
+            # Sorted, so duplicates (a gram twice in one string) are neighbours.
+            if len(packed):
+                packed = packed[np.concatenate(([True], packed[1:] != packed[:-1]))]
+        self.keys = packed >> self.ITEM_BITS
+        self.items = (packed & ((1 << self.ITEM_BITS) - 1)).astype(np.int32)
+
+    def _pack(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(gram keys, which are whole grams) for every start position of a code array."""
+        count = len(codes) - self.n + 1
+        if count <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+        keys = np.zeros(count, dtype=np.int64)
+        valid = np.ones(count, dtype=bool)
+        for k in range(self.n):
+            part = codes[k:k + count]
+            keys = (keys << self.bits) | (part & ((1 << self.bits) - 1))
+            valid &= part != 0
+        return keys, valid
+
+    def grams(self, s: str) -> np.ndarray:
+        """The distinct gram keys of one query string (plain Python: queries are short)."""
+        mask = (1 << self.bits) - 1
+        codes = [ord(ch) & mask for ch in s]
+        keys: set[int] = set()
+        for i in range(len(codes) - self.n + 1):
+            key = 0
+            for code in codes[i:i + self.n]:
+                key = (key << self.bits) | code
+            keys.add(key)
+        return np.array(sorted(keys), dtype=np.int64)
+
+    def coverage(self, s: str) -> np.ndarray | None:
+        """Per item, the idf-weighted share of the query's grams it holds (0-1); None if no grams."""
+        grams = self.grams(s)
+        if len(grams) == 0:
+            return None
+        lo = np.searchsorted(self.keys, grams, side="left")
+        hi = np.searchsorted(self.keys, grams, side="right")
+        df = hi - lo
+        # A gram no string holds still counts in the total: the query asked for it.
+        idf = np.log1p(self.unique_size / np.maximum(df, 1))
+        total = float(idf.sum())
+        parts = [self.items[a:b] for a, b in zip(lo.tolist(), hi.tolist()) if b > a]
+        if not parts or total <= 0:
+            return np.zeros(self.size, dtype=np.float64)
+        weights = np.repeat(idf[df > 0], df[df > 0])
+        per_string = np.bincount(np.concatenate(parts), weights=weights, minlength=self.unique_size) / total
+        return per_string[self.inverse]
+
+
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    nonzero = np.flatnonzero(scores > 0)
+    if len(nonzero) <= k:
+        return nonzero
+    part = np.argpartition(-scores[nonzero], k)[:k]
+    return nonzero[part]
+
+
+def match_scores(variants: list[str], names: list[str], long_names: list[bool] | None = None,
+                 subsequence: bool = True) -> np.ndarray:
+    """Match quality (0-1) of each name for the best query variant: shape (len(names),).
+
+    partial_ratio and LCS coverage, normalised for length — a short query inside a long name, or
+    a short name inside a long question, counts for less than an equal-length match. Rewritten
+    variants (abbreviation expanded, synonym used) count almost as the original (first) one.
+    `subsequence=False` for pinyin letters, where a long common subsequence of a 26-letter
+    alphabet is no evidence.
+    """
+    if not names or not variants:
+        return np.zeros(len(names), dtype=np.float32)
+    m = np.array([len(v) for v in variants], dtype=np.float32)[:, None]
+    n = np.array([max(1, len(x)) for x in names], dtype=np.float32)[None, :]
+    pr = process.cdist(variants, names, scorer=fuzz.partial_ratio, dtype=np.float32) / 100.0
+    if subsequence:
+        lcs = process.cdist(variants, names, scorer=LCSseq.similarity, dtype=np.float32)
+    else:
+        lcs = np.zeros((len(variants), len(names)), dtype=np.float32)
+    exact = np.array([[v == x for x in names] for v in variants], dtype=bool)
+    cov_q = lcs / m
+    cov_n = lcs / n
+    # Query no longer than the name: the query should be (nearly) inside the name.
+    # Task titles are sentences: a query covering part of one is normal, so the length
+    # normalisation is gentler for them than for indicator, section and term names.
+    weight = 0.2 if long_names is None else np.where(np.array(long_names)[None, :], 0.1, 0.2)
+    inside = np.maximum(pr, 0.95 * cov_q) * ((1.0 - weight) + weight * np.sqrt(m / n))
+    inside = np.where(pr >= 1.0, np.maximum(inside, 0.9 + 0.1 * (m / n)), inside)
+    # Name shorter than the query (a question around it): the name should be inside the query.
+    around = np.maximum(pr, 0.95 * cov_n) * np.power(n / m, 0.35)
+    around = np.where((pr >= 1.0) & (n >= 2), np.maximum(around, 0.72 + 0.25 * (n / m)), around)
+    score = np.where(m <= n, inside, around)
+    score = np.where(exact, 1.0, score)
+    return (score * _variant_penalty(len(variants))).max(axis=0)
+
+
+def _variant_penalty(count: int) -> np.ndarray:
+    return np.array([1.0] + [VARIANT_PENALTY] * (count - 1), dtype=np.float32)[:, None]
+
+
+def _text_length_factor(m: int) -> float:
+    """A two-character query found in a long paragraph says little; an eight-character one more."""
+    return 0.75 + 0.25 * min(1.0, m / 8.0)
 
 
 class SearchIndex:
-    """An in-memory index over one knowledge base; immutable once built."""
+    """An in-memory index over one knowledge base; the lexicon is read at query time."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
         self.kb = kb
+        self.lexicon = lexicon if lexicon is not None else default_lexicon()
+        self.parser = QueryParser(kb.documents)
+        docs = {d.file: d for d in kb.documents}
+        entries: list[_Entry] = []
+        for kind, items in (("indicator", kb.indicators), ("task", kb.tasks),
+                            ("section", kb.sections), ("term", kb.terms)):
+            for item in items:
+                entries.append(self._entry(kind, item, docs))  # type: ignore[arg-type]
+        self.entries = entries
+        self.names = [e.name for e in entries]
+        self.texts = [e.text for e in entries]
+        size = len(entries)
+        self.name_index = _GramIndex(self.names, 1)
+        # Bigrams in texts: order matters there (a query's characters scattered over a paragraph
+        # are no match); single characters for one-character queries.
+        self.text_index = _GramIndex(self.texts, 2)
+        self.text_chars = _GramIndex(self.texts, 1)
+        self.is_task = np.array([e.kind == "task" for e in entries], dtype=bool)
+        self._pinyin: tuple[list[str], list[str], _GramIndex, _GramIndex] | None = None
+        self._lex_pinyin: tuple[int, list[tuple[str, str]]] | None = None
+        groups: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            if e.group_key:
+                groups.setdefault(e.group_key, []).append(i)
+        self.groups = groups
+        self._position = {(e.item.doc, e.item.id): i for i, e in enumerate(entries)}
+
+    def _entry(self, kind: ItemKind, item: Indicator | Task | Section | Term, docs: dict) -> _Entry:
+        doc = docs.get(item.doc)
+        lines = self.kb.texts.get(item.doc, [])
+        line_text = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
+        if isinstance(item, Indicator):
+            text = item.text or line_text
+        elif isinstance(item, Task):
+            text = item.text or line_text
+        elif isinstance(item, Term):
+            text = item.definition
+        else:
+            text = ""
+        title = _display_title(item)
+        name = normalize(title)
+        years: set[int] = set()
+        if isinstance(item, Indicator):
+            years |= {v.year for v in (item.baseline, item.target) if v is not None and v.year}
+        if isinstance(item, Task) and item.deadline:
+            years.add(item.deadline.year)
+        if doc is not None and doc.year and doc.kind != "five_year_plan":
+            review = doc.review_lines
+            # Statements in a work report's review part are about the year before.
+            if review and review[0] <= item.line <= review[1]:
+                years.add(doc.year - 1)
+            else:
+                years.add(doc.year)
+        return _Entry(
+            kind=kind, item=item, title=title, name=name, text=normalize(text[: TEXT_CHARS + 60])[:TEXT_CHARS],
+            value_years=frozenset(years), period=doc.period if doc else None,
+            doc_kind=doc.kind if doc else "other",
+            group_key=_group_key(name) if kind == "indicator" and len(name) >= 2 else None,
+        )
+
+    # -- pinyin -------------------------------------------------------------------------------
+    def _pinyin_index(self) -> tuple[list[str], list[str], _GramIndex, _GramIndex]:
+        """Full pinyin and initials of every name, with n-gram indexes (built on first use)."""
+        if self._pinyin is None:
+            full, init = [], []
+            for e in self.entries:
+                f, i = pinyin_forms(e.name)
+                full.append(f)
+                init.append(i)
+            size = len(self.entries)
+            self._pinyin = (full, init, _GramIndex(full, 3, bits=7), _GramIndex(init, 2, bits=7))
+        return self._pinyin
+
+    def _lexicon_pinyin(self) -> list[tuple[str, str]]:
+        """(pinyin of a lexicon form, pinyin of its counterpart) pairs, cached per lexicon version."""
+        if self._lex_pinyin is None or self._lex_pinyin[0] != self.lexicon.version:
+            pairs = []
+            for e in self.lexicon.entries():
+                a, b = pinyin_forms(normalize(e.short))[0], pinyin_forms(normalize(e.full))[0]
+                pairs.append((a, b))
+                pairs.append((b, a))
+            self._lex_pinyin = (self.lexicon.version, pairs)
+        return self._lex_pinyin[1]
+
+    def _pinyin_scores(self, raw: str) -> dict[int, float]:
+        full, init, full_index, init_index = self._pinyin_index()
+        qpy = query_pinyin(raw)
+        if len(qpy) < 2:
+            return {}
+        variants = [qpy]
+        for a, b in self._lexicon_pinyin():
+            if len(a) >= 4 and a in qpy:
+                v = qpy.replace(a, b, 1)
+                if v not in variants:
+                    variants.append(v)
+        out: dict[int, float] = {}
+        cands: set[int] = set()
+        for v in variants[:MAX_SCORED_VARIANTS]:
+            s = full_index.coverage(v)
+            if s is not None:
+                cands.update(_top(s, CANDIDATES).tolist())
+        if cands:
+            idx = sorted(cands)
+            sc = match_scores(variants[:MAX_SCORED_VARIANTS], [full[i] for i in idx], subsequence=False)
+            for i, s in zip(idx, sc.tolist()):
+                out[i] = max(out.get(i, 0.0), s)
+        # Initials (gdzctz): only short queries can be initials.
+        if len(qpy) <= 12:
+            s = init_index.coverage(qpy)
+            if s is not None:
+                idx = sorted(_top(s, CANDIDATES).tolist())
+                names = [init[i] for i in idx]
+                # Initials are the whole name typed short: gdzctz inside a long title's initials
+                # (重中之重 = zzzz) is chance, so partial matches count by the share they cover.
+                whole = process.cdist([qpy], names, scorer=fuzz.ratio, dtype=np.float32)[0] / 100.0
+                part = process.cdist([qpy], names, scorer=fuzz.partial_ratio, dtype=np.float32)[0] / 100.0
+                cover = np.sqrt(np.minimum(1.0, len(qpy) / np.array([max(1, len(x)) for x in names])))
+                sc = np.maximum(whole, part * cover)
+                for i, val in zip(idx, sc.tolist()):
+                    out[i] = max(out.get(i, 0.0), val * 0.98)
+        return out
+
+    def warm(self) -> SearchIndex:
+        """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
+        self._pinyin_index()
+        self._lexicon_pinyin()
+        return self
+
+    # -- search -------------------------------------------------------------------------------
+    def parse(self, query: str) -> Query:
+        """The query taken apart (text, year, documents, kinds, intent)."""
+        return self.parser.parse(query)
+
+    def _match(self, q: Query) -> dict[int, float]:
+        """Match quality (0-1, before boosts) of every candidate item."""
+        out: dict[int, float] = {}
+        if q.text:
+            variants = self.lexicon.variants(q.text)[:MAX_SCORED_VARIANTS]
+            size = len(self.entries)
+            pre = np.zeros(size)
+            text = np.zeros(size)
+            for j, v in enumerate(variants):
+                penalty = 1.0 if j == 0 else VARIANT_PENALTY
+                name_cov = self.name_index.coverage(v)
+                text_cov = (self.text_index if len(v) > 1 else self.text_chars).coverage(v)
+                if name_cov is None and text_cov is None:
+                    continue
+                tc = text_cov if text_cov is not None else np.zeros(size)
+                nc = name_cov if name_cov is not None else np.zeros(size)
+                text = np.maximum(text, penalty * _text_length_factor(len(v)) * tc)
+                pre = np.maximum(pre, penalty * np.maximum(nc, TEXT_WEIGHT * tc))
+            idx = sorted(_top(pre, CANDIDATES).tolist())
+            if idx:
+                names = [self.names[i] for i in idx]
+                scores = match_scores(variants, names, self.is_task[idx].tolist())
+                for i, sc in zip(idx, scores.tolist()):
+                    t = float(text[i])
+                    if t > 0:
+                        # Bigram coverage ignores order: full credit only for a contiguous match.
+                        body = self.texts[i]
+                        t *= 1.0 if any(v in body for v in variants) else 0.9
+                    out[i] = max(sc, TEXT_WEIGHT * t)
+        if is_ascii_query(q.raw):
+            # Letters match letters by chance far more than characters match characters:
+            # squaring keeps near-exact pinyin matches and sinks partial ones.
+            for i, s in self._pinyin_scores(q.raw).items():
+                out[i] = max(out.get(i, 0.0), s * s)
+        return out
+
+    def _factor(self, e: _Entry, q: Query) -> float:
+        """How much what the query says beyond the name (intent, year, place, kind) favours `e`."""
+        f = (INTENT_FACTORS.get(q.intent, NO_INTENT_FACTORS) if q.intent else NO_INTENT_FACTORS)[e.kind]
+        if q.year is not None:
+            if q.year in e.value_years:
+                f *= YEAR_VALUE
+            elif e.period and e.period[0] <= q.year <= e.period[1]:
+                f *= YEAR_PERIOD
+            elif not e.value_years and not e.period:
+                f *= YEAR_UNKNOWN
+            else:
+                f *= YEAR_OTHER
+        if q.docs and e.item.doc not in q.docs:
+            f *= PLACE_OTHER
+        if q.doc_kinds and e.doc_kind not in q.doc_kinds:
+            f *= DOC_KIND_OTHER
+        return f
+
+    def _hit(self, i: int, score: float) -> Hit:
+        e = self.entries[i]
+        return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
+                   score=100.0 * score, item=e.item)
 
     def search(self, query: str, limit: int = 10) -> SearchResult:
         """The items matching `query`, best first, above the answer threshold."""
-        return SearchResult(query=query)
+        q = self.parse(query)
+        result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
+        if not q.text.strip() and not is_ascii_query(query):
+            return result
+        matched = self._match(q)
+        if not matched:
+            return result
+        ranked = sorted(((s * self._factor(self.entries[i], q), s, i) for i, s in matched.items()),
+                        key=lambda t: (-t[0], -t[1], t[2]))
+        best_match = max(matched.values())
+        if best_match < ANSWER_THRESHOLD:
+            seen: list[str] = []
+            for _, s, i in sorted(ranked, key=lambda t: -t[1]):
+                if s < SUGGEST_THRESHOLD or len(seen) >= 3:
+                    break
+                title = self.entries[i].title
+                if title not in seen:
+                    seen.append(title)
+            result.suggestions = seen
+            return result
+        hits = [self._hit(i, final) for final, s, i in ranked if s >= ANSWER_THRESHOLD][: max(0, limit)]
+        result.hits = hits
+        result.groups = self._groups(hits, {i: final for final, _, i in ranked})
+        return result
+
+    def _groups(self, hits: list[Hit], finals: dict[int, float]) -> list[HitGroup]:
+        """Indicators among the hits, each with the same-named indicators of every document."""
+        groups: list[HitGroup] = []
+        seen: set[str] = set()
+        for hit in hits:
+            if hit.kind != "indicator":
+                continue
+            i = self._position.get((hit.doc, hit.id))
+            key = self.entries[i].group_key if i is not None else None
+            if key is None or key in seen:
+                continue
+            seen.add(key)
+            members = sorted(self.groups.get(key, []), key=lambda j: -finals.get(j, 0.0))
+            groups.append(HitGroup(name=hit.title, hits=[self._hit(j, finals.get(j, 0.0)) for j in members]))
+        return groups

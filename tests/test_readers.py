@@ -51,7 +51,8 @@ def test_txt_encodings(encoding: str) -> None:
 
 def test_txt_big5() -> None:
     text = "大港街2024年工作計劃\n一、堅持創新引領，在發展新質生產力上走深走實\n規模以上工業總產值81.11億元，同比增長3.2%。\n"
-    assert read_bytes(text.encode("big5"), "plan.txt") == text.splitlines()
+    # Decoded as Big5, then (being traditional) converted to simplified.
+    assert read_bytes(text.encode("big5"), "plan.txt")[0] == "大港街2024年工作计划"
 
 
 def test_only_real_line_breaks_split() -> None:
@@ -294,3 +295,11 @@ def test_pdf_truncated() -> None:
     data = _pdf_with(draw)
     with pytest.raises(PlanError):
         read_bytes(data[: len(data) // 3], "plan.pdf")
+
+
+def test_traditional_text_is_simplified_line_for_line() -> None:
+    text = "大港街2024年工作計劃\n\n一、堅持創新引領，在發展新質生產力上走深走實\n規模以上工業總產值81.11億元。\n"
+    lines = read_bytes(text.encode("big5"), "plan.txt")
+    assert lines == ["大港街2024年工作计划", "", "一、坚持创新引领，在发展新质生产力上走深走实", "规模以上工业总产值81.11亿元。"]
+    simplified = (PLANS / "004_94047d62e3d4206a.txt").read_text(encoding="utf-8")
+    assert read_bytes(simplified.encode(), "plan.txt") == simplified.split("\n")

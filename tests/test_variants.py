@@ -112,3 +112,16 @@ def test_variants_find_something() -> None:
     assert reference("004_94047d62e3d4206a.txt")["sections"]
     assert reference("004_94047d62e3d4206a.txt")["indicators"]
     assert reference("004_94047d62e3d4206a.txt")["chrome"]
+
+
+@pytest.mark.parametrize(("file", "encoding"), [
+    ("000_4baad76979157b99.txt", "big5"),
+    ("003_d469b632b0e4d0a4.txt", "big5"),
+    ("004_94047d62e3d4206a.txt", "utf-8"),
+])
+def test_traditional_chinese_txt(file: str, encoding: str) -> None:
+    import opencc
+
+    text = opencc.OpenCC("s2tw").convert((PLANS / file).read_text(encoding="utf-8"))
+    assert text != (PLANS / file).read_text(encoding="utf-8")
+    _assert_same(file, items(build_sources([(file, text.encode(encoding))])))

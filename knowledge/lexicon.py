@@ -1,0 +1,150 @@
+"""The abbreviation lexicon: short forms and field synonyms (规上 = 规模以上), editable at run time."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.normalize import normalize
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "abbreviations.tsv"
+KINDS = ("abbr", "syn")
+# More variants than this cost latency and add noise, never a better hit.
+MAX_VARIANTS = 24
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon pair: a short (or everyday) form and the full (or document) form."""
+
+    short: str
+    full: str
+    kind: str = "abbr"
+
+    def as_dict(self) -> dict[str, str]:
+        """The entry as plain data (for storage and admin listings)."""
+        return {"short": self.short, "full": self.full, "kind": self.kind}
+
+
+class Lexicon:
+    """A set of short/full pairs used in both directions to rewrite queries.
+
+    The search reads the lexicon at query time, so `add`/`remove` take effect on the next query;
+    `version` changes on every edit so callers can cache derived data.
+    """
+
+    def __init__(self, entries: list[Entry] | None = None) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[tuple[str, str], Entry] = {}
+        self.version = 0
+        self._rewrites: dict[str, list[str]] = {}
+        for entry in entries or []:
+            self._entries[(normalize(entry.short), normalize(entry.full))] = entry
+        self._rebuild()
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Lexicon:
+        """A lexicon read from a TSV file (short, full, optional kind); the shipped file by default."""
+        lex = cls()
+        lex.load_file(path or DEFAULT_PATH)
+        return lex
+
+    def load_file(self, path: Path | str) -> int:
+        """Add every entry of a TSV file; returns how many were read."""
+        count = 0
+        for raw in Path(path).read_text(encoding="utf-8").splitlines():
+            if not raw.strip() or raw.lstrip().startswith("#"):
+                continue
+            cols = [c.strip() for c in raw.split("\t")]
+            if len(cols) < 2 or not cols[0] or not cols[1]:
+                continue
+            self.add(cols[0], cols[1], cols[2] if len(cols) > 2 and cols[2] in KINDS else "abbr")
+            count += 1
+        return count
+
+    def add(self, short: str, full: str, kind: str = "abbr") -> Entry:
+        """Add (or replace) a pair; raises ValueError with a Chinese message on bad input."""
+        s, f = normalize(short), normalize(full)
+        if not s or not f:
+            raise ValueError("简称和全称都不能为空")
+        if s == f:
+            raise ValueError("简称和全称不能相同")
+        if kind not in KINDS:
+            raise ValueError(f"类型只能是 {'/'.join(KINDS)}")
+        entry = Entry(short.strip(), full.strip(), kind)
+        with self._lock:
+            self._entries[(s, f)] = entry
+            self._rebuild()
+        return entry
+
+    def remove(self, short: str, full: str | None = None) -> int:
+        """Remove the pairs with this short form (and this full form if given); returns how many."""
+        s = normalize(short)
+        f = normalize(full) if full is not None else None
+        with self._lock:
+            keys = [k for k in self._entries if k[0] == s and (f is None or k[1] == f)]
+            for key in keys:
+                del self._entries[key]
+            if keys:
+                self._rebuild()
+        return len(keys)
+
+    def entries(self) -> list[Entry]:
+        """Every entry, in insertion order."""
+        return list(self._entries.values())
+
+    def expansions(self, text: str) -> list[str]:
+        """The other forms of `text` (normalised) when it is exactly a lexicon key."""
+        return list(self._rewrites.get(normalize(text), []))
+
+    def _rebuild(self) -> None:
+        rewrites: dict[str, list[str]] = {}
+        for (s, f) in self._entries:
+            rewrites.setdefault(s, []).append(f)
+            rewrites.setdefault(f, []).append(s)
+        self._rewrites = rewrites
+        # Longest keys first, so 规模以上工业 is rewritten before 规模以上; single characters never
+        # trigger a rewrite (率 → 比例 everywhere would only add noise).
+        self._keys = sorted((k for k in rewrites if len(k) >= 2), key=len, reverse=True)
+        self.version += 1
+
+    def variants(self, norm_query: str) -> list[str]:
+        """`norm_query` and its rewrites (each key found replaced by its other forms), original first."""
+        rewrites, keys = self._rewrites, self._keys
+        found: list[tuple[int, str]] = []
+        taken = [False] * len(norm_query)
+        for key in keys:
+            start = norm_query.find(key)
+            while start >= 0:
+                span = range(start, start + len(key))
+                if not any(taken[i] for i in span):
+                    for i in span:
+                        taken[i] = True
+                    found.append((start, key))
+                start = norm_query.find(key, start + 1)
+        out = [norm_query]
+        seen = {norm_query}
+        for _, key in sorted(found):
+            for base in list(out):
+                if key not in base:
+                    continue
+                for repl in rewrites[key]:
+                    v = base.replace(key, repl, 1)
+                    if v not in seen:
+                        seen.add(v)
+                        out.append(v)
+                        if len(out) >= MAX_VARIANTS:
+                            return out
+        return out
+
+
+_default: Lexicon | None = None
+
+
+def default_lexicon() -> Lexicon:
+    """The process-wide lexicon (the shipped file plus run-time edits), loaded on first use."""
+    global _default
+    if _default is None:
+        _default = Lexicon.load()
+    return _default

@@ -1,0 +1,80 @@
+"""Text normalisation shared by the search index and queries: width, case, punctuation, units, script."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+
+def _t2s_table() -> dict[int, str]:
+    """Traditional → Simplified, character by character, from OpenCC's table (Apache-2.0).
+
+    Whole-phrase conversion (opencc.OpenCC("t2s")) costs ~50 µs per line, too slow for indexing
+    large knowledge bases; single characters cover what staff type.
+    """
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - optional: the search still works without it
+        return {}
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1:
+                target = parts[1].split(" ")[0]
+                if len(target) == 1:
+                    table[ord(parts[0])] = target
+    return table
+
+
+def _dropped_table() -> dict[int, None]:
+    """Punctuation, symbols, quotes, spaces and control characters: no meaning for matching."""
+    return {cp: None for cp in range(0x10000)
+            if unicodedata.category(chr(cp))[0] in ("P", "S", "Z", "C")}
+
+
+_T2S_TABLE = _t2s_table()
+_DROP_TABLE = _dropped_table()
+# One pass does both: drop punctuation, map Traditional to Simplified.
+_FOLD_TABLE: dict[int, str | None] = {**_T2S_TABLE, **_DROP_TABLE}
+
+# Short bracketed segments are units or clarifications ("（亿元）", "(%)", "（个）"); staff never type them.
+_BRACKETED = re.compile(r"[（(\[【〔][^（()）\[\]【】〔〕]{0,12}[)）\]】〕]")
+# "PM2.5" / "pm 2.5" / "PM25": a decimal point right after letters+digits is part of a code name.
+_CODE_DECIMAL = re.compile(r"([a-z]+\s*\d+)\.(\d+)")
+_SPACE_IN_CODE = re.compile(r"(?<=[a-z])\s+(?=\d)")
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+_ASCII_LETTERS = re.compile(r"^[a-z\s'’]+$")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters converted to Simplified, character by character."""
+    return text.translate(_T2S_TABLE)
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(text: str, *, keep_brackets: bool = False) -> str:
+    """The matching form of `text`: half-width, lower case, Simplified, no punctuation/spaces/units."""
+    s = unicodedata.normalize("NFKC", text).lower()
+    if not keep_brackets:
+        # A bracketed segment that is the whole text is content, not a unit: keep it.
+        stripped = _BRACKETED.sub("", s)
+        if stripped.strip():
+            s = stripped
+    s = _SPACE_IN_CODE.sub("", s)
+    s = _CODE_DECIMAL.sub(r"\1\2", s)
+    return s.translate(_FOLD_TABLE)
+
+
+def is_ascii_query(text: str) -> bool:
+    """True when the text is letters only (after width folding): a pinyin query such as "guishang"."""
+    s = unicodedata.normalize("NFKC", text).lower().strip()
+    return bool(s) and bool(_ASCII_LETTERS.match(s))
+
+
+def has_cjk(text: str) -> bool:
+    """True when the text contains at least one Chinese character."""
+    return bool(_HAS_CJK.search(text))

@@ -1,0 +1,169 @@
+"""Query understanding: question words, year, place or document, and intent of a staff query."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.models import Document, ItemKind
+from knowledge.normalize import normalize
+
+# Cue words (normalised form) that say what kind of answer is wanted. Checked in this order:
+# "什么时候" contains "什么", so deadlines come before definitions.
+INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
+    ("task", ("什么时候", "什么时间", "啥时候", "何时", "哪一年", "哪年", "几月", "截止", "时限",
+              "完成时间", "期限", "进度", "完成了吗", "到期")),
+    ("indicator", ("多少", "几个", "几家", "几项", "多大", "多高", "目标是", "目标值", "指标",
+                   "要达到", "达到多少", "控制在", "增长多少", "预计")),
+    ("term", ("什么是", "是什么意思", "什么意思", "是什么", "什么叫", "何谓", "是指", "指什么",
+              "含义", "的意思", "解释一下", "名词解释")),
+]
+
+# Question and filler words removed from the text that is matched (longest first at run time).
+QUESTION_WORDS = (
+    "是什么意思", "什么意思", "是什么", "什么是", "什么叫", "何谓", "是指什么", "指什么", "的含义",
+    "含义", "解释一下", "什么时候", "什么时间", "啥时候", "何时", "哪一年", "哪年", "截止时间",
+    "截止到", "截止", "完成时间", "完成时限", "时限", "是多少", "有多少", "增长多少", "达到多少",
+    "多少", "几家", "几个", "几项", "目标是", "目标值", "要达到", "要控制在", "控制在", "预计",
+    "怎么样", "怎样", "如何", "有哪些", "哪些", "情况如何", "请问", "查询", "查一下", "我想知道",
+    "告诉我", "的目标", "目标", "能达到", "达到", "要求",
+)
+# Sentence-final particles, removed only at the end (inside a name 了/的 are content).
+TRAILING_PARTICLES = "吗呢啊吧呀了的么"
+# Measure words left behind by 多少家 / 多少个 after 多少 is removed.
+_MEASURE_AFTER = re.compile(r"^[家个人户项次元亿万台辆套条座所处名]")
+
+# Words naming a kind of document (a generic vocabulary, not names of particular plans).
+DOC_KIND_WORDS: list[tuple[str, str]] = [
+    ("十四五规划纲要", "five_year_plan"), ("十四五规划", "five_year_plan"), ("五年规划", "five_year_plan"),
+    ("规划纲要", "five_year_plan"), ("远景目标纲要", "five_year_plan"), ("十四五纲要", "five_year_plan"),
+    ("政府工作报告", "work_report"), ("工作报告", "work_report"),
+    ("年度工作计划", "annual_plan"), ("工作计划", "annual_plan"), ("工作要点", "annual_plan"),
+    ("年度计划", "annual_plan"),
+    ("重点工作任务", "task_list"), ("任务清单", "task_list"), ("任务分解", "task_list"),
+    ("重点任务", "task_list"),
+]
+
+# "什么时候完成" asks for the deadline: the completion verb is part of the question, not the name.
+_WHEN_VERB = re.compile(r"(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将)?"
+                        r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束)?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年)?(?!\d)")
+_RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
+# Suffixes of administrative areas, longest first, used to derive short aliases of a place.
+_PLACE_SUFFIXES = ("街道办事处", "人民政府", "街道", "新区", "街", "区", "镇", "乡", "县", "市")
+_PLACE_IN_TITLE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:街道|新区|街|区|镇|乡|县|市)")
+_TITLE_STOP = re.compile(r"国民经济|政府工作|工作计划|工作要点|工作报告|重点工作|党工委|\d")
+
+
+@dataclass
+class Query:
+    """A staff query taken apart: the text to match and the filters it names."""
+
+    raw: str
+    text: str
+    year: int | None = None
+    docs: set[str] = field(default_factory=set)
+    doc_kinds: set[str] = field(default_factory=set)
+    intent: ItemKind | None = None
+
+
+def _place_names(doc: Document) -> set[str]:
+    """Place names a document is about, from its issuer and the head of its title."""
+    names: set[str] = set()
+    if doc.issuer:
+        names.add(normalize(doc.issuer))
+    head = normalize(_YEAR.sub(" ", doc.title)).lstrip("0123456789")
+    stop = _TITLE_STOP.search(head)
+    head = head[: stop.start()] if stop else head
+    names.update(m.group(0) for m in _PLACE_IN_TITLE.finditer(head))
+    return {n for n in names if len(n) >= 2}
+
+
+def place_aliases(doc: Document) -> tuple[set[str], set[str]]:
+    """(strong, weak) aliases of a document's places: 大港街道/大港街 are strong, bare 大港 is weak."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for name in _place_names(doc):
+        core = name
+        for suffix in _PLACE_SUFFIXES:
+            if core.endswith(suffix) and len(core) - len(suffix) >= 2:
+                core = core[: -len(suffix)]
+                break
+        strong.add(name)
+        if core != name:
+            if name.endswith(("街", "街道", "街道办事处")):
+                strong.update({core + "街", core + "街道"})
+            elif name.endswith(("区", "人民政府")):
+                strong.add(core + "区")
+            weak.add(core)
+    return strong, weak
+
+
+class QueryParser:
+    """Parses queries against the documents of one knowledge base (their places, kinds and years)."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self.documents = documents
+        all_files = {d.file for d in documents}
+        strong: dict[str, set[str]] = {}
+        weak: dict[str, set[str]] = {}
+        for doc in documents:
+            s, w = place_aliases(doc)
+            for alias in s:
+                strong.setdefault(alias, set()).add(doc.file)
+            for alias in w:
+                weak.setdefault(alias, set()).add(doc.file)
+        # A place every document shares (the city) does not narrow anything down.
+        self.strong = {a: f for a, f in strong.items() if f != all_files or len(all_files) == 1}
+        self.weak = {a: f for a, f in weak.items() if a not in self.strong and f != all_files}
+        annual = [d.year for d in documents if d.year and d.kind != "five_year_plan"]
+        years = annual or [d.year for d in documents if d.year]
+        self.latest_year = max(years) if years else None
+        self._questions = sorted(QUESTION_WORDS, key=len, reverse=True)
+
+    def parse(self, raw: str) -> Query:
+        """The query's matching text, year, named documents, document kinds and intent."""
+        text = normalize(raw)
+        q = Query(raw=raw, text=text)
+        for kind, cues in INTENT_CUES:
+            if any(c in text for c in cues):
+                q.intent = kind
+                break
+        # Year: an explicit 2025年, or 今年/去年/明年 relative to the latest plan year.
+        m = _YEAR.search(text)
+        if m:
+            q.year = int(m.group(1))
+            text = text[: m.start()] + text[m.end():]
+        else:
+            for word, delta in _RELATIVE_YEARS.items():
+                if word in text and self.latest_year:
+                    q.year = self.latest_year + delta
+                    text = text.replace(word, "", 1)
+                    break
+        for word, kind in DOC_KIND_WORDS:
+            if word in text:
+                q.doc_kinds.add(kind)
+                text = text.replace(word, "", 1)
+        for alias in sorted(self.strong, key=len, reverse=True):
+            if alias in text:
+                q.docs |= self.strong[alias]
+                text = text.replace(alias, "", 1)
+        if not q.docs:
+            # A bare 大港 also names the place, but may be part of a name (大港高教园区): keep the text.
+            for alias in sorted(self.weak, key=len, reverse=True):
+                if alias in text:
+                    q.docs |= self.weak[alias]
+                    break
+        core = _WHEN_VERB.sub(" ", text)
+        for word in self._questions:
+            core = core.replace(word, " ")
+        parts = [p for p in core.split(" ") if p]
+        # 多少家 → 家 is left alone after the question word: drop a lone measure word at a cut.
+        cleaned: list[str] = []
+        for i, part in enumerate(parts):
+            if i > 0 and _MEASURE_AFTER.match(part) and len(part) == 1:
+                continue
+            cleaned.append(part)
+        core = "".join(cleaned).rstrip(TRAILING_PARTICLES)
+        q.text = core if len(core) >= 1 else (text or normalize(raw))
+        return q

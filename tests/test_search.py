@@ -1,0 +1,246 @@
+"""Behaviour of the search: normalisation, lexicon, pinyin, query parsing, ranking, not-found, groups.
+
+The knowledge base here is made up for the tests (two places, three kinds of document), so the
+tests check how the search behaves, not the development queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from knowledge.lexicon import Lexicon, default_lexicon
+from knowledge.models import Document, Indicator, KnowledgeBase, Section, Task, Term, Value
+from knowledge.normalize import is_ascii_query, normalize, to_simplified
+from knowledge.pinyin_index import pinyin_forms
+from knowledge.search import SearchIndex
+
+
+def _kb() -> KnowledgeBase:
+    docs = [
+        Document(id="A", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道",
+                 kind="annual_plan", year=2024, period=(2024, 2024)),
+        Document(id="B", file="b.txt", title="东湖街道国民经济和社会发展第十四个五年规划纲要",
+                 issuer="东湖街道", kind="five_year_plan", year=2025, period=(2021, 2025)),
+        Document(id="C", file="c.txt", title="2024年西山区政府工作报告", issuer="西山区人民政府",
+                 kind="work_report", year=2024, period=(2024, 2024)),
+    ]
+    ind = [
+        Indicator(id="I1", doc="a.txt", name="规模以上工业总产值", unit="亿元", line=3,
+                  target=Value(year=2024, value="50", number=50.0), text="规模以上工业总产值50亿元"),
+        Indicator(id="I2", doc="b.txt", name="规模以上工业总产值（亿元）", unit="亿元", line=20, lines=[19, 20, 21],
+                  baseline=Value(year=2020, value="30", number=30.0),
+                  target=Value(year=2025, value="60", number=60.0), source="table"),
+        Indicator(id="I3", doc="b.txt", name="固定资产投资额", unit="亿元", line=25,
+                  target=Value(year=2025, value="12", number=12.0), source="table"),
+        Indicator(id="I4", doc="c.txt", name="固定资产投资", line=8,
+                  target=Value(year=2024, value="增长5%"), text="固定资产投资增长5%"),
+        Indicator(id="I5", doc="b.txt", name="城镇登记失业率", unit="%", line=30,
+                  target=Value(year=2025, value="控制在3.5以内"), source="table"),
+        Indicator(id="I6", doc="c.txt", name="PM2.5平均浓度", line=12, target=Value(year=2024, value="不断降低")),
+        Indicator(id="I7", doc="c.txt", name="保障性租赁住房", unit="套", line=14,
+                  target=Value(year=2024, value="800", number=800.0)),
+    ]
+    tasks = [
+        Task(id="T1", doc="b.txt", title="至2025年底完成八个老旧小区的改造", line=40,
+             deadline=dt.date(2025, 12, 31), deadline_kind="explicit",
+             text="至2025年底完成八个老旧小区的改造，同步实施管网更新"),
+        Task(id="T2", doc="a.txt", title="推进智慧社区建设", line=6, deadline=dt.date(2024, 12, 31),
+             deadline_kind="document_year", text="推进智慧社区建设，年内建成社区服务平台"),
+    ]
+    sections = [
+        Section(id="S1", doc="b.txt", number="第一章", title="发展基础和发展环境", level=1, line=5),
+        Section(id="S2", doc="c.txt", number="三、", title="名词解释", level=1, line=50),
+    ]
+    terms = [Term(id="G1", doc="c.txt", term="“一街四所”", line=52,
+                  definition="发挥街道属地牵头作用，统筹市场监管所、税务所、派出所、消防站")]
+    return KnowledgeBase(documents=docs, indicators=ind, tasks=tasks, sections=sections, terms=terms)
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex(_kb(), lexicon=Lexicon.load())
+
+
+def first(index: SearchIndex, query: str) -> tuple[str, str]:
+    result = index.search(query, limit=5)
+    assert result.hits, f"no hit for {query!r}"
+    return result.hits[0].kind, result.hits[0].id
+
+
+# -- normalisation ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["PM2.5", "pm2.5", "PM25", "ＰＭ２．５", "pm 2.5", "PM2.5（微克/立方米）"])
+def test_pm25_written_every_way_normalises_the_same(text: str) -> None:
+    assert normalize(text) == "pm25"
+
+
+def test_width_case_punctuation_and_units_are_folded() -> None:
+    assert normalize("规模以上工业总产值（亿元）") == "规模以上工业总产值"
+    assert normalize("“专精特新”企业") == "专精特新企业"
+    assert normalize("ＧＤＰ 增速") == "gdp增速"
+    assert normalize("城镇登记失业率(%)") == "城镇登记失业率"
+
+
+def test_traditional_is_folded_to_simplified() -> None:
+    assert to_simplified("規模以上工業總產值") == "规模以上工业总产值"
+    assert normalize("國家高新技術企業") == "国家高新技术企业"
+
+
+def test_ascii_query_detection() -> None:
+    assert is_ascii_query("guishang") and is_ascii_query("Gui Shang")
+    assert not is_ascii_query("pm2.5") and not is_ascii_query("规上")
+
+
+# -- lexicon ---------------------------------------------------------------------------------
+def test_shipped_lexicon_has_field_abbreviations_both_ways() -> None:
+    lex = Lexicon.load()
+    assert len(lex.entries()) >= 60
+    assert "规模以上" in lex.expansions("规上")
+    assert "规上" in lex.expansions("规模以上")
+    assert "固定资产投资" in lex.expansions("固投")
+    assert any("规模以上工业" in v for v in lex.variants(normalize("规上工业")))
+
+
+def test_lexicon_add_and_remove_take_effect_without_rebuilding(index: SearchIndex) -> None:
+    lex = Lexicon.load()
+    idx = SearchIndex(_kb(), lexicon=lex)
+    assert not idx.search("小智工程").hits
+    lex.add("小智工程", "智慧社区建设")
+    assert first(idx, "小智工程") == ("task", "T2")
+    assert lex.remove("小智工程") == 1
+    assert not idx.search("小智工程").hits
+
+
+def test_lexicon_rejects_bad_entries() -> None:
+    lex = Lexicon()
+    with pytest.raises(ValueError):
+        lex.add("", "规模以上")
+    with pytest.raises(ValueError):
+        lex.add("规上", "规上")
+    assert lex.remove("不存在") == 0
+
+
+def test_default_lexicon_is_shared() -> None:
+    assert default_lexicon() is default_lexicon()
+
+
+# -- pinyin ----------------------------------------------------------------------------------
+def test_pinyin_forms_full_and_initials() -> None:
+    assert pinyin_forms("城镇登记失业率") == ("chengzhendengjishiyelv", "czdjsyl")
+    assert pinyin_forms("银行") == ("yinhang", "yh")  # phrase reading, not 银 + xing
+    assert pinyin_forms("pm25浓度")[0] == "pm25nongdu"
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("shiyelv", ("indicator", "I5")),
+    ("gdzctz", ("indicator", "I4")),
+    ("guishang gongye zongchanzhi", ("indicator", "I1")),
+    ("baozhangxing zulin zhufang", ("indicator", "I7")),
+])
+def test_pinyin_queries_find_items(index: SearchIndex, query: str, expected: tuple[str, str]) -> None:
+    kind, item_id = first(index, query)
+    assert kind == expected[0]
+    # 规模以上工业总产值 is in two documents: either is right.
+    assert item_id == expected[1] or (expected[1] == "I1" and item_id == "I2")
+
+
+def test_random_letters_are_not_found(index: SearchIndex) -> None:
+    assert not index.search("qwxzkv").hits
+    assert not index.search("zzzz").hits
+
+
+# -- query understanding ---------------------------------------------------------------------
+def test_parse_year_place_intent_and_question_words(index: SearchIndex) -> None:
+    q = index.parse("东湖街2025年规上工业总产值目标是多少")
+    assert q.year == 2025 and q.intent == "indicator"
+    assert q.docs == {"a.txt", "b.txt"}
+    assert q.text == "规上工业总产值"
+
+
+def test_parse_relative_year_and_document_kind(index: SearchIndex) -> None:
+    q = index.parse("今年工作报告里的固投")
+    assert q.year == 2024  # the latest plan year
+    assert q.doc_kinds == {"work_report"}
+
+
+def test_parse_intents(index: SearchIndex) -> None:
+    assert index.parse("老旧小区改造什么时候完成").intent == "task"
+    assert index.parse("老旧小区改造什么时候完成").text == "老旧小区改造"
+    assert index.parse("什么是一街四所").intent == "term"
+    assert index.parse("失业率控制在多少").intent == "indicator"
+    assert index.parse("西山区").docs == {"c.txt"}
+
+
+def test_year_and_place_choose_the_document(index: SearchIndex) -> None:
+    assert first(index, "东湖街道2025年规模以上工业总产值是多少") == ("indicator", "I2")
+    assert first(index, "东湖街道2024年规模以上工业总产值是多少") == ("indicator", "I1")
+    assert first(index, "西山区固定资产投资") == ("indicator", "I4")
+
+
+def test_intent_prefers_the_kind_asked_for(index: SearchIndex) -> None:
+    assert first(index, "老旧小区改造什么时候完成") == ("task", "T1")
+    assert first(index, "什么是一街四所") == ("term", "G1")
+
+
+# -- ranking ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("query,expected", [
+    ("固投", ("indicator", "I4")),           # abbreviation; 固定资产投资 exact beats 固定资产投资额
+    ("城镇登记失业律", ("indicator", "I5")),  # typo
+    ("保租房", ("indicator", "I7")),
+    ("名词解释", ("section", "S2")),
+    ("发展环境", ("section", "S1")),
+    ("一街四所", ("term", "G1")),
+    ("ＰＭ２．５", ("indicator", "I6")),
+])
+def test_first_hit(index: SearchIndex, query: str, expected: tuple[str, str]) -> None:
+    assert first(index, query) == expected
+
+
+def test_text_finds_what_the_name_does_not(index: SearchIndex) -> None:
+    assert first(index, "社区服务平台什么时候建成") == ("task", "T2")
+
+
+def test_table_row_hit_keeps_its_lines(index: SearchIndex) -> None:
+    hit = next(h for h in index.search("规模以上工业总产值").hits if h.id == "I2")
+    assert hit.line == 20 and hit.item.lines == [19, 20, 21]
+
+
+# -- not found -------------------------------------------------------------------------------
+@pytest.mark.parametrize("query", ["住房公积金贷款额度是多少", "新能源汽车购车补贴", "啊啊啊", "", "   ", "？？"])
+def test_nonsense_and_absent_topics_are_not_found(index: SearchIndex, query: str) -> None:
+    assert index.search(query).hits == []
+
+
+def test_not_found_offers_at_most_three_suggestions(index: SearchIndex) -> None:
+    result = index.search("工业总值增长情况汇总表")
+    if not result.hits:
+        assert len(result.suggestions) <= 3
+
+
+# -- groups and contract ---------------------------------------------------------------------
+def test_one_indicator_several_documents_are_grouped(index: SearchIndex) -> None:
+    result = index.search("固定资产投资")
+    group = next(g for g in result.groups if "固定资产投资" in g.name)
+    assert {h.doc for h in group.hits} == {"b.txt", "c.txt"}
+    assert {h.id for h in group.hits} == {"I3", "I4"}
+
+
+def test_contract_shape(index: SearchIndex) -> None:
+    result = index.search("规上工业总产值", limit=1)
+    assert len(result.hits) == 1
+    row = result.hits[0].as_contract()
+    assert set(row) == {"kind", "id", "doc", "line", "title", "score"}
+    json.dumps(row, ensure_ascii=False)
+    assert 0 < row["score"] <= 100
+
+
+def test_cli_search_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    assert main(["search", "固定资产投资", "--json", "--limit", "3"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert isinstance(rows, list) and len(rows) <= 3
+    for row in rows:
+        assert set(row) == {"kind", "id", "doc", "line", "title", "score"}
