@@ -35,6 +35,7 @@ _NUMBERED = re.compile(
 _SENTENCE_END = "。！？"
 _CLAUSE_PUNCT = re.compile(r"[，,、；;：:]")
 _TITLE_END = re.compile(r"[。！？；;，,：:]")
+_GLOSSARY_LINE = re.compile(r"^(?:附[:：]?\s*)?(?:名词解释|术语解释|名词注释|名词释义|注释)\s*[:：]?$")
 _TERM_DEFINITION = re.compile(r"^[^。，,；;]{1,24}[:：]")
 
 # A sentence that states rather than orders: 2025年是…之年, starting with a number.
@@ -84,6 +85,8 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
     skip = _skipped_lines(doc, text, sections)
     heading_lines = {s.line for s in sections}
     multi_year = bool(doc.period and doc.period[0] != doc.period[1]) or doc.kind == "five_year_plan"
+    # A 名词解释 heading the structure did not take as a section: term entries follow it.
+    glossary_from = next((n for n, t in text.content() if n not in skip and _GLOSSARY_LINE.match(t)), None)
     drafts: list[_Draft] = []
     table_lines: set[int] = set()
     for rows in _task_tables(text, skip):
@@ -93,7 +96,8 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
     for number, line in text.content():
         if number in skip or number in table_lines:
             continue
-        numbered = _numbered_task(number, line, number in heading_lines)
+        glossary = glossary_from is not None and number > glossary_from
+        numbered = _numbered_task(number, line, number in heading_lines, glossary)
         if numbered is not None:
             drafts.append(numbered)
             continue
@@ -135,14 +139,14 @@ def _skipped_lines(doc: Document, text: DocText, sections: list[Section]) -> set
 # ---------------------------------------------------------------- numbered tasks
 
 
-def _numbered_task(number: int, line: str, is_heading: bool) -> _Draft | None:
+def _numbered_task(number: int, line: str, is_heading: bool, glossary: bool = False) -> _Draft | None:
     """A numbered item (1. 2. / 1、 / （1） / ①) that reads as a task, not a heading or a term."""
     match = _NUMBERED.match(line)
     if not match:
         return None
     body = match["body"].strip()
-    if _TERM_DEFINITION.match(body):
-        return None  # 1.车联网先导区拓展区：… is a glossary entry
+    if glossary and _TERM_DEFINITION.match(body):
+        return None  # 1.车联网先导区拓展区：… under 名词解释 is a glossary entry
     has_sentence = any(c in body for c in _SENTENCE_END + "；;，,")
     if not has_sentence and (is_heading or len(body) < 6):
         return None  # a numbered heading such as "1.总体要求"

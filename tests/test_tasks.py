@@ -130,6 +130,12 @@ def test_lead_phrase_measures_several_on_one_line() -> None:
     assert [t.id for t in tasks] == ["Dtest-T2-1", "Dtest-T2-2"]
 
 
+def test_numbered_task_with_a_colon_and_a_glossary_without_a_section() -> None:
+    lines = ["1.招商引资：全年引进项目30个以上。", "名词解释：", "1.一街四所：统筹市场监管所、司法所等力量。"]
+    tasks = extract_tasks(_doc("annual_plan", 2024, (2024, 2024)), DocText(file="t.txt", lines=lines), [])
+    assert [(t.line, t.title) for t in tasks] == [(1, "招商引资")]
+
+
 def test_a_statement_is_not_a_lead_phrase() -> None:
     lines = ["2025年是“十四五”规划收官之年。街道工作的总体要求是：坚持稳中求进工作总基调，推动高质量发展。"]
     assert extract_tasks(_doc("annual_plan", 2025, (2025, 2025)), DocText(file="t.txt", lines=lines), []) == []
