@@ -122,7 +122,7 @@ def _read_rows(
     after_name = roles[roles.index("name") + 1:]
     has_seq = "seq" in roles
     has_category = "category" in roles
-    year_of = {r: y for r, y in zip(roles, years) if r in ("baseline", "target")}
+    year_of = {r: y for r, y in zip(roles, years, strict=True) if r in ("baseline", "target")}
     base_year = year_of.get("baseline") or default_years[0]
     target_year = year_of.get("target") or default_years[1]
     # Cells between the name and the first value (单位, 属性 placed before the numbers).

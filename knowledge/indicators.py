@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from knowledge.doctext import DocText
+from knowledge.indicator_prose import Found, prose_targets
 from knowledge.indicator_tables import TableRow, find_tables, value_number
 from knowledge.models import Document, Indicator, Section, Value
-from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities, normalize_unit
+from knowledge.numbers import normalize_unit
 from knowledge.structure import section_at
 
 # Section titles whose text reviews the past (achievements, not targets).
@@ -16,75 +16,10 @@ _REVIEW_TITLE = re.compile(r"回顾|发展基础|发展成就|主要成就|工�
 # Sections that define terms rather than set targets.
 _GLOSSARY_TITLE = re.compile(r"名词解释|名词说明|术语|释义|附注")
 
-# --- prose -----------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
-_CLAUSE_TEXT = re.compile(r"[^，,；;：:。！？!?]+")
 _TERMINAL = re.compile(r"[。！？!?；;：:]\s*$")
+# A line that starts a heading is never the continuation of a wrapped sentence.
 _HEADING_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|专栏|附件|附表)")
-# Statements of what exists or happened (现有, 部署了), not of a target.
-_DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约")
-_PAST = re.compile(r"(?<![为除])了")
-# An area or length that sizes a place (21平方公里区域) describes it.
-_PLACE_AFTER_AREA = re.compile(r"^[\u4e00-\u9fffA-Z]{0,6}(?:区域|片区|范围|地块|园区|空间)")
-_AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "公里", "米")
-# Action verbs whose object is the indicator (开展招商活动 → 招商活动, 带动服务业 → 服务业).
-_CUT_VERB = re.compile(r"开展|举办|组织|引进|招引|培育|成立|认证|筹集建设|筹集|整改|保持|带动|编制|扩大|引导")
-_BARE_SUFFIX = re.compile(r"率|比例|比重|占比|面积|数量|总额|总量|规模|水平|任务|工作")
-_FROM = re.compile(r"(?:由|从)(?:(20\d\d)年(?:底|末)?的?)?$")
-_TO = re.compile(r"(?:提高|增加|提升|增长|上升|下降|降低|减少|扩大|缩小|降)(?:到|至)")
-_LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
-# Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
-_LEAD_STRIP = re.compile(
-    r"^(?:[、和及与并且而、]|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)|到(?:20\d\d|二〇[一二三四五六七八九〇]{2})年(?:底|末)?|至(?:20\d\d)年(?:底|末)?|"
-    r"(?:20\d\d)年(?:底|末|内)?|今年|全年|各类|年内|当年|预计|计划|力争|争取|确保|努力|累计|共计|总计|"
-    r"完成|实现|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
-    r"其中|同时|此外|另外|要|将|使|让|达到)+"
-)
-_TRAIL_STRIP = re.compile(r"(?:(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
-# Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
-_NOUN_TRAIL = re.compile(
-    r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
-    r"全覆盖|任务|工作|整治|全面开工|运营|验收通过|通过验收|入驻|"
-    r"签约|引进|开业|达标|提升|落地见效|顺利进行|目标|清单|名单)+$"
-)
-# Leading action verbs before a counted noun (在13个社区建立老年日间照料服务机构 → 老年日间照料服务机构).
-_NOUN_LEAD = re.compile(r"^(?:建立|成立|实施|建设|打造|新建|建成|开展|举办|组建|推动|推进|培育|引进|设立|创建)+")
-# A quantity is no target when it describes something else: 15分钟, 2-3岁, 56号, 第3批.
-_NOT_AFTER = re.compile(r"^(?:分钟|小时|岁|号|周年|年|月|日|天|倍|级|星|批次|层|届|G|\+|[A-Za-z]|中|大|方面|方向|个方面)")
-# Prepositions that introduce a reference, not a target (以全街237个基层党组织为主体, 紧盯738家规上企业).
-_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过)[^，,；;]*$")
-_ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新增|举办|组织|打造|推动|推进|实现|增加|增设|培育|引进|盘活|收储|整改|招引|筹集|成立|建立|达到|提升|改造|养护")
-_GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅|提高|提升|增加|下降|降低)(?:达到|为|超过)?$")
-_GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅)(?:达到|为)?$")
 _TARGET_YEAR = re.compile(r"(?:到|至|截至|截止)?((?:19|20)\d\d)年")
-# A name must look like a noun phrase with some content.
-_NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
-# Qualitative targets in a list of main targets (固定资产投资实现正增长, 收入稳步增长).
-_QUALITATIVE = re.compile(
-    r"^(?P<name>.{2,24}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平|能耗)"
-    r"(?:增长|增速|增幅|下降|降低)?)"
-    r"(?P<value>(?:实现)?(?:正增长|稳步增长|稳定增长|持续增长|不断降低|稳步提升|持续下降|同步增长)|"
-    r"与[^，,；;]{1,12}(?:持平|同步|相适应|相匹配)|完成[^，,；;]{0,12}(?:任务|要求|指标))$"
-)
-_MAIN_TARGETS = re.compile(r"(?:主要|预期|发展)目标(?:是|为)?[:：]")
-_COMPLETE_TASK = re.compile(r"^完成(?:市|区|上级|省)?下达的?(?P<name>.{2,24}?)(?:任务|指标)$")
-
-
-@dataclass
-class _Found:
-    """A prose indicator before it becomes an Indicator."""
-
-    name: str
-    quantity: Quantity | None
-    growth: str | None = None
-    value: str | None = None
-    unit: str | None = None
-    growth_only: bool = False
-    baseline: Quantity | None = None
-    baseline_year: int | None = None
-    sentence: str = ""
-    offset: int = 0  # where the target sits in the text given to prose_targets
 
 
 def extract_indicators(doc: Document, text: DocText, sections: list[Section]) -> list[Indicator]:
@@ -143,7 +78,8 @@ def _review_lines(doc: Document, sections: list[Section]) -> set[int]:
     by_id = {s.id: s for s in sections}
     ordered = sorted(sections, key=lambda s: s.line)
     for k, section in enumerate(ordered):
-        chain, node = [], section
+        chain: list[str] = []
+        node: Section | None = section
         while node is not None:
             chain.append(node.title)
             node = by_id.get(node.parent) if node.parent else None
@@ -158,11 +94,13 @@ def _review_lines(doc: Document, sections: list[Section]) -> set[int]:
 
 
 def _section_id(sections: list[Section], line: int) -> str | None:
+    """The id of the innermost section holding `line`."""
     section = section_at(sections, line)
     return section.id if section else None
 
 
 def _table_indicator(doc: Document, row: TableRow, sections: list[Section], item_id: str) -> Indicator:
+    """An Indicator from a table row (unit from the value cells when the name has none)."""
     unit = row.unit
     if unit is None:
         # The unit may sit in the value cells instead (100%, 47μg/m3).
@@ -180,8 +118,9 @@ def _table_indicator(doc: Document, row: TableRow, sections: list[Section], item
     )
 
 
-def _prose_indicator(doc: Document, found: _Found, line: int, line_text: str, sections: list[Section],
+def _prose_indicator(doc: Document, found: Found, line: int, line_text: str, sections: list[Section],
                      item_id: str, default_year: int | None) -> Indicator:
+    """An Indicator from a prose target, dated by its sentence or the plan."""
     year = _sentence_year(found.sentence or line_text, default_year, doc)
     baseline = None
     if found.baseline is not None:
@@ -209,219 +148,3 @@ def _sentence_year(line_text: str, default_year: int | None, doc: Document) -> i
     if years and default_year and max(years) <= default_year + 15:
         return max(years) if max(years) >= default_year else default_year
     return default_year
-
-
-def prose_targets(line_text: str) -> list[_Found]:
-    """Quantified targets stated in one line of prose, in reading order."""
-    results: list[_Found] = []
-    numbered = _LIST_NUMBER.match(line_text)
-    at = numbered.end() if numbered else 0
-    for sentence in _SENTENCE_END.split(line_text[at:]):
-        if sentence.strip():
-            for item in _sentence_targets(sentence):
-                item.offset += at
-                results.append(item)
-        at += len(sentence)
-    return results
-
-
-def _sentence_targets(sentence: str) -> list[_Found]:
-    found: list[_Found] = []
-    main = _MAIN_TARGETS.search(sentence)
-    body_at = main.end() if main else 0
-    previous_clause = ""
-    previous_items: list[_Found] = []
-    for m in _CLAUSE_TEXT.finditer(sentence, body_at):
-        clause = m.group().strip()
-        if not clause:
-            continue
-        clause_at = m.start() + len(m.group()) - len(m.group().lstrip())
-        items = _clause_targets(clause, previous_clause, previous_items)
-        if not items and main:
-            items = _qualitative(clause)
-        for item in items:
-            item.sentence = sentence.strip()
-            item.offset = clause_at + (item.quantity.start if item.quantity else 0)
-        found.extend(items)
-        previous_clause, previous_items = clause, items
-    return found
-
-
-def _qualitative(clause: str) -> list[_Found]:
-    """Targets without a number in a list of main targets (固定资产投资实现正增长)."""
-    m = _COMPLETE_TASK.match(clause)
-    if m:
-        return [_Found(name=m.group("name"), quantity=None, value=clause)]
-    m = _QUALITATIVE.match(clause)
-    if m:
-        value = m.group("value")
-        if "增长" in value and "与" not in value:
-            return [_Found(name=clean_name(m.group("name")), quantity=None, growth=value.removeprefix("实现"))]
-        return [_Found(name=clean_name(m.group("name")), quantity=None, value=value)]
-    return []
-
-
-def _clause_targets(clause: str, previous_clause: str, previous_items: list[_Found]) -> list[_Found]:
-    """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
-    if _DESCRIPTIVE.search(clause):
-        return []
-    quantities = [q for q in find_quantities(clause) if _usable(clause, q)]
-    if not quantities:
-        m = _QUALITATIVE.match(clause)
-        if m and ("与" in m.group("value")):
-            return [_Found(name=clean_name(m.group("name")), quantity=None, value=m.group("value"))]
-        return []
-    change = _from_to(clause, quantities)
-    if change is not None:
-        return [change]
-    # 分别 + several quantities: the names are the items listed before (政府投资项目、社会投资项目…).
-    if "分别" in clause and len(quantities) > 1:
-        return _respectively(clause, previous_clause, quantities)
-    results: list[_Found] = []
-    skip: set[int] = set()
-    for idx, q in enumerate(quantities):
-        prev_end = quantities[idx - 1].end if idx else 0
-        nxt = quantities[idx + 1] if idx + 1 < len(quantities) else None
-        before = clause[prev_end:q.start]
-        after = clause[q.end:nxt.start if nxt else len(clause)]
-        if idx in skip:
-            continue
-        # 6栋234户: a count glued to another count describes one thing twice; no target.
-        if nxt is not None and not after.strip() and q.unit and nxt.unit:
-            skip.add(idx + 1)
-            continue
-        if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]):
-            continue
-        if re.match(r"^[\u4e00-\u9fff“”\"]{1,12}等[\u4e00-\u9fff]", after) or (
-                q.unit in _AREA_UNITS and _PLACE_AFTER_AREA.match(after)):
-            continue  # 7.3公里接驳线等区域, 6.9平方公里片区: a description, not a target
-        growth_name = _GROWTH_WORD.search(before)
-        if q.is_percent and growth_name:
-            name = clean_name(before[: growth_name.start()])
-            growth_value = clause[q.start:q.end].strip()
-            if not name and _GROWTH_ONLY.match(before.strip()):
-                # 同比增长3.2% after a quantity: the growth of the previous target.
-                target = results[-1] if results else (previous_items[-1] if previous_items else None)
-                if target is not None and target.growth is None:
-                    target.growth = growth_value
-                    continue
-                name = clean_name(re.sub(r"^在(.{2,12}?)等.*$", r"\1", previous_clause))
-            if name:
-                results.append(_Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True))
-            continue
-        if q.chinese and not re.search(r"(?:完成|达到|建成)\s*$", before):
-            continue
-        if q.chinese and q.number == 1:
-            continue  # 一批, 一个: no target number
-        tail = after
-        if after.strip() in ("、", "和", "及") and nxt is not None:
-            # 13个、11.63万平方米老旧小区改造: both counts share the noun after the last one.
-            tail = clause[nxt.end: quantities[idx + 2].start if idx + 2 < len(quantities) else len(clause)]
-        unit = q.unit
-        if unit and unit.startswith("个") and unit[1:] in PLACE_AFTER_COUNT and not _NOUN_LEAD.match(tail.strip()) and (
-                _counted_noun(tail, q) != "") and not re.search(r"(?:在|[、及和][^、及和]{0,8})$", before):
-            # 1-2个社区卫生服务站: 社区 starts the noun; only 在13个社区建立… counts places.
-            tail, unit = unit[1:] + tail, "个"
-        counted = _counted_noun(tail, q)
-        if counted == "":
-            continue  # 实现7个社区全覆盖: the count qualifies a verb, not a noun
-        before_name = clean_name(before)
-        name = before_name if counted and before_name.endswith(counted) else (counted or before_name)
-        if not name or not _NAME_OK.search(name):
-            continue
-        results.append(_Found(name=name, quantity=q, unit=unit))
-    return results
-
-
-def _from_to(clause: str, quantities: list[Quantity]) -> _Found | None:
-    """由2020年的92%提高到95%: one target with its baseline."""
-    for a, b in zip(quantities, quantities[1:]):
-        lead = _FROM.search(clause[: a.start])
-        if lead and _TO.fullmatch(clause[a.end:b.start].strip()):
-            name = clean_name(clause[: lead.start()])
-            if not name:
-                return None
-            return _Found(name=name, quantity=b, baseline=a, unit=b.unit or a.unit,
-                          baseline_year=int(lead.group(1)) if lead.group(1) else None)
-    return None
-
-
-def _respectively(clause: str, previous_clause: str, quantities: list[Quantity]) -> list[_Found]:
-    """分别计划投资7.93亿元、66.27亿元…: pair the listed names with the quantities in order."""
-    names = [clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])]
-    names = [n for n in names if n]
-    if len(names) != len(quantities):
-        names = [clean_name(n) for n in re.split(r"[、和及]", previous_clause)]
-        names = [n for n in names if n]
-    if len(names) != len(quantities):
-        return []
-    unit = next((q.unit for q in reversed(quantities) if q.unit), None)
-    return [_Found(name=_strip_noun_trail(n), quantity=q, unit=q.unit or unit) for n, q in zip(names, quantities)]
-
-
-def _is_reference(before: str) -> bool:
-    """Whether the words before a number make it a reference (以…为, 紧盯738家) rather than a target."""
-    m = _REFERENCE_LEAD.search(before)
-    return bool(m) and not _ACTION_VERB.search(m.group()[1:])
-
-
-def _usable(clause: str, q: Quantity) -> bool:
-    """Whether a quantity can be a target value: it has a unit and is not a date, age, code or ordinal."""
-    if q.unit is None:
-        return False
-    after = clause[q.end:]
-    before = clause[: q.start]
-    if re.match(r"^(?:月|小时|工作日|分钟|岁|周年)", after):
-        return False
-    if before.endswith(("第", "每", "前三", "排名")) and not q.pre:
-        return False
-    if q.unit == "次" and re.search(r"每[周月日天季年]", before):
-        return False  # 每周召开1次: a frequency, not a target
-    return True
-
-
-def _counted_noun(after: str, q: Quantity) -> str | None:
-    """The noun after a quantity (7个市重点项目 → 市重点项目); "" when only a verb follows; None when nothing."""
-    if q.unit is None or q.is_percent:
-        return None
-    noun = after.strip()
-    if not noun or noun.startswith(("、", "和", "及")) or re.search(r"以上|以下|以内|左右", noun):
-        return None
-    if q.unit in ("岁", "个百分点", "百分点"):
-        return ""  # 2-3岁托班: an age or a change in points says nothing about a counted noun
-    noun = _NOUN_LEAD.sub("", noun)
-    noun = _strip_noun_trail(noun)
-    noun = noun.rstrip("和及与、")
-    if _NOUN_TRAIL.fullmatch(noun) or not _NAME_OK.search(noun):
-        return ""
-    if len(noun) > 24:
-        return None
-    return noun
-
-
-def _strip_noun_trail(noun: str) -> str:
-    stripped = _NOUN_TRAIL.sub("", noun)
-    return stripped if len(stripped) >= 2 else noun
-
-
-def clean_name(text: str) -> str:
-    """The indicator name from the words before its number: leading verbs and trailing links removed."""
-    name = text.strip(" \t、，,；;")
-    # Keep only the part after the last comma-like break inside the text.
-    name = re.split(r"[、]", name)[-1] if re.search(r"\d", name.split("、")[0] if "、" in name else "") else name
-    # 开展各类招聘会 → 各类招聘会: the object of the last action verb.
-    cuts = list(_CUT_VERB.finditer(name))
-    if cuts:
-        rest = name[cuts[-1].end():].strip()
-        if len(rest) >= 2 and not _BARE_SUFFIX.fullmatch(rest):
-            name = rest
-    previous = None
-    while previous != name:
-        previous = name
-        name = _LEAD_STRIP.sub("", name).strip()
-        name = _TRAIL_STRIP.sub("", name).strip()
-    # 家庭教育服务示范活动、社区家长课程不少于15场: the number belongs to the last full item.
-    parts = name.split("、")
-    if len(parts) > 1 and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
-        name = parts[-1]
-    return name if _NAME_OK.search(name) else ""

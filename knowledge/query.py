@@ -61,6 +61,8 @@ class Query:
 
     raw: str
     text: str
+    # The text before question words were taken out (目标 in 远景目标 is part of a name).
+    full: str = ""
     year: int | None = None
     docs: set[str] = field(default_factory=set)
     doc_kinds: set[str] = field(default_factory=set)
@@ -154,6 +156,7 @@ class QueryParser:
                 if alias in text:
                     q.docs |= self.weak[alias]
                     break
+        q.full = text
         core = _WHEN_VERB.sub(" ", text)
         for word in self._questions:
             core = core.replace(word, " ")
@@ -165,5 +168,5 @@ class QueryParser:
                 continue
             cleaned.append(part)
         core = "".join(cleaned).rstrip(TRAILING_PARTICLES)
-        q.text = core if len(core) >= 1 else (text or normalize(raw))
+        q.text = core if core else text
         return q

@@ -30,8 +30,12 @@ from knowledge.query import Query, QueryParser
 # Calibrated with bench/eval_search.py (see its --calibrate output).
 ANSWER_THRESHOLD = 0.62
 SUGGEST_THRESHOLD = 0.40
+# Score given to a document's outline when the query names only the document.
+OUTLINE_SCORE = 0.70
 # Text fields are evidence, but weaker than the item's own name.
-TEXT_WEIGHT = 0.80
+# An indicator's text is the sentence around it, often holding other indicators: weaker evidence
+# than a task's own text or a term's definition.
+TEXT_WEIGHTS = {"indicator": 0.70, "task": 0.80, "term": 0.80, "section": 0.0}
 TEXT_CHARS = 300
 # Candidates scored in full per query variant; the rest are ruled out by the character index.
 CANDIDATES = 160
@@ -282,6 +286,7 @@ class SearchIndex:
         self.text_index = _GramIndex(self.texts, 2)
         self.text_chars = _GramIndex(self.texts, 1)
         self.is_task = np.array([e.kind == "task" for e in entries], dtype=bool)
+        self.text_weight = np.array([TEXT_WEIGHTS[e.kind] for e in entries], dtype=np.float64)
         self._pinyin: tuple[list[str], list[str], _GramIndex, _GramIndex] | None = None
         self._lex_pinyin: tuple[int, list[tuple[str, str]]] | None = None
         groups: dict[str, list[int]] = {}
@@ -402,6 +407,8 @@ class SearchIndex:
         out: dict[int, float] = {}
         if q.text:
             variants = self.lexicon.variants(q.text)[:MAX_SCORED_VARIANTS]
+            if q.full and q.full not in variants:
+                variants.append(q.full)
             size = len(self.entries)
             pre = np.zeros(size)
             text = np.zeros(size)
@@ -411,10 +418,10 @@ class SearchIndex:
                 text_cov = (self.text_index if len(v) > 1 else self.text_chars).coverage(v)
                 if name_cov is None and text_cov is None:
                     continue
-                tc = text_cov if text_cov is not None else np.zeros(size)
+                tc = text_cov * self.text_weight if text_cov is not None else np.zeros(size)
                 nc = name_cov if name_cov is not None else np.zeros(size)
                 text = np.maximum(text, penalty * _text_length_factor(len(v)) * tc)
-                pre = np.maximum(pre, penalty * np.maximum(nc, TEXT_WEIGHT * tc))
+                pre = np.maximum(pre, penalty * np.maximum(nc, tc))
             idx = sorted(_top(pre, CANDIDATES).tolist())
             if idx:
                 names = [self.names[i] for i in idx]
@@ -425,7 +432,7 @@ class SearchIndex:
                         # Bigram coverage ignores order: full credit only for a contiguous match.
                         body = self.texts[i]
                         t *= 1.0 if any(v in body for v in variants) else 0.9
-                    out[i] = max(sc, TEXT_WEIGHT * t)
+                    out[i] = max(sc, t)
         if is_ascii_query(q.raw):
             # Letters match letters by chance far more than characters match characters:
             # squaring keeps near-exact pinyin matches and sinks partial ones.
@@ -461,6 +468,8 @@ class SearchIndex:
         q = self.parse(query)
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
         if not q.text.strip() and not is_ascii_query(query):
+            # Only a place, document kind or year (大港街工作计划): the outline of those documents.
+            result.hits = self._outline(q)[: max(0, limit)]
             return result
         matched = self._match(q)
         if not matched:
@@ -482,6 +491,23 @@ class SearchIndex:
         result.hits = hits
         result.groups = self._groups(hits, {i: final for final, _, i in ranked})
         return result
+
+    def _outline(self, q: Query) -> list[Hit]:
+        """Top-level sections of the documents a query names by place, kind or year only."""
+        if not (q.docs or q.doc_kinds or q.year):
+            return []
+        docs = [d for d in self.kb.documents
+                if (not q.docs or d.file in q.docs) and (not q.doc_kinds or d.kind in q.doc_kinds)
+                and (q.year is None or d.year == q.year
+                     or (d.period is not None and d.period[0] <= q.year <= d.period[1]))]
+        if not docs or len(docs) == len(self.kb.documents):
+            return []
+        files = {d.file: n for n, d in enumerate(docs)}
+        top = min((e.item.level for e in self.entries if e.kind == "section" and e.item.doc in files),
+                  default=None)  # type: ignore[union-attr]
+        hits = [self._hit(i, OUTLINE_SCORE) for i, e in enumerate(self.entries)
+                if e.kind == "section" and e.item.doc in files and e.item.level == top]  # type: ignore[union-attr]
+        return sorted(hits, key=lambda h: (files[h.doc], h.line))
 
     def _groups(self, hits: list[Hit], finals: dict[int, float]) -> list[HitGroup]:
         """Indicators among the hits, each with the same-named indicators of every document."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.doctext import DocText
-from knowledge.indicators import extract_indicators, prose_targets
+from knowledge.indicators import extract_indicators
 from knowledge.models import Document, Section
 from knowledge.numbers import find_quantities, parse_number
 

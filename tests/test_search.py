@@ -244,3 +244,17 @@ def test_cli_search_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert isinstance(rows, list) and len(rows) <= 3
     for row in rows:
         assert set(row) == {"kind", "id", "doc", "line", "title", "score"}
+
+
+def test_query_naming_only_a_document_gets_its_outline(index: SearchIndex) -> None:
+    result = index.search("西山区政府工作报告")
+    assert result.hits and {h.doc for h in result.hits} == {"c.txt"}
+    assert all(h.kind == "section" for h in result.hits)
+
+
+def test_question_word_inside_a_name_still_matches(index: SearchIndex) -> None:
+    # 目标 is stripped as a question word, but the unstripped text is matched as well.
+    kb = _kb()
+    kb.sections.append(Section(id="S9", doc="b.txt", number="第二章", title="2035年远景目标", level=1, line=9))
+    idx = SearchIndex(kb, lexicon=Lexicon.load())
+    assert first(idx, "远景目标") == ("section", "S9")
