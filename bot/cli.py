@@ -56,6 +56,16 @@ def _settings():  # type: ignore[no-untyped-def]
     return get_settings()
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Upgrade the database to the latest schema (also done by run/console/ask)."""
+    from bot.storage import migrate
+
+    settings = _settings()
+    migrate(settings.database_url)
+    print(f"数据库已升级到最新版本：{settings.database_url.split('@')[-1]}")
+    return 0
+
+
 def cmd_console(args: argparse.Namespace) -> int:
     """Chat with the bot in the terminal (same answers as Telegram)."""
     from bot.console import run_console
@@ -121,6 +131,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--plans", nargs="+", default=[str(BUNDLED_PLANS)])
     s.set_defaults(func=cmd_search)
     sub.add_parser("console", help="在终端里与机器人对话").set_defaults(func=cmd_console)
+    sub.add_parser("migrate", help="把数据库升级到最新结构").set_defaults(func=cmd_migrate)
     a = sub.add_parser("ask", help="回答一个问题并退出")
     a.add_argument("question", nargs="+")
     a.set_defaults(func=cmd_ask)

@@ -21,10 +21,9 @@ PAGE_SIZE = 5  # search results per page (one button per result fits a phone's w
 LIST_PAGE_SIZE = 8  # /indicators and /tasks entries per page
 SECTION_PAGE_CHARS = 1500  # characters of section text per page when reading a whole section
 EXCERPT_CHARS = 160
+SHORT_TITLE_CHARS = 16
 MAX_QUERY_CHARS = 200  # longer questions are cut before searching (a question is a few words)
 SEARCH_LIMIT = 50
-# When the best hit beats the second by this many points it is shown as a card straight away.
-CLEAR_WINNER_GAP = 8.0
 
 KIND_LABELS = {"indicator": "指标", "task": "任务", "section": "章节", "term": "名词"}
 DOC_KIND_LABELS = {"five_year_plan": "五年规划", "annual_plan": "年度计划", "work_report": "政府工作报告",
@@ -346,24 +345,33 @@ class PlanService:
         if log_it:
             self._log(who, query, found=bool(hits), hits=len(hits))
         if not groups:
-            r = Reply().line(f"未找到与“{_short(query, 30)}”相关的内容。")
             suggestions = result.suggestions[:4]
-            if suggestions:
-                r.line("您是不是要找：", "、".join(suggestions))
-                r.row(*[(s[:20], self._cb("a", s)) for s in suggestions[:2]])
-                if len(suggestions) > 2:
-                    r.row(*[(s[:20], self._cb("a", s)) for s in suggestions[2:4]])
-            else:
-                r.line("可以换个说法，或用 /docs、/indicators、/tasks 浏览。")
+            head = f"未找到与“{_short(query, 30)}”相关的内容"
+            if not suggestions:
+                return Reply().line(head + "，可以换个说法，或用 /docs、/indicators、/tasks 浏览。")
+            r = Reply().line(head + "。您是不是要找：" + "、".join(suggestions) + "？")
+            r.row(*[(s[:20], self._cb("a", s)) for s in suggestions[:2]])
+            r.row(*[(s[:20], self._cb("a", s)) for s in suggestions[2:4]])
             return r
-        clear = len(groups) == 1 or (
-            page == 1 and not replace and groups[0][0].score - groups[1][0].score >= CLEAR_WINNER_GAP)
-        if clear:
-            r = self._group_card(active, groups[0])
-            if len(groups) > 1:
-                r.row((f"其他结果（{len(groups) - 1}）", self._cb("q", "1", query)))
-            return r
+        if page == 1 and not replace:
+            return self._answer(active, query, groups)
         return self._result_list(active, query, groups, page, replace)
+
+    def _answer(self, active: Active, query: str, groups: list[list[Hit]]) -> Reply:
+        """The best match as a full card, then the next few matches as a numbered list."""
+        r = self._group_card(active, groups[0])
+        others = groups[1:PAGE_SIZE]
+        if others:
+            r.blank().line(Span("其他相关结果：", "italic"))
+            buttons = []
+            for n, group in enumerate(others, 2):
+                hit = group[0]
+                r.line(f"{n}. [{KIND_LABELS[hit.kind]}] {_short(hit.title, 30)} — {self._summary(active, hit, len(group))}")
+                buttons.append((str(n), self._group_cb(group)))
+            r.row(*buttons)
+        if len(groups) > PAGE_SIZE:
+            r.row((f"更多结果（共 {len(groups)} 条）▶", self._cb("q", "2", query)))
+        return r
 
     def _result_list(self, active: Active, query: str, groups: list[list[Hit]], page: int,
                      replace: bool) -> Reply:
@@ -394,7 +402,7 @@ class PlanService:
 
     def _summary(self, active: Active, hit: Hit, same: int = 1) -> str:
         """One line under a listed hit: the figure or deadline, and the document."""
-        doc = self._doc_name(active.kb, hit.doc)
+        doc = self._doc_short(active.kb, hit.doc)
         item = hit.item
         if isinstance(item, Indicator):
             figure = _value(item.target, item.unit) if item.target else _value(item.baseline, item.unit)
@@ -449,7 +457,7 @@ class PlanService:
             r.line(f"同一指标见于 {len(same)} 处，逐一列出：")
         for n, i in enumerate(same, 1):
             if len(same) > 1:
-                r.blank().line(Span(f"{n}. {self._doc_name(active.kb, i.doc)}", "bold"))
+                r.blank().line(Span(f"{n}. {self._doc_short(active.kb, i.doc)}", "bold"))
                 if i.name != ind.name:
                     r.field("名称", i.name)
             self._indicator_fields(r, i)
@@ -608,7 +616,7 @@ class PlanService:
             attr = f" · {ind.attribute}" if ind.attribute else ""
             r.line(f"{n}. ", Span(ind.name, "bold"), f"：{figure}{attr}")
             if doc_idx is None:
-                r.line(f"    {self._doc_name(kb, ind.doc)}")
+                r.line(f"    {self._doc_short(kb, ind.doc)}")
         r.row(*[(str(n), self._cb("i", ind.id)) for n, ind in enumerate(chunk[:4], first)])
         if len(chunk) > 4:
             r.row(*[(str(n), self._cb("i", ind.id)) for n, ind in enumerate(chunk[4:], first + 4)])
@@ -640,7 +648,7 @@ class PlanService:
         for n, t in enumerate(chunk, first):
             when = t.deadline.isoformat() if t.deadline else (t.deadline_text or "未写明")
             r.line(f"{n}. ", Span(_short(t.title, 40), "bold"))
-            r.line(f"    {when} · {self._doc_name(kb, t.doc)}")
+            r.line(f"    {when} · {self._doc_short(kb, t.doc)}")
         r.row(*[(str(n), self._cb("t", t.id)) for n, t in enumerate(chunk[:4], first)])
         if len(chunk) > 4:
             r.row(*[(str(n), self._cb("t", t.id)) for n, t in enumerate(chunk[4:], first + 4)])
@@ -695,8 +703,26 @@ class PlanService:
 
     @staticmethod
     def _doc_name(kb: KnowledgeBase, file: str) -> str:
+        """The document's full title in 《》 (for sources)."""
         doc: Document | None = kb.document(file)
         return f"《{doc.title}》" if doc else file
+
+    @staticmethod
+    def _doc_short(kb: KnowledgeBase, file: str) -> str:
+        """A short name for lists: the title when short, else issuer, years and kind."""
+        doc: Document | None = kb.document(file)
+        if doc is None:
+            return file
+        if len(doc.title) <= SHORT_TITLE_CHARS:
+            return doc.title
+        if doc.period and doc.period[0] != doc.period[1]:
+            years = f"{doc.period[0]}—{doc.period[1]}年"
+        else:
+            years = f"{doc.year}年" if doc.year else ""
+        kind = DOC_KIND_LABELS.get(doc.kind, "")
+        if doc.issuer and doc.kind != "other":
+            return f"{doc.issuer}{years}{kind}"
+        return _short(doc.title, SHORT_TITLE_CHARS)
 
     def _source(self, kb: KnowledgeBase, file: str, section_id: str | None, line: int) -> str:
         """"《title》 › 章 › 节，第 N 行"."""

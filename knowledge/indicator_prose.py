@@ -11,7 +11,7 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 _CLAUSE_TEXT = re.compile(r"[^，,；;：:。！？!?]+")
 # Statements of what exists or happened (现有, 部署了), not of a target.
 _DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约")
-_PAST = re.compile(r"(?<![为除])了")
+_PAST = re.compile(r"(?<![为除])了|已(?:经)?(?:建成|完成|实现|达到|形成|累计|有|开工|投入|超过|突破)")
 # An area or length that sizes a place (21平方公里区域) describes it.
 _PLACE_AFTER_AREA = re.compile(r"^[\u4e00-\u9fffA-Z]{0,6}(?:区域|片区|范围|地块|园区|空间)")
 _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "公里", "米")
@@ -45,6 +45,11 @@ _ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新
 # 同比增长3.2% standing alone: the growth of the target before it.
 _GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅|提高|提升|增加|下降|降低)(?:达到|为|超过)?$")
 _GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅)(?:达到|为)?$")
+# A clause opening with a date or five-year period (2020年…, “十三五”期间…), or with a future one.
+_FIVE_YEAR_ORDINALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                       "十一", "十二", "十三", "十四", "十五", "十六")
+_PAST_DATE = re.compile(r"^(?:在|于|截至|截止)?(?:((?:19|20)\d\d)年|[“\"]?(十[一二三四五六]?)五[”\"]?(?:期间|时期|末|以来))")
+_FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未来|下一步)")
 # A name must look like a noun phrase with some content.
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 # Qualitative targets in a list of main targets (固定资产投资实现正增长, 收入稳步增长).
@@ -72,43 +77,68 @@ class Found:
     baseline: Quantity | None = None
     baseline_year: int | None = None
     sentence: str = ""
+    clause: str = ""
     offset: int = 0  # where the target sits in the text given to prose_targets
 
 
-def prose_targets(line_text: str) -> list[Found]:
-    """Quantified targets stated in one line of prose, in reading order."""
+def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
+    """Quantified targets stated in one line of prose, in reading order.
+
+    With the plan's first year, clauses dated before it (2020年完成…, “十三五”期间…) are skipped.
+    """
     results: list[Found] = []
     numbered = _LIST_NUMBER.match(line_text)
     at = numbered.end() if numbered else 0
     for sentence in _SENTENCE_END.split(line_text[at:]):
         if sentence.strip():
-            for item in _sentence_targets(sentence):
+            for item in _sentence_targets(sentence, start_year):
                 item.offset += at
                 results.append(item)
         at += len(sentence)
     return results
 
 
-def _sentence_targets(sentence: str) -> list[Found]:
+def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Found]:
     found: list[Found] = []
     main = _MAIN_TARGETS.search(sentence)
     body_at = main.end() if main else 0
     previous_clause = ""
     previous_items: list[Found] = []
+    past = False
     for m in _CLAUSE_TEXT.finditer(sentence, body_at):
         clause = m.group().strip()
         if not clause:
             continue
         clause_at = m.start() + len(m.group()) - len(m.group().lstrip())
+        # A past date holds for the clauses after it until a future one (到2025年, 力争) appears.
+        if _FUTURE_MARK.match(clause):
+            past = False
+        elif _dated_before(clause, start_year):
+            past = True
+        if past:
+            previous_clause, previous_items = clause, []
+            continue
         items = _clause_targets(clause, previous_clause, previous_items)
         if not items and main:
             items = _qualitative(clause)
         for item in items:
             item.sentence = sentence.strip()
+            item.clause = clause
             item.offset = clause_at + (item.quantity.start if item.quantity else 0)
         found.extend(items)
         previous_clause, previous_items = clause, items
     return found
+
+
+def _dated_before(clause: str, start_year: int | None) -> bool:
+    """Whether a clause opens with a date before the plan starts (2020年完成…, “十三五”期间累计…)."""
+    m = _PAST_DATE.match(clause)
+    if m is None or start_year is None:
+        return False
+    if m.group(1):
+        return int(m.group(1)) < start_year
+    # The n-th five-year plan (“十三五” = 13) ends in 1955 + 5n (2020).
+    return 1955 + 5 * _FIVE_YEAR_ORDINALS.index(m.group(2)) < start_year
 
 
 def _qualitative(clause: str) -> list[Found]:

@@ -12,7 +12,7 @@ from knowledge.numbers import normalize_unit
 from knowledge.structure import section_at
 
 # Section titles whose text reviews the past (achievements, not targets).
-_REVIEW_TITLE = re.compile(r"回顾|发展基础|发展成就|主要成就|工作成效|取得的成绩|过去[一五]年|现状")
+_REVIEW_TITLE = re.compile(r"回顾|发展基础|发展成就|主要成就|工作成效|取得.{0,4}成[绩效就果]|过去[一五]年|发展现状|基本情况")
 # Sections that define terms rather than set targets.
 _GLOSSARY_TITLE = re.compile(r"名词解释|名词说明|术语|释义|附注")
 
@@ -47,7 +47,7 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
     for starts, paragraph in _paragraphs(prose):
         if len(paragraph) < 8:
             continue
-        for found in prose_targets(paragraph):
+        for found in prose_targets(paragraph, start):
             line = max((ln for ln, at in starts if at <= found.offset), default=starts[0][0])
             items.append(_prose_indicator(doc, found, line, found.sentence or paragraph, sections,
                                           new_id(line), end))

@@ -327,3 +327,12 @@ def test_sentence_wrapped_over_lines_as_in_pdf_text() -> None:
     items = _extract(text)
     assert [(i.name, i.target.number if i.target else None, i.line) for i in items] == [
         ("文化“百千万”工程系列活动", 800, 2), ("传统文化展演", 4, 2), ("系列读书沙龙活动", 12, 2)]
+
+
+def test_clauses_dated_before_the_plan_are_achievements() -> None:
+    text = ("经济指标总体平稳，2020年完成规模以上工业总产值76.4亿元；实现税收10.06亿元。"
+            "“十三五”期间累计完成固定资产投资60.08亿元。已建成社区食堂12家。"
+            "到2025年，实现税收15亿元；“十四五”期间新增就业人数不低于1万人。")
+    items = _extract(text, _doc(period=(2021, 2025)))
+    assert [(i.name, i.target.value if i.target else None) for i in items] == [
+        ("税收", "15"), ("新增就业人数", "不低于1")]

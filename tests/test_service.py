@@ -81,20 +81,23 @@ def test_same_indicator_in_two_documents_side_by_side(service: PlanService) -> N
     assert len(to_telegram(service.ask("规模以上工业总产值"))) == 1
 
 
-def test_many_hits_give_a_numbered_list_with_pages(service: PlanService) -> None:
+def test_many_hits_give_best_card_then_numbered_list_with_pages(service: PlanService) -> None:
     reply = service.ask("测试指标")
     out, choices = to_console(reply)
-    assert out.startswith("找到 12 条")
-    assert [c.label for c in choices[:PAGE_SIZE]] == [str(n) for n in range(1, PAGE_SIZE + 1)]
-    assert "下一页 ▶" in [c.label for c in choices]
-    nxt = next(c for c in choices if c.label == "下一页 ▶")
-    page2 = service.callback(nxt.data)
+    assert out.startswith("📊 测试指标0")
+    assert "其他相关结果：" in out and "5. [指标] 测试指标4" in out
+    assert [c.label for c in choices[:PAGE_SIZE - 1]] == [str(n) for n in range(2, PAGE_SIZE + 1)]
+    more = next(c for c in choices if c.label.startswith("更多结果"))
+    page2 = service.callback(more.data)
     assert page2.replace
     out2, choices2 = to_console(page2)
+    assert out2.startswith("找到 12 条")
     assert "6. " in out2 and "1. " not in out2
-    assert "◀ 上一页" in [c.label for c in choices2]
+    assert "◀ 上一页" in [c.label for c in choices2] and "下一页 ▶" in [c.label for c in choices2]
     card = service.callback(choices2[0].data)
-    assert "📊 测试指标" in text_of(card)
+    assert "📊 测试指标5" in text_of(card)
+    page1 = service.callback(next(c for c in choices2 if c.label == "◀ 上一页").data)
+    assert "1. " in to_console(page1)[0]
 
 
 def test_not_found_is_one_line_with_suggestions_and_logged(service: PlanService, sessions) -> None:  # type: ignore[no-untyped-def]
@@ -105,7 +108,7 @@ def test_not_found_is_one_line_with_suggestions_and_logged(service: PlanService,
     service.sessions = sessions
     reply = service.ask("火星基地", Who(user_id=5, chat_id=5))
     out, choices = to_console(reply)
-    assert out.splitlines()[0] == "未找到与“火星基地”相关的内容。"
+    assert out.splitlines()[0] == "未找到与“火星基地”相关的内容。您是不是要找：规模以上工业总产值、一街四所？"
     assert [c.label for c in choices] == ["规模以上工业总产值", "一街四所"]
     assert "同一指标" in text_of(service.callback(choices[0].data))
     with sessions() as s:
