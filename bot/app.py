@@ -32,6 +32,7 @@ def handler_modules() -> list[ModuleType]:
     from handlers import chat
 
     modules: list[ModuleType] = [chat]
+    from handlers import admin; modules.append(admin)  # noqa: E702, I001  (admin: guard, uploads, versions)
     # digests: modules.append(handlers.digest) — admin: modules.append(handlers.admin)
     return modules
 
@@ -72,7 +73,7 @@ def build_application(settings: Settings, state: KnowledgeState,
         .post_init(_post_init)
     )
     if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     if settings.api_file_url:
