@@ -32,7 +32,7 @@ def handler_modules() -> list[ModuleType]:
     from handlers import chat, digest
 
     modules: list[ModuleType] = [chat, digest]
-    # admin: modules.append(handlers.admin)
+    from handlers import admin; modules.append(admin)  # noqa: E702, I001  (admin: guard, uploads, versions)
     return modules
 
 
@@ -72,7 +72,7 @@ def build_application(settings: Settings, state: KnowledgeState,
         .post_init(_post_init)
     )
     if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     if settings.api_file_url:
