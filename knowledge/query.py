@@ -150,13 +150,15 @@ class QueryParser:
             if alias in text:
                 q.docs |= self.strong[alias]
                 text = text.replace(alias, "", 1)
+        q.full = text
         if not q.docs:
-            # A bare 大港 also names the place, but may be part of a name (大港高教园区): keep the text.
+            # A bare 大港 also names the place, but may be part of a name (大港高教园区): it is
+            # taken out of the text to match, and kept in `full`, which is matched as well.
             for alias in sorted(self.weak, key=len, reverse=True):
                 if alias in text:
                     q.docs |= self.weak[alias]
+                    text = text.replace(alias, "", 1)
                     break
-        q.full = text
         core = _WHEN_VERB.sub(" ", text)
         for word in self._questions:
             core = core.replace(word, " ")

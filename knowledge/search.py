@@ -53,6 +53,8 @@ PLACE_OTHER = 0.80
 DOC_KIND_OTHER = 0.85
 # Indicator name endings that do not make a different indicator (固定资产投资额累计 = 固定资产投资).
 _GROUP_SUFFIXES = re.compile(r"(累计|总额|额|数量|总量|年均|规模)$")
+_GROUP_PREFIXES = re.compile(r"^(街道|全区|全街|全镇|辖区|全市)")
+_GROUP_QUALIFIERS = re.compile(r"年均|平均")
 
 
 @dataclass
@@ -125,7 +127,8 @@ def _display_title(item: Indicator | Task | Section | Term) -> str:
 
 
 def _group_key(name: str) -> str:
-    key = name
+    """The name with qualifiers that do not make another indicator taken off (for grouping)."""
+    key = _GROUP_QUALIFIERS.sub("", _GROUP_PREFIXES.sub("", name)) or name
     while True:
         shorter = _GROUP_SUFFIXES.sub("", key)
         if shorter == key or len(shorter) < 2:
@@ -489,7 +492,7 @@ class SearchIndex:
             return result
         hits = [self._hit(i, final) for final, s, i in ranked if s >= ANSWER_THRESHOLD][: max(0, limit)]
         result.hits = hits
-        result.groups = self._groups(hits, {i: final for final, _, i in ranked})
+        result.groups = self._groups(hits, q, {i: final for final, _, i in ranked})
         return result
 
     def _outline(self, q: Query) -> list[Hit]:
@@ -509,7 +512,7 @@ class SearchIndex:
                 if e.kind == "section" and e.item.doc in files and e.item.level == top]  # type: ignore[union-attr]
         return sorted(hits, key=lambda h: (files[h.doc], h.line))
 
-    def _groups(self, hits: list[Hit], finals: dict[int, float]) -> list[HitGroup]:
+    def _groups(self, hits: list[Hit], q: Query, finals: dict[int, float]) -> list[HitGroup]:
         """Indicators among the hits, each with the same-named indicators of every document."""
         groups: list[HitGroup] = []
         seen: set[str] = set()
@@ -521,6 +524,13 @@ class SearchIndex:
             if key is None or key in seen:
                 continue
             seen.add(key)
-            members = sorted(self.groups.get(key, []), key=lambda j: -finals.get(j, 0.0))
-            groups.append(HitGroup(name=hit.title, hits=[self._hit(j, finals.get(j, 0.0)) for j in members]))
+            members = self.groups.get(key, [])
+            # Members the candidate stage left out still get their own score, not the leader's.
+            missing = [j for j in members if j not in finals]
+            if missing:
+                scores = match_scores([q.text], [self.names[j] for j in missing])
+                for j, sc in zip(missing, scores.tolist()):
+                    finals[j] = sc * self._factor(self.entries[j], q)
+            ordered = sorted(members, key=lambda j: -finals[j])
+            groups.append(HitGroup(name=hit.title, hits=[self._hit(j, finals[j]) for j in ordered]))
         return groups

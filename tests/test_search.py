@@ -258,3 +258,16 @@ def test_question_word_inside_a_name_still_matches(index: SearchIndex) -> None:
     kb.sections.append(Section(id="S9", doc="b.txt", number="第二章", title="2035年远景目标", level=1, line=9))
     idx = SearchIndex(kb, lexicon=Lexicon.load())
     assert first(idx, "远景目标") == ("section", "S9")
+
+
+def test_group_members_keep_their_own_source_and_score(index: SearchIndex) -> None:
+    result = index.search("规上工业总产值", limit=1)
+    group = result.groups[0]
+    assert {h.doc for h in group.hits} == {"a.txt", "b.txt"}  # the second document is beyond limit=1
+    assert all(h.score > 0 for h in group.hits)
+
+
+def test_bare_place_name_filters_but_stays_searchable(index: SearchIndex) -> None:
+    q = index.parse("西山 固投")
+    assert q.docs == {"c.txt"} and q.text == "固投"
+    assert first(index, "西山 固投") == ("indicator", "I4")
