@@ -12,6 +12,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -280,32 +281,56 @@ def _one_line(text: str) -> str:
 def _read_docx(data: bytes) -> list[str]:
     _check_zip(data)
     from docx import Document
-    from docx.table import Table
 
     document = Document(io.BytesIO(data))
     lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+    for kind, element in _body_blocks(document.element.body):
+        if kind == "table":
+            lines.extend(_table_lines(element))
         else:
             # A soft line break inside a paragraph starts a new line, as it does on screen.
-            lines.extend(part.rstrip() for part in _LINE_BREAK.split(block.text.replace("\v", "\n")))
+            lines.extend(part.rstrip() for part in _LINE_BREAK.split(_paragraph_text(element)))
             lines.append("")
     return lines
 
 
-def _table_lines(table: object) -> list[str]:
-    """One line per cell (a vertically merged continuation cell is blank), a blank line per row."""
-    from docx.table import _Cell
+def _body_blocks(parent: object) -> Iterator[tuple[str, object]]:
+    """("p", w:p) and ("table", w:tbl) in document order, looking inside content controls
+    (w:sdt), which python-docx's iter_inner_content() skips."""
+    from docx.oxml.ns import qn
 
+    for child in parent.iterchildren():  # type: ignore[attr-defined]
+        if child.tag == qn("w:p"):
+            yield "p", child
+        elif child.tag == qn("w:tbl"):
+            yield "table", child
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            if content is not None:
+                yield from _body_blocks(content)
+
+
+# Runs whose text shows in Word: plain, in hyperlinks, tracked insertions, fields, smart tags
+# (deleted runs, w:del, are left out).
+_RUN_PATHS = ("w:r | w:hyperlink/w:r | w:ins/w:r | w:fldSimple/w:r | w:smartTag/w:r | w:customXml/w:r"
+              " | w:sdt/w:sdtContent/w:r | w:ins/w:hyperlink/w:r")
+
+
+def _paragraph_text(p: object) -> str:
+    """A w:p element's visible text (tabs as tabs, line breaks as newlines)."""
+    return "".join(run.text for run in p.xpath(_RUN_PATHS)).replace("\v", "\n")  # type: ignore[attr-defined]
+
+
+def _table_lines(tbl: object) -> list[str]:
+    """One line per cell (a vertically merged continuation cell is blank), a blank line per row;
+    a cell's paragraphs, nested tables included, make one line."""
     lines: list[str] = []
-    for row in table.rows:  # type: ignore[attr-defined]
-        for tc in row._tr.tc_lst:
+    for tr in tbl.tr_lst:  # type: ignore[attr-defined]
+        for tc in tr.tc_lst:
             if tc.vMerge == "continue":
                 lines.append("")
                 continue
-            cell = _Cell(tc, table)  # type: ignore[arg-type]
-            lines.append(_one_line("".join(p.text for p in cell.paragraphs)))
+            lines.append(_one_line("".join(_paragraph_text(p) for p in tc.xpath(".//w:p"))))
         lines.append("")
     return lines
 
@@ -371,7 +396,9 @@ def _page_blocks(page: object) -> list[_Block]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
-    blocks = _paragraphs(text_page.extract_text_lines(return_chars=True))
+    text_lines = [line for line in text_page.extract_text_lines(return_chars=True)
+                  if not _is_page_number(line, page.height)]  # type: ignore[attr-defined]
+    blocks = _paragraphs(text_lines)
     for table in tables:
         cells: list[str] = []
         for row in table.extract():
@@ -381,6 +408,16 @@ def _page_blocks(page: object) -> list[_Block]:
         blocks.append(_Block(table.bbox[1], cells))
     blocks.sort(key=lambda b: b.top)
     return blocks
+
+
+# A printed page number: "— 3 —", "- 3 -", "3", "第3页", "第 3 页 共 12 页", "3/12".
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$")
+
+
+def _is_page_number(line: dict, page_height: float) -> bool:
+    """A page number in the top or bottom margin: dropped, so paragraphs join across pages."""
+    in_margin = line["top"] > 0.9 * page_height or line["bottom"] < 0.08 * page_height
+    return in_margin and bool(_PAGE_NUMBER.match(line["text"].strip()))
 
 
 def _paragraphs(text_lines: list[dict]) -> list[_Block]:

@@ -149,6 +149,11 @@ def to_pdf(file: str) -> bytes:
             text: str = value  # type: ignore[assignment]
             heading = (_H1.match(text) or _H2.match(text)) and len(text) <= 40
             story.append(Paragraph(escape(text), body if heading else indented))
+    def page_number(canvas, doc) -> None:  # noqa: ANN001
+        # Printed page numbers, as government PDFs have them: "— 3 —" centred at the bottom.
+        canvas.setFont("STSong-Light", 10)
+        canvas.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
+
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    SimpleDocTemplate(buf, pagesize=A4).build(story, onFirstPage=page_number, onLaterPages=page_number)
     return buf.getvalue()

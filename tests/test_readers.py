@@ -303,3 +303,26 @@ def test_traditional_text_is_simplified_line_for_line() -> None:
     assert lines == ["大港街2024年工作计划", "", "一、坚持创新引领，在发展新质生产力上走深走实", "规模以上工业总产值81.11亿元。"]
     simplified = (PLANS / "004_94047d62e3d4206a.txt").read_text(encoding="utf-8")
     assert read_bytes(simplified.encode(), "plan.txt") == simplified.split("\n")
+
+
+def test_docx_content_controls_tracked_insertions_and_nested_tables() -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    document.add_paragraph("某某街道2024年工作计划")
+    body = document.element.body
+    sdt = parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr/><w:sdtContent>'
+        '<w:p><w:r><w:t>一、主要目标</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>地区生产总值增长</w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>5%</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>6%</w:delText></w:r></w:del><w:r><w:t>左右。</w:t></w:r></w:p>'
+        '</w:sdtContent></w:sdt>'
+    )
+    body.insert(len(body) - 1, sdt)  # before the section properties
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "牵头单位"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "区发改委"
+    lines = [line for line in read_bytes(_docx_bytes(document), "plan.docx") if line]
+    assert lines == ["某某街道2024年工作计划", "一、主要目标", "地区生产总值增长5%左右。", "牵头单位", "区发改委"]

@@ -103,8 +103,10 @@ def test_variants_hold_real_tables(file: str) -> None:
 @pytest.mark.parametrize("file", PDF)
 def test_pdf_text_layer_reads_back(file: str) -> None:
     lines = next(iter(pdf_build(file).texts.values()))
-    # Every letter and digit of the plan comes back, in order (spaces and bullets aside).
+    # Every letter and digit of the plan comes back, in order (spaces and bullets aside),
+    # without the printed page numbers.
     assert _letters("".join(lines)) == _letters((PLANS / file).read_text(encoding="utf-8"))
+    assert not any(line.startswith("—") for line in lines)
 
 
 def test_variants_find_something() -> None:
