@@ -319,6 +319,7 @@ def clean_name(text: str) -> str:
         name = _TRAIL_STRIP.sub("", name).strip()
     # 家庭教育服务示范活动、社区家长课程不少于15场: the number belongs to the last full item.
     parts = name.split("、")
-    if len(parts) > 1 and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
+    balanced = all(p.count("“") == p.count("”") and p.count('"') % 2 == 0 for p in parts)
+    if len(parts) > 1 and balanced and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
         name = parts[-1]
     return name if _NAME_OK.search(name) else ""
