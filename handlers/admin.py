@@ -1,5 +1,5 @@
 """Admin handlers (thin): uploads, /reload, /versions, /rollback, /remove, /admin, /alias, /unalias,
-/allow, /deny, /stats, /gaps, /audit, the 发布/取消 buttons, and the access guard (group -1)."""
+/allow, /deny, /stats, /gaps, /audit, the 发布/取消 buttons, and the access guard (earliest group)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 COMMANDS: list[tuple[str, str]] = []
 SERVICE_KEY = "admin"
 POLL_SECONDS = 30
+# The access guard's own group, before every other: a TypeHandler matches every update, so it would
+# shadow any other handler sharing its group (only one handler per group runs).
+GUARD_GROUP = -100
 
 
 def service(context: ContextTypes.DEFAULT_TYPE) -> AdminService:
@@ -47,7 +50,7 @@ def actor_of(update: Update) -> Actor:
 
 
 async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Group -1: in allowlist mode, stop every update from someone not listed (one polite refusal)."""
+    """Earliest group: in allowlist mode, stop every update from someone not listed (one polite refusal)."""
     if not (update.message or update.edited_message or update.callback_query or update.inline_query):
         return  # membership changes and the like carry no request
     user, chat = update.effective_user, update.effective_chat
@@ -216,7 +219,7 @@ def find_lexicon() -> object | None:
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Create the admin service, add the access guard (group -1) and the admin handlers."""
+    """Create the admin service, add the access guard (earliest group) and the admin handlers."""
     d = deps_of_app(app)
     if d.sessions is None:
         log.warning("no database: admin commands and the access list are disabled")
@@ -224,7 +227,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     versions = Versions(d.sessions, d.state, d.settings.plans_dir, d.settings.max_upload_bytes)
     d.extra[SERVICE_KEY] = AdminService(d.settings, d.sessions, versions, find_lexicon(), d.settings.timezone)
     d.extra["access_guard"] = True  # handlers.common.allowed defers to the guard below
-    app.add_handler(TypeHandler(Update, guard), group=-1)
+    app.add_handler(TypeHandler(Update, guard), group=GUARD_GROUP)
     app.add_handler(MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE, on_document))
     app.add_handler(CommandHandler("reload", on_reload))
     app.add_handler(CommandHandler("versions", on_versions))
@@ -258,3 +261,47 @@ async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     if app.job_queue is not None:
         app.job_queue.run_repeating(poll_versions, interval=POLL_SECONDS, first=POLL_SECONDS,
                                     name="kb-version-poll")
+
+
+def console_setup(routes: Any, d: Any) -> None:
+    """The console (a local terminal, run by whoever runs the bot) gets the admin commands with the
+    CLI's rights, serves the DB's live version, and applies stored aliases; /import PATH uploads."""
+    from pathlib import Path
+
+    from bot.admin_service import CLI_NAME
+
+    if d.sessions is None:
+        return
+    versions = Versions(d.sessions, d.state, d.settings.plans_dir, d.settings.max_upload_bytes)
+    svc = AdminService(d.settings, d.sessions, versions, find_lexicon(), d.settings.timezone)
+    d.extra[SERVICE_KEY] = svc
+    versions.start()
+    svc.apply_stored_aliases()
+    actor = Actor(None, CLI_NAME)
+
+    def split(arg: str) -> list[str]:
+        return arg.split()
+
+    def import_file(arg: str) -> Reply:
+        path = Path(arg.strip()).expanduser()
+        if not path.is_file():
+            return Reply().line(f"找不到文件：{arg}。用法：/import 文件路径")
+        refusal = svc.precheck_upload(actor, path.name, path.stat().st_size)
+        return refusal or asyncio.run(svc.prepare_upload(actor, path.name, path.read_bytes()))
+
+    routes.commands.update({
+        "reload": lambda arg, who: asyncio.run(svc.prepare_reload(actor)),
+        "import": lambda arg, who: import_file(arg),
+        "versions": lambda arg, who: svc.list_versions(actor),
+        "rollback": lambda arg, who: asyncio.run(svc.prepare_rollback(actor, arg)),
+        "remove": lambda arg, who: asyncio.run(svc.prepare_remove(actor, arg)),
+        "admin": lambda arg, who: svc.admin_command(actor, split(arg)),
+        "alias": lambda arg, who: svc.alias(actor, split(arg)),
+        "unalias": lambda arg, who: svc.unalias(actor, split(arg)),
+        "allow": lambda arg, who: svc.allow(actor, split(arg)),
+        "deny": lambda arg, who: svc.deny(actor, split(arg)),
+        "stats": lambda arg, who: svc.stats(actor),
+        "gaps": lambda arg, who: svc.gaps(actor),
+        "audit": lambda arg, who: svc.audit_log(actor),
+    })
+    routes.callbacks[CALLBACK_PREFIX.rstrip(":")] = lambda data, who: asyncio.run(svc.on_callback(actor, data))

@@ -18,6 +18,8 @@ _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "�
 # Action verbs whose object is the indicator (开展招商活动 → 招商活动, 带动服务业 → 服务业).
 _CUT_VERB = re.compile(r"开展|举办|组织|引进|招引|培育|成立|认证|筹集建设|筹集|整改|保持|带动|编制|扩大|引导")
 _BARE_SUFFIX = re.compile(r"率|比例|比重|占比|面积|数量|总额|总量|规模|水平|任务|工作")
+# A rate with no subject (覆盖率, 达标率): it belongs to what the clause before names.
+_BARE_RATE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)")
 # 由2020年的92%提高到95%: a baseline, then the target.
 _FROM = re.compile(r"(?:由|从)(?:(20\d\d)年(?:底|末)?的?)?$")
 _TO = re.compile(r"(?:提高|增加|提升|增长|上升|下降|降低|减少|扩大|缩小|降)(?:到|至)")
@@ -50,6 +52,8 @@ _FIVE_YEAR_ORDINALS = ("", "一", "二", "三", "四", "五", "六", "七", "八
                        "十一", "十二", "十三", "十四", "十五", "十六")
 _PAST_DATE = re.compile(r"^(?:在|于|截至|截止)?(?:((?:19|20)\d\d)年|[“\"]?(十[一二三四五六]?)五[”\"]?(?:期间|时期|末|以来))")
 _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未来|下一步)")
+# Cheap test before the quantity scan: a digit, or a Chinese count after 完成/达到/建成.
+_HAS_NUMBER = re.compile(r"\d|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
 # A name must look like a noun phrase with some content.
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 # Qualitative targets in a list of main targets (固定资产投资实现正增长, 收入稳步增长).
@@ -99,6 +103,7 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
 
 
 def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Found]:
+    """Targets in one sentence, clause by clause; a growth clause joins the target before it."""
     found: list[Found] = []
     main = _MAIN_TARGETS.search(sentence)
     body_at = main.end() if main else 0
@@ -159,7 +164,8 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
     """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
     if _DESCRIPTIVE.search(clause):
         return []
-    quantities = [q for q in find_quantities(clause) if _usable(clause, q)]
+    has_number = _HAS_NUMBER.search(clause) is not None
+    quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
     if not quantities:
         m = _QUALITATIVE.match(clause)
         if m and ("与" in m.group("value")):
@@ -223,6 +229,11 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         name = before_name if counted and before_name.endswith(counted) else (counted or before_name)
         if not name or not _NAME_OK.search(name):
             continue
+        if _BARE_RATE.fullmatch(name) and previous_clause:
+            # …打造智慧社区，实现覆盖率100%: the rate is of the thing just named.
+            subject = clean_name(re.split(r"[的了]", previous_clause)[-1])
+            if subject and len(subject) <= 12:
+                name = subject + name
         results.append(Found(name=name, quantity=q, unit=unit))
     return results
 
@@ -316,6 +327,7 @@ def clean_name(text: str) -> str:
         name = _TRAIL_STRIP.sub("", name).strip()
     # 家庭教育服务示范活动、社区家长课程不少于15场: the number belongs to the last full item.
     parts = name.split("、")
-    if len(parts) > 1 and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
+    balanced = all(p.count("“") == p.count("”") and p.count('"') % 2 == 0 for p in parts)
+    if len(parts) > 1 and balanced and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
         name = parts[-1]
     return name if _NAME_OK.search(name) else ""

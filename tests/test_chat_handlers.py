@@ -89,6 +89,7 @@ async def test_inline_query_answers_articles(bot_harness: BotHarness) -> None:
     calls = await bot_harness.inline("固投")
     answers = [c for c in calls if c.method == "answerInlineQuery"]
     assert len(answers) == 1
+    assert answers[0].params["results"], "固投 finds something"
     for result in answers[0].params["results"]:
         assert result["type"] == "article"
         assert "来源" in result["input_message_content"]["message_text"]
@@ -125,8 +126,12 @@ async def small_harness(settings, sessions):  # type: ignore[no-untyped-def]
     from bot.kbstate import KnowledgeState
     from tests.test_service import StandInIndex, make_kb
 
+    from handlers import chat
+
     kb = make_kb()
-    h = await BotHarness.create(settings, KnowledgeState(kb, index=StandInIndex(kb)), sessions)  # type: ignore[arg-type]
+    # Chat handlers only: other modules' start-up hooks (e.g. admin's version loading) would swap the KB.
+    h = await BotHarness.create(settings, KnowledgeState(kb, index=StandInIndex(kb)), sessions,  # type: ignore[arg-type]
+                                modules=[chat])
     yield h
     await h.close()
 
@@ -173,9 +178,12 @@ async def test_group_mention_answers_with_card(small_harness: BotHarness) -> Non
 
 
 async def test_allowlist_refuses_strangers_and_admits_admins(settings, sessions, kb_state) -> None:  # type: ignore[no-untyped-def]
+    from handlers import chat
+
     settings.access = "allowlist"
     settings.allowed_ids = [502]
-    h = await BotHarness.create(settings, kb_state, sessions)
+    # The chat module's own check (the admin module replaces it with its guard and DB allowlist).
+    h = await BotHarness.create(settings, kb_state, sessions, modules=[chat])
     try:
         calls = await h.text("固投")
         assert h.texts(calls) == ["抱歉，您还没有使用权限，请联系管理员开通。"]
@@ -200,7 +208,7 @@ async def test_reply_with_document_is_uploaded(bot_harness: BotHarness) -> None:
         reply = Reply(document=Attachment("报告.txt", "变更 & 说明".encode(), "变更<报告>")).line("报告如下")
         await send_reply(update, context, reply)
 
-    bot_harness.app.add_handler(CommandHandler("report", report), group=-1)
+    bot_harness.app.add_handler(CommandHandler("report", report), group=-2)
     calls = await bot_harness.command("/report")
     assert [c.method for c in calls] == ["sendMessage", "sendDocument"]
     assert calls[1].files and calls[1].params["caption"] == "变更<报告>"
@@ -220,3 +228,19 @@ async def test_long_answer_is_split_under_limit(small_harness: BotHarness) -> No
     assert len(messages) >= 3
     assert all(utf16_len(m.text) <= TELEGRAM_LIMIT for m in messages)
     assert "".join(html_to_plain(m.text) for m in messages).count("很长的定义😀&<b>") == 1500
+
+
+async def test_edited_message_is_not_answered_again(bot_harness: BotHarness) -> None:
+    update = bot_harness.message_update("固投")
+    update["edited_message"] = update.pop("message")
+    update["edited_message"]["edit_date"] = update["edited_message"]["date"]
+    assert await bot_harness.send(update) == []
+
+
+async def test_section_card_reads_whole_section(bot_harness: BotHarness) -> None:
+    await bot_harness.command("/outline 1")
+    first_section = bot_harness.last_buttons()[0][0]
+    await bot_harness.press_label(first_section)
+    calls = await bot_harness.press_label("阅读全文")
+    text = html_to_plain(bot_harness.texts(calls)[-1])
+    assert "来源：" in text and len(text) > 200

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin_service import ACCESS_REFUSAL, NOT_ADMIN
+from bot.admin_service import ACCESS_REFUSAL, GROUP_REFUSAL, NOT_ADMIN
 from bot.kbstate import KnowledgeState
 from bot.settings import Settings
 from bot.storage import make_engine, make_sessionmaker, migrate
@@ -206,13 +206,13 @@ async def test_alias_takes_effect_and_is_listed(h: BotHarness) -> None:
 async def test_allowlist_private_chat(h: BotHarness, admin_settings: Settings) -> None:
     admin_settings.access = "allowlist"
     first = h.texts(await h.text("固投", user=STRANGER))
-    assert first == [ACCESS_REFUSAL.format(id=STRANGER["id"])]
+    assert first == [ACCESS_REFUSAL]
     assert await h.text("固投", user=STRANGER) == []  # refused once, then silence
     assert await h.command("/docs", user=STRANGER) == []
     assert h.texts(await h.command("/allow 777", user=ADMIN_USER))[0].startswith("已允许")
     assert h.texts(await h.command("/docs", user=STRANGER))
     assert h.texts(await h.command("/deny 777", user=ADMIN_USER))[0].startswith("已取消")
-    assert h.texts(await h.command("/docs", user=STRANGER)) == [ACCESS_REFUSAL.format(id=STRANGER["id"])]
+    assert h.texts(await h.command("/docs", user=STRANGER)) == [ACCESS_REFUSAL]
     assert h.texts(await h.command("/docs", user=ADMIN_USER))  # admins always pass
 
 
@@ -220,7 +220,7 @@ async def test_allowlist_group(h: BotHarness, admin_settings: Settings) -> None:
     admin_settings.access = "allowlist"
     other = {"id": 778, "is_bot": False, "first_name": "路人乙"}
     calls = await h.text("@planbot_test 固投", chat_type="supergroup", user=STRANGER)
-    assert h.texts(calls) == [ACCESS_REFUSAL.format(id=GROUP_CHAT["id"])]
+    assert h.texts(calls) == [GROUP_REFUSAL.format(id=GROUP_CHAT["id"])]
     assert await h.text("@planbot_test 固投", chat_type="supergroup", user=other) == []
     assert await h.command("/find 固投", chat_type="supergroup", user=STRANGER) == []
     await h.command(f"/allow {GROUP_CHAT['id']}", user=ADMIN_USER)
@@ -233,3 +233,22 @@ async def test_audit_log_records_actions(h: BotHarness) -> None:
     await h.command("/stats", user=STRANGER)
     texts = h.texts(await h.command("/audit", user=ADMIN_USER))
     assert "versions" in texts[0] and "refused" in texts[0]
+
+
+def test_console_admin_commands(admin_settings: Settings, bundled_kb, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from bot.console import ConsoleChat
+    from bot.deps import Deps
+    from bot.runtime import console_routes
+    from bot.service import PlanService
+
+    sessions = make_sessionmaker(make_engine(admin_settings.database_url))
+    state = KnowledgeState(bundled_kb)
+    deps = Deps(settings=admin_settings, state=state, sessions=sessions, service=PlanService(state, sessions))
+    chat = ConsoleChat(console_routes(deps))
+    assert "版本 1" in chat.render(chat.handle("/versions"))
+    plan = tmp_path / "2026年工作要点.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    report = chat.render(chat.handle(f"/import {plan}"))
+    assert "新增文档" in report and "[1] 发布" in report
+    assert "已发布版本 2" in chat.render(chat.handle("1"))
+    assert state.version == 2
