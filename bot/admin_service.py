@@ -168,7 +168,16 @@ class AdminService:
             replaced = replaced_files(live, part)
             keep_refs = [r for r in self.versions.refs if r.name not in replaced]
             ref = SourceRef(name, sha, "upload")
-            refs = keep_refs + [ref]
+            # A replacement takes the place of the document it replaces; a new plan goes last.
+            refs, placed = [], False
+            for old in self.versions.refs:
+                if old.name not in replaced:
+                    refs.append(old)
+                elif not placed:
+                    refs.append(ref)
+                    placed = True
+            if not placed:
+                refs.append(ref)
             kb = builder.merge([only_documents(live, {r.name for r in keep_refs}), part])
             draft = await asyncio.to_thread(
                 self.versions.make_draft, "upload", refs, kb, author_id=actor.id, author_name=actor.name,
