@@ -7,8 +7,15 @@ from typing import Any
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, MessageEntity, Update
 from telegram.constants import ChatType
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ContextTypes,
-                          InlineQueryHandler, MessageHandler, filters)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.render import to_telegram
 from handlers.common import allowed, deps, edit_or_send, send_reply, who

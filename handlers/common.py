@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update)
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 

@@ -39,7 +39,7 @@ _GLOSSARY_LINE = re.compile(r"^(?:附[:：]?\s*)?(?:名词解释|术语解释|�
 _TERM_DEFINITION = re.compile(r"^[^。，,；;]{1,24}[:：]")
 
 # A sentence that states rather than orders: 2025年是…之年, starting with a number.
-_STATEMENT = re.compile(r"^\s*[0-9０-９〇零一二三四五六七八九十]+\s*年|是")
+_STATEMENT = re.compile(r"^\s*[0-9０-９〇零一二三四五六七八九十]+\s*年|(?<!实事求)是")
 # Lead phrases: at most this many characters (without the 。).
 _LEAD_MAX = 20
 _SUB_LEAD_MAX = 16

@@ -116,3 +116,107 @@ async def test_handler_error_gets_chinese_apology(bot_harness: BotHarness, monke
 async def test_stale_button_is_explained(bot_harness: BotHarness) -> None:
     calls = await bot_harness.press("i:no-such-id")
     assert "失效" in bot_harness.texts(calls)[0]
+
+
+# ----- on a small synthetic knowledge base (deterministic results, independent of search tuning) -----
+
+@pytest.fixture
+async def small_harness(settings, sessions):  # type: ignore[no-untyped-def]
+    from bot.kbstate import KnowledgeState
+    from tests.test_service import StandInIndex, make_kb
+
+    kb = make_kb()
+    h = await BotHarness.create(settings, KnowledgeState(kb, index=StandInIndex(kb)), sessions)  # type: ignore[arg-type]
+    yield h
+    await h.close()
+
+
+async def test_answer_card_then_more_results_paginate_by_editing(small_harness: BotHarness) -> None:
+    calls = await small_harness.text("测试指标")
+    [msg] = small_harness.messages(calls)
+    assert msg.text.startswith("📊 <b>测试指标0</b>")
+    calls = await small_harness.press_label("更多结果（共 12 条）▶")
+    assert calls[0].method == "answerCallbackQuery"
+    assert calls[-1].method == "editMessageText"
+    assert calls[-1].params["message_id"] == msg.result["message_id"]
+    assert "找到 12 条" in html_to_plain(calls[-1].text)
+    calls = await small_harness.press_label("下一页 ▶")
+    assert "11. " in html_to_plain(calls[-1].text)
+    calls = await small_harness.press_label("11")
+    assert calls[-1].method == "sendMessage" and "测试指标10" in calls[-1].text
+
+
+async def test_same_page_pressed_twice_is_quiet(small_harness: BotHarness) -> None:
+    await small_harness.text("测试指标")
+    small_harness.api.fail_methods["editMessageText"] = (
+        400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same")
+    calls = await small_harness.press_label("更多结果（共 12 条）▶")
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
+
+
+async def test_inline_articles_insert_cards_with_source(small_harness: BotHarness) -> None:
+    calls = await small_harness.inline("规模以上工业总产值")
+    [answer] = [c for c in calls if c.method == "answerInlineQuery"]
+    results = answer.params["results"]
+    assert results[0]["title"] == "规模以上工业总产值"
+    content = results[0]["input_message_content"]
+    assert content["parse_mode"] == "HTML"
+    assert "来源" in content["message_text"] and "81.11" in content["message_text"]
+    assert len({r["id"] for r in results}) == len(results)
+
+
+async def test_group_mention_answers_with_card(small_harness: BotHarness) -> None:
+    calls = await small_harness.text("@planbot_test 一街四所", chat_type="group")
+    [msg] = small_harness.messages(calls)
+    assert "街道与派出所" in msg.text
+    assert msg.params["chat_id"] < 0
+
+
+async def test_allowlist_refuses_strangers_and_admits_admins(settings, sessions, kb_state) -> None:  # type: ignore[no-untyped-def]
+    settings.access = "allowlist"
+    settings.allowed_ids = [502]
+    h = await BotHarness.create(settings, kb_state, sessions)
+    try:
+        calls = await h.text("固投")
+        assert h.texts(calls) == ["抱歉，您还没有使用权限，请联系管理员开通。"]
+        calls = await h.inline("固投")
+        assert calls[0].params["results"] == []
+        assert (await h.text("@planbot_test 固投", chat_type="supergroup")) == []
+        for uid in (502, 900):
+            calls = await h.text("/docs", user={"id": uid, "is_bot": False, "first_name": "x"})
+            assert "已载入" in h.texts(calls)[0]
+    finally:
+        await h.close()
+
+
+async def test_reply_with_document_is_uploaded(bot_harness: BotHarness) -> None:
+    """A Reply's Attachment is sent with sendDocument after the text (admins' change reports use it)."""
+    from telegram.ext import CommandHandler
+
+    from bot.replies import Attachment, Reply
+    from handlers.common import send_reply
+
+    async def report(update, context):  # type: ignore[no-untyped-def]
+        reply = Reply(document=Attachment("报告.txt", "变更 & 说明".encode(), "变更<报告>")).line("报告如下")
+        await send_reply(update, context, reply)
+
+    bot_harness.app.add_handler(CommandHandler("report", report), group=-1)
+    calls = await bot_harness.command("/report")
+    assert [c.method for c in calls] == ["sendMessage", "sendDocument"]
+    assert calls[1].files and calls[1].params["caption"] == "变更<报告>"
+
+
+async def test_long_answer_is_split_under_limit(small_harness: BotHarness) -> None:
+    from bot.deps import get_deps
+
+    state = get_deps(small_harness.app.bot_data).state
+    kb = state.kb.model_copy(deep=True)
+    kb.terms[0].definition = "很长的定义😀&<b>" * 1500
+    from tests.test_service import StandInIndex
+
+    state.swap(kb, index=StandInIndex(kb))  # type: ignore[arg-type]
+    calls = await small_harness.command("/term 一街四所")
+    messages = small_harness.messages(calls)
+    assert len(messages) >= 3
+    assert all(utf16_len(m.text) <= TELEGRAM_LIMIT for m in messages)
+    assert "".join(html_to_plain(m.text) for m in messages).count("很长的定义😀&<b>") == 1500
