@@ -32,6 +32,7 @@ def handler_modules() -> list[ModuleType]:
     from handlers import chat
 
     modules: list[ModuleType] = [chat]
+    from handlers import admin; modules.append(admin)  # noqa: E702, I001  (admin: guard, uploads, versions)
     # digests: modules.append(handlers.digest) — admin: modules.append(handlers.admin)
     return modules
 

@@ -136,6 +136,8 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("question", nargs="+")
     a.set_defaults(func=cmd_ask)
     sub.add_parser("run", help="连接 Telegram（长轮询）；未设置令牌时进入控制台").set_defaults(func=cmd_run)
+    from bot.admin_cli import add_parsers as add_admin_parsers  # reload, import (admin work)
+    add_admin_parsers(sub)
     return p
 
 

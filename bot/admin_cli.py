@@ -1,0 +1,87 @@
+"""`planbot reload` and `planbot import FILE`: the admin flow from a shell (report, confirm, publish)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from bot.admin_service import CALLBACK_PREFIX, CLI_NAME, Actor, AdminService
+from bot.replies import Reply
+
+
+def _service() -> AdminService:
+    """An admin service on the configured database, serving its live version (publishing v1 if empty)."""
+    from bot.kbstate import KnowledgeState
+    from bot.settings import get_settings
+    from bot.storage.base import make_engine, make_sessionmaker, migrate
+    from bot.versions import Versions
+    from knowledge.models import KnowledgeBase
+
+    settings = get_settings()
+    migrate(settings.database_url)
+    sessions = make_sessionmaker(make_engine(settings.database_url))
+    state = KnowledgeState(KnowledgeBase(), version=0)
+    versions = Versions(sessions, state, settings.plans_dir, settings.max_upload_bytes)
+    versions.start()
+    return AdminService(settings, sessions, versions, None, settings.timezone)
+
+
+async def _show(text: str) -> None:
+    """Progress lines on stderr."""
+    print(text, file=sys.stderr)
+
+
+def _confirm_and_publish(service: AdminService, reply: Reply, yes: bool) -> int:
+    """Print the report; publish on --yes or a typed "y"; 0 published or nothing to do, 1 cancelled, 2 refused."""
+    print(reply.plain_text())
+    pub = next((b.data for b in reply.button_list() if b.data.startswith(CALLBACK_PREFIX + "pub:")), None)
+    if pub is None:
+        return 2 if reply.plain_text().startswith("❌") else 0
+    actor = Actor(None, CLI_NAME)
+    if not yes:
+        try:
+            answer = input("发布这些变更？[y/N] ").strip().lower()
+        except EOFError:
+            answer = ""
+        if answer not in ("y", "yes", "是"):
+            cancel = pub.replace(":pub:", ":can:")
+            print(asyncio.run(service.on_callback(actor, cancel)).plain_text())
+            return 1
+    print(asyncio.run(service.on_callback(actor, pub)).plain_text())
+    return 0
+
+
+def cmd_reload(args: argparse.Namespace) -> int:
+    """Rebuild from the plans folder and stored uploads, show the change report, publish on confirmation."""
+    service = _service()
+    reply = asyncio.run(service.prepare_reload(Actor(None, CLI_NAME), _show))
+    return _confirm_and_publish(service, reply, args.yes)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import one plan file as an upload: validate, report, publish on confirmation."""
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"错误：找不到文件 {path}", file=sys.stderr)
+        return 2
+    service = _service()
+    actor = Actor(None, CLI_NAME)
+    refusal = service.precheck_upload(actor, path.name, path.stat().st_size)
+    if refusal is not None:
+        print(refusal.plain_text())
+        return 2
+    reply = asyncio.run(service.prepare_upload(actor, path.name, path.read_bytes(), _show))
+    return _confirm_and_publish(service, reply, args.yes)
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add `reload` and `import` to the planbot sub-commands."""
+    r = sub.add_parser("reload", help="重新加载规划文件夹（显示变更，确认后发布）")
+    r.add_argument("--yes", "-y", action="store_true", help="不询问，直接发布")
+    r.set_defaults(func=cmd_reload)
+    i = sub.add_parser("import", help="导入一个规划文件（.docx/.pdf/.txt）")
+    i.add_argument("file")
+    i.add_argument("--yes", "-y", action="store_true", help="不询问，直接发布")
+    i.set_defaults(func=cmd_import)
