@@ -15,7 +15,7 @@ rule over a task's text and picks one result by these precedence rules:
    period end for a multi-year one): the date by which the recurring work has run its
    course. It does not depend on today, so ids and snapshots stay stable; the digest job
    computes the next occurrence with `next_occurrence`.
-3. Else ongoing work (长期坚持/常态化/持续推进 … in the task's leading clause): kind
+3. Else ongoing work (长期坚持/常态化/常抓不懈 … in the task's leading clause): kind
    "ongoing", no date. An ongoing cue deep inside a task's elaboration describes one
    sub-activity, not the task, so it does not make the task undated.
 4. Else the plan's own end: kind "document_year" (Dec 31 of the plan year) for a one-year
@@ -357,7 +357,9 @@ _RECURRING: list[tuple[re.Pattern[str], str]] = [
 _MULTI_YEAR_RECURRING = re.compile(r"(?<![\d〇零一二三四五六七八九十两])(?:全年|年度)")
 
 # Ongoing work without an end: only counts in the task's leading clause (see module doc).
-_ONGOING = re.compile(r"长期坚持|长期开展|常态化|常抓不懈|持之以恒|久久为功|持续推进|持续开展|坚持不懈")
+_ONGOING = re.compile(r"长期坚持|长期开展|常态化|常抓不懈|持之以恒|久久为功|坚持不懈")
+# 持续推进/持续开展 ("keep pushing") are not here: in a plan they are ordinary work of the
+# plan year or period, due when the plan ends.
 
 # Around a phrase: words that make it a reference to the past (an achievement, a baseline).
 _LEAD_WORD = re.compile(r"(?:到|至|截至|截止|力争|争取|于|展望)\s*$")

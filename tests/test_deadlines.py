@@ -80,7 +80,10 @@ CASES = [
     # ongoing work
     ("长期坚持党建引领", ANNUAL_2024, None, "ongoing", "长期坚持", None),
     ("常态化开展扫黑除恶斗争", ANNUAL_2024, None, "ongoing", "常态化", None),
-    ("持续推进垃圾分类", FIVE_YEAR, None, "ongoing", "持续推进", None),
+    ("常抓不懈安全生产", FIVE_YEAR, None, "ongoing", "常抓不懈", None),
+    # "keep pushing" is ordinary work of the plan, not open-ended
+    ("持续推进垃圾分类", FIVE_YEAR, D(2025, 12, 31), "period_end", None, None),
+    ("持续推进老旧小区改造", ANNUAL_2024, D(2024, 12, 31), "document_year", None, None),
     # no phrase: the plan's end
     ("抢抓招商引资先机", ANNUAL_2024, D(2024, 12, 31), "document_year", None, None),
     ("打造海洋特色产业社区", FIVE_YEAR, D(2025, 12, 31), "period_end", None, None),
