@@ -22,11 +22,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import jieba  # noqa: E402
+from eval_search import evaluate  # noqa: E402
 from rank_bm25 import BM25Okapi  # noqa: E402
 from rapidfuzz import process  # noqa: E402
 from search_gold import gold, gold_lines, load_kb  # noqa: E402
 
-from eval_search import evaluate  # noqa: E402
 from knowledge.models import KnowledgeBase  # noqa: E402
 from knowledge.search import Hit, SearchIndex, _display_title  # noqa: E402
 
@@ -171,17 +171,17 @@ def main() -> int:
         print(f"\n== {label}: index build  ours {t_ours:.2f} s   rapidfuzz {t_rf:.2f} s   bm25 {t_bm:.2f} s"
               f"   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
         lat = {
-            "ours": latency(lambda q: ours.search(q, 10), texts, args.repeat),  # type: ignore[attr-defined]
+            "ours": latency(lambda q, o=ours: o.search(q, 10), texts, args.repeat),  # type: ignore[attr-defined]
             # The baselines hold no caches worth warming and are slow at scale: one pass each.
-            "rapidfuzz": latency(lambda q: rf.search(q, 10), texts, 1, warm=False),  # type: ignore[attr-defined]
-            "bm25": latency(lambda q: bm.search(q, 10), texts, 1, warm=False),  # type: ignore[attr-defined]
+            "rapidfuzz": latency(lambda q, r=rf: r.search(q, 10), texts, 1, warm=False),  # type: ignore[attr-defined]
+            "bm25": latency(lambda q, b=bm: b.search(q, 10), texts, 1, warm=False),  # type: ignore[attr-defined]
         }
         for clock, which in (("wall-clock", 0), ("CPU", 1)):
             ref = {p: pct(lat["ours"][which], p) for p in (50, 95, 99)}
             print(f"   {clock:10} {'p50 ms':>9} {'p95 ms':>9} {'p99 ms':>9}   ratio to ours (p50/p95/p99)")
             for name, times in lat.items():
                 ps = [pct(times[which], p) for p in (50, 95, 99)]
-                ratio = "/".join(f"{v / ref[p]:.1f}×" for v, p in zip(ps, (50, 95, 99)))
+                ratio = "/".join(f"{v / ref[p]:.1f}×" for v, p in zip(ps, (50, 95, 99), strict=True))
                 print(f"   {name:10} {ps[0]:9.2f} {ps[1]:9.2f} {ps[2]:9.2f}   {ratio}")
 
     print("\n== quality on the development queries (bundled knowledge base)")

@@ -17,7 +17,13 @@ if str(ROOT) not in sys.path:
 
 from knowledge.builder import BUNDLED_PLANS  # noqa: E402
 from knowledge.models import (  # noqa: E402
-    Document, Indicator, KnowledgeBase, Section, Task, Term, Value,
+    Document,
+    Indicator,
+    KnowledgeBase,
+    Section,
+    Task,
+    Term,
+    Value,
 )
 from knowledge.search import Hit  # noqa: E402
 

@@ -38,7 +38,9 @@ class Lexicon:
         self._lock = threading.Lock()
         self._entries: dict[tuple[str, str], Entry] = {}
         self.version = 0
-        self._rewrites: dict[str, list[str]] = {}
+        # (rewrites, trigger keys) replaced as one tuple, so a query running while an admin edits
+        # the lexicon sees either the old or the new state, never a mix.
+        self._state: tuple[dict[str, list[str]], list[str]] = ({}, [])
         for entry in entries or []:
             self._entries[(normalize(entry.short), normalize(entry.full))] = entry
         self._rebuild()
@@ -96,22 +98,22 @@ class Lexicon:
 
     def expansions(self, text: str) -> list[str]:
         """The other forms of `text` (normalised) when it is exactly a lexicon key."""
-        return list(self._rewrites.get(normalize(text), []))
+        return list(self._state[0].get(normalize(text), []))
 
     def _rebuild(self) -> None:
         rewrites: dict[str, list[str]] = {}
         for (s, f) in self._entries:
             rewrites.setdefault(s, []).append(f)
             rewrites.setdefault(f, []).append(s)
-        self._rewrites = rewrites
         # Longest keys first, so 规模以上工业 is rewritten before 规模以上; single characters never
         # trigger a rewrite (率 → 比例 everywhere would only add noise).
-        self._keys = sorted((k for k in rewrites if len(k) >= 2), key=len, reverse=True)
+        keys = sorted((k for k in rewrites if len(k) >= 2), key=len, reverse=True)
+        self._state = (rewrites, keys)
         self.version += 1
 
     def variants(self, norm_query: str) -> list[str]:
         """`norm_query` and its rewrites (each key found replaced by its other forms), original first."""
-        rewrites, keys = self._rewrites, self._keys
+        rewrites, keys = self._state
         found: list[tuple[int, str]] = []
         taken = [False] * len(norm_query)
         for key in keys:

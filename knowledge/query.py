@@ -142,9 +142,9 @@ class QueryParser:
                     q.year = self.latest_year + delta
                     text = text.replace(word, "", 1)
                     break
-        for word, kind in DOC_KIND_WORDS:
+        for word, doc_kind in DOC_KIND_WORDS:
             if word in text:
-                q.doc_kinds.add(kind)
+                q.doc_kinds.add(doc_kind)
                 text = text.replace(word, "", 1)
         for alias in sorted(self.strong, key=len, reverse=True):
             if alias in text:

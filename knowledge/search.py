@@ -12,7 +12,6 @@ How a query is answered:
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -205,7 +204,7 @@ class _GramIndex:
         # A gram no string holds still counts in the total: the query asked for it.
         idf = np.log1p(self.unique_size / np.maximum(df, 1))
         total = float(idf.sum())
-        parts = [self.items[a:b] for a, b in zip(lo.tolist(), hi.tolist()) if b > a]
+        parts = [self.items[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a]
         if not parts or total <= 0:
             return np.zeros(self.size, dtype=np.float64)
         weights = np.repeat(idf[df > 0], df[df > 0])
@@ -282,7 +281,6 @@ class SearchIndex:
         self.entries = entries
         self.names = [e.name for e in entries]
         self.texts = [e.text for e in entries]
-        size = len(entries)
         self.name_index = _GramIndex(self.names, 1)
         # Bigrams in texts: order matters there (a query's characters scattered over a paragraph
         # are no match); single characters for one-character queries.
@@ -303,9 +301,7 @@ class SearchIndex:
         doc = docs.get(item.doc)
         lines = self.kb.texts.get(item.doc, [])
         line_text = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
-        if isinstance(item, Indicator):
-            text = item.text or line_text
-        elif isinstance(item, Task):
+        if isinstance(item, (Indicator, Task)):
             text = item.text or line_text
         elif isinstance(item, Term):
             text = item.definition
@@ -341,7 +337,6 @@ class SearchIndex:
                 f, i = pinyin_forms(e.name)
                 full.append(f)
                 init.append(i)
-            size = len(self.entries)
             self._pinyin = (full, init, _GramIndex(full, 3, bits=7), _GramIndex(init, 2, bits=7))
         return self._pinyin
 
@@ -376,7 +371,7 @@ class SearchIndex:
         if cands:
             idx = sorted(cands)
             sc = match_scores(variants[:MAX_SCORED_VARIANTS], [full[i] for i in idx], subsequence=False)
-            for i, s in zip(idx, sc.tolist()):
+            for i, s in zip(idx, sc.tolist(), strict=True):
                 out[i] = max(out.get(i, 0.0), s)
         # Initials (gdzctz): only short queries can be initials.
         if len(qpy) <= 12:
@@ -390,7 +385,7 @@ class SearchIndex:
                 part = process.cdist([qpy], names, scorer=fuzz.partial_ratio, dtype=np.float32)[0] / 100.0
                 cover = np.sqrt(np.minimum(1.0, len(qpy) / np.array([max(1, len(x)) for x in names])))
                 sc = np.maximum(whole, part * cover)
-                for i, val in zip(idx, sc.tolist()):
+                for i, val in zip(idx, sc.tolist(), strict=True):
                     out[i] = max(out.get(i, 0.0), val * 0.98)
         return out
 
@@ -429,7 +424,7 @@ class SearchIndex:
             if idx:
                 names = [self.names[i] for i in idx]
                 scores = match_scores(variants, names, self.is_task[idx].tolist())
-                for i, sc in zip(idx, scores.tolist()):
+                for i, sc in zip(idx, scores.tolist(), strict=True):
                     t = float(text[i])
                     if t > 0:
                         # Bigram coverage ignores order: full credit only for a contiguous match.
@@ -506,10 +501,10 @@ class SearchIndex:
         if not docs or len(docs) == len(self.kb.documents):
             return []
         files = {d.file: n for n, d in enumerate(docs)}
-        top = min((e.item.level for e in self.entries if e.kind == "section" and e.item.doc in files),
-                  default=None)  # type: ignore[union-attr]
-        hits = [self._hit(i, OUTLINE_SCORE) for i, e in enumerate(self.entries)
-                if e.kind == "section" and e.item.doc in files and e.item.level == top]  # type: ignore[union-attr]
+        sections = [(i, e.item) for i, e in enumerate(self.entries)
+                    if isinstance(e.item, Section) and e.item.doc in files]
+        top = min((sec.level for _, sec in sections), default=None)
+        hits = [self._hit(i, OUTLINE_SCORE) for i, sec in sections if sec.level == top]
         return sorted(hits, key=lambda h: (files[h.doc], h.line))
 
     def _groups(self, hits: list[Hit], q: Query, finals: dict[int, float]) -> list[HitGroup]:
@@ -529,7 +524,7 @@ class SearchIndex:
             missing = [j for j in members if j not in finals]
             if missing:
                 scores = match_scores([q.text], [self.names[j] for j in missing])
-                for j, sc in zip(missing, scores.tolist()):
+                for j, sc in zip(missing, scores.tolist(), strict=True):
                     finals[j] = sc * self._factor(self.entries[j], q)
             ordered = sorted(members, key=lambda j: -finals[j])
             groups.append(HitGroup(name=hit.title, hits=[self._hit(j, finals[j]) for j in ordered]))
