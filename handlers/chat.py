@@ -114,8 +114,10 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add the chat handlers to the application."""
     app.add_handler(CommandHandler([name for name, _ in COMMANDS], on_command))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, on_private_text))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, on_group_text))
+    # Only new messages: an edited question would otherwise be answered twice.
+    text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    app.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, on_private_text))
+    app.add_handler(MessageHandler(text & filters.ChatType.GROUPS, on_group_text))
     app.add_handler(CallbackQueryHandler(on_callback, pattern=FOREIGN_CALLBACKS))
     app.add_handler(InlineQueryHandler(on_inline))
 

@@ -19,6 +19,17 @@ call passes `expect_error=True`. Build other updates with `h.update(...)` or the
 builders and send them with `await h.send(update_dict)`. `h.api` is the FakeBotAPI
 (`h.api.files[file_id] = b"..."` serves a file for getFile/download; `h.api.fail_methods`
 makes a method fail). `await h.start_jobs()` starts the JobQueue for job tests.
+
+For the digests and admin modules:
+- your handlers are registered through `bot.app.handler_modules()` (add your module there), or pass
+  `modules=[handlers.chat, handlers.digest]` to `BotHarness.create(...)`;
+- act as an admin with `user=ADMIN_USER` (id 900 = conftest's `settings.admin_ids`);
+- upload a file: `await h.send(h.document_update("F1", "plan.docx", data, user=ADMIN_USER))`;
+- your services live in `get_deps(h.app.bot_data).extra[...]`; the DB is the `sessions` fixture
+  (SQLite; use `db_url` to run a test on SQLite and PostgreSQL);
+- a fixed date: `settings.today = dt.date(2025, 3, 3)` before `BotHarness.create`;
+- job callbacks can be run directly: `await job.callback(context)` with
+  `CallbackContext.from_job(job, h.app)`, or `await h.start_jobs()` and let the JobQueue fire.
 """
 
 from __future__ import annotations
@@ -40,6 +51,7 @@ from tests.fakebot import BOT_ID, BOT_USER, BOT_USERNAME, Call, FakeBotAPI
 
 DEFAULT_USER = {"id": 501, "is_bot": False, "first_name": "张", "last_name": "三", "username": "zhangsan",
                 "language_code": "zh-hans"}
+ADMIN_USER = {"id": 900, "is_bot": False, "first_name": "管理员", "username": "admin"}
 GROUP_CHAT = {"id": -100200300, "type": "supergroup", "title": "街道工作群"}
 
 
@@ -255,4 +267,4 @@ def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-__all__ = ["BOT_ID", "BOT_USERNAME", "BotHarness", "FakeRequest", "HandlerError", "TelegramError"]
+__all__ = ["ADMIN_USER", "BOT_ID", "BOT_USERNAME", "BotHarness", "DEFAULT_USER", "FakeRequest", "HandlerError", "TelegramError"]

@@ -89,6 +89,7 @@ async def test_inline_query_answers_articles(bot_harness: BotHarness) -> None:
     calls = await bot_harness.inline("固投")
     answers = [c for c in calls if c.method == "answerInlineQuery"]
     assert len(answers) == 1
+    assert answers[0].params["results"], "固投 finds something"
     for result in answers[0].params["results"]:
         assert result["type"] == "article"
         assert "来源" in result["input_message_content"]["message_text"]
@@ -220,3 +221,19 @@ async def test_long_answer_is_split_under_limit(small_harness: BotHarness) -> No
     assert len(messages) >= 3
     assert all(utf16_len(m.text) <= TELEGRAM_LIMIT for m in messages)
     assert "".join(html_to_plain(m.text) for m in messages).count("很长的定义😀&<b>") == 1500
+
+
+async def test_edited_message_is_not_answered_again(bot_harness: BotHarness) -> None:
+    update = bot_harness.message_update("固投")
+    update["edited_message"] = update.pop("message")
+    update["edited_message"]["edit_date"] = update["edited_message"]["date"]
+    assert await bot_harness.send(update) == []
+
+
+async def test_section_card_reads_whole_section(bot_harness: BotHarness) -> None:
+    await bot_harness.command("/outline 1")
+    first_section = bot_harness.last_buttons()[0][0]
+    await bot_harness.press_label(first_section)
+    calls = await bot_harness.press_label("阅读全文")
+    text = html_to_plain(bot_harness.texts(calls)[-1])
+    assert "来源：" in text and len(text) > 200

@@ -65,6 +65,10 @@ def make_engine(url: str, **kwargs: object) -> Engine:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=5000")
+            if path is not None:
+                # WAL: readers never block the writer, and a commit costs no full fsync.
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
     return engine
