@@ -46,7 +46,9 @@ ADMIN_HELP: list[tuple[str, str]] = [
     ("audit", "管理操作记录"),
 ]
 NOT_ADMIN = "抱歉，此命令仅限管理员使用。"
-ACCESS_REFUSAL = "抱歉，本机器人仅供授权人员使用。如需开通，请联系管理员并提供您的 ID：{id}。"
+# The same words as the chat module's own check (handlers.common.NO_ACCESS_TEXT).
+ACCESS_REFUSAL = "抱歉，您还没有使用权限，请联系管理员开通。"
+GROUP_REFUSAL = "抱歉，本群尚未开通使用权限，请联系管理员开通（群 ID：{id}）。"
 
 
 async def _no_progress(_: str) -> None:
@@ -433,9 +435,11 @@ class AdminService:
                 ids = [e.id for e in session.scalars(select(store.AccessEntry))]
             configured = list(getattr(self.settings, "allowed_ids", []) or [])
             mode = getattr(self.settings, "access", "open")
+            refused = "、".join(f"{r.id}（{r.count} 次）" for r in self.recent_refusals())
             return (Reply().title(f"访问控制：{'白名单' if mode == 'allowlist' else '开放'}模式")
                     .line("配置文件：", "、".join(map(str, configured)) or "无")
                     .line("命令添加：", "、".join(map(str, ids)) or "无")
+                    .line("最近被拒绝：", refused or "无")
                     .line("用法：/allow ID，/deny ID（用户 ID 或群组 ID，群组 ID 为负数）"))
         if len(args) != 1 or not _is_id(args[0]):
             return Reply().line("用法：/allow ID（用户 ID 或群组 ID，群组 ID 为负数）。")
@@ -467,35 +471,46 @@ class AdminService:
         return Reply().line(f"已取消 {target} 的使用权限。" if row is not None else f"{target} 不在白名单中。")
 
     def access_decision(self, user_id: int | None, chat_id: int | None) -> str:
-        """In allowlist mode: "ok", "refuse" (first time: send one polite refusal) or "silent"."""
+        """In allowlist mode: "ok", "refuse" (send the one polite refusal) or "silent".
+
+        A person or a group is refused once: a stranger told off in private is not told again in a
+        group, and a group that was told is not told again for each member.
+        """
         if getattr(self.settings, "access", "open") != "allowlist":
             return "ok"
         configured = set(getattr(self.settings, "allowed_ids", []) or [])
-        ids = [i for i in (user_id, chat_id) if i is not None]
+        ids = list(dict.fromkeys(i for i in (user_id, chat_id) if i is not None))
         if any(i in configured for i in ids) or self.is_admin(user_id):
             return "ok"
         with self.sessions() as session:
             if any(session.get(store.AccessEntry, i) is not None for i in ids):
                 return "ok"
-        # Refuse once per chat (a group gets one refusal, not one per member).
-        key = chat_id if chat_id is not None else user_id
-        if key is None:
+        if not ids:
             return "silent"
+        decision = "refuse"
         with self.sessions.begin() as session:
-            row = session.get(store.AccessRefusal, key)
-            if row is None:
-                session.add(store.AccessRefusal(id=key, count=1))
-                decision = "refuse"
-            else:
-                row.count += 1
-                row.last_at = store.utcnow()
-                decision = "silent"
+            for key in ids:
+                row = session.get(store.AccessRefusal, key)
+                if row is None:
+                    session.add(store.AccessRefusal(id=key, count=1))
+                else:
+                    decision = "silent"
+                    row.count += 1
+                    row.last_at = store.utcnow()
         log.info("access refused: user %s chat %s (%s)", user_id, chat_id, decision)
         return decision
 
     def refusal_text(self, user_id: int | None, chat_id: int | None) -> str:
-        """The polite refusal, with the id an admin needs for /allow."""
-        return ACCESS_REFUSAL.format(id=chat_id if chat_id is not None and chat_id < 0 else user_id)
+        """The polite refusal: in a group it names the group id an admin needs for /allow."""
+        if chat_id is not None and chat_id < 0:
+            return GROUP_REFUSAL.format(id=chat_id)
+        return ACCESS_REFUSAL
+
+    def recent_refusals(self, limit: int = 10) -> list[store.AccessRefusal]:
+        """Who was refused lately (for /allow), most recent first."""
+        with self.sessions() as session:
+            return list(session.scalars(select(store.AccessRefusal)
+                                        .order_by(store.AccessRefusal.last_at.desc()).limit(limit)))
 
     # --- insight ------------------------------------------------------------------------------
 

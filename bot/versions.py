@@ -194,7 +194,13 @@ class Versions:
             sources = folder_sources(self.plans_dir)
             refs = [r for r, _ in sources]
             blobs = {r.sha256: d for r, d in sources}
-            kb = self._reuse_live(refs) or self.build(refs, blobs)
+            kb = self._reuse_live(refs)
+            if kb is None and self.state.kb.documents:
+                # The caller serves a knowledge base of its own (not the plans folder): keep it,
+                # and leave versioning to the first admin action.
+                log.warning("live knowledge base is not the plans folder's: version 1 not published")
+                return self.state.version
+            kb = kb or self.build(refs, blobs)
             try:
                 number = self._publish(refs, kb, action="initial", note="首次启动：规划文件夹",
                                        author_id=None, author_name="系统", base_version=0,

@@ -1,5 +1,5 @@
 """Admin handlers (thin): uploads, /reload, /versions, /rollback, /remove, /admin, /alias, /unalias,
-/allow, /deny, /stats, /gaps, /audit, the 发布/取消 buttons, and the access guard (group -1)."""
+/allow, /deny, /stats, /gaps, /audit, the 发布/取消 buttons, and the access guard (earliest group)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 COMMANDS: list[tuple[str, str]] = []
 SERVICE_KEY = "admin"
 POLL_SECONDS = 30
+# The access guard's own group, before every other: a TypeHandler matches every update, so it would
+# shadow any other handler sharing its group (only one handler per group runs).
+GUARD_GROUP = -100
 
 
 def service(context: ContextTypes.DEFAULT_TYPE) -> AdminService:
@@ -47,7 +50,7 @@ def actor_of(update: Update) -> Actor:
 
 
 async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Group -1: in allowlist mode, stop every update from someone not listed (one polite refusal)."""
+    """Earliest group: in allowlist mode, stop every update from someone not listed (one polite refusal)."""
     if not (update.message or update.edited_message or update.callback_query or update.inline_query):
         return  # membership changes and the like carry no request
     user, chat = update.effective_user, update.effective_chat
@@ -216,7 +219,7 @@ def find_lexicon() -> object | None:
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Create the admin service, add the access guard (group -1) and the admin handlers."""
+    """Create the admin service, add the access guard (earliest group) and the admin handlers."""
     d = deps_of_app(app)
     if d.sessions is None:
         log.warning("no database: admin commands and the access list are disabled")
@@ -224,7 +227,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     versions = Versions(d.sessions, d.state, d.settings.plans_dir, d.settings.max_upload_bytes)
     d.extra[SERVICE_KEY] = AdminService(d.settings, d.sessions, versions, find_lexicon(), d.settings.timezone)
     d.extra["access_guard"] = True  # handlers.common.allowed defers to the guard below
-    app.add_handler(TypeHandler(Update, guard), group=-1)
+    app.add_handler(TypeHandler(Update, guard), group=GUARD_GROUP)
     app.add_handler(MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE, on_document))
     app.add_handler(CommandHandler("reload", on_reload))
     app.add_handler(CommandHandler("versions", on_versions))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin_service import ACCESS_REFUSAL, NOT_ADMIN
+from bot.admin_service import ACCESS_REFUSAL, GROUP_REFUSAL, NOT_ADMIN
 from bot.kbstate import KnowledgeState
 from bot.settings import Settings
 from bot.storage import make_engine, make_sessionmaker, migrate
@@ -206,13 +206,13 @@ async def test_alias_takes_effect_and_is_listed(h: BotHarness) -> None:
 async def test_allowlist_private_chat(h: BotHarness, admin_settings: Settings) -> None:
     admin_settings.access = "allowlist"
     first = h.texts(await h.text("固投", user=STRANGER))
-    assert first == [ACCESS_REFUSAL.format(id=STRANGER["id"])]
+    assert first == [ACCESS_REFUSAL]
     assert await h.text("固投", user=STRANGER) == []  # refused once, then silence
     assert await h.command("/docs", user=STRANGER) == []
     assert h.texts(await h.command("/allow 777", user=ADMIN_USER))[0].startswith("已允许")
     assert h.texts(await h.command("/docs", user=STRANGER))
     assert h.texts(await h.command("/deny 777", user=ADMIN_USER))[0].startswith("已取消")
-    assert h.texts(await h.command("/docs", user=STRANGER)) == [ACCESS_REFUSAL.format(id=STRANGER["id"])]
+    assert h.texts(await h.command("/docs", user=STRANGER)) == [ACCESS_REFUSAL]
     assert h.texts(await h.command("/docs", user=ADMIN_USER))  # admins always pass
 
 
@@ -220,7 +220,7 @@ async def test_allowlist_group(h: BotHarness, admin_settings: Settings) -> None:
     admin_settings.access = "allowlist"
     other = {"id": 778, "is_bot": False, "first_name": "路人乙"}
     calls = await h.text("@planbot_test 固投", chat_type="supergroup", user=STRANGER)
-    assert h.texts(calls) == [ACCESS_REFUSAL.format(id=GROUP_CHAT["id"])]
+    assert h.texts(calls) == [GROUP_REFUSAL.format(id=GROUP_CHAT["id"])]
     assert await h.text("@planbot_test 固投", chat_type="supergroup", user=other) == []
     assert await h.command("/find 固投", chat_type="supergroup", user=STRANGER) == []
     await h.command(f"/allow {GROUP_CHAT['id']}", user=ADMIN_USER)

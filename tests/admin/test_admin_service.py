@@ -180,8 +180,11 @@ def test_allowlist_decisions(world, settings) -> None:  # type: ignore[no-untype
     assert service.access_decision(ADMIN.id, ADMIN.id) == "ok"
     assert service.access_decision(STRANGER.id, STRANGER.id) == "refuse"
     assert service.access_decision(STRANGER.id, STRANGER.id) == "silent"
-    assert service.access_decision(STRANGER.id, -100123) == "refuse"  # one refusal per group
-    assert service.access_decision(3003, -100123) == "silent"
+    assert service.access_decision(STRANGER.id, -100123) == "silent"  # told once already, in private
+    assert service.access_decision(3003, -100124) == "refuse"  # a new group and a new person
+    assert service.access_decision(3004, -100124) == "silent"  # the group was told once
+    assert service.access_decision(3003, -100123) == "silent"  # this person was told once
+    assert "-100124（2 次）" in service.allow(ADMIN, []).plain_text()
     service.allow(ADMIN, ["-100123"])
     assert service.access_decision(3003, -100123) == "ok"
     service.allow(ADMIN, [str(STRANGER.id)])
