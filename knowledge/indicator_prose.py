@@ -50,6 +50,8 @@ _FIVE_YEAR_ORDINALS = ("", "一", "二", "三", "四", "五", "六", "七", "八
                        "十一", "十二", "十三", "十四", "十五", "十六")
 _PAST_DATE = re.compile(r"^(?:在|于|截至|截止)?(?:((?:19|20)\d\d)年|[“\"]?(十[一二三四五六]?)五[”\"]?(?:期间|时期|末|以来))")
 _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未来|下一步)")
+# Cheap test before the quantity scan: a digit, or a Chinese count after 完成/达到/建成.
+_HAS_NUMBER = re.compile(r"\d|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
 # A name must look like a noun phrase with some content.
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 # Qualitative targets in a list of main targets (固定资产投资实现正增长, 收入稳步增长).
@@ -159,7 +161,8 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
     """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
     if _DESCRIPTIVE.search(clause):
         return []
-    quantities = [q for q in find_quantities(clause) if _usable(clause, q)]
+    has_number = _HAS_NUMBER.search(clause) is not None
+    quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
     if not quantities:
         m = _QUALITATIVE.match(clause)
         if m and ("与" in m.group("value")):
@@ -316,6 +319,7 @@ def clean_name(text: str) -> str:
         name = _TRAIL_STRIP.sub("", name).strip()
     # 家庭教育服务示范活动、社区家长课程不少于15场: the number belongs to the last full item.
     parts = name.split("、")
-    if len(parts) > 1 and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
+    balanced = all(p.count("“") == p.count("”") and p.count('"') % 2 == 0 for p in parts)
+    if len(parts) > 1 and balanced and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
         name = parts[-1]
     return name if _NAME_OK.search(name) else ""

@@ -9,14 +9,14 @@ from knowledge.numbers import normalize_unit, parse_number
 
 # What a header cell says, by column role. Checked in order; the first match wins.
 _HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("category", re.compile(r"^(类别|类型|分类|领域|指标类别|方面)$")),
+    ("category", re.compile(r"^(类别|类型|分类|领域|指标类别|指标类型|方面|维度)$")),
     ("seq", re.compile(r"^(序号|编号|No\.?)$", re.I)),
     ("unit", re.compile(r"^(单位|计量单位)$")),
     ("attribute", re.compile(r"^(属性|指标属性|性质)$")),
     ("growth", re.compile(r"^(年均增长|年均增速|年均增长率|年均|增幅|累计增长)(（%）|\(%\))?$")),
-    ("name", re.compile(r"^(具体指标|指标名称|指标|主要指标|指标内容|名称|项目)([（(](单位|计量单位)[）)])?$")),
-    ("baseline", re.compile(r"^(基期值|基期|现状值|基数|“?十三五”?末|[“\"]十三五[”\"]末|(19|20)\d\d\s*年?(基期值|现状值|基数)?)$")),
-    ("target", re.compile(r"^(目标值|规划目标|预期目标|“?十四五”?末|[“\"]十四五[”\"]末|(20)\d\d\s*年?(目标值|目标)?)$")),
+    ("name", re.compile(r"^(具体指标|指标名称|指标|主要指标|指标内容|名称|项目|主要指标名称|指标名称及单位|指标及单位)([（(](单位|计量单位)[）)])?$")),
+    ("baseline", re.compile(r"^(基期值|基期|现状值|基准值|基数|[“\"]?十三五[”\"]?末|(19|20)\d\d\s*年?(基期值|现状值|基准值|基数|实际值|实际|完成值|现状)?)$")),
+    ("target", re.compile(r"^(目标值|规划目标|预期目标|规划值|[“\"]?十四五[”\"]?末|(20)\d\d\s*年?(目标值|目标|规划值|预期值)?)$")),
 )
 _YEAR = re.compile(r"((?:19|20)\d\d)")
 _ATTRIBUTE = re.compile(r"^(预期性|约束性|预期|约束|指导性)$")
@@ -100,7 +100,7 @@ def _read_header(cells: list[tuple[int, str]], i: int) -> tuple[list[str], list[
     if "name" not in roles or not value_cols or len(roles) < 3:
         return None
     # Year columns (2020年, 2025年): the earlier is the baseline, the later the target.
-    dated = [k for k in value_cols if years[k] is not None and not re.search(r"基期|现状|基数|目标", cells[i + k][1])]
+    dated = [k for k in value_cols if years[k] is not None and not re.search(r"基期|现状|基准|基数|实际|完成|目标|规划|预期", cells[i + k][1])]
     if len(dated) >= 2:
         dated.sort(key=lambda k: years[k] or 0)
         for k in dated[:-1]:

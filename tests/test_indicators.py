@@ -336,3 +336,15 @@ def test_clauses_dated_before_the_plan_are_achievements() -> None:
     items = _extract(text, _doc(period=(2021, 2025)))
     assert [(i.name, i.target.value if i.target else None) for i in items] == [
         ("税收", "15"), ("新增就业人数", "不低于1")]
+
+
+def test_table_header_with_named_year_columns() -> None:
+    text = "\n".join([
+        "指标类型", "指标名称及单位", "2020年现状值", "2025年目标值", "指标属性",
+        "创新", "研发经费投入强度（%）", "1.8", "2.5", "预期性",
+        "第五章 保障",
+    ])
+    [row] = [i for i in _extract(text) if i.source == "table"]
+    assert (row.name, row.category, row.unit, row.attribute) == ("研发经费投入强度", "创新", "%", "预期性")
+    assert row.baseline is not None and (row.baseline.year, row.baseline.value) == (2020, "1.8")
+    assert row.target is not None and (row.target.year, row.target.value) == (2025, "2.5")
