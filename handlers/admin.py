@@ -261,3 +261,47 @@ async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     if app.job_queue is not None:
         app.job_queue.run_repeating(poll_versions, interval=POLL_SECONDS, first=POLL_SECONDS,
                                     name="kb-version-poll")
+
+
+def console_setup(routes: Any, d: Any) -> None:
+    """The console (a local terminal, run by whoever runs the bot) gets the admin commands with the
+    CLI's rights, serves the DB's live version, and applies stored aliases; /import PATH uploads."""
+    from pathlib import Path
+
+    from bot.admin_service import CLI_NAME
+
+    if d.sessions is None:
+        return
+    versions = Versions(d.sessions, d.state, d.settings.plans_dir, d.settings.max_upload_bytes)
+    svc = AdminService(d.settings, d.sessions, versions, find_lexicon(), d.settings.timezone)
+    d.extra[SERVICE_KEY] = svc
+    versions.start()
+    svc.apply_stored_aliases()
+    actor = Actor(None, CLI_NAME)
+
+    def split(arg: str) -> list[str]:
+        return arg.split()
+
+    def import_file(arg: str) -> Reply:
+        path = Path(arg.strip()).expanduser()
+        if not path.is_file():
+            return Reply().line(f"找不到文件：{arg}。用法：/import 文件路径")
+        refusal = svc.precheck_upload(actor, path.name, path.stat().st_size)
+        return refusal or asyncio.run(svc.prepare_upload(actor, path.name, path.read_bytes()))
+
+    routes.commands.update({
+        "reload": lambda arg, who: asyncio.run(svc.prepare_reload(actor)),
+        "import": lambda arg, who: import_file(arg),
+        "versions": lambda arg, who: svc.list_versions(actor),
+        "rollback": lambda arg, who: asyncio.run(svc.prepare_rollback(actor, arg)),
+        "remove": lambda arg, who: asyncio.run(svc.prepare_remove(actor, arg)),
+        "admin": lambda arg, who: svc.admin_command(actor, split(arg)),
+        "alias": lambda arg, who: svc.alias(actor, split(arg)),
+        "unalias": lambda arg, who: svc.unalias(actor, split(arg)),
+        "allow": lambda arg, who: svc.allow(actor, split(arg)),
+        "deny": lambda arg, who: svc.deny(actor, split(arg)),
+        "stats": lambda arg, who: svc.stats(actor),
+        "gaps": lambda arg, who: svc.gaps(actor),
+        "audit": lambda arg, who: svc.audit_log(actor),
+    })
+    routes.callbacks[CALLBACK_PREFIX.rstrip(":")] = lambda data, who: asyncio.run(svc.on_callback(actor, data))

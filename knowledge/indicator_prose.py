@@ -18,6 +18,8 @@ _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "�
 # Action verbs whose object is the indicator (开展招商活动 → 招商活动, 带动服务业 → 服务业).
 _CUT_VERB = re.compile(r"开展|举办|组织|引进|招引|培育|成立|认证|筹集建设|筹集|整改|保持|带动|编制|扩大|引导")
 _BARE_SUFFIX = re.compile(r"率|比例|比重|占比|面积|数量|总额|总量|规模|水平|任务|工作")
+# A rate with no subject (覆盖率, 达标率): it belongs to what the clause before names.
+_BARE_RATE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)")
 # 由2020年的92%提高到95%: a baseline, then the target.
 _FROM = re.compile(r"(?:由|从)(?:(20\d\d)年(?:底|末)?的?)?$")
 _TO = re.compile(r"(?:提高|增加|提升|增长|上升|下降|降低|减少|扩大|缩小|降)(?:到|至)")
@@ -101,6 +103,7 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
 
 
 def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Found]:
+    """Targets in one sentence, clause by clause; a growth clause joins the target before it."""
     found: list[Found] = []
     main = _MAIN_TARGETS.search(sentence)
     body_at = main.end() if main else 0
@@ -226,6 +229,11 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         name = before_name if counted and before_name.endswith(counted) else (counted or before_name)
         if not name or not _NAME_OK.search(name):
             continue
+        if _BARE_RATE.fullmatch(name) and previous_clause:
+            # …打造智慧社区，实现覆盖率100%: the rate is of the thing just named.
+            subject = clean_name(re.split(r"[的了]", previous_clause)[-1])
+            if subject and len(subject) <= 12:
+                name = subject + name
         results.append(Found(name=name, quantity=q, unit=unit))
     return results
 

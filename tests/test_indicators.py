@@ -348,3 +348,8 @@ def test_table_header_with_named_year_columns() -> None:
     assert (row.name, row.category, row.unit, row.attribute) == ("研发经费投入强度", "创新", "%", "预期性")
     assert row.baseline is not None and (row.baseline.year, row.baseline.value) == (2020, "1.8")
     assert row.target is not None and (row.target.year, row.target.value) == (2025, "2.5")
+
+
+def test_bare_rate_takes_the_subject_of_the_clause_before() -> None:
+    items = _extract("指导各社区打造符合发展特点的智慧社区，实现覆盖率100%目标。")
+    assert [(i.name, i.target.value if i.target else None) for i in items] == [("智慧社区覆盖率", "100")]

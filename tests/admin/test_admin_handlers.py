@@ -233,3 +233,22 @@ async def test_audit_log_records_actions(h: BotHarness) -> None:
     await h.command("/stats", user=STRANGER)
     texts = h.texts(await h.command("/audit", user=ADMIN_USER))
     assert "versions" in texts[0] and "refused" in texts[0]
+
+
+def test_console_admin_commands(admin_settings: Settings, bundled_kb, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from bot.console import ConsoleChat
+    from bot.deps import Deps
+    from bot.runtime import console_routes
+    from bot.service import PlanService
+
+    sessions = make_sessionmaker(make_engine(admin_settings.database_url))
+    state = KnowledgeState(bundled_kb)
+    deps = Deps(settings=admin_settings, state=state, sessions=sessions, service=PlanService(state, sessions))
+    chat = ConsoleChat(console_routes(deps))
+    assert "版本 1" in chat.render(chat.handle("/versions"))
+    plan = tmp_path / "2026年工作要点.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    report = chat.render(chat.handle(f"/import {plan}"))
+    assert "新增文档" in report and "[1] 发布" in report
+    assert "已发布版本 2" in chat.render(chat.handle("1"))
+    assert state.version == 2

@@ -6,12 +6,16 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
+from bot.admin_service import AdminService
 from bot.kbstate import KnowledgeState
+from bot.settings import Settings
 from bot.storage import admin as store
 from bot.storage.base import make_engine, make_sessionmaker
 from bot.versions import Versions
 from knowledge.models import KnowledgeBase
-from tests.admin.helpers import ADMIN
+from tests.admin.helpers import ADMIN, FakeLexicon
 
 
 def _append_line(plans: Path, text: str) -> Path:
@@ -120,3 +124,21 @@ def test_conflicting_drafts_second_publish_refused(world, plans_dir: Path) -> No
     second = asyncio.run(service.on_callback(ADMIN, b.buttons[0][0].data))
     assert "已失效" in second.plain_text()
     assert state.version == 2 and len(state.kb.documents) == 4
+
+
+@pytest.mark.postgres
+def test_versions_on_postgres(pg_url: str, bundled_kb: KnowledgeBase, plans_dir: Path) -> None:
+    """Sources (bytea), drafts, publish, and a second worker reloading, on PostgreSQL."""
+    sessions = make_sessionmaker(make_engine(pg_url))
+    state = KnowledgeState(bundled_kb.model_copy(deep=True), version=0)
+    versions = Versions(sessions, state, plans_dir)
+    assert versions.start() == 1
+    service = AdminService(Settings(_env_file=None, admin_ids=[ADMIN.id], plans_dir=plans_dir), sessions,
+                           versions, FakeLexicon())
+    reply = asyncio.run(service.prepare_remove(ADMIN, state.kb.documents[0].file))
+    asyncio.run(service.on_callback(ADMIN, reply.buttons[0][0].data))
+    fresh = KnowledgeState(KnowledgeBase(), version=0)
+    other = Versions(make_sessionmaker(make_engine(pg_url)), fresh, plans_dir)
+    assert other.start() == 2 and fresh.kb.to_contract() == state.kb.to_contract()
+    service.settings.access = "allowlist"
+    assert service.access_decision(5, 5) == "refuse" and service.access_decision(5, 5) == "silent"
