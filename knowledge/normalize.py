@@ -46,6 +46,8 @@ _BRACKETED = re.compile(r"[（(\[【〔][^（()）\[\]【】〔〕]{0,12}[)）\]
 # "PM2.5" / "pm 2.5" / "PM25": a decimal point right after letters+digits is part of a code name.
 _CODE_DECIMAL = re.compile(r"([a-z]+\s*\d+)\.(\d+)")
 _SPACE_IN_CODE = re.compile(r"(?<=[a-z])\s+(?=\d)")
+# Outside the BMP only the CJK extensions (U+20000–U+3FFFF) are text; the rest is emoji and symbols.
+_ASTRAL_NON_CJK = re.compile("[\U00010000-\U0001FFFF\U00040000-\U0010FFFF]")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_LETTERS = re.compile(r"^[a-z\s'’]+$")
 
@@ -66,7 +68,8 @@ def normalize(text: str, *, keep_brackets: bool = False) -> str:
             s = stripped
     s = _SPACE_IN_CODE.sub("", s)
     s = _CODE_DECIMAL.sub(r"\1\2", s)
-    return s.translate(_FOLD_TABLE)
+    s = s.translate(_FOLD_TABLE)
+    return _ASTRAL_NON_CJK.sub("", s) if not s.isascii() else s
 
 
 def is_ascii_query(text: str) -> bool:

@@ -474,6 +474,11 @@ class SearchIndex:
             return result
         ranked = sorted(((s * self._factor(self.entries[i], q), s, i) for i, s in matched.items()),
                         key=lambda t: (-t[0], -t[1], t[2]))
+        if len(q.text) < 2:
+            # One character (率, 规) is in hundreds of names: only an item named exactly that is an
+            # answer; the rest become suggestions.
+            matched = {i: (s if self.names[i] == q.text else min(s, SUGGEST_THRESHOLD))
+                       for i, s in matched.items()}
         best_match = max(matched.values())
         if best_match < ANSWER_THRESHOLD:
             seen: list[str] = []

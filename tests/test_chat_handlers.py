@@ -126,8 +126,12 @@ async def small_harness(settings, sessions):  # type: ignore[no-untyped-def]
     from bot.kbstate import KnowledgeState
     from tests.test_service import StandInIndex, make_kb
 
+    from handlers import chat
+
     kb = make_kb()
-    h = await BotHarness.create(settings, KnowledgeState(kb, index=StandInIndex(kb)), sessions)  # type: ignore[arg-type]
+    # Chat handlers only: other modules' start-up hooks (e.g. admin's version loading) would swap the KB.
+    h = await BotHarness.create(settings, KnowledgeState(kb, index=StandInIndex(kb)), sessions,  # type: ignore[arg-type]
+                                modules=[chat])
     yield h
     await h.close()
 
@@ -174,9 +178,12 @@ async def test_group_mention_answers_with_card(small_harness: BotHarness) -> Non
 
 
 async def test_allowlist_refuses_strangers_and_admits_admins(settings, sessions, kb_state) -> None:  # type: ignore[no-untyped-def]
+    from handlers import chat
+
     settings.access = "allowlist"
     settings.allowed_ids = [502]
-    h = await BotHarness.create(settings, kb_state, sessions)
+    # The chat module's own check (the admin module replaces it with its guard and DB allowlist).
+    h = await BotHarness.create(settings, kb_state, sessions, modules=[chat])
     try:
         calls = await h.text("固投")
         assert h.texts(calls) == ["抱歉，您还没有使用权限，请联系管理员开通。"]
@@ -201,7 +208,7 @@ async def test_reply_with_document_is_uploaded(bot_harness: BotHarness) -> None:
         reply = Reply(document=Attachment("报告.txt", "变更 & 说明".encode(), "变更<报告>")).line("报告如下")
         await send_reply(update, context, reply)
 
-    bot_harness.app.add_handler(CommandHandler("report", report), group=-1)
+    bot_harness.app.add_handler(CommandHandler("report", report), group=-2)
     calls = await bot_harness.command("/report")
     assert [c.method for c in calls] == ["sendMessage", "sendDocument"]
     assert calls[1].files and calls[1].params["caption"] == "变更<报告>"

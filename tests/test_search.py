@@ -271,3 +271,20 @@ def test_bare_place_name_filters_but_stays_searchable(index: SearchIndex) -> Non
     q = index.parse("西山 固投")
     assert q.docs == {"c.txt"} and q.text == "固投"
     assert first(index, "西山 固投") == ("indicator", "I4")
+
+
+@pytest.mark.parametrize("query", ["率", "x", "规"])
+def test_single_character_is_too_short_to_answer(index: SearchIndex, query: str) -> None:
+    result = index.search(query)
+    assert result.hits == [] and len(result.suggestions) <= 3
+
+
+def test_emoji_and_markup_do_not_disturb_matching(index: SearchIndex) -> None:
+    assert normalize("😀固投😀") == "固投"
+    assert first(index, "😀固投") == ("indicator", "I4")
+
+
+def test_empty_knowledge_base_finds_nothing() -> None:
+    idx = SearchIndex(KnowledgeBase(), lexicon=Lexicon.load()).warm()
+    for query in ("固投", "guishang", "今年", "2025年"):
+        assert idx.search(query).hits == []
