@@ -27,7 +27,7 @@ _TO = re.compile(r"(?:提高|增加|提升|增长|上升|下降|降低|减少|�
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
 # Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
 _LEAD_STRIP = re.compile(
-    r"^(?:[、和及与并且而、]|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)|到(?:20\d\d|二〇[一二三四五六七八九〇]{2})年(?:底|末)?|至(?:20\d\d)年(?:底|末)?|"
+    r"^(?:[、和及与并且而、的]|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)|到(?:20\d\d|二〇[一二三四五六七八九〇]{2})年(?:底|末)?|至(?:20\d\d)年(?:底|末)?|"
     r"(?:20\d\d)年(?:底|末|内)?|今年|全年|各类|年内|当年|预计|计划|力争|争取|确保|努力|累计|共计|总计|"
     r"完成|实现|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
@@ -110,6 +110,7 @@ def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Foun
     previous_clause = ""
     previous_items: list[Found] = []
     past = False
+    current: tuple[str, Quantity] | None = None
     for m in _CLAUSE_TEXT.finditer(sentence, body_at):
         clause = m.group().strip()
         if not clause:
@@ -123,7 +124,15 @@ def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Foun
         if past:
             previous_clause, previous_items = clause, []
             continue
+        if _DESCRIPTIVE.search(clause):
+            # 现有规上企业86家，到2025年达到120家: what exists now is the next target's baseline.
+            current = _current_state(clause)
+            previous_clause, previous_items = clause, []
+            continue
         items = _clause_targets(clause, previous_clause, previous_items)
+        if not items and current is not None:
+            items = _target_for_current(clause, current)
+        current = None
         if not items and main:
             items = _qualitative(clause)
         for item in items:
@@ -133,6 +142,24 @@ def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Foun
         found.extend(items)
         previous_clause, previous_items = clause, items
     return found
+
+
+def _current_state(clause: str) -> tuple[str, Quantity] | None:
+    """The name and quantity a descriptive clause states (辖区现有规上企业86家)."""
+    for q in find_quantities(clause):
+        if _usable(clause, q):
+            name = clean_name(_DESCRIPTIVE.split(clause[: q.start])[-1])
+            return (name, q) if name else None
+    return None
+
+
+def _target_for_current(clause: str, current: tuple[str, Quantity]) -> list[Found]:
+    """达到120家 after 现有…86家: a target for the same thing, with the current value as baseline."""
+    name, base = current
+    for q in find_quantities(clause):
+        if _usable(clause, q) and q.unit == base.unit and not clean_name(clause[: q.start]):
+            return [Found(name=name, quantity=q, baseline=base, unit=q.unit)]
+    return []
 
 
 def _dated_before(clause: str, start_year: int | None) -> bool:
@@ -162,8 +189,6 @@ def _qualitative(clause: str) -> list[Found]:
 
 def _clause_targets(clause: str, previous_clause: str, previous_items: list[Found]) -> list[Found]:
     """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
-    if _DESCRIPTIVE.search(clause):
-        return []
     has_number = _HAS_NUMBER.search(clause) is not None
     quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
     if not quantities:
@@ -192,6 +217,8 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
             continue
         if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]):
             continue
+        if after.startswith("的"):
+            continue  # 总面积3.5万平方米的孵化器: the number describes the noun, it is no target
         if re.match(r"^[\u4e00-\u9fff“”\"]{1,12}等[\u4e00-\u9fff]", after) or (
                 q.unit in _AREA_UNITS and _PLACE_AFTER_AREA.match(after)):
             continue  # 7.3公里接驳线等区域, 6.9平方公里片区: a description, not a target

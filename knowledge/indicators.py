@@ -113,7 +113,7 @@ def _table_indicator(doc: Document, row: TableRow, sections: list[Section], item
         id=item_id, doc=doc.file, section=_section_id(sections, row.name_line), name=row.name, unit=unit,
         baseline=Value(year=row.baseline_year, value=row.baseline, number=value_number(row.baseline)) if row.baseline else None,
         target=Value(year=row.target_year, value=row.target, number=value_number(row.target)) if row.target else None,
-        growth=row.growth, attribute=row.attribute, category=row.category, source="table",
+        growth=row.growth if row.growth and re.search(r"\d", row.growth) else None, attribute=row.attribute, category=row.category, source="table",
         line=row.name_line, lines=sorted(set(row.lines)), text=row.name,
     )
 

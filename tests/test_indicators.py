@@ -353,3 +353,10 @@ def test_table_header_with_named_year_columns() -> None:
 def test_bare_rate_takes_the_subject_of_the_clause_before() -> None:
     items = _extract("指导各社区打造符合发展特点的智慧社区，实现覆盖率100%目标。")
     assert [(i.name, i.target.value if i.target else None) for i in items] == [("智慧社区覆盖率", "100")]
+
+
+def test_current_state_is_the_baseline_and_attributes_are_no_targets() -> None:
+    text = "辖区现有规上企业86家，力争到2025年达到120家。建设总面积3.5万平方米的孵化器1个。"
+    items = _extract(text)
+    assert [(i.name, i.baseline.value if i.baseline else None, i.target.value if i.target else None, i.unit)
+            for i in items] == [("规上企业", "86", "120", "家"), ("孵化器", None, "1", "个")]
