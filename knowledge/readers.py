@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
 
 from knowledge.errors import (
     BadFileNameError,
@@ -320,12 +321,12 @@ def _read_docx(data: bytes) -> list[str]:
     return lines
 
 
-def _body_blocks(parent: object) -> Iterator[tuple[str, object]]:
+def _body_blocks(parent: Any) -> Iterator[tuple[str, object]]:
     """("p", w:p) and ("table", w:tbl) in document order, looking inside content controls
     (w:sdt), which python-docx's iter_inner_content() skips."""
     from docx.oxml.ns import qn
 
-    for child in parent.iterchildren():  # type: ignore[attr-defined]
+    for child in parent.iterchildren():
         if child.tag == qn("w:p"):
             yield "p", child
         elif child.tag == qn("w:tbl"):
@@ -342,16 +343,16 @@ _RUN_PATHS = ("w:r | w:hyperlink/w:r | w:ins/w:r | w:fldSimple/w:r | w:smartTag/
               " | w:sdt/w:sdtContent/w:r | w:ins/w:hyperlink/w:r")
 
 
-def _paragraph_text(p: object) -> str:
+def _paragraph_text(p: Any) -> str:
     """A w:p element's visible text (tabs as tabs, line breaks as newlines)."""
-    return "".join(run.text for run in p.xpath(_RUN_PATHS)).replace("\v", "\n")  # type: ignore[attr-defined]
+    return "".join(run.text for run in p.xpath(_RUN_PATHS)).replace("\v", "\n")
 
 
-def _table_lines(tbl: object) -> list[str]:
+def _table_lines(tbl: Any) -> list[str]:
     """One line per cell (a vertically merged continuation cell is blank), a blank line per row;
     a cell's paragraphs, nested tables included, make one line."""
     lines: list[str] = []
-    for tr in tbl.tr_lst:  # type: ignore[attr-defined]
+    for tr in tbl.tr_lst:
         for tc in tr.tc_lst:
             if tc.vMerge == "continue":
                 lines.append("")
@@ -411,9 +412,9 @@ class _Block:
     open_end: bool = False  # a paragraph whose last line runs to the right margin
 
 
-def _page_blocks(page: object) -> list[_Block]:
+def _page_blocks(page: Any) -> list[_Block]:
     """The page's paragraphs and tables (one cell per line) in reading order (top to bottom)."""
-    tables = page.find_tables()  # type: ignore[attr-defined]
+    tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict) -> bool:
@@ -421,9 +422,9 @@ def _page_blocks(page: object) -> list[_Block]:
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    text_page = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
+    text_page = page.filter(outside) if boxes else page
     text_lines = [line for line in text_page.extract_text_lines(return_chars=True)
-                  if not _is_page_number(line, page.height)]  # type: ignore[attr-defined]
+                  if not _is_page_number(line, page.height)]
     blocks = _paragraphs(text_lines)
     for table in tables:
         cells: list[str] = []
