@@ -27,6 +27,7 @@ from knowledge.errors import (
     LegacyWordError,
     PlanError,
     ScannedPdfError,
+    UnreadablePdfError,
     UnsupportedTypeError,
 )
 
@@ -386,7 +387,8 @@ def _read_pdf(data: bytes) -> list[str]:
         chars = images = 0
         for page in pdf.pages:
             chars += len(page.chars)
-            images += len(page.images)
+            # Images, or text drawn as outlines (curves), without any characters: a scan.
+            images += len(page.images) + len(page.curves)
             page_blocks = _page_blocks(page)
             # A paragraph running off the bottom of a page continues at the top of the next
             # one when that starts at the left margin (a new paragraph would be indented).
@@ -399,7 +401,23 @@ def _read_pdf(data: bytes) -> list[str]:
             page.flush_cache()
     if chars == 0:
         raise ScannedPdfError() if images else EmptyFileError()
-    return [line for block in blocks for line in block.lines]
+    return _drop_unmapped([line for block in blocks for line in block.lines])
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _drop_unmapped(lines: list[str]) -> list[str]:
+    """Lines without pdfminer's "(cid:1234)" codes for glyphs it cannot map to Unicode;
+    UnreadablePdfError when such codes make up most of the text."""
+    text = "".join(lines)
+    codes = _CID.findall(text)
+    if not codes:
+        return lines
+    glyphs = len(text) - sum(len(c) for c in codes) + len(codes)
+    if len(codes) > 0.3 * glyphs:
+        raise UnreadablePdfError(detail=f"{len(codes)} of {glyphs} glyphs are (cid:N)")
+    return [_CID.sub("", line) for line in lines]
 
 
 @dataclass
