@@ -272,3 +272,27 @@ async def test_done_and_snoozed_tasks_are_left_out(sessions, engine) -> None:  #
         session.commit()
     await deliverer(sessions, engine, sender, clock).run_due()
     assert "没有到期或逾期的任务" in sender.sent[0][1]
+
+
+@pytest.mark.postgres
+async def test_postgres_advisory_lock_lets_one_worker_run(pg_url: str, engine) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from bot.storage import make_engine, make_sessionmaker
+    from jobs.delivery import ADVISORY_KEY
+
+    db = make_engine(pg_url)
+    sessions = make_sessionmaker(db)
+    try:
+        clock = FakeClock(dt.datetime(2024, 12, 16, 9, 0, tzinfo=TZ))
+        sender = FakeSender(clock)
+        add_sub(sessions, 1)
+        with db.connect() as other:  # another worker holds the scheduler lock
+            assert other.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_KEY}).scalar()
+            report = await deliverer(sessions, engine, sender, clock).run_due()
+            assert report.locked_out and sender.sent == []
+            other.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ADVISORY_KEY})
+        report = await deliverer(sessions, engine, sender, clock).run_due()
+        assert report.sent == [1] and not report.locked_out
+    finally:
+        db.dispose()
