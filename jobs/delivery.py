@@ -27,7 +27,7 @@ from bot.digest_service import filters_of
 from bot.render import TelegramMessage, to_telegram
 from bot.storage import digests as store
 from jobs.digest import DigestEngine, render_digest
-from jobs.schedule import due_period
+from jobs.schedule import delivery_day, due_period
 
 log = logging.getLogger(__name__)
 
@@ -89,12 +89,20 @@ class DigestDeliverer:
         self._running = asyncio.Lock()
 
     def due_now(self, session: Session, now: dt.datetime) -> list[tuple[store.Subscription, dt.date]]:
-        """Active subscriptions with a digest due at `now`, with the scheduled day of each."""
+        """Active subscriptions with a digest due at `now`, with the scheduled day of each.
+
+        A period whose send time came before the subscription existed is not due: subscribing on
+        a Monday at 10:00 starts with next Monday's digest, not an immediate one.
+        """
         due = []
         for sub in store.active_subscriptions(session):
             period = due_period(sub.weekday, sub.send_time, now)
-            if period is not None:
-                due.append((sub, period))
+            if period is None:
+                continue
+            send_at = dt.datetime.combine(delivery_day(period), sub.send_time, tzinfo=now.tzinfo)
+            if sub.created_at is not None and sub.created_at > send_at:
+                continue
+            due.append((sub, period))
         return due
 
     async def run_due(self) -> RunReport:
