@@ -152,6 +152,7 @@ class AdminService:
             return self.refuse(actor, "upload", name)
         try:
             name = check_upload(name, len(data), self.max_bytes)
+            await asyncio.to_thread(self.versions.poll)  # catch up if another worker published
             await progress(f"正在读取 {name} …")
             lines = await asyncio.to_thread(read_bytes, data, name, self.max_bytes)
             await progress(f"已读取 {len(lines)} 行，正在识别章节、指标和任务 …")
@@ -183,6 +184,7 @@ class AdminService:
         if not self._allowed(actor):
             return self.refuse(actor, "reload")
         await progress("正在读取规划文件夹 …")
+        await asyncio.to_thread(self.versions.poll)  # catch up if another worker published
         try:
             refs, blobs = await asyncio.to_thread(self.versions.reload_candidate)
             await progress(f"共 {len(refs)} 个文件，正在解析 …")
@@ -275,6 +277,7 @@ class AdminService:
             number = int(arg.strip())
         except ValueError:
             return Reply().line("用法：/rollback 版本号，例如 /rollback 3（/versions 查看版本）。")
+        await asyncio.to_thread(self.versions.poll)
         refs = self.versions.version_refs(number)
         if refs is None:
             self.audit(actor, "rollback", str(number), "rejected", "no such version")
@@ -290,6 +293,7 @@ class AdminService:
         """Propose withdrawing one document (by file name or title): a draft without it."""
         if not self._allowed(actor):
             return self.refuse(actor, "remove", arg)
+        await asyncio.to_thread(self.versions.poll)
         live = self.versions.state.kb
         matches = find_documents(live, arg)
         if not arg.strip():

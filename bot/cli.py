@@ -107,10 +107,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     from bot.app import build_application
     from bot.runtime import open_runtime
 
+    from telegram.error import InvalidToken, NetworkError
+
     runtime = open_runtime(settings)
     try:
         app = build_application(settings, runtime.deps.state, runtime.deps.sessions)
         app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    except InvalidToken:
+        print("错误：PLANBOT_TOKEN 无效，请检查 @BotFather 给出的令牌。", file=sys.stderr)
+        return 2
+    except NetworkError as exc:
+        print(f"错误：无法连接 Telegram（{exc}）。如在境内网络，请设置 PLANBOT_PROXY_URL。", file=sys.stderr)
+        return 3
     finally:
         runtime.close()
     return 0

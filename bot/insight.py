@@ -79,14 +79,21 @@ def stats_reply(sessions: sessionmaker[Session], tz: ZoneInfo, days: int, live_v
                     reply.line(f"  {n}×  {query[:40]}")
         subs = _first(session, "subscriptions", "digest_subscriptions", "subscribers")
         if subs is not None:
-            count_q = select(func.count()).select_from(subs)
-            if "active" in subs.c:
-                count_q = count_q.where(subs.c.active.is_(True))
-            reply.field("订阅", f"{session.scalar(count_q) or 0} 个")
+            total_subs = session.scalar(select(func.count()).select_from(subs)) or 0
+            line = f"{total_subs} 个"
+            if "paused" in subs.c:
+                paused = session.scalar(select(func.count()).select_from(subs)
+                                        .where(subs.c.paused.is_(True))) or 0
+                line += f"（暂停 {paused} 个）" if paused else ""
+            if "chat_id" in subs.c:
+                chats = session.scalar(select(func.count(func.distinct(subs.c.chat_id)))) or 0
+                line += f"，覆盖 {chats} 个聊天"
+            reply.field("订阅", line)
         digests = _first(session, "digest_log", "digests_log", "digest_sends")
         if digests is not None:
             status_col = next((c for c in ("status", "result", "outcome", "state") if c in digests.c), None)
-            time_col = next((c for c in ("sent_at", "created_at", "at") if c in digests.c), None)
+            # created_at, not sent_at: a failed digest has no sent_at but must be counted.
+            time_col = next((c for c in ("created_at", "at", "sent_at") if c in digests.c), None)
             q = select(digests.c[status_col] if status_col else func.count())
             if time_col:
                 q = q.where(digests.c[time_col] >= _since(days))

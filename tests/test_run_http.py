@@ -73,3 +73,19 @@ def test_planbot_run_polls_and_answers_over_http(tmp_path: Path) -> None:
         assert "已载入" in html_to_plain(sent[2].text)
         assert (tmp_path / "run.db").exists()
         assert proc.returncode is not None
+
+
+@pytest.mark.slow
+def test_unreachable_telegram_gives_a_clear_message(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANBOT_") and k != "DATABASE_URL"}
+    env.update(PLANBOT_TOKEN="123456:TEST-TOKEN", PLANBOT_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
+               PLANBOT_DATABASE_URL=f"sqlite:///{tmp_path}/run.db", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 3, done.stderr[-2000:]
+    assert "无法连接 Telegram" in done.stderr and "PLANBOT_PROXY_URL" in done.stderr

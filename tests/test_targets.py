@@ -57,3 +57,18 @@ async def test_help_examples_find_answers(bot_harness: BotHarness, question: str
     out = await _one_message(bot_harness, question)
     assert not out.startswith("未找到")
     assert "来源：" in out
+
+
+async def test_every_example_in_start_and_help_works(bot_harness: BotHarness) -> None:
+    import re
+
+    examples: list[str] = []
+    for command in ("/start", "/help"):
+        calls = await bot_harness.command(command)
+        examples += re.findall(r"<code>(.*?)</code>", bot_harness.texts(calls)[0])
+    assert len(examples) >= 8
+    for example in examples:
+        if example.startswith("@"):
+            continue  # inline mode, covered by the inline tests
+        out = "\n".join(html_to_plain(t) for t in bot_harness.texts(await bot_harness.text(example)))
+        assert out and "未找到" not in out and "没有找到" not in out, (example, out)

@@ -206,3 +206,29 @@ def test_stats_and_gaps_read_query_log(world) -> None:  # type: ignore[no-untype
     assert "1 人" in stats and "4 次" in stats and "2×  双碳目标" in stats
     gaps = service.gaps(ADMIN).plain_text().splitlines()
     assert gaps[1].startswith("2×  双碳目标") and gaps[2].startswith("1×  夜间经济")
+
+
+def test_stats_tolerates_missing_tables_and_reads_digest_tables(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """On a bare database: no chat tables (tolerated), digest tables of the digests module's shape."""
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import text
+
+    from bot import insight
+    from bot.storage.base import make_engine, make_sessionmaker
+
+    sessions = make_sessionmaker(make_engine(f"sqlite:///{tmp_path}/bare.db"))
+    assert "暂无记录" in insight.stats_reply(sessions, ZoneInfo("Asia/Shanghai"), 7, 1).plain_text()
+    assert "暂无查询记录" in insight.gaps_reply(sessions, ZoneInfo("Asia/Shanghai"), 30).plain_text()
+    with sessions.begin() as session:
+        session.execute(text("CREATE TABLE digest_subscriptions (id INTEGER PRIMARY KEY, chat_id BIGINT, "
+                             "paused BOOLEAN)"))
+        session.execute(text("CREATE TABLE digest_log (id INTEGER PRIMARY KEY, status TEXT, "
+                             "created_at TIMESTAMP, sent_at TIMESTAMP)"))
+        session.execute(text("INSERT INTO digest_subscriptions (chat_id, paused) VALUES (1, 0), (2, 1), (2, 0)"))
+        now = "2099-01-01 00:00:00"
+        session.execute(text("INSERT INTO digest_log (status, created_at, sent_at) VALUES "
+                             f"('sent', '{now}', '{now}'), ('sent', '{now}', '{now}'), ('failed', '{now}', NULL)"))
+    stats = insight.stats_reply(sessions, ZoneInfo("Asia/Shanghai"), 7, 1).plain_text()
+    assert "订阅：3 个（暂停 1 个），覆盖 2 个聊天" in stats
+    assert "成功 2 份，失败 1 份" in stats
