@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import insight
-from bot.replies import Button, Reply, Span
+from bot.replies import Attachment, Button, Reply, Span
 from bot.storage import admin as store
 from bot.versions import Draft, SourceRef, VersionConflict, Versions, only_documents, sha256_of
 from knowledge import builder
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PREFIX = "adm:"
 Progress = Callable[[str], Awaitable[None]]
+REPORT_LIMIT = 15  # items per category shown in the chat message
+WARNING_LIMIT = 10
 CLI_NAME = "命令行"
 ADMIN_HELP: list[tuple[str, str]] = [
     ("reload", "重新加载规划文件夹（预览变更，确认后发布）"),
@@ -166,7 +168,16 @@ class AdminService:
             replaced = replaced_files(live, part)
             keep_refs = [r for r in self.versions.refs if r.name not in replaced]
             ref = SourceRef(name, sha, "upload")
-            refs = keep_refs + [ref]
+            # A replacement takes the place of the document it replaces; a new plan goes last.
+            refs, placed = [], False
+            for old in self.versions.refs:
+                if old.name not in replaced:
+                    refs.append(old)
+                elif not placed:
+                    refs.append(ref)
+                    placed = True
+            if not placed:
+                refs.append(ref)
             kb = builder.merge([only_documents(live, {r.name for r in keep_refs}), part])
             draft = await asyncio.to_thread(
                 self.versions.make_draft, "upload", refs, kb, author_id=actor.id, author_name=actor.name,
@@ -205,8 +216,15 @@ class AdminService:
         if draft.report.no_change:
             return reply.line("没有变化：内容与当前生效版本（版本 ", str(draft.base_version), "）相同，无需发布。")
         reply.line("当前生效版本：", str(draft.base_version), "。以下变更尚未生效，确认后发布。")
-        add_report(reply, draft.report)
+        add_report(reply, draft.report, REPORT_LIMIT)
         add_warnings(reply, warnings)
+        full = draft.report.lines(limit=10**6)
+        if len(full) > len(draft.report.lines(REPORT_LIMIT)) or len(warnings) > WARNING_LIMIT:
+            # The message shows the first items per category; the attachment holds everything.
+            text = "\n".join([heading, *full, "", *(f"警告 {w.doc}{f':{w.line}' if w.line else ''} {w.message}"
+                                                    for w in warnings)])
+            reply.document = Attachment(f"变更报告_{draft.id[:6]}.txt", text.encode("utf-8"), "完整变更报告")
+            reply.line("完整报告见附件。")
         return reply.row(Button("发布", f"{CALLBACK_PREFIX}pub:{draft.id}"),
                          Button("取消", f"{CALLBACK_PREFIX}can:{draft.id}"))
 
@@ -622,7 +640,7 @@ def add_report(reply: Reply, report: ChangeReport, limit: int = 15) -> Reply:
     return reply
 
 
-def add_warnings(reply: Reply, warnings: list[Warning_], limit: int = 10) -> Reply:
+def add_warnings(reply: Reply, warnings: list[Warning_], limit: int = WARNING_LIMIT) -> Reply:
     """Append validation warnings (no indicators, tasks without deadline, years outside the period)."""
     if not warnings:
         return reply

@@ -97,12 +97,15 @@ async def _finish(update: Update, context: ContextTypes.DEFAULT_TYPE, progress_m
                   reply: Reply) -> None:
     """Replace the progress message by the final reply when it fits in one message, else send it."""
     messages = to_telegram(reply)
-    if progress_msg is not None and len(messages) == 1:
+    if progress_msg is not None and len(messages) == 1 and reply.document is None:
         try:
             await progress_msg.edit_text(messages[0].text, reply_markup=keyboard(messages[0].buttons))
             return
         except BadRequest as exc:
             log.info("could not edit the progress message (%s)", exc)
+    elif progress_msg is not None:
+        with contextlib.suppress(BadRequest):
+            await progress_msg.edit_text("处理完成，报告见下方。")
     await send_reply(update, context, reply, quote=False)
 
 

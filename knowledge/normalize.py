@@ -48,8 +48,13 @@ _CODE_DECIMAL = re.compile(r"([a-z]+\s*\d+)\.(\d+)")
 _SPACE_IN_CODE = re.compile(r"(?<=[a-z])\s+(?=\d)")
 # Outside the BMP only the CJK extensions (U+20000–U+3FFFF) are text; the rest is emoji and symbols.
 _ASTRAL_NON_CJK = re.compile("[\U00010000-\U0001FFFF\U00040000-\U0010FFFF]")
+_HAS_LETTER_DIGIT = re.compile(r"[a-z]\s*\d")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_LETTERS = re.compile(r"^[a-z\s'’]+$")
+
+
+def _join_code(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2)
 
 
 def to_simplified(text: str) -> str:
@@ -61,13 +66,16 @@ def to_simplified(text: str) -> str:
 def normalize(text: str, *, keep_brackets: bool = False) -> str:
     """The matching form of `text`: half-width, lower case, Simplified, no punctuation/spaces/units."""
     s = unicodedata.normalize("NFKC", text).lower()
-    if not keep_brackets:
+    # The regular expressions only matter for brackets and letter codes: skip them otherwise,
+    # which keeps indexing tens of thousands of items fast.
+    if not keep_brackets and ("(" in s or "[" in s or "【" in s or "〔" in s):
         # A bracketed segment that is the whole text is content, not a unit: keep it.
         stripped = _BRACKETED.sub("", s)
         if stripped.strip():
             s = stripped
-    s = _SPACE_IN_CODE.sub("", s)
-    s = _CODE_DECIMAL.sub(r"\1\2", s)
+    if _HAS_LETTER_DIGIT.search(s):
+        s = _SPACE_IN_CODE.sub("", s)
+        s = _CODE_DECIMAL.sub(_join_code, s)
     s = s.translate(_FOLD_TABLE)
     return _ASTRAL_NON_CJK.sub("", s) if not s.isascii() else s
 

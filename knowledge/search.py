@@ -27,7 +27,7 @@ from knowledge.query import Query, QueryParser
 
 # Match quality (0-1, before boosts) an answer must reach; below it the query is "not found".
 # Calibrated with bench/eval_search.py (see its --calibrate output).
-ANSWER_THRESHOLD = 0.62
+ANSWER_THRESHOLD = 0.60
 SUGGEST_THRESHOLD = 0.40
 # Score given to a document's outline when the query names only the document.
 OUTLINE_SCORE = 0.70
@@ -36,6 +36,9 @@ OUTLINE_SCORE = 0.70
 # than a task's own text or a term's definition.
 TEXT_WEIGHTS = {"indicator": 0.70, "task": 0.80, "term": 0.80, "section": 0.0}
 TEXT_CHARS = 300
+# Field weights: name 1.0 > context (heading, category) > text (per kind, below).
+CONTEXT_WEIGHT = 0.72
+CONTEXT_CHARS = 60
 # Candidates scored in full per query variant; the rest are ruled out by the character index.
 CANDIDATES = 160
 MAX_SCORED_VARIANTS = 12
@@ -110,6 +113,7 @@ class _Entry:
     item: Indicator | Task | Section | Term
     title: str
     name: str
+    context: str
     text: str
     value_years: frozenset[int]
     period: tuple[int, int] | None
@@ -273,15 +277,18 @@ class SearchIndex:
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
         self.parser = QueryParser(kb.documents)
         docs = {d.file: d for d in kb.documents}
+        sections = {sec.id: sec for sec in kb.sections}
         entries: list[_Entry] = []
         for kind, items in (("indicator", kb.indicators), ("task", kb.tasks),
                             ("section", kb.sections), ("term", kb.terms)):
             for item in items:
-                entries.append(self._entry(kind, item, docs))  # type: ignore[arg-type]
+                entries.append(self._entry(kind, item, docs, sections))  # type: ignore[arg-type]
         self.entries = entries
         self.names = [e.name for e in entries]
         self.texts = [e.text for e in entries]
+        self.contexts = [e.context for e in entries]
         self.name_index = _GramIndex(self.names, 1)
+        self.context_index = _GramIndex(self.contexts, 1)
         # Bigrams in texts: order matters there (a query's characters scattered over a paragraph
         # are no match); single characters for one-character queries.
         self.text_index = _GramIndex(self.texts, 2)
@@ -297,7 +304,8 @@ class SearchIndex:
         self.groups = groups
         self._position = {(e.item.doc, e.item.id): i for i, e in enumerate(entries)}
 
-    def _entry(self, kind: ItemKind, item: Indicator | Task | Section | Term, docs: dict) -> _Entry:
+    def _entry(self, kind: ItemKind, item: Indicator | Task | Section | Term, docs: dict,
+               sections: dict[str, Section]) -> _Entry:
         doc = docs.get(item.doc)
         lines = self.kb.texts.get(item.doc, [])
         line_text = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
@@ -321,8 +329,13 @@ class SearchIndex:
                 years.add(doc.year - 1)
             else:
                 years.add(doc.year)
+        # Context: the heading the item sits under (and an indicator's table category).
+        section_id = item.parent if isinstance(item, Section) else item.section
+        heading = sections.get(section_id) if section_id else None
+        category = item.category if isinstance(item, Indicator) else None
+        context = normalize((category or "") + (heading.title if heading else ""))
         return _Entry(
-            kind=kind, item=item, title=title, name=name, text=normalize(text[: TEXT_CHARS + 60])[:TEXT_CHARS],
+            kind=kind, item=item, title=title, name=name, context=context[:CONTEXT_CHARS], text=normalize(text[: TEXT_CHARS + 60])[:TEXT_CHARS],
             value_years=frozenset(years), period=doc.period if doc else None,
             doc_kind=doc.kind if doc else "other",
             group_key=_group_key(name) if kind == "indicator" and len(name) >= 2 else None,
@@ -418,12 +431,20 @@ class SearchIndex:
                     continue
                 tc = text_cov * self.text_weight if text_cov is not None else np.zeros(size)
                 nc = name_cov if name_cov is not None else np.zeros(size)
+                cc = self.context_index.coverage(v)
                 text = np.maximum(text, penalty * _text_length_factor(len(v)) * tc)
                 pre = np.maximum(pre, penalty * np.maximum(nc, tc))
+                if cc is not None:
+                    pre = np.maximum(pre, penalty * CONTEXT_WEIGHT * cc)
             idx = sorted(_top(pre, CANDIDATES).tolist())
             if idx:
                 names = [self.names[i] for i in idx]
                 scores = match_scores(variants, names, self.is_task[idx].tolist())
+                with_context = [k for k, i in enumerate(idx) if self.contexts[i]]
+                if with_context:
+                    ctx = CONTEXT_WEIGHT * match_scores(variants, [self.contexts[idx[k]] for k in with_context],
+                                                        [True] * len(with_context))
+                    scores[with_context] = np.maximum(scores[with_context], ctx)
                 for i, sc in zip(idx, scores.tolist(), strict=True):
                     t = float(text[i])
                     if t > 0:

@@ -252,3 +252,12 @@ def test_console_admin_commands(admin_settings: Settings, bundled_kb, tmp_path: 
     assert "新增文档" in report and "[1] 发布" in report
     assert "已发布版本 2" in chat.render(chat.handle("1"))
     assert state.version == 2
+
+
+async def test_long_report_comes_with_full_attachment(h: BotHarness) -> None:
+    kb = _state(h).kb
+    biggest = max(kb.documents, key=lambda d: sum(1 for i in kb.indicators if i.doc == d.file))
+    calls = await h.command(f"/remove {biggest.file}", user=ADMIN_USER)
+    docs = [c for c in calls if c.method == "sendDocument"]
+    assert docs and "完整报告见附件" in "\n".join(h.texts(calls))
+    assert [label for label, _ in h.last_buttons()] == ["发布", "取消"]

@@ -232,3 +232,15 @@ def test_stats_tolerates_missing_tables_and_reads_digest_tables(tmp_path) -> Non
     stats = insight.stats_reply(sessions, ZoneInfo("Asia/Shanghai"), 7, 1).plain_text()
     assert "订阅：3 个（暂停 1 个），覆盖 2 个聊天" in stats
     assert "成功 2 份，失败 1 份" in stats
+
+
+def test_replacement_upload_keeps_document_position(world) -> None:  # type: ignore[no-untyped-def]
+    state, versions, service = world
+    target = state.kb.documents[1].file
+    text = (service.settings.plans_dir / target).read_text(encoding="utf-8")
+    changed = text.replace("2025", "2026", 1)
+    reply = asyncio.run(service.prepare_upload(ADMIN, target, changed.encode()))
+    assert "替换文档" in reply.plain_text()
+    asyncio.run(service.on_callback(ADMIN, reply.buttons[0][0].data))
+    assert [d.file for d in state.kb.documents][1] == target
+    assert [r.origin for r in versions.refs][1] == "upload"
