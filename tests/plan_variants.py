@@ -143,7 +143,15 @@ def to_pdf(file: str) -> bytes:
             longest = [max(len(row[c]) for row in rows) + 2 for c in range(len(rows[0]))]
             widths = [450 * n / sum(longest) for n in longest]
             table = Table([[Paragraph(escape(c), cell) for c in row] for row in rows], colWidths=widths)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+            style: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+            # A category written once spans the rows below it, as in the Word version.
+            top = None
+            for r, row in enumerate([*rows, ["end"]]):
+                if row[0]:
+                    if top is not None and top > 0 and r - 1 > top:
+                        style.append(("SPAN", (0, top), (0, r - 1)))
+                    top = r
+            table.setStyle(TableStyle(style))
             story.append(KeepTogether([table]))
         else:
             text: str = value  # type: ignore[assignment]

@@ -17,9 +17,10 @@ from knowledge.models import KnowledgeBase
 from tests.plan_variants import PLANS, TABLES, to_docx, to_pdf
 
 ALL = sorted(p.name for p in PLANS.glob("*.txt"))
-DOCX = ["000_4baad76979157b99.txt", "001_504bf8cd692ac69d.txt", "003_d469b632b0e4d0a4.txt",
-        "004_94047d62e3d4206a.txt"]
-PDF = ["003_d469b632b0e4d0a4.txt", "004_94047d62e3d4206a.txt"]
+DOCX = ALL
+# STSong-Light has no glyph for "·" (海·河·山 in the work report), so that plan is left out of
+# the PDF set: the difference would come from the font, not from the reader.
+PDF = ["001_504bf8cd692ac69d.txt", "003_d469b632b0e4d0a4.txt", "004_94047d62e3d4206a.txt"]
 
 
 def items(kb: KnowledgeBase) -> dict[str, set]:
