@@ -23,6 +23,8 @@ _KIND_CUES: list[tuple[DocKind, re.Pattern[str]]] = [
 ]
 _TITLE_CUE = re.compile(r"计划|规划|纲要|报告|要点|任务|清单|方案|安排|思路|打算")
 _HEADING = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+_ISSUED = re.compile(r"^关于(?:印发|转发|下发|公布)《([^《》]{4,80})》的(?:通知|通报|函)$")
+_ADMIN_END = re.compile(r"(省|自治区|市|新区|区|县|旗|街道|镇|乡|街|人民政府|办事处|党工委)$")
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
 _OWN_CUE = re.compile(r"(编制|制定|印发|出台|实施好|特制定|本)\s*$")
 _SOURCE_CUE = re.compile(r"依据|根据|按照|贯彻|对接|衔接")
@@ -68,12 +70,21 @@ def find_title(text: DocText) -> tuple[str, int | None]:
     """The document's own title and its line: a title-shaped line at the top, else the plan
     the preamble says it is (《…》 after 编制/制定), else the first content line."""
     top = _top(text)
-    for number, line in top:
-        candidate = line.strip().strip("《》")
-        if (len(candidate) <= _TITLE_MAX and not candidate.endswith(("。", "；", "：", ":"))
-                and _TITLE_CUE.search(candidate) and not _HEADING.match(candidate)
-                and not re.search(r"[。；]", candidate)):
+    for k, (number, line) in enumerate(top):
+        candidate = line.strip()
+        # A covering notice names the plan it issues: 关于印发《某某镇2025年工作要点》的通知.
+        issued = _ISSUED.search(candidate)
+        if issued:
+            return issued.group(1), number
+        candidate = candidate.strip("《》")
+        if _title_shaped(candidate):
             return candidate, number
+        # A title broken over two lines: the place on one, the plan's name on the next.
+        if (k + 1 < len(top) and _ADMIN_END.search(candidate) and len(candidate) <= 30
+                and not _HEADING.match(candidate) and not re.search(r"[，。；：:]", candidate)):
+            joined = candidate + top[k + 1][1].strip()
+            if _title_shaped(joined) and not _HEADING.match(top[k + 1][1].strip()):
+                return joined, number
     best: tuple[int, int, str, int] | None = None  # (score, position, title, line)
     position = 0
     for number, line in top[:6]:
@@ -94,6 +105,13 @@ def find_title(text: DocText) -> tuple[str, int | None]:
     if top:
         return top[0][1][:_TITLE_MAX], top[0][0]
     return text.file, None
+
+
+def _title_shaped(candidate: str) -> bool:
+    """A short line without sentence punctuation that names a kind of plan."""
+    return (len(candidate) <= _TITLE_MAX and not candidate.endswith(("。", "；", "：", ":"))
+            and bool(_TITLE_CUE.search(candidate)) and not _HEADING.match(candidate)
+            and not re.search(r"[。；]", candidate))
 
 
 def document_kind(title: str, text: DocText | None = None) -> DocKind:

@@ -102,3 +102,15 @@ def test_title_only_quoted_in_preamble() -> None:
     assert doc.title == "长河市东城街道国民经济和社会发展第十五个五年规划纲要"
     assert doc.issuer == "东城街"
     assert doc.period == (2026, 2030) and doc.year == 2030
+
+
+def test_title_from_covering_notice() -> None:
+    doc = describe(_text(["关于印发《清河镇2025年工作要点》的通知", "各村、社区：", "现将《清河镇2025年工作要点》印发给你们。",
+                          "一、总体要求"]), "D4")
+    assert (doc.title, doc.issuer, doc.kind, doc.year) == ("清河镇2025年工作要点", "清河镇", "annual_plan", 2025)
+
+
+def test_title_broken_over_two_lines() -> None:
+    doc = describe(_text(["长河市东城街道", "国民经济和社会发展第十五个五年规划纲要", "", "前言", "“十五五”时期是……。"]), "D5")
+    assert doc.title == "长河市东城街道国民经济和社会发展第十五个五年规划纲要"
+    assert (doc.issuer, doc.kind, doc.period) == ("东城街道", "five_year_plan", (2026, 2030))
