@@ -10,6 +10,7 @@ accuracy, and every miss.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import defaultdict
 from collections.abc import Callable
@@ -100,10 +101,14 @@ def main() -> int:
     ap.add_argument("--split", action="store_true", help="also score even/odd halves (tune on one, hold out the other)")
     ap.add_argument("--calibrate", action="store_true")
     ap.add_argument("--limit", type=int, default=10)
+    ap.add_argument("--queries", default=None,
+                    help="another query file in the gold format (e.g. bench/queries-extra.json, written "
+                         "after tuning as a check on unseen queries)")
     args = ap.parse_args()
     kb = load_kb(args.kb)
     index = SearchIndex(kb)
-    queries = gold("queries-dev")
+    queries = (json.loads(Path(args.queries).read_text(encoding="utf-8")) if args.queries
+               else gold("queries-dev"))
     lines = gold_lines()
     print(f"knowledge base: {args.kb} — {len(kb.indicators)} indicators, {len(kb.tasks)} tasks, "
           f"{len(kb.sections)} sections, {len(kb.terms)} terms; {len(queries)} queries")

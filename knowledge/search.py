@@ -40,8 +40,8 @@ TEXT_CHARS = 300
 CONTEXT_WEIGHT = 0.72
 CONTEXT_CHARS = 60
 # Candidates scored in full per query variant; the rest are ruled out by the character index.
-CANDIDATES = 160
-MAX_SCORED_VARIANTS = 12
+CANDIDATES = 128
+MAX_SCORED_VARIANTS = 10
 VARIANT_PENALTY = 0.97
 # Multipliers for what the query says beyond the name (intent, year, place, document kind).
 INTENT_FACTORS: dict[str, dict[str, float]] = {
@@ -423,6 +423,7 @@ class SearchIndex:
             size = len(self.entries)
             pre = np.zeros(size)
             text = np.zeros(size)
+            context = np.zeros(size)
             for j, v in enumerate(variants):
                 penalty = 1.0 if j == 0 else VARIANT_PENALTY
                 name_cov = self.name_index.coverage(v)
@@ -435,12 +436,15 @@ class SearchIndex:
                 text = np.maximum(text, penalty * _text_length_factor(len(v)) * tc)
                 pre = np.maximum(pre, penalty * np.maximum(nc, tc))
                 if cc is not None:
-                    pre = np.maximum(pre, penalty * CONTEXT_WEIGHT * cc)
+                    context = np.maximum(context, penalty * CONTEXT_WEIGHT * cc)
+                    pre = np.maximum(pre, context)
             idx = sorted(_top(pre, CANDIDATES).tolist())
             if idx:
                 names = [self.names[i] for i in idx]
                 scores = match_scores(variants, names, self.is_task[idx].tolist())
-                with_context = [k for k, i in enumerate(idx) if self.contexts[i]]
+                # The heading can only help where its (upper-bound) coverage beats the name's score.
+                with_context = [k for k, i in enumerate(idx)
+                                if self.contexts[i] and context[i] > scores[k] and context[i] >= SUGGEST_THRESHOLD]
                 if with_context:
                     ctx = CONTEXT_WEIGHT * match_scores(variants, [self.contexts[idx[k]] for k in with_context],
                                                         [True] * len(with_context))
