@@ -22,7 +22,13 @@ from bot.storage import admin as store
 from bot.versions import Draft, SourceRef, VersionConflict, Versions, only_documents, sha256_of
 from knowledge import builder
 from knowledge.diff import ChangeReport, normalise_name
-from knowledge.errors import BadFileNameError, FileTooLargeError, PlanError, UnsupportedTypeError
+from knowledge.errors import (
+    BadFileNameError,
+    EmptyFileError,
+    FileTooLargeError,
+    PlanError,
+    UnsupportedTypeError,
+)
 from knowledge.models import KnowledgeBase, Warning_
 from knowledge.readers import SUPPORTED_SUFFIXES, read_bytes, safe_filename
 
@@ -91,7 +97,6 @@ def check_upload(name: str, size: int | None, max_bytes: int) -> str:
         raise FileTooLargeError(f"文件过大（{size / 1048576:.1f} MB），上限为 {max_bytes / 1048576:.0f} MB，"
                                 "请压缩或拆分后再发送。", detail=str(size))
     if size == 0:
-        from knowledge.errors import EmptyFileError
         raise EmptyFileError
     return name
 
@@ -182,7 +187,8 @@ class AdminService:
             draft = await asyncio.to_thread(
                 self.versions.make_draft, "upload", refs, kb, author_id=actor.id, author_name=actor.name,
                 note=f"上传 {name}", blobs={sha: data})
-            await asyncio.to_thread(self.versions.cache_parse, ref, part)
+            if not draft.report.no_change:  # a stored draft: publishing elsewhere need not re-parse
+                await asyncio.to_thread(self.versions.cache_parse, ref, part)
         except PlanError as exc:
             self.audit(actor, "upload", name, "rejected", exc.message)
             return Reply().line(f"❌ {exc.message}").line("知识库未作任何改动。")

@@ -27,6 +27,7 @@ from knowledge.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 log = logging.getLogger(__name__)
 
 KNOWLEDGE_DIR = Path(builder.__file__).resolve().parent
+MAX_DRAFTS_IN_MEMORY = 4
 
 
 class KnowledgeHolder(Protocol):
@@ -277,6 +278,8 @@ class Versions:
                                           author_id=author_id, author_name=author_name, note=note,
                                           sources_json=refs_json(refs), summary=report.summary()))
             self._drafts[draft.id] = draft
+            while len(self._drafts) > MAX_DRAFTS_IN_MEMORY:  # older ones rebuild from the DB if published
+                self._drafts.pop(next(iter(self._drafts)))
         return draft
 
     def draft(self, draft_id: str) -> store.KbDraft | None:

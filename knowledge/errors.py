@@ -60,3 +60,9 @@ class EncryptedFileError(CorruptFileError):
     """A password-protected .docx or .pdf."""
 
     message = "文件已加密（设有密码），无法读取，请取消密码后再发送。"
+
+
+class LegacyWordError(UnsupportedTypeError):
+    """An old binary Word file (.doc), whatever its name says."""
+
+    message = "这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再发送。"

@@ -23,6 +23,7 @@ from knowledge.errors import (
     EncodingError,
     EncryptedFileError,
     FileTooLargeError,
+    LegacyWordError,
     PlanError,
     ScannedPdfError,
     UnsupportedTypeError,
@@ -97,12 +98,15 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if not data or not data.strip():
         raise EmptyFileError(detail=name)
     try:
-        if suffix == ".txt":
+        kind = _sniff(data) or suffix
+        if kind == ".txt":
             lines = _read_txt(data)
-        elif suffix == ".docx":
+        elif kind == ".docx":
             lines = _read_docx(data)
-        else:
+        elif kind == ".pdf":
             lines = _read_pdf(data)
+        else:
+            _refuse_ole(data)
     except PlanError:
         raise
     except Exception as exc:  # any parser failure is a damaged file, never a crash
@@ -110,6 +114,17 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if not any(line.strip() for line in lines):
         raise EmptyFileError(detail=name)
     return to_simplified(lines)
+
+
+def _sniff(data: bytes) -> str | None:
+    """The format the bytes really have, whatever the name says (a PDF saved as .docx…)."""
+    if data.lstrip()[:5].startswith(b"%PDF"):
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return ".docx"
+    if data.startswith(_OLE):
+        return ".ole"
+    return None
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
@@ -246,11 +261,22 @@ def _read_txt(data: bytes) -> list[str]:
 # ---------------------------------------------------------------- .docx
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _refuse_ole(data: bytes) -> None:
+    """An OLE compound file: a password-protected .docx, an old Word .doc, or something else."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise EncryptedFileError(detail="OLE EncryptedPackage")
+    if "WordDocument".encode("utf-16-le") in data:
+        raise LegacyWordError(detail="OLE WordDocument")
+    raise CorruptFileError(detail="OLE compound file")
+
+
 def _check_zip(data: bytes) -> None:
     """Refuse encrypted documents, non-zip data and zip bombs before python-docx opens them."""
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        # An OLE compound file named .docx: a password-protected Word file (or an old .doc).
-        raise EncryptedFileError(detail="OLE compound file")
+    if data.startswith(_OLE):
+        _refuse_ole(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:

@@ -18,6 +18,7 @@ from knowledge.errors import (
     EncodingError,
     EncryptedFileError,
     FileTooLargeError,
+    LegacyWordError,
     PlanError,
     ScannedPdfError,
     UnsupportedTypeError,
@@ -118,7 +119,7 @@ def test_good_file_names() -> None:
 
 def test_errors_have_chinese_messages() -> None:
     for cls in (BadFileNameError, CorruptFileError, EmptyFileError, EncodingError, EncryptedFileError,
-                FileTooLargeError, ScannedPdfError, UnsupportedTypeError):
+                FileTooLargeError, LegacyWordError, ScannedPdfError, UnsupportedTypeError):
         assert issubclass(cls, PlanError)
         assert any("\u4e00" <= ch <= "\u9fff" for ch in cls().message)
 
@@ -165,13 +166,33 @@ def test_docx_empty() -> None:
         read_bytes(_docx_bytes(Document()), "plan.docx")
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def test_docx_encrypted() -> None:
-    # Password-protected Word files are OLE compound files, not zips.
-    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4000)
+    # Password-protected Word files are OLE compound files holding an EncryptedPackage stream.
+    data = OLE + os.urandom(1000) + "EncryptedPackage".encode("utf-16-le") + os.urandom(1000)
     with pytest.raises(EncryptedFileError) as info:
         read_bytes(data, "plan.docx")
     assert isinstance(info.value, CorruptFileError)
     assert "密码" in info.value.message
+
+
+@pytest.mark.parametrize("name", ["plan.docx", "plan.txt", "plan.pdf"])
+def test_old_word_doc_under_any_name(name: str) -> None:
+    data = OLE + os.urandom(1000) + "WordDocument".encode("utf-16-le") + os.urandom(1000)
+    with pytest.raises(LegacyWordError) as info:
+        read_bytes(data, name)
+    assert ".docx" in info.value.message
+    with pytest.raises(CorruptFileError):
+        read_bytes(OLE + os.urandom(2000), name)
+
+
+def test_content_decides_the_reader() -> None:
+    document = Document()
+    document.add_paragraph("一、主要目标")
+    data = _docx_bytes(document)
+    assert read_bytes(data, "plan.pdf") == read_bytes(data, "plan.docx") == ["一、主要目标", ""]
 
 
 @pytest.mark.parametrize("data", [os.urandom(3000), b"PK\x03\x04" + os.urandom(3000), SAMPLE.encode()])

@@ -190,17 +190,21 @@ async def test_restart_after_publish_serves_new_version(admin_settings: Settings
         await second.close()
 
 
-async def test_alias_takes_effect_and_is_listed(h: BotHarness) -> None:
+async def test_alias_takes_effect_at_once_and_is_listed(h: BotHarness) -> None:
     svc = h.app.bot_data["deps"].extra["admin"]
     if svc.lexicon is None:
-        pytest.skip("no runtime lexicon in knowledge.lexicon yet")
+        pytest.skip("no runtime lexicon in knowledge.lexicon")
+    query = "丙丁戊"  # matches nothing in the plans
+    assert "未找到" in h.texts(await h.text(query))[0]
     try:
-        texts = h.texts(await h.command("/alias 智社 智慧社区", user=ADMIN_USER))
+        texts = h.texts(await h.command(f"/alias {query} 智慧社区覆盖率", user=ADMIN_USER))
         assert "立即生效" in texts[0]
-        assert "智社 → 智慧社区" in "\n".join(h.texts(await h.command("/alias", user=ADMIN_USER)))
+        assert "智慧社区覆盖率" in h.texts(await h.text(query))[0]
+        assert f"{query} → 智慧社区覆盖率" in "\n".join(h.texts(await h.command("/alias", user=ADMIN_USER)))
     finally:
-        await h.command("/unalias 智社", user=ADMIN_USER)
-    assert "智社" not in "\n".join(h.texts(await h.command("/alias", user=ADMIN_USER)))
+        await h.command(f"/unalias {query}", user=ADMIN_USER)
+    assert "未找到" in h.texts(await h.text(query))[0]
+    assert query not in "\n".join(h.texts(await h.command("/alias", user=ADMIN_USER)))
 
 
 async def test_allowlist_private_chat(h: BotHarness, admin_settings: Settings) -> None:

@@ -71,7 +71,7 @@ def test_upload_publish_restart_over_http(tmp_path: Path) -> None:
         proc = _start(server, tmp_path)
         output = ""
         try:
-            assert _wait_for(lambda: any("发布" == b[0] for c in api.calls for b in c.buttons)), "no report"
+            assert _wait_for(lambda: any(b[0] == "发布" for c in api.calls for b in c.buttons)), "no report"
             data = next(b[1] for c in api.calls for b in c.buttons if b[0] == "发布")
             api.updates.append({"update_id": 2, "callback_query": {
                 "id": "cq1", "from": ADMIN, "chat_instance": "ci", "data": data,
