@@ -29,11 +29,10 @@ def handler_modules() -> list[ModuleType]:
 
     A module may also expose `async post_init(app)` (run at start-up, after the menu is set).
     """
-    from handlers import chat
+    from handlers import chat, digest
 
-    modules: list[ModuleType] = [chat]
+    modules: list[ModuleType] = [chat, digest]
     from handlers import admin; modules.append(admin)  # noqa: E702, I001  (admin: guard, uploads, versions)
-    # digests: modules.append(handlers.digest) — admin: modules.append(handlers.admin)
     return modules
 
 

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from jobs.digest_cli import add_parser as add_digest_parser
 from knowledge.builder import BUNDLED_PLANS, build_files
 from knowledge.errors import PlanError
 from knowledge.search import SearchIndex
@@ -144,6 +145,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("question", nargs="+")
     a.set_defaults(func=cmd_ask)
     sub.add_parser("run", help="连接 Telegram（长轮询）；未设置令牌时进入控制台").set_defaults(func=cmd_run)
+    add_digest_parser(sub)
     from bot.admin_cli import add_parsers as add_admin_parsers  # reload, import (admin work)
     add_admin_parsers(sub)
     return p

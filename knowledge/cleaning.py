@@ -21,6 +21,16 @@ _SENTENCE = re.compile(r"[。；;，,！？]")
 _BULLET = re.compile(r"^[\s•·●◆■□▪►>\-*|【\[]+")
 
 # Cues that make a short line chrome wherever it stands.
+# Labels of a government page's information-disclosure table (索引号：…, 发文机关：…).
+_LABELS = (
+    "索引号|主题分类|体裁分类|组配分类|服务对象|发文机关|发文机构|发布机构|发文字号|文号|生成日期|成文日期|"
+    "发文日期|发布日期|有效性|公开方式|公开范围|公开时限|主题词|内容概述|信息来源|来源|分类"
+)
+# Labels after which the value may stand alone on the next line.
+_LABEL_ONLY = re.compile(rf"^({_LABELS})\s*[:：]$")
+# A letter-spaced label (索   引   号 2019…) once the spaces between characters are squeezed out.
+_SPACED_LABEL = re.compile(rf"^({_LABELS}|名称|上载日期)")
+
 _LINE_CUES = [
     # navigation and breadcrumbs
     r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在位置|所在位置)\s*[:：>]?",
@@ -37,12 +47,13 @@ _LINE_CUES = [
     r"Powered by|Discuz|^快速回复|^返回列表|^高级模式",
     r"^(主题|帖子|积分|精华|好友|听众|收听|粉丝|威望|金钱|贡献|版主|超级版主|管理员|在线时间|注册时间|最后登录)\s*[:：]?\s*[\d.万]*$",
     # share, font size, print widgets
-    r"扫一扫|^分享到|分享至\s*[:：]|^字号\s*[:：]?|[【\[]?\s*大\s+中\s+小\s*[】\]]?$|打印本页|关闭窗口|^【?打印】?$|^【?关闭】?$",
+    r"扫一扫|^分享到|分享至\s*[:：]|^字[号体]\s*[:：]?|[【\[]?\s*大\s+中\s+小\s*[】\]]?$|打印本页|关闭窗口|^【?打印】?$|^【?关闭】?$",
     r"^返回顶部$|^上一篇|^下一篇|^相关(链接|文章|阅读|新闻)\s*[:：]?$|^(微信|微博|QQ空间)$",
     # page metadata
-    r"^(发布|发文|成文|更新|发表)(日期|时间)\s*[:：]",
+    r"^(发布|发文|成文|更新|发表|归档|上载|上传)(日期|时间)\s*[:：]",
+    r"^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?[\d:\s]{0,12}(来源|作者|浏览|点击|发布)",
     # a government page's information-disclosure table and the article's credits
-    r"^(索引号|主题分类|体裁分类|组配分类|服务对象|发文机关|发布机构|发文字号|文号|生成日期|成文日期|有效性|公开方式|公开范围|公开时限|主题词)\s*[:：]",
+    rf"^({_LABELS})\s*[:：]",
     r"^(责任编辑|编辑|审核|校对|供稿|撰稿|作者|摄影|终审|初审|审校|编审)\s*[:：]\s*\S{0,20}$",
     r"我要纠错|^相关附件\s*[:：]?$|^附件下载|您是第\s*\d+\s*位访客|^(网站)?访问量\s*[:：]",
     r"^(信息)?来源\s*[:：]\s*\S{0,30}$",
@@ -53,12 +64,15 @@ _LINE_CUES = [
     # footers
     r"版权所有|Copyright|©|ICP[备证]|公网安备|网站标识码|^联系我们$|^网站地图$|^(主办|承办|协办)(单位)?\s*[:：]|技术支持\s*[:：]",
     r"建议使用.*浏览器|分辨率",
+    # document-sharing sites
+    r"由会员分享|可在线阅读|请在.{1,12}上搜索|点击查看更多|^下载资源$|^资源描述$|(文档编号|上传人|上传时间)\s*[:：]",
+    r"^下载\s+相关\s+举报|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|_第\d+页$",
 ]
 _LINE_CUE = re.compile("|".join(f"(?:{c})" for c in _LINE_CUES), re.IGNORECASE)
 
 # Metadata cues: two of them on one line (发布日期 … 来源 …) make it chrome even when long.
 _META = re.compile(r"(发布(日期|时间)|来源\s*[:：]|作者\s*[:：]|浏览次数|阅读次数|点击数|字号|索引号|发布机构|"
-                   r"发文机关|成文日期|主题分类|文号\s*[:：]|责任编辑)")
+                   r"发文机关|发文机构|发文日期|成文日期|主题分类|文号\s*[:：]|责任编辑)")
 
 # A breadcrumb: short parts joined by two or more arrows (首页 > 政务公开 > 通知).
 _BREADCRUMB = re.compile(r"^[^。；，>＞»›]{1,15}(\s*[>＞»›]\s*[^。；，>＞»›]{1,15}){2,}$")
@@ -88,6 +102,9 @@ def _bare(line: str) -> str:
     return _BULLET.sub("", line.strip()).strip()
 
 
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def is_chrome_line(line: str) -> bool:
     """Whether one line, on its own, is web or forum chrome (cue word and short shape)."""
     text = line.strip()
@@ -96,13 +113,22 @@ def is_chrome_line(line: str) -> bool:
     if len(text) > 2 * _SHORT:
         return False
     bare = _bare(text)
-    if len(_META.findall(text)) >= 2:
+    # Web pages letter-space labels and menus (首   页, 索   引   号): read them squeezed.
+    squeezed = _CJK_GAP.sub("", bare)
+    if len(_META.findall(text)) >= 2 or len(_META.findall(squeezed)) >= 2:
         return True
-    if len(text) > _SHORT:
+    if len(squeezed) > _SHORT:
         return False
-    if _LINE_CUE.search(text) or (bare and _LINE_CUE.search(bare)):
+    if _LINE_CUE.search(text) or (bare and _LINE_CUE.search(bare)) or _LINE_CUE.search(squeezed):
         return True
+    if squeezed != bare and not _SENTENCE.search(text):
+        if _SPACED_LABEL.match(squeezed) or len(_MENU_WORD.findall(squeezed)) >= 2:
+            return True
     if _MENU.match(text) and _MENU_WORD.search(text):
+        return True
+    tokens = text.split()
+    # A bar of links to other sites: 中国政府网 某某省政府网 English 市人大 …
+    if len(tokens) >= 3 and all(len(t) <= 12 for t in tokens) and sum(1 for t in tokens if _LINK.search(t)) >= 2:
         return True
     return bool(_BREADCRUMB.match(text)) and not _SENTENCE.search(text)
 
@@ -150,6 +176,14 @@ def chrome_lines(lines: list[str]) -> set[int]:
             if prev_chrome and next_chrome:
                 flagged.add(i)
                 changed = True
+
+    # Disclosure-table values standing alone under their label (索引号： / 2024-00012).
+    for k, i in enumerate(nonblank[:-1]):
+        j = nonblank[k + 1]
+        if (i in flagged and _LABEL_ONLY.match(_bare(texts[i])) and j not in flagged
+                and len(texts[j]) <= 40 and not _SENTENCE.search(texts[j])
+                and (k + 2 >= len(nonblank) or nonblank[k + 2] in flagged)):
+            flagged.add(j)
 
     # Footer: from the last page-footer cue onwards, when nothing after it reads like plan text.
     tail_start = len(nonblank)

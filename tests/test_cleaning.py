@@ -167,3 +167,36 @@ def test_government_article_page() -> None:
 def test_menu_needs_site_words() -> None:
     assert not is_chrome_line("类别 | 指标 | 2025年")
     assert is_chrome_line("首页 | 政务公开 | 办事服务")
+
+
+@pytest.mark.parametrize("line", [
+    "首     页 政 务 公 开 网 上 办 事 互 动 交 流",
+    "索   引   号 20240101-000123 分      类 其他",
+    "发 布 机 构 区人民政府办公室 发 文 日 期 2024-01-05",
+    "中国政府网 某某省政府网 English 市人大 市政协",
+    "2024-01-05 09:00:00 来源: 本站原创",
+    "【字体：大 中 小】",
+    "归档时间:2024-02-01",
+    "第2页 / 共30页",
+    "《某某镇工作计划.docx》由会员分享，可在线阅读，更多相关请在某某网上搜索。",
+])
+def test_more_site_chrome(line: str) -> None:
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "第一章  总  则",
+    "第 二 章   主 要 目 标",
+    "一、优化营商环境 提升服务效能",
+    "来源于实践的经验做法要及时总结推广。",
+])
+def test_spaced_headings_are_not_chrome(line: str) -> None:
+    assert not is_chrome_line(line)
+
+
+def test_disclosure_table_values_on_their_own_lines() -> None:
+    lines = ["返回顶部", "某某县2024年工作要点", "• 索引号:", "6107000000/2024-001005", "• 主题分类:",
+             "• 发文机构:", "县政府办公室", "• 发文字号:", "某政发〔2024〕7号", "• 发布日期:",
+             "2024年04月06日 16:34", "• 内容概述:", "某某县2024年工作要点", "一、总体要求", "全年经济增长6%左右。"]
+    got = chrome_lines(lines)
+    assert got == {1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}

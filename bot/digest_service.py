@@ -1,0 +1,364 @@
+"""The digest service: subscriptions, on-demand digests, task marks, calendar export — chat-agnostic.
+
+Telegram handlers and the CLI call these methods and send the `Reply` they return; the
+caller says whether the user may manage the chat's subscriptions (group admins only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.kbstate import Active, KnowledgeState
+from bot.replies import Attachment, Button, Reply
+from bot.storage import digests as store
+from jobs.digest import (
+    CALLBACK_PREFIX,
+    DEFAULT_WINDOW,
+    URGENCIES,
+    DigestEngine,
+    DigestFilters,
+    DueItem,
+    render_digest,
+    render_task_card,
+)
+from jobs.ics import calendar_ics
+from jobs.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
+from jobs.schedule import WEEKDAY_NAMES, next_delivery
+
+SNOOZE_DAYS = 7
+ON_DEMAND_PER_GROUP = 10
+TIME_CHOICES = ("08:00", "09:00", "10:00", "14:00", "17:00")
+WINDOW_CHOICES = (7, 14, 30, 60)
+ADMINS_ONLY = "在群组中只有群管理员可以管理订阅和标记任务。"
+NO_DB = "订阅功能需要数据库，当前未配置。"
+
+
+class EngineCache:
+    """One DigestEngine per active knowledge base (rebuilt when an admin reloads the plans)."""
+
+    def __init__(self, state: KnowledgeState) -> None:
+        self.state = state
+        self._active: Active | None = None
+        self._engine: DigestEngine | None = None
+
+    def __call__(self) -> DigestEngine:
+        """The engine of the currently active knowledge base."""
+        active = self.state.active
+        if self._engine is None or self._active is not active:
+            self._engine = DigestEngine(active.kb, active.index)
+            self._active = active
+        return self._engine
+
+
+def filters_of(sub: store.Subscription) -> DigestFilters:
+    """The digest filters stored on a subscription."""
+    return DigestFilters(tuple(sub.keyword_list), sub.doc, sub.unit)
+
+
+class DigestService:
+    """Every digest feature behind one interface; `now` gives the local time (PLANBOT_TODAY aware)."""
+
+    def __init__(self, state: KnowledgeState, sessions: sessionmaker[Session] | None,
+                 now: Callable[[], dt.datetime]) -> None:
+        self.engine = EngineCache(state)
+        self.sessions = sessions
+        self.now = now
+
+    def today(self) -> dt.date:
+        """Today's date as the digests see it."""
+        return self.now().date()
+
+    # --- describing subscriptions ------------------------------------------------------------
+    def _describe(self, sub: store.Subscription) -> str:
+        parts = [f"#{sub.id} {filters_of(sub).describe()}",
+                 f"{WEEKDAY_NAMES[sub.weekday]} {sub.send_time.strftime('%H:%M')}",
+                 f"提前 {sub.window_days} 天"]
+        if sub.quiet:
+            parts.append("静音")
+        if not sub.send_empty:
+            parts.append("无任务不发")
+        if sub.paused:
+            parts.append("已暂停" + (f"（{sub.pause_reason}）" if sub.pause_reason else ""))
+        return " · ".join(parts)
+
+    def _next(self, sub: store.Subscription) -> str:
+        moment = next_delivery(sub.weekday, sub.send_time, self.now())
+        return f"{moment.date().isoformat()}（{WEEKDAY_NAMES[moment.weekday()]}）{moment.strftime('%H:%M')}"
+
+    def _settings_reply(self, sub: store.Subscription, header: str = "") -> Reply:
+        """A subscription's summary with buttons to change each setting."""
+        reply = Reply(replace=True)
+        if header:
+            reply.title(header)
+        reply.line(self._describe(sub))
+        if not sub.paused:
+            reply.line(f"下次推送：{self._next(sub)}")
+        sid = sub.id
+        p = CALLBACK_PREFIX
+        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, f"{p}wd:{sid}:{i}")
+                    for i, name in enumerate(WEEKDAY_NAMES[:4])])
+        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, f"{p}wd:{sid}:{i}")
+                    for i, name in enumerate(WEEKDAY_NAMES[4:], start=4)])
+        current = sub.send_time.strftime("%H:%M")
+        reply.row(*[Button(("✔" if current == t else "") + t, f"{p}tm:{sid}:{t.replace(':', '')}")
+                    for t in TIME_CHOICES])
+        reply.row(*[Button(("✔" if sub.window_days == w else "") + f"{w}天", f"{p}win:{sid}:{w}")
+                    for w in WINDOW_CHOICES])
+        reply.row(Button("🔔 取消静音" if sub.quiet else "🔕 静音", f"{p}q:{sid}"),
+                  Button("空周报：不发" if not sub.send_empty else "空周报：发一行", f"{p}e:{sid}"),
+                  Button("▶️ 恢复" if sub.paused else "⏸ 暂停", f"{p}p:{sid}"))
+        reply.row(Button("👀 预览", f"{p}pv:{sid}"), Button("🗑 退订", f"{p}rm:{sid}"),
+                  Button("↩️ 全部订阅", f"{p}ls"))
+        return reply
+
+    # --- subscribe / list / unsubscribe ------------------------------------------------------
+    def subscribe(self, chat_id: int, user_id: int | None, text: str, can_manage: bool) -> Reply:
+        """/subscribe: create a subscription, or update the one with the same filters."""
+        if self.sessions is None:
+            return Reply().line(NO_DB)
+        if not can_manage:
+            return Reply().line(ADMINS_ONLY)
+        if text.strip() in ("帮助", "help", "?", "？"):
+            return Reply().text(SUBSCRIBE_HELP)
+        try:
+            req = parse_subscribe(text)
+        except OptionError as exc:
+            return Reply().line(f"⚠️ {exc}").blank().text(SUBSCRIBE_HELP)
+        engine = self.engine()
+        problem = self._check_filters(engine, req)
+        if problem:
+            return Reply().line(f"⚠️ {problem}")
+        with self.sessions() as session:
+            sub = store.same_filters(session, chat_id, req.keywords, req.doc, req.unit)
+            created = sub is None
+            if sub is None:
+                sub = store.Subscription(chat_id=chat_id, user_id=user_id)
+                sub.keyword_list = req.keywords
+                sub.doc, sub.unit = req.doc, req.unit
+                sub.weekday, sub.send_time = store.MONDAY, store.DEFAULT_TIME
+                sub.window_days, sub.quiet, sub.send_empty, sub.paused = DEFAULT_WINDOW, False, True, False
+                session.add(sub)
+            self._apply(sub, req)
+            sub.paused, sub.pause_reason = False, None
+            session.commit()
+            reply = self._settings_reply(sub, "✅ 已订阅截止任务周报" if created else "✅ 已更新订阅")
+        reply.replace = False
+        matched = engine.matching_ids(req.filters)
+        if matched is not None and not matched:
+            reply.line("提示：目前没有任务符合这些条件，知识库更新后符合的任务会出现在周报里。")
+        return reply
+
+    @staticmethod
+    def _apply(sub: store.Subscription, req: SubscribeRequest) -> None:
+        if req.weekday is not None:
+            sub.weekday = req.weekday
+        if req.send_time is not None:
+            sub.send_time = req.send_time
+        if req.window is not None:
+            sub.window_days = req.window
+        if req.quiet is not None:
+            sub.quiet = req.quiet
+        if req.send_empty is not None:
+            sub.send_empty = req.send_empty
+
+    @staticmethod
+    def _check_filters(engine: DigestEngine, req: SubscribeRequest) -> str | None:
+        """A Chinese message when the document or unit filter matches nothing known."""
+        if req.doc and not engine.matching_documents(req.doc):
+            titles = "、".join(d.title for d in engine.kb.documents[:8])
+            return f"没有找到文件“{req.doc}”。可用的文件：{titles}"
+        if req.unit and not engine.unit_ids(req.unit):
+            return f"没有任务的责任单位包含“{req.unit}”，请检查单位名称。"
+        return None
+
+    def list(self, chat_id: int) -> Reply:
+        """/subscriptions: the chat's subscriptions, each with 修改 and 退订 buttons."""
+        if self.sessions is None:
+            return Reply().line(NO_DB)
+        with self.sessions() as session:
+            subs = store.chat_subscriptions(session, chat_id)
+        if not subs:
+            return Reply().line("本聊天还没有订阅。发送 /subscribe 订阅每周截止任务提醒（/subscribe 帮助 查看用法）。")
+        reply = Reply(replace=True).title(f"📬 本聊天的订阅（{len(subs)}）")
+        for sub in subs:
+            reply.line(self._describe(sub))
+            reply.row(Button(f"⚙️ 修改 #{sub.id}", f"{CALLBACK_PREFIX}set:{sub.id}"),
+                      Button(f"🗑 退订 #{sub.id}", f"{CALLBACK_PREFIX}rm:{sub.id}"))
+        return reply
+
+    def unsubscribe(self, chat_id: int, arg: str, can_manage: bool) -> Reply:
+        """/unsubscribe [编号|全部]: remove one or all of the chat's subscriptions."""
+        if self.sessions is None:
+            return Reply().line(NO_DB)
+        if not can_manage:
+            return Reply().line(ADMINS_ONLY)
+        arg = arg.strip().lstrip("#＃")
+        with self.sessions() as session:
+            subs = store.chat_subscriptions(session, chat_id)
+            if not subs:
+                return Reply().line("本聊天没有订阅。")
+            if arg in ("全部", "all", "所有"):
+                chosen = subs
+            elif arg:
+                chosen = [s for s in subs if str(s.id) == arg]
+                if not chosen:
+                    return Reply().line(f"没有编号为 {arg} 的订阅。发送 /subscriptions 查看本聊天的订阅。")
+            elif len(subs) == 1:
+                chosen = subs
+            else:
+                return self.list(chat_id).line("请选择要退订的订阅，或发送 /unsubscribe 编号 / /unsubscribe 全部。")
+            for sub in chosen:
+                store.delete_subscription(session, sub)
+            session.commit()
+        return Reply().line("已退订：" + "、".join(f"#{s.id}" for s in chosen) + "。")
+
+    # --- on-demand digests -------------------------------------------------------------------
+    def _hidden(self, chat_id: int) -> set[str]:
+        if self.sessions is None:
+            return set()
+        with self.sessions() as session:
+            return store.hidden_tasks(session, [chat_id], self.today())[chat_id]
+
+    def due(self, chat_id: int, arg: str) -> Reply:
+        """/due [天数] [关键词…]: tasks due within the days (default 14), nearest first."""
+        tokens = arg.split()
+        days = DEFAULT_WINDOW
+        if tokens and tokens[0].rstrip("天日").isdigit():
+            days = int(tokens.pop(0).rstrip("天日"))
+            if not 1 <= days <= 365:
+                return Reply().line("天数须在 1 到 365 之间，例如 /due 30。")
+        engine = self.engine()
+        digest = engine.compute(DigestFilters(tuple(tokens)), self.today(), days, exclude=self._hidden(chat_id),
+                                groups=("soon", "window"), per_group=ON_DEMAND_PER_GROUP)
+        return render_digest(engine, digest, heading=f"{days} 天内到期的任务")
+
+    def overdue(self, chat_id: int, arg: str) -> Reply:
+        """/overdue [关键词…]: tasks past their deadline and not marked done, most recent first."""
+        engine = self.engine()
+        digest = engine.compute(DigestFilters(tuple(arg.split())), self.today(), DEFAULT_WINDOW,
+                                exclude=self._hidden(chat_id), groups=("overdue",),
+                                per_group=ON_DEMAND_PER_GROUP)
+        if digest.is_empty:
+            return Reply().line(f"📋 {self.today().isoformat()}：没有逾期的任务。")
+        return render_digest(engine, digest, heading="逾期任务")
+
+    def preview(self, chat_id: int, subscription_id: int | None = None) -> Reply:
+        """/digest: the chat's next digest(s) as they would be sent today."""
+        engine = self.engine()
+        subs: list[store.Subscription] = []
+        if self.sessions is not None:
+            with self.sessions() as session:
+                subs = store.chat_subscriptions(session, chat_id)
+        if subscription_id is not None:
+            subs = [s for s in subs if s.id == subscription_id]
+        hidden = self._hidden(chat_id)
+        if not subs:
+            digest = engine.compute(DigestFilters(), self.today(), DEFAULT_WINDOW, exclude=hidden)
+            return render_digest(engine, digest, heading="周报预览（全部任务）").line(
+                "提示：发送 /subscribe 订阅，每周一 9:00 自动推送。")
+        reply = Reply()
+        for sub in subs:
+            digest = engine.compute(filters_of(sub), self.today(), sub.window_days, exclude=hidden)
+            if reply.blocks:
+                reply.blank()
+            reply.extend(render_digest(engine, digest, heading=f"周报预览 #{sub.id}"))
+        return reply
+
+    def ics(self, chat_id: int) -> Reply:
+        """/ics: an .ics calendar of the deadlines matching the chat's subscriptions (all tasks if none)."""
+        engine = self.engine()
+        filters = [DigestFilters()]
+        if self.sessions is not None:
+            with self.sessions() as session:
+                subs = store.chat_subscriptions(session, chat_id)
+            if subs:
+                filters = [filters_of(s) for s in subs]
+        hidden = self._hidden(chat_id)
+        items: dict[str, DueItem] = {}
+        for f in filters:
+            digest = engine.compute(f, self.today(), window=3660, exclude=hidden, groups=URGENCIES,
+                                    per_group=100000)
+            for item in digest.items():
+                items.setdefault(item.task.id, item)
+        if not items:
+            return Reply().line("没有符合订阅条件、带截止日期的任务，未生成日历。")
+        ordered = sorted(items.values(), key=lambda i: (i.due, i.task.id))
+        data = calendar_ics(ordered, {i.task.id: engine.source_of(i.task) for i in ordered}, self.now())
+        caption = f"规划任务截止日期日历（{len(ordered)} 项），可导入手机或电脑日历。"
+        reply = Reply().line(f"📅 已生成日历文件，共 {len(ordered)} 项截止日期。")
+        reply.document = Attachment(f"planbot-deadlines-{self.today().isoformat()}.ics", data, caption)
+        return reply
+
+    # --- buttons --------------------------------------------------------------------------
+    def on_button(self, chat_id: int, user_id: int | None, data: str, can_manage: bool) -> tuple[Reply, str]:
+        """Handle a "dg:" button; returns the reply and a short toast for the button press."""
+        parts = data.removeprefix(CALLBACK_PREFIX).split(":")
+        action, args = parts[0], parts[1:]
+        engine = self.engine()
+        if action == "card" and args:
+            task = engine.tasks.get(args[0])
+            if task is None:
+                return Reply().line("这项任务已不在当前知识库中。"), "任务不存在"
+            return render_task_card(engine, task, self.today()), ""
+        if action == "ls":
+            return self.list(chat_id), ""
+        if self.sessions is None:
+            return Reply().line(NO_DB), NO_DB
+        if not can_manage:
+            return Reply(), ADMINS_ONLY
+        if action in ("done", "snz") and args:
+            task = engine.tasks.get(args[0])
+            if task is None:
+                return Reply().line("这项任务已不在当前知识库中。"), "任务不存在"
+            with self.sessions() as session:
+                if action == "done":
+                    store.set_mark(session, chat_id, task.id, store.DONE, None, user_id)
+                    text = f"✅ 已标记完成：{task.title}。以后的周报不再显示。"
+                else:
+                    until = self.today() + dt.timedelta(days=SNOOZE_DAYS)
+                    store.set_mark(session, chat_id, task.id, store.SNOOZED, until, user_id)
+                    text = f"⏰ 已推迟一周：{task.title}，{until.isoformat()} 起重新提醒。"
+                session.commit()
+            return Reply().line(text), text[:190]
+        if not args or not args[0].isdigit():
+            return Reply().line("无法识别的按钮。"), "无法识别的按钮"
+        return self._subscription_button(chat_id, action, int(args[0]), args[1:])
+
+    def _subscription_button(self, chat_id: int, action: str, sid: int, rest: list[str]) -> tuple[Reply, str]:
+        assert self.sessions is not None
+        with self.sessions() as session:
+            sub = session.get(store.Subscription, sid)
+            if sub is None or sub.chat_id != chat_id:
+                return Reply().line("这条订阅已不存在。"), "订阅不存在"
+            if action == "rm":
+                store.delete_subscription(session, sub)
+                session.commit()
+                return Reply().line(f"已退订 #{sid}。"), f"已退订 #{sid}"
+            if action == "pv":
+                session.expunge(sub)
+                return self.preview(chat_id, sid), ""
+            if action == "set":
+                return self._settings_reply(sub), ""
+            try:
+                if action == "wd":
+                    sub.weekday = int(rest[0]) % 7
+                elif action == "tm":
+                    sub.send_time = dt.time(int(rest[0][:2]), int(rest[0][2:]))
+                elif action == "win":
+                    sub.window_days = max(1, min(365, int(rest[0])))
+                elif action == "q":
+                    sub.quiet = not sub.quiet
+                elif action == "e":
+                    sub.send_empty = not sub.send_empty
+                elif action == "p":
+                    sub.paused = not sub.paused
+                    sub.pause_reason = "手动暂停" if sub.paused else None
+                else:
+                    return Reply().line("无法识别的按钮。"), "无法识别的按钮"
+            except (IndexError, ValueError):
+                return Reply().line("无法识别的按钮。"), "无法识别的按钮"
+            session.commit()
+            return self._settings_reply(sub), "已更新"

@@ -1,0 +1,252 @@
+"""Digest tables: subscriptions, task marks (done / snoozed) and the delivery log (one row per period)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    delete,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from bot.storage.base import Base, UTCDateTime, utcnow
+
+# Weekdays are stored as Python's date.weekday(): 0 = Monday … 6 = Sunday.
+# (PTB's run_daily counts 0 = Sunday; nothing here uses run_daily, see jobs/scheduler.py.)
+MONDAY = 0
+DEFAULT_TIME = dt.time(9, 0)
+DEFAULT_WINDOW = 14
+
+# digest_log.status values
+PENDING, SENT, FAILED, SKIPPED = "pending", "sent", "failed", "skipped"
+DONE, SNOOZED = "done", "snoozed"
+
+
+class Subscription(Base):
+    """A weekly digest for one chat (a user's private chat or a group), with its filters."""
+
+    __tablename__ = "digest_subscriptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    user_id: Mapped[int | None] = mapped_column(BigInteger)  # who subscribed
+    keywords: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
+    doc: Mapped[str | None] = mapped_column(String(256))
+    unit: Mapped[str | None] = mapped_column(String(256))
+    weekday: Mapped[int] = mapped_column(Integer, default=MONDAY)  # 0 = Monday … 6 = Sunday
+    send_time: Mapped[dt.time] = mapped_column(Time, default=DEFAULT_TIME)  # local time (settings.timezone)
+    window_days: Mapped[int] = mapped_column(Integer, default=DEFAULT_WINDOW)
+    quiet: Mapped[bool] = mapped_column(Boolean, default=False)  # disable_notification
+    send_empty: Mapped[bool] = mapped_column(Boolean, default=True)  # one short line when nothing is due
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    pause_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    @property
+    def keyword_list(self) -> list[str]:
+        """The keywords as a list."""
+        return list(json.loads(self.keywords or "[]"))
+
+    @keyword_list.setter
+    def keyword_list(self, values: list[str]) -> None:
+        self.keywords = json.dumps(list(values), ensure_ascii=False)
+
+
+class TaskMark(Base):
+    """A task marked done (hidden for good) or snoozed (hidden until a date) in one chat."""
+
+    __tablename__ = "digest_task_marks"
+    __table_args__ = (UniqueConstraint("chat_id", "task_id", name="uq_digest_task_marks_chat_task"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    task_id: Mapped[str] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(16))  # done | snoozed
+    until: Mapped[dt.date | None] = mapped_column(Date)  # snoozed: hidden before this day
+    marked_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class DigestLog(Base):
+    """One scheduled digest: claimed (pending) before sending, then sent, failed or skipped (empty)."""
+
+    __tablename__ = "digest_log"
+    __table_args__ = (UniqueConstraint("subscription_id", "period", name="uq_digest_log_subscription_period"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subscription_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("digest_subscriptions.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(16))  # ISO date of the scheduled (nominal) day
+    status: Mapped[str] = mapped_column(String(16), default=PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    message_ids: Mapped[str | None] = mapped_column(Text)  # JSON list
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# --- subscriptions ---------------------------------------------------------------------------
+
+def chat_subscriptions(session: Session, chat_id: int) -> list[Subscription]:
+    """A chat's subscriptions, oldest first."""
+    return list(session.scalars(select(Subscription).where(Subscription.chat_id == chat_id)
+                                .order_by(Subscription.id)))
+
+
+def active_subscriptions(session: Session) -> list[Subscription]:
+    """Every subscription that is not paused."""
+    return list(session.scalars(select(Subscription).where(Subscription.paused.is_(False))
+                                .order_by(Subscription.id)))
+
+
+def same_filters(session: Session, chat_id: int, keywords: list[str], doc: str | None,
+                 unit: str | None) -> Subscription | None:
+    """The chat's subscription with exactly these filters, if any (re-subscribing updates it)."""
+    for sub in chat_subscriptions(session, chat_id):
+        if sorted(sub.keyword_list) == sorted(keywords) and sub.doc == doc and sub.unit == unit:
+            return sub
+    return None
+
+
+def pause(session: Session, subscription_id: int, reason: str) -> None:
+    """Pause a subscription (e.g. the bot was blocked) and keep the reason."""
+    session.execute(update(Subscription).where(Subscription.id == subscription_id)
+                    .values(paused=True, pause_reason=reason, updated_at=utcnow()))
+
+
+def delete_subscription(session: Session, subscription: Subscription) -> None:
+    """Remove a subscription and its log rows."""
+    session.execute(delete(DigestLog).where(DigestLog.subscription_id == subscription.id))
+    session.delete(subscription)
+
+
+# --- task marks --------------------------------------------------------------------------------
+
+def set_mark(session: Session, chat_id: int, task_id: str, status: str, until: dt.date | None,
+             user_id: int | None) -> TaskMark:
+    """Mark a task done or snoozed (until a day) in a chat; a later mark replaces an earlier one."""
+    mark = session.scalar(select(TaskMark).where(TaskMark.chat_id == chat_id, TaskMark.task_id == task_id))
+    if mark is None:
+        mark = TaskMark(chat_id=chat_id, task_id=task_id)
+        session.add(mark)
+    mark.status, mark.until, mark.marked_by = status, until, user_id
+    return mark
+
+
+def hidden_tasks(session: Session, chat_ids: list[int], today: dt.date) -> dict[int, set[str]]:
+    """Per chat, the task ids done or still snoozed on `today` (excluded from digests)."""
+    hidden: dict[int, set[str]] = {c: set() for c in chat_ids}
+    if not chat_ids:
+        return hidden
+    rows = session.execute(select(TaskMark.chat_id, TaskMark.task_id, TaskMark.status, TaskMark.until)
+                           .where(TaskMark.chat_id.in_(chat_ids)))
+    for chat_id, task_id, status, until in rows:
+        if status == DONE or (status == SNOOZED and until is not None and until > today):
+            hidden[chat_id].add(task_id)
+    return hidden
+
+
+# --- delivery log ------------------------------------------------------------------------------
+
+def log_row(session: Session, subscription_id: int, period: str) -> DigestLog | None:
+    """The log row of one subscription and period, if any."""
+    return session.scalar(select(DigestLog).where(DigestLog.subscription_id == subscription_id,
+                                                  DigestLog.period == period))
+
+
+def claim(session: Session, subscription_id: int, period: str, owner: str, now: dt.datetime,
+          lease: dt.timedelta, max_attempts: int) -> DigestLog | None:
+    """Claim a (subscription, period) for sending; None when it is sent, skipped or held by someone else.
+
+    The claim is the insert of a pending row under the unique key, committed before anything
+    is sent: a second worker (or a restarted one) hits the unique constraint and backs off.
+    A pending claim older than `lease` (its holder died mid-send) or a failed row with attempts
+    left is taken over with a compare-and-set update, so exactly one taker wins.
+    """
+    row = DigestLog(subscription_id=subscription_id, period=period, status=PENDING, attempts=1,
+                    claimed_by=owner, claimed_at=now)
+    session.add(row)
+    try:
+        session.commit()
+        return row
+    except IntegrityError:
+        session.rollback()
+    existing = log_row(session, subscription_id, period)
+    if existing is None or existing.status in (SENT, SKIPPED):
+        return None
+    if existing.status == PENDING and existing.claimed_at is not None and now - existing.claimed_at < lease:
+        return None  # someone holds a live claim
+    if existing.attempts >= max_attempts:
+        return None
+    taken = session.execute(
+        update(DigestLog)
+        .where(DigestLog.id == existing.id, DigestLog.status == existing.status,
+               DigestLog.attempts == existing.attempts)
+        .values(status=PENDING, claimed_by=owner, claimed_at=now, attempts=existing.attempts + 1)
+    )
+    session.commit()
+    if taken.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    session.refresh(existing)
+    return existing
+
+
+def claim_many(session: Session, wanted: list[tuple[int, str]], owner: str, now: dt.datetime,
+               lease: dt.timedelta, max_attempts: int) -> dict[int, int]:
+    """Claim several (subscription, period) pairs with one commit; returns {subscription id: log row id}.
+
+    Pairs without a row are inserted as pending together (one transaction: one fsync on SQLite
+    instead of one per digest). If another worker raced us to any of them, the batch is rolled
+    back and each pair goes through `claim`, which settles every conflict on the unique key.
+    """
+    if not wanted:
+        return {}
+    ids = [sub_id for sub_id, _ in wanted]
+    periods = sorted({period for _, period in wanted})
+    existing = {(r.subscription_id, r.period) for r in session.scalars(
+        select(DigestLog).where(DigestLog.subscription_id.in_(ids), DigestLog.period.in_(periods)))}
+    fresh = [DigestLog(subscription_id=sub_id, period=period, status=PENDING, attempts=1,
+                       claimed_by=owner, claimed_at=now)
+             for sub_id, period in wanted if (sub_id, period) not in existing]
+    session.add_all(fresh)
+    claimed: dict[int, int] = {}
+    try:
+        session.commit()
+        claimed = {row.subscription_id: row.id for row in fresh}
+    except IntegrityError:
+        session.rollback()
+        existing = set()  # settle every pair one by one
+    for sub_id, period in wanted:
+        if sub_id not in claimed:  # a failed one to retry, a stale claim to take over, or a race
+            row = claim(session, sub_id, period, owner, now, lease, max_attempts)
+            if row is not None:
+                claimed[sub_id] = row.id
+    return claimed
+
+
+def finish(session: Session, row_id: int, status: str, now: dt.datetime, error: str | None = None,
+           message_ids: list[int] | None = None) -> None:
+    """Record the outcome of a claimed digest and commit at once."""
+    values: dict[str, object] = {"status": status, "error": error}
+    if message_ids is not None:
+        values["message_ids"] = json.dumps(message_ids)
+    if status == SENT:
+        values["sent_at"] = now
+    session.execute(update(DigestLog).where(DigestLog.id == row_id).values(**values))
+    session.commit()

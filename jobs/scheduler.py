@@ -1,0 +1,80 @@
+"""Wiring the weekly digests into PTB's JobQueue: a local clock, a Telegram sender, the tick job.
+
+One repeating job (every minute, first run at start-up) asks the database which digests are
+due; the subscriptions table *is* the schedule. So there is no per-subscription APScheduler
+state to persist or keep in sync (APScheduler's persistent job stores fail with PTB), a new or
+changed subscription needs no rescheduling, a holiday move is just arithmetic, and a digest
+missed while the bot was down goes out at the first tick after start-up, the same day.
+(Because of this, PTB's run_daily and its 0 = Sunday day numbering are not used: weekdays are
+Python's 0 = Monday throughout.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.ext import Application, ContextTypes, Job
+
+from bot.render import TelegramMessage, clean
+from bot.settings import Settings
+from jobs.delivery import DigestDeliverer, Sender
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 60
+JOB_NAME = "digest-tick"
+
+
+def local_clock(settings: Settings) -> Callable[[], dt.datetime]:
+    """Local time in settings.timezone; with PLANBOT_TODAY set, that date at the current time of day."""
+    tz = ZoneInfo(settings.timezone)
+    fixed = settings.today
+
+    def now() -> dt.datetime:
+        current = dt.datetime.now(tz)
+        if fixed is not None:
+            current = current.replace(year=fixed.year, month=fixed.month, day=fixed.day)
+        return current
+
+    return now
+
+
+def telegram_sender(bot: Bot) -> Sender:
+    """A Sender posting one HTML message through `bot` (buttons as an inline keyboard)."""
+
+    async def send(chat_id: int, message: TelegramMessage, quiet: bool) -> int:
+        markup = None
+        if message.buttons:
+            markup = InlineKeyboardMarkup([
+                [InlineKeyboardButton(clean(b.label)[:64], url=b.url) if b.url
+                 else InlineKeyboardButton(clean(b.label)[:64], callback_data=b.data) for b in row]
+                for row in message.buttons])
+        sent = await bot.send_message(chat_id, message.text, parse_mode="HTML", reply_markup=markup,
+                                      disable_notification=quiet)
+        return sent.message_id
+
+    return send
+
+
+async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The job callback: deliver whatever is due now."""
+    deliverer: DigestDeliverer = context.job.data  # type: ignore[union-attr,assignment]
+    report = await deliverer.run_due()
+    if report.sent or report.failed or report.paused:
+        log.info("digests: %d sent, %d skipped, %d failed, %d paused", len(report.sent),
+                 len(report.skipped), len(report.failed), len(report.paused))
+
+
+def start_digest_job(app: Application[Any, Any, Any, Any, Any, Any], deliverer: DigestDeliverer,
+                     interval: float = TICK_SECONDS) -> Job[Any]:
+    """Schedule the tick on the application's JobQueue (first run right at start-up)."""
+    if app.job_queue is None:
+        raise RuntimeError("python-telegram-bot[job-queue] is required for digests")
+    for old in app.job_queue.get_jobs_by_name(JOB_NAME):
+        old.schedule_removal()
+    return app.job_queue.run_repeating(_tick, interval=interval, first=0, name=JOB_NAME, data=deliverer)
