@@ -28,7 +28,8 @@ from knowledge.query import Query, QueryParser
 # Match quality (0-1, before boosts) an answer must reach; below it the query is "not found".
 # Calibrated with bench/eval_search.py (see its --calibrate output).
 ANSWER_THRESHOLD = 0.60
-SUGGEST_THRESHOLD = 0.40
+SUGGEST_THRESHOLD = 0.42
+SUGGEST_MAX_CHARS = 20
 # Score given to a document's outline when the query names only the document.
 OUTLINE_SCORE = 0.70
 # Text fields are evidence, but weaker than the item's own name.
@@ -511,7 +512,8 @@ class SearchIndex:
                 if s < SUGGEST_THRESHOLD or len(seen) >= 3:
                     break
                 title = self.entries[i].title
-                if title not in seen:
+                # A suggestion is something to tap and search again: a name, not a paragraph.
+                if title not in seen and len(title) <= SUGGEST_MAX_CHARS:
                     seen.append(title)
             result.suggestions = seen
             return result
