@@ -104,11 +104,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per getUpdates is noise
     from telegram import Update
+    from telegram.error import InvalidToken, NetworkError
 
     from bot.app import build_application
     from bot.runtime import open_runtime
-
-    from telegram.error import InvalidToken, NetworkError
 
     runtime = open_runtime(settings)
     try:

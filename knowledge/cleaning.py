@@ -121,9 +121,9 @@ def is_chrome_line(line: str) -> bool:
         return False
     if _LINE_CUE.search(text) or (bare and _LINE_CUE.search(bare)) or _LINE_CUE.search(squeezed):
         return True
-    if squeezed != bare and not _SENTENCE.search(text):
-        if _SPACED_LABEL.match(squeezed) or len(_MENU_WORD.findall(squeezed)) >= 2:
-            return True
+    if (squeezed != bare and not _SENTENCE.search(text)
+            and (_SPACED_LABEL.match(squeezed) or len(_MENU_WORD.findall(squeezed)) >= 2)):
+        return True
     if _MENU.match(text) and _MENU_WORD.search(text):
         return True
     tokens = text.split()

@@ -66,3 +66,9 @@ class LegacyWordError(UnsupportedTypeError):
     """An old binary Word file (.doc), whatever its name says."""
 
     message = "这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再发送。"
+
+
+class UnreadablePdfError(ScannedPdfError):
+    """A PDF whose fonts carry no Unicode map: its text comes out as (cid:N) codes."""
+
+    message = "这个 PDF 的文字无法提取（字体缺少编码信息），请发送文字版（.docx 或 .txt）。"

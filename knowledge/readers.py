@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
 
 from knowledge.errors import (
     BadFileNameError,
@@ -26,6 +27,7 @@ from knowledge.errors import (
     LegacyWordError,
     PlanError,
     ScannedPdfError,
+    UnreadablePdfError,
     UnsupportedTypeError,
 )
 
@@ -320,12 +322,12 @@ def _read_docx(data: bytes) -> list[str]:
     return lines
 
 
-def _body_blocks(parent: object) -> Iterator[tuple[str, object]]:
+def _body_blocks(parent: Any) -> Iterator[tuple[str, object]]:
     """("p", w:p) and ("table", w:tbl) in document order, looking inside content controls
     (w:sdt), which python-docx's iter_inner_content() skips."""
     from docx.oxml.ns import qn
 
-    for child in parent.iterchildren():  # type: ignore[attr-defined]
+    for child in parent.iterchildren():
         if child.tag == qn("w:p"):
             yield "p", child
         elif child.tag == qn("w:tbl"):
@@ -342,16 +344,16 @@ _RUN_PATHS = ("w:r | w:hyperlink/w:r | w:ins/w:r | w:fldSimple/w:r | w:smartTag/
               " | w:sdt/w:sdtContent/w:r | w:ins/w:hyperlink/w:r")
 
 
-def _paragraph_text(p: object) -> str:
+def _paragraph_text(p: Any) -> str:
     """A w:p element's visible text (tabs as tabs, line breaks as newlines)."""
-    return "".join(run.text for run in p.xpath(_RUN_PATHS)).replace("\v", "\n")  # type: ignore[attr-defined]
+    return "".join(run.text for run in p.xpath(_RUN_PATHS)).replace("\v", "\n")
 
 
-def _table_lines(tbl: object) -> list[str]:
+def _table_lines(tbl: Any) -> list[str]:
     """One line per cell (a vertically merged continuation cell is blank), a blank line per row;
     a cell's paragraphs, nested tables included, make one line."""
     lines: list[str] = []
-    for tr in tbl.tr_lst:  # type: ignore[attr-defined]
+    for tr in tbl.tr_lst:
         for tc in tr.tc_lst:
             if tc.vMerge == "continue":
                 lines.append("")
@@ -385,7 +387,8 @@ def _read_pdf(data: bytes) -> list[str]:
         chars = images = 0
         for page in pdf.pages:
             chars += len(page.chars)
-            images += len(page.images)
+            # Images, or text drawn as outlines (curves), without any characters: a scan.
+            images += len(page.images) + len(page.curves)
             page_blocks = _page_blocks(page)
             # A paragraph running off the bottom of a page continues at the top of the next
             # one when that starts at the left margin (a new paragraph would be indented).
@@ -398,7 +401,23 @@ def _read_pdf(data: bytes) -> list[str]:
             page.flush_cache()
     if chars == 0:
         raise ScannedPdfError() if images else EmptyFileError()
-    return [line for block in blocks for line in block.lines]
+    return _drop_unmapped([line for block in blocks for line in block.lines])
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _drop_unmapped(lines: list[str]) -> list[str]:
+    """Lines without pdfminer's "(cid:1234)" codes for glyphs it cannot map to Unicode;
+    UnreadablePdfError when such codes make up most of the text."""
+    text = "".join(lines)
+    codes = _CID.findall(text)
+    if not codes:
+        return lines
+    glyphs = len(text) - sum(len(c) for c in codes) + len(codes)
+    if len(codes) > 0.3 * glyphs:
+        raise UnreadablePdfError(detail=f"{len(codes)} of {glyphs} glyphs are (cid:N)")
+    return [_CID.sub("", line) for line in lines]
 
 
 @dataclass
@@ -411,9 +430,9 @@ class _Block:
     open_end: bool = False  # a paragraph whose last line runs to the right margin
 
 
-def _page_blocks(page: object) -> list[_Block]:
+def _page_blocks(page: Any) -> list[_Block]:
     """The page's paragraphs and tables (one cell per line) in reading order (top to bottom)."""
-    tables = page.find_tables()  # type: ignore[attr-defined]
+    tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict) -> bool:
@@ -421,9 +440,9 @@ def _page_blocks(page: object) -> list[_Block]:
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    text_page = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
+    text_page = page.filter(outside) if boxes else page
     text_lines = [line for line in text_page.extract_text_lines(return_chars=True)
-                  if not _is_page_number(line, page.height)]  # type: ignore[attr-defined]
+                  if not _is_page_number(line, page.height)]
     blocks = _paragraphs(text_lines)
     for table in tables:
         cells: list[str] = []

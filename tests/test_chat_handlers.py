@@ -124,9 +124,8 @@ async def test_stale_button_is_explained(bot_harness: BotHarness) -> None:
 @pytest.fixture
 async def small_harness(settings, sessions):  # type: ignore[no-untyped-def]
     from bot.kbstate import KnowledgeState
-    from tests.test_service import StandInIndex, make_kb
-
     from handlers import chat
+    from tests.test_service import StandInIndex, make_kb
 
     kb = make_kb()
     # Chat handlers only: other modules' start-up hooks (e.g. admin's version loading) would swap the KB.

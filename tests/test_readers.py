@@ -21,6 +21,7 @@ from knowledge.errors import (
     LegacyWordError,
     PlanError,
     ScannedPdfError,
+    UnreadablePdfError,
     UnsupportedTypeError,
 )
 from knowledge.readers import read_bytes, read_file, safe_filename, split_lines
@@ -347,3 +348,24 @@ def test_docx_content_controls_tracked_insertions_and_nested_tables() -> None:
     inner.cell(0, 0).text = "区发改委"
     lines = [line for line in read_bytes(_docx_bytes(document), "plan.docx") if line]
     assert lines == ["某某街道2024年工作计划", "一、主要目标", "地区生产总值增长5%左右。", "牵头单位", "区发改委"]
+
+
+def test_pdf_text_drawn_as_outlines_counts_as_scanned() -> None:
+    def draw(pdf) -> None:  # noqa: ANN001
+        path = pdf.beginPath()
+        path.moveTo(50, 700)
+        path.curveTo(60, 720, 80, 720, 90, 700)
+        pdf.drawPath(path)
+
+    with pytest.raises(ScannedPdfError):
+        read_bytes(_pdf_with(draw), "outlines.pdf")
+
+
+def test_pdf_unmapped_glyphs() -> None:
+    from knowledge.readers import _drop_unmapped
+
+    assert _drop_unmapped(["一、主要目标", "增长(cid:123)5%"]) == ["一、主要目标", "增长5%"]
+    with pytest.raises(UnreadablePdfError) as info:
+        _drop_unmapped(["(cid:12)(cid:34)(cid:56)", "(cid:78)一"])
+    assert isinstance(info.value, ScannedPdfError)
+    assert "无法提取" in info.value.message
