@@ -134,10 +134,30 @@ class _Lists:
 
 @dataclass
 class _Day:
-    """Every dated task as of one day, by id, and the sorted lists of each filter seen that day."""
+    """Every dated task as of one day: all items in display order, each task's rank, per-filter lists."""
 
+    every: _Lists
     by_id: dict[str, DueItem]
+    rank: dict[str, int]  # position in overdue + upcoming (display order)
     lists: dict[DigestFilters, _Lists] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, items: list[DueItem]) -> _Day:
+        """Sort once; every filter's lists are then cut from this order by integer rank."""
+        every = _Lists.of(items, None)
+        ordered = every.overdue + every.upcoming
+        day = cls(every, {i.task.id: i for i in items}, {i.task.id: n for n, i in enumerate(ordered)})
+        day.lists[DigestFilters()] = every
+        return day
+
+    def subset(self, ids: frozenset[str]) -> _Lists:
+        """The lists of a set of tasks, in display order, without comparing dates again."""
+        positions = sorted(map(self.rank.__getitem__, ids & self.rank.keys()))
+        split = bisect.bisect_left(positions, len(self.every.overdue))
+        overdue = [self.every.overdue[p] for p in positions[:split]]
+        base = len(self.every.overdue)
+        upcoming = [self.every.upcoming[p - base] for p in positions[split:]]
+        return _Lists(overdue, upcoming, [self.every.days[p - base] for p in positions[split:]], ids)
 
 
 class DigestEngine:
@@ -255,9 +275,7 @@ class DigestEngine:
         """Every dated task's due item as of `today` (cached; a few days are kept)."""
         cached = self._days.get(today)
         if cached is None:
-            items = [i for i in (due_item(t, today) for t in self.kb.tasks) if i is not None]
-            cached = _Day({i.task.id: i for i in items})
-            cached.lists[DigestFilters()] = _Lists.of(items, None)
+            cached = _Day.of([i for i in (due_item(t, today) for t in self.kb.tasks) if i is not None])
             if len(self._days) > 7:
                 self._days.clear()
             self._days[today] = cached
@@ -267,8 +285,7 @@ class DigestEngine:
         """The sorted due lists of the tasks passing `filters` (cached per day and filters)."""
         lists = day.lists.get(filters)
         if lists is None:
-            ids = self.matching_ids(filters) or frozenset()
-            lists = _Lists.of((day.by_id[i] for i in ids if i in day.by_id), ids)
+            lists = day.subset(self.matching_ids(filters) or frozenset())
             day.lists[filters] = lists
         return lists
 

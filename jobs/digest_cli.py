@@ -62,6 +62,9 @@ def cmd_digest(args: argparse.Namespace) -> int:
     if args.doc and not engine.matching_documents(args.doc):
         print(f"没有找到文件“{args.doc}”。可用的文件：" + "、".join(d.title for d in kb.documents), file=sys.stderr)
         return 2
+    if args.unit and not engine.unit_ids(args.unit):
+        print(f"没有任务的责任单位包含“{args.unit}”，请检查单位名称。", file=sys.stderr)
+        return 2
     if args.preview:
         digest = engine.compute(filters, today, args.window)
         text, _ = to_console(render_digest(engine, digest, buttons=False))

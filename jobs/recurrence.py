@@ -31,5 +31,7 @@ def next_due(task: Task, today: dt.date) -> dt.date | None:
     Recurring work is due at the end of the current cycle until its own end has passed (then
     None: the work has run its course); other tasks are due on their deadline (None if undated).
     """
+    if not is_recurring(task):
+        return task.deadline  # what next_occurrence answers for any non-recurring deadline
     deadline = Deadline(task.deadline, task.deadline_text, task.deadline_kind, task.recurrence)
     return next_occurrence(deadline, today)

@@ -244,3 +244,19 @@ def test_replacement_upload_keeps_document_position(world) -> None:  # type: ign
     asyncio.run(service.on_callback(ADMIN, reply.buttons[0][0].data))
     assert [d.file for d in state.kb.documents][1] == target
     assert [r.origin for r in versions.refs][1] == "upload"
+
+
+def test_stats_with_the_digest_module_tables(world) -> None:  # type: ignore[no-untyped-def]
+    _, _, service = world
+    from bot.storage.digests import DigestLog, Subscription
+
+    with service.sessions.begin() as session:
+        subs = [Subscription(chat_id=1, user_id=1), Subscription(chat_id=2, user_id=2, paused=True)]
+        session.add_all(subs)
+        session.flush()
+        session.add_all([DigestLog(subscription_id=subs[0].id, period="2026-11-16", status="sent"),
+                         DigestLog(subscription_id=subs[0].id, period="2026-11-23", status="sent"),
+                         DigestLog(subscription_id=subs[1].id, period="2026-11-16", status="failed")])
+    stats = service.stats(ADMIN).plain_text()
+    assert "订阅：2 个（暂停 1 个），覆盖 2 个聊天" in stats
+    assert "成功 2 份，失败 1 份" in stats

@@ -7,14 +7,11 @@ Revises: 0002_digests
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_admin"
-# Chained after the digests migration; until that file is present (it lands separately), after 0001.
-down_revision = "0002_digests" if (Path(__file__).parent / "0002_digests.py").exists() else "0001_chat"
+down_revision = "0002_digests"
 branch_labels = None
 depends_on = None
 
