@@ -46,7 +46,8 @@ def service(context: ContextTypes.DEFAULT_TYPE) -> AdminService:
 def actor_of(update: Update) -> Actor:
     """The acting Telegram user."""
     user = update.effective_user
-    return Actor(user.id if user else None, user.full_name if user else None) if user else Actor(-1, "未知")
+    # Actor(None, …) is reserved for the local CLI/console; an update without a user is nobody.
+    return Actor(user.id, user.full_name) if user else Actor(-1, "未知")
 
 
 async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
