@@ -310,14 +310,19 @@ def _read_docx(data: bytes) -> list[str]:
     _check_zip(data)
     from docx import Document
 
+    from knowledge.docx_numbering import DocxNumbering, with_label
+
     document = Document(io.BytesIO(data))
+    # Labels of Word's automatic numbering (一、 （一） 1.) are not in the text: add them.
+    numbering = DocxNumbering(document)
     lines: list[str] = []
     for kind, element in _body_blocks(document.element.body):
         if kind == "table":
-            lines.extend(_table_lines(element))
+            lines.extend(_table_lines(element, numbering))
         else:
+            text = with_label(numbering.label(element), _paragraph_text(element))
             # A soft line break inside a paragraph starts a new line, as it does on screen.
-            lines.extend(part.rstrip() for part in _LINE_BREAK.split(_paragraph_text(element)))
+            lines.extend(part.rstrip() for part in _LINE_BREAK.split(text))
             lines.append("")
     return lines
 
@@ -349,16 +354,22 @@ def _paragraph_text(p: Any) -> str:
     return "".join(run.text for run in p.xpath(_RUN_PATHS)).replace("\v", "\n")
 
 
-def _table_lines(tbl: Any) -> list[str]:
+def _table_lines(tbl: Any, numbering: Any = None) -> list[str]:
     """One line per cell (a vertically merged continuation cell is blank), a blank line per row;
-    a cell's paragraphs, nested tables included, make one line."""
+    a cell's paragraphs, nested tables included, make one line (with their list labels, so an
+    auto-numbered 序号 column keeps its numbers)."""
+    from knowledge.docx_numbering import with_label
+
+    def text(p: Any) -> str:
+        return with_label(numbering.label(p), _paragraph_text(p), alone=True) if numbering else _paragraph_text(p)
+
     lines: list[str] = []
     for tr in tbl.tr_lst:
         for tc in tr.tc_lst:
             if tc.vMerge == "continue":
                 lines.append("")
                 continue
-            lines.append(_one_line("".join(_paragraph_text(p) for p in tc.xpath(".//w:p"))))
+            lines.append(_one_line("".join(text(p) for p in tc.xpath(".//w:p"))))
         lines.append("")
     return lines
 

@@ -86,12 +86,62 @@ def blocks(file: str) -> list[tuple[str, object]]:
     return out
 
 
-def to_docx(file: str) -> bytes:
-    """The plan as a Word document: headings styled, tables as real Word tables."""
+_PART = re.compile(r"^([一二三四五六七八九十]+)、")
+_SUBPART = re.compile(r"^([（(])([一二三四五六七八九十]+)[)）]")
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _word_numbering(document: object, open_bracket: str) -> None:
+    """A Word list 一、 / （一） (numId 1), as a drafter would set up in Word."""
+    from docx.oxml import parse_xml
+
+    close = "）" if open_bracket == "（" else ")"
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, text in enumerate(["%1、", f"{open_bracket}%2{close}"])
+    )
+    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+    numbering.append(parse_xml(f'<w:abstractNum {_W} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {_W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+
+def _auto_numbered(text: str, counts: list[int]) -> tuple[str, int] | None:
+    """The heading text without its 一、/（一） label and the list level, when the label is the
+    one Word's counters would show next (so Word's numbering reproduces it)."""
+    import cn2an
+
+    for level, pattern in ((0, _PART), (1, _SUBPART)):
+        match = pattern.match(text)
+        if match and len(text) <= 40:
+            number = int(cn2an.cn2an(match.group(match.lastindex), "smart"))
+            if number == counts[level] + 1:
+                counts[level] = number
+                if level == 0:
+                    counts[1] = 0
+                return text[match.end():], level
+    return None
+
+
+def to_docx(file: str, word_numbering: bool = False) -> bytes:
+    """The plan as a Word document: headings styled, tables as real Word tables; with
+    `word_numbering`, the 一、/（一） labels come from Word's automatic numbering instead of the text."""
     from docx import Document
+    from docx.oxml import parse_xml
 
     document = Document()
+    counts = [0, 0]
+    if word_numbering:
+        first = next((v for k, v in blocks(file) if k == "p" and _SUBPART.match(str(v))), "（")
+        _word_numbering(document, str(first)[0])
     for kind, value in blocks(file):
+        if kind == "p" and word_numbering:
+            numbered = _auto_numbered(str(value), counts)
+            if numbered is not None:
+                paragraph = document.add_heading(numbered[0], level=numbered[1] + 1)
+                paragraph._p.get_or_add_pPr().append(parse_xml(
+                    f'<w:numPr {_W}><w:ilvl w:val="{numbered[1]}"/><w:numId w:val="90"/></w:numPr>'))
+                continue
         if kind == "table":
             rows: list[list[str]] = value  # type: ignore[assignment]
             table = document.add_table(rows=len(rows), cols=len(rows[0]))

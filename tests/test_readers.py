@@ -369,3 +369,76 @@ def test_pdf_unmapped_glyphs() -> None:
         _drop_unmapped(["(cid:12)(cid:34)(cid:56)", "(cid:78)一"])
     assert isinstance(info.value, ScannedPdfError)
     assert "无法提取" in info.value.message
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _add_numbering(document: Document) -> None:
+    """Two Word lists: 一、/（一）/1. headings (numId 1) and a plain 1. 2. list (numId 2)."""
+    from docx.oxml import parse_xml
+
+    def lvl(ilvl: int, fmt: str, text: str) -> str:
+        return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                f'<w:lvlText w:val="{text}"/></w:lvl>')
+
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="10">'
+                               + lvl(0, "chineseCounting", "%1、") + lvl(1, "chineseCounting", "（%2）")
+                               + lvl(2, "decimal", "%3.") + "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="11">'
+                               + lvl(0, "decimal", "%1.") + "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="1"><w:abstractNumId w:val="10"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="2"><w:abstractNumId w:val="11"/></w:num>'))
+
+
+def _numbered(paragraph, num_id: int, ilvl: int) -> None:  # noqa: ANN001
+    from docx.oxml import parse_xml
+
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def test_docx_word_numbering_labels() -> None:
+    document = Document()
+    _add_numbering(document)
+    document.add_paragraph("某某街道2024年工作计划")
+    for text, ilvl in [("总体要求", 0), ("指导思想", 1), ("主要目标", 1), ("重点任务", 0),
+                       ("推进城市更新", 1), ("完成老旧小区改造。", 2), ("加强物业管理。", 2), ("优化营商环境", 1)]:
+        _numbered(document.add_paragraph(text), 1, ilvl)
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "序号", "任务"
+    for r, task in ((1, "推进城市更新"), (2, "优化营商环境")):
+        _numbered(table.cell(r, 0).paragraphs[0], 2, 0)
+        table.cell(r, 1).text = task
+    lines = [line for line in read_bytes(_docx_bytes(document), "plan.docx") if line]
+    assert lines == ["某某街道2024年工作计划", "一、总体要求", "（一）指导思想", "（二）主要目标", "二、重点任务",
+                     "（一）推进城市更新", "1.完成老旧小区改造。", "2.加强物业管理。", "（二）优化营商环境",
+                     "序号", "任务", "1", "推进城市更新", "2", "优化营商环境"]
+
+
+def test_docx_numbering_through_a_heading_style() -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    document = Document()
+    _add_numbering(document)
+    style = document.styles.add_style("PlanPart", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+    document.add_paragraph("总体要求", style="PlanPart")
+    document.add_paragraph("正文。")
+    document.add_paragraph("重点任务", style="PlanPart")
+    lines = [line for line in read_bytes(_docx_bytes(document), "plan.docx") if line]
+    assert lines == ["一、总体要求", "正文。", "二、重点任务"]
+
+
+@pytest.mark.parametrize(("n", "fmt", "text"), [
+    (11, "chineseCounting", "十一"), (3, "decimalEnclosedCircle", "③"), (4, "upperRoman", "IV"),
+    (2, "lowerLetter", "b"), (12, "decimalFullWidth", "１２"), (2, "chineseLegalSimplified", "贰"),
+    (2, "ideographTraditional", "乙"), (7, "decimal", "7"),
+])
+def test_number_formats(n: int, fmt: str, text: str) -> None:
+    from knowledge.docx_numbering import format_number
+
+    assert format_number(n, fmt) == text

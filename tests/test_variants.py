@@ -81,6 +81,17 @@ def test_docx_variant(file: str) -> None:
     _assert_same(file, items(build_sources([(file.replace(".txt", ".docx"), docx_bytes(file))])))
 
 
+@pytest.mark.parametrize("file", ["000_4baad76979157b99.txt", "004_94047d62e3d4206a.txt"])
+def test_docx_with_word_numbering(file: str) -> None:
+    # The 一、/（一） labels live in Word's numbering, not in the text: the reader renders them.
+    data = to_docx(file, word_numbering=True)
+    from docx import Document
+
+    texts = [p.text for p in Document(io.BytesIO(data)).paragraphs]
+    assert not any(t.startswith("一、") for t in texts)
+    _assert_same(file, items(build_sources([(file.replace(".txt", ".docx"), data)])))
+
+
 @pytest.mark.parametrize("file", PDF)
 def test_pdf_variant(file: str) -> None:
     _assert_same(file, items(pdf_build(file)))
