@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
-_CLAUSE_TEXT = re.compile(r"[^，,；;：:。！？!?]+")
+# A clause runs to the next comma, semicolon or colon; a comma inside 1,200 does not end it.
+_CLAUSE_TEXT = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}(?!\d)))+")
 # Statements of what exists or happened (现有, 部署了), not of a target.
 _DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约")
 _PAST = re.compile(r"(?<![为除])了|已(?:经)?(?:建成|完成|实现|达到|形成|累计|有|开工|投入|超过|突破)")
@@ -53,7 +54,7 @@ _FIVE_YEAR_ORDINALS = ("", "一", "二", "三", "四", "五", "六", "七", "八
 _PAST_DATE = re.compile(r"^(?:在|于|截至|截止)?(?:((?:19|20)\d\d)年|[“\"]?(十[一二三四五六]?)五[”\"]?(?:期间|时期|末|以来))")
 _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未来|下一步)")
 # Cheap test before the quantity scan: a digit, or a Chinese count after 完成/达到/建成.
-_HAS_NUMBER = re.compile(r"\d|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
+_HAS_NUMBER = re.compile(r"[\d０-９]|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
 # A name must look like a noun phrase with some content.
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 # Qualitative targets in a list of main targets (固定资产投资实现正增长, 收入稳步增长).

@@ -37,8 +37,9 @@ POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之内")
 
 _PRE_RE = "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True))
 _POST_RE = "|".join(POST_QUALIFIERS)
-_ARABIC = r"\d+(?:\.\d+)?"
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 or 1200.5
 _CN_DIGITS = "一二三四五六七八九十两"
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 QUANTITY_RE = re.compile(
     rf"(?P<pre>{_PRE_RE})?\s*"
@@ -70,9 +71,10 @@ class Quantity:
 
 def parse_number(text: str) -> float | None:
     """The first number in `text` (Arabic or Chinese numerals), or None."""
+    text = text.translate(_FULL_WIDTH_DIGITS)
     m = re.search(_ARABIC, text)
     if m:
-        return float(m.group())
+        return float(m.group().replace(",", ""))
     m = re.search(f"[{_CN_DIGITS}百千万亿零〇]+", text)
     if m:
         try:
@@ -92,6 +94,7 @@ def normalize_unit(unit: str | None) -> str | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with its unit and qualifiers (Chinese numerals only with a unit)."""
     found: list[Quantity] = []
+    text = text.translate(_FULL_WIDTH_DIGITS)  # same length: offsets stay valid
     for m in QUANTITY_RE.finditer(text):
         num = m.group("num")
         chinese = not num[0].isdigit()

@@ -360,3 +360,9 @@ def test_current_state_is_the_baseline_and_attributes_are_no_targets() -> None:
     items = _extract(text)
     assert [(i.name, i.baseline.value if i.baseline else None, i.target.value if i.target else None, i.unit)
             for i in items] == [("规上企业", "86", "120", "家"), ("孵化器", None, "1", "个")]
+
+
+def test_thousands_separators_and_full_width_digits() -> None:
+    items = _extract("新增就业1,200人，城镇登记失业率控制在３.５%以内。")
+    assert [(i.name, i.target.number if i.target else None) for i in items] == [
+        ("新增就业", 1200), ("城镇登记失业率", 3.5)]
