@@ -260,3 +260,17 @@ def test_stats_with_the_digest_module_tables(world) -> None:  # type: ignore[no-
     stats = service.stats(ADMIN).plain_text()
     assert "订阅：2 个（暂停 1 个），覆盖 2 个聊天" in stats
     assert "成功 2 份，失败 1 份" in stats
+
+
+def test_docx_of_the_same_plan_replaces_the_txt_without_item_changes(world) -> None:  # type: ignore[no-untyped-def]
+    """Items are matched by document and normalised name, not by line: the .docx's lines differ."""
+    from tests.plan_variants import to_docx
+
+    state, versions, service = world
+    name = max(state.kb.documents, key=lambda d: d.line_count).file
+    docx_name = name.rsplit(".", 1)[0] + ".docx"
+    reply = asyncio.run(service.prepare_upload(ADMIN, docx_name, to_docx(name)))
+    draft = next(iter(versions._drafts.values()))
+    report = draft.report
+    assert [(c.old.file, c.new.file) for c in report.documents_replaced] == [(name, docx_name)]
+    assert {k: n for k, n in report.counts().items() if n} == {"documents_replaced": 1}, reply.plain_text()
