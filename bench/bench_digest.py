@@ -138,15 +138,22 @@ async def bench_send(kb: KnowledgeBase, n: int, today: dt.date) -> None:
             for i in range(n):
                 sub = store.Subscription(chat_id=10_000 + i, user_id=10_000 + i, weekday=today.weekday(),
                                          send_time=dt.time(9, 0), window_days=14, quiet=False, send_empty=True,
-                                         paused=False)
+                                         paused=False, created_at=dt.datetime(2024, 1, 1, tzinfo=TZ))
                 sub.keyword_list = []
                 session.add(sub)
             session.commit()
         engine = DigestEngine(kb, SearchIndex(kb))
         engine.day(today)
         now = dt.datetime.combine(today, dt.time(9, 1), tzinfo=TZ)
-        deliverer = DigestDeliverer(sessions, lambda: engine, telegram_sender(app.bot), lambda: now,
-                                    concurrency=64)
+        send = telegram_sender(app.bot)
+        stamps: list[float] = []
+
+        async def timed_send(chat_id, message, quiet):  # type: ignore[no-untyped-def]
+            message_id = await send(chat_id, message, quiet)
+            stamps.append(time.perf_counter())
+            return message_id
+
+        deliverer = DigestDeliverer(sessions, lambda: engine, timed_send, lambda: now, concurrency=64)
         start = time.perf_counter()
         report = await deliverer.run_due()
         elapsed = time.perf_counter() - start
@@ -154,9 +161,11 @@ async def bench_send(kb: KnowledgeBase, n: int, today: dt.date) -> None:
     await app.shutdown()
     sent = len(api.calls_of("sendMessage"))
     rate = sent / elapsed if elapsed else 0.0
+    # The limiter's bucket starts full (a burst of 30): the steady rate is measured after it.
+    steady = (len(stamps) - 31) / (stamps[-1] - stamps[30]) if len(stamps) > 40 else rate
     print(f"sent {sent} messages for {len(report.sent)} digests in {elapsed:.1f} s through AIORateLimiter: "
-          f"{rate:.1f} msg/s = {rate / 30:.2f} × Telegram's 30 msg/s (target ≥ 0.9); "
-          f"failed {len(report.failed)}")
+          f"{rate:.1f} msg/s overall = {rate / 30:.2f} × Telegram's 30 msg/s; after the initial burst "
+          f"{steady:.1f} msg/s = {steady / 30:.2f} × 30/s (target ≥ 0.9); failed {len(report.failed)}")
 
 
 def main() -> None:

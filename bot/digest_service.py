@@ -135,7 +135,9 @@ class DigestService:
             sub = store.same_filters(session, chat_id, req.keywords, req.doc, req.unit)
             created = sub is None
             if sub is None:
-                sub = store.Subscription(chat_id=chat_id, user_id=user_id)
+                # Created "now" on the digests' clock (PLANBOT_TODAY aware): periods scheduled
+                # before this moment are not sent.
+                sub = store.Subscription(chat_id=chat_id, user_id=user_id, created_at=self.now())
                 sub.keyword_list = req.keywords
                 sub.doc, sub.unit = req.doc, req.unit
                 sub.weekday, sub.send_time = store.MONDAY, store.DEFAULT_TIME

@@ -11,14 +11,15 @@ the Bot API to close it).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import uuid
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import update
+from sqlalchemy import text, update
 from sqlalchemy.orm import Session, sessionmaker
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
@@ -26,9 +27,12 @@ from bot.digest_service import filters_of
 from bot.render import TelegramMessage, to_telegram
 from bot.storage import digests as store
 from jobs.digest import DigestEngine, render_digest
-from jobs.schedule import due_period
+from jobs.schedule import delivery_day, due_period
 
 log = logging.getLogger(__name__)
+
+# pg_advisory_lock key of the digest scheduler (any fixed 64-bit number shared by all workers).
+ADVISORY_KEY = 0x504C414E42 + 1
 
 Sender = Callable[[int, TelegramMessage, bool], Awaitable[int]]
 Sleep = Callable[[float], Awaitable[None]]
@@ -48,6 +52,7 @@ class RunReport:
     failed: list[int] = field(default_factory=list)
     paused: list[int] = field(default_factory=list)
     held: list[int] = field(default_factory=list)  # already sent or claimed elsewhere
+    locked_out: bool = False  # another worker holds the scheduler lock (PostgreSQL)
 
 
 def _retry_after_seconds(exc: RetryAfter) -> float:
@@ -84,12 +89,20 @@ class DigestDeliverer:
         self._running = asyncio.Lock()
 
     def due_now(self, session: Session, now: dt.datetime) -> list[tuple[store.Subscription, dt.date]]:
-        """Active subscriptions with a digest due at `now`, with the scheduled day of each."""
+        """Active subscriptions with a digest due at `now`, with the scheduled day of each.
+
+        A period whose send time came before the subscription existed is not due: subscribing on
+        a Monday at 10:00 starts with next Monday's digest, not an immediate one.
+        """
         due = []
         for sub in store.active_subscriptions(session):
             period = due_period(sub.weekday, sub.send_time, now)
-            if period is not None:
-                due.append((sub, period))
+            if period is None:
+                continue
+            send_at = dt.datetime.combine(delivery_day(period), sub.send_time, tzinfo=now.tzinfo)
+            if sub.created_at is not None and sub.created_at > send_at:
+                continue
+            due.append((sub, period))
         return due
 
     async def run_due(self) -> RunReport:
@@ -104,33 +117,60 @@ class DigestDeliverer:
         if self._running.locked():
             return report
         async with self._running:
-            now = self.clock()
-            with self.sessions() as session:
-                due = self.due_now(session, now)
-                hidden = store.hidden_tasks(session, sorted({s.chat_id for s, _ in due}), now.date())
-            queue: asyncio.Queue[tuple[store.Subscription, int] | None] = asyncio.Queue(self.concurrency)
-            workers = min(self.concurrency, len(due))
-
-            async def produce() -> None:
-                for start in range(0, len(due), self.concurrency):
-                    batch = due[start:start + self.concurrency]
-                    claimed = await asyncio.to_thread(self._claim, batch)
-                    for sub, _ in batch:
-                        if sub.id in claimed:
-                            await queue.put((sub, claimed[sub.id]))
-                        else:
-                            report.held.append(sub.id)
-                for _ in range(workers):
-                    await queue.put(None)
-
-            async def work() -> None:
-                while (job := await queue.get()) is not None:
-                    sub, row_id = job
-                    sub_id, outcome = await self._guarded(sub, row_id, now, hidden.get(sub.chat_id, set()))
-                    getattr(report, outcome).append(sub_id)
-
-            await asyncio.gather(produce(), *(work() for _ in range(workers)))
+            with self._scheduler_lock() as mine:
+                if not mine:
+                    report.locked_out = True
+                    return report
+                await self._run(report)
         return report
+
+    @contextlib.contextmanager
+    def _scheduler_lock(self) -> Iterator[bool]:
+        """On PostgreSQL, a session advisory lock: one worker runs the digests at a time (others skip
+        the tick). Correctness does not depend on it — claims are unique — it only saves work.
+        Other backends (SQLite: a single machine) always get True."""
+        bind = self.sessions.kw.get("bind")
+        if bind is None or bind.dialect.name != "postgresql":
+            yield True
+            return
+        with bind.connect() as conn:
+            mine = bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}).scalar())
+            conn.commit()
+            try:
+                yield mine
+            finally:
+                if mine:
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_KEY})
+                    conn.commit()
+
+    async def _run(self, report: RunReport) -> None:
+        """One run: find what is due, claim it batch by batch, send it with `concurrency` workers."""
+        now = self.clock()
+        with self.sessions() as session:
+            due = self.due_now(session, now)
+            hidden = store.hidden_tasks(session, sorted({s.chat_id for s, _ in due}), now.date())
+        queue: asyncio.Queue[tuple[store.Subscription, int] | None] = asyncio.Queue(self.concurrency)
+        workers = min(self.concurrency, len(due))
+
+        async def produce() -> None:
+            for start in range(0, len(due), self.concurrency):
+                batch = due[start:start + self.concurrency]
+                claimed = await asyncio.to_thread(self._claim, batch)
+                for sub, _ in batch:
+                    if sub.id in claimed:
+                        await queue.put((sub, claimed[sub.id]))
+                    else:
+                        report.held.append(sub.id)
+            for _ in range(workers):
+                await queue.put(None)
+
+        async def work() -> None:
+            while (job := await queue.get()) is not None:
+                sub, row_id = job
+                sub_id, outcome = await self._guarded(sub, row_id, now, hidden.get(sub.chat_id, set()))
+                getattr(report, outcome).append(sub_id)
+
+        await asyncio.gather(produce(), *(work() for _ in range(workers)))
 
     def _claim(self, batch: list[tuple[store.Subscription, dt.date]]) -> dict[int, int]:
         """Claim a batch of due digests (runs in a worker thread)."""

@@ -76,7 +76,8 @@ def add_sub(sessions, chat_id: int, weekday: int = 0, at: dt.time = dt.time(9, 0
     with sessions() as session:
         sub = store.Subscription(chat_id=chat_id, user_id=chat_id, weekday=weekday, send_time=at,
                                  window_days=kw.pop("window_days", 14), quiet=kw.pop("quiet", False),
-                                 send_empty=kw.pop("send_empty", True), paused=False)
+                                 send_empty=kw.pop("send_empty", True), paused=False,
+                                 created_at=kw.pop("created_at", dt.datetime(2024, 1, 1, tzinfo=TZ)))
         sub.keyword_list = kw.pop("keywords", [])
         session.add(sub)
         session.commit()
@@ -139,6 +140,15 @@ async def test_missed_digest_goes_out_at_start_up_the_same_day_only(sessions, en
     add_sub(sessions, 2, weekday=6)  # Sunday's digest: missed yesterday, not sent a day late
     report = await deliverer(sessions, engine, sender, clock).run_due()
     assert report.sent == [1] and sender.per_chat() == {1: 1}
+
+
+async def test_a_new_subscription_starts_with_the_next_period(sessions, engine) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock(dt.datetime(2024, 12, 16, 10, 0, tzinfo=TZ))  # Monday 10:00, after the 09:00 slot
+    sender = FakeSender(clock)
+    add_sub(sessions, 1, created_at=clock.now())
+    assert (await deliverer(sessions, engine, sender, clock).run_due()).sent == []
+    clock.set(dt.date(2024, 12, 23), 9, 0)
+    assert (await deliverer(sessions, engine, sender, clock).run_due()).sent == [1]
 
 
 async def test_restart_in_the_middle_of_a_run_neither_repeats_nor_skips(sessions, engine) -> None:  # type: ignore[no-untyped-def]
@@ -272,3 +282,27 @@ async def test_done_and_snoozed_tasks_are_left_out(sessions, engine) -> None:  #
         session.commit()
     await deliverer(sessions, engine, sender, clock).run_due()
     assert "没有到期或逾期的任务" in sender.sent[0][1]
+
+
+@pytest.mark.postgres
+async def test_postgres_advisory_lock_lets_one_worker_run(pg_url: str, engine) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from bot.storage import make_engine, make_sessionmaker
+    from jobs.delivery import ADVISORY_KEY
+
+    db = make_engine(pg_url)
+    sessions = make_sessionmaker(db)
+    try:
+        clock = FakeClock(dt.datetime(2024, 12, 16, 9, 0, tzinfo=TZ))
+        sender = FakeSender(clock)
+        add_sub(sessions, 1)
+        with db.connect() as other:  # another worker holds the scheduler lock
+            assert other.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_KEY}).scalar()
+            report = await deliverer(sessions, engine, sender, clock).run_due()
+            assert report.locked_out and sender.sent == []
+            other.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ADVISORY_KEY})
+        report = await deliverer(sessions, engine, sender, clock).run_due()
+        assert report.sent == [1] and not report.locked_out
+    finally:
+        db.dispose()

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.app import handler_modules
 from bot.kbstate import KnowledgeState
@@ -176,8 +176,13 @@ async def test_ics_sends_a_calendar_document(h: BotHarness) -> None:
 
 async def test_the_tick_job_is_scheduled_and_delivers(h: BotHarness, sessions) -> None:  # type: ignore[no-untyped-def]
     [job] = h.app.job_queue.get_jobs_by_name(JOB_NAME)  # type: ignore[union-attr]
-    await h.command("/subscribe 消防 周五 0:00")  # TODAY is a Friday: due at once
+    await h.command("/subscribe 消防 周五 0:00")  # TODAY is a Friday
     mark = len(h.api.calls)
+    await job.run(h.app)  # subscribed after today's 00:00 slot: the first digest is next Friday's
+    assert [c for c in h.api.calls[mark:] if c.method == "sendMessage"] == []
+    with sessions() as session:  # as if it had been subscribed last week
+        session.execute(update(store.Subscription).values(created_at=dt.datetime(2024, 12, 10, tzinfo=dt.UTC)))
+        session.commit()
     await job.run(h.app)
     sent = [c for c in h.api.calls[mark:] if c.method == "sendMessage"]
     assert len(sent) == 1 and "每周截止任务提醒" in html_to_plain(sent[0].text)
