@@ -14,6 +14,7 @@ _HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("unit", re.compile(r"^(单位|计量单位)$")),
     ("attribute", re.compile(r"^(属性|指标属性|性质)$")),
     ("growth", re.compile(r"^(年均增长|年均增速|年均增长率|年均|增幅|累计增长)(（%）|\(%\))?$")),
+    ("other", re.compile(r"^((19|20)\d\d\s*年?远景(目标|目标值|值)?|远景目标|备注|说明)$")),
     ("name", re.compile(r"^(具体指标|指标名称|指标|主要指标|指标内容|名称|项目|主要指标名称|指标名称及单位|指标及单位)([（(](单位|计量单位)[）)])?$")),
     ("baseline", re.compile(r"^(基期值|基期|现状值|基准值|基数|[“\"]?十三五[”\"]?末|(19|20)\d\d\s*年?(基期值|现状值|基准值|基数|实际值|实际|完成值|现状)?)$")),
     ("target", re.compile(r"^(目标值|规划目标|预期目标|规划值|[“\"]?十四五[”\"]?末|(20)\d\d\s*年?(目标值|目标|规划值|预期值)?)$")),
@@ -90,7 +91,7 @@ def _read_header(cells: list[tuple[int, str]], i: int) -> tuple[list[str], list[
     j = i
     while j < len(cells) and len(cells[j][1]) <= 16:
         role = header_role(cells[j][1])
-        if role is None or role in roles and role not in ("baseline", "target"):
+        if role is None or role in roles and role not in ("baseline", "target", "other"):
             break
         ym = _YEAR.search(cells[j][1])
         roles.append(role)
@@ -122,7 +123,10 @@ def _read_rows(
     after_name = roles[roles.index("name") + 1:]
     has_seq = "seq" in roles
     has_category = "category" in roles
-    year_of = {r: y for r, y in zip(roles, years, strict=True) if r in ("baseline", "target")}
+    year_of: dict[str, int | None] = {}
+    for r, y in zip(roles, years, strict=True):
+        if r in ("baseline", "target"):
+            year_of.setdefault(r, y)  # a later column (2035年远景) does not replace the plan's target
     base_year = year_of.get("baseline") or default_years[0]
     target_year = year_of.get("target") or default_years[1]
     # Cells between the name and the first value (单位, 属性 placed before the numbers).
@@ -170,13 +174,18 @@ def _read_rows(
                 if not _ATTRIBUTE.match(value):
                     continue  # an empty 属性 cell
                 row.attribute = value
+            elif role == "other":
+                # 2035年远景 or 备注: read past it; an empty note must not swallow the next 序号.
+                next_seq = has_seq and _SEQ.match(value) is not None and int(value) == expected_seq
+                if next_seq or not has_seq and not _is_value(value):
+                    continue
             elif role == "unit":
                 if re.search(r"\d", value) or len(value) > 8 or _ATTRIBUTE.match(value):
                     continue  # an empty 单位 cell
                 row.unit = row.unit or normalize_unit(value)
             elif not _is_value(value):
                 break
-            elif role in ("baseline", "target", "growth"):
+            elif role in ("baseline", "target", "growth") and getattr(row, role) is None:
                 setattr(row, role, value)
             row_lines.append(vline)
             i += 1

@@ -66,11 +66,14 @@ def safe_filename(name: str) -> str:
     cleaned = (name or "").strip()
     if not cleaned or cleaned in {".", ".."}:
         raise BadFileNameError(detail=repr(name))
-    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in cleaned):
         raise BadFileNameError(detail=repr(name))
     if "/" in cleaned or "\\" in cleaned or _DRIVE.match(cleaned):
         raise BadFileNameError(detail=repr(name))
     if PurePosixPath(cleaned).name != cleaned or PureWindowsPath(cleaned).name != cleaned:
+        raise BadFileNameError(detail=repr(name))
+    # Hidden files and names no file system can store (255 bytes) are refused too.
+    if cleaned.startswith(".") or len(cleaned.encode("utf-8")) > 255:
         raise BadFileNameError(detail=repr(name))
     return cleaned
 

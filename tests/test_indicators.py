@@ -366,3 +366,27 @@ def test_thousands_separators_and_full_width_digits() -> None:
     items = _extract("新增就业1,200人，城镇登记失业率控制在３.５%以内。")
     assert [(i.name, i.target.number if i.target else None) for i in items] == [
         ("新增就业", 1200), ("城镇登记失业率", 3.5)]
+
+
+def test_table_with_a_vision_column_keeps_the_plan_target() -> None:
+    text = "\n".join([
+        "序号", "指标", "2020年基期值", "2025年目标值", "2035年远景目标",
+        "1", "森林覆盖率(%)", "20", "25", "30",
+        "第二章 任务",
+    ])
+    [row] = [i for i in _extract(text) if i.source == "table"]
+    assert row.target is not None and (row.target.year, row.target.value) == (2025, "25")
+    assert row.lines == [6, 7, 8, 9, 10]
+
+
+def test_table_with_notes_column_some_empty() -> None:
+    text = "\n".join([
+        "序号", "指标", "2020年", "2025年", "属性", "备注",
+        "1", "森林覆盖率(%)", "20", "25", "约束性", "含湿地",
+        "2", "城镇化率(%)", "60", "65", "预期性",
+        "3", "常住人口(万人)", "11", "12", "预期性", "",
+        "第二章 任务",
+    ])
+    table = [i for i in _extract(text) if i.source == "table"]
+    assert [(i.name, i.target.value if i.target else None, i.attribute) for i in table] == [
+        ("森林覆盖率", "25", "约束性"), ("城镇化率", "65", "预期性"), ("常住人口", "12", "预期性")]

@@ -105,7 +105,8 @@ def test_read_file_too_large(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["../x.txt", "a/b.txt", "/etc/plan.txt", "..\\x.txt", "C:plan.txt",
-                                  "C:\\plans\\a.txt", "", "  ", "..", "a\x00.txt", "a\nb.txt"])
+                                  "C:\\plans\\a.txt", "", "  ", "..", "a\x00.txt", "a\nb.txt",
+                                  ".hidden.txt", "计划" * 50 + ".txt", "plan\u202etxt.docx"])
 def test_bad_file_names(name: str) -> None:
     with pytest.raises(BadFileNameError):
         safe_filename(name)
