@@ -95,7 +95,9 @@ class DigestDeliverer:
         a Monday at 10:00 starts with next Monday's digest, not an immediate one.
         """
         due = []
-        for sub in store.active_subscriptions(session):
+        # Only weekdays whose digest can go out today (their own day, or one moved here by a holiday).
+        weekdays = [w for w in range(7) if due_period(w, dt.time(0, 0), now) is not None]
+        for sub in store.active_subscriptions(session, weekdays):
             period = due_period(sub.weekday, sub.send_time, now)
             if period is None:
                 continue

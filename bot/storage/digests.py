@@ -109,10 +109,12 @@ def chat_subscriptions(session: Session, chat_id: int) -> list[Subscription]:
                                 .order_by(Subscription.id)))
 
 
-def active_subscriptions(session: Session) -> list[Subscription]:
-    """Every subscription that is not paused."""
-    return list(session.scalars(select(Subscription).where(Subscription.paused.is_(False))
-                                .order_by(Subscription.id)))
+def active_subscriptions(session: Session, weekdays: list[int] | None = None) -> list[Subscription]:
+    """Every subscription that is not paused (only those scheduled on `weekdays`, if given)."""
+    query = select(Subscription).where(Subscription.paused.is_(False))
+    if weekdays is not None:
+        query = query.where(Subscription.weekday.in_(weekdays))
+    return list(session.scalars(query.order_by(Subscription.id)))
 
 
 def same_filters(session: Session, chat_id: int, keywords: list[str], doc: str | None,
@@ -154,11 +156,13 @@ def hidden_tasks(session: Session, chat_ids: list[int], today: dt.date) -> dict[
     hidden: dict[int, set[str]] = {c: set() for c in chat_ids}
     if not chat_ids:
         return hidden
-    rows = session.execute(select(TaskMark.chat_id, TaskMark.task_id, TaskMark.status, TaskMark.until)
-                           .where(TaskMark.chat_id.in_(chat_ids)))
-    for chat_id, task_id, status, until in rows:
-        if status == DONE or (status == SNOOZED and until is not None and until > today):
-            hidden[chat_id].add(task_id)
+    # In chunks: old SQLite builds allow at most 999 bound parameters per statement.
+    for start in range(0, len(chat_ids), 500):
+        rows = session.execute(select(TaskMark.chat_id, TaskMark.task_id, TaskMark.status, TaskMark.until)
+                               .where(TaskMark.chat_id.in_(chat_ids[start:start + 500])))
+        for chat_id, task_id, status, until in rows:
+            if status == DONE or (status == SNOOZED and until is not None and until > today):
+                hidden[chat_id].add(task_id)
     return hidden
 
 
