@@ -176,7 +176,7 @@ class DigestService:
             return f"没有任务的责任单位包含“{req.unit}”，请检查单位名称。"
         return None
 
-    def list(self, chat_id: int) -> Reply:
+    def list_subscriptions(self, chat_id: int) -> Reply:
         """/subscriptions: the chat's subscriptions, each with 修改 and 退订 buttons."""
         if self.sessions is None:
             return Reply().line(NO_DB)
@@ -211,7 +211,7 @@ class DigestService:
             elif len(subs) == 1:
                 chosen = subs
             else:
-                return self.list(chat_id).line("请选择要退订的订阅，或发送 /unsubscribe 编号 / /unsubscribe 全部。")
+                return self.list_subscriptions(chat_id).line("请选择要退订的订阅，或发送 /unsubscribe 编号 / /unsubscribe 全部。")
             for sub in chosen:
                 store.delete_subscription(session, sub)
             session.commit()
@@ -306,7 +306,7 @@ class DigestService:
                 return Reply().line("这项任务已不在当前知识库中。"), "任务不存在"
             return render_task_card(engine, task, self.today()), ""
         if action == "ls":
-            return self.list(chat_id), ""
+            return self.list_subscriptions(chat_id), ""
         if self.sessions is None:
             return Reply().line(NO_DB), NO_DB
         if not can_manage:

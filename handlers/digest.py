@@ -72,7 +72,7 @@ async def on_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """/subscriptions: list this chat's subscriptions with buttons."""
     if not await allowed(update, context) or update.effective_chat is None:
         return
-    await send_reply(update, context, service(context).list(update.effective_chat.id))
+    await send_reply(update, context, service(context).list_subscriptions(update.effective_chat.id))
 
 
 async def on_unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -159,7 +159,7 @@ def console_setup(routes: Any, deps: Any) -> None:
         return int(who.chat_id or 0)
 
     routes.commands["subscribe"] = lambda arg, who: svc.subscribe(chat(who), who.user_id, arg, True)
-    routes.commands["subscriptions"] = lambda arg, who: svc.list(chat(who))
+    routes.commands["subscriptions"] = lambda arg, who: svc.list_subscriptions(chat(who))
     routes.commands["unsubscribe"] = lambda arg, who: svc.unsubscribe(chat(who), arg, True)
     routes.commands["due"] = lambda arg, who: svc.due(chat(who), arg)
     routes.commands["overdue"] = lambda arg, who: svc.overdue(chat(who), arg)

@@ -1,6 +1,6 @@
 """Wiring the weekly digests into PTB's JobQueue: a local clock, a Telegram sender, the tick job.
 
-One repeating job (every minute, first run at start-up) asks the database which digests are
+One repeating job (every minute, plus one run at start-up) asks the database which digests are
 due; the subscriptions table *is* the schedule. So there is no per-subscription APScheduler
 state to persist or keep in sync (APScheduler's persistent job stores fail with PTB), a new or
 changed subscription needs no rescheduling, a holiday move is just arithmetic, and a digest
@@ -72,9 +72,17 @@ async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def start_digest_job(app: Application[Any, Any, Any, Any, Any, Any], deliverer: DigestDeliverer,
                      interval: float = TICK_SECONDS) -> Job[Any]:
-    """Schedule the tick on the application's JobQueue (first run right at start-up)."""
+    """Schedule the tick on the application's JobQueue: once at start-up, then every `interval` seconds.
+
+    The start-up run is a separate run_once: an interval trigger whose start lies in the past
+    (post_init runs before the scheduler starts) skips ahead to its next slot, which would delay
+    the catch-up of a digest missed while the bot was down. No misfire limit: it must run, once.
+    """
     if app.job_queue is None:
         raise RuntimeError("python-telegram-bot[job-queue] is required for digests")
     for old in app.job_queue.get_jobs_by_name(JOB_NAME):
         old.schedule_removal()
-    return app.job_queue.run_repeating(_tick, interval=interval, first=0, name=JOB_NAME, data=deliverer)
+    once = {"misfire_grace_time": None}
+    app.job_queue.run_once(_tick, when=0, name=JOB_NAME, data=deliverer, job_kwargs=once)
+    return app.job_queue.run_repeating(_tick, interval=interval, first=interval, name=JOB_NAME, data=deliverer,
+                                       job_kwargs={"misfire_grace_time": None, "coalesce": True})

@@ -286,10 +286,10 @@ def diff(old: KnowledgeBase, new: KnowledgeBase) -> ChangeReport:
     removed_t, added_t, pairs_t = _match(old.tasks, new.tasks, key_of)
     report.tasks_removed = removed_t
     report.tasks_added = _in_order(added_t, new.tasks)
-    for a, b in pairs_t:
-        fields = _task_fields(a, b)
-        if fields:
-            report.tasks_changed.append(ItemChange(a, b, fields))
+    for ta, tb in pairs_t:
+        task_fields = _task_fields(ta, tb)
+        if task_fields:
+            report.tasks_changed.append(ItemChange(ta, tb, task_fields))
     # A replaced document whose items are all identical shows only as "replaced" — but when the
     # bytes differ in ways no item reflects (whitespace, formatting), it is still a change users
     # cannot see; count it as unchanged so the same content re-sent reports 没有变化.

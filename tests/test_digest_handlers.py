@@ -175,7 +175,7 @@ async def test_ics_sends_a_calendar_document(h: BotHarness) -> None:
 
 
 async def test_the_tick_job_is_scheduled_and_delivers(h: BotHarness, sessions) -> None:  # type: ignore[no-untyped-def]
-    [job] = h.app.job_queue.get_jobs_by_name(JOB_NAME)  # type: ignore[union-attr]
+    job = h.app.job_queue.get_jobs_by_name(JOB_NAME)[-1]  # type: ignore[union-attr]  (the repeating one)
     await h.command("/subscribe 消防 周五 0:00")  # TODAY is a Friday
     mark = len(h.api.calls)
     await job.run(h.app)  # subscribed after today's 00:00 slot: the first digest is next Friday's
@@ -189,3 +189,20 @@ async def test_the_tick_job_is_scheduled_and_delivers(h: BotHarness, sessions) -
     assert ("✅1 已完成", "dg:done:T1") in sent[0].buttons
     await job.run(h.app)  # the next tick: already sent
     assert len([c for c in h.api.calls[mark:] if c.method == "sendMessage"]) == 1
+
+
+async def test_started_job_queue_sends_a_due_digest_at_start_up(h: BotHarness, sessions) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    await h.command("/subscribe 消防 周五 0:00")
+    with sessions() as session:  # subscribed last week: today's 00:00 digest is due (missed at start-up)
+        session.execute(update(store.Subscription).values(created_at=dt.datetime(2024, 12, 10, tzinfo=dt.UTC)))
+        session.commit()
+    mark = len(h.api.calls)
+    await h.start_jobs()  # the start-up run
+    for _ in range(100):
+        if any(c.method == "sendMessage" for c in h.api.calls[mark:]):
+            break
+        await asyncio.sleep(0.05)
+    sent = [c for c in h.api.calls[mark:] if c.method == "sendMessage"]
+    assert len(sent) == 1 and "开展消防安全隐患排查" in html_to_plain(sent[0].text)

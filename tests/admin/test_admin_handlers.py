@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -127,26 +127,30 @@ async def test_bad_upload_after_download_changes_nothing(h: BotHarness) -> None:
 async def test_queries_during_reload_answer_from_old_version(h: BotHarness, admin_settings: Settings,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     before = h.texts(await h.command("/docs"))
+    answer_before = h.texts(await h.text("规上工业总产值目标"))
     gone = sorted(admin_settings.plans_dir.iterdir())[0]
     gone.unlink()
     original = Versions.build
+    release = threading.Event()
 
-    def slow_build(self, refs, blobs=None):  # type: ignore[no-untyped-def]
-        time.sleep(0.3)  # parsing a big plan takes a while: queries keep coming meanwhile
+    def held_build(self, refs, blobs=None):  # type: ignore[no-untyped-def]
+        release.wait(10)  # the reload is parsing (held until the queries below have run)
         return original(self, refs, blobs)
 
-    monkeypatch.setattr(Versions, "build", slow_build)
+    monkeypatch.setattr(Versions, "build", held_build)
     reload_task = asyncio.create_task(h.command("/reload", user=ADMIN_USER))
     during = []
     overlapped = 0
     for _ in range(5):
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.01)
         overlapped += not reload_task.done()
         during.append(h.texts(await h.command("/docs")))
         during.append(h.texts(await h.text("规上工业总产值目标")))
+    release.set()
     await reload_task
-    assert overlapped >= 3  # the queries really ran while the reload was parsing
+    assert overlapped == 5  # every query ran while the reload was parsing
     assert all(d == before for d in during[::2])
+    assert all(a == answer_before for a in during[1::2])
     assert h.errors == []
     assert h.texts(await h.command("/docs")) == before  # the draft is not live
     await _publish(h)
