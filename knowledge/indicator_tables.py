@@ -74,7 +74,7 @@ def find_tables(cells: list[tuple[int, str]], default_years: tuple[int | None, i
     rows: list[TableRow] = []
     i = 0
     while i < len(cells):
-        header = _read_header(cells, i)
+        header = _read_header(cells, i, default_years[1])
         if header is None:
             i += 1
             continue
@@ -84,7 +84,8 @@ def find_tables(cells: list[tuple[int, str]], default_years: tuple[int | None, i
     return rows
 
 
-def _read_header(cells: list[tuple[int, str]], i: int) -> tuple[list[str], list[int | None], int] | None:
+def _read_header(cells: list[tuple[int, str]], i: int, plan_end: int | None = None,
+                 ) -> tuple[list[str], list[int | None], int] | None:
     """Column roles and years of a header starting at cell i, and the index after it."""
     roles: list[str] = []
     years: list[int | None] = []
@@ -100,13 +101,17 @@ def _read_header(cells: list[tuple[int, str]], i: int) -> tuple[list[str], list[
     value_cols = [k for k, r in enumerate(roles) if r in ("baseline", "target")]
     if "name" not in roles or not value_cols or len(roles) < 3:
         return None
-    # Year columns (2020年, 2025年): the earlier is the baseline, the later the target.
-    dated = [k for k in value_cols if years[k] is not None and not re.search(r"基期|现状|基准|基数|实际|完成|目标|规划|预期", cells[i + k][1])]
+    # Year columns (2020年, 2025年): the earliest is the baseline, the plan's end year (else the
+    # latest) the target; any other year column (2035年) is read past.
+    dated = [k for k in value_cols
+             if years[k] is not None and not re.search(r"基期|现状|基准|基数|实际|完成|目标|规划|预期", cells[i + k][1])]
     if len(dated) >= 2:
         dated.sort(key=lambda k: years[k] or 0)
-        for k in dated[:-1]:
-            roles[k] = "baseline"
-        roles[dated[-1]] = "target"
+        target = next((k for k in dated if years[k] == plan_end), dated[-1])
+        for k in dated:
+            roles[k] = "other"
+        roles[dated[0]] = "baseline"
+        roles[target] = "target"
     elif len(dated) == 1 and len(value_cols) == 1:
         roles[dated[0]] = "target"
     elif len(dated) == 1:

@@ -390,3 +390,14 @@ def test_table_with_notes_column_some_empty() -> None:
     table = [i for i in _extract(text) if i.source == "table"]
     assert [(i.name, i.target.value if i.target else None, i.attribute) for i in table] == [
         ("森林覆盖率", "25", "约束性"), ("城镇化率", "65", "预期性"), ("常住人口", "12", "预期性")]
+
+
+def test_table_with_three_year_columns_targets_the_plan_end() -> None:
+    text = "\n".join([
+        "序号", "指标", "2020年", "2025年", "2035年",
+        "1", "森林覆盖率(%)", "20", "25", "30",
+        "第二章 任务",
+    ])
+    [row] = [i for i in _extract(text) if i.source == "table"]
+    assert row.baseline is not None and (row.baseline.year, row.baseline.value) == (2020, "20")
+    assert row.target is not None and (row.target.year, row.target.value) == (2025, "25")
