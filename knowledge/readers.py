@@ -189,13 +189,9 @@ def decode_text(data: bytes) -> str:
         return utf16
     if b"\x00" in data:
         raise EncodingError(detail="NUL bytes")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _plausible(text, encoding):
-            return text
+    strict = _first_plausible(data, ("utf-8", "gb18030"))
+    if strict is not None:
+        return strict
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
@@ -210,7 +206,12 @@ def _bomless_utf16(data: bytes) -> str | None:
     """UTF-16 text without a BOM: only tried when the data holds NUL bytes (newlines, ASCII)."""
     if b"\x00" not in data or len(data) % 2:
         return None
-    for encoding in ("utf-16-le", "utf-16-be"):
+    return _first_plausible(data, ("utf-16-le", "utf-16-be"))
+
+
+def _first_plausible(data: bytes, encodings: tuple[str, ...]) -> str | None:
+    """The text of `data` in the first of `encodings` that decodes strictly and reads as text."""
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:

@@ -179,10 +179,10 @@ def _candidates(text: DocText) -> list[_Heading]:
                 continue
         m = _ATTACHMENT.match(raw)
         if m and not _SENTENCE_END.search(m.group("rest")) and len(m.group("rest")) <= 40:
-            title = _clean_title(m.group("rest"))
-            if not title and _looks_like_title_line(nxt):
-                title = _clean_title(nxt)
-            found.append(_Heading(line, "attachment", re.sub(r"\s+", "", m.group("num")), title))
+            attached = _clean_title(m.group("rest"))
+            if not attached and _looks_like_title_line(nxt):
+                attached = _clean_title(nxt)
+            found.append(_Heading(line, "attachment", re.sub(r"\s+", "", m.group("num")), attached))
             continue
         m = _BOX.match(raw)
         if m and not _SENTENCE_END.search(m.group("rest")) and len(m.group("rest")) <= 60:
