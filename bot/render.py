@@ -38,6 +38,8 @@ def _tags(span: Span) -> tuple[str, str]:
 
 def _prefix_fitting(text: str, capacity: int) -> int:
     """How many leading characters of `text` fit in `capacity` UTF-16 units once escaped."""
+    if utf16_len(html.escape(text, quote=False)) <= capacity:
+        return len(text)  # the common case: the whole span fits, no per-character walk
     used = 0
     for i, ch in enumerate(text):
         used += utf16_len(html.escape(ch, quote=False))
