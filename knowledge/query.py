@@ -28,6 +28,9 @@ QUESTION_WORDS = (
     "怎么样", "怎样", "如何", "有哪些", "哪些", "情况如何", "请问", "查询", "查一下", "我想知道",
     "告诉我", "的目标", "目标", "能达到", "达到", "要求",
 )
+# Misspelt question words staff type (near-homophones and old forms): read as the real word, so
+# the intent still counts. None of them is a word that can stand in a plan's text.
+QUESTION_TYPOS = {"时侯": "时候", "什麽": "什么", "甚么": "什么", "啥是": "什么是", "多小钱": "多少钱"}
 # Sentence-final particles, removed only at the end (inside a name 了/的 are content).
 TRAILING_PARTICLES = "吗呢啊吧呀了的么"
 # Measure words left behind by 多少家 / 多少个 after 多少 is removed.
@@ -126,6 +129,8 @@ class QueryParser:
     def parse(self, raw: str) -> Query:
         """The query's matching text, year, named documents, document kinds and intent."""
         text = normalize(raw)
+        for typo, word in QUESTION_TYPOS.items():
+            text = text.replace(typo, word)
         q = Query(raw=raw, text=text)
         for kind, cues in INTENT_CUES:
             if any(c in text for c in cues):

@@ -173,6 +173,12 @@ def test_parse_intents(index: SearchIndex) -> None:
     assert index.parse("西山区").docs == {"c.txt"}
 
 
+def test_misspelt_question_words_keep_their_intent(index: SearchIndex) -> None:
+    assert index.parse("什么时侯完成老旧小区改造").intent == "task"
+    assert index.parse("什么时侯完成老旧小区改造").text == "老旧小区改造"
+    assert first(index, "什么时侯完成老旧小区改造") == ("task", "T1")
+
+
 def test_year_and_place_choose_the_document(index: SearchIndex) -> None:
     assert first(index, "东湖街道2025年规模以上工业总产值是多少") == ("indicator", "I2")
     assert first(index, "东湖街道2024年规模以上工业总产值是多少") == ("indicator", "I1")
