@@ -45,6 +45,10 @@ _LEAD_MAX = 20
 _SUB_LEAD_MAX = 16
 # A sentence inside a paragraph opens a new measure only if this much elaboration follows it.
 _SUB_LEAD_MIN_BODY = 60
+# ...or less, when the measure before it is terse too: at most this many sentences and chars.
+_TERSE_SENTENCES = 2
+_TERSE_BODY_MAX = 80
+_TERSE_BODY_MIN = 15
 
 # Responsible units.
 _UNIT_LABEL = re.compile(
@@ -191,8 +195,14 @@ def _lead_phrase_measures(number: int, line: str) -> list[_Draft]:
         nxt = short[j + 1] if j + 1 < len(short) else len(sentences)
         body = sum(len(s) for s in sentences[k + 1:nxt])
         phrase = sentences[k].strip().rstrip(_SENTENCE_END)
-        if (len(phrase) <= _SUB_LEAD_MAX and body >= _SUB_LEAD_MIN_BODY
-                and not re.search(r"[0-9０-９A-Za-z]", phrase)):
+        if len(phrase) > _SUB_LEAD_MAX or re.search(r"[0-9０-９A-Za-z]", phrase):
+            continue
+        # Either a long elaboration follows, or the paragraph alternates lead and a short
+        # elaboration (做强主导产业。一句。加快园区提质。一句。): the measure before this
+        # one was itself short, so this short sentence is its sibling, not a step of it.
+        before = sentences[starts[-1] + 1:k]
+        terse = 1 <= len(before) <= _TERSE_SENTENCES and sum(map(len, before)) <= _TERSE_BODY_MAX
+        if body >= _SUB_LEAD_MIN_BODY or (terse and body >= _TERSE_BODY_MIN):
             starts.append(k)
     drafts = []
     for i, k in enumerate(starts):
