@@ -253,6 +253,10 @@ def match_scores(variants: list[str], names: list[str], long_names: list[bool] |
     weight = 0.2 if long_names is None else np.where(np.array(long_names)[None, :], 0.1, 0.2)
     inside = np.maximum(pr, 0.95 * cov_q) * ((1.0 - weight) + weight * np.sqrt(m / n))
     inside = np.where(pr >= 1.0, np.maximum(inside, 0.9 + 0.1 * (m / n)), inside)
+    if subsequence:
+        # Half the query or more unexplained by the name (火星基地 against …体验基地: only 基地
+        # is there) is no answer however well that half fits: keep it to a suggestion.
+        inside = np.where(cov_q <= 0.5, np.minimum(inside, cov_q + 0.05), inside)
     # Name shorter than the query (a question around it): the name should be inside the query.
     around = np.maximum(pr, 0.95 * cov_n) * np.power(n / m, 0.35)
     around = np.where((pr >= 1.0) & (n >= 2), np.maximum(around, 0.72 + 0.25 * (n / m)), around)
