@@ -29,11 +29,9 @@ def handler_modules() -> list[ModuleType]:
 
     A module may also expose `async post_init(app)` (run at start-up, after the menu is set).
     """
-    from handlers import chat, digest
+    from handlers import admin, chat, digest  # imported here: handlers import bot, not the reverse
 
-    modules: list[ModuleType] = [chat, digest]
-    from handlers import admin; modules.append(admin)  # noqa: E702, I001  (admin: guard, uploads, versions)
-    return modules
+    return [chat, digest, admin]
 
 
 def all_commands(modules: list[ModuleType] | None = None) -> list[tuple[str, str]]:
