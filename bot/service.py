@@ -30,6 +30,8 @@ DOC_KIND_LABELS = {"five_year_plan": "五年规划", "annual_plan": "年度计�
                    "task_list": "任务清单", "other": "其他文件"}
 DEADLINE_KIND_LABELS = {"explicit": "文件写明", "document_year": "按文件年度推定", "period_end": "按规划期末推定",
                         "recurring": "周期性工作", "ongoing": "长期坚持", "none": "未写明"}
+# Shown in /start and /help where the live plans answer them; otherwise examples are taken from
+# the plans' own items (see `PlanService.examples`), so an example never leads nowhere.
 EXAMPLE_QUESTIONS = ["规上工业总产值2025年目标", "固投", "老旧小区改造什么时候完成"]
 
 
@@ -106,12 +108,34 @@ class PlanService:
         self.sessions = sessions
         self.bot_username = bot_username
         self._aliases = _Aliases()
+        self._examples: tuple[Active | None, list[str]] = (None, [])
         self.commands: dict[str, Callable[[str, Who], Reply]] = {
             "start": self.start, "help": self.help, "find": self.find, "docs": self.docs,
             "outline": self.outline, "indicators": self.indicators, "tasks": self.tasks, "term": self.term,
         }
 
     # ----- entry points -------------------------------------------------------------------------
+
+    def examples(self, active: Active | None = None) -> list[str]:
+        """Three example questions the live plans answer (the usual ones, else taken from its items)."""
+        active = active or self.state.active
+        if self._examples[0] is active:
+            return self._examples[1]
+        kb = active.kb
+        candidates = list(EXAMPLE_QUESTIONS)
+        candidates += [f"{i.name}{i.target.year}年目标" for i in kb.indicators
+                       if i.source == "table" and i.target and i.target.year][:3]
+        candidates += [f"什么是{t.term.strip('“”')}" for t in kb.terms][:2]
+        candidates += [f"{t.title}什么时候完成" for t in kb.tasks
+                       if t.deadline_kind == "explicit" and len(t.title) <= 12][:2]
+        found: list[str] = []
+        for q in candidates:
+            if len(found) == 3:
+                break
+            if q not in found and active.index.search(q, limit=1).hits:
+                found.append(q)
+        self._examples = (active, found or EXAMPLE_QUESTIONS[:1])
+        return self._examples[1]
 
     def command(self, name: str, arg: str = "", who: Who | None = None) -> Reply:
         """Run a slash command by name (without the slash) with its argument text."""
@@ -168,7 +192,7 @@ class PlanService:
         who = who or Who()
         query = _short(clean(text), MAX_QUERY_CHARS)
         if not query:
-            return Reply().line("请输入要查询的内容，例如：", Span(EXAMPLE_QUESTIONS[0], "code"))
+            return Reply().line("请输入要查询的内容，例如：", Span(self.examples()[0], "code"))
         return self._results(self.state.active, query, 1, who, log_it=True)
 
     def inline(self, text: str, who: Who | None = None, limit: int = 8) -> list[InlineItem]:
@@ -196,7 +220,7 @@ class PlanService:
         r.line(f"我已读取 {len(active.kb.documents)} 份规划文件，可以查询指标、任务、章节和名词解释，"
                "答案都注明出处。")
         r.blank().line("直接发问即可，例如：")
-        for q in EXAMPLE_QUESTIONS:
+        for q in self.examples(active):
             r.line("• ", Span(q, "code"))
         r.blank().line("发送 /help 查看全部命令。")
         r.row(("📚 文件列表", "od:-1"), ("🗂 目录", "o:"))
@@ -211,7 +235,7 @@ class PlanService:
         example_term = active.kb.terms[0].term if active.kb.terms else "双碳"
         example_doc = "1"
         for cmd, desc, example in [
-            ("/find", "查询指标、任务、章节或名词", f"/find {EXAMPLE_QUESTIONS[1]}"),
+            ("/find", "查询指标、任务、章节或名词", f"/find {self.examples(active)[1 % len(self.examples(active))]}"),
             ("/docs", "已载入的规划文件", "/docs"),
             ("/outline", "按目录浏览文件", "/outline"),
             ("/indicators", "指标列表（可指定文件序号或名称）", f"/indicators {example_doc}"),
@@ -228,7 +252,7 @@ class PlanService:
         """/find 词: the same answer as a free-text question."""
         if not arg.strip():
             return Reply().line("用法：", Span("/find 关键词", "code"), "，例如 ",
-                                Span(f"/find {EXAMPLE_QUESTIONS[0]}", "code"))
+                                Span(f"/find {self.examples()[0]}", "code"))
         return self.ask(arg, who)
 
     def docs(self, arg: str = "", who: Who | None = None) -> Reply:

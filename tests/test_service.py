@@ -175,3 +175,22 @@ def test_unknown_and_bad_input(service: PlanService) -> None:
     assert "失效" in text_of(service.callback("zz:1"))
     assert "失效" in text_of(service.callback("q:abc:x"))
     assert "请输入" in text_of(service.ask(" \x00 "))
+
+
+def test_examples_come_from_the_live_plans_when_the_usual_ones_do_not_answer() -> None:
+    from knowledge.search import SearchIndex
+
+    kb = KnowledgeBase(
+        documents=[Document(id="DC", file="c.txt", title="丙镇十五五规划", kind="five_year_plan", year=2030,
+                            period=(2026, 2030))],
+        indicators=[Indicator(id="IC", doc="c.txt", name="森林覆盖率", unit="%", source="table", line=5,
+                              target=Value(year=2030, value="35", number=35))],
+        terms=[Term(id="GC", doc="c.txt", term="“林长制”", definition="由各级党政负责人担任林长的制度。", line=9)],
+    )
+    service = PlanService(KnowledgeState(kb, index=SearchIndex(kb)))
+    examples = service.examples()
+    assert examples == ["森林覆盖率2030年目标", "什么是林长制"]
+    for example in examples:
+        assert service.state.index.search(example).hits
+    start = "\n".join(to_console(service.start())[0].splitlines())
+    assert "森林覆盖率2030年目标" in start and "固投" not in start
