@@ -11,6 +11,7 @@ import json
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -206,3 +207,22 @@ class FakeBotServer:
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def message_update(update_id: int, chat: dict[str, Any], user: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """A getUpdates entry holding one message (text starting with / gets its bot_command entity)."""
+    msg = {"message_id": update_id, "date": int(time.time()), "chat": chat, "from": user, **fields}
+    text = fields.get("text")
+    if isinstance(text, str) and text.startswith("/"):
+        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    return {"update_id": update_id, "message": msg}
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
+    """Poll `predicate` every 50 ms until it holds (True) or `timeout` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False

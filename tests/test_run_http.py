@@ -11,34 +11,20 @@ from pathlib import Path
 import pytest
 
 from bot.render import html_to_plain
-from tests.fakebot import FakeBotServer
+from tests.fakebot import FakeBotServer, message_update, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 USER = {"id": 777, "is_bot": False, "first_name": "王", "username": "wang"}
 CHAT = {"id": 777, "type": "private", "first_name": "王"}
 
 
-def _message(update_id: int, text: str) -> dict:  # type: ignore[type-arg]
-    msg = {"message_id": update_id, "date": int(time.time()), "chat": CHAT, "from": USER, "text": text}
-    if text.startswith("/"):
-        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-    return {"update_id": update_id, "message": msg}
-
-
-def _wait_for(predicate, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 @pytest.mark.slow
 def test_planbot_run_polls_and_answers_over_http(tmp_path: Path) -> None:
     with FakeBotServer() as server:
         api = server.api
-        api.updates.append(_message(1, "/start"))
+        api.updates.append(message_update(1, CHAT, USER, text="/start"))
         env = {k: v for k, v in os.environ.items() if not k.startswith("PLANBOT_") and k != "DATABASE_URL"}
         env.update(PLANBOT_TOKEN="123456:TEST-TOKEN", PLANBOT_API_BASE_URL=server.base_url,
                    PLANBOT_API_FILE_URL=server.file_url,
@@ -47,16 +33,16 @@ def test_planbot_run_polls_and_answers_over_http(tmp_path: Path) -> None:
         proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         try:
-            assert _wait_for(lambda: len(api.calls_of("sendMessage")) >= 1), "no answer to /start"
-            api.updates.append(_message(2, "固投"))
-            assert _wait_for(lambda: len(api.calls_of("sendMessage")) >= 2), "no answer to a question"
+            assert wait_for(lambda: len(api.calls_of("sendMessage")) >= 1), "no answer to /start"
+            api.updates.append(message_update(2, CHAT, USER, text="固投"))
+            assert wait_for(lambda: len(api.calls_of("sendMessage")) >= 2), "no answer to a question"
             # A button press arrives as a callback query through getUpdates too.
             api.updates.append({"update_id": 3, "callback_query": {
                 "id": "cq1", "from": USER, "chat_instance": "ci", "data": "od:-1",
                 "message": {"message_id": 5, "date": int(time.time()), "chat": CHAT, "text": "x",
                             "from": {"id": 1, "is_bot": True, "first_name": "bot"}}}})
-            assert _wait_for(lambda: len(api.calls_of("answerCallbackQuery")) >= 1)
-            assert _wait_for(lambda: len(api.calls_of("sendMessage")) >= 3), "no answer to a button"
+            assert wait_for(lambda: len(api.calls_of("answerCallbackQuery")) >= 1)
+            assert wait_for(lambda: len(api.calls_of("sendMessage")) >= 3), "no answer to a button"
         finally:
             proc.terminate()
             try:

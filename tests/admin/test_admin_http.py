@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.render import html_to_plain
-from tests.fakebot import FakeBotServer
+from tests.fakebot import FakeBotServer, message_update, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ADMIN = {"id": 900, "is_bot": False, "first_name": "管理员"}
@@ -21,21 +21,6 @@ PLAN = ("某某街道2026年工作要点\n一、主要目标\n地区生产总值
         "（一）完成背街小巷整治，2026年6月底前完成。\n")
 
 
-def _message(update_id: int, **fields: object) -> dict:  # type: ignore[type-arg]
-    msg = {"message_id": update_id, "date": int(time.time()), "chat": CHAT, "from": ADMIN, **fields}
-    text = fields.get("text")
-    if isinstance(text, str) and text.startswith("/"):
-        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-    return {"update_id": update_id, "message": msg}
-
-
-def _wait_for(predicate, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def _start(server: FakeBotServer, tmp_path: Path) -> subprocess.Popen:  # type: ignore[type-arg]
@@ -66,26 +51,26 @@ def test_upload_publish_restart_over_http(tmp_path: Path) -> None:
     with FakeBotServer() as server:
         api = server.api
         api.files["FILE1"] = PLAN.encode()
-        api.updates.append(_message(1, document={"file_id": "FILE1", "file_unique_id": "uF1",
+        api.updates.append(message_update(1, CHAT, ADMIN, document={"file_id": "FILE1", "file_unique_id": "uF1",
                                                  "file_name": "2026年工作要点.txt", "file_size": len(PLAN.encode())}))
         proc = _start(server, tmp_path)
         output = ""
         try:
-            assert _wait_for(lambda: any(b[0] == "发布" for c in api.calls for b in c.buttons)), "no report"
+            assert wait_for(lambda: any(b[0] == "发布" for c in api.calls for b in c.buttons)), "no report"
             data = next(b[1] for c in api.calls for b in c.buttons if b[0] == "发布")
             api.updates.append({"update_id": 2, "callback_query": {
                 "id": "cq1", "from": ADMIN, "chat_instance": "ci", "data": data,
                 "message": {"message_id": 5, "date": int(time.time()), "chat": CHAT, "text": "x",
                             "from": {"id": 1, "is_bot": True, "first_name": "bot"}}}})
-            assert _wait_for(lambda: any("已发布版本 2" in t for t in _texts(server))), "not published"
+            assert wait_for(lambda: any("已发布版本 2" in t for t in _texts(server))), "not published"
         finally:
             output = _stop(proc)
         assert any(c.method == "getFile" for c in api.calls), output
         mark = len(api.calls)
-        api.updates.append(_message(3, text="/versions"))
+        api.updates.append(message_update(3, CHAT, ADMIN, text="/versions"))
         proc = _start(server, tmp_path)
         try:
-            assert _wait_for(lambda: any("版本 2" in html_to_plain(c.text) and "当前" in html_to_plain(c.text)
+            assert wait_for(lambda: any("版本 2" in html_to_plain(c.text) and "当前" in html_to_plain(c.text)
                                          for c in api.calls[mark:] if c.method == "sendMessage"))
         finally:
             _stop(proc)
