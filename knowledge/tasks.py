@@ -36,6 +36,7 @@ _SENTENCE_END = "。！？"
 _CLAUSE_PUNCT = re.compile(r"[，,、；;：:]")
 _TITLE_END = re.compile(r"[。！？；;，,：:]")
 _GLOSSARY_LINE = re.compile(r"^(?:附[:：]?\s*)?(?:名词解释|术语解释|名词注释|名词释义|注释)\s*[:：]?$")
+_NOTES_LINE = re.compile(r"^\s*(?:注|备注)\s*[:：]?\s*$")
 _TERM_DEFINITION = re.compile(r"^[^。，,；;]{1,24}[:：]")
 
 # A sentence that states rather than orders: 2025年是…之年, starting with a number.
@@ -53,7 +54,9 @@ _TERSE_BODY_MIN = 15
 # Responsible units.
 _UNIT_LABEL = re.compile(
     r"(?P<label>牵头单位|责任单位|主责单位|配合单位|协办单位|责任部门|牵头部门|配合部门)\s*[:：]\s*"
-    r"(?P<units>[^。；;）)\n]+)")
+    r"(?P<units>(?:[^。；;（）()\n]|[（(](?:牵头|负责|配合|主责|协办|参与)[）)])+)")
+# A role mark after a unit inside a list: 经发办（牵头）、财政所.
+_UNIT_ROLE_MARK = re.compile(r"[（(](?:牵头|负责|配合|主责|协办|参与)[）)]")
 _UNIT_PAREN = re.compile(r"[（(](?P<units>[^（）()]{2,60}?)(?:牵头|负责|落实|配合|主责)[）)]")
 _UNIT_ROLE = re.compile(r"(?:牵头|负责|配合|落实|主责|协办|参与)$")
 _UNIT_SPLIT = re.compile(r"[、，,；;/\s]+|(?<=[局委办所队站部处院厅心司行])(?:和|及|与)")
@@ -127,6 +130,12 @@ def _skipped_lines(doc: Document, text: DocText, sections: list[Section]) -> set
         lo, hi = doc.review_lines
         skip.update(range(lo, hi + 1))
     ordered = sorted(sections, key=lambda s: s.line)
+    heading_lines = sorted(s.line for s in sections)
+    for number, line in text.content():
+        if _NOTES_LINE.match(line):
+            # 注： on a line of its own: the items under it explain the text, they order nothing
+            end = next((h for h in heading_lines if h > number), len(text.lines) + 1)
+            skip.update(range(number, end))
     for i, section in enumerate(ordered):
         if not (_REVIEW_TITLE.search(section.title) or _GLOSSARY_TITLE.search(section.title)):
             continue
@@ -397,7 +406,7 @@ def _rows_flat(text: DocText, content: list[tuple[int, str]], i: int,
 def _split_units(text: str) -> list[str]:
     """Unit names from a 牵头单位/责任单位 cell or phrase, split on 、，; and 和/及."""
     units = []
-    for part in _UNIT_SPLIT.split(text):
+    for part in _UNIT_SPLIT.split(_UNIT_ROLE_MARK.sub("", text)):
         part = _UNIT_ROLE.sub("", part.strip(" 。：:（）()“”\""))
         if 2 <= len(part) <= 30 and part not in ("等", "各", "各有关单位"):
             units.append(part.removesuffix("等"))

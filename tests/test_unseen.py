@@ -240,3 +240,39 @@ def test_no_chrome_in_items(kb: KnowledgeBase) -> None:
     texts = [s.title for s in kb.sections] + [i.name + i.text for i in kb.indicators]
     texts += [t.title + t.text for t in kb.tasks] + [g.term + g.definition for g in kb.terms]
     assert [t for t in texts if any(c in t for c in CHROME)] == []
+
+
+# ------------------------------------------------------------------ probes found by running
+# These lines come from a 镇 task list written after the first round passed; each failed
+# before the rule it names was added.
+
+def _one(lines: list[str]) -> KnowledgeBase:
+    return builder.build_document("probe.txt", lines)
+
+
+PROBE = [
+    "桃源镇2025年重点工作任务清单",
+    "一、经济发展",
+    "1、招商引资。全年引进亿元以上项目3个，一季度完成项目库梳理。责任单位：经发办（牵头）、财政所",
+    "2、项目建设。确保省重点项目6月底前开工，三季度末完成投资70%。（经发办牵头，规划建设办配合）",
+    "二、生态环境",
+    "3、人居环境整治。12月底完成农村户厕改造500户。责任单位：环卫所",
+    "注：",
+    "①一季度指1—3月。",
+]
+
+
+def test_role_mark_inside_unit_list() -> None:
+    tasks = _one(PROBE).tasks
+    assert tasks[0].units == ["经发办", "财政所"]
+    assert tasks[1].units == ["经发办", "规划建设办"]
+
+
+def test_notes_under_zhu_are_not_tasks() -> None:
+    assert [t.title for t in _one(PROBE).tasks] == ["招商引资", "项目建设", "人居环境整治"]
+
+
+def test_in_year_deadline_is_not_part_of_indicator_name() -> None:
+    names = {i.name for i in _one(PROBE).indicators}
+    assert "农村户厕改造" in names
+    assert not [n for n in names if re.search(r"季度|月底", n)]
