@@ -20,6 +20,7 @@ _TERMINAL = re.compile(r"[。！？!?；;：:]\s*$")
 # A line that starts a heading is never the continuation of a wrapped sentence.
 _HEADING_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|专栏|附件|附表)")
 _TARGET_YEAR = re.compile(r"(?:到|至|截至|截止)?((?:19|20)\d\d)年")
+_MILESTONE_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年|((?:19|20)\d\d)年(?:底|末|\d{1,2}月(?:底|末)?)?前")
 
 
 def extract_indicators(doc: Document, text: DocText, sections: list[Section]) -> list[Indicator]:
@@ -146,5 +147,10 @@ def _sentence_year(line_text: str, default_year: int | None, doc: Document) -> i
     if years and default_year is None:
         return max(years)
     if years and default_year and max(years) <= default_year + 15:
-        return max(years) if max(years) >= default_year else default_year
+        if max(years) >= default_year:
+            return max(years)
+        # 到2027年… / 2026年6月底前… inside a longer plan: a milestone before the plan's end
+        milestones = [y for m in _MILESTONE_YEAR.finditer(line_text)
+                      if (y := int(m.group(1) or m.group(2))) >= lo]
+        return max(milestones) if milestones else default_year
     return default_year

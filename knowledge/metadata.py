@@ -17,7 +17,7 @@ _TITLE_MAX = 80
 # Kind cues, tried in this order: a task list cut out of a report or plan is a task list first.
 _KIND_CUES: list[tuple[DocKind, re.Pattern[str]]] = [
     ("task_list", re.compile(r"重点工作任务|任务分解|任务清单|责任分工|工作台账|任务台账|重点任务(安排|分工)?$")),
-    ("five_year_plan", re.compile(r"五年规划|规划纲要|远景目标纲要|十[一二三四五六七八九]?五[”\"]?\s*规划|[\d]{4}\s*[-—–至~]\s*\d{4}年?.*规划|纲要$")),
+    ("five_year_plan", re.compile(r"五年规划|规划纲要|远景目标纲要|十[一二三四五六七八九]?五[”\"]?\s*(?:时期)?[\u4e00-\u9fff]{0,10}?规划(?!编制)|[\d]{4}\s*[-—–至~]\s*\d{4}年?.*规划|纲要$")),
     ("work_report", re.compile(r"政府工作报告|工作报告")),
     ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算")),
 ]
@@ -173,7 +173,7 @@ def plan_period(title: str, kind: DocKind, text: DocText | None = None) -> tuple
 
 def _admin_chain(title: str) -> list[str]:
     """The administrative names a title starts with (after a leading year), most general first."""
-    rest = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:时期|期间)?)\s*", "", title)
+    rest = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?|[〇零一二三四五六七八九]{4}\s*年(?:度)?|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:时期|期间)?)\s*", "", title)
     found: list[str] = []
     while True:
         match = _ADMIN_TOKEN.match(rest)
@@ -252,7 +252,29 @@ def _review_by_scan(doc: Document, content: Iterable[tuple[int, str]], last: int
             return start, _trim(text, start, number - 1)
         if _is_review(match.group(1), doc.year):
             start = number
-    return (start, _trim(text, start, last)) if start is not None else None
+    if start is not None:
+        return start, _trim(text, start, last)
+    return _review_by_opening(doc, text)
+
+
+# A report that reviews without a heading opens the review with 过去的一年 / 一年来, and turns
+# to the plan year with a paragraph that starts with that year or 今年.
+_REVIEW_OPENING = re.compile(r"^\s*(?:过去的?一年|一年来|(?:19|20)\d{2}年以来)")
+
+
+def _review_by_opening(doc: Document, text: DocText) -> tuple[int, int] | None:
+    """Without a review heading: from a 过去的一年 paragraph to the one that turns to the plan year."""
+    if doc.year is None:
+        return None
+    turn = re.compile(rf"^\s*(?:{doc.year}\s*年|今年)")
+    start: int | None = None
+    for number, line in text.content():
+        if start is None:
+            if _REVIEW_OPENING.match(line):
+                start = number
+        elif turn.match(line):
+            return start, _trim(text, start, number - 1)
+    return None
 
 
 def _trim(text: DocText, start: int, end: int) -> int:

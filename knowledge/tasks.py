@@ -43,6 +43,9 @@ _TERM_DEFINITION = re.compile(r"^[^。，,；;]{1,24}[:：]")
 _STATEMENT = re.compile(r"^\s*[0-9０-９〇零一二三四五六七八九十]+\s*年|(?<!实事求)是")
 # Lead phrases: at most this many characters (without the 。).
 _LEAD_MAX = 20
+# Ordinals that open a measure's paragraph: 第一，/ 一是 / 首先，.
+_ORDINAL = re.compile(r"^\s*(?:第[一二三四五六七八九十]{1,3}[，,、：:]|[一二三四五六七八九十]{1,3}是[，,：:]?|"
+                      r"(?:首先|其次|再次|最后)[，,])\s*")
 _SUB_LEAD_MAX = 16
 # A sentence inside a paragraph opens a new measure only if this much elaboration follows it.
 _SUB_LEAD_MIN_BODY = 60
@@ -189,6 +192,9 @@ def _is_short_sentence(sentence: str, limit: int) -> bool:
 
 def _lead_phrase_measures(number: int, line: str) -> list[_Draft]:
     """Measures in a paragraph that opens with a lead phrase ("抢抓招商引资先机。…")."""
+    ordinal = _ORDINAL.match(line)
+    if ordinal:
+        line = line[ordinal.end():]  # 第一，狠抓产业发展。…: the ordinal only counts the measures
     sentences = _sentences(line)
     if len(sentences) < 2 or not _is_short_sentence(sentences[0], _LEAD_MAX):
         return []

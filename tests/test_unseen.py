@@ -276,3 +276,33 @@ def test_in_year_deadline_is_not_part_of_indicator_name() -> None:
     names = {i.name for i in _one(PROBE).indicators}
     assert "农村户厕改造" in names
     assert not [n for n in names if re.search(r"季度|月底", n)]
+
+
+TOWN_REPORT = [
+    "二〇二五年白沙镇人民政府工作报告",
+    "各位代表：",
+    "过去的一年，全镇上下团结一心，圆满完成了各项目标任务。全年完成财政收入1.2亿元，增长6%；引进项目8个。",
+    "这些成绩的取得，是县委、县政府和镇党委坚强领导的结果。",
+    "2025年，是“十四五”规划收官之年。主要预期目标是：财政收入增长5%，农村居民人均可支配收入增长7%。",
+    "第一，狠抓产业发展。力争2025年底前建成冷链物流中心1个，全力推进农产品加工园建设。",
+    "第二，狠抓民生保障。11月中旬前完成冬季取暖设备检修，持续推进健康乡村建设。",
+]
+
+
+def test_report_with_chinese_year_and_unheaded_review() -> None:
+    kb = _one(TOWN_REPORT)
+    doc = kb.documents[0]
+    assert (doc.issuer, doc.kind, doc.year) == ("白沙镇人民政府", "work_report", 2025)
+    assert doc.review_lines == (3, 4)
+    assert [(t.title, t.deadline) for t in kb.tasks] == [
+        ("狠抓产业发展", dt.date(2025, 12, 31)), ("狠抓民生保障", dt.date(2025, 11, 20))]
+    assert {i.name for i in kb.indicators if i.target} == {"冷链物流中心"}
+
+
+def test_five_year_plan_named_fifteenth_development_plan() -> None:
+    kb = _one(["云溪街道“十五五”发展规划", "第一章 重点任务",
+               "到2027年，培育税收亿元楼宇3栋。", "2026年6月底前建成社区卫生服务中心1个。"])
+    doc = kb.documents[0]
+    assert (doc.kind, doc.year, doc.period) == ("five_year_plan", 2030, (2026, 2030))
+    years = {i.name: i.target.year for i in kb.indicators if i.target}
+    assert years == {"税收亿元楼宇": 2027, "社区卫生服务中心": 2026}
