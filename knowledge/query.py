@@ -35,6 +35,9 @@ QUESTION_TYPOS = {"时侯": "时候", "什麽": "什么", "甚么": "什么", "�
 TRAILING_PARTICLES = "吗呢啊吧呀了的么"
 # Measure words left behind by 多少家 / 多少个 after 多少 is removed.
 _MEASURE_AFTER = re.compile(r"^[家个人户项次元亿万台辆套条座所处名]")
+# 多少个老旧小区 / 几所学校: the measure word after 多少/几 belongs to the question, even with the
+# noun following it (人/万/元 are left out: 多少人口, 多少万元 keep them to the noun or unit).
+_HOW_MANY_MEASURE = re.compile(r"(?:有|是)?(多少|几)[个家户项次台辆套条座所处名场支部]")
 
 # Words naming a kind of document (a generic vocabulary, not names of particular plans).
 DOC_KIND_WORDS: list[tuple[str, str]] = [
@@ -164,7 +167,7 @@ class QueryParser:
                     q.docs |= self.weak[alias]
                     text = text.replace(alias, "", 1)
                     break
-        core = _WHEN_VERB.sub(" ", text)
+        core = _HOW_MANY_MEASURE.sub(" ", _WHEN_VERB.sub(" ", text))
         for word in self._questions:
             core = core.replace(word, " ")
         parts = [p for p in core.split(" ") if p]

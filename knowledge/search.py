@@ -260,6 +260,11 @@ def match_scores(variants: list[str], names: list[str], long_names: list[bool] |
     # Name shorter than the query (a question around it): the name should be inside the query.
     around = np.maximum(pr, 0.95 * cov_n) * np.power(n / m, 0.35)
     around = np.where((pr >= 1.0) & (n >= 2), np.maximum(around, 0.72 + 0.25 * (n / m)), around)
+    if subsequence:
+        # The query is what is left after question words are taken out: when the name is not
+        # wholly inside it and explains half of it or less (城镇登记结婚人数 against 城镇登记失业率,
+        # 停车收费标准 against 停车位), the rest asks about something else.
+        around = np.where((pr < 1.0) & (cov_q <= 0.5), np.minimum(around, cov_q + 0.05), around)
     score = np.where(m <= n, inside, around)
     score = np.where(exact, 1.0, score)
     return (score * _variant_penalty(len(variants))).max(axis=0)
@@ -401,7 +406,10 @@ class SearchIndex:
                 # (重中之重 = zzzz) is chance, so partial matches count by the share they cover.
                 whole = process.cdist([qpy], names, scorer=fuzz.ratio, dtype=np.float32)[0] / 100.0
                 part = process.cdist([qpy], names, scorer=fuzz.partial_ratio, dtype=np.float32)[0] / 100.0
-                cover = np.sqrt(np.minimum(1.0, len(qpy) / np.array([max(1, len(x)) for x in names])))
+                # …and a name's short initials inside a long query (展会 = zh inside zhihuishequ)
+                # count by the share of the query they explain.
+                lens = np.array([max(1, len(x)) for x in names], dtype=np.float64)
+                cover = np.sqrt(np.minimum(lens, len(qpy)) / np.maximum(lens, len(qpy)))
                 sc = np.maximum(whole, part * cover)
                 for i, val in zip(idx, sc.tolist(), strict=True):
                     out[i] = max(out.get(i, 0.0), val * 0.98)

@@ -296,3 +296,42 @@ def test_empty_knowledge_base_finds_nothing() -> None:
     idx = SearchIndex(KnowledgeBase(), lexicon=Lexicon.load()).warm()
     for query in ("固投", "guishang", "今年", "2025年"):
         assert idx.search(query).hits == []
+
+
+# -- generalisation: question leftovers, partial names, short initials, everyday words ------------
+def _mini_index(names: list[str]) -> SearchIndex:
+    """An index over one document holding one indicator per name (line = position + 1)."""
+    doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
+                   kind="annual_plan", year=2024, period=(2024, 2024))
+    ind = [Indicator(id=f"M{k}", doc="m.txt", name=name, line=k + 1, text=name)
+           for k, name in enumerate(names)]
+    return SearchIndex(KnowledgeBase(documents=[doc], indicators=ind), lexicon=Lexicon.load())
+
+
+@pytest.mark.parametrize("query", ["要建多少套保障性租赁住房", "有多少个保障性租赁住房", "保障性租赁住房建几套"])
+def test_measure_word_after_how_many_is_part_of_the_question(index: SearchIndex, query: str) -> None:
+    assert "个" not in index.parse(query).text and "套" not in index.parse(query).text
+    assert first(index, query) == ("indicator", "I7")
+
+
+def test_query_sharing_only_the_head_of_a_name_is_not_found(index: SearchIndex) -> None:
+    # 城镇登记 is the head of 城镇登记失业率; 结婚人数 is asked about and is nowhere.
+    assert index.search("城镇登记结婚人数").hits == []
+    assert first(index, "城镇登记失业率是多少") == ("indicator", "I5")
+
+
+def test_short_initials_inside_long_pinyin_do_not_win() -> None:
+    mini = _mini_index(["展会", "智慧社区覆盖率"])
+    hits = mini.search("zhihui shequ").hits
+    assert hits and hits[0].title == "智慧社区覆盖率"
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("老人日托", "老年日间照料中心覆盖率"),
+    ("天然气管道改造", "燃气管网提升改造"),
+    ("再犯罪率", "重新犯罪率"),
+])
+def test_everyday_words_reach_the_plan_terms(query: str, expected: str) -> None:
+    mini = _mini_index(["老年日间照料中心覆盖率", "燃气管网提升改造", "重新犯罪率", "供热管网"])
+    hits = mini.search(query).hits
+    assert hits and hits[0].title == expected
