@@ -12,11 +12,11 @@ _HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("category", re.compile(r"^(类别|类型|分类|领域|指标类别|指标类型|方面|维度)$")),
     ("seq", re.compile(r"^(序号|编号|No\.?)$", re.I)),
     ("unit", re.compile(r"^(单位|计量单位)$")),
-    ("attribute", re.compile(r"^(属性|指标属性|性质)$")),
+    ("attribute", re.compile(r"^(属性|指标属性|性质|指标性质|指标类型属性)$")),
     ("growth", re.compile(r"^(年均增长|年均增速|年均增长率|年均|增幅|累计增长)(（%）|\(%\))?$")),
     ("other", re.compile(r"^((19|20)\d\d\s*年?远景(目标|目标值|值)?|远景目标|备注|说明)$")),
     ("name", re.compile(r"^(具体指标|指标名称|指标|主要指标|指标内容|名称|项目|主要指标名称|指标名称及单位|指标及单位)([（(](单位|计量单位)[）)])?$")),
-    ("baseline", re.compile(r"^(基期值|基期|现状值|基准值|基数|[“\"]?十三五[”\"]?末|(19|20)\d\d\s*年?(基期值|现状值|基准值|基数|实际值|实际|完成值|现状)?)$")),
+    ("baseline", re.compile(r"^(基期值|基期|现状值|基准值|基数|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期)?末|(19|20)\d\d\s*年?(基期值|现状值|基准值|基数|实际值|实际|完成值|现状)?)$")),
     ("target", re.compile(r"^(目标值|规划目标|预期目标|规划值|[“\"]?十四五[”\"]?末|(20)\d\d\s*年?(目标值|目标|规划值|预期值)?)$")),
 )
 _YEAR = re.compile(r"((?:19|20)\d\d)")
@@ -52,6 +52,19 @@ def header_role(cell: str) -> str | None:
         if pattern.match(cell):
             return role
     return None
+
+
+_FIVE_YEAR_END = re.compile(r"十([一二三四五六七八九]?)五[”\"]?(?:期)?末")
+_ORDINAL_DIGITS = "一二三四五六七八九"
+
+
+def _five_year_end(cell: str) -> int | None:
+    """The year a “十N五”末 column stands for (“十四五”末 → 2025, “十五五”末 → 2030)."""
+    m = _FIVE_YEAR_END.search(cell)
+    if m is None:
+        return None
+    n = 10 + (_ORDINAL_DIGITS.index(m.group(1)) + 1 if m.group(1) else 0)
+    return 1955 + 5 * n  # the n-th five-year plan ends in 1955 + 5n (“十三五” → 2020)
 
 
 def split_name_unit(cell: str) -> tuple[str, str | None]:
@@ -96,7 +109,7 @@ def _read_header(cells: list[tuple[int, str]], i: int, plan_end: int | None = No
             break
         ym = _YEAR.search(cells[j][1])
         roles.append(role)
-        years.append(int(ym.group(1)) if ym else None)
+        years.append(int(ym.group(1)) if ym else _five_year_end(cells[j][1]))
         j += 1
     value_cols = [k for k, r in enumerate(roles) if r in ("baseline", "target")]
     if "name" not in roles or not value_cols or len(roles) < 3:
@@ -178,7 +191,8 @@ def _read_rows(
             if role == "attribute":
                 if not _ATTRIBUTE.match(value):
                     continue  # an empty 属性 cell
-                row.attribute = value
+                # 预期 / 约束 are short forms of the usual 预期性 / 约束性
+                row.attribute = value + "性" if value in ("预期", "约束") else value
             elif role == "other":
                 # 2035年远景 or 备注: read past it; an empty note must not swallow the next 序号.
                 next_seq = has_seq and _SEQ.match(value) is not None and int(value) == expected_seq

@@ -306,3 +306,16 @@ def test_five_year_plan_named_fifteenth_development_plan() -> None:
     assert (doc.kind, doc.year, doc.period) == ("five_year_plan", 2030, (2026, 2030))
     years = {i.name: i.target.year for i in kb.indicators if i.target}
     assert years == {"税收亿元楼宇": 2027, "社区卫生服务中心": 2026}
+
+
+def test_table_with_five_year_end_columns_and_short_attributes() -> None:
+    lines = ["竹溪镇国民经济和社会发展第十五个五年规划纲要", "第一章 发展目标", "表1 “十五五”主要指标",
+             "类别", "指标", "“十四五”末", "“十五五”末", "年均增长（%）", "指标性质",
+             "经济", "镇域生产总值（亿元）", "32", "45", "7", "预期",
+             "生态", "森林覆盖率（%）", "61.5", "≥62", "—", "约束",
+             "第二章 主要任务"]
+    rows = {i.name: i for i in _one(lines).indicators if i.source == "table"}
+    gdp, forest = rows["镇域生产总值"], rows["森林覆盖率"]
+    assert (gdp.unit, gdp.baseline and gdp.baseline.year, gdp.target and gdp.target.value) == ("亿元", 2025, "45")
+    assert (gdp.growth, gdp.attribute, gdp.category) == ("7", "预期性", "经济")
+    assert (forest.target and forest.target.value, forest.attribute) == ("≥62", "约束性")
