@@ -191,8 +191,7 @@ def _read_rows(
             if role == "attribute":
                 if not _ATTRIBUTE.match(value):
                     continue  # an empty 属性 cell
-                # 预期 / 约束 are short forms of the usual 预期性 / 约束性
-                row.attribute = value + "性" if value in ("预期", "约束") else value
+                row.attribute = value
             elif role == "other":
                 # 2035年远景 or 备注: read past it; an empty note must not swallow the next 序号.
                 next_seq = has_seq and _SEQ.match(value) is not None and int(value) == expected_seq

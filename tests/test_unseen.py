@@ -317,5 +317,5 @@ def test_table_with_five_year_end_columns_and_short_attributes() -> None:
     rows = {i.name: i for i in _one(lines).indicators if i.source == "table"}
     gdp, forest = rows["镇域生产总值"], rows["森林覆盖率"]
     assert (gdp.unit, gdp.baseline and gdp.baseline.year, gdp.target and gdp.target.value) == ("亿元", 2025, "45")
-    assert (gdp.growth, gdp.attribute, gdp.category) == ("7", "预期性", "经济")
-    assert (forest.target and forest.target.value, forest.attribute) == ("≥62", "约束性")
+    assert (gdp.growth, gdp.attribute, gdp.category) == ("7", "预期", "经济")
+    assert (forest.target and forest.target.value, forest.attribute) == ("≥62", "约束")
