@@ -80,6 +80,20 @@ def normalize(text: str, *, keep_brackets: bool = False) -> str:
     return _ASTRAL_NON_CJK.sub("", s) if not s.isascii() else s
 
 
+# A bracketed word that is not a unit is another name of the item (新增纳统产值(营收)): staff type it.
+_BRACKETED_WORD = re.compile(r"[（(【〔]([\u4e00-\u9fff]{2,8})[)）】〕]")
+_UNIT_CHARS = re.compile(r"[元亿万个家人户米吨次场项座套辆台%度率支处所条部]|预期性|约束性|单位")
+
+
+def normalize_name(text: str) -> str:
+    """The matching form of an item's name: like `normalize`, but a bracketed word that is not a
+    unit or an attribute (营收 in 新增纳统产值(营收)) is kept as part of the name."""
+    if "(" not in text and "（" not in text and "【" not in text and "〔" not in text:
+        return normalize(text)
+    kept = _BRACKETED_WORD.sub(lambda m: "" if _UNIT_CHARS.search(m.group(1)) else m.group(1), text)
+    return normalize(kept)
+
+
 def is_ascii_query(text: str) -> bool:
     """True when the text is letters only (after width folding): a pinyin query such as "guishang"."""
     s = unicodedata.normalize("NFKC", text).lower().strip()

@@ -38,6 +38,9 @@ _MEASURE_AFTER = re.compile(r"^[家个人户项次元亿万台辆套条座所处
 # 多少个老旧小区 / 几所学校: the measure word after 多少/几 belongs to the question, even with the
 # noun following it (人/万/元 are left out: 多少人口, 多少万元 keep them to the noun or unit).
 _HOW_MANY_MEASURE = re.compile(r"(?:有|是)?(多少|几)[个家户项次台辆套条座所处名场支部]")
+# 多少公里 / 多少万平方米 / 多少亿元 at the end of a phrase: the unit of the answer, not a name.
+_HOW_MANY_UNIT = re.compile(r"(?:有|是)?(多少|几)(万|亿)?(平方公里|平方米|平米|公里|千米|公顷|亩|吨|元|"
+                            r"人次|人|倍|天|年)(?![\u4e00-\u9fff])")
 
 # Words naming a kind of document (a generic vocabulary, not names of particular plans).
 DOC_KIND_WORDS: list[tuple[str, str]] = [
@@ -167,7 +170,7 @@ class QueryParser:
                     q.docs |= self.weak[alias]
                     text = text.replace(alias, "", 1)
                     break
-        core = _HOW_MANY_MEASURE.sub(" ", _WHEN_VERB.sub(" ", text))
+        core = _HOW_MANY_MEASURE.sub(" ", _HOW_MANY_UNIT.sub(" ", _WHEN_VERB.sub(" ", text)))
         for word in self._questions:
             core = core.replace(word, " ")
         parts = [p for p in core.split(" ") if p]

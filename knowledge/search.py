@@ -21,7 +21,7 @@ from rapidfuzz.distance import LCSseq
 
 from knowledge.lexicon import Lexicon, default_lexicon
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Section, Task, Term
-from knowledge.normalize import is_ascii_query, normalize
+from knowledge.normalize import is_ascii_query, normalize, normalize_name
 from knowledge.pinyin_index import pinyin_forms, query_pinyin
 from knowledge.query import Query, QueryParser
 
@@ -326,7 +326,7 @@ class SearchIndex:
         else:
             text = ""
         title = _display_title(item)
-        name = normalize(title)
+        name = normalize_name(title)
         years: set[int] = set()
         if isinstance(item, Indicator):
             years |= {v.year for v in (item.baseline, item.target) if v is not None and v.year}

@@ -335,3 +335,21 @@ def test_everyday_words_reach_the_plan_terms(query: str, expected: str) -> None:
     mini = _mini_index(["老年日间照料中心覆盖率", "燃气管网提升改造", "重新犯罪率", "供热管网"])
     hits = mini.search(query).hits
     assert hits and hits[0].title == expected
+
+
+@pytest.mark.parametrize("query,text", [
+    ("供热管网改造多少公里", "供热管网改造"),
+    ("盘活闲置资产多少万平方米", "盘活闲置资产"),
+    ("新增就业人口累计多少人", "新增就业人口累计"),
+    ("有多少人口", "人口"),  # 人 starts a word here: not the unit of the answer
+])
+def test_unit_after_how_many_is_part_of_the_question(index: SearchIndex, query: str, text: str) -> None:
+    assert index.parse(query).text == text
+
+
+def test_bracketed_word_in_a_name_is_searchable_but_units_are_not() -> None:
+    mini = _mini_index(["新增纳统产值(营收)", "规模以上工业总产值（亿元）", "收入"])
+    names = set(mini.names)
+    assert "新增纳统产值营收" in names and "规模以上工业总产值" in names
+    hits = mini.search("营收").hits
+    assert hits and hits[0].title == "新增纳统产值(营收)"
