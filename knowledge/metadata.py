@@ -19,7 +19,7 @@ _KIND_CUES: list[tuple[DocKind, re.Pattern[str]]] = [
     ("task_list", re.compile(r"重点工作任务|任务分解|任务清单|责任分工|工作台账|任务台账|重点任务(安排|分工)?$")),
     ("five_year_plan", re.compile(r"五年规划|规划纲要|远景目标纲要|十[一二三四五六七八九]?五[”\"]?\s*(?:时期)?[\u4e00-\u9fff]{0,10}?规划(?!编制)|[\d]{4}\s*[-—–至~]\s*\d{4}年?.*规划|纲要$")),
     ("work_report", re.compile(r"政府工作报告|工作报告")),
-    ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算")),
+    ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算|工作方案|实施方案")),
 ]
 _TITLE_CUE = re.compile(r"计划|规划|纲要|报告|要点|任务|清单|方案|安排|思路|打算")
 _HEADING = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
@@ -118,6 +118,8 @@ def document_kind(title: str, text: DocText | None = None) -> DocKind:
     """The kind of plan, from cue words in its title (then in its opening lines)."""
     for kind, cue in _KIND_CUES:
         if cue.search(title):
+            if kind == "annual_plan" and _SPAN.search(title):
+                return "other"  # 2023—2025年行动方案 spans several years
             return kind
     return "other"
 

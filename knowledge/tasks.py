@@ -119,6 +119,8 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
             drafts.extend(_dated_sentences(number, line, doc))
         else:
             drafts.extend(_lead_phrase_measures(number, line))
+    if not multi_year:
+        drafts.extend(_heading_tasks(text, sections, drafts, skip))
     drafts.sort(key=lambda d: d.line)
     return [_task(doc, sections, draft, k) for draft, k in _numbered_per_line(drafts)]
 
@@ -175,6 +177,35 @@ def _numbered_task(number: int, line: str, is_heading: bool, glossary: bool = Fa
 def _title(body: str) -> str:
     """The task's title: its text up to the first sentence or clause break."""
     return _TITLE_END.split(body, maxsplit=1)[0].strip()
+
+
+_ARABIC_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、]?|[（(]\d{1,3}[）)])\s*$")
+_DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求)\s*[:：]\s*(?P<when>[^。；;\n]+)")
+
+
+def _heading_tasks(text: DocText, sections: list[Section], drafts: list[_Draft],
+                   skip: set[int]) -> list[_Draft]:
+    """Numbered headings (1.推行“一件事一次办”) whose own lines hold no task: in a work plan the
+    heading names the task and the lines under it (what, 责任单位, 完成时限) describe it."""
+    ordered = sorted(sections, key=lambda s: s.line)
+    taken = sorted(d.line for d in drafts)
+    content = [(n, t) for n, t in text.content() if n not in skip]
+    out: list[_Draft] = []
+    for k, section in enumerate(ordered):
+        if section.line in skip or not section.number or not _ARABIC_NUMBER.match(section.number):
+            continue
+        nxt = ordered[k + 1].line if k + 1 < len(ordered) else len(text.lines) + 1
+        if any(section.line <= d < nxt for d in taken):
+            continue
+        # 责任单位：… and 完成时限：… stand on lines of their own: keep them apart
+        body = "".join(t.strip() if t.strip().endswith(tuple(_SENTENCE_END + "；;")) else t.strip() + "；"
+                       for n, t in content if section.line < n < nxt)
+        if not body:
+            continue
+        label = _DEADLINE_LABEL.search(body)
+        out.append(_Draft(section.line, section.title, body, number=section.number,
+                          deadline_text=label["when"].strip() if label else None))
+    return out
 
 
 # ---------------------------------------------------------------- lead-phrase measures

@@ -319,3 +319,32 @@ def test_table_with_five_year_end_columns_and_short_attributes() -> None:
     assert (gdp.unit, gdp.baseline and gdp.baseline.year, gdp.target and gdp.target.value) == ("亿元", 2025, "45")
     assert (gdp.growth, gdp.attribute, gdp.category) == ("7", "预期", "经济")
     assert (forest.target and forest.target.value, forest.attribute) == ("≥62", "约束")
+
+
+WORK_PROGRAMME = [
+    "临江区2025年优化营商环境工作方案",
+    "一、主要任务",
+    "（一）提升政务服务效能",
+    "1.推行“一件事一次办”",
+    "实现新生儿出生、企业开办等20个“一件事”集成办理。",
+    "责任单位：区政务服务管理局",
+    "完成时限：2025年6月",
+    "2.优化工程建设项目审批",
+    "全面推行“拿地即开工”，社会投资低风险项目审批时间控制在10个工作日以内。",
+    "责任单位：区住建局、区自然资源局",
+    "完成时限：持续推进",
+]
+
+
+def test_numbered_heading_with_unit_and_deadline_lines_is_a_task() -> None:
+    kb = _one(WORK_PROGRAMME)
+    assert (kb.documents[0].kind, kb.documents[0].period) == ("annual_plan", (2025, 2025))
+    got = [(t.title, t.deadline, t.deadline_kind, t.units) for t in kb.tasks]
+    assert got == [
+        ("推行“一件事一次办”", dt.date(2025, 6, 30), "explicit", ["区政务服务管理局"]),
+        ("优化工程建设项目审批", None, "ongoing", ["区住建局", "区自然资源局"]),
+    ]
+
+
+def test_multi_year_programme_is_not_an_annual_plan() -> None:
+    assert _one(["某区2023—2025年城市更新行动方案", "一、目标"]).documents[0].kind == "other"
