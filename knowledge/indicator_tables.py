@@ -179,11 +179,15 @@ def _read_rows(
             break
         if pending_category:
             category = "".join(t for _, t in pending_category)
+        wrapped = _wrapped_name_cells(cells, i + 1, lead)
+        row_lines_wrapped = [ln for ln, _ in wrapped]
+        cell += "".join(t for _, t in wrapped)
         name, unit = split_name_unit(cell)
         row = TableRow(name=name, name_line=line, unit=unit, category=category if has_category else None,
                        baseline_year=base_year, target_year=target_year)
         row_lines.append(line)
-        i += 1
+        row_lines.extend(row_lines_wrapped)
+        i += 1 + len(wrapped)
         for role in after_name:
             if i >= len(cells):
                 break
@@ -212,6 +216,20 @@ def _read_rows(
             break
         rows.append(row)
     return rows, i
+
+
+def _wrapped_name_cells(cells: list[tuple[int, str]], i: int, lead: int) -> list[tuple[int, str]]:
+    """The rest of a name cell broken over lines (每千人口拥有3岁以下婴幼 / 儿托位数): more text cells
+    before the first value than the columns (单位, 属性) that sit between the name and the values."""
+    j = i
+    while j < len(cells) and j - i <= lead + 2 and not _is_value(cells[j][1]):
+        if _TABLE_END.match(cells[j][1]) or len(cells[j][1]) > 16 or _ATTRIBUTE.match(cells[j][1]):
+            return []
+        j += 1
+    if j >= len(cells) or not _is_value(cells[j][1]):
+        return []
+    extra = (j - i) - lead
+    return cells[i:i + extra] if extra > 0 else []
 
 
 def _looks_like_category(cells: list[tuple[int, str]], i: int, has_seq: bool, lead: int) -> bool:

@@ -348,3 +348,17 @@ def test_numbered_heading_with_unit_and_deadline_lines_is_a_task() -> None:
 
 def test_multi_year_programme_is_not_an_annual_plan() -> None:
     assert _one(["某区2023—2025年城市更新行动方案", "一、目标"]).documents[0].kind == "other"
+
+
+def test_table_name_cell_wrapped_over_two_lines() -> None:
+    lines = ["柳林街道国民经济和社会发展第十五个五年规划纲要", "第二章 发展目标", "专栏1 主要发展指标",
+             "序号", "指标名称", "单位", "2025年", "2030年", "属性",
+             "1", "一般公共预算", "收入", "亿元", "2.1", "3", "预期性",
+             "2", "每千人口拥有3岁以下婴幼", "儿托位数", "个", "3", "4.5", "约束性",
+             "3", "社区综合服务设施覆盖率", "%", "100", "100", "约束性",
+             "第三章 重点任务"]
+    got = [(i.name, i.unit, i.target and i.target.value, i.attribute)
+           for i in _one(lines).indicators if i.source == "table"]
+    assert got == [("一般公共预算收入", "亿元", "3", "预期性"),
+                   ("每千人口拥有3岁以下婴幼儿托位数", "个", "4.5", "约束性"),
+                   ("社区综合服务设施覆盖率", "%", "100", "约束性")]
