@@ -362,3 +362,11 @@ def test_table_name_cell_wrapped_over_two_lines() -> None:
     assert got == [("一般公共预算收入", "亿元", "3", "预期性"),
                    ("每千人口拥有3岁以下婴幼儿托位数", "个", "4.5", "约束性"),
                    ("社区综合服务设施覆盖率", "%", "100", "约束性")]
+
+
+def test_attachment_and_mobile_footer_lines_are_chrome() -> None:
+    from knowledge import cleaning
+    lines = ["金沙街道2025年工作计划", "一、总体目标", "全年完成税收3亿元。",
+             "相关附件：金沙街道2025年工作计划.docx", "扫码查看手机版", "手机版"]
+    assert cleaning.chrome_lines(lines) >= {4, 5, 6}
+    assert not cleaning.chrome_lines(lines) & {1, 2, 3}
