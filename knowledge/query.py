@@ -27,7 +27,14 @@ QUESTION_WORDS = (
     "多少", "几家", "几个", "几项", "目标是", "目标值", "要达到", "要控制在", "控制在", "预计",
     "怎么样", "怎样", "如何", "有哪些", "哪些", "情况如何", "请问", "查询", "查一下", "我想知道",
     "告诉我", "的目标", "目标", "能达到", "达到", "要求",
+    # How is it going / what is planned / was it done: about the item, not part of its name.
+    "进展如何", "进展情况", "进展怎样", "有什么安排", "什么安排", "怎么安排", "完成了没有", "完成没有",
+    "了没有", "有没有", "什么范围", "什么水平", "怎么规定", "如何规定", "有什么规定", "怎么说",
 )
+# Left at the start once a document or place is taken out (工作报告里的名词解释).
+_LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
+# Trailing words asking for the state of an item (新增就业情况, 老旧小区改造进展).
+_TRAILING_STATE = re.compile(r"(?:的)?(?:情况|进展|进度)$")
 # Misspelt question words staff type (near-homophones and old forms): read as the real word, so
 # the intent still counts. None of them is a word that can stand in a plan's text.
 QUESTION_TYPOS = {"时侯": "时候", "什麽": "什么", "甚么": "什么", "啥是": "什么是", "多小钱": "多少钱"}
@@ -181,5 +188,9 @@ class QueryParser:
                 continue
             cleaned.append(part)
         core = "".join(cleaned).rstrip(TRAILING_PARTICLES)
+        core = _LEADING_LINK.sub("", core) or core
+        stripped = _TRAILING_STATE.sub("", core)
+        # Only when a name is left: 基本情况 asked alone is a heading's name.
+        core = stripped if len(stripped) >= 3 else core
         q.text = core if core else text
         return q

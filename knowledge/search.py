@@ -266,8 +266,37 @@ def match_scores(variants: list[str], names: list[str], long_names: list[bool] |
         # 停车收费标准 against 停车位), the rest asks about something else.
         around = np.where((pr < 1.0) & (cov_q <= 0.5), np.minimum(around, cov_q + 0.05), around)
     score = np.where(m <= n, inside, around)
+    if subsequence:
+        score = _cap_other_topic(score, variants, names, pr, m, n)
     score = np.where(exact, 1.0, score)
     return (score * _variant_penalty(len(variants))).max(axis=0)
+
+
+# Words that say which figure of an item is asked about (数量, 场次, 进度…) or what is done with it
+# (建设, 完成…): left over next to a name, they do not make the query about something else.
+_ITEM_ASPECTS = re.compile(
+    "数量|总数|个数|人数|次数|场次|面积|规模|比例|比重|占比|增长|增速|增幅|指标|任务|工作|建设|情况|"
+    "进展|进度|计划|安排|完成|实现|开展|举办|推进|推动|提升|扩容|扩大|新增|新建|增加|提高|加强|累计|总量|"
+    "总额|水平|目标|数|率|要|办|建|年|的|有|和")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# Unexplained characters (after aspects) from which a query is about another topic.
+OTHER_TOPIC_CHARS = 3
+
+
+def _cap_other_topic(score: np.ndarray, variants: list[str], names: list[str], pr: np.ndarray,
+                     m: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Cap a name found whole inside a longer query when the rest of the query names another
+    topic as long as the name itself (重点项目招标公告 is not about 重点项目): a suggestion only."""
+    rows, cols = np.nonzero((pr >= 1.0) & (m > n))
+    if not len(rows):
+        return score
+    score = score.copy()
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        rest = _ITEM_ASPECTS.sub("", variants[r].replace(names[c], "", 1))
+        # Letters next to a name are a qualifier (AI算力), not another topic: count characters.
+        if len(_CJK.findall(rest)) >= max(OTHER_TOPIC_CHARS, (len(names[c]) + 1) // 2):
+            score[r, c] = min(score[r, c], SUGGEST_THRESHOLD + 0.1)
+    return score
 
 
 def _variant_penalty(count: int) -> np.ndarray:

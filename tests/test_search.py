@@ -353,3 +353,26 @@ def test_bracketed_word_in_a_name_is_searchable_but_units_are_not() -> None:
     assert "新增纳统产值营收" in names and "规模以上工业总产值" in names
     hits = mini.search("营收").hits
     assert hits and hits[0].title == "新增纳统产值(营收)"
+
+
+@pytest.mark.parametrize("query,text", [
+    ("老旧小区改造进展如何", "老旧小区改造"),
+    ("保障性租赁住房完成了没有", "保障性租赁住房"),
+    ("城镇登记失业率控制在什么范围", "城镇登记失业率"),
+    ("保障性租赁住房有什么安排", "保障性租赁住房"),
+    ("保障性租赁住房情况", "保障性租赁住房"),
+    ("西山区政府工作报告里的名词解释", "名词解释"),
+    ("基本情况", "基本情况"),  # nothing but the state word would be left: keep the words
+])
+def test_progress_and_plan_questions_are_taken_out(index: SearchIndex, query: str, text: str) -> None:
+    assert index.parse(query).text == text
+
+
+def test_name_inside_a_query_about_another_topic_is_only_a_suggestion(index: SearchIndex) -> None:
+    # 保障性租赁住房 is there; 申请条件流程 is another topic the plans do not cover.
+    result = index.search("保障性租赁住房申请条件流程")
+    assert result.hits == [] and "保障性租赁住房" in result.suggestions
+    # Aspects of the item (数量, 建设, 完成) and letter qualifiers do not change the topic.
+    assert first(index, "保障性租赁住房建设数量") == ("indicator", "I7")
+    mini = _mini_index(["算力"])
+    assert [h.title for h in mini.search("AI算力扩容").hits][:1] == ["算力"]
