@@ -24,6 +24,9 @@ _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)")
 # 由2020年的92%提高到95%: a baseline, then the target.
 _FROM = re.compile(r"(?:由|从)(?:(20\d\d)年(?:底|末)?的?)?$")
 _TO = re.compile(r"(?:提高|增加|提升|增长|上升|下降|降低|减少|扩大|缩小|降)(?:到|至)")
+# A list item's label (东湖科创走廊项目：…) and the generic names that need it to mean anything.
+_ITEM_LABEL = re.compile(r"^\s*([^：:，,。；;]{2,30})[：:]")
+_GENERIC_NAME = re.compile(r"(?:计划|项目)?(?:总投资|投资|投资额|总投资额|建筑面积|总建筑面积|用地面积)")
 # A task number opening the line (17.守住工业基本盘) is no quantity.
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
 # Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
@@ -97,10 +100,14 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
     results: list[Found] = []
     numbered = _LIST_NUMBER.match(line_text)
     at = numbered.end() if numbered else 0
+    # 1.东湖科创走廊项目：总投资120亿元: a bare 总投资 belongs to the item the label names
+    label = _ITEM_LABEL.match(line_text[at:]) if numbered else None
     for sentence in _SENTENCE_END.split(line_text[at:]):
         if sentence.strip():
             for item in _sentence_targets(sentence, start_year):
                 item.offset += at
+                if label and _GENERIC_NAME.fullmatch(item.name):
+                    item.name = label.group(1) + item.name
                 results.append(item)
         at += len(sentence)
     return results

@@ -370,3 +370,10 @@ def test_attachment_and_mobile_footer_lines_are_chrome() -> None:
              "相关附件：金沙街道2025年工作计划.docx", "扫码查看手机版", "手机版"]
     assert cleaning.chrome_lines(lines) >= {4, 5, 6}
     assert not cleaning.chrome_lines(lines) & {1, 2, 3}
+
+
+def test_project_list_investment_named_after_the_project() -> None:
+    lines = ["东湖区国民经济和社会发展第十五个五年规划纲要", "第三章 重点项目", "专栏3 重大项目",
+             "1.东湖科创走廊项目：总投资120亿元，建设科创载体50万平方米。"]
+    names = {i.name for i in _one(lines).indicators}
+    assert "东湖科创走廊项目总投资" in names and "总投资" not in names
