@@ -377,3 +377,10 @@ def test_project_list_investment_named_after_the_project() -> None:
              "1.东湖科创走廊项目：总投资120亿元，建设科创载体50万平方米。"]
     names = {i.name for i in _one(lines).indicators}
     assert "东湖科创走廊项目总投资" in names and "总投资" not in names
+
+
+def test_lead_verb_and_trailing_quantifier_left_out_of_names() -> None:
+    lines = ["2025年松岭县政府工作报告", "二、2025年工作安排",
+             "抓实项目建设。实施县级重点项目80个，年度计划投资110亿元。壮大村级集体经济。到年底，村级集体经济年经营性收入全部超过20万元。"]
+    names = {i.name for i in _one(lines).indicators}
+    assert {"县级重点项目", "村级集体经济年经营性收入"} <= names
