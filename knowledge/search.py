@@ -268,6 +268,7 @@ def match_scores(variants: list[str], names: list[str], long_names: list[bool] |
     score = np.where(m <= n, inside, around)
     if subsequence:
         score = _cap_other_topic(score, variants, names, pr, m, n)
+        score = _cap_opposites(score, variants, names, pr)
     score = np.where(exact, 1.0, score)
     return (score * _variant_penalty(len(variants))).max(axis=0)
 
@@ -297,6 +298,31 @@ def _cap_other_topic(score: np.ndarray, variants: list[str], names: list[str], p
         if len(_CJK.findall(rest)) >= max(OTHER_TOPIC_CHARS, (len(names[c]) + 1) // 2):
             score[r, c] = min(score[r, c], SUGGEST_THRESHOLD + 0.1)
     return score
+
+
+# Characters of opposite meaning: one typed where the name has the other is not a typo
+# (外资 is not 内资, 规下 is not 规上, 减少 is not 增加).
+_OPPOSITES = {frozenset(p) for p in ("内外", "上下", "增减", "高低", "进出", "前后", "升降", "正负",
+                                      "男女", "长短", "涨跌", "入出", "收支", "城乡")}
+_OPPOSITE_CHARS = frozenset("".join("".join(p) for p in _OPPOSITES))
+
+
+def _cap_opposites(score: np.ndarray, variants: list[str], names: list[str], pr: np.ndarray) -> np.ndarray:
+    """Keep to a suggestion a near match whose one difference is a character swapped for its
+    opposite (实际利用外资 against 实际利用内资)."""
+    rows, cols = np.nonzero((score >= SUGGEST_THRESHOLD) & (pr < 1.0))
+    out = score
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        v, name = variants[r], names[c]
+        only_q = (set(v) - set(name)) & _OPPOSITE_CHARS
+        if not only_q:
+            continue
+        only_n = (set(name) - set(v)) & _OPPOSITE_CHARS
+        if any(frozenset((a, b)) in _OPPOSITES for a in only_q for b in only_n):
+            if out is score:
+                out = score.copy()
+            out[r, c] = min(out[r, c], SUGGEST_THRESHOLD + 0.1)
+    return out
 
 
 def _variant_penalty(count: int) -> np.ndarray:

@@ -376,3 +376,17 @@ def test_name_inside_a_query_about_another_topic_is_only_a_suggestion(index: Sea
     assert first(index, "保障性租赁住房建设数量") == ("indicator", "I7")
     mini = _mini_index(["算力"])
     assert [h.title for h in mini.search("AI算力扩容").hits][:1] == ["算力"]
+
+
+def test_opposite_character_is_not_a_typo() -> None:
+    mini = _mini_index(["实际利用内资", "规模以下工业企业"])
+    assert mini.search("实际利用外资").hits == []
+    assert mini.search("实际利用内姿").hits[0].title == "实际利用内资"  # a real typo still matches
+    assert mini.search("规上工业企业").hits == []
+
+
+@pytest.mark.parametrize("query,expected", [("找工作", "新增就业人数"), ("供暖管网", "供热管网")])
+def test_more_everyday_words(query: str, expected: str) -> None:
+    mini = _mini_index(["新增就业人数", "供热管网", "推进人民武装工作"])
+    hits = mini.search(query).hits
+    assert hits and hits[0].title == expected
