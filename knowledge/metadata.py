@@ -19,7 +19,8 @@ _KIND_CUES: list[tuple[DocKind, re.Pattern[str]]] = [
     ("task_list", re.compile(r"重点工作任务|任务分解|任务清单|责任分工|工作台账|任务台账|重点任务(安排|分工)?$")),
     ("five_year_plan", re.compile(r"五年规划|规划纲要|远景目标纲要|十[一二三四五六七八九]?五[”\"]?\s*(?:时期)?[\u4e00-\u9fff]{0,10}?规划(?!编制)|[\d]{4}\s*[-—–至~]\s*\d{4}年?.*规划|纲要$")),
     ("work_report", re.compile(r"政府工作报告|工作报告")),
-    ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算|工作方案|实施方案")),
+    ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算|工作方案|实施方案|安排意见|计划草案|"
+                               r"(?:发展|项目|实事|年度)计划$")),
 ]
 _TITLE_CUE = re.compile(r"计划|规划|纲要|报告|要点|任务|清单|方案|安排|思路|打算")
 _HEADING = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
@@ -165,6 +166,10 @@ def plan_period(title: str, kind: DocKind, text: DocText | None = None) -> tuple
             return five_year_period(number)
         return None
     year = title_year(title)
+    later = [int(y) for y in _YEAR.findall(title)]
+    if kind in ("annual_plan", "task_list") and len(later) > 1:
+        # 2025年工作总结和2026年工作计划, 2024年计划执行情况与2025年计划草案: the plan is the later year
+        year = max(later)
     if year is None and text is not None:
         years = [int(y) for _, line in _top(text, 4) for y in _YEAR.findall(line)]
         year = max(years) if years else None
@@ -177,6 +182,8 @@ def _admin_chain(title: str) -> list[str]:
     """The administrative names a title starts with (after a leading year), most general first."""
     rest = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?|[〇零一二三四五六七八九]{4}\s*年(?:度)?|[“\"]?十[一二三四五六七八九]?五[”\"]?(?:时期|期间)?)\s*", "", title)
     found: list[str] = []
+    if rest.startswith("关于"):  # 关于青河县2024年…的报告
+        rest = re.sub(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?)?\s*", "", rest[2:])
     while True:
         match = _ADMIN_TOKEN.match(rest)
         if not match or _NOT_NAME.search(match.group(0)):

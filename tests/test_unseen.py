@@ -384,3 +384,15 @@ def test_lead_verb_and_trailing_quantifier_left_out_of_names() -> None:
              "抓实项目建设。实施县级重点项目80个，年度计划投资110亿元。壮大村级集体经济。到年底，村级集体经济年经营性收入全部超过20万元。"]
     names = {i.name for i in _one(lines).indicators}
     assert {"县级重点项目", "村级集体经济年经营性收入"} <= names
+
+
+@pytest.mark.parametrize(("title", "issuer", "kind", "year"), [
+    ("西城街道办事处2025年工作总结和2026年工作计划", "西城街道", "annual_plan", 2026),
+    ("平安县2025年国民经济和社会发展计划", "平安县", "annual_plan", 2025),
+    ("关于青河县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告", "青河县", "annual_plan", 2025),
+    ("关于印发《东城区2025年民生实事项目计划》的通知", "东城区", "annual_plan", 2025),
+    ("关于2025年工作的安排意见", None, "annual_plan", 2025),
+])
+def test_annual_plan_titles(title: str, issuer: str | None, kind: str, year: int) -> None:
+    doc = _one([title, "一、总体要求", "全年完成税收3亿元。"]).documents[0]
+    assert (doc.issuer, doc.kind, doc.year, doc.period) == (issuer, kind, year, (year, year))
