@@ -56,7 +56,7 @@ _TERSE_BODY_MIN = 15
 
 # Responsible units.
 _UNIT_LABEL = re.compile(
-    r"(?P<label>牵头单位|责任单位|主责单位|配合单位|协办单位|责任部门|牵头部门|配合部门)\s*[:：]\s*"
+    r"(?P<label>(?:牵头|责任|主责|配合|协办|协同|参与)(?:单位|部门|科室|处室|股室|站所|机构))\s*[:：]\s*"
     r"(?P<units>(?:[^。；;（）()\n]|[（(](?:牵头|负责|配合|主责|协办|参与)[）)])+)")
 # A role mark after a unit inside a list: 经发办（牵头）、财政所.
 _UNIT_ROLE_MARK = re.compile(r"[（(](?:牵头|负责|配合|主责|协办|参与)[）)]")
@@ -68,8 +68,8 @@ _UNIT_SPLIT = re.compile(r"[、，,；;/\s]+|(?<=[局委办所队站部处院厅
 _HEADER_CELLS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:序号|编号|序)$"), "number"),
     (re.compile(r"^(?:重点)?(?:工作)?(?:任务|事项|项目)(?:内容|名称|措施)?$|^工作内容$|^具体任务$|^主要内容$"), "task"),
-    (re.compile(r"^(?:牵头|主责)(?:单位|部门|领导)?$"), "lead"),
-    (re.compile(r"^(?:责任|配合|协办|参与)(?:单位|部门)$"), "units"),
+    (re.compile(r"^(?:牵头|主责)(?:单位|部门|科室|处室|领导)?$"), "lead"),
+    (re.compile(r"^(?:责任|配合|协办|参与)(?:单位|部门|科室|处室)$"), "units"),
     (re.compile(r"^(?:完成)?(?:时限|时间|期限)(?:要求|节点)?$|^时间节点$|^完成时间$"), "deadline"),
     (re.compile(r"^(?:工作)?目标$|^(?:具体)?措施$|^备注$|^类别$|^领域$"), "other"),
 ]

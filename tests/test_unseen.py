@@ -396,3 +396,10 @@ def test_lead_verb_and_trailing_quantifier_left_out_of_names() -> None:
 def test_annual_plan_titles(title: str, issuer: str | None, kind: str, year: int) -> None:
     doc = _one([title, "一、总体要求", "全年完成税收3亿元。"]).documents[0]
     assert (doc.issuer, doc.kind, doc.year, doc.period) == (issuer, kind, year, (year, year))
+
+
+def test_units_named_by_office_labels() -> None:
+    lines = ["长乐街道2025年工作要点", "一、抓党建促引领",
+             "1.深化理论武装。全年开展理论学习中心组学习12次。（责任科室：党建办；配合科室：宣传办）",
+             "2.建强基层组织。6月底前完成社区“两委”班子运行分析。（牵头科室：组织办；责任人：张某）"]
+    assert [t.units for t in _one(lines).tasks] == [["党建办", "宣传办"], ["组织办"]]
