@@ -403,3 +403,11 @@ def test_units_named_by_office_labels() -> None:
              "1.深化理论武装。全年开展理论学习中心组学习12次。（责任科室：党建办；配合科室：宣传办）",
              "2.建强基层组织。6月底前完成社区“两委”班子运行分析。（牵头科室：组织办；责任人：张某）"]
     assert [t.units for t in _one(lines).tasks] == [["党建办", "宣传办"], ["组织办"]]
+
+
+def test_fullwidth_digits_read_as_numbers() -> None:
+    text = "金山街道２０２５年工作计划\n二、重点工作\n（一）抓招商。全年引进项目１０个，６月底前完成招商手册编印，增长３．５％。\n"
+    kb = builder.build_sources([("fullwidth.txt", text.encode("utf-8"))])
+    assert (kb.documents[0].year, kb.documents[0].period) == (2025, (2025, 2025))
+    assert kb.tasks[0].deadline == dt.date(2025, 6, 30)
+    assert "3.5%" in kb.texts["fullwidth.txt"][2]
