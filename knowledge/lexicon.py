@@ -126,19 +126,26 @@ class Lexicon:
                     found.append((start, key))
                 start = norm_query.find(key, start + 1)
         out = [norm_query]
-        seen = {norm_query}
+        count = {norm_query: 0}
         for _, key in sorted(found):
             for base in list(out):
                 if key not in base:
                     continue
                 for repl in rewrites[key]:
                     v = base.replace(key, repl, 1)
-                    if v not in seen:
-                        seen.add(v)
+                    if v not in count:
+                        count[v] = count[base] + 1
                         out.append(v)
                         if len(out) >= MAX_VARIANTS:
-                            return out
-        return out
+                            return self._most_rewritten_first(out, count)
+        return self._most_rewritten_first(out, count)
+
+    @staticmethod
+    def _most_rewritten_first(out: list[str], count: dict[str, int]) -> list[str]:
+        """The original, then the variants with the most words rewritten: with several everyday
+        words in one query (老人白天托管), the one in the plan's words throughout is the likely match,
+        and callers score only the first few variants."""
+        return out[:1] + sorted(out[1:], key=lambda v: -count[v])
 
 
 _default: Lexicon | None = None

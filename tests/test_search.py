@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from knowledge.lexicon import Lexicon, default_lexicon
+from knowledge.lexicon import Entry, Lexicon, default_lexicon
 from knowledge.models import Document, Indicator, KnowledgeBase, Section, Task, Term, Value
 from knowledge.normalize import is_ascii_query, normalize, to_simplified
 from knowledge.pinyin_index import pinyin_forms
@@ -390,3 +390,11 @@ def test_more_everyday_words(query: str, expected: str) -> None:
     mini = _mini_index(["新增就业人数", "供热管网", "推进人民武装工作"])
     hits = mini.search(query).hits
     assert hits and hits[0].title == expected
+
+
+def test_variant_with_every_word_rewritten_comes_early() -> None:
+    lex = Lexicon([Entry("甲甲", "子子", "syn"), Entry("乙乙", "丑丑", "syn"), Entry("丙丙", "寅寅", "syn"),
+                   Entry("甲甲", "卯卯", "syn"), Entry("乙乙", "辰辰", "syn")])
+    variants = lex.variants("甲甲乙乙丙丙")
+    assert variants[0] == "甲甲乙乙丙丙"
+    assert "子子丑丑寅寅" in variants[1:5]
