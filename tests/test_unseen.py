@@ -411,3 +411,17 @@ def test_fullwidth_digits_read_as_numbers() -> None:
     assert (kb.documents[0].year, kb.documents[0].period) == (2025, (2025, 2025))
     assert kb.tasks[0].deadline == dt.date(2025, 6, 30)
     assert "3.5%" in kb.texts["fullwidth.txt"][2]
+
+
+def test_annual_plan_opening_with_last_years_summary() -> None:
+    lines = ["西城街道办事处2024年工作总结和2025年工作计划",
+             "一、2024年工作总结",
+             "（一）经济发展稳中有进。全年完成税收4.3亿元，引进企业35家。",
+             "二、存在的问题",
+             "产业结构仍需优化。全年新增就业岗位不足1200个。",
+             "三、2025年工作计划",
+             "（一）聚焦民生改善。完成老旧小区改造8个，年底前建成社区食堂3个。"]
+    kb = _one(lines)
+    assert kb.documents[0].review_lines == (2, 3)
+    assert [t.line for t in kb.tasks] == [7]
+    assert {i.line for i in kb.indicators} == {7}
