@@ -425,3 +425,13 @@ def test_annual_plan_opening_with_last_years_summary() -> None:
     assert kb.documents[0].review_lines == (2, 3)
     assert [t.line for t in kb.tasks] == [7]
     assert {i.line for i in kb.indicators} == {7}
+
+
+def test_glossary_entries_in_brackets_and_with_zhi() -> None:
+    lines = ["2025年南江区政府工作报告", "一、2025年工作安排", "（一）发展新质生产力。全年新增“小巨人”企业5家。",
+             "名词解释",
+             "【人工智能+】是指推动人工智能技术与经济社会各领域深度融合的行动。",
+             "“两重”建设，指国家重大战略实施和重点领域安全能力建设。",
+             "新质生产力是指创新起主导作用的先进生产力质态。"]
+    got = [(g.term, g.definition[:4]) for g in _one(lines).terms]
+    assert got == [("人工智能+", "指推动人"), ("“两重”建设", "指国家重"), ("新质生产力", "指创新起")]
