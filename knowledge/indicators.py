@@ -12,7 +12,7 @@ from knowledge.numbers import normalize_unit
 from knowledge.structure import section_at
 
 # Section titles whose text reviews the past (achievements, not targets).
-_REVIEW_TITLE = re.compile(r"回顾|发展基础|发展成就|主要成就|工作成效|取得.{0,4}成[绩效就果]|过去[一五]年|发展现状|基本情况")
+_REVIEW_TITLE = re.compile(r"回顾|存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题|发展基础|发展成就|主要成就|工作成效|取得.{0,4}成[绩效就果]|过去[一五]年|发展现状|基本情况")
 # Sections that define terms rather than set targets.
 _GLOSSARY_TITLE = re.compile(r"名词解释|名词说明|术语|释义|附注")
 

@@ -224,8 +224,8 @@ _REVIEW = re.compile(r"回顾|总结|过去(一|五|的一)年|上年|^(19|20)\d
 def review_range(doc: Document, text: DocText, sections: list[Section]) -> tuple[int, int] | None:
     """In a work report, the lines that review the past year (achievements, not tasks): the
     top-level part whose heading says 回顾/总结 (or names the year before the plan year)."""
-    if doc.kind != "work_report":
-        return None
+    if doc.kind not in ("work_report", "annual_plan", "task_list"):
+        return None  # a one-year plan may open with last year's 工作总结 too
     mine = [s for s in sections if s.doc == doc.file] or sections
     if mine:
         top = min(s.level for s in mine)

@@ -118,7 +118,19 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -
         raise CorruptFileError(detail=f"{name}: {type(exc).__name__}: {exc}") from exc
     if not any(line.strip() for line in lines):
         raise EmptyFileError(detail=name)
-    return to_simplified(lines)
+    return halfwidth_numbers(to_simplified(lines))
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+
+
+def halfwidth_numbers(lines: list[str]) -> list[str]:
+    """Full-width digits (２０２５年, ６％, ３．５) as ASCII, so years, values and deadlines parse
+    alike; nothing else in a line changes, so one line stays one line."""
+    if not any("０" <= ch <= "９" or ch == "％" for line in lines for ch in line):
+        return lines
+    return [_FULLWIDTH_POINT.sub(".", line.translate(_FULLWIDTH_DIGITS)) for line in lines]
 
 
 def _sniff(data: bytes) -> str | None:

@@ -26,7 +26,7 @@ from knowledge.models import Document, Section, Task
 from knowledge.structure import section_at
 
 # Sections whose statements are achievements or background, not tasks.
-_REVIEW_TITLE = re.compile(r"回顾|发展基础|主要成就|取得的成[绩效就]|工作成效|过去[一五]年|现状")
+_REVIEW_TITLE = re.compile(r"回顾|存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题|发展基础|主要成就|取得的成[绩效就]|工作成效|过去[一五]年|现状")
 _MIXED_TITLE = re.compile(r"[和与及、]")
 _GLOSSARY_TITLE = re.compile(r"名词解释|术语|释义|注释|附注")
 

@@ -18,6 +18,10 @@ _COLON_ENTRY = re.compile(
     rf"^{_NUMBER}\s*(?P<term>[^:：。；;—]{{1,40}}?)\s*(?:[:：]|——)\s*(?P<definition>.+)$")
 # 术语。定义 (only for a short term, as some reports write it).
 _STOP_ENTRY = re.compile(rf"^{_NUMBER}\s*(?P<term>[^:：。；;，,]{{1,20}})。\s*(?P<definition>.+)$")
+# 【术语】定义 (the term in brackets), and 术语，指… / 术语是指… (the definition opens with 指).
+_BRACKET_ENTRY = re.compile(rf"^{_NUMBER}\s*[【〔\[](?P<term>[^】〕\]]{{1,30}})[】〕\]]\s*[:：，,]?\s*(?P<definition>.+)$")
+_POINTS_ENTRY = re.compile(
+    rf"^{_NUMBER}\s*(?P<term>[^:：。；;，,指]{{2,30}}?)\s*(?:[，,]\s*(?:是|即)?|是|即)(?P<definition>指.+)$")
 _MAX_TERM = 30
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a term has words, not just digits (9:00-18:00)
 _SENTENCE_END = ("。", "！", "？", ".", "!", "?", "”", "）", ")")
@@ -30,11 +34,13 @@ def glossary_sections(sections: list[Section]) -> list[Section]:
 
 def parse_entry(text: str) -> tuple[str, str] | None:
     """(term, definition) of one glossary line, or None when the line is not an entry."""
-    for pattern in (_COLON_ENTRY, _STOP_ENTRY):
+    for pattern in (_COLON_ENTRY, _STOP_ENTRY, _BRACKET_ENTRY, _POINTS_ENTRY):
         m = pattern.match(text)
         if m:
             term = m.group("term").strip()
             definition = m.group("definition").strip()
+            if pattern is _BRACKET_ENTRY:
+                definition = definition.removeprefix("是")
             if definition and len(term) <= _MAX_TERM and _WORD.search(term):
                 return term, definition
     return None

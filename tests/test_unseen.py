@@ -403,3 +403,35 @@ def test_units_named_by_office_labels() -> None:
              "1.深化理论武装。全年开展理论学习中心组学习12次。（责任科室：党建办；配合科室：宣传办）",
              "2.建强基层组织。6月底前完成社区“两委”班子运行分析。（牵头科室：组织办；责任人：张某）"]
     assert [t.units for t in _one(lines).tasks] == [["党建办", "宣传办"], ["组织办"]]
+
+
+def test_fullwidth_digits_read_as_numbers() -> None:
+    text = "金山街道２０２５年工作计划\n二、重点工作\n（一）抓招商。全年引进项目１０个，６月底前完成招商手册编印，增长３．５％。\n"
+    kb = builder.build_sources([("fullwidth.txt", text.encode("utf-8"))])
+    assert (kb.documents[0].year, kb.documents[0].period) == (2025, (2025, 2025))
+    assert kb.tasks[0].deadline == dt.date(2025, 6, 30)
+    assert "3.5%" in kb.texts["fullwidth.txt"][2]
+
+
+def test_annual_plan_opening_with_last_years_summary() -> None:
+    lines = ["西城街道办事处2024年工作总结和2025年工作计划",
+             "一、2024年工作总结",
+             "（一）经济发展稳中有进。全年完成税收4.3亿元，引进企业35家。",
+             "二、存在的问题",
+             "产业结构仍需优化。全年新增就业岗位不足1200个。",
+             "三、2025年工作计划",
+             "（一）聚焦民生改善。完成老旧小区改造8个，年底前建成社区食堂3个。"]
+    kb = _one(lines)
+    assert kb.documents[0].review_lines == (2, 3)
+    assert [t.line for t in kb.tasks] == [7]
+    assert {i.line for i in kb.indicators} == {7}
+
+
+def test_glossary_entries_in_brackets_and_with_zhi() -> None:
+    lines = ["2025年南江区政府工作报告", "一、2025年工作安排", "（一）发展新质生产力。全年新增“小巨人”企业5家。",
+             "名词解释",
+             "【人工智能+】是指推动人工智能技术与经济社会各领域深度融合的行动。",
+             "“两重”建设，指国家重大战略实施和重点领域安全能力建设。",
+             "新质生产力是指创新起主导作用的先进生产力质态。"]
+    got = [(g.term, g.definition[:4]) for g in _one(lines).terms]
+    assert got == [("人工智能+", "指推动人"), ("“两重”建设", "指国家重"), ("新质生产力", "指创新起")]
