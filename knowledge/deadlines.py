@@ -156,7 +156,7 @@ _Y = r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年"
 _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
 _BEFORE = r"(?:前|之前|以前)?"
 # A bare month must carry a deadline word, so “十月”品牌 or 意风五月 are not deadlines.
-_MONTH_TAIL = r"(?:(?P<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]|(?P<part>底|末|份|上旬|中旬|下旬|中|前))"
+_MONTH_TAIL = r"(?:(?P<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]|(?P<part>底|末|份|上旬|中下旬|中旬|下旬|中|前|初))"
 
 _Handler = Callable[[re.Match[str], _Context], dt.date | None]
 
@@ -175,7 +175,11 @@ class Rule:
 
 def _year_of(match: re.Match[str], ctx: _Context) -> int | None:
     y = match.groupdict().get("y")
-    return _number(y) if y else ctx.base_year
+    if y:
+        return _number(y)
+    if ctx.base_year is not None and match.string[:match.start()].endswith(("明年", "下一年", "次年")):
+        return ctx.base_year + 1  # 明年3月底前, 次年一季度: the next year's month or quarter
+    return ctx.base_year
 
 
 def _explicit_date(match: re.Match[str], ctx: _Context) -> dt.date | None:
@@ -191,7 +195,7 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> dt.date | None:
             return None
         return dt.date(year, month, day)
     part = match["part"]
-    if part == "上旬":
+    if part in ("上旬", "初"):
         return dt.date(year, month, 10)
     if part in ("中旬", "中"):
         return dt.date(year, month, 20)
@@ -307,7 +311,7 @@ _RULES: list[Rule] = [
     Rule("flood_season", re.compile(rf"(?:{_Y})?(?:主汛期|汛期|入汛|汛)(?:到来)?(?:前|之前|以前)"), _flood_season, _MONTH),
     Rule("lunar_holiday", re.compile(rf"(?:{_Y}|(?P<when>明年|年底))?(?P<h>春节|端午|中秋)(?:节)?(?:前|之前|以前)"),
          _lunar_holiday, _DAY),
-    Rule("fixed_holiday", re.compile(rf"(?:{_Y})?(?P<h>元旦|五一|劳动节|七一|国庆节?)(?:前|之前|以前)"),
+    Rule("fixed_holiday", re.compile(rf"(?:{_Y})?[“\"]?(?P<h>元旦|五一|劳动节|七一|国庆节?)[”\"]?(?:前|之前|以前)"),
          _fixed_holiday, _DAY),
     Rule("anniversary", re.compile(
         r"(?:为|迎接|庆祝|喜迎|献礼)(?P<what>建党|新中国成立|中华人民共和国成立|建国)(?P<n>百|一百|\d{2,3}|[一二三四五六七八九十]{1,3})\s*(?:周年|年)"),

@@ -435,3 +435,15 @@ def test_glossary_entries_in_brackets_and_with_zhi() -> None:
              "新质生产力是指创新起主导作用的先进生产力质态。"]
     got = [(g.term, g.definition[:4]) for g in _one(lines).terms]
     assert got == [("人工智能+", "指推动人"), ("“两重”建设", "指国家重"), ("新质生产力", "指创新起")]
+
+
+@pytest.mark.parametrize(("phrase", "date"), [
+    ("7月初完成设备安装", "2025-07-10"),
+    ("明年3月底前完成验收", "2026-03-31"),
+    ("明年一季度完成招标", "2026-03-31"),
+    ("6月中下旬完成考核", "2025-06-30"),
+    ("“七一”前完成表彰", "2025-06-30"),
+])
+def test_more_deadline_phrases(phrase: str, date: str) -> None:
+    from knowledge.deadlines import resolve_deadline
+    assert resolve_deadline(phrase, 2025, (2025, 2025)).date == dt.date.fromisoformat(date)
