@@ -356,7 +356,8 @@ _RECURRING: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"每(?:个)?季度?|按季度?|季度性"), "quarterly"),
     (re.compile(r"每半年"), "half-yearly"),
     (re.compile(r"每年|每一年|年年"), "yearly"),  # not 逐年: 逐年递增 is a trend
-    (re.compile(r"定期"), "periodic"),
+    # 每两个月 / 每半月 / 每旬: recurring on a cycle the digest has no label for
+    (re.compile(r"定期|每(?:[两二三四五六]|几)(?:个)?(?:月|周|星期|年)|每半(?:个)?月|每双月|每旬"), "periodic"),
 ]
 _MULTI_YEAR_RECURRING = re.compile(r"(?<![\d〇零一二三四五六七八九十两])(?:全年|年度)")
 

@@ -447,3 +447,10 @@ def test_glossary_entries_in_brackets_and_with_zhi() -> None:
 def test_more_deadline_phrases(phrase: str, date: str) -> None:
     from knowledge.deadlines import resolve_deadline
     assert resolve_deadline(phrase, 2025, (2025, 2025)).date == dt.date.fromisoformat(date)
+
+
+def test_uncommon_cycles_are_recurring() -> None:
+    from knowledge.deadlines import resolve_deadline
+    for text in ("每两个月开展一次巡查", "每半月通报一次进展"):
+        got = resolve_deadline(text, 2025, (2025, 2025))
+        assert (got.kind, got.recurrence) == ("recurring", "periodic")
