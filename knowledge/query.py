@@ -46,8 +46,9 @@ _MEASURE_AFTER = re.compile(r"^[家个人户项次元亿万台辆套条座所处
 # noun following it (人/万/元 are left out: 多少人口, 多少万元 keep them to the noun or unit).
 _HOW_MANY_MEASURE = re.compile(r"(?:有|是)?(多少|几)[个家户项次台辆套条座所处名场支部]")
 # 多少公里 / 多少万平方米 / 多少亿元 at the end of a phrase: the unit of the answer, not a name.
-_HOW_MANY_UNIT = re.compile(r"(?:有|是)?(多少|几)(万|亿)?(平方公里|平方米|平米|公里|千米|公顷|亩|吨|元|"
-                            r"人次|人|倍|天|年)(?![\u4e00-\u9fff])")
+_HOW_MANY_UNIT = re.compile(r"(?:有|是)?(多少|几)(万|亿)?(平方公里|平方米|平米|公里|千米|公顷|亩|吨标准煤|吨|元|"
+                            r"人次|人|倍|天|年|微克|毫克|立方米|千瓦时|千瓦|兆瓦|个百分点|百分点|[a-z]{1,2})"
+                            r"(?![\u4e00-\u9fffa-z])")
 
 # Words naming a kind of document (a generic vocabulary, not names of particular plans).
 DOC_KIND_WORDS: list[tuple[str, str]] = [
@@ -63,7 +64,14 @@ DOC_KIND_WORDS: list[tuple[str, str]] = [
 # "什么时候完成" asks for the deadline: the completion verb is part of the question, not the name.
 _WHEN_VERB = re.compile(r"(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将)?"
                         r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束)?")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年)?(?!\d)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年底|年末|年初|年内|年)?(?!\d)")
+# 二〇二五年 / 二零二五年: a year in Chinese digits, read digit by digit.
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年).
+_SHORT_YEAR = re.compile(r"(?<![\d.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
+# 十四五末 / 十四五期间: a five-year plan period (the 3rd plan began 1966, one every five years).
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期)")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
 _PLACE_SUFFIXES = ("街道办事处", "人民政府", "街道", "新区", "街", "区", "镇", "乡", "县", "市")
@@ -149,12 +157,23 @@ class QueryParser:
             if any(c in text for c in cues):
                 q.intent = kind
                 break
-        # Year: an explicit 2025年, or 今年/去年/明年 relative to the latest plan year.
+        # Year: an explicit 2025年 (二〇二五年, 25年), the end of a five-year plan (十四五末), or
+        # 今年/去年/明年 relative to the latest plan year.
+        text = _CN_YEAR.sub(lambda c: c.group(0).translate(_CN_DIGITS), text)
+        if not _YEAR.search(text):
+            text = _SHORT_YEAR.sub(lambda c: "20" + c.group(1) + "年", text, count=1)
+        period = _PLAN_PERIOD.search(text)
+        if period:
+            number = "一二三四五六七八九".index(period.group(1)) + 11
+            q.doc_kinds.add("five_year_plan")
+            if period.group(2) in ("期末", "末") and not _YEAR.search(text):
+                q.year = 1966 + 5 * (number - 3) + 4
+            text = text[: period.start()] + text[period.end():]
         m = _YEAR.search(text)
         if m:
             q.year = int(m.group(1))
             text = text[: m.start()] + text[m.end():]
-        else:
+        elif q.year is None:
             for word, delta in _RELATIVE_YEARS.items():
                 if word in text and self.latest_year:
                     q.year = self.latest_year + delta

@@ -398,3 +398,25 @@ def test_variant_with_every_word_rewritten_comes_early() -> None:
     variants = lex.variants("甲甲乙乙丙丙")
     assert variants[0] == "甲甲乙乙丙丙"
     assert "子子丑丑寅寅" in variants[1:5]
+
+
+@pytest.mark.parametrize("query,year,kinds,text", [
+    ("二〇二五年规上工业总产值", 2025, set(), "规上工业总产值"),
+    ("25年规上工业总产值", 2025, set(), "规上工业总产值"),
+    ("2025年底新增就业", 2025, set(), "新增就业"),
+    ("十四五末规上工业总产值", 2025, {"five_year_plan"}, "规上工业总产值"),
+    ("十三五期末固投", 2020, {"five_year_plan"}, "固投"),
+    ("十四五期间新增就业", None, {"five_year_plan"}, "新增就业"),
+    ("新增劳动力平均受教育年限15.5年", None, set(), "新增劳动力平均受教育年限155年"),
+    ("PM2.5控制在多少微克", None, set(), "pm25"),
+    ("算力达到多少P", None, set(), "算力"),
+])
+def test_years_periods_and_units_staff_write(index: SearchIndex, query: str, year: int | None,
+                                             kinds: set[str], text: str) -> None:
+    q = index.parse(query)
+    assert (q.year, q.doc_kinds, q.text) == (year, kinds, text)
+
+
+def test_chinese_year_chooses_the_document(index: SearchIndex) -> None:
+    assert first(index, "二〇二五年规模以上工业总产值") == ("indicator", "I2")
+    assert first(index, "东湖街道24年规模以上工业总产值") == ("indicator", "I1")
