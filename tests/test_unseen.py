@@ -454,3 +454,10 @@ def test_uncommon_cycles_are_recurring() -> None:
     for text in ("每两个月开展一次巡查", "每半月通报一次进展"):
         got = resolve_deadline(text, 2025, (2025, 2025))
         assert (got.kind, got.recurrence) == ("recurring", "periodic")
+
+
+def test_dash_list_of_main_targets() -> None:
+    lines = ["2025年河源区政府工作报告", "二、2025年工作总体要求和主要目标",
+             "今年经济社会发展的主要预期目标是：", "——地区生产总值增长6%左右；", "——粮食产量稳定在30万吨以上。"]
+    got = {(i.name, i.growth or (i.target and i.target.value)) for i in _one(lines).indicators}
+    assert got == {("地区生产总值", "6%左右"), ("粮食产量", "稳定在30万吨以上")}
