@@ -280,6 +280,11 @@ _ITEM_ASPECTS = re.compile(
     "进展|进度|计划|安排|完成|实现|开展|举办|推进|推动|提升|扩容|扩大|新增|新建|增加|提高|加强|累计|总量|"
     "总额|水平|目标|数|率|要|办|建|年|的|有|和")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# How to apply, what it costs, when it opens, whom to call: what staff ask and development plans
+# rarely say (a generic vocabulary of procedures, not names of items).
+_PROCEDURE_WORDS = re.compile(
+    "申请|流程|条件|材料|手续|办理|报名|挂号|门票|票价|电话|地址|位置|入口|网址|app|政策|补贴|补助|奖励|"
+    "收费|价格|费用|缴费|物业费|学费|口径|名单|认定|申报|领取|投诉|开放时间|营业时间|办公时间|投放时间")
 # Unexplained characters (after aspects) from which a query is about another topic.
 OTHER_TOPIC_CHARS = 3
 
@@ -524,12 +529,26 @@ class SearchIndex:
                         body = self.texts[i]
                         t *= 1.0 if any(v in body for v in variants) else 0.9
                     out[i] = max(sc, t)
+                self._cap_procedures(q.text, out)
         if is_ascii_query(q.raw):
             # Letters match letters by chance far more than characters match characters:
             # squaring keeps near-exact pinyin matches and sinks partial ones.
             for i, s in self._pinyin_scores(q.raw).items():
                 out[i] = max(out.get(i, 0.0), s * s)
         return out
+
+    def _cap_procedures(self, text: str, out: dict[int, float]) -> None:
+        """A question about how to apply, what it costs, when something opens (…申请流程, …收费,
+        …开放时间) is answered by an item only if the item speaks of that; plans give targets and
+        tasks, so otherwise the item is a suggestion, not the answer."""
+        asked = [w for w in _PROCEDURE_WORDS.findall(text)]
+        if not asked:
+            return
+        for i, s in out.items():
+            if s >= SUGGEST_THRESHOLD + 0.1:
+                where = self.names[i] + self.texts[i]
+                if any(w not in where for w in asked):
+                    out[i] = SUGGEST_THRESHOLD + 0.1
 
     def _factor(self, e: _Entry, q: Query) -> float:
         """How much what the query says beyond the name (intent, year, place, kind) favours `e`."""

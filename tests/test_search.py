@@ -420,3 +420,20 @@ def test_years_periods_and_units_staff_write(index: SearchIndex, query: str, yea
 def test_chinese_year_chooses_the_document(index: SearchIndex) -> None:
     assert first(index, "二〇二五年规模以上工业总产值") == ("indicator", "I2")
     assert first(index, "东湖街道24年规模以上工业总产值") == ("indicator", "I1")
+
+
+@pytest.mark.parametrize("query", ["保障性租赁住房申请流程", "城镇登记失业率补贴", "固定资产投资统计口径",
+                                   "保障性租赁住房收费"])
+def test_how_to_apply_or_what_it_costs_is_not_answered_by_a_target(index: SearchIndex, query: str) -> None:
+    result = index.search(query)
+    assert result.hits == [] and result.suggestions
+
+
+def test_procedure_word_the_item_speaks_of_still_answers() -> None:
+    doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
+                   kind="annual_plan", year=2024, period=(2024, 2024))
+    task = Task(id="T9", doc="m.txt", title="落实既有住宅加装电梯补贴政策", line=3,
+                text="落实既有住宅加装电梯补贴政策，简化申请流程")
+    mini = SearchIndex(KnowledgeBase(documents=[doc], tasks=[task]), lexicon=Lexicon.load())
+    assert [h.id for h in mini.search("加装电梯补贴").hits] == ["T9"]
+    assert [h.id for h in mini.search("加装电梯申请流程").hits] == ["T9"]
