@@ -103,7 +103,7 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
         for draft, lines in rows:
             drafts.append(draft)
             table_lines.update(lines)
-    for number, line in text.content():
+    for number, line in _unwrapped(text, skip | table_lines | heading_lines):
         if number in skip or number in table_lines:
             continue
         glossary = glossary_from is not None and number > glossary_from
@@ -123,6 +123,35 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
         drafts.extend(_heading_tasks(text, sections, drafts, skip))
     drafts.sort(key=lambda d: d.line)
     return [_task(doc, sections, draft, k) for draft, k in _numbered_per_line(drafts)]
+
+
+def _unwrapped(text: DocText, stops: set[int]) -> list[tuple[int, str]]:
+    """Content lines with hard-wrapped continuations joined (PDF text breaks a sentence over
+    lines: …完成投资150亿 / 元以上，6月底前…), so a task keeps its deadline and units."""
+    content = list(text.content())
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(content):
+        number, line = content[k]
+        k += 1
+        if number in stops:
+            out.append((number, line))
+            continue
+        last = number
+        while (k < len(content) and content[k][0] == last + 1 and content[k][0] not in stops
+               and len(content[k - 1][1].strip()) >= _WRAP_MIN
+               and not line.rstrip().endswith(_WRAP_END)
+               and not _NUMBERED.match(content[k][1]) and not _HEADING_NUMBER.match(content[k][1])):
+            line = line.rstrip() + content[k][1].strip()
+            last = content[k][0]
+            k += 1
+        out.append((number, line))
+    return out
+
+
+# A line this long that ends without punctuation was wrapped, if the next line follows at once.
+_WRAP_MIN = 20
+_WRAP_END = tuple("。！？；;：:）)”」】")
 
 
 # ---------------------------------------------------------------- what to skip

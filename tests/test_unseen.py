@@ -461,3 +461,14 @@ def test_dash_list_of_main_targets() -> None:
              "今年经济社会发展的主要预期目标是：", "——地区生产总值增长6%左右；", "——粮食产量稳定在30万吨以上。"]
     got = {(i.name, i.growth or (i.target and i.target.value)) for i in _one(lines).indicators}
     assert got == {("地区生产总值", "6%左右"), ("粮食产量", "稳定在30万吨以上")}
+
+
+def test_task_wrapped_over_lines_keeps_deadline_and_units() -> None:
+    lines = ["南湖区2025年工作要点", "一、重点任务",
+             "1.加快重大项目建设。全年实施区级重点项目120个，完成投资150亿",
+             "元以上，新开工项目6月底前全部开工。（牵头单位：区发改委；责任",
+             "单位：区住建局）",
+             "2.强化要素保障。建立重点项目保障清单，每季度开展一次调度。"]
+    tasks = _one(lines).tasks
+    assert [(t.line, t.deadline, t.units) for t in tasks] == [
+        (3, dt.date(2025, 6, 30), ["区发改委", "区住建局"]), (6, dt.date(2025, 12, 31), [])]
