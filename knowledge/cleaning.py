@@ -63,6 +63,8 @@ _LINE_CUES = [
     # pagination
     r"[（(]第\s*\d+\s*/\s*\d+\s*页[)）]|^第\s*\d+\s*页\s*(共\s*\d+\s*页)?$|^共\s*\d+\s*页|^[-—]\s*\d+\s*[-—]$",
     r"^(首页|上一页|下一页|尾页|末页)(\s+\S+){0,12}$",
+    # a browser's print margins: page counter, print time, the page's address
+    r"^\d{1,3}\s*/\s*\d{1,3}$|^\d{4}[/-]\d{1,2}[/-]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?$|^https?://\S+$",
     # footers
     r"版权所有|Copyright|©|ICP[备证]|公网安备|网站标识码|^联系我们$|^网站地图$|^(主办|承办|协办)(单位)?\s*[:：]|技术支持\s*[:：]",
     r"建议使用.*浏览器|分辨率",

@@ -472,3 +472,10 @@ def test_task_wrapped_over_lines_keeps_deadline_and_units() -> None:
     tasks = _one(lines).tasks
     assert [(t.line, t.deadline, t.units) for t in tasks] == [
         (3, dt.date(2025, 6, 30), ["区发改委", "区住建局"]), (6, dt.date(2025, 12, 31), [])]
+
+
+def test_browser_print_margins_are_chrome() -> None:
+    from knowledge import cleaning
+    lines = ["凤凰街道2025年工作计划", "一、重点工作", "（一）抓招商。全年引进项目10个。",
+             "4 / 12", "2025/3/1 10:20", "http://www.example.gov.cn/art/2025/3/1/art_123.html"]
+    assert cleaning.chrome_lines(lines) == {4, 5, 6}
