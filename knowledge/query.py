@@ -34,7 +34,7 @@ QUESTION_WORDS = (
 # Left at the start once a document or place is taken out (工作报告里的名词解释).
 _LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
 # Trailing words asking for the state of an item (新增就业情况, 老旧小区改造进展).
-_TRAILING_STATE = re.compile(r"(?:的)?(?:情况|进展|进度)$")
+_TRAILING_STATE = re.compile(r"(?:的)?(?:情况|进展|进度)$|的地方$")
 # Misspelt question words staff type (near-homophones and old forms): read as the real word, so
 # the intent still counts. None of them is a word that can stand in a plan's text.
 QUESTION_TYPOS = {"时侯": "时候", "什麽": "什么", "甚么": "什么", "啥是": "什么是", "多小钱": "多少钱"}

@@ -267,6 +267,11 @@ def match_scores(variants: list[str], names: list[str], long_names: list[bool] |
         around = np.where((pr < 1.0) & (cov_q <= 0.5), np.minimum(around, cov_q + 0.05), around)
     score = np.where(m <= n, inside, around)
     if subsequence:
+        # Three or more characters of the query and three or more of the name that the other
+        # does not explain (规上工业增加值 against 规模以上工业企业数量): two different items.
+        both = (pr < 1.0) & (m - lcs >= 3) & (n - lcs >= 3)
+        score = np.where(both, np.minimum(score, SUGGEST_THRESHOLD + 0.1), score)
+    if subsequence:
         score = _cap_other_topic(score, variants, names, pr, m, n)
         score = _cap_opposites(score, variants, names, pr)
     score = np.where(exact, 1.0, score)
@@ -312,6 +317,10 @@ _OPPOSITES = {frozenset(p) for p in ("内外", "上下", "增减", "高低", "�
                                       "男女", "长短", "涨跌", "入出", "收支", "城乡",
                                       "失就")}  # 失业 is not 就业
 _OPPOSITE_CHARS = frozenset("".join("".join(p) for p in _OPPOSITES))
+# Measures that differ by a word and are different figures in statistics (增加值 is not 总产值,
+# 零售额 is not 销售额, 常住人口 is not 户籍人口).
+_DISTINCT_MEASURES = (("增加值", "总产值"), ("零售", "销售"), ("出口", "进口"), ("常住人口", "户籍人口"),
+                      ("增量", "存量"))
 
 
 def _cap_opposites(score: np.ndarray, variants: list[str], names: list[str], pr: np.ndarray) -> np.ndarray:
@@ -322,10 +331,11 @@ def _cap_opposites(score: np.ndarray, variants: list[str], names: list[str], pr:
     for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
         v, name = variants[r], names[c]
         only_q = (set(v) - set(name)) & _OPPOSITE_CHARS
-        if not only_q:
-            continue
         only_n = (set(name) - set(v)) & _OPPOSITE_CHARS
-        if any(frozenset((a, b)) in _OPPOSITES for a in only_q for b in only_n):
+        swapped = any(frozenset((a, b)) in _OPPOSITES for a in only_q for b in only_n) or any(
+            (a in v and a not in name and b in name and b not in v)
+            or (b in v and b not in name and a in name and a not in v) for a, b in _DISTINCT_MEASURES)
+        if swapped:
             if out is score:
                 out = score.copy()
             out[r, c] = min(out[r, c], SUGGEST_THRESHOLD + 0.1)

@@ -448,3 +448,16 @@ def test_figure_word_asked_for_is_not_part_of_the_name() -> None:
 def test_unemployment_is_not_employment() -> None:
     mini = _mini_index(["新增就业人数"])
     assert mini.search("失业人数").hits == []
+
+
+@pytest.mark.parametrize("query", ["规上工业增加值", "商品零售额"])
+def test_a_different_figure_of_the_same_field_is_not_an_answer(query: str) -> None:
+    mini = _mini_index(["规模以上工业总产值", "规模以上工业企业数量", "商品销售总额"])
+    assert mini.search(query).hits == []
+    assert mini.search("规上工业总产值").hits[0].title == "规模以上工业总产值"
+
+
+def test_the_place_for_something_is_asked_plainly() -> None:
+    mini = _mini_index(["老年日间照料服务机构"])
+    assert mini.parse("老人白天托管的地方").text == "老人白天托管"
+    assert [h.title for h in mini.search("老人白天托管的地方").hits][:1] == ["老年日间照料服务机构"]
