@@ -285,6 +285,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _PROCEDURE_WORDS = re.compile(
     "申请|流程|条件|材料|手续|办理|报名|挂号|门票|票价|电话|地址|位置|入口|网址|app|政策|补贴|补助|奖励|"
     "收费|价格|费用|缴费|物业费|学费|口径|名单|认定|申报|领取|投诉|开放时间|营业时间|办公时间|投放时间")
+_ASKED_FIGURE = re.compile(r"(?:的)?(?:总额|总数|总量|数量|个数|规模)$")
 # Unexplained characters (after aspects) from which a query is about another topic.
 OTHER_TOPIC_CHARS = 3
 
@@ -308,7 +309,8 @@ def _cap_other_topic(score: np.ndarray, variants: list[str], names: list[str], p
 # Characters of opposite meaning: one typed where the name has the other is not a typo
 # (外资 is not 内资, 规下 is not 规上, 减少 is not 增加).
 _OPPOSITES = {frozenset(p) for p in ("内外", "上下", "增减", "高低", "进出", "前后", "升降", "正负",
-                                      "男女", "长短", "涨跌", "入出", "收支", "城乡")}
+                                      "男女", "长短", "涨跌", "入出", "收支", "城乡",
+                                      "失就")}  # 失业 is not 就业
 _OPPOSITE_CHARS = frozenset("".join("".join(p) for p in _OPPOSITES))
 
 
@@ -493,6 +495,10 @@ class SearchIndex:
             variants = self.lexicon.variants(q.text)[:MAX_SCORED_VARIANTS]
             if q.full and q.full not in variants:
                 variants.append(q.full)
+            # 税收总额 / 企业总数: the figure asked for, not part of the name (全口径税收).
+            bare = _ASKED_FIGURE.sub("", q.text)
+            if len(bare) >= 2 and bare not in variants:
+                variants.append(bare)
             size = len(self.entries)
             pre = np.zeros(size)
             text = np.zeros(size)

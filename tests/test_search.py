@@ -437,3 +437,14 @@ def test_procedure_word_the_item_speaks_of_still_answers() -> None:
     mini = SearchIndex(KnowledgeBase(documents=[doc], tasks=[task]), lexicon=Lexicon.load())
     assert [h.id for h in mini.search("加装电梯补贴").hits] == ["T9"]
     assert [h.id for h in mini.search("加装电梯申请流程").hits] == ["T9"]
+
+
+def test_figure_word_asked_for_is_not_part_of_the_name() -> None:
+    mini = _mini_index(["全口径税收", "一般公共预算收入"])
+    hits = mini.search("税收总额").hits
+    assert hits and hits[0].title == "全口径税收"
+
+
+def test_unemployment_is_not_employment() -> None:
+    mini = _mini_index(["新增就业人数"])
+    assert mini.search("失业人数").hits == []
