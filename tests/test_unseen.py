@@ -491,3 +491,12 @@ def test_task_table_rows_give_clean_indicator_names() -> None:
     assert [(t.title, t.deadline, t.units) for t in kb.tasks] == [
         ("完成老旧小区改造5个", dt.date(2025, 10, 31), ["城建办", "社区办"]),
         ("建成智慧社区平台", dt.date(2025, 12, 31), ["党政办", "综治中心"])]
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("南湖区发展和改革局2025年工作要点", "南湖区发展和改革局"),
+    ("嘉禾市南湖区卫生健康委员会2025年工作计划", "南湖区卫生健康委员会"),
+    ("南湖区2025年工作要点", "南湖区"),
+])
+def test_department_issuer(title: str, issuer: str) -> None:
+    assert _one([title, "一、总体要求"]).documents[0].issuer == issuer
