@@ -500,3 +500,10 @@ def test_task_table_rows_give_clean_indicator_names() -> None:
 ])
 def test_department_issuer(title: str, issuer: str) -> None:
     assert _one([title, "一、总体要求"]).documents[0].issuer == issuer
+
+
+def test_more_count_units() -> None:
+    from knowledge.indicator_prose import prose_targets
+    got = [(f.name, f.unit) for t in ("走访辖区企业不少于200家次。", "种植苗木2万株。", "建设充电桩200根。")
+           for f in prose_targets(t, 2025)]
+    assert got == [("走访辖区企业", "家次"), ("种植苗木", "万株"), ("建设充电桩", "根")]
