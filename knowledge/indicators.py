@@ -44,7 +44,7 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
         items.append(_table_indicator(doc, row, sections, new_id(row.name_line)))
 
     review = _review_lines(doc, sections)
-    prose = [(line, t) for line, t in cells if line not in table_lines and line not in review]
+    prose = [(line, _row_as_prose(t)) for line, t in cells if line not in table_lines and line not in review]
     for starts, paragraph in _paragraphs(prose):
         if len(paragraph) < 8:
             continue
@@ -53,6 +53,17 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
             items.append(_prose_indicator(doc, found, line, found.sentence or paragraph, sections,
                                           new_id(line), end))
     return items
+
+
+_ROW_SPLIT = re.compile(r"\s*[|｜\t]\s*")
+
+
+def _row_as_prose(text: str) -> str:
+    """A row of some other table (| 1 | 完成老旧小区改造5个 | 城建办 |) as one sentence of its
+    cells, so its targets are read cell by cell and no row runs into the next."""
+    if text.count("|") + text.count("｜") < 2 and text.count("\t") < 2:
+        return text
+    return "；".join(c for c in (c.strip() for c in _ROW_SPLIT.split(text)) if c) + "。"
 
 
 def _paragraphs(cells: list[tuple[int, str]]) -> list[tuple[list[tuple[int, int]], str]]:

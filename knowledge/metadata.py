@@ -42,6 +42,8 @@ _ADMIN_TOKEN = re.compile(r"[\u4e00-\u9fffXx×＊*]{1,8}?(?:自治区|特别行�
 _AFTER_ISSUER = re.compile(
     r"^\s*(?:\d{4}|二〇|[“\"]?十[一二三四五六七八九]?五|国民经济|人民政府|政府|党工委|党委|办事处|工作|年度|关于|经济|社会|$)"
 )
+# A department after the place name (发展和改革局, 卫生健康委员会, 政务服务中心).
+_ORGAN = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:局|委员会|委|办公室|中心|管委会|分局)(?=\s*(?:\d{4}|二〇|工作|年度|关于|$))")
 _MASKED = re.compile(r"XX|xx|××|＊|\*|某")
 _NOT_NAME = re.compile(r"[的和与及于在对]")
 
@@ -190,6 +192,10 @@ def _admin_chain(title: str) -> list[str]:
             break
         found.append(match.group(0))
         rest = rest[match.end():]
+    organ = _ORGAN.match(rest) if found else None
+    if organ and _AFTER_ISSUER.match(rest[organ.end():]):
+        # 南湖区发展和改革局2025年工作要点: a department of the place issues it
+        return [*found[:-1], found[-1] + organ.group(0)]
     if found and not _AFTER_ISSUER.match(rest):
         return []
     return found

@@ -479,3 +479,31 @@ def test_browser_print_margins_are_chrome() -> None:
     lines = ["凤凰街道2025年工作计划", "一、重点工作", "（一）抓招商。全年引进项目10个。",
              "4 / 12", "2025/3/1 10:20", "http://www.example.gov.cn/art/2025/3/1/art_123.html"]
     assert cleaning.chrome_lines(lines) == {4, 5, 6}
+
+
+def test_task_table_rows_give_clean_indicator_names() -> None:
+    lines = ["月湖街道2025年重点工作任务清单",
+             "| 序号 | 重点任务 | 牵头科室 | 配合科室 | 完成时限 |",
+             "| 1 | 完成老旧小区改造5个 | 城建办 | 社区办 | 2025年10月底 |",
+             "| 2 | 建成智慧社区平台 | 党政办 | 综治中心 | 年底前 |"]
+    kb = _one(lines)
+    assert [(i.name, i.line) for i in kb.indicators] == [("老旧小区改造", 3)]
+    assert [(t.title, t.deadline, t.units) for t in kb.tasks] == [
+        ("完成老旧小区改造5个", dt.date(2025, 10, 31), ["城建办", "社区办"]),
+        ("建成智慧社区平台", dt.date(2025, 12, 31), ["党政办", "综治中心"])]
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("南湖区发展和改革局2025年工作要点", "南湖区发展和改革局"),
+    ("嘉禾市南湖区卫生健康委员会2025年工作计划", "南湖区卫生健康委员会"),
+    ("南湖区2025年工作要点", "南湖区"),
+])
+def test_department_issuer(title: str, issuer: str) -> None:
+    assert _one([title, "一、总体要求"]).documents[0].issuer == issuer
+
+
+def test_more_count_units() -> None:
+    from knowledge.indicator_prose import prose_targets
+    got = [(f.name, f.unit) for t in ("走访辖区企业不少于200家次。", "种植苗木2万株。", "建设充电桩200根。")
+           for f in prose_targets(t, 2025)]
+    assert got == [("走访辖区企业", "家次"), ("种植苗木", "万株"), ("建设充电桩", "根")]
