@@ -208,6 +208,7 @@ def _title(body: str) -> str:
     return _TITLE_END.split(body, maxsplit=1)[0].strip()
 
 
+_FRAMEWORK_TITLE = re.compile(r"指导思想|基本原则|总体要求|总体思路|工作思路|主要目标|工作目标|发展目标|预期目标")
 _ARABIC_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、]?|[（(]\d{1,3}[）)])\s*$")
 _DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求)\s*[:：]\s*(?P<when>[^。；;\n]+)")
 
@@ -223,6 +224,8 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[_Draft],
     for k, section in enumerate(ordered):
         if section.line in skip or not section.number or not _ARABIC_NUMBER.match(section.number):
             continue
+        if any(_FRAMEWORK_TITLE.search(t) for t in [section.title, *section.path]):
+            continue  # 1.指导思想 under 总体要求 states the frame, it is no task
         nxt = ordered[k + 1].line if k + 1 < len(ordered) else len(text.lines) + 1
         if any(section.line <= d < nxt for d in taken):
             continue

@@ -507,3 +507,11 @@ def test_more_count_units() -> None:
     got = [(f.name, f.unit) for t in ("走访辖区企业不少于200家次。", "种植苗木2万株。", "建设充电桩200根。")
            for f in prose_targets(t, 2025)]
     assert got == [("走访辖区企业", "家次"), ("种植苗木", "万株"), ("建设充电桩", "根")]
+
+
+def test_numbered_framework_headings_are_not_tasks() -> None:
+    lines = ["临江区2025年优化营商环境工作方案", "一、总体要求", "1.指导思想",
+             "以习近平新时代中国特色社会主义思想为指导，全面优化营商环境。", "2.工作目标",
+             "企业开办时间压缩至1个工作日以内。", "二、主要任务", "1.推行“一件事一次办”",
+             "实现20个“一件事”集成办理。", "责任单位：区政务服务管理局", "完成时限：2025年6月"]
+    assert [t.title for t in _one(lines).tasks] == ["推行“一件事一次办”"]
