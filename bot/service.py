@@ -66,6 +66,7 @@ class _Aliases:
     by_alias: dict[str, str] = field(default_factory=dict)
 
     def shorten(self, data: str) -> str:
+        """`data` itself when it fits in 64 bytes, else a short alias remembered in memory."""
         if len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES:
             return data
         if data not in self.by_key:
@@ -74,6 +75,7 @@ class _Aliases:
         return self.by_key[data]
 
     def expand(self, data: str) -> str:
+        """The callback data an alias stands for (unknown data comes back unchanged)."""
         return self.by_alias.get(data, data)
 
 

@@ -164,6 +164,7 @@ def _simple(method: str):  # type: ignore[no-untyped-def]
     """A handler calling AdminService.<method>(actor, args) and sending the reply."""
 
     async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Run the admin command through the service and send its reply."""
         svc = service(context)
         reply = getattr(svc, method)(actor_of(update), _args(context))
         await send_reply(update, context, reply)

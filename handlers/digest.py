@@ -156,6 +156,7 @@ def console_setup(routes: Any, deps: Any) -> None:
     svc = DigestService(deps.state, deps.sessions, local_clock(deps.settings))
 
     def chat(who: Any) -> int:
+        """The console's chat id (0 when the console has none)."""
         return int(who.chat_id or 0)
 
     routes.commands["subscribe"] = lambda arg, who: svc.subscribe(chat(who), who.user_id, arg, True)
@@ -167,6 +168,7 @@ def console_setup(routes: Any, deps: Any) -> None:
     routes.commands["ics"] = lambda arg, who: svc.ics(chat(who))
 
     def button(data: str, who: Any) -> Any:
+        """A digest button pressed in the console: the reply, or the toast as a line."""
         reply, toast = svc.on_button(chat(who), who.user_id, data, True)
         return reply if (reply.blocks or reply.buttons) else reply.line(toast)
 

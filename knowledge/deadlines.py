@@ -59,6 +59,7 @@ class _Context:
 
     @property
     def multi_year(self) -> bool:
+        """Whether the plan spans several years (全年/年度 then mean "every year")."""
         return bool(self.period and self.period[0] != self.period[1])
 
     @property
