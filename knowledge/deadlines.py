@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 import cn2an
 
 from knowledge.models import DeadlineKind
+from knowledge.plan_periods import five_year_period
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,6 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _year_end(year: int) -> dt.date:
     return dt.date(year, 12, 31)
-
-
-def _five_year_plan_period(ordinal: int) -> tuple[int, int]:
-    """The years of the N-th five-year plan: the 3rd ran 1966–1970, then every five years."""
-    start = 1966 + 5 * (ordinal - 3)
-    return start, start + 4
 
 
 # Lunar new year dates outside chinesecalendar's holiday data (2004–2026 in 1.11), from the
@@ -250,7 +245,7 @@ def _plan_period(match: re.Match[str], ctx: _Context) -> dt.date | None:
     ordinal = _number(match["n"])
     if ordinal < 3:
         return None
-    return _year_end(_five_year_plan_period(ordinal)[1])
+    return _year_end(five_year_period(ordinal)[1])
 
 
 def _flood_season(match: re.Match[str], ctx: _Context) -> dt.date | None:

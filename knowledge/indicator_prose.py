@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities
+from knowledge.plan_periods import five_year_period, shi_wu_number
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 # A clause runs to the next comma, semicolon or colon; a comma inside 1,200 does not end it.
@@ -55,8 +56,6 @@ _ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新
 _GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅|提高|提升|增加|下降|降低)(?:达到|为|超过)?$")
 _GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅)(?:达到|为)?$")
 # A clause opening with a date or five-year period (2020年…, “十三五”期间…), or with a future one.
-_FIVE_YEAR_ORDINALS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-                       "十一", "十二", "十三", "十四", "十五", "十六")
 _PAST_DATE = re.compile(r"^(?:在|于|截至|截止)?(?:((?:19|20)\d\d)年|[“\"]?(十[一二三四五六]?)五[”\"]?(?:期间|时期|末|以来))")
 _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未来|下一步)")
 # Cheap test before the quantity scan: a digit, or a Chinese count after 完成/达到/建成.
@@ -180,8 +179,7 @@ def _dated_before(clause: str, start_year: int | None) -> bool:
         return False
     if m.group(1):
         return int(m.group(1)) < start_year
-    # The n-th five-year plan (“十三五” = 13) ends in 1955 + 5n (2020).
-    return 1955 + 5 * _FIVE_YEAR_ORDINALS.index(m.group(2)) < start_year
+    return five_year_period(shi_wu_number(m.group(2)))[1] < start_year
 
 
 def _qualitative(clause: str) -> list[Found]:

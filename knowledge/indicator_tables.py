@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.numbers import normalize_unit, parse_number
+from knowledge.plan_periods import five_year_period, shi_wu_number
 
 # What a header cell says, by column role. Checked in order; the first match wins.
 _HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -55,7 +56,6 @@ def header_role(cell: str) -> str | None:
 
 
 _FIVE_YEAR_END = re.compile(r"十([一二三四五六七八九]?)五[”\"]?(?:期)?末")
-_ORDINAL_DIGITS = "一二三四五六七八九"
 
 
 def _five_year_end(cell: str) -> int | None:
@@ -63,8 +63,7 @@ def _five_year_end(cell: str) -> int | None:
     m = _FIVE_YEAR_END.search(cell)
     if m is None:
         return None
-    n = 10 + (_ORDINAL_DIGITS.index(m.group(1)) + 1 if m.group(1) else 0)
-    return 1955 + 5 * n  # the n-th five-year plan ends in 1955 + 5n (“十三五” → 2020)
+    return five_year_period(shi_wu_number(m.group(1)))[1]
 
 
 def split_name_unit(cell: str) -> tuple[str, str | None]:

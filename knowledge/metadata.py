@@ -9,6 +9,7 @@ import cn2an
 
 from knowledge.doctext import DocText
 from knowledge.models import DocKind, Document, Section
+from knowledge.plan_periods import five_year_period, shi_wu_number
 
 # How many content lines at the top of a document may hold its title.
 _TITLE_SCAN = 12
@@ -139,19 +140,13 @@ def title_year(title: str) -> int | None:
     return None
 
 
-def five_year_period(number: int) -> tuple[int, int]:
-    """The years of China's Nth five-year plan (the 3rd began in 1966 after the 1963-65 gap)."""
-    start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
-    return start, start + 4
-
-
 def _plan_number(text: str) -> int | None:
     match = _PLAN_NO.search(text)
     if not match:
         return None
     if match.group(1):
         return int(cn2an.cn2an(match.group(1), "smart"))
-    return 10 + (int(cn2an.cn2an(match.group(2), "smart")) if match.group(2) else 0)
+    return shi_wu_number(match.group(2) or "")
 
 
 def plan_period(title: str, kind: DocKind, text: DocText | None = None) -> tuple[int, int] | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
+from knowledge.plan_periods import five_year_period, shi_wu_number
 
 # Cue words (normalised form) that say what kind of answer is wanted. Checked in this order:
 # "什么时候" contains "什么", so deadlines come before definitions.
@@ -70,7 +71,7 @@ _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年).
 _SHORT_YEAR = re.compile(r"(?<![\d.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
-# 十四五末 / 十四五期间: a five-year plan period (the 3rd plan began 1966, one every five years).
+# 十四五末 / 十四五期间: a five-year plan period.
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期)")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
@@ -164,10 +165,10 @@ class QueryParser:
             text = _SHORT_YEAR.sub(lambda c: "20" + c.group(1) + "年", text, count=1)
         period = _PLAN_PERIOD.search(text)
         if period:
-            number = "一二三四五六七八九".index(period.group(1)) + 11
+            number = shi_wu_number(period.group(1))
             q.doc_kinds.add("five_year_plan")
             if period.group(2) in ("期末", "末") and not _YEAR.search(text):
-                q.year = 1966 + 5 * (number - 3) + 4
+                q.year = five_year_period(number)[1]
             text = text[: period.start()] + text[period.end():]
         m = _YEAR.search(text)
         if m:

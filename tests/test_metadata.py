@@ -59,6 +59,12 @@ def test_five_year_periods_are_computed() -> None:
     assert five_year_period(14) == (2021, 2025)
     assert five_year_period(15) == (2026, 2030)
     assert five_year_period(1) == (1953, 1957)
+
+
+def test_shi_wu_numbers() -> None:
+    from knowledge.plan_periods import shi_wu_number
+
+    assert [shi_wu_number(u) for u in ("", "三", "四", "十三", "十")] == [10, 13, 14, 13, 10]
     assert plan_period("某某区国民经济和社会发展第十五个五年规划纲要", "five_year_plan") == (2026, 2030)
     assert plan_period("某某镇“十五五”规划", "five_year_plan") == (2026, 2030)
     assert plan_period("某某县十三五规划", "five_year_plan") == (2016, 2020)
