@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,6 +17,8 @@ from knowledge.models import Document, Indicator, KnowledgeBase, Section, Task, 
 from knowledge.search import Hit, SearchResult
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 PAGE_SIZE = 5  # search results per page (one button per result fits a phone's width)
 LIST_PAGE_SIZE = 8  # /indicators and /tasks entries per page
@@ -83,6 +86,13 @@ def _norm_name(name: str) -> str:
     """An indicator name reduced for comparison across documents (no spaces, brackets or punctuation)."""
     name = re.sub(r"[（(][^）)]*[）)]", "", name)
     return re.sub(r"[\s\W_]+", "", name).lower()
+
+
+def _page_of(items: list[_T], page: int, size: int) -> tuple[list[_T], int, int]:
+    """The items of 0-based `page` (clamped to the pages there are), that page, and the page count."""
+    pages = (len(items) + size - 1) // size
+    page = min(max(page, 0), pages - 1)
+    return items[page * size: (page + 1) * size], page, pages
 
 
 def _short(text: str, limit: int) -> str:
@@ -401,9 +411,8 @@ class PlanService:
 
     def _result_list(self, active: Active, query: str, groups: list[list[Hit]], page: int,
                      replace: bool) -> Reply:
-        pages = (len(groups) + PAGE_SIZE - 1) // PAGE_SIZE
-        page = min(max(page, 1), pages)
-        chunk = groups[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        chunk, page, pages = _page_of(groups, page - 1, PAGE_SIZE)
+        page += 1  # result pages are counted from 1
         r = Reply(replace=replace)
         r.line(f"找到 {len(groups)} 条与“{_short(query, 30)}”相关的结果：")
         first = (page - 1) * PAGE_SIZE + 1
@@ -632,9 +641,7 @@ class PlanService:
             if keyword:
                 r.line("可用 /docs 查看文件序号，再发送 ", Span("/indicators 序号", "code"), "。")
             return r
-        pages = (len(items) + LIST_PAGE_SIZE - 1) // LIST_PAGE_SIZE
-        page = min(max(page, 0), pages - 1)
-        chunk = items[page * LIST_PAGE_SIZE: (page + 1) * LIST_PAGE_SIZE]
+        chunk, page, pages = _page_of(items, page, LIST_PAGE_SIZE)
         r = Reply(replace=page > 0).title(f"{heading}（共 {len(items)} 项）")
         first = page * LIST_PAGE_SIZE + 1
         for n, ind in enumerate(chunk, first):
@@ -643,9 +650,7 @@ class PlanService:
             r.line(f"{n}. ", Span(ind.name, "bold"), f"：{figure}{attr}")
             if doc_idx is None:
                 r.line(f"    {self._doc_short(kb, ind.doc)}")
-        r.row(*[(str(n), self._cb("i", ind.id)) for n, ind in enumerate(chunk[:4], first)])
-        if len(chunk) > 4:
-            r.row(*[(str(n), self._cb("i", ind.id)) for n, ind in enumerate(chunk[4:], first + 4)])
+        self._number_buttons(r, "i", [ind.id for ind in chunk], first)
 
         def cb(p: int) -> str:
             if doc_idx is not None:
@@ -666,24 +671,26 @@ class PlanService:
         heading = f"含“{_short(keyword, 20)}”的任务" if keyword else "全部任务"
         if not items:
             return Reply().line(f"{heading}：没有找到。").line("可以换个关键词，或直接提问。")
-        pages = (len(items) + LIST_PAGE_SIZE - 1) // LIST_PAGE_SIZE
-        page = min(max(page, 0), pages - 1)
-        chunk = items[page * LIST_PAGE_SIZE: (page + 1) * LIST_PAGE_SIZE]
+        chunk, page, pages = _page_of(items, page, LIST_PAGE_SIZE)
         r = Reply(replace=page > 0).title(f"{heading}（共 {len(items)} 项，按完成时限排序）")
         first = page * LIST_PAGE_SIZE + 1
         for n, t in enumerate(chunk, first):
             when = t.deadline.isoformat() if t.deadline else (t.deadline_text or "未写明")
             r.line(f"{n}. ", Span(_short(t.title, 40), "bold"))
             r.line(f"    {when} · {self._doc_short(kb, t.doc)}")
-        r.row(*[(str(n), self._cb("t", t.id)) for n, t in enumerate(chunk[:4], first)])
-        if len(chunk) > 4:
-            r.row(*[(str(n), self._cb("t", t.id)) for n, t in enumerate(chunk[4:], first + 4)])
+        self._number_buttons(r, "t", [t.id for t in chunk], first)
         nav = self._nav(lambda p: self._cb("tl", str(p - 1), keyword), page + 1, pages)
         if nav:
             r.row(*nav)
         return r
 
     # ----- helpers ------------------------------------------------------------------------------
+
+    def _number_buttons(self, r: Reply, prefix: str, ids: list[str], first: int) -> None:
+        """Buttons numbered from `first` that open each listed item, four to a row."""
+        for start in range(0, len(ids), 4):
+            r.row(*[(str(first + k), self._cb(prefix, item_id))
+                    for k, item_id in enumerate(ids[start:start + 4], start)])
 
     def _cb(self, prefix: str, *parts: str) -> str:
         """Callback data "prefix:part:part", aliased when longer than Telegram's 64 bytes."""
