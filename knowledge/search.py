@@ -253,25 +253,20 @@ def match_scores(variants: list[str], names: list[str], long_names: list[bool] |
     weight = 0.2 if long_names is None else np.where(np.array(long_names)[None, :], 0.1, 0.2)
     inside = np.maximum(pr, 0.95 * cov_q) * ((1.0 - weight) + weight * np.sqrt(m / n))
     inside = np.where(pr >= 1.0, np.maximum(inside, 0.9 + 0.1 * (m / n)), inside)
-    if subsequence:
-        # Half the query or more unexplained by the name (火星基地 against …体验基地: only 基地
-        # is there) is no answer however well that half fits: keep it to a suggestion.
-        inside = np.where(cov_q <= 0.5, np.minimum(inside, cov_q + 0.05), inside)
     # Name shorter than the query (a question around it): the name should be inside the query.
     around = np.maximum(pr, 0.95 * cov_n) * np.power(n / m, 0.35)
     around = np.where((pr >= 1.0) & (n >= 2), np.maximum(around, 0.72 + 0.25 * (n / m)), around)
-    if subsequence:
-        # The query is what is left after question words are taken out: when the name is not
-        # wholly inside it and explains half of it or less (城镇登记结婚人数 against 城镇登记失业率,
-        # 停车收费标准 against 停车位), the rest asks about something else.
-        around = np.where((pr < 1.0) & (cov_q <= 0.5), np.minimum(around, cov_q + 0.05), around)
     score = np.where(m <= n, inside, around)
     if subsequence:
+        # Half the query or more unexplained by the name is no answer however well the rest fits:
+        # 火星基地 against …体验基地 (only 基地 is there); the query being what is left after question
+        # words are taken out, 城镇登记结婚人数 against 城镇登记失业率 or 停车收费标准 against 停车位 asks
+        # about something else. (A query wholly inside the name, pr = 1, explains all of it.)
+        score = np.where((pr < 1.0) & (cov_q <= 0.5), np.minimum(score, cov_q + 0.05), score)
         # Three or more characters of the query and three or more of the name that the other
         # does not explain (规上工业增加值 against 规模以上工业企业数量): two different items.
         both = (pr < 1.0) & (m - lcs >= 3) & (n - lcs >= 3)
         score = np.where(both, np.minimum(score, SUGGEST_THRESHOLD + 0.1), score)
-    if subsequence:
         score = _cap_other_topic(score, variants, names, pr, m, n)
         score = _cap_opposites(score, variants, names, pr)
     score = np.where(exact, 1.0, score)
