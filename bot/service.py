@@ -244,15 +244,16 @@ class PlanService:
         r = Reply().title("使用说明")
         r.line("私聊中直接发送问题；群聊中请用 /find 或 @我 提问。")
         r.blank()
-        example_term = active.kb.terms[0].term if active.kb.terms else "双碳"
-        example_doc = "1"
+        examples = self.examples(active)
+        # Without glossary terms, /term alone (the list) is the example that works.
+        term_example = f"/term {active.kb.terms[0].term}" if active.kb.terms else "/term"
         for cmd, desc, example in [
-            ("/find", "查询指标、任务、章节或名词", f"/find {self.examples(active)[1 % len(self.examples(active))]}"),
+            ("/find", "查询指标、任务、章节或名词", f"/find {examples[1 % len(examples)]}"),
             ("/docs", "已载入的规划文件", "/docs"),
             ("/outline", "按目录浏览文件", "/outline"),
-            ("/indicators", "指标列表（可指定文件序号或名称）", f"/indicators {example_doc}"),
+            ("/indicators", "指标列表（可指定文件序号或名称）", "/indicators 1"),
             ("/tasks", "任务和完成时限（可加关键词）", "/tasks 改造"),
-            ("/term", "名词解释", f"/term {example_term}"),
+            ("/term", "名词解释", term_example),
             ("/help", "本说明", "/help"),
         ]:
             r.line(Span(cmd, "bold"), f" — {desc}，如 ", Span(example, "code"))
