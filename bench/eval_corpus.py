@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import re
 import subprocess
@@ -351,7 +352,7 @@ def write_baseline(figures: dict[str, Any]) -> None:
     except OSError:
         commit = ""
     data = {"commit": commit, "overall": figures["overall"], "met": figures["met"], "total": figures["total"],
-            "documents": {k: round(v, 4) for k, v in sorted(figures["documents"].items())}}
+            "documents": {k: math.floor(v * 10000) / 10000 for k, v in sorted(figures["documents"].items())}}
     BASELINE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"baseline written: {BASELINE.relative_to(ROOT)}")
 
