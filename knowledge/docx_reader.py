@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,7 @@ _W_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # Only \n, \r\n and \r end a line (as in the .txt reader).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+TRUNCATED = "文件不完整或已损坏（压缩包无法解开），请重新保存或重新发送。"
 # Deeper than this, text boxes inside text boxes are not followed.
 _MAX_BOX_DEPTH = 4
 
@@ -31,7 +33,7 @@ def refuse_ole(data: bytes) -> None:
         raise EncryptedFileError(detail="OLE EncryptedPackage")
     if "WordDocument".encode("utf-16-le") in data:
         raise LegacyWordError(detail="OLE WordDocument")
-    raise CorruptFileError(detail="OLE compound file")
+    raise CorruptFileError("这是旧版 Office 文件，但不是 Word 文档，请另存为 .docx 后再发送。", detail="OLE compound file")
 
 
 def check_zip(data: bytes, limits: ReadLimits) -> None:
@@ -42,7 +44,10 @@ def check_zip(data: bytes, limits: ReadLimits) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise CorruptFileError(detail=str(exc)) from exc
+        if data.startswith(b"PK"):
+            raise CorruptFileError(TRUNCATED, detail=str(exc)) from exc
+        raise CorruptFileError("文件内容不是 Word（.docx）格式，请在 Word 或 WPS 中另存为 .docx 后再发送。",
+                               detail=str(exc)) from exc
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_zip_members:
@@ -63,7 +68,8 @@ def check_zip(data: bytes, limits: ReadLimits) -> None:
         try:
             info = archive.getinfo("word/document.xml")
         except KeyError as exc:
-            raise CorruptFileError(detail="no word/document.xml") from exc
+            raise CorruptFileError("这个压缩包不是 Word 文档（缺少正文 word/document.xml），请发送 .docx 文件。",
+                                   detail="no word/document.xml") from exc
         _scan_body(archive, info, limits)
 
 
@@ -77,8 +83,8 @@ def _scan_body(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimi
             while chunk := stream.read(MIB):
                 scan.feed(chunk)
         scan.feed(b"", final=True)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:  # truncated or bad CRC
-        raise CorruptFileError(detail=f"word/document.xml: {exc}") from exc
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as exc:  # truncated or bad CRC
+        raise CorruptFileError(TRUNCATED, detail=f"word/document.xml: {exc}") from exc
 
 
 class _BodyScan:
@@ -132,10 +138,17 @@ def read_docx(data: bytes, budget: Budget) -> list[str]:
     per line with a blank line after each row."""
     check_zip(data, budget.limits)
     from docx import Document
+    from lxml import etree
 
     from knowledge.docx_numbering import DocxNumbering
 
-    document = Document(io.BytesIO(data))
+    try:
+        document = Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as exc:
+        raise CorruptFileError("Word 文档内容已损坏（XML 无法解析），请在 Word 或 WPS 中打开后另存为 .docx 再发送。",
+                               detail=str(exc)) from exc
+    except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
+        raise CorruptFileError(TRUNCATED, detail=str(exc)) from exc
     # Labels of Word's automatic numbering (一、 （一） 1.) are not in the text: add them.
     numbering = DocxNumbering(document)
     lines: list[str] = []

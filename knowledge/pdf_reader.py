@@ -78,26 +78,40 @@ class _PageDrawing:
 def read_pdf(data: bytes, budget: Budget) -> list[str]:
     """Lines of a PDF's text layer; raises a PlanError for scans, passwords, bad fonts, limits."""
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise CorruptFileError(detail="no %PDF header")
+        raise CorruptFileError("文件扩展名为 .pdf，但内容不是 PDF，请检查后重新发送。", detail="no %PDF header")
     import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) in (pdfium.raw.FPDF_ERR_PASSWORD, pdfium.raw.FPDF_ERR_SECURITY):
-            raise EncryptedFileError(detail=str(exc)) from exc
-        raise CorruptFileError(detail=str(exc)) from exc
+        raise _load_error(exc, data) from exc
     try:
         return _read_document(pdf, data, budget)
     finally:
         pdf.close()
 
 
+def _load_error(exc: Exception, data: bytes) -> Exception:
+    """The PlanError for a PDF PDFium cannot open. PDFium's error code is process-wide and can
+    be left over from an earlier file, so the file itself is checked for what the code says."""
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    encrypted = b"/Encrypt" in data
+    if encrypted and code == raw.FPDF_ERR_PASSWORD:
+        return EncryptedFileError("PDF 设有打开密码，无法读取，请发送未加密的版本。", detail=str(exc))
+    if encrypted and code == raw.FPDF_ERR_SECURITY:
+        return EncryptedFileError("PDF 使用了无法识别的加密方式，请发送未加密的版本。", detail=str(exc))
+    if re.search(rb"/Count\s+0\b", data) and not re.search(rb"/Type\s*/Page\b(?!s)", data):
+        return EmptyFileError("PDF 文件没有任何页面，请重新导出后再发送。", detail=str(exc))
+    return CorruptFileError("PDF 文件已损坏（无法解析其结构），请重新导出或另存为 PDF 后再发送。", detail=str(exc))
+
+
 def _read_document(pdf: Any, data: bytes, budget: Budget) -> list[str]:
     pages = len(pdf)
     budget.check_pages(pages)
     if pages == 0:
-        raise EmptyFileError(detail="0 pages")
+        raise EmptyFileError("PDF 文件没有任何页面，请重新导出后再发送。", detail="0 pages")
     plumber = _Plumber(data, pages)
     blocks: list[Block] = []
     chars = unmapped = drawn = 0

@@ -48,20 +48,30 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
+_NAME_EMPTY = "文件名为空或不合法，请重命名后再发送。"
+_NAME_CONTROL = "文件名包含控制字符或不可见的格式字符（如文字方向控制符），请重命名后再发送。"
+_NAME_PATH = "文件名不能包含路径（/、\\ 或盘符），请重命名后再发送。"
+_NAME_HIDDEN = "文件名不能以“.”开头（隐藏文件），请重命名后再发送。"
+_NAME_LONG = "文件名过长（超过 255 字节），请缩短后再发送。"
+
+
 def safe_filename(name: str) -> str:
-    """The bare file name, or BadFileNameError when it has path parts or control characters."""
+    """The bare file name, or BadFileNameError naming what is wrong with it (empty, control or
+    direction characters, path parts, hidden, too long)."""
     cleaned = (name or "").strip()
     if not cleaned or cleaned in {".", ".."}:
-        raise BadFileNameError(detail=repr(name))
+        raise BadFileNameError(_NAME_EMPTY, detail=repr(name))
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in cleaned):
-        raise BadFileNameError(detail=repr(name))
+        raise BadFileNameError(_NAME_CONTROL, detail=repr(name))
     if "/" in cleaned or "\\" in cleaned or _DRIVE.match(cleaned):
-        raise BadFileNameError(detail=repr(name))
+        raise BadFileNameError(_NAME_PATH, detail=repr(name))
     if PurePosixPath(cleaned).name != cleaned or PureWindowsPath(cleaned).name != cleaned:
-        raise BadFileNameError(detail=repr(name))
+        raise BadFileNameError(_NAME_PATH, detail=repr(name))
     # Hidden files and names no file system can store (255 bytes) are refused too.
-    if cleaned.startswith(".") or len(cleaned.encode("utf-8")) > 255:
-        raise BadFileNameError(detail=repr(name))
+    if cleaned.startswith("."):
+        raise BadFileNameError(_NAME_HIDDEN, detail=repr(name))
+    if len(cleaned.encode("utf-8")) > 255:
+        raise BadFileNameError(_NAME_LONG, detail=repr(name))
     return cleaned
 
 
@@ -140,7 +150,29 @@ def _sniff(data: bytes) -> str | None:
         return ".docx"
     if data.startswith(_OLE):
         return ".ole"
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise UnsupportedTypeError("这是 RTF 格式文件，请在 Word 或 WPS 中另存为 .docx 后再发送。", detail="RTF")
+    if data.startswith(b"PK\x03\x04"):
+        head = data[:65536]
+        if b"xl/" in head:
+            raise UnsupportedTypeError("这是 Excel 表格（.xlsx），请复制到 Word 中另存为 .docx 后再发送。", detail="xlsx")
+        if b"ppt/" in head:
+            raise UnsupportedTypeError("这是 PowerPoint 演示文稿（.pptx），请另存为 PDF 或 .docx 后再发送。", detail="pptx")
+        return ".docx"  # any other zip: the .docx reader says what it lacks
+    # Binary formats always hold NUL bytes near the start; text (even "BM…" or "MZ…") does not.
+    for magic, what in _BINARY_MAGIC if b"\x00" in data[:4096] else ():
+        if data.startswith(magic):
+            raise UnsupportedTypeError(f"文件内容是{what}，不是文字文档，请发送 .docx、.pdf 或 .txt 文件。", detail=what)
     return None
+
+
+# Binary formats that are no document we read, by their first bytes.
+_BINARY_MAGIC = (
+    (b"\x89PNG", "图片（PNG）"), (b"\xff\xd8\xff", "图片（JPEG）"), (b"GIF8", "图片（GIF）"),
+    (b"BM", "图片（BMP）"), (b"II*\x00", "图片（TIFF）"), (b"MM\x00*", "图片（TIFF）"),
+    (b"Rar!", "压缩包（RAR）"), (b"7z\xbc\xaf", "压缩包（7z）"), (b"\x1f\x8b", "压缩包（gzip）"),
+    (b"MZ", "程序（exe）"), (b"\x7fELF", "程序（ELF）"),
+)
 
 
 def read_file(path: Path, max_bytes: int | None = None, *, limits: ReadLimits = DEFAULT_LIMITS) -> list[str]:
@@ -199,6 +231,9 @@ def decode_text(data: bytes) -> str:
     strict = _first_plausible(data, ("utf-8", "gb18030"))
     if strict is not None:
         return strict
+    mixed = _mixed_utf8_gb18030(data)
+    if mixed is not None:
+        return mixed
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
@@ -207,6 +242,24 @@ def decode_text(data: bytes) -> str:
         if _plausible(text, best.encoding):
             return text
     raise EncodingError()
+
+
+def _mixed_utf8_gb18030(data: bytes) -> str | None:
+    """Text whose lines are some UTF-8 and some GB18030 (files pasted together): each line
+    decoded in the encoding it is valid in, when the whole reads as text."""
+    lines = data.split(b"\n")
+    decoded, utf8 = [], 0
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                decoded.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+    text = "\n".join(decoded)
+    return text if utf8 and _plausible(text, "gb18030") else None
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -77,7 +77,7 @@ def test_empty_txt(data: bytes) -> None:
     b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + os.urandom(512),
 ])
 def test_binary_garbage_txt(data: bytes) -> None:
-    with pytest.raises((EncodingError, CorruptFileError)) as info:
+    with pytest.raises((EncodingError, CorruptFileError, UnsupportedTypeError)) as info:
         read_bytes(data, "plan.txt")
     assert info.value.message
 
