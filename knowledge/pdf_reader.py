@@ -91,6 +91,13 @@ def read_pdf(data: bytes, budget: Budget) -> list[str]:
         pdf.close()
 
 
+def pdfium_error() -> type[Exception]:
+    """PyPDFium2's exception class (imported lazily like the library)."""
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfiumError
+
+
 def _load_error(exc: Exception, data: bytes) -> Exception:
     """The PlanError for a PDF PDFium cannot open. PDFium's error code is process-wide and can
     be left over from an earlier file, so the file itself is checked for what the code says."""
@@ -117,7 +124,11 @@ def _read_document(pdf: Any, data: bytes, budget: Budget) -> list[str]:
     chars = unmapped = drawn = 0
     try:
         for index in range(pages):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium_error() as exc:
+                raise CorruptFileError(f"PDF 第 {index + 1} 页已损坏，无法读取，请重新导出后再发送。",
+                                       detail=str(exc)) from exc
             try:
                 drawing = _drawing(page)
                 lines, page_chars, page_unmapped = _pdfium_lines(page)
@@ -137,7 +148,9 @@ def _read_document(pdf: Any, data: bytes, budget: Budget) -> list[str]:
     finally:
         plumber.close()
     if chars == 0:
-        raise ScannedPdfError() if drawn else EmptyFileError()
+        if drawn:
+            raise ScannedPdfError()
+        raise EmptyFileError("PDF 中没有可读取的文字（页面是空白的），请检查文件后重新发送。")
     if unmapped > 0.3 * chars:
         raise UnreadablePdfError(detail=f"{unmapped} of {chars} glyphs have no Unicode mapping")
     return drop_unmapped([line for block in blocks for line in block.lines])

@@ -301,3 +301,30 @@ def test_text_boxes_are_read_once_in_order() -> None:
 
 def test_owner_password_pdf_reads_like_the_open_one() -> None:
     assert read_bytes(owner_only_pdf(), "a.pdf") == read_bytes(reportlab_pdf(), "a.pdf")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_damaged_files_raise_only_plan_errors(seed: int) -> None:
+    # Random byte flips, cuts and insertions in a .pdf, an owner-password .pdf and a .docx.
+    import random
+
+    rnd = random.Random(seed)
+    originals = [("a.pdf", reportlab_pdf()), ("b.pdf", owner_only_pdf()), ("c.docx", docx_bytes())]
+    for _ in range(60):
+        name, data = rnd.choice(originals)
+        damaged = bytearray(data)
+        for _ in range(rnd.randint(1, 8)):
+            if not damaged:
+                break
+            pos = rnd.randrange(len(damaged))
+            op = rnd.random()
+            if op < 0.6:
+                damaged[pos] = rnd.randrange(256)
+            elif op < 0.8:
+                del damaged[pos:pos + rnd.randint(1, 200)]
+            else:
+                damaged[pos:pos] = rnd.randbytes(rnd.randint(1, 50))
+        try:
+            read_bytes(bytes(damaged), name)
+        except PlanError as exc:
+            assert re.search("[\u4e00-\u9fff]", exc.message)
