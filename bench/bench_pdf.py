@@ -72,7 +72,7 @@ def pdfium_text_only(data: bytes, budget: Budget) -> list[str]:
     try:
         for index in range(len(pdf)):
             page = pdf[index]
-            lines, _, _ = pdf_reader._pdfium_lines(page)
+            lines, _, _ = pdf_reader._pdfium_lines(page, budget)
             height = page.get_height()
             page.close()
             pdf_reader._append_page(blocks, pdf_reader.paragraphs(

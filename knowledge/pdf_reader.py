@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import io
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,7 @@ from knowledge.errors import (
     ScannedPdfError,
     UnreadablePdfError,
 )
-from knowledge.limits import Budget
+from knowledge.limits import Budget, limit_error
 
 # A PDF line starting like a heading or a numbered item opens a new paragraph.
 NUMBERED = re.compile(
@@ -75,10 +76,23 @@ class _PageDrawing:
         return self.horizontal >= 2 and self.vertical >= 2
 
 
+# PDFium is not thread-safe (the bot reads uploads in worker threads): one document at a time
+# per process; isolated builds run in their own processes.
+_PDFIUM_LOCK = threading.Lock()
+# Objects and path segments looked at per page to find rules and images: a page drawn with
+# millions of objects is judged by its first ones instead of being walked for minutes.
+_MAX_DRAWING_WORK = 200_000
+
+
 def read_pdf(data: bytes, budget: Budget) -> list[str]:
     """Lines of a PDF's text layer; raises a PlanError for scans, passwords, bad fonts, limits."""
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise CorruptFileError("文件扩展名为 .pdf，但内容不是 PDF，请检查后重新发送。", detail="no %PDF header")
+    with _PDFIUM_LOCK:
+        return _read_locked(data, budget)
+
+
+def _read_locked(data: bytes, budget: Budget) -> list[str]:
     import pypdfium2 as pdfium
 
     try:
@@ -131,7 +145,7 @@ def _read_document(pdf: Any, data: bytes, budget: Budget) -> list[str]:
                                        detail=str(exc)) from exc
             try:
                 drawing = _drawing(page)
-                lines, page_chars, page_unmapped = _pdfium_lines(page)
+                lines, page_chars, page_unmapped = _pdfium_lines(page, budget)
                 page_blocks = None
                 if drawing.ruled and page_chars:
                     page_blocks = plumber.page_blocks(index, budget, page_unmapped)
@@ -170,7 +184,7 @@ def _append_page(blocks: list[Block], page_blocks: list[Block]) -> None:
 # ---------------------------------------------------------------- PDFium text
 
 
-def _pdfium_lines(page: Any) -> tuple[list[TextLine], int, int]:
+def _pdfium_lines(page: Any, budget: Budget) -> tuple[list[TextLine], int, int]:
     """The page's text lines (grouped and spaced as pdfplumber groups them), the number of
     glyphs read, and how many of them have no Unicode mapping (left out of the text)."""
     import pypdfium2.raw as raw
@@ -180,6 +194,8 @@ def _pdfium_lines(page: Any) -> tuple[list[TextLine], int, int]:
     try:
         handle = textpage.raw
         count = raw.FPDFText_CountChars(handle)
+        if count > budget.limits.max_chars - budget.chars:  # refuse before walking the page
+            raise limit_error("max_chars", budget.limits.max_chars, detail=f"page of {count} chars")
         # All the page's characters in one call (UTF-16, one unit per character index).
         buffer = ctypes.create_string_buffer((count + 1) * 2)
         raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
@@ -281,7 +297,9 @@ def _drawing(page: Any) -> _PageDrawing:
     objects = [raw.FPDFPage_GetObject(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))]
     x, y = ctypes.c_float(), ctypes.c_float()
     matrix = raw.FS_MATRIX()
-    while objects:
+    work = 0
+    while objects and work < _MAX_DRAWING_WORK:
+        work += 1
         obj = objects.pop()
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
@@ -294,17 +312,19 @@ def _drawing(page: Any) -> _PageDrawing:
                 objects.extend(raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj)))
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-            _count_segments(obj, matrix, drawing, x, y)
+            work += _count_segments(obj, matrix, drawing, x, y, _MAX_DRAWING_WORK - work)
     return drawing
 
 
-def _count_segments(obj: Any, m: Any, drawing: _PageDrawing, x: Any, y: Any) -> None:
-    """Add a path's horizontal and vertical segments (in page units) and whether it curves."""
+def _count_segments(obj: Any, m: Any, drawing: _PageDrawing, x: Any, y: Any, most: int) -> int:
+    """Add a path's horizontal and vertical segments (in page units) and whether it curves,
+    looking at `most` segments; returns how many were looked at."""
     import pypdfium2.raw as raw
 
     start = prev = None
     curved = False
-    for j in range(raw.FPDFPath_CountSegments(obj)):
+    segments = min(raw.FPDFPath_CountSegments(obj), max(most, 0))
+    for j in range(segments):
         segment = raw.FPDFPath_GetPathSegment(obj, j)
         raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
         point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
@@ -322,6 +342,7 @@ def _count_segments(obj: Any, m: Any, drawing: _PageDrawing, x: Any, y: Any) -> 
             prev = start
     if curved:
         drawing.curves += 1
+    return segments
 
 
 def _count_rule(a: tuple[float, float], b: tuple[float, float], drawing: _PageDrawing) -> None:

@@ -244,6 +244,8 @@ CASES: list[tuple[str, Maker, type[PlanError] | None, str, ReadLimits]] = [
     ("pdf without xref or trailer", lambda: ("plan.pdf", raw_pdf([b"<< /Type /Catalog >>"], xref=False)),
      errors.CorruptFileError, "PDF", ReadLimits()),
     ("text named .pdf", lambda: ("plan.pdf", PLAN.encode()), errors.CorruptFileError, "不是 PDF", ReadLimits()),
+    ("pdf over the character limit", lambda: ("plan.pdf", reportlab_pdf()), errors.LimitExceededError, "字数",
+     ReadLimits(max_chars=20)),
     ("pdf of 1,001 pages", lambda: ("plan.pdf", pdf_pages(1_001)), errors.LimitExceededError, "页数", ReadLimits()),
     ("name with a path", lambda: ("../plans/plan.txt", PLAN.encode()), errors.BadFileNameError, "路径", ReadLimits()),
     ("name with a backslash", lambda: ("C:\\plans\\plan.txt", PLAN.encode()), errors.BadFileNameError, "路径",
