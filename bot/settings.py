@@ -44,8 +44,8 @@ class Settings(BaseSettings):
     # Limits on parsing one upload/reload file (see knowledge.limits and knowledge.isolated_build).
     build_memory_mb: int = 512
     build_timeout_seconds: float = 60.0
-    max_paragraphs: int = 50_000
-    max_table_cells: int = 200_000
+    max_paragraphs: int = 100_000
+    max_table_cells: int = 50_000
     max_chars: int = 2_000_000
     max_lines: int = 200_000
     max_pdf_pages: int = 1_000

@@ -1,7 +1,7 @@
 """Resource limits on what one uploaded or reloaded file may hold, checked while it is read.
 
 The readers count paragraphs, table cells, characters, lines and pages as they go and stop at
-the first limit passed, with a Chinese message naming it ("文件段落数超过上限（50000）…"), so a
+the first limit passed, with a Chinese message naming it ("文件段落数超过上限（100000）…"), so a
 hostile file is refused in seconds and bounded memory instead of being parsed in full.
 
 Defaults, and why (a large real plan — a 150-page 规划纲要 PDF — has about 200,000 characters,
@@ -10,8 +10,10 @@ Defaults, and why (a large real plan — a 150-page 规划纲要 PDF — has abo
 - max_chars 2,000,000: ten times the largest plan; the 19 MiB text of the probe has 6.6 million.
 - max_lines 200,000 and max_line_chars 300,000: a whole plan on one line (text scraped without
   its line breaks) still passes; a megabyte on one line does not.
-- max_paragraphs 50,000 and max_table_cells 200,000: .docx paragraphs (text boxes and cells
-  included) and table cells of .docx and .pdf; the probe's .docx had 1,000,000 paragraphs.
+- max_paragraphs 100,000 and max_table_cells 50,000: .docx paragraphs (body, text boxes and
+  table cells alike: every cell holds one, so cells stay the smaller limit) and table cells of
+  .docx and .pdf; a 2,000-row task table of 8 columns has 16,000 cells; the probe's .docx had
+  1,000,000 paragraphs.
 - max_table_depth 16: tables inside tables inside tables… (lxml itself gives up at 256).
 - max_pages 1,000: PDF pages, checked before any page is read.
 - max_unzipped_bytes 200 MiB, max_xml_bytes 64 MiB, max_zip_ratio 200, max_zip_members 5,000:
@@ -36,8 +38,8 @@ class ReadLimits:
     max_chars: int = 2_000_000
     max_lines: int = 200_000
     max_line_chars: int = 300_000
-    max_paragraphs: int = 50_000
-    max_table_cells: int = 200_000
+    max_paragraphs: int = 100_000
+    max_table_cells: int = 50_000
     max_table_depth: int = 16
     max_pages: int = 1_000
     max_unzipped_bytes: int = 200 * MIB
