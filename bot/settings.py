@@ -11,6 +11,8 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from knowledge.builder import BUNDLED_PLANS
+from knowledge.isolated_build import BuildLimits
+from knowledge.limits import ReadLimits
 
 DEFAULT_DATABASE_URL = "sqlite:///data/planbot.db"
 
@@ -39,6 +41,14 @@ class Settings(BaseSettings):
     api_base_url: str | None = None
     api_file_url: str | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    # Limits on parsing one upload/reload file (see knowledge.limits and knowledge.isolated_build).
+    build_memory_mb: int = 512
+    build_timeout_seconds: float = 60.0
+    max_paragraphs: int = 100_000
+    max_table_cells: int = 50_000
+    max_chars: int = 2_000_000
+    max_lines: int = 200_000
+    max_pdf_pages: int = 1_000
     # A fixed "today" for digests and tests (YYYY-MM-DD); None means the real date.
     today: dt.date | None = None
 
@@ -83,6 +93,14 @@ class Settings(BaseSettings):
             if value.startswith(prefix):
                 return "postgresql+psycopg://" + value[len(prefix):]
         return value
+
+    def build_limits(self) -> BuildLimits:
+        """The isolated build's limits (memory, time and per-file read limits) from these settings."""
+        read = ReadLimits(max_bytes=self.max_upload_bytes, max_paragraphs=self.max_paragraphs,
+                          max_table_cells=self.max_table_cells, max_chars=self.max_chars,
+                          max_lines=self.max_lines, max_pages=self.max_pdf_pages)
+        return BuildLimits(memory_bytes=self.build_memory_mb * 1024 * 1024,
+                           seconds=self.build_timeout_seconds, read=read)
 
     def is_admin(self, user_id: int | None) -> bool:
         """Whether this Telegram user is an administrator."""
