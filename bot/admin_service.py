@@ -21,7 +21,7 @@ from bot.replies import Attachment, Button, Reply, Span
 from bot.storage import admin as store
 from bot.versions import Draft, SourceRef, VersionConflict, Versions, only_documents, sha256_of
 from knowledge import builder
-from knowledge.diff import ChangeReport, normalise_name
+from knowledge.diff import ChangeReport
 from knowledge.errors import (
     BadFileNameError,
     EmptyFileError,
@@ -29,6 +29,7 @@ from knowledge.errors import (
     PlanError,
     UnsupportedTypeError,
 )
+from knowledge.identity import name_key
 from knowledge.models import KnowledgeBase, Warning_
 from knowledge.readers import SUPPORTED_SUFFIXES, read_bytes, safe_filename
 
@@ -615,9 +616,9 @@ def replaced_files(live: KnowledgeBase, part: KnowledgeBase) -> set[str]:
     """Live files an upload replaces: the same file name, or a document with the same title."""
     out: set[str] = set()
     for doc in part.documents:
-        title = normalise_name(doc.title)
+        title = name_key(doc.title)
         for old in live.documents:
-            if old.file == doc.file or (title and len(title) >= 6 and normalise_name(old.title) == title):
+            if old.file == doc.file or (title and len(title) >= 6 and name_key(old.title) == title):
                 out.add(old.file)
     return out
 
@@ -630,10 +631,10 @@ def find_documents(kb: KnowledgeBase, query: str) -> list:
     exact = [d for d in kb.documents if d.file == query]
     if exact:
         return exact
-    key = normalise_name(query)
+    key = name_key(query)
     if not key:
         return []
-    return [d for d in kb.documents if key in normalise_name(d.file) or key in normalise_name(d.title)]
+    return [d for d in kb.documents if key in name_key(d.file) or key in name_key(d.title)]
 
 
 def add_report(reply: Reply, report: ChangeReport, limit: int = 15) -> Reply:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.kbstate import Active, KnowledgeState
 from bot.render import clean
 from bot.replies import MAX_CALLBACK_BYTES, Button, Reply, Span
+from knowledge.identity import indicator_key, name_key
 from knowledge.models import Document, Indicator, KnowledgeBase, Section, Task, Term, Value
 from knowledge.search import Hit, SearchResult
 
@@ -80,12 +81,6 @@ class _Aliases:
     def expand(self, data: str) -> str:
         """The callback data an alias stands for (unknown data comes back unchanged)."""
         return self.by_alias.get(data, data)
-
-
-def _norm_name(name: str) -> str:
-    """An indicator name reduced for comparison across documents (no spaces, brackets or punctuation)."""
-    name = re.sub(r"[（(][^）)]*[）)]", "", name)
-    return re.sub(r"[\s\W_]+", "", name).lower()
 
 
 def _page_of(items: list[_T], page: int, size: int) -> tuple[list[_T], int, int]:
@@ -308,9 +303,9 @@ class PlanService:
             for t in terms[:30]:
                 r.line("• ", t.term)
             return r
-        key = _norm_name(arg)
-        exact = [t for t in terms if _norm_name(t.term) == key]
-        partial = [t for t in terms if key and (key in _norm_name(t.term) or _norm_name(t.term) in key)]
+        key = name_key(arg)
+        exact = [t for t in terms if name_key(t.term) == key]
+        partial = [t for t in terms if key and (key in name_key(t.term) or name_key(t.term) in key)]
         found = exact or partial
         if not found:
             found = [h.item for h in self._search(active, arg) if h.kind == "term"]  # type: ignore[misc]
@@ -365,7 +360,7 @@ class PlanService:
                 groups.append(group)
                 seen.update(h.id for h in group)
                 continue
-            key = _norm_name(hit.title)
+            key = indicator_key(hit.title) or hit.id
             if key in by_name:
                 by_name[key].append(hit)
             else:
@@ -479,8 +474,9 @@ class PlanService:
 
     def _indicator_card(self, active: Active, ind: Indicator) -> Reply:
         """Indicator card; the same indicator (same name) in other documents is shown alongside."""
+        key = indicator_key(ind.name)
         same = [ind] + [i for i in active.kb.indicators
-                        if i.id != ind.id and _norm_name(i.name) == _norm_name(ind.name)]
+                        if i.id != ind.id and key and indicator_key(i.name) == key]
         return self._indicators_card(active, same)
 
     def _indicators_card(self, active: Active, same: list[Indicator]) -> Reply:
@@ -632,8 +628,8 @@ class PlanService:
             items = [i for i in items if i.doc == kb.documents[doc_idx].file]
             heading = f"《{kb.documents[doc_idx].title}》的指标"
         elif keyword:
-            key = _norm_name(keyword)
-            items = [i for i in items if key in _norm_name(i.name)]
+            key = name_key(keyword)
+            items = [i for i in items if key in name_key(i.name)]
             heading = f"名称含“{_short(keyword, 20)}”的指标"
         else:
             heading = "全部指标"
@@ -665,9 +661,9 @@ class PlanService:
 
     def _task_list(self, active: Active, keyword: str, page: int) -> Reply:
         kb = active.kb
-        key = _norm_name(keyword)
+        key = name_key(keyword)
         items = [t for t in kb.tasks
-                 if not key or key in _norm_name(t.title + t.text + "".join(t.units))]
+                 if not key or key in name_key(t.title + t.text + "".join(t.units))]
         items.sort(key=lambda t: (t.deadline is None, t.deadline or 0, t.doc, t.line))  # type: ignore[operator]
         heading = f"含“{_short(keyword, 20)}”的任务" if keyword else "全部任务"
         if not items:
@@ -721,11 +717,11 @@ class PlanService:
         if arg.isdigit():
             n = int(arg)
             return n - 1 if 1 <= n <= len(kb.documents) else None
-        key = _norm_name(arg)
+        key = name_key(arg)
         if not key:
             return None
         for n, d in enumerate(kb.documents):
-            if key in _norm_name(d.title) or key in _norm_name(d.file) or (d.issuer and key in _norm_name(d.issuer)):
+            if key in name_key(d.title) or key in name_key(d.file) or (d.issuer and key in name_key(d.issuer)):
                 return n
         return None
 

@@ -11,6 +11,7 @@ from typing import Literal
 from bot.replies import Button, Reply, Span
 from jobs.recurrence import is_recurring, label_of, next_due
 from jobs.workdays import DaysLeft, days_left
+from knowledge.identity import name_key
 from knowledge.models import Document, KnowledgeBase, Section, Task
 from knowledge.search import SearchIndex
 
@@ -107,11 +108,6 @@ def due_item(task: Task, today: dt.date) -> DueItem | None:
         return None
     recurring = label_of(task.recurrence) if is_recurring(task) else None
     return DueItem(task, due, days_left(today, due), recurring)
-
-
-def _norm(text: str) -> str:
-    """Lower-case text without spaces, for containment tests of names."""
-    return "".join(text.split()).lower()
 
 
 @dataclass
@@ -215,18 +211,18 @@ class DigestEngine:
         """Normalised document names, tasks by document and tasks by unit (built on first use)."""
         if self._doc_keys is not None:
             return
-        self._doc_keys = [(d, (_norm(d.id), _norm(d.file), _norm(d.title))) for d in self.kb.documents]
+        self._doc_keys = [(d, (name_key(d.id), name_key(d.file), name_key(d.title))) for d in self.kb.documents]
         self._tasks_by_doc = {}
         self._tasks_by_unit = {}
         for t in self.kb.tasks:
             self._tasks_by_doc.setdefault(t.doc, set()).add(t.id)
             for unit in t.units:
-                self._tasks_by_unit.setdefault(_norm(unit), set()).add(t.id)
+                self._tasks_by_unit.setdefault(name_key(unit), set()).add(t.id)
 
     def matching_documents(self, name: str) -> list[Document]:
         """Documents whose file name, id or title contains `name` (spaces and case ignored)."""
         self._indexes()
-        needle = _norm(name)
+        needle = name_key(name)
         if not needle:
             return []
         return [d for d, (did, file, title) in self._doc_keys or []
@@ -245,7 +241,7 @@ class DigestEngine:
         """Tasks with a responsible unit containing `name` (or contained in it, e.g. 街道办事处/街道办)."""
         if name not in self._unit_ids:
             self._indexes()
-            needle = _norm(name)
+            needle = name_key(name)
             ids: set[str] = set()
             for unit, tasks in self._tasks_by_unit.items():
                 if needle and (needle in unit or (len(unit) >= 2 and unit in needle)):

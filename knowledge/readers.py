@@ -30,6 +30,7 @@ from knowledge.errors import (
     UnreadablePdfError,
     UnsupportedTypeError,
 )
+from knowledge.identity import to_simplified
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -118,7 +119,7 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -
         raise CorruptFileError(detail=f"{name}: {type(exc).__name__}: {exc}") from exc
     if not any(line.strip() for line in lines):
         raise EmptyFileError(detail=name)
-    return halfwidth_numbers(to_simplified(lines))
+    return halfwidth_numbers(simplified_if_traditional(lines))
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -170,7 +171,7 @@ _TRADITIONAL_ONLY = re.compile(
 )
 
 
-def to_simplified(lines: list[str]) -> list[str]:
+def simplified_if_traditional(lines: list[str]) -> list[str]:
     """Traditional-Chinese lines converted to simplified (one line stays one line), so the
     same cue words find headings, indicators and deadlines; simplified text is left alone."""
     sample = "".join(lines)[:20_000]
@@ -178,10 +179,7 @@ def to_simplified(lines: list[str]) -> list[str]:
     marked = len(_TRADITIONAL_ONLY.findall(sample))
     if not han or marked < max(3, 0.02 * han):
         return lines
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
-    return [converter.convert(line) for line in lines]
+    return [to_simplified(line) for line in lines]
 
 
 # ---------------------------------------------------------------- .txt
