@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from jobs.digest_cli import add_parser as add_digest_parser
+from bot.digest_cli import add_parser as add_digest_parser
 from knowledge.builder import BUNDLED_PLANS, build_files
 from knowledge.errors import PlanError
 from knowledge.search import SearchIndex

@@ -11,22 +11,14 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.digest_render import CALLBACK_PREFIX, render_digest, render_task_card
 from bot.kbstate import Active, KnowledgeState
 from bot.replies import Attachment, Button, Reply
 from bot.storage import digests as store
-from jobs.digest import (
-    CALLBACK_PREFIX,
-    DEFAULT_WINDOW,
-    URGENCIES,
-    DigestEngine,
-    DigestFilters,
-    DueItem,
-    render_digest,
-    render_task_card,
-)
-from jobs.ics import calendar_ics
-from jobs.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
-from jobs.schedule import WEEKDAY_NAMES, next_delivery
+from knowledge.digest.engine import DEFAULT_WINDOW, URGENCIES, DigestEngine, DigestFilters, DueItem
+from knowledge.digest.ics import calendar_ics
+from knowledge.digest.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
+from knowledge.digest.schedule import WEEKDAY_NAMES, next_delivery
 
 SNOOZE_DAYS = 7
 ON_DEMAND_PER_GROUP = 10

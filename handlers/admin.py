@@ -22,10 +22,11 @@ from telegram.ext import (
 )
 
 from bot.admin_service import CALLBACK_PREFIX, Actor, AdminService
+from bot.outgoing import keyboard
 from bot.render import to_telegram
 from bot.replies import Reply
 from bot.versions import Versions
-from handlers.common import deps, edit_or_send, keyboard, send_reply
+from handlers.common import deps, edit_or_send, send_reply
 
 log = logging.getLogger(__name__)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
+from telegram import InputFile, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.deps import Deps, get_deps
+from bot.outgoing import keyboard
 from bot.render import CAPTION_LIMIT, TelegramMessage, clean, to_telegram
-from bot.replies import Button, Reply
+from bot.replies import Reply
 from bot.service import Who
 
 log = logging.getLogger(__name__)
@@ -35,17 +36,6 @@ def who(update: Update, source: str = "chat") -> Who:
         chat_title=chat.title if chat else None,
         source=source,
     )
-
-
-def keyboard(buttons: list[list[Button]]) -> InlineKeyboardMarkup | None:
-    """Reply buttons as an inline keyboard (None when there are none)."""
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup([
-        [InlineKeyboardButton(clean(b.label)[:64], url=b.url) if b.url
-         else InlineKeyboardButton(clean(b.label)[:64], callback_data=b.data) for b in row]
-        for row in buttons
-    ])
 
 
 async def allowed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

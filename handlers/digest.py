@@ -12,9 +12,10 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.digest_service import DigestService
+from bot.settings import local_clock
 from handlers.common import allowed, deps, edit_or_send, send_reply
 from jobs.delivery import DigestDeliverer
-from jobs.scheduler import local_clock, start_digest_job, telegram_sender
+from jobs.scheduler import start_digest_job, telegram_sender
 
 log = logging.getLogger(__name__)
 

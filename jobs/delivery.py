@@ -23,11 +23,12 @@ from sqlalchemy import text, update
 from sqlalchemy.orm import Session, sessionmaker
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.digest_render import render_digest
 from bot.digest_service import filters_of
 from bot.render import TelegramMessage, to_telegram
 from bot.storage import digests as store
-from jobs.digest import DigestEngine, render_digest
-from jobs.schedule import delivery_day, due_period
+from knowledge.digest.engine import DigestEngine
+from knowledge.digest.schedule import delivery_day, due_period
 
 log = logging.getLogger(__name__)
 
