@@ -154,7 +154,8 @@ async def bench_send(kb: KnowledgeBase, n: int, today: dt.date) -> None:
             stamps.append(time.perf_counter())
             return message_id
 
-        deliverer = DigestDeliverer(sessions, lambda: engine, timed_send, lambda: now, concurrency=64)
+        deliverer = DigestDeliverer(sessions, lambda: engine, timed_send, lambda: now, concurrency=64,
+                                    rate_limited=True)
         start = time.perf_counter()
         report = await deliverer.run_due()
         elapsed = time.perf_counter() - start

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.callback_data import PLAIN, DigestAction
 from bot.replies import Button, Reply, Span
 from knowledge.digest.engine import SOON_DAYS, URGENCIES, Digest, DigestEngine, DueItem, due_item
 from knowledge.digest.workdays import DaysLeft
@@ -11,7 +12,6 @@ from knowledge.models import Task
 
 WEEKDAYS_CN = "一二三四五六日"
 _MARKS = {"overdue": "🔴", "soon": "🟡", "window": "🟢"}
-CALLBACK_PREFIX = "dg:"
 
 
 def weekday_cn(day: dt.date) -> str:
@@ -51,9 +51,9 @@ def render_item(engine: DigestEngine, reply: Reply, number: int, item: DueItem) 
 def item_buttons(task_id: str, number: int) -> list[Button]:
     """The 已完成 / 推迟一周 / 详情 buttons of one item (none if the id is too long for callback data)."""
     try:
-        return [Button(f"✅{number} 已完成", f"{CALLBACK_PREFIX}done:{task_id}"),
-                Button(f"⏰{number} 推迟一周", f"{CALLBACK_PREFIX}snz:{task_id}"),
-                Button(f"📄{number} 详情", f"{CALLBACK_PREFIX}card:{task_id}")]
+        return [Button(f"✅{number} 已完成", PLAIN.encode(DigestAction("done", (task_id,)))),
+                Button(f"⏰{number} 推迟一周", PLAIN.encode(DigestAction("snz", (task_id,)))),
+                Button(f"📄{number} 详情", PLAIN.encode(DigestAction("card", (task_id,))))]
     except ValueError:
         return []
 

@@ -1,7 +1,7 @@
 """The digest service: subscriptions, on-demand digests, task marks, calendar export — chat-agnostic.
 
-Telegram handlers and the CLI call these methods and send the `Reply` they return; the
-caller says whether the user may manage the chat's subscriptions (group admins only).
+Telegram handlers and the console call these methods through the command registry, which lets
+only group admins change a group's subscriptions (bot.commands), and send the `Reply` they return.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.digest_render import CALLBACK_PREFIX, render_digest, render_task_card
+from bot.callback_data import PLAIN, DigestAction
+from bot.digest_render import render_digest, render_task_card
 from bot.kbstate import Active, KnowledgeState
 from bot.replies import Attachment, Button, Reply
 from bot.storage import digests as store
@@ -24,7 +25,6 @@ SNOOZE_DAYS = 7
 ON_DEMAND_PER_GROUP = 10
 TIME_CHOICES = ("08:00", "09:00", "10:00", "14:00", "17:00")
 WINDOW_CHOICES = (7, 14, 30, 60)
-ADMINS_ONLY = "在群组中只有群管理员可以管理订阅和标记任务。"
 NO_DB = "订阅功能需要数据库，当前未配置。"
 
 
@@ -88,31 +88,32 @@ class DigestService:
         reply.line(self._describe(sub))
         if not sub.paused:
             reply.line(f"下次推送：{self._next(sub)}")
-        sid = sub.id
-        p = CALLBACK_PREFIX
-        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, f"{p}wd:{sid}:{i}")
+        sid = str(sub.id)
+
+        def data(action: str, *args: object) -> str:
+            return PLAIN.encode(DigestAction(action, tuple(str(a) for a in args)))
+
+        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, data("wd", sid, i))
                     for i, name in enumerate(WEEKDAY_NAMES[:4])])
-        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, f"{p}wd:{sid}:{i}")
+        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, data("wd", sid, i))
                     for i, name in enumerate(WEEKDAY_NAMES[4:], start=4)])
         current = sub.send_time.strftime("%H:%M")
-        reply.row(*[Button(("✔" if current == t else "") + t, f"{p}tm:{sid}:{t.replace(':', '')}")
+        reply.row(*[Button(("✔" if current == t else "") + t, data("tm", sid, t.replace(":", "")))
                     for t in TIME_CHOICES])
-        reply.row(*[Button(("✔" if sub.window_days == w else "") + f"{w}天", f"{p}win:{sid}:{w}")
+        reply.row(*[Button(("✔" if sub.window_days == w else "") + f"{w}天", data("win", sid, w))
                     for w in WINDOW_CHOICES])
-        reply.row(Button("🔔 取消静音" if sub.quiet else "🔕 静音", f"{p}q:{sid}"),
-                  Button("空周报：不发" if not sub.send_empty else "空周报：发一行", f"{p}e:{sid}"),
-                  Button("▶️ 恢复" if sub.paused else "⏸ 暂停", f"{p}p:{sid}"))
-        reply.row(Button("👀 预览", f"{p}pv:{sid}"), Button("🗑 退订", f"{p}rm:{sid}"),
-                  Button("↩️ 全部订阅", f"{p}ls"))
+        reply.row(Button("🔔 取消静音" if sub.quiet else "🔕 静音", data("q", sid)),
+                  Button("空周报：不发" if not sub.send_empty else "空周报：发一行", data("e", sid)),
+                  Button("▶️ 恢复" if sub.paused else "⏸ 暂停", data("p", sid)))
+        reply.row(Button("👀 预览", data("pv", sid)), Button("🗑 退订", data("rm", sid)),
+                  Button("↩️ 全部订阅", data("ls")))
         return reply
 
     # --- subscribe / list / unsubscribe ------------------------------------------------------
-    def subscribe(self, chat_id: int, user_id: int | None, text: str, can_manage: bool) -> Reply:
+    def subscribe(self, chat_id: int, user_id: int | None, text: str) -> Reply:
         """/subscribe: create a subscription, or update the one with the same filters."""
         if self.sessions is None:
             return Reply().line(NO_DB)
-        if not can_manage:
-            return Reply().line(ADMINS_ONLY)
         if text.strip() in ("帮助", "help", "?", "？"):
             return Reply().text(SUBSCRIBE_HELP)
         try:
@@ -179,16 +180,14 @@ class DigestService:
         reply = Reply(replace=True).title(f"📬 本聊天的订阅（{len(subs)}）")
         for sub in subs:
             reply.line(self._describe(sub))
-            reply.row(Button(f"⚙️ 修改 #{sub.id}", f"{CALLBACK_PREFIX}set:{sub.id}"),
-                      Button(f"🗑 退订 #{sub.id}", f"{CALLBACK_PREFIX}rm:{sub.id}"))
+            reply.row(Button(f"⚙️ 修改 #{sub.id}", PLAIN.encode(DigestAction("set", (str(sub.id),)))),
+                      Button(f"🗑 退订 #{sub.id}", PLAIN.encode(DigestAction("rm", (str(sub.id),)))))
         return reply
 
-    def unsubscribe(self, chat_id: int, arg: str, can_manage: bool) -> Reply:
+    def unsubscribe(self, chat_id: int, arg: str) -> Reply:
         """/unsubscribe [编号|全部]: remove one or all of the chat's subscriptions."""
         if self.sessions is None:
             return Reply().line(NO_DB)
-        if not can_manage:
-            return Reply().line(ADMINS_ONLY)
         arg = arg.strip().lstrip("#＃")
         with self.sessions() as session:
             subs = store.chat_subscriptions(session, chat_id)
@@ -287,10 +286,14 @@ class DigestService:
         return reply
 
     # --- buttons --------------------------------------------------------------------------
-    def on_button(self, chat_id: int, user_id: int | None, data: str, can_manage: bool) -> tuple[Reply, str]:
-        """Handle a "dg:" button; returns the reply and a short toast for the button press."""
-        parts = data.removeprefix(CALLBACK_PREFIX).split(":")
-        action, args = parts[0], parts[1:]
+    def press(self, chat_id: int, user_id: int | None, button: DigestAction) -> Reply:
+        """A digest button: the reply, with a short toast for the button press."""
+        reply, toast = self._press(chat_id, user_id, button.action, list(button.args))
+        reply.toast = toast
+        return reply
+
+    def _press(self, chat_id: int, user_id: int | None, action: str, args: list[str]) -> tuple[Reply, str]:
+        """The reply and toast of a digest button (the registry lets only group admins change things)."""
         engine = self.engine()
         if action == "card" and args:
             task = engine.tasks.get(args[0])
@@ -301,8 +304,6 @@ class DigestService:
             return self.list_subscriptions(chat_id), ""
         if self.sessions is None:
             return Reply().line(NO_DB), NO_DB
-        if not can_manage:
-            return Reply(), ADMINS_ONLY
         if action in ("done", "snz") and args:
             task = engine.tasks.get(args[0])
             if task is None:

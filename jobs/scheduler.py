@@ -19,6 +19,7 @@ from telegram.ext import Application, ContextTypes, Job
 
 from bot.outgoing import keyboard
 from bot.render import TelegramMessage
+from bot.settings import local_clock
 from jobs.delivery import DigestDeliverer, Sender
 
 log = logging.getLogger(__name__)
@@ -63,3 +64,15 @@ def start_digest_job(app: Application[Any, Any, Any, Any, Any, Any], deliverer: 
     app.job_queue.run_once(_tick, when=0, name=JOB_NAME, data=deliverer, job_kwargs=once)
     return app.job_queue.run_repeating(_tick, interval=interval, first=interval, name=JOB_NAME, data=deliverer,
                                        job_kwargs={"misfire_grace_time": None, "coalesce": True})
+
+
+def start(app: Application[Any, Any, Any, Any, Any, Any]) -> DigestDeliverer | None:
+    """At start-up: a deliverer over the application's services, its tick scheduled (needs a database)."""
+    services = app.bot_data.services
+    if services.sessions is None or app.job_queue is None:
+        log.warning("digests disabled: no database or no job queue")
+        return None
+    deliverer = DigestDeliverer(services.sessions, services.digests.engine, telegram_sender(app.bot),
+                                local_clock(services.settings), rate_limited=app.bot.rate_limiter is not None)
+    start_digest_job(app, deliverer)
+    return deliverer
