@@ -16,15 +16,13 @@ from bot.digest_render import render_digest, render_task_card
 from bot.kbstate import Active, KnowledgeState
 from bot.replies import Attachment, Button, Reply
 from bot.storage import digests as store
+from bot.subscription_view import describe, filters_of, settings_reply
 from knowledge.digest.engine import DEFAULT_WINDOW, URGENCIES, DigestEngine, DigestFilters, DueItem
 from knowledge.digest.ics import calendar_ics
 from knowledge.digest.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
-from knowledge.digest.schedule import WEEKDAY_NAMES, next_delivery
 
 SNOOZE_DAYS = 7
 ON_DEMAND_PER_GROUP = 10
-TIME_CHOICES = ("08:00", "09:00", "10:00", "14:00", "17:00")
-WINDOW_CHOICES = (7, 14, 30, 60)
 NO_DB = "订阅功能需要数据库，当前未配置。"
 
 
@@ -45,11 +43,6 @@ class EngineCache:
         return self._engine
 
 
-def filters_of(sub: store.Subscription) -> DigestFilters:
-    """The digest filters stored on a subscription."""
-    return DigestFilters(tuple(sub.keyword_list), sub.doc, sub.unit)
-
-
 class DigestService:
     """Every digest feature behind one interface; `now` gives the local time (PLANBOT_TODAY aware)."""
 
@@ -62,52 +55,6 @@ class DigestService:
     def today(self) -> dt.date:
         """Today's date as the digests see it."""
         return self.now().date()
-
-    # --- describing subscriptions ------------------------------------------------------------
-    def _describe(self, sub: store.Subscription) -> str:
-        parts = [f"#{sub.id} {filters_of(sub).describe()}",
-                 f"{WEEKDAY_NAMES[sub.weekday]} {sub.send_time.strftime('%H:%M')}",
-                 f"提前 {sub.window_days} 天"]
-        if sub.quiet:
-            parts.append("静音")
-        if not sub.send_empty:
-            parts.append("无任务不发")
-        if sub.paused:
-            parts.append("已暂停" + (f"（{sub.pause_reason}）" if sub.pause_reason else ""))
-        return " · ".join(parts)
-
-    def _next(self, sub: store.Subscription) -> str:
-        moment = next_delivery(sub.weekday, sub.send_time, self.now())
-        return f"{moment.date().isoformat()}（{WEEKDAY_NAMES[moment.weekday()]}）{moment.strftime('%H:%M')}"
-
-    def _settings_reply(self, sub: store.Subscription, header: str = "") -> Reply:
-        """A subscription's summary with buttons to change each setting."""
-        reply = Reply(replace=True)
-        if header:
-            reply.title(header)
-        reply.line(self._describe(sub))
-        if not sub.paused:
-            reply.line(f"下次推送：{self._next(sub)}")
-        sid = str(sub.id)
-
-        def data(action: str, *args: object) -> str:
-            return PLAIN.encode(DigestAction(action, tuple(str(a) for a in args)))
-
-        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, data("wd", sid, i))
-                    for i, name in enumerate(WEEKDAY_NAMES[:4])])
-        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, data("wd", sid, i))
-                    for i, name in enumerate(WEEKDAY_NAMES[4:], start=4)])
-        current = sub.send_time.strftime("%H:%M")
-        reply.row(*[Button(("✔" if current == t else "") + t, data("tm", sid, t.replace(":", "")))
-                    for t in TIME_CHOICES])
-        reply.row(*[Button(("✔" if sub.window_days == w else "") + f"{w}天", data("win", sid, w))
-                    for w in WINDOW_CHOICES])
-        reply.row(Button("🔔 取消静音" if sub.quiet else "🔕 静音", data("q", sid)),
-                  Button("空周报：不发" if not sub.send_empty else "空周报：发一行", data("e", sid)),
-                  Button("▶️ 恢复" if sub.paused else "⏸ 暂停", data("p", sid)))
-        reply.row(Button("👀 预览", data("pv", sid)), Button("🗑 退订", data("rm", sid)),
-                  Button("↩️ 全部订阅", data("ls")))
-        return reply
 
     # --- subscribe / list / unsubscribe ------------------------------------------------------
     def subscribe(self, chat_id: int, user_id: int | None, text: str) -> Reply:
@@ -139,7 +86,7 @@ class DigestService:
             self._apply(sub, req)
             sub.paused, sub.pause_reason = False, None
             session.commit()
-            reply = self._settings_reply(sub, "✅ 已订阅截止任务周报" if created else "✅ 已更新订阅")
+            reply = settings_reply(sub, self.now(), "✅ 已订阅截止任务周报" if created else "✅ 已更新订阅")
         reply.replace = False
         matched = engine.matching_ids(req.filters)
         if matched is not None and not matched:
@@ -179,7 +126,7 @@ class DigestService:
             return Reply().line("本聊天还没有订阅。发送 /subscribe 订阅每周截止任务提醒（/subscribe 帮助 查看用法）。")
         reply = Reply(replace=True).title(f"📬 本聊天的订阅（{len(subs)}）")
         for sub in subs:
-            reply.line(self._describe(sub))
+            reply.line(describe(sub))
             reply.row(Button(f"⚙️ 修改 #{sub.id}", PLAIN.encode(DigestAction("set", (str(sub.id),)))),
                       Button(f"🗑 退订 #{sub.id}", PLAIN.encode(DigestAction("rm", (str(sub.id),)))))
         return reply
@@ -336,7 +283,7 @@ class DigestService:
                 session.expunge(sub)
                 return self.preview(chat_id, sid), ""
             if action == "set":
-                return self._settings_reply(sub), ""
+                return settings_reply(sub, self.now()), ""
             try:
                 if action == "wd":
                     sub.weekday = int(rest[0]) % 7
@@ -356,4 +303,4 @@ class DigestService:
             except (IndexError, ValueError):
                 return Reply().line("无法识别的按钮。"), "无法识别的按钮"
             session.commit()
-            return self._settings_reply(sub), "已更新"
+            return settings_reply(sub, self.now()), "已更新"

@@ -29,9 +29,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.digest_render import render_digest
-from bot.digest_service import filters_of
 from bot.render import TelegramMessage, to_telegram
 from bot.storage import digests as store
+from bot.subscription_view import filters_of
 from knowledge.digest.engine import DigestEngine
 from knowledge.digest.schedule import delivery_day, due_period
 
