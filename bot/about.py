@@ -1,7 +1,8 @@
-"""About the bot: /start and /help (generated from the command registry)."""
+"""About the bot: /start, /help (generated from the command registry) and /version."""
 
 from __future__ import annotations
 
+from importlib import metadata
 from typing import TYPE_CHECKING
 
 from bot.callback_data import OutlineDocument, OutlineRoot
@@ -40,3 +41,15 @@ def help_reply(services: BotServices) -> Reply:
     if services.bot_username:
         r.blank().line("在任意聊天中输入 ", Span(f"@{services.bot_username} 固投", "code"), " 可直接插入答案。")
     return r
+
+
+def version_reply(services: BotServices) -> Reply:
+    """/version: the bot's version and the live knowledge base's version number."""
+    try:
+        bot_version = metadata.version("planbot")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        bot_version = "未知"
+    active = services.state.active
+    return (Reply().title("规划助手 PlanBot")
+            .field("程序版本", bot_version)
+            .field("知识库版本", f"{active.version}（{len(active.kb.documents)} 份规划文件）"))

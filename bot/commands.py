@@ -102,6 +102,7 @@ COMMANDS: list[Command] = [
     Command("digest", "预览下一期周报", lambda r: r.services.digests.preview(r.chat_id), help="预览下一期周报"),
     Command("ics", "导出截止日期日历文件（.ics）", lambda r: r.services.digests.ics(r.chat_id),
             help="导出截止日期日历文件（.ics）"),
+    Command("version", "机器人和知识库的版本", lambda r: about.version_reply(r.services), help="机器人和知识库的版本"),
     # ----- bot admins (listed by /admin, not in the menu) -----
     Command("reload", "重新加载规划文件夹（预览变更，确认后发布）",
             lambda r: _admin(r).prepare_reload(r.actor, r.progress),

@@ -179,6 +179,13 @@ def test_swap_changes_answers_atomically(service: BotServices) -> None:
     assert "新的定义" in text_of(service.command("term", "一街四所"))
 
 
+def test_version_command(service: BotServices) -> None:
+    out = text_of(service.command("version"))
+    assert "程序版本：" in out and "知识库版本：1（2 份规划文件）" in out
+    service.state.swap(make_kb(), index=StandInIndex(make_kb()))  # type: ignore[arg-type]
+    assert "知识库版本：2" in text_of(service.command("version"))
+
+
 def test_unknown_and_bad_input(service: BotServices) -> None:
     assert "未知命令" in text_of(service.command("nope"))
     assert "失效" in text_of(service.press("zz:1"))
