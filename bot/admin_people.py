@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -14,13 +15,22 @@ from bot.replies import Reply
 from bot.storage import admin as store
 from bot.versions import Versions
 from bot.who import Actor
-from knowledge.lexicon import Lexicon
+
+
+class AliasTable(Protocol):
+    """What the admin service needs of the runtime abbreviation lexicon (knowledge.lexicon.Lexicon)."""
+
+    def add(self, short: str, full: str) -> Any: ...  # noqa: D102
+
+    def remove(self, short: str) -> Any: ...  # noqa: D102
+
+    def entries(self) -> Any: ...  # noqa: D102
 
 
 class PeopleAdmin(AuditedAdmin):
     """/admin, /alias, /unalias, /allow, /deny, /stats, /gaps, /audit (needs `lexicon`, `versions`, `tz`)."""
 
-    lexicon: Lexicon | None
+    lexicon: AliasTable | None
     versions: Versions
     tz: ZoneInfo
 
@@ -67,7 +77,7 @@ class PeopleAdmin(AuditedAdmin):
             rows = list(session.scalars(select(store.Alias)))
         for row in rows:
             if row.full:
-                self.lexicon.add(row.abbr, row.full)  # type: ignore[attr-defined]
+                self.lexicon.add(row.abbr, row.full)
             else:
                 _lexicon_remove(self.lexicon, row.abbr)
         return len(rows)
@@ -83,7 +93,7 @@ class PeopleAdmin(AuditedAdmin):
         abbr, full = args
         if self.lexicon is not None:
             try:
-                self.lexicon.add(abbr, full)  # type: ignore[attr-defined]
+                self.lexicon.add(abbr, full)
             except ValueError as exc:  # the lexicon explains in Chinese (empty, identical forms …)
                 self.audit(actor, "alias", f"{abbr}={full}", "rejected", str(exc))
                 return Reply().line(f"❌ {exc}")
@@ -217,15 +227,15 @@ def _is_id(text: str) -> bool:
     return text.lstrip("-").isdigit() and len(text) <= 20
 
 
-def _lexicon_remove(lexicon: object, abbr: str) -> None:
+def _lexicon_remove(lexicon: AliasTable, abbr: str) -> None:
     """Remove an abbreviation from the lexicon (absent is fine)."""
     with contextlib.suppress(KeyError):
-        lexicon.remove(abbr)  # type: ignore[attr-defined]
+        lexicon.remove(abbr)
 
 
-def _lexicon_entries(lexicon: object) -> list[tuple[str, str]]:
+def _lexicon_entries(lexicon: AliasTable) -> list[tuple[str, str]]:
     """The lexicon's (abbreviation, full form) pairs, whatever shape `entries()` returns."""
-    entries = lexicon.entries()  # type: ignore[attr-defined]
+    entries = lexicon.entries()
     if isinstance(entries, dict):
         entries = entries.items()
     out: list[tuple[str, str]] = []

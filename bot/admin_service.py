@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.access import AccessPolicy
 from bot.admin_base import AuditedAdmin
-from bot.admin_people import PeopleAdmin
+from bot.admin_people import AliasTable, PeopleAdmin
 from bot.callback_data import PLAIN, DraftAction
 from bot.replies import Attachment, Button, Reply, Span
 from bot.settings import Settings
@@ -32,7 +32,6 @@ from knowledge.errors import (
     UnsupportedTypeError,
 )
 from knowledge.identity import name_key
-from knowledge.lexicon import Lexicon
 from knowledge.models import KnowledgeBase, Warning_
 from knowledge.readers import SUPPORTED_SUFFIXES, read_bytes, safe_filename
 
@@ -350,7 +349,7 @@ class AdminService(KnowledgeAdmin, PeopleAdmin):
     """What admins can do, for Telegram and the CLI alike; returns `Reply` objects."""
 
     def __init__(self, settings: Settings, sessions: sessionmaker[Session], versions: Versions,
-                 lexicon: Lexicon | None = None, tz: str = "Asia/Shanghai",
+                 lexicon: AliasTable | None = None, tz: str = "Asia/Shanghai",
                  access: AccessPolicy | None = None) -> None:
         super().__init__(settings, sessions, access)
         self.versions = versions
