@@ -86,16 +86,6 @@ class Settings(BaseSettings):
                 return "postgresql+psycopg://" + value[len(prefix):]
         return value
 
-    def is_admin(self, user_id: int | None) -> bool:
-        """Whether this Telegram user is an administrator."""
-        return user_id is not None and user_id in self.admin_ids
-
-    def may_use(self, user_id: int | None) -> bool:
-        """Whether this user may talk to the bot under the access mode."""
-        if self.access == "open":
-            return True
-        return user_id is not None and (user_id in self.admin_ids or user_id in self.allowed_ids)
-
 
 def local_clock(settings: Settings) -> Callable[[], dt.datetime]:
     """Local time in settings.timezone; with PLANBOT_TODAY set, that date at the current time of day."""
