@@ -153,6 +153,16 @@ def refusal(services: BotServices, access: Access, action: str, req: Request, *,
     return Reply().line(ADMINS_ONLY)
 
 
+def misplaced(command: Command, who: Who) -> Reply | None:
+    """The hint for a command used where it is not offered (None when it is offered here)."""
+    here = Where.GROUP if who.in_group and not who.is_console else Where.PRIVATE
+    if command.where & here:
+        return None
+    if command.where is Where.PRIVATE:
+        return Reply().line(f"请在与我的私聊中使用 /{command.name}。")
+    return Reply().line(f"/{command.name} 只能在群组中使用。")
+
+
 async def execute(command: Command, req: Request) -> Reply:
     """Telegram: run a command whose caller was admitted (blocking ones in a worker thread)."""
     if command.blocking:
@@ -161,7 +171,10 @@ async def execute(command: Command, req: Request) -> Reply:
 
 
 def call_command(command: Command, req: Request) -> Reply:
-    """Console and tests: the same check (a group role cannot be asked: refused), then the same run."""
+    """Console and tests: the same checks (a group role cannot be asked: refused), then the same run."""
+    wrong_place = misplaced(command, req.who)
+    if wrong_place is not None:
+        return wrong_place
     if not decided(req.services, command.access, req.who):
         return refusal(req.services, command.access, command.name, req)
     return run_sync(command.run(req))

@@ -12,7 +12,17 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.callback_data import Record
 from bot.commands import BUTTONS, COMMANDS, ROUTES, available
 from bot.context import PlanContext
-from bot.registry import ButtonRoute, Command, Request, execute, expired, permitted, refusal, run_button
+from bot.registry import (
+    ButtonRoute,
+    Command,
+    Request,
+    execute,
+    expired,
+    misplaced,
+    permitted,
+    refusal,
+    run_button,
+)
 from bot.render import clean
 from bot.replies import Reply
 from handlers.common import edit_or_send, finish, group_admin_check, progress_message, send_reply, who
@@ -30,6 +40,10 @@ def command_handler(command: Command) -> Handler:
             return
         services = context.services
         req = Request(services, who(update), clean((message.text or "").partition(" ")[2]).strip())
+        wrong_place = misplaced(command, req.who)
+        if wrong_place is not None:
+            await send_reply(update, context, wrong_place)
+            return
         if not await permitted(services, command.access, req.who, group_admin_check(update, context)):
             await send_reply(update, context, refusal(services, command.access, command.name, req))
             return

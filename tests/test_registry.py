@@ -44,3 +44,14 @@ async def test_access_levels_are_applied_by_the_registry(bot_harness: BotHarness
     assert "群管理员" in to_console(services.command("subscribe", "消防", in_group))[0]  # no role known: refused
     console = Who(source="console")
     assert "使用统计" in to_console(services.command("stats", "", console))[0]
+
+
+def test_where_a_command_is_offered() -> None:
+    from bot.registry import Command, Where, misplaced
+    from bot.replies import Reply
+
+    private_only = Command("x", "仅私聊", lambda r: Reply(), where=Where.PRIVATE)
+    group = Who(user_id=1, chat_id=-100, chat_type="group")
+    assert misplaced(private_only, Who(user_id=1, chat_id=1)) is None
+    assert "私聊" in to_console(misplaced(private_only, group))[0]  # type: ignore[arg-type]
+    assert all(misplaced(c, group) is None and misplaced(c, Who()) is None for c in COMMANDS)
