@@ -73,6 +73,7 @@ def to_simplified(text: str) -> str:
     return str(_phrase_converter().convert(text))
 
 
+@functools.lru_cache(maxsize=65536)  # the same names and task texts are looked up again and again
 def name_key(text: str) -> str:
     """The identity of a name or title: NFKC, Simplified, no numbering, no bracketed units, no punctuation."""
     text = to_simplified(unicodedata.normalize("NFKC", text or ""))
