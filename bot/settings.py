@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -102,15 +104,19 @@ class Settings(BaseSettings):
         return BuildLimits(memory_bytes=self.build_memory_mb * 1024 * 1024,
                            seconds=self.build_timeout_seconds, read=read)
 
-    def is_admin(self, user_id: int | None) -> bool:
-        """Whether this Telegram user is an administrator."""
-        return user_id is not None and user_id in self.admin_ids
 
-    def may_use(self, user_id: int | None) -> bool:
-        """Whether this user may talk to the bot under the access mode."""
-        if self.access == "open":
-            return True
-        return user_id is not None and (user_id in self.admin_ids or user_id in self.allowed_ids)
+def local_clock(settings: Settings) -> Callable[[], dt.datetime]:
+    """Local time in settings.timezone; with PLANBOT_TODAY set, that date at the current time of day."""
+    tz = ZoneInfo(settings.timezone)
+    fixed = settings.today
+
+    def now() -> dt.datetime:
+        current = dt.datetime.now(tz)
+        if fixed is not None:
+            current = current.replace(year=fixed.year, month=fixed.month, day=fixed.day)
+        return current
+
+    return now
 
 
 @lru_cache(maxsize=1)

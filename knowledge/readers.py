@@ -26,6 +26,7 @@ from knowledge.errors import (
     PlanError,
     UnsupportedTypeError,
 )
+from knowledge.identity import to_simplified
 from knowledge.limits import DEFAULT_LIMITS, Budget, ReadLimits, limit_error
 from knowledge.pdf_reader import drop_unmapped as _drop_unmapped  # noqa: F401  (kept for callers)
 from knowledge.pdf_reader import read_pdf
@@ -118,7 +119,7 @@ def read_bytes(data: bytes, filename: str, max_bytes: int | None = None, *,
         raise CorruptFileError(detail=f"{name}: {type(exc).__name__}: {exc}") from exc
     if not any(line.strip() for line in lines):
         raise EmptyFileError(detail=name)
-    return halfwidth_numbers(to_simplified(lines))
+    return halfwidth_numbers(simplified_if_traditional(lines))
 
 
 def check_size(size: int, max_bytes: int, name: str = "") -> None:
@@ -197,7 +198,7 @@ _TRADITIONAL_ONLY = re.compile(
 )
 
 
-def to_simplified(lines: list[str]) -> list[str]:
+def simplified_if_traditional(lines: list[str]) -> list[str]:
     """Traditional-Chinese lines converted to simplified (one line stays one line), so the
     same cue words find headings, indicators and deadlines; simplified text is left alone."""
     sample = "".join(lines)[:20_000]
@@ -205,10 +206,7 @@ def to_simplified(lines: list[str]) -> list[str]:
     marked = len(_TRADITIONAL_ONLY.findall(sample))
     if not han or marked < max(3, 0.02 * han):
         return lines
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
-    return [converter.convert(line) for line in lines]
+    return [to_simplified(line) for line in lines]
 
 
 # ---------------------------------------------------------------- .txt
