@@ -1,22 +1,35 @@
 """Callback data as small typed records, and the one codec that turns them into button data and back.
 
 Each record type owns a prefix ("q", "i", "dg" …) and writes its fields after it, separated by ":"
-("q:2:固投", "sf:S001-3:0", "dg:wd:4:2"): the data means the same on every worker and after a
-restart. Telegram allows 64 bytes; a record that does not fit (a long question or keyword) is kept
-in an `OverflowStore` under a short key ("~N"). The store in use today is `MemoryOverflow`, one per
-application; it can be replaced by a database table without touching the records or their handlers.
-Decoding never raises: unknown, malformed or expired data decodes to None.
+("q:2:固投", "sf:S001-3:0", "dg:wd:4:2"): the data is self-contained, so it means the same on every
+worker and after a restart. Telegram allows 64 bytes; a record that does not fit (a long question or
+keyword) is stored, at the Telegram edge, under a random key bound to the chat that got the button
+(`OverflowStore`: a database table — `bot.storage.buttons` — and, only without a database, a bounded
+in-process map). Never a counter: a key cannot be guessed, and another chat's key resolves to nothing.
+
+Decoding never raises: unknown, malformed, out-of-range, expired or another chat's data decodes to
+None, and the caller answers with `registry.expired()` (nothing is changed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
+from bot.callback_fields import (
+    MAX_DATA_CHARS,
+    MAX_GROUP,
+    MAX_PAGE,
+    OVERFLOW_KEY,
+    OVERFLOW_MARK,
+    bounded_int,
+    fits,
+    ident,
+    words,
+)
 from bot.replies import MAX_CALLBACK_BYTES
-
-OVERFLOW_MARK = "~"
 
 
 class Record:
@@ -39,71 +52,74 @@ class Record:
 
     @classmethod
     def parse(cls, payload: str) -> Record:
-        """The record from its payload; raises ValueError or IndexError when malformed."""
+        """The record from its payload; raises ValueError or IndexError when malformed or out of range."""
+        if payload:
+            raise ValueError("this record has no fields")
         return cls()
 
     def data(self) -> str:
-        """"PREFIX:payload" (may exceed 64 bytes: the codec decides)."""
+        """"PREFIX:payload" (may exceed 64 bytes: the Telegram edge stores it under a key)."""
         return f"{self.PREFIX}:{self.payload()}"
 
 
 class OverflowStore(Protocol):
-    """Where callback data longer than 64 bytes is kept under a short key."""
+    """Where callback data longer than 64 bytes is kept, under random keys bound to one chat."""
 
-    def key_for(self, data: str) -> str: ...  # noqa: D102
+    def keys_for(self, chat_id: int, data: Sequence[str]) -> list[str]:
+        """A key for each data (the same data in the same chat may keep its key)."""
+        ...
 
-    def resolve(self, key: str) -> str | None: ...  # noqa: D102
-
-
-@dataclass
-class MemoryOverflow:
-    """Long callback data kept in this process under "~N" keys (lost on restart: the button expires)."""
-
-    by_data: dict[str, str] = field(default_factory=dict)
-    by_key: dict[str, str] = field(default_factory=dict)
-
-    def key_for(self, data: str) -> str:
-        """The key of `data` (the same data keeps its key)."""
-        if data not in self.by_data:
-            key = f"{OVERFLOW_MARK}{len(self.by_data)}"
-            self.by_data[data], self.by_key[key] = key, data
-        return self.by_data[data]
-
-    def resolve(self, key: str) -> str | None:
-        """The data a key stands for, or None when unknown."""
-        return self.by_key.get(key)
+    def resolve(self, chat_id: int, key: str) -> str | None:
+        """The data behind `key` if this chat was given it and it has not expired, else None."""
+        ...
 
 
 class CallbackCodec:
-    """Records to button data and back; data over 64 bytes goes through the overflow store."""
+    """Records to button data and back. `encode` gives the whole data (any length); `shorten` (the
+    Telegram edge) replaces data over 64 bytes by keys of the chat's, and `expand` undoes it."""
 
     def __init__(self, overflow: OverflowStore | None = None) -> None:
         self.overflow = overflow
 
-    def encode(self, record: Record) -> str:
-        """The button data of a record; raises ValueError when it is too long and there is no store."""
-        data = record.data()
-        if len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES:
-            return data
-        if self.overflow is None:
-            raise ValueError(f"callback data longer than {MAX_CALLBACK_BYTES} bytes: {data!r}")
-        return self.overflow.key_for(data)
+    @staticmethod
+    def encode(record: Record) -> str:
+        """The self-contained button data of a record (may be longer than 64 bytes)."""
+        return record.data()
 
-    def decode(self, data: str) -> Record | None:
-        """The record behind button data; None when unknown, malformed or an expired overflow key."""
-        if data.startswith(OVERFLOW_MARK):
-            resolved = self.overflow.resolve(data) if self.overflow is not None else None
-            if resolved is None:
-                return None
-            data = resolved
+    @staticmethod
+    def decode(data: str) -> Record | None:
+        """The record behind self-contained data; None when unknown, malformed or out of range
+        (an overflow key is not self-contained: use `expand` with the chat)."""
+        if not data or len(data) > MAX_DATA_CHARS:
+            return None
         prefix, _, payload = data.partition(":")
         kind = Record.RECORDS.get(prefix)
         if kind is None:
             return None
         try:
             return kind.parse(payload)
-        except (ValueError, IndexError):
+        except (ValueError, LookupError):
             return None
+
+    def shorten(self, chat_id: int, data: Sequence[str]) -> list[str]:
+        """`data` with every item over 64 bytes replaced by a key bound to `chat_id` (one store call)."""
+        long = [d for d in dict.fromkeys(data) if not fits(d)]
+        if not long:
+            return list(data)
+        if self.overflow is None:
+            raise ValueError(f"callback data longer than {MAX_CALLBACK_BYTES} bytes: {long[0]!r}")
+        keys = dict(zip(long, self.overflow.keys_for(chat_id, long), strict=True))
+        return [keys.get(d, d) for d in data]
+
+    def expand(self, chat_id: int | None, data: str) -> Record | None:
+        """The record behind button data pressed in `chat_id`: self-contained data is decoded; a key
+        is looked up for this chat (unknown, expired, forged or another chat's key: None)."""
+        if not data.startswith(OVERFLOW_MARK):
+            return self.decode(data)
+        if chat_id is None or self.overflow is None or not OVERFLOW_KEY.fullmatch(data):
+            return None
+        resolved = self.overflow.resolve(chat_id, data)
+        return self.decode(resolved) if resolved is not None else None
 
 
 def prefixes(records: Iterable[type[Record]] | None = None) -> list[str]:
@@ -127,7 +143,7 @@ class ResultsPage(Record):
     @classmethod
     def parse(cls, payload: str) -> ResultsPage:  # noqa: D102
         page, _, query = payload.partition(":")
-        return cls(int(page), query)
+        return cls(bounded_int(page, 1, MAX_PAGE), words(query))
 
 
 @dataclass(frozen=True)
@@ -142,7 +158,7 @@ class Ask(Record):
 
     @classmethod
     def parse(cls, payload: str) -> Ask:  # noqa: D102
-        return cls(payload)
+        return cls(words(payload))
 
 
 @dataclass(frozen=True)
@@ -157,7 +173,7 @@ class OpenItem(Record):
 
     @classmethod
     def parse(cls, payload: str) -> OpenItem:  # noqa: D102
-        return cls(payload)
+        return cls(ident(payload))
 
 
 @dataclass(frozen=True)
@@ -207,7 +223,10 @@ class OpenIndicatorGroup(Record):
 
     @classmethod
     def parse(cls, payload: str) -> OpenIndicatorGroup:  # noqa: D102
-        return cls(tuple(payload.split(",")))
+        ids = payload.split(",")
+        if len(ids) > MAX_GROUP:
+            raise ValueError("too many ids")
+        return cls(tuple(ident(i) for i in ids))
 
 
 @dataclass(frozen=True)
@@ -224,7 +243,7 @@ class ReadSection(Record):
     @classmethod
     def parse(cls, payload: str) -> ReadSection:  # noqa: D102
         section_id, _, page = payload.rpartition(":")
-        return cls(section_id, int(page))
+        return cls(ident(section_id), bounded_int(page, 0, MAX_PAGE))
 
 
 @dataclass(frozen=True)
@@ -246,7 +265,7 @@ class OutlineDocument(Record):
 
     @classmethod
     def parse(cls, payload: str) -> OutlineDocument:  # noqa: D102
-        return cls(int(payload))
+        return cls(bounded_int(payload, -1, MAX_PAGE))
 
 
 @dataclass(frozen=True)
@@ -261,7 +280,7 @@ class OutlineSection(Record):
 
     @classmethod
     def parse(cls, payload: str) -> OutlineSection:  # noqa: D102
-        return cls(payload)
+        return cls(ident(payload))
 
 
 @dataclass(frozen=True)
@@ -278,7 +297,7 @@ class IndicatorPage(Record):
     @classmethod
     def parse(cls, payload: str) -> IndicatorPage:  # noqa: D102
         doc, _, page = payload.partition(":")
-        return cls(int(doc) if doc else None, int(page))
+        return cls(bounded_int(doc, 0, MAX_PAGE) if doc else None, bounded_int(page, 0, MAX_PAGE))
 
 
 @dataclass(frozen=True)
@@ -295,7 +314,7 @@ class IndicatorSearchPage(Record):
     @classmethod
     def parse(cls, payload: str) -> IndicatorSearchPage:  # noqa: D102
         page, _, keyword = payload.partition(":")
-        return cls(int(page), keyword)
+        return cls(bounded_int(page, 0, MAX_PAGE), words(keyword))
 
 
 @dataclass(frozen=True)
@@ -312,13 +331,34 @@ class TaskPage(Record):
     @classmethod
     def parse(cls, payload: str) -> TaskPage:  # noqa: D102
         page, _, keyword = payload.partition(":")
-        return cls(int(page), keyword)
+        return cls(bounded_int(page, 0, MAX_PAGE), words(keyword, empty=True))
 
 
 # ----- digests and admin ------------------------------------------------------------------------
 
 # Digest buttons anyone may press (they only show); the others change the chat's subscriptions.
 DIGEST_VIEWS = frozenset({"card", "ls", "pv"})
+
+
+def _subscription_id(text: str) -> None:
+    bounded_int(text, 1, 999_999_999)
+
+
+def _hhmm(text: str) -> None:
+    if len(text) != 4:
+        raise ValueError("time is HHMM")
+    bounded_int(text[:2], 0, 23)
+    bounded_int(text[2:], 0, 59)
+
+
+# Each digest action and the checks of its arguments: anything else is refused before it is run.
+DIGEST_ARGS: dict[str, tuple[Callable[[str], object], ...]] = {
+    "done": (ident,), "snz": (ident,), "card": (ident,), "ls": (),
+    "set": (_subscription_id,), "pv": (_subscription_id,), "rm": (_subscription_id,),
+    "q": (_subscription_id,), "e": (_subscription_id,), "p": (_subscription_id,),
+    "wd": (_subscription_id, lambda d: bounded_int(d, 0, 6)), "tm": (_subscription_id, _hhmm),
+    "win": (_subscription_id, lambda d: bounded_int(d, 1, 365)),
+}
 
 
 @dataclass(frozen=True)
@@ -335,6 +375,11 @@ class DigestAction(Record):
     @classmethod
     def parse(cls, payload: str) -> DigestAction:  # noqa: D102
         action, *args = payload.split(":")
+        checks = DIGEST_ARGS[action]  # KeyError (a LookupError) for an unknown action: refused below
+        if len(args) != len(checks):
+            raise ValueError(f"{action} takes {len(checks)} arguments")
+        for check, arg in zip(checks, args, strict=True):
+            check(arg)
         return cls(action, tuple(args))
 
     @property
@@ -357,7 +402,9 @@ class DraftAction(Record):
     @classmethod
     def parse(cls, payload: str) -> DraftAction:  # noqa: D102
         verb, _, draft_id = payload.partition(":")
-        return cls(verb, draft_id)
+        if not re.fullmatch("[a-z]{1,8}", verb):
+            raise ValueError(f"not a verb: {verb!r}")
+        return cls(verb, ident(draft_id))
 
 
 PLAIN = CallbackCodec()  # for records that always fit (ids, numbers): no overflow store needed

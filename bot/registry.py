@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str], Awaitable[None]]
 ADMINS_ONLY = "在群组中只有群管理员可以管理订阅和标记任务。"
-EXPIRED = "这个按钮已失效（知识库可能已更新），请重新提问。"
+EXPIRED = "这个按钮已失效或无法识别，未作任何更改。请重新发送您的问题，或用 /find 关键词 再查一次。"
 
 
 async def no_progress(_: str) -> None:

@@ -5,7 +5,8 @@ HTML messages or console text. Values are stored raw: the renderer escapes them.
 
 Markup: a `Block` is one line made of `Span`s, each plain, bold, italic, code or link;
 `Block(quote=True)` is a quoted excerpt; an empty block is a blank line. Buttons are rows of
-`Button(label, data)` where `data` is callback data (at most 64 bytes), or `Button(label, url=...)`.
+`Button(label, data)` where `data` is self-contained callback data (`bot.callback_data`; the Telegram
+edge keeps data over 64 bytes under a key of the chat's), or `Button(label, url=...)`.
 """
 
 from __future__ import annotations
@@ -45,10 +46,6 @@ class Button:
     label: str
     data: str = ""
     url: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.url is None and len(self.data.encode("utf-8")) > MAX_CALLBACK_BYTES:
-            raise ValueError(f"callback data longer than {MAX_CALLBACK_BYTES} bytes: {self.data!r}")
 
 
 @dataclass(frozen=True)

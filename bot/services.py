@@ -7,6 +7,7 @@ console and the tests: the same registry, access rules and services Telegram goe
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,7 +16,8 @@ from bot.access import AccessPolicy
 from bot.admin_service import AdminService
 from bot.answering import Answers
 from bot.browsing import Browsing
-from bot.callback_data import CallbackCodec, MemoryOverflow
+from bot.button_keys import DatabaseOverflow, MemoryOverflow
+from bot.callback_data import CallbackCodec, OverflowStore
 from bot.cards import Cards
 from bot.digest_service import DigestService
 from bot.kbstate import KnowledgeState
@@ -48,7 +50,9 @@ class BotServices:
     def create(cls, settings: Settings, state: KnowledgeState,
                sessions: sessionmaker[Session] | None = None) -> BotServices:
         """Every service over `state` (and `sessions`, when there is a database)."""
-        codec = CallbackCodec(MemoryOverflow())
+        overflow: OverflowStore = (DatabaseOverflow(sessions, dt.timedelta(days=settings.button_key_days))
+                                   if sessions is not None else MemoryOverflow())
+        codec = CallbackCodec(overflow)
         cards = Cards(codec)
         answers = Answers(state, cards, codec, sessions)
         browse = Browsing(state, cards, codec, lambda q: answers.search(state.active, q))
@@ -80,7 +84,7 @@ class BotServices:
         """Press a button with this callback data (expired or unknown data says so)."""
         from bot.commands import ROUTES
 
-        record = self.codec.decode(data)
+        record = self.codec.expand((who or Who()).chat_id or 0, data)
         route = ROUTES.get(type(record)) if record is not None else None
         if record is None or route is None:
             return expired()

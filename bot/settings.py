@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     api_base_url: str | None = None
     api_file_url: str | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    # How long a button whose data was too long for Telegram (kept in the database) keeps working.
+    button_key_days: int = 30
     # Limits on parsing one upload/reload file (see knowledge.limits and knowledge.isolated_build).
     build_memory_mb: int = 512
     build_timeout_seconds: float = 60.0

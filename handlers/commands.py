@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -10,6 +11,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callback_data import Record
+from bot.callback_fields import OVERFLOW_MARK
 from bot.commands import BUTTONS, COMMANDS, ROUTES, available
 from bot.context import PlanContext
 from bot.registry import (
@@ -76,13 +78,26 @@ async def _press(update: Update, context: PlanContext, route: ButtonRoute | None
         await edit_or_send(update, context, reply)
 
 
+async def pressed_record(update: Update, context: PlanContext) -> Record | None:
+    """The record behind the pressed button: self-contained data decoded here, a key looked up (off the
+    event loop) for the chat it is pressed in; None for anything unknown, invalid or another chat's."""
+    query = update.callback_query
+    if query is None:
+        return None
+    data = query.data or ""
+    codec = context.services.codec
+    if not data.startswith(OVERFLOW_MARK):
+        return codec.decode(data)
+    chat = update.effective_chat
+    return await asyncio.to_thread(codec.expand, chat.id if chat is not None else None, data)
+
+
 def button_handler(route: ButtonRoute) -> Handler:
     """The handler of one kind of button (one callback prefix)."""
 
     async def handle(update: Update, context: PlanContext) -> None:
         """Decode the pressed button's data and run its route."""
-        query = update.callback_query
-        record = context.services.codec.decode(query.data or "") if query is not None else None
+        record = await pressed_record(update, context)
         await _press(update, context, route if isinstance(record, route.record) else None, record)
 
     handle.__doc__ = f"Buttons {route.record.PREFIX}: — {route.record.__doc__}"
@@ -91,8 +106,7 @@ def button_handler(route: ButtonRoute) -> Handler:
 
 async def on_other_button(update: Update, context: PlanContext) -> None:
     """Any other button: long data kept under an overflow key, or data that is unknown or expired."""
-    query = update.callback_query
-    record = context.services.codec.decode(query.data or "") if query is not None else None
+    record = await pressed_record(update, context)
     await _press(update, context, ROUTES.get(type(record)) if record is not None else None, record)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -10,6 +12,7 @@ from telegram import InputFile, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, TelegramError
 
+from bot.callback_fields import fits
 from bot.context import PlanContext
 from bot.outgoing import keyboard
 from bot.render import CAPTION_LIMIT, TelegramMessage, clean, to_telegram
@@ -54,6 +57,20 @@ def group_admin_check(update: Update, context: PlanContext) -> Callable[[], Awai
     return check
 
 
+async def telegram_messages(context: PlanContext, chat_id: int, reply: Reply) -> list[TelegramMessage]:
+    """The reply as Telegram messages; button data over 64 bytes is replaced by keys bound to this
+    chat (stored off the event loop, in one transaction per reply)."""
+    messages = to_telegram(reply)
+    long = [b.data for m in messages for row in m.buttons for b in row if b.url is None and not fits(b.data)]
+    if not long:
+        return messages
+    keys = dict(zip(long, await asyncio.to_thread(context.services.codec.shorten, chat_id, long), strict=True))
+    for message in messages:
+        message.buttons = [[dataclasses.replace(b, data=keys[b.data]) if b.data in keys and b.url is None else b
+                            for b in row] for row in message.buttons]
+    return messages
+
+
 async def send_reply(update: Update, context: PlanContext, reply: Reply,
                      *, quote: bool | None = None) -> list[Message]:
     """Send a Reply to the update's chat: HTML messages split under 4096, buttons on the last one.
@@ -67,7 +84,7 @@ async def send_reply(update: Update, context: PlanContext, reply: Reply,
         quote = chat.type != "private"
     source = update.effective_message
     sent: list[Message] = []
-    for n, msg in enumerate(to_telegram(reply)):
+    for n, msg in enumerate(await telegram_messages(context, chat.id, reply)):
         sent.append(await _send_one(context, chat.id, msg, reply_to=source if quote and n == 0 else None))
     if reply.document is not None:
         doc = reply.document
@@ -86,7 +103,8 @@ async def _send_one(context: PlanContext, chat_id: int, msg: TelegramMessage, re
 async def edit_or_send(update: Update, context: PlanContext, reply: Reply) -> None:
     """After a button press: edit the pressed message when the reply asks for it, else send anew."""
     query = update.callback_query
-    messages = to_telegram(reply)
+    chat = update.effective_chat
+    messages = await telegram_messages(context, chat.id, reply) if chat is not None else to_telegram(reply)
     if (reply.replace and query is not None and isinstance(query.message, Message)
             and len(messages) == 1 and reply.document is None):
         try:
@@ -118,7 +136,8 @@ async def progress_message(update: Update, text: str) -> tuple[Message | None, E
 
 async def finish(update: Update, context: PlanContext, progress_msg: Message | None, reply: Reply) -> None:
     """Replace the progress message by the final reply when it fits in one message, else send it."""
-    messages = to_telegram(reply)
+    chat = update.effective_chat
+    messages = await telegram_messages(context, chat.id, reply) if chat is not None else to_telegram(reply)
     if progress_msg is not None and len(messages) == 1 and reply.document is None:
         try:
             await progress_msg.edit_text(messages[0].text, reply_markup=keyboard(messages[0].buttons))

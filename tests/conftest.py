@@ -3,8 +3,11 @@
 - `kb_state`: a KnowledgeState over the bundled plans, built once per session (treat as read-only;
   tests that swap must use `fresh_state`).
 - `sqlite_url`: a migrated SQLite file in tmp_path; `pg_url`: a migrated, private PostgreSQL schema
-  (skipped when the server is unreachable, unless env CI is set: then it fails).
-- `db_url`: parametrised over both backends; `sessions`: a sessionmaker on SQLite.
+  of the test's own (for migration tests; skipped when the server is unreachable, unless env CI is
+  set: then it fails); `pg_db`: the session's migrated PostgreSQL schema, emptied for the test
+  (TRUNCATE: ~20 ms instead of ~450 ms for a schema of its own).
+- `db_url`: parametrised over both backends (SQLite file, `pg_db`); `sessions`: a sessionmaker on
+  `db_url`, so every test that uses a database runs on SQLite and on PostgreSQL.
 - `settings`: Settings that ignore the environment and .env (no token, open access, admin 900).
 - `bot_harness`: a started `tests.harness.BotHarness` over `kb_state` and SQLite.
 """
@@ -12,6 +15,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -53,12 +57,20 @@ def settings(tmp_path: Path) -> Settings:
                     proxy_url=None)
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated empty SQLite file, copied by each test (migrating once keeps tests fast)."""
+    path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
+    migrate(f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    """A freshly migrated SQLite database file."""
-    url = f"sqlite:///{tmp_path}/planbot.db"
-    migrate(url)
-    return url
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    """A freshly migrated SQLite database file (a copy of the session's template)."""
+    path = tmp_path / "planbot.db"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
 
 
 def _pg_available() -> bool:
@@ -100,17 +112,59 @@ def pg_url(pg_available: bool) -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg_schema(pg_available: bool) -> Iterator[str]:
+    """One migrated PostgreSQL schema for the whole test session (a URL); `pg_db` empties it per test."""
+    if not pg_available:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL at {PG_BASE_URL} is unreachable and CI is set")
+        pytest.skip("PostgreSQL unreachable")
+    from sqlalchemy import text
+
+    schema = "s_" + uuid.uuid4().hex[:12]
+    admin = make_engine(PG_BASE_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{PG_BASE_URL}?options=-csearch_path%3D{schema}"
+    try:
+        migrate(url)
+        yield url
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_db(pg_schema: str) -> str:
+    """The session's PostgreSQL schema with every table emptied (identities restarted) for this test."""
+    from sqlalchemy import text
+
+    from bot.storage import Base
+
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    engine = make_engine(pg_schema)
+    try:
+        with engine.begin() as conn:
+            # A test that left a transaction open would make TRUNCATE wait forever: fail instead.
+            conn.execute(text("SET LOCAL lock_timeout = '10s'"))
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    finally:
+        engine.dispose()
+    return pg_schema
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest) -> str:
     """A migrated database URL, once on SQLite and once on PostgreSQL."""
-    name = "sqlite_url" if request.param == "sqlite" else "pg_url"
+    name = "sqlite_url" if request.param == "sqlite" else "pg_db"
     return str(request.getfixturevalue(name))
 
 
 @pytest.fixture
-def sessions(sqlite_url: str):  # type: ignore[no-untyped-def]
-    """A sessionmaker on a migrated SQLite database."""
-    engine = make_engine(sqlite_url)
+def sessions(db_url: str):  # type: ignore[no-untyped-def]
+    """A sessionmaker on a migrated database: each test using it runs on SQLite and on PostgreSQL."""
+    engine = make_engine(db_url)
     yield make_sessionmaker(engine)
     engine.dispose()
 
