@@ -15,14 +15,16 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
-from telegram import BotCommand, LinkPreviewOptions, Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
 import handlers
 import jobs
 from bot.commands import menu
+from bot.concurrency import ChatOrderedProcessor
 from bot.context import CONTEXT_TYPES
+from bot.error_report import error_handler
 from bot.kbstate import KnowledgeState
 from bot.services import BotServices
 from bot.settings import Settings, get_settings
@@ -30,7 +32,6 @@ from bot.storage import make_engine, make_sessionmaker, migrate
 
 log = logging.getLogger(__name__)
 
-ERROR_TEXT = "抱歉，处理您的请求时出错了，请稍后再试。"
 # PTB refuses to build without a token; tests and the fake Bot API server accept this one.
 PLACEHOLDER_TOKEN = "123456:PLANBOT-NO-TOKEN"
 
@@ -92,6 +93,8 @@ def build_application(services: BotServices, *, request: BaseRequest | None = No
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
+        # Updates run concurrently (one chat's in order): nobody waits for another chat's upload.
+        .concurrent_updates(ChatOrderedProcessor())
     )
     if rate_limiter:
         # The one layer that waits out flood control (RetryAfter) for replies and digests alike.
@@ -107,21 +110,8 @@ def build_application(services: BotServices, *, request: BaseRequest | None = No
     app: App = builder.build()
     app.bot_data.services = services
     handlers.register(app)
-    app.add_error_handler(error_handler)
+    app.add_error_handler(error_handler)  # type: ignore[arg-type]
     return app
-
-
-async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the exception and tell the user, in Chinese, that something went wrong."""
-    log.error("update %r failed", getattr(update, "update_id", update), exc_info=context.error)
-    if isinstance(update, Update):
-        try:
-            if update.callback_query is not None:
-                await update.callback_query.answer(ERROR_TEXT[:200], show_alert=False)
-            if update.effective_chat is not None and update.inline_query is None:
-                await context.bot.send_message(update.effective_chat.id, ERROR_TEXT)
-        except Exception:  # the apology itself may fail (blocked bot, network): only log
-            log.exception("could not send the error message")
 
 
 async def _post_init(app: App) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import TextIO
 
+from bot.registry import ERROR_TEXT
 from bot.render import to_console
 from bot.replies import Button, Reply
 from bot.services import BotServices
 from bot.who import Who
+
+log = logging.getLogger(__name__)
 
 PROMPT = "你> "
 QUIT_WORDS = {"exit", "quit", "q", "退出", "/exit", "/quit"}
@@ -81,5 +85,9 @@ def run_console(services: BotServices, lines: Iterable[str] | None = None, out: 
         if line.strip().lower() in QUIT_WORDS:
             emit("再见。")
             return 0
-        emit(chat.render(chat.handle(line)))
+        try:
+            emit(chat.render(chat.handle(line)))
+        except Exception:  # a bug answers with the apology (and a log line), as in Telegram; the chat goes on
+            log.exception("console: %r failed", line)
+            emit(ERROR_TEXT)
         emit("")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str], Awaitable[None]]
 ADMINS_ONLY = "在群组中只有群管理员可以管理订阅和标记任务。"
+ERROR_TEXT = "抱歉，处理您的请求时出错了，请稍后再试。"
 EXPIRED = "这个按钮已失效或无法识别，未作任何更改。请重新发送您的问题，或用 /find 关键词 再查一次。"
 
 
@@ -88,7 +89,6 @@ class Command:
     example: Callable[[BotServices], str] | None = None  # /help's example (default: the bare command)
     menu: bool = True  # in Telegram's command menu (admin commands are listed by /admin instead)
     telegram: bool = True  # False: console only (/import PATH reads a local file)
-    blocking: bool = False  # Telegram runs it in a worker thread (database-heavy reports)
     progress: str | None = None  # Telegram sends this first and edits it as the work goes on
 
 
@@ -135,8 +135,10 @@ def decided(services: BotServices, access: Access, who: Who) -> bool | None:
 
 
 async def permitted(services: BotServices, access: Access, who: Who, group_admin: GroupAdminCheck) -> bool:
-    """`decided`, asking Telegram (`group_admin`) whether a group member is one of its admins."""
-    verdict = decided(services, access, who)
+    """`decided` (off the event loop: an admin check reads the database), asking Telegram
+    (`group_admin`) whether a group member is one of its admins."""
+    verdict = (await asyncio.to_thread(decided, services, access, who) if access is Access.BOT_ADMINS
+               else decided(services, access, who))
     return verdict if verdict is not None else await group_admin()
 
 
@@ -164,10 +166,10 @@ def misplaced(command: Command, who: Who) -> Reply | None:
 
 
 async def execute(command: Command, req: Request) -> Reply:
-    """Telegram: run a command whose caller was admitted (blocking ones in a worker thread)."""
-    if command.blocking:
-        return await resolve(await asyncio.to_thread(command.run, req))
-    return await resolve(command.run(req))
+    """Telegram: run a command whose caller was admitted. Its service call runs in a worker thread —
+    searches and database work never hold up the event loop, so other chats are answered meanwhile;
+    an async service call (uploads, reloads) is then awaited here."""
+    return await resolve(await asyncio.to_thread(command.run, req))
 
 
 def call_command(command: Command, req: Request) -> Reply:
@@ -186,7 +188,7 @@ async def run_button(route: ButtonRoute, record: Record, req: Request, group_adm
     if not await permitted(req.services, access, req.who, group_admin):
         return refusal(req.services, access, "button", req, button=True)
     try:
-        return await resolve(route.run(req, record))
+        return await resolve(await asyncio.to_thread(route.run, req, record))
     except (LookupError, ValueError):
         if not route.expired:
             raise

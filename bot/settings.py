@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from knowledge.builder import BUNDLED_PLANS
 from knowledge.isolated_build import BuildLimits
 from knowledge.limits import ReadLimits
 
-DEFAULT_DATABASE_URL = "sqlite:///data/planbot.db"
+DATABASE_FILE = "planbot.db"
+
+
+def default_data_dir() -> Path:
+    """Where the SQLite file and the heartbeat live by default: a source checkout's data/ folder (where
+    `make run` runs), else the user's data folder ($XDG_DATA_HOME/planbot). Never the working directory."""
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file():
+        return checkout / "data"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "planbot"
 
 
 class Settings(BaseSettings):
@@ -31,9 +41,11 @@ class Settings(BaseSettings):
     # Comma-separated in the environment ("1,2") or a JSON list ("[1, 2]").
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     allowed_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
-    # PLANBOT_DATABASE_URL wins; the conventional DATABASE_URL is accepted too.
+    # The folder of the default SQLite database and the polling heartbeat (made absolute).
+    data_dir: Path = Field(default_factory=default_data_dir)
+    # PLANBOT_DATABASE_URL wins; the conventional DATABASE_URL is accepted too. Empty: SQLite in data_dir.
     database_url: str = Field(
-        default=DEFAULT_DATABASE_URL,
+        default="",
         validation_alias=AliasChoices("PLANBOT_DATABASE_URL", "DATABASE_URL", "database_url"),
     )
     timezone: str = "Asia/Shanghai"
@@ -55,6 +67,20 @@ class Settings(BaseSettings):
     max_pdf_pages: int = 1_000
     # A fixed "today" for digests and tests (YYYY-MM-DD); None means the real date.
     today: dt.date | None = None
+    # Operations: where errors are reported (a chat or group id), log format, metrics in polling mode.
+    error_chat_id: int | None = None
+    log_format: Literal["text", "json"] = "text"
+    metrics_port: int | None = None
+    # Webhook mode (`planbot run --webhook`): the public HTTPS URL Telegram posts to is
+    # webhook_url (e.g. https://bot.example.org/telegram, its path being webhook_path); the worker
+    # listens on webhook_listen:webhook_port behind a TLS-terminating reverse proxy.
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8080
+    webhook_path: str = "telegram"
+    webhook_secret: str | None = None
+    # Set the webhook at start-up (every worker may; it is idempotent). Off when an operator sets it.
+    webhook_register: bool = True
 
     @field_validator("admin_ids", "allowed_ids", mode="before")
     @classmethod
@@ -71,7 +97,8 @@ class Settings(BaseSettings):
             return [int(part) for part in text.replace(",", " ").split() if part]
         return value
 
-    @field_validator("token", "proxy_url", "api_base_url", "api_file_url", "today", mode="before")
+    @field_validator("token", "proxy_url", "api_base_url", "api_file_url", "today", "error_chat_id",
+                     "metrics_port", "webhook_url", "webhook_secret", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         """An empty variable (PLANBOT_TOKEN=) means "not set"."""
@@ -86,8 +113,26 @@ class Settings(BaseSettings):
     @field_validator("database_url", mode="before")
     @classmethod
     def _blank_db_url(cls, value: object) -> object:
-        """An empty database URL means the default SQLite file."""
-        return DEFAULT_DATABASE_URL if value is None or (isinstance(value, str) and not value.strip()) else value
+        """An empty database URL means the default SQLite file (filled in once data_dir is known)."""
+        return "" if value is None or (isinstance(value, str) and not value.strip()) else value
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _absolute_data_dir(cls, value: Path) -> Path:
+        """The data folder as an absolute path (a relative one is taken from the working directory once)."""
+        return value.expanduser().resolve()
+
+    @model_validator(mode="after")
+    def _default_database(self) -> Settings:
+        """No database URL: the SQLite file planbot.db in the data folder (an absolute path)."""
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir / DATABASE_FILE}"
+        return self
+
+    @property
+    def heartbeat_file(self) -> Path:
+        """The file polling mode touches while it is alive (`planbot health` reads it)."""
+        return self.data_dir / "heartbeat.json"
 
     @field_validator("database_url", mode="after")
     @classmethod

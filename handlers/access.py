@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -24,7 +25,8 @@ async def guard(update: Update, context: PlanContext) -> None:
         return  # membership changes and the like carry no request
     user, chat = update.effective_user, update.effective_chat
     policy = context.services.access
-    decision = policy.decision(user.id if user else None, chat.id if chat else None)
+    # Off the event loop: in allowlist mode the decision reads (and records refusals in) the database.
+    decision = await asyncio.to_thread(policy.decision, user.id if user else None, chat.id if chat else None)
     if decision == "ok":
         return
     if decision == "refuse":

@@ -3,6 +3,7 @@ with 发布 / 取消. The admin commands and buttons come from the registry (han
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from telegram import Update
@@ -23,7 +24,7 @@ async def on_document(update: Update, context: PlanContext) -> None:
         return
     actor, doc = Actor.of(who(update)), message.document
     name = doc.file_name or ""
-    refusal = admin.precheck_upload(actor, name, doc.file_size)
+    refusal = await asyncio.to_thread(admin.precheck_upload, actor, name, doc.file_size)
     if refusal is not None:
         await send_reply(update, context, refusal, quote=False)
         return

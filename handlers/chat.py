@@ -1,8 +1,10 @@
 """Chat handlers: free-text questions (private chats, group mentions) and inline mode (thin: the
-answering service does the work). Commands and buttons come from the registry (handlers.commands)."""
+answering service does the work, in a worker thread so the event loop never waits for a search or
+the database). Commands and buttons come from the registry (handlers.commands)."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
@@ -19,7 +21,7 @@ async def on_private_text(update: Update, context: PlanContext) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    await send_reply(update, context, context.services.ask(message.text, who(update)))
+    await send_reply(update, context, await asyncio.to_thread(context.services.ask, message.text, who(update)))
 
 
 def _mention_query(update: Update, context: PlanContext) -> str | None:
@@ -50,7 +52,8 @@ async def on_group_text(update: Update, context: PlanContext) -> None:
     if query is None:
         return
     services = context.services
-    reply = services.ask(query, who(update)) if query else services.command("help", "", who(update))
+    reply = await (asyncio.to_thread(services.ask, query, who(update)) if query
+                   else asyncio.to_thread(services.command, "help", "", who(update)))
     await send_reply(update, context, reply)
 
 
@@ -59,7 +62,7 @@ async def on_inline(update: Update, context: PlanContext) -> None:
     inline = update.inline_query
     if inline is None:
         return
-    items = context.services.answers.inline(inline.query, who(update, "inline"))
+    items = await asyncio.to_thread(context.services.answers.inline, inline.query, who(update, "inline"))
     results = [
         InlineQueryResultArticle(
             id=item.id, title=item.title, description=item.description,

@@ -17,6 +17,7 @@ from typing import Any
 from telegram import Bot
 from telegram.ext import Application, ContextTypes, Job
 
+from bot import metrics
 from bot.outgoing import keyboard
 from bot.render import TelegramMessage
 from bot.settings import local_clock
@@ -43,6 +44,9 @@ async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The job callback: deliver whatever is due now."""
     deliverer: DigestDeliverer = context.job.data  # type: ignore[union-attr,assignment]
     report = await deliverer.run_due()
+    for result in ("sent", "failed", "skipped", "paused"):
+        if getattr(report, result):
+            metrics.DIGESTS.labels(result).inc(len(getattr(report, result)))
     if report.sent or report.failed or report.paused:
         log.info("digests: %d sent, %d skipped, %d failed, %d paused", len(report.sent),
                  len(report.skipped), len(report.failed), len(report.paused))

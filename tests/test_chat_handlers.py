@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import ERROR_TEXT
 from bot.commands import menu as all_commands
+from bot.registry import ERROR_TEXT
 from bot.render import TELEGRAM_LIMIT, html_to_plain, utf16_len
 from tests.harness import BotHarness, HandlerError
 

@@ -69,6 +69,7 @@ def test_typed_number_presses_a_button(kb_state) -> None:  # type: ignore[no-unt
 def _cli(args: list[str], tmp_path: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLANBOT_") and k != "DATABASE_URL"}
     env["PYTHONPATH"] = str(ROOT)
+    env["PLANBOT_DATA_DIR"] = str(tmp_path / "data")  # the default database lives in the data folder
     return subprocess.run([sys.executable, "-m", "bot", *args], cwd=tmp_path, env=env, input=stdin,
                           capture_output=True, text=True, timeout=60)
 
