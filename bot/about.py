@@ -7,15 +7,18 @@ from typing import TYPE_CHECKING
 
 from bot.callback_data import OutlineDocument, OutlineRoot
 from bot.replies import Reply, Span
+from bot.who import Who
 
 if TYPE_CHECKING:
     from bot.services import BotServices
 
 
-def start_reply(services: BotServices) -> Reply:
-    """/start: what the bot does and how to ask."""
+def start_reply(services: BotServices, payload: str = "") -> Reply:
+    """/start: what the bot does and how to ask (a deep-link payload that names nothing says so)."""
     active = services.state.active
     r = Reply().title("您好，我是规划助手。")
+    if payload:
+        r.line("（链接中的参数无法识别，以下是使用说明。）")
     r.line(f"我已读取 {len(active.kb.documents)} 份规划文件，可以查询指标、任务、章节和名词解释，"
            "答案都注明出处。")
     r.blank().line("直接发问即可，例如：")
@@ -26,18 +29,26 @@ def start_reply(services: BotServices) -> Reply:
     return r
 
 
-def help_reply(services: BotServices) -> Reply:
-    """/help: every command the registry lists for /help, with a working example."""
+def help_reply(services: BotServices, who: Who | None = None) -> Reply:
+    """/help: every command of the registry the asker may use, with a working example (bot admins also
+    get the admin commands)."""
     from bot.commands import COMMANDS, available
+    from bot.registry import Access
 
     r = Reply().title("使用说明")
     r.line("私聊中直接发送问题；群聊中请用 /find 或 @我 提问。")
     r.blank()
     for command in COMMANDS:
-        if command.help is None or not command.telegram or not available(command, services):
+        if command.access is Access.BOT_ADMINS or not command.telegram or not available(command, services):
             continue
         example = command.example(services) if command.example else f"/{command.name}"
-        r.line(Span(f"/{command.name}", "bold"), f" — {command.help}，如 ", Span(example, "code"))
+        r.line(Span(f"/{command.name}", "bold"), f" — {command.help or command.description}，如 ",
+               Span(example, "code"))
+    admin = [c for c in COMMANDS if c.access is Access.BOT_ADMINS and c.telegram and available(c, services)]
+    if admin and who is not None and (who.is_console or services.access.is_admin(who.user_id)):
+        r.blank().line(Span("管理员命令", "bold"), "（也可发送规划文件 .docx/.pdf/.txt 上传）")
+        for command in admin:
+            r.line(Span(f"/{command.name}", "bold"), f" — {command.description}")
     if services.bot_username:
         r.blank().line("在任意聊天中输入 ", Span(f"@{services.bot_username} 固投", "code"), " 可直接插入答案。")
     return r

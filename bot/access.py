@@ -41,6 +41,14 @@ class AccessPolicy:
         with self.sessions() as session:
             return session.get(store.AdminUser, user_id) is not None
 
+    def admin_ids(self) -> list[int]:
+        """Every admin: the ids in settings, then those added with /admin add."""
+        ids = list(dict.fromkeys(self.settings.admin_ids or []))
+        if self.sessions is not None:
+            with self.sessions() as session:
+                ids += [i for i in session.scalars(select(store.AdminUser.user_id)) if i not in ids]
+        return ids
+
     def decision(self, user_id: int | None, chat_id: int | None) -> Decision:
         """"ok", "refuse" (send the one polite refusal) or "silent" (stop without a word).
 

@@ -6,11 +6,14 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.admin_service import AdminService
 from bot.callback_data import PLAIN, DraftAction
 from bot.replies import Reply
 from bot.who import CLI_NAME, Actor
+
+if TYPE_CHECKING:
+    from bot.admin_service import AdminService
 
 
 def _service() -> AdminService:

@@ -15,13 +15,20 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    LinkPreviewOptions,
+)
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
 import handlers
 import jobs
-from bot.commands import menu
+from bot.commands import menus
 from bot.concurrency import ChatOrderedProcessor
 from bot.context import CONTEXT_TYPES
 from bot.error_report import error_handler
@@ -114,12 +121,37 @@ def build_application(services: BotServices, *, request: BaseRequest | None = No
     return app
 
 
+DESCRIPTION = ("规划助手：查询本地规划文件（十四五规划纲要、年度工作计划、政府工作报告、重点任务）中的指标、任务、"
+               "章节和名词解释，答案注明出处；可订阅每周截止任务提醒。直接发问即可，例如“固投”“老旧小区改造什么时候完成”。")
+SHORT_DESCRIPTION = "查询规划文件中的指标、任务和完成时限，答案注明出处。"
+
+
 async def _post_init(app: App) -> None:
-    """Set the command menu (Chinese descriptions), learn the bot's username, serve the live
-    knowledge-base version, start the jobs."""
+    """Set the command menus (one per scope, Chinese descriptions) and the bot's description, learn the
+    bot's username, serve the live knowledge-base version, start the jobs."""
     services: BotServices = app.bot_data.services
-    await app.bot.set_my_commands([BotCommand(name, desc) for name, desc in menu()])
+    await set_menus(app, services)
     services.bot_username = app.bot.username
     if services.admin is not None:
         await asyncio.to_thread(services.admin.start)
     jobs.start(app)
+
+
+async def set_menus(app: App, services: BotServices) -> None:
+    """Telegram's command menus per scope — the default and private chats, group members, group admins,
+    and each bot admin's private chat — and the bot's descriptions. A failure is logged, never fatal."""
+    scoped = menus()
+    admins = await asyncio.to_thread(services.access.admin_ids)
+
+    def commands(scope: str) -> list[BotCommand]:
+        return [BotCommand(name, desc) for name, desc in scoped[scope]]
+
+    calls = [app.bot.set_my_commands(commands("private")),
+             app.bot.set_my_commands(commands("private"), scope=BotCommandScopeAllPrivateChats()),
+             app.bot.set_my_commands(commands("groups"), scope=BotCommandScopeAllGroupChats()),
+             app.bot.set_my_commands(commands("group_admins"), scope=BotCommandScopeAllChatAdministrators()),
+             app.bot.set_my_description(DESCRIPTION), app.bot.set_my_short_description(SHORT_DESCRIPTION)]
+    calls += [app.bot.set_my_commands(commands("bot_admins"), scope=BotCommandScopeChat(admin)) for admin in admins]
+    for outcome in await asyncio.gather(*calls, return_exceptions=True):
+        if isinstance(outcome, Exception):  # e.g. an admin who never opened a chat with the bot
+            log.warning("could not set a command menu or description: %s", outcome)

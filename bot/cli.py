@@ -1,4 +1,6 @@
-"""The `planbot` command line: build, search, and (from later work) console, run, ask, digest, reload."""
+"""The `planbot` command line: build, search, console, ask, run (polling or webhook), health, migrate,
+digest, reload, import. Heavy modules are imported by the sub-command that needs them, so
+`planbot --help` and `planbot health` start in a fraction of a second."""
 
 from __future__ import annotations
 
@@ -9,13 +11,13 @@ import time
 from pathlib import Path
 
 from bot.digest_cli import add_parser as add_digest_parser
-from knowledge.builder import BUNDLED_PLANS, build_files
-from knowledge.errors import PlanError
-from knowledge.search import SearchIndex
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the knowledge base from plan files, write the JSON, print a summary."""
+    from knowledge.builder import build_files
+    from knowledge.errors import PlanError
+
     started = time.perf_counter()
     try:
         kb = build_files([Path(p) for p in args.paths])
@@ -39,7 +41,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search the knowledge base and print the ranked hits (JSON with --json)."""
-    kb = build_files([Path(p) for p in args.plans])
+    from knowledge.builder import BUNDLED_PLANS, build_files
+    from knowledge.search import SearchIndex
+
+    kb = build_files([Path(p) for p in (args.plans or [BUNDLED_PLANS])])
     result = SearchIndex(kb).search(args.query, limit=args.limit)
     if args.json:
         print(json.dumps([h.as_contract() for h in result.hits], ensure_ascii=False))
@@ -58,12 +63,20 @@ def _settings():  # type: ignore[no-untyped-def]
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    """Upgrade the database to the latest schema (also done by run/console/ask)."""
-    from bot.storage import migrate
+    """Upgrade the database to the latest schema (also done by run/console/ask), or --downgrade to a
+    revision, or --show the current one."""
+    from bot.storage.base import current_revision, downgrade, migrate
 
     settings = _settings()
-    migrate(settings.database_url)
-    print(f"数据库已升级到最新版本：{settings.database_url.split('@')[-1]}")
+    where = settings.database_url.split("@")[-1]
+    if args.show:
+        print(f"{where}：{current_revision(settings.database_url) or '（空数据库）'}")
+    elif args.downgrade:
+        downgrade(settings.database_url, args.downgrade)
+        print(f"数据库已降级到 {args.downgrade}：{where}（现为 {current_revision(settings.database_url) or 'base'}）")
+    else:
+        migrate(settings.database_url)
+        print(f"数据库已升级到最新版本（{current_revision(settings.database_url)}）：{where}")
     return 0
 
 
@@ -101,24 +114,32 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Connect to Telegram by long polling; without a token, open the console chat."""
-    import logging
-
+    """Connect to Telegram by long polling (or, with --webhook, serve as a webhook worker); without a
+    token, open the console chat."""
     settings = _settings()
     if not settings.token:
+        if args.webhook:
+            print("错误：webhook 模式需要 PLANBOT_TOKEN。", file=sys.stderr)
+            return 2
         print("未设置 PLANBOT_TOKEN，进入本地控制台对话（设置后即连接 Telegram）。")
         return cmd_console(args)
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per getUpdates is noise
-    from telegram import Update
+    if args.webhook and settings.webhook_register and not settings.webhook_url:
+        print("错误：webhook 模式需要 PLANBOT_WEBHOOK_URL（Telegram 推送更新的公网 HTTPS 地址），"
+              "或设置 PLANBOT_WEBHOOK_REGISTER=false 由运维自行调用 setWebhook。", file=sys.stderr)
+        return 2
     from telegram.error import InvalidToken, NetworkError
 
+    from bot import logs, runner
     from bot.app import assemble
 
+    logs.configure(settings.log_format)
     assembly = assemble(settings)
     try:
         assert assembly.application is not None
-        assembly.application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        if args.webhook:
+            runner.run_webhook(assembly.application, settings)
+        else:
+            runner.run_polling(assembly.application, settings)
     except InvalidToken:
         print("错误：PLANBOT_TOKEN 无效，请检查 @BotFather 给出的令牌。", file=sys.stderr)
         return 2
@@ -128,6 +149,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     finally:
         assembly.close()
     return 0
+
+
+def cmd_health(args: argparse.Namespace) -> int:
+    """Exit 0 when the running bot is healthy (webhook: its /healthz; polling: a fresh heartbeat), else 1."""
+    from bot.runner import health
+
+    healthy, seen = health(_settings(), args.url)
+    print(seen)
+    return 0 if healthy else 1
 
 
 def parser() -> argparse.ArgumentParser:
@@ -142,14 +172,23 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("query")
     s.add_argument("--json", action="store_true")
     s.add_argument("--limit", type=int, default=10)
-    s.add_argument("--plans", nargs="+", default=[str(BUNDLED_PLANS)])
+    s.add_argument("--plans", nargs="+", help="规划文件或文件夹（默认：内置规划）")
     s.set_defaults(func=cmd_search)
     sub.add_parser("console", help="在终端里与机器人对话").set_defaults(func=cmd_console)
-    sub.add_parser("migrate", help="把数据库升级到最新结构").set_defaults(func=cmd_migrate)
+    m = sub.add_parser("migrate", help="把数据库升级到最新结构（或 --downgrade 到指定版本）")
+    m.add_argument("--downgrade", metavar="REV", help="降级到该版本（如 0003_admin；base 为清空）")
+    m.add_argument("--show", action="store_true", help="只显示当前版本")
+    m.set_defaults(func=cmd_migrate)
     a = sub.add_parser("ask", help="回答一个问题并退出")
     a.add_argument("question", nargs="+")
     a.set_defaults(func=cmd_ask)
-    sub.add_parser("run", help="连接 Telegram（长轮询）；未设置令牌时进入控制台").set_defaults(func=cmd_run)
+    r = sub.add_parser("run", help="连接 Telegram（长轮询，或 --webhook）；未设置令牌时进入控制台")
+    r.add_argument("--webhook", action="store_true",
+                   help="以 webhook 工作进程运行（多进程部署：反向代理 + PostgreSQL，见 README）")
+    r.set_defaults(func=cmd_run)
+    h = sub.add_parser("health", help="健康检查：webhook 模式查 /healthz，长轮询模式查心跳文件")
+    h.add_argument("--url", help="要检查的 /healthz 地址（默认按设置推断）")
+    h.set_defaults(func=cmd_health)
     add_digest_parser(sub)
     from bot.admin_cli import add_parsers as add_admin_parsers  # reload, import (admin work)
     add_admin_parsers(sub)

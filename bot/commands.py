@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bot import about
+from bot import about, deeplink
 from bot.callback_data import (
     Ask,
     DigestAction,
@@ -28,7 +28,7 @@ from bot.callback_data import (
     ResultsPage,
     TaskPage,
 )
-from bot.registry import Access, ButtonRoute, Command, Request
+from bot.registry import Access, ButtonRoute, Command, Request, Where
 from bot.replies import Reply
 
 if TYPE_CHECKING:
@@ -84,8 +84,9 @@ COMMANDS: list[Command] = [
     Command("tasks", "任务与完成时限，可加关键词", lambda r: r.services.browse.tasks(r.arg),
             help="任务和完成时限（可加关键词）", example=_example("/tasks 改造")),
     Command("term", "名词解释", lambda r: r.services.browse.term(r.arg), help="名词解释", example=_term_example),
-    Command("help", "使用说明", lambda r: about.help_reply(r.services), help="本说明"),
-    Command("start", "开始使用", lambda r: about.start_reply(r.services)),
+    Command("help", "使用说明", lambda r: about.help_reply(r.services, r.who), help="本说明"),
+    Command("start", "开始使用", lambda r: about.start_reply(r.services, r.arg), help="开始使用（链接可带参数直达命令）",
+            redirect=deeplink.parse),
     # ----- deadline digests -----
     Command("subscribe", "订阅每周截止任务提醒（可加关键词、文件、单位）",
             lambda r: r.services.digests.subscribe(r.chat_id, r.who.user_id, r.arg),
@@ -142,6 +143,26 @@ def admin_help() -> list[tuple[str, str]]:
 def menu() -> list[tuple[str, str]]:
     """Telegram's command menu: (name, Chinese description), in registry order."""
     return [(c.name, c.description) for c in COMMANDS if c.menu and c.telegram]
+
+
+MENU_SCOPES = ("private", "groups", "group_admins", "bot_admins")
+
+
+def menus() -> dict[str, list[tuple[str, str]]]:
+    """The command menu of each scope, from the registry's `access` and `where`: private chats, group
+    members, group admins (who also manage the group's subscriptions), and bot admins in their private
+    chat (the admin commands too)."""
+    offered = [c for c in COMMANDS if c.telegram]
+    everyday = [c for c in offered if c.menu and c.access is not Access.BOT_ADMINS]
+    private = [c for c in everyday if c.where & Where.PRIVATE]
+    in_groups = [c for c in everyday if c.where & Where.GROUP]
+    scopes = {
+        "private": private,
+        "groups": [c for c in in_groups if c.access is Access.EVERYONE],
+        "group_admins": in_groups,
+        "bot_admins": private + [c for c in offered if c.access is Access.BOT_ADMINS],
+    }
+    return {scope: [(c.name, c.description) for c in commands] for scope, commands in scopes.items()}
 
 
 def available(command: Command, services: BotServices) -> bool:

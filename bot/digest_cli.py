@@ -8,11 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.digest_render import render_digest
-from bot.render import to_console
-from knowledge.builder import build_files
-from knowledge.digest.engine import DEFAULT_WINDOW, URGENCIES, DigestEngine, DigestFilters
-from knowledge.digest.ics import calendar_ics
+DEFAULT_WINDOW = 14  # knowledge.digest.engine.DEFAULT_WINDOW (not imported here: `planbot --help` stays fast)
 
 
 def _date(text: str) -> dt.date:
@@ -24,8 +20,6 @@ def _date(text: str) -> dt.date:
 
 def add_parser(sub: Any) -> None:
     """Register the `digest` sub-command on the CLI's sub-parsers."""
-    from knowledge.builder import BUNDLED_PLANS
-
     d = sub.add_parser("digest", help="预览截止任务周报（--preview）或导出 .ics 日历")
     d.add_argument("--preview", action="store_true", help="在终端打印周报")
     d.add_argument("--keywords", nargs="+", default=[], metavar="词", help="关键词（与聊天检索相同）")
@@ -34,7 +28,7 @@ def add_parser(sub: Any) -> None:
     d.add_argument("--window", type=int, default=DEFAULT_WINDOW, help="提前天数（默认 14）")
     d.add_argument("--today", type=_date, help="设定今天（YYYY-MM-DD），默认 PLANBOT_TODAY 或当前日期")
     d.add_argument("--ics", metavar="FILE", help="把符合条件的截止日期写成 .ics 日历文件")
-    d.add_argument("--plans", nargs="+", default=[str(BUNDLED_PLANS)])
+    d.add_argument("--plans", nargs="+", help="规划文件或文件夹（默认：内置规划）")
     d.set_defaults(func=cmd_digest)
 
 
@@ -55,8 +49,14 @@ def cmd_digest(args: argparse.Namespace) -> int:
     if not 1 <= args.window <= 3660:
         print("提前天数须在 1 到 3660 之间。", file=sys.stderr)
         return 2
+    from bot.digest_render import render_digest
+    from bot.render import to_console
+    from knowledge.builder import BUNDLED_PLANS, build_files
+    from knowledge.digest.engine import URGENCIES, DigestEngine, DigestFilters
+    from knowledge.digest.ics import calendar_ics
+
     today = _today(args)
-    kb = build_files([Path(p) for p in args.plans])
+    kb = build_files([Path(p) for p in (args.plans or [BUNDLED_PLANS])])
     engine = DigestEngine(kb)
     filters = DigestFilters(tuple(args.keywords), args.doc, args.unit)
     if args.doc and not engine.matching_documents(args.doc):

@@ -89,6 +89,8 @@ class Command:
     example: Callable[[BotServices], str] | None = None  # /help's example (default: the bare command)
     menu: bool = True  # in Telegram's command menu (admin commands are listed by /admin instead)
     telegram: bool = True  # False: console only (/import PATH reads a local file)
+    # /start's deep links: the argument may name another command to run instead, (name, its argument)
+    redirect: Callable[[str], tuple[str, str] | None] | None = None
     progress: str | None = None  # Telegram sends this first and edits it as the work goes on
 
 
@@ -170,6 +172,16 @@ async def execute(command: Command, req: Request) -> Reply:
     searches and database work never hold up the event loop, so other chats are answered meanwhile;
     an async service call (uploads, reloads) is then awaited here."""
     return await resolve(await asyncio.to_thread(command.run, req))
+
+
+def redirected(command: Command, req: Request, commands: dict[str, Command]) -> Command:
+    """The command to run: `command`, or the one its argument redirects to (a /start deep link), with
+    `req.arg` replaced by that command's argument. The target then gets its own checks."""
+    target = command.redirect(req.arg) if command.redirect is not None and req.arg else None
+    if target is None or target[0] not in commands:
+        return command
+    req.arg = target[1]
+    return commands[target[0]]
 
 
 def call_command(command: Command, req: Request) -> Reply:

@@ -21,7 +21,7 @@ from bot.callback_data import CallbackCodec, OverflowStore
 from bot.cards import Cards
 from bot.digest_service import DigestService
 from bot.kbstate import KnowledgeState
-from bot.registry import Progress, Request, call_button, call_command, expired, no_progress
+from bot.registry import Progress, Request, call_button, call_command, expired, no_progress, redirected
 from bot.render import clean
 from bot.replies import Reply
 from bot.settings import Settings, local_clock
@@ -45,6 +45,7 @@ class BotServices:
     access: AccessPolicy
     admin: AdminService | None  # None without a database
     bot_username: str | None = None
+    mode: str = "console"  # how this process serves: console, polling or webhook (set by the runner)
 
     @classmethod
     def create(cls, settings: Settings, state: KnowledgeState,
@@ -78,6 +79,9 @@ class BotServices:
         if command is None or not available(command, self):
             return Reply().line(f"未知命令 /{name}。").line("发送 /help 查看可用命令。")
         req = Request(self, who or Who(), clean(arg).strip(), progress)
+        command = redirected(command, req, BY_NAME)
+        if not available(command, self):
+            return Reply().line(f"未知命令 /{command.name}。").line("发送 /help 查看可用命令。")
         return call_command(command, req)
 
     def press(self, data: str, who: Who | None = None) -> Reply:

@@ -9,10 +9,11 @@ from telegram.ext import Application
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add every handler: the access guard first, then the registry's commands and buttons, questions,
-    inline mode and uploads."""
-    from handlers import access, admin, chat, commands
+    inline mode, uploads and the bot's own membership changes."""
+    from handlers import access, admin, chat, commands, membership
 
     access.register(app)
     commands.register(app)
     chat.register(app)
     admin.register(app)
+    membership.register(app)

@@ -12,7 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callback_data import Record
 from bot.callback_fields import OVERFLOW_MARK
-from bot.commands import BUTTONS, COMMANDS, ROUTES, available
+from bot.commands import BUTTONS, BY_NAME, COMMANDS, ROUTES, available
 from bot.context import PlanContext
 from bot.registry import (
     ButtonRoute,
@@ -22,6 +22,7 @@ from bot.registry import (
     expired,
     misplaced,
     permitted,
+    redirected,
     refusal,
     run_button,
 )
@@ -42,21 +43,28 @@ def command_handler(command: Command) -> Handler:
             return
         services = context.services
         req = Request(services, who(update), clean((message.text or "").partition(" ")[2]).strip())
-        wrong_place = misplaced(command, req.who)
-        if wrong_place is not None:
-            await send_reply(update, context, wrong_place)
-            return
-        if not await permitted(services, command.access, req.who, group_admin_check(update, context)):
-            await send_reply(update, context, refusal(services, command.access, command.name, req))
-            return
-        if command.progress is None:
-            await send_reply(update, context, await execute(command, req))
-            return
-        sent, req.progress = await progress_message(update, command.progress)
-        await finish(update, context, sent, await execute(command, req))
+        # A /start deep link runs the command it names (with that command's own checks).
+        await _run_command(update, context, redirected(command, req, BY_NAME), req)
 
     handle.__doc__ = f"/{command.name}: {command.description}"
     return handle
+
+
+async def _run_command(update: Update, context: PlanContext, command: Command, req: Request) -> None:
+    """Check where and by whom the command may be used, run it, send its reply (with progress if it has one)."""
+    services = context.services
+    wrong_place = misplaced(command, req.who)
+    if wrong_place is not None:
+        await send_reply(update, context, wrong_place)
+        return
+    if not await permitted(services, command.access, req.who, group_admin_check(update, context)):
+        await send_reply(update, context, refusal(services, command.access, command.name, req))
+        return
+    if command.progress is None:
+        await send_reply(update, context, await execute(command, req))
+        return
+    sent, req.progress = await progress_message(update, command.progress)
+    await finish(update, context, sent, await execute(command, req))
 
 
 async def _press(update: Update, context: PlanContext, route: ButtonRoute | None, record: Record | None) -> None:

@@ -10,14 +10,22 @@ from bot.render import TELEGRAM_LIMIT, html_to_plain, utf16_len
 from tests.harness import BotHarness, HandlerError
 
 
-async def test_post_init_sets_chinese_command_menu(bot_harness: BotHarness) -> None:
+async def test_post_init_sets_chinese_command_menus_per_scope(bot_harness: BotHarness) -> None:
     calls = bot_harness.api.calls_of("setMyCommands")
-    assert len(calls) == 1
-    commands = calls[0].params["commands"]
+    by_scope = {(c.params.get("scope") or {}).get("type", "default"): c for c in calls}
+    assert set(by_scope) == {"default", "all_private_chats", "all_group_chats", "all_chat_administrators", "chat"}
+    commands = by_scope["default"].params["commands"]
     names = [c["command"] for c in commands]
     assert {"find", "docs", "outline", "indicators", "tasks", "term", "help", "start"} <= set(names)
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in c["description"]) for c in commands)
     assert [n for n, _ in all_commands()] == names
+    groups = [c["command"] for c in by_scope["all_group_chats"].params["commands"]]
+    group_admins = [c["command"] for c in by_scope["all_chat_administrators"].params["commands"]]
+    assert "subscribe" not in groups and "subscribe" in group_admins and "find" in groups
+    admin = by_scope["chat"]
+    assert admin.params["scope"]["chat_id"] == 900  # the configured admin's private chat
+    assert {"reload", "versions", "stats", "find"} <= {c["command"] for c in admin.params["commands"]}
+    assert bot_harness.api.calls_of("setMyDescription") and bot_harness.api.calls_of("setMyShortDescription")
 
 
 @pytest.mark.parametrize("command", ["/start", "/help", "/docs", "/outline", "/indicators", "/tasks",

@@ -98,3 +98,22 @@ def migrate(url: str, revision: str = "head") -> None:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(url), revision)
+
+
+def downgrade(url: str, revision: str) -> None:
+    """Downgrade the database at `url` to `revision` ("base" removes every table)."""
+    from alembic import command
+
+    command.downgrade(alembic_config(url), revision)
+
+
+def current_revision(url: str) -> str | None:
+    """The schema revision the database at `url` is at (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
+    engine = create_engine(url, future=True)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()

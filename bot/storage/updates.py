@@ -40,15 +40,18 @@ def claim(session: Session, update_id: int, worker: str, lease: dt.timedelta,
     """Claim `update_id` for `worker`: "mine" (process it), "busy" (a live worker has it) or "done"."""
     now = now or utcnow()
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    # RETURNING rather than rowcount: psycopg reports -1 for INSERT … ON CONFLICT DO NOTHING.
     stmt = insert(UpdateClaim).values(update_id=update_id, state=WORKING, worker=worker, updated_at=now)
-    if session.execute(stmt.on_conflict_do_nothing(index_elements=["update_id"])).rowcount:
+    inserted = session.execute(stmt.on_conflict_do_nothing(index_elements=["update_id"])
+                               .returning(UpdateClaim.update_id)).first()
+    if inserted is not None:
         return "mine"
     # Taken before: take it over only if its lease lapsed (the claiming worker died).
     taken = session.execute(update(UpdateClaim)
                             .where(UpdateClaim.update_id == update_id, UpdateClaim.state == WORKING,
                                    UpdateClaim.updated_at < now - lease)
-                            .values(worker=worker, updated_at=now)).rowcount
-    if taken:
+                            .values(worker=worker, updated_at=now).returning(UpdateClaim.update_id)).first()
+    if taken is not None:
         return "mine"
     row = session.get(UpdateClaim, update_id)
     return "done" if row is not None and row.state == DONE else "busy"
