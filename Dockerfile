@@ -5,6 +5,9 @@
 # from the Debian archive by ops/build-image.sh (python3 3.11, python3-venv, tzdata, ca-certificates).
 ARG BASE=docker.io/library/python:3.11-slim-bookworm
 FROM ${BASE}
+# Only where TLS to the package index is intercepted: the CA bundle pip should trust, mounted by the
+# build script for the build alone (an ARG is not kept in the image's environment).
+ARG PIP_CERT
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

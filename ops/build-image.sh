@@ -71,8 +71,15 @@ else
     fi
     base=$LOCAL_BASE
 fi
+# A network whose TLS is intercepted by a local CA (pip on this host trusts it through PIP_CERT or pip's
+# `cert` setting): the build's pip trusts the same bundle, mounted for the build only (never in a layer).
+extra=()
+host_ca=${PIP_CERT:-$(pip config get global.cert 2>/dev/null || true)}
+if [ -n "$host_ca" ] && [ -r "$host_ca" ]; then
+    extra+=(-v "$host_ca:/run/planbot-host-ca.crt:ro" --build-arg PIP_CERT=/run/planbot-host-ca.crt)
+fi
 build_started=$(date +%s.%N)
-build --build-arg "BASE=$base" -t "$IMAGE" -f Dockerfile . >/tmp/planbot-build.log 2>&1 \
+build "${extra[@]}" --build-arg "BASE=$base" -t "$IMAGE" -f Dockerfile . >/tmp/planbot-build.log 2>&1 \
     || { tail -30 /tmp/planbot-build.log; echo "构建失败，完整日志见 /tmp/planbot-build.log" >&2; exit 4; }
 build_seconds=$(elapsed "$build_started")
 total_seconds=$(elapsed "$started")
