@@ -112,6 +112,21 @@ def pg_url(pg_available: bool) -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_digest_lock() -> Iterator[None]:
+    """A digest-scheduler advisory lock key of this test session's own: PostgreSQL advisory locks are
+    database-wide, so another test run (or a benchmark) on the same server would otherwise hold "the"
+    scheduler lock and make this run's digest tests find themselves locked out."""
+    import random
+
+    from jobs import delivery
+
+    saved = delivery.ADVISORY_KEY
+    delivery.ADVISORY_KEY = random.randrange(1 << 40, 1 << 62)
+    yield
+    delivery.ADVISORY_KEY = saved
+
+
 @pytest.fixture(scope="session")
 def pg_schema(pg_available: bool) -> Iterator[str]:
     """One migrated PostgreSQL schema for the whole test session (a URL); `pg_db` empties it per test."""
@@ -137,18 +152,24 @@ def pg_schema(pg_available: bool) -> Iterator[str]:
 
 @pytest.fixture
 def pg_db(pg_schema: str) -> str:
-    """The session's PostgreSQL schema with every table emptied (identities restarted) for this test."""
+    """The session's PostgreSQL schema with every table emptied (identities restarted) for this test.
+
+    DELETE, children first, and sequences restarted: ~20 ms on these small tables, where TRUNCATE takes
+    ~250 ms (it makes new files for every table)."""
     from sqlalchemy import text
 
     from bot.storage import Base
 
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     engine = make_engine(pg_schema)
     try:
         with engine.begin() as conn:
-            # A test that left a transaction open would make TRUNCATE wait forever: fail instead.
+            # A test that left a transaction open would make this wait forever: fail instead.
             conn.execute(text("SET LOCAL lock_timeout = '10s'"))
-            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            for table in reversed(Base.metadata.sorted_tables):
+                conn.execute(text(f'DELETE FROM "{table.name}"'))
+            for sequence in conn.execute(text("SELECT sequence_name FROM information_schema.sequences "
+                                              "WHERE sequence_schema = current_schema()")).scalars():
+                conn.execute(text(f'ALTER SEQUENCE "{sequence}" RESTART'))
     finally:
         engine.dispose()
     return pg_schema

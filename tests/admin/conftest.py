@@ -34,9 +34,11 @@ def plans_dir(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def db_url(tmp_path: Path, migrated_template: Path) -> str:
-    """A fresh migrated database for one test."""
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: Path) -> str:
+    """A fresh migrated database for one test: every admin test runs on SQLite and on PostgreSQL."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_db"))
     path = tmp_path / "planbot.db"
     shutil.copy(migrated_template, path)
     return f"sqlite:///{path}"
@@ -52,9 +54,11 @@ def settings(plans_dir: Path, db_url: str) -> Settings:
 @pytest.fixture
 def world(settings: Settings, bundled_kb: KnowledgeBase):  # type: ignore[no-untyped-def]
     """(state, versions, admin service), started: version 1 published from the plans folder."""
-    sessions = make_sessionmaker(make_engine(settings.database_url))
+    engine = make_engine(settings.database_url)
+    sessions = make_sessionmaker(engine)
     state = KnowledgeState(bundled_kb.model_copy(deep=True), version=0)
     versions = Versions(sessions, state, settings.plans_dir, settings.max_upload_bytes)
     versions.start()
     service = AdminService(settings, sessions, versions, FakeLexicon())
-    return state, versions, service
+    yield state, versions, service
+    engine.dispose()

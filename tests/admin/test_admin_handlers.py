@@ -14,7 +14,7 @@ from bot.access import ACCESS_REFUSAL, GROUP_REFUSAL
 from bot.admin_base import NOT_ADMIN
 from bot.kbstate import KnowledgeState
 from bot.settings import Settings
-from bot.storage import make_engine, make_sessionmaker, migrate
+from bot.storage import make_engine, make_sessionmaker
 from bot.versions import Versions
 from knowledge.builder import BUNDLED_PLANS
 from tests.harness import GROUP_CHAT, BotHarness
@@ -25,20 +25,13 @@ PLAN = ("某某街道2026年工作要点\n一、主要目标\n地区生产总值
         "（一）完成背街小巷整治，2026年6月底前完成。\n（二）推进智慧社区建设。\n")
 
 
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("admin_db") / "template.db"
-    migrate(f"sqlite:///{path}")
-    return path
-
-
 @pytest.fixture
-def admin_settings(tmp_path: Path, template_db: Path) -> Settings:
+def admin_settings(tmp_path: Path, db_url: str) -> Settings:
+    """Settings over a fresh database (each test runs on SQLite and on PostgreSQL) and a plans folder copy."""
     plans = tmp_path / "plans"
     shutil.copytree(BUNDLED_PLANS, plans)
-    shutil.copy(template_db, tmp_path / "bot.db")
     return Settings(_env_file=None, token=None, admin_ids=[ADMIN_USER["id"]],
-                    database_url=f"sqlite:///{tmp_path}/bot.db", plans_dir=plans, access="open",
+                    database_url=db_url, plans_dir=plans, access="open",
                     api_base_url=None, api_file_url=None, proxy_url=None, max_upload_bytes=1024 * 1024)
 
 
@@ -52,6 +45,7 @@ async def h(admin_settings: Settings, bundled_kb):  # type: ignore[no-untyped-de
     harness = await _harness(admin_settings, bundled_kb)
     yield harness
     await harness.close()
+    harness.services.sessions.kw["bind"].dispose()  # type: ignore[union-attr]
 
 
 def _state(h: BotHarness) -> KnowledgeState:
