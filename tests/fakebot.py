@@ -2,7 +2,10 @@
 
 Used two ways:
 - in process, behind `tests.harness.FakeRequest` (a `telegram.request.BaseRequest`);
-- over real HTTP on 127.0.0.1 with `FakeBotServer` (for `planbot run` started as a process).
+- over real HTTP on 127.0.0.1 with `FakeBotServer` (for `planbot run` started as a process);
+- as a process of its own (`python -m tests.fakebot --port P --calls FILE`, benchmarks): it serves
+  until SIGTERM, then writes every call as JSON lines. A base URL `http://127.0.0.1:P/<tag>/bot`
+  records <tag> as the call's `source` (which worker made it).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ class Call:
     params: dict[str, Any]
     files: dict[str, Any] = field(default_factory=dict)
     result: Any = None  # what the fake API answered (the sent Message dict for sendMessage)
+    source: str = ""  # the path before /bot<token> (benchmarks give each worker its own)
+    at: float = field(default_factory=time.time)
 
     @property
     def text(self) -> str:
@@ -56,13 +61,19 @@ class FakeBotAPI:
         self._next_message_id = 1000
         self._lock = threading.Lock()
         self.fail_methods: dict[str, tuple[int, str]] = {}  # method -> (error_code, description)
+        self._keyboards: dict[str, list[dict[str, Any]]] = {}  # chat id -> its latest buttons
 
     # The answer to one Bot API method call.
-    def handle(self, method: str, params: dict[str, Any], files: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
+    def handle(self, method: str, params: dict[str, Any], files: dict[str, Any] | None = None,
+               source: str = "") -> tuple[int, dict[str, Any]]:
         """Record the call and return (HTTP status, JSON body)."""
-        call = Call(method, params, files or {})
+        call = Call(method, params, files or {}, source=source)
+        buttons = call.buttons if method in ("sendMessage", "editMessageText") else []
         with self._lock:
             self.calls.append(call)
+            if buttons:
+                self._keyboards[str(params.get("chat_id"))] = [
+                    {"label": label, "data": data, "source": source} for label, data in buttons]
         if method in self.fail_methods:
             code, desc = self.fail_methods[method]
             return code, {"ok": False, "error_code": code, "description": desc}
@@ -131,6 +142,11 @@ class FakeBotAPI:
         """The bytes of a file path produced by getFile."""
         return self.files.get(path.rsplit("/", 1)[-1], b"")
 
+    def last_keyboard(self, chat_id: int) -> list[dict[str, Any]]:
+        """The buttons of the latest message sent or edited in a chat with any, with the source that sent them."""
+        with self._lock:
+            return list(self._keyboards.get(str(chat_id), []))
+
     def calls_of(self, method: str) -> list[Call]:
         """Every recorded call of one method (case-insensitive)."""
         return [c for c in self.calls if c.method.lower() == method.lower()]
@@ -151,8 +167,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self) -> None:  # file downloads: /file/bot<token>/<path>
-        if self.path.startswith("/file/"):
+        if "/file/" in self.path:
             self._reply(200, self.api.file_content(self.path))
+        elif self.path.startswith("/__keyboard/"):  # benchmarks: the buttons a chat was last sent
+            self._reply(200, {"buttons": self.api.last_keyboard(int(self.path.rsplit("/", 1)[-1]))})
         else:
             self._dispatch({})
 
@@ -170,7 +188,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, params: dict[str, Any]) -> None:
         method = self.path.rstrip("/").rsplit("/", 1)[-1].split("?")[0]
-        status, body = self.api.handle(method, params)
+        source = self.path.split("/bot", 1)[0].strip("/")
+        status, body = self.api.handle(method, params, source=source)
         self._reply(status, body)
 
 
@@ -184,10 +203,11 @@ def _maybe_json(value: str) -> Any:
 class FakeBotServer:
     """The fake Bot API over HTTP on 127.0.0.1 (a free port), in a background thread."""
 
-    def __init__(self, api: FakeBotAPI | None = None) -> None:
+    def __init__(self, api: FakeBotAPI | None = None, port: int = 0) -> None:
         self.api = api or FakeBotAPI()
-        handler = type("Handler", (_Handler,), {"api": self.api})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        handler = type("Handler", (_Handler,), {"api": self.api, "protocol_version": "HTTP/1.1"})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
@@ -226,3 +246,35 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def main() -> None:
+    """Serve the fake Bot API on 127.0.0.1 until SIGTERM, then write its calls as JSON lines."""
+    import argparse
+    import signal
+
+    parser = argparse.ArgumentParser(description="A fake Telegram Bot API (benchmarks)")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--calls", required=True, help="JSON lines file written at SIGTERM")
+    parser.add_argument("--file", action="append", default=[], metavar="ID=PATH", help="serve PATH as file ID")
+    args = parser.parse_args()
+    server = FakeBotServer(port=args.port)
+    for spec in args.file:
+        file_id, _, path = spec.partition("=")
+        with open(path, "rb") as handle:
+            server.api.files[file_id] = handle.read()
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    with server:
+        print("ready", flush=True)
+        done.wait()
+    with open(args.calls, "w", encoding="utf-8") as out:
+        for call in server.api.calls:
+            params = {k: v for k, v in call.params.items() if k in (
+                "chat_id", "text", "callback_query_id", "message_id", "reply_markup", "reply_parameters")}
+            out.write(json.dumps({"method": call.method, "params": params, "source": call.source, "at": call.at},
+                                 ensure_ascii=False, default=str) + "\n")
+
+
+if __name__ == "__main__":
+    main()
