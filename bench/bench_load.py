@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import random
 import re
 import sys
@@ -36,13 +37,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.load_cluster import ROOT as _ROOT  # noqa: E402,F401
-from bench.load_cluster import Cluster, RoundRobinProxy  # noqa: E402
+from bench.load_cluster import Cluster, RawHTTP, RoundRobinProxy  # noqa: E402
 from bot.registry import ERROR_TEXT, EXPIRED  # noqa: E402
 
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
@@ -75,19 +74,19 @@ class Sent:
 class Driver:
     """Telegram, as the workers see it: updates delivered through the proxy until acknowledged."""
 
-    url: str
-    api_url: str
+    port: int  # the proxy's
+    api_port: int  # the fake Bot API's
     users: int
     rng: random.Random
     queries: list[str]
     sent: list[Sent] = field(default_factory=list)
+    cpu: float = 0.0  # CPU seconds of this process during the run (driver and proxy)
     keys_seen: list[tuple[int, str]] = field(default_factory=list)  # (the user who got it, key)
     counter: int = 0
     busy: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.client = httpx.AsyncClient(timeout=httpx.Timeout(180.0, connect=5.0),
-                                        limits=httpx.Limits(max_connections=500))
+        self.client = RawHTTP(timeout=180.0)
 
     def next_id(self) -> int:
         self.counter += 1
@@ -101,20 +100,22 @@ class Driver:
         while time.time() - record.first < give_up:
             record.attempts += 1
             try:
-                response = await self.client.post(self.url, json=update,
-                                                  headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
-                record.statuses.append(response.status_code)
-                if response.status_code == 200:
+                status, _ = await self.client.request(
+                    self.port, "POST", "/telegram", json.dumps(update).encode(),
+                    {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET})
+                record.statuses.append(status)
+                if status == 200:
                     record.acked = time.time()
                     return
-            except httpx.HTTPError:
+            except ConnectionError:
                 record.statuses.append(0)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 5.0)
 
     async def keyboard(self, chat: int) -> list[dict[str, Any]]:
         """The buttons the chat was last sent (from the fake API)."""
-        return list((await self.client.get(f"{self.api_url}/__keyboard/{chat}")).json()["buttons"])
+        _, body = await self.client.request(self.api_port, "GET", f"/__keyboard/{chat}")
+        return list(json.loads(body)["buttons"])
 
     async def act(self, user: int) -> None:
         """The user's next update: a question, a command, one of their buttons, or a forged press."""
@@ -291,13 +292,13 @@ def make_pdf(path: Path) -> int:
     return len(data)
 
 
-async def drive(args: argparse.Namespace, scenario: str, cluster: Cluster, proxy_url: str,
+async def drive(args: argparse.Namespace, scenario: str, cluster: Cluster, proxy_port: int,
                 pdf: tuple[str, int] | None) -> tuple[Driver, float]:
     """Play the bursts; kill/restart or upload on the way. Returns the driver and the run's seconds."""
     queries = [q["q"] for q in json.loads((ROOT / "bench/queries/realistic.json").read_text(encoding="utf-8"))]
-    driver = Driver(proxy_url, cluster.api_url, args.users, random.Random(args.seed), queries)
+    driver = Driver(proxy_port, cluster.api_port, args.users, random.Random(args.seed), queries)
     tasks: set[asyncio.Task[None]] = set()
-    started = time.time()
+    started, cpu_started = time.time(), time.process_time()
     issued, killed, uploaded = 0, False, False
     while issued < args.updates:
         idle = [u for u in range(1, args.users + 1) if u not in driver.busy]
@@ -323,6 +324,8 @@ async def drive(args: argparse.Namespace, scenario: str, cluster: Cluster, proxy
         await asyncio.sleep(args.burst)
     while tasks:
         await asyncio.sleep(0.2)
+    driver.client.close()
+    driver.cpu = time.process_time() - cpu_started
     return driver, time.time() - started
 
 
@@ -351,6 +354,10 @@ def report(scenario: str, driver: Driver, seconds: float, figures: dict[str, Any
     memory = ", ".join(f"w{i} {cluster.resident.get(i, 0) / 1024:.0f} MB (peak {cluster.peaks.get(i, 0) / 1024:.0f})"
                        for i in sorted(cluster.procs))
     print(f"  memory per worker (resident at the end of the run, peak): {memory}")
+    cpu = ", ".join(f"w{i} {cluster.cpu.get(i, 0):.0f} s" for i in sorted(cluster.procs))
+    print(f"  CPU per worker process (since its start): {cpu}; the fake Bot API "
+          f"{cluster.api_cpu:.0f} s; the driver and proxy {driver.cpu:.0f} s (machine: {os.cpu_count()} cores, load average "
+          f"{os.getloadavg()[0]:.1f})")
     return p95
 
 
@@ -383,7 +390,7 @@ async def run_scenario(args: argparse.Namespace, scenario: str, server_url: str,
         for index in range(1, args.workers):
             cluster.wait_ready(index)
         await proxy.start()
-        driver, seconds = await drive(args, scenario, cluster, f"http://127.0.0.1:{proxy.port}/telegram",
+        driver, seconds = await drive(args, scenario, cluster, proxy.port,
                                       (pdf[0], pdf[1]) if pdf and scenario == "pdf" else None)
         await asyncio.sleep(3)  # digests still going out, version polls
         digests = digest_log_states(db_url)

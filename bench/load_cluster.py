@@ -59,6 +59,8 @@ class Cluster:
     api: subprocess.Popen[bytes] | None = None
     peaks: dict[int, int] = field(default_factory=dict)  # worker -> highest VmHWM seen (kB), over restarts
     resident: dict[int, int] = field(default_factory=dict)  # worker -> VmRSS at the last sample (kB)
+    cpu: dict[int, float] = field(default_factory=dict)  # worker -> CPU seconds at the last sample
+    api_cpu: float = 0.0
 
     def __post_init__(self) -> None:
         self.ports = [free_port() for _ in range(self.workers)]
@@ -120,12 +122,23 @@ class Cluster:
                   if line.startswith(("VmRSS", "VmHWM"))}
         return values.get("VmRSS", 0), values.get("VmHWM", 0)
 
+    def cpu_seconds(self, pid: int) -> float:
+        """User + system CPU seconds a process has used."""
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def sample_memory(self) -> None:
-        """Keep each worker's highest peak so far."""
+        """Keep each worker's highest peak so far (and the CPU seconds of every process)."""
+        if self.api is not None and self.api.poll() is None:
+            self.api_cpu = self.cpu_seconds(self.api.pid)
         for index in self.procs:
             rss, peak = self.memory(index)
             if rss:
                 self.resident[index] = rss
+                self.cpu[index] = self.cpu_seconds(self.procs[index].pid)
             self.peaks[index] = max(self.peaks.get(index, 0), peak)
 
     def stop(self) -> list[dict[str, Any]]:
@@ -148,6 +161,49 @@ class Cluster:
         return calls
 
 
+class RawHTTP:
+    """A minimal HTTP/1.1 client over pooled keep-alive connections to 127.0.0.1 (the benchmark's own
+    plumbing should cost little next to the workers: httpx costs ~10 ms of CPU per request here)."""
+
+    def __init__(self, timeout: float = 180.0) -> None:
+        self.timeout = timeout
+        self.idle: dict[int, list[tuple[asyncio.StreamReader, asyncio.StreamWriter]]] = {}
+
+    async def request(self, port: int, method: str, path: str, body: bytes = b"",
+                      headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+        """(status, body); raises ConnectionError when the connection is refused or dropped."""
+        pool = self.idle.setdefault(port, [])
+        fresh = not pool
+        reader, writer = pool.pop() if pool else await asyncio.open_connection("127.0.0.1", port)
+        head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
+        try:
+            writer.write(head.encode() + b"\r\n" + body)
+            await writer.drain()
+            status, payload = await asyncio.wait_for(self._response(reader), self.timeout)
+        except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
+            writer.close()
+            if not fresh:  # a kept-alive connection the server had closed: once more on a new one
+                return await self.request(port, method, path, body, headers)
+            raise ConnectionError(str(exc)) from exc
+        pool.append((reader, writer))
+        return status, payload
+
+    @staticmethod
+    async def _response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+        length = next((int(line.split(":", 1)[1]) for line in head[1:] if line.lower().startswith("content-length:")), 0)
+        return status, await reader.readexactly(length)
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        for pool in self.idle.values():
+            for _, writer in pool:
+                writer.close()
+        self.idle.clear()
+
+
 class RoundRobinProxy:
     """A reverse proxy on 127.0.0.1 spreading POSTs over the workers in turn; a worker that refuses the
     connection (down, restarting) is skipped for the next one, as Caddy's lb_try_duration does."""
@@ -157,8 +213,7 @@ class RoundRobinProxy:
         self.port = free_port()
         self.turn = 0
         self.skipped = 0
-        self.client = httpx.AsyncClient(timeout=httpx.Timeout(120.0, connect=2.0),
-                                        limits=httpx.Limits(max_connections=400, max_keepalive_connections=100))
+        self.client = RawHTTP(timeout=120.0)
         self.server: asyncio.AbstractServer | None = None
 
     async def start(self) -> None:
@@ -169,7 +224,7 @@ class RoundRobinProxy:
         """Stop listening and close the upstream connections."""
         if self.server is not None:
             self.server.close()
-        await self.client.aclose()
+        self.client.close()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -194,10 +249,9 @@ class RoundRobinProxy:
             port = self.ports[self.turn % len(self.ports)]
             self.turn += 1
             try:
-                response = await self.client.post(f"http://127.0.0.1:{port}{path}", content=body, headers=keep)
-                return response.status_code, response.content
-            except httpx.ConnectError:
+                return await self.client.request(port, "POST", path, body, keep)
+            except ConnectionRefusedError:
                 self.skipped += 1
-            except httpx.HTTPError:  # the worker died mid-request: Telegram sees an error and re-sends
+            except ConnectionError:  # the worker died mid-request: Telegram sees an error and re-sends
                 return 502, b""
         return 502, b""
