@@ -89,6 +89,9 @@ class Command:
     example: Callable[[BotServices], str] | None = None  # /help's example (default: the bare command)
     menu: bool = True  # in Telegram's command menu (admin commands are listed by /admin instead)
     telegram: bool = True  # False: console only (/import PATH reads a local file)
+    # Heavy database work. Telegram now runs every command's service call in a worker thread (`execute`),
+    # so this only documents the command; entries keep it for readers and older branches.
+    blocking: bool = False
     # /start's deep links: the argument may name another command to run instead, (name, its argument)
     redirect: Callable[[str], tuple[str, str] | None] | None = None
     progress: str | None = None  # Telegram sends this first and edits it as the work goes on
