@@ -71,6 +71,8 @@ _LINE_CUES = [
     # document-sharing sites
     r"由会员分享|可在线阅读|请在.{1,12}上搜索|点击查看更多|^下载资源$|^资源描述$|(文档编号|上传人|上传时间)\s*[:：]",
     r"^下载\s+相关\s+举报|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|_第\d+页$",
+    # a scraped page's links to its attachments, the attached files' names, the QR-code widget
+    r"^\((?:/|https?://)\S+\)$|^[^。；;]{1,80}\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar|mp3|mp4|jpe?g|png)$|^二维码",
 ]
 _LINE_CUE = re.compile("|".join(f"(?:{c})" for c in _LINE_CUES), re.IGNORECASE)
 
