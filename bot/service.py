@@ -30,7 +30,7 @@ SEARCH_LIMIT = 50
 
 KIND_LABELS = {"indicator": "指标", "task": "任务", "section": "章节", "term": "名词"}
 DOC_KIND_LABELS = {"five_year_plan": "五年规划", "annual_plan": "年度计划", "work_report": "政府工作报告",
-                   "task_list": "任务清单", "other": "其他文件"}
+                   "task_list": "任务清单", "implementation_plan": "实施方案", "regulation": "管理办法", "notice": "通知", "other": "其他文件"}
 DEADLINE_KIND_LABELS = {"explicit": "文件写明", "document_year": "按文件年度推定", "period_end": "按规划期末推定",
                         "recurring": "周期性工作", "ongoing": "长期坚持", "none": "未写明"}
 # Shown in /start and /help where the live plans answer them; otherwise examples are taken from

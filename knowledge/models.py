@@ -28,6 +28,8 @@ class Document(_Model):
     kind: DocKind = "other"
     year: int | None = None
     period: tuple[int, int] | None = None
+    date: dt.date | None = None  # the date the document was issued (signature block, 成文日期)
+    number: str | None = None  # its 文号 (某府办发〔2023〕2号)
     # Lines (1-based, inclusive) that review the past year in a work report:
     # their statements are achievements, never tasks.
     review_lines: tuple[int, int] | None = None
@@ -153,7 +155,8 @@ class KnowledgeBase(_Model):
             "documents": [
                 {"id": d.id, "file": d.file, "title": d.title, "issuer": d.issuer,
                  "kind": d.kind, "year": d.year,
-                 "period": list(d.period) if d.period else None}
+                 "period": list(d.period) if d.period else None,
+                 "date": d.date.isoformat() if d.date else None, "number": d.number}
                 for d in self.documents
             ],
             "sections": [

@@ -61,6 +61,8 @@ _SIGNATURE = re.compile(rf"(?P<org>[\u4e00-\u9fff（）()]{{1,40}}?(?:{_ORGAN}))
 _DATE_AFTER_ORGAN = re.compile(rf"(?<=[府室厅会处委局办心组部])\s*{_DATE}")
 # What follows a date that is no signature: 自2022年8月1日起施行, 2018年9月13日发布的….
 _DATE_GOES_ON = re.compile(r"^\s*(?:起|前|以|至|到|后|内|止|发布|印发|施行|实施|执行|出台|召开|的|，|,|、)")
+# The addressees a notice opens with (各县（区）人民政府，市直各部门：): a line of their own.
+_ADDRESSEES = re.compile(r"^各[^。；;：:]{2,150}?(?:政府|管委会|部门|单位|机构|企业|委员会|街道|乡镇|村|社区|学校)\s*[:：]")
 # Web leftovers that start a logical line of their own.
 _LINK = re.compile(r"\((?:/|https?://)[^()\s]{3,300}\)")
 _LEFTOVER = re.compile(r"相关附件\s*[:：]|二维码|扫一扫在手机")
@@ -163,6 +165,10 @@ def split_offsets(text: str) -> tuple[list[int], int]:
     stack: list[int] = []
     signature_ends = _signature_ends(text)
     at = 0
+    addressees = _ADDRESSEES.match(text)
+    if addressees:
+        scan.cut(addressees.end())
+        at = addressees.end()
     while at < len(text):
         ch = text[at]
         if not stack:

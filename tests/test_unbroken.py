@@ -41,10 +41,11 @@ def texts(line: str) -> list[str]:
 
 def test_regulation_is_cut_at_its_own_structure() -> None:
     pieces = texts(REGULATION)
-    assert pieces[1] == "某某市人民政府办公室2023年3月8日"
-    assert pieces[2] == "某某市城市绿地管理办法"
-    assert pieces[3] == "第一章　总则"
-    assert pieces[4].startswith("第一条　为加强城市绿地管理")
+    assert pieces[0] == "各县（区）人民政府，市直各部门："
+    assert pieces[2] == "某某市人民政府办公室2023年3月8日"
+    assert pieces[3] == "某某市城市绿地管理办法"
+    assert pieces[4] == "第一章　总则"
+    assert pieces[5].startswith("第一条　为加强城市绿地管理")
     # 第二条规定 inside a sentence is a reference, not a new article
     assert any(p.startswith("第二条　本办法适用于") and p.endswith("依法处理。") for p in pieces)
     assert "（一）符合绿地系统规划；" in pieces

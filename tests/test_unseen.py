@@ -347,7 +347,8 @@ def test_numbered_heading_with_unit_and_deadline_lines_is_a_task() -> None:
 
 
 def test_multi_year_programme_is_not_an_annual_plan() -> None:
-    assert _one(["某区2023—2025年城市更新行动方案", "一、目标"]).documents[0].kind == "other"
+    doc = _one(["某区2023—2025年城市更新行动方案", "一、目标"]).documents[0]
+    assert (doc.kind, doc.period, doc.year) == ("implementation_plan", (2023, 2025), 2025)
 
 
 def test_table_name_cell_wrapped_over_two_lines() -> None:
