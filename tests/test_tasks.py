@@ -98,15 +98,52 @@ def test_inline_task_table_rows() -> None:
     ]
 
 
-@pytest.mark.parametrize(("text", "units"), [
-    ("推进河道治理（区水务局牵头）。", ["区水务局"]),
-    ("完成征兵任务（人武部、综治中心负责）。", ["人武部", "综治中心"]),
-    ("建设停车场。牵头单位：城管科；责任单位：城建科、交通中队。", ["城管科", "城建科", "交通中队"]),
-    ("建设停车场，年底前完成。", []),
-    ("印发活动方案。（经济发展办牵头，各社区配合）", ["经济发展办", "各社区"]),
+@pytest.mark.parametrize(("text", "lead", "others"), [
+    ("推进河道治理（区水务局牵头）。", ["区水务局"], []),
+    ("完成征兵任务（人武部、综治中心负责）。", ["人武部", "综治中心"], []),
+    ("建设停车场。牵头单位：城管科；责任单位：城建科、交通中队。", ["城管科"], ["城建科", "交通中队"]),
+    ("建设停车场，年底前完成。", [], []),
+    ("印发活动方案。（经济发展办牵头，各社区配合）", ["经济发展办"], ["各社区"]),
+    ("推进园区扩区调位〔市发改委牵头，市财政局、市自然资源局配合〕。", ["市发改委"], ["市财政局", "市自然资源局"]),
+    ("落实稳岗返还政策。（责任单位：市人社局、市财政局）", [], ["市人社局", "市财政局"]),
+    ("开展消防演练。责任单位：应急办（牵头）、各社区", ["应急办"], ["各社区"]),
+    ("推进项目建设（市发改委、市住建局按职责分工负责）。", [], ["市发改委", "市住建局"]),
+    ("引入社会资本（市场化运作）。", [], []),
+    ("加强宣传（如广播、电视、报刊等）。", [], []),
 ])
-def test_units_named_in_text(text: str, units: list[str]) -> None:
-    assert find_units(text) == units
+def test_units_named_in_text(text: str, lead: list[str], others: list[str]) -> None:
+    units = find_units(text)
+    assert (units.lead, units.others) == (lead, others)
+    assert units.all == lead + others
+
+
+def test_first_listed_unit_leads_when_the_document_says_so() -> None:
+    units = find_units("落实稳岗返还政策。（责任单位：市人社局、市财政局、各县区政府。列第一位者为牵头单位，下同）",
+                       first_is_lead=True)
+    assert (units.lead, units.others) == (["市人社局"], ["市财政局", "各县区政府"])
+    units = find_units("到2020年建成互联网医院。（市卫健委、市财政局负责。排在第一位的部门为牵头部门，下同）",
+                       first_is_lead=True)
+    assert (units.lead, units.others) == (["市卫健委"], ["市财政局"])
+
+
+def test_unit_lines_after_a_task_belong_to_it() -> None:
+    lines = ["某街道2024年工作计划", "一、重点工作",
+             "1.完成老旧小区改造3个，惠及居民1200户。",
+             "牵头单位：城建科",
+             "责任单位：各社区、物业中心",
+             "2.建成口袋公园2座。",
+             "责任单位：园林所",
+             "3.开展消防演练。"]
+    tasks = build(lines).tasks
+    got = [(t.title, t.lead_units, t.units) for t in tasks]
+    assert got == [("完成老旧小区改造3个", ["城建科"], ["城建科", "各社区", "物业中心"]),
+                   ("建成口袋公园2座", [], ["园林所"]),
+                   ("开展消防演练", [], [])]
+
+
+def test_table_lead_and_unit_columns_split_by_role() -> None:
+    tasks = build(INLINE_TABLE).tasks
+    assert [(t.lead_units, t.units) for t in tasks][0] == (["城管科"], ["城管科", "水务站", "物业公司"])
 
 
 def _doc(kind: str, year: int, period: tuple[int, int], review: tuple[int, int] | None = None) -> Document:

@@ -1,0 +1,182 @@
+"""Measures in plan text: numbered items, lead-phrase measures and dated commitments.
+
+Used by knowledge/tasks.py, which decides where to look (what to skip, tables, headings):
+- numbered items (1. / 1、 / （1） / ①) that read as tasks, not headings or glossary entries;
+- lead-phrase measures — a short imperative sentence ending in 。 that opens a paragraph
+  ("抢抓招商引资先机。…"), and further short sentences inside the paragraph that open a block
+  of elaboration of their own; a measure's text is its own block, from its lead phrase to
+  the next, so a date in one measure does not set the deadline of the next;
+- in multi-year plans, sentences that commit to a time (到2025年…, “十四五”期间…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.deadlines import Deadline, resolve_deadline
+from knowledge.models import Document
+from knowledge.units import Units
+
+_NUMBERED = re.compile(
+    r"^\s*(?P<num>(?:\d{1,3}\s*[.．、](?!\d))|(?:[（(]\d{1,3}[）)])|[①-⑳])\s*(?P<body>\S.*)$")
+_SENTENCE_END = "。！？"
+_CLAUSE_PUNCT = re.compile(r"[，,、；;：:]")
+_TITLE_END = re.compile(r"[。！？；;，,：:]")
+_TERM_DEFINITION = re.compile(r"^[^。，,；;]{1,24}[:：]")
+
+# A sentence that states rather than orders: 2025年是…之年, starting with a number.
+_STATEMENT = re.compile(r"^\s*[0-9０-９〇零一二三四五六七八九十]+\s*年|(?<!实事求)是")
+# Lead phrases: at most this many characters (without the 。).
+_LEAD_MAX = 20
+# Ordinals that open a measure's paragraph: 第一，/ 一是 / 首先，.
+_ORDINAL = re.compile(r"^\s*(?:第[一二三四五六七八九十]{1,3}[，,、：:]|[一二三四五六七八九十]{1,3}是[，,：:]?|"
+                      r"(?:首先|其次|再次|最后)[，,])\s*")
+_SUB_LEAD_MAX = 16
+# A sentence inside a paragraph opens a new measure only if this much elaboration follows it.
+_SUB_LEAD_MIN_BODY = 60
+# ...or less, when the measure before it is terse too: at most this many sentences and chars.
+_TERSE_SENTENCES = 2
+_TERSE_BODY_MAX = 80
+_TERSE_BODY_MIN = 15
+
+
+@dataclass
+class Draft:
+    """A task before it gets its id: where it is and what the text says."""
+
+    line: int
+    title: str
+    text: str
+    number: str | None = None
+    units: Units | None = None  # from table columns or the lines after the task
+    deadline_text: str | None = None  # a 完成时限 cell, resolved instead of the text
+    deadline: Deadline | None = None  # already resolved while finding the task
+
+
+# ---------------------------------------------------------------- numbered tasks
+
+
+def numbered_task(number: int, line: str, is_heading: bool, glossary: bool = False) -> Draft | None:
+    """A numbered item (1. 2. / 1、 / （1） / ①) that reads as a task, not a heading or a term."""
+    match = _NUMBERED.match(line)
+    if not match:
+        return None
+    body = match["body"].strip()
+    if glossary and _TERM_DEFINITION.match(body):
+        return None  # 1.车联网先导区拓展区：… under 名词解释 is a glossary entry
+    has_sentence = any(c in body for c in _SENTENCE_END + "；;，,")
+    if not has_sentence and (is_heading or len(body) < 6):
+        return None  # a numbered heading such as "1.总体要求"
+    title = title_of(body)
+    if not title or re.fullmatch(r"[\d.%％\s]+", title):
+        return None
+    return Draft(number, title, body, number=match["num"].strip())
+
+
+def title_of(body: str) -> str:
+    """The task's title: its text up to the first sentence or clause break."""
+    return _TITLE_END.split(body, maxsplit=1)[0].strip()
+
+
+# ---------------------------------------------------------------- lead-phrase measures
+
+
+def _sentences(line: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。！？])", line.strip()) if s.strip()]
+
+
+def _is_short_sentence(sentence: str, limit: int) -> bool:
+    body = sentence.strip().rstrip(_SENTENCE_END)
+    return (sentence.strip().endswith(tuple(_SENTENCE_END)) and 2 <= len(body) <= limit
+            and not _CLAUSE_PUNCT.search(body))
+
+
+def lead_phrase_measures(number: int, line: str) -> list[Draft]:
+    """Measures in a paragraph that opens with a lead phrase ("抢抓招商引资先机。…")."""
+    ordinal = _ORDINAL.match(line)
+    if ordinal:
+        line = line[ordinal.end():]  # 第一，狠抓产业发展。…: the ordinal only counts the measures
+    sentences = _sentences(line)
+    if len(sentences) < 2 or not _is_short_sentence(sentences[0], _LEAD_MAX):
+        return []
+    if re.match(r"^[—\-－]{1,2}", sentences[0]):
+        return []  # ——“十项行动”见行见效。 is a review highlight
+    if _STATEMENT.search(sentences[0]):
+        return []  # 2025年是“十四五”规划收官之年。 states a fact, it orders nothing
+    short = [k for k, s in enumerate(sentences) if _is_short_sentence(s, 21)]
+    starts = [0]
+    for j, k in enumerate(short):
+        if k == 0:
+            continue
+        nxt = short[j + 1] if j + 1 < len(short) else len(sentences)
+        body = sum(len(s) for s in sentences[k + 1:nxt])
+        phrase = sentences[k].strip().rstrip(_SENTENCE_END)
+        if len(phrase) > _SUB_LEAD_MAX or re.search(r"[0-9０-９A-Za-z]", phrase):
+            continue
+        # Either a long elaboration follows, or the paragraph alternates lead and a short
+        # elaboration (做强主导产业。一句。加快园区提质。一句。): the measure before this
+        # one was itself short, so this short sentence is its sibling, not a step of it.
+        before = sentences[starts[-1] + 1:k]
+        terse = 1 <= len(before) <= _TERSE_SENTENCES and sum(map(len, before)) <= _TERSE_BODY_MAX
+        if body >= _SUB_LEAD_MIN_BODY or (terse and body >= _TERSE_BODY_MIN):
+            starts.append(k)
+    drafts = []
+    for i, k in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(sentences)
+        block = "".join(sentences[k:end]).strip()
+        drafts.append(Draft(number, sentences[k].strip().rstrip(_SENTENCE_END), block))
+    return drafts
+
+
+HEADING_NUMBER = re.compile(r"^\s*(?P<num>[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*")
+
+
+def heading_measures(number: int, line: str) -> list[Draft]:
+    """Measures on a numbered heading line that goes on with its own text ("（一）X。……")."""
+    match = HEADING_NUMBER.match(line)
+    if not match:
+        return []
+    drafts = lead_phrase_measures(number, line[match.end():])
+    if drafts:
+        drafts[0].number = match["num"]
+    return drafts
+
+
+# ---------------------------------------------------------------- multi-year plans
+
+_DEFINITION_AFTER = re.compile(r"^[”\"’]?\s*[,，]?\s*(?:是|的|为[^了])")
+_BARE_YEAR = re.compile(r"^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年$")
+
+
+def dated_sentences(number: int, line: str, doc: Document) -> list[Draft]:
+    """In a multi-year plan, the sentences that commit to a time (到2025年…, “十四五”期间…)."""
+    drafts = []
+    for sentence in re.split(r"(?<=[。！？；;])", line.strip()):
+        sentence = sentence.strip()
+        if len(sentence) < 10 or not any(c in sentence for c in "。！？；;，,"):
+            continue  # table cells and headings
+        deadline = resolve_deadline(sentence, doc.year, doc.period)
+        if deadline.kind not in ("explicit", "recurring") or not deadline.phrase:
+            continue
+        if deadline.recurrence == "periodic":
+            continue  # 定期走访: a working habit, not a commitment of the plan
+        if _BARE_YEAR.match(deadline.phrase.lstrip("“\"")):
+            continue  # 二〇三五年远景目标: a label, not a commitment
+        at = sentence.find(deadline.phrase)
+        if at < 0 or _DEFINITION_AFTER.match(sentence[at + len(deadline.phrase):]):
+            continue  # “十四五”时期是…: a statement about the period
+        drafts.append(Draft(number, _clause_at(sentence, at, len(deadline.phrase)), sentence,
+                             deadline=deadline))
+    return drafts
+
+
+def _clause_at(sentence: str, at: int, length: int) -> str:
+    """The clause holding a phrase; when the phrase is a clause of its own, the next one too."""
+    breaks = "，,；;。！？"
+    start = max((sentence.rfind(c, 0, at) for c in breaks), default=-1) + 1
+    end = min((i for i in (sentence.find(c, at + length) for c in breaks) if i >= 0), default=len(sentence))
+    if end - (at + length) <= 1 and end < len(sentence):  # "到2025年，" — take the next clause
+        nxt = min((i for i in (sentence.find(c, end + 1) for c in breaks) if i >= 0), default=len(sentence))
+        end = nxt
+    return sentence[start:end].strip(" ，,；;。")
