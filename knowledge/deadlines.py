@@ -57,11 +57,12 @@ class _Context:
     year: int | None
     period: tuple[int, int] | None
     flood_season_start: tuple[int, int]
+    open_ended: bool = False  # a policy without a plan year: 全年/年度 mean "every year", no fallback
 
     @property
     def multi_year(self) -> bool:
         """Whether the plan spans several years (全年/年度 then mean "every year")."""
-        return bool(self.period and self.period[0] != self.period[1])
+        return bool(self.period and self.period[0] != self.period[1]) or self.open_ended
 
     @property
     def base_year(self) -> int | None:
@@ -198,6 +199,20 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> dt.date | None:
     return _month_end(year, month)
 
 
+def _span_end(match: re.Match[str], ctx: _Context) -> dt.date | None:
+    year = _number(match["y"]) if match["y"] else None
+    if year is None:
+        first = re.match(r"((?:19|20)\d{2})\s*年", match.group(0))
+        year = int(first.group(1)) if first else ctx.base_year
+    if year is None:
+        return None
+    month, day = _number(match["m"]), _number(match["d"])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _month_span(match: re.Match[str], ctx: _Context) -> dt.date | None:
     year = _year_of(match, ctx)
     month = _number(match["m"])
@@ -224,7 +239,7 @@ def _whole_year(match: re.Match[str], ctx: _Context) -> dt.date | None:
 
 def _this_year(match: re.Match[str], ctx: _Context) -> dt.date | None:
     # 全年/年度 in a multi-year plan mean "each year": the recurring rules handle them.
-    if ctx.multi_year and match["w"] in ("全年", "年度"):
+    if ctx.multi_year and match["w"] in ("全年", "年度", "当年" if ctx.open_ended else "全年"):
         return None
     year = ctx.base_year
     return None if year is None else _year_end(year)
@@ -288,6 +303,10 @@ def _anniversary(match: re.Match[str], ctx: _Context) -> dt.date | None:
 
 
 _RULES: list[Rule] = [
+    # 2019年1月1日至12月31日, 3月1日—6月30日: a span of days ends with its last day.
+    Rule("date_span", re.compile(
+        rf"(?:(?:19|20)\d{{2}}\s*年)?\s*(?:1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*日?\s*(?:[-—–~～至到])\s*"
+        rf"(?:{_Y})?{_M}(?P<d>[0-3]?\d)\s*日{_BEFORE}"), _span_end, _DAY),
     Rule("date", re.compile(rf"(?:{_Y})?{_M}{_MONTH_TAIL}{_BEFORE}"), _explicit_date, _DAY),
     # 7—9月, 2024年3-6月: a span of months ends with its last month.
     Rule("month_span", re.compile(
@@ -320,13 +339,13 @@ _RULES: list[Rule] = [
     Rule("within_years", re.compile(r"(?P<n>[一二两三四五1-5])年内"), _within_years, _YEAR),
     Rule("next_year", re.compile(r"明年|下一年度?"), _next_year, _YEAR),
     Rule("this_year", re.compile(
-        r"(?<![\d〇零一二三四五六七八九十两每])(?P<w>年底|年末|年内|全年|当年|今年|本年度?|年度)(?:前|之前|以前)?"),
+        r"(?<![\d〇零一二三四五六七八九十两每上下次去前])(?P<w>年底|年末|年内|全年|当年|今年|本年度?|年度)(?:前|之前|以前)?"),
         _this_year, _YEAR),
 ]
 
 
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "date": ("月",), "month_span": ("月",), "year_span": ("年",), "mid_century": ("世纪",),
+    "date_span": ("日",), "date": ("月",), "month_span": ("月",), "year_span": ("年",), "mid_century": ("世纪",),
     "year_month": ("月",), "quarter": ("季度",), "half": ("半年", "年中"), "flood_season": ("汛",),
     "lunar_holiday": ("春节", "端午", "中秋"), "fixed_holiday": ("元旦", "五一", "劳动节", "七一", "国庆"),
     "anniversary": ("周年", "百年"), "plan_period": ("五",), "year_end": ("年",), "within_years": ("年内",),
@@ -348,7 +367,7 @@ def _half_any(match: re.Match[str], ctx: _Context) -> dt.date | None:
 _RECURRING: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"每(?:个)?工作日|每日|每天"), "daily"),
     (re.compile(r"每(?:个)?(?:周|星期)|周例会"), "weekly"),
-    (re.compile(r"每(?:个)?月|按月|月度|一月一"), "monthly"),
+    (re.compile(r"每(?:个)?月(?:(?:[1-9]|[12]\d|3[01])日|底|末)?(?:前|之前)?|按月|月度|一月一"), "monthly"),
     (re.compile(r"每(?:个)?季度?|按季度?|季度性"), "quarterly"),
     (re.compile(r"每半年"), "half-yearly"),
     (re.compile(r"每年|每一年|年年"), "yearly"),  # not 逐年: 逐年递增 is a trend
@@ -438,18 +457,19 @@ def resolve_deadline(
     period: tuple[int, int] | None,
     *,
     flood_season_start: tuple[int, int] = (6, 1),
+    open_ended: bool = False,
 ) -> Deadline:
     """The deadline `text` sets, given the plan year and period; falls back to the plan's end.
 
     `flood_season_start` is the (month, day) the local flood season (汛期) begins; 汛期前
     resolves to the day before it. See the module docstring for the precedence rules.
     """
-    ctx = _Context(year, period, flood_season_start)
+    ctx = _Context(year, period, flood_season_start, open_ended)
     candidates = _explicit_candidates(text, ctx)
     if candidates:
         best = min(candidates, key=lambda c: (c.date, -c.rank, c.start))
         return Deadline(best.date, best.phrase, "explicit")
-    fallback = plan_end(year, period)
+    fallback = Deadline(None, None, "none") if open_ended else plan_end(year, period)
     for pattern, recurrence in _RECURRING:
         match = pattern.search(text)
         if match:
@@ -481,6 +501,12 @@ def next_occurrence(deadline: Deadline, today: dt.date) -> dt.date | None:
         due = today + dt.timedelta(days=6 - today.weekday())  # the Sunday ending this week
     elif r == "monthly":
         due = _month_end(today.year, today.month)
+        day = re.search(r"每(?:个)?月(\d{1,2})日", deadline.phrase or "")
+        if day:  # 每月10日前: the 10th of this month, or of the next once it has passed
+            due = dt.date(today.year, today.month, min(int(day.group(1)), due.day))
+            if due < today:
+                nxt = _month_end(today.year, today.month) + dt.timedelta(days=1)
+                due = dt.date(nxt.year, nxt.month, min(int(day.group(1)), _month_end(nxt.year, nxt.month).day))
     elif r == "quarterly":
         due = _month_end(today.year, 3 * ((today.month - 1) // 3 + 1))
     elif r == "half-yearly":

@@ -132,6 +132,22 @@ def _issuer_name(org: str) -> str | None:
     return name if _ORG_LINE.match(name) else None
 
 
+def signature_lines(text: DocText) -> set[int]:
+    """Lines of signature blocks (issuer and date), which are neither tasks nor targets."""
+    found: set[int] = set()
+    content = list(text.content())
+    for k, (number, line) in enumerate(content):
+        stripped = line.strip()
+        if _date_only(stripped) is not None:
+            prev = re.sub(r"\s+", "", content[k - 1][1]) if k else ""
+            if _ORG_LINE.match(prev):
+                found.update({content[k - 1][0], number})
+        elif ((m := _ORG_DATE.search(stripped)) and _date_only(m["date"]) and _issuer_name(m["org"])
+              and (m.start() == 0 or len(stripped) <= 60)):
+            found.add(number)
+    return found
+
+
 def read_header(text: DocText) -> Header:
     """The header facts of a document (every field None when it does not state them)."""
     header = Header()

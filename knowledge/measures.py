@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from knowledge.deadlines import Deadline, resolve_deadline
 from knowledge.models import Document
 from knowledge.units import Units
+from knowledge.wordlists import alternation
 
 _NUMBERED = re.compile(
     r"^\s*(?P<num>(?:\d{1,3}\s*[.．、](?!\d))|(?:[（(]\d{1,3}[）)])|[①-⑳])\s*(?P<body>\S.*)$")
@@ -52,6 +53,7 @@ class Draft:
     units: Units | None = None  # from table columns or the lines after the task
     deadline_text: str | None = None  # a 完成时限 cell, resolved instead of the text
     deadline: Deadline | None = None  # already resolved while finding the task
+    block: str | None = None  # a measure split off a task: the task's text, which names its units
 
 
 # ---------------------------------------------------------------- numbered tasks
@@ -180,3 +182,77 @@ def _clause_at(sentence: str, at: int, length: int) -> str:
         nxt = min((i for i in (sentence.find(c, end + 1) for c in breaks) if i >= 0), default=len(sentence))
         end = nxt
     return sentence[start:end].strip(" ，,；;。")
+
+
+# ---------------------------------------------------------------- one deadline per measure
+
+_ACTION = re.compile(alternation("action_verbs"))
+_CLAUSE_END = re.compile(r"[。！？；;，,]")
+_MEASURE_TITLE_MAX = 40
+_CONNECTOR = re.compile(r"^(?:并|并且|同时|其中|另外|此外|以及|及|和|且)[，,]?")
+
+
+def measure_spans(text: str) -> list[tuple[int, int]]:
+    """Where the measures of a block lie: a clause with an action verb opens a measure; a clause
+    without one (到2025年，/ 其中，) joins the measure after it, or the one before at the end."""
+    clauses: list[tuple[int, int]] = []
+    start = 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.end() > start:
+            clauses.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        clauses.append((start, len(text)))
+    spans: list[tuple[int, int]] = []
+    pending: int | None = None  # start of verbless clauses waiting for their measure
+    for a, b in clauses:
+        if _ACTION.search(text, a, b):
+            spans.append((pending if pending is not None else a, b))
+            pending = None
+        elif pending is None:
+            pending = a
+    if pending is not None:
+        if spans:
+            spans[-1] = (spans[-1][0], len(text))
+        else:
+            spans.append((pending, len(text)))
+    return spans
+
+
+def dated_measures(draft: Draft, year: int | None, period: tuple[int, int] | None,
+                   open_ended: bool = False) -> list[Draft]:
+    """A task whose block commits to several dates, split into one deadline per measure.
+
+    When the block's date phrases agree (or there are none, or they only restate the plan's
+    end: 全年, 年底前), the task keeps them: a phrase anywhere in the block is unambiguous. Otherwise each measure gets its nearest phrase:
+    the task itself the one in its own (first) measure, else the document rule; every other
+    measure that names a date becomes a task of its own (标准化厂房上半年完工 → 6月30日)."""
+    if draft.deadline is not None or draft.deadline_text:
+        return [draft]
+    whole = resolve_deadline(draft.text, year, period, open_ended=open_ended)
+    if whole.kind != "explicit":
+        return [draft]
+    spans = measure_spans(draft.text)
+    dated = []
+    for a, b in spans:
+        deadline = resolve_deadline(draft.text[a:b], year, period, open_ended=open_ended)
+        dated.append(deadline if deadline.kind == "explicit" else None)
+    # 全年 / 年底前 in a one-year plan restate the document rule: no evidence of another deadline
+    rule = resolve_deadline("", year, period, open_ended=open_ended).date
+    if len({d.date for d in dated if d is not None and d.date != rule}) < 2:
+        return [draft]
+    first = dated[0]
+    if first is None:
+        a, b = spans[0]
+        own = resolve_deadline(draft.text[a:b], year, period, open_ended=open_ended)
+        first = own  # recurring, ongoing, or the document rule
+    draft.deadline = first
+    out = [draft]
+    for (a, b), deadline in zip(spans[1:], dated[1:], strict=True):
+        if deadline is None:
+            continue
+        measure = draft.text[a:b].strip(" ，,；;。")
+        title = _CONNECTOR.sub("", measure)[:_MEASURE_TITLE_MAX]
+        out.append(Draft(draft.line, title, measure, number=draft.number, units=draft.units, deadline=deadline,
+                         block=draft.text))
+    return out

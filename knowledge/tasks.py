@@ -21,14 +21,17 @@ import re
 
 from knowledge.deadlines import Deadline, resolve_deadline
 from knowledge.doctext import DocText
+from knowledge.header import signature_lines
 from knowledge.measures import (
     HEADING_NUMBER,
     Draft,
+    dated_measures,
     dated_sentences,
     heading_measures,
     lead_phrase_measures,
     numbered_task,
 )
+from knowledge.metadata import title_year
 from knowledge.models import Document, Section, Task
 from knowledge.structure import section_at
 from knowledge.task_tables import find_task_tables
@@ -81,7 +84,16 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
     drafts.sort(key=lambda d: d.line)
     first_is_lead = any(FIRST_IS_LEAD.search(line) for _n, line in text.content())
     _attach_unit_lines(text, drafts, skip | table_lines, first_is_lead)
-    return [_task(doc, sections, draft, k, first_is_lead) for draft, k in _numbered_per_line(drafts)]
+    open_ended = is_open_ended(doc)
+    drafts = [m for d in drafts for m in dated_measures(d, doc.year, doc.period, open_ended)]
+    return [_task(doc, sections, draft, k, first_is_lead, open_ended) for draft, k in _numbered_per_line(drafts)]
+
+
+def is_open_ended(doc: Document) -> bool:
+    """A policy that names no plan year or period in its title (实施意见, 管理办法 …): its
+    undated tasks get no made-up deadline, and 全年/年度 in it mean every year."""
+    return (doc.period is None and doc.kind in ("implementation_plan", "regulation", "notice", "other")
+            and title_year(doc.title) is None)
 
 
 def _attach_unit_lines(text: DocText, drafts: list[Draft], skip: set[int], first_is_lead: bool) -> None:
@@ -136,7 +148,7 @@ _WRAP_END = tuple("。！？；;：:）)”」】")
 
 def _skipped_lines(doc: Document, text: DocText, sections: list[Section]) -> set[int]:
     """Lines that never hold tasks: the review part and review or glossary sections."""
-    skip: set[int] = set()
+    skip: set[int] = signature_lines(text)
     if doc.review_lines:
         lo, hi = doc.review_lines
         skip.update(range(lo, hi + 1))
@@ -174,7 +186,11 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
     content = [(n, t) for n, t in text.content() if n not in skip]
     out: list[Draft] = []
     for k, section in enumerate(ordered):
-        if section.line in skip or not section.number or not _ARABIC_NUMBER.match(section.number):
+        if section.line in skip or not section.number or section.number.startswith(("专栏", "附")):
+            continue
+        arabic = _ARABIC_NUMBER.match(section.number) is not None
+        leaf = k + 1 == len(ordered) or ordered[k + 1].level <= section.level
+        if not (arabic or leaf):
             continue
         if any(_FRAMEWORK_TITLE.search(t) for t in [section.title, *section.path]):
             continue  # 1.指导思想 under 总体要求 states the frame, it is no task
@@ -187,6 +203,8 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
         if not body:
             continue
         label = _DEADLINE_LABEL.search(body)
+        if not arabic and not (label or find_units(body)):
+            continue  # 一、强化组织领导 with prose under it: a task only when units or a time limit say so
         out.append(Draft(section.line, section.title, body, number=section.number,
                           deadline_text=label["when"].strip() if label else None))
     return out
@@ -207,33 +225,35 @@ def _numbered_per_line(drafts: list[Draft]) -> list[tuple[Draft, int]]:
 _ONGOING_CELL = re.compile(r"^(?:长期|持续|常年|长期坚持|持续推进|常态化)$")
 
 
-def _cell_deadline(cell: str, doc: Document) -> Deadline | None:
+def _cell_deadline(cell: str, doc: Document, open_ended: bool = False) -> Deadline | None:
     """The deadline a 完成时限 cell sets; a bare "6月" there means the end of June."""
     cell = cell.strip()
     if _ONGOING_CELL.match(cell):
         return Deadline(None, cell, "ongoing")
     for variant in (cell, cell + "前"):
-        deadline = resolve_deadline(variant, doc.year, doc.period)
+        deadline = resolve_deadline(variant, doc.year, doc.period, open_ended=open_ended)
         if deadline.kind not in ("document_year", "period_end", "none"):
             return Deadline(deadline.date, cell if variant != cell else deadline.phrase,
                             deadline.kind, deadline.recurrence)
     return None  # the cell says nothing we can read: the task's text decides
 
 
-def _task(doc: Document, sections: list[Section], draft: Draft, k: int, first_is_lead: bool = False) -> Task:
+def _task(doc: Document, sections: list[Section], draft: Draft, k: int, first_is_lead: bool = False,
+          open_ended: bool = False) -> Task:
     section = section_at(sections, draft.line)
     if section is not None and section.line == draft.line and section.parent:
         section = next((s for s in sections if s.id == section.parent), section)  # a numbered task
     deadline = draft.deadline
     if deadline is None and draft.deadline_text:
-        deadline = _cell_deadline(draft.deadline_text, doc)
+        deadline = _cell_deadline(draft.deadline_text, doc, open_ended)
     if deadline is None:
-        deadline = resolve_deadline(draft.text, doc.year, doc.period)
-    units = find_units(draft.text, first_is_lead)
+        deadline = resolve_deadline(draft.text, doc.year, doc.period, open_ended=open_ended)
+    unit_text = draft.block or draft.text
+    units = find_units(unit_text, first_is_lead)
     if draft.units:
         units = Units(list(draft.units.lead), list(draft.units.others))
         if not units.lead:
-            units.extend(find_units(draft.text, first_is_lead))
+            units.extend(find_units(unit_text, first_is_lead))
     if first_is_lead and not units.lead and units.others:
         units = Units(units.others[:1], units.others[1:])  # 列第一位者为牵头单位
     return Task(

@@ -269,7 +269,9 @@ def test_role_mark_inside_unit_list() -> None:
 
 
 def test_notes_under_zhu_are_not_tasks() -> None:
-    assert [t.title for t in _one(PROBE).tasks] == ["招商引资", "项目建设", "人居环境整治"]
+    # 项目建设 commits to two dates: each measure is a task with its own deadline (issue 10)
+    assert [t.title for t in _one(PROBE).tasks] == ["招商引资", "项目建设", "确保省重点项目6月底前开工",
+                                                   "三季度末完成投资70%", "人居环境整治"]
 
 
 def test_in_year_deadline_is_not_part_of_indicator_name() -> None:
