@@ -27,3 +27,4 @@ lint: dev
 bench: dev
 	$(BIN)/python bench/eval_extraction.py
 	$(BIN)/python bench/eval_search.py
+	$(BIN)/python bench/eval_policy.py

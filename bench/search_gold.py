@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +31,7 @@ from knowledge.search import Hit  # noqa: E402
 
 GOLD = Path(os.environ.get("PLANBOT_GOLD", ROOT / "tests" / "data" / "gold"))
 KIND = {"indicator": "indicator", "task": "task", "section": "section", "glossary": "term"}
+GOLD_STYLES = ["exact", "abbreviation", "typo", "question", "paraphrase", "pinyin", "mixed"]
 
 
 def gold(name: str) -> list[dict]:
@@ -120,3 +123,54 @@ def real_kb() -> KnowledgeBase:
 def load_kb(source: str) -> KnowledgeBase:
     """`real` (the builder's output) or `gold` (assembled from annotations)."""
     return gold_kb() if source == "gold" else real_kb()
+
+
+def rank_of(hits: list[Hit], expect: list[dict], lines: dict[str, set[int]]) -> int | None:
+    """1-based rank of the first hit that is one of the expected gold items (None: not in the list)."""
+    for r, hit in enumerate(hits, 1):
+        if any(is_hit(hit, e, lines) for e in expect):
+            return r
+    return None
+
+
+def evaluate_gold(search: Callable[[str], list[Hit]], queries: list[dict], lines: dict[str, set[int]],
+                  show_misses: bool = True, label: str = "ours") -> dict[str, dict[str, float]]:
+    """The development queries' table (gold format): per style and overall n, hit@1, hit@3, MRR;
+    no-answer accuracy. Prints it and returns it (used by bench_search.py)."""
+    per: dict[str, list[int | None]] = defaultdict(list)
+    refused: list[bool] = []
+    misses: list[str] = []
+    for q in queries:
+        hits = search(q["q"])
+        if q["style"] == "no_answer":
+            refused.append(not hits)
+            if hits and show_misses:
+                misses.append(f"  {q['id']} no_answer  {q['q']}  → answered {hits[0].title} ({hits[0].score:.1f})")
+            continue
+        r = rank_of(hits, q["expect"], lines)
+        per[q["style"]].append(r)
+        per["overall"].append(r)
+        if (r is None or r > 1) and show_misses:
+            top = "; ".join(f"{h.kind}:{h.title}[{h.doc[:3]}:{h.line}]({h.score:.1f})" for h in hits[:3]) or "—"
+            want = ", ".join(f"{e['type']}:{e['key']}[{e['file'][:3]}]" for e in q["expect"][:3])
+            misses.append(f"  {q['id']} {q['style']:12} rank={r}  {q['q']}\n      want {want}\n      got  {top}")
+    table: dict[str, dict[str, float]] = {}
+    print(f"\n[{label}]  {'style':13} {'n':>3} {'hit@1':>7} {'hit@3':>7} {'MRR':>6}")
+    for style in [*GOLD_STYLES, "overall"]:
+        ranks = per.get(style, [])
+        if not ranks:
+            continue
+        n = len(ranks)
+        h1 = sum(1 for r in ranks if r == 1) / n
+        h3 = sum(1 for r in ranks if r is not None and r <= 3) / n
+        mrr = sum(1 / r for r in ranks if r) / n
+        table[style] = {"n": n, "hit@1": h1, "hit@3": h3, "mrr": mrr}
+        print(f"[{label}]  {style:13} {n:3d} {h1:7.1%} {h3:7.1%} {mrr:6.3f}")
+    if refused:
+        acc = sum(refused) / len(refused)
+        table["no_answer"] = {"n": len(refused), "accuracy": acc}
+        print(f"[{label}]  {'no_answer':13} {len(refused):3d} refused {sum(refused)}/{len(refused)} ({acc:.0%})")
+    if misses:
+        print(f"[{label}] misses (not first):")
+        print("\n".join(misses))
+    return table
