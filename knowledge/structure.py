@@ -44,6 +44,17 @@ _UNNUMBERED = re.compile(
     r"后\s*记|名\s*词\s*解\s*释|名\s*词\s*注\s*释|术\s*语\s*解\s*释|注\s*释|注\s*解|编\s*制\s*说\s*明)"
     r"\s*[:：]?$"
 )
+# Decoration around a heading of its own: ※名词解释※, 【名词解释】, ——名词解释——, ★ 注释 ★.
+_DECORATION = "※★☆◆◇■□●○▲△▼◎【】〖〗[]〔〕—－-=*#＊·•"
+_DECORATION_START = frozenset(_DECORATION)
+_DECORATED = re.compile(rf"^[{re.escape(_DECORATION)}\s]+|[{re.escape(_DECORATION)}\s]+$")
+
+
+def undecorated(text: str) -> str:
+    """A short heading line without the symbols around it (※名词解释※ → 名词解释)."""
+    return _DECORATED.sub("", text.strip())
+
+
 # Attachment markers start a new part with its own numbering (附件, 附件2：…, 附录一).
 _ATTACHMENT = re.compile(rf"^(?P<num>(?:附\s*件|附\s*录|附\s*表)\s*{_NUM}?)\s*[:：]?\s*(?P<rest>.*)$")
 
@@ -169,11 +180,11 @@ def _candidates(text: DocText) -> list[_Heading]:
     content = list(text.content())
     found: list[_Heading] = []
     for k, (line, raw) in enumerate(content):
-        if raw[0] not in _HEADING_START:
+        if raw[0] not in _HEADING_START and raw[0] not in _DECORATION_START:
             continue
         nxt = content[k + 1][1] if k + 1 < len(content) else ""
-        if len(raw) <= 20:
-            m = _UNNUMBERED.match(_normalise(raw))
+        if len(raw) <= 24:
+            m = _UNNUMBERED.match(undecorated(_normalise(raw)))
             if m:
                 found.append(_Heading(line, "unnumbered", None, re.sub(r"\s+", "", m.group("word"))))
                 continue

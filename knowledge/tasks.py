@@ -33,7 +33,7 @@ from knowledge.measures import (
 )
 from knowledge.metadata import title_year
 from knowledge.models import Document, Section, Task
-from knowledge.structure import section_at
+from knowledge.structure import section_at, undecorated
 from knowledge.task_tables import find_task_tables
 from knowledge.units import FIRST_IS_LEAD, Units, find_units, unit_line
 
@@ -46,7 +46,7 @@ _GLOSSARY_TITLE = re.compile(r"名词解释|术语|释义|注释|附注")
 _NUMBERED = re.compile(
     r"^\s*(?P<num>(?:\d{1,3}\s*[.．、](?!\d))|(?:[（(]\d{1,3}[）)])|[①-⑳])\s*(?P<body>\S.*)$")
 _SENTENCE_END = "。！？"
-_GLOSSARY_LINE = re.compile(r"^(?:附[:：]?\s*)?(?:名词解释|术语解释|名词注释|名词释义|注释)\s*[:：]?$")
+_GLOSSARY_LINE = re.compile(r"^(?:附[:：]?\s*)?(?:名\s*词\s*解\s*释|术语解释|名词注释|名词释义|注\s*释)\s*[:：]?$")
 _NOTES_LINE = re.compile(r"^\s*(?:注|备注)\s*[:：]?\s*$")
 
 def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list[Task]:
@@ -55,7 +55,8 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
     heading_lines = {s.line for s in sections}
     multi_year = bool(doc.period and doc.period[0] != doc.period[1]) or doc.kind == "five_year_plan"
     # A 名词解释 heading the structure did not take as a section: term entries follow it.
-    glossary_from = next((n for n, t in text.content() if n not in skip and _GLOSSARY_LINE.match(t)), None)
+    glossary_from = next((n for n, t in text.content()
+                          if n not in skip and len(t) <= 24 and _GLOSSARY_LINE.match(undecorated(t))), None)
     drafts: list[Draft] = []
     table_lines: set[int] = set()
     for rows in find_task_tables(text, skip):

@@ -41,7 +41,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Numbering markers: (style, pattern); group "n" is the number.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("di", re.compile(rf"第\s*(?P<n>[{_CN}]{{1,5}}|\d{{1,3}})\s*(?P<kind>部分|篇|章|节|条)")),
-    ("cn_list", re.compile(rf"(?P<n>[{_CN}]{{1,3}})\s*[、．](?!\d)")),
+    ("cn_list", re.compile(rf"(?P<n>[{_CN}]{{1,3}})\s*(?:、|．(?!\d))")),
     ("paren_cn", re.compile(rf"[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[)）]")),
     ("arabic", re.compile(r"(?P<n>\d{1,2})\s*(?:[．.](?![\d.])|、(?!\d))")),
     ("paren_arabic", re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[)）]")),
@@ -63,6 +63,9 @@ _DATE_AFTER_ORGAN = re.compile(rf"(?<=[府室厅会处委局办心组部])\s*{_D
 _DATE_GOES_ON = re.compile(r"^\s*(?:起|前|以|至|到|后|内|止|发布|印发|施行|实施|执行|出台|召开|的|，|,|、)")
 # The addressees a notice opens with (各县（区）人民政府，市直各部门：): a line of their own.
 _ADDRESSEES = re.compile(r"^各[^。；;：:]{2,150}?(?:政府|管委会|部门|单位|机构|企业|委员会|街道|乡镇|村|社区|学校)\s*[:：]")
+# A glossary heading in any decoration (※名词解释※, 【名词解释】, 附：名词解释): a line of its own.
+_GLOSSARY = re.compile(r"(?:附\s*[:：]\s*)?[※★☆【\[〔（(]?\s*(?:名\s*词\s*解\s*释|名词注释|术语解释|名词释义)\s*"
+                       r"[※★☆】\]〕）)]?\s*[:：]?")
 # Web leftovers that start a logical line of their own.
 _LINK = re.compile(r"\((?:/|https?://)[^()\s]{3,300}\)")
 _LEFTOVER = re.compile(r"相关附件\s*[:：]|二维码|扫一扫在手机")
@@ -180,6 +183,12 @@ def split_offsets(text: str) -> tuple[list[int], int]:
                 continue
             if ch in "相二扫" and _LEFTOVER.match(text, at):
                 scan.cut(at)
+            glossary = _GLOSSARY.match(text, at) if ch in "附※★☆【[〔（(名术" else None
+            if glossary and scan.after_sentence(at):
+                scan.cut(at, structural=True)
+                scan.cut(glossary.end())
+                at = glossary.end()
+                continue
             hit = _marker_at(scan, at)
             if hit and (scan.after_sentence(at) or scan.after_title(at)):
                 key, n, m = hit
