@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities
 from knowledge.plan_periods import five_year_period, shi_wu_number
+from knowledge.wordlists import alternation
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 # A clause runs to the next comma, semicolon or colon; a comma inside 1,200 does not end it.
@@ -50,7 +51,8 @@ _NOUN_TRAIL = re.compile(
 # Leading action verbs before a counted noun (在13个社区建立老年日间照料服务机构 → 老年日间照料服务机构).
 _NOUN_LEAD = re.compile(r"^(?:建立|成立|实施|建设|打造|新建|建成|开展|举办|组建|推动|推进|培育|引进|设立|创建)+")
 # Prepositions that introduce a reference, not a target (以全街237个基层党组织为主体, 紧盯738家规上企业).
-_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过)[^，,；;]*$")
+_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过|根据|依据|参照|当)"
+                             r"[^，,；;]*$")
 _ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新增|举办|组织|打造|推动|推进|实现|增加|增设|培育|引进|盘活|收储|整改|招引|筹集|成立|建立|达到|提升|改造|养护")
 # 同比增长3.2% standing alone: the growth of the target before it.
 _GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅|提高|提升|增加|下降|降低)(?:达到|为|超过)?$")
@@ -107,6 +109,9 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
                 item.offset += at
                 if label and _GENERIC_NAME.fullmatch(item.name):
                     item.name = label.group(1) + item.name
+                item.name = _HEADING_NUMBER.sub("", item.name)
+                if _BAD_NAME.search(item.name) or _NOT_A_NAME.match(item.name):
+                    continue  # ）、2025年…, 对成功创建…企业, 省级: a fragment, not an indicator's name
                 results.append(item)
         at += len(sentence)
     return results
@@ -139,7 +144,7 @@ def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Foun
             current = _current_state(clause)
             previous_clause, previous_items = clause, []
             continue
-        items = _clause_targets(clause, previous_clause, previous_items)
+        items = _clause_targets(clause, previous_clause, previous_items, sentence[:clause_at])
         if not items and current is not None:
             items = _target_for_current(clause, current)
         current = None
@@ -196,7 +201,8 @@ def _qualitative(clause: str) -> list[Found]:
     return []
 
 
-def _clause_targets(clause: str, previous_clause: str, previous_items: list[Found]) -> list[Found]:
+def _clause_targets(clause: str, previous_clause: str, previous_items: list[Found],
+                    sentence_before: str = "") -> list[Found]:
     """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
     has_number = _HAS_NUMBER.search(clause) is not None
     quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
@@ -224,7 +230,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if nxt is not None and not after.strip() and q.unit and nxt.unit:
             skip.add(idx + 1)
             continue
-        if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]):
+        if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]) or _rule_amount(clause, q, sentence_before):
             continue
         if after.startswith("的"):
             continue  # 总面积3.5万平方米的孵化器: the number describes the noun, it is no target
@@ -274,6 +280,34 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
     return results
 
 
+# Amounts a policy grants, charges or sets as a condition (data/rule_amount_cues.txt).
+_RULE_CUE = re.compile(alternation("rule_amount_cues"))
+# 每户奖励5万元, 每项奖现金3000元: an amount per item (每千名老年人… is a ratio, a target).
+_PER_ITEM = re.compile(r"每(?:获得|新上|新增|个|项|户|人|名|位|家|单|枚|次|所|块|亩|平方米|吨|辆|台|套)")
+_MONEY = ("元", "万元", "亿元", "万美元", "亿美元")
+# A condition, not a target: 投资额3000万元（含）以上的项目, 5000万元以下的企业.
+_CONDITION_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及以上|及以下|以上|以下|以内|—[^，,；;]{1,12})?\s*(?:的|（含）)")
+# List numbering left at the front of a name: （十一）对…, 3.…
+_HEADING_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*")
+# Words that are no indicator's name on their own (an adverb, a level, a place-wide qualifier).
+_NOT_A_NAME = re.compile(r"^(?:全市|全区|全县|全镇|全街|全省|不得|逐年|原则上|其中|分别|累计|合计|共计|每年|省级|市级|县级|区级|"
+                         r"国家级|初级|中级|高级|人员|奖励)$")
+# A name that is a fragment: it starts with a closing mark, leaves a bracket open, or ends in a link word.
+_BAD_NAME = re.compile(r"^[）)、，,·/\-—\]】〕]|^(?:对(?!外|口|标)|凡|当(?!年|期|地)|[（(]不?含)|(?:以上|以下)的|[（(《〈【〔][^）)》〉】〕]*$|^[^（(]*[）)]|(?:的|按|在|为|分别|给予|至|达|和|或)$")
+
+
+def _rule_amount(clause: str, q: Quantity, sentence_before: str = "") -> bool:
+    """Whether a number states what a policy grants, charges or requires, not a target."""
+    before = clause[: q.start]
+    if _RULE_CUE.search(before) or _PER_ITEM.search(before) or _RULE_CUE.search(clause[q.end:q.end + 8]):
+        return True  # 给予奖励50万元, 每获得金牌1枚, 200万元奖励
+    if q.unit in _MONEY and _RULE_CUE.search(sentence_before):
+        return True  # 补贴标准为：初级1000元、中级1500元
+    if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+        return True  # （每日91元）: a number inside a bracket explains, it sets no target
+    return _CONDITION_AFTER.match(clause[q.end:]) is not None
+
+
 def _from_to(clause: str, quantities: list[Quantity]) -> Found | None:
     """由2020年的92%提高到95%: one target with its baseline."""
     for a, b in zip(quantities, quantities[1:], strict=False):
@@ -289,6 +323,8 @@ def _from_to(clause: str, quantities: list[Quantity]) -> Found | None:
 
 def _respectively(clause: str, previous_clause: str, quantities: list[Quantity]) -> list[Found]:
     """分别计划投资7.93亿元、66.27亿元…: pair the listed names with the quantities in order."""
+    if any(_rule_amount(clause, q) for q in quantities):
+        return []  # 分别给予一次性奖励200万元、100万元: amounts a policy grants
     names = [clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])]
     names = [n for n in names if n]
     if len(names) != len(quantities):

@@ -50,12 +50,28 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
             continue
         for found in prose_targets(paragraph, start):
             line = max((ln for ln, at in starts if at <= found.offset), default=starts[0][0])
+            if doc.kind in _RULE_KINDS and not _targets_here(found.sentence or paragraph, sections, line):
+                continue  # a regulation's numbers are its rules (一等奖5项, 浮动幅度20%), not targets
             items.append(_prose_indicator(doc, found, line, found.sentence or paragraph, sections,
                                           new_id(line), end))
     return items
 
 
 _ROW_SPLIT = re.compile(r"\s*[|｜\t]\s*")
+
+
+# Kinds whose numbers are rules unless a sentence or its section sets a goal.
+_RULE_KINDS = ("regulation",)
+_GOAL_SENTENCE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底|末)?前|目标|力争|争取|预期")
+_GOAL_SECTION = re.compile(r"目标|任务")
+
+
+def _targets_here(sentence: str, sections: list[Section], line: int) -> bool:
+    """Whether a sentence of a regulation sets a goal: it says so, or its section is about goals."""
+    if _GOAL_SENTENCE.search(sentence):
+        return True
+    section = section_at(sections, line)
+    return section is not None and any(_GOAL_SECTION.search(t) for t in section.path)
 
 
 def _row_as_prose(text: str) -> str:
