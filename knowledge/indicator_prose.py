@@ -207,8 +207,9 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
     has_number = _HAS_NUMBER.search(clause) is not None
     quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
     if not quantities:
+        # 与经济增长同步, 完成区里指标要求: a target in words, its own words are the value
         m = _QUALITATIVE.match(clause)
-        if m and ("与" in m.group("value")):
+        if m and ("与" in m.group("value") or m.group("value").startswith("完成")):
             return [Found(name=clean_name(m.group("name")), quantity=None, value=m.group("value"))]
         return []
     change = _from_to(clause, quantities)

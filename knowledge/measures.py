@@ -94,13 +94,24 @@ def _is_short_sentence(sentence: str, limit: int) -> bool:
             and not _CLAUSE_PUNCT.search(body))
 
 
+# A lead phrase of two short clauses, each led by a verb: 狠抓功能提升，打造韧性城市。
+_TWO_CLAUSES = re.compile(r"^(?P<a>[\u4e00-\u9fff“”]{3,10})[，,](?P<b>[\u4e00-\u9fff“”]{3,12})[。！]$")
+_LEAD_VERB = re.compile(rf"^(?:{alternation('lead_verbs')})")
+
+
+def _two_clause_lead(sentence: str) -> bool:
+    """Whether a sentence is a lead phrase of two clauses that both order something."""
+    m = _TWO_CLAUSES.match(sentence.strip())
+    return bool(m and _LEAD_VERB.match(m["a"]) and _LEAD_VERB.match(m["b"]))
+
+
 def lead_phrase_measures(number: int, line: str) -> list[Draft]:
     """Measures in a paragraph that opens with a lead phrase ("抢抓招商引资先机。…")."""
     ordinal = _ORDINAL.match(line)
     if ordinal:
         line = line[ordinal.end():]  # 第一，狠抓产业发展。…: the ordinal only counts the measures
     sentences = _sentences(line)
-    if len(sentences) < 2 or not _is_short_sentence(sentences[0], _LEAD_MAX):
+    if len(sentences) < 2 or not (_is_short_sentence(sentences[0], _LEAD_MAX) or _two_clause_lead(sentences[0])):
         return []
     if re.match(r"^[—\-－]{1,2}", sentences[0]):
         return []  # ——“十项行动”见行见效。 is a review highlight

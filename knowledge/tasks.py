@@ -48,6 +48,13 @@ _NUMBERED = re.compile(
 _SENTENCE_END = "。！？"
 _GLOSSARY_LINE = re.compile(r"^(?:附[:：]?\s*)?(?:名\s*词\s*解\s*释|术语解释|名词注释|名词释义|注\s*释)\s*[:：]?$")
 _NOTES_LINE = re.compile(r"^\s*(?:注|备注)\s*[:：]?\s*$")
+# The appeal that closes a report: 各位代表！… / 同志们，…
+_CLOSING = re.compile(r"^\s*(?:各位代表|各位委员|同志们(?:、朋友们)?)\s*[！!，,]")
+_EXHORTATION = re.compile(r"让我们|奋力(?:谱写|开创|推进|书写)|谱写|新篇章|新局面|新征程|团结(?:一心|奋斗|带领)|凝心聚力|"
+                         r"而(?:努力|不懈)?奋斗|砥砺前行|勇毅前行|踔厉奋发")
+# Description lines under an item: what it is and how far it got.
+_DESCRIPTION = re.compile(r"^\s*(?:项目内容|建设内容|事项进展|进展情况|工作进展|目前进展|项目进展|项目概况|基本情况|"
+                          r"主要内容|实施内容|现状)\s*[:：]")
 
 def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list[Task]:
     """Every forward-looking task in the document, with deadline, units, section and line."""
@@ -155,11 +162,20 @@ def _skipped_lines(doc: Document, text: DocText, sections: list[Section]) -> set
         skip.update(range(lo, hi + 1))
     ordered = sorted(sections, key=lambda s: s.line)
     heading_lines = sorted(s.line for s in sections)
+    numbered_after = {s.line for s in sections if s.number and not s.number.startswith(("附", "专栏"))}
     for number, line in text.content():
         if _NOTES_LINE.match(line):
             # 注： on a line of its own: the items under it explain the text, they order nothing
             end = next((h for h in heading_lines if h > number), len(text.lines) + 1)
             skip.update(range(number, end))
+        elif _CLOSING.match(line):
+            # 各位代表！…让我们… closes a report: an appeal, no task, nor what follows it to the
+            # next heading; 各位代表，做好今年工作… only introduces the tasks after it
+            closing = _EXHORTATION.search(line) and not any(h > number for h in numbered_after)
+            end = next((h for h in heading_lines if h > number), len(text.lines) + 1) if closing else number + 1
+            skip.update(range(number, end))
+        elif _DESCRIPTION.match(line):
+            skip.add(number)  # 项目内容：… / 事项进展：… describe the item above, they are no task
     for i, section in enumerate(ordered):
         if not (_REVIEW_TITLE.search(section.title) or _GLOSSARY_TITLE.search(section.title)):
             continue

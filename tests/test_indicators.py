@@ -433,3 +433,14 @@ def test_targets_in_a_policy_still_count() -> None:
                      _doc(kind="implementation_plan", period=None, year=2022))
     assert [(i.name, i.target and i.target.value) for i in items] == [
         ("养老机构护理型床位占比", "不低于55"), ("老年人健康管理率", "70%以上")]
+
+
+@pytest.mark.parametrize(("text", "name", "value"), [
+    ("全年PM2.5平均指数完成区里指标要求。", "PM2.5平均指数", "完成区里指标要求"),
+    ("单位地区生产总值能耗降低完成市下达任务。", "单位地区生产总值能耗降低", "完成市下达任务"),
+    ("城镇居民人均可支配收入与经济增长同步。", "城镇居民人均可支配收入", "与经济增长同步"),
+])
+def test_targets_in_words_keep_the_plans_words(text: str, name: str, value: str) -> None:
+    items = _extract(text, _doc(kind="annual_plan", period=(2024, 2024), year=2024))
+    assert [(i.name, i.target and i.target.value, i.target and i.target.number) for i in items] == [
+        (name, value, None)]
