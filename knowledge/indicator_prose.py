@@ -13,7 +13,7 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 # A clause runs to the next comma, semicolon or colon; a comma inside 1,200 does not end it.
 _CLAUSE_TEXT = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}(?!\d)))+")
 # Statements of what exists or happened (现有, 部署了), not of a target.
-_DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约")
+_DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约|(?:总)?建筑面积|用地面积")
 _PAST = re.compile(r"(?<![为除])了|已(?:经)?(?:建成|完成|实现|达到|形成|累计|有|开工|投入|超过|突破)")
 # An area or length that sizes a place (21平方公里区域) describes it.
 _PLACE_AFTER_AREA = re.compile(r"^[\u4e00-\u9fffA-Z]{0,6}(?:区域|片区|范围|地块|园区|空间)")

@@ -18,7 +18,8 @@ _TITLE_MAX = 80
 
 # Kind cues, tried in this order: a task list cut out of a report or plan is a task list first.
 _KIND_CUES: list[tuple[DocKind, re.Pattern[str]]] = [
-    ("task_list", re.compile(r"重点工作任务|任务分解|任务清单|责任分工|工作台账|任务台账|重点任务(安排|分工)?$")),
+    ("task_list", re.compile(r"重点工作任务|任务分解|任务清单|责任分工|工作台账|任务台账|重点任务(安排|分工)?$|"
+                             r"(?:项目|任务|实事)(?:安排|计划)?(?:一览)?表$")),
     ("five_year_plan", re.compile(r"五年规划|规划纲要|远景目标纲要|十[一二三四五六七八九]?五[”\"]?\s*(?:时期)?[\u4e00-\u9fff]{0,10}?规划(?!编制)|[\d]{4}\s*[-—–至~]\s*\d{4}年?.*规划|纲要$")),
     ("work_report", re.compile(r"政府工作报告|工作报告")),
     # 实施方案/实施意见/行动方案/若干措施: policy programmes (a single-year 工作方案 is an annual plan)
@@ -30,7 +31,7 @@ _KIND_CUES: list[tuple[DocKind, re.Pattern[str]]] = [
     ("notice", re.compile(r"通知$|通报$|通告$|公告$|命令$|决定$")),
 ]
 _TITLE_CUE = re.compile(r"计划|规划|纲要|报告|要点|任务|清单|方案|安排|思路|打算|意见|办法|细则|规定|条例|规则|措施|政策|"
-                        r"通知|通报|通告|公告|命令|决定")
+                        r"通知|通报|通告|公告|命令|决定|(?:项目|一览|分解|任务)表$")
 # A title is more than its kind: 工作报告 alone is a web mirror's page heading, not the title.
 _GENERIC_TITLE = re.compile(r"^(?:政府)?(?:工作报告|报告|通知|通报|公告|实施方案|方案|工作方案|办法|意见|规划|计划|工作计划|工作要点)$")
 _HEADING = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")

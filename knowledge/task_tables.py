@@ -47,6 +47,7 @@ class TaskRow:
     units: Units = field(default_factory=Units)
     deadline_text: str | None = None
     lines: set[int] = field(default_factory=set)
+    text_lines: set[int] = field(default_factory=set)  # the task and content cells' lines
 
 
 def cell_role(cell: str) -> str | None:
@@ -124,8 +125,9 @@ def _row(cells: list[tuple[int, str]], roles: list[str]) -> TaskRow | None:
         units.add(split_units(values["units"][1]), False)
     row_number = values["number"][1] if "number" in values else ""
     deadline_cell = values["deadline"][1] if "deadline" in values else ""
+    text_lines = {values[r][0] for r in ("task", "content") if r in values}
     return TaskRow(line, text, title, number=row_number or None, units=units,
-                   deadline_text=deadline_cell or None, lines={n for n, _ in cells})
+                   deadline_text=deadline_cell or None, lines={n for n, _ in cells}, text_lines=text_lines)
 
 
 def _rows_inline(content: list[tuple[int, str]], i: int, roles: list[str]) -> tuple[list[TaskRow], int]:
