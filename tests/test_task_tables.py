@@ -101,7 +101,7 @@ def test_pipe_table_rows() -> None:
     assert got == [("农村道路提升", D(2025, 9, 30), ["镇交通办"]),
                    ("养老服务站建设", D(2025, 12, 31), ["镇民政办", "各村"])]
     assert [(i.name, i.target and i.target.value) for i in kb.indicators] == [
-        ("改造农村公路", "15"), ("村级养老服务站", "3")]
+        ("改造农村公路", "15"), ("新建村级养老服务站", "3")]
 
 
 @pytest.mark.parametrize(("cell", "role"), [
