@@ -4,6 +4,8 @@ Usage:
     python bench/eval_extraction.py                 # the bundled plans
     python bench/eval_extraction.py FILE... [-v]    # other files (scored by file name)
 
+Without FILE it also prints the real-document corpus figures of bench/eval_corpus.py (--no-corpus: not).
+
 Prints, per document and overall, precision and recall of sections, indicators (tier 1 and
 all), tasks, exact deadlines, terms, document metadata, and every chrome line that leaked
 into an item, with the targets beside the figures. `--verbose` lists misses and false
@@ -407,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="*", type=Path, help="plan files (default: the bundled plans)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    ap.add_argument("--no-corpus", action="store_true", help="skip the real-document corpus (bench/eval_corpus.py)")
     args = ap.parse_args(argv)
 
     kb = builder.build_files(args.files) if args.files else builder.build_bundled()
@@ -510,7 +513,22 @@ def main(argv: list[str] | None = None) -> int:
         figures = {name: value for name, value, _ in lines}
         figures["chrome leaks"] = len(leaks)
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    if not args.files and not args.no_corpus:
+        corpus_figures()
     return 0
+
+
+def corpus_figures() -> None:
+    """The same kind of figures on the development corpus of real documents (bench/eval_corpus.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_corpus", Path(__file__).with_name("eval_corpus.py"))
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    print("\nDevelopment corpus of real documents (tests/data/corpus, `python bench/eval_corpus.py -v` for failures):")
+    module.report(module.run(), verbose=False)
 
 
 if __name__ == "__main__":
