@@ -144,6 +144,25 @@ def _is_filler(text: str) -> bool:
     return len(text) <= _FILLER and not _SENTENCE.search(text) and not _TITLE_WORD.search(text)
 
 
+# A mirror site's notice about the copy (本文正文由脚本…提取，仅供检索查阅；以官方链接发布版本为准).
+_MIRROR_NOTICE = re.compile(r"仅供(?:检索|查阅|参考|学习)|以.{0,60}(?:发布|公布|正式)(?:版本|文本)?为准|不适用著作权法|"
+                            r"由脚本.{0,20}(?:提取|抓取|采集)|转载(?:请|须)注明")
+
+
+def _front_matter(texts: list[str], nonblank: list[int]) -> set[int]:
+    """A mirror's header: a front-matter block (--- … ---) that opens the file, and quoted notices
+    about the copy (> 本文…仅供查阅) right after it."""
+    flagged: set[int] = set()
+    if texts[nonblank[0]] == "---":
+        close = next((i for i in nonblank[1:41] if texts[i] == "---"), None)
+        if close is not None:
+            flagged.update(i for i in nonblank if nonblank[0] <= i <= close)
+    for i in nonblank[:40]:
+        if texts[i].startswith((">", "＞")) and _MIRROR_NOTICE.search(texts[i]):
+            flagged.add(i)
+    return flagged
+
+
 def chrome_lines(lines: list[str]) -> set[int]:
     """1-based numbers of the lines that are navigation, forum or footer chrome."""
     texts = [line.strip() for line in lines]
@@ -151,6 +170,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
     if not nonblank:
         return set()
     flagged = {i for i in nonblank if is_chrome_line(texts[i])}
+    flagged |= _front_matter(texts, nonblank)
 
     # Forum header: a board-tagged thread title before the post body.
     forum = sum(1 for i in nonblank[:80] if _FORUM.search(texts[i]) and i in flagged) >= 2

@@ -32,7 +32,7 @@ _ORG_LINE = re.compile(rf"^(?P<org>[\u4e00-\u9fff（）()]{{2,40}}?(?:{_ORGAN}))
 # The 文号: an issuer's abbreviation, the year in brackets, the number (某府办发〔2023〕2号).
 _DOC_NUMBER = re.compile(r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[［【（(](?P<y>(?:19|20)\d{2})[〕\]］】）)]\s*\d{1,4}\s*号)")
 # Labels of a government page's disclosure table.
-_LABELED = re.compile(r"(?P<label>发文机关|发文机构|发布机构|发文单位|成文日期|发文日期|印发日期|发布日期|发文字号|文号)"
+_LABELED = re.compile(r"(?P<label>发文机关|发文机构|发布机构|发文单位|发布单位|成文日期|发文日期|印发日期|发布日期|发文字号|文号)"
                       r"\s*[:：]\s*(?P<value>[^\s:：]{2,40})")
 # The attached copy: (相关)附件：[文号]title.pdf
 _ATTACHED = re.compile(r"^(?:相关)?附件\s*[:：]\s*(?P<name>.+?)\.(?:docx?|pdf|wps|ofd)$")
@@ -153,18 +153,22 @@ def read_header(text: DocText) -> Header:
     header = Header()
     content = list(text.content())
     header.issuer, header.date = _signature(content)
+    published: dt.date | None = None  # a web page's publishing date: the document's own comes first
     for line in text.lines[:40]:
         for m in _LABELED.finditer(line):
             label, value = m["label"], m["value"]
-            if label in ("发文机关", "发文机构", "发布机构", "发文单位") and header.issuer is None:
+            if label in ("发文机关", "发文机构", "发布机构", "发文单位", "发布单位") and header.issuer is None:
                 if _ORG_LINE.match(value):
                     header.issuer = value
             elif label in ("发文字号", "文号") and header.number is None:
                 number = _DOC_NUMBER.search(value)
                 if number:
                     header.number, header.number_year = number["no"], int(number["y"])
-            elif header.date is None and label in ("成文日期", "发文日期", "印发日期"):
-                header.date = parse_date(value)
+            elif label in ("成文日期", "发文日期", "印发日期"):
+                header.date = header.date or parse_date(value)
+            elif label == "发布日期":
+                published = published or parse_date(value)
+    header.date = header.date or published
     if header.number is None:
         # A 文号 on a line of its own near the top (某府办发〔2023〕2号).
         for _n, line in content[:8]:

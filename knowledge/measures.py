@@ -54,6 +54,7 @@ class Draft:
     deadline_text: str | None = None  # a 完成时限 cell, resolved instead of the text
     deadline: Deadline | None = None  # already resolved while finding the task
     block: str | None = None  # a measure split off a task: the task's text, which names its units
+    end: int = 0  # the last line a heading's task spans
 
 
 # ---------------------------------------------------------------- numbered tasks

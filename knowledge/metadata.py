@@ -23,19 +23,22 @@ _KIND_CUES: list[tuple[DocKind, re.Pattern[str]]] = [
     ("five_year_plan", re.compile(r"五年规划|规划纲要|远景目标纲要|十[一二三四五六七八九]?五[”\"]?\s*(?:时期)?[\u4e00-\u9fff]{0,10}?规划(?!编制)|[\d]{4}\s*[-—–至~]\s*\d{4}年?.*规划|纲要$")),
     ("work_report", re.compile(r"政府工作报告|工作报告")),
     # 实施方案/实施意见/行动方案/若干措施: policy programmes (a single-year 工作方案 is an annual plan)
-    ("implementation_plan", re.compile(r"实施方案|实施意见|指导意见|行动方案|若干措施|若干政策|(?:支持|促进|推动|加快)[\u4e00-\u9fff]{0,24}(?:措施|政策)|"
+    ("implementation_plan", re.compile(r"实施方案|实施意见|指导意见|行动方案|工作方案|若干措施|若干政策|"
+                                       r"(?:支持|促进|推动|加快)[\u4e00-\u9fff]{0,24}(?:措施|政策)|"
                                        r"[十二三四五六七八九]+条(?:措施|政策)|的意见|措施$")),
-    ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算|工作方案|安排意见|计划草案|"
-                               r"(?:发展|项目|实事|年度)计划$")),
+    ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算|安排意见|计划草案|"
+                               r"(?:发展|项目|实事|年度|实施)计划$")),
     ("regulation", re.compile(r"办法|细则|规定|条例|规则|规程|准则")),
-    ("notice", re.compile(r"通知$|通报$|通告$|公告$|命令$|决定$")),
+    ("notice", re.compile(r"通知$|通报$")),
 ]
 _TITLE_CUE = re.compile(r"计划|规划|纲要|报告|要点|任务|清单|方案|安排|思路|打算|意见|办法|细则|规定|条例|规则|措施|政策|"
                         r"通知|通报|通告|公告|命令|决定|(?:项目|一览|分解|任务)表$")
 # A title is more than its kind: 工作报告 alone is a web mirror's page heading, not the title.
 _GENERIC_TITLE = re.compile(r"^(?:政府)?(?:工作报告|报告|通知|通报|公告|实施方案|方案|工作方案|办法|意见|规划|计划|工作计划|工作要点)$")
 _HEADING = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
-_ISSUED = re.compile(r"^关于(?:印发|转发|下发|公布)《?([^《》]{4,80}?)》?的(?:通知|通报|函)$")
+# 关于印发《X》的通知, 某某办公室关于转发区建设管理委制订的《X》的通知: the issued document X.
+_ISSUED = re.compile(r"^(?:[^《》，。]{2,40}?)?关于(?:印发|转发|下发|公布)(?:[^《》，。]{0,20}?《([^《》]{4,80})》|([^《》]{4,80}?))"
+                     r"的(?:通知|通报|函)$")
 _ADMIN_END = re.compile(r"(省|自治区|市|新区|区|县|旗|街道|镇|乡|街|人民政府|办事处|党工委)$")
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
 # 《X》已经市政府同意，现印发给你们: the quoted document is the one issued here.
@@ -53,7 +56,7 @@ _BODY_KIND: list[tuple[DocKind, re.Pattern[str]]] = [
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
 _PLAN_NO = re.compile(r"第\s*([一二三四五六七八九十]+)\s*个\s*五年|[“\"]?十([一二三四五六七八九]?)五[”\"]?")
-_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到－]\s*((?:19|20)\d{2})(?:\s*年|(?=\s*[)）]))")
 
 # Administrative names: a chain such as 天津市滨海新区大港街道 read token by token; the last
 # (most local) token issues the plan. Lazy tokens of 1-8 characters ending in a level suffix.
@@ -77,7 +80,13 @@ def describe(text: DocText, doc_id: str) -> Document:
     title = title.replace(_OPENING_TITLE, "")
     kind = document_kind(title if named else "", text)
     period = plan_period(title if named else "", kind, text, head)
-    year = period[1] if period else ((title_year(title) if named else None) or head.year)
+    own = title_year(_SPAN.sub("", title)) if named else None  # a single year the title names
+    if kind == "five_year_plan" or (kind in _ANNUAL_KINDS and period):
+        year = period[1] if period else own
+    elif kind in _ANNUAL_KINDS:
+        year = own or head.year
+    else:  # a programme or policy: its own year, from the title, else its date or 文号
+        year = own or head.year or (period[0] if period else None)
     return Document(
         id=doc_id, file=text.file, title=title, issuer=head.issuer or find_issuer(title, kind, text),
         kind=kind, year=year, period=period, line_count=len(text.lines), date=head.date,
@@ -101,11 +110,11 @@ def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | No
     top = _top(text)
     generic: tuple[str, int] | None = None
     for k, (number, _line) in enumerate(top):
-        candidate = _joined_title(top, k)
+        candidate = _MARKDOWN_HEADING.sub("", _joined_title(top, k))
         # A covering notice names the plan it issues: 关于印发《某某镇2025年工作要点》的通知.
         issued = _ISSUED.search(candidate)
         if issued:
-            return issued.group(1), number
+            return issued.group(1) or issued.group(2), number
         candidate = candidate.strip("《》")
         if _title_shaped(candidate):
             return candidate, number
@@ -149,6 +158,7 @@ def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | No
 _OPENING_TITLE = "\x00"
 
 
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _TITLE_END = re.compile(r"(?:计划|规划|纲要|报告|要点|清单|方案|意见|办法|细则|规定|条例|规则|措施|政策|通知|通报|决定)"
                         r"》?(?:[（(][^（）()]{1,10}[)）])?$")
 
@@ -247,15 +257,16 @@ def plan_period(title: str, kind: DocKind, text: DocText | None = None,
     span = _SPAN.search(title)
     if span and kind not in _ANNUAL_KINDS and int(span.group(2)) > int(span.group(1)):
         return int(span.group(1)), int(span.group(2))
+    if kind not in _ANNUAL_KINDS:
+        # a programme, notice or other document: the single year its title names, if any
+        # (a regulation states rules without a plan year)
+        year = title_year(title)
+        return (year, year) if year is not None and kind != "regulation" else None
     year = title_year(title)
     later = [int(y) for y in _YEAR.findall(title)]
     if kind in ("annual_plan", "task_list") and len(later) > 1:
         # 2025年工作总结和2026年工作计划, 2024年计划执行情况与2025年计划草案: the plan is the later year
         year = max(later)
-    if kind == "implementation_plan":
-        return (year, year) if year is not None else None  # 2024年…实施方案: that year's programme
-    if kind not in _ANNUAL_KINDS:
-        return None
     if year is None and text is not None and kind == "work_report":
         delivered = next((m for _, line in _top(text, 8) if (m := _DELIVERED.search(line))), None)
         year = int(delivered.group(1)) if delivered else None

@@ -71,8 +71,15 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
             drafts.append(Draft(row.line, row.title, row.text, number=row.number, units=row.units,
                                  deadline_text=row.deadline_text))
             table_lines.update(row.lines)
+    covered: set[int] = set()
+    if multi_year:
+        # 1.加强既有居住建筑改造 under a part of a five-year plan: the heading names the task and its
+        # paragraph, with its dates, describes it (its dated sentences are no tasks of their own)
+        for draft in _heading_tasks(text, sections, [], skip | table_lines, arabic_only=True):
+            drafts.append(draft)
+            covered.update(range(draft.line, draft.end + 1))
     for number, line in _unwrapped(text, skip | table_lines | heading_lines):
-        if number in skip or number in table_lines:
+        if number in skip or number in table_lines or number in covered:
             continue
         glossary = glossary_from is not None and number > glossary_from
         numbered = numbered_task(number, line, number in heading_lines, glossary)
@@ -189,13 +196,15 @@ def _skipped_lines(doc: Document, text: DocText, sections: list[Section]) -> set
     return skip
 
 
+# A heading numbered 一、/（一） heads one task when this few lines (or units, a time limit) follow it.
+_LEAF_TASK_LINES = 2
 _FRAMEWORK_TITLE = re.compile(r"指导思想|基本原则|总体要求|总体思路|工作思路|主要目标|工作目标|发展目标|预期目标")
 _ARABIC_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、]?|[（(]\d{1,3}[）)])\s*$")
 _DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求)\s*[:：]\s*(?P<when>[^。；;\n]+)")
 
 
 def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
-                   skip: set[int]) -> list[Draft]:
+                   skip: set[int], arabic_only: bool = False) -> list[Draft]:
     """Numbered headings (1.推行“一件事一次办”) whose own lines hold no task: in a work plan the
     heading names the task and the lines under it (what, 责任单位, 完成时限) describe it."""
     ordered = sorted(sections, key=lambda s: s.line)
@@ -207,7 +216,7 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
             continue
         arabic = _ARABIC_NUMBER.match(section.number) is not None
         leaf = k + 1 == len(ordered) or ordered[k + 1].level <= section.level
-        if not (arabic or leaf):
+        if not (arabic or leaf) or (arabic_only and not (arabic and leaf)):
             continue
         if any(_FRAMEWORK_TITLE.search(t) for t in [section.title, *section.path]):
             continue  # 1.指导思想 under 总体要求 states the frame, it is no task
@@ -215,15 +224,16 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
         if any(section.line <= d < nxt for d in taken):
             continue
         # 责任单位：… and 完成时限：… stand on lines of their own: keep them apart
+        lines = [t for n, t in content if section.line < n < nxt]
         body = "".join(t.strip() if t.strip().endswith(tuple(_SENTENCE_END + "；;")) else t.strip() + "；"
-                       for n, t in content if section.line < n < nxt)
+                       for t in lines)
         if not body:
             continue
         label = _DEADLINE_LABEL.search(body)
-        if not arabic and not (label or find_units(body)):
-            continue  # 一、强化组织领导 with prose under it: a task only when units or a time limit say so
+        if not arabic and len(lines) > _LEAF_TASK_LINES and not (label or find_units(body)):
+            continue  # 三、加强政府自身建设 over several paragraphs: a part of the plan, not one task
         out.append(Draft(section.line, section.title, body, number=section.number,
-                          deadline_text=label["when"].strip() if label else None))
+                         deadline_text=label["when"].strip() if label else None, end=nxt - 1))
     return out
 
 

@@ -86,7 +86,9 @@ def test_shi_wu_numbers() -> None:
     ("关于加快发展养老服务业的实施意见", "implementation_plan"),
     ("某某区2023—2025年城市更新行动方案", "implementation_plan"),
     ("某某市支持中小企业发展若干措施", "implementation_plan"),
-    ("某某街道2025年优化营商环境工作方案", "annual_plan"),
+    ("某某街道2025年优化营商环境工作方案", "implementation_plan"),
+    ("某某区城市更新2025年度实施计划", "annual_plan"),
+    ("2024年森林防火命令", "other"),
     ("关于2024年第三季度重点工作完成情况的通报", "notice"),
     ("某某区历史文化街区保护规划（说明书）", "other"),
 ])
