@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from knowledge.wordlists import alternation
 
 _LEAD_LABEL = r"(?:牵头|主责|主办)(?:单位|部门|科室|处室|股室|站所|机构)"
-_OTHER_LABEL = r"(?:责任|配合|协办|协同|参与|参加|协助|实施)(?:单位|部门|科室|处室|股室|站所|机构)"
+_OTHER_LABEL = r"(?:责任|配合|协办|协同|参与|参加|协助|实施|支撑|支持|协作|成员)(?:单位|部门|科室|处室|股室|站所|机构)"
+# A unit list runs to the end of the clause, or to the next label (牵头单位：A、B，支撑单位：C).
 _LABEL = re.compile(
     rf"(?P<label>{_LEAD_LABEL}|{_OTHER_LABEL})\s*[:：]\s*"
-    r"(?P<units>(?:[^。；;（）()〔〕\n：:]|[（(](?:牵头|负责|配合|主责|协办|参与|市|区|县|含[^）)]{1,12})[）)])+)")
+    rf"(?P<units>(?:(?![，,]\s*(?:{_LEAD_LABEL}|{_OTHER_LABEL}))"
+    r"(?:[^。；;（）()〔〕\n：:]|[（(](?:牵头|负责|配合|主责|协办|参与|市|区|县|含[^）)]{1,12}|[^（）()]{1,6}局)[）)]))+)")
 # 列第一位者为牵头单位 / 排在首位的为牵头部门: the first of every unit list leads.
 FIRST_IS_LEAD = re.compile(r"(?:列|排)(?:在)?(?:第一位|首位|第一)的?(?:者|单位|部门)?(?:为|是)牵头(?:单位|部门)"
                            r"|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)")

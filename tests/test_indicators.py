@@ -444,3 +444,44 @@ def test_targets_in_words_keep_the_plans_words(text: str, name: str, value: str)
     items = _extract(text, _doc(kind="annual_plan", period=(2024, 2024), year=2024))
     assert [(i.name, i.target and i.target.value, i.target and i.target.number) for i in items] == [
         (name, value, None)]
+
+
+# --- flattened indicator tables as real documents lay them out (issue 10) -----------------------
+
+def test_header_cells_broken_over_lines_and_five_year_columns() -> None:
+    lines = ["主要指标", "序号", "类别", "指标名称", "指标", "属性", "“十四五”", "现状值", "“十五五”", "规划目标",
+             "1", "安全形势", "每百万人火灾事故年平均发生率（起/百万人）", "约束性", "500", "≤490",
+             "2", "每百万人火灾事故年平均死亡率（人/百万人）", "约束性", "3.6", "≤3.5",
+             "3", "能力建设", "万人拥有职业消防员（人）", "预期性", "4", "＞5",
+             "二、主要任务"]
+    got = [(i.name, i.category, i.attribute, i.baseline and (i.baseline.year, i.baseline.value),
+            i.target and (i.target.year, i.target.value)) for i in _extract("\n".join(lines))]
+    assert got == [
+        ("每百万人火灾事故年平均发生率", "安全形势", "约束性", (2025, "500"), (2030, "≤490")),
+        ("每百万人火灾事故年平均死亡率", "安全形势", "约束性", (2025, "3.6"), (2030, "≤3.5")),
+        ("万人拥有职业消防员", "能力建设", "预期性", (2025, "4"), (2030, "＞5")),
+    ]
+
+
+def test_bracketed_year_columns_units_on_their_own_line_and_merged_cells() -> None:
+    lines = ["序号", "指标名称", "指标", "属性", "基准值", "（2020年）", "目标值", "（2025年）", "目标值", "（2035年）",
+             "1", "河湖水面积", "约束性", "120.14", "平方公里", "128.92", "平方公里", "148.37", "平方公里",
+             "2", "断面水质Ⅲ类以上水体比重", "预期性", "（86.4％）", "100％", "100％",
+             "第三章 主要任务"]
+    got = [(i.name, i.unit, i.baseline and i.baseline.value, i.target and (i.target.year, i.target.value))
+           for i in _extract("\n".join(lines), _doc(period=(2021, 2025)))]
+    assert got == [("河湖水面积", "平方公里", "120.14", (2025, "128.92")),
+                   ("断面水质Ⅲ类以上水体比重", "%", "（86.4％）", (2025, "100％"))]
+
+
+def test_rows_whose_number_or_group_cell_was_merged_away() -> None:
+    lines = ["类别", "序号", "一级指标", "二级指标", "单位", "属性", "“十四五”", "完成值", "“十五五”", "目标值",
+             "宜居城区", "1", "既有住房改造", "旧住房成套改造任务", "万平方米", "预期性", "25", "1.4",
+             "2", "城中村改造", "推动城中村改造项目数量", "个", "约束性", "启动8个城中村改造项目", "至2027年全面完成前期改造",
+             "活力城区", "3", "商务楼宇更新", "推动商务楼宇更新数量", "个", "预期性", "-", "≥10",
+             "4", "更新商业设施面积（含改扩建）", "万平方米", "预期性", "-", "≥50",
+             "产业空间提质增效", "低效产业用地盘活面积", "亩", "预期性", "≥2000", "≥5000",
+             "二、重点任务"]
+    got = [(i.name, i.target and i.target.value) for i in _extract("\n".join(lines), _doc(period=(2026, 2030)))]
+    assert got == [("旧住房成套改造任务", "1.4"), ("推动城中村改造项目数量", "至2027年全面完成前期改造"),
+                   ("推动商务楼宇更新数量", "≥10"), ("更新商业设施面积", "≥50"), ("低效产业用地盘活面积", "≥5000")]
