@@ -60,7 +60,10 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
     """Every forward-looking task in the document, with deadline, units, section and line."""
     skip = _skipped_lines(doc, text, sections)
     heading_lines = {s.line for s in sections}
-    multi_year = bool(doc.period and doc.period[0] != doc.period[1]) or doc.kind == "five_year_plan"
+    # A five-year outline states principles and goals: its tasks are its commitments to a time.
+    # A programme over several years (2025—2027年实施方案) is written like a work plan.
+    multi_year = doc.kind == "five_year_plan" or (
+        bool(doc.period and doc.period[0] != doc.period[1]) and doc.kind not in _PROGRAMME_KINDS)
     # A 名词解释 heading the structure did not take as a section: term entries follow it.
     glossary_from = next((n for n, t in text.content()
                           if n not in skip and len(t) <= 24 and _GLOSSARY_LINE.match(undecorated(t))), None)
@@ -196,6 +199,7 @@ def _skipped_lines(doc: Document, text: DocText, sections: list[Section]) -> set
     return skip
 
 
+_PROGRAMME_KINDS = ("implementation_plan", "notice", "regulation", "annual_plan", "task_list", "work_report")
 # A heading numbered 一、/（一） heads one task when this few lines (or units, a time limit) follow it.
 _LEAF_TASK_LINES = 2
 _FRAMEWORK_TITLE = re.compile(r"指导思想|基本原则|总体要求|总体思路|工作思路|主要目标|工作目标|发展目标|预期目标")
