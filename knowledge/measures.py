@@ -268,3 +268,50 @@ def dated_measures(draft: Draft, year: int | None, period: tuple[int, int] | Non
         out.append(Draft(draft.line, title, measure, number=draft.number, units=draft.units, deadline=deadline,
                          block=draft.text))
     return out
+
+
+# ---------------------------------------------------------------- duties of a unit
+
+# A unit named before its duties: 区民防办：负责…, 1.街道消委办。牵头开展…, （一）区应急局：…
+_DUTY_LINE = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                        r"(?P<units>[^：:。，,；;！？]{2,40}?)\s*[：:。]\s*(?P<duties>\S.{5,})$")
+# The organs whose name can head a list of duties (not 社区 or 村, which are places too).
+_ORG_END = re.compile(r"(?:局|委|办|厅|中心|所|队|站|部|院|处|科|室|股|政府|办事处|街道|镇|乡|公司|集团|单位|管委会|专班|"
+                      r"支队|大队|中队|分局|支行|委员会)$")
+_LEADS = ("牵头", "负责牵头", "主要牵头")
+_NO_TITLE = re.compile(r"^(?:按照|根据|依据|结合|围绕|在[^，,]{0,20}(?:下|中))")
+
+
+def duty_units(name: str) -> list[str] | None:
+    """The units a heading or lead names when it is nothing but unit names (区建管委、区房管局)."""
+    name = name.strip()
+    parts = [p for p in re.split(r"[、，,和及与]", name) if p]
+    if not parts or len(name) > 40:
+        return None
+    for part in parts:
+        if (len(part) > 15 or not _ORG_END.search(part) or _ACTION.match(part) or _LEAD_VERB.match(part)
+                or _UNIT_LABEL.match(part)):
+            return None  # 坚持以人民为中心, 建设智慧社区, 责任单位: no unit's name
+    return parts
+
+
+_UNIT_LABEL = re.compile(r"^(?:牵头|责任|配合|协办|协同|参与|主责|支撑|实施)(?:单位|部门|科室|处室)$")
+
+
+def duty_draft(number: int, line: str) -> Draft | None:
+    """A unit and its duties on one line: a task whose unit is the one named first."""
+    m = _DUTY_LINE.match(line)
+    if not m:
+        return None
+    units = duty_units(m["units"])
+    if units is None:
+        return None
+    return duties(number, m["duties"], units)
+
+
+def duties(number: int, text: str, units: list[str]) -> Draft:
+    """The task a unit's duties make: titled by its first clause that orders something."""
+    clauses = [c.strip() for c in re.split(r"[，,；;。]", text) if c.strip()]
+    title = next((c for c in clauses if not _NO_TITLE.match(c)), clauses[0] if clauses else text)
+    lead = text.startswith(_LEADS)
+    return Draft(number, title[:_MEASURE_TITLE_MAX], text, units=Units(units if lead else [], [] if lead else units))

@@ -27,6 +27,9 @@ from knowledge.measures import (
     Draft,
     dated_measures,
     dated_sentences,
+    duties,
+    duty_draft,
+    duty_units,
     heading_measures,
     lead_phrase_measures,
     numbered_task,
@@ -85,6 +88,10 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
         if number in skip or number in table_lines or number in covered:
             continue
         glossary = glossary_from is not None and number > glossary_from
+        duty = None if glossary else duty_draft(number, line)
+        if duty is not None:
+            drafts.append(duty)  # 区民防办：负责… / 1.街道消委办。牵头开展…
+            continue
         numbered = numbered_task(number, line, number in heading_lines, glossary)
         if numbered is not None:
             drafts.append(numbered)
@@ -234,6 +241,12 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
         if not body:
             continue
         label = _DEADLINE_LABEL.search(body)
+        units = duty_units(section.title)
+        if units is not None and len(lines) <= _LEAF_TASK_LINES:
+            draft = duties(section.line, body, units)  # (一)区建管委 / 牵头协调督促…
+            draft.number, draft.end = section.number, nxt - 1
+            out.append(draft)
+            continue
         if not arabic and len(lines) > _LEAF_TASK_LINES and not (label or find_units(body)):
             continue  # 三、加强政府自身建设 over several paragraphs: a part of the plan, not one task
         out.append(Draft(section.line, section.title, body, number=section.number,
