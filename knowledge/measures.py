@@ -315,3 +315,24 @@ def duties(number: int, text: str, units: list[str]) -> Draft:
     title = next((c for c in clauses if not _NO_TITLE.match(c)), clauses[0] if clauses else text)
     lead = text.startswith(_LEADS)
     return Draft(number, title[:_MEASURE_TITLE_MAX], text, units=Units(units if lead else [], [] if lead else units))
+
+
+# ---------------------------------------------------------------- steps headed by their time
+
+# (一)第一季度：做好项目立项工作…, 3月底前：完成…, 第二阶段（2025年6月）：…
+_TIMED_STEP = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                         r"(?P<when>[^：:。，,；;]{2,24}?)\s*[：:]\s*(?P<body>\S.{3,})$")
+
+
+def timed_step(number: int, line: str, doc: Document) -> Draft | None:
+    """A step headed by the time it is due: its deadline is that time, its title its first clause."""
+    m = _TIMED_STEP.match(line)
+    if not m:
+        return None
+    deadline = resolve_deadline(m["when"], doc.year, doc.period)
+    if deadline.kind != "explicit" or not deadline.phrase or len(deadline.phrase) < len(m["when"]) - 4:
+        return None  # the lead is more than a time (项目内容：2026年…)
+    body = m["body"].strip()
+    clauses = [c for c in re.split(r"[，,；;。]", body) if c.strip()]
+    title = (clauses[0] if clauses else body).strip()[:_MEASURE_TITLE_MAX]
+    return Draft(number, title, body, deadline=deadline)

@@ -33,6 +33,7 @@ from knowledge.measures import (
     heading_measures,
     lead_phrase_measures,
     numbered_task,
+    timed_step,
 )
 from knowledge.metadata import title_year
 from knowledge.models import Document, Section, Task
@@ -88,9 +89,9 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
         if number in skip or number in table_lines or number in covered:
             continue
         glossary = glossary_from is not None and number > glossary_from
-        duty = None if glossary else duty_draft(number, line)
+        duty = None if glossary else duty_draft(number, line) or timed_step(number, line, doc)
         if duty is not None:
-            drafts.append(duty)  # 区民防办：负责… / 1.街道消委办。牵头开展…
+            drafts.append(duty)  # 区民防办：负责… / 1.街道消委办。牵头开展… / (一)第一季度：做好…
             continue
         numbered = numbered_task(number, line, number in heading_lines, glossary)
         if numbered is not None:
@@ -249,6 +250,8 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
             continue
         if not arabic and len(lines) > _LEAF_TASK_LINES and not (label or find_units(body)):
             continue  # 三、加强政府自身建设 over several paragraphs: a part of the plan, not one task
+        if not arabic and section.level < 2 and not (label or find_units(body)):
+            continue  # 二、项目内容 / 五、经费保障: a part of the plan, its items are the tasks
         out.append(Draft(section.line, section.title, body, number=section.number,
                          deadline_text=label["when"].strip() if label else None, end=nxt - 1))
     return out

@@ -57,3 +57,15 @@ def test_measures_share_the_units_of_their_paragraph() -> None:
 ])
 def test_measure_spans(text: str, measures: list[str]) -> None:
     assert [text[a:b] for a, b in measure_spans(text)] == measures
+
+
+def test_steps_headed_by_their_time() -> None:
+    kb = builder.build_document("plan.txt", ["2026年某区充电场所消防改造实施方案", "四、实施步骤",
+                                             "(一)第一季度：做好项目立项工作，制定项目实施方案；",
+                                             "(二)第二季度：完成项目审批和招投标工作；",
+                                             "3月底前：完成选址摸排。", "项目内容：新建充电桩200个。"])
+    assert [(t.title, t.deadline, t.deadline_text) for t in kb.tasks] == [
+        ("做好项目立项工作", D(2026, 3, 31), "第一季度"),
+        ("完成项目审批和招投标工作", D(2026, 6, 30), "第二季度"),
+        ("完成选址摸排", D(2026, 3, 31), "3月底前"),
+    ]
