@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from knowledge.doctext import DocText
 from knowledge.units import Units, split_units
+from knowledge.wordlists import alternation
 
 # Header cells and the column each one fills (the first match wins).
 _HEADER_CELLS: list[tuple[re.Pattern[str], str]] = [
@@ -24,7 +25,7 @@ _HEADER_CELLS: list[tuple[re.Pattern[str], str]] = [
                 r"^目标任务$|^(?:年度|工作|具体)?目标(?:要求)?$|^预期(?:成效|目标)$|^实施内容$|^(?:事项|工作)?进展(?:情况)?$"),
      "content"),
     (re.compile(r"^(?:牵头|主责|主办)(?:单位|部门|科室|处室)?$"), "lead"),
-    (re.compile(r"^(?:责任|配合|协办|参与|实施|承办|协同)(?:单位|部门|科室|处室)$|^责任主体$"), "units"),
+    (re.compile(r"^(?:责任|配合|协办|参与|实施|承办|协同|推进|支撑|支持|协作)(?:单位|部门|科室|处室|主体)$|^责任主体$"), "units"),
     (re.compile(r"^(?:牵头|责任|分管|包联|联系|挂帅)(?:市|区|县|镇|街道)?领导$"), "leader"),
     (re.compile(r"^(?:完成)?(?:时限|时间|期限)(?:要求|节点)?$|^时间(?:节点|安排)$|^完成时间$|^进度安排$|"
                 r"^(?:建设|起止)(?:年限|时间)$"), "deadline"),
@@ -90,7 +91,10 @@ def find_task_tables(text: DocText, skip: set[int]) -> list[list[TaskRow]]:
             j += 1
         if len(roles_list) >= 3 and header_columns([_ROLE_NAME[r] for r in roles_list]):
             header_lines = {n for n, _ in content[i:j]}
-            rows, i = _rows_flat(text, content, j, roles_list)
+            # cells one per line with blank lines between them: an empty cell cannot be told
+            # from the gap, so rows run from one 序号 to the next
+            spaced = content[j - 1][0] - content[i][0] > j - 1 - i
+            rows, i = _rows_flat(text, content, j, roles_list, spaced)
             if rows:
                 rows[0].lines |= header_lines
             tables.append(rows)
@@ -119,15 +123,24 @@ def _row(cells: list[tuple[int, str]], roles: list[str]) -> TaskRow | None:
         separator = "" if task_text.endswith(("。", "；", "：", ":")) else "："
         text = task_text + separator + values["content"][1]
     units = Units()
-    if "lead" in values:
+    if "lead" in values and _names_units(values["lead"][1]):
         units.add(split_units(values["lead"][1]), True)
-    if "units" in values:
+    if "units" in values and _names_units(values["units"][1]):
         units.add(split_units(values["units"][1]), False)
     row_number = values["number"][1] if "number" in values else ""
     deadline_cell = values["deadline"][1] if "deadline" in values else ""
     text_lines = {values[r][0] for r in ("task", "content") if r in values}
     return TaskRow(line, text, title, number=row_number or None, units=units,
                    deadline_text=deadline_cell or None, lines={n for n, _ in cells}, text_lines=text_lines)
+
+
+_UNIT_END = re.compile(rf"(?:{alternation('unit_suffixes')}|街镇|各相关街镇)$")
+
+
+def _names_units(cell: str) -> bool:
+    """Whether a unit cell names units (区房管局、各相关街镇), not a group label (“美丽家园”建设)."""
+    names = split_units(cell)
+    return bool(names) and sum(1 for n in names if _UNIT_END.search(n)) * 2 >= len(names)
 
 
 def _rows_inline(content: list[tuple[int, str]], i: int, roles: list[str]) -> tuple[list[TaskRow], int]:
@@ -145,7 +158,7 @@ def _rows_inline(content: list[tuple[int, str]], i: int, roles: list[str]) -> tu
 
 
 def _rows_flat(text: DocText, content: list[tuple[int, str]], i: int,
-               roles: list[str]) -> tuple[list[TaskRow], int]:
+               roles: list[str], spaced: bool = False) -> tuple[list[TaskRow], int]:
     """Rows of a table flattened one cell per line.
 
     The readers write a row as its cells on consecutive lines (an empty cell as a blank
@@ -157,10 +170,14 @@ def _rows_flat(text: DocText, content: list[tuple[int, str]], i: int,
     numbered = roles[0] == "number"
     while i < len(content):
         if numbered and not _ROW_NUMBER.match(content[i][1]):
-            break
+            # a group row between numbered rows (行动二：… / 旧区改造): read past it
+            ahead = next((k for k in range(i + 1, min(i + 3, len(content))) if _ROW_NUMBER.match(content[k][1])), None)
+            if ahead is None or any(len(t) > 40 for _, t in content[i:ahead]):
+                break
+            i = ahead
         first = content[i][0]
         after = first + width
-        if (first + width - 1 <= len(text.lines) and not text.line(after).strip()
+        if (not spaced and first + width - 1 <= len(text.lines) and not text.line(after).strip()
                 and not any(_ROW_NUMBER.match(text.line(n).strip()) for n in range(first + 1, after)
                             if numbered)):
             cells = [(n, text.line(n).strip()) for n in range(first, after)]
@@ -178,6 +195,8 @@ def _rows_flat(text: DocText, content: list[tuple[int, str]], i: int,
             break
         row = _row(cells, roles)
         if row:
+            if spaced and not row.units and rows and ({"lead", "units"} & set(roles)):
+                row.units = Units(list(rows[-1].units.lead), list(rows[-1].units.others))  # a merged cell
             rows.append(row)
         i = end
     return rows, i

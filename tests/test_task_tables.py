@@ -119,3 +119,24 @@ def test_a_header_needs_a_task_column_and_a_unit_or_time_column() -> None:
     assert header_columns(["序号", "项目名称", "完成时限"]) == ["number", "task", "deadline"]
     assert header_columns(["序号", "项目名称", "总投资（万元）"]) is None
     assert header_columns(["序号", "指标名称", "2024年目标"]) is None
+
+
+def test_spaced_table_with_group_rows_and_merged_unit_cells() -> None:
+    cells = ["某区城市更新行动重点任务清单", "任务类型", "序号", "工作任务", "推进单位",
+             "行动一：人居环境品质提升", "旧区改造",
+             "1", "全面完成零星旧里房屋改造", "区房管局、各相关街镇",
+             "2", "完成既有多层住宅加装电梯700台",
+             "“美丽家园”建设",
+             "3", "创建20个“美丽家园”示范小区", "区房管局、区建设管理委",
+             "行动二：公共空间设施优化",
+             "4", "改建或新建9座左右口袋公园", "区绿化市容局"]
+    lines: list[str] = []
+    for cell in cells:  # one cell per line, a blank line between cells (as web pages come out)
+        lines += [cell, ""]
+    tasks = builder.build_document("list.txt", lines).tasks
+    assert [(t.number, t.title, t.units) for t in tasks] == [
+        ("1", "全面完成零星旧里房屋改造", ["区房管局", "各相关街镇"]),
+        ("2", "完成既有多层住宅加装电梯700台", ["区房管局", "各相关街镇"]),  # the unit cell spans rows 1-2
+        ("3", "创建20个“美丽家园”示范小区", ["区房管局", "区建设管理委"]),
+        ("4", "改建或新建9座左右口袋公园", ["区绿化市容局"]),
+    ]
