@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from knowledge.doctext import DocText
 from knowledge.models import Document, Section
+from knowledge.wordlists import alternation
 
 _CN = "零〇一二三四五六七八九十百两"
 _NUM = rf"(?:[{_CN}]+|\d{{1,3}})"
@@ -140,7 +141,33 @@ def _normalise(text: str) -> str:
 
 def find_headings(text: DocText) -> list[_Heading]:
     """Every line that reads as a heading, with its style, number as written and title."""
-    return _drop_toc(_candidates(text), text)
+    found = _candidates(text) + _plain_headings(text)
+    found.sort(key=lambda h: h.line)
+    return _drop_toc(found, text)
+
+
+# Headings without a number (总体要求 / 重点整治内容 / 工作安排): a short line of words that ends in a
+# heading word (data/heading_ends.txt), between a paragraph and its body. Taken only when a
+# document has several, so a stray short line is no heading.
+_PLAIN = re.compile(r"^[\u4e00-\u9fff“”]{2,12}$")
+_PLAIN_END = re.compile(rf"(?:{alternation('heading_ends')})$")
+_MIN_PLAIN = 2
+
+
+def _plain_headings(text: DocText) -> list[_Heading]:
+    """Unnumbered headings made of plain words, when a document uses several of them."""
+    content = list(text.content())
+    found = []
+    for k, (line, raw) in enumerate(content):
+        if k == 0 or k + 1 >= len(content) or not _PLAIN.match(raw) or not _PLAIN_END.search(raw):
+            continue
+        if _match_numbered(raw) or _UNNUMBERED.match(raw):
+            continue
+        before, after = content[k - 1][1], content[k + 1][1]
+        if not before.endswith(("。", "！", "；")) or not (_is_prose(after) or _match_numbered(after)):
+            continue
+        found.append(_Heading(line, "plain", None, raw))
+    return found if len(found) >= _MIN_PLAIN else []
 
 
 def _drop_toc(found: list[_Heading], text: DocText) -> list[_Heading]:
