@@ -223,6 +223,8 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
     taken = sorted(d.line for d in drafts)
     content = [(n, t) for n, t in text.content() if n not in skip]
     out: list[Draft] = []
+    # 一、…五、 and nothing under them: each part is one measure (若干措施, 通知 of a few points)
+    flat = all(s.level <= 1 for s in ordered if s.number)
     for k, section in enumerate(ordered):
         if section.line in skip or not section.number or section.number.startswith(("专栏", "附")):
             continue
@@ -250,7 +252,7 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
             continue
         if not arabic and len(lines) > _LEAF_TASK_LINES and not (label or find_units(body)):
             continue  # 三、加强政府自身建设 over several paragraphs: a part of the plan, not one task
-        if not arabic and section.level < 2 and not (label or find_units(body)):
+        if not arabic and section.level < 2 and not flat and not (label or find_units(body)):
             continue  # 二、项目内容 / 五、经费保障: a part of the plan, its items are the tasks
         out.append(Draft(section.line, section.title, body, number=section.number,
                          deadline_text=label["when"].strip() if label else None, end=nxt - 1))

@@ -146,10 +146,30 @@ def _bracketed(text: str, first_is_lead: bool) -> Units:
     return units
 
 
+# 由市市场监管局牵头，市经济信息化局、市住房城乡建设局配合: roles said in the sentence itself.
+_LED_BY = re.compile(r"由(?P<lead>[^，,。；;由]{2,60}?)牵头(?:[，,](?P<others>[^，,。；;]{2,80}?)(?:配合|参与|协同|协助))?")
+
+
+def _led_by(text: str) -> Units:
+    units = Units()
+    for m in _LED_BY.finditer(text):
+        lead = split_units(m["lead"])
+        if not lead or not all(_UNIT_END.search(n) or n.startswith("各") for n in lead):
+            continue
+        units.add(lead, True)
+        others = split_units(m["others"] or "")
+        if others and all(_UNIT_END.search(n) or n.startswith("各") for n in others):
+            units.add(others, False)
+    return units
+
+
 def find_units(text: str, first_is_lead: bool = False) -> Units:
-    """The units a task's text names, by role (labels first, then role words in brackets)."""
+    """The units a task's text names, by role (labels first, then role words in brackets, then
+    由…牵头，…配合 in the sentence)."""
     units = _labelled(text, first_is_lead)
     units.extend(_bracketed(text, first_is_lead))
+    if not units:
+        units.extend(_led_by(text))
     return units
 
 
