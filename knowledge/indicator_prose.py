@@ -41,7 +41,7 @@ _LEAD_STRIP = re.compile(
     r"完成|实现|实施|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
+_TRAIL_STRIP = re.compile(r"(?:每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
@@ -343,12 +343,17 @@ def _is_reference(before: str) -> bool:
     return m is not None and not _ACTION_VERB.search(m.group()[1:])
 
 
+# Names whose value is a bare number: rates, shares, indices, densities.
+_UNITLESS_NAME = re.compile(r"(?:率|比例|比重|指数|系数|密度)(?:达到|达|为|保持|稳定)?$")
+
+
 def _usable(clause: str, q: Quantity) -> bool:
-    """Whether a quantity can be a target value: it has a unit and is not a date, age, code or ordinal."""
-    if q.unit is None:
-        return False
+    """Whether a quantity can be a target value: it has a unit and is not a date, age, code or ordinal
+    (a rate needs none: 十万人口死亡率控制在0.25以内)."""
     after = clause[q.end:]
     before = clause[: q.start]
+    if q.unit is None:
+        return bool(q.pre or q.post) and _UNITLESS_NAME.search(before.strip()) is not None
     if re.match(r"^(?:月|小时|工作日|分钟|岁|周年)", after):
         return False
     if before.endswith(("第", "每", "前三", "排名")) and not q.pre:
@@ -362,8 +367,8 @@ def _counted_noun(after: str, q: Quantity) -> str | None:
     if q.unit is None or q.is_percent:
         return None
     noun = after.strip()
-    if not noun or noun.startswith(("、", "和", "及")) or re.search(r"以上|以下|以内|左右", noun):
-        return None
+    if not noun or noun.startswith(("、", "和", "及", "（", "(")) or re.search(r"以上|以下|以内|左右", noun):
+        return None  # （每日91元） after a value explains it, it names nothing
     if q.unit in ("岁", "个百分点", "百分点"):
         return ""  # 2-3岁托班: an age or a change in points says nothing about a counted noun
     noun = _NOUN_LEAD.sub("", noun)

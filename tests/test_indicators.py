@@ -411,7 +411,6 @@ def test_table_with_three_year_columns_targets_the_plan_end() -> None:
     "每获得金牌1枚，奖励4万元；每获得银牌1枚，奖励1.5万元。",
     "对固定资产投资总额达到3000万元及以上的项目，按实际投资的一定比例给予补贴。",
     "对新创建国家级、省级旅游度假区的县级政府，分别给予一次性奖励200万元、100万元。",
-    "调整后全市月最低工资标准每月1970元（每日91元）。",
     "技术技能提升补贴标准为：初级1000元、中级1500元、高级2000元。",
     "按设备投资的5%给予补助，单个项目最高不超过300万元。",
     "对年度营业收入在5000万元以上的企业，按营业额的0.2%给予奖励。",
@@ -426,6 +425,11 @@ def test_a_regulations_numbers_are_rules_unless_it_sets_a_goal() -> None:
     assert _extract("第八条　评奖设一等奖5项、二等奖15项，运价上下浮动幅度为20%以内。", doc) == []
     goal = _extract("第三条　到2025年，全市政府性融资担保业务规模占比达到80%以上。", doc)
     assert [(i.name, i.target and i.target.value) for i in goal] == [("全市政府性融资担保业务规模占比", "80%以上")]
+
+
+def test_a_published_standard_is_a_figure() -> None:
+    items = _extract("调整后全市月最低工资标准每月1970元（每日91元）。", _doc(kind="notice", period=None, year=2022))
+    assert [(i.name, i.target and i.target.number) for i in items] == [("调整后全市月最低工资标准", 1970.0)]
 
 
 def test_targets_in_a_policy_still_count() -> None:
