@@ -79,6 +79,7 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
                                  deadline_text=row.deadline_text))
             table_lines.update(row.lines)
     covered: set[int] = set()
+    beyond: list[Draft] = []
     if multi_year:
         # 1.加强既有居住建筑改造 under a part of a five-year plan: the heading names the task and its
         # paragraph, with its dates, describes it (its dated sentences are no tasks of their own)
@@ -104,9 +105,17 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
         if multi_year:
             drafts.extend(dated_sentences(number, line, doc))
         else:
-            drafts.extend(lead_phrase_measures(number, line))
+            measures = lead_phrase_measures(number, line)
+            if not measures and doc.year is not None:
+                # 今后五年…到2025年，… in a one-year report: commitments beyond the plan year
+                beyond.extend(d for d in dated_sentences(number, line, doc)
+                              if d.deadline and d.deadline.date and d.deadline.date.year > doc.year)
+            drafts.extend(measures)
     if not multi_year:
-        drafts.extend(_heading_tasks(text, sections, drafts, skip))
+        headed = _heading_tasks(text, sections, drafts, skip)
+        drafts.extend(headed)
+        spans = [(d.line, d.end) for d in headed]
+        drafts.extend(d for d in beyond if not any(a <= d.line <= b for a, b in spans))
     drafts.sort(key=lambda d: d.line)
     first_is_lead = any(FIRST_IS_LEAD.search(line) for _n, line in text.content())
     _attach_unit_lines(text, drafts, skip | table_lines, first_is_lead)

@@ -69,3 +69,15 @@ def test_steps_headed_by_their_time() -> None:
         ("完成项目审批和招投标工作", D(2026, 6, 30), "第二季度"),
         ("完成选址摸排", D(2026, 3, 31), "3月底前"),
     ]
+
+
+def test_a_reports_five_year_outlook_gives_targets_and_commitments() -> None:
+    lines = ["2021年长河县政府工作报告", "各位代表：", "一、2020年和“十三五”时期工作回顾", "过去五年，全县地区生产总值年均增长7%。",
+             "二、“十四五”时期主要目标任务",
+             "今后五年，是开启新征程的第一个五年。到2025年，全县地区生产总值达到500亿元，森林覆盖率提高到65%。",
+             "三、2021年重点工作", "抓实项目建设。全年实施重点项目80个，完成投资120亿元。"]
+    kb = builder.build_document("report.txt", lines)
+    assert {(i.name, i.target and i.target.year, i.target and i.target.value) for i in kb.indicators} >= {
+        ("全县地区生产总值", 2025, "500"), ("森林覆盖率", 2025, "65")}
+    assert [(t.line, t.deadline, t.deadline_text) for t in kb.tasks] == [
+        (6, D(2025, 12, 31), "到2025年"), (8, D(2021, 12, 31), "全年")]
