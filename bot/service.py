@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.kbstate import Active, KnowledgeState
 from bot.render import clean
 from bot.replies import MAX_CALLBACK_BYTES, Button, Reply, Span
+from knowledge.doctext import section_lines
 from knowledge.models import Document, Indicator, KnowledgeBase, Section, Task, Term, Value
 from knowledge.search import Hit, SearchResult
 
@@ -805,8 +806,7 @@ class PlanService:
             later = [s.line for s in kb.sections if s.doc == section.doc and s.line > section.line
                      and (full is False or s.level <= section.level)]
             end = min(later) - 1 if later else len(lines)
-        body = [ln.strip() for ln in lines[section.line: end] if ln.strip()]
-        return "\n".join(body)
+        return "\n".join(section_lines(lines, section, end))  # logical lines for unbroken text
 
     def _log(self, who: Who, query: str, found: bool, hits: int) -> None:
         """Record the question (and the user and chat) in the query log; never fails the answer."""
