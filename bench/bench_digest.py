@@ -62,7 +62,7 @@ def scaled_kb(base: KnowledgeBase, copies: int, seed: int = 7) -> KnowledgeBase:
 
 def make_subscriptions(kb: KnowledgeBase, n: int, seed: int = 11):  # type: ignore[no-untyped-def]
     """n (filters, window, hidden ids) triples with a realistic mix of filters."""
-    from jobs.digest import DigestFilters
+    from knowledge.digest.engine import DigestFilters
 
     rng = random.Random(seed)
     words = sorted({t.title[i:i + 2] for t in kb.tasks[:400] for i in range(0, min(len(t.title), 8), 2)
@@ -88,7 +88,8 @@ def make_subscriptions(kb: KnowledgeBase, n: int, seed: int = 11):  # type: igno
 
 def bench_compute(kb: KnowledgeBase, n: int, today: dt.date) -> None:
     """Part 1: time computing and rendering n digests."""
-    from jobs.digest import DigestEngine, render_digest
+    from bot.digest_render import render_digest
+    from knowledge.digest.engine import DigestEngine
 
     t0 = time.perf_counter()
     index = SearchIndex(kb)
@@ -119,8 +120,8 @@ async def bench_send(kb: KnowledgeBase, n: int, today: dt.date) -> None:
     from bot.storage import digests as store
     from bot.storage import make_engine, make_sessionmaker, migrate
     from jobs.delivery import DigestDeliverer
-    from jobs.digest import DigestEngine
     from jobs.scheduler import telegram_sender
+    from knowledge.digest.engine import DigestEngine
     from tests.fakebot import FakeBotAPI
     from tests.harness import FakeRequest
 
@@ -153,7 +154,8 @@ async def bench_send(kb: KnowledgeBase, n: int, today: dt.date) -> None:
             stamps.append(time.perf_counter())
             return message_id
 
-        deliverer = DigestDeliverer(sessions, lambda: engine, timed_send, lambda: now, concurrency=64)
+        deliverer = DigestDeliverer(sessions, lambda: engine, timed_send, lambda: now, concurrency=64,
+                                    rate_limited=True)
         start = time.perf_counter()
         report = await deliverer.run_due()
         elapsed = time.perf_counter() - start

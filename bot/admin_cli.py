@@ -7,25 +7,23 @@ import asyncio
 import sys
 from pathlib import Path
 
-from bot.admin_service import CALLBACK_PREFIX, CLI_NAME, Actor, AdminService
+from bot.admin_service import AdminService
+from bot.callback_data import PLAIN, DraftAction
 from bot.replies import Reply
+from bot.who import CLI_NAME, Actor
 
 
 def _service() -> AdminService:
     """An admin service on the configured database, serving its live version (publishing v1 if empty)."""
+    from bot.app import assemble
     from bot.kbstate import KnowledgeState
-    from bot.settings import get_settings
-    from bot.storage.base import make_engine, make_sessionmaker, migrate
-    from bot.versions import Versions
     from knowledge.models import KnowledgeBase
 
-    settings = get_settings()
-    migrate(settings.database_url)
-    sessions = make_sessionmaker(make_engine(settings.database_url))
-    state = KnowledgeState(KnowledgeBase(), version=0)
-    versions = Versions(sessions, state, settings.plans_dir, settings.max_upload_bytes)
-    versions.start()
-    return AdminService(settings, sessions, versions, None, settings.timezone)
+    # An empty state: the live version is loaded from the database, not built from the folder first.
+    assembly = assemble(state=KnowledgeState(KnowledgeBase(), version=0), telegram=False)
+    assembly.serve_live_version()
+    assert assembly.services.admin is not None
+    return assembly.services.admin
 
 
 async def _show(text: str) -> None:
@@ -36,7 +34,8 @@ async def _show(text: str) -> None:
 def _confirm_and_publish(service: AdminService, reply: Reply, yes: bool) -> int:
     """Print the report; publish on --yes or a typed "y"; 0 published or nothing to do, 1 cancelled, 2 refused."""
     print(reply.plain_text())
-    pub = next((b.data for b in reply.button_list() if b.data.startswith(CALLBACK_PREFIX + "pub:")), None)
+    pub = next((button for b in reply.button_list()
+                if isinstance(button := PLAIN.decode(b.data), DraftAction) and button.verb == "pub"), None)
     if pub is None:
         return 2 if reply.plain_text().startswith("❌") else 0
     actor = Actor(None, CLI_NAME)
@@ -46,10 +45,9 @@ def _confirm_and_publish(service: AdminService, reply: Reply, yes: bool) -> int:
         except EOFError:
             answer = ""
         if answer not in ("y", "yes", "是"):
-            cancel = pub.replace(":pub:", ":can:")
-            print(asyncio.run(service.on_callback(actor, cancel)).plain_text())
+            print(asyncio.run(service.press(actor, DraftAction("can", pub.draft_id))).plain_text())
             return 1
-    print(asyncio.run(service.on_callback(actor, pub)).plain_text())
+    print(asyncio.run(service.press(actor, pub)).plain_text())
     return 0
 
 

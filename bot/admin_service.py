@@ -1,27 +1,29 @@
-"""Admin service (chat-agnostic): uploads, reload, versions, rollback, remove, admins, aliases,
-access list, stats and gaps. Every method checks the actor is an admin and writes the audit log."""
+"""Admin service (chat-agnostic): uploads, reload, versions, rollback, remove — and, through
+`bot.admin_people`, admins, aliases, the access list, stats and gaps. Every method checks the actor
+is an admin and writes the audit log."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import logging
 import unicodedata
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import insight
+from bot.access import AccessPolicy
+from bot.admin_base import AuditedAdmin
+from bot.admin_people import AliasTable, PeopleAdmin
+from bot.callback_data import PLAIN, DraftAction
 from bot.replies import Attachment, Button, Reply, Span
-from bot.storage import admin as store
+from bot.settings import Settings
 from bot.versions import Draft, SourceRef, VersionConflict, Versions, only_documents, sha256_of
+from bot.who import Actor
 from knowledge import builder
-from knowledge.diff import ChangeReport, normalise_name
+from knowledge.diff import ChangeReport
 from knowledge.errors import (
     BadFileNameError,
     EmptyFileError,
@@ -29,53 +31,17 @@ from knowledge.errors import (
     PlanError,
     UnsupportedTypeError,
 )
+from knowledge.identity import name_key
 from knowledge.models import KnowledgeBase, Warning_
 from knowledge.readers import SUPPORTED_SUFFIXES, read_bytes, safe_filename
 
 log = logging.getLogger(__name__)
 
-CALLBACK_PREFIX = "adm:"
 Progress = Callable[[str], Awaitable[None]]
 REPORT_LIMIT = 15  # items per category shown in the chat message
 WARNING_LIMIT = 10
-CLI_NAME = "命令行"
-ADMIN_HELP: list[tuple[str, str]] = [
-    ("reload", "重新加载规划文件夹（预览变更，确认后发布）"),
-    ("versions", "知识库版本列表"),
-    ("rollback", "回滚到指定版本，如 /rollback 3"),
-    ("remove", "撤下一个文档，如 /remove 文件名"),
-    ("alias", "简称词表；/alias 规上 规模以上 添加"),
-    ("unalias", "删除简称，如 /unalias 规上"),
-    ("admin", "管理员列表；/admin add|remove ID"),
-    ("allow", "白名单；/allow ID 允许用户或群组"),
-    ("deny", "从白名单移除，如 /deny ID"),
-    ("stats", "使用统计"),
-    ("gaps", "未找到答案的查询"),
-    ("audit", "管理操作记录"),
-]
-NOT_ADMIN = "抱歉，此命令仅限管理员使用。"
-# The same words as the chat module's own check (handlers.common.NO_ACCESS_TEXT).
-ACCESS_REFUSAL = "抱歉，您还没有使用权限，请联系管理员开通。"
-GROUP_REFUSAL = "抱歉，本群尚未开通使用权限，请联系管理员开通（群 ID：{id}）。"
-
-
 async def _no_progress(_: str) -> None:
     """A progress callback that shows nothing (CLI, tests)."""
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: Telegram user id (None for the CLI) and a display name."""
-
-    id: int | None
-    name: str | None = None
-
-    @property
-    def label(self) -> str:
-        """How the actor appears in lists and the audit log."""
-        if self.id is None:
-            return self.name or "命令行"
-        return f"{self.name}（{self.id}）" if self.name else str(self.id)
 
 
 def check_file_name(name: str) -> str:
@@ -101,43 +67,12 @@ def check_upload(name: str, size: int | None, max_bytes: int) -> str:
     return name
 
 
-class AdminService:
-    """What admins can do, for Telegram and the CLI alike; returns `Reply` objects."""
+class KnowledgeAdmin(AuditedAdmin):
+    """Changing the knowledge base: each change is a draft with a change report, published on 发布."""
 
-    def __init__(self, settings: object, sessions: sessionmaker[Session], versions: Versions,
-                 lexicon: object | None = None, tz: str = "Asia/Shanghai") -> None:
-        self.settings = settings
-        self.sessions = sessions
-        self.versions = versions
-        self.lexicon = lexicon
-        self.tz = ZoneInfo(tz)
-        self.max_bytes: int = int(getattr(settings, "max_upload_bytes", 20 * 1024 * 1024))
-
-    # --- admins and audit -------------------------------------------------------------------
-
-    def is_admin(self, user_id: int | None) -> bool:
-        """Admins are the ids in settings plus those added with /admin add."""
-        if user_id is None:
-            return False
-        if user_id in set(getattr(self.settings, "admin_ids", []) or []):
-            return True
-        with self.sessions() as session:
-            return session.get(store.AdminUser, user_id) is not None
-
-    def audit(self, actor: Actor, action: str, detail: str, result: str, message: str = "") -> None:
-        """Record an admin action (who, when, what, result)."""
-        with self.sessions.begin() as session:
-            store.audit(session, actor.id, actor.name, action, detail, result, message)
-        log.info("admin %s %s %s → %s %s", actor.label, action, detail, result, message)
-
-    def refuse(self, actor: Actor, action: str, detail: str = "") -> Reply:
-        """The refusal a non-admin gets (and the audit line that records it)."""
-        self.audit(actor, action, detail, "refused", "not an admin")
-        return Reply().line(NOT_ADMIN)
-
-    def _allowed(self, actor: Actor) -> bool:
-        """The CLI (actor id None) acts with the machine owner's rights; chat users must be admins."""
-        return (actor.id is None and actor.name == CLI_NAME) or self.is_admin(actor.id)
+    versions: Versions
+    tz: ZoneInfo
+    max_bytes: int
 
     # --- uploads ------------------------------------------------------------------------------
 
@@ -231,21 +166,26 @@ class AdminService:
                                                     for w in warnings)])
             reply.document = Attachment(f"变更报告_{draft.id[:6]}.txt", text.encode("utf-8"), "完整变更报告")
             reply.line("完整报告见附件。")
-        return reply.row(Button("发布", f"{CALLBACK_PREFIX}pub:{draft.id}"),
-                         Button("取消", f"{CALLBACK_PREFIX}can:{draft.id}"))
+        return reply.row(Button("发布", PLAIN.encode(DraftAction("pub", draft.id))),
+                         Button("取消", PLAIN.encode(DraftAction("can", draft.id))))
 
     # --- publish / cancel ---------------------------------------------------------------------
 
     async def on_callback(self, actor: Actor, data: str) -> Reply:
-        """Handle an "adm:" button: pub:<draft> or can:<draft>."""
+        """Handle a 发布 / 取消 button given its callback data."""
+        button = PLAIN.decode(data)
+        if not isinstance(button, DraftAction):
+            button = DraftAction("", "")
+        return await self.press(actor, button, data)
+
+    async def press(self, actor: Actor, button: DraftAction, data: str = "") -> Reply:
+        """Handle a 发布 (pub) or 取消 (can) button of a draft."""
         if not self._allowed(actor):
-            return self.refuse(actor, "button", data)
-        _, _, rest = data.partition(CALLBACK_PREFIX)
-        verb, _, draft_id = rest.partition(":")
-        if verb == "pub":
-            return await self.publish(actor, draft_id)
-        if verb == "can":
-            return self.cancel(actor, draft_id)
+            return self.refuse(actor, "button", data or button.data())
+        if button.verb == "pub":
+            return await self.publish(actor, button.draft_id)
+        if button.verb == "can":
+            return self.cancel(actor, button.draft_id)
         return Reply().line("未知操作。")
 
     async def publish(self, actor: Actor, draft_id: str) -> Reply:
@@ -340,266 +280,7 @@ class AdminService:
         self.audit(actor, "remove", gone, "draft", draft.report.summary())
         return self._draft_reply(draft, f"撤下文档：{gone}", [])
 
-    # --- admins -------------------------------------------------------------------------------
-
-    def admin_command(self, actor: Actor, args: list[str]) -> Reply:
-        """/admin (list) | /admin add <id> | /admin remove <id>."""
-        if not self._allowed(actor):
-            return self.refuse(actor, "admin", " ".join(args))
-        configured = sorted(set(getattr(self.settings, "admin_ids", []) or []))
-        if not args:
-            with self.sessions() as session:
-                added = [a.user_id for a in session.scalars(select(store.AdminUser))]
-            return (Reply().title("管理员").line("配置文件：", "、".join(map(str, configured)) or "无")
-                    .line("命令添加：", "、".join(map(str, added)) or "无")
-                    .line("用法：/admin add 用户ID，/admin remove 用户ID").blank()
-                    .title("管理命令").text("\n".join(f"/{n}  {d}" for n, d in ADMIN_HELP)))
-        if len(args) != 2 or args[0] not in ("add", "remove") or not _is_id(args[1]):
-            return Reply().line("用法：/admin add 用户ID，/admin remove 用户ID（ID 为数字）。")
-        verb, target = args[0], int(args[1])
-        with self.sessions.begin() as session:
-            row = session.get(store.AdminUser, target)
-            if verb == "add":
-                if row is None and target not in configured:
-                    session.add(store.AdminUser(user_id=target, added_by=actor.id))
-                message = f"已将 {target} 设为管理员。"
-            elif target in configured:
-                message = f"{target} 是配置文件中的管理员，需修改配置（PLANBOT_ADMIN_IDS）才能移除。"
-            elif row is None:
-                message = f"{target} 不是管理员。"
-            else:
-                session.delete(row)
-                message = f"已移除管理员 {target}。"
-        self.audit(actor, f"admin {verb}", str(target), "ok", message)
-        return Reply().line(message)
-
-    # --- aliases ------------------------------------------------------------------------------
-
-    def apply_stored_aliases(self) -> int:
-        """At start-up: apply the aliases admins added (and removed) to the lexicon."""
-        if self.lexicon is None:
-            return 0
-        with self.sessions() as session:
-            rows = list(session.scalars(select(store.Alias)))
-        for row in rows:
-            if row.full:
-                self.lexicon.add(row.abbr, row.full)  # type: ignore[attr-defined]
-            else:
-                _lexicon_remove(self.lexicon, row.abbr)
-        return len(rows)
-
-    def alias(self, actor: Actor, args: list[str]) -> Reply:
-        """/alias (list) or /alias 简称 全称: takes effect at once, stored, audited."""
-        if not self._allowed(actor):
-            return self.refuse(actor, "alias", " ".join(args))
-        if not args:
-            return self._alias_list()
-        if len(args) != 2 or not all(1 <= len(a) <= 64 for a in args) or args[0] == args[1]:
-            return Reply().line("用法：/alias 简称 全称，例如 /alias 规上 规模以上；/alias 查看全部；/unalias 简称 删除。")
-        abbr, full = args
-        if self.lexicon is not None:
-            try:
-                self.lexicon.add(abbr, full)  # type: ignore[attr-defined]
-            except ValueError as exc:  # the lexicon explains in Chinese (empty, identical forms …)
-                self.audit(actor, "alias", f"{abbr}={full}", "rejected", str(exc))
-                return Reply().line(f"❌ {exc}")
-        with self.sessions.begin() as session:
-            row = session.get(store.Alias, abbr)
-            if row is None:
-                session.add(store.Alias(abbr=abbr, full=full, added_by=actor.id))
-            else:
-                row.full, row.added_by = full, actor.id
-        self.audit(actor, "alias", f"{abbr}={full}", "ok")
-        return Reply().line(f"已添加简称：{abbr} → {full}，立即生效。")
-
-    def unalias(self, actor: Actor, args: list[str]) -> Reply:
-        """/unalias 简称: removes it at once (a shipped one too), stored, audited."""
-        if not self._allowed(actor):
-            return self.refuse(actor, "unalias", " ".join(args))
-        if len(args) != 1:
-            return Reply().line("用法：/unalias 简称，例如 /unalias 规上。")
-        abbr = args[0]
-        known = abbr in dict(self._alias_entries())
-        if not known:
-            self.audit(actor, "unalias", abbr, "rejected", "unknown")
-            return Reply().line(f"没有简称“{abbr}”。发送 /alias 查看全部。")
-        if self.lexicon is not None:
-            _lexicon_remove(self.lexicon, abbr)
-        with self.sessions.begin() as session:
-            row = session.get(store.Alias, abbr)
-            # An empty full form is a tombstone: the shipped entry stays removed after a restart.
-            if row is None:
-                session.add(store.Alias(abbr=abbr, full="", added_by=actor.id))
-            else:
-                row.full, row.added_by = "", actor.id
-        self.audit(actor, "unalias", abbr, "ok")
-        return Reply().line(f"已删除简称：{abbr}，立即生效。")
-
-    def _alias_entries(self) -> list[tuple[str, str]]:
-        """(abbreviation, full form) pairs: the lexicon's, or the stored ones without a lexicon."""
-        if self.lexicon is not None:
-            return _lexicon_entries(self.lexicon)
-        with self.sessions() as session:
-            return [(a.abbr, a.full) for a in session.scalars(select(store.Alias)) if a.full]
-
-    def _alias_list(self) -> Reply:
-        """Every abbreviation, admin-added ones marked."""
-        with self.sessions() as session:
-            added = {a.abbr for a in session.scalars(select(store.Alias)) if a.full}
-        entries = self._alias_entries()
-        reply = Reply().title(f"简称词表（{len(entries)} 条，★ 为管理员添加）")
-        for abbr, full in entries:
-            reply.line(f"{'★ ' if abbr in added else ''}{abbr} → {full}")
-        return reply
-
-    # --- access list --------------------------------------------------------------------------
-
-    def allow(self, actor: Actor, args: list[str]) -> Reply:
-        """/allow <user or chat id> (no argument: list): lets them use the bot in allowlist mode."""
-        if not self._allowed(actor):
-            return self.refuse(actor, "allow", " ".join(args))
-        if not args:
-            with self.sessions() as session:
-                ids = [e.id for e in session.scalars(select(store.AccessEntry))]
-            configured = list(getattr(self.settings, "allowed_ids", []) or [])
-            mode = getattr(self.settings, "access", "open")
-            refused = "、".join(f"{r.id}（{r.count} 次）" for r in self.recent_refusals())
-            return (Reply().title(f"访问控制：{'白名单' if mode == 'allowlist' else '开放'}模式")
-                    .line("配置文件：", "、".join(map(str, configured)) or "无")
-                    .line("命令添加：", "、".join(map(str, ids)) or "无")
-                    .line("最近被拒绝：", refused or "无")
-                    .line("用法：/allow ID，/deny ID（用户 ID 或群组 ID，群组 ID 为负数）"))
-        if len(args) != 1 or not _is_id(args[0]):
-            return Reply().line("用法：/allow ID（用户 ID 或群组 ID，群组 ID 为负数）。")
-        target = int(args[0])
-        with self.sessions.begin() as session:
-            if session.get(store.AccessEntry, target) is None:
-                session.add(store.AccessEntry(id=target, added_by=actor.id))
-            refusal = session.get(store.AccessRefusal, target)
-            if refusal is not None:
-                session.delete(refusal)
-        self.audit(actor, "allow", str(target), "ok")
-        return Reply().line(f"已允许 {target} 使用本机器人。")
-
-    def deny(self, actor: Actor, args: list[str]) -> Reply:
-        """/deny <id>: removes it from the allowlist."""
-        if not self._allowed(actor):
-            return self.refuse(actor, "deny", " ".join(args))
-        if len(args) != 1 or not _is_id(args[0]):
-            return Reply().line("用法：/deny ID（用户 ID 或群组 ID）。")
-        target = int(args[0])
-        with self.sessions.begin() as session:
-            row = session.get(store.AccessEntry, target)
-            if row is not None:
-                session.delete(row)
-        configured = target in set(getattr(self.settings, "allowed_ids", []) or [])
-        self.audit(actor, "deny", str(target), "ok" if row is not None else "noop")
-        if configured:
-            return Reply().line(f"{target} 在配置文件（PLANBOT_ALLOWED_IDS）中，需修改配置才能移除。")
-        return Reply().line(f"已取消 {target} 的使用权限。" if row is not None else f"{target} 不在白名单中。")
-
-    def access_decision(self, user_id: int | None, chat_id: int | None) -> str:
-        """In allowlist mode: "ok", "refuse" (send the one polite refusal) or "silent".
-
-        A person or a group is refused once: a stranger told off in private is not told again in a
-        group, and a group that was told is not told again for each member.
-        """
-        if getattr(self.settings, "access", "open") != "allowlist":
-            return "ok"
-        configured = set(getattr(self.settings, "allowed_ids", []) or [])
-        ids = list(dict.fromkeys(i for i in (user_id, chat_id) if i is not None))
-        if any(i in configured for i in ids) or self.is_admin(user_id):
-            return "ok"
-        with self.sessions() as session:
-            if any(session.get(store.AccessEntry, i) is not None for i in ids):
-                return "ok"
-        if not ids:
-            return "silent"
-        decision = "refuse"
-        with self.sessions.begin() as session:
-            for key in ids:
-                row = session.get(store.AccessRefusal, key)
-                if row is None:
-                    session.add(store.AccessRefusal(id=key, count=1))
-                else:
-                    decision = "silent"
-                    row.count += 1
-                    row.last_at = store.utcnow()
-        log.info("access refused: user %s chat %s (%s)", user_id, chat_id, decision)
-        return decision
-
-    def refusal_text(self, user_id: int | None, chat_id: int | None) -> str:
-        """The polite refusal: in a group it names the group id an admin needs for /allow."""
-        if chat_id is not None and chat_id < 0:
-            return GROUP_REFUSAL.format(id=chat_id)
-        return ACCESS_REFUSAL
-
-    def recent_refusals(self, limit: int = 10) -> list[store.AccessRefusal]:
-        """Who was refused lately (for /allow), most recent first."""
-        with self.sessions() as session:
-            return list(session.scalars(select(store.AccessRefusal)
-                                        .order_by(store.AccessRefusal.last_at.desc()).limit(limit)))
-
-    # --- insight ------------------------------------------------------------------------------
-
-    def stats(self, actor: Actor, days: int = 7) -> Reply:
-        """/stats: users, queries per day, top queries, subscriptions, digests sent and failed."""
-        if not self._allowed(actor):
-            return self.refuse(actor, "stats")
-        self.audit(actor, "stats", "", "ok")
-        return insight.stats_reply(self.sessions, self.tz, days, self.versions.state.version)
-
-    def gaps(self, actor: Actor, days: int = 30) -> Reply:
-        """/gaps: recent queries that found nothing, most frequent first."""
-        if not self._allowed(actor):
-            return self.refuse(actor, "gaps")
-        self.audit(actor, "gaps", "", "ok")
-        return insight.gaps_reply(self.sessions, self.tz, days)
-
-    def audit_log(self, actor: Actor, limit: int = 20) -> Reply:
-        """/audit: the latest admin actions."""
-        if not self._allowed(actor):
-            return self.refuse(actor, "audit")
-        with self.sessions() as session:
-            rows = store.recent_audit(session, limit)
-        reply = Reply().title(f"操作记录（最近 {limit} 条）")
-        for row in rows:
-            at = row.created_at.astimezone(self.tz).strftime("%m-%d %H:%M")
-            who = row.actor_name or (str(row.actor_id) if row.actor_id is not None else "命令行")
-            reply.line(f"{at} {who} {row.action} {row.detail[:40]} → {row.result} {row.message[:60]}")
-        return reply
-
-
 # --- helpers ------------------------------------------------------------------------------------
-
-def _is_id(text: str) -> bool:
-    """A Telegram user or chat id (chat ids of groups are negative)."""
-    return text.lstrip("-").isdigit() and len(text) <= 20
-
-
-def _lexicon_remove(lexicon: object, abbr: str) -> None:
-    """Remove an abbreviation from the lexicon (absent is fine)."""
-    with contextlib.suppress(KeyError):
-        lexicon.remove(abbr)  # type: ignore[attr-defined]
-
-
-def _lexicon_entries(lexicon: object) -> list[tuple[str, str]]:
-    """The lexicon's (abbreviation, full form) pairs, whatever shape `entries()` returns."""
-    entries = lexicon.entries()  # type: ignore[attr-defined]
-    if isinstance(entries, dict):
-        entries = entries.items()
-    out: list[tuple[str, str]] = []
-    for entry in entries:
-        if isinstance(entry, tuple | list):
-            abbr, full = entry[0], entry[1]
-        else:  # knowledge.lexicon.Entry(short, full, kind)
-            abbr = getattr(entry, "short", None) or getattr(entry, "abbr", str(entry))
-            full = getattr(entry, "full", "")
-        if isinstance(full, list | tuple):
-            full = "、".join(full)
-        out.append((str(abbr), str(full)))
-    return sorted(out)
-
 
 def blocking_problems(part: KnowledgeBase) -> list[str]:
     """Problems that stop an upload: no text, no section headings at all."""
@@ -615,9 +296,9 @@ def replaced_files(live: KnowledgeBase, part: KnowledgeBase) -> set[str]:
     """Live files an upload replaces: the same file name, or a document with the same title."""
     out: set[str] = set()
     for doc in part.documents:
-        title = normalise_name(doc.title)
+        title = name_key(doc.title)
         for old in live.documents:
-            if old.file == doc.file or (title and len(title) >= 6 and normalise_name(old.title) == title):
+            if old.file == doc.file or (title and len(title) >= 6 and name_key(old.title) == title):
                 out.add(old.file)
     return out
 
@@ -630,10 +311,10 @@ def find_documents(kb: KnowledgeBase, query: str) -> list:
     exact = [d for d in kb.documents if d.file == query]
     if exact:
         return exact
-    key = normalise_name(query)
+    key = name_key(query)
     if not key:
         return []
-    return [d for d in kb.documents if key in normalise_name(d.file) or key in normalise_name(d.title)]
+    return [d for d in kb.documents if key in name_key(d.file) or key in name_key(d.title)]
 
 
 def add_report(reply: Reply, report: ChangeReport, limit: int = 15) -> Reply:
@@ -662,3 +343,23 @@ def add_warnings(reply: Reply, warnings: list[Warning_], limit: int = WARNING_LI
 def now_local(tz: str = "Asia/Shanghai") -> dt.datetime:
     """The current time in the bot's time zone."""
     return dt.datetime.now(ZoneInfo(tz))
+
+
+class AdminService(KnowledgeAdmin, PeopleAdmin):
+    """What admins can do, for Telegram and the CLI alike; returns `Reply` objects."""
+
+    def __init__(self, settings: Settings, sessions: sessionmaker[Session], versions: Versions,
+                 lexicon: AliasTable | None = None, tz: str = "Asia/Shanghai",
+                 access: AccessPolicy | None = None) -> None:
+        super().__init__(settings, sessions, access)
+        self.versions = versions
+        self.lexicon = lexicon
+        self.tz = ZoneInfo(tz)
+        self.max_bytes = settings.max_upload_bytes
+
+    def start(self) -> int:
+        """At start-up: serve the database's live version (publishing the plans folder as version 1
+        when there is none) and apply the aliases admins stored; returns the live version number."""
+        number = self.versions.start()
+        self.apply_stored_aliases()
+        return number

@@ -1,21 +1,32 @@
-"""The Telegram application: defaults, rate limiter, proxy, handlers, error handler, command menu."""
+"""The composition root: settings, storage, the knowledge state, the services and the Telegram
+application, built in one place; the only module of `bot/` that wires in `handlers/` and `jobs/`.
+
+`assemble()` is used by `planbot run`, the console (`planbot console`, `ask`, `reload`, `import`)
+and the tests (tests/harness.py).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from types import ModuleType
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
-from bot.deps import DEPS_KEY, Deps
+import handlers
+import jobs
+from bot.commands import menu
+from bot.context import CONTEXT_TYPES
 from bot.kbstate import KnowledgeState
-from bot.service import PlanService
-from bot.settings import Settings
+from bot.services import BotServices
+from bot.settings import Settings, get_settings
+from bot.storage import make_engine, make_sessionmaker, migrate
 
 log = logging.getLogger(__name__)
 
@@ -23,24 +34,81 @@ ERROR_TEXT = "抱歉，处理您的请求时出错了，请稍后再试。"
 # PTB refuses to build without a token; tests and the fake Bot API server accept this one.
 PLACEHOLDER_TOKEN = "123456:PLANBOT-NO-TOKEN"
 
+App = Application[Any, Any, Any, Any, Any, Any]
 
-def handler_modules() -> list[ModuleType]:
-    """The handler modules; each exposes `register(app)` and `COMMANDS` [(name, 中文说明)].
 
-    A module may also expose `async post_init(app)` (run at start-up, after the menu is set).
+@dataclass
+class Assembly:
+    """What `assemble` built: the settings, the services, the database engine (if opened here), the app."""
+
+    settings: Settings
+    services: BotServices
+    engine: Engine | None = None
+    application: App | None = None
+
+    def serve_live_version(self) -> None:
+        """Serve the database's live knowledge-base version (publishing the plans folder as version 1
+        when there is none) and apply the stored aliases; the Telegram app does this at start-up."""
+        if self.services.admin is not None:
+            self.services.admin.start()
+
+    def close(self) -> None:
+        """Release the database connections opened here."""
+        if self.engine is not None:
+            self.engine.dispose()
+
+
+def assemble(settings: Settings | None = None, *, state: KnowledgeState | None = None,
+             sessions: sessionmaker[Session] | None = None, database: bool = True, telegram: bool = True,
+             request: BaseRequest | None = None, rate_limiter: bool = True) -> Assembly:
+    """Build everything the bot needs.
+
+    settings: the environment's by default. sessions: a database of the caller's; otherwise, with
+    `database`, the settings' database is migrated and opened. state: the plans folder's knowledge
+    base by default. telegram: also build the Telegram application (`request` replaces its HTTP
+    layer in tests; `rate_limiter=False` leaves out PTB's AIORateLimiter).
     """
-    from handlers import admin, chat, digest  # imported here: handlers import bot, not the reverse
+    settings = settings or get_settings()
+    engine = None
+    if sessions is None and database:
+        migrate(settings.database_url)
+        engine = make_engine(settings.database_url)
+        sessions = make_sessionmaker(engine)
+    if state is None:
+        state = KnowledgeState.from_plans(settings.plans_dir)
+    services = BotServices.create(settings, state, sessions)
+    application = build_application(services, request=request, rate_limiter=rate_limiter) if telegram else None
+    return Assembly(settings, services, engine, application)
 
-    return [chat, digest, admin]
 
-
-def all_commands(modules: list[ModuleType] | None = None) -> list[tuple[str, str]]:
-    """Every public command with its Chinese description, in menu order, without duplicates."""
-    seen: dict[str, str] = {}
-    for module in modules if modules is not None else handler_modules():
-        for name, desc in getattr(module, "COMMANDS", []):
-            seen.setdefault(name, desc)
-    return list(seen.items())
+def build_application(services: BotServices, *, request: BaseRequest | None = None,
+                      rate_limiter: bool = True) -> App:
+    """The PTB Application over `services`, with every handler registered and the jobs started at start-up."""
+    settings = services.settings
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token or PLACEHOLDER_TOKEN)
+        .defaults(Defaults(parse_mode="HTML", tzinfo=ZoneInfo(settings.timezone),
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .context_types(CONTEXT_TYPES)
+        .post_init(_post_init)
+    )
+    if rate_limiter:
+        # The one layer that waits out flood control (RetryAfter) for replies and digests alike.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url)
+    if settings.api_file_url:
+        builder = builder.base_file_url(settings.api_file_url)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    elif settings.proxy_url:
+        builder = builder.proxy(settings.proxy_url).get_updates_proxy(settings.proxy_url)
+    app: App = builder.build()
+    app.bot_data.services = services
+    handlers.register(app)
+    app.add_error_handler(error_handler)
+    return app
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -56,47 +124,12 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
             log.exception("could not send the error message")
 
 
-def build_application(settings: Settings, state: KnowledgeState,
-                      sessions: sessionmaker[Session] | None = None, *,
-                      request: BaseRequest | None = None, rate_limiter: bool = True,
-                      modules: list[ModuleType] | None = None) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The PTB Application with every handler registered (`request` replaces HTTP, for tests)."""
-    tz = ZoneInfo(settings.timezone)
-    builder = (
-        ApplicationBuilder()
-        .token(settings.token or PLACEHOLDER_TOKEN)
-        .defaults(Defaults(parse_mode="HTML", tzinfo=tz,
-                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .post_init(_post_init)
-    )
-    if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
-    if settings.api_base_url:
-        builder = builder.base_url(settings.api_base_url)
-    if settings.api_file_url:
-        builder = builder.base_file_url(settings.api_file_url)
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    elif settings.proxy_url:
-        builder = builder.proxy(settings.proxy_url).get_updates_proxy(settings.proxy_url)
-    app = builder.build()
-    app.bot_data[DEPS_KEY] = Deps(settings=settings, state=state, sessions=sessions,
-                                  service=PlanService(state, sessions))
-    mods = modules if modules is not None else handler_modules()
-    app.bot_data["modules"] = mods
-    for module in mods:
-        module.register(app)
-    app.add_error_handler(error_handler)
-    return app
-
-
-async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Set the command menu (Chinese descriptions), learn the bot's username, run module hooks."""
-    mods: list[ModuleType] = app.bot_data.get("modules", [])
-    await app.bot.set_my_commands([BotCommand(name, desc) for name, desc in all_commands(mods)])
-    deps: Deps = app.bot_data[DEPS_KEY]
-    deps.service.bot_username = app.bot.username
-    for module in mods:
-        hook = getattr(module, "post_init", None)
-        if hook is not None:
-            await hook(app)
+async def _post_init(app: App) -> None:
+    """Set the command menu (Chinese descriptions), learn the bot's username, serve the live
+    knowledge-base version, start the jobs."""
+    services: BotServices = app.bot_data.services
+    await app.bot.set_my_commands([BotCommand(name, desc) for name, desc in menu()])
+    services.bot_username = app.bot.username
+    if services.admin is not None:
+        await asyncio.to_thread(services.admin.start)
+    jobs.start(app)

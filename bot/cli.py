@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from jobs.digest_cli import add_parser as add_digest_parser
+from bot.digest_cli import add_parser as add_digest_parser
 from knowledge.builder import BUNDLED_PLANS, build_files
 from knowledge.errors import PlanError
 from knowledge.search import SearchIndex
@@ -67,30 +67,37 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _console_assembly():  # type: ignore[no-untyped-def]
+    """Settings, database and services for the console, serving the live knowledge-base version."""
+    from bot.app import assemble
+
+    assembly = assemble(_settings(), telegram=False)
+    assembly.serve_live_version()
+    return assembly
+
+
 def cmd_console(args: argparse.Namespace) -> int:
     """Chat with the bot in the terminal (same answers as Telegram)."""
     from bot.console import run_console
-    from bot.runtime import console_routes, open_runtime
 
-    runtime = open_runtime(_settings())
+    assembly = _console_assembly()
     try:
-        return run_console(console_routes(runtime.deps), interactive=sys.stdin.isatty())
+        return run_console(assembly.services, interactive=sys.stdin.isatty())
     finally:
-        runtime.close()
+        assembly.close()
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Print the answer to one question (or /command), as the console shows it."""
     from bot.console import ConsoleChat
-    from bot.runtime import console_routes, open_runtime
 
-    runtime = open_runtime(_settings())
+    assembly = _console_assembly()
     try:
-        chat = ConsoleChat(console_routes(runtime.deps))
+        chat = ConsoleChat(assembly.services)
         print(chat.render(chat.handle(" ".join(args.question))))
         return 0
     finally:
-        runtime.close()
+        assembly.close()
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -106,13 +113,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     from telegram import Update
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.app import build_application
-    from bot.runtime import open_runtime
+    from bot.app import assemble
 
-    runtime = open_runtime(settings)
+    assembly = assemble(settings)
     try:
-        app = build_application(settings, runtime.deps.state, runtime.deps.sessions)
-        app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        assert assembly.application is not None
+        assembly.application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
     except InvalidToken:
         print("错误：PLANBOT_TOKEN 无效，请检查 @BotFather 给出的令牌。", file=sys.stderr)
         return 2
@@ -120,7 +126,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"错误：无法连接 Telegram（{exc}）。如在境内网络，请设置 PLANBOT_PROXY_URL。", file=sys.stderr)
         return 3
     finally:
-        runtime.close()
+        assembly.close()
     return 0
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import TextIO
 
 from bot.render import to_console
 from bot.replies import Button, Reply
-from bot.service import PlanService, Who
+from bot.services import BotServices
+from bot.who import Who
 
 PROMPT = "你> "
 QUIT_WORDS = {"exit", "quit", "q", "退出", "/exit", "/quit"}
@@ -16,33 +16,11 @@ CONSOLE_WHO = Who(user_id=0, chat_id=0, chat_type="private", username="console",
                   source="console")
 
 
-@dataclass
-class ConsoleRoutes:
-    """What the console can do: commands by name and button callbacks by data prefix.
-
-    Other modules add theirs (e.g. routes.commands["subscribe"] = fn, routes.callbacks["dg"] = fn).
-    """
-
-    service: PlanService
-    commands: dict[str, Callable[[str, Who], Reply]] = field(default_factory=dict)
-    callbacks: dict[str, Callable[[str, Who], Reply]] = field(default_factory=dict)
-
-    def command(self, name: str, arg: str, who: Who) -> Reply:
-        """Run /name arg."""
-        fn = self.commands.get(name.lower())
-        return fn(arg, who) if fn else self.service.command(name, arg, who)
-
-    def callback(self, data: str, who: Who) -> Reply:
-        """Press a button with this callback data."""
-        fn = self.callbacks.get(data.split(":", 1)[0])
-        return fn(data, who) if fn else self.service.callback(data, who)
-
-
 class ConsoleChat:
     """One console conversation: remembers the last buttons so a typed number presses one."""
 
-    def __init__(self, routes: ConsoleRoutes, who: Who = CONSOLE_WHO) -> None:
-        self.routes = routes
+    def __init__(self, services: BotServices, who: Who = CONSOLE_WHO) -> None:
+        self.services = services
         self.who = who
         self.choices: list[Button] = []
 
@@ -53,11 +31,13 @@ class ConsoleChat:
             button = self.choices[int(text) - 1]
             if button.url:
                 return Reply().line(f"请在浏览器中打开：{button.url}")
-            return self.routes.callback(button.data, self.who)
+            reply = self.services.press(button.data, self.who)
+            # A button that only acknowledges (a toast in Telegram) shows its toast as a line.
+            return reply if (reply.blocks or reply.buttons or not reply.toast) else reply.line(reply.toast)
         if text.startswith("/"):
             head, _, arg = text.partition(" ")
-            return self.routes.command(head[1:].split("@")[0], arg.strip(), self.who)
-        return self.routes.service.ask(text, self.who)
+            return self.services.command(head[1:].split("@")[0], arg.strip(), self.who)
+        return self.services.ask(text, self.who)
 
     def render(self, reply: Reply) -> str:
         """The reply as console text; its buttons become the numbered choices."""
@@ -65,19 +45,19 @@ class ConsoleChat:
         return text
 
 
-def run_console(routes: ConsoleRoutes, lines: Iterable[str] | None = None, out: TextIO | None = None,
+def run_console(services: BotServices, lines: Iterable[str] | None = None, out: TextIO | None = None,
                 interactive: bool = True) -> int:
     """Chat in the terminal until EOF or 退出; `lines` replaces stdin (tests, pipes)."""
     import sys
 
     out = out or sys.stdout
-    chat = ConsoleChat(routes)
+    chat = ConsoleChat(services)
 
     def emit(text: str) -> None:
         out.write(text + "\n")
         out.flush()
 
-    emit(chat.render(routes.service.start("", chat.who)))
+    emit(chat.render(services.command("start", "", chat.who)))
     emit("（输入问题或 /命令；输入数字选择按钮；输入“退出”结束）")
     source = iter(lines) if lines is not None else None
     while True:

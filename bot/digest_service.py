@@ -1,7 +1,7 @@
 """The digest service: subscriptions, on-demand digests, task marks, calendar export — chat-agnostic.
 
-Telegram handlers and the CLI call these methods and send the `Reply` they return; the
-caller says whether the user may manage the chat's subscriptions (group admins only).
+Telegram handlers and the console call these methods through the command registry, which lets
+only group admins change a group's subscriptions (bot.commands), and send the `Reply` they return.
 """
 
 from __future__ import annotations
@@ -11,28 +11,18 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.callback_data import PLAIN, DigestAction
+from bot.digest_render import render_digest, render_task_card
 from bot.kbstate import Active, KnowledgeState
 from bot.replies import Attachment, Button, Reply
 from bot.storage import digests as store
-from jobs.digest import (
-    CALLBACK_PREFIX,
-    DEFAULT_WINDOW,
-    URGENCIES,
-    DigestEngine,
-    DigestFilters,
-    DueItem,
-    render_digest,
-    render_task_card,
-)
-from jobs.ics import calendar_ics
-from jobs.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
-from jobs.schedule import WEEKDAY_NAMES, next_delivery
+from bot.subscription_view import describe, filters_of, settings_reply
+from knowledge.digest.engine import DEFAULT_WINDOW, URGENCIES, DigestEngine, DigestFilters, DueItem
+from knowledge.digest.ics import calendar_ics
+from knowledge.digest.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
 
 SNOOZE_DAYS = 7
 ON_DEMAND_PER_GROUP = 10
-TIME_CHOICES = ("08:00", "09:00", "10:00", "14:00", "17:00")
-WINDOW_CHOICES = (7, 14, 30, 60)
-ADMINS_ONLY = "在群组中只有群管理员可以管理订阅和标记任务。"
 NO_DB = "订阅功能需要数据库，当前未配置。"
 
 
@@ -53,11 +43,6 @@ class EngineCache:
         return self._engine
 
 
-def filters_of(sub: store.Subscription) -> DigestFilters:
-    """The digest filters stored on a subscription."""
-    return DigestFilters(tuple(sub.keyword_list), sub.doc, sub.unit)
-
-
 class DigestService:
     """Every digest feature behind one interface; `now` gives the local time (PLANBOT_TODAY aware)."""
 
@@ -71,56 +56,11 @@ class DigestService:
         """Today's date as the digests see it."""
         return self.now().date()
 
-    # --- describing subscriptions ------------------------------------------------------------
-    def _describe(self, sub: store.Subscription) -> str:
-        parts = [f"#{sub.id} {filters_of(sub).describe()}",
-                 f"{WEEKDAY_NAMES[sub.weekday]} {sub.send_time.strftime('%H:%M')}",
-                 f"提前 {sub.window_days} 天"]
-        if sub.quiet:
-            parts.append("静音")
-        if not sub.send_empty:
-            parts.append("无任务不发")
-        if sub.paused:
-            parts.append("已暂停" + (f"（{sub.pause_reason}）" if sub.pause_reason else ""))
-        return " · ".join(parts)
-
-    def _next(self, sub: store.Subscription) -> str:
-        moment = next_delivery(sub.weekday, sub.send_time, self.now())
-        return f"{moment.date().isoformat()}（{WEEKDAY_NAMES[moment.weekday()]}）{moment.strftime('%H:%M')}"
-
-    def _settings_reply(self, sub: store.Subscription, header: str = "") -> Reply:
-        """A subscription's summary with buttons to change each setting."""
-        reply = Reply(replace=True)
-        if header:
-            reply.title(header)
-        reply.line(self._describe(sub))
-        if not sub.paused:
-            reply.line(f"下次推送：{self._next(sub)}")
-        sid = sub.id
-        p = CALLBACK_PREFIX
-        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, f"{p}wd:{sid}:{i}")
-                    for i, name in enumerate(WEEKDAY_NAMES[:4])])
-        reply.row(*[Button(("✔" if sub.weekday == i else "") + name, f"{p}wd:{sid}:{i}")
-                    for i, name in enumerate(WEEKDAY_NAMES[4:], start=4)])
-        current = sub.send_time.strftime("%H:%M")
-        reply.row(*[Button(("✔" if current == t else "") + t, f"{p}tm:{sid}:{t.replace(':', '')}")
-                    for t in TIME_CHOICES])
-        reply.row(*[Button(("✔" if sub.window_days == w else "") + f"{w}天", f"{p}win:{sid}:{w}")
-                    for w in WINDOW_CHOICES])
-        reply.row(Button("🔔 取消静音" if sub.quiet else "🔕 静音", f"{p}q:{sid}"),
-                  Button("空周报：不发" if not sub.send_empty else "空周报：发一行", f"{p}e:{sid}"),
-                  Button("▶️ 恢复" if sub.paused else "⏸ 暂停", f"{p}p:{sid}"))
-        reply.row(Button("👀 预览", f"{p}pv:{sid}"), Button("🗑 退订", f"{p}rm:{sid}"),
-                  Button("↩️ 全部订阅", f"{p}ls"))
-        return reply
-
     # --- subscribe / list / unsubscribe ------------------------------------------------------
-    def subscribe(self, chat_id: int, user_id: int | None, text: str, can_manage: bool) -> Reply:
+    def subscribe(self, chat_id: int, user_id: int | None, text: str) -> Reply:
         """/subscribe: create a subscription, or update the one with the same filters."""
         if self.sessions is None:
             return Reply().line(NO_DB)
-        if not can_manage:
-            return Reply().line(ADMINS_ONLY)
         if text.strip() in ("帮助", "help", "?", "？"):
             return Reply().text(SUBSCRIBE_HELP)
         try:
@@ -146,7 +86,7 @@ class DigestService:
             self._apply(sub, req)
             sub.paused, sub.pause_reason = False, None
             session.commit()
-            reply = self._settings_reply(sub, "✅ 已订阅截止任务周报" if created else "✅ 已更新订阅")
+            reply = settings_reply(sub, self.now(), "✅ 已订阅截止任务周报" if created else "✅ 已更新订阅")
         reply.replace = False
         matched = engine.matching_ids(req.filters)
         if matched is not None and not matched:
@@ -186,17 +126,15 @@ class DigestService:
             return Reply().line("本聊天还没有订阅。发送 /subscribe 订阅每周截止任务提醒（/subscribe 帮助 查看用法）。")
         reply = Reply(replace=True).title(f"📬 本聊天的订阅（{len(subs)}）")
         for sub in subs:
-            reply.line(self._describe(sub))
-            reply.row(Button(f"⚙️ 修改 #{sub.id}", f"{CALLBACK_PREFIX}set:{sub.id}"),
-                      Button(f"🗑 退订 #{sub.id}", f"{CALLBACK_PREFIX}rm:{sub.id}"))
+            reply.line(describe(sub))
+            reply.row(Button(f"⚙️ 修改 #{sub.id}", PLAIN.encode(DigestAction("set", (str(sub.id),)))),
+                      Button(f"🗑 退订 #{sub.id}", PLAIN.encode(DigestAction("rm", (str(sub.id),)))))
         return reply
 
-    def unsubscribe(self, chat_id: int, arg: str, can_manage: bool) -> Reply:
+    def unsubscribe(self, chat_id: int, arg: str) -> Reply:
         """/unsubscribe [编号|全部]: remove one or all of the chat's subscriptions."""
         if self.sessions is None:
             return Reply().line(NO_DB)
-        if not can_manage:
-            return Reply().line(ADMINS_ONLY)
         arg = arg.strip().lstrip("#＃")
         with self.sessions() as session:
             subs = store.chat_subscriptions(session, chat_id)
@@ -295,10 +233,14 @@ class DigestService:
         return reply
 
     # --- buttons --------------------------------------------------------------------------
-    def on_button(self, chat_id: int, user_id: int | None, data: str, can_manage: bool) -> tuple[Reply, str]:
-        """Handle a "dg:" button; returns the reply and a short toast for the button press."""
-        parts = data.removeprefix(CALLBACK_PREFIX).split(":")
-        action, args = parts[0], parts[1:]
+    def press(self, chat_id: int, user_id: int | None, button: DigestAction) -> Reply:
+        """A digest button: the reply, with a short toast for the button press."""
+        reply, toast = self._press(chat_id, user_id, button.action, list(button.args))
+        reply.toast = toast
+        return reply
+
+    def _press(self, chat_id: int, user_id: int | None, action: str, args: list[str]) -> tuple[Reply, str]:
+        """The reply and toast of a digest button (the registry lets only group admins change things)."""
         engine = self.engine()
         if action == "card" and args:
             task = engine.tasks.get(args[0])
@@ -309,8 +251,6 @@ class DigestService:
             return self.list_subscriptions(chat_id), ""
         if self.sessions is None:
             return Reply().line(NO_DB), NO_DB
-        if not can_manage:
-            return Reply(), ADMINS_ONLY
         if action in ("done", "snz") and args:
             task = engine.tasks.get(args[0])
             if task is None:
@@ -343,7 +283,7 @@ class DigestService:
                 session.expunge(sub)
                 return self.preview(chat_id, sid), ""
             if action == "set":
-                return self._settings_reply(sub), ""
+                return settings_reply(sub, self.now()), ""
             try:
                 if action == "wd":
                     sub.weekday = int(rest[0]) % 7
@@ -363,4 +303,4 @@ class DigestService:
             except (IndexError, ValueError):
                 return Reply().line("无法识别的按钮。"), "无法识别的按钮"
             session.commit()
-            return self._settings_reply(sub), "已更新"
+            return settings_reply(sub, self.now()), "已更新"

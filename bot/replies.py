@@ -72,6 +72,7 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     document: Attachment | None = None
     replace: bool = False
+    toast: str = ""  # a short notice for the pressed button (Telegram shows it briefly)
 
     # Builders (each returns self so calls chain).
     def line(self, *parts: str | Span) -> Reply:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from knowledge.builder import BUNDLED_PLANS
+from knowledge.isolated_build import BuildLimits
+from knowledge.limits import ReadLimits
 
 DEFAULT_DATABASE_URL = "sqlite:///data/planbot.db"
 
@@ -39,6 +43,14 @@ class Settings(BaseSettings):
     api_base_url: str | None = None
     api_file_url: str | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    # Limits on parsing one upload/reload file (see knowledge.limits and knowledge.isolated_build).
+    build_memory_mb: int = 512
+    build_timeout_seconds: float = 60.0
+    max_paragraphs: int = 100_000
+    max_table_cells: int = 50_000
+    max_chars: int = 2_000_000
+    max_lines: int = 200_000
+    max_pdf_pages: int = 1_000
     # A fixed "today" for digests and tests (YYYY-MM-DD); None means the real date.
     today: dt.date | None = None
 
@@ -84,15 +96,27 @@ class Settings(BaseSettings):
                 return "postgresql+psycopg://" + value[len(prefix):]
         return value
 
-    def is_admin(self, user_id: int | None) -> bool:
-        """Whether this Telegram user is an administrator."""
-        return user_id is not None and user_id in self.admin_ids
+    def build_limits(self) -> BuildLimits:
+        """The isolated build's limits (memory, time and per-file read limits) from these settings."""
+        read = ReadLimits(max_bytes=self.max_upload_bytes, max_paragraphs=self.max_paragraphs,
+                          max_table_cells=self.max_table_cells, max_chars=self.max_chars,
+                          max_lines=self.max_lines, max_pages=self.max_pdf_pages)
+        return BuildLimits(memory_bytes=self.build_memory_mb * 1024 * 1024,
+                           seconds=self.build_timeout_seconds, read=read)
 
-    def may_use(self, user_id: int | None) -> bool:
-        """Whether this user may talk to the bot under the access mode."""
-        if self.access == "open":
-            return True
-        return user_id is not None and (user_id in self.admin_ids or user_id in self.allowed_ids)
+
+def local_clock(settings: Settings) -> Callable[[], dt.datetime]:
+    """Local time in settings.timezone; with PLANBOT_TODAY set, that date at the current time of day."""
+    tz = ZoneInfo(settings.timezone)
+    fixed = settings.today
+
+    def now() -> dt.datetime:
+        current = dt.datetime.now(tz)
+        if fixed is not None:
+            current = current.replace(year=fixed.year, month=fixed.month, day=fixed.day)
+        return current
+
+    return now
 
 
 @lru_cache(maxsize=1)

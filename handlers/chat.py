@@ -1,4 +1,5 @@
-"""Chat handlers: questions, browsing commands, buttons and inline mode (thin: service does the work)."""
+"""Chat handlers: free-text questions (private chats, group mentions) and inline mode (thin: the
+answering service does the work). Commands and buttons come from the registry (handlers.commands)."""
 
 from __future__ import annotations
 
@@ -6,54 +7,22 @@ import re
 from typing import Any
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, MessageEntity, Update
-from telegram.constants import ChatType
-from telegram.ext import (
-    Application,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    InlineQueryHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import Application, InlineQueryHandler, MessageHandler, filters
 
+from bot.context import PlanContext
 from bot.render import to_telegram
-from handlers.common import allowed, deps, edit_or_send, send_reply, who
-
-# (command, 中文说明) for the Telegram menu; app.py merges every module's list.
-COMMANDS: list[tuple[str, str]] = [
-    ("find", "查询指标、任务、章节或名词，如 /find 固投"),
-    ("docs", "已载入的规划文件"),
-    ("outline", "按目录浏览文件"),
-    ("indicators", "指标列表，可加文件序号"),
-    ("tasks", "任务与完成时限，可加关键词"),
-    ("term", "名词解释"),
-    ("help", "使用说明"),
-    ("start", "开始使用"),
-]
-# Callback data owned by other modules; everything else is ours.
-FOREIGN_CALLBACKS = r"^(?!dg:|adm:)"
+from handlers.common import send_reply, who
 
 
-async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any chat command: run it through the service and send the reply."""
-    message = update.effective_message
-    if message is None or not message.text or not await allowed(update, context):
-        return
-    name = message.text.split()[0].lstrip("/").split("@")[0]
-    arg = message.text.partition(" ")[2] if " " in message.text else ""
-    await send_reply(update, context, deps(context).service.command(name, arg, who(update)))
-
-
-async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_private_text(update: Update, context: PlanContext) -> None:
     """Free text in a private chat is a question."""
     message = update.effective_message
-    if message is None or not message.text or not await allowed(update, context):
+    if message is None or not message.text:
         return
-    await send_reply(update, context, deps(context).service.ask(message.text, who(update)))
+    await send_reply(update, context, context.services.ask(message.text, who(update)))
 
 
-def _mention_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def _mention_query(update: Update, context: PlanContext) -> str | None:
     """The question in a group message addressed to the bot (mention or reply), else None."""
     message = update.effective_message
     if message is None or not message.text:
@@ -75,32 +44,22 @@ def _mention_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
     return text.strip()
 
 
-async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_group_text(update: Update, context: PlanContext) -> None:
     """Group text: answer only when the bot is mentioned or replied to; stay silent otherwise."""
     query = _mention_query(update, context)
-    if query is None or not await allowed(update, context):
+    if query is None:
         return
-    service = deps(context).service
-    reply = service.ask(query, who(update)) if query else service.command("help", "", who(update))
+    services = context.services
+    reply = services.ask(query, who(update)) if query else services.command("help", "", who(update))
     await send_reply(update, context, reply)
 
 
-async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A pressed button: the service turns its data into the next reply."""
-    query = update.callback_query
-    if query is None or not await allowed(update, context):
-        return
-    await query.answer()
-    reply = deps(context).service.callback(query.data or "", who(update))
-    await edit_or_send(update, context, reply)
-
-
-async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_inline(update: Update, context: PlanContext) -> None:
     """Inline mode (`@bot 词`): articles that insert a formatted answer with its source."""
     inline = update.inline_query
-    if inline is None or not await allowed(update, context):
+    if inline is None:
         return
-    items = deps(context).service.inline(inline.query, who(update, "inline"))
+    items = context.services.answers.inline(inline.query, who(update, "inline"))
     results = [
         InlineQueryResultArticle(
             id=item.id, title=item.title, description=item.description,
@@ -112,14 +71,9 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Add the chat handlers to the application."""
-    app.add_handler(CommandHandler([name for name, _ in COMMANDS], on_command))
+    """Add the question and inline handlers to the application."""
     # Only new messages: an edited question would otherwise be answered twice.
     text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, on_private_text))
     app.add_handler(MessageHandler(text & filters.ChatType.GROUPS, on_group_text))
-    app.add_handler(CallbackQueryHandler(on_callback, pattern=FOREIGN_CALLBACKS))
     app.add_handler(InlineQueryHandler(on_inline))
-
-
-__all__ = ["COMMANDS", "register", "ChatType"]

@@ -1,26 +1,24 @@
-"""Shared Telegram plumbing for handlers: who is asking, access check, sending a `Reply`."""
+"""Shared Telegram plumbing for handlers: who is asking, a group's admins, sending and editing a `Reply`."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
-from telegram.error import BadRequest
-from telegram.ext import ContextTypes
+from telegram import InputFile, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import BadRequest, TelegramError
 
-from bot.deps import Deps, get_deps
+from bot.context import PlanContext
+from bot.outgoing import keyboard
 from bot.render import CAPTION_LIMIT, TelegramMessage, clean, to_telegram
-from bot.replies import Button, Reply
-from bot.service import Who
+from bot.replies import Reply
+from bot.who import Who
 
 log = logging.getLogger(__name__)
 
-NO_ACCESS_TEXT = "抱歉，您还没有使用权限，请联系管理员开通。"
-
-
-def deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:
-    """The application's Deps (settings, state, sessions, services)."""
-    return get_deps(context.bot_data)
+_ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
 
 
 def who(update: Update, source: str = "chat") -> Who:
@@ -37,33 +35,26 @@ def who(update: Update, source: str = "chat") -> Who:
     )
 
 
-def keyboard(buttons: list[list[Button]]) -> InlineKeyboardMarkup | None:
-    """Reply buttons as an inline keyboard (None when there are none)."""
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup([
-        [InlineKeyboardButton(clean(b.label)[:64], url=b.url) if b.url
-         else InlineKeyboardButton(clean(b.label)[:64], callback_data=b.data) for b in row]
-        for row in buttons
-    ])
+def group_admin_check(update: Update, context: PlanContext) -> Callable[[], Awaitable[bool]]:
+    """Asks Telegram (getChatMember) whether the user administers the group; private chats: yes."""
+
+    async def check() -> bool:
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None or user is None:
+            return False
+        if chat.type == ChatType.PRIVATE:
+            return True
+        try:
+            member = await context.bot.get_chat_member(chat.id, user.id)
+        except TelegramError as exc:
+            log.info("getChatMember failed in %s: %s", chat.id, exc)
+            return False
+        return member.status in _ADMIN_STATUSES
+
+    return check
 
 
-async def allowed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Whether the user may use the bot; if not, say so (once per message) and return False."""
-    settings = deps(context).settings
-    user = update.effective_user
-    if deps(context).extra.get("access_guard") or settings.may_use(user.id if user else None):  # admin guard decided
-        return True
-    if update.callback_query is not None:
-        await update.callback_query.answer(NO_ACCESS_TEXT, show_alert=True)
-    elif update.inline_query is not None:
-        await update.inline_query.answer([], cache_time=0, is_personal=True)
-    elif update.effective_chat is not None and update.effective_chat.type == "private":
-        await context.bot.send_message(update.effective_chat.id, NO_ACCESS_TEXT)
-    return False
-
-
-async def send_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
+async def send_reply(update: Update, context: PlanContext, reply: Reply,
                      *, quote: bool | None = None) -> list[Message]:
     """Send a Reply to the update's chat: HTML messages split under 4096, buttons on the last one.
 
@@ -86,14 +77,13 @@ async def send_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: 
     return sent
 
 
-async def _send_one(context: ContextTypes.DEFAULT_TYPE, chat_id: int, msg: TelegramMessage,
-                    reply_to: Message | None) -> Message:
+async def _send_one(context: PlanContext, chat_id: int, msg: TelegramMessage, reply_to: Message | None) -> Message:
     if reply_to is not None:
         return await reply_to.reply_text(msg.text, reply_markup=keyboard(msg.buttons), do_quote=True)
     return await context.bot.send_message(chat_id, msg.text, reply_markup=keyboard(msg.buttons))
 
 
-async def edit_or_send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+async def edit_or_send(update: Update, context: PlanContext, reply: Reply) -> None:
     """After a button press: edit the pressed message when the reply asks for it, else send anew."""
     query = update.callback_query
     messages = to_telegram(reply)
@@ -106,4 +96,36 @@ async def edit_or_send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply
             if "not modified" in str(exc).lower():
                 return  # the same page pressed again
             log.info("edit failed (%s); sending a new message", exc)
+    await send_reply(update, context, reply, quote=False)
+
+
+Edit = Callable[[str], Awaitable[None]]
+
+
+async def progress_message(update: Update, text: str) -> tuple[Message | None, Edit]:
+    """Send a progress message; return it and an async callback that edits it."""
+    message = update.effective_message
+    sent = await message.reply_text(text) if message is not None else None
+
+    async def progress(new_text: str) -> None:
+        if sent is None:
+            return
+        with contextlib.suppress(BadRequest):  # "not modified" or deleted: progress is best effort
+            await sent.edit_text(new_text)
+
+    return sent, progress
+
+
+async def finish(update: Update, context: PlanContext, progress_msg: Message | None, reply: Reply) -> None:
+    """Replace the progress message by the final reply when it fits in one message, else send it."""
+    messages = to_telegram(reply)
+    if progress_msg is not None and len(messages) == 1 and reply.document is None:
+        try:
+            await progress_msg.edit_text(messages[0].text, reply_markup=keyboard(messages[0].buttons))
+            return
+        except BadRequest as exc:
+            log.info("could not edit the progress message (%s)", exc)
+    elif progress_msg is not None:
+        with contextlib.suppress(BadRequest):
+            await progress_msg.edit_text("处理完成，报告见下方。")
     await send_reply(update, context, reply, quote=False)

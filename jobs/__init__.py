@@ -1,1 +1,15 @@
-"""Scheduled work: deadline digests, reminders, knowledge-base refresh."""
+"""Scheduled work: delivering deadline digests, polling for knowledge-base versions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import Application
+
+
+def start(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Start every job on the application's JobQueue (called once, at start-up)."""
+    from jobs import scheduler, versions
+
+    scheduler.start(app)
+    versions.start(app)

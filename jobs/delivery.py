@@ -6,6 +6,11 @@ left pending by a crashed run is taken over once its lease runs out (the same da
 is skipped either. The one window left: a crash after Telegram accepted a message but before
 the "sent" commit — that digest is sent again after the lease (there is no idempotency key in
 the Bot API to close it).
+
+One retry layer per failure: flood control (RetryAfter) is waited out by PTB's AIORateLimiter when
+the sender goes through it (the bot's own sender does: `rate_limited=True`), and here only for a
+sender without one (tests, benchmarks); network errors, which the rate limiter does not retry, are
+retried here with backoff.
 """
 
 from __future__ import annotations
@@ -23,11 +28,12 @@ from sqlalchemy import text, update
 from sqlalchemy.orm import Session, sessionmaker
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.digest_service import filters_of
+from bot.digest_render import render_digest
 from bot.render import TelegramMessage, to_telegram
 from bot.storage import digests as store
-from jobs.digest import DigestEngine, render_digest
-from jobs.schedule import delivery_day, due_period
+from bot.subscription_view import filters_of
+from knowledge.digest.engine import DigestEngine
+from knowledge.digest.schedule import delivery_day, due_period
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +74,15 @@ class DigestDeliverer:
 
     `clock` gives the local time (settings.timezone), `sleep` waits (both injected so tests
     run on a fake clock), `send` sends one rendered message and returns its message id.
+    `rate_limited`: the sender already waits out RetryAfter (PTB's AIORateLimiter), so a RetryAfter
+    that still reaches here fails this attempt (a later tick retries) instead of being retried twice.
     """
 
     def __init__(self, sessions: sessionmaker[Session], engine: Callable[[], DigestEngine], send: Sender,
                  clock: Clock, sleep: Sleep = asyncio.sleep, owner: str | None = None,
                  lease: dt.timedelta = dt.timedelta(minutes=15), max_attempts: int = 3,
-                 retries: int = 4, backoff: float = 2.0, max_wait: float = 120.0, concurrency: int = 32) -> None:
+                 retries: int = 4, backoff: float = 2.0, max_wait: float = 120.0, concurrency: int = 32,
+                 rate_limited: bool = False) -> None:
         self.sessions = sessions
         self.engine = engine
         self.send = send
@@ -86,6 +95,7 @@ class DigestDeliverer:
         self.backoff = backoff
         self.max_wait = max_wait
         self.concurrency = concurrency
+        self.rate_limited = rate_limited
         self._running = asyncio.Lock()
 
     def due_now(self, session: Session, now: dt.datetime) -> list[tuple[store.Subscription, dt.date]]:
@@ -249,6 +259,8 @@ class DigestDeliverer:
                 return await self.send(chat_id, message, sub.quiet), chat_id
             except RetryAfter as exc:
                 last = exc
+                if self.rate_limited:  # the rate limiter has waited and retried already
+                    break
                 wait = _retry_after_seconds(exc)
                 if wait > self.max_wait:
                     break

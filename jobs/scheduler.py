@@ -1,4 +1,4 @@
-"""Wiring the weekly digests into PTB's JobQueue: a local clock, a Telegram sender, the tick job.
+"""Wiring the weekly digests into PTB's JobQueue: a Telegram sender and the tick job.
 
 One repeating job (every minute, plus one run at start-up) asks the database which digests are
 due; the subscriptions table *is* the schedule. So there is no per-subscription APScheduler
@@ -11,17 +11,15 @@ Python's 0 = Monday throughout.)
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot
 from telegram.ext import Application, ContextTypes, Job
 
-from bot.render import TelegramMessage, clean
-from bot.settings import Settings
+from bot.outgoing import keyboard
+from bot.render import TelegramMessage
+from bot.settings import local_clock
 from jobs.delivery import DigestDeliverer, Sender
 
 log = logging.getLogger(__name__)
@@ -30,32 +28,12 @@ TICK_SECONDS = 60
 JOB_NAME = "digest-tick"
 
 
-def local_clock(settings: Settings) -> Callable[[], dt.datetime]:
-    """Local time in settings.timezone; with PLANBOT_TODAY set, that date at the current time of day."""
-    tz = ZoneInfo(settings.timezone)
-    fixed = settings.today
-
-    def now() -> dt.datetime:
-        current = dt.datetime.now(tz)
-        if fixed is not None:
-            current = current.replace(year=fixed.year, month=fixed.month, day=fixed.day)
-        return current
-
-    return now
-
-
 def telegram_sender(bot: Bot) -> Sender:
     """A Sender posting one HTML message through `bot` (buttons as an inline keyboard)."""
 
     async def send(chat_id: int, message: TelegramMessage, quiet: bool) -> int:
-        markup = None
-        if message.buttons:
-            markup = InlineKeyboardMarkup([
-                [InlineKeyboardButton(clean(b.label)[:64], url=b.url) if b.url
-                 else InlineKeyboardButton(clean(b.label)[:64], callback_data=b.data) for b in row]
-                for row in message.buttons])
-        sent = await bot.send_message(chat_id, message.text, parse_mode="HTML", reply_markup=markup,
-                                      disable_notification=quiet)
+        sent = await bot.send_message(chat_id, message.text, parse_mode="HTML",
+                                      reply_markup=keyboard(message.buttons), disable_notification=quiet)
         return sent.message_id
 
     return send
@@ -86,3 +64,15 @@ def start_digest_job(app: Application[Any, Any, Any, Any, Any, Any], deliverer: 
     app.job_queue.run_once(_tick, when=0, name=JOB_NAME, data=deliverer, job_kwargs=once)
     return app.job_queue.run_repeating(_tick, interval=interval, first=interval, name=JOB_NAME, data=deliverer,
                                        job_kwargs={"misfire_grace_time": None, "coalesce": True})
+
+
+def start(app: Application[Any, Any, Any, Any, Any, Any]) -> DigestDeliverer | None:
+    """At start-up: a deliverer over the application's services, its tick scheduled (needs a database)."""
+    services = app.bot_data.services
+    if services.sessions is None or app.job_queue is None:
+        log.warning("digests disabled: no database or no job queue")
+        return None
+    deliverer = DigestDeliverer(services.sessions, services.digests.engine, telegram_sender(app.bot),
+                                local_clock(services.settings), rate_limited=app.bot.rate_limiter is not None)
+    start_digest_job(app, deliverer)
+    return deliverer

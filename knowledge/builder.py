@@ -8,8 +8,9 @@ from pathlib import Path
 
 from knowledge import indicators, metadata, structure, tasks, terms
 from knowledge.doctext import document_text, to_source
+from knowledge.limits import DEFAULT_LIMITS, ReadLimits
 from knowledge.models import KnowledgeBase, Warning_
-from knowledge.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, read_bytes
+from knowledge.readers import SUPPORTED_SUFFIXES, read_bytes
 
 BUNDLED_PLANS = Path(__file__).parent / "plans"
 
@@ -87,18 +88,20 @@ def merge(parts: Iterable[KnowledgeBase]) -> KnowledgeBase:
     return kb
 
 
-def build_sources(sources: Iterable[tuple[str, bytes]], max_bytes: int = DEFAULT_MAX_BYTES) -> KnowledgeBase:
+def build_sources(sources: Iterable[tuple[str, bytes]], max_bytes: int | None = None, *,
+                  limits: ReadLimits = DEFAULT_LIMITS) -> KnowledgeBase:
     """Build from (file name, content) pairs; a bad file raises its PlanError."""
     parts = []
     for name, data in sources:
-        lines = read_bytes(data, name, max_bytes)
+        lines = read_bytes(data, name, max_bytes, limits=limits)
         parts.append(build_document(name, lines, hashlib.sha256(data).hexdigest()))
     return merge(parts)
 
 
-def build_files(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> KnowledgeBase:
+def build_files(paths: Iterable[Path], max_bytes: int | None = None, *,
+                limits: ReadLimits = DEFAULT_LIMITS) -> KnowledgeBase:
     """Build from plan files and folders on disk."""
-    return build_sources(((p.name, p.read_bytes()) for p in plan_files(paths)), max_bytes)
+    return build_sources(((p.name, p.read_bytes()) for p in plan_files(paths)), max_bytes, limits=limits)
 
 
 def build_bundled() -> KnowledgeBase:

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from knowledge.identity import name_key
 from knowledge.models import Document, Indicator, KnowledgeBase, Task, Value
 
 Item = TypeVar("Item", Indicator, Task)
-
-# Brackets holding units or notes: "（亿元）", "(%)", "【约束性】" — not part of an item's identity.
-_BRACKETED = re.compile(r"[（(【\[〔][^（）()【】\[\]〔〕]{0,12}[）)】\]〕]")
-# Everything that is not a letter or a digit (punctuation, spaces, quotes, list markers' dots).
-_NOISE = re.compile(r"[\W_]+", re.UNICODE)
-# Leading list numbering such as "1.", "（三）", "一、", "第二条" — renumbering is not a change.
-_LEADING_NUMBER = re.compile(r"^\s*(?:第?[一二三四五六七八九十百零〇\d]+[条项]?[、.．:：)）]|[（(][一二三四五六七八九十\d]+[）)])\s*")
-
-
-def normalise_name(text: str) -> str:
-    """The identity of a name or title: NFKC, no numbering, no bracketed units, no punctuation."""
-    text = unicodedata.normalize("NFKC", text or "")
-    text = _LEADING_NUMBER.sub("", text)
-    text = _BRACKETED.sub("", text)
-    return _NOISE.sub("", text).lower()
 
 
 @dataclass
@@ -202,7 +187,7 @@ def _task_fields(old: Task, new: Task) -> list[FieldChange]:
     if (old.deadline, old.deadline_kind) != (new.deadline, new.deadline_kind) or (
             (old.deadline_text or "") != (new.deadline_text or "")):
         changes.append(FieldChange("完成时限", _deadline_text(old), _deadline_text(new)))
-    if [normalise_name(u) for u in old.units] != [normalise_name(u) for u in new.units]:
+    if [name_key(u) for u in old.units] != [name_key(u) for u in new.units]:
         changes.append(FieldChange("责任单位", "、".join(old.units) or "无", "、".join(new.units) or "无"))
     if (old.recurrence or "") != (new.recurrence or ""):
         changes.append(FieldChange("周期", old.recurrence or "无", new.recurrence or "无"))
@@ -228,10 +213,10 @@ def _pair_documents(old: KnowledgeBase, new: KnowledgeBase, report: ChangeReport
     unmatched_new = [d for d in new.documents if d.file not in pairs.values()]
     by_title: dict[str, list[Document]] = defaultdict(list)
     for doc in unmatched_new:
-        if normalise_name(doc.title):
-            by_title[normalise_name(doc.title)].append(doc)
+        if name_key(doc.title):
+            by_title[name_key(doc.title)].append(doc)
     for doc in unmatched_old:
-        candidates = by_title.get(normalise_name(doc.title)) if normalise_name(doc.title) else None
+        candidates = by_title.get(name_key(doc.title)) if name_key(doc.title) else None
         if candidates:
             other = candidates.pop(0)
             pairs[doc.file] = other.file
@@ -263,7 +248,7 @@ def _match(old_items: Iterable[Item], new_items: Iterable[Item], key_of: dict[st
 
 def _item_name(item: Indicator | Task) -> str:
     """The normalised name (indicator) or title (task) that identifies an item within its document."""
-    return normalise_name(item.name if isinstance(item, Indicator) else item.title)
+    return name_key(item.name if isinstance(item, Indicator) else item.title)
 
 
 def _in_order(items: list[Item], reference: list[Item]) -> list[Item]:

@@ -72,3 +72,29 @@ class UnreadablePdfError(ScannedPdfError):
     """A PDF whose fonts carry no Unicode map: its text comes out as (cid:N) codes."""
 
     message = "这个 PDF 的文字无法提取（字体缺少编码信息），请发送文字版（.docx 或 .txt）。"
+
+
+class LimitExceededError(FileTooLargeError):
+    """The file holds more than a configured limit allows (paragraphs, cells, pages …)."""
+
+    def __init__(self, message: str | None = None, *, limit: str = "", value: int = 0,
+                 detail: str = "") -> None:
+        self.limit = limit  # the ReadLimits / BuildLimits field that was passed
+        self.value = value  # its configured value
+        super().__init__(message, detail=detail or limit)
+
+
+class ZipBombError(CorruptFileError):
+    """A .docx (zip) that would expand far beyond its size: refused before it is unpacked."""
+
+    message = "文件解压后异常巨大（疑似压缩炸弹），无法读取。"
+
+
+class BuildLimitError(PlanError):
+    """Parsing in the separate process passed its memory or time limit, or that process died."""
+
+    def __init__(self, message: str | None = None, *, limit: str = "", value: float = 0,
+                 detail: str = "") -> None:
+        self.limit = limit  # "memory", "seconds" or "crash"
+        self.value = value
+        super().__init__(message, detail=detail or limit)

@@ -38,7 +38,8 @@ def _dropped_table() -> dict[int, None]:
 
 _T2S_TABLE = _t2s_table()
 _DROP_TABLE = _dropped_table()
-# One pass does both: drop punctuation, map Traditional to Simplified.
+# One pass does both: drop punctuation, map Traditional to Simplified (the character table of
+# knowledge.identity.to_simplified, folded in here because this runs on every indexed item).
 _FOLD_TABLE: dict[int, str | None] = {**_T2S_TABLE, **_DROP_TABLE}
 
 # Short bracketed segments are units or clarifications ("（亿元）", "(%)", "（个）"); staff never type them.
@@ -55,11 +56,6 @@ _ASCII_LETTERS = re.compile(r"^[a-z\s'’]+$")
 
 def _join_code(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2)
-
-
-def to_simplified(text: str) -> str:
-    """Traditional Chinese characters converted to Simplified, character by character."""
-    return text.translate(_T2S_TABLE)
 
 
 @functools.lru_cache(maxsize=65536)

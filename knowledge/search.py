@@ -19,6 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from knowledge.identity import indicator_key
 from knowledge.lexicon import Lexicon, default_lexicon
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Section, Task, Term
 from knowledge.normalize import is_ascii_query, normalize, normalize_name
@@ -54,11 +55,6 @@ NO_INTENT_FACTORS = {"indicator": 1.0, "term": 1.0, "task": 0.97, "section": 0.9
 YEAR_VALUE, YEAR_PERIOD, YEAR_UNKNOWN, YEAR_OTHER = 1.0, 0.92, 0.90, 0.80
 PLACE_OTHER = 0.80
 DOC_KIND_OTHER = 0.85
-# Indicator name endings that do not make a different indicator (固定资产投资额累计 = 固定资产投资).
-_GROUP_SUFFIXES = re.compile(r"(累计|总额|额|数量|总量|年均|规模)$")
-_GROUP_PREFIXES = re.compile(r"^(街道|全区|全街|全镇|辖区|全市)")
-_GROUP_QUALIFIERS = re.compile(r"年均|平均")
-
 
 @dataclass
 class Hit:
@@ -128,16 +124,6 @@ def _display_title(item: Indicator | Task | Section | Term) -> str:
     if isinstance(item, Term):
         return item.term
     return item.title
-
-
-def _group_key(name: str) -> str:
-    """The name with qualifiers that do not make another indicator taken off (for grouping)."""
-    key = _GROUP_QUALIFIERS.sub("", _GROUP_PREFIXES.sub("", name)) or name
-    while True:
-        shorter = _GROUP_SUFFIXES.sub("", key)
-        if shorter == key or len(shorter) < 2:
-            return key
-        key = shorter
 
 
 class _GramIndex:
@@ -415,7 +401,7 @@ class SearchIndex:
             kind=kind, item=item, title=title, name=name, context=context[:CONTEXT_CHARS], text=normalize(text[: TEXT_CHARS + 60])[:TEXT_CHARS],
             value_years=frozenset(years), period=doc.period if doc else None,
             doc_kind=doc.kind if doc else "other",
-            group_key=_group_key(name) if kind == "indicator" and len(name) >= 2 else None,
+            group_key=(indicator_key(title) or None) if kind == "indicator" else None,
         )
 
     # -- pinyin -------------------------------------------------------------------------------

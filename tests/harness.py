@@ -20,12 +20,11 @@ builders and send them with `await h.send(update_dict)`. `h.api` is the FakeBotA
 (`h.api.files[file_id] = b"..."` serves a file for getFile/download; `h.api.fail_methods`
 makes a method fail). `await h.start_jobs()` starts the JobQueue for job tests.
 
-For the digests and admin modules:
-- your handlers are registered through `bot.app.handler_modules()` (add your module there), or pass
-  `modules=[handlers.chat, handlers.digest]` to `BotHarness.create(...)`;
+The application is the one `bot.app.assemble` builds for `planbot run` (every handler of the
+command registry, the access guard, the jobs), over the given settings, knowledge state and database:
 - act as an admin with `user=ADMIN_USER` (id 900 = conftest's `settings.admin_ids`);
 - upload a file: `await h.send(h.document_update("F1", "plan.docx", data, user=ADMIN_USER))`;
-- your services live in `get_deps(h.app.bot_data).extra[...]`; the DB is the `sessions` fixture
+- the services are `h.services` (= `h.app.bot_data.services`); the DB is the `sessions` fixture
   (SQLite; use `db_url` to run a test on SQLite and PostgreSQL);
 - a fixed date: `settings.today = dt.date(2025, 3, 3)` before `BotHarness.create`;
 - job callbacks can be run directly: `await job.callback(context)` with
@@ -44,8 +43,9 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest, RequestData
 
-from bot.app import build_application
+from bot.app import assemble
 from bot.kbstate import KnowledgeState
+from bot.services import BotServices
 from bot.settings import Settings
 from tests.fakebot import BOT_ID, BOT_USER, BOT_USERNAME, Call, FakeBotAPI
 
@@ -100,18 +100,23 @@ class BotHarness:
         self.user = dict(DEFAULT_USER)
 
     @classmethod
-    async def create(cls, settings: Settings, state: KnowledgeState, sessions: Any = None,
-                     **build_kwargs: Any) -> BotHarness:
+    async def create(cls, settings: Settings, state: KnowledgeState, sessions: Any = None) -> BotHarness:
         """Build the application over a fake API, initialise it and run post_init (menu, username)."""
         api = FakeBotAPI()
-        app = build_application(settings, state, sessions, request=FakeRequest(api), rate_limiter=False,
-                                **build_kwargs)
+        app = assemble(settings, state=state, sessions=sessions, database=False, request=FakeRequest(api),
+                       rate_limiter=False).application
+        assert app is not None
         harness = cls(app, api)
         app.add_error_handler(harness._record_error)
         await app.initialize()
         if app.post_init:
             await app.post_init(app)
         return harness
+
+    @property
+    def services(self) -> BotServices:
+        """The application's services (typed bot_data)."""
+        return self.app.bot_data.services  # type: ignore[no-any-return]
 
     async def _record_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if context.error is not None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import ERROR_TEXT, all_commands
+from bot.app import ERROR_TEXT
+from bot.commands import menu as all_commands
 from bot.render import TELEGRAM_LIMIT, html_to_plain, utf16_len
 from tests.harness import BotHarness, HandlerError
 
@@ -102,12 +103,10 @@ async def test_empty_inline_query_answers_nothing(bot_harness: BotHarness) -> No
 
 
 async def test_handler_error_gets_chinese_apology(bot_harness: BotHarness, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.deps import get_deps
-
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(get_deps(bot_harness.app.bot_data).service, "ask", boom)
+    monkeypatch.setattr(bot_harness.services, "ask", boom)
     with pytest.raises(HandlerError):
         await bot_harness.text("固投")
     calls = await bot_harness.text("固投", expect_error=True)
@@ -124,13 +123,11 @@ async def test_stale_button_is_explained(bot_harness: BotHarness) -> None:
 @pytest.fixture
 async def small_harness(settings, sessions):  # type: ignore[no-untyped-def]
     from bot.kbstate import KnowledgeState
-    from handlers import chat
     from tests.test_service import StandInIndex, make_kb
 
     kb = make_kb()
-    # Chat handlers only: other modules' start-up hooks (e.g. admin's version loading) would swap the KB.
-    h = await BotHarness.create(settings, KnowledgeState(kb, index=StandInIndex(kb)), sessions,  # type: ignore[arg-type]
-                                modules=[chat])
+    # A hand-built knowledge base: start-up keeps serving it (it is not the plans folder's).
+    h = await BotHarness.create(settings, KnowledgeState(kb, index=StandInIndex(kb)), sessions)  # type: ignore[arg-type]
     yield h
     await h.close()
 
@@ -177,12 +174,10 @@ async def test_group_mention_answers_with_card(small_harness: BotHarness) -> Non
 
 
 async def test_allowlist_refuses_strangers_and_admits_admins(settings, sessions, kb_state) -> None:  # type: ignore[no-untyped-def]
-    from handlers import chat
-
     settings.access = "allowlist"
     settings.allowed_ids = [502]
-    # The chat module's own check (the admin module replaces it with its guard and DB allowlist).
-    h = await BotHarness.create(settings, kb_state, sessions, modules=[chat])
+    # The one access policy: settings' allowlist and admins, the database's allowlist, one refusal.
+    h = await BotHarness.create(settings, kb_state, sessions)
     try:
         calls = await h.text("固投")
         assert h.texts(calls) == ["抱歉，您还没有使用权限，请联系管理员开通。"]
@@ -214,9 +209,7 @@ async def test_reply_with_document_is_uploaded(bot_harness: BotHarness) -> None:
 
 
 async def test_long_answer_is_split_under_limit(small_harness: BotHarness) -> None:
-    from bot.deps import get_deps
-
-    state = get_deps(small_harness.app.bot_data).state
+    state = small_harness.services.state
     kb = state.kb.model_copy(deep=True)
     kb.terms[0].definition = "很长的定义😀&<b>" * 1500
     from tests.test_service import StandInIndex

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import ConsoleChat, ConsoleRoutes, run_console
+from bot.app import assemble
+from bot.console import ConsoleChat, run_console
 from bot.render import html_to_plain, to_console
-from bot.service import PlanService
+from bot.settings import Settings
 from tests.harness import BotHarness
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,9 +45,7 @@ def _telegram_view(calls) -> tuple[list[str], list[str]]:  # type: ignore[no-unt
 async def test_console_and_telegram_show_the_same_content(bot_harness: BotHarness, text: str) -> None:
     calls = await bot_harness.text(text)
     tg_lines, tg_labels = _telegram_view(calls)
-    from bot.deps import get_deps
-
-    chat = ConsoleChat(ConsoleRoutes(service=get_deps(bot_harness.app.bot_data).service))
+    chat = ConsoleChat(bot_harness.services)
     reply = chat.handle(text)
     console_text, choices = to_console(reply)
     n_button_rows = len(reply.buttons)
@@ -59,7 +58,8 @@ async def test_console_and_telegram_show_the_same_content(bot_harness: BotHarnes
 
 def test_typed_number_presses_a_button(kb_state) -> None:  # type: ignore[no-untyped-def]
     out = io.StringIO()
-    run_console(ConsoleRoutes(service=PlanService(kb_state)), ["/docs", "1", "退出"], out, interactive=True)
+    services = assemble(Settings(_env_file=None), state=kb_state, database=False, telegram=False).services
+    run_console(services, ["/docs", "1", "退出"], out, interactive=True)
     text = out.getvalue()
     assert "你> /docs" in text and "已载入 5 份规划文件" in text
     assert "⬆ 文件列表" in text  # pressing 目录 1 opened the first document's outline

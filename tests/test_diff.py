@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from knowledge.diff import diff, normalise_name
+from knowledge.diff import diff
+from knowledge.identity import name_key as normalise_name
 from knowledge.models import Document, Indicator, KnowledgeBase, Task, Value
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from jobs.recurrence import label_of, next_due
-from jobs.schedule import delivery_day, due_period, is_public_holiday, next_delivery
-from jobs.workdays import days_left, is_workday, next_workday, workdays_between
+from knowledge.digest.recurrence import label_of, next_due
+from knowledge.digest.schedule import delivery_day, due_period, is_public_holiday, next_delivery
+from knowledge.digest.workdays import days_left, is_workday, next_workday, workdays_between
 from tests.digest_fixtures import task
 
 D = dt.date

@@ -14,7 +14,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from bot.render import TelegramMessage
 from bot.storage import digests as store
 from jobs.delivery import DigestDeliverer
-from jobs.digest import DigestEngine
+from knowledge.digest.engine import DigestEngine
 from tests.digest_fixtures import StubIndex, sample_kb
 
 TZ = ZoneInfo("Asia/Shanghai")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jobs.digest import DigestEngine, DigestFilters, render_digest, render_task_card
-from jobs.ics import MAX_OCTETS, calendar_ics, escape_text, fold
+from bot.digest_render import render_digest, render_task_card
+from knowledge.digest.engine import DigestEngine, DigestFilters
+from knowledge.digest.ics import MAX_OCTETS, calendar_ics, escape_text, fold
 from tests.digest_fixtures import StubIndex, sample_kb
 
 D = dt.date

@@ -9,13 +9,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from bot.app import handler_modules
+from bot.commands import BY_NAME
 from bot.kbstate import KnowledgeState
 from bot.render import html_to_plain
 from bot.settings import Settings
 from bot.storage import digests as store
-from handlers import chat, digest
-from handlers.digest import COMMANDS
 from jobs.scheduler import JOB_NAME
 from tests.digest_fixtures import StubIndex, sample_kb
 from tests.harness import GROUP_CHAT, BotHarness
@@ -29,10 +27,8 @@ MEMBER = {"id": 602, "is_bot": False, "first_name": "成员"}
 async def h(settings: Settings, sessions) -> AsyncIterator[BotHarness]:  # type: ignore[no-untyped-def]
     kb = sample_kb()
     state = KnowledgeState(kb, index=StubIndex(kb))
-    # Chat and digest handlers only: the admin module would replace this hand-built knowledge base
-    # with the plans folder at start-up.
-    harness = await BotHarness.create(settings.model_copy(update={"today": TODAY}), state, sessions,
-                                      modules=[chat, digest])
+    # A hand-built knowledge base: start-up keeps serving it (it is not the plans folder's).
+    harness = await BotHarness.create(settings.model_copy(update={"today": TODAY}), state, sessions)
     original = harness.api._result
 
     def result(method: str, params: dict[str, Any]) -> Any:  # group roles for getChatMember
@@ -53,6 +49,10 @@ async def h(settings: Settings, sessions) -> AsyncIterator[BotHarness]:  # type:
     await harness.close()
 
 
+DIGEST_COMMANDS = ("subscribe", "subscriptions", "unsubscribe", "due", "overdue", "digest", "ics")
+COMMANDS = [(name, BY_NAME[name].description) for name in DIGEST_COMMANDS]  # each from the registry
+
+
 def plain(calls) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(html_to_plain(t) for t in BotHarness.texts(calls))
 
@@ -65,7 +65,7 @@ def subs(sessions) -> list[store.Subscription]:  # type: ignore[no-untyped-def]
 async def test_commands_are_in_the_menu(h: BotHarness) -> None:
     names = [c["command"] for c in h.api.calls_of("setMyCommands")[0].params["commands"]]
     assert {name for name, _ in COMMANDS} <= set(names)
-    assert digest in handler_modules()
+    assert all(name in BY_NAME for name, _ in COMMANDS)
 
 
 async def test_subscribe_with_options_then_update_and_list(h: BotHarness, sessions) -> None:  # type: ignore[no-untyped-def]

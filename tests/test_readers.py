@@ -77,7 +77,7 @@ def test_empty_txt(data: bytes) -> None:
     b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + os.urandom(512),
 ])
 def test_binary_garbage_txt(data: bytes) -> None:
-    with pytest.raises((EncodingError, CorruptFileError)) as info:
+    with pytest.raises((EncodingError, CorruptFileError, UnsupportedTypeError)) as info:
         read_bytes(data, "plan.txt")
     assert info.value.message
 
@@ -443,3 +443,16 @@ def test_number_formats(n: int, fmt: str, text: str) -> None:
     from knowledge.docx_numbering import format_number
 
     assert format_number(n, fmt) == text
+
+
+def test_pdfs_read_in_threads_match_sequential_reads() -> None:
+    # PDFium is not thread-safe: the reader serialises it, so threads get the same lines.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.plan_variants import to_pdf
+
+    data = to_pdf("003_d469b632b0e4d0a4.txt")
+    expected = read_bytes(data, "plan.pdf")
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: read_bytes(data, "plan.pdf"), range(8)))
+    assert all(result == expected for result in results)

@@ -11,9 +11,10 @@ import json
 
 import pytest
 
+from knowledge.identity import to_simplified
 from knowledge.lexicon import Entry, Lexicon, default_lexicon
 from knowledge.models import Document, Indicator, KnowledgeBase, Section, Task, Term, Value
-from knowledge.normalize import is_ascii_query, normalize, to_simplified
+from knowledge.normalize import is_ascii_query, normalize
 from knowledge.pinyin_index import pinyin_forms
 from knowledge.search import SearchIndex
 

@@ -6,10 +6,14 @@ import datetime as dt
 
 import pytest
 
+from bot.answering import PAGE_SIZE
+from bot.app import assemble
 from bot.kbstate import KnowledgeState
 from bot.render import to_console, to_telegram
 from bot.replies import Reply
-from bot.service import PAGE_SIZE, PlanService, Who
+from bot.services import BotServices
+from bot.settings import Settings
+from bot.who import Who
 from knowledge.models import Document, Indicator, KnowledgeBase, Section, Task, Term, Value
 from knowledge.search import Hit, SearchResult
 
@@ -61,16 +65,21 @@ class StandInIndex:
 
 
 @pytest.fixture
-def service() -> PlanService:
+def service() -> BotServices:
     kb = make_kb()
-    return PlanService(KnowledgeState(kb, index=StandInIndex(kb)))  # type: ignore[arg-type]
+    return services_over(KnowledgeState(kb, index=StandInIndex(kb)))  # type: ignore[arg-type]
+
+
+def services_over(state: KnowledgeState) -> BotServices:
+    """The services over `state`, without a database or Telegram (through the composition root)."""
+    return assemble(Settings(_env_file=None), state=state, database=False, telegram=False).services
 
 
 def text_of(reply: Reply) -> str:
     return to_console(reply)[0]
 
 
-def test_same_indicator_in_two_documents_side_by_side(service: PlanService) -> None:
+def test_same_indicator_in_two_documents_side_by_side(service: BotServices) -> None:
     out = text_of(service.ask("规模以上工业总产值"))
     assert "同一指标见于 2 处" in out
     assert "《甲街道十四五规划》" in out and "《乙街道2024年工作计划》" in out
@@ -81,42 +90,42 @@ def test_same_indicator_in_two_documents_side_by_side(service: PlanService) -> N
     assert len(to_telegram(service.ask("规模以上工业总产值"))) == 1
 
 
-def test_many_hits_give_best_card_then_numbered_list_with_pages(service: PlanService) -> None:
+def test_many_hits_give_best_card_then_numbered_list_with_pages(service: BotServices) -> None:
     reply = service.ask("测试指标")
     out, choices = to_console(reply)
     assert out.startswith("📊 测试指标0")
     assert "其他相关结果：" in out and "5. [指标] 测试指标4" in out
     assert [c.label for c in choices[:PAGE_SIZE - 1]] == [str(n) for n in range(2, PAGE_SIZE + 1)]
     more = next(c for c in choices if c.label.startswith("更多结果"))
-    page2 = service.callback(more.data)
+    page2 = service.press(more.data)
     assert page2.replace
     out2, choices2 = to_console(page2)
     assert out2.startswith("找到 12 条")
     assert "6. " in out2 and "1. " not in out2
     assert "◀ 上一页" in [c.label for c in choices2] and "下一页 ▶" in [c.label for c in choices2]
-    card = service.callback(choices2[0].data)
+    card = service.press(choices2[0].data)
     assert "📊 测试指标5" in text_of(card)
-    page1 = service.callback(next(c for c in choices2 if c.label == "◀ 上一页").data)
+    page1 = service.press(next(c for c in choices2 if c.label == "◀ 上一页").data)
     assert "1. " in to_console(page1)[0]
 
 
-def test_not_found_is_one_line_with_suggestions_and_logged(service: PlanService, sessions) -> None:  # type: ignore[no-untyped-def]
+def test_not_found_is_one_line_with_suggestions_and_logged(service: BotServices, sessions) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
     from bot.storage.chat import QueryLog
 
-    service.sessions = sessions
+    service.answers.sessions = sessions
     reply = service.ask("火星基地", Who(user_id=5, chat_id=5))
     out, choices = to_console(reply)
     assert out.splitlines()[0] == "未找到与“火星基地”相关的内容。您是不是要找：规模以上工业总产值、一街四所？"
     assert [c.label for c in choices] == ["规模以上工业总产值", "一街四所"]
-    assert "同一指标" in text_of(service.callback(choices[0].data))
+    assert "同一指标" in text_of(service.press(choices[0].data))
     with sessions() as s:
         rows = s.scalars(select(QueryLog)).all()
         assert [(r.query, r.found) for r in rows] == [("火星基地", False), ("规模以上工业总产值", True)]
 
 
-def test_task_card(service: PlanService) -> None:
+def test_task_card(service: BotServices) -> None:
     out = text_of(service.ask("老旧小区改造"))
     assert "📌 完成老旧小区改造" in out
     assert "完成时限：2024-12-31（“年底前”，文件写明）" in out
@@ -124,27 +133,27 @@ def test_task_card(service: PlanService) -> None:
     assert "来源：《乙街道2024年工作计划》 › 一、重点任务，第 3 行" in out
 
 
-def test_section_card_and_full_text(service: PlanService) -> None:
+def test_section_card_and_full_text(service: BotServices) -> None:
     reply = service.ask("经济发展")
     out, choices = to_console(reply)
     assert "📄 第一章 经济发展" in out
-    full = service.callback(next(c for c in choices if c.label == "阅读全文").data)
+    full = service.press(next(c for c in choices if c.label == "阅读全文").data)
     assert "规模以上工业总产值达到90亿元" in text_of(full)
 
 
-def test_term_command(service: PlanService) -> None:
+def test_term_command(service: BotServices) -> None:
     assert "街道与派出所" in text_of(service.command("term", "一街四所"))
     assert "一街四所" in text_of(service.command("term", ""))
     assert "没有找到" in text_of(service.command("term", "不存在"))
 
 
-def test_docs_outline_indicator_and_task_lists(service: PlanService) -> None:
+def test_docs_outline_indicator_and_task_lists(service: BotServices) -> None:
     docs = text_of(service.command("docs"))
     assert "五年规划 · 2021—2025年 · 章节 2 · 指标 13" in docs
     outline = service.command("outline", "1")
     out, choices = to_console(outline)
     assert "第一章 经济发展" in out
-    child = service.callback(choices[0].data)
+    child = service.press(choices[0].data)
     out2, choices2 = to_console(child)
     assert "一、工业" in out2 and "⬆ 上一级" in [c.label for c in choices2]
     inds = service.command("indicators", "1")
@@ -155,14 +164,14 @@ def test_docs_outline_indicator_and_task_lists(service: PlanService) -> None:
     assert "没有找到文件" in text_of(service.command("outline", "99"))
 
 
-def test_inline_items_carry_source(service: PlanService) -> None:
-    items = service.inline("规模以上工业总产值")
+def test_inline_items_carry_source(service: BotServices) -> None:
+    items = service.answers.inline("规模以上工业总产值")
     assert items and items[0].title == "规模以上工业总产值"
     assert "来源" in text_of(items[0].reply)
-    assert service.inline("   ") == []
+    assert service.answers.inline("   ") == []
 
 
-def test_swap_changes_answers_atomically(service: PlanService) -> None:
+def test_swap_changes_answers_atomically(service: BotServices) -> None:
     kb = make_kb()
     kb.terms[0].definition = "新的定义。"
     service.state.swap(kb, index=StandInIndex(kb))  # type: ignore[arg-type]
@@ -170,10 +179,17 @@ def test_swap_changes_answers_atomically(service: PlanService) -> None:
     assert "新的定义" in text_of(service.command("term", "一街四所"))
 
 
-def test_unknown_and_bad_input(service: PlanService) -> None:
+def test_version_command(service: BotServices) -> None:
+    out = text_of(service.command("version"))
+    assert "程序版本：" in out and "知识库版本：1（2 份规划文件）" in out
+    service.state.swap(make_kb(), index=StandInIndex(make_kb()))  # type: ignore[arg-type]
+    assert "知识库版本：2" in text_of(service.command("version"))
+
+
+def test_unknown_and_bad_input(service: BotServices) -> None:
     assert "未知命令" in text_of(service.command("nope"))
-    assert "失效" in text_of(service.callback("zz:1"))
-    assert "失效" in text_of(service.callback("q:abc:x"))
+    assert "失效" in text_of(service.press("zz:1"))
+    assert "失效" in text_of(service.press("q:abc:x"))
     assert "请输入" in text_of(service.ask(" \x00 "))
 
 
@@ -187,10 +203,10 @@ def test_examples_come_from_the_live_plans_when_the_usual_ones_do_not_answer() -
                               target=Value(year=2030, value="35", number=35))],
         terms=[Term(id="GC", doc="c.txt", term="“林长制”", definition="由各级党政负责人担任林长的制度。", line=9)],
     )
-    service = PlanService(KnowledgeState(kb, index=SearchIndex(kb)))
-    examples = service.examples()
+    service = services_over(KnowledgeState(kb, index=SearchIndex(kb)))
+    examples = service.answers.examples()
     assert examples == ["森林覆盖率2030年目标", "什么是林长制"]
     for example in examples:
         assert service.state.index.search(example).hits
-    start = "\n".join(to_console(service.start())[0].splitlines())
+    start = "\n".join(to_console(service.command("start"))[0].splitlines())
     assert "森林覆盖率2030年目标" in start and "固投" not in start

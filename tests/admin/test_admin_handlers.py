@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin_service import ACCESS_REFUSAL, GROUP_REFUSAL, NOT_ADMIN
+from bot.access import ACCESS_REFUSAL, GROUP_REFUSAL
+from bot.admin_base import NOT_ADMIN
 from bot.kbstate import KnowledgeState
 from bot.settings import Settings
 from bot.storage import make_engine, make_sessionmaker, migrate
@@ -54,11 +55,11 @@ async def h(admin_settings: Settings, bundled_kb):  # type: ignore[no-untyped-de
 
 
 def _state(h: BotHarness) -> KnowledgeState:
-    return h.app.bot_data["deps"].state
+    return h.services.state
 
 
 def _versions(h: BotHarness) -> Versions:
-    return h.app.bot_data["deps"].extra["admin"].versions
+    return h.services.admin.versions  # type: ignore[union-attr]
 
 
 async def _publish(h: BotHarness) -> list[str]:
@@ -195,7 +196,7 @@ async def test_restart_after_publish_serves_new_version(admin_settings: Settings
 
 
 async def test_alias_takes_effect_at_once_and_is_listed(h: BotHarness) -> None:
-    svc = h.app.bot_data["deps"].extra["admin"]
+    svc = h.services.admin
     if svc.lexicon is None:
         pytest.skip("no runtime lexicon in knowledge.lexicon")
     query = "丙丁戊"  # matches nothing in the plans
@@ -244,15 +245,14 @@ async def test_audit_log_records_actions(h: BotHarness) -> None:
 
 
 def test_console_admin_commands(admin_settings: Settings, bundled_kb, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from bot.app import assemble
     from bot.console import ConsoleChat
-    from bot.deps import Deps
-    from bot.runtime import console_routes
-    from bot.service import PlanService
 
     sessions = make_sessionmaker(make_engine(admin_settings.database_url))
     state = KnowledgeState(bundled_kb)
-    deps = Deps(settings=admin_settings, state=state, sessions=sessions, service=PlanService(state, sessions))
-    chat = ConsoleChat(console_routes(deps))
+    assembly = assemble(admin_settings, state=state, sessions=sessions, telegram=False)
+    assembly.serve_live_version()
+    chat = ConsoleChat(assembly.services)
     assert "版本 1" in chat.render(chat.handle("/versions"))
     plan = tmp_path / "2026年工作要点.txt"
     plan.write_text(PLAN, encoding="utf-8")

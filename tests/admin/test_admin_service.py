@@ -10,7 +10,8 @@ import zipfile
 
 import pytest
 
-from bot.admin_service import NOT_ADMIN, AdminService
+from bot.admin_base import NOT_ADMIN
+from bot.admin_service import AdminService
 from bot.storage import admin as store
 from tests.admin.helpers import ADMIN, STRANGER, FakeLexicon
 
@@ -175,22 +176,22 @@ def test_alias_add_list_remove_survive_restart(world) -> None:  # type: ignore[n
 
 def test_allowlist_decisions(world, settings) -> None:  # type: ignore[no-untyped-def]
     _, _, service = world
-    assert service.access_decision(STRANGER.id, STRANGER.id) == "ok"  # open mode
+    assert service.access.decision(STRANGER.id, STRANGER.id) == "ok"  # open mode
     settings.access = "allowlist"
-    assert service.access_decision(ADMIN.id, ADMIN.id) == "ok"
-    assert service.access_decision(STRANGER.id, STRANGER.id) == "refuse"
-    assert service.access_decision(STRANGER.id, STRANGER.id) == "silent"
-    assert service.access_decision(STRANGER.id, -100123) == "silent"  # told once already, in private
-    assert service.access_decision(3003, -100124) == "refuse"  # a new group and a new person
-    assert service.access_decision(3004, -100124) == "silent"  # the group was told once
-    assert service.access_decision(3003, -100123) == "silent"  # this person was told once
+    assert service.access.decision(ADMIN.id, ADMIN.id) == "ok"
+    assert service.access.decision(STRANGER.id, STRANGER.id) == "refuse"
+    assert service.access.decision(STRANGER.id, STRANGER.id) == "silent"
+    assert service.access.decision(STRANGER.id, -100123) == "silent"  # told once already, in private
+    assert service.access.decision(3003, -100124) == "refuse"  # a new group and a new person
+    assert service.access.decision(3004, -100124) == "silent"  # the group was told once
+    assert service.access.decision(3003, -100123) == "silent"  # this person was told once
     assert "-100124（2 次）" in service.allow(ADMIN, []).plain_text()
     service.allow(ADMIN, ["-100123"])
-    assert service.access_decision(3003, -100123) == "ok"
+    assert service.access.decision(3003, -100123) == "ok"
     service.allow(ADMIN, [str(STRANGER.id)])
-    assert service.access_decision(STRANGER.id, STRANGER.id) == "ok"
+    assert service.access.decision(STRANGER.id, STRANGER.id) == "ok"
     assert "已取消" in service.deny(ADMIN, [str(STRANGER.id)]).plain_text()
-    assert service.access_decision(STRANGER.id, STRANGER.id) == "refuse"
+    assert service.access.decision(STRANGER.id, STRANGER.id) == "refuse"
 
 
 def test_stats_and_gaps_read_query_log(world) -> None:  # type: ignore[no-untyped-def]

@@ -141,4 +141,4 @@ def test_versions_on_postgres(pg_url: str, bundled_kb: KnowledgeBase, plans_dir:
     other = Versions(make_sessionmaker(make_engine(pg_url)), fresh, plans_dir)
     assert other.start() == 2 and fresh.kb.to_contract() == state.kb.to_contract()
     service.settings.access = "allowlist"
-    assert service.access_decision(5, 5) == "refuse" and service.access_decision(5, 5) == "silent"
+    assert service.access.decision(5, 5) == "refuse" and service.access.decision(5, 5) == "silent"

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from jobs.digest import DueItem
+from knowledge.digest.engine import DueItem
 
 CRLF = "\r\n"
 MAX_OCTETS = 75  # RFC 5545 §3.1: lines SHOULD NOT be longer than 75 octets, excluding CRLF

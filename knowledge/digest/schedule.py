@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import chinese_calendar
 
-from jobs.workdays import next_workday
+from knowledge.digest.workdays import next_workday
 
 # Weekdays follow Python's date.weekday(): 0 = Monday … 6 = Sunday (PTB's run_daily uses 0 = Sunday).
 WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")

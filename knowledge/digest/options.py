@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from jobs.digest import DigestFilters
+from knowledge.digest.engine import DigestFilters
 
 MAX_KEYWORDS = 8
 MAX_KEYWORD_LEN = 40

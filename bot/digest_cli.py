@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.digest_render import render_digest
 from bot.render import to_console
-from jobs.digest import DEFAULT_WINDOW, URGENCIES, DigestEngine, DigestFilters, render_digest
-from jobs.ics import calendar_ics
 from knowledge.builder import build_files
+from knowledge.digest.engine import DEFAULT_WINDOW, URGENCIES, DigestEngine, DigestFilters
+from knowledge.digest.ics import calendar_ics
 
 
 def _date(text: str) -> dt.date:
@@ -41,8 +42,7 @@ def _today(args: argparse.Namespace) -> dt.date:
     """--today, else PLANBOT_TODAY, else the current date in the configured time zone."""
     if args.today:
         return args.today  # type: ignore[no-any-return]
-    from bot.settings import Settings
-    from jobs.scheduler import local_clock
+    from bot.settings import Settings, local_clock
 
     return local_clock(Settings())().date()
 

@@ -1,4 +1,7 @@
-"""Deadline digests: tasks grouped 🔴 overdue / 🟡 within 7 days / 🟢 within the window, as a Reply."""
+"""Deadline digests computed: tasks overdue / due within 7 days / due within the window, per subscriber's filters.
+
+Pure domain: no chat, no database. `bot.digest_render` turns a `Digest` into a reply.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.replies import Button, Reply, Span
-from jobs.recurrence import is_recurring, label_of, next_due
-from jobs.workdays import DaysLeft, days_left
+from knowledge.digest.recurrence import is_recurring, label_of, next_due
+from knowledge.digest.workdays import DaysLeft, days_left
+from knowledge.identity import name_key
 from knowledge.models import Document, KnowledgeBase, Section, Task
 from knowledge.search import SearchIndex
 
@@ -21,9 +24,6 @@ DEFAULT_WINDOW = 14
 PER_GROUP = 5  # items shown per group; the rest are counted
 # Keyword filters take every search hit above the answer threshold, not only the first page.
 SEARCH_LIMIT = 1000
-WEEKDAYS_CN = "一二三四五六日"
-_MARKS = {"overdue": "🔴", "soon": "🟡", "window": "🟢"}
-CALLBACK_PREFIX = "dg:"
 
 
 @dataclass(frozen=True)
@@ -107,11 +107,6 @@ def due_item(task: Task, today: dt.date) -> DueItem | None:
         return None
     recurring = label_of(task.recurrence) if is_recurring(task) else None
     return DueItem(task, due, days_left(today, due), recurring)
-
-
-def _norm(text: str) -> str:
-    """Lower-case text without spaces, for containment tests of names."""
-    return "".join(text.split()).lower()
 
 
 @dataclass
@@ -215,18 +210,18 @@ class DigestEngine:
         """Normalised document names, tasks by document and tasks by unit (built on first use)."""
         if self._doc_keys is not None:
             return
-        self._doc_keys = [(d, (_norm(d.id), _norm(d.file), _norm(d.title))) for d in self.kb.documents]
+        self._doc_keys = [(d, (name_key(d.id), name_key(d.file), name_key(d.title))) for d in self.kb.documents]
         self._tasks_by_doc = {}
         self._tasks_by_unit = {}
         for t in self.kb.tasks:
             self._tasks_by_doc.setdefault(t.doc, set()).add(t.id)
             for unit in t.units:
-                self._tasks_by_unit.setdefault(_norm(unit), set()).add(t.id)
+                self._tasks_by_unit.setdefault(name_key(unit), set()).add(t.id)
 
     def matching_documents(self, name: str) -> list[Document]:
         """Documents whose file name, id or title contains `name` (spaces and case ignored)."""
         self._indexes()
-        needle = _norm(name)
+        needle = name_key(name)
         if not needle:
             return []
         return [d for d, (did, file, title) in self._doc_keys or []
@@ -245,7 +240,7 @@ class DigestEngine:
         """Tasks with a responsible unit containing `name` (or contained in it, e.g. 街道办事处/街道办)."""
         if name not in self._unit_ids:
             self._indexes()
-            needle = _norm(name)
+            needle = name_key(name)
             ids: set[str] = set()
             for unit, tasks in self._tasks_by_unit.items():
                 if needle and (needle in unit or (len(unit) >= 2 and unit in needle)):
@@ -332,7 +327,7 @@ class DigestEngine:
                     shown.append(seq[index])
         return digest
 
-    # --- rendering -----------------------------------------------------------------------
+    # --- sources -------------------------------------------------------------------------
     def source_of(self, task: Task) -> str:
         """Where a task comes from: the document title and the section, with the line."""
         doc = self.docs.get(task.doc)
@@ -342,102 +337,3 @@ class DigestEngine:
         if section is not None:
             where += " " + " ".join(p for p in (section.number, section.title) if p)
         return f"{where} 第{task.line}行"
-
-
-def weekday_cn(day: dt.date) -> str:
-    """周一 … 周日 for a date."""
-    return "周" + WEEKDAYS_CN[day.weekday()]
-
-
-def describe_left(left: DaysLeft) -> str:
-    """“还剩 5 天（3 个工作日）”, “今天到期” or “已逾期 12 天（9 个工作日）”."""
-    if left.calendar == 0:
-        return "今天到期"
-    if left.calendar < 0:
-        return f"已逾期 {-left.calendar} 天（{-left.working} 个工作日）"
-    return f"还剩 {left.calendar} 天（{left.working} 个工作日）"
-
-
-_GROUP_TITLES = {"overdue": "已逾期", "soon": "{soon} 天内到期", "window": "{after}–{window} 天到期"}
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def render_item(engine: DigestEngine, reply: Reply, number: int, item: DueItem) -> None:
-    """Append one digest item: title, due date and days left, source and responsible units."""
-    task = item.task
-    reply.line(f"{number}. ", Span(_short(task.title), "bold"))
-    due = f"   截止 {item.due.isoformat()}（{weekday_cn(item.due)}）· {describe_left(item.left)}"
-    if item.recurring:
-        due += f" · {item.recurring}（本期）"
-    reply.line(due)
-    reply.line(Span("   来源：" + engine.source_of(task), "italic"))
-    if task.units:
-        reply.line("   责任单位：" + "、".join(task.units))
-
-
-def item_buttons(task_id: str, number: int) -> list[Button]:
-    """The 已完成 / 推迟一周 / 详情 buttons of one item (none if the id is too long for callback data)."""
-    try:
-        return [Button(f"✅{number} 已完成", f"{CALLBACK_PREFIX}done:{task_id}"),
-                Button(f"⏰{number} 推迟一周", f"{CALLBACK_PREFIX}snz:{task_id}"),
-                Button(f"📄{number} 详情", f"{CALLBACK_PREFIX}card:{task_id}")]
-    except ValueError:
-        return []
-
-
-def render_digest(engine: DigestEngine, digest: Digest, heading: str = "截止任务提醒",
-                  buttons: bool = True, more_hint: str = "") -> Reply:
-    """The digest as a Reply: a heading, then each non-empty group with its items and buttons.
-
-    An empty digest is one short line.
-    """
-    reply = Reply()
-    scope = digest.filters.describe()
-    if digest.is_empty:
-        return reply.line(f"📋 {digest.today.isoformat()}：{scope}，{digest.window} 天内没有到期或逾期的任务。")
-    reply.title(f"📋 {heading} · {digest.today.isoformat()}（{weekday_cn(digest.today)}）")
-    reply.line(f"范围：{scope} · 未来 {digest.window} 天 · 共 {digest.total} 项")
-    number = 0
-    for group in URGENCIES:
-        total = digest.totals.get(group, 0)
-        if not total:
-            continue
-        soon = min(SOON_DAYS, digest.window)
-        name = _GROUP_TITLES[group].format(soon=soon, after=soon + 1, window=digest.window)
-        reply.blank()
-        reply.line(Span(f"{_MARKS[group]} {name} {total} 项", "bold"))
-        for item in digest.groups[group]:
-            number += 1
-            render_item(engine, reply, number, item)
-            if buttons:
-                reply.row(*item_buttons(item.task.id, number))
-        hidden = total - len(digest.groups[group])
-        if hidden > 0:
-            reply.line(f"   ……另有 {hidden} 项未列出{more_hint}")
-    return reply
-
-
-def render_task_card(engine: DigestEngine, task: Task, today: dt.date) -> Reply:
-    """The full card of one task: title, text, deadline and days left, recurrence, units, source."""
-    reply = Reply().title(f"📄 {task.number + ' ' if task.number else ''}{task.title}")
-    if task.text and task.text != task.title:
-        reply.quote(task.text)
-    item = due_item(task, today)
-    if item is not None:
-        line = f"截止：{item.due.isoformat()}（{weekday_cn(item.due)}）· {describe_left(item.left)}"
-        if item.recurring:
-            line += f" · {item.recurring}（本期）"
-        reply.line(line)
-    elif task.deadline_kind == "ongoing":
-        reply.line("截止：长期坚持")
-    else:
-        reply.line("截止：未写明")
-    if task.deadline_text:
-        reply.line(f"原文时限：{task.deadline_text}")
-    if task.units:
-        reply.line("责任单位：" + "、".join(task.units))
-    reply.source(engine.source_of(task))
-    return reply

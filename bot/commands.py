@@ -1,0 +1,183 @@
+"""The command registry: every command and every kind of button, once.
+
+Adding a command is one `Command(...)` entry here plus the service function it runs: the Telegram
+handler, the console, /help (when `help` is given), /admin (for bot-admin commands) and the command
+menu follow from the entry. Adding a kind of button is one record type in `bot.callback_data` plus
+one `ButtonRoute` here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot import about
+from bot.callback_data import (
+    Ask,
+    DigestAction,
+    DraftAction,
+    IndicatorPage,
+    IndicatorSearchPage,
+    OpenIndicatorGroup,
+    OpenItem,
+    OutlineDocument,
+    OutlineRoot,
+    OutlineSection,
+    ReadSection,
+    Record,
+    ResultsPage,
+    TaskPage,
+)
+from bot.registry import Access, ButtonRoute, Command, Request
+from bot.replies import Reply
+
+if TYPE_CHECKING:
+    from bot.admin_service import AdminService
+    from bot.services import BotServices
+
+
+def _admin(req: Request) -> AdminService:
+    """The admin service (admin commands are only offered when there is one: a database)."""
+    admin = req.services.admin
+    if admin is None:
+        raise RuntimeError("admin commands need a database")
+    return admin
+
+
+def _import_file(req: Request) -> Reply:
+    """Console /import PATH: upload a local plan file as an admin would in chat."""
+    import asyncio
+    from pathlib import Path
+
+    admin = _admin(req)
+    path = Path(req.arg.strip()).expanduser()
+    if not path.is_file():
+        return Reply().line(f"找不到文件：{req.arg}。用法：/import 文件路径")
+    refusal = admin.precheck_upload(req.actor, path.name, path.stat().st_size)
+    return refusal or asyncio.run(admin.prepare_upload(req.actor, path.name, path.read_bytes()))
+
+
+def _find_example(services: BotServices) -> str:
+    examples = services.answers.examples()
+    return f"/find {examples[1 % len(examples)]}"
+
+
+def _term_example(services: BotServices) -> str:
+    # Without glossary terms, /term alone (the list) is the example that works.
+    terms = services.state.active.kb.terms
+    return f"/term {terms[0].term}" if terms else "/term"
+
+
+def _example(text: str) -> Callable[[BotServices], str]:
+    return lambda _services: text
+
+
+COMMANDS: list[Command] = [
+    # ----- questions and browsing -----
+    Command("find", "查询指标、任务、章节或名词，如 /find 固投",
+            lambda r: r.services.answers.find(r.arg, r.who),
+            help="查询指标、任务、章节或名词", example=_find_example),
+    Command("docs", "已载入的规划文件", lambda r: r.services.browse.docs(), help="已载入的规划文件"),
+    Command("outline", "按目录浏览文件", lambda r: r.services.browse.outline(r.arg), help="按目录浏览文件"),
+    Command("indicators", "指标列表，可加文件序号", lambda r: r.services.browse.indicators(r.arg),
+            help="指标列表（可指定文件序号或名称）", example=_example("/indicators 1")),
+    Command("tasks", "任务与完成时限，可加关键词", lambda r: r.services.browse.tasks(r.arg),
+            help="任务和完成时限（可加关键词）", example=_example("/tasks 改造")),
+    Command("term", "名词解释", lambda r: r.services.browse.term(r.arg), help="名词解释", example=_term_example),
+    Command("help", "使用说明", lambda r: about.help_reply(r.services), help="本说明"),
+    Command("start", "开始使用", lambda r: about.start_reply(r.services)),
+    # ----- deadline digests -----
+    Command("subscribe", "订阅每周截止任务提醒（可加关键词、文件、单位）",
+            lambda r: r.services.digests.subscribe(r.chat_id, r.who.user_id, r.arg),
+            access=Access.GROUP_ADMINS, help="订阅每周截止任务提醒（可加关键词、文件、单位）",
+            example=_example("/subscribe 老旧小区")),
+    Command("subscriptions", "查看和修改本聊天的订阅",
+            lambda r: r.services.digests.list_subscriptions(r.chat_id), help="查看和修改本聊天的订阅"),
+    Command("unsubscribe", "退订", lambda r: r.services.digests.unsubscribe(r.chat_id, r.arg),
+            access=Access.GROUP_ADMINS, help="退订（编号或“全部”）", example=_example("/unsubscribe 全部")),
+    Command("due", "近期到期的任务，如 /due 30", lambda r: r.services.digests.due(r.chat_id, r.arg),
+            help="近期到期的任务（可加天数和关键词）", example=_example("/due 30")),
+    Command("overdue", "已逾期的任务", lambda r: r.services.digests.overdue(r.chat_id, r.arg),
+            help="已逾期的任务（可加关键词）"),
+    Command("digest", "预览下一期周报", lambda r: r.services.digests.preview(r.chat_id), help="预览下一期周报"),
+    Command("ics", "导出截止日期日历文件（.ics）", lambda r: r.services.digests.ics(r.chat_id),
+            help="导出截止日期日历文件（.ics）"),
+    Command("version", "机器人和知识库的版本", lambda r: about.version_reply(r.services), help="机器人和知识库的版本"),
+    # ----- bot admins (listed by /admin, not in the menu) -----
+    Command("reload", "重新加载规划文件夹（预览变更，确认后发布）",
+            lambda r: _admin(r).prepare_reload(r.actor, r.progress),
+            access=Access.BOT_ADMINS, menu=False, progress="正在重新加载 …"),
+    Command("versions", "知识库版本列表", lambda r: _admin(r).list_versions(r.actor),
+            access=Access.BOT_ADMINS, menu=False, blocking=True),
+    Command("rollback", "回滚到指定版本，如 /rollback 3", lambda r: _admin(r).prepare_rollback(r.actor, r.arg),
+            access=Access.BOT_ADMINS, menu=False),
+    Command("remove", "撤下一个文档，如 /remove 文件名", lambda r: _admin(r).prepare_remove(r.actor, r.arg),
+            access=Access.BOT_ADMINS, menu=False),
+    Command("alias", "简称词表；/alias 规上 规模以上 添加", lambda r: _admin(r).alias(r.actor, r.args),
+            access=Access.BOT_ADMINS, menu=False),
+    Command("unalias", "删除简称，如 /unalias 规上", lambda r: _admin(r).unalias(r.actor, r.args),
+            access=Access.BOT_ADMINS, menu=False),
+    Command("admin", "管理员列表；/admin add|remove ID",
+            lambda r: _admin(r).admin_command(r.actor, r.args, admin_help()),
+            access=Access.BOT_ADMINS, menu=False),
+    Command("allow", "白名单；/allow ID 允许用户或群组", lambda r: _admin(r).allow(r.actor, r.args),
+            access=Access.BOT_ADMINS, menu=False),
+    Command("deny", "从白名单移除，如 /deny ID", lambda r: _admin(r).deny(r.actor, r.args),
+            access=Access.BOT_ADMINS, menu=False),
+    Command("stats", "使用统计", lambda r: _admin(r).stats(r.actor), access=Access.BOT_ADMINS, menu=False,
+            blocking=True),
+    Command("gaps", "未找到答案的查询", lambda r: _admin(r).gaps(r.actor), access=Access.BOT_ADMINS, menu=False,
+            blocking=True),
+    Command("audit", "管理操作记录", lambda r: _admin(r).audit_log(r.actor), access=Access.BOT_ADMINS, menu=False),
+    Command("import", "导入一个本地规划文件，如 /import 文件路径", _import_file, access=Access.BOT_ADMINS,
+            menu=False, telegram=False),
+]
+
+BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
+
+
+def admin_help() -> list[tuple[str, str]]:
+    """The bot-admin commands offered in chat, with their descriptions (for /admin)."""
+    return [(c.name, c.description) for c in COMMANDS if c.access is Access.BOT_ADMINS and c.telegram]
+
+
+def menu() -> list[tuple[str, str]]:
+    """Telegram's command menu: (name, Chinese description), in registry order."""
+    return [(c.name, c.description) for c in COMMANDS if c.menu and c.telegram]
+
+
+def available(command: Command, services: BotServices) -> bool:
+    """Whether this bot offers the command (admin commands need the admin service, i.e. a database)."""
+    return command.access is not Access.BOT_ADMINS or services.admin is not None
+
+
+# ----- buttons: one route per record type (one callback prefix each) -----------------------------
+
+def _open_item(req: Request, record: OpenItem) -> Reply:
+    return req.services.cards.open(req.services.state.active.kb, record.KIND, record.id)
+
+
+def _digest_access(record: DigestAction) -> Access:
+    return Access.GROUP_ADMINS if record.changes else Access.EVERYONE
+
+
+BUTTONS: list[ButtonRoute] = [
+    ButtonRoute(ResultsPage, lambda r, b: r.services.answers.page(b.query, b.page, r.who)),
+    ButtonRoute(Ask, lambda r, b: r.services.answers.ask(b.text, r.who)),
+    *[ButtonRoute(kind, _open_item) for kind in OpenItem.__subclasses__()],
+    ButtonRoute(OpenIndicatorGroup, lambda r, b: r.services.cards.open_group(r.services.state.active.kb, b.ids)),
+    ButtonRoute(ReadSection,
+                lambda r, b: r.services.cards.section_page(r.services.state.active.kb, b.section_id, b.page)),
+    ButtonRoute(OutlineRoot, lambda r, b: r.services.browse.outline_root(replace=True)),
+    ButtonRoute(OutlineDocument, lambda r, b: r.services.browse.outline_doc(b.index)),
+    ButtonRoute(OutlineSection, lambda r, b: r.services.browse.outline_section(b.section_id)),
+    ButtonRoute(IndicatorPage, lambda r, b: r.services.browse.indicator_page(b.doc, "", b.page)),
+    ButtonRoute(IndicatorSearchPage, lambda r, b: r.services.browse.indicator_page(None, b.keyword, b.page)),
+    ButtonRoute(TaskPage, lambda r, b: r.services.browse.task_page(b.keyword, b.page)),
+    ButtonRoute(DigestAction, lambda r, b: r.services.digests.press(r.chat_id, r.who.user_id, b),
+                access=_digest_access, expired=False, toast=True),
+    ButtonRoute(DraftAction, lambda r, b: _admin(r).press(r.actor, b, r.arg), access=lambda _b: Access.BOT_ADMINS,
+                expired=False),
+]
+
+ROUTES: dict[type[Record], ButtonRoute] = {route.record: route for route in BUTTONS}

@@ -1,0 +1,87 @@
+"""The application's services, typed: what every handler, job and the console reach (PTB `bot_data`).
+
+`BotServices.create` makes them over one knowledge state and database; the composition root
+(`bot.app`) calls it once per process. `command`, `press` and `ask` are the front door of the
+console and the tests: the same registry, access rules and services Telegram goes through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.access import AccessPolicy
+from bot.admin_service import AdminService
+from bot.answering import Answers
+from bot.browsing import Browsing
+from bot.callback_data import CallbackCodec, MemoryOverflow
+from bot.cards import Cards
+from bot.digest_service import DigestService
+from bot.kbstate import KnowledgeState
+from bot.registry import Progress, Request, call_button, call_command, expired, no_progress
+from bot.render import clean
+from bot.replies import Reply
+from bot.settings import Settings, local_clock
+from bot.versions import Versions
+from bot.who import Who
+from knowledge.lexicon import default_lexicon
+
+
+@dataclass
+class BotServices:
+    """Settings, the live knowledge state, the database and every service, built once."""
+
+    settings: Settings
+    state: KnowledgeState
+    sessions: sessionmaker[Session] | None
+    codec: CallbackCodec
+    cards: Cards
+    answers: Answers
+    browse: Browsing
+    digests: DigestService
+    access: AccessPolicy
+    admin: AdminService | None  # None without a database
+    bot_username: str | None = None
+
+    @classmethod
+    def create(cls, settings: Settings, state: KnowledgeState,
+               sessions: sessionmaker[Session] | None = None) -> BotServices:
+        """Every service over `state` (and `sessions`, when there is a database)."""
+        codec = CallbackCodec(MemoryOverflow())
+        cards = Cards(codec)
+        answers = Answers(state, cards, codec, sessions)
+        browse = Browsing(state, cards, codec, lambda q: answers.search(state.active, q))
+        access = AccessPolicy(settings, sessions)
+        admin = None
+        if sessions is not None:
+            versions = Versions(sessions, state, settings.plans_dir, settings.max_upload_bytes)
+            admin = AdminService(settings, sessions, versions, default_lexicon(), settings.timezone, access)
+        digests = DigestService(state, sessions, local_clock(settings))
+        return cls(settings, state, sessions, codec, cards, answers, browse, digests, access, admin)
+
+    # ----- the front door for the console and tests --------------------------------------------
+
+    def ask(self, text: str, who: Who | None = None) -> Reply:
+        """The answer to a free-text question."""
+        return self.answers.ask(text, who)
+
+    def command(self, name: str, arg: str = "", who: Who | None = None, progress: Progress = no_progress) -> Reply:
+        """Run /name with its argument text, as the registry says (unknown commands get a hint)."""
+        from bot.commands import BY_NAME, available
+
+        command = BY_NAME.get(name.lower())
+        if command is None or not available(command, self):
+            return Reply().line(f"未知命令 /{name}。").line("发送 /help 查看可用命令。")
+        req = Request(self, who or Who(), clean(arg).strip(), progress)
+        return call_command(command, req)
+
+    def press(self, data: str, who: Who | None = None) -> Reply:
+        """Press a button with this callback data (expired or unknown data says so)."""
+        from bot.commands import ROUTES
+
+        record = self.codec.decode(data)
+        route = ROUTES.get(type(record)) if record is not None else None
+        if record is None or route is None:
+            return expired()
+        return call_button(route, record, Request(self, who or Who(), data))

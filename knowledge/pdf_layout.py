@@ -1,0 +1,100 @@
+"""PDF layout: text lines re-joined into paragraphs (wrapped lines, page breaks, page numbers)
+and pdfminer's unmapped-glyph codes; shared by the PyPDFium2 and pdfplumber page readers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.errors import UnreadablePdfError
+
+# A PDF line starting like a heading or a numbered item opens a new paragraph.
+NUMBERED = re.compile(
+    r"^(第[一二三四五六七八九十百零〇\d]+[章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"\d+[.．、](?!\d)|专栏\s*\d)"
+)
+
+
+@dataclass
+class TextLine:
+    """One line of text on a page, in top-down coordinates (points from the top edge)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float = 10.0
+
+
+@dataclass
+class Block:
+    """Lines a PDF page yields in reading order: one paragraph, or a table's cells."""
+
+    top: float
+    lines: list[str]
+    at_margin: bool = False  # a paragraph whose first line starts at the left margin
+    open_end: bool = False  # a paragraph whose last line runs to the right margin
+
+
+# A printed page number: "— 3 —", "- 3 -", "3", "第3页", "第 3 页 共 12 页", "3/12".
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$")
+
+
+def is_page_number(line: TextLine, page_height: float) -> bool:
+    """A page number in the top or bottom margin: dropped, so paragraphs join across pages."""
+    in_margin = line.top > 0.9 * page_height or line.bottom < 0.08 * page_height
+    return in_margin and bool(_PAGE_NUMBER.match(line.text.strip()))
+
+
+def paragraphs(text_lines: list[TextLine]) -> list[Block]:
+    """Re-join lines the PDF wrapped: a line that runs (nearly) to the right margin continues
+    on the next line when that one starts at the left margin at the usual line spacing."""
+    if not text_lines:
+        return []
+    right = max(t.x1 for t in text_lines)
+    left = min(t.x0 for t in text_lines)
+    gaps = sorted(b.top - a.bottom for a, b in zip(text_lines, text_lines[1:], strict=False) if b.top > a.bottom)
+    usual_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    out: list[Block] = []
+    current: Block | None = None
+    for i, line in enumerate(text_lines):
+        text = line.text.strip()
+        size = line.size
+        if current is None:
+            current = Block(line.top, [text], at_margin=line.x0 <= left + 0.5 * size)
+        else:
+            current.lines[-1] += text
+        wide = right - left > 10 * size
+        full = line.x1 >= right - 1.5 * size
+        # CJK wrapping moves an unbreakable run (1680个；) to the next line, leaving a gap.
+        nearly = line.x1 >= right - 0.2 * (right - left) and not text.endswith(("。", "！", "？", "：", ":"))
+        current.open_end = wide and (full or nearly)
+        nxt = text_lines[i + 1] if i + 1 < len(text_lines) else None
+        continues = (
+            current.open_end
+            and nxt is not None
+            and nxt.x0 <= left + 0.5 * size
+            and nxt.top - line.bottom <= usual_gap + 0.3 * size
+            and not NUMBERED.match(nxt.text.strip())
+        )
+        if not continues:
+            out.append(current)
+            current = None
+    return out
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def drop_unmapped(lines: list[str]) -> list[str]:
+    """Lines without pdfminer's "(cid:1234)" codes for glyphs it cannot map to Unicode;
+    UnreadablePdfError when such codes make up most of the text."""
+    text = "".join(lines)
+    codes = _CID.findall(text)
+    if not codes:
+        return lines
+    glyphs = len(text) - sum(len(c) for c in codes) + len(codes)
+    if len(codes) > 0.3 * glyphs:
+        raise UnreadablePdfError(detail=f"{len(codes)} of {glyphs} glyphs are (cid:N)")
+    return [_CID.sub("", line) for line in lines]

@@ -1,0 +1,395 @@
+"""The PDF reader: pypdfium2 (PDFium, BSD/Apache) for the text, pdfplumber only for pages that
+hold ruled tables (one cell per line, as the .docx reader writes them).
+
+Measured on the same PDFs (bench/bench_pdf.py): PDFium reads a 140-page text-layer plan about
+15 times faster than pdfminer (which pdfplumber runs on every page) and yields the same lines;
+pdfplumber's table finder is kept for the pages whose drawing holds horizontal and vertical
+rules, so tables come out exactly as before.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from knowledge.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    ScannedPdfError,
+    UnreadablePdfError,
+)
+from knowledge.limits import Budget, limit_error
+from knowledge.pdf_layout import NUMBERED, Block, TextLine, drop_unmapped, is_page_number, paragraphs
+
+# pdfplumber's defaults, which the old reader used: chars within 3 pt of each other vertically
+# share a line; a horizontal gap over 3 pt between two chars is a space.
+_Y_TOLERANCE = 3.0
+_X_TOLERANCE = 3.0
+# A rule is a drawn segment at least this long (pdfplumber's edge_min_length).
+_MIN_RULE = 3.0
+
+
+@dataclass
+class _PageDrawing:
+    """What a page draws besides text: images, curves and ruling segments."""
+
+    images: int = 0
+    curves: int = 0
+    horizontal: int = 0
+    vertical: int = 0
+    seen: set[int] = field(default_factory=set)
+
+    @property
+    def ruled(self) -> bool:
+        """Horizontal and vertical rules both: a table grid or a box pdfplumber reads as a table."""
+        return self.horizontal >= 2 and self.vertical >= 2
+
+
+# PDFium is not thread-safe (the bot reads uploads in worker threads): one document at a time
+# per process; isolated builds run in their own processes.
+_PDFIUM_LOCK = threading.Lock()
+# Objects and path segments looked at per page to find rules and images: a page drawn with
+# millions of objects is judged by its first ones instead of being walked for minutes.
+_MAX_DRAWING_WORK = 200_000
+
+
+def read_pdf(data: bytes, budget: Budget) -> list[str]:
+    """Lines of a PDF's text layer; raises a PlanError for scans, passwords, bad fonts, limits."""
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise CorruptFileError("文件扩展名为 .pdf，但内容不是 PDF，请检查后重新发送。", detail="no %PDF header")
+    with _PDFIUM_LOCK:
+        return _read_locked(data, budget)
+
+
+def _read_locked(data: bytes, budget: Budget) -> list[str]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise _load_error(exc, data) from exc
+    try:
+        return _read_document(pdf, data, budget)
+    finally:
+        pdf.close()
+
+
+def pdfium_error() -> type[Exception]:
+    """PyPDFium2's exception class (imported lazily like the library)."""
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfiumError
+
+
+def _load_error(exc: Exception, data: bytes) -> Exception:
+    """The PlanError for a PDF PDFium cannot open. PDFium's error code is process-wide and can
+    be left over from an earlier file, so the file itself is checked for what the code says."""
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    encrypted = b"/Encrypt" in data
+    if encrypted and code == raw.FPDF_ERR_PASSWORD:
+        return EncryptedFileError("PDF 设有打开密码，无法读取，请发送未加密的版本。", detail=str(exc))
+    if encrypted and code == raw.FPDF_ERR_SECURITY:
+        return EncryptedFileError("PDF 使用了无法识别的加密方式，请发送未加密的版本。", detail=str(exc))
+    if re.search(rb"/Count\s+0\b", data) and not re.search(rb"/Type\s*/Page\b(?!s)", data):
+        return EmptyFileError("PDF 文件没有任何页面，请重新导出后再发送。", detail=str(exc))
+    return CorruptFileError("PDF 文件已损坏（无法解析其结构），请重新导出或另存为 PDF 后再发送。", detail=str(exc))
+
+
+def _read_document(pdf: Any, data: bytes, budget: Budget) -> list[str]:
+    pages = len(pdf)
+    budget.check_pages(pages)
+    if pages == 0:
+        raise EmptyFileError("PDF 文件没有任何页面，请重新导出后再发送。", detail="0 pages")
+    plumber = _Plumber(data, pages)
+    blocks: list[Block] = []
+    chars = unmapped = drawn = 0
+    try:
+        for index in range(pages):
+            try:
+                page = pdf[index]
+            except pdfium_error() as exc:
+                raise CorruptFileError(f"PDF 第 {index + 1} 页已损坏，无法读取，请重新导出后再发送。",
+                                       detail=str(exc)) from exc
+            try:
+                drawing = _drawing(page)
+                lines, page_chars, page_unmapped = _pdfium_lines(page, budget)
+                page_blocks = None
+                if drawing.ruled and page_chars:
+                    page_blocks = plumber.page_blocks(index, budget, page_unmapped)
+                if page_blocks is None:
+                    page_blocks = paragraphs([t for t in lines if not is_page_number(t, page.get_height())])
+            finally:
+                page.close()
+            chars += page_chars
+            unmapped += page_unmapped
+            drawn += drawing.images + drawing.curves
+            for block in page_blocks:
+                budget.add_lines(block.lines)
+            _append_page(blocks, page_blocks)
+    finally:
+        plumber.close()
+    if chars == 0:
+        if drawn:
+            raise ScannedPdfError()
+        raise EmptyFileError("PDF 中没有可读取的文字（页面是空白的），请检查文件后重新发送。")
+    if unmapped > 0.3 * chars:
+        raise UnreadablePdfError(detail=f"{unmapped} of {chars} glyphs have no Unicode mapping")
+    return drop_unmapped([line for block in blocks for line in block.lines])
+
+
+def _append_page(blocks: list[Block], page_blocks: list[Block]) -> None:
+    """Add a page's blocks; a paragraph running off the bottom of a page continues at the top of
+    the next one when that starts at the left margin (a new paragraph would be indented)."""
+    if (page_blocks and blocks and blocks[-1].open_end and page_blocks[0].at_margin
+            and not NUMBERED.match(page_blocks[0].lines[0])):
+        blocks[-1].lines[-1] += page_blocks[0].lines[0]
+        blocks[-1].open_end = page_blocks[0].open_end
+        page_blocks = page_blocks[1:]
+    blocks.extend(page_blocks)
+
+
+# ---------------------------------------------------------------- PDFium text
+
+
+def _pdfium_lines(page: Any, budget: Budget) -> tuple[list[TextLine], int, int]:
+    """The page's text lines (grouped and spaced as pdfplumber groups them), the number of
+    glyphs read, and how many of them have no Unicode mapping (left out of the text)."""
+    import pypdfium2.raw as raw
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        count = raw.FPDFText_CountChars(handle)
+        if count > budget.limits.max_chars - budget.chars:  # refuse before walking the page
+            raise limit_error("max_chars", budget.limits.max_chars, detail=f"page of {count} chars")
+        # All the page's characters in one call (UTF-16, one unit per character index).
+        buffer = ctypes.create_string_buffer((count + 1) * 2)
+        raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        units = memoryview(buffer.raw[: count * 2]).cast("H")
+        rect = raw.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
+        box, map_error = raw.FPDFText_GetLooseCharBox, raw.FPDFText_HasUnicodeMapError
+        origin = raw.FPDFText_GetCharOrigin
+        x, y = ctypes.c_double(), ctypes.c_double()
+        x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+        chars: list[tuple[float, float, float, float, str, float]] = []
+        unmapped = glyphs = 0
+        size = 10.0
+        box_height = -1.0
+        i = 0
+        while i < count:
+            code = units[i]
+            index = i
+            i += 1
+            if 0xD800 <= code <= 0xDBFF and i < count and 0xDC00 <= units[i] <= 0xDFFF:
+                code = 0x10000 + ((code - 0xD800) << 10) + (units[i] - 0xDC00)  # outside the BMP
+                i += 1
+            elif 0xD800 <= code <= 0xDFFF:
+                continue
+            text = chr(code) if code >= 0x20 and code not in (0xFFFE, 0xFFFF) else " "
+            if text.isspace():
+                # Spaces and line breaks PDFium made up are not the document's: geometry decides.
+                if raw.FPDFText_IsGenerated(handle, index) == 1:
+                    continue
+            else:
+                glyphs += 1
+                if map_error(handle, index) == 1:
+                    unmapped += 1
+                    continue
+            box(handle, index, rect_ref)
+            origin(handle, index, x_ref, y_ref)
+            # The font size changes only where the glyph box height does (same font, same size).
+            if rect.top - rect.bottom != box_height:
+                box_height = rect.top - rect.bottom
+                size = raw.FPDFText_GetFontSize(handle, index)
+            # Lines are grouped by a top derived from the baseline and the font size (as
+            # pdfminer does), not by the glyph's own box: a comma is as tall as a Han character.
+            baseline = height - y.value
+            chars.append((baseline - 0.8 * size, baseline + 0.2 * size, rect.left, rect.right, text, size))
+    finally:
+        textpage.close()
+    return _group_lines(chars), glyphs, unmapped
+
+
+def _group_lines(chars: list[tuple[float, float, float, float, str, float]]) -> list[TextLine]:
+    """Chars clustered into lines by their top (chained within 3 pt), each line left to right,
+    words split at blanks and gaps over 3 pt and joined by one space."""
+    if not chars:
+        return []
+    tops = sorted({c[0] for c in chars})
+    cluster_of: dict[float, int] = {}
+    cluster = 0
+    last = tops[0]
+    for top in tops:
+        if top > last + _Y_TOLERANCE:
+            cluster += 1
+        cluster_of[top] = cluster
+        last = top
+    rows: list[list[tuple[float, float, float, float, str, float]]] = [[] for _ in range(cluster + 1)]
+    for c in chars:
+        rows[cluster_of[c[0]]].append(c)
+    lines: list[TextLine] = []
+    for row in rows:
+        row.sort(key=lambda c: c[2])
+        words: list[list[str]] = []
+        kept = []
+        prev = None
+        for c in row:
+            if c[4].isspace():
+                prev = None
+                continue
+            if prev is None or c[2] < prev[2] or c[2] > prev[3] + _X_TOLERANCE:
+                words.append([])
+            words[-1].append(c[4])
+            kept.append(c)
+            prev = c
+        if not kept:
+            continue
+        lines.append(TextLine(
+            text=" ".join("".join(w) for w in words),
+            x0=min(c[2] for c in kept), x1=max(c[3] for c in kept),
+            top=min(c[0] for c in kept), bottom=max(c[1] for c in kept),
+            size=max(c[5] for c in kept),
+        ))
+    return lines
+
+
+def _drawing(page: Any) -> _PageDrawing:
+    """Count the page's images, curves and axis-aligned rules (inside form XObjects too)."""
+    import pypdfium2.raw as raw
+
+    drawing = _PageDrawing()
+    handle = page.raw
+    objects = [raw.FPDFPage_GetObject(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))]
+    x, y = ctypes.c_float(), ctypes.c_float()
+    matrix = raw.FS_MATRIX()
+    work = 0
+    while objects and work < _MAX_DRAWING_WORK:
+        work += 1
+        obj = objects.pop()
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            drawing.images += 1
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            # Bounded: a form drawn many times is walked once (its objects are the same handles).
+            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            if key not in drawing.seen and len(drawing.seen) < 10_000:
+                drawing.seen.add(key)
+                objects.extend(raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj)))
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+            work += _count_segments(obj, matrix, drawing, x, y, _MAX_DRAWING_WORK - work)
+    return drawing
+
+
+def _count_segments(obj: Any, m: Any, drawing: _PageDrawing, x: Any, y: Any, most: int) -> int:
+    """Add a path's horizontal and vertical segments (in page units) and whether it curves,
+    looking at `most` segments; returns how many were looked at."""
+    import pypdfium2.raw as raw
+
+    start = prev = None
+    curved = False
+    segments = min(raw.FPDFPath_CountSegments(obj), max(most, 0))
+    for j in range(segments):
+        segment = raw.FPDFPath_GetPathSegment(obj, j)
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = prev = point
+            continue
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            curved = True
+        elif prev is not None:
+            _count_rule(prev, point, drawing)
+        prev = point
+        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            _count_rule(point, start, drawing)
+            prev = start
+    if curved:
+        drawing.curves += 1
+    return segments
+
+
+def _count_rule(a: tuple[float, float], b: tuple[float, float], drawing: _PageDrawing) -> None:
+    dx, dy = abs(a[0] - b[0]), abs(a[1] - b[1])
+    if dy <= 1 and dx >= _MIN_RULE:
+        drawing.horizontal += 1
+    elif dx <= 1 and dy >= _MIN_RULE:
+        drawing.vertical += 1
+
+
+# ---------------------------------------------------------------- pdfplumber for ruled pages
+
+
+class _Plumber:
+    """pdfplumber, opened on the first ruled page only; any failure means "use PDFium's text"."""
+
+    def __init__(self, data: bytes, pages: int) -> None:
+        self.data = data
+        self.pages = pages
+        self.pdf: Any = None
+        self.failed = False
+
+    def page_blocks(self, index: int, budget: Budget, pdfium_unmapped: int) -> list[Block] | None:
+        """The page's paragraphs and tables as pdfplumber reads them, or None to fall back."""
+        if self.failed:
+            return None
+        try:
+            if self.pdf is None:
+                import pdfplumber
+
+                self.pdf = pdfplumber.open(io.BytesIO(self.data))
+                if len(self.pdf.pages) != self.pages:
+                    self.failed = True
+                    return None
+            page = self.pdf.pages[index]
+            blocks = _plumber_blocks(page, budget)
+            page.flush_cache()
+        except Exception:  # pdfminer cannot read what PDFium can (owner passwords, odd xrefs)
+            self.failed = True
+            return None
+        # pdfminer failing on fonts PDFium maps (an owner-password PDF, say): keep PDFium's text.
+        if not pdfium_unmapped and any("(cid:" in line for b in blocks for line in b.lines):
+            return None
+        return blocks
+
+    def close(self) -> None:
+        """Close pdfplumber if it was opened."""
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _plumber_blocks(page: Any, budget: Budget) -> list[Block]:
+    """The page's paragraphs and tables (one cell per line) in reading order (top to bottom)."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    text_lines = [TextLine(t["text"].strip(), t["x0"], t["x1"], t["top"], t["bottom"],
+                           max((c.get("size", 10) for c in t.get("chars", [])), default=10))
+                  for t in text_page.extract_text_lines(return_chars=True)]
+    blocks = paragraphs([t for t in text_lines if not is_page_number(t, page.height)])
+    for table in tables:
+        cells: list[str] = []
+        for row in table.extract():
+            budget.add_cells(len(row))
+            # None marks a cell covered by a merge: keep its slot blank, like Word continuations.
+            cells.extend(re.sub(r"[\r\n\v]+", "", c or "").strip() for c in row)
+            cells.append("")
+        blocks.append(Block(table.bbox[1], cells))
+    blocks.sort(key=lambda b: b.top)
+    return blocks
