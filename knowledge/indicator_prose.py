@@ -297,6 +297,14 @@ _NOT_A_NAME = re.compile(r"^(?:全市|全区|全县|全镇|全街|全省|不得|
 _BAD_NAME = re.compile(r"^[）)、，,·/\-—\]】〕]|^(?:对(?!外|口|标)|凡|当(?!年|期|地)|[（(]不?含)|(?:以上|以下)的|[（(《〈【〔][^）)》〉】〕]*$|^[^（(]*[）)]|(?:的|按|在|为|分别|给予|至|达|和|或)$")
 
 
+# A sentence that states a condition first: 对…的，要…; 凡…的，…
+_CONDITIONAL = re.compile(r"^(?:\d{1,2}\s*[.．、]\s*)?(?:对于|对|凡)")
+_PEOPLE = ("人", "万人", "名")
+# Nouns a count of people can name (8万人次游客, 200名志愿者); anything else is sized by them.
+_PERSON_NOUN = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:人|员|者|户|生|师|工|民|士|家|队|群众|居民|游客|儿童|老人|青年|学员|人才)"
+                          r"|口|以上|以下|左右|次|[，,。；;、])")
+
+
 def _rule_amount(clause: str, q: Quantity, sentence_before: str = "") -> bool:
     """Whether a number states what a policy grants, charges or requires, not a target."""
     before = clause[: q.start]
@@ -304,6 +312,10 @@ def _rule_amount(clause: str, q: Quantity, sentence_before: str = "") -> bool:
         return True  # 给予奖励50万元, 每获得金牌1枚, 200万元奖励
     if q.unit in _MONEY and _RULE_CUE.search(sentence_before):
         return True  # 补贴标准为：初级1000元、中级1500元
+    if _CONDITIONAL.match((sentence_before + clause).lstrip()) and clause.rstrip().endswith("的"):
+        return True  # 对…连接软管长度超过2米…的，要依法责令改正: a condition of a rule
+    if q.unit in _PEOPLE and (noun := clause[q.end:].strip()) and not _PERSON_NOUN.match(noun):
+        return True  # 8万人大型开放空间: how many it holds, not a count of people
     if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
         return True  # （每日91元）: a number inside a bracket explains, it sets no target
     return _CONDITION_AFTER.match(clause[q.end:]) is not None

@@ -489,3 +489,16 @@ def test_rows_whose_number_or_group_cell_was_merged_away() -> None:
     got = [(i.name, i.target and i.target.value) for i in _extract("\n".join(lines), _doc(period=(2026, 2030)))]
     assert got == [("旧住房成套改造任务", "1.4"), ("推动城中村改造项目数量", "至2027年全面完成前期改造"),
                    ("推动商务楼宇更新数量", "≥10"), ("更新商业设施面积", "≥50"), ("低效产业用地盘活面积", "≥5000")]
+
+
+@pytest.mark.parametrize("text", [
+    "打造岛北8万人大型开放空间，举办音乐荟活动。",
+    "对养老服务机构连接软管长度超过2米、私接三通的，要依法责令限期改正。",
+])
+def test_sizes_and_conditions_are_no_indicators(text: str) -> None:
+    assert _extract(text, _doc(kind="implementation_plan", period=None, year=2023)) == []
+
+
+def test_counts_of_people_still_count() -> None:
+    items = _extract("全年新增城镇就业3000人，招募200名志愿者。", _doc(kind="annual_plan", period=(2024, 2024), year=2024))
+    assert [(i.name, i.target and i.target.value) for i in items] == [("新增城镇就业", "3000"), ("志愿者", "200")]
