@@ -28,8 +28,9 @@ _TERM_DEFINITION = re.compile(r"^[^。，,；;]{1,24}[:：]")
 
 # A sentence that states rather than orders: 2025年是…之年, starting with a number.
 _STATEMENT = re.compile(r"^\s*[0-9０-９〇零一二三四五六七八九十]+\s*年|(?<!实事求)是")
-# Lead phrases: at most this many characters (without the 。).
+# Lead phrases: at most this many characters (without the 。); a heading's own title up to 40.
 _LEAD_MAX = 20
+_HEADING_LEAD_MAX = 40
 # Ordinals that open a measure's paragraph: 第一，/ 一是 / 首先，.
 _ORDINAL = re.compile(r"^\s*(?:第[一二三四五六七八九十]{1,3}[，,、：:]|[一二三四五六七八九十]{1,3}是[，,：:]?|"
                       r"(?:首先|其次|再次|最后)[，,])\s*")
@@ -106,13 +107,18 @@ def _two_clause_lead(sentence: str) -> bool:
     return bool(m and _LEAD_VERB.match(m["a"]) and _LEAD_VERB.match(m["b"]))
 
 
-def lead_phrase_measures(number: int, line: str) -> list[Draft]:
-    """Measures in a paragraph that opens with a lead phrase ("抢抓招商引资先机。…")."""
+def lead_phrase_measures(number: int, line: str, heading: bool = False) -> list[Draft]:
+    """Measures in a paragraph that opens with a lead phrase ("抢抓招商引资先机。…").
+
+    On a numbered heading's line the first sentence is the heading's own title (the structure
+    took it as one), so it leads whatever its clauses."""
     ordinal = _ORDINAL.match(line)
     if ordinal:
         line = line[ordinal.end():]  # 第一，狠抓产业发展。…: the ordinal only counts the measures
     sentences = _sentences(line)
-    if len(sentences) < 2 or not (_is_short_sentence(sentences[0], _LEAD_MAX) or _two_clause_lead(sentences[0])):
+    first = sentences[0] if sentences else ""
+    titled = heading and len(first.strip().rstrip(_SENTENCE_END)) <= _HEADING_LEAD_MAX
+    if len(sentences) < 2 or not (_is_short_sentence(first, _LEAD_MAX) or _two_clause_lead(first) or titled):
         return []
     if re.match(r"^[—\-－]{1,2}", sentences[0]):
         return []  # ——“十项行动”见行见效。 is a review highlight
@@ -151,7 +157,7 @@ def heading_measures(number: int, line: str) -> list[Draft]:
     match = HEADING_NUMBER.match(line)
     if not match:
         return []
-    drafts = lead_phrase_measures(number, line[match.end():])
+    drafts = lead_phrase_measures(number, line[match.end():], heading=True)
     if drafts:
         drafts[0].number = match["num"]
     return drafts

@@ -80,6 +80,7 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
             table_lines.update(row.lines)
     covered: set[int] = set()
     beyond: list[Draft] = []
+    rules = doc.kind == "regulation"
     if multi_year:
         # 1.加强既有居住建筑改造 under a part of a five-year plan: the heading names the task and its
         # paragraph, with its dates, describes it (its dated sentences are no tasks of their own)
@@ -94,6 +95,8 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
         if duty is not None:
             drafts.append(duty)  # 区民防办：负责… / 1.街道消委办。牵头开展… / (一)第一季度：做好…
             continue
+        if rules:
+            continue  # a regulation's articles and items are rules; its tasks are duties and tables
         numbered = numbered_task(number, line, number in heading_lines, glossary)
         if numbered is not None:
             drafts.append(numbered)
@@ -112,7 +115,7 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
                               if d.deadline and d.deadline.date and d.deadline.date.year > doc.year)
             drafts.extend(measures)
     if not multi_year:
-        headed = _heading_tasks(text, sections, drafts, skip)
+        headed = _heading_tasks(text, sections, drafts, skip, duties_only=rules)
         drafts.extend(headed)
         spans = [(d.line, d.end) for d in headed]
         drafts.extend(d for d in beyond if not any(a <= d.line <= b for a, b in spans))
@@ -225,7 +228,7 @@ _DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限�
 
 
 def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
-                   skip: set[int], arabic_only: bool = False) -> list[Draft]:
+                   skip: set[int], arabic_only: bool = False, duties_only: bool = False) -> list[Draft]:
     """Numbered headings (1.推行“一件事一次办”) whose own lines hold no task: in a work plan the
     heading names the task and the lines under it (what, 责任单位, 完成时限) describe it."""
     ordered = sorted(sections, key=lambda s: s.line)
@@ -259,6 +262,8 @@ def _heading_tasks(text: DocText, sections: list[Section], drafts: list[Draft],
             draft.number, draft.end = section.number, nxt - 1
             out.append(draft)
             continue
+        if duties_only and not (label or find_units(body)):
+            continue  # an article of a regulation: a rule, unless units or a time limit make it a task
         if not arabic and len(lines) > _LEAF_TASK_LINES and not (label or find_units(body)):
             continue  # 三、加强政府自身建设 over several paragraphs: a part of the plan, not one task
         if not arabic and section.level < 2 and not flat and not (label or find_units(body)):

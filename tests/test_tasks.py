@@ -354,3 +354,12 @@ def test_duties_listed_per_unit() -> None:
         ("负责协调指导应急避难场所启用后的交通运输保障工作", [], ["区建管委", "区房管局"]),
         ("负责在政府投资项目中安排年度预算", [], ["区财政局"]),
     ]
+
+
+def test_a_regulations_articles_are_rules_but_its_duties_are_tasks() -> None:
+    lines = ["某市城市绿地管理办法", "第一章　总则", "第一条　为加强城市绿地管理，制定本办法。",
+             "第二条　绿地建设应当遵守下列规定：", "（一）符合绿地系统规划；", "1.应有良好的给水和排水条件。",
+             "第二章　职责分工", "第三条　各部门职责如下：",
+             "（一）市园林局：负责全市城市绿地的监督管理，组织编制绿地系统规划。"]
+    tasks = build(lines).tasks
+    assert [(t.title, t.units) for t in tasks] == [("负责全市城市绿地的监督管理", ["市园林局"])]
