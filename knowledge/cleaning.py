@@ -145,20 +145,22 @@ def _is_filler(text: str) -> bool:
 
 
 # A mirror site's notice about the copy (本文正文由脚本…提取，仅供检索查阅；以官方链接发布版本为准).
-_MIRROR_NOTICE = re.compile(r"仅供(?:检索|查阅|参考|学习)|以.{0,60}(?:发布|公布|正式)(?:版本|文本)?为准|不适用著作权法|"
-                            r"由脚本.{0,20}(?:提取|抓取|采集)|转载(?:请|须)注明")
+_MIRROR_NOTICE = re.compile(r"仅供(?:检索|查阅|参考|学习)|以.{0,60}(?:发布|公布|正式)(?:版本|文本)?为准|转载(?:请|须)注明")
+_MARKDOWN_TITLE = re.compile(r"^#{1,6}\s+\S")
 
 
 def _front_matter(texts: list[str], nonblank: list[int]) -> set[int]:
-    """A mirror's header: a front-matter block (--- … ---) that opens the file, and quoted notices
-    about the copy (> 本文…仅供查阅) right after it."""
+    """A mirror's header: a front-matter block (--- … ---) that opens the file, and quoted notes
+    (> …) before the document's own title line (# …) or saying what the copy is (仅供查阅)."""
     flagged: set[int] = set()
     if texts[nonblank[0]] == "---":
         close = next((i for i in nonblank[1:41] if texts[i] == "---"), None)
         if close is not None:
             flagged.update(i for i in nonblank if nonblank[0] <= i <= close)
+    title = next((i for i in nonblank[:40] if _MARKDOWN_TITLE.match(texts[i])), None)
     for i in nonblank[:40]:
-        if texts[i].startswith((">", "＞")) and _MIRROR_NOTICE.search(texts[i]):
+        quoted = texts[i].startswith((">", "＞"))
+        if quoted and ((title is not None and i < title) or _MIRROR_NOTICE.search(texts[i])):
             flagged.add(i)
     return flagged
 
