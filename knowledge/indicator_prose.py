@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities
 from knowledge.plan_periods import five_year_period, shi_wu_number
-from knowledge.wordlists import alternation
+from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, rule_amount
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 # A clause runs to the next comma, semicolon or colon; a comma inside 1,200 does not end it.
@@ -109,8 +109,8 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
                 item.offset += at
                 if label and _GENERIC_NAME.fullmatch(item.name):
                     item.name = label.group(1) + item.name
-                item.name = _HEADING_NUMBER.sub("", item.name)
-                if _BAD_NAME.search(item.name) or _NOT_A_NAME.match(item.name):
+                item.name = HEADING_NUMBER.sub("", item.name)
+                if BAD_NAME.search(item.name) or NOT_A_NAME.match(item.name):
                     continue  # ）、2025年…, 对成功创建…企业, 省级: a fragment, not an indicator's name
                 results.append(item)
         at += len(sentence)
@@ -231,7 +231,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if nxt is not None and not after.strip() and q.unit and nxt.unit:
             skip.add(idx + 1)
             continue
-        if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]) or _rule_amount(clause, q, sentence_before):
+        if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]) or rule_amount(clause, q, sentence_before):
             continue
         if after.startswith("的"):
             continue  # 总面积3.5万平方米的孵化器: the number describes the noun, it is no target
@@ -281,46 +281,6 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
     return results
 
 
-# Amounts a policy grants, charges or sets as a condition (data/rule_amount_cues.txt).
-_RULE_CUE = re.compile(alternation("rule_amount_cues"))
-# 每户奖励5万元, 每项奖现金3000元: an amount per item (每千名老年人… is a ratio, a target).
-_PER_ITEM = re.compile(r"每(?:获得|新上|新增|个|项|户|人|名|位|家|单|枚|次|所|块|亩|平方米|吨|辆|台|套)")
-_MONEY = ("元", "万元", "亿元", "万美元", "亿美元")
-# A condition, not a target: 投资额3000万元（含）以上的项目, 5000万元以下的企业.
-_CONDITION_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及以上|及以下|以上|以下|以内|—[^，,；;]{1,12})?\s*(?:的|（含）)")
-# List numbering left at the front of a name: （十一）对…, 3.…
-_HEADING_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*")
-# Words that are no indicator's name on their own (an adverb, a level, a place-wide qualifier).
-_NOT_A_NAME = re.compile(r"^(?:全市|全区|全县|全镇|全街|全省|不得|逐年|原则上|其中|分别|累计|合计|共计|每年|省级|市级|县级|区级|"
-                         r"国家级|初级|中级|高级|人员|奖励)$")
-# A name that is a fragment: it starts with a closing mark, leaves a bracket open, or ends in a link word.
-_BAD_NAME = re.compile(r"^[）)、，,·/\-—\]】〕]|^(?:对(?!外|口|标)|凡|当(?!年|期|地)|[（(]不?含)|(?:以上|以下)的|[（(《〈【〔][^）)》〉】〕]*$|^[^（(]*[）)]|(?:的|按|在|为|分别|给予|至|达|和|或)$")
-
-
-# A sentence that states a condition first: 对…的，要…; 凡…的，…
-_CONDITIONAL = re.compile(r"^(?:\d{1,2}\s*[.．、]\s*)?(?:对于|对|凡)")
-_PEOPLE = ("人", "万人", "名")
-# Nouns a count of people can name (8万人次游客, 200名志愿者); anything else is sized by them.
-_PERSON_NOUN = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:人|员|者|户|生|师|工|民|士|家|队|群众|居民|游客|儿童|老人|青年|学员|人才)"
-                          r"|口|以上|以下|左右|次|[，,。；;、])")
-
-
-def _rule_amount(clause: str, q: Quantity, sentence_before: str = "") -> bool:
-    """Whether a number states what a policy grants, charges or requires, not a target."""
-    before = clause[: q.start]
-    if _RULE_CUE.search(before) or _PER_ITEM.search(before) or _RULE_CUE.search(clause[q.end:q.end + 8]):
-        return True  # 给予奖励50万元, 每获得金牌1枚, 200万元奖励
-    if q.unit in _MONEY and _RULE_CUE.search(sentence_before):
-        return True  # 补贴标准为：初级1000元、中级1500元
-    if _CONDITIONAL.match((sentence_before + clause).lstrip()) and clause.rstrip().endswith("的"):
-        return True  # 对…连接软管长度超过2米…的，要依法责令改正: a condition of a rule
-    if q.unit in _PEOPLE and (noun := clause[q.end:].strip()) and not _PERSON_NOUN.match(noun):
-        return True  # 8万人大型开放空间: how many it holds, not a count of people
-    if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
-        return True  # （每日91元）: a number inside a bracket explains, it sets no target
-    return _CONDITION_AFTER.match(clause[q.end:]) is not None
-
-
 def _from_to(clause: str, quantities: list[Quantity]) -> Found | None:
     """由2020年的92%提高到95%: one target with its baseline."""
     for a, b in zip(quantities, quantities[1:], strict=False):
@@ -336,7 +296,7 @@ def _from_to(clause: str, quantities: list[Quantity]) -> Found | None:
 
 def _respectively(clause: str, previous_clause: str, quantities: list[Quantity]) -> list[Found]:
     """分别计划投资7.93亿元、66.27亿元…: pair the listed names with the quantities in order."""
-    if any(_rule_amount(clause, q) for q in quantities):
+    if any(rule_amount(clause, q) for q in quantities):
         return []  # 分别给予一次性奖励200万元、100万元: amounts a policy grants
     names = [clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])]
     names = [n for n in names if n]
