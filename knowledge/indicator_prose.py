@@ -250,7 +250,11 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
                     continue
                 name = clean_name(re.sub(r"^在(.{2,12}?)等.*$", r"\1", previous_clause))
             if name:
-                results.append(Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True))
+                # 地区生产总值增长7.5%左右: the growth is the target, its words (比2020年增长20%) the value
+                at = before.rfind(name)
+                word = before[at + len(name):].strip() if at >= 0 else growth_name.group()
+                results.append(Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True,
+                                     value=word + growth_value))
             continue
         if q.chinese and not re.search(r"(?:完成|达到|建成)\s*$", before):
             continue

@@ -164,7 +164,10 @@ def _prose_indicator(doc: Document, found: Found, line: int, line_text: str, sec
     if found.baseline is not None:
         baseline = Value(year=found.baseline_year, value=found.baseline.value, number=found.baseline.number)
     target = None
-    if found.quantity is not None and not found.growth_only:
+    if found.quantity is not None and found.growth_only:
+        # a growth target (增长7.5%左右): the rate is the target, the words say it is a growth
+        target = Value(year=year, value=found.value or found.quantity.value, number=found.quantity.number)
+    elif found.quantity is not None:
         q = found.quantity
         target = Value(year=year, value=q.value, number=q.number)
     elif found.value is not None:

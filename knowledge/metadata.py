@@ -11,6 +11,7 @@ from knowledge.doctext import DocText
 from knowledge.header import Header, read_header
 from knowledge.models import DocKind, Document, Section
 from knowledge.plan_periods import five_year_period, shi_wu_number
+from knowledge.work_report import is_work_report, read_report, squeeze
 
 # How many content lines at the top of a document may hold its title.
 _TITLE_SCAN = 12
@@ -73,22 +74,36 @@ _NOT_NAME = re.compile(r"[的和与及于在对]")
 
 def describe(text: DocText, doc_id: str) -> Document:
     """A Document with title, issuer, kind, plan year and period, from the text and its header
-    (signature block, 文号, a web page's attachment name; see knowledge/header.py)."""
+    (signature block, 文号, a web page's attachment name; see knowledge/header.py); a work report
+    without a title line is recognised from its text (knowledge/work_report.py)."""
     head = read_header(text)
     title, _title_line = find_title(text, head)
     named = _OPENING_TITLE not in title  # no title in the text: the opening words stand in for it
     title = title.replace(_OPENING_TITLE, "")
+    source = "text" if named else "opening"
     kind = document_kind(title if named else "", text)
+    report = None
+    if kind == "work_report" or (kind == "other" and (not named or _GENERIC_TITLE.match(title))
+                                 and is_work_report(text)):
+        kind, report = "work_report", read_report(text)
     period = plan_period(title if named else "", kind, text, head)
     own = title_year(_SPAN.sub("", title)) if named else None  # a single year the title names
+    if report is not None and own is None and report.year is not None:
+        period = (report.year, report.year)  # the report's own text dates it, not a cited year
     if kind == "five_year_plan" or (kind in _ANNUAL_KINDS and period):
         year = period[1] if period else own
     elif kind in _ANNUAL_KINDS:
         year = own or head.year
     else:  # a programme or policy: its own year, from the title, else its date or 文号
         year = own or head.year or (period[0] if period else None)
+    issuer = head.issuer or find_issuer(title, kind, text)
+    if report is not None:
+        report.year = report.year or year
+        issuer = issuer or report.issuer
+        if not named or _GENERIC_TITLE.match(title):
+            title, source = report.title(), "built"  # place + year + kind, said so in title_source
     return Document(
-        id=doc_id, file=text.file, title=title, issuer=head.issuer or find_issuer(title, kind, text),
+        id=doc_id, file=text.file, title=title, title_source=source, issuer=issuer,
         kind=kind, year=year, period=period, line_count=len(text.lines), date=head.date,
         number=head.number,
     )
@@ -97,7 +112,7 @@ def describe(text: DocText, doc_id: str) -> Document:
 def _top(text: DocText, count: int = _TITLE_SCAN) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for number, line in text.content():
-        out.append((number, line))
+        out.append((number, squeeze(line) if _SPACED.fullmatch(line) else line))
         if len(out) >= count:
             break
     return out
@@ -154,6 +169,8 @@ def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | No
     return text.file, None
 
 
+# A line of single characters between spaces (政 府 工 作 报 告): a title set out for print.
+_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]")
 # Marks a title made of the opening words (describe() removes it): no kind or year is read from it.
 _OPENING_TITLE = "\x00"
 

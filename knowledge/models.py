@@ -24,6 +24,10 @@ class Document(_Model):
     id: str
     file: str
     title: str
+    # Where the title comes from: "text" (the document's own title or the plan it names),
+    # "opening" (no title: its first words), "built" (no title: place + year + kind, e.g. a
+    # work report copied from 各位代表： on, see knowledge/work_report.py).
+    title_source: Literal["text", "opening", "built"] = "text"
     issuer: str | None = None
     kind: DocKind = "other"
     year: int | None = None
@@ -153,7 +157,8 @@ class KnowledgeBase(_Model):
 
         return {
             "documents": [
-                {"id": d.id, "file": d.file, "title": d.title, "issuer": d.issuer,
+                {"id": d.id, "file": d.file, "title": d.title, "title_source": d.title_source,
+                 "issuer": d.issuer,
                  "kind": d.kind, "year": d.year,
                  "period": list(d.period) if d.period else None,
                  "date": d.date.isoformat() if d.date else None, "number": d.number}
