@@ -101,6 +101,8 @@ class _Scan:
         """Whether `at` follows a sentence end (or a bracketed note right after one), or starts a line."""
         if at <= self.start:
             return True
+        while at - 1 > self.start and self.text[at - 1] in " \u3000\t":
+            at -= 1  # 。 二、…: the spaces a copied page keeps between sentences
         before = self.text[at - 1]
         if before in _SENTENCE_END:
             return True
@@ -279,9 +281,17 @@ _BODY_OPENERS = words("body_openers")
 _INLINE_TITLE = 40  # a heading whose first sentence is this short keeps it as its title
 
 
+_SPACE_AFTER_TITLE = re.compile(rf"[ \u3000]*(?P<title>[^\s。；;！!？?]{{2,{_TITLE_RUN}}}?)(?P<space>[ \u3000]+)(?=\S)")
+
+
 def _run_on_title(scan: _Scan, at: int) -> None:
     """A heading whose title runs into its body without punctuation: cut between them."""
     text = scan.text
+    spaced = _SPACE_AFTER_TITLE.match(text, at)
+    if (spaced and not _CLAUSE.search(spaced["title"])
+            and not any(_MARKERS_AT(text, k) for k in range(spaced.start("title") + 1, spaced.end("title")))):
+        scan.cut(spaced.end("space"))  # 二、2024年工作安排 2024年…: the space a lost line break left
+        return
     first = re.match(r"[^。；;！!？?：:]*", text[at:at + 400])
     sentence = first.group() if first else ""
     if len(sentence) <= _INLINE_TITLE:
