@@ -70,7 +70,7 @@ _ROW_SPLIT = re.compile(r"\s*[|｜\t]\s*")
 # Kinds whose numbers are rules unless a sentence or its section sets a goal.
 _RULE_KINDS = ("regulation",)
 _GOAL_SENTENCE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底|末)?前|目标|力争|争取|预期")
-_GOAL_SECTION = re.compile(r"目标|任务")
+_GOAL_SECTION = re.compile(r"目标|任务|指标")  # 考评指标: the items an assessment scores are targets
 
 
 def _targets_here(sentence: str, sections: list[Section], line: int) -> bool:

@@ -275,10 +275,10 @@ def plan_period(title: str, kind: DocKind, text: DocText | None = None,
     if span and kind not in _ANNUAL_KINDS and int(span.group(2)) > int(span.group(1)):
         return int(span.group(1)), int(span.group(2))
     if kind not in _ANNUAL_KINDS:
-        # a programme, notice or other document: the single year its title names, if any
-        # (a regulation states rules without a plan year)
+        # a programme, notice, regulation or other document: the single year its title names, if
+        # any (包头市2022年数字政府建设考评办法 governs 2022; a regulation without one has no plan year)
         year = title_year(title)
-        return (year, year) if year is not None and kind != "regulation" else None
+        return (year, year) if year is not None else None
     year = title_year(title)
     later = [int(y) for y in _YEAR.findall(title)]
     if kind in ("annual_plan", "task_list") and len(later) > 1:

@@ -96,7 +96,12 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
             drafts.append(duty)  # 区民防办：负责… / 1.街道消委办。牵头开展… / (一)第一季度：做好…
             continue
         if rules:
-            continue  # a regulation's articles and items are rules; its tasks are duties and tables
+            # a regulation's articles and items are rules; its tasks are duties, tables and the
+            # items that name who answers for them (考评指标 with 牵头考核单位 and 5月底完成)
+            numbered = numbered_task(number, line, number in heading_lines, glossary)
+            if numbered is not None and find_units(line):
+                drafts.append(numbered)
+            continue
         numbered = numbered_task(number, line, number in heading_lines, glossary)
         if numbered is not None:
             drafts.append(numbered)

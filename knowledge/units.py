@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 from knowledge.wordlists import alternation
 
-_LEAD_LABEL = r"(?:牵头|主责|主办)(?:单位|部门|科室|处室|股室|站所|机构)"
-_OTHER_LABEL = r"(?:责任|配合|协办|协同|参与|参加|协助|实施|支撑|支持|协作|成员)(?:单位|部门|科室|处室|股室|站所|机构)"
+# A label may name what the unit does between role and unit: 牵头考核单位, 配合落实部门.
+_LEAD_LABEL = r"(?:牵头|主责|主办)(?:考核|负责|落实|推进|实施|责任)?(?:单位|部门|科室|处室|股室|站所|机构)"
+_OTHER_LABEL = (r"(?:责任|配合|协办|协同|参与|参加|协助|实施|支撑|支持|协作|成员)(?:考核|落实|推进|实施)?"
+                r"(?:单位|部门|科室|处室|股室|站所|机构)")
 # A unit list runs to the end of the clause, or to the next label (牵头单位：A、B，支撑单位：C).
 _LABEL = re.compile(
     rf"(?P<label>{_LEAD_LABEL}|{_OTHER_LABEL})\s*[:：]\s*"

@@ -109,6 +109,10 @@ def test_inline_task_table_rows() -> None:
     ("开展消防演练。责任单位：应急办（牵头）、各社区", ["应急办"], ["各社区"]),
     ("推进项目建设（市发改委、市住建局按职责分工负责）。", [], ["市发改委", "市住建局"]),
     ("引入社会资本（市场化运作）。", [], []),
+    # a label that says what the unit does between role and unit
+    ("梳理高频事项目录（5月底完成，牵头考核单位：市审批服务局）", ["市审批服务局"], []),
+    ("完善热线平台（牵头考核单位：市政府办公室、市公安局）", ["市政府办公室", "市公安局"], []),
+    ("推进数据共享。配合落实部门：区大数据中心", [], ["区大数据中心"]),
     ("由市市场监管局牵头，市经济信息化局、市住房城乡建设局配合，指导企业做好产品认证工作。",
      ["市市场监管局"], ["市经济信息化局", "市住房城乡建设局"]),
     ("由社区群众自发组织牵头开展活动。", [], []),
@@ -363,3 +367,22 @@ def test_a_regulations_articles_are_rules_but_its_duties_are_tasks() -> None:
              "（一）市园林局：负责全市城市绿地的监督管理，组织编制绿地系统规划。"]
     tasks = build(lines).tasks
     assert [(t.title, t.units) for t in tasks] == [("负责全市城市绿地的监督管理", ["市园林局"])]
+
+
+def test_a_regulations_scored_items_that_name_their_units_are_tasks() -> None:
+    """An assessment's 考评指标 items are rules of scoring, but an item naming who answers for it
+    (牵头考核单位) and when (5月底完成) is a task of the year the title names."""
+    lines = ["某市2022年数字政府建设考评办法", "一、考评对象", "各区人民政府、市直各部门。", "附件", "考评指标",
+             "一、政务服务（20分）",
+             "1．持续梳理政务服务事项，全部纳入一体化平台。（5月底完成，牵头考核单位：市审批服务局）",
+             "2．各级大厅综合一窗率达90%以上。（持续推进，牵头考核单位：市审批服务局、市大数据局）",
+             "3．考评采取百分制，每半年考评一次。"]
+    kb = build(lines)
+    assert kb.documents[0].period == (2022, 2022)
+    tasks = {t.title: t for t in kb.tasks}
+    assert set(tasks) == {"持续梳理政务服务事项", "各级大厅综合一窗率达90%以上"}
+    first = tasks["持续梳理政务服务事项"]
+    assert (first.deadline, first.lead_units) == (D(2022, 5, 31), ["市审批服务局"])
+    second = tasks["各级大厅综合一窗率达90%以上"]
+    assert second.deadline_kind != "explicit" and second.lead_units == ["市审批服务局", "市大数据局"]
+    assert [(i.name, i.target.number) for i in kb.indicators] == [("各级大厅综合一窗率", 90)]
