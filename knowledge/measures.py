@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from knowledge.deadlines import Deadline, resolve_deadline
 from knowledge.models import Document
-from knowledge.units import Units
+from knowledge.units import Units, find_units, unit_brackets
 from knowledge.wordlists import alternation
 
 _NUMBERED = re.compile(
@@ -273,6 +273,37 @@ def dated_measures(draft: Draft, year: int | None, period: tuple[int, int] | Non
         title = _CONNECTOR.sub("", measure)[:_MEASURE_TITLE_MAX]
         out.append(Draft(draft.line, title, measure, number=draft.number, units=draft.units, deadline=deadline,
                          block=draft.text))
+    return out
+
+
+# ---------------------------------------------------------------- one set of units per measure
+
+
+def unit_measures(draft: Draft, first_is_lead: bool = False) -> list[Draft]:
+    """A task whose text names units after several of its sentences (…清单。（合肥海关负责）巩固…。
+    （省商务厅牵头，合肥海关配合）): each bracket closes a measure of its own with those units. The
+    first measure keeps the task's title; text after the last bracket joins the last measure."""
+    if draft.units or draft.deadline is not None:
+        return [draft]
+    spans = unit_brackets(draft.text, first_is_lead)
+    if len(spans) < 2:
+        return [draft]
+    pieces: list[str] = []
+    start = 0
+    for _a, b in spans:
+        pieces.append(draft.text[start:b])
+        start = b
+    pieces[-1] += draft.text[start:]
+    out = []
+    for k, piece in enumerate(pieces):
+        units = find_units(piece, first_is_lead)
+        if k == 0:
+            out.append(Draft(draft.line, draft.title, piece.strip(), number=draft.number, units=units,
+                             deadline_text=draft.deadline_text, end=draft.end))
+            continue
+        clauses = [c for c in re.split(r"[，,；;。]", piece) if c.strip()]
+        title = _CONNECTOR.sub("", clauses[0].strip() if clauses else piece.strip())[:_MEASURE_TITLE_MAX]
+        out.append(Draft(draft.line, title, piece.strip(), number=draft.number, units=units))
     return out
 
 

@@ -34,6 +34,7 @@ from knowledge.measures import (
     lead_phrase_measures,
     numbered_task,
     timed_step,
+    unit_measures,
 )
 from knowledge.metadata import title_year
 from knowledge.models import Document, Section, Task
@@ -127,6 +128,7 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
     drafts.sort(key=lambda d: d.line)
     first_is_lead = any(FIRST_IS_LEAD.search(line) for _n, line in text.content())
     _attach_unit_lines(text, drafts, skip | table_lines, first_is_lead)
+    drafts = [m for d in drafts for m in unit_measures(d, first_is_lead)]
     open_ended = is_open_ended(doc)
     drafts = [m for d in drafts for m in dated_measures(d, doc.year, doc.period, open_ended)]
     return [_task(doc, sections, draft, k, first_is_lead, open_ended) for draft, k in _numbered_per_line(drafts)]

@@ -35,7 +35,8 @@ _IS_LEAD_LABEL = re.compile(_LEAD_LABEL)
 _ROLE_MARK = re.compile(r"[（(](?P<role>牵头|负责|配合|主责|协办|参与)[）)]")
 # A bracket that names units with role words: 〔市发改委牵头，市财政局配合〕, （区水务局负责）.
 _BRACKET = re.compile(r"[（(〔【\[](?P<body>[^（）()〔〕【】\[\]]{2,120}?)[）)〕】\]]")
-_ROLE_AFTER = re.compile(r"(?P<units>.+?)(?P<role>牵头|负责|配合|落实|主责|协办|参与|协助|按职责分工负责|按职责负责|分别负责)$")
+_ROLE_AFTER = re.compile(r"(?P<units>.+?)(?:按职责分工|按照职责分工|按职责|分别)?"
+                         r"(?P<role>牵头|负责|配合|落实|主责|协办|参与|协助)$")
 _LEAD_ROLES = ("牵头", "主责")
 _SPLIT = re.compile(r"[、，,；;/\s]+|(?<=[局委办所队站部处院厅心司行会])(?:和|及|与)")
 _UNIT_END = re.compile(rf"(?:{alternation('unit_suffixes')})$")
@@ -88,7 +89,7 @@ def split_units(text: str) -> list[str]:
     units = []
     for part in _SPLIT.split(_ROLE_MARK.sub("", text)):
         part = part.strip(" 。：:（）()“”\"")
-        part = re.sub(r"(?:牵头|负责|配合|落实|主责|协办|参与)$", "", part)
+        part = re.sub(r"(?:(?:按职责分工|按照职责分工|按职责|分别)?(?:牵头|负责|配合|落实|主责|协办|参与))+$", "", part)
         part = part.removesuffix("等")
         if 2 <= len(part) <= 30 and part not in _NOT_UNIT:
             units.append(part)
@@ -119,6 +120,16 @@ def _labelled(text: str, first_is_lead: bool) -> Units:
     return units
 
 
+def unit_brackets(text: str, first_is_lead: bool = False) -> list[tuple[int, int]]:
+    """Where the brackets that name units stand ((start, end) of each): （合肥海关负责）,
+    〔市发改委牵头，市财政局配合〕, （责任单位：市人社局）."""
+    spans = []
+    for m in _BRACKET.finditer(text):
+        if _LABEL.search(m["body"]) or _bracketed(m.group(), first_is_lead):
+            spans.append(m.span())
+    return spans
+
+
 def _bracketed(text: str, first_is_lead: bool) -> Units:
     """Units in brackets that say their role: 〔市发改委牵头，市财政局配合〕, （区水务局负责）."""
     units = Units()
@@ -138,8 +149,9 @@ def _bracketed(text: str, first_is_lead: bool) -> Units:
             if not names or not all(_UNIT_END.search(n) or n.startswith("各") for n in names):
                 found = Units()
                 break
-            is_lead = role["role"] in _LEAD_ROLES or (role["role"] == "负责" and not has_lead)
-            if is_lead and first_is_lead and role["role"] == "负责":
+            # （X负责）: X answers for the task, but only 牵头/主责 mark a lead (一 unit 负责 is no 牵头)
+            is_lead = role["role"] in _LEAD_ROLES
+            if not has_lead and first_is_lead and role["role"] == "负责":
                 found.add(names[:1], True)  # 排在第一位的部门为牵头部门: the others are responsible
                 found.add(names[1:], False)
                 continue

@@ -100,7 +100,7 @@ def test_inline_task_table_rows() -> None:
 
 @pytest.mark.parametrize(("text", "lead", "others"), [
     ("推进河道治理（区水务局牵头）。", ["区水务局"], []),
-    ("完成征兵任务（人武部、综治中心负责）。", ["人武部", "综治中心"], []),
+    ("完成征兵任务（人武部、综治中心负责）。", [], ["人武部", "综治中心"]),  # only 牵头/主责 lead
     ("建设停车场。牵头单位：城管科；责任单位：城建科、交通中队。", ["城管科"], ["城建科", "交通中队"]),
     ("建设停车场，年底前完成。", [], []),
     ("印发活动方案。（经济发展办牵头，各社区配合）", ["经济发展办"], ["各社区"]),
@@ -386,3 +386,20 @@ def test_a_regulations_scored_items_that_name_their_units_are_tasks() -> None:
     second = tasks["各级大厅综合一窗率达90%以上"]
     assert second.deadline_kind != "explicit" and second.lead_units == ["市审批服务局", "市大数据局"]
     assert [(i.name, i.target.number) for i in kb.indicators] == [("各级大厅综合一窗率", 90)]
+
+
+def test_each_unit_bracket_closes_a_measure_of_its_own() -> None:
+    """A numbered measure whose sentences each end with their own units: every sentence keeps its
+    own units, not the union over the measure."""
+    lines = ["某省关于扩大开放的实施意见",
+             "1.扩大优势产品出口。建立重点国别商品税率对比清单。（某海关负责）巩固传统产品出口优势，"
+             "扩大机电产品出口占比。（省商务厅牵头，某海关配合）支持农业企业注册境外商标。"
+             "（省商务厅牵头，省农业农村厅、省市场监管局按职责分工配合）",
+             "2.大力发展数字贸易。推动信息技术服务外包扩大境外市场。（省商务厅负责）"]
+    tasks = build(lines).tasks
+    got = [(t.title, t.units, t.lead_units) for t in tasks]
+    assert got == [("扩大优势产品出口", ["某海关"], []),
+                   ("巩固传统产品出口优势", ["省商务厅", "某海关"], ["省商务厅"]),
+                   ("支持农业企业注册境外商标", ["省商务厅", "省农业农村厅", "省市场监管局"], ["省商务厅"]),
+                   ("大力发展数字贸易", ["省商务厅"], [])]
+    assert "建立重点国别商品税率对比清单" in tasks[0].text and "（省商务厅牵头" not in tasks[0].text
