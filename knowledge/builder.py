@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from knowledge import indicators, metadata, structure, tasks, terms
+from knowledge import indicators, metadata, structure, tasks, terms, work_report
 from knowledge.doctext import document_text, to_source
 from knowledge.limits import DEFAULT_LIMITS, ReadLimits
 from knowledge.models import KnowledgeBase, Warning_
@@ -39,7 +39,7 @@ def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBa
     doc = metadata.describe(text, doc_id_for(file))
     doc.sha256 = sha256
     sections = structure.parse_sections(doc, text)
-    doc.review_lines = metadata.review_range(doc, text, sections)
+    doc.review_lines = work_report.review_range(doc, text, sections)
     kb = KnowledgeBase(
         documents=[doc],
         sections=sections,

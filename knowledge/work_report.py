@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePath
 
 from knowledge.doctext import DocText
+from knowledge.models import Document, Section
 
 # How many content lines at the top may hold the report's opening (title, session line, 各位代表).
 _OPENING_LINES = 10
@@ -192,3 +194,80 @@ def _level_in_text(name: str, text: DocText) -> str | None:
         if (m := _SPEAKS.search(squeeze(line))) and m["level"]:
             return m["level"]
     return None
+
+
+# ---------------------------------------------------------------- work-report review part
+
+_REVIEW = re.compile(r"回顾|总结|过去(一|五|的一)年|上年|^(19|20)\d{2}年(主要)?工作(情况)?$")
+
+
+def review_range(doc: Document, text: DocText, sections: list[Section]) -> tuple[int, int] | None:
+    """In a work report, the lines that review the past year (achievements, not tasks): the
+    top-level part whose heading says 回顾/总结 (or names the year before the plan year)."""
+    if doc.kind not in ("work_report", "annual_plan", "task_list"):
+        return None  # a one-year plan may open with last year's 工作总结 too
+    mine = [s for s in sections if s.doc == doc.file] or sections
+    if mine:
+        top = min(s.level for s in mine)
+        level1 = [s for s in mine if s.level == top]
+        for k, section in enumerate(level1):
+            if _is_review(section.title, doc.year):
+                nxt = level1[k + 1].line - 1 if k + 1 < len(level1) else None
+                end = section.end_line or nxt or len(text.lines)
+                if nxt is not None:
+                    end = min(end, nxt)
+                return section.line, _trim(text, section.line, end)
+    return _review_by_scan(doc, text.content(), len(text.lines), text)
+
+
+def _is_review(title: str, year: int | None) -> bool:
+    if _REVIEW.search(title):
+        return True
+    return year is not None and re.search(rf"{year - 1}\s*年", title) is not None and "工作" in title
+
+
+_PART = re.compile(r"^[一二三四五六七八九十]+、\s*(.*)$")
+
+
+def _review_by_scan(doc: Document, content: Iterable[tuple[int, str]], last: int,
+                    text: DocText) -> tuple[int, int] | None:
+    """Without a section tree: from a 一、-style heading that reviews to the next such heading."""
+    start: int | None = None
+    for number, line in content:
+        match = _PART.match(line)
+        if not match:
+            continue
+        if start is not None:
+            return start, _trim(text, start, number - 1)
+        if _is_review(match.group(1), doc.year):
+            start = number
+    if start is not None:
+        return start, _trim(text, start, last)
+    return _review_by_opening(doc, text)
+
+
+# A report that reviews without a heading opens the review with 过去的一年 / 一年来, and turns
+# to the plan year with a paragraph that starts with that year or 今年.
+_REVIEW_OPENING = re.compile(r"^\s*(?:过去的?一年|一年来|(?:19|20)\d{2}年以来)")
+
+
+def _review_by_opening(doc: Document, text: DocText) -> tuple[int, int] | None:
+    """Without a review heading: from a 过去的一年 paragraph to the one that turns to the plan year."""
+    if doc.year is None:
+        return None
+    turn = re.compile(rf"^\s*(?:{doc.year}\s*年|今年)")
+    start: int | None = None
+    for number, line in text.content():
+        if start is None:
+            if _REVIEW_OPENING.match(line):
+                start = number
+        elif turn.match(line):
+            return start, _trim(text, start, number - 1)
+    return None
+
+
+def _trim(text: DocText, start: int, end: int) -> int:
+    """`end` moved back over trailing blank lines (never before `start`)."""
+    while end > start and not text.line(end).strip():
+        end -= 1
+    return end

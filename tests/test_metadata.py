@@ -16,9 +16,9 @@ from knowledge.metadata import (
     find_issuer,
     five_year_period,
     plan_period,
-    review_range,
 )
 from knowledge.models import Document
+from knowledge.work_report import review_range
 
 GOLD = json.loads((Path(__file__).parent / "data/gold/documents.json").read_text(encoding="utf-8"))
 
