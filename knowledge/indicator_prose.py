@@ -304,13 +304,34 @@ def _respectively(clause: str, previous_clause: str, quantities: list[Quantity])
         return []  # 分别给予一次性奖励200万元、100万元: amounts a policy grants
     names = [clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])]
     names = [n for n in names if n]
+    if len(names) == 1 and len(quantities) == 2:
+        names = _paired(names[0]) or names  # 城乡居民人均可支配收入分别增长7%和8%
     if len(names) != len(quantities):
         names = [clean_name(n) for n in re.split(r"[、和及]", previous_clause)]
         names = [n for n in names if n]
     if len(names) != len(quantities):
         return []
     unit = next((q.unit for q in reversed(quantities) if q.unit), None)
+    growth = _GROWTH_WORD.search(clause[: quantities[0].start].strip())
+    if growth and all(q.is_percent for q in quantities):
+        # 分别增长7%和8%左右: growth targets, the growth words before the first rate hold for all
+        word = growth.group().replace("达到", "").replace("为", "")
+        rates = [clause[q.start:q.end].strip() for q in quantities]
+        return [Found(name=_strip_noun_trail(n), quantity=q, growth=r, unit="%", growth_only=True, value=word + r)
+                for n, q, r in zip(names, quantities, rates, strict=True)]
     return [Found(name=_strip_noun_trail(n), quantity=q, unit=q.unit or unit) for n, q in zip(names, quantities, strict=True)]
+
+
+# A name that stands for two (城乡居民收入 = 城镇居民收入 and 农村居民收入) when 分别 gives two values.
+_PAIRS = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款"), "进出口": ("进口", "出口")}
+
+
+def _paired(name: str) -> list[str] | None:
+    """The two names a paired name stands for, in the order 分别 lists their values."""
+    for pair, (first, second) in _PAIRS.items():
+        if pair in name:
+            return [name.replace(pair, first, 1), name.replace(pair, second, 1)]
+    return None
 
 
 def _is_reference(before: str) -> bool:

@@ -505,3 +505,16 @@ def test_sizes_and_conditions_are_no_indicators(text: str) -> None:
 def test_counts_of_people_still_count() -> None:
     items = _extract("全年新增城镇就业3000人，招募200名志愿者。", _doc(kind="annual_plan", period=(2024, 2024), year=2024))
     assert [(i.name, i.target and i.target.value) for i in items] == [("新增城镇就业", "3000"), ("志愿者", "200")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a paired name with 分别 and two rates: two growth targets
+    ("城乡居民人均可支配收入分别增长6%和7.5%左右。",
+     [("城镇居民人均可支配收入", "增长6%", 6), ("农村居民人均可支配收入", "增长7.5%左右", 7.5)]),
+    ("金融机构存贷款余额分别达到300亿元、260亿元。", [("金融机构存款余额", "300", 300), ("金融机构贷款余额", "260", 260)]),
+    # names listed before 分别 keep their own names
+    ("出口额、进口额分别增长5%和3%。", [("出口额", "增长5%", 5), ("进口额", "增长3%", 3)]),
+])
+def test_respectively_pairs_names_and_values(text: str, expected: list[tuple[str, str, float]]) -> None:
+    items = _extract(text, _doc(kind="work_report", period=(2024, 2024), year=2024))
+    assert [(i.name, i.target.value, i.target.number) for i in items] == expected
