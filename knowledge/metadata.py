@@ -123,7 +123,9 @@ def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | No
     of the web page's attached copy, else the opening words (marked with _OPENING_TITLE)."""
     top = _top(text)
     generic: tuple[str, int] | None = None
-    for k, (number, _line) in enumerate(top):
+    for k, (number, line) in enumerate(top):
+        if _REPORT_BODY.search(line):
+            break  # 各位代表：… the speech has begun: its part headings (2024年工作安排) are no title
         candidate = _MARKDOWN_HEADING.sub("", _joined_title(top, k))
         # A covering notice names the plan it issues: 关于印发《某某镇2025年工作要点》的通知.
         issued = _ISSUED.search(candidate)
@@ -168,6 +170,8 @@ def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | No
     return text.file, None
 
 
+# The speech of a report begins: the salutation, or the speaker reporting to the congress.
+_REPORT_BODY = re.compile(r"^(?:各位代表|各位委员)\s*[:：，,！!]|我代表[^，。]{0,20}?向(?:大会|本次会议)(?:报告|作)")
 # A line of single characters between spaces (政 府 工 作 报 告): a title set out for print.
 _SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]")
 # Marks a title made of the opening words (describe() removes it): no kind or year is read from it.

@@ -67,6 +67,10 @@ _ADDRESSEES = re.compile(r"^各[^。；;：:]{2,150}?(?:政府|管委会|部门|
 _GLOSSARY = re.compile(r"(?:附\s*[:：]\s*)?[※★☆【\[〔（(]?\s*(?:名\s*词\s*解\s*释|名词注释|术语解释|名词释义)\s*"
                        r"[※★☆】\]〕）)]?\s*[:：]?")
 # Web leftovers that start a logical line of their own.
+# An unnumbered part heading led by its year (2023年工作回顾, 2024年工作安排建议), glued to the
+# sentences around it; what follows must be text, not punctuation (2024年工作安排，… is a sentence).
+_YEAR_PART = re.compile(r"(?:19|20)\d{2}\s*年(?:政府)?(?:工作回顾|工作安排(?:建议)?|工作总结|工作计划|工作要点|"
+                        r"主要工作|重点工作|工作任务)(?=[^\s，,。；;：:、）)])")
 _LINK = re.compile(r"\((?:/|https?://)[^()\s]{3,300}\)")
 _LEFTOVER = re.compile(r"相关附件\s*[:：]|二维码|扫一扫在手机")
 
@@ -199,6 +203,12 @@ def split_offsets(text: str) -> tuple[list[int], int]:
                 if key != "di:条":  # an article (第五条) has no title: its text follows at once
                     _run_on_title(scan, m.end())
                 at = m.end()
+                continue
+            part = _YEAR_PART.match(text, at) if ch in "12" else None
+            if part and scan.after_sentence(at):
+                scan.cut(at, structural=True)  # …提出意见。2023年工作回顾2023年是…: a part of a report
+                scan.cut(part.end())
+                at = part.end()
                 continue
             if at in signature_ends:
                 start, end = signature_ends[at]

@@ -71,3 +71,9 @@ def test_describe_builds_the_title_of_a_report_without_one() -> None:
 def test_a_titled_report_keeps_its_title() -> None:
     doc = describe(_text(["2024年青山县政府工作报告", *OPENING, *REVIEW_2023]), "D1")
     assert (doc.title, doc.title_source, doc.year) == ("2024年青山县政府工作报告", "text", 2024)
+
+
+def test_a_part_heading_after_the_salutation_is_no_title() -> None:
+    lines = [*OPENING, "2024年工作安排建议", "今年是关键之年。", "2023年工作回顾", "过去一年经济稳中向好。"]
+    doc = describe(_text(lines), "D1")
+    assert (doc.kind, doc.title, doc.title_source) == ("work_report", "2024年政府工作报告", "built")
