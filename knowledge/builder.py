@@ -44,6 +44,7 @@ def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBa
         documents=[doc],
         sections=sections,
         indicators=indicators.extract_indicators(doc, text, sections),
+        actuals=indicators.extract_actuals(doc, text, sections),
         tasks=tasks.extract_tasks(doc, text, sections),
         terms=terms.extract_terms(doc, text, sections),
         texts={file: lines},
@@ -83,6 +84,7 @@ def merge(parts: Iterable[KnowledgeBase]) -> KnowledgeBase:
         kb.indicators.extend(part.indicators)
         kb.tasks.extend(part.tasks)
         kb.terms.extend(part.terms)
+        kb.actuals.extend(part.actuals)
         kb.warnings.extend(part.warnings)
         kb.texts.update(part.texts)
     return kb

@@ -93,10 +93,11 @@ class Found:
     offset: int = 0  # where the target sits in the text given to prose_targets
 
 
-def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
+def prose_targets(line_text: str, start_year: int | None = None, facts: bool = False) -> list[Found]:
     """Quantified targets stated in one line of prose, in reading order.
 
     With the plan's first year, clauses dated before it (2020年完成…, “十三五”期间…) are skipped.
+    With `facts`, the line reports results (a review of the past year): what was done counts too.
     """
     results: list[Found] = []
     numbered = _LIST_NUMBER.match(line_text)
@@ -105,7 +106,7 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
     label = _ITEM_LABEL.match(line_text[at:]) if numbered else None
     for sentence in _SENTENCE_END.split(line_text[at:]):
         if sentence.strip():
-            for item in _sentence_targets(sentence, start_year):
+            for item in _sentence_targets(sentence, None if facts else start_year, facts):
                 item.offset += at
                 if label and _GENERIC_NAME.fullmatch(item.name):
                     item.name = label.group(1) + item.name
@@ -117,7 +118,7 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
     return results
 
 
-def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Found]:
+def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool = False) -> list[Found]:
     """Targets in one sentence, clause by clause; a growth clause joins the target before it."""
     found: list[Found] = []
     main = _MAIN_TARGETS.search(sentence)
@@ -144,7 +145,7 @@ def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Foun
             current = _current_state(clause)
             previous_clause, previous_items = clause, []
             continue
-        items = _clause_targets(clause, previous_clause, previous_items, sentence[:clause_at])
+        items = _clause_targets(clause, previous_clause, previous_items, sentence[:clause_at], facts)
         if not items and current is not None:
             items = _target_for_current(clause, current)
         current = None
@@ -202,7 +203,7 @@ def _qualitative(clause: str) -> list[Found]:
 
 
 def _clause_targets(clause: str, previous_clause: str, previous_items: list[Found],
-                    sentence_before: str = "") -> list[Found]:
+                    sentence_before: str = "", facts: bool = False) -> list[Found]:
     """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
     has_number = _HAS_NUMBER.search(clause) is not None
     quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
@@ -231,7 +232,8 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if nxt is not None and not after.strip() and q.unit and nxt.unit:
             skip.add(idx + 1)
             continue
-        if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]) or rule_amount(clause, q, sentence_before):
+        if ((_PAST.search(clause[: q.start]) and not facts) or _is_reference(clause[: q.start])
+                or rule_amount(clause, q, sentence_before)):
             continue
         if after.startswith("的"):
             continue  # 总面积3.5万平方米的孵化器: the number describes the noun, it is no target

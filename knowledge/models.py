@@ -135,6 +135,9 @@ class KnowledgeBase(_Model):
     indicators: list[Indicator] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
+    # Results reported for a past year (a work report's review, a 十三五 review): the figure is the
+    # baseline (with its year), there is no target. Kept apart from the targets in `indicators`.
+    actuals: list[Indicator] = Field(default_factory=list)
     warnings: list[Warning_] = Field(default_factory=list)
     # Source text lines per document file, kept so a section can be read in full.
     texts: dict[str, list[str]] = Field(default_factory=dict)
@@ -189,6 +192,12 @@ class KnowledgeBase(_Model):
                 {"id": g.id, "doc": g.doc, "term": g.term, "definition": g.definition,
                  "line": g.line, "offset": g.offset}
                 for g in self.terms
+            ],
+            "actuals": [
+                {"id": i.id, "doc": i.doc, "section": i.section, "name": i.name, "unit": i.unit,
+                 "year": i.baseline.year if i.baseline else None, "value": value(i.baseline),
+                 "growth": i.growth, "line": i.line, "offset": i.offset}
+                for i in self.actuals
             ],
         }
 

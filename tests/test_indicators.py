@@ -518,3 +518,21 @@ def test_counts_of_people_still_count() -> None:
 def test_respectively_pairs_names_and_values(text: str, expected: list[tuple[str, str, float]]) -> None:
     items = _extract(text, _doc(kind="work_report", period=(2024, 2024), year=2024))
     assert [(i.name, i.target.value, i.target.number) for i in items] == expected
+
+
+def test_results_of_the_reviewed_year_are_actuals_not_targets() -> None:
+    """A work report's review states what the past year reached: kept as actuals (the figure as
+    the baseline of that year, no target), never among the targets."""
+    from knowledge.builder import build_document
+
+    lines = ["2024年青山县政府工作报告", "各位代表：", "一、2023年工作回顾",
+             "过去一年，一般公共预算收入完成22.7亿元，同比增长5.1%；新增就业1.65万人；旅游收入较2019年增长30%。",
+             "二、2024年工作安排", "地区生产总值增长6%左右，新增就业1.7万人。"]
+    kb = build_document("report.txt", lines)
+    actual = {i.name: (i.baseline.year, i.baseline.number, i.target) for i in kb.actuals}
+    assert actual["一般公共预算收入"] == (2023, 22.7, None)
+    assert actual["新增就业"] == (2023, 1.65, None)
+    assert actual["旅游收入"][0] == 2023  # compared with 2019, reached in 2023
+    assert {i.name for i in kb.indicators} == {"地区生产总值", "新增就业"}
+    assert all(i.target and i.target.year == 2024 for i in kb.indicators)
+    assert kb.to_contract()["actuals"][0]["year"] == 2023
