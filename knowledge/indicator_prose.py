@@ -64,15 +64,26 @@ _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未�
 _HAS_NUMBER = re.compile(r"[\d０-９]|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
 # A name must look like a noun phrase with some content.
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
-# Qualitative targets in a list of main targets (固定资产投资实现正增长, 收入稳步增长).
-_QUALITATIVE = re.compile(
-    r"^(?P<name>.{2,24}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平|能耗)"
-    r"(?:增长|增速|增幅|下降|降低)?)"
-    r"(?P<value>(?:实现)?(?:正增长|稳步增长|稳定增长|持续增长|不断降低|稳步提升|持续下降|同步增长)|"
-    r"与[^，,；;]{1,12}(?:持平|同步|相适应|相匹配)|完成[^，,；;]{0,12}(?:任务|要求|指标))$"
+# Qualitative targets (固定资产投资实现正增长, 粮食产量只增不减, 减排降碳控制在自治区下达目标内,
+# 5G基站建设水平处于全国第一方阵): a name ending like an indicator, then words that set a target.
+_QUALITATIVE_VALUE = (
+    r"(?:实现)?(?:正增长|稳步增长|稳定增长|持续增长|平稳增长|稳中有升|稳中有增|只增不减|不断降低|稳步提升|"
+    r"持续下降|同步增长|翻(?:一)?番|翻倍)|"
+    r"与[^，,；;]{1,12}(?:持平|同步|相适应|相匹配)|"
+    r"(?:全面)?完成[^，,；;]{0,16}(?:任务|要求|指标|目标)|"
+    r"控制在[^，,；;\d]{0,16}(?:目标|任务|指标|范围)(?:内|以内|之内)?|"
+    r"(?:处于|保持|进入|位居)[^，,；;\d]{0,10}(?:第一方阵|前列|领先|第一梯队)"
 )
-# 主要预期目标是：… introduces a list of targets, some without numbers.
-_MAIN_TARGETS = re.compile(r"(?:主要|预期|发展)目标(?:是|为)?[:：]")
+_QUALITATIVE = re.compile(
+    r"^(?P<name>.{2,40}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平|能耗|产量|"
+    r"外资|外贸|指标|降碳|排放)"
+    r"(?:增长|增速|增幅|下降|降低)?)"
+    rf"(?P<value>{_QUALITATIVE_VALUE})$"
+)
+# 全面完成节能减排降碳约束性指标: the value before the name.
+_COMPLETE_NAMED = re.compile(r"^(?P<value>(?:全面|确保|圆满)完成)(?P<name>[^，,；;]{2,30}?指标)$")
+# 主要预期目标是：… / 主要预期目标建议为：… introduces a list of targets, some without numbers.
+_MAIN_TARGETS = re.compile(r"(?:主要|预期|发展)目标(?:建议)?(?:是|为)?[:：]")
 _COMPLETE_TASK = re.compile(r"^完成(?:市|区|上级|省)?下达的?(?P<name>.{2,24}?)(?:任务|指标)$")
 
 
@@ -189,17 +200,18 @@ def _dated_before(clause: str, start_year: int | None) -> bool:
 
 
 def _qualitative(clause: str) -> list[Found]:
-    """Targets without a number in a list of main targets (固定资产投资实现正增长)."""
+    """Targets in words (固定资产投资实现正增长, 完成下达的节能减排任务): the words are the value;
+    names listed with 、 share it (城镇登记失业率、节能减排等约束性指标完成市确定的目标)."""
     m = _COMPLETE_TASK.match(clause)
     if m:
         return [Found(name=m.group("name"), quantity=None, value=clause)]
-    m = _QUALITATIVE.match(clause)
-    if m:
-        value = m.group("value")
-        if "增长" in value and "与" not in value:
-            return [Found(name=clean_name(m.group("name")), quantity=None, growth=value.removeprefix("实现"))]
-        return [Found(name=clean_name(m.group("name")), quantity=None, value=value)]
-    return []
+    m = _COMPLETE_NAMED.match(clause) or _QUALITATIVE.match(clause)
+    if not m:
+        return []
+    value = m.group("value")
+    growth = value.removeprefix("实现") if "增长" in value and "与" not in value else None
+    names = [clean_name(n) for n in re.sub(r"等(?:约束性|预期性)?指标$", "", m.group("name")).split("、")]
+    return [Found(name=n, quantity=None, value=value, growth=growth) for n in names if len(n) >= 2]
 
 
 def _clause_targets(clause: str, previous_clause: str, previous_items: list[Found],
@@ -209,10 +221,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
     quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
     if not quantities:
         # 与经济增长同步, 完成区里指标要求: a target in words, its own words are the value
-        m = _QUALITATIVE.match(clause)
-        if m and ("与" in m.group("value") or m.group("value").startswith("完成")):
-            return [Found(name=clean_name(m.group("name")), quantity=None, value=m.group("value"))]
-        return []
+        return _qualitative(clause)
     change = _from_to(clause, quantities)
     if change is not None:
         return [change]

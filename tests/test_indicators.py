@@ -536,3 +536,22 @@ def test_results_of_the_reviewed_year_are_actuals_not_targets() -> None:
     assert {i.name for i in kb.indicators} == {"地区生产总值", "新增就业"}
     assert all(i.target and i.target.year == 2024 for i in kb.indicators)
     assert kb.to_contract()["actuals"][0]["year"] == 2023
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("固定资产投资实现正增长。", [("固定资产投资", "实现正增长")]),
+    ("粮食产量只增不减，减排降碳控制在省下达目标内。", [("粮食产量", "只增不减"), ("减排降碳", "控制在省下达目标内")]),
+    ("全面完成节能减排约束性指标。", [("节能减排约束性指标", "全面完成")]),
+    # names listed with 、 share the words
+    ("城镇登记失业率、安全生产等约束性指标完成市确定的目标。",
+     [("城镇登记失业率", "完成市确定的目标"), ("安全生产", "完成市确定的目标")]),
+    ("数字经济发展水平处于全省第一方阵。", [("数字经济发展水平", "处于全省第一方阵")]),
+    ("主要预期目标建议为：外贸外资稳定增长，居民收入与经济增长同步。",
+     [("外贸外资", "稳定增长"), ("居民收入", "与经济增长同步")]),
+    # words that set no target
+    ("坚持稳中求进，推动高质量发展。", []),
+])
+def test_targets_in_words(text: str, expected: list[tuple[str, str]]) -> None:
+    items = _extract(text, _doc(kind="work_report", period=(2024, 2024), year=2024))
+    assert [(i.name, i.target.value) for i in items] == expected
+    assert all(i.target.number is None for i in items)
