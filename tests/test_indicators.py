@@ -148,6 +148,8 @@ PROSE_CASES: list[tuple[str, str, str | None, float | None, str | None, str | No
     ("固定资产投资3.2亿元，同比增长18.6%。", "固定资产投资", "3.2", 3.2, "亿元", "18.6%"),
     ("力争PM2.5年均浓度不高于37微克/立方米。", "PM2.5年均浓度", "不高于37", 37, "微克/立方米", None),
     ("新增就业人数不低于1万人。", "新增就业人数", "不低于1", 1, "万人", None),
+    # 万/亿 before any measure word belongs to the unit
+    ("完成不少于100万条模型微调语料。", "模型微调语料", "不少于100", 100, "万条", None),
     # a growth target: the growth is the target (its words the value), and the growth too
     ("地区生产总值增长4.5%左右。", "地区生产总值", "增长4.5%左右", 4.5, "%", "4.5%左右"),
     ("规上工业增加值同比增长7.5%以上。", "规上工业增加值", "同比增长7.5%以上", 7.5, "%", "7.5%以上"),
