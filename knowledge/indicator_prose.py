@@ -121,7 +121,7 @@ def prose_targets(line_text: str, start_year: int | None = None, facts: bool = F
                 item.offset += at
                 if label and _GENERIC_NAME.fullmatch(item.name):
                     item.name = label.group(1) + item.name
-                item.name = HEADING_NUMBER.sub("", item.name)
+                item.name = _quotes_closed(HEADING_NUMBER.sub("", item.name))
                 if BAD_NAME.search(item.name) or NOT_A_NAME.match(item.name):
                     continue  # ）、2025年…, 对成功创建…企业, 省级: a fragment, not an indicator's name
                 results.append(item)
@@ -417,3 +417,8 @@ def clean_name(text: str) -> str:
     if len(parts) > 1 and balanced and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
         name = parts[-1]
     return name if _NAME_OK.search(name) else ""
+
+
+def _quotes_closed(name: str) -> str:
+    """A name without a quote it does not close (加装消防设施” → 加装消防设施)."""
+    return name.strip("“”") if name.count("“") != name.count("”") else name

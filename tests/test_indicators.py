@@ -557,3 +557,21 @@ def test_targets_in_words(text: str, expected: list[tuple[str, str]]) -> None:
     items = _extract(text, _doc(kind="work_report", period=(2024, 2024), year=2024))
     assert [(i.name, i.target.value) for i in items] == expected
     assert all(i.target.number is None for i in items)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number inside a short quoted name is part of the name
+    ("落实“上门8项便民服务”工作措施。", []),
+    # a long quoted task keeps its quantity
+    ("完成“为既有的30个小区充电场所加装消防设施”建设任务。", [("小区充电场所加装消防设施", "30")]),
+    # what something costs or needs is a size, not a target
+    ("每个场所以5万元计，共需经费约200万元。", []),
+    # names that end in a modal, a quantifier or a verb of pace are fragments
+    ("原则上项目面积应不小于5亩。", []),
+    ("配置登高平台消防车各不少于1辆。", []),
+    ("全区18个项目尽快开工。", []),
+    ("经区政府第十六届14次常务会议审议通过。", []),
+])
+def test_fragments_and_sizes_are_no_indicators(text: str, expected: list[tuple[str, str]]) -> None:
+    items = _extract(text, _doc(kind="implementation_plan", period=(2025, 2025), year=2025))
+    assert [(i.name, i.target and i.target.value) for i in items] == expected
