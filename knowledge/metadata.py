@@ -100,7 +100,8 @@ def describe(text: DocText, doc_id: str) -> Document:
         report.year = report.year or year
         issuer = issuer or report.issuer
         if not named or _GENERIC_TITLE.match(title):
-            title, source = report.title(), "built"  # place + year + kind, said so in title_source
+            # the file's name when it is a title, else place + year + kind (said so in title_source)
+            title, source = (report.file_title, "file") if report.file_title else (report.title(), "built")
     return Document(
         id=doc_id, file=text.file, title=title, title_source=source, issuer=issuer,
         kind=kind, year=year, period=period, line_count=len(text.lines), date=head.date,

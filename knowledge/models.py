@@ -25,9 +25,10 @@ class Document(_Model):
     file: str
     title: str
     # Where the title comes from: "text" (the document's own title or the plan it names),
-    # "opening" (no title: its first words), "built" (no title: place + year + kind, e.g. a
-    # work report copied from 各位代表： on, see knowledge/work_report.py).
-    title_source: Literal["text", "opening", "built"] = "text"
+    # "opening" (no title: its first words), "file" (no title: the file's name, when it is one),
+    # "built" (no title: place + year + kind, e.g. a work report copied from 各位代表： on; see
+    # knowledge/work_report.py).
+    title_source: Literal["text", "opening", "file", "built"] = "text"
     issuer: str | None = None
     kind: DocKind = "other"
     year: int | None = None

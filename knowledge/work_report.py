@@ -51,6 +51,8 @@ _LATIN = re.compile(r"[A-Za-z]{4,}")
 # A place named in a file name: words ending in a level, before the year or the kind.
 _FILE_PLACE = re.compile(rf"(?P<place>(?:[\u4e00-\u9fff]{{2,8}}?(?:自治州|自治县|自治旗|[{_LEVELS}]))+)"
                          r"(?=\s*(?:(?:19|20)\d{2}|二〇|政府|人民政府|工作报告|$))")
+# A file name that is a report's title: Chinese words ending in 政府工作报告 (a year may lead).
+_FILE_TITLE = re.compile(r"(?:(?:19|20)\d{2}\s*年?)?[\u4e00-\u9fff]{2,30}?(?:(?:19|20)\d{2}\s*年)?(?:政府)?工作报告")
 # How often a place's bare name must occur in the text for a pinyin file name to name it.
 _MIN_MENTIONS = 3
 
@@ -62,6 +64,7 @@ class ReportFacts:
     year: int | None = None
     place: str | None = None  # 呼伦贝尔市海拉尔区, 天门市
     speaks_for: str | None = None  # the level the speaker names: 市, 区, 县 …
+    file_title: str | None = None  # a file named like a title (潜江市2024年政府工作报告.txt)
 
     @property
     def issuer(self) -> str | None:
@@ -113,6 +116,9 @@ def read_report(text: DocText) -> ReportFacts:
             facts.place = facts.place or _place_chain(m["place"])
     if facts.year is None:
         facts.year = _year_from_parts(text)
+    stem = PurePath(text.file).stem.strip()
+    if _FILE_TITLE.fullmatch(stem):
+        facts.file_title = stem
     if facts.year is None or facts.place is None:
         year, place = _from_file_name(text)
         facts.year = facts.year or year

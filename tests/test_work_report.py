@@ -77,3 +77,29 @@ def test_a_part_heading_after_the_salutation_is_no_title() -> None:
     lines = [*OPENING, "2024年工作安排建议", "今年是关键之年。", "2023年工作回顾", "过去一年经济稳中向好。"]
     doc = describe(_text(lines), "D1")
     assert (doc.kind, doc.title, doc.title_source) == ("work_report", "2024年政府工作报告", "built")
+
+
+def test_a_file_named_like_a_title_gives_the_title() -> None:
+    doc = describe(_text([*OPENING, "一、过去一年工作回顾", "全市经济稳中向好。"], "青河市2024年政府工作报告.txt"), "D1")
+    assert (doc.title, doc.title_source, doc.year, doc.issuer) == ("青河市2024年政府工作报告", "file", 2024, "青河市人民政府")
+
+
+def test_tasks_of_the_plan_part_and_of_the_task_annex() -> None:
+    """The plan part's measures take the report's year; the annex's rows take units and time limits;
+    the review part and the closing appeal are no tasks."""
+    from knowledge.builder import build_document
+
+    lines = [*OPENING, "一、2023年工作回顾", "过去一年，新建幼儿园2所，改造老旧小区8个。",
+             "二、2024年工作安排", "（一）做强工业经济。新增规上工业企业20家，6月底前建成标准化厂房10万平方米。",
+             "（二）增进民生福祉。新建幼儿园3所，改造老旧小区12个。",
+             "各位代表！让我们团结一心，奋力谱写新篇章！",
+             "附件", "2024年政府工作报告重点工作任务分解",
+             "序号", "重点任务", "牵头单位", "责任单位", "完成时限",
+             "1", "新增规上工业企业20家", "县经信局", "县发改局、县统计局", "2024年12月",
+             "2", "建成标准化厂房10万平方米", "县工业园区管委会", "县住建局", "6月底前"]
+    kb = build_document("青山县2024年政府工作报告.txt", lines)
+    tasks = [(t.title, t.deadline.isoformat() if t.deadline else None, t.lead_units) for t in kb.tasks]
+    assert tasks == [("做强工业经济", "2024-06-30", []), ("增进民生福祉", "2024-12-31", []),
+                     ("新增规上工业企业20家", "2024-12-31", ["县经信局"]),
+                     ("建成标准化厂房10万平方米", "2024-06-30", ["县工业园区管委会"])]
+    assert kb.tasks[2].units == ["县经信局", "县发改局", "县统计局"]
