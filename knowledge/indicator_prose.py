@@ -68,7 +68,7 @@ _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 # 5G基站建设水平处于全国第一方阵): a name ending like an indicator, then words that set a target.
 _QUALITATIVE_VALUE = (
     r"(?:实现)?(?:正增长|稳步增长|稳定增长|持续增长|平稳增长|稳中有升|稳中有增|只增不减|不断降低|稳步提升|"
-    r"持续下降|同步增长|翻(?:一)?番|翻倍)|"
+    r"持续下降|同步增长|翻(?:一)?番|翻倍)|(?:全面|基本|动态)?(?:消除|清零)|"
     r"与[^，,；;]{1,12}(?:持平|同步|相适应|相匹配)|"
     r"(?:全面)?完成[^，,；;]{0,16}(?:任务|要求|指标|目标)|"
     r"控制在[^，,；;\d]{0,16}(?:目标|任务|指标|范围)(?:内|以内|之内)?|"
@@ -76,12 +76,14 @@ _QUALITATIVE_VALUE = (
 )
 _QUALITATIVE = re.compile(
     r"^(?P<name>.{2,40}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平|能耗|产量|"
-    r"外资|外贸|指标|降碳|排放)"
+    r"外资|外贸|指标|降碳|排放|水体|用地)"
     r"(?:增长|增速|增幅|下降|降低)?)"
     rf"(?P<value>{_QUALITATIVE_VALUE})$"
 )
 # 全面完成节能减排降碳约束性指标: the value before the name.
 _COMPLETE_NAMED = re.compile(r"^(?P<value>(?:全面|确保|圆满)完成)(?P<name>[^，,；;]{2,30}?指标)$")
+# 实现产业类违法用地清零: the whole clause is the value, what is cleared the name.
+_CLEARED = re.compile(r"^(?:实现|确保|力争)(?P<name>[^，,；;]{2,30}?)(?:全面|基本|动态)?清零$")
 # 主要预期目标是：… / 主要预期目标建议为：… introduces a list of targets, some without numbers.
 _MAIN_TARGETS = re.compile(r"(?:主要|预期|发展)目标(?:建议)?(?:是|为)?[:：]")
 _COMPLETE_TASK = re.compile(r"^完成(?:市|区|上级|省)?下达的?(?P<name>.{2,24}?)(?:任务|指标)$")
@@ -205,6 +207,9 @@ def _qualitative(clause: str) -> list[Found]:
     m = _COMPLETE_TASK.match(clause)
     if m:
         return [Found(name=m.group("name"), quantity=None, value=clause)]
+    cleared = _CLEARED.match(clause)
+    if cleared:
+        return [Found(name=clean_name(cleared["name"]), quantity=None, value=clause)]
     m = _COMPLETE_NAMED.match(clause) or _QUALITATIVE.match(clause)
     if not m:
         return []
@@ -293,6 +298,9 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
             if subject and len(subject) <= 12:
                 name = subject + name
         results.append(Found(name=name, quantity=q, unit=unit))
+    tail = re.match(r"\s*、(?P<rest>[^、]+)$", clause[quantities[-1].end:])
+    if tail:
+        results.extend(_qualitative(tail["rest"].strip()))  # …不高于37微克/立方米、劣V类水体全面消除
     return results
 
 
