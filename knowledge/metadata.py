@@ -292,3 +292,9 @@ def _trim(text: DocText, start: int, end: int) -> int:
     while end > start and not text.line(end).strip():
         end -= 1
     return end
+
+
+def admin_chain(title: str) -> list[str]:
+    """The administrative names a title starts with, most general first (天津市, 滨海新区, 大港街道);
+    empty when the title names no place (used to tell places apart, knowledge.places)."""
+    return _admin_chain(title)
