@@ -42,6 +42,7 @@ from knowledge.desk.office import (
     office_by_task,
     task_keys,
 )
+from knowledge.identity import name_key
 from knowledge.models import KnowledgeBase, Task
 
 log = logging.getLogger(__name__)
@@ -330,8 +331,9 @@ class DeskService:
         hits = [h for h in active.index.search(arg, limit=50).hits if h.kind == "task"][:8]
         if not hits:
             return Reply().line(f"没有找到与“{short(arg, 30)}”相关的任务。")
-        if len(hits) == 1:
-            return self.history(hits[0].id)
+        exact = [h for h in hits if name_key(h.title) == name_key(arg)]
+        if len(hits) == 1 or len(exact) == 1:
+            return self.history((exact or hits)[0].id)
         reply = Reply().line(f"找到 {len(hits)} 项相关任务，请选择：")
         for n, hit in enumerate(hits, 1):
             reply.line(f"{n}. {short(hit.title, 50)}")

@@ -67,7 +67,9 @@ async def send_reply(update: Update, context: PlanContext, reply: Reply,
         quote = chat.type != "private"
     source = update.effective_message
     sent: list[Message] = []
-    for n, msg in enumerate(to_telegram(reply)):
+    # A reply that is only a file (a chart) sends no text message ("（空）").
+    only_file = not (reply.blocks or reply.buttons) and (reply.photo is not None or reply.document is not None)
+    for n, msg in enumerate([] if only_file else to_telegram(reply)):
         sent.append(await _send_one(context, chat.id, msg, reply_to=source if quote and n == 0 else None))
     if reply.document is not None:
         doc = reply.document

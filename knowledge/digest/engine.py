@@ -182,7 +182,7 @@ class DigestEngine:
 
     def set_office(self, office: OfficeMap) -> None:
         """Use the office's view of the tasks (completion, approved extensions) from now on."""
-        if office == self.office:
+        if office is self.office or office == self.office:
             return
         self.office = office
         self._office_done = frozenset(tid for tid, o in office.items() if o.done is not None)
