@@ -14,13 +14,8 @@ from typing import TYPE_CHECKING
 from bot import about
 from bot.callback_data import (
     Ask,
-    BoardChart,
-    BoardList,
-    DeskAction,
     DigestAction,
     DraftAction,
-    ExtensionDecision,
-    IndicatorChart,
     IndicatorPage,
     IndicatorSearchPage,
     OpenIndicatorGroup,
@@ -33,6 +28,7 @@ from bot.callback_data import (
     ResultsPage,
     TaskPage,
 )
+from bot.desk_records import BoardChart, BoardList, DeskAction, ExtensionDecision, IndicatorChart
 from bot.registry import Access, ButtonRoute, Command, Request
 from bot.replies import Reply
 

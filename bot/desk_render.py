@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from bot.callback_data import CallbackCodec, DeskAction, IndicatorChart
+from bot.callback_data import CallbackCodec
+from bot.desk_records import DeskAction, IndicatorChart
 from bot.plan_text import doc_short, short
 from bot.replies import Button, Reply, Span
 from knowledge.desk.office import APPROVED, DONE, EXTENSION, PENDING, REJECTED, REOPEN, Note, TaskOffice

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.callback_data import PLAIN, CallbackCodec, DeskAction, ExtensionDecision, OpenTask
+from bot.callback_data import PLAIN, CallbackCodec, OpenTask
+from bot.desk_records import DeskAction, ExtensionDecision
 from bot.desk_render import history_reply, note_text, when
 from bot.kbstate import KnowledgeState
 from bot.plan_text import short

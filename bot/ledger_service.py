@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from bot.callback_data import BoardChart, BoardList, CallbackCodec, OpenTask
+from bot.callback_data import CallbackCodec, OpenTask
 from bot.charts import NO_FONT, Charts
+from bot.desk_records import BoardChart, BoardList
 from bot.desk_render import note_text, trajectory_lines
 from bot.digest_service import EngineCache
 from bot.kbstate import KnowledgeState

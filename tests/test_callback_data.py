@@ -7,14 +7,9 @@ import pytest
 from bot.callback_data import (
     PLAIN,
     Ask,
-    BoardChart,
-    BoardList,
     CallbackCodec,
-    DeskAction,
     DigestAction,
     DraftAction,
-    ExtensionDecision,
-    IndicatorChart,
     IndicatorPage,
     IndicatorSearchPage,
     MemoryOverflow,
@@ -32,6 +27,7 @@ from bot.callback_data import (
     TaskPage,
 )
 from bot.commands import ROUTES
+from bot.desk_records import BoardChart, BoardList, DeskAction, ExtensionDecision, IndicatorChart
 from tests.harness import BotHarness
 
 RECORDS = [ResultsPage(2, "固投:2025"), Ask("规上工业总产值"), OpenIndicator("I001-02"), OpenTask("T3"),

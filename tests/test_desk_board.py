@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 
 import bot.charts as charts
-from bot.callback_data import PLAIN, BoardChart, BoardList, DeskAction, ExtensionDecision, IndicatorChart
+from bot.callback_data import PLAIN
+from bot.desk_records import BoardChart, BoardList, DeskAction, ExtensionDecision, IndicatorChart
 from bot.kbstate import KnowledgeState
 from bot.render import TelegramMessage, html_to_plain
 from bot.replies import Attachment
