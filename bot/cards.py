@@ -113,7 +113,7 @@ class Cards:
             r.field("完成时限", f"{task.recurrence or task.deadline_text}（{DEADLINE_KIND_LABELS.get(task.deadline_kind, '')}）")
         else:
             r.field("完成时限", "文件未写明")
-        lead = getattr(task, "lead_units", None) or []
+        lead = task.lead_units
         if lead:
             r.field("牵头单位", "、".join(lead))
         if task.units:

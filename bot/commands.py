@@ -108,7 +108,7 @@ COMMANDS: list[Command] = [
             lambda r: r.services.ledger.export(r.arg), help="导出督办台账（Excel；可加关键词、文件:、单位:、逾期、本月）",
             example=_example("/export 逾期"), blocking=True),
     Command("board", "督办看板：各规划、各牵头单位的逾期/临期/正常/已完成",
-            lambda r: r.services.ledger.board(r.arg), help="督办看板（逾期/临期/正常/已完成，可看图表）",
+            lambda r: r.services.ledger.board(), help="督办看板（逾期/临期/正常/已完成，可看图表）",
             blocking=True),
     Command("history", "任务的进展记录，如 /history 老旧小区", lambda r: r.services.desk.history_command(r.arg),
             help="任务的进展记录（任务卡片上可直接填报进展）", example=_example("/history 改造")),

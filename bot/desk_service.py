@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.callback_data import PLAIN, CallbackCodec, OpenTask
@@ -134,6 +134,7 @@ class DeskService:
         chat_id, user_id = int(who.chat_id or 0), int(who.user_id or 0)
         expires = self.now() + dt.timedelta(minutes=PENDING_MINUTES)
         with self.sessions.begin() as session:
+            store.drop_expired(session, self.now())  # reports nobody finished: forget them here
             row = store.pending(session, chat_id, user_id)
             if row is None:
                 row = store.PendingInput(chat_id=chat_id, user_id=user_id)
@@ -294,10 +295,14 @@ class DeskService:
             row = session.get(store.TaskNote, note_id)
             if row is None or row.kind != EXTENSION:
                 return Reply().line("这条延期申请已不存在。")
-            if row.status != PENDING:
+            # One decision, even when two admins press at once on two workers: only a pending row changes.
+            changed = session.execute(
+                update(store.TaskNote).where(store.TaskNote.id == note_id, store.TaskNote.status == PENDING)
+                .values(status=APPROVED if approve else REJECTED, decided_by=who.user_id, decided_name=name,
+                        decided_at=self.now()).execution_options(synchronize_session=False))
+            if not getattr(changed, "rowcount", 0):
+                session.refresh(row)
                 return Reply().line(f"这条延期申请已处理：{note_text(row.as_note())}")
-            row.status = APPROVED if approve else REJECTED
-            row.decided_by, row.decided_name, row.decided_at = who.user_id, name, self.now()
             verdict = "已批准" if approve else "未批准"
             admin_store.audit(session, who.user_id, name, "desk_extension_" + ("approve" if approve else "reject"),
                               f"{row.doc} {row.task_title}", "ok", f"{row.new_deadline} {row.text}")

@@ -111,7 +111,7 @@ class LedgerService:
 
     # ----- /board ---------------------------------------------------------------------------------
 
-    def board(self, arg: str = "") -> Reply:
+    def board(self) -> Reply:
         """/board: counts per plan and per lead unit (逾期/临期/正常/已完成), worst first, with a button
         into each list and one for the chart."""
         engine, rows = self.rows()

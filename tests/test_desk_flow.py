@@ -135,3 +135,27 @@ async def test_a_report_times_out_or_is_cancelled_and_the_text_is_a_question_aga
     assert "已取消填报" in plain(await h.press_label("✖ 取消"))
     assert "已记录进展" not in plain(await h.text("固投")) and notes(sessions) == []
     await h.close()
+
+
+async def test_desk_service_on_both_backends(db_url: str, settings: Settings, kb_state: KnowledgeState) -> None:
+    """The report in the making, the note and the one decision per request, on SQLite and PostgreSQL."""
+    from bot.callback_data import PLAIN
+    from bot.desk_service import DeskService
+    from bot.settings import local_clock
+    from bot.storage import make_engine, make_sessionmaker
+    from bot.who import Who
+
+    engine = make_engine(db_url)
+    sessions = make_sessionmaker(engine)
+    desk = DeskService(settings, kb_state, sessions, local_clock(settings.model_copy(update={"today": TODAY})), PLAIN)
+    task = next(t for t in kb_state.kb.tasks if t.title == TASK_TITLE)
+    who = Who(user_id=ZHANG["id"], chat_id=GROUP_CHAT["id"], chat_type="supergroup", full_name="张三")
+    desk.start(who, task.id, "extension")
+    assert "已提交延期申请" in desk.receive(who, "2025年6月30日 资金尚未到位").plain_text()  # type: ignore[union-attr]
+    assert desk.receive(who, "又一条") is None  # the report is complete: the next text is ordinary
+    [note] = notes(sessions)
+    admin = Who(user_id=ADMIN_USER["id"], chat_id=ADMIN_USER["id"], full_name="管理员")
+    assert "已批准" in desk.decide(admin, note.id, approve=True).plain_text()
+    assert "已处理" in desk.decide(admin, note.id, approve=False).plain_text()
+    assert desk.office(kb_state.kb)[task.id].deadline == dt.date(2025, 6, 30)
+    engine.dispose()

@@ -112,3 +112,19 @@ def test_a_period_total_gets_no_growth_rate_and_words_get_no_progress() -> None:
     assert cumulative is not None and "年均" not in (cumulative.progress() or "")
     words = TrajectoryIndex(kb_of(ind("I1", "p.txt", "节能减排", None, None, (2025, "完成市下达任务", None)))).of("I1")
     assert words is not None and words.progress() is None and not words.linked
+
+
+def test_a_work_report_reports_results_and_a_result_comes_before_a_plan() -> None:
+    report = Document(id="r", file="r.txt", title="某镇2025年政府工作报告", issuer="某镇人民政府", kind="work_report",
+                      year=2025, review_lines=(1, 20))
+    kb = kb_of(ind("I1", "p.txt", "地区生产总值", "亿元", (2020, "50", 50), (2025, "80", 80)),
+               ind("I2", "a.txt", "地区生产总值", "亿元", None, (2024, "70", 70)))
+    kb.documents.append(report)
+    # Line 5 lies in the report's review of the past year: a result, not a target.
+    kb.indicators.append(Indicator(id="I3", doc="r.txt", name="地区生产总值", unit="亿元", line=5,
+                                   target=Value(year=2024, value="72", number=72)))
+    trajectory = TrajectoryIndex(kb).of("I1")
+    assert trajectory is not None
+    assert [(p.year, p.value, p.role) for p in trajectory.points] == [
+        (2020, "50", "基期"), (2024, "72", "完成"), (2024, "70", "计划"), (2025, "80", "目标")]
+    assert (trajectory.progress() or "").startswith("2024年完成 72亿元，占2025年目标 80亿元的 90%")

@@ -27,7 +27,7 @@ DEADLINE_KIND_LABELS = {"explicit": "文件写明", "document_year": "按文件�
 
 def lead_units(task: Task) -> list[str]:
     """The task's lead units (牵头单位) as extracted; [] when the document names none."""
-    return list(getattr(task, "lead_units", None) or [])
+    return list(task.lead_units)
 
 
 def board_units(task: Task) -> list[str]:

@@ -97,7 +97,7 @@ def _plan_sheet(wb: Any, title: str, rows: list[LedgerRow], fmt: _Formats) -> No
         if row.deadline is not None:
             ws.write_datetime(r, 5, dt.datetime.combine(row.deadline, dt.time()), fmt.date)
         text(r, 6, _text(row.how))
-        text(r, 7, _text("、".join(getattr(task, "lead_units", None) or [])))
+        text(r, 7, _text("、".join(task.lead_units)))
         text(r, 8, _text("、".join(task.units)))
         text(r, 9, row.status, fmt.status[row.status])
         if latest is not None:
