@@ -153,3 +153,16 @@ def test_export_command_filters_and_explains_bad_input(ledger: LedgerService) ->
     assert "推送选项" in ledger.export("周一").plain_text()
     assert "没有符合条件的任务" in ledger.export("消防 已完成").plain_text()
     assert "用法：/export" in ledger.export("帮助").plain_text()
+
+
+def test_planbot_export_writes_the_file(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from bot.cli import main
+    from knowledge.builder import BUNDLED_PLANS
+
+    out = tmp_path / "台账.xlsx"
+    assert main(["export", str(out), "逾期", "--today", "2024-12-20", "--plans", str(BUNDLED_PLANS)]) == 0
+    wb = read(out.read_bytes())
+    statuses = {r[9].value for name in wb.sheetnames[1:] for r in wb[name].iter_rows(min_row=2)}
+    assert statuses == {OVERDUE} and "已写入" in capsys.readouterr().out
+    assert main(["export", str(out), "周一", "--plans", str(BUNDLED_PLANS)]) == 2
+    assert "推送选项" in capsys.readouterr().err
