@@ -18,8 +18,6 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-import xlsxwriter
-
 from knowledge.desk.ledger import STATUSES, LedgerRow, by_plan, by_status, by_unit
 
 COLUMNS: list[tuple[str, float]] = [
@@ -136,6 +134,8 @@ def _summary_sheet(wb: Any, rows: list[LedgerRow], heading: list[str], fmt: _For
 def write_ledger(rows: Iterable[LedgerRow], heading: list[str], plan_names: dict[str, str] | None = None) -> bytes:
     """The workbook of `rows` as .xlsx bytes: the summary sheet (with `heading` lines on top), then a
     sheet per plan in the order the plans first appear; `plan_names` gives a plan's short name by file."""
+    import xlsxwriter  # imported on first use: start-up does not pay for it
+
     rows = list(rows)
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
