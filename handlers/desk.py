@@ -20,6 +20,9 @@ async def on_report_text(update: Update, context: PlanContext) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
+    username = context.bot.username
+    if username and f"@{username}".lower() in message.text.lower():
+        return  # a question to the bot (@bot 固投), not the report
     reply = context.services.desk.receive(who(update), message.text)
     if reply is None:
         return

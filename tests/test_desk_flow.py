@@ -52,8 +52,10 @@ async def test_two_members_report_an_admin_approves_across_restarts(settings: Se
     await open_card(h, ZHANG)
     prompt = await h.press_label("📝 填报进展", user=ZHANG, **GROUP)
     assert "请在本聊天直接发送进展说明" in plain(prompt) and "回复这条消息" in plain(prompt)
-    # Another member's chatter in the group is not taken for the report (and is not answered).
+    # Another member's chatter in the group is not taken for the report (and is not answered), nor is
+    # a question to the bot from the reporter.
     assert await h.text("今天开会吗", user=LI, **GROUP) == []
+    assert "固定资产投资" in plain(await h.text("@planbot_test 固投", user=ZHANG, **GROUP)) and not notes(sessions)
     await h.close()
 
     h = await start(settings, fresh_state, sessions)  # restart: the report in the making is in the DB
