@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.desk.ledger import DEADLINE_KIND_LABELS as LEDGER_DEADLINE_LABELS
 from knowledge.doctext import section_lines
 from knowledge.identity import name_key
 from knowledge.models import Document, KnowledgeBase, Section, Value
@@ -11,8 +12,7 @@ from knowledge.models import Document, KnowledgeBase, Section, Value
 SHORT_TITLE_CHARS = 16
 DOC_KIND_LABELS = {"five_year_plan": "五年规划", "annual_plan": "年度计划", "work_report": "政府工作报告",
                    "task_list": "任务清单", "implementation_plan": "实施方案", "regulation": "管理办法", "notice": "通知", "other": "其他文件"}
-DEADLINE_KIND_LABELS = {"explicit": "文件写明", "document_year": "按文件年度推定", "period_end": "按规划期末推定",
-                        "recurring": "周期性工作", "ongoing": "长期坚持", "none": "未写明"}
+DEADLINE_KIND_LABELS = LEDGER_DEADLINE_LABELS  # one table: the cards' and the ledger's 时限依据
 
 
 def short(text: str, limit: int) -> str:

@@ -339,3 +339,9 @@ def find_issuer(title: str, kind: DocKind, text: DocText | None = None) -> str |
     if kind == "work_report" and "政府工作报告" in title and not name.endswith("人民政府"):
         return name + "人民政府"
     return name
+
+
+def admin_chain(title: str) -> list[str]:
+    """The administrative names a title starts with, most general first (天津市, 滨海新区, 大港街道);
+    empty when the title names no place (used to tell places apart, knowledge.places)."""
+    return _admin_chain(title)
