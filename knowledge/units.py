@@ -25,8 +25,9 @@ _OTHER_LABEL = (r"(?:责任|配合|协办|协同|参与|参加|协助|实施|支
 # A unit list runs to the end of the clause, or to the next label (牵头单位：A、B，支撑单位：C).
 _LABEL = re.compile(
     rf"(?P<label>{_LEAD_LABEL}|{_OTHER_LABEL})\s*[:：]\s*"
-    rf"(?P<units>(?:(?![，,]\s*(?:{_LEAD_LABEL}|{_OTHER_LABEL}))"
-    r"(?:[^。；;（）()〔〕\n：:]|[（(](?:牵头|负责|配合|主责|协办|参与|市|区|县|含[^）)]{1,12}|[^（）()]{1,6}局)[）)]))+)")
+    # (…，完成时限：… or any other label after a comma ends the list too)
+    rf"(?P<units>(?:(?![，,；;]\s*(?:{_LEAD_LABEL}|{_OTHER_LABEL}|[\u4e00-\u9fff]{{2,6}}\s*[:：]))"
+    r"(?:[^。；;（）()〔〕\n：:]|[（(](?:牵头|负责|配合|主责|协办|参与|[市区县旗、]{1,5}|含[^）)]{1,12}|[^（）()]{1,6}局)[）)]))+)")
 # 列第一位者为牵头单位 / 排在首位的为牵头部门: the first of every unit list leads.
 FIRST_IS_LEAD = re.compile(r"(?:列|排)(?:在)?(?:第一位|首位|第一)的?(?:者|单位|部门)?(?:为|是)牵头(?:单位|部门)"
                            r"|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)")
@@ -87,8 +88,10 @@ def _unique(items: list[str]) -> list[str]:
 def split_units(text: str) -> list[str]:
     """Unit names from a 牵头单位/责任单位 cell or phrase, split on 、，; and 和/及."""
     units = []
-    for part in _SPLIT.split(_ROLE_MARK.sub("", text)):
-        part = part.strip(" 。：:（）()“”\"")
+    for part in _outside_brackets(_SPLIT, _ROLE_MARK.sub("", text)):
+        part = part.strip(" 。：:“”\"")
+        if not _balanced(part) or re.fullmatch(r"[（(][^（）()]*[）)]", part):
+            part = part.strip("（）()")
         part = re.sub(r"(?:(?:按职责分工|按照职责分工|按职责|分别)?(?:牵头|负责|配合|落实|主责|协办|参与))+$", "", part)
         part = part.removesuffix("等")
         if 2 <= len(part) <= 30 and part not in _NOT_UNIT:
@@ -96,10 +99,22 @@ def split_units(text: str) -> list[str]:
     return _unique(units)
 
 
+def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`text` split where `pattern` matches outside a short bracket: a list inside a bracket is
+    part of one name (各县（市、区）人民政府)."""
+    guarded = re.sub(r"[（(][^（）()]{1,12}[）)]", lambda m: m.group().replace("、", "\0"), text)
+    return [part.replace("\0", "、") for part in pattern.split(guarded)]
+
+
+def _balanced(part: str) -> bool:
+    """Whether a name's brackets open and close within it (各县（市、区）人民政府)."""
+    return part.count("（") + part.count("(") == part.count("）") + part.count(")") > 0
+
+
 def _marked(text: str) -> Units:
     """A unit list where roles are marked after names: 经发办（牵头）、财政所（配合）."""
     units = Units()
-    for part in re.split(r"[、，,；;]", text):
+    for part in _outside_brackets(re.compile(r"[、，,；;]"), text):
         mark = _ROLE_MARK.search(part)
         names = split_units(part)
         units.add(names, bool(mark and mark["role"] in _LEAD_ROLES))
