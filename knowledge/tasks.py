@@ -115,8 +115,9 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
             drafts.extend(dated_sentences(number, line, doc))
         else:
             measures = lead_phrase_measures(number, line)
-            if not measures and doc.year is not None:
+            if not measures and doc.year is not None and not _under_goals(sections, number):
                 # 今后五年…到2025年，… in a one-year report: commitments beyond the plan year
+                # (not the goals a 主要目标 part states: those are targets)
                 beyond.extend(d for d in dated_sentences(number, line, doc)
                               if d.deadline and d.deadline.date and d.deadline.date.year > doc.year)
             drafts.extend(measures)
@@ -132,6 +133,15 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
     open_ended = is_open_ended(doc)
     drafts = [m for d in drafts for m in dated_measures(d, doc.year, doc.period, open_ended)]
     return [_task(doc, sections, draft, k, first_is_lead, open_ended) for draft, k in _numbered_per_line(drafts)]
+
+
+_GOAL_TITLE = re.compile(r"主要目标|工作目标|发展目标|总体目标|预期目标|目标任务$")
+
+
+def _under_goals(sections: list[Section], line: int) -> bool:
+    """Whether a line stands in a part that states goals (一、主要目标)."""
+    section = section_at(sections, line)
+    return section is not None and any(_GOAL_TITLE.search(t) for t in [section.title, *section.path])
 
 
 def is_open_ended(doc: Document) -> bool:

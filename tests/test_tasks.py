@@ -406,3 +406,12 @@ def test_each_unit_bracket_closes_a_measure_of_its_own() -> None:
                    ("支持农业企业注册境外商标", ["省商务厅", "省农业农村厅", "省市场监管局"], ["省商务厅"]),
                    ("大力发展数字贸易", ["省商务厅"], [])]
     assert "建立重点国别商品税率对比清单" in tasks[0].text and "（省商务厅牵头" not in tasks[0].text
+
+
+def test_goals_of_a_programme_are_targets_not_tasks() -> None:
+    lines = ["青山市加快发展现代物流业实施方案", "一、主要目标", "到2026年，全市社会物流总额达到3000亿元。",
+             "二、重点任务", "（一）完善物流网络。建设市级物流枢纽1个。（责任单位：市发改委，完成时限：2025年12月底前）",
+             "青山市人民政府办公室", "2024年3月5日"]
+    kb = build(lines)
+    assert [(t.title, t.deadline, t.units) for t in kb.tasks] == [("完善物流网络", D(2025, 12, 31), ["市发改委"])]
+    assert ("全市社会物流总额", 2026) in [(i.name, i.target.year) for i in kb.indicators]
