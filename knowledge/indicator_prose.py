@@ -80,6 +80,7 @@ _QUALITATIVE = re.compile(
     r"(?:增长|增速|增幅|下降|降低)?)"
     rf"(?P<value>{_QUALITATIVE_VALUE})$"
 )
+_LISTED = re.compile(rf"^(?P<name>[\u4e00-\u9fff、“”]{{2,16}}?)(?P<value>{_QUALITATIVE_VALUE})$")
 # 全面完成节能减排降碳约束性指标: the value before the name.
 _COMPLETE_NAMED = re.compile(r"^(?P<value>(?:全面|确保|圆满)完成)(?P<name>[^，,；;]{2,30}?指标)$")
 # 实现产业类违法用地清零: the whole clause is the value, what is cleared the name.
@@ -163,7 +164,7 @@ def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool 
             items = _target_for_current(clause, current)
         current = None
         if not items and main:
-            items = _qualitative(clause)
+            items = _qualitative(clause, listed=True)
         for item in items:
             item.sentence = sentence.strip()
             item.clause = clause
@@ -201,16 +202,17 @@ def _dated_before(clause: str, start_year: int | None) -> bool:
     return five_year_period(shi_wu_number(m.group(2)))[1] < start_year
 
 
-def _qualitative(clause: str) -> list[Found]:
+def _qualitative(clause: str, listed: bool = False) -> list[Found]:
     """Targets in words (固定资产投资实现正增长, 完成下达的节能减排任务): the words are the value;
-    names listed with 、 share it (城镇登记失业率、节能减排等约束性指标完成市确定的目标)."""
+    names listed with 、 share it (城镇登记失业率、节能减排等约束性指标完成市确定的目标). In a list of
+    main targets (`listed`) any short name will do (节能减排完成市下达任务)."""
     m = _COMPLETE_TASK.match(clause)
     if m:
         return [Found(name=m.group("name"), quantity=None, value=clause)]
     cleared = _CLEARED.match(clause)
     if cleared:
         return [Found(name=clean_name(cleared["name"]), quantity=None, value=clause)]
-    m = _COMPLETE_NAMED.match(clause) or _QUALITATIVE.match(clause)
+    m = _COMPLETE_NAMED.match(clause) or _QUALITATIVE.match(clause) or (_LISTED.match(clause) if listed else None)
     if not m:
         return []
     value = m.group("value")

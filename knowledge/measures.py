@@ -124,10 +124,13 @@ def lead_phrase_measures(number: int, line: str, heading: bool = False) -> list[
         return []  # ——“十项行动”见行见效。 is a review highlight
     if _STATEMENT.search(sentences[0]):
         return []  # 2025年是“十四五”规划收官之年。 states a fact, it orders nothing
-    short = [k for k, s in enumerate(sentences) if _is_short_sentence(s, 21)]
+    short = [k for k, s in enumerate(sentences) if _is_short_sentence(s, 21) or (k and _ORDINAL.match(s))]
     starts = [0]
     for j, k in enumerate(short):
         if k == 0:
+            continue
+        if _ORDINAL.match(sentences[k]):
+            starts.append(k)  # 一是…。二是…。: the paragraph counts its measures itself
             continue
         nxt = short[j + 1] if j + 1 < len(short) else len(sentences)
         body = sum(len(s) for s in sentences[k + 1:nxt])
@@ -145,7 +148,8 @@ def lead_phrase_measures(number: int, line: str, heading: bool = False) -> list[
     for i, k in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(sentences)
         block = "".join(sentences[k:end]).strip()
-        drafts.append(Draft(number, sentences[k].strip().rstrip(_SENTENCE_END), block))
+        # 二是抓好项目建设。: the ordinal counts the measures, it is no part of the title
+        drafts.append(Draft(number, _ORDINAL.sub("", sentences[k].strip()).rstrip(_SENTENCE_END), block))
     return drafts
 
 

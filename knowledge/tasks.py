@@ -135,7 +135,7 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
     return [_task(doc, sections, draft, k, first_is_lead, open_ended) for draft, k in _numbered_per_line(drafts)]
 
 
-_GOAL_TITLE = re.compile(r"主要目标|工作目标|发展目标|总体目标|预期目标|目标任务$")
+_GOAL_TITLE = re.compile(r"(?:主要|工作|发展|总体|预期)目标$")  # 主要目标任务 holds tasks too
 
 
 def _under_goals(sections: list[Section], line: int) -> bool:
