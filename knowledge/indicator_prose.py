@@ -29,6 +29,8 @@ _TO = re.compile(r"(?:提高|增加|提升|增长|上升|下降|降低|减少|�
 # A list item's label (东湖科创走廊项目：…) and the generic names that need it to mean anything.
 _ITEM_LABEL = re.compile(r"^\s*([^：:，,。；;]{2,30})[：:]")
 _GENERIC_NAME = re.compile(r"(?:计划|项目)?(?:总投资|投资|投资额|总投资额|建筑面积|总建筑面积|用地面积)")
+# 均达到: the value holds for each name listed before it.
+_SHARED = re.compile(r"均(?:达到|达|为|保持在|控制在|不低于|不少于|超过|在)?\s*$")
 # A task number opening the line (17.守住工业基本盘) is no quantity.
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
 # Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
@@ -41,7 +43,7 @@ _LEAD_STRIP = re.compile(
     r"完成|实现|实施|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
+_TRAIL_STRIP = re.compile(r"(?:(?<![人年])均|每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
@@ -270,7 +272,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
             if name:
                 # 地区生产总值增长7.5%左右: the growth is the target, its words (比2020年增长20%) the value
                 at = before.rfind(name)
-                word = before[at + len(name):].strip() if at >= 0 else growth_name.group()
+                word = before[at + len(name):].strip().removeprefix("均") if at >= 0 else growth_name.group()
                 results.append(Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True,
                                      value=word + growth_value))
             continue
@@ -299,6 +301,18 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
             subject = clean_name(re.split(r"[的了]", previous_clause)[-1])
             if subject and len(subject) <= 12:
                 name = subject + name
+        if _GENERIC_NAME.fullmatch(name) and previous_items and previous_items[-1].quantity is not None:
+            # 抓好1527个重点项目，完成投资2600亿元: the investment is the projects' just named
+            name = previous_items[-1].name + name
+        shared = _SHARED.search(before)
+        if shared:
+            # A率、B率均达到75%: each listed name has the value
+            names = [clean_name(n) for n in before[: shared.start()].split("、")]
+            names = [n for n in names if len(n) >= 2]
+            if len(names) > 1:
+                results.extend(Found(name=n, quantity=q, unit=unit) for n in names)
+                continue
+            name = name.removesuffix("均")
         results.append(Found(name=name, quantity=q, unit=unit))
     tail = re.match(r"\s*、(?P<rest>[^、]+)$", clause[quantities[-1].end:])
     if tail:
