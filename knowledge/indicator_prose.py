@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, rule_amount
+from knowledge.target_words import (
+    CLEARED,
+    COMPLETE_NAMED,
+    COMPLETE_TASK,
+    LISTED,
+    MAIN_TARGETS,
+    QUALITATIVE,
+    paired,
+)
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 # A clause runs to the next comma, semicolon or colon; a comma inside 1,200 does not end it.
@@ -66,30 +75,6 @@ _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未�
 _HAS_NUMBER = re.compile(r"[\d０-９]|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
 # A name must look like a noun phrase with some content.
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
-# Qualitative targets (固定资产投资实现正增长, 粮食产量只增不减, 减排降碳控制在自治区下达目标内,
-# 5G基站建设水平处于全国第一方阵): a name ending like an indicator, then words that set a target.
-_QUALITATIVE_VALUE = (
-    r"(?:实现)?(?:正增长|稳步增长|稳定增长|持续增长|平稳增长|稳中有升|稳中有增|只增不减|不断降低|稳步提升|"
-    r"持续下降|同步增长|翻(?:一)?番|翻倍)|(?:全面|基本|动态)?(?:消除|清零)|"
-    r"与[^，,；;]{1,12}(?:持平|同步|相适应|相匹配)|"
-    r"(?:全面)?完成[^，,；;]{0,16}(?:任务|要求|指标|目标)|"
-    r"控制在[^，,；;\d]{0,16}(?:目标|任务|指标|范围)(?:内|以内|之内)?|"
-    r"(?:处于|保持|进入|位居)[^，,；;\d]{0,10}(?:第一方阵|前列|领先|第一梯队)"
-)
-_QUALITATIVE = re.compile(
-    r"^(?P<name>.{2,40}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平|能耗|产量|"
-    r"外资|外贸|指标|降碳|排放|水体|用地)"
-    r"(?:增长|增速|增幅|下降|降低)?)"
-    rf"(?P<value>{_QUALITATIVE_VALUE})$"
-)
-_LISTED = re.compile(rf"^(?P<name>[\u4e00-\u9fff、“”]{{2,16}}?)(?P<value>{_QUALITATIVE_VALUE})$")
-# 全面完成节能减排降碳约束性指标: the value before the name.
-_COMPLETE_NAMED = re.compile(r"^(?P<value>(?:全面|确保|圆满)完成)(?P<name>[^，,；;]{2,30}?指标)$")
-# 实现产业类违法用地清零: the whole clause is the value, what is cleared the name.
-_CLEARED = re.compile(r"^(?:实现|确保|力争)(?P<name>[^，,；;]{2,30}?)(?:全面|基本|动态)?清零$")
-# 主要预期目标是：… / 主要预期目标建议为：… introduces a list of targets, some without numbers.
-_MAIN_TARGETS = re.compile(r"(?:主要|预期|发展)目标(?:建议)?(?:是|为)?[:：]")
-_COMPLETE_TASK = re.compile(r"^完成(?:市|区|上级|省)?下达的?(?P<name>.{2,24}?)(?:任务|指标)$")
 
 
 @dataclass
@@ -137,7 +122,7 @@ def prose_targets(line_text: str, start_year: int | None = None, facts: bool = F
 def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool = False) -> list[Found]:
     """Targets in one sentence, clause by clause; a growth clause joins the target before it."""
     found: list[Found] = []
-    main = _MAIN_TARGETS.search(sentence)
+    main = MAIN_TARGETS.search(sentence)
     body_at = main.end() if main else 0
     previous_clause = ""
     previous_items: list[Found] = []
@@ -208,13 +193,13 @@ def _qualitative(clause: str, listed: bool = False) -> list[Found]:
     """Targets in words (固定资产投资实现正增长, 完成下达的节能减排任务): the words are the value;
     names listed with 、 share it (城镇登记失业率、节能减排等约束性指标完成市确定的目标). In a list of
     main targets (`listed`) any short name will do (节能减排完成市下达任务)."""
-    m = _COMPLETE_TASK.match(clause)
+    m = COMPLETE_TASK.match(clause)
     if m:
         return [Found(name=m.group("name"), quantity=None, value=clause)]
-    cleared = _CLEARED.match(clause)
+    cleared = CLEARED.match(clause)
     if cleared:
         return [Found(name=clean_name(cleared["name"]), quantity=None, value=clause)]
-    m = _COMPLETE_NAMED.match(clause) or _QUALITATIVE.match(clause) or (_LISTED.match(clause) if listed else None)
+    m = COMPLETE_NAMED.match(clause) or QUALITATIVE.match(clause) or (LISTED.match(clause) if listed else None)
     if not m:
         return []
     value = m.group("value")
@@ -340,7 +325,7 @@ def _respectively(clause: str, previous_clause: str, quantities: list[Quantity])
     names = [clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])]
     names = [n for n in names if n]
     if len(names) == 1 and len(quantities) == 2:
-        names = _paired(names[0]) or names  # 城乡居民人均可支配收入分别增长7%和8%
+        names = paired(names[0]) or names  # 城乡居民人均可支配收入分别增长7%和8%
     if len(names) != len(quantities):
         names = [clean_name(n) for n in re.split(r"[、和及]", previous_clause)]
         names = [n for n in names if n]
@@ -357,16 +342,6 @@ def _respectively(clause: str, previous_clause: str, quantities: list[Quantity])
     return [Found(name=_strip_noun_trail(n), quantity=q, unit=q.unit or unit) for n, q in zip(names, quantities, strict=True)]
 
 
-# A name that stands for two (城乡居民收入 = 城镇居民收入 and 农村居民收入) when 分别 gives two values.
-_PAIRS = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款"), "进出口": ("进口", "出口")}
-
-
-def _paired(name: str) -> list[str] | None:
-    """The two names a paired name stands for, in the order 分别 lists their values."""
-    for pair, (first, second) in _PAIRS.items():
-        if pair in name:
-            return [name.replace(pair, first, 1), name.replace(pair, second, 1)]
-    return None
 
 
 def _is_reference(before: str) -> bool:
