@@ -18,10 +18,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PATH=/opt/venv/bin:$PATH \
     PLANBOT_DATA_DIR=/app/data
 
-# zoneinfo needs the zone files (the registry's slim image has none; the Debian archive base has them).
-RUN if [ ! -e /usr/share/zoneinfo/Asia/Shanghai ]; then \
-        apt-get update && apt-get install -y --no-install-recommends tzdata && rm -rf /var/lib/apt/lists/*; \
-    fi \
+# tzdata: zoneinfo needs the zone files (the registry's slim image has none).
+# fonts-wqy-microhei: a Chinese font for the charts (bot/charts.py; without one they fall back to tables).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tzdata fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/* \
     && ln -snf /usr/share/zoneinfo/$TZ /etc/localtime && echo $TZ > /etc/timezone \
     && python3 -m venv /opt/venv \
     && useradd --create-home --uid 10001 planbot && mkdir -p /app/data && chown planbot:planbot /app/data

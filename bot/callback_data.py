@@ -355,7 +355,7 @@ def _hhmm(text: str) -> None:
 DIGEST_ARGS: dict[str, tuple[Callable[[str], object], ...]] = {
     "done": (ident,), "snz": (ident,), "card": (ident,), "ls": (),
     "set": (_subscription_id,), "pv": (_subscription_id,), "rm": (_subscription_id,),
-    "q": (_subscription_id,), "e": (_subscription_id,), "p": (_subscription_id,),
+    "q": (_subscription_id,), "e": (_subscription_id,), "p": (_subscription_id,), "lg": (_subscription_id,),
     "wd": (_subscription_id, lambda d: bounded_int(d, 0, 6)), "tm": (_subscription_id, _hhmm),
     "win": (_subscription_id, lambda d: bounded_int(d, 1, 365)),
 }

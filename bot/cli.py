@@ -190,6 +190,8 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("--url", help="要检查的 /healthz 地址（默认按设置推断）")
     h.set_defaults(func=cmd_health)
     add_digest_parser(sub)
+    from bot.desk_cli import add_parser as add_export_parser  # the supervision ledger (issue 14)
+    add_export_parser(sub)
     from bot.admin_cli import add_parsers as add_admin_parsers  # reload, import (admin work)
     add_admin_parsers(sub)
     return p

@@ -65,6 +65,8 @@ class Settings(BaseSettings):
     max_chars: int = 2_000_000
     max_lines: int = 200_000
     max_pdf_pages: int = 1_000
+    # A font file that draws Chinese for the charts; None: the first installed one found (bot.charts).
+    cjk_font: str | None = None
     # A fixed "today" for digests and tests (YYYY-MM-DD); None means the real date.
     today: dt.date | None = None
     # Operations: where errors are reported (a chat or group id), log format, metrics in polling mode.
@@ -97,7 +99,7 @@ class Settings(BaseSettings):
             return [int(part) for part in text.replace(",", " ").split() if part]
         return value
 
-    @field_validator("token", "proxy_url", "api_base_url", "api_file_url", "today", "error_chat_id",
+    @field_validator("token", "proxy_url", "api_base_url", "api_file_url", "today", "cjk_font", "error_chat_id",
                      "metrics_port", "webhook_url", "webhook_secret", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:

@@ -9,10 +9,12 @@ from telegram.ext import Application
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add every handler: the access guard first, then the registry's commands and buttons, questions,
-    inline mode, uploads and the bot's own membership changes."""
-    from handlers import access, admin, chat, commands, membership
+    inline mode and uploads; the text completing a progress report goes first; the bot's own membership
+    changes."""
+    from handlers import access, admin, chat, commands, desk, membership
 
     access.register(app)
+    desk.register(app)
     commands.register(app)
     chat.register(app)
     admin.register(app)

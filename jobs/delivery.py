@@ -30,6 +30,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 
 from bot.digest_render import render_digest
 from bot.render import TelegramMessage, to_telegram
+from bot.replies import Attachment
 from bot.storage import digests as store
 from bot.subscription_view import filters_of
 from knowledge.digest.engine import DigestEngine
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 ADVISORY_KEY = 0x504C414E42 + 1
 
 Sender = Callable[[int, TelegramMessage, bool], Awaitable[int]]
+FileSender = Callable[[int, Attachment, bool], Awaitable[int]]
+Attach = Callable[[store.Subscription], Attachment | None]  # the ledger a subscription asked for
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], dt.datetime]
 
@@ -82,7 +85,8 @@ class DigestDeliverer:
                  clock: Clock, sleep: Sleep = asyncio.sleep, owner: str | None = None,
                  lease: dt.timedelta = dt.timedelta(minutes=15), max_attempts: int = 3,
                  retries: int = 4, backoff: float = 2.0, max_wait: float = 120.0, concurrency: int = 32,
-                 rate_limited: bool = False) -> None:
+                 rate_limited: bool = False, attach: Attach | None = None, send_file: FileSender | None = None,
+                 ) -> None:
         self.sessions = sessions
         self.engine = engine
         self.send = send
@@ -96,6 +100,8 @@ class DigestDeliverer:
         self.max_wait = max_wait
         self.concurrency = concurrency
         self.rate_limited = rate_limited
+        self.attach = attach  # with send_file: the ledger (.xlsx) after the digest, for subscriptions asking
+        self.send_file = send_file
         self._running = asyncio.Lock()
 
     def due_now(self, session: Session, now: dt.datetime) -> list[tuple[store.Subscription, dt.date]]:
@@ -247,8 +253,23 @@ class DigestDeliverer:
             log.warning("digest for subscription %s not sent: %s", sub.id, exc)
             await self._finish(row_id, store.FAILED, error=str(exc), message_ids=ids)
             return "failed"
-        await self._finish(row_id, store.SENT, message_ids=ids)
+        attachment_error = await self._send_attachment(sub, chat_id, ids)
+        await self._finish(row_id, store.SENT, message_ids=ids, error=attachment_error)
         return "sent"
+
+    async def _send_attachment(self, sub: store.Subscription, chat_id: int, ids: list[int]) -> str | None:
+        """Send the ledger the subscription asked for after its digest. The digest itself went out, so a
+        failure here is recorded on the sent row, never retried (that would send the digest twice)."""
+        if not getattr(sub, "ledger", False) or self.attach is None or self.send_file is None:
+            return None
+        try:
+            attachment = await asyncio.to_thread(self.attach, sub)
+            if attachment is not None:
+                ids.append(await self.send_file(chat_id, attachment, sub.quiet))
+        except Exception as exc:
+            log.warning("ledger for subscription %s not sent: %s", sub.id, exc)
+            return f"台账附件未发送：{type(exc).__name__}: {exc}"
+        return None
 
     async def _send_one(self, sub: store.Subscription, chat_id: int,
                         message: TelegramMessage) -> tuple[int, int]:

@@ -6,8 +6,8 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from knowledge import cleaning, indicators, metadata, structure, tasks, terms
-from knowledge.doctext import DocText
+from knowledge import indicators, metadata, structure, tasks, terms, work_report
+from knowledge.doctext import document_text, to_source
 from knowledge.limits import DEFAULT_LIMITS, ReadLimits
 from knowledge.models import KnowledgeBase, Warning_
 from knowledge.readers import SUPPORTED_SUFFIXES, read_bytes
@@ -35,20 +35,22 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
 
 def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBase:
     """The knowledge base of one document, from its text lines."""
-    text = DocText(file=file, lines=lines, chrome=cleaning.chrome_lines(lines))
+    text = document_text(file, lines)  # logical lines when the text came without line breaks
     doc = metadata.describe(text, doc_id_for(file))
     doc.sha256 = sha256
     sections = structure.parse_sections(doc, text)
-    doc.review_lines = metadata.review_range(doc, text, sections)
+    doc.review_lines = work_report.review_range(doc, text, sections)
     kb = KnowledgeBase(
         documents=[doc],
         sections=sections,
         indicators=indicators.extract_indicators(doc, text, sections),
+        actuals=indicators.extract_actuals(doc, text, sections),
         tasks=tasks.extract_tasks(doc, text, sections),
         terms=terms.extract_terms(doc, text, sections),
         texts={file: lines},
     )
     kb.warnings.extend(validate(kb))
+    to_source(kb, text, lines)
     return kb
 
 
@@ -82,6 +84,7 @@ def merge(parts: Iterable[KnowledgeBase]) -> KnowledgeBase:
         kb.indicators.extend(part.indicators)
         kb.tasks.extend(part.tasks)
         kb.terms.extend(part.terms)
+        kb.actuals.extend(part.actuals)
         kb.warnings.extend(part.warnings)
         kb.texts.update(part.texts)
     return kb

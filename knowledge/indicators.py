@@ -10,6 +10,7 @@ from knowledge.indicator_tables import TableRow, find_tables, value_number
 from knowledge.models import Document, Indicator, Section, Value
 from knowledge.numbers import normalize_unit
 from knowledge.structure import section_at
+from knowledge.task_tables import find_task_tables
 
 # Section titles whose text reviews the past (achievements, not targets).
 _REVIEW_TITLE = re.compile(r"回顾|存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题|发展基础|发展成就|主要成就|工作成效|取得.{0,4}成[绩效就果]|过去[一五]年|发展现状|基本情况")
@@ -44,18 +45,40 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
         items.append(_table_indicator(doc, row, sections, new_id(row.name_line)))
 
     review = _review_lines(doc, sections)
-    prose = [(line, _row_as_prose(t)) for line, t in cells if line not in table_lines and line not in review]
-    for starts, paragraph in _paragraphs(prose):
+    # A task or project table is read row by row: its task and content cells each on their own
+    # (a 完成时限, 责任单位 or 总投资 cell is never a target, nor joined with the next cell).
+    task_rows = [row for rows in find_task_tables(text, set()) for row in rows]
+    task_cells = {n for row in task_rows for n in row.lines}
+    text_cells = {n for row in task_rows for n in row.text_lines}
+    prose = [(line, _row_as_prose(t)) for line, t in cells
+             if line not in table_lines and line not in review and (line not in task_cells or line in text_cells)]
+    for starts, paragraph in _paragraphs(prose, task_cells):
         if len(paragraph) < 8:
             continue
         for found in prose_targets(paragraph, start):
             line = max((ln for ln, at in starts if at <= found.offset), default=starts[0][0])
+            if doc.kind in _RULE_KINDS and not _targets_here(found.sentence or paragraph, sections, line):
+                continue  # a regulation's numbers are its rules (一等奖5项, 浮动幅度20%), not targets
             items.append(_prose_indicator(doc, found, line, found.sentence or paragraph, sections,
                                           new_id(line), end))
     return items
 
 
 _ROW_SPLIT = re.compile(r"\s*[|｜\t]\s*")
+
+
+# Kinds whose numbers are rules unless a sentence or its section sets a goal.
+_RULE_KINDS = ("regulation",)
+_GOAL_SENTENCE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底|末)?前|目标|力争|争取|预期")
+_GOAL_SECTION = re.compile(r"目标|任务|指标")  # 考评指标: the items an assessment scores are targets
+
+
+def _targets_here(sentence: str, sections: list[Section], line: int) -> bool:
+    """Whether a sentence of a regulation sets a goal: it says so, or its section is about goals."""
+    if _GOAL_SENTENCE.search(sentence):
+        return True
+    section = section_at(sections, line)
+    return section is not None and any(_GOAL_SECTION.search(t) for t in section.path)
 
 
 def _row_as_prose(text: str) -> str:
@@ -66,11 +89,14 @@ def _row_as_prose(text: str) -> str:
     return "；".join(c for c in (c.strip() for c in _ROW_SPLIT.split(text)) if c) + "。"
 
 
-def _paragraphs(cells: list[tuple[int, str]]) -> list[tuple[list[tuple[int, int]], str]]:
-    """Lines joined where a long line was wrapped mid-sentence (PDF text): (line, offset) starts and text."""
+def _paragraphs(cells: list[tuple[int, str]], alone: set[int] | None = None,
+                ) -> list[tuple[list[tuple[int, int]], str]]:
+    """Lines joined where a long line was wrapped mid-sentence (PDF text): (line, offset) starts and
+    text. Lines in `alone` (table cells) are never joined with another."""
     paragraphs: list[tuple[list[tuple[int, int]], str]] = []
+    alone = alone or set()
     for line, text in cells:
-        if paragraphs:
+        if paragraphs and line not in alone and paragraphs[-1][0][-1][0] not in alone:
             starts, current = paragraphs[-1]
             last_line, last_at = starts[-1]
             if (line == last_line + 1 and len(current) - last_at >= 30 and not _TERMINAL.search(current)
@@ -82,8 +108,41 @@ def _paragraphs(cells: list[tuple[int, str]]) -> list[tuple[list[tuple[int, int]
     return paragraphs
 
 
-def _review_lines(doc: Document, sections: list[Section]) -> set[int]:
-    """Lines that review the past: the work report's review part and 发展基础-like sections."""
+# 较2019年增长247%: the year a result is compared with is not the year it was reached.
+_COMPARED = re.compile(r"(?:较|比|相比|同比|与|对比)\s*$")
+
+
+def extract_actuals(doc: Document, text: DocText, sections: list[Section]) -> list[Indicator]:
+    """Results a plan reports for a past year (a work report's review of 2023, a five-year plan's
+    十三五 review): figures with the year they were reached, as the baseline of an indicator with
+    no target. They are kept apart from the targets (KnowledgeBase.actuals), so a question
+    "2023年…完成多少" finds them and no target list holds them."""
+    start = (doc.period[0] if doc.period else doc.year)
+    if start is None:
+        return []
+    review = _review_lines(doc, sections, glossary=False)
+    cells = [(line, t) for line, t in text.content() if line in review]
+    items: list[Indicator] = []
+    for starts, paragraph in _paragraphs(cells):
+        for k, found in enumerate(prose_targets(paragraph, start, facts=True)):
+            if found.quantity is None:
+                continue
+            line = max((ln for ln, at in starts if at <= found.offset), default=starts[0][0])
+            named = [int(m.group(1)) for m in _TARGET_YEAR.finditer(found.sentence)
+                     if int(m.group(1)) < start and not _COMPARED.search(found.sentence, 0, m.start())]
+            year = max(named) if named else start - 1
+            q = found.quantity
+            actual = Value(year=year, value=found.value if found.growth_only and found.value else q.value,
+                           number=q.number)
+            items.append(Indicator(id=f"{doc.id}-A{line}-{k + 1}", doc=doc.file, section=_section_id(sections, line),
+                                   name=found.name, unit=found.unit or q.unit, baseline=actual, growth=found.growth,
+                                   source="prose", line=line, lines=[line], text=found.sentence or paragraph))
+    return items
+
+
+def _review_lines(doc: Document, sections: list[Section], glossary: bool = True) -> set[int]:
+    """Lines that review the past: the work report's review part and 发展基础-like sections
+    (and glossary sections, unless `glossary` is False)."""
     lines: set[int] = set()
     if doc.review_lines:
         lines.update(range(doc.review_lines[0], doc.review_lines[1] + 1))
@@ -95,7 +154,7 @@ def _review_lines(doc: Document, sections: list[Section]) -> set[int]:
         while node is not None:
             chain.append(node.title)
             node = by_id.get(node.parent) if node.parent else None
-        if not any(_REVIEW_TITLE.search(t) or _GLOSSARY_TITLE.search(t) for t in chain + section.path):
+        if not any(_REVIEW_TITLE.search(t) or (glossary and _GLOSSARY_TITLE.search(t)) for t in chain + section.path):
             continue
         stop = section.end_line
         if stop is None:
@@ -138,7 +197,10 @@ def _prose_indicator(doc: Document, found: Found, line: int, line_text: str, sec
     if found.baseline is not None:
         baseline = Value(year=found.baseline_year, value=found.baseline.value, number=found.baseline.number)
     target = None
-    if found.quantity is not None and not found.growth_only:
+    if found.quantity is not None and found.growth_only:
+        # a growth target (增长7.5%左右): the rate is the target, the words say it is a growth
+        target = Value(year=year, value=found.value or found.quantity.value, number=found.quantity.number)
+    elif found.quantity is not None:
         q = found.quantity
         target = Value(year=year, value=q.value, number=q.number)
     elif found.value is not None:

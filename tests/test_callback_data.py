@@ -34,6 +34,7 @@ from bot.callback_data import (
 )
 from bot.callback_fields import OVERFLOW_KEY
 from bot.commands import ROUTES
+from bot.desk_records import BoardChart, BoardList, DeskAction, ExtensionDecision, IndicatorChart
 from bot.kbstate import KnowledgeState
 from bot.registry import EXPIRED
 from bot.storage import buttons as button_store
@@ -47,7 +48,8 @@ RECORDS = [ResultsPage(2, "固投:2025"), Ask("规上工业总产值"), OpenIndi
            OutlineRoot(), OutlineDocument(-1), OutlineSection("S9"), IndicatorPage(None, 2), IndicatorPage(1, 0),
            IndicatorSearchPage(1, "投资"), TaskPage(0, ""), DigestAction("wd", ("4", "2")), DigestAction("ls"),
            DigestAction("tm", ("5", "0900")), DigestAction("done", ("D345094-T9-1",)),
-           DraftAction("pub", "0123456789abcdef")]
+           DraftAction("pub", "0123456789abcdef"), DeskAction("n", "D345094-T9-1"), DeskAction("c"),
+           ExtensionDecision("a", 7), BoardList("p", "o", 1, "2"), BoardChart(), IndicatorChart("I001-02")]
 LONG_QUESTION = "".join(f"测试指标{n}" for n in range(12))  # every stand-in indicator matches: 12 results
 USER_B = {"id": 502, "is_bot": False, "first_name": "李", "username": "lisi"}
 
@@ -232,3 +234,18 @@ def test_no_key_is_ever_a_counter() -> None:
     assert all(OVERFLOW_KEY.fullmatch(k) for k in keys)
     assert not any(re.fullmatch(r"~\d+", k) for k in keys)
     assert len(set(keys)) == 200
+
+
+def test_every_button_of_a_subscriptions_settings_decodes() -> None:
+    """Each digest action the settings view offers passes the codec's checks (a new action needs its entry
+    in DIGEST_ARGS, or its button would answer "已失效")."""
+    import datetime as dt
+
+    from bot.subscription_view import settings_reply
+
+    sub = digest_store.Subscription(id=7, chat_id=1, user_id=1, weekday=0, send_time=dt.time(9, 0), window_days=14,
+                                    quiet=False, send_empty=True, paused=False, ledger=False)
+    sub.keyword_list = ["消防"]
+    buttons = settings_reply(sub, dt.datetime(2024, 12, 16, 9, 0, tzinfo=dt.UTC)).button_list()
+    assert buttons and all(isinstance(PLAIN.decode(b.data), DigestAction) for b in buttons), \
+        [b.data for b in buttons if PLAIN.decode(b.data) is None]

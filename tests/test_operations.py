@@ -23,7 +23,37 @@ from bot.storage import Base, make_engine, migrate
 from bot.storage.base import current_revision, downgrade
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAD = "0004_prod"
+
+
+def _chain() -> tuple[str, str]:
+    """(the head revision, the one before it), read from the migrations (robust to the chain's order)."""
+    from alembic.script import ScriptDirectory
+
+    from bot.storage.base import MIGRATIONS_DIR, alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert MIGRATIONS_DIR.is_dir()
+    head = script.get_current_head()
+    assert head is not None
+    previous = script.get_revision(head).down_revision
+    assert isinstance(previous, str)
+    return head, previous
+
+
+HEAD, BEFORE_HEAD = _chain()
+
+
+def _before(revision: str) -> str:
+    from alembic.script import ScriptDirectory
+
+    from bot.storage.base import alembic_config
+
+    down = ScriptDirectory.from_config(alembic_config("sqlite://")).get_revision(revision).down_revision
+    assert isinstance(down, str)
+    return down
+
+
+BEFORE_PROD = _before("0004_prod")
 
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -38,8 +68,9 @@ def test_migrations_match_the_models_and_go_down_and_up(backend: str, request: p
                      if d[0] not in ("remove_index",)]  # SQLite reflects some indexes differently
             assert [d for d in diffs if d[0] in ("add_table", "remove_table", "add_column", "remove_column")] == []
         assert current_revision(url) == HEAD
-        downgrade(url, "0003_admin")
-        assert current_revision(url) == "0003_admin"
+        downgrade(url, BEFORE_HEAD)
+        assert current_revision(url) == BEFORE_HEAD
+        downgrade(url, BEFORE_PROD)  # below this branch's migration: its tables are gone
         assert not {"button_keys", "update_claims"} & set(inspect(engine).get_table_names())
         downgrade(url, "base")
         assert current_revision(url) is None
@@ -93,10 +124,10 @@ def test_the_stock_alembic_command_works_with_alembic_ini(tmp_path: Path) -> Non
     up = subprocess.run([*alembic, "upgrade", "head"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert up.returncode == 0, up.stderr
     assert current_revision(f"sqlite:///{tmp_path}/planbot.db") == HEAD
-    down = subprocess.run([*alembic, "downgrade", "0003_admin"], env=env, cwd=ROOT, capture_output=True, text=True,
+    down = subprocess.run([*alembic, "downgrade", BEFORE_HEAD], env=env, cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert down.returncode == 0, down.stderr
-    assert current_revision(f"sqlite:///{tmp_path}/planbot.db") == "0003_admin"
+    assert current_revision(f"sqlite:///{tmp_path}/planbot.db") == BEFORE_HEAD
 
 
 def test_the_default_database_is_absolute_in_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
