@@ -52,6 +52,7 @@ BOT = {"id": 1, "is_bot": True, "first_name": "规划助手"}
 COMMANDS = ["/tasks 改造", "/docs", "/indicators 1", "/due 30", "/outline 1", "/help", "/term", "/overdue"]
 SUFFIXES = ["", "", "，具体的目标数字和文件出处分别是什么", "，请列出相关的任务和完成时限"]
 MARK = re.compile(r"U(\d+)-\d+ ")
+DESK_FLOWS = ("dk:n:", "dk:d:", "dk:x:", "dk:r:")  # 填报进展, 标记已完成, 申请延期, 撤销完成
 DIGEST_MARK = "每周截止任务提醒 ·"  # a digest's heading (/help mentions 截止任务提醒 too)
 
 
@@ -122,7 +123,10 @@ class Driver:
         self.busy.add(user)
         try:
             roll = self.rng.random()
-            buttons = await self.keyboard(user) if roll < 0.35 else []
+            # Not the desk's progress buttons: they make the user's next text a progress note, which the
+            # office shares on the task's card by design (it would read as a leak here, and not as a question).
+            buttons = [b for b in (await self.keyboard(user) if roll < 0.35 else [])
+                       if not b["data"].startswith(DESK_FLOWS)]
             self.keys_seen.extend((user, b["data"]) for b in buttons if b["data"].startswith("~"))
             if buttons and roll < 0.30:
                 pages = [b for b in buttons if "▶" in b["label"] or "◀" in b["label"]]

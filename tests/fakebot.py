@@ -209,7 +209,8 @@ class FakeBotServer:
     def __init__(self, api: FakeBotAPI | None = None, port: int = 0) -> None:
         self.api = api or FakeBotAPI()
         handler = type("Handler", (_Handler,), {"api": self.api, "protocol_version": "HTTP/1.1"})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 256})  # bursts of connections
+        self.httpd = server_class(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
