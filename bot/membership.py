@@ -22,7 +22,7 @@ def pause_chat(sessions: sessionmaker[Session] | None, chat_id: int, reason: str
         return int(session.execute(
             update(store.Subscription)
             .where(store.Subscription.chat_id == chat_id, store.Subscription.paused.is_(False))
-            .values(paused=True, pause_reason=reason, updated_at=utcnow())).rowcount or 0)
+            .values(paused=True, pause_reason=reason, updated_at=utcnow())).rowcount or 0)  # type: ignore[attr-defined]
 
 
 def paused_by_removal(sessions: sessionmaker[Session] | None, chat_id: int) -> int:

@@ -93,6 +93,7 @@ async def serve_webhook(app: Any, settings: Settings, *, stop: asyncio.Event | N
             await asyncio.sleep(0.05)
         await server.close_all_connections()
         renewing.cancel()
+        intake.executor.shutdown(wait=False)
         await app.stop()
         if app.post_stop:
             await app.post_stop(app)

@@ -50,12 +50,13 @@ async def heartbeat(context: PlanContext) -> None:
 async def prune(context: PlanContext) -> None:
     """Job: drop expired button keys and update claims nobody will ask about again."""
     services = context.services
-    if services.sessions is None:
+    sessions = services.sessions
+    if sessions is None:
         return
 
     def work() -> tuple[int, int]:
         keys = services.codec.overflow.prune() if isinstance(services.codec.overflow, DatabaseOverflow) else 0
-        with services.sessions.begin() as session:
+        with sessions.begin() as session:
             return keys, claims.prune(session, CLAIMS_KEPT)
 
     try:

@@ -48,9 +48,9 @@ def keys_for(session: Session, chat_id: int, data: Sequence[str], now: dt.dateti
     for item in data:
         stmt = insert(ButtonKey).values(key=new_key(), chat_id=chat_id, digest=_digest(item), data=item,
                                         created_at=now)
-        stmt = stmt.on_conflict_do_update(index_elements=["chat_id", "digest"],
-                                          set_={"created_at": now}).returning(ButtonKey.key)
-        keys.append(str(session.execute(stmt).scalar_one()))
+        upsert = stmt.on_conflict_do_update(index_elements=["chat_id", "digest"],
+                                            set_={"created_at": now}).returning(ButtonKey.key)
+        keys.append(str(session.execute(upsert).scalar_one()))
     return keys
 
 
@@ -65,4 +65,4 @@ def resolve(session: Session, chat_id: int, key: str, ttl: dt.timedelta, now: dt
 def prune(session: Session, ttl: dt.timedelta, now: dt.datetime | None = None) -> int:
     """Delete the keys older than `ttl`; returns how many."""
     cutoff = (now or utcnow()) - ttl
-    return int(session.execute(delete(ButtonKey).where(ButtonKey.created_at < cutoff)).rowcount or 0)
+    return int(session.execute(delete(ButtonKey).where(ButtonKey.created_at < cutoff)).rowcount or 0)  # type: ignore[attr-defined]

@@ -73,11 +73,11 @@ def renew(session: Session, worker: str, now: dt.datetime | None = None) -> int:
     """Renew the leases of the updates `worker` is processing; returns how many."""
     return int(session.execute(update(UpdateClaim)
                                .where(UpdateClaim.worker == worker, UpdateClaim.state == WORKING)
-                               .values(updated_at=now or utcnow())).rowcount or 0)
+                               .values(updated_at=now or utcnow())).rowcount or 0)  # type: ignore[attr-defined]
 
 
 def prune(session: Session, older_than: dt.timedelta, now: dt.datetime | None = None) -> int:
     """Forget finished updates older than `older_than` (Telegram re-sends for 24 hours at most)."""
     cutoff = (now or utcnow()) - older_than
     return int(session.execute(delete(UpdateClaim)
-                               .where(UpdateClaim.state == DONE, UpdateClaim.updated_at < cutoff)).rowcount or 0)
+                               .where(UpdateClaim.state == DONE, UpdateClaim.updated_at < cutoff)).rowcount or 0)  # type: ignore[attr-defined]
