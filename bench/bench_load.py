@@ -339,12 +339,21 @@ def report(scenario: str, driver: Driver, seconds: float, figures: dict[str, Any
     users = [s for s in driver.sent if s.user != ADMIN and s.acked is not None]
     latency = [1000 * (s.acked - s.first) for s in users if s.acked is not None]
     p50, p95, p99 = (percentile(latency, q) for q in (0.50, 0.95, 0.99))
+    upload = next((s for s in driver.sent if s.kind == "upload"), None)
     retried = sum(1 for s in driver.sent if s.attempts > 1)
     gave_up = sum(1 for s in driver.sent if s.acked is None)
     print(f"\n== {scenario}: {len(driver.sent)} updates from {driver.users} users through {cluster.workers} "
           f"webhook workers in {seconds:.1f} s")
     print(f"  updates/s: {len(driver.sent) / seconds:.1f}   latency p50/p95/p99: {p50:.0f} / {p95:.0f} / {p99:.0f} ms"
           + (f"   (p95 {p95 / base_p95:.2f}× the base run)" if base_p95 else ""))
+    if upload is not None and upload.acked is not None:
+        # Within the run (the machine's other load drifts between runs): users' updates sent while the
+        # upload was downloaded, parsed, compared and reported, against the others.
+        during = [1000 * (s.acked - s.first) for s in users if upload.first <= s.first <= upload.acked]
+        outside = [1000 * (s.acked - s.first) for s in users if not upload.first <= s.first <= upload.acked]
+        print(f"  the upload took {upload.acked - upload.first:.1f} s; p95 of the {len(during)} updates sent meanwhile "
+              f"{percentile(during, 0.95):.0f} ms vs {percentile(outside, 0.95):.0f} ms for the others "
+              f"({percentile(during, 0.95) / percentile(outside, 0.95):.2f}×)")
     print(f"  errors: {gave_up} never acknowledged, {figures['handler_errors']} answered with the error apology; "
           f"{retried} updates re-sent (503 busy / worker down), proxy skipped a down worker {proxy.skipped}×")
     print(f"  lost: {figures['lost']}   repeated: {figures['repeated']}   "
