@@ -71,7 +71,11 @@ async def test_commands_are_in_the_menu(h: BotHarness) -> None:
 async def test_subscribe_with_options_then_update_and_list(h: BotHarness, sessions) -> None:  # type: ignore[no-untyped-def]
     text = plain(await h.command("/subscribe 消防 周五 下午4点 30天 静音"))
     assert "已订阅" in text and "关键词：消防" in text and "周五 16:00" in text and "提前 30 天" in text
-    assert "下次推送：2024-12-20（周五）16:00" in text
+    # The fixed "today" keeps the real time of day: after 16:00 Asia/Shanghai today's push has passed.
+    from zoneinfo import ZoneInfo
+
+    passed = dt.datetime.now(ZoneInfo("Asia/Shanghai")).time() >= dt.time(16, 0)
+    assert f"下次推送：{'2024-12-27' if passed else '2024-12-20'}（周五）16:00" in text
     [sub] = subs(sessions)
     assert (sub.weekday, sub.send_time, sub.window_days, sub.quiet) == (4, dt.time(16, 0), 30, True)
     # Same filters again: the subscription is updated, not duplicated.
