@@ -18,6 +18,7 @@ from bot.access import AccessPolicy
 from bot.admin_base import AuditedAdmin
 from bot.admin_people import AliasTable, PeopleAdmin
 from bot.callback_data import PLAIN, DraftAction
+from bot.inputs import BadInput, bounded_int
 from bot.replies import Attachment, Button, Reply, Span
 from bot.settings import Settings
 from bot.versions import Draft, SourceRef, VersionConflict, Versions, only_documents, sha256_of
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str], Awaitable[None]]
 REPORT_LIMIT = 15  # items per category shown in the chat message
+MAX_VERSION = 10**9
 WARNING_LIMIT = 10
 async def _no_progress(_: str) -> None:
     """A progress callback that shows nothing (CLI, tests)."""
@@ -238,9 +240,9 @@ class KnowledgeAdmin(AuditedAdmin):
         if not self._allowed(actor):
             return self.refuse(actor, "rollback", arg)
         try:
-            number = int(arg.strip())
-        except ValueError:
-            return Reply().line("用法：/rollback 版本号，例如 /rollback 3（/versions 查看版本）。")
+            number = bounded_int(arg, 1, MAX_VERSION, "版本号")
+        except BadInput as exc:
+            return Reply().line(f"⚠️ {exc.message}").line("用法：/rollback 版本号，例如 /rollback 3（/versions 查看版本）。")
         await asyncio.to_thread(self.versions.poll)
         refs = self.versions.version_refs(number)
         if refs is None:

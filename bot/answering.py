@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.callback_data import OPEN_BY_KIND, Ask, CallbackCodec, OpenIndicatorGroup, ResultsPage
 from bot.cards import Cards, summary
+from bot.inputs import normalise
 from bot.kbstate import Active, KnowledgeState
 from bot.paging import nav, page_of
 from bot.plan_text import short
-from bot.render import clean
 from bot.replies import Reply, Span
 from bot.who import Who
 from knowledge.identity import indicator_key
@@ -53,7 +53,7 @@ class Answers:
     def ask(self, text: str, who: Who | None = None) -> Reply:
         """Answer a free-text question: a card, a numbered list, or "not found" with suggestions."""
         who = who or Who()
-        query = short(clean(text), MAX_QUERY_CHARS)
+        query = short(normalise(text, limit=4 * MAX_QUERY_CHARS), MAX_QUERY_CHARS)
         if not query:
             return Reply().line("请输入要查询的内容，例如：", Span(self.examples()[0], "code"))
         return self._results(self.state.active, query, 1, who, log_it=True)
@@ -71,7 +71,7 @@ class Answers:
 
     def inline(self, text: str, who: Who | None = None, limit: int = 8) -> list[InlineItem]:
         """Inline-mode results for `@bot 词`: each inserts a card with its source."""
-        query = short(clean(text), MAX_QUERY_CHARS)
+        query = short(normalise(text, limit=4 * MAX_QUERY_CHARS), MAX_QUERY_CHARS)
         if not query:
             return []
         active = self.state.active

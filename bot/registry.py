@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.callback_data import Record
+from bot.inputs import BadInput, check_argument, clean_button_data, normalise
 from bot.replies import Reply
 from bot.who import Actor, Who
 
@@ -49,12 +50,22 @@ class Where(enum.Flag):
 
 @dataclass
 class Request:
-    """One command or button press as a service function sees it."""
+    """One command or button press as a service function sees it.
+
+    `arg` is normalised on construction (bot.inputs.normalise: NFKC, ASCII digits, no surrogates,
+    control or format characters, single spaces), whoever builds the request; `raw` keeps what
+    was received (a button's data is checked on it).
+    """
 
     services: BotServices
     who: Who
     arg: str = ""
     progress: Progress = no_progress
+    raw: str = field(default="", init=False)
+
+    def __post_init__(self) -> None:
+        self.raw = self.arg
+        self.arg = normalise(self.arg)
 
     @property
     def args(self) -> list[str]:
@@ -164,10 +175,15 @@ def misplaced(command: Command, who: Who) -> Reply | None:
 
 
 async def execute(command: Command, req: Request) -> Reply:
-    """Telegram: run a command whose caller was admitted (blocking ones in a worker thread)."""
-    if command.blocking:
-        return await resolve(await asyncio.to_thread(command.run, req))
-    return await resolve(command.run(req))
+    """Telegram: run a command whose caller was admitted (blocking ones in a worker thread); an
+    argument the command cannot use is answered with what was wrong with it."""
+    try:
+        check_argument(req.arg)
+        if command.blocking:
+            return await resolve(await asyncio.to_thread(command.run, req))
+        return await resolve(command.run(req))
+    except BadInput as exc:
+        return bad_input(exc)
 
 
 def call_command(command: Command, req: Request) -> Reply:
@@ -177,16 +193,29 @@ def call_command(command: Command, req: Request) -> Reply:
         return wrong_place
     if not decided(req.services, command.access, req.who):
         return refusal(req.services, command.access, command.name, req)
-    return run_sync(command.run(req))
+    try:
+        check_argument(req.arg)
+        return run_sync(command.run(req))
+    except BadInput as exc:
+        return bad_input(exc)
+
+
+def bad_input(exc: BadInput) -> Reply:
+    """The reply to an argument a command cannot use: what was wrong, and that nothing changed."""
+    return Reply().line(f"⚠️ {exc.message}")
 
 
 async def run_button(route: ButtonRoute, record: Record, req: Request, group_admin: GroupAdminCheck) -> Reply:
     """Telegram: check the caller's right to press this button, then run its handler; stale data says so."""
+    if clean_button_data(req.raw) is None:
+        return expired()
     access = route.access(record)
     if not await permitted(req.services, access, req.who, group_admin):
         return refusal(req.services, access, "button", req, button=True)
     try:
         return await resolve(route.run(req, record))
+    except BadInput as exc:
+        return bad_input(exc)
     except (LookupError, ValueError):
         if not route.expired:
             raise
@@ -195,11 +224,15 @@ async def run_button(route: ButtonRoute, record: Record, req: Request, group_adm
 
 def call_button(route: ButtonRoute, record: Record, req: Request) -> Reply:
     """Console and tests: `run_button` without Telegram."""
+    if clean_button_data(req.raw) is None:
+        return expired()
     access = route.access(record)
     if not decided(req.services, access, req.who):
         return refusal(req.services, access, "button", req, button=True)
     try:
         return run_sync(route.run(req, record))
+    except BadInput as exc:
+        return bad_input(exc)
     except (LookupError, ValueError):
         if not route.expired:
             raise

@@ -269,7 +269,7 @@ class BotHarness:
 
 
 def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 __all__ = ["ADMIN_USER", "BOT_ID", "BOT_USERNAME", "BotHarness", "DEFAULT_USER", "FakeRequest", "HandlerError", "TelegramError"]
