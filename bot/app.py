@@ -75,7 +75,7 @@ def assemble(settings: Settings | None = None, *, state: KnowledgeState | None =
         engine = make_engine(settings.database_url)
         sessions = make_sessionmaker(engine)
     if state is None:
-        state = KnowledgeState.from_plans(settings.plans_dir)
+        state = KnowledgeState.from_plans(settings.plans_dir, limits=settings.build_limits().read)
     services = BotServices.create(settings, state, sessions)
     application = build_application(services, request=request, rate_limiter=rate_limiter) if telegram else None
     return Assembly(settings, services, engine, application)

@@ -1,33 +1,58 @@
-"""Knowledge-base versions: sources stored in the DB, drafts, publish, rollback, and reloading workers."""
+"""Knowledge-base versions: sources stored in the DB, drafts, publish, rollback, and reloading workers.
+
+Start no matter what: the live version is loaded from what verifies — every source's bytes are
+checked against their sha256, a parse-cache row that does not load is dropped and re-parsed, and a
+version whose sources are missing or damaged (or whose file list is garbled) is passed over for the
+newest one that verifies, with a warning for the admins (`warnings`). Parsing goes through `build`
+(production: knowledge.isolated_build in a child process under memory and time limits).
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
+import datetime as dt
 import logging
 import secrets
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.publish_guard import guard_of
 from bot.storage import admin as store
+from bot.version_sources import (
+    SourceRef,
+    SourceUnavailable,
+    builder_fingerprint,
+    folder_sources,
+    only_documents,
+    ordered,
+    refs_from,
+    refs_json,
+    sha256_of,
+    stored_refs,
+    verified_bytes,
+)
 from knowledge import builder
 from knowledge.diff import ChangeReport, diff
+from knowledge.errors import PlanError
 from knowledge.models import KnowledgeBase
-from knowledge.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from knowledge.readers import DEFAULT_MAX_BYTES
+
+__all__ = ["Draft", "NeedsConfirmation", "SourceRef", "SourceUnavailable", "VersionConflict", "Versions",
+           "builder_fingerprint", "folder_sources", "only_documents", "ordered", "refs_from", "refs_json",
+           "sha256_of"]
 
 log = logging.getLogger(__name__)
 
-KNOWLEDGE_DIR = Path(builder.__file__).resolve().parent
 MAX_DRAFTS_IN_MEMORY = 4
+FALLBACK_DEPTH = 20  # versions tried, newest first, before giving up on the database's versions
+BuildFn = Callable[[list[tuple[str, bytes]]], KnowledgeBase]
 
 
 class KnowledgeHolder(Protocol):
@@ -42,87 +67,31 @@ class KnowledgeHolder(Protocol):
     def swap(self, kb: KnowledgeBase, version: int | None = None, index: Any = None) -> Any: ...  # noqa: D102
 
 
-@dataclass(frozen=True)
-class SourceRef:
-    """One file of a version: its name, content hash, and where it came from (folder or upload)."""
-
-    name: str
-    sha256: str
-    origin: str = "folder"
-
-    def as_json(self) -> dict[str, str]:
-        """The JSON form stored in kb_versions.sources_json."""
-        return dataclasses.asdict(self)
-
-
 class VersionConflict(Exception):
     """The live version changed since the draft was made (another admin published first)."""
 
 
-def refs_json(refs: Iterable[SourceRef]) -> str:
-    """Source references as stored JSON."""
-    return json.dumps([r.as_json() for r in refs], ensure_ascii=False)
+class NeedsConfirmation(Exception):
+    """The draft is guarded (no documents, or more than half of the items removed): publishing it
+    needs the second, explicit confirmation; `guard` says what will go."""
+
+    def __init__(self, guard: str) -> None:
+        self.guard = guard
+        super().__init__(guard)
 
 
-def refs_from(rows: list[dict[str, str]]) -> list[SourceRef]:
-    """Source references from stored JSON rows."""
-    return [SourceRef(r["name"], r["sha256"], r.get("origin", "folder")) for r in rows]
-
-
-def sha256_of(data: bytes) -> str:
-    """Hex sha256 of bytes."""
-    return hashlib.sha256(data).hexdigest()
-
-
-_FINGERPRINT: str | None = None
-
-
-def builder_fingerprint() -> str:
-    """A hash of the knowledge package's code and data: a parse cached under another code is stale."""
-    global _FINGERPRINT
-    if _FINGERPRINT is None:
-        digest = hashlib.sha256()
-        for path in sorted(KNOWLEDGE_DIR.rglob("*")):
-            if path.is_file() and "plans" not in path.parts and path.suffix in (".py", ".tsv", ".json", ".txt"):
-                if "__pycache__" in path.parts:
-                    continue
-                digest.update(str(path.relative_to(KNOWLEDGE_DIR)).encode())
-                digest.update(path.read_bytes())
-        _FINGERPRINT = digest.hexdigest()[:32]
-    return _FINGERPRINT
-
-
-def folder_sources(folder: Path) -> list[tuple[SourceRef, bytes]]:
-    """The plan files in the plans folder, with their bytes."""
-    out = []
-    for path in builder.plan_files([folder]) if folder.is_dir() else []:
-        if path.suffix.lower() in SUPPORTED_SUFFIXES:
-            data = path.read_bytes()
-            out.append((SourceRef(path.name, sha256_of(data), "folder"), data))
-    return out
-
-
-def only_documents(kb: KnowledgeBase, keep: set[str]) -> KnowledgeBase:
-    """The part of `kb` built from the files in `keep` (no re-parsing)."""
-    return KnowledgeBase(
-        documents=[d for d in kb.documents if d.file in keep],
-        sections=[s for s in kb.sections if s.doc in keep],
-        indicators=[i for i in kb.indicators if i.doc in keep],
-        tasks=[t for t in kb.tasks if t.doc in keep],
-        terms=[g for g in kb.terms if g.doc in keep],
-        warnings=[w for w in kb.warnings if w.doc in keep],
-        texts={f: lines for f, lines in kb.texts.items() if f in keep},
-    )
-
-
-def ordered(kb: KnowledgeBase, names: list[str]) -> KnowledgeBase:
-    """`kb` with documents in the order of `names` (so equal source lists give equal knowledge bases)."""
-    return builder.merge(only_documents(kb, {n}) for n in names)
+class DraftExpired(LookupError):
+    """The draft is older than the draft lifetime: it is no longer published."""
 
 
 @dataclass
 class Draft:
-    """A candidate version in memory: its id, sources, knowledge base and change report."""
+    """A candidate version in memory: its id, sources, knowledge base and change report.
+
+    base_version: the newest version in the database when it was made (publishing checks it is
+    still the newest); live_version: the version being served then (the report compares with it);
+    guard: why publishing needs a second confirmation, or None.
+    """
 
     id: str
     action: str
@@ -131,37 +100,57 @@ class Draft:
     kb: KnowledgeBase
     report: ChangeReport
     note: str = ""
+    live_version: int = 0
+    guard: str | None = None
 
 
 class Versions:
     """Builds, drafts, publishes and loads knowledge-base versions; swaps the live state atomically."""
 
     def __init__(self, sessions: sessionmaker[Session], state: KnowledgeHolder, plans_dir: Path,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+                 max_bytes: int = DEFAULT_MAX_BYTES, *, build: BuildFn | None = None,
+                 draft_ttl: dt.timedelta = dt.timedelta(hours=24)) -> None:
         self.sessions = sessions
         self.state = state
         self.plans_dir = Path(plans_dir)
         self.max_bytes = max_bytes
+        # How one source is parsed: in this process by default, in a limited child process in the bot.
+        self.build_sources: BuildFn = build or (lambda sources: builder.build_sources(sources, max_bytes))
+        self.draft_ttl = draft_ttl
         self.refs: list[SourceRef] = []  # sources of the live version
+        self.head = 0  # the newest version number seen in the database (drafts are based on it)
+        self.warnings: list[str] = []  # for the admins: versions passed over, files skipped
         self._drafts: dict[str, Draft] = {}
         # One publish/load at a time in this process; the DB primary key guards across workers.
         self._lock = threading.Lock()
         self.last_load_seconds: float = 0.0
 
+    def warn(self, lines: list[str]) -> None:
+        """Keep lines for the admins (sent at start-up, see jobs.notices) and log them."""
+        for line in lines:
+            log.warning("%s", line)
+        self.warnings.extend(lines)
+
     # --- building ---------------------------------------------------------------------------
 
     def parse_source(self, ref: SourceRef, data: bytes | None = None) -> KnowledgeBase:
-        """One source's knowledge base, from the parse cache or parsed now (and cached)."""
-        fingerprint = builder_fingerprint()
+        """One source's knowledge base: from the parse cache (a row that does not load is dropped),
+        else parsed now from `data` or its verified stored bytes, and cached."""
+        key = (ref.sha256, ref.name, builder_fingerprint())
         with self.sessions() as session:
-            cached = session.get(store.KbParseCache, (ref.sha256, ref.name, fingerprint))
-            if cached is not None:
-                return KnowledgeBase.model_validate_json(cached.kb_json)
+            cached = session.get(store.KbParseCache, key)
+            kb = _cached_kb(cached, ref) if cached is not None else None
+            if kb is not None:
+                return kb
             if data is None:
-                data = store.source_bytes(session, ref.sha256)
-        if data is None:
-            raise LookupError(f"source {ref.name} ({ref.sha256[:12]}) is not stored")
-        kb = builder.build_sources([(ref.name, data)], self.max_bytes)
+                data = verified_bytes(session, ref)
+        if cached is not None:
+            log.warning("parse cache of %s (%s) does not load: dropped, re-parsing", ref.name, ref.sha256[:12])
+            with self.sessions.begin() as session:
+                session.execute(delete(store.KbParseCache).where(
+                    store.KbParseCache.sha256 == key[0], store.KbParseCache.name == key[1],
+                    store.KbParseCache.fingerprint == key[2]))
+        kb = self.build_sources([(ref.name, data)])
         self.cache_parse(ref, kb)
         return kb
 
@@ -177,9 +166,41 @@ class Versions:
             pass
 
     def build(self, refs: list[SourceRef], blobs: dict[str, bytes] | None = None) -> KnowledgeBase:
-        """The knowledge base of these sources, in their order (from the parse cache when possible)."""
+        """The knowledge base of these sources, in their order (from the parse cache when possible);
+        a source that cannot be parsed raises a PlanError naming it."""
         blobs = blobs or {}
-        return builder.merge(self.parse_source(r, blobs.get(r.sha256)) for r in refs)
+        parts = []
+        for ref in refs:
+            try:
+                parts.append(self.parse_source(ref, blobs.get(ref.sha256)))
+            except SourceUnavailable:
+                raise
+            except PlanError as exc:
+                raise PlanError(f"文件“{ref.name}”：{exc.message}", detail=exc.detail) from exc
+        return builder.merge(parts)
+
+    def build_skipping(self, refs: list[SourceRef], blobs: dict[str, bytes] | None = None
+                       ) -> tuple[KnowledgeBase, list[SourceRef], list[str]]:
+        """`build`, leaving out each source that cannot be read or parsed: (knowledge base, the
+        sources kept, a Chinese line per source left out)."""
+        blobs = blobs or {}
+        parts, kept, skipped = [], [], []
+        for ref in refs:
+            try:
+                parts.append(self._reused_part(ref) or self.parse_source(ref, blobs.get(ref.sha256)))
+                kept.append(ref)
+            except PlanError as exc:
+                skipped.append(f"“{ref.name}”无法使用，已跳过：{exc.message}")
+        return builder.merge(parts), kept, skipped
+
+    def _reused_part(self, ref: SourceRef) -> KnowledgeBase | None:
+        """The live knowledge base's part built from exactly this source, if any (saves a parse)."""
+        live = self.state.kb
+        if any(d.file == ref.name and d.sha256 == ref.sha256 for d in live.documents):
+            part = only_documents(live, {ref.name})
+            self.cache_parse(ref, part)
+            return part
+        return None
 
     # --- live version -----------------------------------------------------------------------
 
@@ -189,70 +210,81 @@ class Versions:
             return store.latest_version_number(session)
 
     def start(self) -> int:
-        """At start-up: load the live version from the DB, or publish the plans folder as version 1."""
+        """At start-up: load the live version from the DB (the newest that verifies), or publish the
+        plans folder as version 1 (files that cannot be read or parsed are skipped, with a warning)."""
         started = time.perf_counter()
         if self.db_version() == 0:
-            sources = folder_sources(self.plans_dir)
-            refs = [r for r, _ in sources]
-            blobs = {r.sha256: d for r, d in sources}
-            kb = self._reuse_live(refs)
-            if kb is None and self.state.kb.documents:
+            skipped: list[str] = []
+            sources = folder_sources(self.plans_dir, skipped)
+            live = {(d.file, d.sha256) for d in self.state.kb.documents}
+            if live and not live <= {(r.name, r.sha256) for r, _ in sources}:
                 # The caller serves a knowledge base of its own (not the plans folder): keep it,
                 # and leave versioning to the first admin action.
                 log.warning("live knowledge base is not the plans folder's: version 1 not published")
                 return self.state.version
-            kb = kb or self.build(refs, blobs)
+            kb, refs, problems = self.build_skipping([r for r, _ in sources], {r.sha256: d for r, d in sources})
+            self.warn(skipped + problems)
             try:
                 number = self._publish(refs, kb, action="initial", note="首次启动：规划文件夹",
                                        author_id=None, author_name="系统", base_version=0,
-                                       blobs=blobs, summary=f"{len(refs)} 个文档")
+                                       blobs={r.sha256: d for r, d in sources if r in refs},
+                                       summary=f"{len(refs)} 个文档")
                 self.last_load_seconds = time.perf_counter() - started
                 return number
             except VersionConflict:
                 pass  # another worker published version 1 first: load theirs
-        return self.load_latest()
+        return self.load_latest(floor=0)
 
-    def _reuse_live(self, refs: list[SourceRef]) -> KnowledgeBase | None:
-        """The live knowledge base when it was built from exactly these sources (saves a rebuild)."""
-        live = self.state.kb
-        if [(d.file, d.sha256) for d in live.documents] != [(r.name, r.sha256) for r in refs] or not refs:
-            return None
-        for ref in refs:  # fill the parse cache, so a restart or another worker need not re-parse
-            self.cache_parse(ref, only_documents(live, {ref.name}))
-        return live
-
-    def load_latest(self) -> int:
-        """Build the newest DB version and swap it in (unless it is already live)."""
+    def load_latest(self, floor: int | None = None) -> int:
+        """Serve the newest DB version that verifies (above `floor`; default: the one served now),
+        unless it is already live; versions passed over are reported in `warnings`."""
         started = time.perf_counter()
+        floor = self.state.version if floor is None else floor
         with self.sessions() as session:
-            row = store.latest_version(session)
-            if row is None:
-                return 0
-            number, refs = row.number, refs_from(row.sources())
-        if number == self.state.version and refs == self.refs:
-            return number
-        reused = self._reuse_live(refs)
-        with self._lock:
-            if reused is not None and number >= self.state.version:
-                # Same sources as what is loaded: only the version number changes, keep the index.
-                self.state.swap(reused, number, index=getattr(self.state, "index", None))
-                self.refs = refs
-                self.last_load_seconds = time.perf_counter() - started
-                return number
-        kb = self.build(refs)
-        with self._lock:
-            if number >= self.state.version:  # a publish in this process may have overtaken us
-                self.state.swap(kb, number)
-                self.refs = refs
-        self.last_load_seconds = time.perf_counter() - started
-        log.info("knowledge base version %s loaded in %.2fs", number, self.last_load_seconds)
-        return number
+            rows = [r for r in store.list_versions(session, FALLBACK_DEPTH) if r.number >= floor]
+            if not rows:
+                return self.state.version
+            self.head = max(self.head, rows[0].number)
+        problems: list[str] = []
+        for row in rows:
+            try:
+                refs = stored_refs(row, f"版本 {row.number} ")
+                if row.number == self.state.version and refs == self.refs:
+                    return row.number
+                kb = self._verified(refs)
+            except PlanError as exc:
+                problems.append(f"知识库版本 {row.number} 无法载入：{exc.message}")
+                continue
+            with self._lock:
+                if row.number >= self.state.version:  # a publish in this process may have overtaken us
+                    index = getattr(self.state, "index", None) if kb is self.state.kb else None
+                    self.state.swap(kb, row.number, index=index)
+                    self.refs = refs
+            if problems:
+                self.warn([*problems, f"已改用版本 {row.number}。请重新上传受损的文件，或用 /rollback 发布可用的版本。"])
+            self.last_load_seconds = time.perf_counter() - started
+            log.info("knowledge base version %s loaded in %.2fs", row.number, self.last_load_seconds)
+            return row.number
+        self.warn([*problems, f"没有可用的已发布版本，继续使用当前内容（版本 {self.state.version}）。"])
+        return self.state.version
+
+    def _verified(self, refs: list[SourceRef]) -> KnowledgeBase:
+        """The knowledge base of a version's sources, each source's stored bytes checked against its
+        sha256 first (the live one reused when it holds exactly these sources)."""
+        with self.sessions() as session:
+            for ref in refs:
+                verified_bytes(session, ref)
+        live = self.state.kb
+        if refs and [(d.file, d.sha256) for d in live.documents] == [(r.name, r.sha256) for r in refs]:
+            for ref in refs:  # fill the parse cache, so a restart or another worker need not re-parse
+                self.cache_parse(ref, only_documents(live, {ref.name}))
+            return live
+        return self.build(refs)
 
     def poll(self) -> bool:
         """Reload when another worker (or the CLI) published a newer version; True if reloaded."""
-        if self.db_version() > self.state.version:
-            self.load_latest()
-            return True
+        if self.db_version() > max(self.head, self.state.version):
+            return self.load_latest() != 0
         return False
 
     # --- drafts -----------------------------------------------------------------------------
@@ -264,19 +296,24 @@ class Versions:
     def make_draft(self, action: str, refs: list[SourceRef], kb: KnowledgeBase, *,
                    author_id: int | None, author_name: str | None, note: str = "",
                    blobs: dict[str, bytes] | None = None, store_draft: bool = True) -> Draft:
-        """A draft against the live version, with its change report; stored unless nothing changed."""
+        """A draft against the live version, with its change report and guard; stored unless nothing changed."""
         kb = ordered(kb, [r.name for r in refs])
-        report = diff(self.live_kb(), kb)
-        draft = Draft(secrets.token_hex(8), action, self.state.version, refs, kb, report, note)
+        live = self.live_kb()
+        report = diff(live, kb)
+        draft = Draft(secrets.token_hex(8), action, max(self.head, self.state.version), refs, kb, report, note,
+                      live_version=self.state.version, guard=guard_of(live, kb, report))
         if report.no_change:
             return draft  # same content as live: nothing to publish, nothing stored
         if store_draft:
+            used = {r.sha256 for r in refs}
             with self.sessions.begin() as session:
                 for sha, data in (blobs or {}).items():
-                    store.store_source(session, data, sha)
+                    if sha in used:
+                        store.store_source(session, data, sha)
                 session.add(store.KbDraft(id=draft.id, action=action, base_version=draft.base_version,
                                           author_id=author_id, author_name=author_name, note=note,
-                                          sources_json=refs_json(refs), summary=report.summary()))
+                                          sources_json=refs_json(refs), summary=report.summary(),
+                                          guard=draft.guard))
             self._drafts[draft.id] = draft
             while len(self._drafts) > MAX_DRAFTS_IN_MEMORY:  # older ones rebuild from the DB if published
                 self._drafts.pop(next(iter(self._drafts)))
@@ -286,6 +323,10 @@ class Versions:
         """The stored draft row."""
         with self.sessions() as session:
             return session.get(store.KbDraft, draft_id)
+
+    def expired(self, row: store.KbDraft) -> bool:
+        """Whether an open draft has outlived the draft lifetime (the retention job marks it too)."""
+        return row.created_at is not None and store.utcnow() - row.created_at > self.draft_ttl
 
     def cancel(self, draft_id: str) -> bool:
         """Discard an open draft and the sources only it used; False if it is not open."""
@@ -299,14 +340,20 @@ class Versions:
             store.drop_orphan_sources(session)
         return True
 
-    def publish(self, draft_id: str, author_id: int | None, author_name: str | None) -> int:
-        """Publish an open draft as the next version and swap it in; raises VersionConflict/LookupError."""
+    def publish(self, draft_id: str, author_id: int | None, author_name: str | None, *,
+                confirmed: bool = False) -> int:
+        """Publish an open draft as the next version and swap it in; raises VersionConflict,
+        NeedsConfirmation (a guarded draft without `confirmed`), DraftExpired or LookupError."""
         with self.sessions() as session:
             row = session.get(store.KbDraft, draft_id)
             if row is None or row.status != "open":
                 raise LookupError("draft is not open")
-            refs, action, note, base, summary = (refs_from(row.sources()), row.action, row.note,
-                                                 row.base_version, row.summary)
+            if self.expired(row):
+                raise DraftExpired(draft_id)
+            if row.guard and not confirmed:
+                raise NeedsConfirmation(row.guard)
+            refs = stored_refs(row, "草稿")
+            action, note, base, summary = row.action, row.note, row.base_version, row.summary
         cached = self._drafts.get(draft_id)
         kb = cached.kb if cached is not None else ordered(self.build(refs), [r.name for r in refs])
         number = self._publish(refs, kb, action=action, note=note, author_id=author_id,
@@ -338,19 +385,22 @@ class Versions:
                 raise VersionConflict from exc
             self.state.swap(kb, number)
             self.refs = list(refs)
+            self.head = number
         return number
 
     # --- candidates -------------------------------------------------------------------------
 
     def version_refs(self, number: int) -> list[SourceRef] | None:
-        """The sources of a published version, or None if there is no such version."""
+        """The sources of a published version, or None if there is no such version (SourceUnavailable
+        when its file list is garbled)."""
         with self.sessions() as session:
             row = session.get(store.KbVersion, number)
-            return None if row is None else refs_from(row.sources())
+            return None if row is None else stored_refs(row, f"版本 {number} ")
 
-    def reload_candidate(self) -> tuple[list[SourceRef], dict[str, bytes]]:
-        """Sources for /reload: the plans folder as it is now, plus the live version's uploads."""
-        folder = folder_sources(self.plans_dir)
+    def reload_candidate(self, skipped: list[str] | None = None) -> tuple[list[SourceRef], dict[str, bytes]]:
+        """Sources for /reload: the plans folder as it is now (unreadable files named in `skipped`),
+        plus the live version's uploads."""
+        folder = folder_sources(self.plans_dir, skipped)
         uploads = [r for r in self.refs if r.origin == "upload"]
         upload_names = {r.name for r in uploads}
         refs = [r for r, _ in folder if r.name not in upload_names] + uploads
@@ -370,3 +420,12 @@ class Versions:
         with self.sessions() as session:
             return list(session.scalars(select(store.KbDraft).where(store.KbDraft.status == status)
                                         .order_by(store.KbDraft.created_at.desc())))
+
+
+def _cached_kb(row: store.KbParseCache, ref: SourceRef) -> KnowledgeBase | None:
+    """A parse-cache row's knowledge base, or None when it does not load or is not this source's."""
+    try:
+        kb = KnowledgeBase.model_validate_json(row.kb_json)
+    except ValueError:  # pydantic's ValidationError, a JSON error
+        return None
+    return kb if [d.file for d in kb.documents] == [ref.name] else None

@@ -9,7 +9,8 @@ from telegram.ext import Application
 
 def start(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Start every job on the application's JobQueue (called once, at start-up)."""
-    from jobs import scheduler, versions
+    from jobs import notices, scheduler, versions
 
     scheduler.start(app)
     versions.start(app)
+    notices.start(app)

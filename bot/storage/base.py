@@ -90,11 +90,30 @@ def alembic_config(url: str):  # type: ignore[no-untyped-def]
     return cfg
 
 
-def migrate(url: str, revision: str = "head") -> None:
-    """Upgrade the database at `url` to `revision` (default: the latest), creating it if needed."""
+def migrate(url: str, revision: str = "head", *, init_empty: bool = False) -> None:
+    """Upgrade the database at `url` to `revision` (default: the latest), creating it if it is new.
+
+    A database that is not a valid PlanBot database raises DatabaseRefused (bot.storage.opening):
+    it is never silently replaced. A SQLite file that does not exist is created atomically; an
+    existing 0-byte file is refused unless `init_empty` (the operator says it is a new install).
+    """
     from alembic import command
 
-    path = _sqlite_file(url)
+    from bot.storage.opening import (
+        check_server_database,
+        check_sqlite_file,
+        create_sqlite_atomically,
+        sqlite_path,
+    )
+
+    def upgrade(target: str) -> None:
+        command.upgrade(alembic_config(target), revision)
+
+    path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    command.upgrade(alembic_config(url), revision)
+        if not path.exists() and create_sqlite_atomically(path, upgrade):
+            return
+        check_sqlite_file(path, allow_empty=init_empty)
+    elif make_url(url).get_backend_name() != "sqlite":
+        check_server_database(url)
+    upgrade(url)

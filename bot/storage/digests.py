@@ -99,6 +99,14 @@ class DigestLog(Base):
     claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    next_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # a RETRY row: not before this
+    deadline: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # retried until this moment
+    late: Mapped[bool] = mapped_column(Boolean, default=False)  # sent after its day, marked as late
+    parts: Mapped[str | None] = mapped_column(Text)  # the rendered messages (JSON), fixed at first send
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0)  # messages confirmed by Telegram
+    inflight: Mapped[int | None] = mapped_column(Integer)  # the message being sent right now
+    resend_part: Mapped[int | None] = mapped_column(Integer)  # sent again with "（如已收到请忽略）"
+    uncertain: Mapped[int] = mapped_column(Integer, default=0)  # sends whose outcome is unknown
 
 
 # --- subscriptions ---------------------------------------------------------------------------
