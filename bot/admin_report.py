@@ -32,11 +32,18 @@ def check_upload(name: str, size: int | None, max_bytes: int) -> str:
     if PurePosixPath(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         raise UnsupportedTypeError(detail=name)
     if size is not None and size > max_bytes:
-        raise FileTooLargeError(f"文件过大（{size / 1048576:.1f} MB），上限为 {max_bytes / 1048576:.0f} MB，"
-                                "请压缩或拆分后再发送。", detail=str(size))
+        raise FileTooLargeError(f"文件过大（{_size(size)}），上限为 {_size(max_bytes)}，请压缩或拆分后再发送。",
+                                detail=str(size))
     if size == 0:
         raise EmptyFileError
     return name
+
+
+def _size(n: int) -> str:
+    """A byte count as people say it: 1.5 MB, 900 KB, 120 字节."""
+    if n >= 1024 * 1024:
+        return f"{n / 1048576:.1f} MB".replace(".0 MB", " MB")
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} 字节"
 
 
 def blocking_problems(part: KnowledgeBase) -> list[str]:

@@ -57,9 +57,8 @@ class BotServices:
         access = AccessPolicy(settings, sessions)
         admin = None
         if sessions is not None:
-            limits = settings.build_limits()
             versions = Versions(sessions, state, settings.plans_dir, settings.max_upload_bytes,
-                                build=lambda sources: build_isolated(sources, limits),
+                                build=lambda sources: build_isolated(sources, settings.build_limits()),
                                 draft_ttl=dt.timedelta(hours=settings.draft_ttl_hours))
             admin = AdminService(settings, sessions, versions, default_lexicon(), settings.timezone, access)
         digests = DigestService(state, sessions, local_clock(settings))
