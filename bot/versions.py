@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.publish_guard import guard_of
 from bot.storage import admin as store
+from bot.storage.base import busy_retried
 from bot.version_sources import (
     SourceRef,
     SourceUnavailable,
@@ -154,6 +155,7 @@ class Versions:
         self.cache_parse(ref, kb)
         return kb
 
+    @busy_retried
     def cache_parse(self, ref: SourceRef, kb: KnowledgeBase) -> None:
         """Remember a parse under the current builder fingerprint (a concurrent insert is fine)."""
         try:
@@ -293,6 +295,7 @@ class Versions:
         """The live knowledge base."""
         return self.state.kb
 
+    @busy_retried
     def make_draft(self, action: str, refs: list[SourceRef], kb: KnowledgeBase, *,
                    author_id: int | None, author_name: str | None, note: str = "",
                    blobs: dict[str, bytes] | None = None, store_draft: bool = True) -> Draft:
@@ -328,6 +331,7 @@ class Versions:
         """Whether an open draft has outlived the draft lifetime (the retention job marks it too)."""
         return row.created_at is not None and store.utcnow() - row.created_at > self.draft_ttl
 
+    @busy_retried
     def cancel(self, draft_id: str) -> bool:
         """Discard an open draft and the sources only it used; False if it is not open."""
         self._drafts.pop(draft_id, None)
@@ -340,6 +344,7 @@ class Versions:
             store.drop_orphan_sources(session)
         return True
 
+    @busy_retried
     def publish(self, draft_id: str, author_id: int | None, author_name: str | None, *,
                 confirmed: bool = False) -> int:
         """Publish an open draft as the next version and swap it in; raises VersionConflict,

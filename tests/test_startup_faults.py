@@ -28,27 +28,40 @@ from knowledge.models import KnowledgeBase
 EXTRA = "\n（九）新增一项测试任务，2026年底前完成。\n"
 
 
-@pytest.fixture
-def plans(tmp_path: Path) -> Path:
-    target = tmp_path / "plans"
-    shutil.copytree(BUNDLED_PLANS, target)
-    return target
-
-
-@pytest.fixture
-def two_versions(tmp_path: Path, plans: Path) -> str:
-    """A database whose version 1 is the plans folder and version 2 adds a line to the last plan."""
-    url = f"sqlite:///{tmp_path}/bot.db"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A database whose version 1 is the plans folder and version 2 adds a line to the last plan,
+    and that plans folder (built once; each test gets copies)."""
+    folder = tmp_path_factory.mktemp("two-versions")
+    plans = folder / "plans"
+    shutil.copytree(BUNDLED_PLANS, plans)
+    url = f"sqlite:///{folder}/bot.db"
     migrate(url)
-    sessions = make_sessionmaker(make_engine(url))
-    versions = Versions(sessions, KnowledgeState(KnowledgeBase(), version=0), plans)
+    engine = make_engine(url)
+    versions = Versions(make_sessionmaker(engine), KnowledgeState(KnowledgeBase(), version=0), plans)
     assert versions.start() == 1
     last = sorted(plans.iterdir())[-1]
     last.write_text(last.read_text(encoding="utf-8") + EXTRA, encoding="utf-8")
     refs, blobs = versions.reload_candidate()
     draft = versions.make_draft("reload", refs, versions.build(refs, blobs), author_id=1, author_name="a", blobs=blobs)
     assert versions.publish(draft.id, 1, "a") == 2
-    return url
+    engine.dispose()
+    with sqlite3.connect(folder / "bot.db") as conn:  # one self-contained file to copy
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return folder / "bot.db", plans
+
+
+@pytest.fixture
+def plans(tmp_path: Path, built: tuple[Path, Path]) -> Path:
+    target = tmp_path / "plans"
+    shutil.copytree(built[1], target)
+    return target
+
+
+@pytest.fixture
+def two_versions(tmp_path: Path, built: tuple[Path, Path]) -> str:
+    shutil.copy(built[0], tmp_path / "bot.db")
+    return f"sqlite:///{tmp_path}/bot.db"
 
 
 def restart(url: str, plans: Path, *, folder: bool = True) -> tuple[Versions, int]:
