@@ -8,8 +8,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     TZ=Asia/Shanghai
 
 # tzdata: zoneinfo needs the zone files, the slim image has none.
+# fonts-wqy-microhei: a Chinese font for the charts (bot/charts.py; without one they fall back to tables).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tzdata \
+    && apt-get install -y --no-install-recommends tzdata fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/* \
     && ln -snf /usr/share/zoneinfo/$TZ /etc/localtime && echo $TZ > /etc/timezone
 

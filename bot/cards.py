@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.callback_data import CallbackCodec, ReadSection
+from bot.desk_render import chart_button, desk_buttons, office_lines, trajectory_lines
 from bot.paging import nav
 from bot.plan_text import (
     DEADLINE_KIND_LABELS,
@@ -16,19 +17,24 @@ from bot.plan_text import (
     value_text,
 )
 from bot.replies import Reply, Span
+from knowledge.desk.office import OfficeMap
 from knowledge.identity import indicator_key
 from knowledge.models import Indicator, KnowledgeBase, Section, Task, Term
 from knowledge.search import Hit
+from knowledge.trajectory import TrajectoryIndex
 
 EXCERPT_CHARS = 160
 SECTION_PAGE_CHARS = 1500  # characters of section text per page when reading a whole section
 
 
 class Cards:
-    """Renders items of a knowledge base as cards; `codec` makes the buttons' data."""
+    """Renders items of a knowledge base as cards; `codec` makes the buttons' data; `office` (set by
+    the services when there is a database) gives the office's progress on the tasks."""
 
-    def __init__(self, codec: CallbackCodec) -> None:
+    def __init__(self, codec: CallbackCodec, office: Callable[[KnowledgeBase], OfficeMap] | None = None) -> None:
         self.codec = codec
+        self.office = office
+        self._trajectories: tuple[KnowledgeBase | None, TrajectoryIndex | None] = (None, None)
         self._renderers: dict[str, Callable[[KnowledgeBase, Any], Reply]] = {
             "indicator": self.indicator, "task": self.task, "section": self.section, "term": self.term,
         }
@@ -57,6 +63,14 @@ class Cards:
         found.sort(key=lambda i: ids.index(i.id))
         return self.indicators(kb, found)
 
+    def trajectories(self, kb: KnowledgeBase) -> TrajectoryIndex:
+        """The trajectories of `kb`'s indicators (built once per knowledge base)."""
+        known, index = self._trajectories
+        if known is not kb or index is None:
+            index = TrajectoryIndex(kb)
+            self._trajectories = (kb, index)
+        return index
+
     # ----- one renderer per kind -----------------------------------------------------------------
 
     def indicator(self, kb: KnowledgeBase, ind: Indicator) -> Reply:
@@ -80,6 +94,12 @@ class Cards:
                     r.field("名称", i.name)
             _indicator_fields(r, i)
             r.source(source(kb, i.doc, i.section, i.line))
+        trajectory = self.trajectories(kb).of(ind.id)
+        if trajectory is not None and trajectory.linked:
+            trajectory_lines(r, kb, trajectory)
+            button = chart_button(self.codec, ind.id)
+            if button is not None:
+                r.row(button)
         return r
 
     def task(self, kb: KnowledgeBase, task: Task) -> Reply:
@@ -93,11 +113,17 @@ class Cards:
             r.field("完成时限", f"{task.recurrence or task.deadline_text}（{DEADLINE_KIND_LABELS.get(task.deadline_kind, '')}）")
         else:
             r.field("完成时限", "文件未写明")
+        lead = task.lead_units
+        if lead:
+            r.field("牵头单位", "、".join(lead))
         if task.units:
             r.field("责任单位", "、".join(task.units))
         if task.text and task.text != task.title:
             r.quote(short(task.text, 300))
         r.source(source(kb, task.doc, task.section, task.line))
+        if self.office is not None:
+            office_lines(r, task, self.office(kb).get(task.id))
+            r.row(*desk_buttons(self.codec, task))
         return r
 
     def section(self, kb: KnowledgeBase, section: Section) -> Reply:

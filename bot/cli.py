@@ -153,6 +153,8 @@ def parser() -> argparse.ArgumentParser:
     a.set_defaults(func=cmd_ask)
     sub.add_parser("run", help="连接 Telegram（长轮询）；未设置令牌时进入控制台").set_defaults(func=cmd_run)
     add_digest_parser(sub)
+    from bot.desk_cli import add_parser as add_export_parser  # the supervision ledger (issue 14)
+    add_export_parser(sub)
     from bot.admin_cli import add_parsers as add_admin_parsers  # reload, import (admin work)
     add_admin_parsers(sub)
     return p

@@ -8,7 +8,7 @@ one `ButtonRoute` here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from bot import about
@@ -28,6 +28,7 @@ from bot.callback_data import (
     ResultsPage,
     TaskPage,
 )
+from bot.desk_records import BoardChart, BoardList, DeskAction, ExtensionDecision, IndicatorChart
 from bot.registry import Access, ButtonRoute, Command, Request
 from bot.replies import Reply
 
@@ -103,6 +104,15 @@ COMMANDS: list[Command] = [
     Command("digest", "预览下一期周报", lambda r: r.services.digests.preview(r.chat_id), help="预览下一期周报"),
     Command("ics", "导出截止日期日历文件（.ics）", lambda r: r.services.digests.ics(r.chat_id),
             help="导出截止日期日历文件（.ics）"),
+    # ----- the supervision desk (督办) -----
+    Command("export", "导出督办台账（Excel），可加关键词、文件、单位、逾期/本月",
+            lambda r: r.services.ledger.export(r.arg), help="导出督办台账（Excel；可加关键词、文件:、单位:、逾期、本月）",
+            example=_example("/export 逾期"), blocking=True),
+    Command("board", "督办看板：各规划、各牵头单位的逾期/临期/正常/已完成",
+            lambda r: r.services.ledger.board(), help="督办看板（逾期/临期/正常/已完成，可看图表）",
+            blocking=True),
+    Command("history", "任务的进展记录，如 /history 老旧小区", lambda r: r.services.desk.history_command(r.arg),
+            help="任务的进展记录（任务卡片上可直接填报进展）", example=_example("/history 改造")),
     Command("version", "机器人和知识库的版本", lambda r: about.version_reply(r.services), help="机器人和知识库的版本"),
     # ----- bot admins (listed by /admin, not in the menu) -----
     Command("reload", "重新加载规划文件夹（预览变更，确认后发布）",
@@ -162,6 +172,31 @@ def _digest_access(record: DigestAction) -> Access:
     return Access.GROUP_ADMINS if record.changes else Access.EVERYONE
 
 
+def _desk(req: Request, record: DeskAction) -> Reply:
+    """A task's desk button: start a report (n, d, x), undo completion (r), history (h), cancel (c)."""
+    desk = req.services.desk
+    if record.verb == "c":
+        return desk.cancel(req.who)
+    if record.verb == "h":
+        return desk.history(record.task_id)
+    if record.verb == "r":
+        return desk.reopen(req.who, record.task_id)
+    return desk.start(req.who, record.task_id, {"n": "note", "d": "done", "x": "extension"}[record.verb])
+
+
+async def _in_thread(run: Callable[[], Reply]) -> Reply:
+    """Run CPU-heavy work (charts) in a worker thread, off the event loop."""
+    import asyncio
+
+    return await asyncio.to_thread(run)
+
+
+def _indicator_chart(req: Request, record: IndicatorChart) -> Awaitable[Reply]:
+    kb = req.services.state.active.kb
+    index = req.services.cards.trajectories(kb)
+    return _in_thread(lambda: req.services.ledger.indicator_chart(kb, index, record.id))
+
+
 BUTTONS: list[ButtonRoute] = [
     ButtonRoute(ResultsPage, lambda r, b: r.services.answers.page(b.query, b.page, r.who)),
     ButtonRoute(Ask, lambda r, b: r.services.answers.ask(b.text, r.who)),
@@ -179,6 +214,12 @@ BUTTONS: list[ButtonRoute] = [
                 access=_digest_access, expired=False, toast=True, blocking=True),
     ButtonRoute(DraftAction, lambda r, b: _admin(r).press(r.actor, b, r.arg), access=lambda _b: Access.BOT_ADMINS,
                 expired=False),
+    ButtonRoute(DeskAction, _desk),
+    ButtonRoute(ExtensionDecision, lambda r, b: r.services.desk.decide(r.who, b.note_id, b.verb == "a"),
+                access=lambda _b: Access.BOT_ADMINS, expired=False),
+    ButtonRoute(BoardList, lambda r, b: r.services.ledger.board_list(b)),
+    ButtonRoute(BoardChart, lambda r, b: _in_thread(r.services.ledger.board_chart)),
+    ButtonRoute(IndicatorChart, _indicator_chart),
 ]
 
 ROUTES: dict[type[Record], ButtonRoute] = {route.record: route for route in BUTTONS}

@@ -37,7 +37,7 @@ class ConsoleChat:
         if text.startswith("/"):
             head, _, arg = text.partition(" ")
             return self.services.command(head[1:].split("@")[0], arg.strip(), self.who)
-        return self.services.ask(text, self.who)
+        return self.services.say(text, self.who)
 
     def render(self, reply: Reply) -> str:
         """The reply as console text; its buttons become the numbered choices."""

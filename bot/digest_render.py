@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.callback_data import PLAIN, DigestAction
+from bot.desk_render import desk_buttons, note_text, office_lines, when
+from bot.plan_text import short
 from bot.replies import Button, Reply, Span
-from knowledge.digest.engine import SOON_DAYS, URGENCIES, Digest, DigestEngine, DueItem, due_item
+from knowledge.digest.engine import SOON_DAYS, URGENCIES, Digest, DigestEngine, DueItem
 from knowledge.digest.workdays import DaysLeft
 from knowledge.models import Task
 
@@ -46,6 +48,13 @@ def render_item(engine: DigestEngine, reply: Reply, number: int, item: DueItem) 
     reply.line(Span("   来源：" + engine.source_of(task), "italic"))
     if task.units:
         reply.line("   责任单位：" + "、".join(task.units))
+    office = engine.office.get(task.id)
+    if office is not None and office.latest is not None:
+        if office.extension is not None:
+            original = engine.tasks[task.id].deadline if task.id in engine.tasks else None
+            reply.line(f"   已批准延期（原定 {original.isoformat() if original else '未写明'}）")
+        latest = office.latest
+        reply.line(f"   进展：{short(note_text(latest), 50)}（{latest.by}，{when(latest.at)[5:10]}）")
 
 
 def item_buttons(task_id: str, number: int) -> list[Button]:
@@ -95,7 +104,7 @@ def render_task_card(engine: DigestEngine, task: Task, today: dt.date) -> Reply:
     reply = Reply().title(f"📄 {task.number + ' ' if task.number else ''}{task.title}")
     if task.text and task.text != task.title:
         reply.quote(task.text)
-    item = due_item(task, today)
+    item = engine.due_of(task, today)
     if item is not None:
         line = f"截止：{item.due.isoformat()}（{weekday_cn(item.due)}）· {describe_left(item.left)}"
         if item.recurring:
@@ -110,4 +119,6 @@ def render_task_card(engine: DigestEngine, task: Task, today: dt.date) -> Reply:
     if task.units:
         reply.line("责任单位：" + "、".join(task.units))
     reply.source(engine.source_of(task))
+    office_lines(reply, task, engine.office.get(task.id))
+    reply.row(*desk_buttons(PLAIN, task))
     return reply

@@ -18,9 +18,11 @@ from bot.kbstate import Active, KnowledgeState
 from bot.replies import Attachment, Button, Reply
 from bot.storage import digests as store
 from bot.subscription_view import describe, filters_of, settings_reply
+from knowledge.desk.office import OfficeMap
 from knowledge.digest.engine import DEFAULT_WINDOW, URGENCIES, DigestEngine, DigestFilters, DueItem
 from knowledge.digest.ics import calendar_ics
 from knowledge.digest.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
+from knowledge.models import KnowledgeBase
 
 SNOOZE_DAYS = 7
 ON_DEMAND_PER_GROUP = 10
@@ -28,10 +30,12 @@ NO_DB = "订阅功能需要数据库，当前未配置。"
 
 
 class EngineCache:
-    """One DigestEngine per active knowledge base (rebuilt when an admin reloads the plans)."""
+    """One DigestEngine per active knowledge base (rebuilt when an admin reloads the plans), told the
+    office's progress (`office`: completion and approved extensions) each time it is taken."""
 
-    def __init__(self, state: KnowledgeState) -> None:
+    def __init__(self, state: KnowledgeState, office: Callable[[KnowledgeBase], OfficeMap] | None = None) -> None:
         self.state = state
+        self.office = office
         self._active: Active | None = None
         self._engine: DigestEngine | None = None
 
@@ -41,6 +45,8 @@ class EngineCache:
         if self._engine is None or self._active is not active:
             self._engine = DigestEngine(active.kb, active.index)
             self._active = active
+        if self.office is not None:
+            self._engine.set_office(self.office(active.kb))
         return self._engine
 
 
@@ -48,8 +54,8 @@ class DigestService:
     """Every digest feature behind one interface; `now` gives the local time (PLANBOT_TODAY aware)."""
 
     def __init__(self, state: KnowledgeState, sessions: sessionmaker[Session] | None,
-                 now: Callable[[], dt.datetime]) -> None:
-        self.engine = EngineCache(state)
+                 now: Callable[[], dt.datetime], office: Callable[[KnowledgeBase], OfficeMap] | None = None) -> None:
+        self.engine = EngineCache(state, office)
         self.sessions = sessions
         self.now = now
 
@@ -83,6 +89,7 @@ class DigestService:
                 sub.doc, sub.unit = req.doc, req.unit
                 sub.weekday, sub.send_time = store.MONDAY, store.DEFAULT_TIME
                 sub.window_days, sub.quiet, sub.send_empty, sub.paused = DEFAULT_WINDOW, False, True, False
+                sub.ledger = False
                 session.add(sub)
             self._apply(sub, req)
             sub.paused, sub.pause_reason = False, None
@@ -106,6 +113,8 @@ class DigestService:
             sub.quiet = req.quiet
         if req.send_empty is not None:
             sub.send_empty = req.send_empty
+        if req.ledger is not None:
+            sub.ledger = req.ledger
 
     @staticmethod
     def _check_filters(engine: DigestEngine, req: SubscribeRequest) -> str | None:
@@ -297,6 +306,8 @@ class DigestService:
                     sub.quiet = not sub.quiet
                 elif action == "e":
                     sub.send_empty = not sub.send_empty
+                elif action == "lg":
+                    sub.ledger = not sub.ledger
                 elif action == "p":
                     sub.paused = not sub.paused
                     sub.pause_reason = "手动暂停" if sub.paused else None

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
+from knowledge.desk.ledger import DEADLINE_KIND_LABELS as LEDGER_DEADLINE_LABELS
+from knowledge.doctext import section_lines
 from knowledge.identity import name_key
 from knowledge.models import Document, KnowledgeBase, Section, Value
 
 SHORT_TITLE_CHARS = 16
 DOC_KIND_LABELS = {"five_year_plan": "五年规划", "annual_plan": "年度计划", "work_report": "政府工作报告",
-                   "task_list": "任务清单", "other": "其他文件"}
-DEADLINE_KIND_LABELS = {"explicit": "文件写明", "document_year": "按文件年度推定", "period_end": "按规划期末推定",
-                        "recurring": "周期性工作", "ongoing": "长期坚持", "none": "未写明"}
+                   "task_list": "任务清单", "implementation_plan": "实施方案", "regulation": "管理办法", "notice": "通知", "other": "其他文件"}
+DEADLINE_KIND_LABELS = LEDGER_DEADLINE_LABELS  # one table: the cards' and the ledger's 时限依据
 
 
 def short(text: str, limit: int) -> str:
@@ -101,8 +102,7 @@ def section_text(kb: KnowledgeBase, section: Section, full: bool = False) -> str
         later = [s.line for s in kb.sections if s.doc == section.doc and s.line > section.line
                  and (full is False or s.level <= section.level)]
         end = min(later) - 1 if later else len(lines)
-    body = [ln.strip() for ln in lines[section.line: end] if ln.strip()]
-    return "\n".join(body)
+    return "\n".join(section_lines(lines, section, end))  # logical lines for unbroken text
 
 
 def doc_index(kb: KnowledgeBase, file: str) -> int:

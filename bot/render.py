@@ -142,4 +142,9 @@ def to_console(reply: Reply) -> tuple[str, list[Button]]:
         lines.append("  ".join(cells))
     if reply.document is not None:
         lines.append(f"（附件：{reply.document.filename}，{len(reply.document.data)} 字节）")
+    if reply.photo is not None:
+        lines.append(f"（图片：{reply.photo.filename}，{len(reply.photo.data)} 字节）")
+    for notice in reply.notices:
+        first = next((b.plain() for b in notice.reply.blocks if b.plain().strip()), "")
+        lines.append(f"（已通知 {notice.chat_id}：{first}）")
     return "\n".join(lines).strip("\n"), choices

@@ -61,6 +61,14 @@ class Attachment:
 
 
 @dataclass
+class Notice:
+    """A message for another chat, sent along with a reply (an admin told of a request to decide)."""
+
+    chat_id: int
+    reply: Reply
+
+
+@dataclass
 class Reply:
     """What a service answers: blocks of text, rows of buttons, maybe a document.
 
@@ -73,6 +81,8 @@ class Reply:
     document: Attachment | None = None
     replace: bool = False
     toast: str = ""  # a short notice for the pressed button (Telegram shows it briefly)
+    photo: Attachment | None = None  # an image sent after the text (a chart)
+    notices: list[Notice] = field(default_factory=list)  # messages for other chats
 
     # Builders (each returns self so calls chain).
     def line(self, *parts: str | Span) -> Reply:

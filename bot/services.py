@@ -18,8 +18,11 @@ from bot.answering import Answers
 from bot.browsing import Browsing
 from bot.callback_data import CallbackCodec, MemoryOverflow
 from bot.cards import Cards
+from bot.charts import Charts
+from bot.desk_service import DeskService
 from bot.digest_service import DigestService
 from bot.kbstate import KnowledgeState
+from bot.ledger_service import LedgerService
 from bot.registry import Progress, Request, call_button, call_command, expired, no_progress
 from bot.render import clean
 from bot.replies import Reply
@@ -44,6 +47,8 @@ class BotServices:
     digests: DigestService
     access: AccessPolicy
     admin: AdminService | None  # None without a database
+    desk: DeskService  # progress in chat (needs a database to record anything)
+    ledger: LedgerService  # /export, /board, charts
     bot_username: str | None = None
 
     @classmethod
@@ -51,7 +56,8 @@ class BotServices:
                sessions: sessionmaker[Session] | None = None) -> BotServices:
         """Every service over `state` (and `sessions`, when there is a database)."""
         codec = CallbackCodec(MemoryOverflow())
-        cards = Cards(codec)
+        desk = DeskService(settings, state, sessions, local_clock(settings), codec)
+        cards = Cards(codec, desk.office if sessions is not None else None)
         answers = Answers(state, cards, codec, sessions)
         browse = Browsing(state, cards, codec, lambda q: answers.search(state.active, q))
         access = AccessPolicy(settings, sessions)
@@ -61,14 +67,22 @@ class BotServices:
                                 build=lambda sources: build_isolated(sources, settings.build_limits()),
                                 draft_ttl=dt.timedelta(hours=settings.draft_ttl_hours))
             admin = AdminService(settings, sessions, versions, default_lexicon(), settings.timezone, access)
-        digests = DigestService(state, sessions, local_clock(settings))
-        return cls(settings, state, sessions, codec, cards, answers, browse, digests, access, admin)
+        digests = DigestService(state, sessions, local_clock(settings), desk.office if sessions is not None else None)
+        ledger = LedgerService(state, digests.engine, desk.office, local_clock(settings), codec,
+                               Charts(settings.cjk_font))
+        return cls(settings, state, sessions, codec, cards, answers, browse, digests, access, admin, desk, ledger)
 
     # ----- the front door for the console and tests --------------------------------------------
 
     def ask(self, text: str, who: Who | None = None) -> Reply:
         """The answer to a free-text question."""
         return self.answers.ask(text, who)
+
+    def say(self, text: str, who: Who | None = None) -> Reply:
+        """A typed text: it completes the user's progress report when one is waiting, else it is a question."""
+        who = who or Who()
+        pending = self.desk.receive(who, text)
+        return pending if pending is not None else self.ask(text, who)
 
     def command(self, name: str, arg: str = "", who: Who | None = None, progress: Progress = no_progress) -> Reply:
         """Run /name with its argument text, as the registry says (unknown commands get a hint)."""

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     max_chars: int = 2_000_000
     max_lines: int = 200_000
     max_pdf_pages: int = 1_000
+    # A font file that draws Chinese for the charts; None: the first installed one found (bot.charts).
+    cjk_font: str | None = None
     # A fixed "today" for digests and tests (YYYY-MM-DD); None means the real date.
     today: dt.date | None = None
     # Digests: a digest that could not be sent is retried until this many hours after its send time
@@ -83,7 +85,7 @@ class Settings(BaseSettings):
             return [int(part) for part in text.replace(",", " ").split() if part]
         return value
 
-    @field_validator("token", "proxy_url", "api_base_url", "api_file_url", "today", mode="before")
+    @field_validator("token", "proxy_url", "api_base_url", "api_file_url", "today", "cjk_font", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         """An empty variable (PLANBOT_TOKEN=) means "not set"."""

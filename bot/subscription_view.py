@@ -28,6 +28,8 @@ def describe(sub: store.Subscription) -> str:
         parts.append("静音")
     if not sub.send_empty:
         parts.append("无任务不发")
+    if sub.ledger:
+        parts.append("附台账")
     if sub.paused:
         parts.append("已暂停" + (f"（{sub.pause_reason}）" if sub.pause_reason else ""))
     return " · ".join(parts)
@@ -62,6 +64,7 @@ def settings_reply(sub: store.Subscription, now: dt.datetime, header: str = "") 
     reply.row(Button("🔔 取消静音" if sub.quiet else "🔕 静音", data("q", sid)),
               Button("空周报：不发" if not sub.send_empty else "空周报：发一行", data("e", sid)),
               Button("▶️ 恢复" if sub.paused else "⏸ 暂停", data("p", sid)))
+    reply.row(Button("📎 附台账：开" if sub.ledger else "📎 附台账：关", data("lg", sid)))
     reply.row(Button("👀 预览", data("pv", sid)), Button("🗑 退订", data("rm", sid)),
               Button("↩️ 全部订阅", data("ls")))
     return reply

@@ -9,10 +9,11 @@ from telegram.ext import Application
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add every handler: the access guard first, then the registry's commands and buttons, questions,
-    inline mode and uploads."""
-    from handlers import access, admin, chat, commands
+    inline mode and uploads; the text completing a progress report goes first."""
+    from handlers import access, admin, chat, commands, desk
 
     access.register(app)
+    desk.register(app)
     commands.register(app)
     chat.register(app)
     admin.register(app)

@@ -72,7 +72,7 @@ async def _press(update: Update, context: PlanContext, route: ButtonRoute | None
     reply: Reply = await run_button(route, record, req, group_admin_check(update, context))
     if route.toast:
         await query.answer(reply.toast[:200] or None)
-    if reply.blocks or reply.buttons:
+    if reply.blocks or reply.buttons or reply.photo or reply.document or reply.notices:
         await edit_or_send(update, context, reply)
 
 

@@ -67,14 +67,34 @@ async def send_reply(update: Update, context: PlanContext, reply: Reply,
         quote = chat.type != "private"
     source = update.effective_message
     sent: list[Message] = []
-    for n, msg in enumerate(to_telegram(reply)):
+    # A reply that is only a file (a chart) sends no text message ("（空）").
+    only_file = not (reply.blocks or reply.buttons) and (reply.photo is not None or reply.document is not None)
+    for n, msg in enumerate([] if only_file else to_telegram(reply)):
         sent.append(await _send_one(context, chat.id, msg, reply_to=source if quote and n == 0 else None))
     if reply.document is not None:
         doc = reply.document
         sent.append(await context.bot.send_document(
             chat.id, InputFile(doc.data, filename=doc.filename),
             caption=clean(doc.caption)[:CAPTION_LIMIT] or None, parse_mode=None))
+    if reply.photo is not None:
+        photo = reply.photo
+        sent.append(await context.bot.send_photo(
+            chat.id, InputFile(photo.data, filename=photo.filename),
+            caption=clean(photo.caption)[:CAPTION_LIMIT] or None, parse_mode=None))
+    await send_notices(context, reply)
     return sent
+
+
+async def send_notices(context: PlanContext, reply: Reply) -> None:
+    """Send a reply's messages for other chats (an admin may never have opened a chat with the bot:
+    a failure is logged, it does not fail the reply)."""
+    for notice in reply.notices:
+        try:
+            for msg in to_telegram(notice.reply):
+                await context.bot.send_message(notice.chat_id, msg.text, reply_markup=keyboard(msg.buttons))
+        except TelegramError as exc:
+            log.info("could not notify %s: %s", notice.chat_id, exc)
+    reply.notices = []  # sent once, whichever path sends the reply
 
 
 async def _send_one(context: PlanContext, chat_id: int, msg: TelegramMessage, reply_to: Message | None) -> Message:
@@ -88,9 +108,10 @@ async def edit_or_send(update: Update, context: PlanContext, reply: Reply) -> No
     query = update.callback_query
     messages = to_telegram(reply)
     if (reply.replace and query is not None and isinstance(query.message, Message)
-            and len(messages) == 1 and reply.document is None):
+            and len(messages) == 1 and reply.document is None and reply.photo is None):
         try:
             await query.message.edit_text(messages[0].text, reply_markup=keyboard(messages[0].buttons))
+            await send_notices(context, reply)
             return
         except BadRequest as exc:
             if "not modified" in str(exc).lower():
@@ -119,9 +140,10 @@ async def progress_message(update: Update, text: str) -> tuple[Message | None, E
 async def finish(update: Update, context: PlanContext, progress_msg: Message | None, reply: Reply) -> None:
     """Replace the progress message by the final reply when it fits in one message, else send it."""
     messages = to_telegram(reply)
-    if progress_msg is not None and len(messages) == 1 and reply.document is None:
+    if progress_msg is not None and len(messages) == 1 and reply.document is None and reply.photo is None:
         try:
             await progress_msg.edit_text(messages[0].text, reply_markup=keyboard(messages[0].buttons))
+            await send_notices(context, reply)
             return
         except BadRequest as exc:
             log.info("could not edit the progress message (%s)", exc)

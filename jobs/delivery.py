@@ -24,7 +24,7 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import text, update
@@ -33,6 +33,7 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.digest_render import render_digest
 from bot.render import TELEGRAM_LIMIT, TelegramMessage, to_telegram
+from bot.replies import Attachment
 from bot.storage import delivery_log as log_store
 from bot.storage import digests as store
 from bot.subscription_view import filters_of
@@ -57,6 +58,8 @@ log = logging.getLogger(__name__)
 ADVISORY_KEY = 0x504C414E42 + 1
 HEADING = "每周截止任务提醒"
 Clock = Callable[[], dt.datetime]
+FileSender = Callable[[int, Attachment, bool], Awaitable[int]]
+Attach = Callable[[store.Subscription], Attachment | None]  # the ledger a subscription asked for
 
 
 @dataclass
@@ -87,7 +90,8 @@ class DigestDeliverer:
                  lease: dt.timedelta = dt.timedelta(minutes=15), concurrency: int = 32,
                  rate_limited: bool = False, *, monotonic: Callable[[], float] = time.monotonic,
                  deadline_hours: float = 0.0, late: bool = True, retries: int = 2, backoff: float = 1.0,
-                 max_wait: float = 60.0, retry_base: float = 30.0, retry_max: float = 300.0) -> None:
+                 max_wait: float = 60.0, retry_base: float = 30.0, retry_max: float = 300.0,
+                 attach: Attach | None = None, send_file: FileSender | None = None) -> None:
         self.sessions = sessions
         self.engine = engine
         self.clock = TrustedClock(clock, monotonic)
@@ -100,6 +104,8 @@ class DigestDeliverer:
         self.retry_base = retry_base
         self.retry_max = retry_max
         self.sender = MessageSender(send, sleep, rate_limited, max_wait, retries, backoff)
+        self.attach = attach  # with send_file: the ledger (.xlsx) after the digest, for subscriptions asking
+        self.send_file = send_file
         self._running = asyncio.Lock()
 
     def now(self) -> dt.datetime:
@@ -281,7 +287,23 @@ class DigestDeliverer:
                 return "retrying", row.late
             await asyncio.to_thread(self._write, log_store.part_sent, row_id, index, ids,
                                     last=index == len(parts) - 1, now=self.now())
+        await self._send_attachment(sub, chat_id, row_id, ids)
         return "sent", row.late
+
+    async def _send_attachment(self, sub: store.Subscription, chat_id: int, row_id: int, ids: list[int]) -> None:
+        """Send the ledger the subscription asked for after its digest. The digest itself went out (the
+        row is sent), so a failure here is recorded on the row, never retried (at most once)."""
+        if not getattr(sub, "ledger", False) or self.attach is None or self.send_file is None:
+            return
+        error = None
+        try:
+            attachment = await asyncio.to_thread(self.attach, sub)
+            if attachment is not None:
+                ids.append(await self.send_file(chat_id, attachment, sub.quiet))
+        except Exception as exc:
+            log.warning("ledger for subscription %s not sent: %s", sub.id, exc)
+            error = f"台账附件未发送：{type(exc).__name__}: {exc}"
+        await asyncio.to_thread(self._write, log_store.attachment_sent, row_id, ids, error)
 
     async def _send_following(self, sub: store.Subscription, chat_id: int,
                               message: TelegramMessage) -> tuple[int, int]:

@@ -14,13 +14,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, InputFile
 from telegram.ext import Application, ContextTypes, Job
 
 from bot.outgoing import keyboard
-from bot.render import TelegramMessage
+from bot.render import CAPTION_LIMIT, TelegramMessage, clean
+from bot.replies import Attachment
 from bot.settings import local_clock
-from jobs.delivery import DigestDeliverer
+from bot.subscription_view import filters_of
+from jobs.delivery import DigestDeliverer, FileSender
 from jobs.sending import Sender
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,18 @@ def telegram_sender(bot: Bot) -> Sender:
     async def send(chat_id: int, message: TelegramMessage, quiet: bool) -> int:
         sent = await bot.send_message(chat_id, message.text, parse_mode="HTML",
                                       reply_markup=keyboard(message.buttons), disable_notification=quiet)
+        return sent.message_id
+
+    return send
+
+
+def telegram_file_sender(bot: Bot) -> FileSender:
+    """A FileSender posting one document (the ledger attached to a digest) through `bot`."""
+
+    async def send(chat_id: int, attachment: Attachment, quiet: bool) -> int:
+        sent = await bot.send_document(chat_id, InputFile(attachment.data, filename=attachment.filename),
+                                       caption=clean(attachment.caption)[:CAPTION_LIMIT] or None,
+                                       parse_mode=None, disable_notification=quiet)
         return sent.message_id
 
     return send
@@ -76,6 +90,8 @@ def start(app: Application[Any, Any, Any, Any, Any, Any]) -> DigestDeliverer | N
     settings = services.settings
     deliverer = DigestDeliverer(services.sessions, services.digests.engine, telegram_sender(app.bot),
                                 local_clock(settings), rate_limited=app.bot.rate_limiter is not None,
-                                deadline_hours=settings.digest_deadline_hours, late=settings.digest_late)
+                                deadline_hours=settings.digest_deadline_hours, late=settings.digest_late,
+                                attach=lambda sub: services.ledger.attachment(filters_of(sub)),
+                                send_file=telegram_file_sender(app.bot))
     start_digest_job(app, deliverer)
     return deliverer

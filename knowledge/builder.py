@@ -6,8 +6,8 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from knowledge import cleaning, indicators, metadata, structure, tasks, terms
-from knowledge.doctext import DocText
+from knowledge import indicators, metadata, structure, tasks, terms
+from knowledge.doctext import document_text, to_source
 from knowledge.errors import PlanError
 from knowledge.limits import DEFAULT_LIMITS, ReadLimits
 from knowledge.models import KnowledgeBase, Warning_
@@ -36,7 +36,7 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
 
 def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBase:
     """The knowledge base of one document, from its text lines."""
-    text = DocText(file=file, lines=lines, chrome=cleaning.chrome_lines(lines))
+    text = document_text(file, lines)  # logical lines when the text came without line breaks
     doc = metadata.describe(text, doc_id_for(file))
     doc.sha256 = sha256
     sections = structure.parse_sections(doc, text)
@@ -50,6 +50,7 @@ def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBa
         texts={file: lines},
     )
     kb.warnings.extend(validate(kb))
+    to_source(kb, text, lines)
     return kb
 
 

@@ -71,6 +71,8 @@ _LINE_CUES = [
     # document-sharing sites
     r"由会员分享|可在线阅读|请在.{1,12}上搜索|点击查看更多|^下载资源$|^资源描述$|(文档编号|上传人|上传时间)\s*[:：]",
     r"^下载\s+相关\s+举报|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|_第\d+页$",
+    # a scraped page's links to its attachments, the attached files' names, the QR-code widget
+    r"^\((?:/|https?://)\S+\)$|^[^。；;]{1,80}\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar|mp3|mp4|jpe?g|png)$|^二维码",
 ]
 _LINE_CUE = re.compile("|".join(f"(?:{c})" for c in _LINE_CUES), re.IGNORECASE)
 
@@ -142,6 +144,27 @@ def _is_filler(text: str) -> bool:
     return len(text) <= _FILLER and not _SENTENCE.search(text) and not _TITLE_WORD.search(text)
 
 
+# A mirror site's notice about the copy (本文正文由脚本…提取，仅供检索查阅；以官方链接发布版本为准).
+_MIRROR_NOTICE = re.compile(r"仅供(?:检索|查阅|参考|学习)|以.{0,60}(?:发布|公布|正式)(?:版本|文本)?为准|转载(?:请|须)注明")
+_MARKDOWN_TITLE = re.compile(r"^#{1,6}\s+\S")
+
+
+def _front_matter(texts: list[str], nonblank: list[int]) -> set[int]:
+    """A mirror's header: a front-matter block (--- … ---) that opens the file, and quoted notes
+    (> …) before the document's own title line (# …) or saying what the copy is (仅供查阅)."""
+    flagged: set[int] = set()
+    if texts[nonblank[0]] == "---":
+        close = next((i for i in nonblank[1:41] if texts[i] == "---"), None)
+        if close is not None:
+            flagged.update(i for i in nonblank if nonblank[0] <= i <= close)
+    title = next((i for i in nonblank[:40] if _MARKDOWN_TITLE.match(texts[i])), None)
+    for i in nonblank[:40]:
+        quoted = texts[i].startswith((">", "＞"))
+        if quoted and ((title is not None and i < title) or _MIRROR_NOTICE.search(texts[i])):
+            flagged.add(i)
+    return flagged
+
+
 def chrome_lines(lines: list[str]) -> set[int]:
     """1-based numbers of the lines that are navigation, forum or footer chrome."""
     texts = [line.strip() for line in lines]
@@ -149,6 +172,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
     if not nonblank:
         return set()
     flagged = {i for i in nonblank if is_chrome_line(texts[i])}
+    flagged |= _front_matter(texts, nonblank)
 
     # Forum header: a board-tagged thread title before the post body.
     forum = sum(1 for i in nonblank[:80] if _FORUM.search(texts[i]) and i in flagged) >= 2

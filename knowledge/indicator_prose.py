@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities
 from knowledge.plan_periods import five_year_period, shi_wu_number
+from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, rule_amount
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 # A clause runs to the next comma, semicolon or colon; a comma inside 1,200 does not end it.
 _CLAUSE_TEXT = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}(?!\d)))+")
 # Statements of what exists or happened (现有, 部署了), not of a target.
-_DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约")
+_DESCRIPTIVE = re.compile(r"现有|目前|实际管辖|全长|总长|占地|辖区面积|总面积约|(?:总)?建筑面积|用地面积")
 _PAST = re.compile(r"(?<![为除])了|已(?:经)?(?:建成|完成|实现|达到|形成|累计|有|开工|投入|超过|突破)")
 # An area or length that sizes a place (21平方公里区域) describes it.
 _PLACE_AFTER_AREA = re.compile(r"^[\u4e00-\u9fffA-Z]{0,6}(?:区域|片区|范围|地块|园区|空间)")
@@ -40,7 +41,7 @@ _LEAD_STRIP = re.compile(
     r"完成|实现|实施|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
+_TRAIL_STRIP = re.compile(r"(?:每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
@@ -50,7 +51,8 @@ _NOUN_TRAIL = re.compile(
 # Leading action verbs before a counted noun (在13个社区建立老年日间照料服务机构 → 老年日间照料服务机构).
 _NOUN_LEAD = re.compile(r"^(?:建立|成立|实施|建设|打造|新建|建成|开展|举办|组建|推动|推进|培育|引进|设立|创建)+")
 # Prepositions that introduce a reference, not a target (以全街237个基层党组织为主体, 紧盯738家规上企业).
-_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过)[^，,；;]*$")
+_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过|根据|依据|参照|当)"
+                             r"[^，,；;]*$")
 _ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新增|举办|组织|打造|推动|推进|实现|增加|增设|培育|引进|盘活|收储|整改|招引|筹集|成立|建立|达到|提升|改造|养护")
 # 同比增长3.2% standing alone: the growth of the target before it.
 _GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅|提高|提升|增加|下降|降低)(?:达到|为|超过)?$")
@@ -107,6 +109,9 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
                 item.offset += at
                 if label and _GENERIC_NAME.fullmatch(item.name):
                     item.name = label.group(1) + item.name
+                item.name = HEADING_NUMBER.sub("", item.name)
+                if BAD_NAME.search(item.name) or NOT_A_NAME.match(item.name):
+                    continue  # ）、2025年…, 对成功创建…企业, 省级: a fragment, not an indicator's name
                 results.append(item)
         at += len(sentence)
     return results
@@ -139,7 +144,7 @@ def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Foun
             current = _current_state(clause)
             previous_clause, previous_items = clause, []
             continue
-        items = _clause_targets(clause, previous_clause, previous_items)
+        items = _clause_targets(clause, previous_clause, previous_items, sentence[:clause_at])
         if not items and current is not None:
             items = _target_for_current(clause, current)
         current = None
@@ -196,13 +201,15 @@ def _qualitative(clause: str) -> list[Found]:
     return []
 
 
-def _clause_targets(clause: str, previous_clause: str, previous_items: list[Found]) -> list[Found]:
+def _clause_targets(clause: str, previous_clause: str, previous_items: list[Found],
+                    sentence_before: str = "") -> list[Found]:
     """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
     has_number = _HAS_NUMBER.search(clause) is not None
     quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
     if not quantities:
+        # 与经济增长同步, 完成区里指标要求: a target in words, its own words are the value
         m = _QUALITATIVE.match(clause)
-        if m and ("与" in m.group("value")):
+        if m and ("与" in m.group("value") or m.group("value").startswith("完成")):
             return [Found(name=clean_name(m.group("name")), quantity=None, value=m.group("value"))]
         return []
     change = _from_to(clause, quantities)
@@ -224,7 +231,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if nxt is not None and not after.strip() and q.unit and nxt.unit:
             skip.add(idx + 1)
             continue
-        if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]):
+        if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]) or rule_amount(clause, q, sentence_before):
             continue
         if after.startswith("的"):
             continue  # 总面积3.5万平方米的孵化器: the number describes the noun, it is no target
@@ -289,6 +296,8 @@ def _from_to(clause: str, quantities: list[Quantity]) -> Found | None:
 
 def _respectively(clause: str, previous_clause: str, quantities: list[Quantity]) -> list[Found]:
     """分别计划投资7.93亿元、66.27亿元…: pair the listed names with the quantities in order."""
+    if any(rule_amount(clause, q) for q in quantities):
+        return []  # 分别给予一次性奖励200万元、100万元: amounts a policy grants
     names = [clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])]
     names = [n for n in names if n]
     if len(names) != len(quantities):
@@ -306,12 +315,17 @@ def _is_reference(before: str) -> bool:
     return m is not None and not _ACTION_VERB.search(m.group()[1:])
 
 
+# Names whose value is a bare number: rates, shares, indices, densities.
+_UNITLESS_NAME = re.compile(r"(?:率|比例|比重|指数|系数|密度)(?:达到|达|为|保持|稳定)?$")
+
+
 def _usable(clause: str, q: Quantity) -> bool:
-    """Whether a quantity can be a target value: it has a unit and is not a date, age, code or ordinal."""
-    if q.unit is None:
-        return False
+    """Whether a quantity can be a target value: it has a unit and is not a date, age, code or ordinal
+    (a rate needs none: 十万人口死亡率控制在0.25以内)."""
     after = clause[q.end:]
     before = clause[: q.start]
+    if q.unit is None:
+        return bool(q.pre or q.post) and _UNITLESS_NAME.search(before.strip()) is not None
     if re.match(r"^(?:月|小时|工作日|分钟|岁|周年)", after):
         return False
     if before.endswith(("第", "每", "前三", "排名")) and not q.pre:
@@ -325,8 +339,8 @@ def _counted_noun(after: str, q: Quantity) -> str | None:
     if q.unit is None or q.is_percent:
         return None
     noun = after.strip()
-    if not noun or noun.startswith(("、", "和", "及")) or re.search(r"以上|以下|以内|左右", noun):
-        return None
+    if not noun or noun.startswith(("、", "和", "及", "（", "(")) or re.search(r"以上|以下|以内|左右", noun):
+        return None  # （每日91元） after a value explains it, it names nothing
     if q.unit in ("岁", "个百分点", "百分点"):
         return ""  # 2-3岁托班: an age or a change in points says nothing about a counted noun
     noun = _NOUN_LEAD.sub("", noun)

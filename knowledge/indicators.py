@@ -10,6 +10,7 @@ from knowledge.indicator_tables import TableRow, find_tables, value_number
 from knowledge.models import Document, Indicator, Section, Value
 from knowledge.numbers import normalize_unit
 from knowledge.structure import section_at
+from knowledge.task_tables import find_task_tables
 
 # Section titles whose text reviews the past (achievements, not targets).
 _REVIEW_TITLE = re.compile(r"回顾|存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题|发展基础|发展成就|主要成就|工作成效|取得.{0,4}成[绩效就果]|过去[一五]年|发展现状|基本情况")
@@ -44,18 +45,40 @@ def extract_indicators(doc: Document, text: DocText, sections: list[Section]) ->
         items.append(_table_indicator(doc, row, sections, new_id(row.name_line)))
 
     review = _review_lines(doc, sections)
-    prose = [(line, _row_as_prose(t)) for line, t in cells if line not in table_lines and line not in review]
-    for starts, paragraph in _paragraphs(prose):
+    # A task or project table is read row by row: its task and content cells each on their own
+    # (a 完成时限, 责任单位 or 总投资 cell is never a target, nor joined with the next cell).
+    task_rows = [row for rows in find_task_tables(text, set()) for row in rows]
+    task_cells = {n for row in task_rows for n in row.lines}
+    text_cells = {n for row in task_rows for n in row.text_lines}
+    prose = [(line, _row_as_prose(t)) for line, t in cells
+             if line not in table_lines and line not in review and (line not in task_cells or line in text_cells)]
+    for starts, paragraph in _paragraphs(prose, task_cells):
         if len(paragraph) < 8:
             continue
         for found in prose_targets(paragraph, start):
             line = max((ln for ln, at in starts if at <= found.offset), default=starts[0][0])
+            if doc.kind in _RULE_KINDS and not _targets_here(found.sentence or paragraph, sections, line):
+                continue  # a regulation's numbers are its rules (一等奖5项, 浮动幅度20%), not targets
             items.append(_prose_indicator(doc, found, line, found.sentence or paragraph, sections,
                                           new_id(line), end))
     return items
 
 
 _ROW_SPLIT = re.compile(r"\s*[|｜\t]\s*")
+
+
+# Kinds whose numbers are rules unless a sentence or its section sets a goal.
+_RULE_KINDS = ("regulation",)
+_GOAL_SENTENCE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底|末)?前|目标|力争|争取|预期")
+_GOAL_SECTION = re.compile(r"目标|任务")
+
+
+def _targets_here(sentence: str, sections: list[Section], line: int) -> bool:
+    """Whether a sentence of a regulation sets a goal: it says so, or its section is about goals."""
+    if _GOAL_SENTENCE.search(sentence):
+        return True
+    section = section_at(sections, line)
+    return section is not None and any(_GOAL_SECTION.search(t) for t in section.path)
 
 
 def _row_as_prose(text: str) -> str:
@@ -66,11 +89,14 @@ def _row_as_prose(text: str) -> str:
     return "；".join(c for c in (c.strip() for c in _ROW_SPLIT.split(text)) if c) + "。"
 
 
-def _paragraphs(cells: list[tuple[int, str]]) -> list[tuple[list[tuple[int, int]], str]]:
-    """Lines joined where a long line was wrapped mid-sentence (PDF text): (line, offset) starts and text."""
+def _paragraphs(cells: list[tuple[int, str]], alone: set[int] | None = None,
+                ) -> list[tuple[list[tuple[int, int]], str]]:
+    """Lines joined where a long line was wrapped mid-sentence (PDF text): (line, offset) starts and
+    text. Lines in `alone` (table cells) are never joined with another."""
     paragraphs: list[tuple[list[tuple[int, int]], str]] = []
+    alone = alone or set()
     for line, text in cells:
-        if paragraphs:
+        if paragraphs and line not in alone and paragraphs[-1][0][-1][0] not in alone:
             starts, current = paragraphs[-1]
             last_line, last_at = starts[-1]
             if (line == last_line + 1 and len(current) - last_at >= 30 and not _TERMINAL.search(current)

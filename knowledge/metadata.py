@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import cn2an
 
 from knowledge.doctext import DocText
+from knowledge.header import Header, read_header
 from knowledge.models import DocKind, Document, Section
 from knowledge.plan_periods import five_year_period, shi_wu_number
 
@@ -17,24 +18,45 @@ _TITLE_MAX = 80
 
 # Kind cues, tried in this order: a task list cut out of a report or plan is a task list first.
 _KIND_CUES: list[tuple[DocKind, re.Pattern[str]]] = [
-    ("task_list", re.compile(r"重点工作任务|任务分解|任务清单|责任分工|工作台账|任务台账|重点任务(安排|分工)?$")),
+    ("task_list", re.compile(r"重点工作任务|任务分解|任务清单|责任分工|工作台账|任务台账|重点任务(安排|分工)?$|"
+                             r"(?:项目|任务|实事)(?:安排|计划)?(?:一览)?表$")),
     ("five_year_plan", re.compile(r"五年规划|规划纲要|远景目标纲要|十[一二三四五六七八九]?五[”\"]?\s*(?:时期)?[\u4e00-\u9fff]{0,10}?规划(?!编制)|[\d]{4}\s*[-—–至~]\s*\d{4}年?.*规划|纲要$")),
     ("work_report", re.compile(r"政府工作报告|工作报告")),
-    ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算|工作方案|实施方案|安排意见|计划草案|"
-                               r"(?:发展|项目|实事|年度)计划$")),
+    # 实施方案/实施意见/行动方案/若干措施: policy programmes (a single-year 工作方案 is an annual plan)
+    ("implementation_plan", re.compile(r"实施方案|实施意见|指导意见|行动方案|工作方案|若干措施|若干政策|"
+                                       r"(?:支持|促进|推动|加快)[\u4e00-\u9fff]{0,24}(?:措施|政策)|"
+                                       r"[十二三四五六七八九]+条(?:措施|政策)|的意见|措施$")),
+    ("annual_plan", re.compile(r"工作计划|工作要点|年度计划|工作安排|行动计划|工作思路|工作打算|安排意见|计划草案|"
+                               r"(?:发展|项目|实事|年度|实施)计划$")),
+    ("regulation", re.compile(r"办法|细则|规定|条例|规则|规程|准则")),
+    ("notice", re.compile(r"通知$|通报$")),
 ]
-_TITLE_CUE = re.compile(r"计划|规划|纲要|报告|要点|任务|清单|方案|安排|思路|打算")
+_TITLE_CUE = re.compile(r"计划|规划|纲要|报告|要点|任务|清单|方案|安排|思路|打算|意见|办法|细则|规定|条例|规则|措施|政策|"
+                        r"通知|通报|通告|公告|命令|决定|(?:项目|一览|分解|任务)表$")
+# A title is more than its kind: 工作报告 alone is a web mirror's page heading, not the title.
+_GENERIC_TITLE = re.compile(r"^(?:政府)?(?:工作报告|报告|通知|通报|公告|实施方案|方案|工作方案|办法|意见|规划|计划|工作计划|工作要点)$")
 _HEADING = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+[章节篇部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
-_ISSUED = re.compile(r"^关于(?:印发|转发|下发|公布)《([^《》]{4,80})》的(?:通知|通报|函)$")
+# 关于印发《X》的通知, 某某办公室关于转发区建设管理委制订的《X》的通知: the issued document X.
+_ISSUED = re.compile(r"^(?:[^《》，。]{2,40}?)?关于(?:印发|转发|下发|公布)(?:[^《》，。]{0,20}?《([^《》]{4,80})》|([^《》]{4,80}?))"
+                     r"的(?:通知|通报|函)$")
 _ADMIN_END = re.compile(r"(省|自治区|市|新区|区|县|旗|街道|镇|乡|街|人民政府|办事处|党工委)$")
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
+# 《X》已经市政府同意，现印发给你们: the quoted document is the one issued here.
+_ISSUED_AFTER = re.compile(r"[^。；]{0,40}(?:现|特)?(?:印发|下发|转发)给")
 _OWN_CUE = re.compile(r"(编制|制定|印发|出台|实施好|特制定|本)\s*$")
-_SOURCE_CUE = re.compile(r"依据|根据|按照|贯彻|对接|衔接")
+# The addressees a notice opens with (各县（区）人民政府，市直各部门：): never a title.
+_ADDRESSEES = re.compile(r"^各[^。；;]{2,150}[:：]$")
+# What the opening says the document is, when the title does not (现就有关事项通知如下).
+_BODY_KIND: list[tuple[DocKind, re.Pattern[str]]] = [
+    ("notice", re.compile(r"通知如下|通告如下|命令如下|决定如下|予以通报")),
+    ("implementation_plan", re.compile(r"(?:提出|制定)(?:如下|以下|本)(?:实施)?(?:意见|方案|措施|政策)")),
+    ("regulation", re.compile(r"制定本(?:实施)?(?:办法|细则|规定|规则|条例)")),
+]
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
 _PLAN_NO = re.compile(r"第\s*([一二三四五六七八九十]+)\s*个\s*五年|[“\"]?十([一二三四五六七八九]?)五[”\"]?")
-_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到－]\s*((?:19|20)\d{2})(?:\s*年|(?=\s*[)）]))")
 
 # Administrative names: a chain such as 天津市滨海新区大港街道 read token by token; the last
 # (most local) token issues the plan. Lazy tokens of 1-8 characters ending in a level suffix.
@@ -50,14 +72,25 @@ _NOT_NAME = re.compile(r"[的和与及于在对]")
 
 
 def describe(text: DocText, doc_id: str) -> Document:
-    """A Document with title, issuer, kind, plan year and period guessed from the text."""
-    title, _title_line = find_title(text)
-    kind = document_kind(title, text)
-    period = plan_period(title, kind, text)
-    year = period[1] if period else title_year(title)
+    """A Document with title, issuer, kind, plan year and period, from the text and its header
+    (signature block, 文号, a web page's attachment name; see knowledge/header.py)."""
+    head = read_header(text)
+    title, _title_line = find_title(text, head)
+    named = _OPENING_TITLE not in title  # no title in the text: the opening words stand in for it
+    title = title.replace(_OPENING_TITLE, "")
+    kind = document_kind(title if named else "", text)
+    period = plan_period(title if named else "", kind, text, head)
+    own = title_year(_SPAN.sub("", title)) if named else None  # a single year the title names
+    if kind == "five_year_plan" or (kind in _ANNUAL_KINDS and period):
+        year = period[1] if period else own
+    elif kind in _ANNUAL_KINDS:
+        year = own or head.year
+    else:  # a programme or policy: its own year, from the title, else its date or 文号
+        year = own or head.year or (period[0] if period else None)
     return Document(
-        id=doc_id, file=text.file, title=title, issuer=find_issuer(title, kind, text),
-        kind=kind, year=year, period=period, line_count=len(text.lines),
+        id=doc_id, file=text.file, title=title, issuer=head.issuer or find_issuer(title, kind, text),
+        kind=kind, year=year, period=period, line_count=len(text.lines), date=head.date,
+        number=head.number,
     )
 
 
@@ -70,19 +103,23 @@ def _top(text: DocText, count: int = _TITLE_SCAN) -> list[tuple[int, str]]:
     return out
 
 
-def find_title(text: DocText) -> tuple[str, int | None]:
+def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | None]:
     """The document's own title and its line: a title-shaped line at the top, else the plan
-    the preamble says it is (《…》 after 编制/制定), else the first content line."""
+    the preamble says it is (《…》 after 编制/制定, never one cited after 根据/依据), else the name
+    of the web page's attached copy, else the opening words (marked with _OPENING_TITLE)."""
     top = _top(text)
-    for k, (number, line) in enumerate(top):
-        candidate = line.strip()
+    generic: tuple[str, int] | None = None
+    for k, (number, _line) in enumerate(top):
+        candidate = _MARKDOWN_HEADING.sub("", _joined_title(top, k))
         # A covering notice names the plan it issues: 关于印发《某某镇2025年工作要点》的通知.
         issued = _ISSUED.search(candidate)
         if issued:
-            return issued.group(1), number
+            return issued.group(1) or issued.group(2), number
         candidate = candidate.strip("《》")
         if _title_shaped(candidate):
             return candidate, number
+        if generic is None and _GENERIC_TITLE.match(candidate):
+            generic = (candidate, number)  # 政府工作报告 alone: the title only if no fuller one follows
         # A title broken over two lines: the place on one, the plan's name on the next.
         if (k + 1 < len(top) and _ADMIN_END.search(candidate) and len(candidate) <= 30
                 and not _HEADING.match(candidate) and not re.search(r"[，。；：:]", candidate)):
@@ -91,40 +128,85 @@ def find_title(text: DocText) -> tuple[str, int | None]:
                 return joined, number
     best: tuple[int, int, str, int] | None = None  # (score, position, title, line)
     position = 0
-    for number, line in top[:6]:
+    for number, line in _opening(top[:6]):
         for match in _QUOTED.finditer(line):
             position += 1
             name = match.group(1)
             if not _TITLE_CUE.search(name):
                 continue
             before = line[max(0, match.start() - 12):match.start()]
-            clause = re.split(r"[。；，,]", line[:match.start()])[-1]
-            score = 2 if _OWN_CUE.search(before) else 0
-            if _SOURCE_CUE.search(clause) and not score:
-                score = -1
+            score = 2 if _OWN_CUE.search(before) or _ISSUED_AFTER.match(line, match.end()) else 0
+            if not score:
+                continue  # 根据《…规划纲要》, 国务院公布《…条例》: a cited document, not this one
             if best is None or (score, position) >= (best[0], best[1]):
                 best = (score, position, name, number)
     if best is not None:
         return best[2], best[3]
-    if top:
-        return top[0][1][:_TITLE_MAX], top[0][0]
+    if generic is not None:
+        return generic
+    if head is not None and head.attached_title:
+        return head.attached_title, None
+    opening = [(n, line) for n, line in top if not _ADDRESSEES.match(line)]
+    if opening:
+        first = re.match(r"[^。！？]{1,80}", opening[0][1])
+        words = first.group() if first else opening[0][1][:_TITLE_MAX]
+        return _OPENING_TITLE + words, opening[0][0]
     return text.file, None
+
+
+# Marks a title made of the opening words (describe() removes it): no kind or year is read from it.
+_OPENING_TITLE = "\x00"
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_TITLE_END = re.compile(r"(?:计划|规划|纲要|报告|要点|清单|方案|意见|办法|细则|规定|条例|规则|措施|政策|通知|通报|决定)"
+                        r"》?(?:[（(][^（）()]{1,10}[)）])?$")
+
+
+def _joined_title(top: list[tuple[int, str]], k: int) -> str:
+    """Line k, joined with the lines after it when it opens a title broken over lines
+    (关于印发《某某市促进 / 中小企业发展若干措施》的通知)."""
+    joined = top[k][1].strip()
+    if not (joined.startswith("关于") or joined.count("《") > joined.count("》")):
+        return joined
+    j = k
+    while ((joined.count("《") > joined.count("》") or not _TITLE_END.search(joined))
+           and j + 1 < len(top) and len(joined) < _TITLE_MAX and not re.search(r"[。；：:]", joined)):
+        j += 1
+        joined += top[j][1].strip()
+    return joined if _TITLE_END.search(joined) else top[k][1].strip()
+
+
+def _opening(top: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines before the first numbered heading: where a preamble names its own plan."""
+    out = []
+    for number, line in top:
+        if _HEADING.match(line):
+            break
+        out.append((number, line))
+    return out
 
 
 def _title_shaped(candidate: str) -> bool:
     """A short line without sentence punctuation that names a kind of plan."""
     return (len(candidate) <= _TITLE_MAX and not candidate.endswith(("。", "；", "：", ":"))
             and bool(_TITLE_CUE.search(candidate)) and not _HEADING.match(candidate)
-            and not re.search(r"[。；]", candidate))
+            and not re.search(r"[。；]", candidate) and not _GENERIC_TITLE.match(candidate))
 
 
 def document_kind(title: str, text: DocText | None = None) -> DocKind:
-    """The kind of plan, from cue words in its title (then in its opening lines)."""
+    """The kind of plan, from cue words in its title, else from what its opening says it is."""
     for kind, cue in _KIND_CUES:
         if cue.search(title):
-            if kind == "annual_plan" and _SPAN.search(title):
-                return "other"  # 2023—2025年行动方案 spans several years
+            if kind == "annual_plan" and (_SPAN.search(title) or
+                                          ("行动计划" in title and not _YEAR.search(title))):
+                return "implementation_plan"  # 2023—2025年行动计划 spans several years
             return kind
+    if text is not None:
+        opening = " ".join(line for _, line in _opening(_top(text, 6)))
+        for kind, cue in _BODY_KIND:
+            if cue.search(opening):
+                return kind
     return "other"
 
 
@@ -149,8 +231,18 @@ def _plan_number(text: str) -> int | None:
     return shi_wu_number(match.group(2) or "")
 
 
-def plan_period(title: str, kind: DocKind, text: DocText | None = None) -> tuple[int, int] | None:
-    """The years a plan covers: a five-year plan's span, or its single year for annual kinds."""
+_ANNUAL_KINDS = ("annual_plan", "work_report", "task_list")
+# ——2024年1月10日在某某县第十八届人民代表大会第三次会议上: when a report was delivered.
+_DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在")
+# Years that are not the document's: cited documents 《…（2014—2020年）》, spans, goal years.
+_NOT_OWN_YEAR = re.compile(r"《[^《》]*》|[（(][^（）()]*\d{4}[^（）()]*[)）]|(?:到|至|截至|截止)\s*(?:19|20)\d{2}\s*年|"
+                           r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年")
+
+
+def plan_period(title: str, kind: DocKind, text: DocText | None = None,
+                head: Header | None = None) -> tuple[int, int] | None:
+    """The years a plan covers: a five-year plan's span, a programme's span (2023—2025年), or
+    the single year of an annual kind (from the title, else the document's own date)."""
     if kind == "five_year_plan":
         span = _SPAN.search(title)
         if span and int(span.group(2)) > int(span.group(1)):
@@ -162,17 +254,28 @@ def plan_period(title: str, kind: DocKind, text: DocText | None = None) -> tuple
         if number is not None and number >= 1:
             return five_year_period(number)
         return None
+    span = _SPAN.search(title)
+    if span and kind not in _ANNUAL_KINDS and int(span.group(2)) > int(span.group(1)):
+        return int(span.group(1)), int(span.group(2))
+    if kind not in _ANNUAL_KINDS:
+        # a programme, notice or other document: the single year its title names, if any
+        # (a regulation states rules without a plan year)
+        year = title_year(title)
+        return (year, year) if year is not None and kind != "regulation" else None
     year = title_year(title)
     later = [int(y) for y in _YEAR.findall(title)]
     if kind in ("annual_plan", "task_list") and len(later) > 1:
         # 2025年工作总结和2026年工作计划, 2024年计划执行情况与2025年计划草案: the plan is the later year
         year = max(later)
+    if year is None and text is not None and kind == "work_report":
+        delivered = next((m for _, line in _top(text, 8) if (m := _DELIVERED.search(line))), None)
+        year = int(delivered.group(1)) if delivered else None
+    if year is None and head is not None:
+        year = head.year
     if year is None and text is not None:
-        years = [int(y) for _, line in _top(text, 4) for y in _YEAR.findall(line)]
+        years = [int(y) for _, line in _top(text, 4) for y in _YEAR.findall(_NOT_OWN_YEAR.sub("", line))]
         year = max(years) if years else None
-    if year is None:
-        return None
-    return (year, year) if kind in ("annual_plan", "work_report", "task_list") else None
+    return None if year is None else (year, year)
 
 
 def _admin_chain(title: str) -> list[str]:
@@ -292,3 +395,9 @@ def _trim(text: DocText, start: int, end: int) -> int:
     while end > start and not text.line(end).strip():
         end -= 1
     return end
+
+
+def admin_chain(title: str) -> list[str]:
+    """The administrative names a title starts with, most general first (天津市, 滨海新区, 大港街道);
+    empty when the title names no place (used to tell places apart, knowledge.places)."""
+    return _admin_chain(title)

@@ -8,7 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DocKind = Literal["five_year_plan", "annual_plan", "work_report", "task_list", "other"]
+DocKind = Literal["five_year_plan", "annual_plan", "work_report", "task_list", "implementation_plan",
+                  "regulation", "notice", "other"]
 ItemKind = Literal["indicator", "task", "section", "term"]
 DeadlineKind = Literal["explicit", "document_year", "period_end", "recurring", "ongoing", "none"]
 
@@ -27,6 +28,8 @@ class Document(_Model):
     kind: DocKind = "other"
     year: int | None = None
     period: tuple[int, int] | None = None
+    date: dt.date | None = None  # the date the document was issued (signature block, 成文日期)
+    number: str | None = None  # its 文号 (某府办发〔2023〕2号)
     # Lines (1-based, inclusive) that review the past year in a work report:
     # their statements are achievements, never tasks.
     review_lines: tuple[int, int] | None = None
@@ -46,6 +49,10 @@ class Section(_Model):
     line: int
     end_line: int | None = None
     parent: str | None = None
+    # Where the heading starts in its source line (0 unless the text was unbroken, see
+    # knowledge/unbroken.py), and where the section's last logical line starts in end_line.
+    offset: int = 0
+    end_offset: int | None = None
 
 
 class Value(_Model):
@@ -73,6 +80,7 @@ class Indicator(_Model):
     line: int
     lines: list[int] = Field(default_factory=list)
     text: str = ""
+    offset: int = 0  # where the item's logical line starts in its source line
 
 
 class Task(_Model):
@@ -89,7 +97,10 @@ class Task(_Model):
     deadline_kind: DeadlineKind = "none"
     recurrence: str | None = None
     units: list[str] = Field(default_factory=list)
+    # The lead units (牵头) among `units`; the others are responsible or cooperating units.
+    lead_units: list[str] = Field(default_factory=list)
     line: int
+    offset: int = 0  # where the item's logical line starts in its source line
 
 
 class Term(_Model):
@@ -101,6 +112,7 @@ class Term(_Model):
     definition: str
     line: int
     section: str | None = None
+    offset: int = 0  # where the item's logical line starts in its source line
 
 
 class Warning_(_Model):
@@ -143,18 +155,20 @@ class KnowledgeBase(_Model):
             "documents": [
                 {"id": d.id, "file": d.file, "title": d.title, "issuer": d.issuer,
                  "kind": d.kind, "year": d.year,
-                 "period": list(d.period) if d.period else None}
+                 "period": list(d.period) if d.period else None,
+                 "date": d.date.isoformat() if d.date else None, "number": d.number}
                 for d in self.documents
             ],
             "sections": [
                 {"id": s.id, "doc": s.doc, "number": s.number, "title": s.title,
-                 "level": s.level, "path": s.path, "line": s.line}
+                 "level": s.level, "path": s.path, "line": s.line, "offset": s.offset}
                 for s in self.sections
             ],
             "indicators": [
                 {"id": i.id, "doc": i.doc, "section": i.section, "name": i.name, "unit": i.unit,
                  "baseline": value(i.baseline), "target": value(i.target), "growth": i.growth,
-                 "attribute": i.attribute, "category": i.category, "line": i.line}
+                 "attribute": i.attribute, "category": i.category, "line": i.line,
+                 "offset": i.offset}
                 for i in self.indicators
             ],
             "tasks": [
@@ -162,12 +176,13 @@ class KnowledgeBase(_Model):
                  "title": t.title, "text": t.text,
                  "deadline": t.deadline.isoformat() if t.deadline else None,
                  "deadline_text": t.deadline_text, "deadline_kind": t.deadline_kind,
-                 "recurrence": t.recurrence, "units": t.units, "line": t.line}
+                 "recurrence": t.recurrence, "units": t.units, "lead_units": t.lead_units,
+                 "line": t.line, "offset": t.offset}
                 for t in self.tasks
             ],
             "terms": [
                 {"id": g.id, "doc": g.doc, "term": g.term, "definition": g.definition,
-                 "line": g.line}
+                 "line": g.line, "offset": g.offset}
                 for g in self.terms
             ],
         }

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from knowledge.doctext import DocText
 from knowledge.models import Document, Section
+from knowledge.wordlists import alternation
 
 _CN = "零〇一二三四五六七八九十百两"
 _NUM = rf"(?:[{_CN}]+|\d{{1,3}})"
@@ -44,6 +45,17 @@ _UNNUMBERED = re.compile(
     r"后\s*记|名\s*词\s*解\s*释|名\s*词\s*注\s*释|术\s*语\s*解\s*释|注\s*释|注\s*解|编\s*制\s*说\s*明)"
     r"\s*[:：]?$"
 )
+# Decoration around a heading of its own: ※名词解释※, 【名词解释】, ——名词解释——, ★ 注释 ★.
+_DECORATION = "※★☆◆◇■□●○▲△▼◎【】〖〗[]〔〕—－-=*#＊·•"
+_DECORATION_START = frozenset(_DECORATION)
+_DECORATED = re.compile(rf"^[{re.escape(_DECORATION)}\s]+|[{re.escape(_DECORATION)}\s]+$")
+
+
+def undecorated(text: str) -> str:
+    """A short heading line without the symbols around it (※名词解释※ → 名词解释)."""
+    return _DECORATED.sub("", text.strip())
+
+
 # Attachment markers start a new part with its own numbering (附件, 附件2：…, 附录一).
 _ATTACHMENT = re.compile(rf"^(?P<num>(?:附\s*件|附\s*录|附\s*表)\s*{_NUM}?)\s*[:：]?\s*(?P<rest>.*)$")
 
@@ -129,7 +141,33 @@ def _normalise(text: str) -> str:
 
 def find_headings(text: DocText) -> list[_Heading]:
     """Every line that reads as a heading, with its style, number as written and title."""
-    return _drop_toc(_candidates(text), text)
+    found = _candidates(text) + _plain_headings(text)
+    found.sort(key=lambda h: h.line)
+    return _drop_toc(found, text)
+
+
+# Headings without a number (总体要求 / 重点整治内容 / 工作安排): a short line of words that ends in a
+# heading word (data/heading_ends.txt), between a paragraph and its body. Taken only when a
+# document has several, so a stray short line is no heading.
+_PLAIN = re.compile(r"^[\u4e00-\u9fff“”]{2,12}$")
+_PLAIN_END = re.compile(rf"(?:{alternation('heading_ends')})$")
+_MIN_PLAIN = 2
+
+
+def _plain_headings(text: DocText) -> list[_Heading]:
+    """Unnumbered headings made of plain words, when a document uses several of them."""
+    content = list(text.content())
+    found = []
+    for k, (line, raw) in enumerate(content):
+        if k == 0 or k + 1 >= len(content) or not _PLAIN.match(raw) or not _PLAIN_END.search(raw):
+            continue
+        if _match_numbered(raw) or _UNNUMBERED.match(raw):
+            continue
+        before, after = content[k - 1][1], content[k + 1][1]
+        if not before.endswith(("。", "！", "；")) or not (_is_prose(after) or _match_numbered(after)):
+            continue
+        found.append(_Heading(line, "plain", None, raw))
+    return found if len(found) >= _MIN_PLAIN else []
 
 
 def _drop_toc(found: list[_Heading], text: DocText) -> list[_Heading]:
@@ -169,11 +207,11 @@ def _candidates(text: DocText) -> list[_Heading]:
     content = list(text.content())
     found: list[_Heading] = []
     for k, (line, raw) in enumerate(content):
-        if raw[0] not in _HEADING_START:
+        if raw[0] not in _HEADING_START and raw[0] not in _DECORATION_START:
             continue
         nxt = content[k + 1][1] if k + 1 < len(content) else ""
-        if len(raw) <= 20:
-            m = _UNNUMBERED.match(_normalise(raw))
+        if len(raw) <= 24:
+            m = _UNNUMBERED.match(undecorated(_normalise(raw)))
             if m:
                 found.append(_Heading(line, "unnumbered", None, re.sub(r"\s+", "", m.group("word"))))
                 continue

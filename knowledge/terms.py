@@ -11,8 +11,11 @@ from knowledge.models import Document, Section, Term
 _GLOSSARY_TITLE = re.compile(
     r"名词解释|名词注释|术语解释|词语解释|术语表|释义|^(?:附\s*[:：]?\s*)?(?:注\s*释|注\s*解|术\s*语)$")
 # Optional entry number: 1. / 1、 / 1） / （1） / [1] / 【1】 / ① / 一、
-_NUMBER = (r"(?:\d{1,3}\s*[.．、)）]|[（(\[【]\s*\d{1,3}\s*[)）\]】]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"
+_NUMBER = (r"(?:\d{1,3}\s*[.．、)）]|[（(\[【〔［]\s*\d{1,3}\s*[)）\]】〕］]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"
            r"|[一二三四五六七八九十]{1,3}\s*、)?")
+# Numbering left at the front of a term (〔1〕两不愁三保障, 注1：…): never part of the term.
+_TERM_NUMBER = re.compile(r"^(?:[（(\[【〔［]\s*(?:注\s*)?\d{1,3}\s*[)）\]】〕］]|注\s*\d{1,3}\s*[:：.．、]?|\d{1,3}\s*[.．、)）]|"
+                          r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")
 # 术语：定义 or 术语——定义 (the term stops at the first colon or dash).
 _COLON_ENTRY = re.compile(
     rf"^{_NUMBER}\s*(?P<term>[^:：。；;—]{{1,40}}?)\s*(?:[:：]|——)\s*(?P<definition>.+)$")
@@ -37,7 +40,7 @@ def parse_entry(text: str) -> tuple[str, str] | None:
     for pattern in (_COLON_ENTRY, _STOP_ENTRY, _BRACKET_ENTRY, _POINTS_ENTRY):
         m = pattern.match(text)
         if m:
-            term = m.group("term").strip()
+            term = _TERM_NUMBER.sub("", m.group("term").strip()).strip()
             definition = m.group("definition").strip()
             if pattern is _BRACKET_ENTRY:
                 definition = definition.removeprefix("是")

@@ -100,6 +100,9 @@ class FakeBotAPI:
         if m == "senddocument":
             return self._message(params, document={"file_id": "DOC1", "file_unique_id": "U1",
                                                    "file_name": "file"}, caption=params.get("caption"))
+        if m == "sendphoto":
+            return self._message(params, photo=[{"file_id": "PH1", "file_unique_id": "UP1", "width": 800,
+                                                 "height": 500}], caption=params.get("caption"))
         if m == "getfile":
             fid = str(params.get("file_id"))
             data = self.files.get(fid, b"")

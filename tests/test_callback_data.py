@@ -27,13 +27,15 @@ from bot.callback_data import (
     TaskPage,
 )
 from bot.commands import ROUTES
+from bot.desk_records import BoardChart, BoardList, DeskAction, ExtensionDecision, IndicatorChart
 from tests.harness import BotHarness
 
 RECORDS = [ResultsPage(2, "固投:2025"), Ask("规上工业总产值"), OpenIndicator("I001-02"), OpenTask("T3"),
            OpenSection("S1-2"), OpenTerm("G1"), OpenIndicatorGroup(("I1", "I2")), ReadSection("S1:2", 3),
            OutlineRoot(), OutlineDocument(-1), OutlineSection("S9"), IndicatorPage(None, 2), IndicatorPage(1, 0),
            IndicatorSearchPage(1, "投资"), TaskPage(0, ""), DigestAction("wd", ("4", "2")), DigestAction("ls"),
-           DraftAction("pub", "0123456789abcdef")]
+           DraftAction("pub", "0123456789abcdef"), DeskAction("n", "D345094-T9-1"), DeskAction("c"),
+           ExtensionDecision("a", 7), BoardList("p", "o", 1, "2"), BoardChart(), IndicatorChart("I001-02")]
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: type(r).__name__)

@@ -220,3 +220,11 @@ def test_second_floor_of_a_forum_thread() -> None:
     got = chrome_lines(lines)
     assert {4, 5, 6, 19}.isdisjoint(got)
     assert {1, 2, 3} | set(range(7, 19)) <= got
+
+
+def test_mirror_front_matter_and_quoted_notes_are_chrome() -> None:
+    lines = ["---", "标题: 某区人民政府办公室关于印发《某区城市更新实施方案》的通知", "文号: 某府办〔2024〕3号",
+             "发布日期: 2024-03-01", "---", "", "> 本文由某站整理，仅供查阅；以官方发布版本为准。", "> 其他说明。", "",
+             "# 某区人民政府办公室关于印发《某区城市更新实施方案》的通知", "", "各街道办事处：",
+             "> 引用的一段话，在标题之后，是正文。"]
+    assert chrome_lines(lines) == {1, 2, 3, 4, 5, 7, 8}

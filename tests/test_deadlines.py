@@ -10,6 +10,8 @@ from knowledge.deadlines import Deadline, holiday_start, next_occurrence, plan_e
 
 D = dt.date
 ANNUAL_2024 = (2024, (2024, 2024))
+ANNUAL_2021 = (2021, (2021, 2021))
+ANNUAL_2019 = (2019, (2019, 2019))
 ANNUAL_2022 = (2022, (2022, 2022))
 ANNUAL_2023 = (2023, (2023, 2023))
 FIVE_YEAR = (2025, (2021, 2025))
@@ -36,6 +38,15 @@ CASES = [
     ("6月底前起草实施方案", ANNUAL_2024, D(2024, 6, 30), "explicit", "6月底前", None),
     ("汛前完成泵站检修", ANNUAL_2024, D(2024, 5, 31), "explicit", "汛前", None),
     ("年中前完成中期评估", ANNUAL_2024, D(2024, 6, 30), "explicit", "年中前", None),
+    # month-only phrases, spans of days, quarters in words
+    ("3月份完成主体施工", ANNUAL_2021, D(2021, 3, 31), "explicit", "3月份", None),
+    ("7月中旬完成验收", ANNUAL_2021, D(2021, 7, 20), "explicit", "7月中旬", None),
+    ("第四季度完成招标", ANNUAL_2021, D(2021, 12, 31), "explicit", "第四季度", None),
+    ("2019年1月1日至12月31日，对困难企业返还失业保险费", ANNUAL_2019, D(2019, 12, 31), "explicit",
+     "2019年1月1日至12月31日", None),
+    ("3月1日—6月30日开展专项整治", ANNUAL_2024, D(2024, 6, 30), "explicit", "3月1日—6月30日", None),
+    ("每月10日前报送进度", ANNUAL_2024, D(2024, 12, 31), "recurring", "每月10日前", "monthly"),
+    ("返还其上年度失业保险缴费总额的50%", ANNUAL_2019, D(2019, 12, 31), "document_year", None, None),
     # the plan year
     ("年底前全面完成", ANNUAL_2024, D(2024, 12, 31), "explicit", "年底前", None),
     ("实现增产道年内竣工", ANNUAL_2024, D(2024, 12, 31), "explicit", "年内", None),
@@ -125,6 +136,26 @@ def test_resolve_deadline(text: str, plan: tuple[int | None, tuple[int, int] | N
 
 def test_table_is_large_enough() -> None:
     assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize(("text", "date", "kind", "phrase", "recurrence"), [
+    ("推进养老服务体系建设", None, "none", None, None),
+    ("全年开展培训不少于10场", None, "recurring", "全年", "yearly"),
+    ("当年新增就业人数纳入考核", None, "none", None, None),
+    ("2020年底前完成适老化改造", D(2020, 12, 31), "explicit", "2020年底前", None),
+])
+def test_open_ended_policy(text: str, date: dt.date | None, kind: str, phrase: str | None,
+                           recurrence: str | None) -> None:
+    """A policy without a plan year: no deadline is made up, 全年 means every year."""
+    got = resolve_deadline(text, 2019, None, open_ended=True)
+    assert got == Deadline(date, phrase, kind, recurrence)  # type: ignore[arg-type]
+
+
+def test_monthly_day_of_the_month() -> None:
+    deadline = Deadline(D(2024, 12, 31), "每月10日前", "recurring", "monthly")
+    assert next_occurrence(deadline, D(2024, 5, 7)) == D(2024, 5, 10)
+    assert next_occurrence(deadline, D(2024, 5, 11)) == D(2024, 6, 10)
+    assert next_occurrence(deadline, D(2024, 12, 11)) == D(2024, 12, 31)
 
 
 def test_flood_season_start_is_configurable() -> None:

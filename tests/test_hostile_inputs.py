@@ -22,6 +22,20 @@ from tests.harness import ADMIN_USER, DEFAULT_USER, BotHarness
 from tests.hostile import PAYLOADS, inputs, targets
 
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture(autouse=True)
+def _lexicon_restored():  # type: ignore[no-untyped-def]
+    """Hostile /alias and /unalias by an admin edit the process-wide lexicon: put it back afterwards."""
+    from knowledge.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    saved = list(lexicon.entries())
+    yield
+    for entry in list(lexicon.entries()):
+        lexicon.remove(entry.short)
+    for entry in saved:
+        lexicon.add(entry.short, entry.full, entry.kind)
 ANSWERS = {"sendMessage", "editMessageText", "answerCallbackQuery", "answerInlineQuery", "sendDocument"}
 
 

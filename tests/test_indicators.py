@@ -401,3 +401,104 @@ def test_table_with_three_year_columns_targets_the_plan_end() -> None:
     [row] = [i for i in _extract(text) if i.source == "table"]
     assert row.baseline is not None and (row.baseline.year, row.baseline.value) == (2020, "20")
     assert row.target is not None and (row.target.year, row.target.value) == (2025, "25")
+
+
+# --- amounts a policy grants, charges or sets as a condition are no targets (issue 10) ---------
+
+@pytest.mark.parametrize("text", [
+    "对首次进入省级名单的企业，给予一次性奖励50万元。",
+    "对符合条件的农户给予改造补助，单户最高不超过10万元。",
+    "每获得金牌1枚，奖励4万元；每获得银牌1枚，奖励1.5万元。",
+    "对固定资产投资总额达到3000万元及以上的项目，按实际投资的一定比例给予补贴。",
+    "对新创建国家级、省级旅游度假区的县级政府，分别给予一次性奖励200万元、100万元。",
+    "技术技能提升补贴标准为：初级1000元、中级1500元、高级2000元。",
+    "按设备投资的5%给予补助，单个项目最高不超过300万元。",
+    "对年度营业收入在5000万元以上的企业，按营业额的0.2%给予奖励。",
+])
+def test_policy_amounts_are_no_indicators(text: str) -> None:
+    items = _extract(text, _doc(kind="implementation_plan", period=None, year=2022))
+    assert [(i.name, i.target and i.target.value) for i in items] == []
+
+
+def test_a_regulations_numbers_are_rules_unless_it_sets_a_goal() -> None:
+    doc = _doc(kind="regulation", period=None, year=2022)
+    assert _extract("第八条　评奖设一等奖5项、二等奖15项，运价上下浮动幅度为20%以内。", doc) == []
+    goal = _extract("第三条　到2025年，全市政府性融资担保业务规模占比达到80%以上。", doc)
+    assert [(i.name, i.target and i.target.value) for i in goal] == [("全市政府性融资担保业务规模占比", "80%以上")]
+
+
+def test_a_published_standard_is_a_figure() -> None:
+    items = _extract("调整后全市月最低工资标准每月1970元（每日91元）。", _doc(kind="notice", period=None, year=2022))
+    assert [(i.name, i.target and i.target.number) for i in items] == [("调整后全市月最低工资标准", 1970.0)]
+
+
+def test_targets_in_a_policy_still_count() -> None:
+    items = _extract("到2025年，养老机构护理型床位占比不低于55%，老年人健康管理率达到70%以上。",
+                     _doc(kind="implementation_plan", period=None, year=2022))
+    assert [(i.name, i.target and i.target.value) for i in items] == [
+        ("养老机构护理型床位占比", "不低于55"), ("老年人健康管理率", "70%以上")]
+
+
+@pytest.mark.parametrize(("text", "name", "value"), [
+    ("全年PM2.5平均指数完成区里指标要求。", "PM2.5平均指数", "完成区里指标要求"),
+    ("单位地区生产总值能耗降低完成市下达任务。", "单位地区生产总值能耗降低", "完成市下达任务"),
+    ("城镇居民人均可支配收入与经济增长同步。", "城镇居民人均可支配收入", "与经济增长同步"),
+])
+def test_targets_in_words_keep_the_plans_words(text: str, name: str, value: str) -> None:
+    items = _extract(text, _doc(kind="annual_plan", period=(2024, 2024), year=2024))
+    assert [(i.name, i.target and i.target.value, i.target and i.target.number) for i in items] == [
+        (name, value, None)]
+
+
+# --- flattened indicator tables as real documents lay them out (issue 10) -----------------------
+
+def test_header_cells_broken_over_lines_and_five_year_columns() -> None:
+    lines = ["主要指标", "序号", "类别", "指标名称", "指标", "属性", "“十四五”", "现状值", "“十五五”", "规划目标",
+             "1", "安全形势", "每百万人火灾事故年平均发生率（起/百万人）", "约束性", "500", "≤490",
+             "2", "每百万人火灾事故年平均死亡率（人/百万人）", "约束性", "3.6", "≤3.5",
+             "3", "能力建设", "万人拥有职业消防员（人）", "预期性", "4", "＞5",
+             "二、主要任务"]
+    got = [(i.name, i.category, i.attribute, i.baseline and (i.baseline.year, i.baseline.value),
+            i.target and (i.target.year, i.target.value)) for i in _extract("\n".join(lines))]
+    assert got == [
+        ("每百万人火灾事故年平均发生率", "安全形势", "约束性", (2025, "500"), (2030, "≤490")),
+        ("每百万人火灾事故年平均死亡率", "安全形势", "约束性", (2025, "3.6"), (2030, "≤3.5")),
+        ("万人拥有职业消防员", "能力建设", "预期性", (2025, "4"), (2030, "＞5")),
+    ]
+
+
+def test_bracketed_year_columns_units_on_their_own_line_and_merged_cells() -> None:
+    lines = ["序号", "指标名称", "指标", "属性", "基准值", "（2020年）", "目标值", "（2025年）", "目标值", "（2035年）",
+             "1", "河湖水面积", "约束性", "120.14", "平方公里", "128.92", "平方公里", "148.37", "平方公里",
+             "2", "断面水质Ⅲ类以上水体比重", "预期性", "（86.4％）", "100％", "100％",
+             "第三章 主要任务"]
+    got = [(i.name, i.unit, i.baseline and i.baseline.value, i.target and (i.target.year, i.target.value))
+           for i in _extract("\n".join(lines), _doc(period=(2021, 2025)))]
+    assert got == [("河湖水面积", "平方公里", "120.14", (2025, "128.92")),
+                   ("断面水质Ⅲ类以上水体比重", "%", "（86.4％）", (2025, "100％"))]
+
+
+def test_rows_whose_number_or_group_cell_was_merged_away() -> None:
+    lines = ["类别", "序号", "一级指标", "二级指标", "单位", "属性", "“十四五”", "完成值", "“十五五”", "目标值",
+             "宜居城区", "1", "既有住房改造", "旧住房成套改造任务", "万平方米", "预期性", "25", "1.4",
+             "2", "城中村改造", "推动城中村改造项目数量", "个", "约束性", "启动8个城中村改造项目", "至2027年全面完成前期改造",
+             "活力城区", "3", "商务楼宇更新", "推动商务楼宇更新数量", "个", "预期性", "-", "≥10",
+             "4", "更新商业设施面积（含改扩建）", "万平方米", "预期性", "-", "≥50",
+             "产业空间提质增效", "低效产业用地盘活面积", "亩", "预期性", "≥2000", "≥5000",
+             "二、重点任务"]
+    got = [(i.name, i.target and i.target.value) for i in _extract("\n".join(lines), _doc(period=(2026, 2030)))]
+    assert got == [("旧住房成套改造任务", "1.4"), ("推动城中村改造项目数量", "至2027年全面完成前期改造"),
+                   ("推动商务楼宇更新数量", "≥10"), ("更新商业设施面积", "≥50"), ("低效产业用地盘活面积", "≥5000")]
+
+
+@pytest.mark.parametrize("text", [
+    "打造岛北8万人大型开放空间，举办音乐荟活动。",
+    "对养老服务机构连接软管长度超过2米、私接三通的，要依法责令限期改正。",
+])
+def test_sizes_and_conditions_are_no_indicators(text: str) -> None:
+    assert _extract(text, _doc(kind="implementation_plan", period=None, year=2023)) == []
+
+
+def test_counts_of_people_still_count() -> None:
+    items = _extract("全年新增城镇就业3000人，招募200名志愿者。", _doc(kind="annual_plan", period=(2024, 2024), year=2024))
+    assert [(i.name, i.target and i.target.value) for i in items] == [("新增城镇就业", "3000"), ("志愿者", "200")]

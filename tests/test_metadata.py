@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -78,7 +79,18 @@ def test_shi_wu_numbers() -> None:
     ("2024年政府工作报告重点工作任务分解表", "task_list"),
     ("某某区2025年重点任务清单", "task_list"),
     ("某某市国民经济和社会发展第十五个五年规划纲要", "five_year_plan"),
-    ("关于开展安全生产检查的通知", "other"),
+    ("关于开展安全生产检查的通知", "notice"),
+    ("某某市城市绿地管理办法", "regulation"),
+    ("某某区政府投资项目管理实施细则（试行）", "regulation"),
+    ("某某县老旧小区改造实施方案", "implementation_plan"),
+    ("关于加快发展养老服务业的实施意见", "implementation_plan"),
+    ("某某区2023—2025年城市更新行动方案", "implementation_plan"),
+    ("某某市支持中小企业发展若干措施", "implementation_plan"),
+    ("某某街道2025年优化营商环境工作方案", "implementation_plan"),
+    ("某某区城市更新2025年度实施计划", "annual_plan"),
+    ("2024年森林防火命令", "other"),
+    ("关于2024年第三季度重点工作完成情况的通报", "notice"),
+    ("某某区历史文化街区保护规划（说明书）", "other"),
 ])
 def test_kind_from_title(title: str, kind: str) -> None:
     assert document_kind(title) == kind
@@ -120,3 +132,76 @@ def test_title_broken_over_two_lines() -> None:
     doc = describe(_text(["长河市东城街道", "国民经济和社会发展第十五个五年规划纲要", "", "前言", "“十五五”时期是……。"]), "D5")
     assert doc.title == "长河市东城街道国民经济和社会发展第十五个五年规划纲要"
     assert (doc.issuer, doc.kind, doc.period) == ("东城街道", "five_year_plan", (2026, 2030))
+
+
+# ------------------------------------------------------------------ header and signature block
+
+NOTICE = [
+    "某某省发展改革委办公厅",
+    "某发改办〔2023〕12号",
+    "关于印发《某某省促进民间投资",
+    "高质量发展若干措施》的通知",
+    "各市（州）发展改革委：",
+    "为贯彻落实《某某省国民经济和社会发展第十四个五年规划纲要（2021—2025年）》，到2025年民间投资占比达到60%，"
+    "现将《某某省促进民间投资高质量发展若干措施》印发给你们，请认真贯彻执行。",
+    "某某省发展改革委办公厅",
+    "2023 年 11 月 13 日",
+]
+
+
+def test_notice_header_title_issuer_date_and_number() -> None:
+    doc = describe(_text(NOTICE), "D9")
+    assert doc.title == "某某省促进民间投资高质量发展若干措施"
+    assert doc.kind == "implementation_plan"
+    assert doc.issuer == "某某省发展改革委办公厅"
+    assert doc.date == dt.date(2023, 11, 13) and doc.number == "某发改办〔2023〕12号"
+    # neither the cited plan's period nor the goal year is the document's year
+    assert doc.year == 2023
+
+
+@pytest.mark.parametrize(("lines", "issuer", "date"), [
+    (["……请认真贯彻执行。", "长河市人民政府办公室", "2022年9月2日"], "长河市人民政府办公室", dt.date(2022, 9, 2)),
+    (["……请认真贯彻执行。", "长河市人民政府办公室　2022年9月2日"], "长河市人民政府办公室", dt.date(2022, 9, 2)),
+    (["……请认真贯彻执行。", "东城区人民政府", "二〇二三年十二月五日"], "东城区人民政府", dt.date(2023, 12, 5)),
+    (["抄送：区委办。", "东城区人民政府办公室         2024年1月8日印发"], "东城区人民政府办公室", dt.date(2024, 1, 8)),
+    # a date alone (a table cell) is no signature block
+    (["完成时限", "2024年6月30日"], None, None),
+])
+def test_signature_blocks(lines: list[str], issuer: str | None, date: dt.date | None) -> None:
+    from knowledge.header import read_header
+
+    head = read_header(_text(lines))
+    assert (head.issuer, head.date) == (issuer, date)
+
+
+def test_disclosure_table_and_attachment_name_are_read_from_chrome() -> None:
+    from knowledge import cleaning
+    from knowledge.header import read_header
+
+    lines = ["索引号：11510000-2023-00012", "发文字号：长府办规〔2023〕3号", "成文日期：2023年03月08日",
+             "各县（区）人民政府：", "现就有关事项通知如下。", "一、加强领导。各地要成立专班。",
+             "相关附件：长府办规〔2023〕3号关于加强城市绿地管护的通知.pdf"]
+    text = _text(lines)
+    text.chrome = cleaning.chrome_lines(lines)
+    head = read_header(text)
+    assert (head.number, head.number_year, head.date) == ("长府办规〔2023〕3号", 2023, dt.date(2023, 3, 8))
+    assert head.attached_title == "关于加强城市绿地管护的通知"
+    doc = describe(text, "D10")
+    assert (doc.title, doc.kind, doc.year) == ("关于加强城市绿地管护的通知", "notice", 2023)
+
+
+def test_mirror_heading_is_not_the_title() -> None:
+    doc = describe(_text(["工作报告", "2024年长河县政府工作报告", "——2024年1月10日在长河县第十八届人民代表大会第三次会议上",
+                          "各位代表：", "一、2023年工作回顾"]), "D11")
+    assert (doc.title, doc.kind, doc.year) == ("2024年长河县政府工作报告", "work_report", 2024)
+    doc = describe(_text(["政府工作报告", "——2024年1月10日在长河县第十八届人民代表大会第三次会议上",
+                          "各位代表：", "一、2023年工作回顾", "二、2024年工作安排"]), "D12")
+    assert (doc.kind, doc.year) == ("work_report", 2024)
+
+
+def test_pdf_date_with_spaces() -> None:
+    from knowledge.header import parse_date
+
+    assert parse_date("2019 年 8 月 20 日") == dt.date(2019, 8, 20)
+    assert parse_date("二〇一九年八月二十日") == dt.date(2019, 8, 20)
+    assert parse_date("2019-08-20") == dt.date(2019, 8, 20)

@@ -98,15 +98,55 @@ def test_inline_task_table_rows() -> None:
     ]
 
 
-@pytest.mark.parametrize(("text", "units"), [
-    ("推进河道治理（区水务局牵头）。", ["区水务局"]),
-    ("完成征兵任务（人武部、综治中心负责）。", ["人武部", "综治中心"]),
-    ("建设停车场。牵头单位：城管科；责任单位：城建科、交通中队。", ["城管科", "城建科", "交通中队"]),
-    ("建设停车场，年底前完成。", []),
-    ("印发活动方案。（经济发展办牵头，各社区配合）", ["经济发展办", "各社区"]),
+@pytest.mark.parametrize(("text", "lead", "others"), [
+    ("推进河道治理（区水务局牵头）。", ["区水务局"], []),
+    ("完成征兵任务（人武部、综治中心负责）。", ["人武部", "综治中心"], []),
+    ("建设停车场。牵头单位：城管科；责任单位：城建科、交通中队。", ["城管科"], ["城建科", "交通中队"]),
+    ("建设停车场，年底前完成。", [], []),
+    ("印发活动方案。（经济发展办牵头，各社区配合）", ["经济发展办"], ["各社区"]),
+    ("推进园区扩区调位〔市发改委牵头，市财政局、市自然资源局配合〕。", ["市发改委"], ["市财政局", "市自然资源局"]),
+    ("落实稳岗返还政策。（责任单位：市人社局、市财政局）", [], ["市人社局", "市财政局"]),
+    ("开展消防演练。责任单位：应急办（牵头）、各社区", ["应急办"], ["各社区"]),
+    ("推进项目建设（市发改委、市住建局按职责分工负责）。", [], ["市发改委", "市住建局"]),
+    ("引入社会资本（市场化运作）。", [], []),
+    ("由市市场监管局牵头，市经济信息化局、市住房城乡建设局配合，指导企业做好产品认证工作。",
+     ["市市场监管局"], ["市经济信息化局", "市住房城乡建设局"]),
+    ("由社区群众自发组织牵头开展活动。", [], []),
+    ("加强宣传（如广播、电视、报刊等）。", [], []),
 ])
-def test_units_named_in_text(text: str, units: list[str]) -> None:
-    assert find_units(text) == units
+def test_units_named_in_text(text: str, lead: list[str], others: list[str]) -> None:
+    units = find_units(text)
+    assert (units.lead, units.others) == (lead, others)
+    assert units.all == lead + others
+
+
+def test_first_listed_unit_leads_when_the_document_says_so() -> None:
+    units = find_units("落实稳岗返还政策。（责任单位：市人社局、市财政局、各县区政府。列第一位者为牵头单位，下同）",
+                       first_is_lead=True)
+    assert (units.lead, units.others) == (["市人社局"], ["市财政局", "各县区政府"])
+    units = find_units("到2020年建成互联网医院。（市卫健委、市财政局负责。排在第一位的部门为牵头部门，下同）",
+                       first_is_lead=True)
+    assert (units.lead, units.others) == (["市卫健委"], ["市财政局"])
+
+
+def test_unit_lines_after_a_task_belong_to_it() -> None:
+    lines = ["某街道2024年工作计划", "一、重点工作",
+             "1.完成老旧小区改造3个，惠及居民1200户。",
+             "牵头单位：城建科",
+             "责任单位：各社区、物业中心",
+             "2.建成口袋公园2座。",
+             "责任单位：园林所",
+             "3.开展消防演练。"]
+    tasks = build(lines).tasks
+    got = [(t.title, t.lead_units, t.units) for t in tasks]
+    assert got == [("完成老旧小区改造3个", ["城建科"], ["城建科", "各社区", "物业中心"]),
+                   ("建成口袋公园2座", [], ["园林所"]),
+                   ("开展消防演练", [], [])]
+
+
+def test_table_lead_and_unit_columns_split_by_role() -> None:
+    tasks = build(INLINE_TABLE).tasks
+    assert [(t.lead_units, t.units) for t in tasks][0] == (["城管科"], ["城管科", "水务站", "物业公司"])
 
 
 def _doc(kind: str, year: int, period: tuple[int, int], review: tuple[int, int] | None = None) -> Document:
@@ -279,3 +319,47 @@ def test_task_list_docx_table_gives_units_and_deadlines() -> None:
         ("2", "开展安全生产大排查", ["应急办", "安监中队"], D(2024, 12, 31), "quarterly"),
         ("3", "汛期前完成排水管网清淤", ["城管科"], D(2024, 5, 31), None),
     ]
+
+
+def test_two_clause_lead_phrase_closing_appeal_and_description_lines() -> None:
+    lines = ["2025年某县政府工作报告", "各位代表：", "一、2024年工作回顾", "过去一年，全县经济稳中向好。",
+             "二、2025年工作安排",
+             "各位代表，做好今年工作，要坚持稳中求进。",
+             "狠抓功能提升，打造韧性城市。实施城市更新行动，改造老旧小区12个，新建口袋公园5座。",
+             "经济总量，稳步提升。全县生产总值增长6%左右。",
+             "1.推进县医院迁建工程。",
+             "项目内容：新建门诊楼、住院楼，总建筑面积6万平方米。",
+             "事项进展：已完成主体结构封顶。",
+             "各位代表！新征程已经开启，让我们团结一心，奋力开创高质量发展新局面！",
+             "让我们以更加昂扬的斗志，扎实推进各项工作。"]
+    titles = [t.title for t in build(lines).tasks]
+    assert "狠抓功能提升，打造韧性城市" in titles
+    assert "推进县医院迁建工程" in titles
+    assert not any(t.startswith(("经济总量", "项目内容", "事项进展", "新建门诊楼", "已完成", "新征程", "让我们",
+                                 "各位代表")) for t in titles)
+
+
+def test_duties_listed_per_unit() -> None:
+    lines = ["某区推进应急避难场所建设的实施方案", "一、基本原则",
+             "坚持以人民为中心。坚持人民主体地位，始终做到发展为了人民。", "五、职责分工",
+             "区民防办：负责制定区级应急避难场所专业规划和年度建设计划，参与检查验收。",
+             "1.街道消委办。牵头开展独居老人消防安全关爱工作，建立分级分类管理机制。",
+             "（二）区建管委、区房管局：按照职责，负责协调指导应急避难场所启用后的交通运输保障工作。",
+             "(三)区财政局",
+             "负责在政府投资项目中安排年度预算。"]
+    got = [(t.title, t.lead_units, t.units) for t in build(lines).tasks if t.line > 3]
+    assert got == [
+        ("负责制定区级应急避难场所专业规划和年度建设计划", [], ["区民防办"]),
+        ("牵头开展独居老人消防安全关爱工作", ["街道消委办"], ["街道消委办"]),
+        ("负责协调指导应急避难场所启用后的交通运输保障工作", [], ["区建管委", "区房管局"]),
+        ("负责在政府投资项目中安排年度预算", [], ["区财政局"]),
+    ]
+
+
+def test_a_regulations_articles_are_rules_but_its_duties_are_tasks() -> None:
+    lines = ["某市城市绿地管理办法", "第一章　总则", "第一条　为加强城市绿地管理，制定本办法。",
+             "第二条　绿地建设应当遵守下列规定：", "（一）符合绿地系统规划；", "1.应有良好的给水和排水条件。",
+             "第二章　职责分工", "第三条　各部门职责如下：",
+             "（一）市园林局：负责全市城市绿地的监督管理，组织编制绿地系统规划。"]
+    tasks = build(lines).tasks
+    assert [(t.title, t.units) for t in tasks] == [("负责全市城市绿地的监督管理", ["市园林局"])]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from knowledge.doctext import DocText
 from knowledge.models import Document, Term
 from knowledge.structure import parse_sections
@@ -88,3 +90,30 @@ def test_a_section_that_merely_mentions_terms_is_no_glossary() -> None:
 def test_glossary_box_inside_a_chapter() -> None:
     terms = terms_of(["第一章 总则", "专栏1 名词解释", "双碳:碳达峰与碳中和。", "第二章 任务", "任务一:完成。"])
     assert [t.term for t in terms] == ["双碳"]
+
+
+@pytest.mark.parametrize("heading", ["※名词解释※", "【名词解释】", "名 词 解 释", "附：名词解释", "注释", "★ 名词解释 ★",
+                                     "——名词解释——"])
+def test_glossary_heading_in_any_decoration(heading: str) -> None:
+    from knowledge import builder
+
+    lines = ["2024年某县政府工作报告", "各位代表：", "一、2024年工作安排", "推进乡村振兴。巩固“两不愁三保障”成果。",
+             heading, "〔1〕两不愁三保障：指稳定实现农村贫困人口不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。",
+             "[2]一网通办：指依托一体化政务服务平台，实现政务服务事项一网受理、一网办理。",
+             "③五网：指交通网、水网、能源网、信息网、物流网。"]
+    kb = builder.build_document("report.txt", lines)
+    assert [t.term for t in kb.terms] == ["两不愁三保障", "一网通办", "五网"]
+    assert not any(t.title.startswith(("两不愁", "一网通办", "五网")) for t in kb.tasks)
+
+
+def test_glossary_in_unbroken_text() -> None:
+    from knowledge import builder
+
+    line = ("各位代表：一、2024年工作安排推进乡村振兴，巩固“两不愁三保障”成果，加快“一网通办”改革，持续提升群众满意度，"
+            "全力办好民生实事，扎实推进老旧小区改造和城市更新，不断增强人民群众的获得感、幸福感、安全感。"
+            "二、加强政府自身建设坚持依法行政，自觉接受监督，持续改进作风，狠抓工作落实，确保各项任务落地见效。"
+            "※名词解释※1.两不愁三保障：指不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。"
+            "2.一网通办：指依托一体化政务服务平台实现一网办理。")
+    kb = builder.build_document("report.txt", ["2024年某县政府工作报告", line])
+    assert [t.term for t in kb.terms] == ["两不愁三保障", "一网通办"]
+    assert all(t.line == 2 and line[t.offset:].startswith(("1.", "2.")) for t in kb.terms)

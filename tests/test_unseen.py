@@ -269,7 +269,9 @@ def test_role_mark_inside_unit_list() -> None:
 
 
 def test_notes_under_zhu_are_not_tasks() -> None:
-    assert [t.title for t in _one(PROBE).tasks] == ["招商引资", "项目建设", "人居环境整治"]
+    # 项目建设 commits to two dates: each measure is a task with its own deadline (issue 10)
+    assert [t.title for t in _one(PROBE).tasks] == ["招商引资", "项目建设", "确保省重点项目6月底前开工",
+                                                   "三季度末完成投资70%", "人居环境整治"]
 
 
 def test_in_year_deadline_is_not_part_of_indicator_name() -> None:
@@ -338,7 +340,8 @@ WORK_PROGRAMME = [
 
 def test_numbered_heading_with_unit_and_deadline_lines_is_a_task() -> None:
     kb = _one(WORK_PROGRAMME)
-    assert (kb.documents[0].kind, kb.documents[0].period) == ("annual_plan", (2025, 2025))
+    # a 工作方案 is a programme for one piece of work (issue 10: implementation_plan), here for 2025
+    assert (kb.documents[0].kind, kb.documents[0].period) == ("implementation_plan", (2025, 2025))
     got = [(t.title, t.deadline, t.deadline_kind, t.units) for t in kb.tasks]
     assert got == [
         ("推行“一件事一次办”", dt.date(2025, 6, 30), "explicit", ["区政务服务管理局"]),
@@ -347,7 +350,9 @@ def test_numbered_heading_with_unit_and_deadline_lines_is_a_task() -> None:
 
 
 def test_multi_year_programme_is_not_an_annual_plan() -> None:
-    assert _one(["某区2023—2025年城市更新行动方案", "一、目标"]).documents[0].kind == "other"
+    doc = _one(["某区2023—2025年城市更新行动方案", "一、目标"]).documents[0]
+    # its own year: no date is given, so the year the programme starts
+    assert (doc.kind, doc.period, doc.year) == ("implementation_plan", (2023, 2025), 2023)
 
 
 def test_table_name_cell_wrapped_over_two_lines() -> None:

@@ -175,6 +175,13 @@ def part_sent(session: Session, row_id: int, index: int, message_ids: list[int],
     session.commit()
 
 
+def attachment_sent(session: Session, row_id: int, message_ids: list[int], error: str | None) -> None:
+    """Record the attachment after a sent digest (its message id, or why it did not go out)."""
+    session.execute(update(DigestLog).where(DigestLog.id == row_id)
+                    .values(message_ids=json.dumps(message_ids), error=error))
+    session.commit()
+
+
 def release(session: Session, row_id: int, next_at: dt.datetime, error: str, *,
             uncertain_part: int | None = None) -> None:
     """Put a claimed digest back to wait for its next attempt at `next_at`; `uncertain_part`: the

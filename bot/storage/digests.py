@@ -54,6 +54,7 @@ class Subscription(Base):
     quiet: Mapped[bool] = mapped_column(Boolean, default=False)  # disable_notification
     send_empty: Mapped[bool] = mapped_column(Boolean, default=True)  # one short line when nothing is due
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    ledger: Mapped[bool] = mapped_column(Boolean, default=False)  # attach the ledger (.xlsx) to the digest
     pause_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

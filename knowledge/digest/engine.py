@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from knowledge.desk.office import OfficeMap
 from knowledge.digest.recurrence import is_recurring, label_of, next_due
 from knowledge.digest.workdays import DaysLeft, days_left
 from knowledge.identity import name_key
@@ -176,6 +177,25 @@ class DigestEngine:
         self._doc_keys: list[tuple[Document, tuple[str, str, str]]] | None = None
         self._tasks_by_doc: dict[str, set[str]] = {}
         self._tasks_by_unit: dict[str, set[str]] = {}
+        self.office: OfficeMap = {}  # the office's progress: done tasks drop out, approved extensions move dates
+        self._office_done: frozenset[str] = frozenset()
+
+    def set_office(self, office: OfficeMap) -> None:
+        """Use the office's view of the tasks (completion, approved extensions) from now on."""
+        if office is self.office or office == self.office:
+            return
+        self.office = office
+        self._office_done = frozenset(tid for tid, o in office.items() if o.done is not None)
+        self._days.clear()  # due dates may have moved
+
+    def due_of(self, task: Task, today: dt.date) -> DueItem | None:
+        """A task's due item, on the approved extension's date when there is one."""
+        mine = self.office.get(task.id)
+        if mine is not None and mine.deadline is not None:
+            moved = task.model_copy(update={"deadline": mine.deadline, "deadline_kind": "explicit",
+                                            "recurrence": None})
+            return due_item(moved, today)
+        return due_item(task, today)
 
     # --- filters -------------------------------------------------------------------------
     def _section_tasks(self, section_id: str) -> set[str]:
@@ -270,7 +290,7 @@ class DigestEngine:
         """Every dated task's due item as of `today` (cached; a few days are kept)."""
         cached = self._days.get(today)
         if cached is None:
-            cached = _Day.of([i for i in (due_item(t, today) for t in self.kb.tasks) if i is not None])
+            cached = _Day.of([i for i in (self.due_of(t, today) for t in self.kb.tasks) if i is not None])
             if len(self._days) > 7:
                 self._days.clear()
             self._days[today] = cached
@@ -297,7 +317,7 @@ class DigestEngine:
         wanted = set(groups)
         day = self.day(today)
         lists = self._lists(filters, day)
-        skip = set(exclude)
+        skip = set(exclude) | self._office_done
         soon_end = bisect.bisect_right(lists.days, min(SOON_DAYS, window))
         window_end = bisect.bisect_right(lists.days, window)
         spans: dict[Urgency, tuple[list[DueItem], int, int]] = {

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from knowledge.desk.ledger import DONE, NORMAL, ONGOING, OPEN, OVERDUE, SOON
 from knowledge.digest.engine import DigestFilters
 
 MAX_KEYWORDS = 8
@@ -22,6 +23,8 @@ _QUIET = {"静音", "静默", "免打扰", "quiet"}
 _LOUD = {"不静音", "有声", "响铃"}
 _EMPTY_YES = {"空也发", "无任务也发", "没有也发", "空周报也发"}
 _EMPTY_NO = {"空不发", "无任务不发", "没有不发", "有任务才发"}
+_LEDGER_YES = {"附台账", "台账", "附表", "附excel", "excel"}
+_LEDGER_NO = {"不附台账", "无台账", "不要台账"}
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
 
 
@@ -41,6 +44,7 @@ class SubscribeRequest:
     window: int | None = None
     quiet: bool | None = None
     send_empty: bool | None = None
+    ledger: bool | None = None  # the ledger (.xlsx) attached to the weekly digest
 
     @property
     def filters(self) -> DigestFilters:
@@ -113,6 +117,10 @@ def parse_subscribe(text: str) -> SubscribeRequest:
             req.send_empty = True
         elif token in _EMPTY_NO:
             req.send_empty = False
+        elif token.lower() in _LEDGER_YES:
+            req.ledger = True
+        elif token in _LEDGER_NO:
+            req.ledger = False
         else:
             if len(token) > MAX_KEYWORD_LEN:
                 raise OptionError(f"关键词太长（最多 {MAX_KEYWORD_LEN} 个字）：{token[:20]}…")
@@ -130,5 +138,58 @@ SUBSCRIBE_HELP = (
     "周一…周日、9:00 / 9点半 / 下午3点 —— 推送时间（默认周一 9:00，遇法定节假日顺延到下一个工作日）\n"
     "30天 或 窗口:30 —— 提前提醒的天数（默认 14 天）\n"
     "静音 —— 静默推送（不响铃）；空不发 —— 没有到期任务时不推送（默认发一行“无到期任务”）\n"
+    "附台账 —— 周报附上符合条件任务的督办台账（Excel）\n"
     "例：/subscribe 消防 安全 单位:应急办 周五 16:00 30天 静音"
+)
+
+
+# ----- /export: the same filters, plus which tasks by status and date ----------------------------
+
+_SCOPE_WORDS: dict[str, tuple[str, str]] = {
+    "逾期": ("status", OVERDUE), "已逾期": ("status", OVERDUE), "超期": ("status", OVERDUE),
+    "临期": ("status", SOON), "即将到期": ("status", SOON), "正常": ("status", NORMAL),
+    "已完成": ("status", DONE), "完成": ("status", DONE), "未完成": ("status", OPEN),
+    "长期": ("status", ONGOING),
+    "本周": ("period", "week"), "本月": ("period", "month"), "本季度": ("period", "quarter"),
+    "本季": ("period", "quarter"), "今年": ("period", "year"), "本年": ("period", "year"),
+    "年内": ("period", "year"),
+}
+
+
+@dataclass
+class ExportRequest:
+    """What /export asked for: the subscription filters, and statuses, a period, a window."""
+
+    filters: DigestFilters
+    statuses: frozenset[str] = frozenset()
+    period: str | None = None
+    window: int | None = None
+
+
+def parse_export(text: str) -> ExportRequest:
+    """Parse the text after /export (keywords, 文件:…, 单位:…, 30天, 逾期, 本月 …); raises OptionError
+    in Chinese for options that only make sense for a subscription (周一, 9:00, 静音)."""
+    statuses: set[str] = set()
+    period: str | None = None
+    rest: list[str] = []
+    for token in (t for t in _SEPARATORS.split(text.strip()) if t):
+        scope = _SCOPE_WORDS.get(token)
+        if scope is None:
+            rest.append(token)
+        elif scope[0] == "status":
+            statuses.add(scope[1])
+        else:
+            period = scope[1]
+    req = parse_subscribe(" ".join(rest))
+    pushed = [name for name, value in (("推送日", req.weekday), ("推送时间", req.send_time), ("静音", req.quiet),
+                                       ("空周报", req.send_empty), ("附台账", req.ledger)) if value is not None]
+    if pushed:
+        raise OptionError(f"导出台账不需要推送选项（{'、'.join(pushed)}），这些选项用于 /subscribe。")
+    return ExportRequest(req.filters, frozenset(statuses), period, req.window)
+
+
+EXPORT_HELP = (
+    "用法：/export [关键词…] [文件:…] [单位:…] [逾期|临期|正常|已完成|未完成|长期] [本周|本月|本季度|今年] [30天]\n"
+    "关键词、文件、单位的写法与 /subscribe 相同；状态词可写多个；30天 —— 30 天内到期的任务\n"
+    "例：/export 单位:城管办 逾期　/export 文件:2024年工作计划 本月"
 )

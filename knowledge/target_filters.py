@@ -1,0 +1,52 @@
+"""What is no target: amounts a policy grants, charges or sets as a condition, and names that
+are fragments (used by knowledge/indicator_prose.py).
+
+给予一次性奖励50万元, 单户最高不超过10万元, 按设备投资的5%, 对…投资额3000万元及以上的项目, （每日91元）,
+对…连接软管长度超过2米…的，要…, 8万人大型开放空间: each is a number in a sentence, none a target.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.numbers import Quantity
+from knowledge.wordlists import alternation
+
+# Amounts a policy grants, charges or sets as a condition (data/rule_amount_cues.txt).
+_RULE_CUE = re.compile(alternation("rule_amount_cues"))
+# 每户奖励5万元, 每项奖现金3000元: an amount per item (每千名老年人… is a ratio, a target).
+_PER_ITEM = re.compile(r"每(?:获得|新上|新增|个|项|户|人|名|位|家|单|枚|次|所|块|亩|平方米|吨|辆|台|套)")
+_MONEY = ("元", "万元", "亿元", "万美元", "亿美元")
+# A condition, not a target: 投资额3000万元（含）以上的项目, 5000万元以下的企业.
+_CONDITION_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及以上|及以下|以上|以下|以内|—[^，,；;]{1,12})?\s*(?:的|（含）)")
+# List numbering left at the front of a name: （十一）对…, 3.…
+HEADING_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*")
+# Words that are no indicator's name on their own (an adverb, a level, a place-wide qualifier).
+NOT_A_NAME = re.compile(r"^(?:全市|全区|全县|全镇|全街|全省|不得|逐年|原则上|其中|分别|累计|合计|共计|每年|省级|市级|县级|区级|"
+                         r"国家级|初级|中级|高级|人员|奖励)$")
+# A name that is a fragment: it starts with a closing mark, leaves a bracket open, or ends in a link word.
+BAD_NAME = re.compile(r"^[）)、，,·/\-—\]】〕]|^(?:对(?!外|口|标)|凡|当(?!年|期|地)|[（(]不?含)|(?:以上|以下)的|[（(《〈【〔][^）)》〉】〕]*$|^[^（(]*[）)]|(?:的|按|在|为|分别|给予|至|达|和|或)$")
+
+
+# A sentence that states a condition first: 对…的，要…; 凡…的，…
+_CONDITIONAL = re.compile(r"^(?:\d{1,2}\s*[.．、]\s*)?(?:对于|对|凡)")
+_PEOPLE = ("人", "万人", "名")
+# Nouns a count of people can name (8万人次游客, 200名志愿者); anything else is sized by them.
+_PERSON_NOUN = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:人|员|者|户|生|师|工|民|士|家|队|群众|居民|游客|儿童|老人|青年|学员|人才)"
+                          r"|口|以上|以下|左右|次|[，,。；;、])")
+
+
+def rule_amount(clause: str, q: Quantity, sentence_before: str = "") -> bool:
+    """Whether a number states what a policy grants, charges or requires, not a target."""
+    before = clause[: q.start]
+    if _RULE_CUE.search(before) or _PER_ITEM.search(before) or _RULE_CUE.search(clause[q.end:q.end + 8]):
+        return True  # 给予奖励50万元, 每获得金牌1枚, 200万元奖励
+    if q.unit in _MONEY and _RULE_CUE.search(sentence_before):
+        return True  # 补贴标准为：初级1000元、中级1500元
+    if _CONDITIONAL.match((sentence_before + clause).lstrip()) and clause.rstrip().endswith("的"):
+        return True  # 对…连接软管长度超过2米…的，要依法责令改正: a condition of a rule
+    if q.unit in _PEOPLE and (noun := clause[q.end:].strip()) and not _PERSON_NOUN.match(noun):
+        return True  # 8万人大型开放空间: how many it holds, not a count of people
+    if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+        return True  # （每日91元）: a number inside a bracket explains, it sets no target
+    return _CONDITION_AFTER.match(clause[q.end:]) is not None

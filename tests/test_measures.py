@@ -1,0 +1,83 @@
+"""One deadline per measure: a paragraph that commits to several dates is split into measures,
+each with its nearest deadline phrase (issue 10, item 4). Excerpts invented in plan style."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge import builder
+from knowledge.measures import measure_spans
+
+D = dt.date
+
+
+def tasks_of(body: str, title: str = "某街道2021年工作计划") -> list[tuple[str, dt.date | None, str | None]]:
+    kb = builder.build_document("plan.txt", [title, "一、重点工作", body])
+    return [(t.title, t.deadline, t.deadline_text) for t in kb.tasks]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # several dates: the lead takes the document rule, each dated measure is a task of its own
+    ("加快园区建设。3月份完成一期主体施工，标准化厂房上半年完工，二期年底前投产。",
+     [("加快园区建设", D(2021, 12, 31), None),
+      ("3月份完成一期主体施工", D(2021, 3, 31), "3月份"),
+      ("标准化厂房上半年完工", D(2021, 6, 30), "上半年"),
+      ("二期年底前投产", D(2021, 12, 31), "年底前")]),
+    # the task's own measure names a date: it keeps it
+    ("1.第一季度完成道路设计，7月中旬开工建设。",
+     [("第一季度完成道路设计", D(2021, 3, 31), "第一季度"), ("7月中旬开工建设", D(2021, 7, 20), "7月中旬")]),
+    # one date in the paragraph: unambiguous, the whole measure takes it
+    ("推进道路改造。完成主干道改造3公里，6月底前全部完工。", [("推进道路改造", D(2021, 6, 30), "6月底前")]),
+    # 全年 / 年底前 restate the plan year: they make no second date
+    ("抓好项目建设。全年实施重点项目20个，新开工项目9月底前全部开工，年底前完成投资。",
+     [("抓好项目建设", D(2021, 9, 30), "9月底前")]),
+    # no date at all: the document rule
+    ("优化营商环境。深化“一网通办”改革，提升政务服务水平。", [("优化营商环境", D(2021, 12, 31), None)]),
+])
+def test_one_deadline_per_measure(body: str, expected: list[tuple[str, dt.date | None, str | None]]) -> None:
+    assert tasks_of(body) == expected
+
+
+def test_measures_share_the_units_of_their_paragraph() -> None:
+    kb = builder.build_document("plan.txt", ["某镇2021年重点工作任务清单", "一、项目建设",
+                                             "1、项目建设。确保省重点项目6月底前开工，三季度末完成投资70%。（经发办牵头，规划建设办配合）"])
+    assert [(t.title, t.lead_units, t.units) for t in kb.tasks] == [
+        ("项目建设", ["经发办"], ["经发办", "规划建设办"]),
+        ("确保省重点项目6月底前开工", ["经发办"], ["经发办", "规划建设办"]),
+        ("三季度末完成投资70%", ["经发办"], ["经发办", "规划建设办"]),
+    ]
+
+
+@pytest.mark.parametrize(("text", "measures"), [
+    ("到2025年，建成智慧社区5个，完成改造。", ["到2025年，建成智慧社区5个，", "完成改造。"]),
+    ("其中，3月份完成设计，同时启动招标。", ["其中，3月份完成设计，", "同时启动招标。"]),
+    ("推进改造（区住建局牵头）。", ["推进改造（区住建局牵头）。"]),
+])
+def test_measure_spans(text: str, measures: list[str]) -> None:
+    assert [text[a:b] for a, b in measure_spans(text)] == measures
+
+
+def test_steps_headed_by_their_time() -> None:
+    kb = builder.build_document("plan.txt", ["2026年某区充电场所消防改造实施方案", "四、实施步骤",
+                                             "(一)第一季度：做好项目立项工作，制定项目实施方案；",
+                                             "(二)第二季度：完成项目审批和招投标工作；",
+                                             "3月底前：完成选址摸排。", "项目内容：新建充电桩200个。"])
+    assert [(t.title, t.deadline, t.deadline_text) for t in kb.tasks] == [
+        ("做好项目立项工作", D(2026, 3, 31), "第一季度"),
+        ("完成项目审批和招投标工作", D(2026, 6, 30), "第二季度"),
+        ("完成选址摸排", D(2026, 3, 31), "3月底前"),
+    ]
+
+
+def test_a_reports_five_year_outlook_gives_targets_and_commitments() -> None:
+    lines = ["2021年长河县政府工作报告", "各位代表：", "一、2020年和“十三五”时期工作回顾", "过去五年，全县地区生产总值年均增长7%。",
+             "二、“十四五”时期主要目标任务",
+             "今后五年，是开启新征程的第一个五年。到2025年，全县地区生产总值达到500亿元，森林覆盖率提高到65%。",
+             "三、2021年重点工作", "抓实项目建设。全年实施重点项目80个，完成投资120亿元。"]
+    kb = builder.build_document("report.txt", lines)
+    assert {(i.name, i.target and i.target.year, i.target and i.target.value) for i in kb.indicators} >= {
+        ("全县地区生产总值", 2025, "500"), ("森林覆盖率", 2025, "65")}
+    assert [(t.line, t.deadline, t.deadline_text) for t in kb.tasks] == [
+        (6, D(2025, 12, 31), "到2025年"), (8, D(2021, 12, 31), "全年")]
