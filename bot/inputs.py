@@ -57,6 +57,14 @@ def normalise(text: str | None, *, limit: int | None = None) -> str:
     return text[:limit] if limit is not None else text
 
 
+def clean_text(text: str | None) -> str:
+    """Free text to store as written (a progress report, a note): surrogates, control characters
+    (but line breaks and tabs) and format characters dropped, nothing else changed — no NFKC, so the
+    writer's full-width punctuation stays."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cs", "Cc", "Cf")).strip()
+
+
 def check_argument(text: str) -> None:
     """Raise BadInput when a (normalised) command argument is longer than MAX_ARG_CHARS."""
     if len(text) > MAX_ARG_CHARS:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from bot.admin_base import NOT_ADMIN
 from bot.callback_data import PLAIN, DraftAction
 from bot.commands import COMMANDS
-from bot.inputs import BadInput, bounded_int, clean_button_data, normalise, parse_id
+from bot.inputs import BadInput, bounded_int, clean_button_data, clean_text, normalise, parse_id
 from bot.registry import Access
 from bot.render import clean
 from bot.storage import admin as admin_store
@@ -47,6 +47,10 @@ ANSWERS = {"sendMessage", "editMessageText", "answerCallbackQuery", "answerInlin
 def test_normalise(text: str, expected: str) -> None:
     assert normalise(text) == expected
     assert normalise(normalise(text)) == normalise(text)
+
+
+def test_stored_text_keeps_its_punctuation_and_lines() -> None:
+    assert clean_text("已完成前期摸排，正在招标。\r\n下一步：\u202e签约\ud800\x00") == "已完成前期摸排，正在招标。\n下一步：签约"
 
 
 def test_numbers_are_bounded() -> None:
@@ -134,3 +138,15 @@ async def test_every_admin_button_refused_to_a_non_admin(bot_harness: BotHarness
             shown = [c.text or c.params.get("text", "") for c in calls]
             assert any(NOT_ADMIN[:10] in s for s in shown), (verb, shown)
     assert _counts(h.services.sessions) == before and h.services.state.active is live
+
+
+async def test_hostile_progress_reports_never_reach_the_error_handler(bot_harness: BotHarness) -> None:
+    # The desk takes a user's next text as a progress report (stored, shown later): the same payloads.
+    h = bot_harness
+    for payload in PAYLOADS[::3]:
+        await h.command("/find 稳步推进旧房改造")
+        if not any(label == "📝 填报进展" for label, _ in h.last_buttons()):
+            pytest.skip("no progress button on this task card")
+        await h.press_label("📝 填报进展")
+        calls = await h.text(payload)  # raises HandlerError if the error handler was reached
+        assert any(c.method in ANSWERS for c in calls), ascii(payload[:20])
