@@ -20,7 +20,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge import builder, cleaning, indicators, metadata, structure, tasks, terms  # noqa: E402
+from knowledge import builder, cleaning, indicators, metadata, structure, tasks, terms, work_report  # noqa: E402
 from knowledge.readers import read_bytes  # noqa: E402
 
 TARGET_SECONDS = 1.0
@@ -42,7 +42,7 @@ STAGES: list[tuple[str, Any, str]] = [
     ("clean", cleaning, "chrome_lines"),
     ("metadata", metadata, "describe"),
     ("structure", structure, "parse_sections"),
-    ("review", metadata, "review_range"),
+    ("review", work_report, "review_range"),
     ("indicators", indicators, "extract_indicators"),
     ("tasks", tasks, "extract_tasks"),
     ("terms", terms, "extract_terms"),

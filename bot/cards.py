@@ -183,7 +183,7 @@ def _indicator_fields(r: Reply, ind: Indicator) -> None:
         r.field("基期", value_text(ind.baseline, ind.unit))
     if ind.target:
         r.field("目标", value_text(ind.target, ind.unit))
-    if ind.growth:
+    if ind.growth and not (ind.target and ind.growth in ind.target.value):  # 增长7.5%左右 is the target itself
         r.field("增长", ind.growth)
     if ind.attribute:
         r.field("属性", ind.attribute)

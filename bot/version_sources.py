@@ -133,6 +133,7 @@ def only_documents(kb: KnowledgeBase, keep: set[str]) -> KnowledgeBase:
         indicators=[i for i in kb.indicators if i.doc in keep],
         tasks=[t for t in kb.tasks if t.doc in keep],
         terms=[g for g in kb.terms if g.doc in keep],
+        actuals=[i for i in kb.actuals if i.doc in keep],
         warnings=[w for w in kb.warnings if w.doc in keep],
         texts={f: lines for f, lines in kb.texts.items() if f in keep},
     )

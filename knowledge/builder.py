@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from knowledge import indicators, metadata, structure, tasks, terms
+from knowledge import indicators, metadata, structure, tasks, terms, work_report
 from knowledge.doctext import document_text, to_source
 from knowledge.errors import PlanError
 from knowledge.limits import DEFAULT_LIMITS, ReadLimits
@@ -40,11 +40,12 @@ def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBa
     doc = metadata.describe(text, doc_id_for(file))
     doc.sha256 = sha256
     sections = structure.parse_sections(doc, text)
-    doc.review_lines = metadata.review_range(doc, text, sections)
+    doc.review_lines = work_report.review_range(doc, text, sections)
     kb = KnowledgeBase(
         documents=[doc],
         sections=sections,
         indicators=indicators.extract_indicators(doc, text, sections),
+        actuals=indicators.extract_actuals(doc, text, sections),
         tasks=tasks.extract_tasks(doc, text, sections),
         terms=terms.extract_terms(doc, text, sections),
         texts={file: lines},
@@ -84,6 +85,7 @@ def merge(parts: Iterable[KnowledgeBase]) -> KnowledgeBase:
         kb.indicators.extend(part.indicators)
         kb.tasks.extend(part.tasks)
         kb.terms.extend(part.terms)
+        kb.actuals.extend(part.actuals)
         kb.warnings.extend(part.warnings)
         kb.texts.update(part.texts)
     return kb

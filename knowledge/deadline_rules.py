@@ -302,6 +302,9 @@ RULES: list[Rule] = [
     Rule("year_end", re.compile(rf"{_Y}(?:底|末|年底|年末)?{_BEFORE}"),
          _whole_year, _YEAR),
     Rule("within_years", re.compile(r"(?P<n>[一二两三四五1-5])年内"), _within_years, _YEAR),
+    # 用3年时间打造…, 利用两年左右时间: the years counted from the plan's (first) year
+    Rule("years_time", re.compile(r"(?:用|利用|力争用|花)\s*(?P<n>[一二两三四五1-5])\s*年(?:左右)?(?:的)?时间"),
+         _within_years, _YEAR),
     Rule("next_year", re.compile(r"明年|下一年度?"), _next_year, _YEAR),
     Rule("this_year", re.compile(
         r"(?<![\d〇零一二三四五六七八九十两每上下次去前])(?P<w>年底|年末|年内|全年|当年|今年|本年度?|年度)(?:前|之前|以前)?"),
@@ -313,7 +316,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "date_span": ("日",), "date": ("月",), "month_span": ("月",), "year_span": ("年",), "mid_century": ("世纪",),
     "year_month": ("月",), "quarter": ("季度",), "half": ("半年", "年中"), "flood_season": ("汛",),
     "lunar_holiday": ("春节", "端午", "中秋"), "fixed_holiday": ("元旦", "五一", "劳动节", "七一", "国庆"),
-    "anniversary": ("周年", "百年"), "plan_period": ("五",), "year_end": ("年",), "within_years": ("年内",),
+    "anniversary": ("周年", "百年"), "plan_period": ("五",), "year_end": ("年",), "within_years": ("年内",), "years_time": ("时间",),
     "next_year": ("明年", "下一年"),
     "this_year": ("年底", "年末", "年内", "全年", "当年", "今年", "本年", "年度"),
 }

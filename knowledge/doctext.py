@@ -79,7 +79,7 @@ def to_source(kb: KnowledgeBase, text: DocText, source_lines: list[str]) -> None
             s.end_offset = off(s.end_line)
             s.end_line = src(s.end_line)
         s.line, s.offset = text.source(s.line)
-    for i in kb.indicators:
+    for i in [*kb.indicators, *kb.actuals]:
         i.lines = sorted({src(n) for n in i.lines})
         i.line, i.offset = text.source(i.line)
     for t in kb.tasks:

@@ -28,7 +28,8 @@ _ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1
 _ORGAN = ("人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|办公室|办公厅|委员会|管委会|管理委员会|办事处|"
           "党工委|党委|指挥部|领导小组|政府|局|委|厅|办|中心|公司")
 # An issuer's name on a line of its own: words ending in an organ, no punctuation.
-_ORG_LINE = re.compile(rf"^(?P<org>[\u4e00-\u9fff（）()]{{2,40}}?(?:{_ORGAN}))$")
+# (Quotes belong to some names: 安徽省推进“三地一区”建设领导小组办公室.)
+_ORG_LINE = re.compile(rf"^(?P<org>[\u4e00-\u9fff（）()“”]{{2,60}}?(?:{_ORGAN}))$")
 # The 文号: an issuer's abbreviation, the year in brackets, the number (某府办发〔2023〕2号).
 _DOC_NUMBER = re.compile(r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[［【（(](?P<y>(?:19|20)\d{2})[〕\]］】）)]\s*\d{1,4}\s*号)")
 # Labels of a government page's disclosure table.
@@ -172,7 +173,7 @@ def read_header(text: DocText) -> Header:
     if header.number is None:
         # A 文号 on a line of its own near the top (某府办发〔2023〕2号).
         for _n, line in content[:8]:
-            m = _DOC_NUMBER.fullmatch(re.sub(r"\s+", "", line))
+            m = _DOC_NUMBER.fullmatch(re.sub(r"\s+", "", line).removeprefix("（").removesuffix("）"))
             if m:
                 header.number, header.number_year = m["no"], int(m["y"])
                 break

@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, rule_amount
+from knowledge.target_words import (
+    CLEARED,
+    COMPLETE_NAMED,
+    COMPLETE_TASK,
+    LISTED,
+    MAIN_TARGETS,
+    QUALITATIVE,
+    paired,
+)
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 # A clause runs to the next comma, semicolon or colon; a comma inside 1,200 does not end it.
@@ -29,6 +38,8 @@ _TO = re.compile(r"(?:提高|增加|提升|增长|上升|下降|降低|减少|�
 # A list item's label (东湖科创走廊项目：…) and the generic names that need it to mean anything.
 _ITEM_LABEL = re.compile(r"^\s*([^：:，,。；;]{2,30})[：:]")
 _GENERIC_NAME = re.compile(r"(?:计划|项目)?(?:总投资|投资|投资额|总投资额|建筑面积|总建筑面积|用地面积)")
+# 均达到: the value holds for each name listed before it.
+_SHARED = re.compile(r"均(?:达到|达|为|保持在|控制在|不低于|不少于|超过|在)?\s*$")
 # A task number opening the line (17.守住工业基本盘) is no quantity.
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
 # Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
@@ -41,7 +52,7 @@ _LEAD_STRIP = re.compile(
     r"完成|实现|实施|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
+_TRAIL_STRIP = re.compile(r"(?:(?<![人年])均|每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
@@ -64,16 +75,6 @@ _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未�
 _HAS_NUMBER = re.compile(r"[\d０-９]|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
 # A name must look like a noun phrase with some content.
 _NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
-# Qualitative targets in a list of main targets (固定资产投资实现正增长, 收入稳步增长).
-_QUALITATIVE = re.compile(
-    r"^(?P<name>.{2,24}?(?:率|比例|比重|占比|浓度|指数|总值|总额|收入|投资|增加值|产值|面积|天数|水平|能耗)"
-    r"(?:增长|增速|增幅|下降|降低)?)"
-    r"(?P<value>(?:实现)?(?:正增长|稳步增长|稳定增长|持续增长|不断降低|稳步提升|持续下降|同步增长)|"
-    r"与[^，,；;]{1,12}(?:持平|同步|相适应|相匹配)|完成[^，,；;]{0,12}(?:任务|要求|指标))$"
-)
-# 主要预期目标是：… introduces a list of targets, some without numbers.
-_MAIN_TARGETS = re.compile(r"(?:主要|预期|发展)目标(?:是|为)?[:：]")
-_COMPLETE_TASK = re.compile(r"^完成(?:市|区|上级|省)?下达的?(?P<name>.{2,24}?)(?:任务|指标)$")
 
 
 @dataclass
@@ -93,10 +94,11 @@ class Found:
     offset: int = 0  # where the target sits in the text given to prose_targets
 
 
-def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
+def prose_targets(line_text: str, start_year: int | None = None, facts: bool = False) -> list[Found]:
     """Quantified targets stated in one line of prose, in reading order.
 
     With the plan's first year, clauses dated before it (2020年完成…, “十三五”期间…) are skipped.
+    With `facts`, the line reports results (a review of the past year): what was done counts too.
     """
     results: list[Found] = []
     numbered = _LIST_NUMBER.match(line_text)
@@ -105,11 +107,11 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
     label = _ITEM_LABEL.match(line_text[at:]) if numbered else None
     for sentence in _SENTENCE_END.split(line_text[at:]):
         if sentence.strip():
-            for item in _sentence_targets(sentence, start_year):
+            for item in _sentence_targets(sentence, None if facts else start_year, facts):
                 item.offset += at
                 if label and _GENERIC_NAME.fullmatch(item.name):
                     item.name = label.group(1) + item.name
-                item.name = HEADING_NUMBER.sub("", item.name)
+                item.name = _quotes_closed(HEADING_NUMBER.sub("", item.name))
                 if BAD_NAME.search(item.name) or NOT_A_NAME.match(item.name):
                     continue  # ）、2025年…, 对成功创建…企业, 省级: a fragment, not an indicator's name
                 results.append(item)
@@ -117,10 +119,10 @@ def prose_targets(line_text: str, start_year: int | None = None) -> list[Found]:
     return results
 
 
-def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Found]:
+def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool = False) -> list[Found]:
     """Targets in one sentence, clause by clause; a growth clause joins the target before it."""
     found: list[Found] = []
-    main = _MAIN_TARGETS.search(sentence)
+    main = MAIN_TARGETS.search(sentence)
     body_at = main.end() if main else 0
     previous_clause = ""
     previous_items: list[Found] = []
@@ -144,12 +146,12 @@ def _sentence_targets(sentence: str, start_year: int | None = None) -> list[Foun
             current = _current_state(clause)
             previous_clause, previous_items = clause, []
             continue
-        items = _clause_targets(clause, previous_clause, previous_items, sentence[:clause_at])
+        items = _clause_targets(clause, previous_clause, previous_items, sentence[:clause_at], facts)
         if not items and current is not None:
             items = _target_for_current(clause, current)
         current = None
         if not items and main:
-            items = _qualitative(clause)
+            items = _qualitative(clause, listed=True)
         for item in items:
             item.sentence = sentence.strip()
             item.clause = clause
@@ -187,31 +189,33 @@ def _dated_before(clause: str, start_year: int | None) -> bool:
     return five_year_period(shi_wu_number(m.group(2)))[1] < start_year
 
 
-def _qualitative(clause: str) -> list[Found]:
-    """Targets without a number in a list of main targets (固定资产投资实现正增长)."""
-    m = _COMPLETE_TASK.match(clause)
+def _qualitative(clause: str, listed: bool = False) -> list[Found]:
+    """Targets in words (固定资产投资实现正增长, 完成下达的节能减排任务): the words are the value;
+    names listed with 、 share it (城镇登记失业率、节能减排等约束性指标完成市确定的目标). In a list of
+    main targets (`listed`) any short name will do (节能减排完成市下达任务)."""
+    m = COMPLETE_TASK.match(clause)
     if m:
         return [Found(name=m.group("name"), quantity=None, value=clause)]
-    m = _QUALITATIVE.match(clause)
-    if m:
-        value = m.group("value")
-        if "增长" in value and "与" not in value:
-            return [Found(name=clean_name(m.group("name")), quantity=None, growth=value.removeprefix("实现"))]
-        return [Found(name=clean_name(m.group("name")), quantity=None, value=value)]
-    return []
+    cleared = CLEARED.match(clause)
+    if cleared:
+        return [Found(name=clean_name(cleared["name"]), quantity=None, value=clause)]
+    m = COMPLETE_NAMED.match(clause) or QUALITATIVE.match(clause) or (LISTED.match(clause) if listed else None)
+    if not m:
+        return []
+    value = m.group("value")
+    growth = value.removeprefix("实现") if "增长" in value and "与" not in value else None
+    names = [clean_name(n) for n in re.sub(r"等(?:约束性|预期性)?指标$", "", m.group("name")).split("、")]
+    return [Found(name=n, quantity=None, value=value, growth=growth) for n in names if len(n) >= 2]
 
 
 def _clause_targets(clause: str, previous_clause: str, previous_items: list[Found],
-                    sentence_before: str = "") -> list[Found]:
+                    sentence_before: str = "", facts: bool = False) -> list[Found]:
     """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
     has_number = _HAS_NUMBER.search(clause) is not None
     quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
     if not quantities:
         # 与经济增长同步, 完成区里指标要求: a target in words, its own words are the value
-        m = _QUALITATIVE.match(clause)
-        if m and ("与" in m.group("value") or m.group("value").startswith("完成")):
-            return [Found(name=clean_name(m.group("name")), quantity=None, value=m.group("value"))]
-        return []
+        return _qualitative(clause)
     change = _from_to(clause, quantities)
     if change is not None:
         return [change]
@@ -231,7 +235,8 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if nxt is not None and not after.strip() and q.unit and nxt.unit:
             skip.add(idx + 1)
             continue
-        if _PAST.search(clause[: q.start]) or _is_reference(clause[: q.start]) or rule_amount(clause, q, sentence_before):
+        if ((_PAST.search(clause[: q.start]) and not facts) or _is_reference(clause[: q.start])
+                or rule_amount(clause, q, sentence_before)):
             continue
         if after.startswith("的"):
             continue  # 总面积3.5万平方米的孵化器: the number describes the noun, it is no target
@@ -250,7 +255,11 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
                     continue
                 name = clean_name(re.sub(r"^在(.{2,12}?)等.*$", r"\1", previous_clause))
             if name:
-                results.append(Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True))
+                # 地区生产总值增长7.5%左右: the growth is the target, its words (比2020年增长20%) the value
+                at = before.rfind(name)
+                word = before[at + len(name):].strip().removeprefix("均") if at >= 0 else growth_name.group()
+                results.append(Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True,
+                                     value=word + growth_value))
             continue
         if q.chinese and not re.search(r"(?:完成|达到|建成)\s*$", before):
             continue
@@ -277,7 +286,22 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
             subject = clean_name(re.split(r"[的了]", previous_clause)[-1])
             if subject and len(subject) <= 12:
                 name = subject + name
+        if _GENERIC_NAME.fullmatch(name) and previous_items and previous_items[-1].quantity is not None:
+            # 抓好1527个重点项目，完成投资2600亿元: the investment is the projects' just named
+            name = previous_items[-1].name + name
+        shared = _SHARED.search(before)
+        if shared:
+            # A率、B率均达到75%: each listed name has the value
+            names = [clean_name(n) for n in before[: shared.start()].split("、")]
+            names = [n for n in names if len(n) >= 2]
+            if len(names) > 1:
+                results.extend(Found(name=n, quantity=q, unit=unit) for n in names)
+                continue
+            name = name.removesuffix("均")
         results.append(Found(name=name, quantity=q, unit=unit))
+    tail = re.match(r"\s*、(?P<rest>[^、]+)$", clause[quantities[-1].end:])
+    if tail:
+        results.extend(_qualitative(tail["rest"].strip()))  # …不高于37微克/立方米、劣V类水体全面消除
     return results
 
 
@@ -300,13 +324,24 @@ def _respectively(clause: str, previous_clause: str, quantities: list[Quantity])
         return []  # 分别给予一次性奖励200万元、100万元: amounts a policy grants
     names = [clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])]
     names = [n for n in names if n]
+    if len(names) == 1 and len(quantities) == 2:
+        names = paired(names[0]) or names  # 城乡居民人均可支配收入分别增长7%和8%
     if len(names) != len(quantities):
         names = [clean_name(n) for n in re.split(r"[、和及]", previous_clause)]
         names = [n for n in names if n]
     if len(names) != len(quantities):
         return []
     unit = next((q.unit for q in reversed(quantities) if q.unit), None)
+    growth = _GROWTH_WORD.search(clause[: quantities[0].start].strip())
+    if growth and all(q.is_percent for q in quantities):
+        # 分别增长7%和8%左右: growth targets, the growth words before the first rate hold for all
+        word = growth.group().replace("达到", "").replace("为", "")
+        rates = [clause[q.start:q.end].strip() for q in quantities]
+        return [Found(name=_strip_noun_trail(n), quantity=q, growth=r, unit="%", growth_only=True, value=word + r)
+                for n, q, r in zip(names, quantities, rates, strict=True)]
     return [Found(name=_strip_noun_trail(n), quantity=q, unit=q.unit or unit) for n, q in zip(names, quantities, strict=True)]
+
+
 
 
 def _is_reference(before: str) -> bool:
@@ -381,3 +416,8 @@ def clean_name(text: str) -> str:
     if len(parts) > 1 and balanced and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
         name = parts[-1]
     return name if _NAME_OK.search(name) else ""
+
+
+def _quotes_closed(name: str) -> str:
+    """A name without a quote it does not close (加装消防设施” → 加装消防设施)."""
+    return name.strip("“”") if name.count("“") != name.count("”") else name

@@ -70,7 +70,7 @@ _ROW_SPLIT = re.compile(r"\s*[|｜\t]\s*")
 # Kinds whose numbers are rules unless a sentence or its section sets a goal.
 _RULE_KINDS = ("regulation",)
 _GOAL_SENTENCE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底|末)?前|目标|力争|争取|预期")
-_GOAL_SECTION = re.compile(r"目标|任务")
+_GOAL_SECTION = re.compile(r"目标|任务|指标")  # 考评指标: the items an assessment scores are targets
 
 
 def _targets_here(sentence: str, sections: list[Section], line: int) -> bool:
@@ -108,8 +108,41 @@ def _paragraphs(cells: list[tuple[int, str]], alone: set[int] | None = None,
     return paragraphs
 
 
-def _review_lines(doc: Document, sections: list[Section]) -> set[int]:
-    """Lines that review the past: the work report's review part and 发展基础-like sections."""
+# 较2019年增长247%: the year a result is compared with is not the year it was reached.
+_COMPARED = re.compile(r"(?:较|比|相比|同比|与|对比)\s*$")
+
+
+def extract_actuals(doc: Document, text: DocText, sections: list[Section]) -> list[Indicator]:
+    """Results a plan reports for a past year (a work report's review of 2023, a five-year plan's
+    十三五 review): figures with the year they were reached, as the baseline of an indicator with
+    no target. They are kept apart from the targets (KnowledgeBase.actuals), so a question
+    "2023年…完成多少" finds them and no target list holds them."""
+    start = (doc.period[0] if doc.period else doc.year)
+    if start is None:
+        return []
+    review = _review_lines(doc, sections, glossary=False)
+    cells = [(line, t) for line, t in text.content() if line in review]
+    items: list[Indicator] = []
+    for starts, paragraph in _paragraphs(cells):
+        for k, found in enumerate(prose_targets(paragraph, start, facts=True)):
+            if found.quantity is None:
+                continue
+            line = max((ln for ln, at in starts if at <= found.offset), default=starts[0][0])
+            named = [int(m.group(1)) for m in _TARGET_YEAR.finditer(found.sentence)
+                     if int(m.group(1)) < start and not _COMPARED.search(found.sentence, 0, m.start())]
+            year = max(named) if named else start - 1
+            q = found.quantity
+            actual = Value(year=year, value=found.value if found.growth_only and found.value else q.value,
+                           number=q.number)
+            items.append(Indicator(id=f"{doc.id}-A{line}-{k + 1}", doc=doc.file, section=_section_id(sections, line),
+                                   name=found.name, unit=found.unit or q.unit, baseline=actual, growth=found.growth,
+                                   source="prose", line=line, lines=[line], text=found.sentence or paragraph))
+    return items
+
+
+def _review_lines(doc: Document, sections: list[Section], glossary: bool = True) -> set[int]:
+    """Lines that review the past: the work report's review part and 发展基础-like sections
+    (and glossary sections, unless `glossary` is False)."""
     lines: set[int] = set()
     if doc.review_lines:
         lines.update(range(doc.review_lines[0], doc.review_lines[1] + 1))
@@ -121,7 +154,7 @@ def _review_lines(doc: Document, sections: list[Section]) -> set[int]:
         while node is not None:
             chain.append(node.title)
             node = by_id.get(node.parent) if node.parent else None
-        if not any(_REVIEW_TITLE.search(t) or _GLOSSARY_TITLE.search(t) for t in chain + section.path):
+        if not any(_REVIEW_TITLE.search(t) or (glossary and _GLOSSARY_TITLE.search(t)) for t in chain + section.path):
             continue
         stop = section.end_line
         if stop is None:
@@ -164,7 +197,10 @@ def _prose_indicator(doc: Document, found: Found, line: int, line_text: str, sec
     if found.baseline is not None:
         baseline = Value(year=found.baseline_year, value=found.baseline.value, number=found.baseline.number)
     target = None
-    if found.quantity is not None and not found.growth_only:
+    if found.quantity is not None and found.growth_only:
+        # a growth target (增长7.5%左右): the rate is the target, the words say it is a growth
+        target = Value(year=year, value=found.value or found.quantity.value, number=found.quantity.number)
+    elif found.quantity is not None:
         q = found.quantity
         target = Value(year=year, value=q.value, number=q.number)
     elif found.value is not None:

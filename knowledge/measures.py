@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from knowledge.deadlines import Deadline, resolve_deadline
 from knowledge.models import Document
-from knowledge.units import Units
+from knowledge.units import Units, find_units, unit_brackets
 from knowledge.wordlists import alternation
 
 _NUMBERED = re.compile(
@@ -124,10 +124,13 @@ def lead_phrase_measures(number: int, line: str, heading: bool = False) -> list[
         return []  # ——“十项行动”见行见效。 is a review highlight
     if _STATEMENT.search(sentences[0]):
         return []  # 2025年是“十四五”规划收官之年。 states a fact, it orders nothing
-    short = [k for k, s in enumerate(sentences) if _is_short_sentence(s, 21)]
+    short = [k for k, s in enumerate(sentences) if _is_short_sentence(s, 21) or (k and _ORDINAL.match(s))]
     starts = [0]
     for j, k in enumerate(short):
         if k == 0:
+            continue
+        if _ORDINAL.match(sentences[k]):
+            starts.append(k)  # 一是…。二是…。: the paragraph counts its measures itself
             continue
         nxt = short[j + 1] if j + 1 < len(short) else len(sentences)
         body = sum(len(s) for s in sentences[k + 1:nxt])
@@ -145,7 +148,8 @@ def lead_phrase_measures(number: int, line: str, heading: bool = False) -> list[
     for i, k in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(sentences)
         block = "".join(sentences[k:end]).strip()
-        drafts.append(Draft(number, sentences[k].strip().rstrip(_SENTENCE_END), block))
+        # 二是抓好项目建设。: the ordinal counts the measures, it is no part of the title
+        drafts.append(Draft(number, _ORDINAL.sub("", sentences[k].strip()).rstrip(_SENTENCE_END), block))
     return drafts
 
 
@@ -273,6 +277,37 @@ def dated_measures(draft: Draft, year: int | None, period: tuple[int, int] | Non
         title = _CONNECTOR.sub("", measure)[:_MEASURE_TITLE_MAX]
         out.append(Draft(draft.line, title, measure, number=draft.number, units=draft.units, deadline=deadline,
                          block=draft.text))
+    return out
+
+
+# ---------------------------------------------------------------- one set of units per measure
+
+
+def unit_measures(draft: Draft, first_is_lead: bool = False) -> list[Draft]:
+    """A task whose text names units after several of its sentences (…清单。（合肥海关负责）巩固…。
+    （省商务厅牵头，合肥海关配合）): each bracket closes a measure of its own with those units. The
+    first measure keeps the task's title; text after the last bracket joins the last measure."""
+    if draft.units or draft.deadline is not None:
+        return [draft]
+    spans = unit_brackets(draft.text, first_is_lead)
+    if len(spans) < 2:
+        return [draft]
+    pieces: list[str] = []
+    start = 0
+    for _a, b in spans:
+        pieces.append(draft.text[start:b])
+        start = b
+    pieces[-1] += draft.text[start:]
+    out = []
+    for k, piece in enumerate(pieces):
+        units = find_units(piece, first_is_lead)
+        if k == 0:
+            out.append(Draft(draft.line, draft.title, piece.strip(), number=draft.number, units=units,
+                             deadline_text=draft.deadline_text, end=draft.end))
+            continue
+        clauses = [c for c in re.split(r"[，,；;。]", piece) if c.strip()]
+        title = _CONNECTOR.sub("", clauses[0].strip() if clauses else piece.strip())[:_MEASURE_TITLE_MAX]
+        out.append(Draft(draft.line, title, piece.strip(), number=draft.number, units=units))
     return out
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import cn2an
 
 from knowledge.doctext import DocText
 from knowledge.header import Header, read_header
-from knowledge.models import DocKind, Document, Section
+from knowledge.models import DocKind, Document
 from knowledge.plan_periods import five_year_period, shi_wu_number
+from knowledge.work_report import is_work_report, read_report, squeeze
 
 # How many content lines at the top of a document may hold its title.
 _TITLE_SCAN = 12
@@ -73,22 +73,37 @@ _NOT_NAME = re.compile(r"[的和与及于在对]")
 
 def describe(text: DocText, doc_id: str) -> Document:
     """A Document with title, issuer, kind, plan year and period, from the text and its header
-    (signature block, 文号, a web page's attachment name; see knowledge/header.py)."""
+    (signature block, 文号, a web page's attachment name; see knowledge/header.py); a work report
+    without a title line is recognised from its text (knowledge/work_report.py)."""
     head = read_header(text)
     title, _title_line = find_title(text, head)
     named = _OPENING_TITLE not in title  # no title in the text: the opening words stand in for it
     title = title.replace(_OPENING_TITLE, "")
+    source = "text" if named else "opening"
     kind = document_kind(title if named else "", text)
+    report = None
+    if kind == "work_report" or (kind == "other" and (not named or _GENERIC_TITLE.match(title))
+                                 and is_work_report(text)):
+        kind, report = "work_report", read_report(text)
     period = plan_period(title if named else "", kind, text, head)
     own = title_year(_SPAN.sub("", title)) if named else None  # a single year the title names
+    if report is not None and own is None and report.year is not None:
+        period = (report.year, report.year)  # the report's own text dates it, not a cited year
     if kind == "five_year_plan" or (kind in _ANNUAL_KINDS and period):
         year = period[1] if period else own
     elif kind in _ANNUAL_KINDS:
         year = own or head.year
     else:  # a programme or policy: its own year, from the title, else its date or 文号
         year = own or head.year or (period[0] if period else None)
+    issuer = head.issuer or find_issuer(title, kind, text)
+    if report is not None:
+        report.year = report.year or year
+        issuer = issuer or report.issuer
+        if not named or _GENERIC_TITLE.match(title):
+            # the file's name when it is a title, else place + year + kind (said so in title_source)
+            title, source = (report.file_title, "file") if report.file_title else (report.title(), "built")
     return Document(
-        id=doc_id, file=text.file, title=title, issuer=head.issuer or find_issuer(title, kind, text),
+        id=doc_id, file=text.file, title=title, title_source=source, issuer=issuer,
         kind=kind, year=year, period=period, line_count=len(text.lines), date=head.date,
         number=head.number,
     )
@@ -97,7 +112,7 @@ def describe(text: DocText, doc_id: str) -> Document:
 def _top(text: DocText, count: int = _TITLE_SCAN) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for number, line in text.content():
-        out.append((number, line))
+        out.append((number, squeeze(line) if _SPACED.fullmatch(line) else line))
         if len(out) >= count:
             break
     return out
@@ -109,7 +124,9 @@ def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | No
     of the web page's attached copy, else the opening words (marked with _OPENING_TITLE)."""
     top = _top(text)
     generic: tuple[str, int] | None = None
-    for k, (number, _line) in enumerate(top):
+    for k, (number, line) in enumerate(top):
+        if _REPORT_BODY.search(line):
+            break  # 各位代表：… the speech has begun: its part headings (2024年工作安排) are no title
         candidate = _MARKDOWN_HEADING.sub("", _joined_title(top, k))
         # A covering notice names the plan it issues: 关于印发《某某镇2025年工作要点》的通知.
         issued = _ISSUED.search(candidate)
@@ -154,6 +171,10 @@ def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | No
     return text.file, None
 
 
+# The speech of a report begins: the salutation, or the speaker reporting to the congress.
+_REPORT_BODY = re.compile(r"^(?:各位代表|各位委员)\s*[:：，,！!]|我代表[^，。]{0,20}?向(?:大会|本次会议)(?:报告|作)")
+# A line of single characters between spaces (政 府 工 作 报 告): a title set out for print.
+_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]")
 # Marks a title made of the opening words (describe() removes it): no kind or year is read from it.
 _OPENING_TITLE = "\x00"
 
@@ -258,10 +279,10 @@ def plan_period(title: str, kind: DocKind, text: DocText | None = None,
     if span and kind not in _ANNUAL_KINDS and int(span.group(2)) > int(span.group(1)):
         return int(span.group(1)), int(span.group(2))
     if kind not in _ANNUAL_KINDS:
-        # a programme, notice or other document: the single year its title names, if any
-        # (a regulation states rules without a plan year)
+        # a programme, notice, regulation or other document: the single year its title names, if
+        # any (包头市2022年数字政府建设考评办法 governs 2022; a regulation without one has no plan year)
         year = title_year(title)
-        return (year, year) if year is not None and kind != "regulation" else None
+        return (year, year) if year is not None else None
     year = title_year(title)
     later = [int(y) for y in _YEAR.findall(title)]
     if kind in ("annual_plan", "task_list") and len(later) > 1:
@@ -318,83 +339,6 @@ def find_issuer(title: str, kind: DocKind, text: DocText | None = None) -> str |
     if kind == "work_report" and "政府工作报告" in title and not name.endswith("人民政府"):
         return name + "人民政府"
     return name
-
-
-# ---------------------------------------------------------------- work-report review part
-
-_REVIEW = re.compile(r"回顾|总结|过去(一|五|的一)年|上年|^(19|20)\d{2}年(主要)?工作(情况)?$")
-
-
-def review_range(doc: Document, text: DocText, sections: list[Section]) -> tuple[int, int] | None:
-    """In a work report, the lines that review the past year (achievements, not tasks): the
-    top-level part whose heading says 回顾/总结 (or names the year before the plan year)."""
-    if doc.kind not in ("work_report", "annual_plan", "task_list"):
-        return None  # a one-year plan may open with last year's 工作总结 too
-    mine = [s for s in sections if s.doc == doc.file] or sections
-    if mine:
-        top = min(s.level for s in mine)
-        level1 = [s for s in mine if s.level == top]
-        for k, section in enumerate(level1):
-            if _is_review(section.title, doc.year):
-                nxt = level1[k + 1].line - 1 if k + 1 < len(level1) else None
-                end = section.end_line or nxt or len(text.lines)
-                if nxt is not None:
-                    end = min(end, nxt)
-                return section.line, _trim(text, section.line, end)
-    return _review_by_scan(doc, text.content(), len(text.lines), text)
-
-
-def _is_review(title: str, year: int | None) -> bool:
-    if _REVIEW.search(title):
-        return True
-    return year is not None and re.search(rf"{year - 1}\s*年", title) is not None and "工作" in title
-
-
-_PART = re.compile(r"^[一二三四五六七八九十]+、\s*(.*)$")
-
-
-def _review_by_scan(doc: Document, content: Iterable[tuple[int, str]], last: int,
-                    text: DocText) -> tuple[int, int] | None:
-    """Without a section tree: from a 一、-style heading that reviews to the next such heading."""
-    start: int | None = None
-    for number, line in content:
-        match = _PART.match(line)
-        if not match:
-            continue
-        if start is not None:
-            return start, _trim(text, start, number - 1)
-        if _is_review(match.group(1), doc.year):
-            start = number
-    if start is not None:
-        return start, _trim(text, start, last)
-    return _review_by_opening(doc, text)
-
-
-# A report that reviews without a heading opens the review with 过去的一年 / 一年来, and turns
-# to the plan year with a paragraph that starts with that year or 今年.
-_REVIEW_OPENING = re.compile(r"^\s*(?:过去的?一年|一年来|(?:19|20)\d{2}年以来)")
-
-
-def _review_by_opening(doc: Document, text: DocText) -> tuple[int, int] | None:
-    """Without a review heading: from a 过去的一年 paragraph to the one that turns to the plan year."""
-    if doc.year is None:
-        return None
-    turn = re.compile(rf"^\s*(?:{doc.year}\s*年|今年)")
-    start: int | None = None
-    for number, line in text.content():
-        if start is None:
-            if _REVIEW_OPENING.match(line):
-                start = number
-        elif turn.match(line):
-            return start, _trim(text, start, number - 1)
-    return None
-
-
-def _trim(text: DocText, start: int, end: int) -> int:
-    """`end` moved back over trailing blank lines (never before `start`)."""
-    while end > start and not text.line(end).strip():
-        end -= 1
-    return end
 
 
 def admin_chain(title: str) -> list[str]:

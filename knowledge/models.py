@@ -24,6 +24,11 @@ class Document(_Model):
     id: str
     file: str
     title: str
+    # Where the title comes from: "text" (the document's own title or the plan it names),
+    # "opening" (no title: its first words), "file" (no title: the file's name, when it is one),
+    # "built" (no title: place + year + kind, e.g. a work report copied from 各位代表： on; see
+    # knowledge/work_report.py).
+    title_source: Literal["text", "opening", "file", "built"] = "text"
     issuer: str | None = None
     kind: DocKind = "other"
     year: int | None = None
@@ -131,6 +136,9 @@ class KnowledgeBase(_Model):
     indicators: list[Indicator] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
+    # Results reported for a past year (a work report's review, a 十三五 review): the figure is the
+    # baseline (with its year), there is no target. Kept apart from the targets in `indicators`.
+    actuals: list[Indicator] = Field(default_factory=list)
     warnings: list[Warning_] = Field(default_factory=list)
     # Source text lines per document file, kept so a section can be read in full.
     texts: dict[str, list[str]] = Field(default_factory=dict)
@@ -153,7 +161,8 @@ class KnowledgeBase(_Model):
 
         return {
             "documents": [
-                {"id": d.id, "file": d.file, "title": d.title, "issuer": d.issuer,
+                {"id": d.id, "file": d.file, "title": d.title, "title_source": d.title_source,
+                 "issuer": d.issuer,
                  "kind": d.kind, "year": d.year,
                  "period": list(d.period) if d.period else None,
                  "date": d.date.isoformat() if d.date else None, "number": d.number}
@@ -184,6 +193,12 @@ class KnowledgeBase(_Model):
                 {"id": g.id, "doc": g.doc, "term": g.term, "definition": g.definition,
                  "line": g.line, "offset": g.offset}
                 for g in self.terms
+            ],
+            "actuals": [
+                {"id": i.id, "doc": i.doc, "section": i.section, "name": i.name, "unit": i.unit,
+                 "year": i.baseline.year if i.baseline else None, "value": value(i.baseline),
+                 "growth": i.growth, "line": i.line, "offset": i.offset}
+                for i in self.actuals
             ],
         }
 

@@ -12,7 +12,7 @@ import cn2an
 MEASURE_UNITS = (
     "万平方米", "平方公里", "平方米", "平米", "㎡", "万亩", "公顷", "亩",
     "亿元", "万元", "元", "万美元", "亿美元",
-    "万户", "万人次", "万人", "人次", "万千瓦", "万吨", "吨", "公里", "千米", "米",
+    "万户", "万人次", "万人", "人次", "万千瓦", "万吨", "吨", "亿斤", "万斤", "斤", "公里", "千米", "米",
     "微克/立方米", "μg/m3", "μg/m³", "ug/m3", "%", "％", "‰", "P", "PB",
     "万吨标准煤", "吨标准煤", "个百分点", "百分点", "岁", "万千瓦时", "千瓦时", "万辆", "万台",
 )
@@ -25,7 +25,9 @@ COUNT_WORDS = (
 # "N个社区建立…": the counted place is part of the unit (个社区, 个村).
 PLACE_AFTER_COUNT = ("旧村", "社区", "村", "街道", "街镇", "小区", "园区", "楼宇")
 
-UNITS = tuple(sorted(set(MEASURE_UNITS + COUNT_WORDS), key=len, reverse=True))
+# 万/亿 before a measure word count in tens of thousands (100万条语料, 3亿次): part of the unit.
+_SCALED_COUNTS = tuple(scale + word for scale in ("万", "亿") for word in COUNT_WORDS if len(word) == 1)
+UNITS = tuple(sorted(set(MEASURE_UNITS + COUNT_WORDS + _SCALED_COUNTS), key=len, reverse=True))
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _PLACE_RE = "|".join(PLACE_AFTER_COUNT)
 

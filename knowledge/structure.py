@@ -149,7 +149,8 @@ def find_headings(text: DocText) -> list[_Heading]:
 # Headings without a number (总体要求 / 重点整治内容 / 工作安排): a short line of words that ends in a
 # heading word (data/heading_ends.txt), between a paragraph and its body. Taken only when a
 # document has several, so a stray short line is no heading.
-_PLAIN = re.compile(r"^[\u4e00-\u9fff“”]{2,12}$")
+# A year may lead it (2023年工作回顾 / 2024年工作安排: the parts of a work report).
+_PLAIN = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?)?[\u4e00-\u9fff“”]{2,12}$")
 _PLAIN_END = re.compile(rf"(?:{alternation('heading_ends')})$")
 _MIN_PLAIN = 2
 

@@ -25,7 +25,11 @@ HEADING_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,
 NOT_A_NAME = re.compile(r"^(?:全市|全区|全县|全镇|全街|全省|不得|逐年|原则上|其中|分别|累计|合计|共计|每年|省级|市级|县级|区级|"
                          r"国家级|初级|中级|高级|人员|奖励)$")
 # A name that is a fragment: it starts with a closing mark, leaves a bracket open, or ends in a link word.
-BAD_NAME = re.compile(r"^[）)、，,·/\-—\]】〕]|^(?:对(?!外|口|标)|凡|当(?!年|期|地)|[（(]不?含)|(?:以上|以下)的|[（(《〈【〔][^）)》〉】〕]*$|^[^（(]*[）)]|(?:的|按|在|为|分别|给予|至|达|和|或)$")
+# It also ends in a modal, a quantifier or a verb of pace (原则上项目面积应, 登高平台消防车各, 镇坪路等,
+# 既有园区和至少, 项目尽快), or is a date (1-2月前): a noun phrase never ends so.
+BAD_NAME = re.compile(r"^[）)、，,·/\-—\]】〕]|^(?:对(?!外|口|标)|凡|当(?!年|期|地)|[（(]不?含)|(?:以上|以下)的|[（(《〈【〔][^）)》〉】〕]*$|^[^（(]*[）)]|"
+                      r"(?:的|按|在|为|分别|给予|至|达|和|或|应|须|需|各|及|与|等|至少|同时|大于|小于|不少于|不低于|"
+                      r"尽快|加快|常年|阶段性|新增|通过|之一|以及)$|^[\d\-~—至、]+月")
 
 
 # A sentence that states a condition first: 对…的，要…; 凡…的，…
@@ -34,6 +38,11 @@ _PEOPLE = ("人", "万人", "名")
 # Nouns a count of people can name (8万人次游客, 200名志愿者); anything else is sized by them.
 _PERSON_NOUN = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:人|员|者|户|生|师|工|民|士|家|队|群众|居民|游客|儿童|老人|青年|学员|人才)"
                           r"|口|以上|以下|左右|次|[，,。；;、])")
+
+
+# A short quoted name around a number: “ at most 8 characters before it, ” (or a plain ") at most 8 after.
+_SHORT_QUOTE_BEFORE = re.compile(r"“[^“”\"，,。；;]{0,8}$")
+_SHORT_QUOTE_AFTER = re.compile(r"[^“”\"，,。；;]{0,8}[”\"]")
 
 
 def rule_amount(clause: str, q: Quantity, sentence_before: str = "") -> bool:
@@ -49,4 +58,6 @@ def rule_amount(clause: str, q: Quantity, sentence_before: str = "") -> bool:
         return True  # 8万人大型开放空间: how many it holds, not a count of people
     if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
         return True  # （每日91元）: a number inside a bracket explains, it sets no target
+    if _SHORT_QUOTE_BEFORE.search(before) and _SHORT_QUOTE_AFTER.match(clause[q.end:]):
+        return True  # “上门10项便民服务”工作措施: a number inside a short quoted name is part of the name
     return _CONDITION_AFTER.match(clause[q.end:]) is not None

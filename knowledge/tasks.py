@@ -34,6 +34,7 @@ from knowledge.measures import (
     lead_phrase_measures,
     numbered_task,
     timed_step,
+    unit_measures,
 )
 from knowledge.metadata import title_year
 from knowledge.models import Document, Section, Task
@@ -96,7 +97,12 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
             drafts.append(duty)  # 区民防办：负责… / 1.街道消委办。牵头开展… / (一)第一季度：做好…
             continue
         if rules:
-            continue  # a regulation's articles and items are rules; its tasks are duties and tables
+            # a regulation's articles and items are rules; its tasks are duties, tables and the
+            # items that name who answers for them (考评指标 with 牵头考核单位 and 5月底完成)
+            numbered = numbered_task(number, line, number in heading_lines, glossary)
+            if numbered is not None and find_units(line):
+                drafts.append(numbered)
+            continue
         numbered = numbered_task(number, line, number in heading_lines, glossary)
         if numbered is not None:
             drafts.append(numbered)
@@ -109,8 +115,9 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
             drafts.extend(dated_sentences(number, line, doc))
         else:
             measures = lead_phrase_measures(number, line)
-            if not measures and doc.year is not None:
+            if not measures and doc.year is not None and not _under_goals(sections, number):
                 # 今后五年…到2025年，… in a one-year report: commitments beyond the plan year
+                # (not the goals a 主要目标 part states: those are targets)
                 beyond.extend(d for d in dated_sentences(number, line, doc)
                               if d.deadline and d.deadline.date and d.deadline.date.year > doc.year)
             drafts.extend(measures)
@@ -122,9 +129,19 @@ def extract_tasks(doc: Document, text: DocText, sections: list[Section]) -> list
     drafts.sort(key=lambda d: d.line)
     first_is_lead = any(FIRST_IS_LEAD.search(line) for _n, line in text.content())
     _attach_unit_lines(text, drafts, skip | table_lines, first_is_lead)
+    drafts = [m for d in drafts for m in unit_measures(d, first_is_lead)]
     open_ended = is_open_ended(doc)
     drafts = [m for d in drafts for m in dated_measures(d, doc.year, doc.period, open_ended)]
     return [_task(doc, sections, draft, k, first_is_lead, open_ended) for draft, k in _numbered_per_line(drafts)]
+
+
+_GOAL_TITLE = re.compile(r"(?:主要|工作|发展|总体|预期)目标$")  # 主要目标任务 holds tasks too
+
+
+def _under_goals(sections: list[Section], line: int) -> bool:
+    """Whether a line stands in a part that states goals (一、主要目标)."""
+    section = section_at(sections, line)
+    return section is not None and any(_GOAL_TITLE.search(t) for t in [section.title, *section.path])
 
 
 def is_open_ended(doc: Document) -> bool:

@@ -67,6 +67,10 @@ _ADDRESSEES = re.compile(r"^各[^。；;：:]{2,150}?(?:政府|管委会|部门|
 _GLOSSARY = re.compile(r"(?:附\s*[:：]\s*)?[※★☆【\[〔（(]?\s*(?:名\s*词\s*解\s*释|名词注释|术语解释|名词释义)\s*"
                        r"[※★☆】\]〕）)]?\s*[:：]?")
 # Web leftovers that start a logical line of their own.
+# An unnumbered part heading led by its year (2023年工作回顾, 2024年工作安排建议), glued to the
+# sentences around it; what follows must be text, not punctuation (2024年工作安排，… is a sentence).
+_YEAR_PART = re.compile(r"(?:19|20)\d{2}\s*年(?:政府)?(?:工作回顾|工作安排(?:建议)?|工作总结|工作计划|工作要点|"
+                        r"主要工作|重点工作|工作任务)(?=[^\s，,。；;：:、）)])")
 _LINK = re.compile(r"\((?:/|https?://)[^()\s]{3,300}\)")
 _LEFTOVER = re.compile(r"相关附件\s*[:：]|二维码|扫一扫在手机")
 
@@ -101,6 +105,8 @@ class _Scan:
         """Whether `at` follows a sentence end (or a bracketed note right after one), or starts a line."""
         if at <= self.start:
             return True
+        while at - 1 > self.start and self.text[at - 1] in " \u3000\t":
+            at -= 1  # 。 二、…: the spaces a copied page keeps between sentences
         before = self.text[at - 1]
         if before in _SENTENCE_END:
             return True
@@ -198,6 +204,12 @@ def split_offsets(text: str) -> tuple[list[int], int]:
                     _run_on_title(scan, m.end())
                 at = m.end()
                 continue
+            part = _YEAR_PART.match(text, at) if ch in "12" else None
+            if part and scan.after_sentence(at):
+                scan.cut(at, structural=True)  # …提出意见。2023年工作回顾2023年是…: a part of a report
+                scan.cut(part.end())
+                at = part.end()
+                continue
             if at in signature_ends:
                 start, end = signature_ends[at]
                 if scan.after_sentence(start) or start <= scan.start:
@@ -279,9 +291,17 @@ _BODY_OPENERS = words("body_openers")
 _INLINE_TITLE = 40  # a heading whose first sentence is this short keeps it as its title
 
 
+_SPACE_AFTER_TITLE = re.compile(rf"[ \u3000]*(?P<title>[^\s。；;！!？?]{{2,{_TITLE_RUN}}}?)(?P<space>[ \u3000]+)(?=\S)")
+
+
 def _run_on_title(scan: _Scan, at: int) -> None:
     """A heading whose title runs into its body without punctuation: cut between them."""
     text = scan.text
+    spaced = _SPACE_AFTER_TITLE.match(text, at)
+    if (spaced and not _CLAUSE.search(spaced["title"])
+            and not any(_MARKERS_AT(text, k) for k in range(spaced.start("title") + 1, spaced.end("title")))):
+        scan.cut(spaced.end("space"))  # 二、2024年工作安排 2024年…: the space a lost line break left
+        return
     first = re.match(r"[^。；;！!？?：:]*", text[at:at + 400])
     sentence = first.group() if first else ""
     if len(sentence) <= _INLINE_TITLE:

@@ -18,13 +18,16 @@ from dataclasses import dataclass, field
 
 from knowledge.wordlists import alternation
 
-_LEAD_LABEL = r"(?:牵头|主责|主办)(?:单位|部门|科室|处室|股室|站所|机构)"
-_OTHER_LABEL = r"(?:责任|配合|协办|协同|参与|参加|协助|实施|支撑|支持|协作|成员)(?:单位|部门|科室|处室|股室|站所|机构)"
+# A label may name what the unit does between role and unit: 牵头考核单位, 配合落实部门.
+_LEAD_LABEL = r"(?:牵头|主责|主办)(?:考核|负责|落实|推进|实施|责任)?(?:单位|部门|科室|处室|股室|站所|机构)"
+_OTHER_LABEL = (r"(?:责任|配合|协办|协同|参与|参加|协助|实施|支撑|支持|协作|成员)(?:考核|落实|推进|实施)?"
+                r"(?:单位|部门|科室|处室|股室|站所|机构)")
 # A unit list runs to the end of the clause, or to the next label (牵头单位：A、B，支撑单位：C).
 _LABEL = re.compile(
     rf"(?P<label>{_LEAD_LABEL}|{_OTHER_LABEL})\s*[:：]\s*"
-    rf"(?P<units>(?:(?![，,]\s*(?:{_LEAD_LABEL}|{_OTHER_LABEL}))"
-    r"(?:[^。；;（）()〔〕\n：:]|[（(](?:牵头|负责|配合|主责|协办|参与|市|区|县|含[^）)]{1,12}|[^（）()]{1,6}局)[）)]))+)")
+    # (…，完成时限：… or any other label after a comma ends the list too)
+    rf"(?P<units>(?:(?![，,；;]\s*(?:{_LEAD_LABEL}|{_OTHER_LABEL}|[\u4e00-\u9fff]{{2,6}}\s*[:：]))"
+    r"(?:[^。；;（）()〔〕\n：:]|[（(](?:牵头|负责|配合|主责|协办|参与|[市区县旗、]{1,5}|含[^）)]{1,12}|[^（）()]{1,6}局)[）)]))+)")
 # 列第一位者为牵头单位 / 排在首位的为牵头部门: the first of every unit list leads.
 FIRST_IS_LEAD = re.compile(r"(?:列|排)(?:在)?(?:第一位|首位|第一)的?(?:者|单位|部门)?(?:为|是)牵头(?:单位|部门)"
                            r"|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)")
@@ -33,7 +36,8 @@ _IS_LEAD_LABEL = re.compile(_LEAD_LABEL)
 _ROLE_MARK = re.compile(r"[（(](?P<role>牵头|负责|配合|主责|协办|参与)[）)]")
 # A bracket that names units with role words: 〔市发改委牵头，市财政局配合〕, （区水务局负责）.
 _BRACKET = re.compile(r"[（(〔【\[](?P<body>[^（）()〔〕【】\[\]]{2,120}?)[）)〕】\]]")
-_ROLE_AFTER = re.compile(r"(?P<units>.+?)(?P<role>牵头|负责|配合|落实|主责|协办|参与|协助|按职责分工负责|按职责负责|分别负责)$")
+_ROLE_AFTER = re.compile(r"(?P<units>.+?)(?:按职责分工|按照职责分工|按职责|分别)?"
+                         r"(?P<role>牵头|负责|配合|落实|主责|协办|参与|协助)$")
 _LEAD_ROLES = ("牵头", "主责")
 _SPLIT = re.compile(r"[、，,；;/\s]+|(?<=[局委办所队站部处院厅心司行会])(?:和|及|与)")
 _UNIT_END = re.compile(rf"(?:{alternation('unit_suffixes')})$")
@@ -84,19 +88,33 @@ def _unique(items: list[str]) -> list[str]:
 def split_units(text: str) -> list[str]:
     """Unit names from a 牵头单位/责任单位 cell or phrase, split on 、，; and 和/及."""
     units = []
-    for part in _SPLIT.split(_ROLE_MARK.sub("", text)):
-        part = part.strip(" 。：:（）()“”\"")
-        part = re.sub(r"(?:牵头|负责|配合|落实|主责|协办|参与)$", "", part)
+    for part in _outside_brackets(_SPLIT, _ROLE_MARK.sub("", text)):
+        part = part.strip(" 。：:“”\"")
+        if not _balanced(part) or re.fullmatch(r"[（(][^（）()]*[）)]", part):
+            part = part.strip("（）()")
+        part = re.sub(r"(?:(?:按职责分工|按照职责分工|按职责|分别)?(?:牵头|负责|配合|落实|主责|协办|参与))+$", "", part)
         part = part.removesuffix("等")
         if 2 <= len(part) <= 30 and part not in _NOT_UNIT:
             units.append(part)
     return _unique(units)
 
 
+def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`text` split where `pattern` matches outside a short bracket: a list inside a bracket is
+    part of one name (各县（市、区）人民政府)."""
+    guarded = re.sub(r"[（(][^（）()]{1,12}[）)]", lambda m: m.group().replace("、", "\0"), text)
+    return [part.replace("\0", "、") for part in pattern.split(guarded)]
+
+
+def _balanced(part: str) -> bool:
+    """Whether a name's brackets open and close within it (各县（市、区）人民政府)."""
+    return part.count("（") + part.count("(") == part.count("）") + part.count(")") > 0
+
+
 def _marked(text: str) -> Units:
     """A unit list where roles are marked after names: 经发办（牵头）、财政所（配合）."""
     units = Units()
-    for part in re.split(r"[、，,；;]", text):
+    for part in _outside_brackets(re.compile(r"[、，,；;]"), text):
         mark = _ROLE_MARK.search(part)
         names = split_units(part)
         units.add(names, bool(mark and mark["role"] in _LEAD_ROLES))
@@ -115,6 +133,16 @@ def _labelled(text: str, first_is_lead: bool) -> Units:
             listed.others = listed.others[1:]
         units.extend(listed)
     return units
+
+
+def unit_brackets(text: str, first_is_lead: bool = False) -> list[tuple[int, int]]:
+    """Where the brackets that name units stand ((start, end) of each): （合肥海关负责）,
+    〔市发改委牵头，市财政局配合〕, （责任单位：市人社局）."""
+    spans = []
+    for m in _BRACKET.finditer(text):
+        if _LABEL.search(m["body"]) or _bracketed(m.group(), first_is_lead):
+            spans.append(m.span())
+    return spans
 
 
 def _bracketed(text: str, first_is_lead: bool) -> Units:
@@ -136,8 +164,9 @@ def _bracketed(text: str, first_is_lead: bool) -> Units:
             if not names or not all(_UNIT_END.search(n) or n.startswith("各") for n in names):
                 found = Units()
                 break
-            is_lead = role["role"] in _LEAD_ROLES or (role["role"] == "负责" and not has_lead)
-            if is_lead and first_is_lead and role["role"] == "负责":
+            # （X负责）: X answers for the task, but only 牵头/主责 mark a lead (一 unit 负责 is no 牵头)
+            is_lead = role["role"] in _LEAD_ROLES
+            if not has_lead and first_is_lead and role["role"] == "负责":
                 found.add(names[:1], True)  # 排在第一位的部门为牵头部门: the others are responsible
                 found.add(names[1:], False)
                 continue

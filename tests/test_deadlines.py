@@ -50,6 +50,9 @@ CASES = [
     # the plan year
     ("年底前全面完成", ANNUAL_2024, D(2024, 12, 31), "explicit", "年底前", None),
     ("实现增产道年内竣工", ANNUAL_2024, D(2024, 12, 31), "explicit", "年内", None),
+    # a span of years counted from the plan year
+    ("用3年时间打造30个特色村镇", ANNUAL_2024, D(2026, 12, 31), "explicit", "用3年时间", None),
+    ("力争用两年左右时间基本完成改造", ANNUAL_2024, D(2025, 12, 31), "explicit", "力争用两年左右时间", None),
     ("全年开展招商活动20场以上", ANNUAL_2023, D(2023, 12, 31), "explicit", "全年", None),
     ("完成年度征兵工作任务", ANNUAL_2023, D(2023, 12, 31), "explicit", "年度", None),
     ("争取2024年通过国家化工园区D级认证", ANNUAL_2024, D(2024, 12, 31), "explicit", "争取2024年", None),

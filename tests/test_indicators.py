@@ -148,7 +148,12 @@ PROSE_CASES: list[tuple[str, str, str | None, float | None, str | None, str | No
     ("固定资产投资3.2亿元，同比增长18.6%。", "固定资产投资", "3.2", 3.2, "亿元", "18.6%"),
     ("力争PM2.5年均浓度不高于37微克/立方米。", "PM2.5年均浓度", "不高于37", 37, "微克/立方米", None),
     ("新增就业人数不低于1万人。", "新增就业人数", "不低于1", 1, "万人", None),
-    ("地区生产总值增长4.5%左右。", "地区生产总值", None, None, "%", "4.5%左右"),
+    # 万/亿 before any measure word belongs to the unit
+    ("完成不少于100万条模型微调语料。", "模型微调语料", "不少于100", 100, "万条", None),
+    # a growth target: the growth is the target (its words the value), and the growth too
+    ("地区生产总值增长4.5%左右。", "地区生产总值", "增长4.5%左右", 4.5, "%", "4.5%左右"),
+    ("规上工业增加值同比增长7.5%以上。", "规上工业增加值", "同比增长7.5%以上", 7.5, "%", "7.5%以上"),
+    ("技改投资增速达到20%以上。", "技改投资", "增速达到20%以上", 20, "%", "20%以上"),
     ("到2025年，社会消费品零售总额达到50亿元。", "社会消费品零售总额", "50", 50, "亿元", None),
     ("城镇登记失业率控制在3.5%以内。", "城镇登记失业率", "控制在3.5%以内", 3.5, "%", None),
     ("市场主体突破6.2万户。", "市场主体", "突破6.2", 6.2, "万户", None),
@@ -173,12 +178,12 @@ PROSE_CASES: list[tuple[str, str, str | None, float | None, str | None, str | No
     ("街道综合文化服务中心面积不低于2000㎡。", "街道综合文化服务中心面积", "不低于2000", 2000, "㎡", None),
     ("筹集建设保障性租赁住房1000套。", "保障性租赁住房", "1000", 1000, "套", None),
     ("协调推进1-2个社区卫生服务站建设。", "社区卫生服务站", "1-2", 1, "个", None),
-    ("实现民营经济增加值同比增长5%，增加值占比达到27.5%。", "民营经济增加值", None, None, "%", "5%"),
-    ("依托会展业带动服务业增长20%以上。", "服务业", None, None, "%", "20%以上"),
+    ("实现民营经济增加值同比增长5%，增加值占比达到27.5%。", "民营经济增加值", "同比增长5%", 5, "%", "5%"),
+    ("依托会展业带动服务业增长20%以上。", "服务业", "增长20%以上", 20, "%", "20%以上"),
     ("学前三年毛入园率由2020年的92%提高到95%。", "学前三年毛入园率", "95", 95, "%", None),
     ("能耗总量控制在50万吨标准煤以内。", "能耗总量", "控制在50万吨标准煤以内", 50, "万吨标准煤", None),
     ("人均预期寿命达到81岁。", "人均预期寿命", "81", 81, "岁", None),
-    ("全社会研发经费投入比2020年增长20%。", "全社会研发经费投入", None, None, "%", "20%"),
+    ("全社会研发经费投入比2020年增长20%。", "全社会研发经费投入", "比2020年增长20%", 20, "%", "20%"),
     ("服务业增加值占比提高2个百分点。", "服务业增加值占比提高", "2", 2, "个百分点", None),
     ("新增城镇就业5万人以上。", "新增城镇就业", "5万人以上", 5, "万人", None),
 ]
@@ -502,3 +507,84 @@ def test_sizes_and_conditions_are_no_indicators(text: str) -> None:
 def test_counts_of_people_still_count() -> None:
     items = _extract("全年新增城镇就业3000人，招募200名志愿者。", _doc(kind="annual_plan", period=(2024, 2024), year=2024))
     assert [(i.name, i.target and i.target.value) for i in items] == [("新增城镇就业", "3000"), ("志愿者", "200")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a paired name with 分别 and two rates: two growth targets
+    ("城乡居民人均可支配收入分别增长6%和7.5%左右。",
+     [("城镇居民人均可支配收入", "增长6%", 6), ("农村居民人均可支配收入", "增长7.5%左右", 7.5)]),
+    ("金融机构存贷款余额分别达到300亿元、260亿元。", [("金融机构存款余额", "300", 300), ("金融机构贷款余额", "260", 260)]),
+    # 均: the value holds for each name listed before it
+    ("工业企业数字化率、中小企业数字化改造率均达到75%以上。",
+     [("工业企业数字化率", "75%以上", 75), ("中小企业数字化改造率", "75%以上", 75)]),
+    ("城乡居民收入均增长6%。", [("城乡居民收入", "增长6%", 6)]),
+    # a generic amount after a count belongs to what was counted
+    ("抓好120个重点项目，完成投资260亿元以上。", [("重点项目", "120", 120), ("重点项目投资", "260亿元以上", 260)]),
+    # names listed before 分别 keep their own names
+    ("出口额、进口额分别增长5%和3%。", [("出口额", "增长5%", 5), ("进口额", "增长3%", 3)]),
+])
+def test_respectively_pairs_names_and_values(text: str, expected: list[tuple[str, str, float]]) -> None:
+    items = _extract(text, _doc(kind="work_report", period=(2024, 2024), year=2024))
+    assert [(i.name, i.target.value, i.target.number) for i in items] == expected
+
+
+def test_results_of_the_reviewed_year_are_actuals_not_targets() -> None:
+    """A work report's review states what the past year reached: kept as actuals (the figure as
+    the baseline of that year, no target), never among the targets."""
+    from knowledge.builder import build_document
+
+    lines = ["2024年青山县政府工作报告", "各位代表：", "一、2023年工作回顾",
+             "过去一年，一般公共预算收入完成22.7亿元，同比增长5.1%；新增就业1.65万人；旅游收入较2019年增长30%。",
+             "二、2024年工作安排", "地区生产总值增长6%左右，新增就业1.7万人。"]
+    kb = build_document("report.txt", lines)
+    actual = {i.name: (i.baseline.year, i.baseline.number, i.target) for i in kb.actuals}
+    assert actual["一般公共预算收入"] == (2023, 22.7, None)
+    assert actual["新增就业"] == (2023, 1.65, None)
+    assert actual["旅游收入"][0] == 2023  # compared with 2019, reached in 2023
+    assert {i.name for i in kb.indicators} == {"地区生产总值", "新增就业"}
+    assert all(i.target and i.target.year == 2024 for i in kb.indicators)
+    assert kb.to_contract()["actuals"][0]["year"] == 2023
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("固定资产投资实现正增长。", [("固定资产投资", "实现正增长")]),
+    ("粮食产量只增不减，减排降碳控制在省下达目标内。", [("粮食产量", "只增不减"), ("减排降碳", "控制在省下达目标内")]),
+    ("全面完成节能减排约束性指标。", [("节能减排约束性指标", "全面完成")]),
+    # names listed with 、 share the words
+    ("城镇登记失业率、安全生产等约束性指标完成市确定的目标。",
+     [("城镇登记失业率", "完成市确定的目标"), ("安全生产", "完成市确定的目标")]),
+    ("数字经济发展水平处于全省第一方阵。", [("数字经济发展水平", "处于全省第一方阵")]),
+    ("力争劣V类水体全面消除。", [("劣V类水体", "全面消除")]),
+    # in a list of main targets any short name will do
+    ("主要预期目标是：地区生产总值增长6%，节能减排完成市下达任务。",
+     [("地区生产总值", "增长6%"), ("节能减排", "完成市下达任务")]),
+    ("PM2.5年均浓度不高于35微克/立方米、劣V类水体全面消除。",
+     [("PM2.5年均浓度", "不高于35"), ("劣V类水体", "全面消除")]),
+    ("到2027年，实现违法建设用地清零。", [("违法建设用地", "实现违法建设用地清零")]),
+    ("主要预期目标建议为：外贸外资稳定增长，居民收入与经济增长同步。",
+     [("外贸外资", "稳定增长"), ("居民收入", "与经济增长同步")]),
+    # words that set no target
+    ("坚持稳中求进，推动高质量发展。", []),
+])
+def test_targets_in_words(text: str, expected: list[tuple[str, str]]) -> None:
+    items = _extract(text, _doc(kind="work_report", period=(2024, 2024), year=2024))
+    assert [(i.name, i.target.value) for i in items] == expected
+    assert all(i.target.number is None for i in items if not i.unit)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number inside a short quoted name is part of the name
+    ("落实“上门8项便民服务”工作措施。", []),
+    # a long quoted task keeps its quantity
+    ("完成“为既有的30个小区充电场所加装消防设施”建设任务。", [("小区充电场所加装消防设施", "30")]),
+    # what something costs or needs is a size, not a target
+    ("每个场所以5万元计，共需经费约200万元。", []),
+    # names that end in a modal, a quantifier or a verb of pace are fragments
+    ("原则上项目面积应不小于5亩。", []),
+    ("配置登高平台消防车各不少于1辆。", []),
+    ("全区18个项目尽快开工。", []),
+    ("经区政府第十六届14次常务会议审议通过。", []),
+])
+def test_fragments_and_sizes_are_no_indicators(text: str, expected: list[tuple[str, str]]) -> None:
+    items = _extract(text, _doc(kind="implementation_plan", period=(2025, 2025), year=2025))
+    assert [(i.name, i.target and i.target.value) for i in items] == expected

@@ -81,3 +81,13 @@ def test_a_reports_five_year_outlook_gives_targets_and_commitments() -> None:
         ("全县地区生产总值", 2025, "500"), ("森林覆盖率", 2025, "65")}
     assert [(t.line, t.deadline, t.deadline_text) for t in kb.tasks] == [
         (6, D(2025, 12, 31), "到2025年"), (8, D(2021, 12, 31), "全年")]
+
+
+def test_ordinals_inside_a_paragraph_open_measures_of_their_own() -> None:
+    """一是…。二是…。 inside a heading's paragraph: each ordinal opens a measure, titled without it."""
+    from knowledge.measures import heading_measures
+
+    line = "（一）聚力工业强县。一是壮大主导产业。新增规上工业企业15家以上。二是抓好项目建设，实施重点项目100个。"
+    drafts = heading_measures(7, line)
+    assert [d.title for d in drafts] == ["聚力工业强县", "壮大主导产业", "抓好项目建设，实施重点项目100个"]
+    assert "新增规上工业企业15家以上" in drafts[1].text and "实施重点项目" not in drafts[1].text

@@ -16,9 +16,9 @@ from knowledge.metadata import (
     find_issuer,
     five_year_period,
     plan_period,
-    review_range,
 )
 from knowledge.models import Document
+from knowledge.work_report import review_range
 
 GOLD = json.loads((Path(__file__).parent / "data/gold/documents.json").read_text(encoding="utf-8"))
 
@@ -166,6 +166,9 @@ def test_notice_header_title_issuer_date_and_number() -> None:
     (["抄送：区委办。", "东城区人民政府办公室         2024年1月8日印发"], "东城区人民政府办公室", dt.date(2024, 1, 8)),
     # a date alone (a table cell) is no signature block
     (["完成时限", "2024年6月30日"], None, None),
+    # an organ whose name holds quotes, its date after a blank line
+    (["……请认真贯彻执行。", "某省推进“两区”建设领导小组办公室", "", "　　2022年3月23日"],
+     "某省推进“两区”建设领导小组办公室", dt.date(2022, 3, 23)),
 ])
 def test_signature_blocks(lines: list[str], issuer: str | None, date: dt.date | None) -> None:
     from knowledge.header import read_header
@@ -205,3 +208,10 @@ def test_pdf_date_with_spaces() -> None:
     assert parse_date("2019 年 8 月 20 日") == dt.date(2019, 8, 20)
     assert parse_date("二〇一九年八月二十日") == dt.date(2019, 8, 20)
     assert parse_date("2019-08-20") == dt.date(2019, 8, 20)
+
+
+def test_document_number_in_brackets_dates_the_document() -> None:
+    from knowledge.header import read_header
+
+    head = read_header(_text(["关于印发某某实施意见的通知", "（皖某办〔2022〕6号）", "省有关单位："]))
+    assert (head.number, head.year) == ("皖某办〔2022〕6号", 2022)

@@ -232,3 +232,16 @@ def test_plain_headings_without_numbers() -> None:
                            (8, 2, "(二)", "巩固提升阶段"), (9, 1, None, "工作要求"), (10, 2, "(一)", "提高政治站位")]
     # one short line alone is no heading
     assert parse(["某区工作方案", "为保障安全，制订本方案。", "总体要求", "认真贯彻落实要求，全面排查隐患。"]) == []
+
+
+def test_plain_headings_led_by_a_year() -> None:
+    """A work report's parts without numbers: 2023年工作回顾 / 2024年工作安排 on lines of their own."""
+    secs = parse(["各位代表：", "现在，我代表县人民政府向大会报告工作，请予审议。",
+                  "2023年工作回顾", "过去一年，全县经济运行稳中向好，地区生产总值增长6%。",
+                  "（一）产业发展势头良好。新增规上企业12家。",
+                  "2024年工作安排", "今年是实现规划目标的关键一年。",
+                  "（一）做强工业经济。加快园区提质扩容。"])
+    assert brief(secs) == [(3, 1, None, "2023年工作回顾"), (5, 2, "（一）", "产业发展势头良好"),
+                           (6, 1, None, "2024年工作安排"), (8, 2, "（一）", "做强工业经济")]
+    # a dated sentence is no heading
+    assert parse(["通知如下。", "2024年完成改造。", "各单位认真落实。", "2025年全面完成。", "特此通知。"]) == []

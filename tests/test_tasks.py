@@ -100,7 +100,7 @@ def test_inline_task_table_rows() -> None:
 
 @pytest.mark.parametrize(("text", "lead", "others"), [
     ("推进河道治理（区水务局牵头）。", ["区水务局"], []),
-    ("完成征兵任务（人武部、综治中心负责）。", ["人武部", "综治中心"], []),
+    ("完成征兵任务（人武部、综治中心负责）。", [], ["人武部", "综治中心"]),  # only 牵头/主责 lead
     ("建设停车场。牵头单位：城管科；责任单位：城建科、交通中队。", ["城管科"], ["城建科", "交通中队"]),
     ("建设停车场，年底前完成。", [], []),
     ("印发活动方案。（经济发展办牵头，各社区配合）", ["经济发展办"], ["各社区"]),
@@ -109,6 +109,13 @@ def test_inline_task_table_rows() -> None:
     ("开展消防演练。责任单位：应急办（牵头）、各社区", ["应急办"], ["各社区"]),
     ("推进项目建设（市发改委、市住建局按职责分工负责）。", [], ["市发改委", "市住建局"]),
     ("引入社会资本（市场化运作）。", [], []),
+    # a label that says what the unit does between role and unit
+    ("梳理高频事项目录（5月底完成，牵头考核单位：市审批服务局）", ["市审批服务局"], []),
+    ("完善热线平台（牵头考核单位：市政府办公室、市公安局）", ["市政府办公室", "市公安局"], []),
+    ("推进数据共享。配合落实部门：区大数据中心", [], ["区大数据中心"]),
+    # another label after a comma ends the list; a bracket of levels belongs to the name
+    ("建设物流枢纽。（责任单位：市发改委、市交通运输局，完成时限：2025年12月底前）", [], ["市发改委", "市交通运输局"]),
+    ("发展冷链物流。责任单位：各县（市、区）人民政府", [], ["各县（市、区）人民政府"]),
     ("由市市场监管局牵头，市经济信息化局、市住房城乡建设局配合，指导企业做好产品认证工作。",
      ["市市场监管局"], ["市经济信息化局", "市住房城乡建设局"]),
     ("由社区群众自发组织牵头开展活动。", [], []),
@@ -363,3 +370,48 @@ def test_a_regulations_articles_are_rules_but_its_duties_are_tasks() -> None:
              "（一）市园林局：负责全市城市绿地的监督管理，组织编制绿地系统规划。"]
     tasks = build(lines).tasks
     assert [(t.title, t.units) for t in tasks] == [("负责全市城市绿地的监督管理", ["市园林局"])]
+
+
+def test_a_regulations_scored_items_that_name_their_units_are_tasks() -> None:
+    """An assessment's 考评指标 items are rules of scoring, but an item naming who answers for it
+    (牵头考核单位) and when (5月底完成) is a task of the year the title names."""
+    lines = ["某市2022年数字政府建设考评办法", "一、考评对象", "各区人民政府、市直各部门。", "附件", "考评指标",
+             "一、政务服务（20分）",
+             "1．持续梳理政务服务事项，全部纳入一体化平台。（5月底完成，牵头考核单位：市审批服务局）",
+             "2．各级大厅综合一窗率达90%以上。（持续推进，牵头考核单位：市审批服务局、市大数据局）",
+             "3．考评采取百分制，每半年考评一次。"]
+    kb = build(lines)
+    assert kb.documents[0].period == (2022, 2022)
+    tasks = {t.title: t for t in kb.tasks}
+    assert set(tasks) == {"持续梳理政务服务事项", "各级大厅综合一窗率达90%以上"}
+    first = tasks["持续梳理政务服务事项"]
+    assert (first.deadline, first.lead_units) == (D(2022, 5, 31), ["市审批服务局"])
+    second = tasks["各级大厅综合一窗率达90%以上"]
+    assert second.deadline_kind != "explicit" and second.lead_units == ["市审批服务局", "市大数据局"]
+    assert [(i.name, i.target.number) for i in kb.indicators] == [("各级大厅综合一窗率", 90)]
+
+
+def test_each_unit_bracket_closes_a_measure_of_its_own() -> None:
+    """A numbered measure whose sentences each end with their own units: every sentence keeps its
+    own units, not the union over the measure."""
+    lines = ["某省关于扩大开放的实施意见",
+             "1.扩大优势产品出口。建立重点国别商品税率对比清单。（某海关负责）巩固传统产品出口优势，"
+             "扩大机电产品出口占比。（省商务厅牵头，某海关配合）支持农业企业注册境外商标。"
+             "（省商务厅牵头，省农业农村厅、省市场监管局按职责分工配合）",
+             "2.大力发展数字贸易。推动信息技术服务外包扩大境外市场。（省商务厅负责）"]
+    tasks = build(lines).tasks
+    got = [(t.title, t.units, t.lead_units) for t in tasks]
+    assert got == [("扩大优势产品出口", ["某海关"], []),
+                   ("巩固传统产品出口优势", ["省商务厅", "某海关"], ["省商务厅"]),
+                   ("支持农业企业注册境外商标", ["省商务厅", "省农业农村厅", "省市场监管局"], ["省商务厅"]),
+                   ("大力发展数字贸易", ["省商务厅"], [])]
+    assert "建立重点国别商品税率对比清单" in tasks[0].text and "（省商务厅牵头" not in tasks[0].text
+
+
+def test_goals_of_a_programme_are_targets_not_tasks() -> None:
+    lines = ["青山市加快发展现代物流业实施方案", "一、主要目标", "到2026年，全市社会物流总额达到3000亿元。",
+             "二、重点任务", "（一）完善物流网络。建设市级物流枢纽1个。（责任单位：市发改委，完成时限：2025年12月底前）",
+             "青山市人民政府办公室", "2024年3月5日"]
+    kb = build(lines)
+    assert [(t.title, t.deadline, t.units) for t in kb.tasks] == [("完善物流网络", D(2025, 12, 31), ["市发改委"])]
+    assert ("全市社会物流总额", 2026) in [(i.name, i.target.year) for i in kb.indicators]

@@ -117,3 +117,35 @@ def test_mixed_document_keeps_normal_lines() -> None:
     assert text.lines[0] == lines[0] and text.origins[0] == (1, 0)
     assert text.origins[1] == (2, 0)
     assert all(line == 3 for line, _ in text.origins[2:])
+
+
+REPORT = (
+    "各位代表： 现在，我代表县人民政府向大会报告工作，请予审议。一、2023年工作回顾 过去的一年，全县上下"
+    "团结奋斗，地区生产总值增长6.2%，规上工业增加值增长8%，经济运行稳中向好，发展质量稳步提升，民生保障"
+    "持续加强。 二、2024年工作安排 2024年政府工作的总体要求是：坚持稳中求进，推动高质量发展。 按照以上要求，"
+    "重点抓好以下工作： （一）聚力扩大有效投资。全年实施重点项目120个，完成投资300亿元以上。 （二）聚力壮大"
+    "工业经济。新增规上工业企业30家。"
+)
+
+
+def test_a_copied_report_keeps_the_spaces_of_its_lost_line_breaks() -> None:
+    """A page copied with a space where each line break was: a marker after 。+space starts a line,
+    and a heading's title ends at the space before its body."""
+    pieces = texts(REPORT)
+    assert "一、2023年工作回顾" in pieces
+    assert "二、2024年工作安排" in pieces
+    assert any(p.startswith("（一）聚力扩大有效投资。") for p in pieces)
+    assert any(p.startswith("（二）聚力壮大工业经济。") for p in pieces)
+    assert any(p.startswith("2024年政府工作的总体要求是") for p in pieces)
+
+
+def test_a_year_led_part_heading_glued_between_sentences_is_a_line_of_its_own() -> None:
+    line = ("各位代表：现在，我代表市人民政府向大会报告工作，请予审议。2023年工作回顾2023年是极不平凡的一年。"
+            "（一）经济稳中向好。全市地区生产总值增长6%，规上工业增加值增长8%，固定资产投资增长5%。"
+            "（二）民生持续改善。城镇新增就业4万人，新建学校12所。2024年工作安排建议今年是关键之年。"
+            "一、做强实体经济。新增规上企业50家。二、增进民生福祉。新建学校10所。")
+    pieces = texts(line)
+    assert "2023年工作回顾" in pieces and "2024年工作安排建议" in pieces
+    assert any(p.startswith("2023年是极不平凡的一年。") for p in pieces)
+    # a sentence that starts with the same words is no heading
+    assert texts("全年任务已经完成。2024年工作安排，由各部门分别报送。" * 3)[0].startswith("全年任务已经完成。")

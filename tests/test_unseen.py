@@ -298,7 +298,11 @@ def test_report_with_chinese_year_and_unheaded_review() -> None:
     assert doc.review_lines == (3, 4)
     assert [(t.title, t.deadline) for t in kb.tasks] == [
         ("狠抓产业发展", dt.date(2025, 12, 31)), ("狠抓民生保障", dt.date(2025, 11, 20))]
-    assert {i.name for i in kb.indicators if i.target} == {"冷链物流中心"}
+    targets = {i.name: (i.target.value, i.target.year) for i in kb.indicators if i.target}
+    # growth targets are targets of the plan year (增长5%); the review's figures are actuals
+    assert targets == {"财政收入": ("增长5%", 2025), "农村居民人均可支配收入": ("增长7%", 2025),
+                       "冷链物流中心": ("1", 2025)}
+    assert {(i.name, i.baseline.year) for i in kb.actuals} >= {("财政收入", 2024)}
 
 
 def test_five_year_plan_named_fifteenth_development_plan() -> None:
