@@ -35,6 +35,7 @@ from bot.error_report import error_handler
 from bot.kbstate import KnowledgeState
 from bot.services import BotServices
 from bot.settings import Settings, get_settings
+from bot.storage import base as storage_base
 from bot.storage import make_engine, make_sessionmaker, migrate
 
 log = logging.getLogger(__name__)
@@ -80,10 +81,11 @@ def assemble(settings: Settings | None = None, *, state: KnowledgeState | None =
     engine = None
     if sessions is None and database:
         migrate(settings.database_url)
-        engine = make_engine(settings.database_url)
+        engine = make_engine(settings.database_url, busy_ms=settings.db_busy_ms)
         sessions = make_sessionmaker(engine)
+    storage_base.BUSY_RETRY_SECONDS = settings.db_retry_seconds
     if state is None:
-        state = KnowledgeState.from_plans(settings.plans_dir)
+        state = KnowledgeState.from_plans(settings.plans_dir, limits=settings.build_limits().read)
     services = BotServices.create(settings, state, sessions)
     application = build_application(services, request=request, rate_limiter=rate_limiter) if telegram else None
     return Assembly(settings, services, engine, application)

@@ -402,7 +402,7 @@ class DraftAction(Record):
     @classmethod
     def parse(cls, payload: str) -> DraftAction:  # noqa: D102
         verb, _, draft_id = payload.partition(":")
-        if not re.fullmatch("[a-z]{1,8}", verb):
+        if not re.fullmatch("[a-z0-9]{1,8}", verb):
             raise ValueError(f"not a verb: {verb!r}")
         return cls(verb, ident(draft_id))
 

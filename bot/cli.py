@@ -75,7 +75,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         downgrade(settings.database_url, args.downgrade)
         print(f"数据库已降级到 {args.downgrade}：{where}（现为 {current_revision(settings.database_url) or 'base'}）")
     else:
-        migrate(settings.database_url)
+        migrate(settings.database_url, init_empty=args.init_empty)
         print(f"数据库已升级到最新版本（{current_revision(settings.database_url)}）：{where}")
     return 0
 
@@ -178,6 +178,7 @@ def parser() -> argparse.ArgumentParser:
     m = sub.add_parser("migrate", help="把数据库升级到最新结构（或 --downgrade 到指定版本）")
     m.add_argument("--downgrade", metavar="REV", help="降级到该版本（如 0003_admin；base 为清空）")
     m.add_argument("--show", action="store_true", help="只显示当前版本")
+    m.add_argument("--init-empty", action="store_true", help="把已存在的空（0 字节）数据库文件当作新数据库初始化")
     m.set_defaults(func=cmd_migrate)
     a = sub.add_parser("ask", help="回答一个问题并退出")
     a.add_argument("question", nargs="+")
@@ -199,8 +200,14 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the `planbot` command."""
+    from bot.storage.opening import DatabaseRefused
+
     args = parser().parse_args(argv)
     if not getattr(args, "func", None):
         parser().print_help()
         return 0
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except DatabaseRefused as exc:  # a database that cannot be trusted: say why, change nothing
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 4

@@ -20,7 +20,8 @@ from telegram.error import TelegramError
 
 from bot import metrics
 from bot.context import PlanContext
-from bot.registry import ERROR_TEXT
+from bot.registry import DB_BUSY, ERROR_TEXT
+from bot.storage.base import is_busy
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +72,13 @@ async def error_handler(update: object, context: PlanContext) -> None:
     error = context.error
     metrics.ERRORS.inc()
     log.error("update %s failed", getattr(update, "update_id", update), exc_info=error)
+    text = DB_BUSY if error is not None and is_busy(error) else ERROR_TEXT
     if isinstance(update, Update):
         try:
             if update.callback_query is not None:
-                await update.callback_query.answer(ERROR_TEXT[:200], show_alert=False)
+                await update.callback_query.answer(text[:200], show_alert=False)
             if update.effective_chat is not None and update.inline_query is None:
-                await context.bot.send_message(update.effective_chat.id, ERROR_TEXT)
+                await context.bot.send_message(update.effective_chat.id, text)
         except Exception:  # the apology itself may fail (blocked bot, network): only log
             log.exception("could not send the error message")
     chat_id = context.bot_data.services.settings.error_chat_id

@@ -8,6 +8,7 @@ import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import InputFile, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, TelegramError
@@ -20,6 +21,8 @@ from bot.replies import Reply
 from bot.who import Who
 
 log = logging.getLogger(__name__)
+
+KEY_STORE_SECONDS = 1.0  # storing long buttons' keys may not hold an answer up longer than this
 
 _ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
 
@@ -59,15 +62,24 @@ def group_admin_check(update: Update, context: PlanContext) -> Callable[[], Awai
 
 async def telegram_messages(context: PlanContext, chat_id: int, reply: Reply) -> list[TelegramMessage]:
     """The reply as Telegram messages; button data over 64 bytes is replaced by keys bound to this
-    chat (stored off the event loop, in one transaction per reply)."""
+    chat (stored off the event loop, in one transaction per reply). If the keys cannot be stored at
+    once (the database busy or down), the answer goes out on time without those buttons."""
     messages = to_telegram(reply)
     long = [b.data for m in messages for row in m.buttons for b in row if b.url is None and not fits(b.data)]
     if not long:
         return messages
-    keys = dict(zip(long, await asyncio.to_thread(context.services.codec.shorten, chat_id, long), strict=True))
+    try:
+        stored = await asyncio.wait_for(asyncio.to_thread(context.services.codec.shorten, chat_id, long),
+                                        KEY_STORE_SECONDS)
+        keys = dict(zip(long, stored, strict=True))
+    except (TimeoutError, SQLAlchemyError) as exc:
+        log.warning("button keys not stored in time (%s): %d buttons left out", type(exc).__name__, len(long))
+        keys = {}
     for message in messages:
-        message.buttons = [[dataclasses.replace(b, data=keys[b.data]) if b.data in keys and b.url is None else b
-                            for b in row] for row in message.buttons]
+        message.buttons = [row for row in (
+            [dataclasses.replace(b, data=keys[b.data]) if b.data in keys else b
+             for b in row if b.url is not None or fits(b.data) or b.data in keys]
+            for row in message.buttons) if row]
     return messages
 
 

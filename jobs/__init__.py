@@ -1,4 +1,5 @@
-"""Scheduled work: delivering deadline digests, polling for knowledge-base versions."""
+"""Scheduled work: delivering deadline digests, polling for knowledge-base versions, warning admins,
+retention."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from telegram.ext import Application
 
 def start(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Start every job on the application's JobQueue (called once, at start-up)."""
-    from jobs import housekeeping, scheduler, versions
+    from jobs import housekeeping, notices, retention, scheduler, versions
 
+    app.bot_data.services.answers.querylog.start()  # questions are logged off the answer path
     scheduler.start(app)
     versions.start(app)
     housekeeping.start(app)
+    notices.start(app)
+    retention.start(app)

@@ -249,3 +249,21 @@ def test_every_button_of_a_subscriptions_settings_decodes() -> None:
     buttons = settings_reply(sub, dt.datetime(2024, 12, 16, 9, 0, tzinfo=dt.UTC)).button_list()
     assert buttons and all(isinstance(PLAIN.decode(b.data), DigestAction) for b in buttons), \
         [b.data for b in buttons if PLAIN.decode(b.data) is None]
+
+
+async def test_an_answer_is_not_held_up_when_its_long_buttons_cannot_be_stored(settings, sessions,  # type: ignore[no-untyped-def]
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    h = await _harness(settings, sessions)
+    try:
+        def busy(*args: object) -> list[str]:
+            raise OperationalError("INSERT INTO button_keys", {}, Exception("database is locked"))
+
+        monkeypatch.setattr(h.services.codec, "shorten", busy)
+        calls = await h.text(LONG_QUESTION)
+        assert h.texts(calls) and "测试指标" in h.texts(calls)[0]
+        labels = [label for label, _ in h.last_buttons()]
+        assert labels and not any(label.startswith("更多结果") for label in labels)  # left out, the rest kept
+    finally:
+        await h.close()

@@ -2,7 +2,7 @@
 update_claims (which webhook worker processes which update).
 
 Revision ID: 0004_prod
-Revises: 0006_desk (after merging main; the lead linearises the chain)
+Revises: 0005_harden (main's head when this branch merged it)
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_prod"
-down_revision = "0006_desk"
+down_revision = "0005_harden"
 branch_labels = None
 depends_on = None
 
