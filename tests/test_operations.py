@@ -53,7 +53,7 @@ def _before(revision: str) -> str:
     return down
 
 
-BEFORE_PROD = _before("0004_prod")
+BEFORE_PROD = _before("0006_prod")
 
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

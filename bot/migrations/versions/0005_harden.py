@@ -2,7 +2,7 @@
 sends), the publish guard of drafts, and indexes the retention job prunes by.
 
 Revision ID: 0005_harden
-Revises: 0006_desk (main's head when this branch merged it)
+Revises: 0004_desk
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_harden"
-down_revision = "0006_desk"
+down_revision = "0004_desk"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Production tables: button_keys (long callback data under random, chat-bound keys) and
 update_claims (which webhook worker processes which update).
 
-Revision ID: 0004_prod
+Revision ID: 0006_prod
 Revises: 0005_harden (main's head when this branch merged it)
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_prod"
+revision = "0006_prod"
 down_revision = "0005_harden"
 branch_labels = None
 depends_on = None

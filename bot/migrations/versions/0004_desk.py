@@ -1,7 +1,7 @@
 """Supervision desk: desk_notes (the office's progress notes), desk_pending (reports in the making),
 digest_subscriptions.ledger (the ledger attached to the weekly digest).
 
-Revision ID: 0006_desk
+Revision ID: 0004_desk
 Revises: 0003_admin
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_desk"
+revision = "0004_desk"
 down_revision = "0003_admin"
 branch_labels = None
 depends_on = None
