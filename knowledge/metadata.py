@@ -9,7 +9,7 @@ import cn2an
 from knowledge.doctext import DocText
 from knowledge.header import Header, read_header
 from knowledge.models import DocKind, Document
-from knowledge.plan_periods import five_year_period, shi_wu_number
+from knowledge.plan_periods import five_year_period, shi_wu_number, stated_period
 from knowledge.work_report import is_work_report, read_report, squeeze
 
 # How many content lines at the top of a document may hold its title.
@@ -253,6 +253,7 @@ def _plan_number(text: str) -> int | None:
 
 
 _ANNUAL_KINDS = ("annual_plan", "work_report", "task_list")
+_PERIOD_SCAN = 30  # content lines at the top where a programme states its years
 # ——2024年1月10日在某某县第十八届人民代表大会第三次会议上: when a report was delivered.
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在")
 # Years that are not the document's: cited documents 《…（2014—2020年）》, spans, goal years.
@@ -282,6 +283,9 @@ def plan_period(title: str, kind: DocKind, text: DocText | None = None,
         # a programme, notice, regulation or other document: the single year its title names, if
         # any (包头市2022年数字政府建设考评办法 governs 2022; a regulation without one has no plan year)
         year = title_year(title)
+        if year is None and kind in ("implementation_plan", "other") and text is not None:
+            # a programme stating its years near its top (2012年起5年内, 通过三年努力，到2025年)
+            return stated_period([line for _, line in _top(text, _PERIOD_SCAN)])
         return (year, year) if year is not None else None
     year = title_year(title)
     later = [int(y) for y in _YEAR.findall(title)]
