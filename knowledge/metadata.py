@@ -7,7 +7,7 @@ import re
 import cn2an
 
 from knowledge.doctext import DocText
-from knowledge.header import Header, read_header
+from knowledge.header import Header, is_doc_number, read_header
 from knowledge.models import DocKind, Document
 from knowledge.plan_periods import five_year_period, shi_wu_number, stated_period
 from knowledge.work_report import is_work_report, read_report, squeeze
@@ -127,6 +127,8 @@ def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | No
     for k, (number, line) in enumerate(top):
         if _REPORT_BODY.search(line):
             break  # 各位代表：… the speech has begun: its part headings (2024年工作安排) are no title
+        if is_doc_number(line):
+            continue  # 某发改办规划〔2023〕12号: the 文号 names the issuer's office, not the document
         candidate = _MARKDOWN_HEADING.sub("", _joined_title(top, k))
         # A covering notice names the plan it issues: 关于印发《某某镇2025年工作要点》的通知.
         issued = _ISSUED.search(candidate)
