@@ -6,6 +6,7 @@ import re
 
 import cn2an
 
+from knowledge.doc_numbers import issuer_from_number
 from knowledge.doctext import DocText
 from knowledge.header import Header, is_doc_number, read_header
 from knowledge.models import DocKind, Document
@@ -95,7 +96,8 @@ def describe(text: DocText, doc_id: str) -> Document:
         year = own or head.year
     else:  # a programme or policy: its own year, from the title, else its date or 文号
         year = own or head.year or (period[0] if period else None)
-    issuer = head.issuer or find_issuer(title, kind, text)
+    issuer = head.issuer or issuer_from_number(
+        head.number, _leading_places(title), " ".join(line for _, line in text.content())) or find_issuer(title, kind, text)
     if report is not None:
         report.year = report.year or year
         issuer = issuer or report.issuer
@@ -323,6 +325,16 @@ def _admin_chain(title: str) -> list[str]:
         return [*found[:-1], found[-1] + organ.group(0)]
     if found and not _AFTER_ISSUER.match(rest):
         return []
+    return found
+
+
+def _leading_places(title: str) -> list[str]:
+    """The administrative names a title starts with, whatever follows them (深圳市 of 深圳市有力…)."""
+    rest = re.sub(r"^\s*关于", "", title)
+    found = []
+    while (match := _ADMIN_TOKEN.match(rest)) and not _NOT_NAME.search(match.group(0)):
+        found.append(match.group(0))
+        rest = rest[match.end():]
     return found
 
 
