@@ -11,6 +11,7 @@ import logging
 from typing import Literal
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
@@ -61,6 +62,17 @@ class AccessPolicy:
                 return "ok"
         if not ids:
             return "silent"
+        try:
+            decision = self._remember_refusal(ids)
+        except SQLAlchemyError as exc:  # a busy database must not break the guard: refuse, politely
+            log.warning("could not record the refusal of %s: %s", ids, exc)
+            decision = "refuse" if chat_id is None or chat_id == user_id else "silent"
+        log.info("access refused: user %s chat %s (%s)", user_id, chat_id, decision)
+        return decision
+
+    def _remember_refusal(self, ids: list[int]) -> Decision:
+        """Count a refusal per id: "refuse" the first time, "silent" after."""
+        assert self.sessions is not None
         decision: Decision = "refuse"
         with self.sessions.begin() as session:
             for key in ids:
@@ -71,7 +83,6 @@ class AccessPolicy:
                     decision = "silent"
                     row.count += 1
                     row.last_at = store.utcnow()
-        log.info("access refused: user %s chat %s (%s)", user_id, chat_id, decision)
         return decision
 
     @staticmethod

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.access import AccessPolicy
 from bot.replies import Reply
 from bot.settings import Settings
 from bot.storage import admin as store
+from bot.storage.base import retry_on_busy
 from bot.who import CLI_NAME, Actor
 
 log = logging.getLogger(__name__)
@@ -30,10 +32,18 @@ class AuditedAdmin:
         return self.access.is_admin(user_id)
 
     def audit(self, actor: Actor, action: str, detail: str, result: str, message: str = "") -> None:
-        """Record an admin action (who, when, what, result)."""
-        with self.sessions.begin() as session:
-            store.audit(session, actor.id, actor.name, action, detail, result, message)
+        """Record an admin action (who, when, what, result); a busy database is waited out a little,
+        and an audit line that still cannot be written is logged instead of failing the action."""
+
+        def write() -> None:
+            with self.sessions.begin() as session:
+                store.audit(session, actor.id, actor.name, action, detail, result, message)
+
         log.info("admin %s %s %s → %s %s", actor.label, action, detail, result, message)
+        try:
+            retry_on_busy(write, seconds=min(5.0, self.settings.db_retry_seconds))
+        except SQLAlchemyError:
+            log.exception("audit line not written: %s %s %s %s", actor.label, action, detail, result)
 
     def refuse(self, actor: Actor, action: str, detail: str = "") -> Reply:
         """The refusal a non-admin gets (and the audit line that records it)."""

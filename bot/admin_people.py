@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bot import insight
 from bot.admin_base import AuditedAdmin
+from bot.inputs import parse_id
 from bot.replies import Reply
 from bot.storage import admin as store
 from bot.versions import Versions
@@ -223,8 +224,8 @@ class PeopleAdmin(AuditedAdmin):
 
 
 def _is_id(text: str) -> bool:
-    """A Telegram user or chat id (chat ids of groups are negative)."""
-    return text.lstrip("-").isdigit() and len(text) <= 20
+    """A Telegram user or chat id (chat ids of groups are negative), of bounded length."""
+    return parse_id(text, negative=True) is not None
 
 
 def _lexicon_remove(lexicon: AliasTable, abbr: str) -> None:

@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.callback_data import OPEN_BY_KIND, Ask, CallbackCodec, OpenIndicatorGroup, ResultsPage
 from bot.cards import Cards, summary
+from bot.inputs import normalise
 from bot.kbstate import Active, KnowledgeState
 from bot.paging import nav, page_of
 from bot.plan_text import short
-from bot.render import clean
+from bot.querylog import LoggedQuery, QueryLog
 from bot.replies import Reply, Span
 from bot.who import Who
 from knowledge.identity import indicator_key
@@ -48,12 +49,13 @@ class Answers:
         self.cards = cards
         self.codec = codec
         self.sessions = sessions
+        self.querylog = QueryLog(sessions)
         self._examples: tuple[Active | None, list[str]] = (None, [])
 
     def ask(self, text: str, who: Who | None = None) -> Reply:
         """Answer a free-text question: a card, a numbered list, or "not found" with suggestions."""
         who = who or Who()
-        query = short(clean(text), MAX_QUERY_CHARS)
+        query = short(normalise(text, limit=4 * MAX_QUERY_CHARS), MAX_QUERY_CHARS)
         if not query:
             return Reply().line("请输入要查询的内容，例如：", Span(self.examples()[0], "code"))
         return self._results(self.state.active, query, 1, who, log_it=True)
@@ -71,7 +73,7 @@ class Answers:
 
     def inline(self, text: str, who: Who | None = None, limit: int = 8) -> list[InlineItem]:
         """Inline-mode results for `@bot 词`: each inserts a card with its source."""
-        query = short(clean(text), MAX_QUERY_CHARS)
+        query = short(normalise(text, limit=4 * MAX_QUERY_CHARS), MAX_QUERY_CHARS)
         if not query:
             return []
         active = self.state.active
@@ -216,17 +218,8 @@ class Answers:
         return self.codec.encode(OPEN_BY_KIND[hit.kind](hit.id))
 
     def _log(self, who: Who, query: str, found: bool, hits: int) -> None:
-        """Record the question (and the user and chat) in the query log; never fails the answer."""
-        if self.sessions is None:
-            return
-        from bot.storage.chat import log_query, touch_chat, touch_user
-
-        try:
-            with self.sessions.begin() as session:
-                if who.user_id is not None:
-                    touch_user(session, who.user_id, who.username, who.full_name)
-                if who.chat_id is not None:
-                    touch_chat(session, who.chat_id, who.chat_type, who.chat_title)
-                log_query(session, query, found, hits, who.user_id, who.chat_id, who.source)
-        except Exception:  # the answer matters more than the log line
-            log.exception("could not log query")
+        """Record the question (and the user and chat) in the query log: in the bot, by a background
+        thread after the answer is on its way; it never fails or delays the answer."""
+        if self.querylog.sessions is not self.sessions:  # the database was swapped (tests)
+            self.querylog = QueryLog(self.sessions)
+        self.querylog.record(LoggedQuery(who, query, found, hits))

@@ -24,8 +24,10 @@ import jobs
 from bot.commands import menu
 from bot.context import CONTEXT_TYPES
 from bot.kbstate import KnowledgeState
+from bot.registry import DB_BUSY
 from bot.services import BotServices
 from bot.settings import Settings, get_settings
+from bot.storage import base as storage_base
 from bot.storage import make_engine, make_sessionmaker, migrate
 
 log = logging.getLogger(__name__)
@@ -72,10 +74,11 @@ def assemble(settings: Settings | None = None, *, state: KnowledgeState | None =
     engine = None
     if sessions is None and database:
         migrate(settings.database_url)
-        engine = make_engine(settings.database_url)
+        engine = make_engine(settings.database_url, busy_ms=settings.db_busy_ms)
         sessions = make_sessionmaker(engine)
+    storage_base.BUSY_RETRY_SECONDS = settings.db_retry_seconds
     if state is None:
-        state = KnowledgeState.from_plans(settings.plans_dir)
+        state = KnowledgeState.from_plans(settings.plans_dir, limits=settings.build_limits().read)
     services = BotServices.create(settings, state, sessions)
     application = build_application(services, request=request, rate_limiter=rate_limiter) if telegram else None
     return Assembly(settings, services, engine, application)
@@ -114,12 +117,13 @@ def build_application(services: BotServices, *, request: BaseRequest | None = No
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the exception and tell the user, in Chinese, that something went wrong."""
     log.error("update %r failed", getattr(update, "update_id", update), exc_info=context.error)
+    text = DB_BUSY if context.error is not None and storage_base.is_busy(context.error) else ERROR_TEXT
     if isinstance(update, Update):
         try:
             if update.callback_query is not None:
-                await update.callback_query.answer(ERROR_TEXT[:200], show_alert=False)
+                await update.callback_query.answer(text[:200], show_alert=False)
             if update.effective_chat is not None and update.inline_query is None:
-                await context.bot.send_message(update.effective_chat.id, ERROR_TEXT)
+                await context.bot.send_message(update.effective_chat.id, text)
         except Exception:  # the apology itself may fail (blocked bot, network): only log
             log.exception("could not send the error message")
 

@@ -62,7 +62,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from bot.storage import migrate
 
     settings = _settings()
-    migrate(settings.database_url)
+    migrate(settings.database_url, init_empty=args.init_empty)
     print(f"数据库已升级到最新版本：{settings.database_url.split('@')[-1]}")
     return 0
 
@@ -145,7 +145,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--plans", nargs="+", default=[str(BUNDLED_PLANS)])
     s.set_defaults(func=cmd_search)
     sub.add_parser("console", help="在终端里与机器人对话").set_defaults(func=cmd_console)
-    sub.add_parser("migrate", help="把数据库升级到最新结构").set_defaults(func=cmd_migrate)
+    m = sub.add_parser("migrate", help="把数据库升级到最新结构")
+    m.add_argument("--init-empty", action="store_true", help="把已存在的空（0 字节）数据库文件当作新数据库初始化")
+    m.set_defaults(func=cmd_migrate)
     a = sub.add_parser("ask", help="回答一个问题并退出")
     a.add_argument("question", nargs="+")
     a.set_defaults(func=cmd_ask)
@@ -160,8 +162,14 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the `planbot` command."""
+    from bot.storage.opening import DatabaseRefused
+
     args = parser().parse_args(argv)
     if not getattr(args, "func", None):
         parser().print_help()
         return 0
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except DatabaseRefused as exc:  # a database that cannot be trusted: say why, change nothing
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 4

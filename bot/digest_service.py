@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.callback_data import PLAIN, DigestAction
 from bot.digest_render import render_digest, render_task_card
+from bot.inputs import parse_id
 from bot.kbstate import Active, KnowledgeState
 from bot.replies import Attachment, Button, Reply
 from bot.storage import digests as store
@@ -274,9 +275,10 @@ class DigestService:
                     text = f"⏰ 已推迟一周：{task.title}，{until.isoformat()} 起重新提醒。"
                 session.commit()
             return Reply().line(text), text[:190]
-        if not args or not args[0].isdigit():
+        sid = parse_id(args[0]) if args else None
+        if sid is None:
             return Reply().line("无法识别的按钮。"), "无法识别的按钮"
-        return self._subscription_button(chat_id, action, int(args[0]), args[1:])
+        return self._subscription_button(chat_id, action, sid, args[1:])
 
     def _subscription_button(self, chat_id: int, action: str, sid: int, rest: list[str]) -> tuple[Reply, str]:
         assert self.sessions is not None

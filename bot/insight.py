@@ -13,7 +13,7 @@ from sqlalchemy.sql.schema import MetaData
 from bot.replies import Reply, Span
 
 # Digest outcome values that count as a failure, whatever the digests table calls its column.
-_FAILED = ("failed", "error", "fail", "blocked")
+_FAILED = ("failed", "error", "fail", "blocked", "expired")
 
 
 def _table(session: Session, name: str) -> Table | None:
@@ -101,9 +101,16 @@ def stats_reply(sessions: sessionmaker[Session], tz: ZoneInfo, days: int, live_v
                 statuses = Counter(str(v).lower() for v in session.scalars(q))
                 failed = sum(n for s, n in statuses.items() if s in _FAILED)
                 sent = sum(n for s, n in statuses.items() if s in ("sent", "ok", "delivered", "done"))
-                reply.field("周报推送", f"成功 {sent} 份，失败 {failed} 份")
+                line = f"成功 {sent} 份，失败 {failed} 份"
+                if statuses.get("retry") or statuses.get("pending"):
+                    line += f"，待重试 {statuses.get('retry', 0) + statuses.get('pending', 0)} 份"
+                reply.field("周报推送", line)
             else:
                 reply.field("周报推送", f"{session.scalar(q) or 0} 份")
+        from bot.retention import storage_lines
+
+        for label, value in storage_lines(session):
+            reply.field(label, value)
     return reply
 
 

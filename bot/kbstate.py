@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.builder import build_files
+from knowledge.builder import build_files_skipping
+from knowledge.limits import DEFAULT_LIMITS, ReadLimits
 from knowledge.models import KnowledgeBase
 from knowledge.search import SearchIndex
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,11 +34,18 @@ class KnowledgeState:
     def __init__(self, kb: KnowledgeBase, version: int = 1, index: SearchIndex | None = None) -> None:
         self._active = Active(kb, index if index is not None else SearchIndex(kb), version)
         self._lock = threading.Lock()
+        self.skipped: list[str] = []  # plan files left out when the state was built from a folder
 
     @classmethod
-    def from_plans(cls, plans_dir: Path, version: int = 1) -> KnowledgeState:
-        """Build the state from the plan files in a folder (the bundled plans by default)."""
-        return cls(build_files([Path(plans_dir)]), version)
+    def from_plans(cls, plans_dir: Path, version: int = 1, limits: ReadLimits = DEFAULT_LIMITS) -> KnowledgeState:
+        """Build the state from the plan files in a folder; a file that cannot be read or parsed is
+        left out, logged, and named in `skipped`."""
+        kb, skipped = build_files_skipping([Path(plans_dir)], limits=limits)
+        for line in skipped:
+            log.warning("plans folder: %s", line)
+        state = cls(kb, version)
+        state.skipped = skipped
+        return state
 
     @property
     def active(self) -> Active:

@@ -11,19 +11,27 @@ from __future__ import annotations
 import asyncio
 import enum
 import inspect
+import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import DBAPIError
+
 from bot.callback_data import Record
+from bot.inputs import BadInput, check_argument, clean_button_data, normalise
 from bot.replies import Reply
+from bot.storage.base import is_busy, retry_on_busy
 from bot.who import Actor, Who
 
 if TYPE_CHECKING:
     from bot.services import BotServices
 
+log = logging.getLogger(__name__)
 Progress = Callable[[str], Awaitable[None]]
 ADMINS_ONLY = "在群组中只有群管理员可以管理订阅和标记任务。"
+DB_BUSY = "数据库正忙（另一项操作正在写入），您的操作未完成，请稍后再试。"
 EXPIRED = "这个按钮已失效（知识库可能已更新），请重新提问。"
 
 
@@ -49,12 +57,22 @@ class Where(enum.Flag):
 
 @dataclass
 class Request:
-    """One command or button press as a service function sees it."""
+    """One command or button press as a service function sees it.
+
+    `arg` is normalised on construction (bot.inputs.normalise: NFKC, ASCII digits, no surrogates,
+    control or format characters, single spaces), whoever builds the request; `raw` keeps what
+    was received (a button's data is checked on it).
+    """
 
     services: BotServices
     who: Who
     arg: str = ""
     progress: Progress = no_progress
+    raw: str = field(default="", init=False)
+
+    def __post_init__(self) -> None:
+        self.raw = self.arg
+        self.arg = normalise(self.arg)
 
     @property
     def args(self) -> list[str]:
@@ -101,6 +119,7 @@ class ButtonRoute:
     access: Callable[[Any], Access] = field(default=lambda _record: Access.EVERYONE)
     expired: bool = True  # a LookupError/ValueError from `run` means the button outlived its data
     toast: bool = False  # the reply carries a toast: Telegram answers the press after running it
+    blocking: bool = False  # Telegram runs it in a worker thread (it writes to the database)
 
 
 async def resolve(result: Reply | Awaitable[Reply]) -> Reply:
@@ -164,10 +183,38 @@ def misplaced(command: Command, who: Who) -> Reply | None:
 
 
 async def execute(command: Command, req: Request) -> Reply:
-    """Telegram: run a command whose caller was admitted (blocking ones in a worker thread)."""
-    if command.blocking:
-        return await resolve(await asyncio.to_thread(command.run, req))
-    return await resolve(command.run(req))
+    """Telegram: run a command whose caller was admitted (blocking ones in a worker thread); an
+    argument the command cannot use is answered with what was wrong with it; a busy database is
+    waited out (the event loop stays free meanwhile)."""
+
+    async def once() -> Reply:
+        if command.blocking:
+            return await resolve(await asyncio.to_thread(command.run, req))
+        return await resolve(command.run(req))
+
+    try:
+        check_argument(req.arg)
+        return await while_busy(once, req.services.settings.db_retry_seconds)
+    except BadInput as exc:
+        return bad_input(exc)
+
+
+async def while_busy(call: Callable[[], Awaitable[Reply]], seconds: float) -> Reply:
+    """`call()`, again after a pause while the database is busy (another writer holds its lock), for
+    up to `seconds`; then the reply says the database is busy and nothing was done. A service call
+    is one unit of work whose failed transaction was rolled back, so running it again is safe."""
+    started, pause = time.monotonic(), 0.1
+    while True:
+        try:
+            return await call()
+        except DBAPIError as exc:
+            if not is_busy(exc):
+                raise
+            if time.monotonic() - started + pause > seconds:
+                log.error("database still busy after %.0f s: %s", seconds, exc)
+                return Reply().line(DB_BUSY)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
 
 def call_command(command: Command, req: Request) -> Reply:
@@ -177,16 +224,38 @@ def call_command(command: Command, req: Request) -> Reply:
         return wrong_place
     if not decided(req.services, command.access, req.who):
         return refusal(req.services, command.access, command.name, req)
-    return run_sync(command.run(req))
+    try:
+        check_argument(req.arg)
+        return retry_on_busy(lambda: run_sync(command.run(req)), seconds=req.services.settings.db_retry_seconds)
+    except BadInput as exc:
+        return bad_input(exc)
+    except DBAPIError as exc:
+        if not is_busy(exc):
+            raise
+        return Reply().line(DB_BUSY)
+
+
+def bad_input(exc: BadInput) -> Reply:
+    """The reply to an argument a command cannot use: what was wrong, and that nothing changed."""
+    return Reply().line(f"⚠️ {exc.message}")
 
 
 async def run_button(route: ButtonRoute, record: Record, req: Request, group_admin: GroupAdminCheck) -> Reply:
     """Telegram: check the caller's right to press this button, then run its handler; stale data says so."""
+    if clean_button_data(req.raw) is None:
+        return expired()
     access = route.access(record)
     if not await permitted(req.services, access, req.who, group_admin):
         return refusal(req.services, access, "button", req, button=True)
-    try:
+    async def once() -> Reply:
+        if route.blocking:
+            return await resolve(await asyncio.to_thread(route.run, req, record))
         return await resolve(route.run(req, record))
+
+    try:
+        return await while_busy(once, req.services.settings.db_retry_seconds)
+    except BadInput as exc:
+        return bad_input(exc)
     except (LookupError, ValueError):
         if not route.expired:
             raise
@@ -195,11 +264,15 @@ async def run_button(route: ButtonRoute, record: Record, req: Request, group_adm
 
 def call_button(route: ButtonRoute, record: Record, req: Request) -> Reply:
     """Console and tests: `run_button` without Telegram."""
+    if clean_button_data(req.raw) is None:
+        return expired()
     access = route.access(record)
     if not decided(req.services, access, req.who):
         return refusal(req.services, access, "button", req, button=True)
     try:
         return run_sync(route.run(req, record))
+    except BadInput as exc:
+        return bad_input(exc)
     except (LookupError, ValueError):
         if not route.expired:
             raise

@@ -10,13 +10,16 @@ from bot.replies import Block, Button, Reply, Span
 
 TELEGRAM_LIMIT = 4096  # Bot API limit for a message text, counted in UTF-16 code units
 CAPTION_LIMIT = 1024
-# Control characters (except tab and newline) and lone surrogates break the Bot API's JSON/HTML.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Control characters (except tab and newline) and lone surrogates break the Bot API's JSON/HTML;
+# bidirectional embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069) from a plan or a
+# user could reorder what a reader sees (a file name or figure shown backwards): none is rendered.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _TAGS = {"bold": ("<b>", "</b>"), "italic": ("<i>", "</i>"), "code": ("<code>", "</code>")}
 
 
 def clean(text: str) -> str:
-    """`text` without characters Telegram cannot take (NUL, control characters, lone surrogates)."""
+    """`text` without characters Telegram cannot take (NUL, control characters, lone surrogates) and
+    without bidirectional override and isolate characters."""
     return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

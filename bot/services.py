@@ -7,6 +7,7 @@ console and the tests: the same registry, access rules and services Telegram goe
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +29,7 @@ from bot.replies import Reply
 from bot.settings import Settings, local_clock
 from bot.versions import Versions
 from bot.who import Who
+from knowledge.isolated_build import build_isolated
 from knowledge.lexicon import default_lexicon
 
 
@@ -61,7 +63,9 @@ class BotServices:
         access = AccessPolicy(settings, sessions)
         admin = None
         if sessions is not None:
-            versions = Versions(sessions, state, settings.plans_dir, settings.max_upload_bytes)
+            versions = Versions(sessions, state, settings.plans_dir, settings.max_upload_bytes,
+                                build=lambda sources: build_isolated(sources, settings.build_limits()),
+                                draft_ttl=dt.timedelta(hours=settings.draft_ttl_hours))
             admin = AdminService(settings, sessions, versions, default_lexicon(), settings.timezone, access)
         digests = DigestService(state, sessions, local_clock(settings), desk.office if sessions is not None else None)
         ledger = LedgerService(state, digests.engine, desk.office, local_clock(settings), codec,

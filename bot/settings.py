@@ -55,6 +55,20 @@ class Settings(BaseSettings):
     cjk_font: str | None = None
     # A fixed "today" for digests and tests (YYYY-MM-DD); None means the real date.
     today: dt.date | None = None
+    # Digests: a digest that could not be sent is retried until this many hours after its send time
+    # (0: until the end of its delivery day); one missed entirely is sent late once (digest_late).
+    digest_deadline_hours: float = 0.0
+    digest_late: bool = True
+    # Retention (the daily job): unpublished drafts expire; logs are pruned by age (audit kept longest).
+    draft_ttl_hours: float = 24.0
+    query_log_days: int = 180
+    access_refusals_days: int = 180
+    digest_log_days: int = 400
+    audit_log_days: int = 730
+    # A busy database (another writer holds the lock): each statement waits this long, and a write
+    # is retried, in the background, for up to db_retry_seconds before the user is told.
+    db_busy_ms: int = 2000
+    db_retry_seconds: float = 30.0
 
     @field_validator("admin_ids", "allowed_ids", mode="before")
     @classmethod

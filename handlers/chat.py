@@ -30,7 +30,11 @@ def _mention_query(update: Update, context: PlanContext) -> str | None:
     username = context.bot.username or ""
     text = message.text
     mentioned = False
-    for entity, value in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+    try:
+        entities = message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
+    except UnicodeError:  # lone surrogates: no UTF-16 offsets to resolve; the text search below decides
+        entities = {}
+    for entity, value in entities.items():
         if (entity.type == MessageEntity.MENTION and value.lstrip("@").lower() == username.lower()) or (
                 entity.user is not None and entity.user.id == context.bot.id):
             mentioned = True

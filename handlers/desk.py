@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationHandlerStop, MessageHandler, filters
 
 from bot.context import PlanContext
+from bot.inputs import clean_text
 from handlers.common import send_reply, who
 
 # After the access guard (-100), before the question handlers (group 0).
@@ -23,7 +24,7 @@ async def on_report_text(update: Update, context: PlanContext) -> None:
     username = context.bot.username
     if username and f"@{username}".lower() in message.text.lower():
         return  # a question to the bot (@bot 固投), not the report
-    reply = context.services.desk.receive(who(update), message.text)
+    reply = context.services.desk.receive(who(update), clean_text(message.text))  # as stored and shown later
     if reply is None:
         return
     await send_reply(update, context, reply)

@@ -1,16 +1,18 @@
-"""Delivering due digests: claim in digest_log, send with retries, record; pause on Forbidden.
+"""Delivering due digests: find what is due, claim it in digest_log, send it message by message, record.
 
-Guarantees: each (subscription, period) is claimed under a unique key and committed BEFORE the
-first message goes out, so a second worker or a restarted bot never sends it again; a claim
-left pending by a crashed run is taken over once its lease runs out (the same day), so nothing
-is skipped either. The one window left: a crash after Telegram accepted a message but before
-the "sent" commit — that digest is sent again after the lease (there is no idempotency key in
-the Bot API to close it).
+The guarantee (README, "Digests that survive the network"): every digest is delivered at least once
+— retried with backoff until it is sent or its day ends (`deadline_hours`), then, if it still did not
+go out, sent late once, marked as late, until the next period supersedes it — and repeated at most
+once per send whose outcome is unknown (a timeout after the request went out, or a process killed
+mid-send), that repeat carrying "（如已收到请忽略）". Never twice otherwise: each (subscription,
+period) is claimed under a unique key before anything is sent, and each confirmed message is
+recorded before the next one goes out (bot.storage.delivery_log).
 
-One retry layer per failure: flood control (RetryAfter) is waited out by PTB's AIORateLimiter when
-the sender goes through it (the bot's own sender does: `rate_limited=True`), and here only for a
-sender without one (tests, benchmarks); network errors, which the rate limiter does not retry, are
-retried here with backoff.
+Whoever holds the scheduler lock (a PostgreSQL advisory lock; on a SQLite file, an flock beside it)
+is the only one sending, so a claim left PENDING by someone else belongs to a dead process: it is
+resumed at once, from its first unconfirmed message (without the lock: after `lease`).
+The clock is checked against a monotonic one (jobs.clock): a jump forward or back is not followed
+until it has held for a while, so a clock set a week ahead and back sends nothing early and loses nothing.
 """
 
 from __future__ import annotations
@@ -18,38 +20,46 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import json
 import logging
+import time
 import uuid
-import warnings
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import text, update
 from sqlalchemy.orm import Session, sessionmaker
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden
 
 from bot.digest_render import render_digest
-from bot.render import TelegramMessage, to_telegram
+from bot.render import TELEGRAM_LIMIT, TelegramMessage, to_telegram
 from bot.replies import Attachment
+from bot.storage import delivery_log as log_store
 from bot.storage import digests as store
 from bot.subscription_view import filters_of
+from jobs.clock import TrustedClock
+from jobs.sending import (
+    NOTE_ROOM,
+    ChatMoved,
+    MessageSender,
+    RetryLater,
+    Sender,
+    Sleep,
+    Uncertain,
+    decode_part,
+    encode_part,
+)
 from knowledge.digest.engine import DigestEngine
-from knowledge.digest.schedule import delivery_day, due_period
+from knowledge.digest.schedule import WEEKDAY_NAMES, latest_period, next_delivery, on_time_until
 
 log = logging.getLogger(__name__)
 
 # pg_advisory_lock key of the digest scheduler (any fixed 64-bit number shared by all workers).
 ADVISORY_KEY = 0x504C414E42 + 1
-
-Sender = Callable[[int, TelegramMessage, bool], Awaitable[int]]
+HEADING = "每周截止任务提醒"
+Clock = Callable[[], dt.datetime]
 FileSender = Callable[[int, Attachment, bool], Awaitable[int]]
 Attach = Callable[[store.Subscription], Attachment | None]  # the ledger a subscription asked for
-Sleep = Callable[[float], Awaitable[None]]
-Clock = Callable[[], dt.datetime]
-
-
-class SendFailed(Exception):
-    """A digest could not be sent after the allowed retries."""
 
 
 @dataclass
@@ -58,122 +68,146 @@ class RunReport:
 
     sent: list[int] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # empty digest, subscriber chose not to get it
-    failed: list[int] = field(default_factory=list)
-    paused: list[int] = field(default_factory=list)
-    held: list[int] = field(default_factory=list)  # already sent or claimed elsewhere
-    locked_out: bool = False  # another worker holds the scheduler lock (PostgreSQL)
-
-
-def _retry_after_seconds(exc: RetryAfter) -> float:
-    """RetryAfter's wait in seconds (PTB 22 gives an int or a timedelta and warns about the change)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+    failed: list[int] = field(default_factory=list)  # refused for good (a bad request)
+    paused: list[int] = field(default_factory=list)  # blocked, removed, chat gone
+    retrying: list[int] = field(default_factory=list)  # not sent this time: waits for its next attempt
+    held: list[int] = field(default_factory=list)  # claimed elsewhere, or waiting for its retry time
+    late: list[int] = field(default_factory=list)  # of `sent`: went out after its own day, marked late
+    expired: int = 0  # digests given up (their late window passed)
+    locked_out: bool = False  # another worker holds the scheduler lock
 
 
 class DigestDeliverer:
-    """Finds the digests due now and sends each one exactly once, whatever fails.
+    """Finds the digests due now and sends each one, whatever fails (see the module docstring).
 
-    `clock` gives the local time (settings.timezone), `sleep` waits (both injected so tests
-    run on a fake clock), `send` sends one rendered message and returns its message id.
-    `rate_limited`: the sender already waits out RetryAfter (PTB's AIORateLimiter), so a RetryAfter
-    that still reaches here fails this attempt (a later tick retries) instead of being retried twice.
+    `clock` gives the local time (settings.timezone), `sleep` waits and `monotonic` measures elapsed
+    time (all injected so tests run on a fake clock), `send` sends one message and returns its id.
+    `rate_limited`: the sender already waits out RetryAfter (PTB's AIORateLimiter).
     """
 
     def __init__(self, sessions: sessionmaker[Session], engine: Callable[[], DigestEngine], send: Sender,
                  clock: Clock, sleep: Sleep = asyncio.sleep, owner: str | None = None,
-                 lease: dt.timedelta = dt.timedelta(minutes=15), max_attempts: int = 3,
-                 retries: int = 4, backoff: float = 2.0, max_wait: float = 120.0, concurrency: int = 32,
-                 rate_limited: bool = False, attach: Attach | None = None, send_file: FileSender | None = None,
-                 ) -> None:
+                 lease: dt.timedelta = dt.timedelta(minutes=15), concurrency: int = 32,
+                 rate_limited: bool = False, *, monotonic: Callable[[], float] = time.monotonic,
+                 deadline_hours: float = 0.0, late: bool = True, retries: int = 2, backoff: float = 1.0,
+                 max_wait: float = 60.0, retry_base: float = 30.0, retry_max: float = 300.0,
+                 attach: Attach | None = None, send_file: FileSender | None = None) -> None:
         self.sessions = sessions
         self.engine = engine
-        self.send = send
-        self.clock = clock
+        self.clock = TrustedClock(clock, monotonic)
         self.sleep = sleep
         self.owner = owner or f"digests-{uuid.uuid4().hex[:12]}"
         self.lease = lease
-        self.max_attempts = max_attempts
-        self.retries = retries
-        self.backoff = backoff
-        self.max_wait = max_wait
         self.concurrency = concurrency
-        self.rate_limited = rate_limited
+        self.deadline_hours = deadline_hours
+        self.late = late
+        self.retry_base = retry_base
+        self.retry_max = retry_max
+        self.sender = MessageSender(send, sleep, rate_limited, max_wait, retries, backoff)
         self.attach = attach  # with send_file: the ledger (.xlsx) after the digest, for subscriptions asking
         self.send_file = send_file
         self._running = asyncio.Lock()
 
-    def due_now(self, session: Session, now: dt.datetime) -> list[tuple[store.Subscription, dt.date]]:
-        """Active subscriptions with a digest due at `now`, with the scheduled day of each.
+    def now(self) -> dt.datetime:
+        """The time the job acts on (the wall clock, unless it just jumped: jobs.clock)."""
+        return self.clock.now()
 
-        A period whose send time came before the subscription existed is not due: subscribing on
-        a Monday at 10:00 starts with next Monday's digest, not an immediate one.
+    # --- what is due ----------------------------------------------------------------------------
+
+    def due_now(self, session: Session, now: dt.datetime) -> tuple[list[tuple[store.Subscription, log_store.Due]], list[int]]:
+        """The digests to deliver now, and the log rows to give up on.
+
+        Per active subscription: its latest period whose send time has come (a subscription made
+        after that moment starts with the next one). On time until the end of its delivery day
+        (or `deadline_hours`); after that, if it did not go out, late until the next period's send
+        time; a row that is still unsent then is given up.
         """
-        due = []
-        # Only weekdays whose digest can go out today (their own day, or one moved here by a holiday).
-        weekdays = [w for w in range(7) if due_period(w, dt.time(0, 0), now) is not None]
-        for sub in store.active_subscriptions(session, weekdays):
-            period = due_period(sub.weekday, sub.send_time, now)
-            if period is None:
+        plan = {}
+        periods: dict[tuple[int, dt.time], tuple[dt.date, dt.datetime, dt.datetime] | None] = {}
+        for sub in store.active_subscriptions(session):
+            key = (sub.weekday, sub.send_time)
+            if key not in periods:
+                found = latest_period(sub.weekday, sub.send_time, now)
+                periods[key] = None if found is None else (*found, next_delivery(sub.weekday, sub.send_time, found[1]))
+            if periods[key] is None:
                 continue
-            send_at = dt.datetime.combine(delivery_day(period), sub.send_time, tzinfo=now.tzinfo)
-            if sub.created_at is not None and sub.created_at > send_at:
+            period, moment, following = periods[key]  # type: ignore[misc]
+            if sub.created_at is not None and sub.created_at > moment:
                 continue
-            due.append((sub, period))
-        return due
+            plan[sub.id] = (sub, period.isoformat(), min(on_time_until(moment, self.deadline_hours), following),
+                            following)
+        known = log_store.states(session, [(sid, p[1]) for sid, p in plan.items()])
+        due, stale = [], []
+        for sid, (sub, period, on_time, following) in plan.items():
+            status, next_at = known.get((sid, period), (None, None))
+            if status in store.FINAL or (status == store.RETRY and next_at is not None and next_at > now):
+                continue
+            if now < on_time:
+                due.append((sub, log_store.Due(sid, period, on_time)))
+            elif self.late and now < following and (sub.updated_at is None or sub.updated_at <= on_time):
+                # Missed (bot down, clock jump, a long outage): sent late once, unless the subscription
+                # was changed since (a new weekday or time starts with its next period).
+                due.append((sub, log_store.Due(sid, period, following, late=True)))
+            elif status is not None:
+                stale.append((sid, period))
+        stale_ids = [row.id for row in log_store.rows_for(session, stale).values()] if stale else []
+        return due, stale_ids
+
+    # --- one run ------------------------------------------------------------------------------
 
     async def run_due(self) -> RunReport:
-        """Deliver every digest due now; a run already in progress makes this one a no-op.
-
-        A producer claims due digests in batches of `concurrency` (one commit per batch, in a
-        worker thread) at most two batches ahead of `concurrency` sending workers; the rate
-        limiter paces the actual requests. Claiming only just ahead keeps claims fresh and
-        leaves few pending rows behind if the process dies.
-        """
+        """Deliver every digest due now; a run already in progress makes this one a no-op."""
         report = RunReport()
         if self._running.locked():
             return report
         async with self._running:
             with self._scheduler_lock() as mine:
-                if not mine:
+                if mine is False:
                     report.locked_out = True
                     return report
-                await self._run(report)
+                await self._run(report, orphans=mine is True)
         return report
 
     @contextlib.contextmanager
-    def _scheduler_lock(self) -> Iterator[bool]:
-        """On PostgreSQL, a session advisory lock: one worker runs the digests at a time (others skip
-        the tick). Correctness does not depend on it — claims are unique — it only saves work.
-        Other backends (SQLite: a single machine) always get True."""
+    def _scheduler_lock(self) -> Iterator[bool | None]:
+        """True: this worker is the only one sending (PostgreSQL advisory lock, or an flock beside a
+        SQLite file); False: another one is; None: no lock to take (claims then rely on the lease)."""
         bind = self.sessions.kw.get("bind")
-        if bind is None or bind.dialect.name != "postgresql":
-            yield True
+        if bind is not None and bind.dialect.name == "postgresql":
+            with bind.connect() as conn:
+                mine = bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}).scalar())
+                conn.commit()
+                try:
+                    yield mine
+                finally:
+                    if mine:
+                        conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_KEY})
+                        conn.commit()
             return
-        with bind.connect() as conn:
-            mine = bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}).scalar())
-            conn.commit()
-            try:
-                yield mine
-            finally:
-                if mine:
-                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_KEY})
-                    conn.commit()
+        database = bind.url.database if bind is not None and bind.dialect.name == "sqlite" else None
+        if not database or database == ":memory:":
+            yield None
+            return
+        with _file_lock(f"{database}.digest-lock") as mine:
+            yield mine
 
-    async def _run(self, report: RunReport) -> None:
-        """One run: find what is due, claim it batch by batch, send it with `concurrency` workers."""
-        now = self.clock()
+    async def _run(self, report: RunReport, orphans: bool) -> None:
+        """Find what is due, claim it batch by batch, send it with `concurrency` workers."""
+        now = self.now()
         with self.sessions() as session:
-            due = self.due_now(session, now)
+            due, stale = self.due_now(session, now)
             hidden = store.hidden_tasks(session, sorted({s.chat_id for s, _ in due}), now.date())
+        if stale:
+            await asyncio.to_thread(self._write, log_store.expire, stale, "its late window passed unsent")
+            report.expired = len(stale)
+            log.warning("%d digests given up: not sent before their next period", len(stale))
         queue: asyncio.Queue[tuple[store.Subscription, int] | None] = asyncio.Queue(self.concurrency)
         workers = min(self.concurrency, len(due))
 
         async def produce() -> None:
             for start in range(0, len(due), self.concurrency):
                 batch = due[start:start + self.concurrency]
-                claimed = await asyncio.to_thread(self._claim, batch)
+                claimed = await asyncio.to_thread(self._claim, [d for _, d in batch], orphans)
                 for sub, _ in batch:
                     if sub.id in claimed:
                         await queue.put((sub, claimed[sub.id]))
@@ -185,122 +219,136 @@ class DigestDeliverer:
         async def work() -> None:
             while (job := await queue.get()) is not None:
                 sub, row_id = job
-                sub_id, outcome = await self._guarded(sub, row_id, now, hidden.get(sub.chat_id, set()))
-                getattr(report, outcome).append(sub_id)
+                outcome, late = await self._guarded(sub, row_id, hidden.get(sub.chat_id, set()))
+                getattr(report, outcome).append(sub.id)
+                if late and outcome == "sent":
+                    report.late.append(sub.id)
 
         await asyncio.gather(produce(), *(work() for _ in range(workers)))
 
-    def _claim(self, batch: list[tuple[store.Subscription, dt.date]]) -> dict[int, int]:
+    def _claim(self, dues: list[log_store.Due], orphans: bool) -> dict[int, int]:
         """Claim a batch of due digests (runs in a worker thread)."""
         with self.sessions() as session:
-            return store.claim_many(session, [(s.id, p.isoformat()) for s, p in batch],
-                                    self.owner, self.clock(), self.lease, self.max_attempts)
+            return log_store.claim_many(session, dues, self.owner, self.now(), orphans=orphans, lease=self.lease)
 
-    async def _guarded(self, sub: store.Subscription, row_id: int, now: dt.datetime,
-                       hidden: set[str]) -> tuple[int, str]:
-        """`deliver`, with any unexpected error logged and recorded: one failure never stops the others."""
+    def _write(self, fn: Callable[..., object], *args: object, **kwargs: object) -> object:
+        """Run one delivery-log write in its own session (from a worker thread)."""
+        with self.sessions() as session:
+            return fn(session, *args, **kwargs)
+
+    async def _guarded(self, sub: store.Subscription, row_id: int, hidden: set[str]) -> tuple[str, bool]:
+        """`deliver`; an unexpected error is logged and the digest retried later: one never stops the others."""
         try:
-            return sub.id, await self.deliver(sub, row_id, now, hidden)
+            return await self.deliver(sub, row_id, hidden)
         except Exception as exc:
             log.exception("digest for subscription %s failed unexpectedly", sub.id)
-            await self._finish(row_id, store.FAILED, error=f"{type(exc).__name__}: {exc}")
-            return sub.id, "failed"
+            await self._release(row_id, 1, f"{type(exc).__name__}: {exc}")
+            return "retrying", False
 
-    async def _finish(self, row_id: int, status: str, error: str | None = None,
-                      message_ids: list[int] | None = None, pause_reason: str | None = None,
-                      subscription_id: int | None = None) -> None:
-        """Record an outcome in a worker thread, so a slow commit (SQLite fsync) does not stall sending."""
-        when = self.clock()
+    # --- one digest ---------------------------------------------------------------------------
 
-        def write() -> None:
-            with self.sessions() as session:
-                if pause_reason is not None and subscription_id is not None:
-                    store.pause(session, subscription_id, pause_reason)
-                store.finish(session, row_id, status, when, error=error, message_ids=message_ids)
-
-        await asyncio.to_thread(write)
-
-    async def deliver(self, sub: store.Subscription, row_id: int, now: dt.datetime, hidden: set[str]) -> str:
-        """Build and send one claimed digest; returns "sent", "skipped", "failed" or "paused"."""
-        engine = self.engine()
-        digest = engine.compute(filters_of(sub), now.date(), sub.window_days, exclude=hidden)
-        if digest.is_empty and not sub.send_empty:
-            await self._finish(row_id, store.SKIPPED)
-            return "skipped"
-        reply = render_digest(engine, digest, heading="每周截止任务提醒", more_hint="，发送 /overdue 或 /due 查看更多")
-        ids: list[int] = []
+    async def deliver(self, sub: store.Subscription, row_id: int, hidden: set[str]) -> tuple[str, bool]:
+        """Send one claimed digest from its first unconfirmed message; (outcome, went out late)."""
+        row = await asyncio.to_thread(self._write, lambda s: s.get(store.DigestLog, row_id))
+        assert isinstance(row, store.DigestLog)
+        parts = json.loads(row.parts) if row.parts else None
+        fresh = parts is None
+        if parts is None:
+            parts = self._render(sub, row, hidden)
+            if parts is None:
+                await asyncio.to_thread(self._write, log_store.finish, row_id, store.SKIPPED, self.now())
+                return "skipped", row.late
+        ids: list[int] = json.loads(row.message_ids or "[]")[: row.parts_sent]
         chat_id = sub.chat_id
-        try:
-            for message in to_telegram(reply):
-                message_id, chat_id = await self._send_one(sub, chat_id, message)
+        for index in range(row.parts_sent, len(parts)):
+            mine = await asyncio.to_thread(self._write, log_store.start_part, row_id, self.owner, index,
+                                           parts if fresh and index == row.parts_sent else None)
+            if not mine:  # another worker took this digest over: it continues from the log
+                return "held", row.late
+            message = decode_part(parts[index], note=index == row.resend_part)
+            try:
+                message_id, chat_id = await self._send_following(sub, chat_id, message)
                 ids.append(message_id)
-        except Forbidden as exc:
-            log.warning("subscription %s paused: %s", sub.id, exc)
-            await self._finish(row_id, store.FAILED, error=str(exc), message_ids=ids,
-                               pause_reason=f"机器人被屏蔽或移出群组：{exc.message}", subscription_id=sub.id)
-            return "paused"
-        except BadRequest as exc:
-            if "chat not found" in exc.message.lower():
-                log.warning("subscription %s paused: %s", sub.id, exc)
-                await self._finish(row_id, store.FAILED, error=str(exc), message_ids=ids,
-                                   pause_reason=f"聊天不存在：{exc.message}", subscription_id=sub.id)
-                return "paused"
-            log.error("digest for subscription %s rejected: %s", sub.id, exc)
-            await self._finish(row_id, store.FAILED, error=str(exc), message_ids=ids)
-            return "failed"
-        except SendFailed as exc:
-            # Left "failed" with its attempt counted: a later tick retries it the same day.
-            log.warning("digest for subscription %s not sent: %s", sub.id, exc)
-            await self._finish(row_id, store.FAILED, error=str(exc), message_ids=ids)
-            return "failed"
-        attachment_error = await self._send_attachment(sub, chat_id, ids)
-        await self._finish(row_id, store.SENT, message_ids=ids, error=attachment_error)
-        return "sent"
+            except Forbidden as exc:
+                return await self._pause(sub, row_id, f"机器人被屏蔽或移出群组：{exc.message}", str(exc)), row.late
+            except BadRequest as exc:
+                if "chat not found" in exc.message.lower():
+                    return await self._pause(sub, row_id, f"聊天不存在：{exc.message}", str(exc)), row.late
+                log.error("digest for subscription %s rejected: %s", sub.id, exc)
+                await asyncio.to_thread(self._write, log_store.finish, row_id, store.FAILED, self.now(), str(exc))
+                return "failed", row.late
+            except Uncertain as exc:
+                log.warning("digest %s message %d may or may not have arrived (%s): resent once, noted",
+                            sub.id, index, exc)
+                await self._release(row_id, row.attempts, f"TimedOut: {exc}", uncertain_part=index)
+                return "retrying", row.late
+            except RetryLater as exc:
+                await self._release(row_id, row.attempts, exc.reason, wait=exc.seconds)
+                return "retrying", row.late
+            await asyncio.to_thread(self._write, log_store.part_sent, row_id, index, ids,
+                                    last=index == len(parts) - 1, now=self.now())
+        await self._send_attachment(sub, chat_id, row_id, ids)
+        return "sent", row.late
 
-    async def _send_attachment(self, sub: store.Subscription, chat_id: int, ids: list[int]) -> str | None:
-        """Send the ledger the subscription asked for after its digest. The digest itself went out, so a
-        failure here is recorded on the sent row, never retried (that would send the digest twice)."""
+    async def _send_attachment(self, sub: store.Subscription, chat_id: int, row_id: int, ids: list[int]) -> None:
+        """Send the ledger the subscription asked for after its digest. The digest itself went out (the
+        row is sent), so a failure here is recorded on the row, never retried (at most once)."""
         if not getattr(sub, "ledger", False) or self.attach is None or self.send_file is None:
-            return None
+            return
+        error = None
         try:
             attachment = await asyncio.to_thread(self.attach, sub)
             if attachment is not None:
                 ids.append(await self.send_file(chat_id, attachment, sub.quiet))
         except Exception as exc:
             log.warning("ledger for subscription %s not sent: %s", sub.id, exc)
-            return f"台账附件未发送：{type(exc).__name__}: {exc}"
-        return None
+            error = f"台账附件未发送：{type(exc).__name__}: {exc}"
+        await asyncio.to_thread(self._write, log_store.attachment_sent, row_id, ids, error)
 
-    async def _send_one(self, sub: store.Subscription, chat_id: int,
-                        message: TelegramMessage) -> tuple[int, int]:
-        """Send one message, waiting out RetryAfter and backing off on network errors (bounded)."""
-        last: Exception | None = None
-        for attempt in range(self.retries + 1):
+    async def _send_following(self, sub: store.Subscription, chat_id: int,
+                              message: TelegramMessage) -> tuple[int, int]:
+        """Send one message (the sender retries in place what it can), following a group that became
+        a supergroup; (message id, the chat it went to)."""
+        for _ in range(3):
             try:
-                return await self.send(chat_id, message, sub.quiet), chat_id
-            except RetryAfter as exc:
-                last = exc
-                if self.rate_limited:  # the rate limiter has waited and retried already
-                    break
-                wait = _retry_after_seconds(exc)
-                if wait > self.max_wait:
-                    break
-                log.info("flood control for chat %s: waiting %.0f s", chat_id, wait)
-                await self.sleep(wait + 0.5)
-            except ChatMigrated as exc:
-                # A group became a supergroup: follow it and keep the subscription.
-                chat_id = exc.new_chat_id
+                return await self.sender(chat_id, message, sub.quiet), chat_id
+            except ChatMoved as moved:
+                chat_id = moved.chat_id
                 await asyncio.to_thread(self._move_chat, sub.id, chat_id)
-                last = exc
-            except (Forbidden, BadRequest):
-                raise
-            except NetworkError as exc:  # includes TimedOut
-                last = exc
-                if attempt < self.retries:
-                    await self.sleep(self.backoff * 2 ** attempt)
-            except TelegramError as exc:
-                raise SendFailed(str(exc)) from exc
-        raise SendFailed(f"重试 {self.retries} 次后仍失败：{last}")
+        raise RetryLater(0, "the chat kept moving")
+
+    def _render(self, sub: store.Subscription, row: store.DigestLog, hidden: set[str]) -> list[dict] | None:
+        """The digest's messages as stored parts (None: empty, and the subscriber wants no message)."""
+        engine = self.engine()
+        today = self.now().date()
+        digest = engine.compute(filters_of(sub), today, sub.window_days, exclude=hidden)
+        if digest.is_empty and not sub.send_empty:
+            return None
+        heading = HEADING
+        if row.late:
+            day = dt.date.fromisoformat(row.period)
+            heading += f"（补发：原定 {day.month}月{day.day}日{WEEKDAY_NAMES[day.weekday()]} {sub.send_time:%H:%M}）"
+        reply = render_digest(engine, digest, heading=heading, more_hint="，发送 /overdue 或 /due 查看更多")
+        return [encode_part(m) for m in to_telegram(reply, limit=TELEGRAM_LIMIT - NOTE_ROOM)]
+
+    async def _release(self, row_id: int, attempts: int, reason: str, *, wait: float = 0.0,
+                       uncertain_part: int | None = None) -> None:
+        """Put the digest back to wait: `wait` seconds when Telegram asked for it, else backoff."""
+        delay = max(wait, min(self.retry_max, self.retry_base * 2 ** max(attempts - 1, 0)))
+        next_at = self.now() + dt.timedelta(seconds=delay)
+        await asyncio.to_thread(self._write, log_store.release, row_id, next_at, reason,
+                                uncertain_part=uncertain_part)
+
+    async def _pause(self, sub: store.Subscription, row_id: int, reason: str, error: str) -> str:
+        """Pause a subscription the bot can no longer reach, and record the digest as failed."""
+        log.warning("subscription %s paused: %s", sub.id, error)
+
+        def write(session: Session) -> None:
+            store.pause(session, sub.id, reason)
+            log_store.finish(session, row_id, store.FAILED, self.now(), error)
+
+        await asyncio.to_thread(self._write, write)
+        return "paused"
 
     def _move_chat(self, subscription_id: int, chat_id: int) -> None:
         """Follow a group that became a supergroup (its chat id changed)."""
@@ -308,3 +356,23 @@ class DigestDeliverer:
             session.execute(update(store.Subscription).where(store.Subscription.id == subscription_id)
                             .values(chat_id=chat_id))
             session.commit()
+
+
+@contextlib.contextmanager
+def _file_lock(path: str) -> Iterator[bool | None]:
+    """A non-blocking exclusive flock on `path` (released by the kernel if the process dies)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on Windows: no lock, the lease decides
+        yield None
+        return
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -4,7 +4,7 @@ One repeating job (every minute, plus one run at start-up) asks the database whi
 due; the subscriptions table *is* the schedule. So there is no per-subscription APScheduler
 state to persist or keep in sync (APScheduler's persistent job stores fail with PTB), a new or
 changed subscription needs no rescheduling, a holiday move is just arithmetic, and a digest
-missed while the bot was down goes out at the first tick after start-up, the same day.
+missed while the bot was down goes out at the first tick after start-up (late, marked, if its day passed).
 (Because of this, PTB's run_daily and its 0 = Sunday day numbering are not used: weekdays are
 Python's 0 = Monday throughout.)
 """
@@ -22,7 +22,8 @@ from bot.render import CAPTION_LIMIT, TelegramMessage, clean
 from bot.replies import Attachment
 from bot.settings import local_clock
 from bot.subscription_view import filters_of
-from jobs.delivery import DigestDeliverer, FileSender, Sender
+from jobs.delivery import DigestDeliverer, FileSender
+from jobs.sending import Sender
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +87,10 @@ def start(app: Application[Any, Any, Any, Any, Any, Any]) -> DigestDeliverer | N
     if services.sessions is None or app.job_queue is None:
         log.warning("digests disabled: no database or no job queue")
         return None
+    settings = services.settings
     deliverer = DigestDeliverer(services.sessions, services.digests.engine, telegram_sender(app.bot),
-                                local_clock(services.settings), rate_limited=app.bot.rate_limiter is not None,
+                                local_clock(settings), rate_limited=app.bot.rate_limiter is not None,
+                                deadline_hours=settings.digest_deadline_hours, late=settings.digest_late,
                                 attach=lambda sub: services.ledger.attachment(filters_of(sub)),
                                 send_file=telegram_file_sender(app.bot))
     start_digest_job(app, deliverer)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from knowledge import indicators, metadata, structure, tasks, terms, work_report
 from knowledge.doctext import document_text, to_source
+from knowledge.errors import PlanError
 from knowledge.limits import DEFAULT_LIMITS, ReadLimits
 from knowledge.models import KnowledgeBase, Warning_
 from knowledge.readers import SUPPORTED_SUFFIXES, read_bytes
@@ -104,6 +105,27 @@ def build_files(paths: Iterable[Path], max_bytes: int | None = None, *,
                 limits: ReadLimits = DEFAULT_LIMITS) -> KnowledgeBase:
     """Build from plan files and folders on disk."""
     return build_sources(((p.name, p.read_bytes()) for p in plan_files(paths)), max_bytes, limits=limits)
+
+
+def build_files_skipping(paths: Iterable[Path], *, limits: ReadLimits = DEFAULT_LIMITS
+                         ) -> tuple[KnowledgeBase, list[str]]:
+    """Build from plan files and folders, leaving out each file that cannot be read or parsed:
+    (knowledge base, one Chinese line per file left out)."""
+    parts, skipped = [], []
+    try:
+        files = plan_files(paths)
+    except OSError as exc:
+        return KnowledgeBase(), [f"规划文件夹无法读取（{exc.strerror or exc}）。"]
+    for path in files:
+        try:
+            data = path.read_bytes()
+            parts.append(build_document(path.name, read_bytes(data, path.name, limits=limits),
+                                        hashlib.sha256(data).hexdigest()))
+        except OSError as exc:
+            skipped.append(f"“{path.name}”无法读取（{exc.strerror or exc}），已跳过。")
+        except PlanError as exc:
+            skipped.append(f"“{path.name}”无法使用，已跳过：{exc.message}")
+    return merge(parts), skipped
 
 
 def build_bundled() -> KnowledgeBase:

@@ -45,6 +45,11 @@ class BuildLimits:
     read: ReadLimits = field(default_factory=lambda: DEFAULT_LIMITS)
 
 
+# The last build's memory in this process (for benchmarks): the child's peak resident set and peak
+# address space (bytes, from /proc; 0 when unknown) and its address-space cap.
+LAST_BUILD: dict[str, int] = {}
+
+
 def build_isolated(sources: Sequence[tuple[str, bytes]], limits: BuildLimits | None = None) -> KnowledgeBase:
     """The knowledge base of `sources` ((file name, bytes) pairs), built in a child process
     within `limits`; raises PlanError (BuildLimitError for memory, time or a crash)."""
@@ -70,6 +75,10 @@ def build_isolated(sources: Sequence[tuple[str, bytes]], limits: BuildLimits | N
         if child.is_alive():
             child.kill()
         child.join(5)
+    if isinstance(outcome[-1], dict) and "peak_rss" in outcome[-1]:
+        LAST_BUILD.clear()
+        LAST_BUILD.update(outcome[-1])
+        outcome = outcome[:-1]
     return _result(outcome, limits)
 
 
@@ -129,11 +138,28 @@ def _child(sender: Any, sources: list[tuple[str, bytes]], limits: BuildLimits) -
     except BaseException:  # noqa: BLE001  (reported to the parent as a crash, never lost)
         outcome = ("crash", traceback.format_exc(limit=10))
     try:
-        sender.send(outcome)
+        sender.send((*outcome, _memory_figures(limits)))
     except MemoryError:
         sender.send(("memory", "sending the result"))
     finally:
         sender.close()
+
+
+def _memory_figures(limits: BuildLimits) -> dict[str, int]:
+    """This process's peak resident set and peak address space, and its address-space cap (bytes)."""
+    figures = {"peak_rss": 0, "peak_vm": 0, "cap": 0}
+    try:
+        with open(f"/proc/{os.getpid()}/status") as status:
+            for line in status:
+                key, _, value = line.partition(":")
+                if key in ("VmHWM", "VmPeak"):
+                    figures["peak_rss" if key == "VmHWM" else "peak_vm"] = int(value.split()[0]) * 1024
+        import resource
+
+        figures["cap"] = resource.getrlimit(resource.RLIMIT_AS)[0]
+    except (OSError, ValueError, ImportError):
+        pass
+    return figures
 
 
 def _cap_memory(extra_bytes: int) -> None:

@@ -52,3 +52,86 @@ class StubIndex(SearchIndex):
             if query in s.title:
                 hits.append(Hit("section", s.id, s.doc, s.line, s.title, 80.0, s))
         return SearchResult(query, hits[:limit])
+
+
+# ----- a fake clock and a fake Telegram sender for the delivery tests and bench/bench_faults.py -----
+
+_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+class FakeClock:
+    """Local time that only moves when told to (or when the code under test sleeps), with a monotonic
+    clock beside it: time passing moves both; `jump` moves only the wall clock (a clock set wrong)."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.current = start
+        self.offset = dt.timedelta(0)  # wall clock minus monotonic clock; changed only by jumps
+        self.slept: list[float] = []
+
+    def now(self) -> dt.datetime:
+        return self.current
+
+    def mono(self) -> float:
+        return (self.current - self.offset - _EPOCH).total_seconds()
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.current += dt.timedelta(seconds=seconds)
+
+    def set(self, day: dt.date, hour: int, minute: int = 0) -> None:
+        """Time passes until that moment (or back to it: then it is a jump)."""
+        target = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=self.current.tzinfo)
+        if target < self.current:
+            self.offset += target - self.current
+        self.current = target
+
+    def jump(self, delta: dt.timedelta) -> None:
+        """The system clock is set forward (or back) by `delta`; no time passes."""
+        self.current += delta
+        self.offset += delta
+
+
+class FakeSender:
+    """Records delivered messages per chat. Per chat it can raise a queue of errors first, raise one
+    always, hang (a process killed mid-send), or deliver and then time out (`accepted_then_timeout`)."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        import asyncio
+        from collections import Counter
+
+        self.clock = clock
+        self.sent: list[tuple[int, str, bool, dt.datetime]] = []
+        self.real_times: list[dt.datetime] = []  # when each arrived in real (monotonic) time
+        self.errors: dict[int, list[Exception]] = {}
+        self.always: dict[int, Exception] = {}
+        self.hang_on: set[int] = set()
+        self.accepted_then_timeout: dict[int, int] = {}  # chat -> how many more sends time out after delivery
+        self.hanging = asyncio.Event()
+        self.calls = 0
+        self.down_until: dt.datetime | None = None  # a network outage: every send fails until then
+        self._counter = Counter
+
+    async def __call__(self, chat_id: int, message, quiet: bool) -> int:  # type: ignore[no-untyped-def]
+        import asyncio
+
+        from telegram.error import NetworkError, TimedOut
+
+        self.calls += 1
+        if self.down_until is not None and self.clock.now() < self.down_until:
+            raise NetworkError("httpx.ConnectError: network is unreachable")
+        if chat_id in self.hang_on:
+            self.hanging.set()
+            await asyncio.Event().wait()  # the process dies mid-send
+        if self.errors.get(chat_id):
+            raise self.errors[chat_id].pop(0)
+        if chat_id in self.always:
+            raise self.always[chat_id]
+        self.sent.append((chat_id, message.text, quiet, self.clock.now()))
+        self.real_times.append(_EPOCH + dt.timedelta(seconds=self.clock.mono()))
+        if self.accepted_then_timeout.get(chat_id):
+            self.accepted_then_timeout[chat_id] -= 1
+            raise TimedOut("Timed out")  # Telegram got it; the answer never came back
+        return len(self.sent)
+
+    def per_chat(self):  # type: ignore[no-untyped-def]
+        return self._counter(chat for chat, *_ in self.sent)

@@ -95,6 +95,7 @@ class BotHarness:
         self.app = app
         self.api = api
         self.errors: list[BaseException] = []
+        self.wait_for_logs = True
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self.user = dict(DEFAULT_USER)
@@ -139,6 +140,8 @@ class BotHarness:
         mark = len(self.api.calls)
         errors_before = len(self.errors)
         await self.app.process_update(Update.de_json(update, self.app.bot))
+        if self.wait_for_logs:  # the query log is written in the background: wait for it
+            self.services.answers.querylog.flush()
         new_errors = self.errors[errors_before:]
         if new_errors and not expect_error:
             raise HandlerError(f"handler raised: {new_errors[0]!r}") from new_errors[0]
@@ -269,7 +272,7 @@ class BotHarness:
 
 
 def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 __all__ = ["ADMIN_USER", "BOT_ID", "BOT_USERNAME", "BotHarness", "DEFAULT_USER", "FakeRequest", "HandlerError", "TelegramError"]

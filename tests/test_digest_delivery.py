@@ -4,66 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections import Counter
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot.render import TelegramMessage
 from bot.storage import digests as store
 from jobs.delivery import DigestDeliverer
 from knowledge.digest.engine import DigestEngine
-from tests.digest_fixtures import StubIndex, sample_kb
+from tests.digest_fixtures import FakeClock, FakeSender, StubIndex, sample_kb
 
 TZ = ZoneInfo("Asia/Shanghai")
-
-
-class FakeClock:
-    """Local time that only moves when told to (or when the code under test sleeps)."""
-
-    def __init__(self, start: dt.datetime) -> None:
-        self.current = start
-        self.slept: list[float] = []
-
-    def now(self) -> dt.datetime:
-        return self.current
-
-    async def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.current += dt.timedelta(seconds=seconds)
-
-    def set(self, day: dt.date, hour: int, minute: int = 0) -> None:
-        self.current = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=TZ)
-
-
-class FakeSender:
-    """Records sent messages; per chat it can raise a queue of errors first, or hang forever."""
-
-    def __init__(self, clock: FakeClock) -> None:
-        self.clock = clock
-        self.sent: list[tuple[int, str, bool, dt.datetime]] = []
-        self.errors: dict[int, list[Exception]] = {}
-        self.always: dict[int, Exception] = {}
-        self.hang_on: set[int] = set()
-        self.hanging = asyncio.Event()
-        self.calls = 0
-
-    async def __call__(self, chat_id: int, message: TelegramMessage, quiet: bool) -> int:
-        self.calls += 1
-        if chat_id in self.hang_on:
-            self.hanging.set()
-            await asyncio.Event().wait()  # the process dies mid-send
-        if self.errors.get(chat_id):
-            raise self.errors[chat_id].pop(0)
-        if chat_id in self.always:
-            raise self.always[chat_id]
-        self.sent.append((chat_id, message.text, quiet, self.clock.now()))
-        return len(self.sent)
-
-    def per_chat(self) -> Counter[int]:
-        return Counter(chat for chat, *_ in self.sent)
 
 
 @pytest.fixture
@@ -74,10 +26,11 @@ def engine() -> DigestEngine:
 
 def add_sub(sessions, chat_id: int, weekday: int = 0, at: dt.time = dt.time(9, 0), **kw) -> int:  # type: ignore[no-untyped-def]
     with sessions() as session:
+        created = kw.pop("created_at", dt.datetime(2024, 1, 1, tzinfo=TZ))
         sub = store.Subscription(chat_id=chat_id, user_id=chat_id, weekday=weekday, send_time=at,
                                  window_days=kw.pop("window_days", 14), quiet=kw.pop("quiet", False),
                                  send_empty=kw.pop("send_empty", True), paused=False,
-                                 created_at=kw.pop("created_at", dt.datetime(2024, 1, 1, tzinfo=TZ)))
+                                 created_at=created, updated_at=created)
         sub.keyword_list = kw.pop("keywords", [])
         session.add(sub)
         session.commit()
@@ -85,7 +38,7 @@ def add_sub(sessions, chat_id: int, weekday: int = 0, at: dt.time = dt.time(9, 0
 
 
 def deliverer(sessions, engine, sender, clock, **kw) -> DigestDeliverer:  # type: ignore[no-untyped-def]
-    return DigestDeliverer(sessions, lambda: engine, sender, clock.now, clock.sleep, **kw)
+    return DigestDeliverer(sessions, lambda: engine, sender, clock.now, clock.sleep, monotonic=clock.mono, **kw)
 
 
 def logs(sessions) -> list[store.DigestLog]:  # type: ignore[no-untyped-def]
@@ -104,8 +57,8 @@ async def run_ticks(d: DigestDeliverer, clock: FakeClock, start: dt.datetime, en
 async def test_a_week_of_schedule_sends_each_digest_once_on_its_day(sessions, engine) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(dt.datetime(2024, 12, 16, tzinfo=TZ))  # Monday
     sender = FakeSender(clock)
-    for weekday in range(7):
-        add_sub(sessions, 100 + weekday, weekday, dt.time(8 + weekday, 30))
+    for weekday in range(7):  # subscribed just before: last week's digests are not theirs
+        add_sub(sessions, 100 + weekday, weekday, dt.time(8 + weekday, 30), created_at=clock.now())
     d = deliverer(sessions, engine, sender, clock)
     await run_ticks(d, clock, dt.datetime(2024, 12, 16, tzinfo=TZ), dt.datetime(2024, 12, 22, 23, 59, tzinfo=TZ),
                     dt.timedelta(minutes=20))
@@ -125,7 +78,7 @@ async def test_a_week_of_schedule_sends_each_digest_once_on_its_day(sessions, en
 async def test_holiday_moves_the_digest_to_the_next_working_day(sessions, engine) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(dt.datetime(2024, 9, 30, tzinfo=TZ))
     sender = FakeSender(clock)
-    add_sub(sessions, 1, weekday=0)  # Monday 09:00; Monday 7 Oct 2024 is in the National Day holiday
+    add_sub(sessions, 1, weekday=0, created_at=clock.now())  # Monday 09:00; Monday 7 Oct 2024 is a holiday
     d = deliverer(sessions, engine, sender, clock)
     await run_ticks(d, clock, dt.datetime(2024, 9, 30, tzinfo=TZ), dt.datetime(2024, 10, 9, 23, 0, tzinfo=TZ),
                     dt.timedelta(hours=1))
@@ -133,13 +86,20 @@ async def test_holiday_moves_the_digest_to_the_next_working_day(sessions, engine
     assert [row.period for row in logs(sessions)] == ["2024-09-30", "2024-10-07"]
 
 
-async def test_missed_digest_goes_out_at_start_up_the_same_day_only(sessions, engine) -> None:  # type: ignore[no-untyped-def]
+async def test_missed_digest_goes_out_at_start_up_late_once_and_marked(sessions, engine) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(dt.datetime(2024, 12, 16, 15, 0, tzinfo=TZ))  # bot was down at 09:00
     sender = FakeSender(clock)
     add_sub(sessions, 1, weekday=0)
-    add_sub(sessions, 2, weekday=6)  # Sunday's digest: missed yesterday, not sent a day late
-    report = await deliverer(sessions, engine, sender, clock).run_due()
-    assert report.sent == [1] and sender.per_chat() == {1: 1}
+    add_sub(sessions, 2, weekday=6)  # Sunday's digest: missed yesterday, sent a day late, marked
+    d = deliverer(sessions, engine, sender, clock)
+    report = await d.run_due()
+    assert sorted(report.sent) == [1, 2] and report.late == [2] and sender.per_chat() == {1: 1, 2: 1}
+    texts = {chat: text for chat, text, *_ in sender.sent}
+    assert "补发：原定 12月15日周日 09:00" in texts[2] and "补发" not in texts[1]
+    for _ in range(3):  # never twice
+        clock.current += dt.timedelta(hours=6)
+        assert (await d.run_due()).sent == []
+    assert sender.per_chat() == {1: 1, 2: 1}
 
 
 async def test_a_new_subscription_starts_with_the_next_period(sessions, engine) -> None:  # type: ignore[no-untyped-def]
@@ -151,7 +111,7 @@ async def test_a_new_subscription_starts_with_the_next_period(sessions, engine) 
     assert (await deliverer(sessions, engine, sender, clock).run_due()).sent == [1]
 
 
-async def test_restart_in_the_middle_of_a_run_neither_repeats_nor_skips(sessions, engine) -> None:  # type: ignore[no-untyped-def]
+async def test_restart_in_the_middle_of_a_run_resumes_at_once_without_repeating(sessions, engine) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(dt.datetime(2024, 12, 16, 9, 0, tzinfo=TZ))
     sender = FakeSender(clock)
     chats = list(range(1, 7))
@@ -167,22 +127,20 @@ async def test_restart_in_the_middle_of_a_run_neither_repeats_nor_skips(sessions
     assert sender.per_chat() == {1: 1, 2: 1}
     sender.hang_on.clear()
 
-    # Restart one minute later: what the dead run never claimed goes out now; its claims
-    # (chat 3, in flight, and what it had claimed just ahead) are still within their lease.
+    # Restart one minute later: the scheduler lock is free, so the dead run's claims are resumed at
+    # once (no lease to wait out); chat 3's message was in flight: resent once, with the note.
     clock.current += dt.timedelta(minutes=1)
     second = deliverer(sessions, engine, sender, clock)
     report = await second.run_due()
-    assert {1, 2, 3} <= set(report.held) and 6 in report.sent
-    assert sorted(report.held + report.sent) == chats
-    # After the lease (15 minutes) the dead run's claims are taken over, the same day.
-    clock.current += dt.timedelta(minutes=15)
-    late = await second.run_due()
-    assert 3 in late.sent and sorted(late.sent + report.sent) == [3, 4, 5, 6]
+    assert sorted(report.sent) == [3, 4, 5, 6] and report.held == []
+    assert sender.per_chat() == {chat: 1 for chat in chats}
+    noted = [chat for chat, text, *_ in sender.sent if text.startswith("（如已收到请忽略）")]
+    assert noted == [3]
     clock.current += dt.timedelta(minutes=30)
     assert (await second.run_due()).sent == []
-    assert sender.per_chat() == {chat: 1 for chat in chats}
     assert all(row.status == "sent" for row in logs(sessions))
-    assert next(r for r in logs(sessions) if r.subscription_id == 3).attempts == 2
+    row3 = next(r for r in logs(sessions) if r.subscription_id == 3)
+    assert row3.attempts == 2 and row3.uncertain == 1
 
 
 async def test_two_workers_at_once_send_each_digest_once(sessions, engine) -> None:  # type: ignore[no-untyped-def]
@@ -238,21 +196,23 @@ async def test_retry_after_waits_then_sends(sessions, engine) -> None:  # type: 
     assert sender.per_chat() == {1: 1, 2: 1}
 
 
-async def test_network_errors_back_off_then_give_up_and_retry_later(sessions, engine) -> None:  # type: ignore[no-untyped-def]
+async def test_network_errors_back_off_then_retry_later(sessions, engine) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(dt.datetime(2024, 12, 16, 9, 0, tzinfo=TZ))
     sender = FakeSender(clock)
     add_sub(sessions, 1)
     add_sub(sessions, 2)
-    sender.errors[1] = [TimedOut(), NetworkError("connection reset")]
+    sender.errors[1] = [NetworkError("connection reset"), NetworkError("connection reset")]
     sender.always[2] = NetworkError("proxy down")
-    d = deliverer(sessions, engine, sender, clock, retries=3, backoff=2.0, max_attempts=2)
+    d = deliverer(sessions, engine, sender, clock, retries=3, backoff=2.0)
     report = await d.run_due()
-    assert report.sent == [1] and report.failed == [2]
-    assert clock.slept[:2] == [2.0, 4.0]  # exponential backoff, bounded by `retries`
-    assert len(clock.slept) == 2 + 3
-    # A later tick the same day retries the failed one, up to max_attempts.
+    assert report.sent == [1] and report.retrying == [2]
+    assert clock.slept[:2] == [2.0, 4.0]  # exponential backoff in place, bounded by `retries`
+    row = next(r for r in logs(sessions) if r.subscription_id == 2)
+    assert row.status == "retry" and row.next_at is not None
+    # Not before its next attempt time; then it goes out.
     del sender.always[2]
-    clock.current += dt.timedelta(minutes=1)
+    assert (await d.run_due()).sent == []
+    clock.current = row.next_at.astimezone(TZ)
     assert (await d.run_due()).sent == [2]
     assert sender.per_chat() == {1: 1, 2: 1}
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import inspect
 
+from bot.storage import delivery_log as log_store
 from bot.storage import digests as store
 from bot.storage import make_engine, make_sessionmaker, migrate
 
@@ -22,29 +23,47 @@ def _sub(session, chat_id: int) -> int:  # type: ignore[no-untyped-def]
     return sub.id
 
 
+def _row(session, sub: int, period: str) -> store.DigestLog:  # type: ignore[no-untyped-def]
+    session.expire_all()
+    return log_store.rows_for(session, [(sub, period)])[(sub, period)]
+
+
 def test_claims_are_unique_per_subscription_and_period(db_url: str) -> None:
     engine = make_engine(db_url)
     sessions = make_sessionmaker(engine)
+    day, until = "2024-12-16", NOW + dt.timedelta(hours=15)
     try:
         with sessions() as session:
             a, b, c = (_sub(session, chat) for chat in (1, 2, 3))
-            row = store.claim(session, a, "2024-12-16", "w1", NOW, LEASE, 3)
-            assert row is not None and row.status == store.PENDING
-            assert store.claim(session, a, "2024-12-16", "w2", NOW, LEASE, 3) is None  # live claim
-            # A stale claim is taken over once, by one worker.
-            later = NOW + LEASE + dt.timedelta(seconds=1)
-            taken = store.claim(session, a, "2024-12-16", "w2", later, LEASE, 3)
-            assert taken is not None and taken.claimed_by == "w2" and taken.attempts == 2
-            store.finish(session, taken.id, store.SENT, later, message_ids=[7])
-            assert store.claim(session, a, "2024-12-16", "w3", later + LEASE * 2, LEASE, 3) is None
+            due = log_store.Due(a, day, until)
+            row_id = log_store.claim(session, due, "w1", NOW, orphans=False, lease=LEASE)
+            assert row_id is not None and _row(session, a, day).status == store.PENDING
+            assert log_store.claim(session, due, "w2", NOW, orphans=False, lease=LEASE) is None  # live claim
+            # Its message 0 was in flight when w1 died: taken over after the lease (or at once by
+            # the holder of the scheduler lock), that message marked for a noted resend.
+            assert log_store.start_part(session, row_id, "w1", 0, [{"text": "x", "buttons": []}])
+            assert log_store.claim(session, due, "w2", NOW, orphans=True, lease=LEASE) == row_id
+            taken = _row(session, a, day)
+            assert taken.claimed_by == "w2" and taken.attempts == 2 and taken.resend_part == 0
+            assert taken.uncertain == 1 and taken.inflight is None
+            assert not log_store.start_part(session, row_id, "w1", 0)  # w1 lost its claim: it must stop
+            log_store.part_sent(session, row_id, 0, [7], last=True, now=NOW)
+            assert log_store.claim(session, due, "w3", NOW + LEASE * 2, orphans=True, lease=LEASE) is None
+            sent = _row(session, a, day)
+            assert sent.status == store.SENT and sent.message_ids == "[7]" and sent.sent_at is not None
             # Batch claim: one row exists (sent), two are new.
-            claimed = store.claim_many(session, [(a, "2024-12-16"), (b, "2024-12-16"), (c, "2024-12-16")],
-                                       "w4", later, LEASE, 3)
+            dues = [log_store.Due(s, day, until) for s in (a, b, c)]
+            claimed = log_store.claim_many(session, dues, "w4", NOW, orphans=False, lease=LEASE)
             assert set(claimed) == {b, c}
-            assert store.claim_many(session, [(b, "2024-12-16")], "w5", later, LEASE, 3) == {}
-            assert store.claim_many(session, [(b, "2024-12-23")], "w5", later, LEASE, 3).keys() == {b}
-            sent = store.log_row(session, a, "2024-12-16")
-            assert sent is not None and sent.message_ids == "[7]" and sent.sent_at is not None
+            # Waiting to retry: not before its time; a newer period supersedes it.
+            log_store.release(session, claimed[b], NOW + dt.timedelta(minutes=5), "NetworkError")
+            assert log_store.claim_many(session, [log_store.Due(b, day, until)], "w5", NOW,
+                                        orphans=True, lease=LEASE) == {}
+            assert log_store.claim_many(session, [log_store.Due(b, day, until)], "w5",
+                                        NOW + dt.timedelta(minutes=6), orphans=True, lease=LEASE).keys() == {b}
+            later = log_store.Due(b, "2024-12-23", until + dt.timedelta(days=7))
+            assert log_store.claim_many(session, [later], "w6", NOW, orphans=True, lease=LEASE).keys() == {b}
+            assert _row(session, b, day).status == store.EXPIRED
     finally:
         engine.dispose()
 
@@ -86,5 +105,24 @@ def test_migration_0002_up_and_down(tmp_path) -> None:  # type: ignore[no-untype
     engine = make_engine(url)
     try:
         assert "digest_log" not in set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_migrations_match_the_models(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from bot.storage import Base
+
+    url = f"sqlite:///{tmp_path}/full.db"
+    migrate(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        # Only column-type noise SQLite cannot tell apart is tolerated; no table, column or index missing.
+        kinds = {d[0] if isinstance(d, tuple) else d[0][0] for d in diffs}
+        assert not kinds & {"add_table", "remove_table", "add_column", "remove_column"}, diffs
     finally:
         engine.dispose()

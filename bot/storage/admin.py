@@ -69,7 +69,9 @@ class KbDraft(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     sources_json: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | published | cancelled
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | published | cancelled | expired
+    # Why publishing needs a second confirmation (no documents, more than half removed), or None.
+    guard: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     def sources(self) -> list[dict[str, str]]:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import DateTime, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+log = logging.getLogger(__name__)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -51,8 +58,10 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def make_engine(url: str, **kwargs: object) -> Engine:
-    """An engine for `url`; for SQLite files the parent folder is created and foreign keys enforced."""
+def make_engine(url: str, *, busy_ms: int = 5000, **kwargs: object) -> Engine:
+    """An engine for `url`; for SQLite files the parent folder is created and foreign keys enforced.
+    `busy_ms`: how long one SQLite statement waits for another writer's lock before failing (a
+    write that still fails is retried by `retry_on_busy` and the command registry)."""
     path = _sqlite_file(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -64,7 +73,7 @@ def make_engine(url: str, **kwargs: object) -> Engine:
             # SQLite ignores foreign keys unless asked, and waits instead of failing on a busy file.
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=5000")
+            cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
             if path is not None:
                 # WAL: readers never block the writer, and a commit costs no full fsync.
                 cur.execute("PRAGMA journal_mode=WAL")
@@ -72,6 +81,49 @@ def make_engine(url: str, **kwargs: object) -> Engine:
             cur.close()
 
     return engine
+
+
+# How long a write waits, in all, for a busy database before it gives up (set from the settings).
+BUSY_RETRY_SECONDS = 30.0
+_BUSY_WORDS = ("database is locked", "database table is locked", "database is busy", "could not obtain lock",
+               "lock timeout", "deadlock detected", "could not serialize")
+T = TypeVar("T")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error means "another writer holds the lock" (worth retrying), not a fault."""
+    if not isinstance(exc, OperationalError | DBAPIError):
+        return False
+    text = str(getattr(exc, "orig", exc) or exc).lower()
+    return any(word in text for word in _BUSY_WORDS)
+
+
+def retry_on_busy(fn: Callable[[], T], *, seconds: float | None = None,
+                  sleep: Callable[[float], None] = time.sleep) -> T:
+    """Run `fn` (one whole unit of work: it opens and commits its own session), again after a
+    short pause while the database is busy, for up to `seconds` (BUSY_RETRY_SECONDS); then the
+    last error is raised. For worker threads and the CLI: it sleeps."""
+    limit = BUSY_RETRY_SECONDS if seconds is None else seconds
+    started, pause = time.monotonic(), 0.05
+    while True:
+        try:
+            return fn()
+        except DBAPIError as exc:
+            if not is_busy(exc) or time.monotonic() - started + pause > limit:
+                raise
+            log.warning("database busy (%s): retrying in %.2f s", str(exc.orig)[:80], pause)
+            sleep(pause)
+            pause = min(pause * 2, 2.0)
+
+
+def busy_retried(method: Callable[..., T]) -> Callable[..., T]:
+    """Decorate a method that is one unit of work so a busy database retries it (`retry_on_busy`)."""
+
+    @functools.wraps(method)
+    def wrapper(*args: object, **kwargs: object) -> T:
+        return retry_on_busy(lambda: method(*args, **kwargs))
+
+    return wrapper
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker:  # type: ignore[type-arg]
@@ -90,11 +142,30 @@ def alembic_config(url: str):  # type: ignore[no-untyped-def]
     return cfg
 
 
-def migrate(url: str, revision: str = "head") -> None:
-    """Upgrade the database at `url` to `revision` (default: the latest), creating it if needed."""
+def migrate(url: str, revision: str = "head", *, init_empty: bool = False) -> None:
+    """Upgrade the database at `url` to `revision` (default: the latest), creating it if it is new.
+
+    A database that is not a valid PlanBot database raises DatabaseRefused (bot.storage.opening):
+    it is never silently replaced. A SQLite file that does not exist is created atomically; an
+    existing 0-byte file is refused unless `init_empty` (the operator says it is a new install).
+    """
     from alembic import command
 
-    path = _sqlite_file(url)
+    from bot.storage.opening import (
+        check_server_database,
+        check_sqlite_file,
+        create_sqlite_atomically,
+        sqlite_path,
+    )
+
+    def upgrade(target: str) -> None:
+        command.upgrade(alembic_config(target), revision)
+
+    path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    command.upgrade(alembic_config(url), revision)
+        if not path.exists() and create_sqlite_atomically(path, upgrade):
+            return
+        check_sqlite_file(path, allow_empty=init_empty)
+    elif make_url(url).get_backend_name() != "sqlite":
+        check_server_database(url)
+    upgrade(url)

@@ -19,7 +19,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.storage.base import Base, UTCDateTime, utcnow
@@ -30,8 +29,11 @@ MONDAY = 0
 DEFAULT_TIME = dt.time(9, 0)
 DEFAULT_WINDOW = 14
 
-# digest_log.status values
-PENDING, SENT, FAILED, SKIPPED = "pending", "sent", "failed", "skipped"
+# digest_log.status values: claimed and being sent; delivered; refused for good (blocked, bad request);
+# empty and not wanted; waiting for its next attempt (next_at); given up (its period was superseded,
+# or its late window passed). See bot.storage.delivery_log.
+PENDING, SENT, FAILED, SKIPPED, RETRY, EXPIRED = "pending", "sent", "failed", "skipped", "retry", "expired"
+FINAL = (SENT, SKIPPED, FAILED, EXPIRED)
 DONE, SNOOZED = "done", "snoozed"
 
 
@@ -83,7 +85,8 @@ class TaskMark(Base):
 
 
 class DigestLog(Base):
-    """One scheduled digest: claimed (pending) before sending, then sent, failed or skipped (empty)."""
+    """One scheduled digest (subscription, period): claimed (pending) before anything is sent, its
+    messages recorded one by one, then sent, skipped, failed, waiting to retry, or expired."""
 
     __tablename__ = "digest_log"
     __table_args__ = (UniqueConstraint("subscription_id", "period", name="uq_digest_log_subscription_period"),)
@@ -100,6 +103,14 @@ class DigestLog(Base):
     claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    next_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # a RETRY row: not before this
+    deadline: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # retried until this moment
+    late: Mapped[bool] = mapped_column(Boolean, default=False)  # sent after its day, marked as late
+    parts: Mapped[str | None] = mapped_column(Text)  # the rendered messages (JSON), fixed at first send
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0)  # messages confirmed by Telegram
+    inflight: Mapped[int | None] = mapped_column(Integer)  # the message being sent right now
+    resend_part: Mapped[int | None] = mapped_column(Integer)  # sent again with "（如已收到请忽略）"
+    uncertain: Mapped[int] = mapped_column(Integer, default=0)  # sends whose outcome is unknown
 
 
 # --- subscriptions ---------------------------------------------------------------------------
@@ -165,93 +176,3 @@ def hidden_tasks(session: Session, chat_ids: list[int], today: dt.date) -> dict[
             if status == DONE or (status == SNOOZED and until is not None and until > today):
                 hidden[chat_id].add(task_id)
     return hidden
-
-
-# --- delivery log ------------------------------------------------------------------------------
-
-def log_row(session: Session, subscription_id: int, period: str) -> DigestLog | None:
-    """The log row of one subscription and period, if any."""
-    return session.scalar(select(DigestLog).where(DigestLog.subscription_id == subscription_id,
-                                                  DigestLog.period == period))
-
-
-def claim(session: Session, subscription_id: int, period: str, owner: str, now: dt.datetime,
-          lease: dt.timedelta, max_attempts: int) -> DigestLog | None:
-    """Claim a (subscription, period) for sending; None when it is sent, skipped or held by someone else.
-
-    The claim is the insert of a pending row under the unique key, committed before anything
-    is sent: a second worker (or a restarted one) hits the unique constraint and backs off.
-    A pending claim older than `lease` (its holder died mid-send) or a failed row with attempts
-    left is taken over with a compare-and-set update, so exactly one taker wins.
-    """
-    row = DigestLog(subscription_id=subscription_id, period=period, status=PENDING, attempts=1,
-                    claimed_by=owner, claimed_at=now)
-    session.add(row)
-    try:
-        session.commit()
-        return row
-    except IntegrityError:
-        session.rollback()
-    existing = log_row(session, subscription_id, period)
-    if existing is None or existing.status in (SENT, SKIPPED):
-        return None
-    if existing.status == PENDING and existing.claimed_at is not None and now - existing.claimed_at < lease:
-        return None  # someone holds a live claim
-    if existing.attempts >= max_attempts:
-        return None
-    taken = session.execute(
-        update(DigestLog)
-        .where(DigestLog.id == existing.id, DigestLog.status == existing.status,
-               DigestLog.attempts == existing.attempts)
-        .values(status=PENDING, claimed_by=owner, claimed_at=now, attempts=existing.attempts + 1)
-    )
-    session.commit()
-    if taken.rowcount != 1:  # type: ignore[attr-defined]
-        return None
-    session.refresh(existing)
-    return existing
-
-
-def claim_many(session: Session, wanted: list[tuple[int, str]], owner: str, now: dt.datetime,
-               lease: dt.timedelta, max_attempts: int) -> dict[int, int]:
-    """Claim several (subscription, period) pairs with one commit; returns {subscription id: log row id}.
-
-    Pairs without a row are inserted as pending together (one transaction: one fsync on SQLite
-    instead of one per digest). If another worker raced us to any of them, the batch is rolled
-    back and each pair goes through `claim`, which settles every conflict on the unique key.
-    """
-    if not wanted:
-        return {}
-    ids = [sub_id for sub_id, _ in wanted]
-    periods = sorted({period for _, period in wanted})
-    existing = {(r.subscription_id, r.period) for r in session.scalars(
-        select(DigestLog).where(DigestLog.subscription_id.in_(ids), DigestLog.period.in_(periods)))}
-    fresh = [DigestLog(subscription_id=sub_id, period=period, status=PENDING, attempts=1,
-                       claimed_by=owner, claimed_at=now)
-             for sub_id, period in wanted if (sub_id, period) not in existing]
-    session.add_all(fresh)
-    claimed: dict[int, int] = {}
-    try:
-        session.commit()
-        claimed = {row.subscription_id: row.id for row in fresh}
-    except IntegrityError:
-        session.rollback()
-        existing = set()  # settle every pair one by one
-    for sub_id, period in wanted:
-        if sub_id not in claimed:  # a failed one to retry, a stale claim to take over, or a race
-            row = claim(session, sub_id, period, owner, now, lease, max_attempts)
-            if row is not None:
-                claimed[sub_id] = row.id
-    return claimed
-
-
-def finish(session: Session, row_id: int, status: str, now: dt.datetime, error: str | None = None,
-           message_ids: list[int] | None = None) -> None:
-    """Record the outcome of a claimed digest and commit at once."""
-    values: dict[str, object] = {"status": status, "error": error}
-    if message_ids is not None:
-        values["message_ids"] = json.dumps(message_ids)
-    if status == SENT:
-        values["sent_at"] = now
-    session.execute(update(DigestLog).where(DigestLog.id == row_id).values(**values))
-    session.commit()

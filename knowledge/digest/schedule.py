@@ -65,3 +65,28 @@ def next_delivery(weekday: int, send_time: dt.time, now: dt.datetime) -> dt.date
         if moment > now:
             return moment
         scheduled += dt.timedelta(days=7)
+
+
+def latest_period(weekday: int, send_time: dt.time, now: dt.datetime) -> tuple[dt.date, dt.datetime] | None:
+    """The latest scheduled day whose delivery moment (its send time on its delivery day, holidays
+    moved) is at or before `now`, with that moment; None only for a schedule before any period.
+
+    Delivery days never go backwards as scheduled days go forwards, so the first scheduled day
+    (going back week by week) whose moment has come is the latest one; periods moved onto the
+    same delivery day as a later one are superseded by it.
+    """
+    scheduled = scheduled_on_or_before(weekday, now.date())
+    for _ in range(4):  # a holiday run is at most about nine days: four weeks back is plenty
+        moment = dt.datetime.combine(delivery_day(scheduled), send_time, tzinfo=now.tzinfo)
+        if moment <= now:
+            return scheduled, moment
+        scheduled -= dt.timedelta(days=7)
+    return None
+
+
+def on_time_until(moment: dt.datetime, deadline_hours: float = 0.0) -> dt.datetime:
+    """Until when a digest due at `moment` counts as on time: the end of its delivery day, or
+    `deadline_hours` after its send time when that is set."""
+    if deadline_hours > 0:
+        return moment + dt.timedelta(hours=deadline_hours)
+    return dt.datetime.combine(moment.date() + dt.timedelta(days=1), dt.time(0, 0), tzinfo=moment.tzinfo)

@@ -131,14 +131,14 @@ async def test_queries_during_reload_answer_from_old_version(h: BotHarness, admi
     answer_before = h.texts(await h.text("规上工业总产值目标"))
     gone = sorted(admin_settings.plans_dir.iterdir())[0]
     gone.unlink()
-    original = Versions.build
+    original = Versions.build_skipping
     release = threading.Event()
 
     def held_build(self, refs, blobs=None):  # type: ignore[no-untyped-def]
         release.wait(10)  # the reload is parsing (held until the queries below have run)
         return original(self, refs, blobs)
 
-    monkeypatch.setattr(Versions, "build", held_build)
+    monkeypatch.setattr(Versions, "build_skipping", held_build)
     reload_task = asyncio.create_task(h.command("/reload", user=ADMIN_USER))
     during = []
     overlapped = 0
