@@ -7,6 +7,14 @@ from dataclasses import dataclass
 
 from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities
 from knowledge.plan_periods import five_year_period, shi_wu_number
+from knowledge.prose_names import (
+    NAME_OK,
+    NOUN_LEAD,
+    clean_name,
+    counted_noun,
+    quotes_closed,
+    strip_noun_trail,
+)
 from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, rule_amount
 from knowledge.target_words import (
     CLEARED,
@@ -27,9 +35,10 @@ _PAST = re.compile(r"(?<![为除])了|已(?:经)?(?:建成|完成|实现|达到|
 # An area or length that sizes a place (21平方公里区域) describes it.
 _PLACE_AFTER_AREA = re.compile(r"^[\u4e00-\u9fffA-Z]{0,6}(?:区域|片区|范围|地块|园区|空间)")
 _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "公里", "米")
-# Action verbs whose object is the indicator (开展招商活动 → 招商活动, 带动服务业 → 服务业).
-_CUT_VERB = re.compile(r"开展|举办|组织|引进|招引|培育|成立|认证|筹集建设|筹集|整改|保持|带动|编制|扩大|引导")
-_BARE_SUFFIX = re.compile(r"率|比例|比重|占比|面积|数量|总额|总量|规模|水平|任务|工作")
+# Prepositions that introduce a reference, not a target (以全街237个基层党组织为主体, 紧盯738家规上企业).
+_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过|根据|依据|参照|当)"
+                             r"[^，,；;]*$")
+_ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新增|举办|组织|打造|推动|推进|实现|增加|增设|培育|引进|盘活|收储|整改|招引|筹集|成立|建立|达到|提升|改造|养护")
 # A rate with no subject (覆盖率, 达标率): it belongs to what the clause before names.
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)")
 # 由2020年的92%提高到95%: a baseline, then the target.
@@ -42,29 +51,6 @@ _GENERIC_NAME = re.compile(r"(?:计划|项目)?(?:总投资|投资|投资额|总
 _SHARED = re.compile(r"均(?:达到|达|为|保持在|控制在|不低于|不少于|超过|在)?\s*$")
 # A task number opening the line (17.守住工业基本盘) is no quantity.
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
-# Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
-_LEAD_STRIP = re.compile(
-    r"^(?:[、和及与并且而、的—\-－•·●◆■▪]|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)|到(?:20\d\d|二〇[一二三四五六七八九〇]{2})年(?:底|末)?(?:前)?|至(?:20\d\d)年(?:底|末)?(?:前)?|"
-    r"(?:20\d\d)年(?:底|末|内)?(?:前)?|建成(?![区后])|今年|全年|"
-    # deadlines inside the year (三季度末完成投资, 12月底完成户厕改造) are no part of the name
-    r"(?:第?[一二三四1-4]季度|上半年|下半年|年底|年末|(?:1[0-2]|[1-9])月(?:(?:[1-3]?\d)日|底|末|中旬|上旬|下旬)?)(?:末|底)?(?:前|以前)?|"
-    r"各类|年内|当年|预计|计划|力争|争取|确保|努力|累计|共计|总计|"
-    r"完成|实现|实施|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
-    r"其中|同时|此外|另外|要|将|使|让|达到)+"
-)
-_TRAIL_STRIP = re.compile(r"(?:(?<![人年])均|每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
-# Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
-_NOUN_TRAIL = re.compile(
-    r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
-    r"全覆盖|任务|工作|整治|全面开工|运营|验收通过|通过验收|入驻|"
-    r"签约|引进|开业|达标|提升|落地见效|顺利进行|目标|清单|名单)+$"
-)
-# Leading action verbs before a counted noun (在13个社区建立老年日间照料服务机构 → 老年日间照料服务机构).
-_NOUN_LEAD = re.compile(r"^(?:建立|成立|实施|建设|打造|新建|建成|开展|举办|组建|推动|推进|培育|引进|设立|创建)+")
-# Prepositions that introduce a reference, not a target (以全街237个基层党组织为主体, 紧盯738家规上企业).
-_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过|根据|依据|参照|当)"
-                             r"[^，,；;]*$")
-_ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新增|举办|组织|打造|推动|推进|实现|增加|增设|培育|引进|盘活|收储|整改|招引|筹集|成立|建立|达到|提升|改造|养护")
 # 同比增长3.2% standing alone: the growth of the target before it.
 _GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅|提高|提升|增加|下降|降低)(?:达到|为|超过)?$")
 _GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅)(?:达到|为)?$")
@@ -73,8 +59,6 @@ _PAST_DATE = re.compile(r"^(?:在|于|截至|截止)?(?:((?:19|20)\d\d)年|[“\
 _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未来|下一步)")
 # Cheap test before the quantity scan: a digit, or a Chinese count after 完成/达到/建成.
 _HAS_NUMBER = re.compile(r"[\d０-９]|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
-# A name must look like a noun phrase with some content.
-_NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
 
 @dataclass
@@ -111,7 +95,7 @@ def prose_targets(line_text: str, start_year: int | None = None, facts: bool = F
                 item.offset += at
                 if label and _GENERIC_NAME.fullmatch(item.name):
                     item.name = label.group(1) + item.name
-                item.name = _quotes_closed(HEADING_NUMBER.sub("", item.name))
+                item.name = quotes_closed(HEADING_NUMBER.sub("", item.name))
                 if BAD_NAME.search(item.name) or NOT_A_NAME.match(item.name):
                     continue  # ）、2025年…, 对成功创建…企业, 省级: a fragment, not an indicator's name
                 results.append(item)
@@ -270,16 +254,16 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
             # 13个、11.63万平方米老旧小区改造: both counts share the noun after the last one.
             tail = clause[nxt.end: quantities[idx + 2].start if idx + 2 < len(quantities) else len(clause)]
         unit = q.unit
-        if unit and unit.startswith("个") and unit[1:] in PLACE_AFTER_COUNT and not _NOUN_LEAD.match(tail.strip()) and (
-                _counted_noun(tail, q) != "") and not re.search(r"(?:在|[、及和][^、及和]{0,8})$", before):
+        if unit and unit.startswith("个") and unit[1:] in PLACE_AFTER_COUNT and not NOUN_LEAD.match(tail.strip()) and (
+                counted_noun(tail, q) != "") and not re.search(r"(?:在|[、及和][^、及和]{0,8})$", before):
             # 1-2个社区卫生服务站: 社区 starts the noun; only 在13个社区建立… counts places.
             tail, unit = unit[1:] + tail, "个"
-        counted = _counted_noun(tail, q)
+        counted = counted_noun(tail, q)
         if counted == "":
             continue  # 实现7个社区全覆盖: the count qualifies a verb, not a noun
         before_name = clean_name(before)
         name = before_name if counted and before_name.endswith(counted) else (counted or before_name)
-        if not name or not _NAME_OK.search(name):
+        if not name or not NAME_OK.search(name):
             continue
         if _BARE_RATE.fullmatch(name) and previous_clause:
             # …打造智慧社区，实现覆盖率100%: the rate is of the thing just named.
@@ -337,9 +321,9 @@ def _respectively(clause: str, previous_clause: str, quantities: list[Quantity])
         # 分别增长7%和8%左右: growth targets, the growth words before the first rate hold for all
         word = growth.group().replace("达到", "").replace("为", "")
         rates = [clause[q.start:q.end].strip() for q in quantities]
-        return [Found(name=_strip_noun_trail(n), quantity=q, growth=r, unit="%", growth_only=True, value=word + r)
+        return [Found(name=strip_noun_trail(n), quantity=q, growth=r, unit="%", growth_only=True, value=word + r)
                 for n, q, r in zip(names, quantities, rates, strict=True)]
-    return [Found(name=_strip_noun_trail(n), quantity=q, unit=q.unit or unit) for n, q in zip(names, quantities, strict=True)]
+    return [Found(name=strip_noun_trail(n), quantity=q, unit=q.unit or unit) for n, q in zip(names, quantities, strict=True)]
 
 
 
@@ -367,57 +351,3 @@ def _usable(clause: str, q: Quantity) -> bool:
         return False
     # 每周召开1次: a frequency, not a target.
     return not (q.unit == "次" and re.search(r"每[周月日天季年]", before))
-
-
-def _counted_noun(after: str, q: Quantity) -> str | None:
-    """The noun after a quantity (7个市重点项目 → 市重点项目); "" when only a verb follows; None when nothing."""
-    if q.unit is None or q.is_percent:
-        return None
-    noun = after.strip()
-    if not noun or noun.startswith(("、", "和", "及", "（", "(")) or re.search(r"以上|以下|以内|左右", noun):
-        return None  # （每日91元） after a value explains it, it names nothing
-    if q.unit in ("岁", "个百分点", "百分点"):
-        return ""  # 2-3岁托班: an age or a change in points says nothing about a counted noun
-    noun = _NOUN_LEAD.sub("", noun)
-    noun = _strip_noun_trail(noun)
-    noun = noun.rstrip("和及与、")
-    if _NOUN_TRAIL.fullmatch(noun) or not _NAME_OK.search(noun):
-        return ""
-    if len(noun) > 24:
-        return None
-    return noun
-
-
-def _strip_noun_trail(noun: str) -> str:
-    """The noun without trailing verbs (展会顺利举办 → 展会), unless nothing would be left."""
-    stripped = _NOUN_TRAIL.sub("", noun)
-    return stripped if len(stripped) >= 2 else noun
-
-
-def clean_name(text: str) -> str:
-    """The indicator name from the words before its number: leading verbs and trailing links removed."""
-    name = text.strip(" \t、，,；;")
-    # Keep only the part after the last comma-like break inside the text.
-    name = re.split(r"[、]", name)[-1] if re.search(r"\d", name.split("、")[0] if "、" in name else "") else name
-    # 开展各类招聘会 → 各类招聘会: the object of the last action verb.
-    cuts = list(_CUT_VERB.finditer(name))
-    if cuts:
-        rest = name[cuts[-1].end():].strip()
-        if len(rest) >= 2 and not _BARE_SUFFIX.fullmatch(rest):
-            name = rest
-    previous = None
-    while previous != name:
-        previous = name
-        name = _LEAD_STRIP.sub("", name).strip()
-        name = _TRAIL_STRIP.sub("", name).strip()
-    # 家庭教育服务示范活动、社区家长课程不少于15场: the number belongs to the last full item.
-    parts = name.split("、")
-    balanced = all(p.count("“") == p.count("”") and p.count('"') % 2 == 0 for p in parts)
-    if len(parts) > 1 and balanced and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
-        name = parts[-1]
-    return name if _NAME_OK.search(name) else ""
-
-
-def _quotes_closed(name: str) -> str:
-    """A name without a quote it does not close (加装消防设施” → 加装消防设施)."""
-    return name.strip("“”") if name.count("“") != name.count("”") else name
