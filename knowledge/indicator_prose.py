@@ -39,6 +39,13 @@ _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "�
 _REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过|根据|依据|参照|当)"
                              r"[^，,；;]*$")
 _ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新增|举办|组织|打造|推动|推进|实现|增加|增设|培育|引进|盘活|收储|整改|招引|筹集|成立|建立|达到|提升|改造|养护")
+# Verbs before a count in Chinese numerals that make it a target (建成三个; 开放百个 from ten up).
+_CN_COUNT_VERB = re.compile(r"(?:完成|达到|建成)\s*$")
+_CN_LARGE_VERB = re.compile(r"(?:开放|打造|推广|培育|建设|新建|引进|认定|遴选|创建|形成|推出|发布|招引|新增|实施|培养)\s*$")
+# A goal sentence (到2027年，…) and a facility it says will be built (建成国家级中试基地（…方向）).
+_GOAL_SENTENCE = re.compile(r"^(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?[，,]")
+_BUILT = re.compile(r"^(?P<value>(?:基本|全面)?建成)(?P<name>[^\d，,；;（(]{4,30}?(?:基地|中心|平台|示范区|先行区|试验区|"
+                    r"园区|体系|高地|枢纽|集群))(?:[（(][^（）()]{1,20}[)）])?$")
 # A rate with no subject (覆盖率, 达标率): it belongs to what the clause before names.
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)")
 # 由2020年的92%提高到95%: a baseline, then the target.
@@ -57,8 +64,9 @@ _GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|年均|绝对)?(?:增�
 # A clause opening with a date or five-year period (2020年…, “十三五”期间…), or with a future one.
 _PAST_DATE = re.compile(r"^(?:在|于|截至|截止)?(?:((?:19|20)\d\d)年|[“\"]?(十[一二三四五六]?)五[”\"]?(?:期间|时期|末|以来))")
 _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未来|下一步)")
-# Cheap test before the quantity scan: a digit, or a Chinese count after 完成/达到/建成.
-_HAS_NUMBER = re.compile(r"[\d０-９]|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
+# Cheap test before the quantity scan: a digit, a Chinese count after 完成/达到/建成, or one of
+# ten and more (百个, 三十家).
+_HAS_NUMBER = re.compile(r"[\d０-９]|(?:完成|达到|建成)\s*[一二三四五六七八九十两]|[一二两三四五六七八九十]?[十百千][个家项所座条处名]")
 
 
 @dataclass
@@ -112,6 +120,7 @@ def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool 
     previous_items: list[Found] = []
     past = False
     current: tuple[str, Quantity] | None = None
+    words: list[Found] = []  # 建成… targets in words of a goal sentence
     for m in _CLAUSE_TEXT.finditer(sentence, body_at):
         clause = m.group().strip()
         if not clause:
@@ -136,12 +145,18 @@ def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool 
         current = None
         if not items and main:
             items = _qualitative(clause, listed=True)
+        if not items and (built := _BUILT.match(clause)) and _GOAL_SENTENCE.match(sentence.strip()):
+            items = [Found(name=built["name"], quantity=None, value=built["value"])]
+            words.extend(items)
         for item in items:
             item.sentence = sentence.strip()
             item.clause = clause
             item.offset = clause_at + (item.quantity.start if item.quantity else 0)
         found.extend(items)
         previous_clause, previous_items = clause, items
+    if words and all(item.quantity is None for item in found):
+        # 到2025年，基本建成…示范区 alone is a vision; beside counted targets it is one of them
+        found = [item for item in found if item not in words]
     return found
 
 
@@ -245,8 +260,9 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
                 results.append(Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True,
                                      value=word + growth_value))
             continue
-        if q.chinese and not re.search(r"(?:完成|达到|建成)\s*$", before):
-            continue
+        if q.chinese and not (_CN_COUNT_VERB.search(before)
+                              or (q.number is not None and q.number >= 10 and _CN_LARGE_VERB.search(before))):
+            continue  # 一个中心, 两个机制: words; 建成三个, 开放百个应用场景: counts
         if q.chinese and q.number == 1:
             continue  # 一批, 一个: no target number
         tail = after

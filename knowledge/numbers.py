@@ -46,7 +46,7 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456
 
 QUANTITY_RE = re.compile(
     rf"(?P<pre>{_PRE_RE})?\s*"
-    rf"(?P<num>{_ARABIC}(?:\s*[-~～—至]\s*{_ARABIC})?|[{_CN_DIGITS}]{{1,3}})"
+    rf"(?P<num>{_ARABIC}(?:\s*[-~～—至]\s*{_ARABIC})?|[一二两三四五六七八九]?[百千](?![分万亿])|[{_CN_DIGITS}]{{1,3}})"
     rf"(?P<approx>余|多)?\s*"
     rf"(?P<unit>个(?:{_PLACE_RE})|{_UNIT_RE})?"
     rf"(?P<post>{_POST_RE})?"
@@ -80,8 +80,11 @@ def parse_number(text: str) -> float | None:
         return float(m.group().replace(",", ""))
     m = re.search(f"[{_CN_DIGITS}百千万亿零〇]+", text)
     if m:
+        digits = m.group()
+        if digits[0] in "百千":
+            digits = "一" + digits  # 百个, 千家: one hundred, one thousand
         try:
-            return float(cn2an.cn2an(m.group(), "smart"))
+            return float(cn2an.cn2an(digits.replace("两", "二"), "smart"))
         except (ValueError, KeyError):
             return None
     return None
