@@ -15,7 +15,6 @@ left exactly as they are.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -48,9 +47,15 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|[-—–
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
 
+# East Asian wide and full-width characters (Unicode's W and F classes, the ranges text uses).
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+                   "\U00020000-\U0003fffd]")
+
+
 def width(text: str) -> int:
     """Display columns of a text: Han characters and full-width forms count 2, others 1."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return 2 * len(text) - len(_WIDE.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -73,14 +78,16 @@ class Joined:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width a document's lines were broken at, or None when its lines are real lines."""
-    texts = [t.strip() for t in lines]
-    widths = [width(t) for t in texts if t and not _PAGE_NUMBER.match(t)]
+    texts = [t for t in (line.strip() for line in lines) if t and not _PAGE_NUMBER.match(t)]
+    # A line of more than _MAX_WIDTH characters is wider than any page: no need to measure it.
+    widths = [width(t) if len(t) <= _MAX_WIDTH else 2 * len(t) for t in texts]
     long = [w for w in widths if _MIN_WIDTH <= w <= _MAX_WIDTH]
     if len(long) < _MIN_WRAPPED:
         return None
     bucket, _count = Counter(w // 4 for w in long).most_common(1)[0]
     edge = max(w for w in long if w // 4 == bucket)
-    wrapped = sum(1 for t in texts if t and edge - _SLACK <= width(t) <= edge + 1 and not t.endswith(_SENTENCE_END))
+    wrapped = sum(1 for t, w in zip(texts, widths, strict=True)
+                  if edge - _SLACK <= w <= edge + 1 and not t.endswith(_SENTENCE_END))
     wider = sum(1 for w in widths if w > edge + _SLACK)
     if wrapped < _MIN_WRAPPED or wrapped < _WRAPPED_SHARE * len(widths) or wider > _WIDER_SHARE * len(widths):
         return None
