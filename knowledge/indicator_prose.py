@@ -13,6 +13,7 @@ from knowledge.prose_names import (
     clean_name,
     counted_noun,
     quotes_closed,
+    share_head,
     strip_noun_trail,
 )
 from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, rule_amount
@@ -257,8 +258,13 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
                 # 地区生产总值增长7.5%左右: the growth is the target, its words (比2020年增长20%) the value
                 at = before.rfind(name)
                 word = before[at + len(name):].strip().removeprefix("均") if at >= 0 else growth_name.group()
-                results.append(Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True,
-                                     value=word + growth_value))
+                listed = before[: growth_name.start()].rstrip()
+                names = [name]
+                if listed.endswith("均") and "、" in listed:
+                    # A、B均增长8%: each listed name grows by it
+                    names = [n for n in (clean_name(p) for p in listed[:-1].split("、")) if len(n) >= 2] or names
+                results.extend(Found(name=n, quantity=q, growth=growth_value, unit="%", growth_only=True,
+                                     value=word + growth_value) for n in share_head(names))
             continue
         if q.chinese and not (_CN_COUNT_VERB.search(before)
                               or (q.number is not None and q.number >= 10 and _CN_LARGE_VERB.search(before))):
@@ -322,8 +328,7 @@ def _respectively(clause: str, previous_clause: str, quantities: list[Quantity])
     """分别计划投资7.93亿元、66.27亿元…: pair the listed names with the quantities in order."""
     if any(rule_amount(clause, q) for q in quantities):
         return []  # 分别给予一次性奖励200万元、100万元: amounts a policy grants
-    names = [clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])]
-    names = [n for n in names if n]
+    names = share_head([n for n in (clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])) if n])
     if len(names) == 1 and len(quantities) == 2:
         names = paired(names[0]) or names  # 城乡居民人均可支配收入分别增长7%和8%
     if len(names) != len(quantities):

@@ -85,3 +85,22 @@ def clean_name(text: str) -> str:
 def quotes_closed(name: str) -> str:
     """A name without a quote it does not close (加装消防设施” → 加装消防设施)."""
     return name.strip("“”") if name.count("“") != name.count("”") else name
+
+
+# A modifier standing for a full name in a list (城镇和农村常住居民人均可支配收入): at most this long.
+_MODIFIER = 4
+
+
+def share_head(names: list[str]) -> list[str]:
+    """Names listed with 和/、 whose first ones are modifiers of the last one's head: 城镇 and
+    农村常住居民人均可支配收入 → 城镇常住居民人均可支配收入 (the last name's words after a modifier
+    of the same length); full names stay as they are."""
+    if len(names) < 2:
+        return names
+    last = names[-1]
+    out = []
+    for name in names[:-1]:
+        if len(name) <= _MODIFIER and len(last) >= len(name) + 3 and not last.startswith(name):
+            name += last[len(name):]
+        out.append(name)
+    return [*out, last]
