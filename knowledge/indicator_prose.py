@@ -43,6 +43,11 @@ _ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新
 # Verbs before a count in Chinese numerals that make it a target (建成三个; 开放百个 from ten up).
 _CN_COUNT_VERB = re.compile(r"(?:完成|达到|建成)\s*$")
 _CN_LARGE_VERB = re.compile(r"(?:开放|打造|推广|培育|建设|新建|引进|认定|遴选|创建|形成|推出|发布|招引|新增|实施|培养)\s*$")
+# A share of a base: 面积应不低于年度计划任务量的60%, 人员达到编制数量的95%.
+_SHARE_OF = re.compile(r"^(?P<name>.{2,40}?)(?:应|要|须|需|均)?(?P<cmp>不低于|不少于|不高于|不超过|达到|达)"
+                       r"(?P<base>[\u4e00-\u9fff“”]{2,16})的$")
+# A time adverbial closing a name (…处理量在项目试运行期间): no part of it.
+_DURING = re.compile(r"(?:在|于)[^，,；;]{2,16}(?:期间|期内|阶段|时)$")
 # A goal sentence (到2027年，…) and a facility it says will be built (建成国家级中试基地（…方向）).
 _GOAL_SENTENCE = re.compile(r"^(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?[，,]")
 _BUILT = re.compile(r"^(?P<value>(?:基本|全面)?建成)(?P<name>[^\d，,；;（(]{4,30}?(?:基地|中心|平台|示范区|先行区|试验区|"
@@ -243,6 +248,13 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if re.match(r"^[\u4e00-\u9fff“”\"]{1,12}等[\u4e00-\u9fff]", after) or (
                 q.unit in _AREA_UNITS and _PLACE_AFTER_AREA.match(after)):
             continue  # 7.3公里接驳线等区域, 6.9平方公里片区: a description, not a target
+        share = _SHARE_OF.match(before) if q.is_percent else None
+        name = clean_name(_DURING.sub("", share["name"])) if share else ""
+        if name:
+            # 整治的面积应不低于年度计划任务量的60%, 处理量达到预期处理量的50%以上: a share of a base
+            value = share["cmp"] + share["base"] + "的" + clause[q.start:q.end].strip()
+            results.append(Found(name=name, quantity=q, unit=q.unit, value=value))
+            continue
         growth_name = _GROWTH_WORD.search(before)
         if q.is_percent and growth_name:
             name = clean_name(before[: growth_name.start()])
@@ -366,8 +378,10 @@ def _usable(clause: str, q: Quantity) -> bool:
     before = clause[: q.start]
     if q.unit is None:
         return bool(q.pre or q.post) and _UNITLESS_NAME.search(before.strip()) is not None
-    if re.match(r"^(?:月|小时|工作日|分钟|岁|周年)", after):
+    if re.match(r"^(?:月|小时|工作日|分钟|岁|周年|钟)", after):
         return False
+    if q.unit == "分" and (q.chinese or not (q.pre or q.post or re.search(r"(?:达|达到|得分)$", before))):
+        return False  # 扣1分, 十分重要: no score target
     if before.endswith(("第", "每", "前三", "排名")) and not q.pre:
         return False
     # 每周召开1次: a frequency, not a target.

@@ -15,6 +15,8 @@ MEASURE_UNITS = (
     "万户", "万人次", "万人", "人次", "万千瓦", "万吨", "吨", "亿斤", "万斤", "斤", "公里", "千米", "米",
     "微克/立方米", "μg/m3", "μg/m³", "ug/m3", "%", "％", "‰", "P", "PB",
     "万吨标准煤", "吨标准煤", "个百分点", "百分点", "岁", "万千瓦时", "千瓦时", "万辆", "万台",
+    "分",  # a score (达90分以上): a target only with a qualifier, see indicator_prose._usable
+    "万",  # a count in ten thousands with its noun before it (服务人口小于8万)
 )
 # Measure words counted after a number (7个项目, 60场展会, 4部电梯).
 COUNT_WORDS = (
@@ -35,6 +37,7 @@ _PLACE_RE = "|".join(PLACE_AFTER_COUNT)
 PRE_QUALIFIERS = (
     "不低于", "不少于", "不高于", "不超过", "不小于", "不大于", "不超", "高于", "低于",
     "超过", "突破", "超", "控制在", "保持在", "稳定在", "约", "近", "逾", "力争达到",
+    "小于", "大于", "少于", "多于",
 )
 POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之内")
 
@@ -110,15 +113,20 @@ def find_quantities(text: str) -> list[Quantity]:
         # A digit glued to latin letters or other digits is a code (5G, PM2.5), not a quantity.
         if not chinese and m.start("num") > 0 and re.match(r"[A-Za-z.\d]", text[m.start("num") - 1]):
             continue
+        end = m.end()
+        if unit and unit.endswith("人") and text[end:end + 1] == "口":
+            if chinese:
+                continue  # 十万人口死亡率: 人口 is a noun, the number part of the name
+            unit, end = None, m.end("approx") if m.group("approx") else m.end("num")
         pre = m.group("pre") or ""
         post = m.group("post") or ""
         start = m.start("pre") if pre else m.start("num")
         if post or chinese:
-            value = text[start:m.end()]  # 五个, 20场以上: verbatim with the unit
+            value = text[start:end]  # 五个, 20场以上: verbatim with the unit
         else:
             value = text[start:m.end("approx") if m.group("approx") else m.end("num")]
         found.append(Quantity(
-            start=start, end=m.end(), value=value.strip(), number=parse_number(num),
+            start=start, end=end, value=value.strip(), number=parse_number(num),
             unit=normalize_unit(unit), pre=pre, post=post, chinese=chinese,
         ))
     return found

@@ -12,7 +12,7 @@ CUT_VERB = re.compile(r"开展|举办|组织|引进|招引|培育|成立|认证|
 _BARE_SUFFIX = re.compile(r"率|比例|比重|占比|面积|数量|总额|总量|规模|水平|任务|工作")
 # Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
 _LEAD_STRIP = re.compile(
-    r"^(?:[、和及与并且而、的—\-－•·●◆■▪]|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)|到(?:20\d\d|二〇[一二三四五六七八九〇]{2})年(?:底|末)?(?:前)?|至(?:20\d\d)年(?:底|末)?(?:前)?|"
+    r"^(?:[、和及与并且而、的—\-－•·●◆■▪]|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|期末|末)|到(?:20\d\d|二〇[一二三四五六七八九〇]{2})年(?:底|末)?(?:前)?|至(?:20\d\d)年(?:底|末)?(?:前)?|"
     r"(?:20\d\d)年(?:底|末|内)?(?:前)?|建成(?![区后])|今年|全年|"
     # deadlines inside the year (三季度末完成投资, 12月底完成户厕改造) are no part of the name
     r"(?:第?[一二三四1-4]季度|上半年|下半年|年底|年末|(?:1[0-2]|[1-9])月(?:(?:[1-3]?\d)日|底|末|中旬|上旬|下旬)?)(?:末|底)?(?:前|以前)?|"
@@ -20,7 +20,7 @@ _LEAD_STRIP = re.compile(
     r"完成|实现|实施|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
     r"其中|同时|此外|另外|要|将|使|让|达到)+"
 )
-_TRAIL_STRIP = re.compile(r"(?:(?<![人年])均|每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
+_TRAIL_STRIP = re.compile(r"(?:(?<![人年])均|常年|始终|长期|每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
 # Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
 _NOUN_TRAIL = re.compile(
     r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
@@ -43,6 +43,8 @@ def counted_noun(after: str, q: Quantity) -> str | None:
     if q.unit in ("岁", "个百分点", "百分点"):
         return ""  # 2-3岁托班: an age or a change in points says nothing about a counted noun
     noun = NOUN_LEAD.sub("", noun)
+    if noun.endswith("）") and "（" in noun[2:]:
+        noun = noun[: noun.index("（", 2)]  # 整治任务量（各街镇任务详见附件）: a closing note names nothing
     noun = strip_noun_trail(noun)
     noun = noun.rstrip("和及与、")
     if _NOUN_TRAIL.fullmatch(noun) or not NAME_OK.search(noun):
@@ -78,7 +80,7 @@ def clean_name(text: str) -> str:
     parts = name.split("、")
     balanced = all(p.count("“") == p.count("”") and p.count('"') % 2 == 0 for p in parts)
     if len(parts) > 1 and balanced and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
-        name = parts[-1]
+        name = _TRAIL_STRIP.sub("", _LEAD_STRIP.sub("", parts[-1]).strip()).strip()  # …保养、确保完好率 → 完好率
     return name if NAME_OK.search(name) else ""
 
 

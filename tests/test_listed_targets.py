@@ -31,3 +31,25 @@ def test_share_head(names: list[str], shared: list[str]) -> None:
 ])
 def test_listed_and_higher_level_targets(sentence: str, targets: list[tuple[str, str]]) -> None:
     assert [(f.name, f.value) for f in prose_targets(sentence, 2024)] == targets
+
+
+@pytest.mark.parametrize(("sentence", "targets"), [
+    # a per-capita rate: 十万人口 is part of the name
+    ("年均火灾十万人口死亡率控制在0.25以内。", [("年均火灾十万人口死亡率", 0.25, None)]),
+    # a score with a qualifier; a deduction and a duration are none
+    ("群众安全常识知晓率综合得分达90分以上。", [("群众安全常识知晓率综合得分", 90.0, None)]),
+    ("每项扣1分，会议时长不超过30分钟。", []),
+    # 小于 and a count in ten thousands
+    ("到2025年，消防站平均服务人口数量小于8万。", [("消防站平均服务人口数量", 8.0, None)]),
+    # a share of a base
+    ("各街镇以拆除方式整治的面积应不低于年度计划任务量的60%。",
+     [("各街镇以拆除方式整治的面积", 60.0, "不低于年度计划任务量的60%")]),
+    ("餐厨废弃物收集处理量在项目试运行期间达到预期处理量的50%以上。",
+     [("餐厨废弃物收集处理量", 50.0, "达到预期处理量的50%以上")]),
+    # a closing note after the counted noun names nothing; a bracket inside the name stays
+    ("2026年应完成剩余1620亩整治任务量（各街镇任务详见附件）。", [("整治任务量", 1620.0, None)]),
+    ("完成40个电动自行车集中充电（停放）场所改造。", [("电动自行车集中充电（停放）场所改造", 40.0, None)]),
+])
+def test_rates_scores_and_shares(sentence: str, targets: list[tuple[str, float, str | None]]) -> None:
+    found = prose_targets(sentence, 2024)
+    assert [(f.name, f.quantity.number if f.quantity else None, f.value) for f in found] == targets
