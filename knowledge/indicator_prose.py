@@ -46,6 +46,10 @@ _CN_LARGE_VERB = re.compile(r"(?:开放|打造|推广|培育|建设|新建|引�
 # A share of a base: 面积应不低于年度计划任务量的60%, 人员达到编制数量的95%.
 _SHARE_OF = re.compile(r"^(?P<name>.{2,40}?)(?:应|要|须|需|均)?(?P<cmp>不低于|不少于|不高于|不超过|达到|达)"
                        r"(?P<base>[\u4e00-\u9fff“”]{2,16})的$")
+# A share of a whole meeting a standard (40%以上面积达到海绵城市建设目标要求), and N%的目标要求.
+_MEETS = re.compile(r"^(?:的)?(?:面积|区域|范围|用地)(?:达到|符合|满足)(?P<standard>[\u4e00-\u9fff“”]{2,20}?)"
+                    r"(?:目标)?(?:要求|标准)")
+_OF_TARGET = re.compile(r"^的(?:目标|要求|目标要求|目标任务|任务)")
 # A time adverbial closing a name (…处理量在项目试运行期间): no part of it.
 _DURING = re.compile(r"(?:在|于)[^，,；;]{2,16}(?:期间|期内|阶段|时)$")
 # A goal sentence (到2027年，…) and a facility it says will be built (建成国家级中试基地（…方向）).
@@ -243,7 +247,12 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if ((_PAST.search(clause[: q.start]) and not facts) or _is_reference(clause[: q.start])
                 or rule_amount(clause, q, sentence_before)):
             continue
-        if after.startswith("的"):
+        meets = _MEETS.match(after) if q.is_percent else None
+        if meets and clean_name(before):
+            # 建成区40%以上面积达到海绵城市建设要求: the share of the whole that meets the standard
+            results.append(Found(name=clean_name(before) + meets["standard"] + "达标面积比例", quantity=q, unit=q.unit))
+            continue
+        if after.startswith("的") and not _OF_TARGET.match(after):
             continue  # 总面积3.5万平方米的孵化器: the number describes the noun, it is no target
         if re.match(r"^[\u4e00-\u9fff“”\"]{1,12}等[\u4e00-\u9fff]", after) or (
                 q.unit in _AREA_UNITS and _PLACE_AFTER_AREA.match(after)):

@@ -19,6 +19,8 @@ _PER_ITEM = re.compile(r"每(?:获得|新上|新增|个|项|户|人|名|位|家|
 _MONEY = ("元", "万元", "亿元", "万美元", "亿美元")
 # A condition, not a target: 投资额3000万元（含）以上的项目, 5000万元以下的企业.
 _CONDITION_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及以上|及以下|以上|以下|以内|—[^，,；;]{1,12})?\s*(?:的|（含）)")
+# …50%的目标要求, 40%的区域达到…要求: the number is a target, not a condition.
+_TARGET_OF = re.compile(r"^\s*(?:以上|以下)?的(?:目标|要求|任务|(?:面积|区域|范围|用地)(?:达到|符合|满足))")
 # List numbering left at the front of a name: （十一）对…, 3.…
 HEADING_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*")
 # Words that are no indicator's name on their own (an adverb, a level, a place-wide qualifier).
@@ -60,4 +62,5 @@ def rule_amount(clause: str, q: Quantity, sentence_before: str = "") -> bool:
         return True  # （每日91元）: a number inside a bracket explains, it sets no target
     if _SHORT_QUOTE_BEFORE.search(before) and _SHORT_QUOTE_AFTER.match(clause[q.end:]):
         return True  # “上门10项便民服务”工作措施: a number inside a short quoted name is part of the name
-    return _CONDITION_AFTER.match(clause[q.end:]) is not None
+    after = clause[q.end:]
+    return _CONDITION_AFTER.match(after) is not None and not _TARGET_OF.match(after)

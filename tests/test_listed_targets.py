@@ -53,3 +53,15 @@ def test_listed_and_higher_level_targets(sentence: str, targets: list[tuple[str,
 def test_rates_scores_and_shares(sentence: str, targets: list[tuple[str, float, str | None]]) -> None:
     found = prose_targets(sentence, 2024)
     assert [(f.name, f.quantity.number if f.quantity else None, f.value) for f in found] == targets
+
+
+@pytest.mark.parametrize(("sentence", "targets"), [
+    # the share of a whole meeting a standard
+    ("到2025年底，全镇建成区40%以上面积达到海绵城市建设目标要求。", [("全镇建成区海绵城市建设达标面积比例", 40.0)]),
+    ("到2027年，城区60%的区域达到噪声功能区标准。", [("城区噪声功能区达标面积比例", 60.0)]),
+    # N%的目标要求 is the target; a share in a subsidy rule is no target
+    ("落实新能源公交车占新增公交车80%的目标要求。", [("新能源公交车占新增公交车", 80.0)]),
+    ("对投资额50%的部分给予补助。", []),
+])
+def test_shares_meeting_a_standard(sentence: str, targets: list[tuple[str, float]]) -> None:
+    assert [(f.name, f.quantity.number if f.quantity else None) for f in prose_targets(sentence, 2024)] == targets
