@@ -137,8 +137,8 @@ def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool 
             continue
         clause_at = m.start() + len(m.group()) - len(m.group().lstrip())
         # A past date holds for the clauses after it until a future one (到2025年, 力争) appears.
-        if _FUTURE_MARK.match(clause):
-            past = False
+        if _FUTURE_MARK.match(clause) or _dated_from(clause, start_year):
+            past = False  # 到2025年…, or 2026年应完成… in a 2026 plan: the plan's own time again
         elif _dated_before(clause, start_year):
             past = True
         if past:
@@ -186,6 +186,12 @@ def _target_for_current(clause: str, current: tuple[str, Quantity]) -> list[Foun
         if _usable(clause, q) and q.unit == base.unit and not clean_name(clause[: q.start]):
             return [Found(name=name, quantity=q, baseline=base, unit=q.unit)]
     return []
+
+
+def _dated_from(clause: str, start_year: int | None) -> bool:
+    """Whether a clause opens with a year the plan covers (2026年应完成… in a 2026 plan)."""
+    m = _PAST_DATE.match(clause)
+    return bool(m and start_year is not None and m.group(1) and int(m.group(1)) >= start_year)
 
 
 def _dated_before(clause: str, start_year: int | None) -> bool:

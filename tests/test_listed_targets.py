@@ -65,3 +65,8 @@ def test_rates_scores_and_shares(sentence: str, targets: list[tuple[str, float, 
 ])
 def test_shares_meeting_a_standard(sentence: str, targets: list[tuple[str, float]]) -> None:
     assert [(f.name, f.quantity.number if f.quantity else None) for f in prose_targets(sentence, 2024)] == targets
+
+
+def test_a_clause_dated_in_the_plan_year_ends_a_past_run() -> None:
+    sentence = "2024年及2025年我区已累计完成约4180亩整治任务量，2026年应完成剩余1620亩整治任务量。"
+    assert [(f.name, f.quantity.number) for f in prose_targets(sentence, 2026) if f.quantity] == [("整治任务量", 1620.0)]
