@@ -6,7 +6,8 @@ numbers (— 1 —) as lines of their own. Such a document is recognised by the 
 lines, not by any word: most of its long lines end within a few characters of one width
 without sentence punctuation, and hardly any line is wider than that width. Its lines are
 then joined back into paragraphs before structure runs: a line that reaches the width goes
-on in the next one, unless it ends a sentence and the next line opens a numbered item.
+on in the next one, unless it ends a sentence and the next line opens a numbered item or is
+indented (when only paragraphs' first lines are).
 Every paragraph keeps where each of its parts came from (source line and offset), so an item
 found in it is cited at its first source line. Documents whose lines are real paragraphs are
 left exactly as they are.
@@ -100,6 +101,18 @@ def _goes_on(text: str, edge: int) -> bool:
     return w >= edge - _SLACK or (w >= _NEAR_SHARE * edge and not text.endswith(_SENTENCE_END))
 
 
+# A paragraph's first line indented by two characters (　　 or spaces); fewer than this share of
+# lines indented means the indents mark paragraphs.
+_INDENT = 2
+_INDENT_SHARE = 0.5
+
+
+def _indent(raw: str) -> int:
+    """Leading blank characters, an ideographic space counting as two."""
+    lead = raw[: len(raw) - len(raw.lstrip())]
+    return len(lead) + lead.count("\u3000")
+
+
 def rejoin(lines: list[str]) -> list[Joined] | None:
     """The paragraphs of a hard-wrapped document (page numbers dropped), or None when the
     document's lines are real lines."""
@@ -109,6 +122,9 @@ def rejoin(lines: list[str]) -> list[Joined] | None:
     nonblank = [k for k, t in enumerate(lines) if t.strip()]
     gaps = sum(1 for a, b in zip(nonblank, nonblank[1:], strict=False) if b > a + 1)
     blanks_break = gaps < _BLANK_NOISE * max(len(nonblank) - 1, 1)
+    # An indent opens a paragraph when only some lines have one (the first lines of paragraphs).
+    indented = sum(1 for k in nonblank if _indent(lines[k]) >= _INDENT)
+    indent_breaks = 0 < indented < _INDENT_SHARE * len(nonblank)
     out: list[Joined] = []
     text, parts = "", []
     open_line = False  # the paragraph so far runs on into the next line
@@ -122,7 +138,8 @@ def rejoin(lines: list[str]) -> list[Joined] | None:
         lead = len(raw) - len(raw.lstrip())
         starts_item = bool(_MARKER.match(stripped))
         joins = open_line and not (blanks_break and k > last + 1) and not (
-            starts_item and text.endswith(_SENTENCE_END))
+            starts_item and text.endswith(_SENTENCE_END)) and not (
+            indent_breaks and _indent(raw) >= _INDENT and text.endswith(_SENTENCE_END))
         if joins:
             parts.append((len(text), k + 1, lead))
             text += stripped

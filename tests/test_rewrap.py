@@ -114,3 +114,18 @@ def test_items_of_a_hard_wrapped_report_sit_on_their_first_source_line() -> None
     assert growth.target is not None and growth.target.number == 6.5
     assert growth.line == firsts[6]
     assert any(t.line == firsts[7] for t in kb.tasks)
+
+
+def test_indented_first_lines_open_paragraphs() -> None:
+    """Paragraphs ending on a full line (…。) and unnumbered ones after them: the indent tells."""
+    sentence = "全区上下团结奋斗，经济社会发展取得新成效，主要指标好于预期，民生福祉持续增进，社会更和谐。"
+    assert len(sentence) == 45
+    paragraphs = [sentence * 2, "一年来，我们坚持稳中求进工作总基调，统筹发展和安全。" * 3, sentence * 6]
+    lines = []
+    for paragraph in paragraphs:
+        wrapped = [paragraph[k:k + 30] for k in range(0, len(paragraph), 30)]
+        lines.extend(["\u3000\u3000" + wrapped[0], *wrapped[1:]])
+    assert lines[2].endswith("。") and rewrap.width(lines[2]) == 60  # the first paragraph ends on a full line
+    pieces = logical_lines(lines)
+    assert pieces is not None
+    assert [p.text for p in pieces] == paragraphs
