@@ -330,6 +330,7 @@ _DUTY_LINE = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3
 _ORG_END = re.compile(r"(?:局|委|办|厅|中心|所|队|站|部|院|处|科|室|股|政府|办事处|街道|镇|乡|公司|集团|单位|管委会|专班|"
                       r"支队|大队|中队|分局|支行|委员会)$")
 _LEADS = ("牵头", "负责牵头", "主要牵头")
+_LABELED_UNITS = re.compile(r"(?:牵头|责任|配合|主责|协办|实施)(?:单位|部门)\s*[:：]")
 _NO_TITLE = re.compile(r"^(?:按照|根据|依据|结合|围绕|在[^，,]{0,20}(?:下|中))")
 
 
@@ -352,8 +353,8 @@ _UNIT_LABEL = re.compile(r"^(?:牵头|责任|配合|协办|协同|参与|主责|
 def duty_draft(number: int, line: str) -> Draft | None:
     """A unit and its duties on one line: a task whose unit is the one named first."""
     m = _DUTY_LINE.match(line)
-    if not m:
-        return None
+    if not m or _LABELED_UNITS.search(m["duties"]):
+        return None  # 35.某某服务中心。…（牵头单位：X）: the item names who does it, its head is a project
     units = duty_units(m["units"])
     if units is None:
         return None

@@ -45,6 +45,8 @@ _PRE_RE = "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True))
 _POST_RE = "|".join(POST_QUALIFIERS)
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 or 1200.5
 _CN_DIGITS = "一二三四五六七八九十两"
+# Characters that make 人 a word of its own (人口, 人才, 人员, 人民): then 人 is no unit.
+_PERSON_WORD = frozenset("口才员民群力士物性文类")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 QUANTITY_RE = re.compile(
@@ -114,9 +116,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if not chinese and m.start("num") > 0 and re.match(r"[A-Za-z.\d]", text[m.start("num") - 1]):
             continue
         end = m.end()
-        if unit and unit.endswith("人") and text[end:end + 1] == "口":
+        if unit and unit.endswith("人") and text[end:end + 1] in _PERSON_WORD:
             if chinese:
-                continue  # 十万人口死亡率: 人口 is a noun, the number part of the name
+                continue  # 十万人口死亡率, 121人才梯队: 人口/人才 is a noun, the number part of a name
             unit, end = None, m.end("approx") if m.group("approx") else m.end("num")
         pre = m.group("pre") or ""
         post = m.group("post") or ""

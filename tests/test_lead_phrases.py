@@ -22,3 +22,24 @@ def test_lead_phrases(paragraph: str, titles: list[str]) -> None:
     drafts = lead_phrase_measures(1, paragraph)
     assert [d.title for d in drafts] == titles
     assert all(d.text for d in drafts)
+
+
+def test_a_numbered_project_naming_its_units_is_no_duty_line() -> None:
+    from knowledge.builder import build_document
+
+    lines = ["关于推进人才工程的实施意见", "一、重点项目",
+             "1.人才服务中心。按照“政府引导、市场运作”的原则，建设综合性人才服务平台。（牵头单位：市委组织部，配合单位：市财政局）",
+             "2.区人才办。负责统筹协调人才工程各项工作。"]
+    tasks = build_document("意见.txt", lines).tasks
+    first = next(t for t in tasks if t.line == 3)
+    assert (first.title, first.lead_units, first.units) == ("人才服务中心", ["市委组织部"], ["市委组织部", "市财政局"])
+    duty = next(t for t in tasks if t.line == 4)
+    assert "区人才办" in duty.units + duty.lead_units  # a unit and its duties
+
+
+@pytest.mark.parametrize(("text", "number"), [("121人才梯队项目", None), ("十万人口死亡率", None), ("500人参加培训", 500.0)])
+def test_person_words_are_no_unit(text: str, number: float | None) -> None:
+    from knowledge.numbers import find_quantities
+
+    counted = [q.number for q in find_quantities(text) if q.unit]
+    assert counted == ([number] if number is not None else [])
