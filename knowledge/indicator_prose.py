@@ -253,6 +253,8 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if ((_PAST.search(clause[: q.start]) and not facts) or _is_reference(clause[: q.start])
                 or rule_amount(clause, q, sentence_before)):
             continue
+        if _FROM.search(before):
+            continue  # 能力由12万吨/天，提高至…: where it starts, its end in the next clause
         meets = _MEETS.match(after) if q.is_percent else None
         if meets and clean_name(before):
             # 建成区40%以上面积达到海绵城市建设要求: the share of the whole that meets the standard
@@ -395,6 +397,8 @@ def _usable(clause: str, q: Quantity) -> bool:
         return bool(q.pre or q.post) and _UNITLESS_NAME.search(before.strip()) is not None
     if re.match(r"^(?:月|小时|工作日|分钟|岁|周年|钟)", after):
         return False
+    if q.unit and q.unit.split("/")[0] in ("元", "万元", "亿元") and "/" in q.unit:
+        return False  # 不超过16元/平方米: a price or a fee, no target
     if q.unit == "分" and (q.chinese or not (q.pre or q.post or re.search(r"(?:达|达到|得分)$", before))):
         return False  # 扣1分, 十分重要: no score target
     if before.endswith(("第", "每", "前三", "排名")) and not q.pre:

@@ -41,6 +41,8 @@ PRE_QUALIFIERS = (
 )
 POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之内")
 
+# What a rate is per (4.15公里/平方公里, 3.5张/千人): the second part of a composite unit.
+_PER_RE = "平方公里|万人|千人|百人|万户|平方米|公顷|人|户|年|天|日"
 _PRE_RE = "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True))
 _POST_RE = "|".join(POST_QUALIFIERS)
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 or 1200.5
@@ -53,7 +55,7 @@ QUANTITY_RE = re.compile(
     rf"(?P<pre>{_PRE_RE})?\s*"
     rf"(?P<num>{_ARABIC}(?:\s*[-~～—至]\s*{_ARABIC})?|[一二两三四五六七八九]?[百千](?![分万亿])|[{_CN_DIGITS}]{{1,3}})"
     rf"(?P<approx>余|多)?\s*"
-    rf"(?P<unit>个(?:{_PLACE_RE})|{_UNIT_RE})?"
+    rf"(?P<unit>(?:个(?:{_PLACE_RE})|{_UNIT_RE})(?:/(?:{_PER_RE}))?)?"
     rf"(?P<post>{_POST_RE})?"
 )
 

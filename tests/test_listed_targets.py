@@ -70,3 +70,13 @@ def test_shares_meeting_a_standard(sentence: str, targets: list[tuple[str, float
 def test_a_clause_dated_in_the_plan_year_ends_a_past_run() -> None:
     sentence = "2024年及2025年我区已累计完成约4180亩整治任务量，2026年应完成剩余1620亩整治任务量。"
     assert [(f.name, f.quantity.number) for f in prose_targets(sentence, 2026) if f.quantity] == [("整治任务量", 1620.0)]
+
+
+@pytest.mark.parametrize(("sentence", "targets"), [
+    ("至2030年，力争路网密度达4.15公里/平方公里。", [("路网密度", 4.15, "公里/平方公里")]),
+    ("服务费用不超过16元/平方米。", []),  # a price
+    ("城镇污水处理能力由12万吨/天，提高至24万吨/天。", []),  # where it starts is no target
+])
+def test_composite_units(sentence: str, targets: list[tuple[str, float, str]]) -> None:
+    found = prose_targets(sentence, 2026)
+    assert [(f.name, f.quantity.number, f.quantity.unit) for f in found if f.quantity] == targets
