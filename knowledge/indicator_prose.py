@@ -399,6 +399,8 @@ def _usable(clause: str, q: Quantity) -> bool:
         return False
     if q.unit and q.unit.split("/")[0] in ("元", "万元", "亿元") and "/" in q.unit:
         return False  # 不超过16元/平方米: a price or a fee, no target
+    if q.unit == "天" and not re.search(r"天数(?:达到|达|为|保持在|不少于|超过|力争达到)?$", before.strip()):
+        return False  # 30天内, 每天: a time, not a count of days
     if q.unit == "分" and (q.chinese or not (q.pre or q.post or re.search(r"(?:达|达到|得分)$", before))):
         return False  # 扣1分, 十分重要: no score target
     if before.endswith(("第", "每", "前三", "排名")) and not q.pre:

@@ -17,6 +17,7 @@ MEASURE_UNITS = (
     "万吨标准煤", "吨标准煤", "个百分点", "百分点", "岁", "万千瓦时", "千瓦时", "万辆", "万台",
     "分",  # a score (达90分以上): a target only with a qualifier, see indicator_prose._usable
     "万",  # a count in ten thousands with its noun before it (服务人口小于8万)
+    "天",  # a count of days (空气优良天数达到350天): a target only after 天数, see indicator_prose._usable
 )
 # Measure words counted after a number (7个项目, 60场展会, 4部电梯).
 COUNT_WORDS = (

@@ -80,3 +80,12 @@ def test_a_clause_dated_in_the_plan_year_ends_a_past_run() -> None:
 def test_composite_units(sentence: str, targets: list[tuple[str, float, str]]) -> None:
     found = prose_targets(sentence, 2026)
     assert [(f.name, f.quantity.number, f.quantity.unit) for f in found if f.quantity] == targets
+
+
+@pytest.mark.parametrize(("sentence", "targets"), [
+    ("全力确保空气优良天数达到350天。", [("空气优良天数", 350.0)]),
+    ("在30天内完成整改。", []),
+    ("每年开展培训不少于3天。", []),
+])
+def test_days(sentence: str, targets: list[tuple[str, float]]) -> None:
+    assert [(f.name, f.quantity.number) for f in prose_targets(sentence, 2019) if f.quantity] == targets
