@@ -46,6 +46,9 @@ _PUNCTUATION_END = re.compile(r"[^\w%％]$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|[-—–－]+\s+\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4})$")
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
+# A row of a table laid out in columns (序号  任务  责任单位): runs of blanks between cells. Such a
+# line is never joined to another.
+_COLUMNS = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S")
 
 
 # East Asian wide and full-width characters (Unicode's W and F classes, the ranges text uses).
@@ -88,7 +91,7 @@ def wrap_width(lines: list[str]) -> int | None:
     bucket, _count = Counter(w // 4 for w in long).most_common(1)[0]
     edge = max(w for w in long if w // 4 == bucket)
     wrapped = sum(1 for t, w in zip(texts, widths, strict=True)
-                  if edge - _SLACK <= w <= edge + 1 and not t.endswith(_SENTENCE_END))
+                  if edge - _SLACK <= w <= edge + 1 and not t.endswith(_SENTENCE_END) and not _COLUMNS.search(t))
     wider = sum(1 for w in widths if w > edge + _SLACK)
     if wrapped < _MIN_WRAPPED or wrapped < _WRAPPED_SHARE * len(widths) or wider > _WIDER_SHARE * len(widths):
         return None
@@ -136,7 +139,7 @@ def rejoin(lines: list[str]) -> list[Joined] | None:
             last = k  # a page number, also one a page break leaves inside a paragraph: no break
             continue
         lead = len(raw) - len(raw.lstrip())
-        starts_item = bool(_MARKER.match(stripped))
+        starts_item = bool(_MARKER.match(stripped)) or bool(_COLUMNS.search(stripped))
         joins = open_line and not (blanks_break and k > last + 1) and not (
             starts_item and text.endswith(_SENTENCE_END)) and not (
             indent_breaks and _indent(raw) >= _INDENT and text.endswith(_SENTENCE_END))
@@ -149,7 +152,8 @@ def rejoin(lines: list[str]) -> list[Joined] | None:
             text, parts = stripped, [(0, k + 1, lead)]
         # A line inside a paragraph that ends on no punctuation at all is cut mid-sentence
         # (全市PM2.5⏎平均浓度…: a line the PDF set short), so the paragraph goes on.
-        open_line = _goes_on(stripped, edge) or (joins and not _PUNCTUATION_END.search(stripped))
+        open_line = not _COLUMNS.search(stripped) and (
+            _goes_on(stripped, edge) or (joins and not _PUNCTUATION_END.search(stripped)))
         last = k
     if text:
         out.append(Joined(text, tuple(parts)))

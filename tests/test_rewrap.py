@@ -129,3 +129,10 @@ def test_indented_first_lines_open_paragraphs() -> None:
     pieces = logical_lines(lines)
     assert pieces is not None
     assert [p.text for p in pieces] == paragraphs
+
+
+def test_a_table_laid_out_in_columns_is_left_alone() -> None:
+    """Rows padded to one width (a PDF's layout text) look wrapped, but columns are no paragraph."""
+    rows = [f"{k:<4}推进第{k}批老旧小区综合改造工程建设    区住房城乡建设局    2025年12月底前" for k in range(1, 16)]
+    lines = ["序号  工作任务                          责任单位            完成时限", *rows]
+    assert logical_lines(lines) is None
