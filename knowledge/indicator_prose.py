@@ -131,15 +131,17 @@ def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool 
     past = False
     current: tuple[str, Quantity] | None = None
     words: list[Found] = []  # 建成… targets in words of a goal sentence
+    goal = _GOAL_SENTENCE.match(sentence.strip()) is not None
     for m in _CLAUSE_TEXT.finditer(sentence, body_at):
         clause = m.group().strip()
         if not clause:
             continue
         clause_at = m.start() + len(m.group()) - len(m.group().lstrip())
         # A past date holds for the clauses after it until a future one (到2025年, 力争) appears.
-        if _FUTURE_MARK.match(clause) or _dated_from(clause, start_year):
+        dated = _dated(clause, start_year)
+        if dated is False or _FUTURE_MARK.match(clause):
             past = False  # 到2025年…, or 2026年应完成… in a 2026 plan: the plan's own time again
-        elif _dated_before(clause, start_year):
+        elif dated:
             past = True
         if past:
             previous_clause, previous_items = clause, []
@@ -155,7 +157,7 @@ def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool 
         current = None
         if not items and main:
             items = _qualitative(clause, listed=True)
-        if not items and (built := _BUILT.match(clause)) and _GOAL_SENTENCE.match(sentence.strip()):
+        if not items and goal and (built := _BUILT.match(clause)):
             items = [Found(name=built["name"], quantity=None, value=built["value"])]
             words.extend(items)
         for item in items:
@@ -188,20 +190,15 @@ def _target_for_current(clause: str, current: tuple[str, Quantity]) -> list[Foun
     return []
 
 
-def _dated_from(clause: str, start_year: int | None) -> bool:
-    """Whether a clause opens with a year the plan covers (2026年应完成… in a 2026 plan)."""
-    m = _PAST_DATE.match(clause)
-    return bool(m and start_year is not None and m.group(1) and int(m.group(1)) >= start_year)
-
-
-def _dated_before(clause: str, start_year: int | None) -> bool:
-    """Whether a clause opens with a date before the plan starts (2020年完成…, “十三五”期间累计…)."""
+def _dated(clause: str, start_year: int | None) -> bool | None:
+    """Whether a clause opens with a date before the plan starts (2020年完成…, “十三五”期间累计…:
+    True) or with a year the plan covers (2026年应完成… in a 2026 plan: False); None otherwise."""
     m = _PAST_DATE.match(clause)
     if m is None or start_year is None:
-        return False
+        return None
     if m.group(1):
         return int(m.group(1)) < start_year
-    return five_year_period(shi_wu_number(m.group(2)))[1] < start_year
+    return True if five_year_period(shi_wu_number(m.group(2)))[1] < start_year else None
 
 
 def _qualitative(clause: str, listed: bool = False) -> list[Found]:

@@ -96,8 +96,9 @@ def describe(text: DocText, doc_id: str) -> Document:
         year = own or head.year
     else:  # a programme or policy: its own year, from the title, else its date or 文号
         year = own or head.year or (period[0] if period else None)
-    issuer = head.issuer or issuer_from_number(
-        head.number, _leading_places(title), " ".join(line for _, line in text.content())) or find_issuer(title, kind, text)
+    issuer = head.issuer or (head.number and issuer_from_number(
+        head.number, _leading_places(title), " ".join(line for _, line in text.content()))) or find_issuer(
+        title, kind, text)
     if report is not None:
         report.year = report.year or year
         issuer = issuer or report.issuer

@@ -82,7 +82,14 @@ class Joined:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width a document's lines were broken at, or None when its lines are real lines."""
-    texts = [t for t in (line.strip() for line in lines) if t and not _PAGE_NUMBER.match(t)]
+    texts = [t for t in (line.strip() for line in lines) if t]
+    # Cheap first look: wrapped lines are many and end without sentence punctuation.
+    # (a wrapped line has at least (_MIN_WIDTH - _SLACK) / 2 characters; page numbers count here)
+    open_ended = sum(1 for t in texts if (_MIN_WIDTH - _SLACK) // 2 <= len(t) <= _MAX_WIDTH
+                     and not t.endswith(_SENTENCE_END))
+    if open_ended < max(_MIN_WRAPPED, 0.8 * _WRAPPED_SHARE * len(texts)):
+        return None
+    texts = [t for t in texts if not _PAGE_NUMBER.match(t)]
     # A line of more than _MAX_WIDTH characters is wider than any page: no need to measure it.
     widths = [width(t) if len(t) <= _MAX_WIDTH else 2 * len(t) for t in texts]
     long = [w for w in widths if _MIN_WIDTH <= w <= _MAX_WIDTH]
