@@ -16,7 +16,7 @@ from knowledge.prose_names import (
     share_head,
     strip_noun_trail,
 )
-from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, rule_amount
+from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, is_reference, rule_amount, usable
 from knowledge.target_words import (
     CLEARED,
     COMPLETE_NAMED,
@@ -36,10 +36,6 @@ _PAST = re.compile(r"(?<![为除])了|已(?:经)?(?:建成|完成|实现|达到|
 # An area or length that sizes a place (21平方公里区域) describes it.
 _PLACE_AFTER_AREA = re.compile(r"^[\u4e00-\u9fffA-Z]{0,6}(?:区域|片区|范围|地块|园区|空间)")
 _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "公里", "米")
-# Prepositions that introduce a reference, not a target (以全街237个基层党组织为主体, 紧盯738家规上企业).
-_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过|根据|依据|参照|当)"
-                             r"[^，,；;]*$")
-_ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新增|举办|组织|打造|推动|推进|实现|增加|增设|培育|引进|盘活|收储|整改|招引|筹集|成立|建立|达到|提升|改造|养护")
 # Verbs before a count in Chinese numerals that make it a target (建成三个; 开放百个 from ten up).
 _CN_COUNT_VERB = re.compile(r"(?:完成|达到|建成)\s*$")
 _CN_LARGE_VERB = re.compile(r"(?:开放|打造|推广|培育|建设|新建|引进|认定|遴选|创建|形成|推出|发布|招引|新增|实施|培养)\s*$")
@@ -175,7 +171,7 @@ def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool 
 def _current_state(clause: str) -> tuple[str, Quantity] | None:
     """The name and quantity a descriptive clause states (辖区现有规上企业86家)."""
     for q in find_quantities(clause):
-        if _usable(clause, q):
+        if usable(clause, q):
             name = clean_name(_DESCRIPTIVE.split(clause[: q.start])[-1])
             return (name, q) if name else None
     return None
@@ -185,7 +181,7 @@ def _target_for_current(clause: str, current: tuple[str, Quantity]) -> list[Foun
     """达到120家 after 现有…86家: a target for the same thing, with the current value as baseline."""
     name, base = current
     for q in find_quantities(clause):
-        if _usable(clause, q) and q.unit == base.unit and not clean_name(clause[: q.start]):
+        if usable(clause, q) and q.unit == base.unit and not clean_name(clause[: q.start]):
             return [Found(name=name, quantity=q, baseline=base, unit=q.unit)]
     return []
 
@@ -224,7 +220,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
                     sentence_before: str = "", facts: bool = False) -> list[Found]:
     """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
     has_number = _HAS_NUMBER.search(clause) is not None
-    quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
+    quantities = [q for q in find_quantities(clause) if usable(clause, q)] if has_number else []
     if not quantities:
         # 与经济增长同步, 完成区里指标要求: a target in words, its own words are the value
         return _qualitative(clause)
@@ -247,7 +243,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if nxt is not None and not after.strip() and q.unit and nxt.unit:
             skip.add(idx + 1)
             continue
-        if ((_PAST.search(clause[: q.start]) and not facts) or _is_reference(clause[: q.start])
+        if ((_PAST.search(clause[: q.start]) and not facts) or is_reference(clause[: q.start])
                 or rule_amount(clause, q, sentence_before)):
             continue
         if _FROM.search(before):
@@ -371,36 +367,3 @@ def _respectively(clause: str, previous_clause: str, quantities: list[Quantity])
         return [Found(name=strip_noun_trail(n), quantity=q, growth=r, unit="%", growth_only=True, value=word + r)
                 for n, q, r in zip(names, quantities, rates, strict=True)]
     return [Found(name=strip_noun_trail(n), quantity=q, unit=q.unit or unit) for n, q in zip(names, quantities, strict=True)]
-
-
-
-
-def _is_reference(before: str) -> bool:
-    """Whether the words before a number make it a reference (以…为, 紧盯738家) rather than a target."""
-    m = _REFERENCE_LEAD.search(before)
-    return m is not None and not _ACTION_VERB.search(m.group()[1:])
-
-
-# Names whose value is a bare number: rates, shares, indices, densities.
-_UNITLESS_NAME = re.compile(r"(?:率|比例|比重|指数|系数|密度)(?:达到|达|为|保持|稳定)?$")
-
-
-def _usable(clause: str, q: Quantity) -> bool:
-    """Whether a quantity can be a target value: it has a unit and is not a date, age, code or ordinal
-    (a rate needs none: 十万人口死亡率控制在0.25以内)."""
-    after = clause[q.end:]
-    before = clause[: q.start]
-    if q.unit is None:
-        return bool(q.pre or q.post) and _UNITLESS_NAME.search(before.strip()) is not None
-    if re.match(r"^(?:月|小时|工作日|分钟|岁|周年|钟)", after):
-        return False
-    if q.unit and q.unit.split("/")[0] in ("元", "万元", "亿元") and "/" in q.unit:
-        return False  # 不超过16元/平方米: a price or a fee, no target
-    if q.unit == "天" and not re.search(r"天数(?:达到|达|为|保持在|不少于|超过|力争达到)?$", before.strip()):
-        return False  # 30天内, 每天: a time, not a count of days
-    if q.unit == "分" and (q.chinese or not (q.pre or q.post or re.search(r"(?:达|达到|得分)$", before))):
-        return False  # 扣1分, 十分重要: no score target
-    if before.endswith(("第", "每", "前三", "排名")) and not q.pre:
-        return False
-    # 每周召开1次: a frequency, not a target.
-    return not (q.unit == "次" and re.search(r"每[周月日天季年]", before))

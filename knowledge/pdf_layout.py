@@ -1,5 +1,6 @@
-"""PDF layout: text lines re-joined into paragraphs (wrapped lines, page breaks, page numbers)
-and pdfminer's unmapped-glyph codes; shared by the PyPDFium2 and pdfplumber page readers."""
+"""PDF layout: characters grouped into lines, text lines re-joined into paragraphs (wrapped lines,
+page breaks, page numbers) and pdfminer's unmapped-glyph codes; shared by the PyPDFium2 and
+pdfplumber page readers."""
 
 from __future__ import annotations
 
@@ -35,6 +36,55 @@ class Block:
     lines: list[str]
     at_margin: bool = False  # a paragraph whose first line starts at the left margin
     open_end: bool = False  # a paragraph whose last line runs to the right margin
+
+
+# pdfplumber's defaults, which the old reader used: chars within 3 pt of each other vertically
+# share a line; a horizontal gap over 3 pt between two chars is a space.
+_Y_TOLERANCE = 3.0
+_X_TOLERANCE = 3.0
+
+
+def group_lines(chars: list[tuple[float, float, float, float, str, float]]) -> list[TextLine]:
+    """Chars clustered into lines by their top (chained within 3 pt), each line left to right,
+    words split at blanks and gaps over 3 pt and joined by one space."""
+    if not chars:
+        return []
+    tops = sorted({c[0] for c in chars})
+    cluster_of: dict[float, int] = {}
+    cluster = 0
+    last = tops[0]
+    for top in tops:
+        if top > last + _Y_TOLERANCE:
+            cluster += 1
+        cluster_of[top] = cluster
+        last = top
+    rows: list[list[tuple[float, float, float, float, str, float]]] = [[] for _ in range(cluster + 1)]
+    for c in chars:
+        rows[cluster_of[c[0]]].append(c)
+    lines: list[TextLine] = []
+    for row in rows:
+        row.sort(key=lambda c: c[2])
+        words: list[list[str]] = []
+        kept = []
+        prev = None
+        for c in row:
+            if c[4].isspace():
+                prev = None
+                continue
+            if prev is None or c[2] < prev[2] or c[2] > prev[3] + _X_TOLERANCE:
+                words.append([])
+            words[-1].append(c[4])
+            kept.append(c)
+            prev = c
+        if not kept:
+            continue
+        lines.append(TextLine(
+            text=" ".join("".join(w) for w in words),
+            x0=min(c[2] for c in kept), x1=max(c[3] for c in kept),
+            top=min(c[0] for c in kept), bottom=max(c[1] for c in kept),
+            size=max(c[5] for c in kept),
+        ))
+    return lines
 
 
 # A printed page number: "— 3 —", "- 3 -", "3", "第3页", "第 3 页 共 12 页", "3/12".

@@ -25,13 +25,17 @@ from knowledge.errors import (
     UnreadablePdfError,
 )
 from knowledge.limits import Budget, limit_error
-from knowledge.pdf_layout import Block, TextLine, append_page, drop_unmapped, is_page_number, paragraphs
+from knowledge.pdf_layout import (
+    Block,
+    TextLine,
+    append_page,
+    drop_unmapped,
+    group_lines,
+    is_page_number,
+    paragraphs,
+)
 from knowledge.pdf_pages import is_running, running_keys
 
-# pdfplumber's defaults, which the old reader used: chars within 3 pt of each other vertically
-# share a line; a horizontal gap over 3 pt between two chars is a space.
-_Y_TOLERANCE = 3.0
-_X_TOLERANCE = 3.0
 # A rule is a drawn segment at least this long (pdfplumber's edge_min_length).
 _MIN_RULE = 3.0
 
@@ -215,7 +219,7 @@ def _pdfium_lines(page: Any, budget: Budget) -> tuple[list[TextLine], int, int]:
             chars.append((baseline - 0.8 * size, baseline + 0.2 * size, rect.left, rect.right, text, size))
     finally:
         textpage.close()
-    return _group_lines(chars), glyphs, unmapped
+    return group_lines(chars), glyphs, unmapped
 
 
 def _scale(handle: Any, index: int, matrix: Any) -> float:
@@ -227,49 +231,6 @@ def _scale(handle: Any, index: int, matrix: Any) -> float:
         return 1.0
     det = abs(matrix.a * matrix.d - matrix.b * matrix.c)
     return det ** 0.5 if det > 0 else 1.0
-
-
-def _group_lines(chars: list[tuple[float, float, float, float, str, float]]) -> list[TextLine]:
-    """Chars clustered into lines by their top (chained within 3 pt), each line left to right,
-    words split at blanks and gaps over 3 pt and joined by one space."""
-    if not chars:
-        return []
-    tops = sorted({c[0] for c in chars})
-    cluster_of: dict[float, int] = {}
-    cluster = 0
-    last = tops[0]
-    for top in tops:
-        if top > last + _Y_TOLERANCE:
-            cluster += 1
-        cluster_of[top] = cluster
-        last = top
-    rows: list[list[tuple[float, float, float, float, str, float]]] = [[] for _ in range(cluster + 1)]
-    for c in chars:
-        rows[cluster_of[c[0]]].append(c)
-    lines: list[TextLine] = []
-    for row in rows:
-        row.sort(key=lambda c: c[2])
-        words: list[list[str]] = []
-        kept = []
-        prev = None
-        for c in row:
-            if c[4].isspace():
-                prev = None
-                continue
-            if prev is None or c[2] < prev[2] or c[2] > prev[3] + _X_TOLERANCE:
-                words.append([])
-            words[-1].append(c[4])
-            kept.append(c)
-            prev = c
-        if not kept:
-            continue
-        lines.append(TextLine(
-            text=" ".join("".join(w) for w in words),
-            x0=min(c[2] for c in kept), x1=max(c[3] for c in kept),
-            top=min(c[0] for c in kept), bottom=max(c[1] for c in kept),
-            size=max(c[5] for c in kept),
-        ))
-    return lines
 
 
 def _drawing(page: Any) -> _PageDrawing:
