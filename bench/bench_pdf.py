@@ -51,6 +51,10 @@ TARGET_PAGES, TARGET_SECONDS = 150, 10.0
 Engine = Callable[[bytes, Budget], list[str]]
 
 
+def _not_page_number(line: pdf_reader.TextLine, height: float) -> bool:
+    return not pdf_reader.is_page_number(line, height)
+
+
 def old_pdfplumber(data: bytes, budget: Budget) -> list[str]:
     """The reader before PyPDFium2: pdfplumber (pdfminer) on every page, tables on every page."""
     import pdfplumber
@@ -58,7 +62,14 @@ def old_pdfplumber(data: bytes, budget: Budget) -> list[str]:
     blocks: list[pdf_reader.Block] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            pdf_reader._append_page(blocks, pdf_reader._plumber_blocks(page, budget))
+            page_blocks = pdf_reader._plumber_blocks(page, budget, _not_page_number)
+            if page_blocks is None:  # no grid on the page: its text lines as paragraphs
+                page_blocks = pdf_reader.paragraphs([
+                    pdf_reader.TextLine(t["text"].strip(), t["x0"], t["x1"], t["top"], t["bottom"],
+                                        max((c.get("size", 10) for c in t.get("chars", [])), default=10))
+                    for t in page.extract_text_lines(return_chars=True) if not pdf_reader.is_page_number(
+                        pdf_reader.TextLine(t["text"].strip(), t["x0"], t["x1"], t["top"], t["bottom"]), page.height)])
+            pdf_reader.append_page(blocks, page_blocks)
             page.flush_cache()
     return pdf_reader.drop_unmapped([line for block in blocks for line in block.lines])
 
@@ -75,7 +86,7 @@ def pdfium_text_only(data: bytes, budget: Budget) -> list[str]:
             lines, _, _ = pdf_reader._pdfium_lines(page, budget)
             height = page.get_height()
             page.close()
-            pdf_reader._append_page(blocks, pdf_reader.paragraphs(
+            pdf_reader.append_page(blocks, pdf_reader.paragraphs(
                 [t for t in lines if not pdf_reader.is_page_number(t, height)]))
     finally:
         pdf.close()

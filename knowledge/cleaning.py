@@ -111,6 +111,12 @@ def _bare(line: str) -> str:
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
+# A browser's print margins copied with the text: the print time with the page's title
+# (2025/3/4 09:49 某某行动计划_政策法规_某某局), the page's address with the page counter.
+_PRINT_MARGIN = re.compile(r"^(?:\d{4}[/-]\d{1,2}[/-]\d{1,2}\s*(?:[上下]午\s*)?\d{1,2}:\d{2}(?::\d{2})?\s+[^。；;]+|"
+                           r"(?:https?://|www\.)\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?)$", re.IGNORECASE)
+
+
 def is_chrome_line(line: str) -> bool:
     """Whether one line, on its own, is web or forum chrome (cue word and short shape)."""
     text = line.strip()
@@ -118,6 +124,8 @@ def is_chrome_line(line: str) -> bool:
         return False
     if len(text) > 2 * _SHORT:
         return False
+    if _PRINT_MARGIN.match(text):
+        return True
     bare = _bare(text)
     # Web pages letter-space labels and menus (首   页, 索   引   号): read them squeezed.
     squeezed = _CJK_GAP.sub("", bare)

@@ -1,7 +1,7 @@
 """The text of one document as the extractors see it: numbered lines minus web chrome.
 
 For a normal document the lines are the source lines. For unbroken text (knowledge/unbroken.py)
-they are logical lines, each with its origin — the source line and the offset where it starts
+and hard-wrapped text (knowledge/rewrap.py) they are logical lines, each with its origin — the source line and the offset where it starts
 there — and `to_source` moves every extracted item back onto the source lines.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from knowledge import cleaning, unbroken
+from knowledge import cleaning, rewrap, unbroken
 from knowledge.models import KnowledgeBase, Section
 
 
@@ -48,9 +48,27 @@ class DocText:
         return self.origins[number - 1]
 
 
+def logical_lines(lines: list[str]) -> list[unbroken.Piece] | None:
+    """A document's logical lines with their origins, or None when its lines are its lines:
+    hard-wrapped text is rejoined into paragraphs (knowledge/rewrap.py), then any unbroken
+    line — source or rejoined — is cut at its own structure (knowledge/unbroken.py)."""
+    joined = rewrap.rejoin(lines)
+    if joined is None:
+        return unbroken.logical_lines(lines)
+    total = sum(len(j.text) for j in joined)
+    pieces: list[unbroken.Piece] = []
+    for j in joined:
+        if unbroken.is_unbroken(j.text, total):
+            pieces.extend(unbroken.Piece(*j.origin(p.offset), p.text) for p in unbroken.split_line(j.text, 0))
+        else:
+            pieces.append(unbroken.Piece(*j.origin(0), j.text))
+    return pieces
+
+
 def document_text(file: str, lines: list[str]) -> DocText:
-    """The DocText of a document's source lines: logical lines when some line is unbroken text."""
-    pieces = unbroken.logical_lines(lines)
+    """The DocText of a document's source lines: logical lines when the text is unbroken or
+    hard-wrapped."""
+    pieces = logical_lines(lines)
     if pieces is None:
         return DocText(file=file, lines=lines, chrome=cleaning.chrome_lines(lines))
     logical = [p.text for p in pieces]
@@ -100,7 +118,7 @@ def section_lines(lines: list[str], section: Section, end_line: int | None = Non
     end = section.end_line if end_line is None else end_line
     if end is None:
         end = len(lines)
-    pieces = unbroken.logical_lines(lines)
+    pieces = logical_lines(lines)
     if pieces is None:
         return [ln.strip() for ln in lines[section.line:end] if ln.strip()]
     stop = (end, section.end_offset if section.end_offset is not None else 1 << 60)

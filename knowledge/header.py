@@ -149,6 +149,11 @@ def signature_lines(text: DocText) -> set[int]:
     return found
 
 
+def is_doc_number(line: str) -> bool:
+    """Whether a line holds nothing but a 文号 (某发改办规划〔2023〕12号), which is never a title."""
+    return bool(_DOC_NUMBER.fullmatch(re.sub(r"\s+", "", line).removeprefix("（").removesuffix("）")))
+
+
 def read_header(text: DocText) -> Header:
     """The header facts of a document (every field None when it does not state them)."""
     header = Header()

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 
 from knowledge.numbers import PLACE_AFTER_COUNT, Quantity, find_quantities
 from knowledge.plan_periods import five_year_period, shi_wu_number
-from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, rule_amount
+from knowledge.prose_names import (
+    NAME_OK,
+    NOUN_LEAD,
+    clean_name,
+    counted_noun,
+    quotes_closed,
+    share_head,
+    strip_noun_trail,
+)
+from knowledge.target_filters import BAD_NAME, HEADING_NUMBER, NOT_A_NAME, is_reference, rule_amount, usable
 from knowledge.target_words import (
     CLEARED,
     COMPLETE_NAMED,
@@ -27,9 +36,22 @@ _PAST = re.compile(r"(?<![为除])了|已(?:经)?(?:建成|完成|实现|达到|
 # An area or length that sizes a place (21平方公里区域) describes it.
 _PLACE_AFTER_AREA = re.compile(r"^[\u4e00-\u9fffA-Z]{0,6}(?:区域|片区|范围|地块|园区|空间)")
 _AREA_UNITS = ("平方公里", "万平方米", "平方米", "公顷", "亩", "公里", "米")
-# Action verbs whose object is the indicator (开展招商活动 → 招商活动, 带动服务业 → 服务业).
-_CUT_VERB = re.compile(r"开展|举办|组织|引进|招引|培育|成立|认证|筹集建设|筹集|整改|保持|带动|编制|扩大|引导")
-_BARE_SUFFIX = re.compile(r"率|比例|比重|占比|面积|数量|总额|总量|规模|水平|任务|工作")
+# Verbs before a count in Chinese numerals that make it a target (建成三个; 开放百个 from ten up).
+_CN_COUNT_VERB = re.compile(r"(?:完成|达到|建成)\s*$")
+_CN_LARGE_VERB = re.compile(r"(?:开放|打造|推广|培育|建设|新建|引进|认定|遴选|创建|形成|推出|发布|招引|新增|实施|培养)\s*$")
+# A share of a base: 面积应不低于年度计划任务量的60%, 人员达到编制数量的95%.
+_SHARE_OF = re.compile(r"^(?P<name>.{2,40}?)(?:应|要|须|需|均)?(?P<cmp>不低于|不少于|不高于|不超过|达到|达)"
+                       r"(?P<base>[\u4e00-\u9fff“”]{2,16})的$")
+# A share of a whole meeting a standard (40%以上面积达到海绵城市建设目标要求), and N%的目标要求.
+_MEETS = re.compile(r"^(?:的)?(?:面积|区域|范围|用地)(?:达到|符合|满足)(?P<standard>[\u4e00-\u9fff“”]{2,20}?)"
+                    r"(?:目标)?(?:要求|标准)")
+_OF_TARGET = re.compile(r"^的(?:目标|要求|目标要求|目标任务|任务)")
+# A time adverbial closing a name (…处理量在项目试运行期间): no part of it.
+_DURING = re.compile(r"(?:在|于)[^，,；;]{2,16}(?:期间|期内|阶段|时)$")
+# A goal sentence (到2027年，…) and a facility it says will be built (建成国家级中试基地（…方向）).
+_GOAL_SENTENCE = re.compile(r"^(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?[，,]")
+_BUILT = re.compile(r"^(?P<value>(?:基本|全面)?建成)(?P<name>[^\d，,；;（(]{4,30}?(?:基地|中心|平台|示范区|先行区|试验区|"
+                    r"园区|体系|高地|枢纽|集群))(?:[（(][^（）()]{1,20}[)）])?$")
 # A rate with no subject (覆盖率, 达标率): it belongs to what the clause before names.
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)")
 # 由2020年的92%提高到95%: a baseline, then the target.
@@ -42,39 +64,15 @@ _GENERIC_NAME = re.compile(r"(?:计划|项目)?(?:总投资|投资|投资额|总
 _SHARED = re.compile(r"均(?:达到|达|为|保持在|控制在|不低于|不少于|超过|在)?\s*$")
 # A task number opening the line (17.守住工业基本盘) is no quantity.
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*(?!\d)")
-# Leading words that are not part of an indicator's name (verbs of intent, time words, connectors).
-_LEAD_STRIP = re.compile(
-    r"^(?:[、和及与并且而、的—\-－•·●◆■▪]|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|末)|到(?:20\d\d|二〇[一二三四五六七八九〇]{2})年(?:底|末)?(?:前)?|至(?:20\d\d)年(?:底|末)?(?:前)?|"
-    r"(?:20\d\d)年(?:底|末|内)?(?:前)?|建成(?![区后])|今年|全年|"
-    # deadlines inside the year (三季度末完成投资, 12月底完成户厕改造) are no part of the name
-    r"(?:第?[一二三四1-4]季度|上半年|下半年|年底|年末|(?:1[0-2]|[1-9])月(?:(?:[1-3]?\d)日|底|末|中旬|上旬|下旬)?)(?:末|底)?(?:前|以前)?|"
-    r"各类|年内|当年|预计|计划|力争|争取|确保|努力|累计|共计|总计|"
-    r"完成|实现|实施|推动|推进|促进|加快|持续|继续|进一步|全面|积极|新建提升(?=$)|"
-    r"其中|同时|此外|另外|要|将|使|让|达到)+"
-)
-_TRAIL_STRIP = re.compile(r"(?:(?<![人年])均|每(?:月|年|日|天|小时|周)|(?:比|较)(?:20\d\d年|上年|去年|上一年)(?:底|末)?|达到|达|突破|超过|超|为|共计|总计|累计达到|全部|控制在|保持在|稳定在|实现|完成|提高到|提升到|增加到|增至|升至|降至|降低到|下降到|下降至|降低至|扩容至|提高至|提升至|至)+$")
-# Words after a counted noun that are not part of it (60场展会顺利举办 → 展会).
-_NOUN_TRAIL = re.compile(
-    r"(?:的)?(?:顺利举办|举办|落地|落户|建设|供给|立项并完工|投入使用|投入运营|开工建设|开工|竣工|"
-    r"全覆盖|任务|工作|整治|全面开工|运营|验收通过|通过验收|入驻|"
-    r"签约|引进|开业|达标|提升|落地见效|顺利进行|目标|清单|名单)+$"
-)
-# Leading action verbs before a counted noun (在13个社区建立老年日间照料服务机构 → 老年日间照料服务机构).
-_NOUN_LEAD = re.compile(r"^(?:建立|成立|实施|建设|打造|新建|建成|开展|举办|组建|推动|推进|培育|引进|设立|创建)+")
-# Prepositions that introduce a reference, not a target (以全街237个基层党组织为主体, 紧盯738家规上企业).
-_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过|根据|依据|参照|当)"
-                             r"[^，,；;]*$")
-_ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新增|举办|组织|打造|推动|推进|实现|增加|增设|培育|引进|盘活|收储|整改|招引|筹集|成立|建立|达到|提升|改造|养护")
 # 同比增长3.2% standing alone: the growth of the target before it.
 _GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅|提高|提升|增加|下降|降低)(?:达到|为|超过)?$")
 _GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|年均|绝对)?(?:增长|增速|增幅)(?:达到|为)?$")
 # A clause opening with a date or five-year period (2020年…, “十三五”期间…), or with a future one.
 _PAST_DATE = re.compile(r"^(?:在|于|截至|截止)?(?:((?:19|20)\d\d)年|[“\"]?(十[一二三四五六]?)五[”\"]?(?:期间|时期|末|以来))")
 _FUTURE_MARK = re.compile(r"^(?:到|至|力争|计划|预计|争取|今后|未来|下一步)")
-# Cheap test before the quantity scan: a digit, or a Chinese count after 完成/达到/建成.
-_HAS_NUMBER = re.compile(r"[\d０-９]|(?:完成|达到|建成)\s*[一二三四五六七八九十两]")
-# A name must look like a noun phrase with some content.
-_NAME_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
+# Cheap test before the quantity scan: a digit, a Chinese count after 完成/达到/建成, or one of
+# ten and more (百个, 三十家).
+_HAS_NUMBER = re.compile(r"[\d０-９]|(?:完成|达到|建成)\s*[一二三四五六七八九十两]|[一二两三四五六七八九十]?[十百千][个家项所座条处名]")
 
 
 @dataclass
@@ -111,7 +109,7 @@ def prose_targets(line_text: str, start_year: int | None = None, facts: bool = F
                 item.offset += at
                 if label and _GENERIC_NAME.fullmatch(item.name):
                     item.name = label.group(1) + item.name
-                item.name = _quotes_closed(HEADING_NUMBER.sub("", item.name))
+                item.name = quotes_closed(HEADING_NUMBER.sub("", item.name))
                 if BAD_NAME.search(item.name) or NOT_A_NAME.match(item.name):
                     continue  # ）、2025年…, 对成功创建…企业, 省级: a fragment, not an indicator's name
                 results.append(item)
@@ -128,15 +126,18 @@ def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool 
     previous_items: list[Found] = []
     past = False
     current: tuple[str, Quantity] | None = None
+    words: list[Found] = []  # 建成… targets in words of a goal sentence
+    goal = _GOAL_SENTENCE.match(sentence.strip()) is not None
     for m in _CLAUSE_TEXT.finditer(sentence, body_at):
         clause = m.group().strip()
         if not clause:
             continue
         clause_at = m.start() + len(m.group()) - len(m.group().lstrip())
         # A past date holds for the clauses after it until a future one (到2025年, 力争) appears.
-        if _FUTURE_MARK.match(clause):
-            past = False
-        elif _dated_before(clause, start_year):
+        dated = _dated(clause, start_year)
+        if dated is False or _FUTURE_MARK.match(clause):
+            past = False  # 到2025年…, or 2026年应完成… in a 2026 plan: the plan's own time again
+        elif dated:
             past = True
         if past:
             previous_clause, previous_items = clause, []
@@ -152,19 +153,25 @@ def _sentence_targets(sentence: str, start_year: int | None = None, facts: bool 
         current = None
         if not items and main:
             items = _qualitative(clause, listed=True)
+        if not items and goal and (built := _BUILT.match(clause)):
+            items = [Found(name=built["name"], quantity=None, value=built["value"])]
+            words.extend(items)
         for item in items:
             item.sentence = sentence.strip()
             item.clause = clause
             item.offset = clause_at + (item.quantity.start if item.quantity else 0)
         found.extend(items)
         previous_clause, previous_items = clause, items
+    if words and all(item.quantity is None for item in found):
+        # 到2025年，基本建成…示范区 alone is a vision; beside counted targets it is one of them
+        found = [item for item in found if item not in words]
     return found
 
 
 def _current_state(clause: str) -> tuple[str, Quantity] | None:
     """The name and quantity a descriptive clause states (辖区现有规上企业86家)."""
     for q in find_quantities(clause):
-        if _usable(clause, q):
+        if usable(clause, q):
             name = clean_name(_DESCRIPTIVE.split(clause[: q.start])[-1])
             return (name, q) if name else None
     return None
@@ -174,19 +181,20 @@ def _target_for_current(clause: str, current: tuple[str, Quantity]) -> list[Foun
     """达到120家 after 现有…86家: a target for the same thing, with the current value as baseline."""
     name, base = current
     for q in find_quantities(clause):
-        if _usable(clause, q) and q.unit == base.unit and not clean_name(clause[: q.start]):
+        if usable(clause, q) and q.unit == base.unit and not clean_name(clause[: q.start]):
             return [Found(name=name, quantity=q, baseline=base, unit=q.unit)]
     return []
 
 
-def _dated_before(clause: str, start_year: int | None) -> bool:
-    """Whether a clause opens with a date before the plan starts (2020年完成…, “十三五”期间累计…)."""
+def _dated(clause: str, start_year: int | None) -> bool | None:
+    """Whether a clause opens with a date before the plan starts (2020年完成…, “十三五”期间累计…:
+    True) or with a year the plan covers (2026年应完成… in a 2026 plan: False); None otherwise."""
     m = _PAST_DATE.match(clause)
     if m is None or start_year is None:
-        return False
+        return None
     if m.group(1):
         return int(m.group(1)) < start_year
-    return five_year_period(shi_wu_number(m.group(2)))[1] < start_year
+    return True if five_year_period(shi_wu_number(m.group(2)))[1] < start_year else None
 
 
 def _qualitative(clause: str, listed: bool = False) -> list[Found]:
@@ -212,7 +220,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
                     sentence_before: str = "", facts: bool = False) -> list[Found]:
     """Targets in one clause: 'name + quantity' or 'quantity + counted noun'."""
     has_number = _HAS_NUMBER.search(clause) is not None
-    quantities = [q for q in find_quantities(clause) if _usable(clause, q)] if has_number else []
+    quantities = [q for q in find_quantities(clause) if usable(clause, q)] if has_number else []
     if not quantities:
         # 与经济增长同步, 完成区里指标要求: a target in words, its own words are the value
         return _qualitative(clause)
@@ -235,14 +243,28 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
         if nxt is not None and not after.strip() and q.unit and nxt.unit:
             skip.add(idx + 1)
             continue
-        if ((_PAST.search(clause[: q.start]) and not facts) or _is_reference(clause[: q.start])
+        if ((_PAST.search(clause[: q.start]) and not facts) or is_reference(clause[: q.start])
                 or rule_amount(clause, q, sentence_before)):
             continue
-        if after.startswith("的"):
+        if _FROM.search(before):
+            continue  # 能力由12万吨/天，提高至…: where it starts, its end in the next clause
+        meets = _MEETS.match(after) if q.is_percent else None
+        if meets and clean_name(before):
+            # 建成区40%以上面积达到海绵城市建设要求: the share of the whole that meets the standard
+            results.append(Found(name=clean_name(before) + meets["standard"] + "达标面积比例", quantity=q, unit=q.unit))
+            continue
+        if after.startswith("的") and not _OF_TARGET.match(after):
             continue  # 总面积3.5万平方米的孵化器: the number describes the noun, it is no target
         if re.match(r"^[\u4e00-\u9fff“”\"]{1,12}等[\u4e00-\u9fff]", after) or (
                 q.unit in _AREA_UNITS and _PLACE_AFTER_AREA.match(after)):
             continue  # 7.3公里接驳线等区域, 6.9平方公里片区: a description, not a target
+        share = _SHARE_OF.match(before) if q.is_percent else None
+        name = clean_name(_DURING.sub("", share["name"])) if share else ""
+        if name:
+            # 整治的面积应不低于年度计划任务量的60%, 处理量达到预期处理量的50%以上: a share of a base
+            value = share["cmp"] + share["base"] + "的" + clause[q.start:q.end].strip()
+            results.append(Found(name=name, quantity=q, unit=q.unit, value=value))
+            continue
         growth_name = _GROWTH_WORD.search(before)
         if q.is_percent and growth_name:
             name = clean_name(before[: growth_name.start()])
@@ -258,11 +280,17 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
                 # 地区生产总值增长7.5%左右: the growth is the target, its words (比2020年增长20%) the value
                 at = before.rfind(name)
                 word = before[at + len(name):].strip().removeprefix("均") if at >= 0 else growth_name.group()
-                results.append(Found(name=name, quantity=q, growth=growth_value, unit="%", growth_only=True,
-                                     value=word + growth_value))
+                listed = before[: growth_name.start()].rstrip()
+                names = [name]
+                if listed.endswith("均") and "、" in listed:
+                    # A、B均增长8%: each listed name grows by it
+                    names = [n for n in (clean_name(p) for p in listed[:-1].split("、")) if len(n) >= 2] or names
+                results.extend(Found(name=n, quantity=q, growth=growth_value, unit="%", growth_only=True,
+                                     value=word + growth_value) for n in share_head(names))
             continue
-        if q.chinese and not re.search(r"(?:完成|达到|建成)\s*$", before):
-            continue
+        if q.chinese and not (_CN_COUNT_VERB.search(before)
+                              or (q.number is not None and q.number >= 10 and _CN_LARGE_VERB.search(before))):
+            continue  # 一个中心, 两个机制: words; 建成三个, 开放百个应用场景: counts
         if q.chinese and q.number == 1:
             continue  # 一批, 一个: no target number
         tail = after
@@ -270,16 +298,16 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
             # 13个、11.63万平方米老旧小区改造: both counts share the noun after the last one.
             tail = clause[nxt.end: quantities[idx + 2].start if idx + 2 < len(quantities) else len(clause)]
         unit = q.unit
-        if unit and unit.startswith("个") and unit[1:] in PLACE_AFTER_COUNT and not _NOUN_LEAD.match(tail.strip()) and (
-                _counted_noun(tail, q) != "") and not re.search(r"(?:在|[、及和][^、及和]{0,8})$", before):
+        if unit and unit.startswith("个") and unit[1:] in PLACE_AFTER_COUNT and not NOUN_LEAD.match(tail.strip()) and (
+                counted_noun(tail, q) != "") and not re.search(r"(?:在|[、及和][^、及和]{0,8})$", before):
             # 1-2个社区卫生服务站: 社区 starts the noun; only 在13个社区建立… counts places.
             tail, unit = unit[1:] + tail, "个"
-        counted = _counted_noun(tail, q)
+        counted = counted_noun(tail, q)
         if counted == "":
             continue  # 实现7个社区全覆盖: the count qualifies a verb, not a noun
         before_name = clean_name(before)
         name = before_name if counted and before_name.endswith(counted) else (counted or before_name)
-        if not name or not _NAME_OK.search(name):
+        if not name or not NAME_OK.search(name):
             continue
         if _BARE_RATE.fullmatch(name) and previous_clause:
             # …打造智慧社区，实现覆盖率100%: the rate is of the thing just named.
@@ -322,8 +350,7 @@ def _respectively(clause: str, previous_clause: str, quantities: list[Quantity])
     """分别计划投资7.93亿元、66.27亿元…: pair the listed names with the quantities in order."""
     if any(rule_amount(clause, q) for q in quantities):
         return []  # 分别给予一次性奖励200万元、100万元: amounts a policy grants
-    names = [clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])]
-    names = [n for n in names if n]
+    names = share_head([n for n in (clean_name(n) for n in re.split(r"[、和及]", clause[: clause.index("分别")])) if n])
     if len(names) == 1 and len(quantities) == 2:
         names = paired(names[0]) or names  # 城乡居民人均可支配收入分别增长7%和8%
     if len(names) != len(quantities):
@@ -337,87 +364,6 @@ def _respectively(clause: str, previous_clause: str, quantities: list[Quantity])
         # 分别增长7%和8%左右: growth targets, the growth words before the first rate hold for all
         word = growth.group().replace("达到", "").replace("为", "")
         rates = [clause[q.start:q.end].strip() for q in quantities]
-        return [Found(name=_strip_noun_trail(n), quantity=q, growth=r, unit="%", growth_only=True, value=word + r)
+        return [Found(name=strip_noun_trail(n), quantity=q, growth=r, unit="%", growth_only=True, value=word + r)
                 for n, q, r in zip(names, quantities, rates, strict=True)]
-    return [Found(name=_strip_noun_trail(n), quantity=q, unit=q.unit or unit) for n, q in zip(names, quantities, strict=True)]
-
-
-
-
-def _is_reference(before: str) -> bool:
-    """Whether the words before a number make it a reference (以…为, 紧盯738家) rather than a target."""
-    m = _REFERENCE_LEAD.search(before)
-    return m is not None and not _ACTION_VERB.search(m.group()[1:])
-
-
-# Names whose value is a bare number: rates, shares, indices, densities.
-_UNITLESS_NAME = re.compile(r"(?:率|比例|比重|指数|系数|密度)(?:达到|达|为|保持|稳定)?$")
-
-
-def _usable(clause: str, q: Quantity) -> bool:
-    """Whether a quantity can be a target value: it has a unit and is not a date, age, code or ordinal
-    (a rate needs none: 十万人口死亡率控制在0.25以内)."""
-    after = clause[q.end:]
-    before = clause[: q.start]
-    if q.unit is None:
-        return bool(q.pre or q.post) and _UNITLESS_NAME.search(before.strip()) is not None
-    if re.match(r"^(?:月|小时|工作日|分钟|岁|周年)", after):
-        return False
-    if before.endswith(("第", "每", "前三", "排名")) and not q.pre:
-        return False
-    # 每周召开1次: a frequency, not a target.
-    return not (q.unit == "次" and re.search(r"每[周月日天季年]", before))
-
-
-def _counted_noun(after: str, q: Quantity) -> str | None:
-    """The noun after a quantity (7个市重点项目 → 市重点项目); "" when only a verb follows; None when nothing."""
-    if q.unit is None or q.is_percent:
-        return None
-    noun = after.strip()
-    if not noun or noun.startswith(("、", "和", "及", "（", "(")) or re.search(r"以上|以下|以内|左右", noun):
-        return None  # （每日91元） after a value explains it, it names nothing
-    if q.unit in ("岁", "个百分点", "百分点"):
-        return ""  # 2-3岁托班: an age or a change in points says nothing about a counted noun
-    noun = _NOUN_LEAD.sub("", noun)
-    noun = _strip_noun_trail(noun)
-    noun = noun.rstrip("和及与、")
-    if _NOUN_TRAIL.fullmatch(noun) or not _NAME_OK.search(noun):
-        return ""
-    if len(noun) > 24:
-        return None
-    return noun
-
-
-def _strip_noun_trail(noun: str) -> str:
-    """The noun without trailing verbs (展会顺利举办 → 展会), unless nothing would be left."""
-    stripped = _NOUN_TRAIL.sub("", noun)
-    return stripped if len(stripped) >= 2 else noun
-
-
-def clean_name(text: str) -> str:
-    """The indicator name from the words before its number: leading verbs and trailing links removed."""
-    name = text.strip(" \t、，,；;")
-    # Keep only the part after the last comma-like break inside the text.
-    name = re.split(r"[、]", name)[-1] if re.search(r"\d", name.split("、")[0] if "、" in name else "") else name
-    # 开展各类招聘会 → 各类招聘会: the object of the last action verb.
-    cuts = list(_CUT_VERB.finditer(name))
-    if cuts:
-        rest = name[cuts[-1].end():].strip()
-        if len(rest) >= 2 and not _BARE_SUFFIX.fullmatch(rest):
-            name = rest
-    previous = None
-    while previous != name:
-        previous = name
-        name = _LEAD_STRIP.sub("", name).strip()
-        name = _TRAIL_STRIP.sub("", name).strip()
-    # 家庭教育服务示范活动、社区家长课程不少于15场: the number belongs to the last full item.
-    parts = name.split("、")
-    balanced = all(p.count("“") == p.count("”") and p.count('"') % 2 == 0 for p in parts)
-    if len(parts) > 1 and balanced and len(parts[-1]) >= 4 and all(len(p) >= 4 for p in parts[:-1]):
-        name = parts[-1]
-    return name if _NAME_OK.search(name) else ""
-
-
-def _quotes_closed(name: str) -> str:
-    """A name without a quote it does not close (加装消防设施” → 加装消防设施)."""
-    return name.strip("“”") if name.count("“") != name.count("”") else name
+    return [Found(name=strip_noun_trail(n), quantity=q, unit=q.unit or unit) for n, q in zip(names, quantities, strict=True)]

@@ -101,10 +101,18 @@ _TWO_CLAUSES = re.compile(r"^(?P<a>[\u4e00-\u9fff“”]{3,10})[，,](?P<b>[\u4e
 _LEAD_VERB = re.compile(rf"^(?:{alternation('lead_verbs')})")
 
 
+# 以提升城市软实力为突破，着力建设国际化的草原音乐名城。: an aim (以…为…), then what to do.
+_AIMED = re.compile(r"^以[\u4e00-\u9fff“”]{2,16}为[\u4e00-\u9fff]{1,4}[，,](?P<b>[\u4e00-\u9fff“”]{3,24})[。！]$")
+
+
 def _two_clause_lead(sentence: str) -> bool:
-    """Whether a sentence is a lead phrase of two clauses that both order something."""
+    """Whether a sentence is a lead phrase of two clauses that both order something, or an aim
+    and an order (以…为突破，着力…)."""
     m = _TWO_CLAUSES.match(sentence.strip())
-    return bool(m and _LEAD_VERB.match(m["a"]) and _LEAD_VERB.match(m["b"]))
+    if m and _LEAD_VERB.match(m["a"]) and _LEAD_VERB.match(m["b"]):
+        return True
+    aimed = _AIMED.match(sentence.strip())
+    return bool(aimed and _LEAD_VERB.match(aimed["b"]))
 
 
 def lead_phrase_measures(number: int, line: str, heading: bool = False) -> list[Draft]:
@@ -117,7 +125,9 @@ def lead_phrase_measures(number: int, line: str, heading: bool = False) -> list[
         line = line[ordinal.end():]  # 第一，狠抓产业发展。…: the ordinal only counts the measures
     sentences = _sentences(line)
     first = sentences[0] if sentences else ""
-    titled = heading and len(first.strip().rstrip(_SENTENCE_END)) <= _HEADING_LEAD_MAX
+    # On a heading's line, or after an ordinal that opens the paragraph (一是准确把握政策，找准投资
+    # 方向。…), the first sentence leads whatever its clauses.
+    titled = (heading or bool(ordinal)) and len(first.strip().rstrip(_SENTENCE_END)) <= _HEADING_LEAD_MAX
     if len(sentences) < 2 or not (_is_short_sentence(first, _LEAD_MAX) or _two_clause_lead(first) or titled):
         return []
     if re.match(r"^[—\-－]{1,2}", sentences[0]):
@@ -320,6 +330,7 @@ _DUTY_LINE = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3
 _ORG_END = re.compile(r"(?:局|委|办|厅|中心|所|队|站|部|院|处|科|室|股|政府|办事处|街道|镇|乡|公司|集团|单位|管委会|专班|"
                       r"支队|大队|中队|分局|支行|委员会)$")
 _LEADS = ("牵头", "负责牵头", "主要牵头")
+_LABELED_UNITS = re.compile(r"(?:牵头|责任|配合|主责|协办|实施)(?:单位|部门)\s*[:：]")
 _NO_TITLE = re.compile(r"^(?:按照|根据|依据|结合|围绕|在[^，,]{0,20}(?:下|中))")
 
 
@@ -342,8 +353,8 @@ _UNIT_LABEL = re.compile(r"^(?:牵头|责任|配合|协办|协同|参与|主责|
 def duty_draft(number: int, line: str) -> Draft | None:
     """A unit and its duties on one line: a task whose unit is the one named first."""
     m = _DUTY_LINE.match(line)
-    if not m:
-        return None
+    if not m or _LABELED_UNITS.search(m["duties"]):
+        return None  # 35.某某服务中心。…（牵头单位：X）: the item names who does it, its head is a project
     units = duty_units(m["units"])
     if units is None:
         return None

@@ -6,10 +6,11 @@ import re
 
 import cn2an
 
+from knowledge.doc_numbers import issuer_from_number
 from knowledge.doctext import DocText
-from knowledge.header import Header, read_header
+from knowledge.header import Header, is_doc_number, read_header
 from knowledge.models import DocKind, Document
-from knowledge.plan_periods import five_year_period, shi_wu_number
+from knowledge.plan_periods import five_year_period, shi_wu_number, stated_period
 from knowledge.work_report import is_work_report, read_report, squeeze
 
 # How many content lines at the top of a document may hold its title.
@@ -95,7 +96,9 @@ def describe(text: DocText, doc_id: str) -> Document:
         year = own or head.year
     else:  # a programme or policy: its own year, from the title, else its date or 文号
         year = own or head.year or (period[0] if period else None)
-    issuer = head.issuer or find_issuer(title, kind, text)
+    issuer = head.issuer or (head.number and issuer_from_number(
+        head.number, _leading_places(title), " ".join(line for _, line in text.content()))) or find_issuer(
+        title, kind, text)
     if report is not None:
         report.year = report.year or year
         issuer = issuer or report.issuer
@@ -127,6 +130,8 @@ def find_title(text: DocText, head: Header | None = None) -> tuple[str, int | No
     for k, (number, line) in enumerate(top):
         if _REPORT_BODY.search(line):
             break  # 各位代表：… the speech has begun: its part headings (2024年工作安排) are no title
+        if is_doc_number(line):
+            continue  # 某发改办规划〔2023〕12号: the 文号 names the issuer's office, not the document
         candidate = _MARKDOWN_HEADING.sub("", _joined_title(top, k))
         # A covering notice names the plan it issues: 关于印发《某某镇2025年工作要点》的通知.
         issued = _ISSUED.search(candidate)
@@ -253,6 +258,7 @@ def _plan_number(text: str) -> int | None:
 
 
 _ANNUAL_KINDS = ("annual_plan", "work_report", "task_list")
+_PERIOD_SCAN = 30  # content lines at the top where a programme states its years
 # ——2024年1月10日在某某县第十八届人民代表大会第三次会议上: when a report was delivered.
 _DELIVERED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在")
 # Years that are not the document's: cited documents 《…（2014—2020年）》, spans, goal years.
@@ -282,6 +288,9 @@ def plan_period(title: str, kind: DocKind, text: DocText | None = None,
         # a programme, notice, regulation or other document: the single year its title names, if
         # any (包头市2022年数字政府建设考评办法 governs 2022; a regulation without one has no plan year)
         year = title_year(title)
+        if year is None and kind in ("implementation_plan", "other") and text is not None:
+            # a programme stating its years near its top (2012年起5年内, 通过三年努力，到2025年)
+            return stated_period([line for _, line in _top(text, _PERIOD_SCAN)])
         return (year, year) if year is not None else None
     year = title_year(title)
     later = [int(y) for y in _YEAR.findall(title)]
@@ -317,6 +326,16 @@ def _admin_chain(title: str) -> list[str]:
         return [*found[:-1], found[-1] + organ.group(0)]
     if found and not _AFTER_ISSUER.match(rest):
         return []
+    return found
+
+
+def _leading_places(title: str) -> list[str]:
+    """The administrative names a title starts with, whatever follows them (深圳市 of 深圳市有力…)."""
+    rest = re.sub(r"^\s*关于", "", title)
+    found = []
+    while (match := _ADMIN_TOKEN.match(rest)) and not _NOT_NAME.search(match.group(0)):
+        found.append(match.group(0))
+        rest = rest[match.end():]
     return found
 
 

@@ -15,6 +15,9 @@ MEASURE_UNITS = (
     "万户", "万人次", "万人", "人次", "万千瓦", "万吨", "吨", "亿斤", "万斤", "斤", "公里", "千米", "米",
     "微克/立方米", "μg/m3", "μg/m³", "ug/m3", "%", "％", "‰", "P", "PB",
     "万吨标准煤", "吨标准煤", "个百分点", "百分点", "岁", "万千瓦时", "千瓦时", "万辆", "万台",
+    "分",  # a score (达90分以上): a target only with a qualifier, see indicator_prose._usable
+    "万",  # a count in ten thousands with its noun before it (服务人口小于8万)
+    "天",  # a count of days (空气优良天数达到350天): a target only after 天数, see indicator_prose._usable
 )
 # Measure words counted after a number (7个项目, 60场展会, 4部电梯).
 COUNT_WORDS = (
@@ -35,20 +38,28 @@ _PLACE_RE = "|".join(PLACE_AFTER_COUNT)
 PRE_QUALIFIERS = (
     "不低于", "不少于", "不高于", "不超过", "不小于", "不大于", "不超", "高于", "低于",
     "超过", "突破", "超", "控制在", "保持在", "稳定在", "约", "近", "逾", "力争达到",
+    "小于", "大于", "少于", "多于",
 )
 POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之内")
 
+# What a rate is per (4.15公里/平方公里, 3.5张/千人): the second part of a composite unit.
+_PER_RE = "平方公里|万人|千人|百人|万户|平方米|公顷|人|户|年|天|日"
 _PRE_RE = "|".join(sorted(PRE_QUALIFIERS, key=len, reverse=True))
 _POST_RE = "|".join(POST_QUALIFIERS)
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 or 1200.5
 _CN_DIGITS = "一二三四五六七八九十两"
+# Characters that make 人 a word of its own (人口, 人才, 人员, 人民): then 人 is no unit.
+_PERSON_WORD = frozenset("口才员民群力士物性文类")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
+# The first characters a quantity can start with (a qualifier's or a number's): positions
+# starting otherwise fail at once, which keeps the scan of long texts fast.
+_STARTS = "".join(sorted({w[0] for w in PRE_QUALIFIERS} | set(_CN_DIGITS) | set("百千0123456789")))
 QUANTITY_RE = re.compile(
-    rf"(?P<pre>{_PRE_RE})?\s*"
-    rf"(?P<num>{_ARABIC}(?:\s*[-~～—至]\s*{_ARABIC})?|[{_CN_DIGITS}]{{1,3}})"
+    rf"(?=[{_STARTS}])(?P<pre>{_PRE_RE})?\s*"
+    rf"(?P<num>{_ARABIC}(?:\s*[-~～—至]\s*{_ARABIC})?|[一二两三四五六七八九]?[百千](?![分万亿])|[{_CN_DIGITS}]{{1,3}})"
     rf"(?P<approx>余|多)?\s*"
-    rf"(?P<unit>个(?:{_PLACE_RE})|{_UNIT_RE})?"
+    rf"(?P<unit>(?:个(?:{_PLACE_RE})|{_UNIT_RE})(?:/(?:{_PER_RE}))?)?"
     rf"(?P<post>{_POST_RE})?"
 )
 
@@ -80,8 +91,11 @@ def parse_number(text: str) -> float | None:
         return float(m.group().replace(",", ""))
     m = re.search(f"[{_CN_DIGITS}百千万亿零〇]+", text)
     if m:
+        digits = m.group()
+        if digits[0] in "百千":
+            digits = "一" + digits  # 百个, 千家: one hundred, one thousand
         try:
-            return float(cn2an.cn2an(m.group(), "smart"))
+            return float(cn2an.cn2an(digits.replace("两", "二"), "smart"))
         except (ValueError, KeyError):
             return None
     return None
@@ -107,15 +121,20 @@ def find_quantities(text: str) -> list[Quantity]:
         # A digit glued to latin letters or other digits is a code (5G, PM2.5), not a quantity.
         if not chinese and m.start("num") > 0 and re.match(r"[A-Za-z.\d]", text[m.start("num") - 1]):
             continue
+        end = m.end()
+        if unit and unit.endswith("人") and text[end:end + 1] in _PERSON_WORD:
+            if chinese:
+                continue  # 十万人口死亡率, 121人才梯队: 人口/人才 is a noun, the number part of a name
+            unit, end = None, m.end("approx") if m.group("approx") else m.end("num")
         pre = m.group("pre") or ""
         post = m.group("post") or ""
         start = m.start("pre") if pre else m.start("num")
         if post or chinese:
-            value = text[start:m.end()]  # 五个, 20场以上: verbatim with the unit
+            value = text[start:end]  # 五个, 20场以上: verbatim with the unit
         else:
             value = text[start:m.end("approx") if m.group("approx") else m.end("num")]
         found.append(Quantity(
-            start=start, end=m.end(), value=value.strip(), number=parse_number(num),
+            start=start, end=end, value=value.strip(), number=parse_number(num),
             unit=normalize_unit(unit), pre=pre, post=post, chinese=chinese,
         ))
     return found

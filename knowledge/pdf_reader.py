@@ -13,6 +13,7 @@ import ctypes
 import io
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,12 +25,17 @@ from knowledge.errors import (
     UnreadablePdfError,
 )
 from knowledge.limits import Budget, limit_error
-from knowledge.pdf_layout import NUMBERED, Block, TextLine, drop_unmapped, is_page_number, paragraphs
+from knowledge.pdf_layout import (
+    Block,
+    TextLine,
+    append_page,
+    drop_unmapped,
+    group_lines,
+    is_page_number,
+    paragraphs,
+)
+from knowledge.pdf_pages import is_running, running_keys
 
-# pdfplumber's defaults, which the old reader used: chars within 3 pt of each other vertically
-# share a line; a horizontal gap over 3 pt between two chars is a space.
-_Y_TOLERANCE = 3.0
-_X_TOLERANCE = 3.0
 # A rule is a drawn segment at least this long (pdfplumber's edge_min_length).
 _MIN_RULE = 3.0
 
@@ -107,32 +113,39 @@ def _read_document(pdf: Any, data: bytes, budget: Budget) -> list[str]:
     budget.check_pages(pages)
     if pages == 0:
         raise EmptyFileError("PDF 文件没有任何页面，请重新导出后再发送。", detail="0 pages")
+    read: list[tuple[list[TextLine], float, bool, int]] = []  # per page: lines, height, ruled, unmapped
+    chars = unmapped = drawn = 0
+    for index in range(pages):
+        try:
+            page = pdf[index]
+        except pdfium_error() as exc:
+            raise CorruptFileError(f"PDF 第 {index + 1} 页已损坏，无法读取，请重新导出后再发送。",
+                                   detail=str(exc)) from exc
+        try:
+            drawing = _drawing(page)
+            lines, page_chars, page_unmapped = _pdfium_lines(page, budget)
+            read.append((lines, page.get_height(), drawing.ruled and page_chars > 0, page_unmapped))
+        finally:
+            page.close()
+        chars += page_chars
+        unmapped += page_unmapped
+        drawn += drawing.images + drawing.curves
+    # Running headers and footers are found over all pages before any page is laid out.
+    keys = running_keys([(lines, height) for lines, height, _ruled, _unmapped in read])
+
+    def kept(line: TextLine, height: float) -> bool:
+        return not is_page_number(line, height) and not is_running(line, height, keys)
+
     plumber = _Plumber(data, pages)
     blocks: list[Block] = []
-    chars = unmapped = drawn = 0
     try:
-        for index in range(pages):
-            try:
-                page = pdf[index]
-            except pdfium_error() as exc:
-                raise CorruptFileError(f"PDF 第 {index + 1} 页已损坏，无法读取，请重新导出后再发送。",
-                                       detail=str(exc)) from exc
-            try:
-                drawing = _drawing(page)
-                lines, page_chars, page_unmapped = _pdfium_lines(page, budget)
-                page_blocks = None
-                if drawing.ruled and page_chars:
-                    page_blocks = plumber.page_blocks(index, budget, page_unmapped)
-                if page_blocks is None:
-                    page_blocks = paragraphs([t for t in lines if not is_page_number(t, page.get_height())])
-            finally:
-                page.close()
-            chars += page_chars
-            unmapped += page_unmapped
-            drawn += drawing.images + drawing.curves
+        for index, (lines, height, ruled, page_unmapped) in enumerate(read):
+            page_blocks = plumber.page_blocks(index, budget, page_unmapped, kept) if ruled else None
+            if page_blocks is None:
+                page_blocks = paragraphs([t for t in lines if kept(t, height)])
             for block in page_blocks:
                 budget.add_lines(block.lines)
-            _append_page(blocks, page_blocks)
+            append_page(blocks, page_blocks)
     finally:
         plumber.close()
     if chars == 0:
@@ -142,17 +155,6 @@ def _read_document(pdf: Any, data: bytes, budget: Budget) -> list[str]:
     if unmapped > 0.3 * chars:
         raise UnreadablePdfError(detail=f"{unmapped} of {chars} glyphs have no Unicode mapping")
     return drop_unmapped([line for block in blocks for line in block.lines])
-
-
-def _append_page(blocks: list[Block], page_blocks: list[Block]) -> None:
-    """Add a page's blocks; a paragraph running off the bottom of a page continues at the top of
-    the next one when that starts at the left margin (a new paragraph would be indented)."""
-    if (page_blocks and blocks and blocks[-1].open_end and page_blocks[0].at_margin
-            and not NUMBERED.match(page_blocks[0].lines[0])):
-        blocks[-1].lines[-1] += page_blocks[0].lines[0]
-        blocks[-1].open_end = page_blocks[0].open_end
-        page_blocks = page_blocks[1:]
-    blocks.extend(page_blocks)
 
 
 # ---------------------------------------------------------------- PDFium text
@@ -180,6 +182,7 @@ def _pdfium_lines(page: Any, budget: Budget) -> tuple[list[TextLine], int, int]:
         origin = raw.FPDFText_GetCharOrigin
         x, y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+        matrix = raw.FS_MATRIX()
         chars: list[tuple[float, float, float, float, str, float]] = []
         unmapped = glyphs = 0
         size = 10.0
@@ -209,57 +212,25 @@ def _pdfium_lines(page: Any, budget: Budget) -> tuple[list[TextLine], int, int]:
             # The font size changes only where the glyph box height does (same font, same size).
             if rect.top - rect.bottom != box_height:
                 box_height = rect.top - rect.bottom
-                size = raw.FPDFText_GetFontSize(handle, index)
+                size = raw.FPDFText_GetFontSize(handle, index) * _scale(handle, index, matrix)
             # Lines are grouped by a top derived from the baseline and the font size (as
             # pdfminer does), not by the glyph's own box: a comma is as tall as a Han character.
             baseline = height - y.value
             chars.append((baseline - 0.8 * size, baseline + 0.2 * size, rect.left, rect.right, text, size))
     finally:
         textpage.close()
-    return _group_lines(chars), glyphs, unmapped
+    return group_lines(chars), glyphs, unmapped
 
 
-def _group_lines(chars: list[tuple[float, float, float, float, str, float]]) -> list[TextLine]:
-    """Chars clustered into lines by their top (chained within 3 pt), each line left to right,
-    words split at blanks and gaps over 3 pt and joined by one space."""
-    if not chars:
-        return []
-    tops = sorted({c[0] for c in chars})
-    cluster_of: dict[float, int] = {}
-    cluster = 0
-    last = tops[0]
-    for top in tops:
-        if top > last + _Y_TOLERANCE:
-            cluster += 1
-        cluster_of[top] = cluster
-        last = top
-    rows: list[list[tuple[float, float, float, float, str, float]]] = [[] for _ in range(cluster + 1)]
-    for c in chars:
-        rows[cluster_of[c[0]]].append(c)
-    lines: list[TextLine] = []
-    for row in rows:
-        row.sort(key=lambda c: c[2])
-        words: list[list[str]] = []
-        kept = []
-        prev = None
-        for c in row:
-            if c[4].isspace():
-                prev = None
-                continue
-            if prev is None or c[2] < prev[2] or c[2] > prev[3] + _X_TOLERANCE:
-                words.append([])
-            words[-1].append(c[4])
-            kept.append(c)
-            prev = c
-        if not kept:
-            continue
-        lines.append(TextLine(
-            text=" ".join("".join(w) for w in words),
-            x0=min(c[2] for c in kept), x1=max(c[3] for c in kept),
-            top=min(c[0] for c in kept), bottom=max(c[1] for c in kept),
-            size=max(c[5] for c in kept),
-        ))
-    return lines
+def _scale(handle: Any, index: int, matrix: Any) -> float:
+    """How much the text matrix scales a char's font size (pdfminer's size is the scaled one):
+    some writers set the font at 319 pt and scale it by 0.05."""
+    import pypdfium2.raw as raw
+
+    if not raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix)):
+        return 1.0
+    det = abs(matrix.a * matrix.d - matrix.b * matrix.c)
+    return det ** 0.5 if det > 0 else 1.0
 
 
 def _drawing(page: Any) -> _PageDrawing:
@@ -339,7 +310,8 @@ class _Plumber:
         self.pdf: Any = None
         self.failed = False
 
-    def page_blocks(self, index: int, budget: Budget, pdfium_unmapped: int) -> list[Block] | None:
+    def page_blocks(self, index: int, budget: Budget, pdfium_unmapped: int,
+                    kept: Callable[[TextLine, float], bool]) -> list[Block] | None:
         """The page's paragraphs and tables as pdfplumber reads them, or None to fall back."""
         if self.failed:
             return None
@@ -352,12 +324,14 @@ class _Plumber:
                     self.failed = True
                     return None
             page = self.pdf.pages[index]
-            blocks = _plumber_blocks(page, budget)
+            blocks = _plumber_blocks(page, budget, kept)
             page.flush_cache()
         except Exception:  # pdfminer cannot read what PDFium can (owner passwords, odd xrefs)
             self.failed = True
             return None
         # pdfminer failing on fonts PDFium maps (an owner-password PDF, say): keep PDFium's text.
+        if blocks is None:
+            return None
         if not pdfium_unmapped and any("(cid:" in line for b in blocks for line in b.lines):
             return None
         return blocks
@@ -368,10 +342,20 @@ class _Plumber:
             self.pdf.close()
 
 
-def _plumber_blocks(page: Any, budget: Budget) -> list[Block]:
-    """The page's paragraphs and tables (one cell per line) in reading order (top to bottom)."""
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
+def _is_grid(rows: list[list[str | None]]) -> bool:
+    """Whether a table pdfplumber found is a grid: some row has two filled cells. A box drawn
+    around text (a web page's content frame, a bordered note) fills one cell per row."""
+    return any(sum(1 for cell in row if cell and cell.strip()) >= 2 for row in rows)
+
+
+def _plumber_blocks(page: Any, budget: Budget, kept: Callable[[TextLine, float], bool]) -> list[Block] | None:
+    """The page's paragraphs and tables (one cell per line) in reading order (top to bottom),
+    or None when the page holds no grid (then PDFium's text is read as on any page)."""
+    found = [(t, t.extract()) for t in page.find_tables()]
+    tables = [(t, rows) for t, rows in found if _is_grid(rows)]
+    if not tables:
+        return None  # only frames drawn around text (a browser's print of a web page): PDFium's text
+    boxes = [t.bbox for t, _rows in tables]
 
     def outside(obj: dict) -> bool:
         x = (obj["x0"] + obj["x1"]) / 2
@@ -382,10 +366,10 @@ def _plumber_blocks(page: Any, budget: Budget) -> list[Block]:
     text_lines = [TextLine(t["text"].strip(), t["x0"], t["x1"], t["top"], t["bottom"],
                            max((c.get("size", 10) for c in t.get("chars", [])), default=10))
                   for t in text_page.extract_text_lines(return_chars=True)]
-    blocks = paragraphs([t for t in text_lines if not is_page_number(t, page.height)])
-    for table in tables:
+    blocks = paragraphs([t for t in text_lines if kept(t, page.height)])
+    for table, rows in tables:
         cells: list[str] = []
-        for row in table.extract():
+        for row in rows:
             budget.add_cells(len(row))
             # None marks a cell covered by a merge: keep its slot blank, like Word continuations.
             cells.extend(re.sub(r"[\r\n\v]+", "", c or "").strip() for c in row)

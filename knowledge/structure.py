@@ -1,6 +1,7 @@
 """Structure: the heading tree from the numbering plans use.
 
-Numbering styles recognised: 第一部分/第一篇, 第一章, 第一节 (Chinese or Arabic numerals),
+Numbering styles recognised: 第一部分/第一篇, 第一章, 第一节, 第一条 with a caption (第一条【宗旨】,
+第一条（目的）; an article whose text follows its number is no heading) (Chinese or Arabic numerals),
 一、, （一）, 1. / 1、, （1）, ①, plus 专栏N boxes, unnumbered headings (前言, 名词解释 …) and
 attachment markers (附件, 附录, 附表). Levels are not fixed per style: a style's rank is the
 order in which it first appears in the document (only 部分/篇 > 章 > 节 is fixed, because the
@@ -22,13 +23,14 @@ _CN = "零〇一二三四五六七八九十百两"
 _NUM = rf"(?:[{_CN}]+|\d{{1,3}})"
 
 # Styles in the order of the 第… family; other styles rank by first appearance.
-_DI_FAMILY = ("part", "chapter", "section")
+_DI_FAMILY = ("part", "chapter", "section", "article")
 
 # (style, pattern): group "num" is the number as written, group "rest" the text after it.
 _NUMBERED: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^(?P<num>第\s*{_NUM}\s*(?:部分|篇))\s*[:：、.．]?\s*(?P<rest>.*)$")),
     ("chapter", re.compile(rf"^(?P<num>第\s*{_NUM}\s*章)\s*[:：、.．]?\s*(?P<rest>.*)$")),
     ("section", re.compile(rf"^(?P<num>第\s*{_NUM}\s*节)\s*[:：、.．]?\s*(?P<rest>.*)$")),
+    ("article", re.compile(rf"^(?P<num>第\s*{_NUM}\s*条)\s*(?P<rest>.*)$")),
     ("cn_list", re.compile(rf"^(?P<num>[{_CN}]{{1,3}}\s*[、．.])\s*(?P<rest>.*)$")),
     ("paren_cn", re.compile(rf"^(?P<num>[（(]\s*[{_CN}]{{1,3}}\s*[)）])\s*[、.．]?\s*(?P<rest>.*)$")),
     ("arabic", re.compile(r"^(?P<num>\d{1,2}\s*(?:[.．](?!\d)|、))\s*(?P<rest>.*)$")),
@@ -68,7 +70,7 @@ _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _CLAUSE = re.compile(r"[，,：:]")
 
 # Length limits for a heading's title, by style (a longer line is prose, not a heading).
-_MAX_TITLE = {"part": 40, "chapter": 40, "section": 40, "cn_list": 60, "paren_cn": 60,
+_MAX_TITLE = {"part": 40, "chapter": 40, "section": 40, "article": 40, "cn_list": 60, "paren_cn": 60,
               "arabic": 25, "paren_arabic": 25, "circled": 25}
 # Styles whose heading may run on into body text on the same line: （一）加强领导。正文……
 _INLINE_OK = {"part", "chapter", "section", "cn_list", "paren_cn"}
@@ -90,8 +92,31 @@ def _clean_title(text: str) -> str:
     return text.rstrip(":：").strip()
 
 
+# An article's caption: 第四条【支持…】, 第一条（目的和依据）, 第二条 〔适用范围〕; its text may follow.
+_CAPTION = re.compile(r"^\s*(?:【(?P<a>[^【】]{1,40})】|〔(?P<b>[^〔〕]{1,40})〕|［(?P<c>[^［］]{1,40})］|"
+                      r"\[(?P<d>[^\[\]]{1,40})\]|[（(](?P<e>[^（）()。，；]{1,20})[)）])")
+_MAX_CAPTION = 12  # 第一条 宗旨: an article's caption without brackets, on a line of its own
+
+
+def _article_title(rest: str) -> str | None:
+    """An article's caption (第四条【caption】 or 第一条 caption alone on its line); None for an
+    article whose text follows its number (第一条 为了…): its words are no heading."""
+    m = _CAPTION.match(rest)
+    if m:
+        caption = _clean_title(next(g for g in m.groups() if g))
+        return None if re.fullmatch(rf"[{_CN}\d]+", caption) else caption  # 第三条（一）…: an item
+    if rest.rstrip().endswith((":", "：")):
+        return None  # 第十五条 运输建筑垃圾应遵守下列规定：… a lead-in to its list
+    rest = _clean_title(rest)
+    if rest and len(rest) <= _MAX_CAPTION and not re.search(r"[，,。；;：:、！？]", rest):
+        return rest
+    return None
+
+
 def _title_of(style: str, rest: str) -> str | None:
     """The heading title in `rest` (the text after the number), or None when it reads as prose."""
+    if style == "article":
+        return _article_title(rest)
     lead_in = rest.rstrip().endswith((":", "："))
     rest = _clean_title(rest)
     if not rest:

@@ -1,5 +1,6 @@
-"""What is no target: amounts a policy grants, charges or sets as a condition, and names that
-are fragments (used by knowledge/indicator_prose.py).
+"""What is no target: amounts a policy grants, charges or sets as a condition, numbers that are
+references, dates, prices or frequencies, and names that are fragments (used by
+knowledge/indicator_prose.py).
 
 给予一次性奖励50万元, 单户最高不超过10万元, 按设备投资的5%, 对…投资额3000万元及以上的项目, （每日91元）,
 对…连接软管长度超过2米…的，要…, 8万人大型开放空间: each is a number in a sentence, none a target.
@@ -19,6 +20,8 @@ _PER_ITEM = re.compile(r"每(?:获得|新上|新增|个|项|户|人|名|位|家|
 _MONEY = ("元", "万元", "亿元", "万美元", "亿美元")
 # A condition, not a target: 投资额3000万元（含）以上的项目, 5000万元以下的企业.
 _CONDITION_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及以上|及以下|以上|以下|以内|—[^，,；;]{1,12})?\s*(?:的|（含）)")
+# …50%的目标要求, 40%的区域达到…要求: the number is a target, not a condition.
+_TARGET_OF = re.compile(r"^\s*(?:以上|以下)?的(?:目标|要求|任务|(?:面积|区域|范围|用地)(?:达到|符合|满足))")
 # List numbering left at the front of a name: （十一）对…, 3.…
 HEADING_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*")
 # Words that are no indicator's name on their own (an adverb, a level, a place-wide qualifier).
@@ -60,4 +63,42 @@ def rule_amount(clause: str, q: Quantity, sentence_before: str = "") -> bool:
         return True  # （每日91元）: a number inside a bracket explains, it sets no target
     if _SHORT_QUOTE_BEFORE.search(before) and _SHORT_QUOTE_AFTER.match(clause[q.end:]):
         return True  # “上门10项便民服务”工作措施: a number inside a short quoted name is part of the name
-    return _CONDITION_AFTER.match(clause[q.end:]) is not None
+    after = clause[q.end:]
+    return _CONDITION_AFTER.match(after) is not None and not _TARGET_OF.match(after)
+
+
+# Prepositions that introduce a reference, not a target (以全街237个基层党组织为主体, 紧盯738家规上企业).
+_REFERENCE_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:以|围绕|紧盯|依托|发挥|对|针对|按照|面向|聚焦|结合|利用|借助|通过|根据|依据|参照|当)"
+                             r"[^，,；;]*$")
+_ACTION_VERB = re.compile(r"带动|开展|实施|完成|建成|建设|新建|新增|举办|组织|打造|推动|推进|实现|增加|增设|培育|引进|盘活|收储|整改|招引|筹集|成立|建立|达到|提升|改造|养护")
+
+
+def is_reference(before: str) -> bool:
+    """Whether the words before a number make it a reference (以…为, 紧盯738家) rather than a target."""
+    m = _REFERENCE_LEAD.search(before)
+    return m is not None and not _ACTION_VERB.search(m.group()[1:])
+
+
+# Names whose value is a bare number: rates, shares, indices, densities.
+_UNITLESS_NAME = re.compile(r"(?:率|比例|比重|指数|系数|密度)(?:达到|达|为|保持|稳定)?$")
+
+
+def usable(clause: str, q: Quantity) -> bool:
+    """Whether a quantity can be a target value: it has a unit and is not a date, age, code or ordinal
+    (a rate needs none: 十万人口死亡率控制在0.25以内)."""
+    after = clause[q.end:]
+    before = clause[: q.start]
+    if q.unit is None:
+        return bool(q.pre or q.post) and _UNITLESS_NAME.search(before.strip()) is not None
+    if re.match(r"^(?:月|小时|工作日|分钟|岁|周年|钟)", after):
+        return False
+    if q.unit and q.unit.split("/")[0] in ("元", "万元", "亿元") and "/" in q.unit:
+        return False  # 不超过16元/平方米: a price or a fee, no target
+    if q.unit == "天" and not re.search(r"天数(?:达到|达|为|保持在|不少于|超过|力争达到)?$", before.strip()):
+        return False  # 30天内, 每天: a time, not a count of days
+    if q.unit == "分" and (q.chinese or not (q.pre or q.post or re.search(r"(?:达|达到|得分)$", before))):
+        return False  # 扣1分, 十分重要: no score target
+    if before.endswith(("第", "每", "前三", "排名")) and not q.pre:
+        return False
+    # 每周召开1次: a frequency, not a target.
+    return not (q.unit == "次" and re.search(r"每[周月日天季年]", before))
