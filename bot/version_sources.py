@@ -134,6 +134,7 @@ def only_documents(kb: KnowledgeBase, keep: set[str]) -> KnowledgeBase:
         tasks=[t for t in kb.tasks if t.doc in keep],
         terms=[g for g in kb.terms if g.doc in keep],
         actuals=[i for i in kb.actuals if i.doc in keep],
+        passages=[p for p in kb.passages if p.doc in keep],
         warnings=[w for w in kb.warnings if w.doc in keep],
         texts={f: lines for f, lines in kb.texts.items() if f in keep},
     )

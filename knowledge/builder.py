@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from knowledge import indicators, metadata, structure, tasks, terms, work_report
+from knowledge import indicators, metadata, passages, structure, tasks, terms, work_report
 from knowledge.doctext import document_text, to_source
 from knowledge.errors import PlanError
 from knowledge.limits import DEFAULT_LIMITS, ReadLimits
@@ -41,13 +41,18 @@ def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBa
     doc.sha256 = sha256
     sections = structure.parse_sections(doc, text)
     doc.review_lines = work_report.review_range(doc, text, sections)
+    found = indicators.extract_indicators(doc, text, sections)
+    # Rows of an indicator table are answered by their indicators, not as running text.
+    table_lines = {n for i in found if i.source == "table" for n in (i.lines or [i.line])}
     kb = KnowledgeBase(
         documents=[doc],
         sections=sections,
-        indicators=indicators.extract_indicators(doc, text, sections),
+        indicators=found,
         actuals=indicators.extract_actuals(doc, text, sections),
         tasks=tasks.extract_tasks(doc, text, sections),
         terms=terms.extract_terms(doc, text, sections),
+        passages=passages.extract_passages(doc.id, file, [(n, t) for n, t in text.content() if n not in table_lines],
+                                          sections),
         texts={file: lines},
     )
     kb.warnings.extend(validate(kb))
@@ -86,6 +91,7 @@ def merge(parts: Iterable[KnowledgeBase]) -> KnowledgeBase:
         kb.tasks.extend(part.tasks)
         kb.terms.extend(part.terms)
         kb.actuals.extend(part.actuals)
+        kb.passages.extend(part.passages)
         kb.warnings.extend(part.warnings)
         kb.texts.update(part.texts)
     return kb

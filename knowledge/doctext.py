@@ -104,6 +104,9 @@ def to_source(kb: KnowledgeBase, text: DocText, source_lines: list[str]) -> None
         t.line, t.offset = text.source(t.line)
     for g in kb.terms:
         g.line, g.offset = text.source(g.line)
+    for p in kb.passages:
+        line, start = text.source(p.line)
+        p.line, p.offset = line, start + p.offset
     for w in kb.warnings:
         if w.line is not None:
             w.line = src(w.line)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 DocKind = Literal["five_year_plan", "annual_plan", "work_report", "task_list", "implementation_plan",
                   "regulation", "notice", "other"]
-ItemKind = Literal["indicator", "task", "section", "term"]
+ItemKind = Literal["indicator", "task", "section", "term", "passage"]
 DeadlineKind = Literal["explicit", "document_year", "period_end", "recurring", "ongoing", "none"]
 
 
@@ -120,6 +120,19 @@ class Term(_Model):
     offset: int = 0  # where the item's logical line starts in its source line
 
 
+class Passage(_Model):
+    """One to a few sentences of running text, so anything the plans say can be found and quoted."""
+
+    id: str
+    doc: str
+    section: str | None = None
+    line: int
+    text: str
+    offset: int = 0  # where the passage starts in its source line
+    # The logical line (paragraph) it was cut from: passages with the same `para` make the paragraph.
+    para: int = 0
+
+
 class Warning_(_Model):
     """A problem found while building, reported to the admin, never fatal."""
 
@@ -139,6 +152,8 @@ class KnowledgeBase(_Model):
     # Results reported for a past year (a work report's review, a 十三五 review): the figure is the
     # baseline (with its year), there is no target. Kept apart from the targets in `indicators`.
     actuals: list[Indicator] = Field(default_factory=list)
+    # Every paragraph of running text, cut into passages (knowledge/passages.py).
+    passages: list[Passage] = Field(default_factory=list)
     warnings: list[Warning_] = Field(default_factory=list)
     # Source text lines per document file, kept so a section can be read in full.
     texts: dict[str, list[str]] = Field(default_factory=dict)
@@ -146,6 +161,10 @@ class KnowledgeBase(_Model):
     def document(self, file: str) -> Document | None:
         """The document built from `file`, if any."""
         return next((d for d in self.documents if d.file == file), None)
+
+    def paragraph(self, passage: Passage) -> str:
+        """The whole paragraph a passage was cut from."""
+        return "".join(p.text for p in self.passages if p.doc == passage.doc and p.para == passage.para)
 
     def section(self, section_id: str | None) -> Section | None:
         """The section with this id, if any."""
@@ -199,6 +218,11 @@ class KnowledgeBase(_Model):
                  "year": i.baseline.year if i.baseline else None, "value": value(i.baseline),
                  "growth": i.growth, "line": i.line, "offset": i.offset}
                 for i in self.actuals
+            ],
+            "passages": [
+                {"id": p.id, "doc": p.doc, "section": p.section, "line": p.line, "text": p.text,
+                 "offset": p.offset}
+                for p in self.passages
             ],
         }
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -21,7 +22,7 @@ from rapidfuzz.distance import LCSseq
 
 from knowledge.identity import indicator_key
 from knowledge.lexicon import Lexicon, default_lexicon
-from knowledge.models import Indicator, ItemKind, KnowledgeBase, Section, Task, Term
+from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import is_ascii_query, normalize, normalize_name
 from knowledge.pinyin_index import pinyin_forms, query_pinyin
 from knowledge.query import Query, QueryParser
@@ -56,6 +57,9 @@ YEAR_VALUE, YEAR_PERIOD, YEAR_UNKNOWN, YEAR_OTHER = 1.0, 0.92, 0.90, 0.80
 PLACE_OTHER = 0.80
 DOC_KIND_OTHER = 0.85
 
+Reading = Literal["answer", "list", "count", "outline", "due", "overdue"]
+
+
 @dataclass
 class Hit:
     """One ranked item: what it is, where it comes from, and how well it matched (0-100)."""
@@ -66,12 +70,16 @@ class Hit:
     line: int
     title: str
     score: float
-    item: Indicator | Task | Section | Term
+    item: Indicator | Task | Section | Term | Passage
+    # What the chat shows for the hit (the passage, the task text, the indicator's sentence, the
+    # term's definition), at most about 300 characters; and the query's words found in it, to bold.
+    text: str = ""
+    marks: list[str] = field(default_factory=list)
 
     def as_contract(self) -> dict[str, object]:
         """The JSON shape promised by `planbot search --json`."""
         return {"kind": self.kind, "id": self.id, "doc": self.doc, "line": self.line,
-                "title": self.title, "score": round(self.score, 2)}
+                "title": self.title, "text": self.text, "score": round(self.score, 2)}
 
 
 @dataclass
@@ -100,6 +108,15 @@ class SearchResult:
     year: int | None = None
     docs: list[str] = field(default_factory=list)
     text: str = ""
+    # How the question was read: one answer, a list of items (有哪些), a count (有几项), a
+    # document's outline, or the due / overdue tasks (逾期的…, 本月到期的…).
+    reading: Reading = "answer"
+    # For a list or count: how many items match (the hits may be fewer, cut at the limit).
+    total: int = 0
+    # Said first when the place or year named has no answer (新河街道的规划没有给出…的具体数值).
+    note: str = ""
+    # Other places' or years' items, shown after the note and labelled as such; never answers.
+    others: list[Hit] = field(default_factory=list)
 
 
 @dataclass

@@ -240,7 +240,7 @@ def test_contract_shape(index: SearchIndex) -> None:
     result = index.search("规上工业总产值", limit=1)
     assert len(result.hits) == 1
     row = result.hits[0].as_contract()
-    assert set(row) == {"kind", "id", "doc", "line", "title", "score"}
+    assert set(row) == {"kind", "id", "doc", "line", "title", "text", "score"}
     json.dumps(row, ensure_ascii=False)
     assert 0 < row["score"] <= 100
 
@@ -252,7 +252,7 @@ def test_cli_search_json(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(capsys.readouterr().out)
     assert isinstance(rows, list) and len(rows) <= 3
     for row in rows:
-        assert set(row) == {"kind", "id", "doc", "line", "title", "score"}
+        assert set(row) == {"kind", "id", "doc", "line", "title", "text", "score"}
 
 
 def test_query_naming_only_a_document_gets_its_outline(index: SearchIndex) -> None:
