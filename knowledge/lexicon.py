@@ -9,7 +9,7 @@ from pathlib import Path
 from knowledge.normalize import normalize
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "abbreviations.tsv"
-KINDS = ("abbr", "syn")
+KINDS = ("abbr", "syn", "everyday")  # everyday: the staff's wording → the plans' term, one way only
 # More variants than this cost latency and add noise, never a better hit.
 MAX_VARIANTS = 24
 
@@ -102,9 +102,10 @@ class Lexicon:
 
     def _rebuild(self) -> None:
         rewrites: dict[str, list[str]] = {}
-        for (s, f) in self._entries:
+        for (s, f), entry in self._entries.items():
             rewrites.setdefault(s, []).append(f)
-            rewrites.setdefault(f, []).append(s)
+            if entry.kind != "everyday":
+                rewrites.setdefault(f, []).append(s)
         # Longest keys first, so 规模以上工业 is rewritten before 规模以上; single characters never
         # trigger a rewrite (率 → 比例 everywhere would only add noise).
         keys = sorted((k for k in rewrites if len(k) >= 2), key=len, reverse=True)

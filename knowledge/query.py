@@ -92,6 +92,8 @@ class Query:
     docs: set[str] = field(default_factory=set)
     doc_kinds: set[str] = field(default_factory=set)
     intent: ItemKind | None = None
+    # The place names taken out of the text (大港街), to say which place has no answer.
+    places: list[str] = field(default_factory=list)
 
 
 def _place_names(doc: Document) -> set[str]:
@@ -148,8 +150,9 @@ class QueryParser:
         self.latest_year = max(years) if years else None
         self._questions = sorted(QUESTION_WORDS, key=len, reverse=True)
 
-    def parse(self, raw: str) -> Query:
-        """The query's matching text, year, named documents, document kinds and intent."""
+    def parse(self, raw: str, today_year: int | None = None) -> Query:
+        """The query's matching text, year, named documents, document kinds and intent; 今年/明年
+        count from `today_year` when given, else from the latest plan year."""
         text = normalize(raw)
         for typo, word in QUESTION_TYPOS.items():
             text = text.replace(typo, word)
@@ -176,8 +179,9 @@ class QueryParser:
             text = text[: m.start()] + text[m.end():]
         elif q.year is None:
             for word, delta in _RELATIVE_YEARS.items():
-                if word in text and self.latest_year:
-                    q.year = self.latest_year + delta
+                base = today_year or self.latest_year
+                if word in text and base:
+                    q.year = base + delta
                     text = text.replace(word, "", 1)
                     break
         for word, doc_kind in DOC_KIND_WORDS:
@@ -187,6 +191,7 @@ class QueryParser:
         for alias in sorted(self.strong, key=len, reverse=True):
             if alias in text:
                 q.docs |= self.strong[alias]
+                q.places.append(alias)
                 text = text.replace(alias, "", 1)
         q.full = text
         if not q.docs:
@@ -195,6 +200,7 @@ class QueryParser:
             for alias in sorted(self.weak, key=len, reverse=True):
                 if alias in text:
                     q.docs |= self.weak[alias]
+                    q.places.append(alias)
                     text = text.replace(alias, "", 1)
                     break
         core = _HOW_MANY_MEASURE.sub(" ", _HOW_MANY_UNIT.sub(" ", _WHEN_VERB.sub(" ", text)))

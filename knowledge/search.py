@@ -1,68 +1,56 @@
-"""Search: fuzzy matching of staff queries to indicators, tasks, sections and terms, in one ranking.
+"""Search: a staff question in, the items of the plans that answer it out, with a calibrated score.
 
-How a query is answered:
-1. `QueryParser` takes out the year, place/document, intent and question words;
-2. the lexicon rewrites abbreviations and everyday words both ways (规上 ↔ 规模以上);
-3. a character index (pinyin n-grams for pure-ASCII queries) picks candidates cheaply;
-4. rapidfuzz scores the candidates on normalised raw characters, field by field
-   (name > text), with exact/substring bonuses and length normalisation;
-5. year, place, document kind and intent boost or demote; a calibrated threshold on the
-   match quality decides between answers and "not found" with suggestions.
+How a question is answered:
+1. `QueryParser` takes out the year, place/document, intent and question words; `readings.read`
+   tells an answer from a list, a count, a question about a document's structure or tasks by deadline;
+2. candidates come from BM25 over character bigrams of names, headings and texts
+   (knowledge/textindex.py, the lexicon's rewrites as weighted expansions) and from the fuzzy and
+   pinyin matcher (knowledge/fuzzy.py), over every item kind and every passage;
+3. a named place or year filters (it does not boost): another place's or year's item never answers,
+   it is shown after a note saying that the place or year named has no answer;
+4. the fitted ranker (knowledge/ranker.py) gives each candidate the probability that it answers;
+   thresholds on that probability decide answer / list member / "did you mean" / not found.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import LCSseq
 
-from knowledge.identity import indicator_key
-from knowledge.lexicon import Lexicon, default_lexicon
+from knowledge.contrasts import contradicts
+from knowledge.features import NAMES, Candidate, FieldScores, add_relative, feature_row, field_scores
+from knowledge.fuzzy import ASKED_FIGURE, MAX_SCORED_VARIANTS, VARIANT_PENALTY, FuzzyMatcher, _Entry
+from knowledge.lexicon import Lexicon
+from knowledge.listing import Listing
+from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
-from knowledge.normalize import is_ascii_query, normalize, normalize_name
-from knowledge.pinyin_index import pinyin_forms, query_pinyin
-from knowledge.query import Query, QueryParser
+from knowledge.normalize import is_ascii_query
+from knowledge.query import Query
+from knowledge.ranker import Ranker
+from knowledge.readings import Reading, read
+from knowledge.textindex import BigramField
 
-# Match quality (0-1, before boosts) an answer must reach; below it the query is "not found".
-# Calibrated with bench/eval_search.py (see its --calibrate output).
-ANSWER_THRESHOLD = 0.60
-SUGGEST_THRESHOLD = 0.42
+Reading_ = Literal["answer", "list", "count", "outline", "due", "overdue"]
+# Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
+CANDIDATES = 64
+HIT_TEXT_CHARS = 300
 SUGGEST_MAX_CHARS = 20
-# Score given to a document's outline when the query names only the document.
-OUTLINE_SCORE = 0.70
-# Text fields are evidence, but weaker than the item's own name.
-# An indicator's text is the sentence around it, often holding other indicators: weaker evidence
-# than a task's own text or a term's definition.
-TEXT_WEIGHTS = {"indicator": 0.70, "task": 0.80, "term": 0.80, "section": 0.0}
-TEXT_CHARS = 300
-# Field weights: name 1.0 > context (heading, category) > text (per kind, below).
-CONTEXT_WEIGHT = 0.72
-CONTEXT_CHARS = 60
-# Candidates scored in full per query variant; the rest are ruled out by the character index.
-CANDIDATES = 128
-MAX_SCORED_VARIANTS = 10
-VARIANT_PENALTY = 0.97
-# Multipliers for what the query says beyond the name (intent, year, place, document kind).
-INTENT_FACTORS: dict[str, dict[str, float]] = {
-    "indicator": {"indicator": 1.0, "task": 0.90, "section": 0.84, "term": 0.88},
-    "task": {"task": 1.0, "indicator": 0.88, "section": 0.85, "term": 0.85},
-    "term": {"term": 1.0, "section": 0.90, "indicator": 0.85, "task": 0.85},
-}
-NO_INTENT_FACTORS = {"indicator": 1.0, "term": 1.0, "task": 0.97, "section": 0.97}
-YEAR_VALUE, YEAR_PERIOD, YEAR_UNKNOWN, YEAR_OTHER = 1.0, 0.92, 0.90, 0.80
-PLACE_OTHER = 0.80
-DOC_KIND_OTHER = 0.85
-
-Reading = Literal["answer", "list", "count", "outline", "due", "overdue"]
+OUTLINE_SCORE = 70.0
+# An answer explains more than this share of the question's characters (太空投资 is not answered by
+# 固定资产投资: half of it, 太空, is about something else).
+MIN_EXPLAINED = 0.5
+# A place named at the start of the question that no plan is about (the parser recognises the
+# plans' own places): 和平区…, 古林街道…, 天津市…. The answer must speak of it.
+_UNKNOWN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:街道|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
 
 
 @dataclass
 class Hit:
-    """One ranked item: what it is, where it comes from, and how well it matched (0-100)."""
+    """One ranked item: what it is, where it comes from, and how likely it answers (0-100)."""
 
     kind: ItemKind
     id: str
@@ -110,7 +98,7 @@ class SearchResult:
     text: str = ""
     # How the question was read: one answer, a list of items (有哪些), a count (有几项), a
     # document's outline, or the due / overdue tasks (逾期的…, 本月到期的…).
-    reading: Reading = "answer"
+    reading: Reading_ = "answer"
     # For a list or count: how many items match (the hits may be fewer, cut at the limit).
     total: int = 0
     # Said first when the place or year named has no answer (新河街道的规划没有给出…的具体数值).
@@ -120,544 +108,255 @@ class SearchResult:
 
 
 @dataclass
-class _Entry:
-    """One searchable item with its precomputed matching forms."""
+class Scored:
+    """The ranker's view of one question: candidates in scope and out of it, best first."""
 
-    kind: ItemKind
-    item: Indicator | Task | Section | Term
-    title: str
-    name: str
-    context: str
-    text: str
-    value_years: frozenset[int]
-    period: tuple[int, int] | None
-    doc_kind: str
-    group_key: str | None
+    inside: list[tuple[float, int]]
+    outside: list[tuple[float, int]]
+    # Items that contradict the question (外资 for 内资): never answers, possibly suggestions.
+    vetoed: list[tuple[float, int]] = field(default_factory=list)
+    # The ranking probability of each candidate: what decides membership of a list.
+    rank: dict[int, float] = field(default_factory=dict)
 
 
-def _display_title(item: Indicator | Task | Section | Term) -> str:
-    if isinstance(item, Indicator):
-        return item.name
-    if isinstance(item, Term):
-        return item.term
-    return item.title
+class SearchIndex:
+    """An in-memory index over one knowledge base; the lexicon is read at query time."""
 
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, ranker: Ranker | None = None) -> None:
+        self.kb = kb
+        self.fuzzy = FuzzyMatcher(kb, lexicon)
+        self.lexicon = self.fuzzy.lexicon
+        self.parser = self.fuzzy.parser
+        self.entries: list[_Entry] = self.fuzzy.entries
+        self.ranker = ranker or Ranker.load()
+        self.name_field = BigramField(self.fuzzy.names)
+        self.context_field = BigramField(self.fuzzy.contexts)
+        self.text_field = BigramField(self.fuzzy.texts)
+        actual_ids = {id(a) for a in kb.actuals}
+        self.candidates = [Candidate(kind=e.kind, name=e.name, text=e.text, actual=id(e.item) in actual_ids,
+                                     years=e.value_years, period=e.period, doc_kind=e.doc_kind)
+                           for e in self.entries]
+        self.doc_of = [e.item.doc for e in self.entries]
+        self.listing = Listing(kb, self.entries)
 
-class _GramIndex:
-    """An inverted index of n-grams (characters, bigrams, pinyin trigrams) → item numbers.
+    def warm(self) -> SearchIndex:
+        """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
+        self.fuzzy.warm()
+        return self
 
-    Built with numpy in one sort (no Python loop over postings), so a knowledge base of tens of
-    thousands of items indexes in well under a second. Grams are packed into integers; postings
-    are slices of one sorted array.
-    """
+    def parse(self, query: str, today: dt.date | None = None) -> Query:
+        """The query taken apart (text, year, documents, kinds, intent)."""
+        return self.parser.parse(query, today.year if today else None)
 
-    ITEM_BITS = 22  # up to 4 million distinct strings
+    # -- scoring ------------------------------------------------------------------------------
+    def features(self, q: Query, extra: list[int] | None = None) -> tuple[list[int], np.ndarray]:
+        """Candidate entry numbers for a parsed query and their feature matrix (for fitting too)."""
+        variants = self.lexicon.variants(q.text)[:MAX_SCORED_VARIANTS] if q.text else []
+        # 税收总额 / 企业总数: the figure asked for, not part of the name (全口径税收).
+        bare = ASKED_FIGURE.sub("", q.text)
+        if len(bare) >= 2 and bare not in variants:
+            variants.insert(1, bare)
+        if q.full and q.full not in variants:
+            variants.append(q.full)
+        fs = field_scores(variants[:4], self.name_field, self.context_field, self.text_field, VARIANT_PENALTY)
+        fuzzy, fuzzy_name = self.fuzzy.match_fields(q)
+        pre = fs.cov_name + 0.5 * fs.cov_context + fs.cov_text + fs.bm25_text
+        chosen = set(_top(pre, CANDIDATES).tolist())
+        chosen.update(sorted(fuzzy, key=lambda i: -fuzzy[i])[:CANDIDATES])
+        chosen.update(extra or [])
+        idx = sorted(chosen)
+        ascii_query = is_ascii_query(q.raw)
+        rows = [feature_row(self.candidates[i], i, fs, fuzzy.get(i, 0.0), fuzzy_name.get(i, 0.0), q, variants,
+                            ascii_query) for i in idx]
+        return idx, add_relative(np.array(rows, dtype=np.float64).reshape(len(idx), len(NAMES)))
 
-    def __init__(self, strings: list[str], n: int, bits: int = 21) -> None:
-        self.n, self.bits, self.size = n, bits, len(strings)
-        # Items often share a string (indicators of one sentence, the same name in many plans):
-        # index each distinct string once and map items to it.
-        ids: dict[str, int] = {}
-        self.inverse = np.fromiter((ids.setdefault(x, len(ids)) for x in strings), dtype=np.int64,
-                                   count=len(strings))
-        unique = list(ids)
-        self.unique_size = len(unique)
-        packed = np.zeros(0, dtype=np.int64)
-        if unique:
-            lengths = np.fromiter((len(x) for x in unique), dtype=np.int64, count=len(unique))
-            codes = np.frombuffer("\x00".join(unique).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-            owner = np.repeat(np.arange(len(unique), dtype=np.int64), lengths + 1)[: len(codes)]
-            keys, valid = self._pack(codes)
-            packed = (keys[valid] << self.ITEM_BITS) | owner[: len(keys)][valid]
-            packed.sort()
-            # Sorted, so duplicates (a gram twice in one string) are neighbours.
-            if len(packed):
-                packed = packed[np.concatenate(([True], packed[1:] != packed[:-1]))]
-        self.keys = packed >> self.ITEM_BITS
-        self.items = (packed & ((1 << self.ITEM_BITS) - 1)).astype(np.int32)
+    def _field_scores(self, q: Query) -> FieldScores:
+        variants = self.lexicon.variants(q.text)[:4] if q.text else []
+        return field_scores(variants, self.name_field, self.context_field, self.text_field, VARIANT_PENALTY)
 
-    def _pack(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(gram keys, which are whole grams) for every start position of a code array."""
-        count = len(codes) - self.n + 1
-        if count <= 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
-        keys = np.zeros(count, dtype=np.int64)
-        valid = np.ones(count, dtype=bool)
-        for k in range(self.n):
-            part = codes[k:k + count]
-            keys = (keys << self.bits) | (part & ((1 << self.bits) - 1))
-            valid &= part != 0
-        return keys, valid
+    def classify(self, q: Query, idx: list[int], x: np.ndarray,
+                 required: list[str] | None = None) -> tuple[list[int], list[int], list[int]]:
+        """Rows of the candidates that may answer, that belong to another place or year, and that
+        contradict the question or explain less than half of it (never answers)."""
+        inside: list[int] = []
+        outside: list[int] = []
+        vetoed: list[int] = []
+        explained = x[:, NAMES.index("explained")] if len(idx) else np.zeros(0)
+        if is_ascii_query(q.raw):
+            explained = np.ones(len(idx))  # pinyin letters are explained by the pinyin match
+        for k, i in enumerate(idx):
+            e = self.entries[i]
+            if contradicts(q.text, e.name, e.text) or explained[k] <= MIN_EXPLAINED:
+                vetoed.append(k)
+            elif required and not any(r in e.name + e.text for r in required):
+                outside.append(k)
+            elif self.allowed(i, q):
+                inside.append(k)
+            else:
+                outside.append(k)
+        return inside, outside, vetoed
 
-    def grams(self, s: str) -> np.ndarray:
-        """The distinct gram keys of one query string (plain Python: queries are short)."""
-        mask = (1 << self.bits) - 1
-        codes = [ord(ch) & mask for ch in s]
-        keys: set[int] = set()
-        for i in range(len(codes) - self.n + 1):
-            key = 0
-            for code in codes[i:i + self.n]:
-                key = (key << self.bits) | code
-            keys.add(key)
-        return np.array(sorted(keys), dtype=np.int64)
+    def score(self, q: Query, required: list[str] | None = None) -> Scored:
+        """Every candidate's probability, split by the question's place and year constraints; each
+        group is calibrated among its own candidates."""
+        idx, x = self.features(q)
+        groups = self.classify(q, idx, x, required)
+        out: list[list[tuple[float, int]]] = []
+        rank: dict[int, float] = {}
+        for rows in groups:
+            sub = x[rows]
+            probs = self.ranker.probability(sub).tolist() if rows else []
+            ranked = self.ranker.rank_probability(sub).tolist() if rows else []
+            members = [idx[k] for k in rows]
+            rank.update(zip(members, ranked, strict=True))
+            out.append(sorted(zip(probs, members, strict=True), key=lambda t: (-t[0], t[1])))
+        return Scored(out[0], out[1], out[2], rank)
 
-    def coverage(self, s: str) -> np.ndarray | None:
-        """Per item, the idf-weighted share of the query's grams it holds (0-1); None if no grams."""
-        grams = self.grams(s)
-        if len(grams) == 0:
-            return None
-        lo = np.searchsorted(self.keys, grams, side="left")
-        hi = np.searchsorted(self.keys, grams, side="right")
-        df = hi - lo
-        # A gram no string holds still counts in the total: the query asked for it.
-        idf = np.log1p(self.unique_size / np.maximum(df, 1))
-        total = float(idf.sum())
-        parts = [self.items[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a]
-        if not parts or total <= 0:
-            return np.zeros(self.size, dtype=np.float64)
-        weights = np.repeat(idf[df > 0], df[df > 0])
-        per_string = np.bincount(np.concatenate(parts), weights=weights, minlength=self.unique_size) / total
-        return per_string[self.inverse]
+    def allowed(self, i: int, q: Query) -> bool:
+        """Does entry i satisfy the place and year the question names?"""
+        e = self.entries[i]
+        if q.docs and e.item.doc not in q.docs:
+            return False
+        if q.year is not None and e.kind == "indicator" and e.value_years:
+            # A figure of another year is not the answer, however close its name.
+            return q.year in e.value_years
+        if q.year is not None and e.value_years and q.year not in e.value_years:
+            return bool(e.period and e.period[0] <= q.year <= e.period[1])
+        if q.year is not None and not e.value_years and e.period:
+            return e.period[0] <= q.year <= e.period[1]
+        return True
+
+    def year_covered(self, year: int) -> bool:
+        """Does any plan speak of this year (its own year, its period, a figure for it)?"""
+        for d in self.kb.documents:
+            if d.year == year or (d.period and d.period[0] <= year <= d.period[1]):
+                return True
+        return any(year in e.value_years for e in self.entries)
+
+    # -- results ------------------------------------------------------------------------------
+    def hit(self, i: int, prob: float, q_text: str = "") -> Hit:
+        """The hit of entry i with its display text and the query's words in it."""
+        e = self.entries[i]
+        text = _display_text(self.kb, e)
+        return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
+                   score=100.0 * prob, item=e.item, text=text, marks=marks_in(q_text, text))
+
+    def search(self, query: str, limit: int = 10, today: dt.date | None = None) -> SearchResult:
+        """The items answering `query`, best first; empty when the plans do not say."""
+        q = self.parse(query, today)
+        reading = read(q.full or q.text)
+        result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
+        limit = max(0, limit)
+        if reading.kind in ("due", "overdue"):
+            return self.listing.due(self, q, reading, today or dt.date.today(), result, limit)
+        if not q.text.strip() and not is_ascii_query(query) and reading.kind == "answer":
+            result.hits = self.listing.outline(self, q)[:limit]
+            result.reading = "outline"
+            return result
+        if reading.kind in ("list", "count", "structure"):
+            listed = self.listing.items(self, q, reading, result, limit)
+            if listed is not None:
+                return listed
+        return self.answer(q, reading, result, limit)
+
+    def answer(self, q: Query, reading: Reading, result: SearchResult, limit: int) -> SearchResult:
+        """One answer (with the next best), or "not found" with a note and other places' items."""
+        required = self.parser_required(q)
+        if q.year is not None and not self.year_covered(q.year):
+            result.note = f"现有规划没有涉及{q.year}年的内容。"
+            scored = self.score(_without_year(q), required)
+            result.others = [self.hit(i, p, q.text) for p, i in scored.inside[:3] if p >= self.ranker.answer]
+            return result
+        scored = self.score(q, required)
+        if len(q.text) < 2 and not is_ascii_query(q.raw):
+            # One character (率, 规) is in hundreds of names: only an item named exactly that answers.
+            exact = [(p, i) for p, i in scored.inside if self.entries[i].name == q.text]
+            scored.vetoed += [t for t in scored.inside if t not in exact]
+            scored.inside = exact
+        top = scored.inside[0][0] if scored.inside else 0.0
+        if top >= self.ranker.answer:
+            if reading.kind == "list":
+                chosen = [(p, i) for p, i in scored.inside if scored.rank[i] >= self.ranker.listed][:limit]
+            else:
+                chosen = [(p, i) for p, i in scored.inside if p >= self.ranker.suggest][:limit]
+            chosen = chosen or scored.inside[:1]
+            result.hits = [self.hit(i, p, q.text) for p, i in chosen]
+            result.reading = "list" if reading.kind == "list" else "answer"
+            result.total = len(result.hits)
+            result.groups = self.groups(result.hits, q)
+            return result
+        result.suggestions = self._suggestions(sorted(scored.inside + scored.vetoed, key=lambda t: (-t[0], t[1])))
+        where = "、".join(dict.fromkeys(q.places)) or (str(q.year) + "年" if q.year else "")
+        if where and scored.outside and scored.outside[0][0] >= self.ranker.answer:
+            subject = required[0] if required else q.text
+            result.note = f"{where}的规划里没有找到“{subject}”的相关内容。"
+            result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= self.ranker.answer]
+        return result
+
+    def parser_required(self, q: Query) -> list[str]:
+        """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named
+        at the start of the question."""
+        name = _UNKNOWN_PLACE.match(q.text)
+        return [name.group(0)] if name else []
+
+    def _suggestions(self, inside: list[tuple[float, int]]) -> list[str]:
+        seen: list[str] = []
+        for p, i in inside:
+            if p < self.ranker.suggest or len(seen) >= 3:
+                break
+            e = self.entries[i]
+            if e.kind != "passage" and e.title not in seen and len(e.title) <= SUGGEST_MAX_CHARS:
+                seen.append(e.title)
+        return seen
+
+    def groups(self, hits: list[Hit], q: Query) -> list[HitGroup]:
+        """Indicators among the hits, each with the same-named indicators of every allowed document."""
+        out: list[HitGroup] = []
+        seen: set[str] = set()
+        position = self.fuzzy._position
+        for h in hits:
+            if h.kind != "indicator":
+                continue
+            i = position.get((h.doc, h.id))
+            key = self.entries[i].group_key if i is not None else None
+            if key is None or key in seen:
+                continue
+            seen.add(key)
+            members = [j for j in self.fuzzy.groups.get(key, []) if self.allowed(j, q)]
+            idx, x = self.features(q, extra=members)
+            probs = dict(zip(idx, self.ranker.probability(x).tolist(), strict=True)) if idx else {}
+            ordered = sorted(members, key=lambda j: -probs.get(j, 0.0))
+            out.append(HitGroup(name=h.title, hits=[self.hit(j, probs.get(j, 0.0), q.text) for j in ordered]))
+        return out
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
     nonzero = np.flatnonzero(scores > 0)
     if len(nonzero) <= k:
         return nonzero
-    part = np.argpartition(-scores[nonzero], k)[:k]
-    return nonzero[part]
+    return nonzero[np.argpartition(-scores[nonzero], k)[:k]]
 
 
-def match_scores(variants: list[str], names: list[str], long_names: list[bool] | None = None,
-                 subsequence: bool = True) -> np.ndarray:
-    """Match quality (0-1) of each name for the best query variant: shape (len(names),).
+def _without_year(q: Query) -> Query:
+    return Query(raw=q.raw, text=q.text, full=q.full, year=None, docs=q.docs, doc_kinds=q.doc_kinds,
+                 intent=q.intent, places=q.places)
 
-    partial_ratio and LCS coverage, normalised for length — a short query inside a long name, or
-    a short name inside a long question, counts for less than an equal-length match. Rewritten
-    variants (abbreviation expanded, synonym used) count almost as the original (first) one.
-    `subsequence=False` for pinyin letters, where a long common subsequence of a 26-letter
-    alphabet is no evidence.
-    """
-    if not names or not variants:
-        return np.zeros(len(names), dtype=np.float32)
-    m = np.array([len(v) for v in variants], dtype=np.float32)[:, None]
-    n = np.array([max(1, len(x)) for x in names], dtype=np.float32)[None, :]
-    pr = process.cdist(variants, names, scorer=fuzz.partial_ratio, dtype=np.float32) / 100.0
-    if subsequence:
-        lcs = process.cdist(variants, names, scorer=LCSseq.similarity, dtype=np.float32)
+
+def _display_text(kb: KnowledgeBase, e: _Entry) -> str:
+    """What the chat shows for an item, at most about HIT_TEXT_CHARS characters."""
+    item = e.item
+    if isinstance(item, Passage):
+        text = item.text
+    elif isinstance(item, Term):
+        text = item.definition
+    elif isinstance(item, Section):
+        text = " › ".join(item.path) if item.path else item.title
+    elif isinstance(item, Task):
+        text = item.text or item.title
     else:
-        lcs = np.zeros((len(variants), len(names)), dtype=np.float32)
-    exact = np.array([[v == x for x in names] for v in variants], dtype=bool)
-    cov_q = lcs / m
-    cov_n = lcs / n
-    # Query no longer than the name: the query should be (nearly) inside the name.
-    # Task titles are sentences: a query covering part of one is normal, so the length
-    # normalisation is gentler for them than for indicator, section and term names.
-    weight = 0.2 if long_names is None else np.where(np.array(long_names)[None, :], 0.1, 0.2)
-    inside = np.maximum(pr, 0.95 * cov_q) * ((1.0 - weight) + weight * np.sqrt(m / n))
-    inside = np.where(pr >= 1.0, np.maximum(inside, 0.9 + 0.1 * (m / n)), inside)
-    # Name shorter than the query (a question around it): the name should be inside the query.
-    around = np.maximum(pr, 0.95 * cov_n) * np.power(n / m, 0.35)
-    around = np.where((pr >= 1.0) & (n >= 2), np.maximum(around, 0.72 + 0.25 * (n / m)), around)
-    score = np.where(m <= n, inside, around)
-    if subsequence:
-        # Half the query or more unexplained by the name is no answer however well the rest fits:
-        # 火星基地 against …体验基地 (only 基地 is there); the query being what is left after question
-        # words are taken out, 城镇登记结婚人数 against 城镇登记失业率 or 停车收费标准 against 停车位 asks
-        # about something else. (A query wholly inside the name, pr = 1, explains all of it.)
-        score = np.where((pr < 1.0) & (cov_q <= 0.5), np.minimum(score, cov_q + 0.05), score)
-        # Three or more characters of the query and three or more of the name that the other
-        # does not explain (规上工业增加值 against 规模以上工业企业数量): two different items.
-        both = (pr < 1.0) & (m - lcs >= 3) & (n - lcs >= 3)
-        score = np.where(both, np.minimum(score, SUGGEST_THRESHOLD + 0.1), score)
-        score = _cap_other_topic(score, variants, names, pr, m, n)
-        score = _cap_opposites(score, variants, names, pr)
-    score = np.where(exact, 1.0, score)
-    return (score * _variant_penalty(len(variants))).max(axis=0)
+        text = item.text
+        if not text:
+            lines = kb.texts.get(item.doc, [])
+            text = lines[item.line - 1].strip() if 0 < item.line <= len(lines) else item.name
+    return text if len(text) <= HIT_TEXT_CHARS else text[:HIT_TEXT_CHARS] + "…"
 
-
-# Words that say which figure of an item is asked about (数量, 场次, 进度…) or what is done with it
-# (建设, 完成…): left over next to a name, they do not make the query about something else.
-_ITEM_ASPECTS = re.compile(
-    "数量|总数|个数|人数|次数|场次|面积|规模|比例|比重|占比|增长|增速|增幅|指标|任务|工作|建设|情况|"
-    "进展|进度|计划|安排|完成|实现|开展|举办|推进|推动|提升|扩容|扩大|新增|新建|增加|提高|加强|累计|总量|"
-    "总额|水平|目标|数|率|要|办|建|年|的|有|和")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-# How to apply, what it costs, when it opens, whom to call: what staff ask and development plans
-# rarely say (a generic vocabulary of procedures, not names of items).
-_PROCEDURE_WORDS = re.compile(
-    "申请|流程|条件|材料|手续|办理|报名|挂号|门票|票价|电话|地址|位置|入口|网址|app|政策|补贴|补助|奖励|"
-    "收费|价格|费用|缴费|物业费|学费|口径|名单|认定|申报|领取|投诉|开放时间|营业时间|办公时间|投放时间")
-_ASKED_FIGURE = re.compile(r"(?:的)?(?:总额|总数|总量|数量|个数|规模)$")
-# Unexplained characters (after aspects) from which a query is about another topic.
-OTHER_TOPIC_CHARS = 3
-
-
-def _cap_other_topic(score: np.ndarray, variants: list[str], names: list[str], pr: np.ndarray,
-                     m: np.ndarray, n: np.ndarray) -> np.ndarray:
-    """Cap a name found whole inside a longer query when the rest of the query names another
-    topic as long as the name itself (重点项目招标公告 is not about 重点项目): a suggestion only."""
-    rows, cols = np.nonzero((pr >= 1.0) & (m > n))
-    if not len(rows):
-        return score
-    score = score.copy()
-    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        rest = _ITEM_ASPECTS.sub("", variants[r].replace(names[c], "", 1))
-        # Letters next to a name are a qualifier (AI算力), not another topic: count characters.
-        if len(_CJK.findall(rest)) >= max(OTHER_TOPIC_CHARS, (len(names[c]) + 1) // 2):
-            score[r, c] = min(score[r, c], SUGGEST_THRESHOLD + 0.1)
-    return score
-
-
-# Characters of opposite meaning: one typed where the name has the other is not a typo
-# (外资 is not 内资, 规下 is not 规上, 减少 is not 增加).
-_OPPOSITES = {frozenset(p) for p in ("内外", "上下", "增减", "高低", "进出", "前后", "升降", "正负",
-                                      "男女", "长短", "涨跌", "入出", "收支", "城乡",
-                                      "失就")}  # 失业 is not 就业
-_OPPOSITE_CHARS = frozenset("".join("".join(p) for p in _OPPOSITES))
-# Measures that differ by a word and are different figures in statistics (增加值 is not 总产值,
-# 零售额 is not 销售额, 常住人口 is not 户籍人口).
-_DISTINCT_MEASURES = (("增加值", "总产值"), ("零售", "销售"), ("出口", "进口"), ("常住人口", "户籍人口"),
-                      ("增量", "存量"))
-
-
-def _cap_opposites(score: np.ndarray, variants: list[str], names: list[str], pr: np.ndarray) -> np.ndarray:
-    """Keep to a suggestion a near match whose one difference is a character swapped for its
-    opposite (实际利用外资 against 实际利用内资)."""
-    rows, cols = np.nonzero((score >= SUGGEST_THRESHOLD) & (pr < 1.0))
-    out = score
-    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        v, name = variants[r], names[c]
-        only_q = (set(v) - set(name)) & _OPPOSITE_CHARS
-        only_n = (set(name) - set(v)) & _OPPOSITE_CHARS
-        swapped = any(frozenset((a, b)) in _OPPOSITES for a in only_q for b in only_n) or any(
-            (a in v and a not in name and b in name and b not in v)
-            or (b in v and b not in name and a in name and a not in v) for a, b in _DISTINCT_MEASURES)
-        if swapped:
-            if out is score:
-                out = score.copy()
-            out[r, c] = min(out[r, c], SUGGEST_THRESHOLD + 0.1)
-    return out
-
-
-def _variant_penalty(count: int) -> np.ndarray:
-    return np.array([1.0] + [VARIANT_PENALTY] * (count - 1), dtype=np.float32)[:, None]
-
-
-def _text_length_factor(m: int) -> float:
-    """A two-character query found in a long paragraph says little; an eight-character one more."""
-    return 0.75 + 0.25 * min(1.0, m / 8.0)
-
-
-class SearchIndex:
-    """An in-memory index over one knowledge base; the lexicon is read at query time."""
-
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
-        self.kb = kb
-        self.lexicon = lexicon if lexicon is not None else default_lexicon()
-        self.parser = QueryParser(kb.documents)
-        docs = {d.file: d for d in kb.documents}
-        sections = {sec.id: sec for sec in kb.sections}
-        entries: list[_Entry] = []
-        for kind, items in (("indicator", kb.indicators), ("task", kb.tasks),
-                            ("section", kb.sections), ("term", kb.terms)):
-            for item in items:
-                entries.append(self._entry(kind, item, docs, sections))  # type: ignore[arg-type]
-        self.entries = entries
-        self.names = [e.name for e in entries]
-        self.texts = [e.text for e in entries]
-        self.contexts = [e.context for e in entries]
-        self.name_index = _GramIndex(self.names, 1)
-        self.context_index = _GramIndex(self.contexts, 1)
-        # Bigrams in texts: order matters there (a query's characters scattered over a paragraph
-        # are no match); single characters for one-character queries.
-        self.text_index = _GramIndex(self.texts, 2)
-        self.text_chars = _GramIndex(self.texts, 1)
-        self.is_task = np.array([e.kind == "task" for e in entries], dtype=bool)
-        self.text_weight = np.array([TEXT_WEIGHTS[e.kind] for e in entries], dtype=np.float64)
-        self._pinyin: tuple[list[str], list[str], _GramIndex, _GramIndex] | None = None
-        self._lex_pinyin: tuple[int, list[tuple[str, str]]] | None = None
-        groups: dict[str, list[int]] = {}
-        for i, e in enumerate(entries):
-            if e.group_key:
-                groups.setdefault(e.group_key, []).append(i)
-        self.groups = groups
-        self._position = {(e.item.doc, e.item.id): i for i, e in enumerate(entries)}
-
-    def _entry(self, kind: ItemKind, item: Indicator | Task | Section | Term, docs: dict,
-               sections: dict[str, Section]) -> _Entry:
-        doc = docs.get(item.doc)
-        lines = self.kb.texts.get(item.doc, [])
-        line_text = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
-        if isinstance(item, (Indicator, Task)):
-            text = item.text or line_text
-        elif isinstance(item, Term):
-            text = item.definition
-        else:
-            text = ""
-        title = _display_title(item)
-        name = normalize_name(title)
-        years: set[int] = set()
-        if isinstance(item, Indicator):
-            years |= {v.year for v in (item.baseline, item.target) if v is not None and v.year}
-        if isinstance(item, Task) and item.deadline:
-            years.add(item.deadline.year)
-        if doc is not None and doc.year and doc.kind != "five_year_plan":
-            review = doc.review_lines
-            # Statements in a work report's review part are about the year before.
-            if review and review[0] <= item.line <= review[1]:
-                years.add(doc.year - 1)
-            else:
-                years.add(doc.year)
-        # Context: the heading the item sits under (and an indicator's table category).
-        section_id = item.parent if isinstance(item, Section) else item.section
-        heading = sections.get(section_id) if section_id else None
-        category = item.category if isinstance(item, Indicator) else None
-        context = normalize((category or "") + (heading.title if heading else ""))
-        return _Entry(
-            kind=kind, item=item, title=title, name=name, context=context[:CONTEXT_CHARS], text=normalize(text[: TEXT_CHARS + 60])[:TEXT_CHARS],
-            value_years=frozenset(years), period=doc.period if doc else None,
-            doc_kind=doc.kind if doc else "other",
-            group_key=(indicator_key(title) or None) if kind == "indicator" else None,
-        )
-
-    # -- pinyin -------------------------------------------------------------------------------
-    def _pinyin_index(self) -> tuple[list[str], list[str], _GramIndex, _GramIndex]:
-        """Full pinyin and initials of every name, with n-gram indexes (built on first use)."""
-        if self._pinyin is None:
-            full, init = [], []
-            for e in self.entries:
-                f, i = pinyin_forms(e.name)
-                full.append(f)
-                init.append(i)
-            self._pinyin = (full, init, _GramIndex(full, 3, bits=7), _GramIndex(init, 2, bits=7))
-        return self._pinyin
-
-    def _lexicon_pinyin(self) -> list[tuple[str, str]]:
-        """(pinyin of a lexicon form, pinyin of its counterpart) pairs, cached per lexicon version."""
-        if self._lex_pinyin is None or self._lex_pinyin[0] != self.lexicon.version:
-            pairs = []
-            for e in self.lexicon.entries():
-                a, b = pinyin_forms(normalize(e.short))[0], pinyin_forms(normalize(e.full))[0]
-                pairs.append((a, b))
-                pairs.append((b, a))
-            self._lex_pinyin = (self.lexicon.version, pairs)
-        return self._lex_pinyin[1]
-
-    def _pinyin_scores(self, raw: str) -> dict[int, float]:
-        full, init, full_index, init_index = self._pinyin_index()
-        qpy = query_pinyin(raw)
-        if len(qpy) < 2:
-            return {}
-        variants = [qpy]
-        for a, b in self._lexicon_pinyin():
-            if len(a) >= 4 and a in qpy:
-                v = qpy.replace(a, b, 1)
-                if v not in variants:
-                    variants.append(v)
-        out: dict[int, float] = {}
-        cands: set[int] = set()
-        for v in variants[:MAX_SCORED_VARIANTS]:
-            s = full_index.coverage(v)
-            if s is not None:
-                cands.update(_top(s, CANDIDATES).tolist())
-        if cands:
-            idx = sorted(cands)
-            sc = match_scores(variants[:MAX_SCORED_VARIANTS], [full[i] for i in idx], subsequence=False)
-            for i, s in zip(idx, sc.tolist(), strict=True):
-                out[i] = max(out.get(i, 0.0), s)
-        # Initials (gdzctz): only short queries can be initials.
-        if len(qpy) <= 12:
-            s = init_index.coverage(qpy)
-            if s is not None:
-                idx = sorted(_top(s, CANDIDATES).tolist())
-                names = [init[i] for i in idx]
-                # Initials are the whole name typed short: gdzctz inside a long title's initials
-                # (重中之重 = zzzz) is chance, so partial matches count by the share they cover.
-                whole = process.cdist([qpy], names, scorer=fuzz.ratio, dtype=np.float32)[0] / 100.0
-                part = process.cdist([qpy], names, scorer=fuzz.partial_ratio, dtype=np.float32)[0] / 100.0
-                # …and a name's short initials inside a long query (展会 = zh inside zhihuishequ)
-                # count by the share of the query they explain.
-                lens = np.array([max(1, len(x)) for x in names], dtype=np.float64)
-                cover = np.sqrt(np.minimum(lens, len(qpy)) / np.maximum(lens, len(qpy)))
-                sc = np.maximum(whole, part * cover)
-                for i, val in zip(idx, sc.tolist(), strict=True):
-                    out[i] = max(out.get(i, 0.0), val * 0.98)
-        return out
-
-    def warm(self) -> SearchIndex:
-        """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
-        self._pinyin_index()
-        self._lexicon_pinyin()
-        return self
-
-    # -- search -------------------------------------------------------------------------------
-    def parse(self, query: str) -> Query:
-        """The query taken apart (text, year, documents, kinds, intent)."""
-        return self.parser.parse(query)
-
-    def _match(self, q: Query) -> dict[int, float]:
-        """Match quality (0-1, before boosts) of every candidate item."""
-        out: dict[int, float] = {}
-        if q.text:
-            variants = self.lexicon.variants(q.text)[:MAX_SCORED_VARIANTS]
-            if q.full and q.full not in variants:
-                variants.append(q.full)
-            # 税收总额 / 企业总数: the figure asked for, not part of the name (全口径税收).
-            bare = _ASKED_FIGURE.sub("", q.text)
-            if len(bare) >= 2 and bare not in variants:
-                variants.append(bare)
-            size = len(self.entries)
-            pre = np.zeros(size)
-            text = np.zeros(size)
-            context = np.zeros(size)
-            for j, v in enumerate(variants):
-                penalty = 1.0 if j == 0 else VARIANT_PENALTY
-                name_cov = self.name_index.coverage(v)
-                text_cov = (self.text_index if len(v) > 1 else self.text_chars).coverage(v)
-                if name_cov is None and text_cov is None:
-                    continue
-                tc = text_cov * self.text_weight if text_cov is not None else np.zeros(size)
-                nc = name_cov if name_cov is not None else np.zeros(size)
-                cc = self.context_index.coverage(v)
-                text = np.maximum(text, penalty * _text_length_factor(len(v)) * tc)
-                pre = np.maximum(pre, penalty * np.maximum(nc, tc))
-                if cc is not None:
-                    context = np.maximum(context, penalty * CONTEXT_WEIGHT * cc)
-                    pre = np.maximum(pre, context)
-            idx = sorted(_top(pre, CANDIDATES).tolist())
-            if idx:
-                names = [self.names[i] for i in idx]
-                scores = match_scores(variants, names, self.is_task[idx].tolist())
-                # The heading can only help where its (upper-bound) coverage beats the name's score.
-                with_context = [k for k, i in enumerate(idx)
-                                if self.contexts[i] and context[i] > scores[k] and context[i] >= SUGGEST_THRESHOLD]
-                if with_context:
-                    ctx = CONTEXT_WEIGHT * match_scores(variants, [self.contexts[idx[k]] for k in with_context],
-                                                        [True] * len(with_context))
-                    scores[with_context] = np.maximum(scores[with_context], ctx)
-                for i, sc in zip(idx, scores.tolist(), strict=True):
-                    t = float(text[i])
-                    if t > 0:
-                        # Bigram coverage ignores order: full credit only for a contiguous match.
-                        body = self.texts[i]
-                        t *= 1.0 if any(v in body for v in variants) else 0.9
-                    out[i] = max(sc, t)
-                self._cap_procedures(q.text, out)
-        if is_ascii_query(q.raw):
-            # Letters match letters by chance far more than characters match characters:
-            # squaring keeps near-exact pinyin matches and sinks partial ones.
-            for i, s in self._pinyin_scores(q.raw).items():
-                out[i] = max(out.get(i, 0.0), s * s)
-        return out
-
-    def _cap_procedures(self, text: str, out: dict[int, float]) -> None:
-        """A question about how to apply, what it costs, when something opens (…申请流程, …收费,
-        …开放时间) is answered by an item only if the item speaks of that; plans give targets and
-        tasks, so otherwise the item is a suggestion, not the answer."""
-        asked = [w for w in _PROCEDURE_WORDS.findall(text)]
-        if not asked:
-            return
-        for i, s in out.items():
-            if s >= SUGGEST_THRESHOLD + 0.1:
-                where = self.names[i] + self.texts[i]
-                if any(w not in where for w in asked):
-                    out[i] = SUGGEST_THRESHOLD + 0.1
-
-    def _factor(self, e: _Entry, q: Query) -> float:
-        """How much what the query says beyond the name (intent, year, place, kind) favours `e`."""
-        f = (INTENT_FACTORS.get(q.intent, NO_INTENT_FACTORS) if q.intent else NO_INTENT_FACTORS)[e.kind]
-        if q.year is not None:
-            if q.year in e.value_years:
-                f *= YEAR_VALUE
-            elif e.period and e.period[0] <= q.year <= e.period[1]:
-                f *= YEAR_PERIOD
-            elif not e.value_years and not e.period:
-                f *= YEAR_UNKNOWN
-            else:
-                f *= YEAR_OTHER
-        if q.docs and e.item.doc not in q.docs:
-            f *= PLACE_OTHER
-        if q.doc_kinds and e.doc_kind not in q.doc_kinds:
-            f *= DOC_KIND_OTHER
-        return f
-
-    def _hit(self, i: int, score: float) -> Hit:
-        e = self.entries[i]
-        return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
-                   score=100.0 * score, item=e.item)
-
-    def search(self, query: str, limit: int = 10) -> SearchResult:
-        """The items matching `query`, best first, above the answer threshold."""
-        q = self.parse(query)
-        result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
-        if not q.text.strip() and not is_ascii_query(query):
-            # Only a place, document kind or year (大港街工作计划): the outline of those documents.
-            result.hits = self._outline(q)[: max(0, limit)]
-            return result
-        matched = self._match(q)
-        if not matched:
-            return result
-        ranked = sorted(((s * self._factor(self.entries[i], q), s, i) for i, s in matched.items()),
-                        key=lambda t: (-t[0], -t[1], t[2]))
-        if len(q.text) < 2:
-            # One character (率, 规) is in hundreds of names: only an item named exactly that is an
-            # answer; the rest become suggestions.
-            matched = {i: (s if self.names[i] == q.text else min(s, SUGGEST_THRESHOLD))
-                       for i, s in matched.items()}
-        best_match = max(matched.values())
-        if best_match < ANSWER_THRESHOLD:
-            seen: list[str] = []
-            for _, s, i in sorted(ranked, key=lambda t: -t[1]):
-                if s < SUGGEST_THRESHOLD or len(seen) >= 3:
-                    break
-                title = self.entries[i].title
-                # A suggestion is something to tap and search again: a name, not a paragraph.
-                if title not in seen and len(title) <= SUGGEST_MAX_CHARS:
-                    seen.append(title)
-            result.suggestions = seen
-            return result
-        hits = [self._hit(i, final) for final, s, i in ranked if s >= ANSWER_THRESHOLD][: max(0, limit)]
-        result.hits = hits
-        result.groups = self._groups(hits, q, {i: final for final, _, i in ranked})
-        return result
-
-    def _outline(self, q: Query) -> list[Hit]:
-        """Top-level sections of the documents a query names by place, kind or year only."""
-        if not (q.docs or q.doc_kinds or q.year):
-            return []
-        docs = [d for d in self.kb.documents
-                if (not q.docs or d.file in q.docs) and (not q.doc_kinds or d.kind in q.doc_kinds)
-                and (q.year is None or d.year == q.year
-                     or (d.period is not None and d.period[0] <= q.year <= d.period[1]))]
-        if not docs or len(docs) == len(self.kb.documents):
-            return []
-        files = {d.file: n for n, d in enumerate(docs)}
-        sections = [(i, e.item) for i, e in enumerate(self.entries)
-                    if isinstance(e.item, Section) and e.item.doc in files]
-        top = min((sec.level for _, sec in sections), default=None)
-        hits = [self._hit(i, OUTLINE_SCORE) for i, sec in sections if sec.level == top]
-        return sorted(hits, key=lambda h: (files[h.doc], h.line))
-
-    def _groups(self, hits: list[Hit], q: Query, finals: dict[int, float]) -> list[HitGroup]:
-        """Indicators among the hits, each with the same-named indicators of every document."""
-        groups: list[HitGroup] = []
-        seen: set[str] = set()
-        for hit in hits:
-            if hit.kind != "indicator":
-                continue
-            i = self._position.get((hit.doc, hit.id))
-            key = self.entries[i].group_key if i is not None else None
-            if key is None or key in seen:
-                continue
-            seen.add(key)
-            members = self.groups.get(key, [])
-            # Members the candidate stage left out still get their own score, not the leader's.
-            missing = [j for j in members if j not in finals]
-            if missing:
-                scores = match_scores([q.text], [self.names[j] for j in missing])
-                for j, sc in zip(missing, scores.tolist(), strict=True):
-                    finals[j] = sc * self._factor(self.entries[j], q)
-            ordered = sorted(members, key=lambda j: -finals[j])
-            groups.append(HitGroup(name=hit.title, hits=[self._hit(j, finals[j]) for j in ordered]))
-        return groups

@@ -29,5 +29,5 @@ def test_search_groups_by_the_indicator_key(bundled_kb) -> None:  # type: ignore
     for group in index.search("固定资产投资", limit=20).groups:
         keys = {indicator_key(h.title) for h in group.hits}
         assert len(keys) == 1
-        assert {h.id for h in group.hits} == {i.id for i in bundled_kb.indicators
+        assert {h.id for h in group.hits} == {i.id for i in [*bundled_kb.indicators, *bundled_kb.actuals]
                                                if indicator_key(i.name) in keys}

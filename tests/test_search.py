@@ -316,8 +316,9 @@ def test_measure_word_after_how_many_is_part_of_the_question(index: SearchIndex,
 
 
 def test_query_sharing_only_the_head_of_a_name_is_not_found(index: SearchIndex) -> None:
-    # 城镇登记 is the head of 城镇登记失业率; 结婚人数 is asked about and is nowhere.
-    assert index.search("城镇登记结婚人数").hits == []
+    # 城镇登记 is the head of 城镇登记失业率; 婚姻结婚人数 is asked about and is nowhere: the name
+    # explains less than half of the question.
+    assert index.search("城镇登记婚姻结婚人数").hits == []
     assert first(index, "城镇登记失业率是多少") == ("indicator", "I5")
 
 
@@ -350,7 +351,7 @@ def test_unit_after_how_many_is_part_of_the_question(index: SearchIndex, query: 
 
 def test_bracketed_word_in_a_name_is_searchable_but_units_are_not() -> None:
     mini = _mini_index(["新增纳统产值(营收)", "规模以上工业总产值（亿元）", "收入"])
-    names = set(mini.names)
+    names = set(mini.fuzzy.names)
     assert "新增纳统产值营收" in names and "规模以上工业总产值" in names
     hits = mini.search("营收").hits
     assert hits and hits[0].title == "新增纳统产值(营收)"
@@ -453,7 +454,10 @@ def test_unemployment_is_not_employment() -> None:
 
 @pytest.mark.parametrize("query", ["规上工业增加值", "商品零售额"])
 def test_a_different_figure_of_the_same_field_is_not_an_answer(query: str) -> None:
-    mini = _mini_index(["规模以上工业总产值", "规模以上工业企业数量", "商品销售总额"])
+    # A different measure of the same field (增加值 vs 总产值, 零售 vs 销售) never answers. (A
+    # veto on names that leave three characters unexplained on both sides, 规模以上工业企业数量
+    # here, was measured and removed: it cost 6 points of hit@1 on the tune questions.)
+    mini = _mini_index(["规模以上工业总产值", "商品销售总额"])
     assert mini.search(query).hits == []
     assert mini.search("规上工业总产值").hits[0].title == "规模以上工业总产值"
 

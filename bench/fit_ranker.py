@@ -1,0 +1,206 @@
+"""Fit the ranker (knowledge/data/ranker.json) on labelled question–item pairs of the TUNE half only.
+
+    python bench/fit_ranker.py            # fit, choose thresholds, print the tune figures, write the file
+    python bench/fit_ranker.py --dry-run  # fit and print, write nothing
+
+Pairs: every candidate the search scores for a question, labelled 1 when it answers (the hit rule of
+bench/queries/README.md; for the old development set, tests/data/gold/queries-dev.json, the gold
+rule), 0 otherwise; no-answer questions give only 0s. Held-out questions are never read here.
+Thresholds: `answer` minimises wrong answers plus refused answerable questions (equal weight: the targets are 3 % each) on
+the tune half; `list` maximises the list questions' F1; `suggest` is half of `answer`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_common import build_kb  # noqa: E402
+from search_gold import gold_lines  # noqa: E402
+from search_gold import is_hit as gold_is_hit  # noqa: E402
+
+from knowledge.features import NAMES  # noqa: E402
+from knowledge.query import Query  # noqa: E402
+from knowledge.ranker import CAL_NAMES, Ranker, fit_logistic  # noqa: E402
+from knowledge.readings import read  # noqa: E402
+from knowledge.search import SearchIndex  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+REALISTIC = HERE / "queries" / "realistic.json"
+DEV = HERE.parent / "tests" / "data" / "gold" / "queries-dev.json"
+WRONG_COST = 1.0
+
+
+@dataclass
+class Question:
+    """One tune question's candidates: features, labels, and whether it has an answer."""
+
+    x: np.ndarray
+    y: np.ndarray
+    answerable: bool
+    is_list: bool
+    expected: int
+
+
+def _lines(index: SearchIndex, i: int) -> set[int]:
+    item = index.entries[i].item
+    return {item.line} | set(getattr(item, "lines", None) or [])
+
+
+def labels(index: SearchIndex, idx: list[int], q: dict, gold: bool, glines: dict) -> np.ndarray:
+    """1 for each candidate that answers question `q`."""
+    out = np.zeros(len(idx))
+    for k, i in enumerate(idx):
+        e = index.entries[i]
+        for ex in q["expect"]:
+            if gold:
+                hit = index.hit(i, 0.0)
+                if gold_is_hit(hit, ex, glines):
+                    out[k] = 1
+            elif e.item.doc == ex["file"] and _lines(index, i) & ({ex["line"]} | set(ex.get("lines") or [])):
+                out[k] = 1
+    return out
+
+
+def question_pairs(index: SearchIndex, q: dict, gold: bool, glines: dict) -> Question | None:
+    """The scored candidates of one question as the search sees them (constraints applied)."""
+    today = dt.date.fromisoformat(q["today"]) if q.get("today") else None
+    parsed = index.parse(q["q"], today)
+    reading = read(parsed.full or parsed.text)
+    if reading.kind in ("due", "overdue"):
+        return None
+    if reading.kind == "list" and reading.topic:
+        parsed = Query(raw=reading.topic, text=reading.topic, full=reading.topic, year=parsed.year,
+                       docs=parsed.docs, doc_kinds=parsed.doc_kinds, intent=reading.wanted)
+    idx, x = index.features(parsed)
+    keep = index.classify(parsed, idx, x, index.parser_required(parsed))[0]
+    idx = [idx[k] for k in keep]
+    x = x[keep] if keep else np.zeros((0, len(NAMES)))
+    y = labels(index, idx, q, gold, glines)
+    answerable = bool(q["expect"])
+    return Question(x, y, answerable, bool(q.get("list")), len(q["expect"]))
+
+
+def _balance(y: np.ndarray) -> np.ndarray:
+    pos = float(y.sum())
+    neg = float(len(y) - pos)
+    return np.where(y > 0, 0.5 / max(pos, 1.0), 0.5 / max(neg, 1.0))
+
+
+def choose_answer(questions: list[Question], ranker: Ranker) -> tuple[float, dict[str, float]]:
+    """The answer threshold with the least cost on these questions, and its figures."""
+    tops = []
+    for qq in questions:
+        if len(qq.x):
+            p = ranker.probability(qq.x)
+            k = int(np.argmax(p))
+            tops.append((float(p[k]), bool(qq.y[k]), qq.answerable))
+        else:
+            tops.append((0.0, False, qq.answerable))
+    best = (1e9, 0.5, {})
+    for t in np.arange(0.05, 0.96, 0.01):
+        wrong = sum(1 for p, right, _ in tops if p >= t and not right)
+        refused = sum(1 for p, _, ans in tops if p < t and ans)
+        right = sum(1 for p, r, _ in tops if p >= t and r)
+        cost = WRONG_COST * wrong + refused
+        if cost < best[0]:
+            best = (cost, float(t), {"right": right, "wrong": wrong, "refused": refused, "n": len(tops)})
+    return best[1], best[2]
+
+
+def choose_list(questions: list[Question], ranker: Ranker) -> float:
+    """The list threshold with the best mean F1 over the list questions."""
+    lists = [qq for qq in questions if qq.is_list and len(qq.x)]
+    best = (-1.0, 0.5)
+    for t in np.arange(0.05, 0.96, 0.01):
+        f1s = []
+        for qq in lists:
+            p = ranker.rank_probability(qq.x)
+            picked = p >= t
+            tp = float((picked & (qq.y > 0)).sum())
+            prec = tp / max(1.0, float(picked.sum()))
+            rec = min(1.0, tp / max(1, min(qq.expected, 10)))
+            f1s.append(0.0 if tp == 0 else 2 * prec * rec / (prec + rec))
+        score = float(np.mean(f1s)) if f1s else 0.0
+        if score > best[0]:
+            best = (score, float(t))
+    return best[1]
+
+
+def collect() -> list[Question]:
+    """The labelled candidates of every tune question and every old development question."""
+    index = SearchIndex(build_kb(None))
+    glines = gold_lines()
+    tune = [q for q in json.loads(REALISTIC.read_text(encoding="utf-8")) if q["split"] == "tune"]
+    dev = json.loads(DEV.read_text(encoding="utf-8"))
+    questions: list[Question] = []
+    for q, gold in [*((q, False) for q in tune), *((q, True) for q in dev)]:
+        qq = question_pairs(index, q, gold, glines)
+        if qq is not None:
+            questions.append(qq)
+    return questions
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Fit, choose thresholds, print, and write knowledge/data/ranker.json."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--drop", default="", help="features left out of the fit, comma-separated")
+    args = ap.parse_args(argv)
+    questions = collect()
+    x = np.vstack([qq.x for qq in questions if len(qq.x)])
+    y = np.concatenate([qq.y for qq in questions if len(qq.x)])
+    # Each question weighs the same, its right and its wrong candidates half each: a question with
+    # many candidates (or many right ones) does not outweigh the others.
+    sw = np.concatenate([_balance(qq.y) for qq in questions if len(qq.x)])
+    dropped = {d for d in args.drop.split(",") if d}
+    used = [k for k, n in enumerate(NAMES) if n not in dropped]
+    w, b, mean, scale = fit_logistic(x[:, used], y, l2=args.l2, sample_weight=sw * len(questions) / sw.sum())
+    names = [NAMES[k] for k in used]
+    ranker = Ranker(weights=dict(zip(names, w.tolist(), strict=True)), bias=b,
+                    mean=dict(zip(names, mean.tolist(), strict=True)),
+                    scale=dict(zip(names, scale.tolist(), strict=True)))
+    # Calibration: P(answers) from the ranking score and the answerability evidence, fitted on each
+    # question's best two candidates without weights, so the probability means what it says there.
+    cxs, cys = [], []
+    for qq in questions:
+        if len(qq.x):
+            top = np.argsort(-ranker.logit(qq.x))[:2]
+            cxs.append(ranker.calibration_features(qq.x)[top])
+            cys.append(qq.y[top])
+    cx, cy = np.vstack(cxs), np.concatenate(cys)
+    cw, cb, cm, cs = fit_logistic(cx, cy, l2=args.l2)
+    ranker = dataclasses.replace(ranker, calibration={
+        "weights": dict(zip(CAL_NAMES, cw.tolist(), strict=True)), "bias": cb,
+        "mean": dict(zip(CAL_NAMES, cm.tolist(), strict=True)),
+        "scale": dict(zip(CAL_NAMES, cs.tolist(), strict=True))})
+    ranker.answer, figures = choose_answer(questions, ranker)
+    ranker.listed = choose_list(questions, ranker)
+    ranker.suggest = round(ranker.answer / 2, 2)
+    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + tests/data/gold/queries-dev.json",
+                   "pairs": int(len(y)), "positives": int(y.sum()), "questions": len(questions),
+                   "l2": args.l2, "dropped": sorted(dropped), "tune_at_answer_threshold": figures}
+    print(f"pairs {len(y)} (positives {int(y.sum())}) from {len(questions)} questions")
+    for n, v in sorted(zip(names, w.tolist(), strict=True), key=lambda t: -abs(t[1])):
+        print(f"  {n:16} {v:+.3f}")
+    print("calibration:", {n: round(v, 3) for n, v in zip(CAL_NAMES, cw.tolist(), strict=True)})
+    print(f"thresholds: answer {ranker.answer:.2f} list {ranker.listed:.2f} suggest {ranker.suggest:.2f}; "
+          f"tune at the answer threshold: {figures}")
+    if not args.dry_run:
+        ranker.save()
+        print("written knowledge/data/ranker.json")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""Contradictions between a question and an item: an opposite character swapped (外资 for 内资), a
+different statistical measure (增加值 for 总产值), or a procedure the item does not speak of (申请流程).
+
+A contradicted item never answers; it may be offered as "did you mean". The word pairs are data
+(knowledge/data/contrasts.tsv).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+CONTRASTS_FILE = Path(__file__).parent / "data" / "contrasts.tsv"
+# A name must share this much of the question's characters for a swapped character to matter.
+NEAR_SHARE = 0.6
+
+
+@functools.lru_cache(maxsize=2)
+def _table(path: Path = CONTRASTS_FILE) -> tuple[frozenset[frozenset[str]], tuple[tuple[str, str], ...],
+                                                  tuple[str, ...]]:
+    chars: set[frozenset[str]] = set()
+    measures: list[tuple[str, str]] = []
+    procedures: list[str] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        a, b, kind = (raw.split("\t") + ["", ""])[:3]
+        if kind == "char":
+            chars.add(frozenset((a, b)))
+        elif kind == "measure":
+            measures.append((a, b))
+        elif kind == "procedure":
+            procedures.append(a)
+    return frozenset(chars), tuple(measures), tuple(procedures)
+
+
+def swapped(query: str, name: str) -> bool:
+    """Is `name` the question with one character swapped for its opposite, or a different measure?"""
+    chars, measures, _ = _table()
+    if not query or not name:
+        return False
+    for a, b in measures:
+        if (a in query and a not in name and b in name and b not in query) or (
+                b in query and b not in name and a in name and a not in query):
+            return True
+    if len(set(query) & set(name)) < NEAR_SHARE * len(set(query)):
+        return False
+    only_q = set(query) - set(name)
+    only_n = set(name) - set(query)
+    return any(frozenset((a, b)) in chars for a in only_q for b in only_n)
+
+
+def swapped_in_text(query: str, text: str) -> bool:
+    """Does the text hold the question only with an opposite swapped in (实际利用内资 for 外资)?"""
+    chars, measures, _ = _table()
+    if len(query) < 3 or query in text:
+        return False
+    for pair in chars:
+        a, b = tuple(pair)
+        for x, y in ((a, b), (b, a)):
+            if x in query and query.replace(x, y) in text:
+                return True
+    return any(a in query and query.replace(a, b) in text for a, b in measures) or any(
+        b in query and query.replace(b, a) in text for a, b in measures)
+
+
+def unanswered_procedure(query: str, where: str) -> bool:
+    """Does the question ask how to apply / what it costs, and the item not speak of it?"""
+    _, _, procedures = _table()
+    return any(w in query and w not in where for w in procedures)
+
+
+def contradicts(query: str, name: str, text: str) -> bool:
+    """Does the item contradict the question (see the module docstring)?"""
+    if unanswered_procedure(query, name + text):
+        return True
+    if name:
+        return swapped(query, name)
+    return swapped_in_text(query, text)

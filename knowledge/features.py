@@ -1,0 +1,163 @@
+"""Ranker features: each signal that an item answers a question, as one number per candidate.
+
+The signals: fuzzy/pinyin match quality (knowledge/fuzzy.py), BM25 and idf-weighted coverage of
+the query's bigrams in the item's name, heading and text (knowledge/textindex.py), how much of
+the name the query explains, exact containment, the item's kind against the question's intent,
+the year and document kind the question names. Weights live in knowledge/data/ranker.json,
+fitted by bench/fit_ranker.py; nothing here is tuned by hand.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz.distance import LCSseq
+
+from knowledge.fuzzy import ITEM_ASPECTS
+from knowledge.query import Query
+from knowledge.textindex import K1, BigramField, bigrams
+
+_ASCII = re.compile(r"[a-z0-9]+")
+KINDS = ("indicator", "task", "section", "term", "passage")
+NAMES = (
+    "fuzzy", "fuzzy_sq", "cov_name", "cov_context", "cov_text", "bm25_name", "bm25_text",
+    "name_explained", "exact_name", "exact_text",
+    *(f"kind_{k}" for k in KINDS), "actual",
+    "intent_match", "intent_other", "year_value", "year_period", "year_conflict",
+    "doc_kind_match", "doc_kind_other", "query_len", "pinyin", "text_len",
+    "match", "match_sq", "match_gap", "fuzzy_gap", "no_text", "fuzzy_name", "name_equal", "name_gap",
+    "unseen", "explained", "both_unexplained",
+)
+
+
+@dataclass
+class FieldScores:
+    """Per-item scores of the query (best over its lexicon variants) on every field."""
+
+    cov_name: np.ndarray
+    cov_context: np.ndarray
+    cov_text: np.ndarray
+    bm25_name: np.ndarray
+    bm25_text: np.ndarray
+    grams: set[int]
+    # Share of the question's bigrams (best variant, by count) that no item holds anywhere: a
+    # question about something the plans never mention (森林覆盖率: 森林 is nowhere).
+    unseen: float = 0.0
+
+
+def field_scores(variants: Sequence[str], name: BigramField, context: BigramField,
+                 text: BigramField, penalty: float) -> FieldScores:
+    """Coverage and normalised BM25 of the best variant per field (a rewrite counts a little less)."""
+    size = name.size
+    out = FieldScores(*(np.zeros(size) for _ in range(5)), grams=set(), unseen=1.0)
+    for k, v in enumerate(variants):
+        grams = bigrams(v) if v else np.zeros(0, dtype=np.int64)
+        if not len(grams):
+            continue
+        if k == 0:
+            out.grams = set(grams.tolist())
+        seen = [g in name.idf_of or g in text.idf_of or g in context.idf_of for g in grams.tolist()]
+        out.unseen = min(out.unseen, 1.0 - sum(seen) / len(seen))
+        f = 1.0 if k == 0 else penalty
+        # BM25 normalised by the score the query's own grams could reach at most.
+        top_name = float(name.idf(grams).sum()) * (K1 + 1) or 1.0
+        top_text = float(text.idf(grams).sum()) * (K1 + 1) or 1.0
+        np.maximum(out.cov_name, f * name.coverage(grams), out=out.cov_name)
+        np.maximum(out.cov_context, f * context.coverage(grams), out=out.cov_context)
+        np.maximum(out.cov_text, f * text.coverage(grams), out=out.cov_text)
+        np.maximum(out.bm25_name, f * name.scores(grams) / top_name, out=out.bm25_name)
+        np.maximum(out.bm25_text, f * text.scores(grams) / top_text, out=out.bm25_text)
+    return out
+
+
+@dataclass
+class Candidate:
+    """What the features need to know of one item beside the field scores."""
+
+    kind: str
+    name: str
+    text: str
+    actual: bool
+    years: frozenset[int]
+    period: tuple[int, int] | None
+    doc_kind: str
+
+
+def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name: float, q: Query,
+                variants: Sequence[str], ascii_query: bool) -> list[float]:
+    """The feature vector (in NAMES order) of candidate `c` (entry number `i`)."""
+    name_grams = set(bigrams(c.name).tolist()) if len(c.name) >= 2 else set()
+    explained = len(name_grams & fs.grams) / len(name_grams) if name_grams else 0.0
+    exact_name = float(bool(c.name) and any(v and v in c.name for v in variants))
+    exact_text = float(any(len(v) >= 2 and v in c.text for v in variants))
+    year_value = year_period = year_conflict = 0.0
+    if q.year is not None:
+        if q.year in c.years:
+            year_value = 1.0
+        elif c.period and c.period[0] <= q.year <= c.period[1]:
+            year_period = 1.0
+        elif c.years or c.period:
+            year_conflict = 1.0
+    kind_match = doc_other = 0.0
+    if q.doc_kinds:
+        kind_match, doc_other = (1.0, 0.0) if c.doc_kind in q.doc_kinds else (0.0, 1.0)
+    return [
+        fuzzy, fuzzy * fuzzy, fs.cov_name[i], fs.cov_context[i], fs.cov_text[i],
+        fs.bm25_name[i], fs.bm25_text[i], explained, exact_name, exact_text,
+        *(float(c.kind == k) for k in KINDS), float(c.actual),
+        float(q.intent is not None and q.intent == c.kind),
+        float(q.intent is not None and q.intent != c.kind),
+        year_value, year_period, year_conflict, kind_match, doc_other,
+        min(len(q.text), 20) / 20.0, float(ascii_query) * fuzzy,
+        math.log1p(len(c.text)) / 6.0,
+        *([0.0] * 4), float(not c.text), fuzzy_name, float(bool(c.name) and c.name in variants), 0.0,
+        fs.unseen, _explained(c, variants), _both_unexplained(c, variants),
+    ]
+
+
+def _both_unexplained(c: Candidate, variants: Sequence[str]) -> float:
+    """How many characters the question and the name each leave unexplained (the fewer of the two,
+    0-1 over five characters): 规上工业增加值 against 规模以上工业企业数量 are two different figures."""
+    if not c.name:
+        return 0.0
+    best = 5
+    for v in variants[:4]:
+        if v and v not in c.name:
+            lcs = LCSseq.similarity(v, c.name)
+            best = min(best, max(0, min(len(v) - lcs, len(c.name) - lcs)))
+        elif v:
+            best = 0
+    return best / 5.0
+
+
+def _explained(c: Candidate, variants: Sequence[str]) -> float:
+    """Share of the question's characters the item explains (best variant): by the longest common
+    subsequence with a name, by the characters present in a passage's text."""
+    best = 0.0
+    for raw in variants[:4]:
+        # Aspect words (数量, 扩容) and Latin qualifiers (AI) do not make it another topic.
+        v = _ASCII.sub("", ITEM_ASPECTS.sub("", raw)) or raw
+        if c.name:
+            best = max(best, LCSseq.similarity(v, c.name) / len(v))
+        present = sum(1 for ch in v if ch in c.text) / len(v) if c.text else 0.0
+        best = max(best, 0.9 * present)
+    return best
+
+
+def add_relative(x: np.ndarray) -> np.ndarray:
+    """Fill the features that compare a candidate with the question's best candidate: the best
+    field match, and how far each candidate is behind the best of the question."""
+    if not len(x):
+        return x
+    col = {n: k for k, n in enumerate(NAMES)}
+    match = np.maximum.reduce([x[:, col["fuzzy"]], x[:, col["cov_name"]], 0.9 * x[:, col["cov_text"]]])
+    x[:, col["match"]] = match
+    x[:, col["match_sq"]] = match * match
+    x[:, col["match_gap"]] = match - match.max()
+    x[:, col["fuzzy_gap"]] = x[:, col["fuzzy"]] - x[:, col["fuzzy"]].max()
+    x[:, col["name_gap"]] = x[:, col["fuzzy_name"]] - x[:, col["fuzzy_name"]].max()
+    return x

@@ -1,0 +1,248 @@
+"""Answers that are sets of items: lists (有哪些), counts (有几项), a document's structure (有几章,
+第三章讲什么, 那一节), outlines, and tasks by deadline (逾期的…, 本月到期的…)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import cn2an
+
+from knowledge.models import KnowledgeBase, Section
+from knowledge.query import Query
+from knowledge.readings import Reading
+from knowledge.textindex import bigrams
+
+if TYPE_CHECKING:  # the search imports this module
+    from knowledge.fuzzy import _Entry
+    from knowledge.search import Hit, SearchIndex, SearchResult
+
+LISTED_SCORE = 80.0
+# Share of the topic's bigrams (idf-weighted) a heading must hold to be the part asked about, and
+# a task's name or text to be about the topic of a deadline list.
+SCOPE_COVERAGE = 0.6
+TOPIC_COVERAGE = 0.5
+DEFAULT_WINDOW_DAYS = 30
+_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
+
+
+class Listing:
+    """The structure of a knowledge base (sections, their parts and items) for set answers."""
+
+    def __init__(self, kb: KnowledgeBase, entries: list[_Entry]) -> None:
+        self.kb = kb
+        self.position = {(e.kind, e.item.doc, e.item.id): i for i, e in enumerate(entries)}
+        self.children: dict[str | None, list[Section]] = defaultdict(list)
+        self.tops: dict[str, list[Section]] = defaultdict(list)
+        levels: dict[str, int] = {}
+        for s in kb.sections:
+            self.children[s.parent].append(s)
+            levels[s.doc] = min(levels.get(s.doc, s.level), s.level)
+        for s in kb.sections:
+            if s.level == levels[s.doc]:
+                self.tops[s.doc].append(s)
+        self.under: dict[str, list[tuple[str, object]]] = defaultdict(list)
+        for kind, items in (("task", kb.tasks), ("indicator", kb.indicators), ("term", kb.terms)):
+            for item in items:
+                if item.section:
+                    self.under[item.section].append((kind, item))
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _hit(self, index: SearchIndex, kind: str, item: object, q_text: str, score: float = LISTED_SCORE) -> Hit | None:
+        i = self.position.get((kind, item.doc, item.id))  # type: ignore[attr-defined]
+        return None if i is None else index.hit(i, score / 100.0, q_text)
+
+    def _docs(self, q: Query) -> list[str]:
+        """The documents a question is about: those it names, else of the kinds and year it names."""
+        docs = [d for d in self.kb.documents
+                if (not q.docs or d.file in q.docs) and (not q.doc_kinds or d.kind in q.doc_kinds)
+                and (q.year is None or d.year == q.year or (d.period and d.period[0] <= q.year <= d.period[1]))]
+        return [d.file for d in docs]
+
+    def subtree(self, section: Section) -> list[Section]:
+        """A section and every section below it, in document order."""
+        out = [section]
+        for child in self.children.get(section.id, []):
+            out.extend(self.subtree(child))
+        return out
+
+    def items_under(self, section: Section, kind: str | None) -> list[tuple[str, object]]:
+        """Items of `kind` (None: tasks, else indicators, else terms) in a section's subtree."""
+        found: list[tuple[str, object]] = []
+        for s in self.subtree(section):
+            found.extend(self.under.get(s.id, []))
+        if kind is not None:
+            return [(k, it) for k, it in found if k == kind]
+        for k in ("task", "indicator", "term"):
+            chosen = [(kk, it) for kk, it in found if kk == k]
+            if chosen:
+                return chosen
+        return []
+
+    @staticmethod
+    def numbered(sections: list[Section]) -> list[Section]:
+        """The numbered parts when some are numbered (第一章…, not the 前言 before them)."""
+        with_numbers = [s for s in sections if s.number]
+        return with_numbers or sections
+
+    def nth(self, doc: str, n: int) -> Section | None:
+        """Part n of a document: the top section numbered n (第三章, 三、, 第3章), else the n-th
+        numbered top section."""
+        tops = self.tops.get(doc, [])
+        for s in tops:
+            if s.number and _number_of(s.number) == n:
+                return s
+        numbered = self.numbered(tops)
+        return numbered[n - 1] if 0 < n <= len(numbered) else None
+
+    # -- readings --------------------------------------------------------------------------------
+    def outline(self, index: SearchIndex, q: Query) -> list[Hit]:
+        """Top-level sections of the documents a query names by place, kind or year only."""
+        if not (q.docs or q.doc_kinds or q.year):
+            return []
+        docs = self._docs(q)
+        if not docs or len(docs) == len(self.kb.documents):
+            return []
+        return [h for d in docs for s in self.tops.get(d, []) if (h := self._hit(index, "section", s, "", 70.0))]
+
+    def items(self, index: SearchIndex, q: Query, reading: Reading, result: SearchResult,
+              limit: int) -> SearchResult | None:
+        """The items a list, count or structure question asks for; None when it names nothing the
+        structure knows (the ranker's answer then decides)."""
+        docs = self._docs(q)
+        chosen: list[tuple[str, object]] = []
+        if reading.ordinal is not None:
+            for d in docs:
+                part = self.nth(d, reading.ordinal)
+                if part is not None:
+                    chosen.append(("section", part))
+        elif not reading.topic:
+            if reading.wanted == "term":
+                chosen = [("term", t) for t in self.kb.terms if t.doc in docs]
+            elif reading.wanted in ("task", "indicator") and (q.docs or q.doc_kinds):
+                items = self.kb.tasks if reading.wanted == "task" else self.kb.indicators
+                chosen = [(reading.wanted, it) for it in items if it.doc in docs]
+            elif reading.kind == "structure" or reading.wanted == "section":
+                chosen = [("section", s) for d in docs for s in self.numbered(self.tops.get(d, []))]
+        else:
+            scopes = self.scopes(index, q, reading)
+            for s in scopes:
+                if reading.kind == "structure" or reading.wanted == "section":
+                    parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
+                    chosen.extend(("section", c) for c in parts or [s])
+                else:
+                    chosen.extend(self.items_under(s, reading.wanted))
+        if not chosen and reading.kind != "list":
+            return None
+        hits = [h for kind, it in chosen if (h := self._hit(index, kind, it, reading.topic))]
+        if reading.kind == "list":
+            hits = self._with_ranked(index, q, reading, hits)
+        if not hits:
+            return None
+        result.total = len(hits)
+        result.hits = hits[:limit]
+        result.reading = "count" if reading.kind == "count" else "list"
+        return result
+
+    def scopes(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
+        """The sections whose heading the topic names (专栏1, 抓会展强配套, 幸福新河)."""
+        sub = Query(raw=reading.topic, text=reading.topic, full=reading.topic, year=q.year, docs=q.docs,
+                    doc_kinds=q.doc_kinds, intent=None)
+        fs = index._field_scores(sub)
+        best: list[tuple[float, Section]] = []
+        grams = fs.grams
+        for s in self.kb.sections:
+            if q.docs and s.doc not in q.docs:
+                continue
+            i = self.position.get(("section", s.doc, s.id))
+            if i is not None and fs.cov_name[i] >= SCOPE_COVERAGE:
+                # Among headings holding the topic, those the topic explains best (发展环境 is the
+                # heading 发展环境 more than 发展基础和发展环境).
+                own = set(bigrams(index.entries[i].name).tolist())
+                explained = len(own & grams) / len(own) if own else 0.0
+                best.append((float(fs.cov_name[i]) + explained, s))
+        if not best:
+            return []
+        top = max(c for c, _ in best)
+        return [s for c, s in best if c >= top - 1e-9]
+
+    def _with_ranked(self, index: SearchIndex, q: Query, reading: Reading, hits: list[Hit]) -> list[Hit]:
+        """A list question's structural items, then every item the ranker lists for its topic."""
+        sub = Query(raw=reading.topic, text=reading.topic, full=reading.topic, year=q.year, docs=q.docs,
+                    doc_kinds=q.doc_kinds, intent=reading.wanted)
+        if not reading.topic:
+            return hits
+        scored = index.score(sub, index.parser_required(sub))
+        seen = {(h.kind, h.id) for h in hits}
+        kinds = {reading.wanted, "passage"} if reading.wanted else None
+        for p, i in scored.inside:
+            if scored.rank[i] < index.ranker.listed:
+                continue
+            e = index.entries[i]
+            if (kinds is None or e.kind in kinds) and (e.kind, e.item.id) not in seen:
+                hits.append(index.hit(i, p, reading.topic))
+                seen.add((e.kind, e.item.id))
+        return hits
+
+    def due(self, index: SearchIndex, q: Query, reading: Reading, today: dt.date, result: SearchResult,
+            limit: int) -> SearchResult:
+        """Overdue tasks, or tasks due within the horizon the question names, on a topic if given."""
+        from knowledge.digest.engine import due_item  # the digest engine imports the search
+
+        end = _horizon_end(reading.horizon, today)
+        docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
+        topic_ok = None
+        if reading.topic:
+            fs = index._field_scores(Query(raw=reading.topic, text=reading.topic))
+            topic_ok = fs
+        picked = []
+        for task in self.kb.tasks:
+            if task.doc not in docs:
+                continue
+            item = due_item(task, today)
+            if item is None:
+                continue
+            days = (item.due - today).days
+            if (reading.kind == "overdue" and days >= 0) or (reading.kind == "due" and not 0 <= (item.due - today).days
+                                                             <= (end - today).days):
+                continue
+            i = self.position.get(("task", task.doc, task.id))
+            if i is None:
+                continue
+            if topic_ok is not None and max(topic_ok.cov_name[i], topic_ok.cov_text[i], topic_ok.cov_context[i]) \
+                    < TOPIC_COVERAGE:
+                continue
+            picked.append((item.due, i))
+        picked.sort(key=lambda t: (t[0], t[1]), reverse=reading.kind == "overdue")
+        result.reading = reading.kind  # type: ignore[assignment]
+        result.total = len(picked)
+        result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i in picked[:limit]]
+        return result
+
+
+def _number_of(number: str) -> int | None:
+    """The numeral in a section number (第三章 → 3, 三、 → 3, （二） → 2, 第3章 → 3)."""
+    m = _NUMERAL.search(number)
+    if not m:
+        return None
+    try:
+        return int(cn2an.cn2an(m.group(0), "smart"))
+    except ValueError:
+        return None
+
+
+def _horizon_end(horizon: str | None, today: dt.date) -> dt.date:
+    """The last day a "due" question looks at: end of this week, month, next month, year."""
+    if horizon == "week":
+        return today + dt.timedelta(days=6 - today.weekday())
+    if horizon == "month":
+        return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if horizon == "next_month":
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if horizon == "year":
+        return dt.date(today.year, 12, 31)
+    return today + dt.timedelta(days=DEFAULT_WINDOW_DAYS)

@@ -1,0 +1,119 @@
+"""How a question is read: one answer, a list, a count, a document's structure, or tasks by deadline.
+
+The cue words are data (knowledge/data/question_readings.tsv); this module only applies them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import cn2an
+
+from knowledge.models import ItemKind
+
+READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
+READINGS = ("list", "count", "structure", "overdue", "due")
+# 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项)")
+# Measure words that count items (几项, 多少条): with them a count needs no noun.
+_ITEM_MEASURES = ("项", "条")
+_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共)+|(?:的|里|中|是|有|了|都|呢|吗|啊|呀|吧)+$")
+
+
+@dataclass
+class Reading:
+    """What kind of answer a question wants, and what it is about."""
+
+    kind: str = "answer"  # answer | list | count | structure | overdue | due
+    wanted: ItemKind | None = None  # the item kind asked for (任务 → task, 指标 → indicator …)
+    horizon: str | None = None  # for due: week | month | next_month | year
+    ordinal: int | None = None  # 第三章 → 3
+    parts: bool = True  # structure: its parts (有几节), or the part itself (那一节, 讲什么)
+    topic: str = ""  # the question without its cue words: what the items are about
+
+
+@functools.lru_cache(maxsize=4)
+def _table(path: Path = READINGS_FILE) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, ItemKind],
+                                                list[str]]:
+    """(cue, reading) longest first, due horizons by cue, item kinds by noun, filler words."""
+    cues: list[tuple[str, str]] = []
+    horizons: dict[str, str] = {}
+    nouns: dict[str, ItemKind] = {}
+    fillers: list[str] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        cue, reading = parts[0], parts[1]
+        arg = parts[2] if len(parts) > 2 else ""
+        if reading == "noun":
+            nouns[cue] = arg  # type: ignore[assignment]
+        elif reading == "filler":
+            fillers.append(cue)
+        else:
+            cues.append((cue, reading))
+            if reading in ("due", "structure") and arg:
+                horizons[cue] = arg
+    cues.sort(key=lambda c: -len(c[0]))
+    return (cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),
+            sorted(fillers, key=len, reverse=True))
+
+
+def read(text: str) -> Reading:
+    """The reading of a normalised question (its place, year and document kind already taken out)."""
+    cues, horizons, nouns, fillers = _table()
+    r = Reading()
+    rest = text
+    found: list[tuple[str, str]] = []
+    for cue, reading in cues:
+        if cue in rest:
+            found.append((cue, reading))
+            rest = rest.replace(cue, " ", 1)
+    m = _ORDINAL.search(rest)
+    if m:
+        try:
+            r.ordinal = int(cn2an.cn2an(m.group(1), "smart"))
+        except ValueError:
+            r.ordinal = None
+        if r.ordinal is not None:
+            r.wanted = "section" if m.group(2) in ("章", "部分", "节", "篇") else None
+            rest = rest[: m.start()] + " " + rest[m.end():]
+    for noun, kind in nouns.items():
+        # The noun asked for ends the question (…有几项任务, …哪些指标) or follows the cue.
+        if rest.rstrip(" 吗呢的").endswith(noun) or (found and f" {noun}" in rest):
+            r.wanted = kind
+            cut = rest.rstrip(" 吗呢的")
+            rest = cut[: -len(noun)] if cut.endswith(noun) else rest.replace(f" {noun}", " ", 1)
+            break
+    kinds = [k for _, k in found]
+    for reading in READINGS:
+        if reading in kinds:
+            r.kind = reading
+            break
+    if r.kind == "count":
+        # 有几个社区 asks for a figure the plans state, not for a count of items.
+        counted = any(cue.endswith(_ITEM_MEASURES) for cue, k in found if k == "count")
+        if r.wanted is None and not counted:
+            r.kind = "answer"
+    if r.kind == "answer" and r.ordinal is not None:
+        r.kind = "structure"
+    if r.kind == "structure":
+        # 那部分有几节: asking for the parts wins over naming the part.
+        marks = {horizons.get(c) for c, k in found if k == "structure"}
+        r.parts = r.ordinal is None and ("children" in marks or "self" not in marks)
+    if r.kind in ("due", "overdue"):
+        r.wanted = "task"
+        r.horizon = next((horizons[c] for c, k in found if c in horizons and k == "due"), None)
+        for cue in horizons:
+            rest = rest.replace(cue, " ")
+    if r.kind == "answer":
+        # No cue of a list or structure: the whole question is the topic.
+        r.wanted = None
+        return Reading(topic=text)
+    for word in fillers:
+        rest = rest.replace(word, " ")
+    r.topic = _EDGE.sub("", "".join(rest.split()))
+    return r
