@@ -1,23 +1,31 @@
-"""Answering: a question goes to the search, the hits come back as a card, a numbered list or "not found"."""
+"""Answering: a question goes to the search, the hits come back as a card, a numbered list or "not found".
+
+How the search read the question decides the reply (`SearchResult.reading`): one answer (a card, then
+the next results), a list grouped by document (有哪些), a count with a button to the list (有几项), or
+the due / overdue tasks as /due and /overdue show them. A note (the place or year named has no
+answer) always comes first; other places' and years' items come after it, labelled, never as the answer.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import metrics
 from bot.callback_data import OPEN_BY_KIND, Ask, CallbackCodec, OpenIndicatorGroup, ResultsPage
-from bot.cards import Cards, summary
+from bot.cards import Cards, detail, hit_title, summary
 from bot.inputs import normalise
 from bot.kbstate import Active, KnowledgeState
-from bot.paging import nav, page_of
-from bot.plan_text import short
+from bot.paging import nav, number_buttons, page_of
+from bot.plan_text import doc_short, short
 from bot.querylog import LoggedQuery, QueryLog
-from bot.replies import Reply, Span
+from bot.replies import Block, Reply, Span
 from bot.who import Who
 from knowledge.identity import indicator_key
+from knowledge.models import KnowledgeBase, Task
 from knowledge.search import Hit, SearchResult
 
 log = logging.getLogger(__name__)
@@ -25,7 +33,15 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 5  # search results per page (one button per result fits a phone's width)
 MAX_QUERY_CHARS = 200  # longer questions are cut before searching (a question is a few words)
 SEARCH_LIMIT = 50
-KIND_LABELS = {"indicator": "指标", "task": "任务", "section": "章节", "term": "名词"}
+KIND_LABELS = {"indicator": "指标", "task": "任务", "section": "章节", "term": "名词", "passage": "原文"}
+# How a count names what it counts ("共有 6 项任务"), when every item is of one kind.
+COUNT_NOUNS = {"indicator": "项指标", "task": "项任务", "section": "个章节", "term": "个名词", "passage": "处相关内容"}
+LIST_PAGE_SIZE = 8  # items per page of a list reading (有哪些)
+OTHERS_SHOWN = 5  # other places' or years' items listed after a note
+PLACE_OTHERS, YEAR_OTHERS, MORE_OTHERS = "其他地方的规划：", "其他年份：", "其他规划中的相关内容："
+# The due / overdue tasks a question found, rendered as /due and /overdue render theirs:
+# (chat id, tasks, overdue only, what the question asked) → reply.
+DueView = Callable[[int, list[Task], bool, str], Reply]
 # Shown in /start and /help where the live plans answer them; otherwise examples are taken from
 # the plans' own items (see `Answers.examples`), so an example never leads nowhere.
 EXAMPLE_QUESTIONS = ["规上工业总产值2025年目标", "固投", "老旧小区改造什么时候完成"]
@@ -45,11 +61,12 @@ class Answers:
     """Questions in, replies out, from the active knowledge base; each question is logged."""
 
     def __init__(self, state: KnowledgeState, cards: Cards, codec: CallbackCodec,
-                 sessions: sessionmaker[Session] | None = None) -> None:
+                 sessions: sessionmaker[Session] | None = None, due: DueView | None = None) -> None:
         self.state = state
         self.cards = cards
         self.codec = codec
         self.sessions = sessions
+        self.due = due  # without it, due / overdue readings are shown as lists
         self.querylog = QueryLog(sessions)
         self._examples: tuple[Active | None, list[str]] = (None, [])
 
@@ -84,7 +101,7 @@ class Answers:
             hit = group[0]
             card = self.cards.of_hits(active.kb, group)
             card.buttons = []  # buttons would point back into a chat the bot may not be in
-            items.append(InlineItem(id=f"{hit.kind}:{hit.id}"[:64], title=short(hit.title, 60),
+            items.append(InlineItem(id=f"{hit.kind}:{hit.id}"[:64], title=short(hit_title(active.kb, hit), 60),
                                     description=summary(active.kb, hit), reply=card))
         return items
 
@@ -160,7 +177,27 @@ class Answers:
         if log_it:
             metrics.answered(bool(hits))
             self._log(who, query, found=bool(hits), hits=len(hits))
+        first = page == 1 and not replace
+        if hits and result.reading in ("list", "count"):
+            if result.reading == "count" and first:
+                reply = self._count(active.kb, query, result)
+            else:
+                reply = self._listing(active.kb, query, result, page, replace)
+            return self._framed(active.kb, reply, result, others=first)
+        tasks = [h.item for h in hits if isinstance(h.item, Task)]
+        if tasks and result.reading in ("due", "overdue") and self.due is not None:
+            reply = self.due(int(who.chat_id or 0), tasks, result.reading == "overdue", result.text)
+            total = max(result.total, len(hits))
+            if total > len(tasks):
+                reply.line(f"（共找到 {total} 项，这里列出前 {len(tasks)} 项）")
+            return self._framed(active.kb, reply, result, others=first)
+        if hits and result.reading in ("due", "overdue"):
+            return self._framed(active.kb, self._listing(active.kb, query, result, page, replace), result,
+                                others=first)
         if not groups:
+            if result.note or result.others:
+                lead = Reply() if result.note else Reply().line(f"未找到与“{short(query, 30)}”直接相关的内容。")
+                return self._framed(active.kb, lead, result, others=True)
             suggestions = result.suggestions[:4]
             head = f"未找到与“{short(query, 30)}”相关的内容"
             if not suggestions:
@@ -169,20 +206,21 @@ class Answers:
             r.row(*[(s[:20], self.codec.encode(Ask(s))) for s in suggestions[:2]])
             r.row(*[(s[:20], self.codec.encode(Ask(s))) for s in suggestions[2:4]])
             return r
-        if page == 1 and not replace:
-            return self._answer(active, query, groups)
-        return self._result_list(active, query, groups, page, replace)
+        if first:
+            return self._framed(active.kb, self._answer(active, query, groups), result, others=True)
+        return self._framed(active.kb, self._result_list(active, query, groups, page, replace), result,
+                            others=False)
 
     def _answer(self, active: Active, query: str, groups: list[list[Hit]]) -> Reply:
         """The best match as a full card, then the next few matches as a numbered list."""
         r = self.cards.of_hits(active.kb, groups[0])
-        others = groups[1:PAGE_SIZE]
-        if others:
+        more = groups[1:PAGE_SIZE]
+        if more:
             r.blank().line(Span("其他相关结果：", "italic"))
             buttons = []
-            for n, group in enumerate(others, 2):
+            for n, group in enumerate(more, 2):
                 hit = group[0]
-                r.line(f"{n}. [{KIND_LABELS[hit.kind]}] {short(hit.title, 30)} — "
+                r.line(f"{n}. [{KIND_LABELS[hit.kind]}] {short(hit_title(active.kb, hit), 30)} — "
                        f"{summary(active.kb, hit, len(group))}")
                 buttons.append((str(n), self._open(group)))
             r.row(*buttons)
@@ -200,7 +238,7 @@ class Answers:
         buttons = []
         for n, group in enumerate(chunk, first):
             hit = group[0]
-            r.line(f"{n}. ", Span(f"[{KIND_LABELS[hit.kind]}] {short(hit.title, 40)}", "bold"))
+            r.line(f"{n}. ", Span(f"[{KIND_LABELS[hit.kind]}] {short(hit_title(active.kb, hit), 40)}", "bold"))
             r.line("    ", summary(active.kb, hit, len(group)))
             buttons.append((str(n), self._open(group)))
         r.row(*buttons)
@@ -208,6 +246,102 @@ class Answers:
         if row:
             r.row(*row)
         return r
+
+    # ----- list, count, note and others ------------------------------------------------------------
+
+    @staticmethod
+    def _by_document(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
+        """The hits grouped by document (documents in the order their first hit ranks), each document's
+        items in the order the document states them."""
+        rank: dict[str, int] = {}
+        for hit in hits:
+            rank.setdefault(hit.doc, len(rank))
+        unique = list({(h.kind, h.id): h for h in reversed(hits)}.values())  # the best-ranked of repeats
+        return sorted(unique, key=lambda h: (rank[h.doc], h.line, getattr(h.item, "offset", 0)))
+
+    def _listing(self, kb: KnowledgeBase, query: str, result: SearchResult, page: int, replace: bool) -> Reply:
+        """Page `page` (from 1) of a list reading: "共找到 N 项", then the items under their documents."""
+        items = self._by_document(kb, result.hits)
+        total = max(result.total, len(items))
+        chunk, page0, pages = page_of(items, page - 1, LIST_PAGE_SIZE)
+        r = Reply(replace=replace)
+        cut = f"（列出前 {len(items)} 项）" if total > len(items) else ""
+        r.line(Span(f"共找到 {total} 项{cut}", "bold"), f"：{short(result.text or query, 30)}")
+        mixed = len({h.kind for h in items}) > 1
+        first = page0 * LIST_PAGE_SIZE + 1
+        doc = None
+        for n, hit in enumerate(chunk, first):
+            if hit.doc != doc:
+                doc = hit.doc
+                r.line(Span(f"📁 {doc_short(kb, doc)}", "bold"))
+            kind = f"[{KIND_LABELS[hit.kind]}] " if mixed else ""
+            r.line(f"{n}. {kind}", Span(short(hit_title(kb, hit), 40), "bold"))
+            said = detail(hit)
+            if said and said != hit_title(kb, hit):
+                r.line("    " + said)
+        number_buttons(r, [self._open([h]) for h in chunk], first)
+        row = nav(lambda p: self.codec.encode(ResultsPage(p, query)), page0 + 1, pages)
+        if row:
+            r.row(*row)
+        return r
+
+    def _count(self, kb: KnowledgeBase, query: str, result: SearchResult) -> Reply:
+        """A count reading: "抓会展强配套共有 6 项任务", where they are, and a button to the list."""
+        items = self._by_document(kb, result.hits)
+        total = max(result.total, len(items))
+        kinds = {h.kind for h in items}
+        noun = COUNT_NOUNS[next(iter(kinds))] if len(kinds) == 1 else "项"
+        subject = short(result.text, 30) if result.text else ""
+        r = Reply().line(Span(f"{subject}共有 {total} {noun}" if subject else f"共 {total} {noun}", "bold"))
+        per_doc: dict[str, int] = {}
+        for hit in items:
+            per_doc[hit.doc] = per_doc.get(hit.doc, 0) + 1
+        if total == len(items) and len(per_doc) > 1:
+            r.line("其中：" + "，".join(f"{doc_short(kb, d)} {k} 项" for d, k in per_doc.items()))
+        elif total == len(items):
+            r.line(f"均见于{doc_short(kb, next(iter(per_doc)))}")
+        r.row(("查看列表 ▶", self.codec.encode(ResultsPage(1, query))))
+        return r
+
+    def _framed(self, kb: KnowledgeBase, reply: Reply, result: SearchResult, *, others: bool) -> Reply:
+        """`reply` with the search's note said first and (when `others`) the other places' or years'
+        items after it, labelled and numbered on from the reply's own buttons."""
+        if result.note:
+            head = [Block([Span(result.note)])]
+            if reply.blocks:
+                head.append(Block())
+            reply.blocks[:0] = head
+        if others and result.others:
+            self._others(kb, reply, result)
+        return reply
+
+    def _others(self, kb: KnowledgeBase, r: Reply, result: SearchResult) -> None:
+        """Other places' (documents not named) or other years' items, each openable, under a label."""
+        named = set(result.docs)
+        sections: dict[str, list[Hit]] = {PLACE_OTHERS: [], YEAR_OTHERS: [], MORE_OTHERS: []}
+        for hit in result.others:
+            if named and hit.doc not in named:
+                sections[PLACE_OTHERS].append(hit)
+            elif result.year is not None:
+                sections[YEAR_OTHERS].append(hit)
+            else:
+                sections[MORE_OTHERS].append(hit)
+        # Numbered on from the reply's numbered buttons; an answer's card is result 1.
+        numbered = [int(b.label) for b in r.button_list() if b.label.isdigit()]
+        n = max(numbered, default=1 if result.hits and result.reading == "answer" else 0)
+        datas: list[str] = []
+        first = n + 1
+        for label, hits in sections.items():
+            if not hits:
+                continue
+            r.blank().line(Span(label, "italic"))
+            for hit in hits[:OTHERS_SHOWN]:
+                n += 1
+                r.line(f"{n}. [{KIND_LABELS[hit.kind]}] {short(hit_title(kb, hit), 30)} — {summary(kb, hit)}")
+                datas.append(self._open([hit]))
+            if len(hits) > OTHERS_SHOWN:
+                r.line(f"   ……另有 {len(hits) - OTHERS_SHOWN} 项未列出")
+        number_buttons(r, datas, first)
 
     def _open(self, group: list[Hit]) -> str:
         """The button data that opens a result: the indicator group, or the one item."""

@@ -22,6 +22,7 @@ from bot.callback_fields import (
     MAX_DATA_CHARS,
     MAX_GROUP,
     MAX_PAGE,
+    MAX_TEXT_CHARS,
     OVERFLOW_KEY,
     OVERFLOW_MARK,
     bounded_int,
@@ -208,7 +209,61 @@ class OpenTerm(OpenItem):
     KIND: ClassVar[str] = "term"
 
 
-OPEN_BY_KIND: dict[str, type[OpenItem]] = {r.KIND: r for r in (OpenIndicator, OpenTask, OpenSection, OpenTerm)}
+@dataclass(frozen=True)
+class OpenPassage(OpenItem):
+    """A passage's card (a few sentences of a plan, quoted with their source)."""
+
+    PREFIX: ClassVar[str] = "p"
+    KIND: ClassVar[str] = "passage"
+
+
+OPEN_BY_KIND: dict[str, type[OpenItem]] = {r.KIND: r for r in (OpenIndicator, OpenTask, OpenSection, OpenTerm,
+                                                                OpenPassage)}
+
+
+MAX_MARKS = 8  # query words a paragraph button carries, to bold in the whole paragraph
+MARK_SEPARATOR = "|"
+
+
+@dataclass(frozen=True)
+class ReadParagraph(Record):
+    """The whole paragraph a passage was cut from, with the query's words (`marks`) in bold.
+
+    The marks make the data as long as the question: over 64 bytes it is kept under a key bound to
+    the chat that got the button, as every long button is.
+    """
+
+    PREFIX: ClassVar[str] = "pp"
+    passage_id: str
+    marks: tuple[str, ...] = ()
+
+    def payload(self) -> str:  # noqa: D102
+        return f"{self.passage_id}:{MARK_SEPARATOR.join(self.marks)}"
+
+    @classmethod
+    def parse(cls, payload: str) -> ReadParagraph:  # noqa: D102
+        passage_id, sep, marks = payload.partition(":")
+        if not sep:
+            raise ValueError("no marks field")
+        parts = tuple(m for m in words(marks, empty=True).split(MARK_SEPARATOR) if m)
+        if len(parts) > MAX_MARKS:
+            raise ValueError("too many marks")
+        return cls(ident(passage_id), parts)
+
+    @classmethod
+    def of(cls, passage_id: str, marks: Iterable[str]) -> ReadParagraph:
+        """The record for a passage and the words to bold (empty or unsafe ones dropped, at most MAX_MARKS)."""
+        kept: list[str] = []
+        for mark in marks:
+            if mark and MARK_SEPARATOR not in mark and mark not in kept:
+                try:
+                    words(mark)
+                except ValueError:
+                    continue
+                kept.append(mark)
+        while kept and len(MARK_SEPARATOR.join(kept)) > MAX_TEXT_CHARS:
+            kept.pop()
+        return cls(passage_id, tuple(kept[:MAX_MARKS]))
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
-"""Cards: one renderer per item kind (indicator, task, section, term), the section reader, list summaries."""
+"""Cards: one renderer per item kind (indicator, task, section, term, passage), the section and paragraph
+readers, list summaries."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from bot.callback_data import CallbackCodec, ReadSection
+from bot.callback_data import CallbackCodec, ReadParagraph, ReadSection
 from bot.desk_render import chart_button, desk_buttons, office_lines, trajectory_lines
 from bot.paging import nav
 from bot.plan_text import (
@@ -16,15 +18,18 @@ from bot.plan_text import (
     source,
     value_text,
 )
-from bot.replies import Reply, Span
+from bot.replies import Block, Reply, Span
 from knowledge.desk.office import OfficeMap
 from knowledge.identity import indicator_key
-from knowledge.models import Indicator, KnowledgeBase, Section, Task, Term
+from knowledge.models import Indicator, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.search import Hit
 from knowledge.trajectory import TrajectoryIndex
 
 EXCERPT_CHARS = 160
 SECTION_PAGE_CHARS = 1500  # characters of section text per page when reading a whole section
+# A paragraph is shown in one message: cut well under Telegram's 4096 (header, source and quote tags
+# take the rest; a Chinese character is one UTF-16 unit).
+PARAGRAPH_CHARS = 3500
 
 
 class Cards:
@@ -37,19 +42,24 @@ class Cards:
         self._trajectories: tuple[KnowledgeBase | None, TrajectoryIndex | None] = (None, None)
         self._renderers: dict[str, Callable[[KnowledgeBase, Any], Reply]] = {
             "indicator": self.indicator, "task": self.task, "section": self.section, "term": self.term,
+            "passage": self.passage,
         }
 
     def of_hits(self, kb: KnowledgeBase, group: list[Hit]) -> Reply:
-        """The card of a result: an indicator group side by side, else the one item's card."""
+        """The card of a result: an indicator group side by side, a passage with the query's words in
+        bold, else the one item's card."""
         hit = group[0]
         if hit.kind == "indicator":
             return self.indicators(kb, [h.item for h in group if isinstance(h.item, Indicator)])
+        if isinstance(hit.item, Passage):
+            return self.passage(kb, hit.item, hit.text, hit.marks)
         return self._renderers[hit.kind](kb, hit.item)
 
     def open(self, kb: KnowledgeBase, kind: str, item_id: str) -> Reply:
-        """The card of the item of this kind and id; LookupError when the knowledge base has none."""
-        pools: dict[str, list[Any]] = {"indicator": kb.indicators, "task": kb.tasks, "section": kb.sections,
-                                       "term": kb.terms}
+        """The card of the item of this kind and id; LookupError when the knowledge base has none.
+        Indicators are looked up among the targets and the past years' results (`kb.actuals`)."""
+        pools: dict[str, list[Any]] = {"indicator": kb.indicators + kb.actuals, "task": kb.tasks,
+                                       "section": kb.sections, "term": kb.terms, "passage": kb.passages}
         item = next((x for x in pools[kind] if x.id == item_id), None)
         if item is None:
             raise LookupError(item_id)
@@ -57,7 +67,7 @@ class Cards:
 
     def open_group(self, kb: KnowledgeBase, ids: tuple[str, ...]) -> Reply:
         """The card of several indicators, in the order of `ids`; LookupError when none is left."""
-        found = [i for i in kb.indicators if i.id in ids]
+        found = [i for i in kb.indicators + kb.actuals if i.id in ids]
         if not found:
             raise LookupError(",".join(ids))
         found.sort(key=lambda i: ids.index(i.id))
@@ -79,9 +89,18 @@ class Cards:
         same = [ind] + [i for i in kb.indicators if i.id != ind.id and key and indicator_key(i.name) == key]
         return self.indicators(kb, same)
 
+    @staticmethod
+    def _actual_ids(kb: KnowledgeBase, same: list[Indicator]) -> set[str]:
+        """Which of these indicators are past years' results (kb.actuals), not targets."""
+        if not kb.actuals:
+            return set()
+        ids = {i.id for i in same}
+        return {a.id for a in kb.actuals if a.id in ids}
+
     def indicators(self, kb: KnowledgeBase, same: list[Indicator]) -> Reply:
         """One indicator as one or several documents state it, each with its own source."""
         ind = same[0]
+        actuals = self._actual_ids(kb, same)
         r = Reply()
         unit = f"（{ind.unit}）" if ind.unit else ""
         r.line("📊 ", Span(ind.name, "bold"), unit)
@@ -92,7 +111,7 @@ class Cards:
                 r.blank().line(Span(f"{n}. {doc_short(kb, i.doc)}", "bold"))
                 if i.name != ind.name:
                     r.field("名称", i.name)
-            _indicator_fields(r, i)
+            _indicator_fields(r, i, actual=i.id in actuals)
             r.source(source(kb, i.doc, i.section, i.line))
         trajectory = self.trajectories(kb).of(ind.id)
         if trajectory is not None and trajectory.linked:
@@ -143,6 +162,36 @@ class Cards:
         r.source(source(kb, term.doc, term.section, term.line))
         return r
 
+    def passage(self, kb: KnowledgeBase, passage: Passage, text: str = "", marks: Iterable[str] = ()) -> Reply:
+        """Passage card: the text (the hit's, else the passage's) with the query's words in bold, the
+        source (document, section path, line) and 查看整段 when the paragraph holds more."""
+        marks = list(marks)
+        shown = text or passage.text
+        r = Reply().line("📝 ", Span("原文摘录", "bold"))
+        r.blocks.append(Block(marked(shown, marks), quote=True))
+        r.source(passage_source(kb, passage))
+        paragraph = kb.paragraph(passage)
+        if len(paragraph.strip()) > len(shown.strip()):
+            r.row(("查看整段", self.codec.encode(ReadParagraph.of(passage.id, marks))))
+        return r
+
+    def paragraph(self, kb: KnowledgeBase, passage_id: str, marks: Iterable[str] = ()) -> Reply:
+        """The whole paragraph of a passage (cut to one message), the query's words in bold, with its
+        source and 阅读本节全文; LookupError for an unknown passage."""
+        passage = next((p for p in kb.passages if p.id == passage_id), None)
+        if passage is None:
+            raise LookupError(passage_id)
+        body = kb.paragraph(passage) or passage.text
+        section = kb.section(passage.section)
+        r = Reply().line("📄 ", Span(" › ".join([doc_short(kb, passage.doc), *section_path(section)]), "bold"))
+        r.blocks.append(Block(marked(short_keep_lines(body, PARAGRAPH_CHARS), list(marks)), quote=True))
+        if len(body) > PARAGRAPH_CHARS:
+            r.line(Span(f"（本段共 {len(body)} 字，只显示前 {PARAGRAPH_CHARS} 字）", "italic"))
+        r.source(passage_source(kb, passage))
+        if section is not None:
+            r.row(("阅读本节全文", self.codec.encode(ReadSection(section.id, 0))))
+        return r
+
     def section_page(self, kb: KnowledgeBase, section_id: str, page: int) -> Reply:
         """Page `page` (from 0) of a section's whole text, with ◀ ▶; LookupError for an unknown section."""
         section = kb.section(section_id)
@@ -174,13 +223,75 @@ def summary(kb: KnowledgeBase, hit: Hit, same: int = 1) -> str:
         return f"完成时限 {when} · {doc}"
     if isinstance(item, Term):
         return f"{short(item.definition, 30)} · {doc}"
+    if isinstance(item, Passage):
+        return f"{short(hit.text or item.text, 40)} · {doc}"
     return f"{' › '.join(item.path[-2:]) if isinstance(item, Section) and item.path else ''} · {doc}"
 
 
-def _indicator_fields(r: Reply, ind: Indicator) -> None:
-    """Baseline, target, growth and attribute of one statement of an indicator (or its sentence)."""
+def detail(hit: Hit) -> str:
+    """What a listed hit says, without its document (lists grouped by document show it once)."""
+    item = hit.item
+    if isinstance(item, Indicator):
+        return value_text(item.target, item.unit) if item.target else value_text(item.baseline, item.unit)
+    if isinstance(item, Task):
+        return "完成时限 " + (item.deadline.isoformat() if item.deadline else (item.deadline_text or "未写明时限"))
+    if isinstance(item, Term):
+        return short(item.definition, 40)
+    if isinstance(item, Passage):
+        return short(hit.text or item.text, 60)
+    return " › ".join(item.path[-2:]) if isinstance(item, Section) and item.path else ""
+
+
+def hit_title(kb: KnowledgeBase, hit: Hit) -> str:
+    """A listed hit's name: the item's own, or for a passage (which has none) where it is: its section,
+    else its document."""
+    if isinstance(hit.item, Passage):
+        section = kb.section(hit.item.section)
+        return section.title if section is not None else doc_short(kb, hit.doc)
+    return hit.title
+
+
+def section_path(section: Section | None) -> list[str]:
+    """A section's path (its title when it has none); empty for no section."""
+    if section is None:
+        return []
+    return list(section.path or [section.title])
+
+
+def passage_source(kb: KnowledgeBase, passage: Passage) -> str:
+    """"document short name › section path，第 N 行" for a passage."""
+    parts = [doc_short(kb, passage.doc), *section_path(kb.section(passage.section))]
+    return " › ".join(parts) + f"，第 {passage.line} 行"
+
+
+def marked(text: str, marks: Iterable[str]) -> list[Span]:
+    """`text` as spans with every occurrence of a mark in bold (longest marks first, ASCII case ignored)."""
+    words = sorted({m for m in marks if m and m.strip()}, key=len, reverse=True)
+    if not words or not text:
+        return [Span(text)]
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    spans: list[Span] = []
+    at = 0
+    for m in pattern.finditer(text):
+        if m.start() > at:
+            spans.append(Span(text[at:m.start()]))
+        spans.append(Span(m.group(0), "bold"))
+        at = m.end()
+    if at < len(text):
+        spans.append(Span(text[at:]))
+    return spans
+
+
+def short_keep_lines(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with an ellipsis (newlines kept, unlike `short`)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _indicator_fields(r: Reply, ind: Indicator, actual: bool = False) -> None:
+    """Baseline, target, growth and attribute of one statement of an indicator (or its sentence); a past
+    year's result (`actual`) shows its figure as 实际完成."""
     if ind.baseline:
-        r.field("基期", value_text(ind.baseline, ind.unit))
+        r.field("实际完成" if actual else "基期", value_text(ind.baseline, ind.unit))
     if ind.target:
         r.field("目标", value_text(ind.target, ind.unit))
     if ind.growth and not (ind.target and ind.growth in ind.target.value):  # 增长7.5%左右 is the target itself

@@ -19,10 +19,18 @@ from bot.replies import Attachment, Button, Reply
 from bot.storage import digests as store
 from bot.subscription_view import describe, filters_of, settings_reply
 from knowledge.desk.office import OfficeMap
-from knowledge.digest.engine import DEFAULT_WINDOW, URGENCIES, DigestEngine, DigestFilters, DueItem
+from knowledge.digest.engine import (
+    DEFAULT_WINDOW,
+    URGENCIES,
+    Digest,
+    DigestEngine,
+    DigestFilters,
+    DueItem,
+    urgency_of,
+)
 from knowledge.digest.ics import calendar_ics
 from knowledge.digest.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
-from knowledge.models import KnowledgeBase
+from knowledge.models import KnowledgeBase, Task
 
 SNOOZE_DAYS = 7
 ON_DEMAND_PER_GROUP = 10
@@ -194,6 +202,37 @@ class DigestService:
         if digest.is_empty:
             return Reply().line(f"📋 {self.today().isoformat()}：没有逾期的任务。")
         return render_digest(engine, digest, heading="逾期任务")
+
+    def of_tasks(self, chat_id: int, tasks: list[Task], overdue: bool, scope: str = "") -> Reply:
+        """Tasks a question found (逾期的…, 本月到期的…) as /overdue and /due show them: grouped by
+        urgency, with their deadlines and days left; done or snoozed tasks left out as there.
+        The window reaches the latest of them, so every dated task found is shown or counted."""
+        engine = self.engine()
+        today = self.today()
+        skip = self._hidden(chat_id) | {tid for tid, o in engine.office.items() if o.done is not None}
+        kept = [t for t in tasks if t.id not in skip]
+        items = [i for i in (engine.due_of(t, today) for t in kept) if i is not None]
+        window = max([DEFAULT_WINDOW, *(i.left.calendar for i in items)])
+        wanted = ("overdue",) if overdue else URGENCIES
+        digest = Digest(today, window, DigestFilters((scope,) if scope else ()),
+                        {g: [] for g in URGENCIES}, {g: 0 for g in URGENCIES})
+        # Most recently overdue first (the ones still worth acting on), then the soonest due.
+        ordered = sorted(items, key=lambda i: (i.left.calendar >= 0, abs(i.left.calendar), i.task.id))
+        for item in ordered:
+            group = urgency_of(item, window)
+            if group is None or group not in wanted:
+                continue
+            digest.totals[group] += 1
+            if len(digest.groups[group]) < ON_DEMAND_PER_GROUP:
+                digest.groups[group].append(item)
+        if overdue and digest.is_empty:
+            reply = Reply().line(f"📋 {today.isoformat()}：{digest.filters.describe()}，没有逾期的任务。")
+        else:
+            reply = render_digest(engine, digest, heading="逾期任务" if overdue else f"{window} 天内到期的任务")
+        undated = len(kept) - len(items)
+        if undated:
+            reply.line(f"另有 {undated} 项没有可推算的完成日期（长期坚持或未写明时限），未列出。")
+        return reply
 
     def preview(self, chat_id: int, subscription_id: int | None = None) -> Reply:
         """/digest: the chat's next digest(s) as they would be sent today."""

@@ -62,7 +62,8 @@ class BotServices:
         codec = CallbackCodec(overflow)
         desk = DeskService(settings, state, sessions, local_clock(settings), codec)
         cards = Cards(codec, desk.office if sessions is not None else None)
-        answers = Answers(state, cards, codec, sessions)
+        digests = DigestService(state, sessions, local_clock(settings), desk.office if sessions is not None else None)
+        answers = Answers(state, cards, codec, sessions, due=digests.of_tasks)
         browse = Browsing(state, cards, codec, lambda q: answers.search(state.active, q))
         access = AccessPolicy(settings, sessions)
         admin = None
@@ -71,7 +72,6 @@ class BotServices:
                                 build=lambda sources: build_isolated(sources, settings.build_limits()),
                                 draft_ttl=dt.timedelta(hours=settings.draft_ttl_hours))
             admin = AdminService(settings, sessions, versions, default_lexicon(), settings.timezone, access)
-        digests = DigestService(state, sessions, local_clock(settings), desk.office if sessions is not None else None)
         ledger = LedgerService(state, digests.engine, desk.office, local_clock(settings), codec,
                                Charts(settings.cjk_font))
         return cls(settings, state, sessions, codec, cards, answers, browse, digests, access, admin, desk, ledger)

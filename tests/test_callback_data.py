@@ -21,12 +21,14 @@ from bot.callback_data import (
     IndicatorSearchPage,
     OpenIndicator,
     OpenIndicatorGroup,
+    OpenPassage,
     OpenSection,
     OpenTask,
     OpenTerm,
     OutlineDocument,
     OutlineRoot,
     OutlineSection,
+    ReadParagraph,
     ReadSection,
     Record,
     ResultsPage,
@@ -44,7 +46,8 @@ from tests.harness import GROUP_CHAT, BotHarness
 from tests.test_service import StandInIndex, make_kb
 
 RECORDS = [ResultsPage(2, "固投:2025"), Ask("规上工业总产值"), OpenIndicator("I001-02"), OpenTask("T3"),
-           OpenSection("S1-2"), OpenTerm("G1"), OpenIndicatorGroup(("I1", "I2")), ReadSection("S1", 3),
+           OpenSection("S1-2"), OpenTerm("G1"), OpenPassage("P345094-12"), ReadParagraph("P345094-12", ("会展", "GDP")),
+           ReadParagraph("P1-2", ()), OpenIndicatorGroup(("I1", "I2")), ReadSection("S1", 3),
            OutlineRoot(), OutlineDocument(-1), OutlineSection("S9"), IndicatorPage(None, 2), IndicatorPage(1, 0),
            IndicatorSearchPage(1, "投资"), TaskPage(0, ""), DigestAction("wd", ("4", "2")), DigestAction("ls"),
            DigestAction("tm", ("5", "0900")), DigestAction("done", ("D345094-T9-1",)),
@@ -76,7 +79,8 @@ INVALID = [
     "os:", "il:x:0", "il::-1", "ik:0:", "tl:x:", "dg:", "dg:zz:1", "dg:pv:99999999999999999999", "dg:pv:²",
     "dg:pv:0", "dg:wd:1:7", "dg:wd:1", "dg:wd:1:2:3", "dg:tm:1:2500", "dg:tm:1:09", "dg:win:1:0", "dg:win:1:366",
     "dg:done:", "dg:ls:1", "adm:pub:", "adm:PUB:abc", "adm:pub:a/b", "\ud800", "q:2:\ud800", "~", "~0",
-    "x" * 2000, "q:2:" + "固" * 1000,
+    "x" * 2000, "q:2:" + "固" * 1000, "p:", "p:a b", "pp:", "pp:P1", "pp::会展", "pp:P 1:会展", "pp:P1:会\x00展",
+    "pp:P1:" + "|".join("词" * 9), "pp:P1:" + "长" * 201,
 ]
 
 
