@@ -5,7 +5,6 @@ digest, reload, import. Heavy modules are imported by the sub-command that needs
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -40,20 +39,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    """Search the knowledge base and print the ranked hits (JSON with --json)."""
-    from knowledge.builder import BUNDLED_PLANS, build_files
-    from knowledge.search import SearchIndex
+    """Search the live knowledge base (or --plans) and print the ranked hits (JSON with --json); the query
+    `-` reads one query per line from standard input."""
+    from bot.search_cli import cmd_search as search
 
-    kb = build_files([Path(p) for p in (args.plans or [BUNDLED_PLANS])])
-    result = SearchIndex(kb).search(args.query, limit=args.limit)
-    if args.json:
-        print(json.dumps([h.as_contract() for h in result.hits], ensure_ascii=False))
-        return 0
-    if not result.hits:
-        print("未找到。" + (f" 您是不是要找：{'、'.join(result.suggestions)}" if result.suggestions else ""))
-    for hit in result.hits:
-        print(f"{hit.score:6.1f}  {hit.kind:9}  {hit.title}  ({hit.doc}:{hit.line})")
-    return 0
+    return search(args, live=_console_assembly)
 
 
 def _settings():  # type: ignore[no-untyped-def]
@@ -169,10 +159,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--json", metavar="FILE")
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("search", help="检索知识库")
-    s.add_argument("query")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("query", help="检索词；“-”表示从标准输入逐行读取（每行一个检索词）")
+    s.add_argument("--json", action="store_true", help="输出 JSON 列表（逐行模式下每个检索词一行）")
     s.add_argument("--limit", type=int, default=10)
-    s.add_argument("--plans", nargs="+", help="规划文件或文件夹（默认：内置规划）")
+    s.add_argument("--plans", nargs="+", help="只检索这些规划文件或文件夹（不读数据库）；默认：线上知识库")
     s.set_defaults(func=cmd_search)
     sub.add_parser("console", help="在终端里与机器人对话").set_defaults(func=cmd_console)
     m = sub.add_parser("migrate", help="把数据库升级到最新结构（或 --downgrade 到指定版本）")

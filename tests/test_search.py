@@ -247,8 +247,10 @@ def test_contract_shape(index: SearchIndex) -> None:
 
 def test_cli_search_json(capsys: pytest.CaptureFixture[str]) -> None:
     from bot.cli import main
+    from knowledge.builder import BUNDLED_PLANS
 
-    assert main(["search", "固定资产投资", "--json", "--limit", "3"]) == 0
+    # --plans: without it the CLI searches the live knowledge base in the environment's database.
+    assert main(["search", "固定资产投资", "--json", "--limit", "3", "--plans", str(BUNDLED_PLANS)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert isinstance(rows, list) and len(rows) <= 3
     for row in rows:
