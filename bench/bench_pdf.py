@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge import pdf_reader  # noqa: E402
+from knowledge import pdf_plumber, pdf_reader  # noqa: E402
 from knowledge.builder import build_document  # noqa: E402
 from knowledge.limits import Budget  # noqa: E402
 from tests import plan_variants  # noqa: E402
@@ -62,7 +62,7 @@ def old_pdfplumber(data: bytes, budget: Budget) -> list[str]:
     blocks: list[pdf_reader.Block] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            page_blocks = pdf_reader._plumber_blocks(page, budget, _not_page_number)
+            page_blocks = pdf_plumber.plumber_blocks(page, budget, _not_page_number)
             if page_blocks is None:  # no grid on the page: its text lines as paragraphs
                 page_blocks = pdf_reader.paragraphs([
                     pdf_reader.TextLine(t["text"].strip(), t["x0"], t["x1"], t["top"], t["bottom"],
@@ -83,7 +83,7 @@ def pdfium_text_only(data: bytes, budget: Budget) -> list[str]:
     try:
         for index in range(len(pdf)):
             page = pdf[index]
-            lines, _, _ = pdf_reader._pdfium_lines(page, budget)
+            lines, _, _, _ = pdf_reader._pdfium_lines(page, budget)
             height = page.get_height()
             page.close()
             pdf_reader.append_page(blocks, pdf_reader.paragraphs(

@@ -1,19 +1,27 @@
-"""The PDF reader: pypdfium2 (PDFium, BSD/Apache) for the text, pdfplumber only for pages that
-hold ruled tables (one cell per line, as the .docx reader writes them).
+"""The PDF reader: pypdfium2 (PDFium, BSD/Apache) for the text, pdfplumber (knowledge/pdf_plumber.py)
+only for pages that hold ruled tables (one cell per line, as the .docx reader writes them) and
+pages whose glyphs PDFium cannot measure (below).
 
 Measured on the same PDFs (bench/bench_pdf.py): PDFium reads a 140-page text-layer plan about
 15 times faster than pdfminer (which pdfplumber runs on every page) and yields the same lines;
 pdfplumber's table finder is kept for the pages whose drawing holds horizontal and vertical
 rules, so tables come out exactly as before.
+
+PDFium's text page leaves out every text object whose box has no width, and it measures a glyph
+by its outline: a glyph it has no outline for (a font the PDF names but does not embed, drawn
+on a server without a Chinese font; an OCR layer's glyph-less font) is drawn nowhere, so a
+text object holding one such character (the last character of a wrapped title, alone on its
+line; a producer placing every glyph on its own) is lost. A page with such text objects and
+such glyphs (or no text PDFium could read) is read by pdfminer, which places glyphs by the
+widths the PDF gives. A text object of spaces has no width either: a page whose glyphs all have
+outlines stays with PDFium.
 """
 
 from __future__ import annotations
 
 import ctypes
-import io
 import re
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +43,7 @@ from knowledge.pdf_layout import (
     paragraphs,
 )
 from knowledge.pdf_pages import is_running, running_keys
+from knowledge.pdf_plumber import Plumber
 
 # A rule is a drawn segment at least this long (pdfplumber's edge_min_length).
 _MIN_RULE = 3.0
@@ -48,6 +57,8 @@ class _PageDrawing:
     curves: int = 0
     horizontal: int = 0
     vertical: int = 0
+    # Text objects without width: PDFium's text page leaves them out (see the module docstring).
+    zero_width_text: int = 0
     seen: set[int] = field(default_factory=set)
 
     @property
@@ -59,6 +70,11 @@ class _PageDrawing:
 # PDFium is not thread-safe (the bot reads uploads in worker threads): one document at a time
 # per process; isolated builds run in their own processes.
 _PDFIUM_LOCK = threading.Lock()
+# PDFium's text page skips a text object narrower than this (kSizeEpsilon in cpdf_textpage.cpp).
+_PDFIUM_MIN_WIDTH = 0.01
+# A glyph PDFium has no outline for gets a box of (nearly) no height (0.01 pt, say: rounding);
+# the flattest glyph drawn (a dash) is a good half point high.
+_NO_OUTLINE = 0.1
 # Objects and path segments looked at per page to find rules and images: a page drawn with
 # millions of objects is judged by its first ones instead of being walked for minutes.
 _MAX_DRAWING_WORK = 200_000
@@ -115,37 +131,32 @@ def _read_document(pdf: Any, data: bytes, budget: Budget) -> list[str]:
         raise EmptyFileError("PDF 文件没有任何页面，请重新导出后再发送。", detail="0 pages")
     read: list[tuple[list[TextLine], float, bool, int]] = []  # per page: lines, height, ruled, unmapped
     chars = unmapped = drawn = 0
-    for index in range(pages):
-        try:
-            page = pdf[index]
-        except pdfium_error() as exc:
-            raise CorruptFileError(f"PDF 第 {index + 1} 页已损坏，无法读取，请重新导出后再发送。",
-                                   detail=str(exc)) from exc
-        try:
-            drawing = _drawing(page)
-            lines, page_chars, page_unmapped = _pdfium_lines(page, budget)
-            read.append((lines, page.get_height(), drawing.ruled and page_chars > 0, page_unmapped))
-        finally:
-            page.close()
-        chars += page_chars
-        unmapped += page_unmapped
-        drawn += drawing.images + drawing.curves
-    # Running headers and footers are found over all pages before any page is laid out.
-    keys = running_keys([(lines, height) for lines, height, _ruled, _unmapped in read])
-
-    def kept(line: TextLine, height: float) -> bool:
-        return not is_page_number(line, height) and not is_running(line, height, keys)
-
-    plumber = _Plumber(data, pages)
-    blocks: list[Block] = []
+    plumber = Plumber(data, pages)
     try:
-        for index, (lines, height, ruled, page_unmapped) in enumerate(read):
-            page_blocks = plumber.page_blocks(index, budget, page_unmapped, kept) if ruled else None
-            if page_blocks is None:
-                page_blocks = paragraphs([t for t in lines if kept(t, height)])
-            for block in page_blocks:
-                budget.add_lines(block.lines)
-            append_page(blocks, page_blocks)
+        for index in range(pages):
+            try:
+                page = pdf[index]
+            except pdfium_error() as exc:
+                raise CorruptFileError(f"PDF 第 {index + 1} 页已损坏，无法读取，请重新导出后再发送。",
+                                       detail=str(exc)) from exc
+            try:
+                drawing = _drawing(page)
+                lines, page_chars, page_unmapped, outlineless = _pdfium_lines(
+                    page, budget, measure_outlines=drawing.zero_width_text > 0)
+                if drawing.zero_width_text and (outlineless or not page_chars):
+                    # PDFium left text objects out, and it has no outline for glyphs on this
+                    # page (or read none at all): what it left out may be text, pdfminer reads it.
+                    plumbed = plumber.page_lines(index, page_unmapped)
+                    if plumbed is not None:
+                        lines = plumbed
+                        page_chars = max(page_chars, sum(len("".join(t.text.split())) for t in plumbed))
+                read.append((lines, page.get_height(), drawing.ruled and page_chars > 0, page_unmapped))
+            finally:
+                page.close()
+            chars += page_chars
+            unmapped += page_unmapped
+            drawn += drawing.images + drawing.curves
+        blocks = _lay_out(read, plumber, budget)
     finally:
         plumber.close()
     if chars == 0:
@@ -157,12 +168,32 @@ def _read_document(pdf: Any, data: bytes, budget: Budget) -> list[str]:
     return drop_unmapped([line for block in blocks for line in block.lines])
 
 
+def _lay_out(read: list[tuple[list[TextLine], float, bool, int]], plumber: Plumber, budget: Budget) -> list[Block]:
+    """The pages' paragraphs and tables, running headers, footers and page numbers left out."""
+    # Running headers and footers are found over all pages before any page is laid out.
+    keys = running_keys([(lines, height) for lines, height, _ruled, _unmapped in read])
+
+    def kept(line: TextLine, height: float) -> bool:
+        return not is_page_number(line, height) and not is_running(line, height, keys)
+
+    blocks: list[Block] = []
+    for index, (lines, height, ruled, page_unmapped) in enumerate(read):
+        page_blocks = plumber.page_blocks(index, budget, page_unmapped, kept) if ruled else None
+        if page_blocks is None:
+            page_blocks = paragraphs([t for t in lines if kept(t, height)])
+        for block in page_blocks:
+            budget.add_lines(block.lines)
+        append_page(blocks, page_blocks)
+    return blocks
+
+
 # ---------------------------------------------------------------- PDFium text
 
 
-def _pdfium_lines(page: Any, budget: Budget) -> tuple[list[TextLine], int, int]:
+def _pdfium_lines(page: Any, budget: Budget, measure_outlines: bool = False) -> tuple[list[TextLine], int, int, int]:
     """The page's text lines (grouped and spaced as pdfplumber groups them), the number of
-    glyphs read, and how many of them have no Unicode mapping (left out of the text)."""
+    glyphs read, how many of them have no Unicode mapping (left out of the text) and, with
+    `measure_outlines`, how many PDFium has no outline for (their box has no height)."""
     import pypdfium2.raw as raw
 
     height = page.get_height()
@@ -184,7 +215,9 @@ def _pdfium_lines(page: Any, budget: Budget) -> tuple[list[TextLine], int, int]:
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         matrix = raw.FS_MATRIX()
         chars: list[tuple[float, float, float, float, str, float]] = []
-        unmapped = glyphs = 0
+        unmapped = glyphs = outlineless = 0
+        tight = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
+        tight_refs = [ctypes.byref(v) for v in tight]
         size = 10.0
         box_height = -1.0
         i = 0
@@ -207,6 +240,9 @@ def _pdfium_lines(page: Any, budget: Budget) -> tuple[list[TextLine], int, int]:
                 if map_error(handle, index) == 1:
                     unmapped += 1
                     continue
+                if measure_outlines:
+                    raw.FPDFText_GetCharBox(handle, index, *tight_refs)  # left, right, bottom, top
+                    outlineless += tight[3].value - tight[2].value < _NO_OUTLINE
             box(handle, index, rect_ref)
             origin(handle, index, x_ref, y_ref)
             # The font size changes only where the glyph box height does (same font, same size).
@@ -219,7 +255,7 @@ def _pdfium_lines(page: Any, budget: Budget) -> tuple[list[TextLine], int, int]:
             chars.append((baseline - 0.8 * size, baseline + 0.2 * size, rect.left, rect.right, text, size))
     finally:
         textpage.close()
-    return group_lines(chars), glyphs, unmapped
+    return group_lines(chars), glyphs, unmapped, outlineless
 
 
 def _scale(handle: Any, index: int, matrix: Any) -> float:
@@ -234,20 +270,26 @@ def _scale(handle: Any, index: int, matrix: Any) -> float:
 
 
 def _drawing(page: Any) -> _PageDrawing:
-    """Count the page's images, curves and axis-aligned rules (inside form XObjects too)."""
+    """Count the page's images, curves, axis-aligned rules and text objects without width
+    (inside form XObjects too)."""
     import pypdfium2.raw as raw
 
     drawing = _PageDrawing()
     handle = page.raw
     objects = [raw.FPDFPage_GetObject(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))]
     x, y = ctypes.c_float(), ctypes.c_float()
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    bounds = [ctypes.byref(v) for v in (left, bottom, right, top)]
     matrix = raw.FS_MATRIX()
     work = 0
     while objects and work < _MAX_DRAWING_WORK:
         work += 1
         obj = objects.pop()
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            if raw.FPDFPageObj_GetBounds(obj, *bounds) and abs(right.value - left.value) < _PDFIUM_MIN_WIDTH:
+                drawing.zero_width_text += 1
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             drawing.images += 1
         elif kind == raw.FPDF_PAGEOBJ_FORM:
             # Bounded: a form drawn many times is walked once (its objects are the same handles).
@@ -296,84 +338,3 @@ def _count_rule(a: tuple[float, float], b: tuple[float, float], drawing: _PageDr
         drawing.horizontal += 1
     elif dx <= 1 and dy >= _MIN_RULE:
         drawing.vertical += 1
-
-
-# ---------------------------------------------------------------- pdfplumber for ruled pages
-
-
-class _Plumber:
-    """pdfplumber, opened on the first ruled page only; any failure means "use PDFium's text"."""
-
-    def __init__(self, data: bytes, pages: int) -> None:
-        self.data = data
-        self.pages = pages
-        self.pdf: Any = None
-        self.failed = False
-
-    def page_blocks(self, index: int, budget: Budget, pdfium_unmapped: int,
-                    kept: Callable[[TextLine, float], bool]) -> list[Block] | None:
-        """The page's paragraphs and tables as pdfplumber reads them, or None to fall back."""
-        if self.failed:
-            return None
-        try:
-            if self.pdf is None:
-                import pdfplumber
-
-                self.pdf = pdfplumber.open(io.BytesIO(self.data))
-                if len(self.pdf.pages) != self.pages:
-                    self.failed = True
-                    return None
-            page = self.pdf.pages[index]
-            blocks = _plumber_blocks(page, budget, kept)
-            page.flush_cache()
-        except Exception:  # pdfminer cannot read what PDFium can (owner passwords, odd xrefs)
-            self.failed = True
-            return None
-        # pdfminer failing on fonts PDFium maps (an owner-password PDF, say): keep PDFium's text.
-        if blocks is None:
-            return None
-        if not pdfium_unmapped and any("(cid:" in line for b in blocks for line in b.lines):
-            return None
-        return blocks
-
-    def close(self) -> None:
-        """Close pdfplumber if it was opened."""
-        if self.pdf is not None:
-            self.pdf.close()
-
-
-def _is_grid(rows: list[list[str | None]]) -> bool:
-    """Whether a table pdfplumber found is a grid: some row has two filled cells. A box drawn
-    around text (a web page's content frame, a bordered note) fills one cell per row."""
-    return any(sum(1 for cell in row if cell and cell.strip()) >= 2 for row in rows)
-
-
-def _plumber_blocks(page: Any, budget: Budget, kept: Callable[[TextLine, float], bool]) -> list[Block] | None:
-    """The page's paragraphs and tables (one cell per line) in reading order (top to bottom),
-    or None when the page holds no grid (then PDFium's text is read as on any page)."""
-    found = [(t, t.extract()) for t in page.find_tables()]
-    tables = [(t, rows) for t, rows in found if _is_grid(rows)]
-    if not tables:
-        return None  # only frames drawn around text (a browser's print of a web page): PDFium's text
-    boxes = [t.bbox for t, _rows in tables]
-
-    def outside(obj: dict) -> bool:
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-    text_page = page.filter(outside) if boxes else page
-    text_lines = [TextLine(t["text"].strip(), t["x0"], t["x1"], t["top"], t["bottom"],
-                           max((c.get("size", 10) for c in t.get("chars", [])), default=10))
-                  for t in text_page.extract_text_lines(return_chars=True)]
-    blocks = paragraphs([t for t in text_lines if kept(t, page.height)])
-    for table, rows in tables:
-        cells: list[str] = []
-        for row in rows:
-            budget.add_cells(len(row))
-            # None marks a cell covered by a merge: keep its slot blank, like Word continuations.
-            cells.extend(re.sub(r"[\r\n\v]+", "", c or "").strip() for c in row)
-            cells.append("")
-        blocks.append(Block(table.bbox[1], cells))
-    blocks.sort(key=lambda b: b.top)
-    return blocks

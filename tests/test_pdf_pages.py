@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +191,89 @@ def test_banner_wider_than_the_text_does_not_move_the_margins() -> None:
     assert [b.lines for b in blocks] == [["某某市工业和信息化局政府信息公开"],
                                          ["为加快培育创新型企业，提升产业竞争力，结合本市实际制定本行动计划。"
                                           "到2027年，累计培育创新型企业1000家，形成梯度培育体系。"]]
+
+
+# ---------------------------------------------------------------- glyphs PDFium cannot draw
+
+_WRAPPED = "天津市某某区某某街道国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+_AFTER = "发布日期：2021年8月27日"
+_ONE_BY_ONE = "第二章保障措施"
+
+
+def _outlineless_font(tmp_path: Path, text: str) -> str:
+    """An embedded TrueType font whose glyphs have no outline (as an OCR layer's glyph-less font,
+    or a font the PDF names but does not embed, on a server without a Chinese font)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    chars = sorted(set(text))
+    names = [".notdef", *(f"uni{ord(c):04X}" for c in chars)]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({ord(c): f"uni{ord(c):04X}" for c in chars})
+    builder.setupGlyf({name: TTGlyphPen(None).glyph() for name in names})
+    builder.setupHorizontalMetrics({name: (1000, 0) for name in names})
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": "Outlineless", "styleName": "Regular"})
+    builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)
+    builder.setupPost()
+    path = tmp_path / "outlineless.ttf"
+    builder.save(str(path))
+    pdfmetrics.registerFont(TTFont("Outlineless", str(path)))
+    return "Outlineless"
+
+
+@pytest.mark.parametrize("font", ["outlineless", "STSong-Light"])
+def test_a_lone_glyph_pdfium_cannot_draw_is_read(font: str, tmp_path: Path) -> None:
+    """PDFium's text page leaves out a text object without width, and it measures glyphs by their
+    outlines: the last character of a wrapped title alone on its line, or a heading drawn glyph
+    by glyph, would be lost where PDFium has no outline for the font's glyphs. (STSong-Light is
+    not embedded: it is lost only on a machine without a Chinese font; the glyph-less embedded
+    font loses it everywhere.)"""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    name = _outlineless_font(tmp_path, _WRAPPED + _AFTER + _ONE_BY_ONE) if font == "outlineless" else _font()
+    size = 16.0
+    # The title fills the first line to the right margin; its last character wraps alone.
+    per_line = int((_RIGHT - _LEFT) // size)
+    title = _WRAPPED[-(per_line + 1):]
+    assert len(title) == per_line + 1
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=(_WIDTH, _HEIGHT))
+    pdf.setFont(name, size)
+    pdf.drawString(_LEFT, _HEIGHT - 100, title[:-1])
+    pdf.drawString(_LEFT, _HEIGHT - 120, title[-1])
+    pdf.setFont(name, 12.0)
+    pdf.drawString(_LEFT, _HEIGHT - 150, _AFTER)
+    x = _LEFT
+    for ch in _ONE_BY_ONE:  # a producer placing every glyph on its own
+        pdf.drawString(x, _HEIGHT - 180, ch)
+        x += stringWidth(ch, name, 12.0)
+    pdf.showPage()
+    pdf.save()
+    assert read_bytes(buf.getvalue(), "plan.pdf") == [title, _AFTER, _ONE_BY_ONE]
+
+
+def test_a_blank_text_object_in_a_drawn_font_keeps_pdfium(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text object holding only a space has no width either; where the page's glyphs have
+    outlines it holds no text, and the page is not read a second time by pdfminer."""
+    from reportlab.pdfgen import canvas
+
+    from knowledge import pdf_plumber
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("pdfminer read a page PDFium read whole")
+
+    monkeypatch.setattr(pdf_plumber.Plumber, "page_lines", refuse)
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=(_WIDTH, _HEIGHT))
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(_LEFT, _HEIGHT - 100, "Annual plan 2025")
+    pdf.drawString(_LEFT, _HEIGHT - 120, " ")
+    pdf.drawString(_LEFT, _HEIGHT - 140, "Targets")
+    pdf.showPage()
+    pdf.save()
+    assert read_bytes(buf.getvalue(), "plan.pdf") == ["Annual plan 2025", "Targets"]
