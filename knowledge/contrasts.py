@@ -65,9 +65,10 @@ def swapped_in_text(query: str, text: str) -> bool:
 
 
 def unanswered_procedure(query: str, where: str) -> bool:
-    """Does the question ask how to apply / what it costs, and the item not speak of it?"""
+    """Does the question ask how to apply / what it costs, and the item speak of none of it?"""
     _, _, procedures = _table()
-    return any(w in query and w not in where for w in procedures)
+    asked = [w for w in procedures if w in query]
+    return bool(asked) and not any(w in where for w in asked)
 
 
 def contradicts(query: str, name: str, text: str) -> bool:

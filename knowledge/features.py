@@ -30,8 +30,13 @@ NAMES = (
     "intent_match", "intent_other", "year_value", "year_period", "year_conflict",
     "doc_kind_match", "doc_kind_other", "query_len", "pinyin", "text_len",
     "match", "match_sq", "match_gap", "fuzzy_gap", "no_text", "fuzzy_name", "name_equal", "name_gap",
-    "unseen", "explained", "both_unexplained",
+    "unseen", "explained", "both_unexplained", "long_cov_text", "long_bm25_text",
 )
+
+
+def char_bigrams(text: str) -> set[str]:
+    """The character bigrams of a string (a one-character string is its own gram)."""
+    return {text[k:k + 2] for k in range(len(text) - 1)} if len(text) > 1 else {text}
 
 
 @dataclass
@@ -43,7 +48,7 @@ class FieldScores:
     cov_text: np.ndarray
     bm25_name: np.ndarray
     bm25_text: np.ndarray
-    grams: set[int]
+    grams: set[str]  # the question's character bigrams (best variant)
     # Share of the question's bigrams (best variant, by count) that no item holds anywhere: a
     # question about something the plans never mention (森林覆盖率: 森林 is nowhere).
     unseen: float = 0.0
@@ -59,7 +64,7 @@ def field_scores(variants: Sequence[str], name: BigramField, context: BigramFiel
         if not len(grams):
             continue
         if k == 0:
-            out.grams = set(grams.tolist())
+            out.grams = char_bigrams(v)
         seen = [g in name.idf_of or g in text.idf_of or g in context.idf_of for g in grams.tolist()]
         out.unseen = min(out.unseen, 1.0 - sum(seen) / len(seen))
         f = 1.0 if k == 0 else penalty
@@ -90,7 +95,7 @@ class Candidate:
 def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name: float, q: Query,
                 variants: Sequence[str], ascii_query: bool) -> list[float]:
     """The feature vector (in NAMES order) of candidate `c` (entry number `i`)."""
-    name_grams = set(bigrams(c.name).tolist()) if len(c.name) >= 2 else set()
+    name_grams = char_bigrams(c.name) if len(c.name) >= 2 else set()
     explained = len(name_grams & fs.grams) / len(name_grams) if name_grams else 0.0
     exact_name = float(bool(c.name) and any(v and v in c.name for v in variants))
     exact_text = float(any(len(v) >= 2 and v in c.text for v in variants))
@@ -116,6 +121,8 @@ def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name:
         math.log1p(len(c.text)) / 6.0,
         *([0.0] * 4), float(not c.text), fuzzy_name, float(bool(c.name) and c.name in variants), 0.0,
         fs.unseen, _explained(c, variants), _both_unexplained(c, variants),
+        # A long question is matched by running text more than by a name.
+        min(len(q.text), 30) / 30.0 * fs.cov_text[i], min(len(q.text), 30) / 30.0 * fs.bm25_text[i],
     ]
 
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import cn2an
 
+from knowledge.features import char_bigrams
 from knowledge.models import KnowledgeBase, Section
 from knowledge.query import Query
 from knowledge.readings import Reading
-from knowledge.textindex import bigrams
 
 if TYPE_CHECKING:  # the search imports this module
     from knowledge.fuzzy import _Entry
@@ -161,7 +161,7 @@ class Listing:
             if i is not None and fs.cov_name[i] >= SCOPE_COVERAGE:
                 # Among headings holding the topic, those the topic explains best (发展环境 is the
                 # heading 发展环境 more than 发展基础和发展环境).
-                own = set(bigrams(index.entries[i].name).tolist())
+                own = char_bigrams(index.entries[i].name)
                 explained = len(own & grams) / len(own) if own else 0.0
                 best.append((float(fs.cov_name[i]) + explained, s))
         if not best:

@@ -23,6 +23,7 @@ _CLAUSE = re.compile(r"(?<=[，,：:\s])(?=(?:[（(][一二三四五六七八九
 _COMMA = re.compile(r"[，,、]")
 # A line with fewer Chinese characters than this is a table cell or a number, not running text.
 MIN_HAN = 4
+_OPENS_LIST = ("：", ":")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -81,12 +82,25 @@ def extract_passages(doc_id: str, file: str, lines: list[tuple[int, str]],
     starts = [s.line for s in ordered]
     heading_at = {s.line: s for s in ordered if s.offset == 0}
     out: list[Passage] = []
+    # A passage ending in a colon (应符合下列规定：) introduces the lines after it: they are added
+    # to it (and keep their own passages) while it stays within MAX_CHARS.
+    opener: Passage | None = None
     for number, text in lines:
-        if len(_HAN.findall(text)) < MIN_HAN or _is_heading_line(text, heading_at.get(number)):
+        if _is_heading_line(text, heading_at.get(number)):
+            opener = None
+            continue
+        if opener is not None:
+            if len(opener.text) + len(text) <= MAX_CHARS:
+                opener.text += text
+            else:
+                opener = None
+        if len(_HAN.findall(text)) < MIN_HAN:
             continue
         k = bisect_right(starts, number) - 1
         section = ordered[k].id if k >= 0 else None
         for offset, piece in pack(text):
             out.append(Passage(id=f"P{doc_id[1:]}-{len(out) + 1}", doc=file, section=section,
                                line=number, text=piece, offset=offset, para=number))
+        if out and out[-1].line == number and out[-1].text.endswith(_OPENS_LIST):
+            opener = out[-1]
     return out

@@ -20,6 +20,8 @@ READINGS = ("list", "count", "structure", "overdue", "due")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项)")
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
 _ITEM_MEASURES = ("项", "条")
+# Beyond this many characters besides the ordinal, the question asks about the content, not the part.
+ORDINAL_TOPIC_CHARS = 5
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共)+|(?:的|里|中|是|有|了|都|呢|吗|啊|呀|吧)+$")
 
 
@@ -98,6 +100,10 @@ def read(text: str) -> Reading:
         counted = any(cue.endswith(_ITEM_MEASURES) for cue, k in found if k == "count")
         if r.wanted is None and not counted:
             r.kind = "answer"
+    if r.ordinal is not None and len(_EDGE.sub("", "".join(rest.split()))) > ORDINAL_TOPIC_CHARS:
+        # 第六章第二十一条规定了哪些行为…: a question about what a part says, not about the outline.
+        r.ordinal = None
+        r.wanted = None if r.wanted == "section" and r.kind != "structure" else r.wanted
     if r.kind == "answer" and r.ordinal is not None:
         r.kind = "structure"
     if r.kind == "structure":

@@ -138,6 +138,7 @@ class SearchIndex:
                            for e in self.entries]
         self.doc_of = [e.item.doc for e in self.entries]
         self.listing = Listing(kb, self.entries)
+        self._last: tuple[tuple[str, str, str], tuple] | None = None  # type: ignore[type-arg]
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -149,8 +150,11 @@ class SearchIndex:
         return self.parser.parse(query, today.year if today else None)
 
     # -- scoring ------------------------------------------------------------------------------
-    def features(self, q: Query, extra: list[int] | None = None) -> tuple[list[int], np.ndarray]:
-        """Candidate entry numbers for a parsed query and their feature matrix (for fitting too)."""
+    def _signals(self, q: Query) -> tuple[list[str], FieldScores, dict[int, float], dict[int, float]]:
+        """The query's variants, field scores and fuzzy matches (kept for the last query asked)."""
+        key = (q.raw, q.text, q.full)
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
         variants = self.lexicon.variants(q.text)[:MAX_SCORED_VARIANTS] if q.text else []
         # 税收总额 / 企业总数: the figure asked for, not part of the name (全口径税收).
         bare = ASKED_FIGURE.sub("", q.text)
@@ -160,11 +164,23 @@ class SearchIndex:
             variants.append(q.full)
         fs = field_scores(variants[:4], self.name_field, self.context_field, self.text_field, VARIANT_PENALTY)
         fuzzy, fuzzy_name = self.fuzzy.match_fields(q)
-        pre = fs.cov_name + 0.5 * fs.cov_context + fs.cov_text + fs.bm25_text
-        chosen = set(_top(pre, CANDIDATES).tolist())
-        chosen.update(sorted(fuzzy, key=lambda i: -fuzzy[i])[:CANDIDATES])
-        chosen.update(extra or [])
-        idx = sorted(chosen)
+        signals = (variants, fs, fuzzy, fuzzy_name)
+        self._last = (key, signals)
+        return signals
+
+    def features(self, q: Query, extra: list[int] | None = None,
+                 only: list[int] | None = None) -> tuple[list[int], np.ndarray]:
+        """Candidate entry numbers for a parsed query and their feature matrix (for fitting too);
+        `only`: just these entries."""
+        variants, fs, fuzzy, fuzzy_name = self._signals(q)
+        if only is not None:
+            idx = sorted(set(only))
+        else:
+            pre = fs.cov_name + 0.5 * fs.cov_context + fs.cov_text + fs.bm25_text
+            chosen = set(_top(pre, CANDIDATES).tolist())
+            chosen.update(sorted(fuzzy, key=lambda i: -fuzzy[i])[:CANDIDATES])
+            chosen.update(extra or [])
+            idx = sorted(chosen)
         ascii_query = is_ascii_query(q.raw)
         rows = [feature_row(self.candidates[i], i, fs, fuzzy.get(i, 0.0), fuzzy_name.get(i, 0.0), q, variants,
                             ascii_query) for i in idx]
@@ -323,9 +339,11 @@ class SearchIndex:
                 continue
             seen.add(key)
             members = [j for j in self.fuzzy.groups.get(key, []) if self.allowed(j, q)]
-            idx, x = self.features(q, extra=members)
-            probs = dict(zip(idx, self.ranker.probability(x).tolist(), strict=True)) if idx else {}
-            ordered = sorted(members, key=lambda j: -probs.get(j, 0.0))
+            # Within a group the ranking probability orders the plans; the leader keeps its score.
+            idx, x = self.features(q, only=members)
+            probs = dict(zip(idx, self.ranker.rank_probability(x).tolist(), strict=True)) if idx else {}
+            probs[i] = h.score / 100.0 if i is not None else 0.0
+            ordered = sorted(members, key=lambda j: (j != i, -probs.get(j, 0.0)))
             out.append(HitGroup(name=h.title, hits=[self.hit(j, probs.get(j, 0.0), q.text) for j in ordered]))
         return out
 
