@@ -29,8 +29,8 @@ from rank_bm25 import BM25Okapi  # noqa: E402
 from rapidfuzz import process  # noqa: E402
 from search_gold import gold, gold_lines, load_kb  # noqa: E402
 
-from knowledge.models import KnowledgeBase  # noqa: E402
 from knowledge.fuzzy import display_title as _display_title  # noqa: E402
+from knowledge.models import KnowledgeBase  # noqa: E402
 from knowledge.search import Hit, SearchIndex  # noqa: E402
 
 jieba.setLogLevel(60)

@@ -16,7 +16,7 @@ from knowledge.models import KnowledgeBase, Section
 from knowledge.query import Query
 from knowledge.readings import Reading
 
-if TYPE_CHECKING:  # the search imports this module
+if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
     from knowledge.fuzzy import _Entry
     from knowledge.search import Hit, SearchIndex, SearchResult
 
@@ -45,7 +45,8 @@ class Listing:
             if s.level == levels[s.doc]:
                 self.tops[s.doc].append(s)
         self.under: dict[str, list[tuple[str, object]]] = defaultdict(list)
-        for kind, items in (("task", kb.tasks), ("indicator", kb.indicators), ("term", kb.terms)):
+        for kind, items in (("task", kb.tasks), ("indicator", kb.indicators), ("term", kb.terms),
+                            ("passage", kb.passages)):
             for item in items:
                 if item.section:
                     self.under[item.section].append((kind, item))
@@ -70,13 +71,14 @@ class Listing:
         return out
 
     def items_under(self, section: Section, kind: str | None) -> list[tuple[str, object]]:
-        """Items of `kind` (None: tasks, else indicators, else terms) in a section's subtree."""
+        """Items of `kind` (None: tasks, else the running text, else indicators, else terms) in a
+        section's subtree."""
         found: list[tuple[str, object]] = []
         for s in self.subtree(section):
             found.extend(self.under.get(s.id, []))
         if kind is not None:
             return [(k, it) for k, it in found if k == kind]
-        for k in ("task", "indicator", "term"):
+        for k in ("task", "passage", "indicator", "term"):
             chosen = [(kk, it) for kk, it in found if kk == k]
             if chosen:
                 return chosen
@@ -112,6 +114,7 @@ class Listing:
               limit: int) -> SearchResult | None:
         """The items a list, count or structure question asks for; None when it names nothing the
         structure knows (the ranker's answer then decides)."""
+        from knowledge.search import fold_passages
         docs = self._docs(q)
         chosen: list[tuple[str, object]] = []
         if reading.ordinal is not None:
@@ -139,7 +142,7 @@ class Listing:
             return None
         hits = [h for kind, it in chosen if (h := self._hit(index, kind, it, reading.topic))]
         if reading.kind == "list":
-            hits = self._with_ranked(index, q, reading, hits)
+            hits = fold_passages(self._with_ranked(index, q, reading, hits))
         if not hits:
             return None
         result.total = len(hits)

@@ -86,14 +86,14 @@ def extract_passages(doc_id: str, file: str, lines: list[tuple[int, str]],
     # to it (and keep their own passages) while it stays within MAX_CHARS.
     opener: Passage | None = None
     for number, text in lines:
-        if _is_heading_line(text, heading_at.get(number)):
-            opener = None
-            continue
         if opener is not None:
+            # The items may be headings of their own ((一) …): they still belong to the list.
             if len(opener.text) + len(text) <= MAX_CHARS:
                 opener.text += text
             else:
                 opener = None
+        if _is_heading_line(text, heading_at.get(number)):
+            continue
         if len(_HAN.findall(text)) < MIN_HAN:
             continue
         k = bisect_right(starts, number) - 1

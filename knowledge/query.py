@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
@@ -20,18 +21,9 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
               "含义", "的意思", "解释一下", "名词解释")),
 ]
 
-# Question and filler words removed from the text that is matched (longest first at run time).
-QUESTION_WORDS = (
-    "是什么意思", "什么意思", "是什么", "什么是", "什么叫", "何谓", "是指什么", "指什么", "的含义",
-    "含义", "解释一下", "什么时候", "什么时间", "啥时候", "何时", "哪一年", "哪年", "截止时间",
-    "截止到", "截止", "完成时间", "完成时限", "时限", "是多少", "有多少", "增长多少", "达到多少",
-    "多少", "几家", "几个", "几项", "目标是", "目标值", "要达到", "要控制在", "控制在", "预计",
-    "怎么样", "怎样", "如何", "有哪些", "哪些", "情况如何", "请问", "查询", "查一下", "我想知道",
-    "告诉我", "的目标", "目标", "能达到", "达到", "要求",
-    # How is it going / what is planned / was it done: about the item, not part of its name.
-    "进展如何", "进展情况", "进展怎样", "有什么安排", "什么安排", "怎么安排", "完成了没有", "完成没有",
-    "了没有", "有没有", "什么范围", "什么水平", "怎么规定", "如何规定", "有什么规定", "怎么说",
-)
+# Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
+QUESTION_WORDS = tuple(w.strip() for w in (Path(__file__).parent / "data" / "question_words.txt")
+                       .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
 # Left at the start once a document or place is taken out (工作报告里的名词解释).
 _LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
 # Trailing words asking for the state of an item (新增就业情况, 老旧小区改造进展).
@@ -104,7 +96,11 @@ def _place_names(doc: Document) -> set[str]:
     head = normalize(_YEAR.sub(" ", doc.title)).lstrip("0123456789")
     stop = _TITLE_STOP.search(head)
     head = head[: stop.start()] if stop else head
-    names.update(m.group(0) for m in _PLACE_IN_TITLE.finditer(head))
+    # The most specific place of the title is the document's (天津市滨海新区新河街道 → 新河街道); the
+    # places above it (天津市, 滨海新区) hold other plans too, which these documents do not speak for.
+    in_title = [m.group(0) for m in _PLACE_IN_TITLE.finditer(head)]
+    if in_title:
+        names.add(in_title[-1])
     return {n for n in names if len(n) >= 2}
 
 

@@ -15,7 +15,8 @@ import cn2an
 from knowledge.models import ItemKind
 
 READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
-READINGS = ("list", "count", "structure", "overdue", "due")
+# The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
+READINGS = ("overdue", "due", "structure", "count", "list")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项)")
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
@@ -83,6 +84,7 @@ def read(text: str) -> Reading:
         if r.ordinal is not None:
             r.wanted = "section" if m.group(2) in ("章", "部分", "节", "篇") else None
             rest = rest[: m.start()] + " " + rest[m.end():]
+    before_noun = rest
     for noun, kind in nouns.items():
         # The noun asked for ends the question (…有几项任务, …哪些指标) or follows the cue.
         if rest.rstrip(" 吗呢的").endswith(noun) or (found and f" {noun}" in rest):
@@ -110,6 +112,9 @@ def read(text: str) -> Reading:
         # 那部分有几节: asking for the parts wins over naming the part.
         marks = {horizons.get(c) for c, k in found if k == "structure"}
         r.parts = r.ordinal is None and ("children" in marks or "self" not in marks)
+        if not r.parts and r.ordinal is None:
+            # 2025年发展目标在哪一节: the words name the part itself; 目标 is part of its name.
+            rest, r.wanted = before_noun, None
     if r.kind in ("due", "overdue"):
         r.wanted = "task"
         r.horizon = next((horizons[c] for c, k in found if c in horizons and k == "due"), None)

@@ -138,7 +138,9 @@ class SearchIndex:
                            for e in self.entries]
         self.doc_of = [e.item.doc for e in self.entries]
         self.listing = Listing(kb, self.entries)
-        self._last: tuple[tuple[str, str, str], tuple] | None = None  # type: ignore[type-arg]
+        # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
+        self._title_years = [_digits_year(d.title) for d in kb.documents]
+        self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -152,9 +154,10 @@ class SearchIndex:
     # -- scoring ------------------------------------------------------------------------------
     def _signals(self, q: Query) -> tuple[list[str], FieldScores, dict[int, float], dict[int, float]]:
         """The query's variants, field scores and fuzzy matches (kept for the last query asked)."""
-        key = (q.raw, q.text, q.full)
-        if self._last is not None and self._last[0] == key:
-            return self._last[1]
+        key = (q.raw, q.text, q.full, self.lexicon.version)
+        last = self._last  # one read: another thread may replace it (the tuple is swapped whole)
+        if last is not None and last[0] == key:
+            return last[1]
         variants = self.lexicon.variants(q.text)[:MAX_SCORED_VARIANTS] if q.text else []
         # 税收总额 / 企业总数: the figure asked for, not part of the name (全口径税收).
         bare = ASKED_FIGURE.sub("", q.text)
@@ -236,6 +239,8 @@ class SearchIndex:
         if q.year is not None and e.kind == "indicator" and e.value_years:
             # A figure of another year is not the answer, however close its name.
             return q.year in e.value_years
+        if q.year is not None and e.kind != "indicator" and str(q.year) in e.name + e.context + e.text:
+            return True  # running text or a heading that names the year (2035年远景目标)
         if q.year is not None and e.value_years and q.year not in e.value_years:
             return bool(e.period and e.period[0] <= q.year <= e.period[1])
         if q.year is not None and not e.value_years and e.period:
@@ -247,7 +252,9 @@ class SearchIndex:
         for d in self.kb.documents:
             if d.year == year or (d.period and d.period[0] <= year <= d.period[1]):
                 return True
-        return any(year in e.value_years for e in self.entries)
+        if any(year in e.value_years for e in self.entries):
+            return True
+        return any(str(year) in d for d in self._title_years)
 
     # -- results ------------------------------------------------------------------------------
     def hit(self, i: int, prob: float, q_text: str = "") -> Hit:
@@ -296,16 +303,18 @@ class SearchIndex:
             else:
                 chosen = [(p, i) for p, i in scored.inside if p >= self.ranker.suggest][:limit]
             chosen = chosen or scored.inside[:1]
-            result.hits = [self.hit(i, p, q.text) for p, i in chosen]
+            result.hits = fold_passages([self.hit(i, p, q.text) for p, i in chosen])
             result.reading = "list" if reading.kind == "list" else "answer"
             result.total = len(result.hits)
             result.groups = self.groups(result.hits, q)
             return result
         result.suggestions = self._suggestions(sorted(scored.inside + scored.vetoed, key=lambda t: (-t[0], t[1])))
         where = "、".join(dict.fromkeys(q.places)) or (str(q.year) + "年" if q.year else "")
-        if where and scored.outside and scored.outside[0][0] >= self.ranker.answer:
-            subject = required[0] if required else q.text
-            result.note = f"{where}的规划里没有找到“{subject}”的相关内容。"
+        if required:
+            result.note = f"现有规划中没有关于“{required[0]}”的内容。"
+        elif where and scored.outside and scored.outside[0][0] >= self.ranker.answer:
+            result.note = f"{where}的规划里没有找到“{q.text}”的相关内容。"
+        if result.note:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= self.ranker.answer]
         return result
 
@@ -346,6 +355,21 @@ class SearchIndex:
             ordered = sorted(members, key=lambda j: (j != i, -probs.get(j, 0.0)))
             out.append(HitGroup(name=h.title, hits=[self.hit(j, probs.get(j, 0.0), q.text) for j in ordered]))
         return out
+
+
+def _digits_year(title: str) -> str:
+    """A title with years written in Chinese digits turned into Arabic digits."""
+    return re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: m.group(0).translate(_CN_DIGITS), title)
+
+
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def fold_passages(hits: list[Hit]) -> list[Hit]:
+    """The hits without passages that repeat the line of a typed item among them (the task
+    落实安全生产主体责任 and the passage of its paragraph are one answer)."""
+    typed = {(h.doc, h.line) for h in hits if h.kind != "passage"}
+    return [h for h in hits if h.kind != "passage" or (h.doc, h.line) not in typed]
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:

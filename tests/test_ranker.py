@@ -1,0 +1,40 @@
+"""The ranker: a fitted logistic model read from a data file; fitting recovers a separable signal."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from knowledge.features import NAMES
+from knowledge.ranker import Ranker, fit_logistic
+from knowledge.textindex import BigramField, bigrams
+
+
+def test_the_shipped_ranker_loads_with_thresholds_in_order() -> None:
+    r = Ranker.load()
+    assert 0 < r.suggest <= r.answer < 1
+    assert set(r.weights) <= set(NAMES)
+
+
+def test_save_and_load_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    r = Ranker.load()
+    path = tmp_path / "r.json"
+    r.save(path)
+    again = Ranker.load(path)
+    x = np.random.default_rng(0).random((5, len(NAMES)))
+    assert np.allclose(r.probability(x), again.probability(x))
+
+
+def test_fit_logistic_finds_the_informative_feature() -> None:
+    rng = np.random.default_rng(1)
+    x = rng.random((400, 3))
+    y = (x[:, 1] > 0.5).astype(float)
+    w, _, _, _ = fit_logistic(x, y, l2=0.1)
+    assert abs(w[1]) > 5 * max(abs(w[0]), abs(w[2]))
+
+
+def test_bm25_prefers_the_item_holding_the_query() -> None:
+    field = BigramField(["规模以上工业总产值", "工业", "固定资产投资", "规模以上工业总产值", "上"])
+    s = field.scores(bigrams("规上工业总产值"))
+    assert s[0] == s[3] > s[1] > 0 == s[2]
+    cov = field.coverage(bigrams("工业总产值"))
+    assert cov[0] == 1.0 and 0 < cov[1] < 1 and cov[2] == 0

@@ -1,0 +1,53 @@
+"""How questions are read (knowledge/readings.py): a table of questions and their readings."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.normalize import normalize
+from knowledge.readings import read
+
+CASES = [
+    # question, kind, wanted, topic
+    ("安全生产有哪些任务", "list", "task", "安全生产"),
+    ("会展相关的任务都有哪些", "list", "task", "会展"),
+    ("专栏1有哪些指标", "list", "indicator", "专栏1"),
+    ("名词解释有哪些", "list", "term", ""),
+    ("抓会展强配套有几项任务", "count", "task", "抓会展强配套"),
+    ("抓产业促增长一共几项", "count", None, "抓产业促增长"),
+    ("名词解释一共几条", "count", "term", ""),
+    ("有几章", "structure", None, ""),
+    ("工作回顾分哪几个方面", "structure", None, "工作回顾"),
+    ("这个月到期的安全生产任务", "due", "task", "安全生产"),
+    ("逾期的住房保障任务", "overdue", "task", "住房保障"),
+    ("年底前要完成的教育任务", "due", "task", "教育"),
+    ("固投目标", "answer", None, "固投目标"),
+    ("新河街道有几个社区", "answer", None, "新河街道有几个社区"),
+]
+
+
+@pytest.mark.parametrize("question,kind,wanted,topic", CASES)
+def test_reading(question: str, kind: str, wanted: str | None, topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.wanted, r.topic) == (kind, wanted, topic)
+
+
+def test_ordinal_part_of_a_document() -> None:
+    r = read(normalize("规划第三章是什么内容"))
+    assert (r.kind, r.ordinal, r.parts) == ("structure", 3, False)
+
+
+def test_a_part_named_by_its_parts_or_by_itself() -> None:
+    assert read(normalize("幸福新河那部分有几节")).parts is True
+    assert read(normalize("发展环境那一节")).parts is False
+
+
+def test_an_ordinal_inside_a_question_about_content_is_not_the_outline() -> None:
+    r = read(normalize("第六章第二十一条规定了哪些行为会受到处罚"))
+    assert r.ordinal is None
+
+
+def test_due_horizons() -> None:
+    assert read(normalize("本周到期的任务")).horizon == "week"
+    assert read(normalize("这个月到期的任务")).horizon == "month"
+    assert read(normalize("年底前要完成哪些任务")).horizon == "year"

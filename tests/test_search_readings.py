@@ -1,0 +1,84 @@
+"""The search's constraints and readings on a made-up knowledge base: a named place or year filters
+(with a note and other places' items), lists, counts, structure, deadlines, passages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.builder import build_document, merge
+from knowledge.search import SearchIndex
+
+EAST = ["东湖街道2024年工作计划", "一、抓项目促发展",
+        "1.推进重点项目建设。全年完成固定资产投资12亿元。",
+        "2.建设东湖社区卫生服务站。年底前完成。",
+        "3.推进“一城一区两带”布局，打造鲁华泓锦产业园。",
+        "二、抓民生保安全",
+        "4.落实安全生产主体责任。6月底前完成隐患排查。",
+        "5.强化安全生产监管。",
+        "6.完成老旧小区改造8个。"]
+WEST = ["西山区2024年政府工作报告", "一、主要预期目标",
+        "地区生产总值增长5%左右，PM2.5平均浓度控制在30微克/立方米。",
+        "二、重点工作", "1.加快建设西山科技园。", "2.持续巩固安全发展基础，开展安全生产专项整治。"]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    kb = merge([build_document("east.txt", EAST), build_document("west.txt", WEST)])
+    return SearchIndex(kb)
+
+
+def test_running_text_is_found_as_a_passage(index: SearchIndex) -> None:
+    hits = index.search("一城一区两带").hits
+    assert hits and hits[0].doc == "east.txt" and "一城一区两带" in hits[0].text
+    assert "一城一区两带" in hits[0].marks
+
+
+def test_a_named_place_filters_and_says_so_with_other_places_items(index: SearchIndex) -> None:
+    result = index.search("东湖街道PM2.5目标")
+    assert result.hits == []
+    assert "东湖街道" in result.note
+    assert result.others and all(h.doc == "west.txt" for h in result.others)
+
+
+def test_a_year_no_plan_covers_is_not_answered_with_another_year(index: SearchIndex) -> None:
+    result = index.search("2030年固定资产投资目标")
+    assert result.hits == [] and "2030" in result.note
+
+
+def test_a_place_no_plan_is_about_is_not_answered(index: SearchIndex) -> None:
+    assert index.search("南湖街道地区生产总值增长目标").hits == []
+
+
+def test_list_reading_gives_every_matching_item(index: SearchIndex) -> None:
+    result = index.search("安全生产有哪些任务")
+    assert result.reading == "list"
+    docs = {h.doc for h in result.hits}
+    assert docs == {"east.txt", "west.txt"}
+    assert result.total == len(result.hits) >= 3
+
+
+def test_count_reading_counts_the_tasks_of_a_part(index: SearchIndex) -> None:
+    result = index.search("抓民生保安全有几项任务")
+    assert result.reading == "count"
+    assert result.total == 3
+    assert {h.kind for h in result.hits} == {"task"}
+
+
+def test_structure_reading_lists_the_parts_of_a_document(index: SearchIndex) -> None:
+    result = index.search("东湖街道工作计划有几个部分")
+    assert [h.title for h in result.hits] == ["抓项目促发展", "抓民生保安全"]
+
+
+def test_overdue_reading_lists_tasks_past_their_deadline_on_a_topic(index: SearchIndex) -> None:
+    result = index.search("逾期的安全生产任务", today=dt.date(2024, 8, 1))
+    assert result.reading == "overdue"
+    assert [h.title for h in result.hits] == ["落实安全生产主体责任"]
+
+
+def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
+    for hit in index.search("老旧小区改造").hits:
+        row = hit.as_contract()
+        assert row["text"] and len(str(row["text"])) <= 310
+        assert row["kind"] in {"indicator", "task", "section", "term", "passage"}
