@@ -24,6 +24,9 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
 QUESTION_WORDS = tuple(w.strip() for w in (Path(__file__).parent / "data" / "question_words.txt")
                        .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+# Words ending like a place that name none (社区, 城镇, 上市…): knowledge/data/not_places.txt.
+NOT_PLACES = tuple(w.strip() for w in (Path(__file__).parent / "data" / "not_places.txt")
+                   .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
 # Left at the start once a document or place is taken out (工作报告里的名词解释).
 _LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
 # Trailing words asking for the state of an item (新增就业情况, 老旧小区改造进展).
@@ -68,7 +71,7 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
 _PLACE_SUFFIXES = ("街道办事处", "人民政府", "街道", "新区", "街", "区", "镇", "乡", "县", "市")
-_PLACE_IN_TITLE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:街道|新区|街|区|镇|乡|县|市)")
+_PLACE_IN_TITLE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|新区|街|区|镇|乡|县|市)")
 _TITLE_STOP = re.compile(r"国民经济|政府工作|工作计划|工作要点|工作报告|重点工作|党工委|\d")
 
 
@@ -96,11 +99,19 @@ def _place_names(doc: Document) -> set[str]:
     head = normalize(_YEAR.sub(" ", doc.title)).lstrip("0123456789")
     stop = _TITLE_STOP.search(head)
     head = head[: stop.start()] if stop else head
-    # The most specific place of the title is the document's (天津市滨海新区新河街道 → 新河街道); the
-    # places above it (天津市, 滨海新区) hold other plans too, which these documents do not speak for.
-    in_title = [m.group(0) for m in _PLACE_IN_TITLE.finditer(head)]
-    if in_title:
-        names.add(in_title[-1])
+    # The places the title starts with, one after another (天津市滨海新区新河街道): the most specific
+    # is the document's; the places above it (天津市, 滨海新区) hold other plans too, which these
+    # documents do not speak for. A word ending like a place (老旧小区, 城镇) ends the chain.
+    chain: list[str] = []
+    at = 0
+    for m in _PLACE_IN_TITLE.finditer(head):
+        word = m.group(0)
+        if m.start() != at or word.endswith(NOT_PLACES):
+            break
+        chain.append(word)
+        at = m.end()
+    if chain:
+        names.add(chain[-1])
     return {n for n in names if len(n) >= 2}
 
 

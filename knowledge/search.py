@@ -29,7 +29,7 @@ from knowledge.listing import Listing
 from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import is_ascii_query
-from knowledge.query import Query
+from knowledge.query import NOT_PLACES, Query
 from knowledge.ranker import Ranker
 from knowledge.readings import Reading, read
 from knowledge.textindex import BigramField
@@ -322,7 +322,9 @@ class SearchIndex:
         """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named
         at the start of the question."""
         name = _UNKNOWN_PLACE.match(q.text)
-        return [name.group(0)] if name else []
+        if not name or name.group(0).endswith(NOT_PLACES):
+            return []
+        return [name.group(0)]
 
     def _suggestions(self, inside: list[tuple[float, int]]) -> list[str]:
         seen: list[str] = []
