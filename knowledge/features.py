@@ -30,7 +30,7 @@ NAMES = (
     "intent_match", "intent_other", "year_value", "year_period", "year_conflict",
     "doc_kind_match", "doc_kind_other", "query_len", "pinyin", "text_len",
     "match", "match_sq", "match_gap", "fuzzy_gap", "no_text", "fuzzy_name", "name_equal", "name_gap",
-    "unseen", "explained", "both_unexplained", "long_cov_text", "long_bm25_text",
+    "unseen", "explained", "both_unexplained", "long_cov_text", "long_bm25_text", "asked_kind_named",
 )
 
 
@@ -123,6 +123,8 @@ def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name:
         fs.unseen, _explained(c, variants), _both_unexplained(c, variants),
         # A long question is matched by running text more than by a name.
         min(len(q.text), 30) / 30.0 * fs.cov_text[i], min(len(q.text), 30) / 30.0 * fs.bm25_text[i],
+        # The kind asked for (什么是 → a term) with the very name asked about.
+        float(q.intent is not None and q.intent == c.kind and bool(c.name) and c.name in variants),
     ]
 
 

@@ -241,6 +241,10 @@ class SearchIndex:
             return q.year in e.value_years
         if q.year is not None and e.kind != "indicator" and str(q.year) in e.name + e.context + e.text:
             return True  # running text or a heading that names the year (2035年远景目标)
+        if q.year is not None and e.kind == "passage":
+            # Running text speaks for its document's own year; a five-year plan's paragraph that does
+            # not name the year is not about that year.
+            return q.year in e.value_years
         if q.year is not None and e.value_years and q.year not in e.value_years:
             return bool(e.period and e.period[0] <= q.year <= e.period[1])
         if q.year is not None and not e.value_years and e.period:
