@@ -13,6 +13,7 @@ import cn2an
 
 from knowledge.features import char_bigrams
 from knowledge.models import KnowledgeBase, Section
+from knowledge.normalize import normalize
 from knowledge.query import Query
 from knowledge.readings import Reading
 
@@ -157,8 +158,12 @@ class Listing:
         fs = index._field_scores(sub)
         best: list[tuple[float, Section]] = []
         grams = fs.grams
+        topic = normalize(reading.topic)
         for s in self.kb.sections:
             if q.docs and s.doc not in q.docs:
+                continue
+            if s.number and topic == normalize(s.number):
+                best.append((3.0, s))  # named by its number (专栏1, 第三章)
                 continue
             i = self.position.get(("section", s.doc, s.id))
             if i is not None and fs.cov_name[i] >= SCOPE_COVERAGE:
