@@ -102,7 +102,8 @@ class Cards:
         ind = same[0]
         actuals = self._actual_ids(kb, same)
         r = Reply()
-        unit = f"（{ind.unit}）" if ind.unit else ""
+        # The unit by the name only when every statement uses it (老旧小区改造: 13个 and 11.63万平方米).
+        unit = f"（{ind.unit}）" if ind.unit and all(i.unit == ind.unit for i in same) else ""
         r.line("📊 ", Span(ind.name, "bold"), unit)
         if len(same) > 1:
             r.line(f"同一指标见于 {len(same)} 处，逐一列出：")
@@ -225,7 +226,8 @@ def summary(kb: KnowledgeBase, hit: Hit, same: int = 1) -> str:
         return f"{short(item.definition, 30)} · {doc}"
     if isinstance(item, Passage):
         return f"{short(hit.text or item.text, 40)} · {doc}"
-    return f"{' › '.join(item.path[-2:]) if isinstance(item, Section) and item.path else ''} · {doc}"
+    parent = section_parent(item) if isinstance(item, Section) else ""
+    return f"{parent} · {doc}" if parent else doc
 
 
 def detail(hit: Hit) -> str:
@@ -239,16 +241,29 @@ def detail(hit: Hit) -> str:
         return short(item.definition, 40)
     if isinstance(item, Passage):
         return short(hit.text or item.text, 60)
-    return " › ".join(item.path[-2:]) if isinstance(item, Section) and item.path else ""
+    return section_parent(item) if isinstance(item, Section) else ""
 
 
 def hit_title(kb: KnowledgeBase, hit: Hit) -> str:
-    """A listed hit's name: the item's own, or for a passage (which has none) where it is: its section,
-    else its document."""
+    """A listed hit's name: the item's own (a section's heading as the document numbers it: 第二节 发展环境),
+    or for a passage (which has none) where it is: its section, else its document."""
     if isinstance(hit.item, Passage):
         section = kb.section(hit.item.section)
         return section.title if section is not None else doc_short(kb, hit.doc)
+    if isinstance(hit.item, Section):
+        return section_heading(hit.item)
     return hit.title
+
+
+def section_heading(section: Section) -> str:
+    """A section's heading with its number (第二节 发展环境) when its path ends with it, else its title."""
+    last = section.path[-1] if section.path else ""
+    return last if last and section.title in last else section.title
+
+
+def section_parent(section: Section) -> str:
+    """The heading a section sits under (第一章 发展基础和发展环境); empty for a top-level section."""
+    return section.path[-2] if len(section.path) > 1 else ""
 
 
 def section_path(section: Section | None) -> list[str]:
