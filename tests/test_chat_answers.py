@@ -51,7 +51,7 @@ class FixedIndex:
     def __init__(self) -> None:
         self.results: dict[str, SearchResult] = {}
 
-    def search(self, query: str, limit: int = 10) -> SearchResult:
+    def search(self, query: str, limit: int = 10, today: dt.date | None = None) -> SearchResult:
         return self.results.get(query, SearchResult(query=query))
 
 
@@ -281,9 +281,14 @@ def test_due_reading_shows_deadlines_within_its_window(dated_service: BotService
     soon = Task(id="TS", doc="b.txt", title="三月底前完成会展招商", line=30, deadline=dt.date(2025, 3, 31),
                 deadline_kind="explicit")
     kb.tasks.append(soon)
-    index.results["本月到期的任务"] = SearchResult(query="本月到期的任务", reading="due", hits=[hit(soon, "task")])
+    index.results["本月到期的任务"] = SearchResult(query="本月到期的任务", text="本月到期的任务", reading="due",
+                                                  hits=[hit(soon, "task")])
     out = text_of(dated_service.ask("本月到期的任务"))
-    assert "28 天内到期的任务" in out and "截止 2025-03-31（周一）· 还剩 28 天" in out
+    lines = out.splitlines()
+    # The period the question named heads the reply, not the view's window.
+    assert lines[0] == "📋 本月到期的任务 · 2025-03-03（周一）"
+    assert lines[1] == "范围：全部任务 · 本月（至 2025-03-31） · 共 1 项"
+    assert "截止 2025-03-31（周一）· 还剩 28 天" in out
 
 
 # ----- buttons from another chat --------------------------------------------------------------------
