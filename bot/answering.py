@@ -1,7 +1,8 @@
 """Answering: a question goes to the search, the hits come back as a card, a numbered list or "not found".
 
 How the search read the question decides the reply (`SearchResult.reading`): one answer (a card, then
-the next results), a list grouped by document (有哪些), a count with a button to the list (有几项), or
+the next results), a list grouped by document (有哪些; a document's outline when only the document is
+named), a count with a button to the list (有几项), or
 the due / overdue tasks as /due and /overdue show them. A note (the place or year named has no
 answer) always comes first; other places' and years' items come after it, labelled, never as the answer.
 """
@@ -191,7 +192,7 @@ class Answers:
             metrics.answered(bool(hits))
             self._log(who, query, found=bool(hits), hits=len(hits))
         first = page == 1 and not replace
-        if hits and result.reading in ("list", "count"):
+        if hits and result.reading in ("list", "count", "outline"):
             if result.reading == "count" and first:
                 reply = self._count(active.kb, query, result)
             else:
@@ -301,7 +302,9 @@ class Answers:
         r = Reply(replace=replace)
         cut = f"（列出前 {len(items)} 项）" if total > len(items) else ""
         subject = self._subject(result, items)
-        if subject:
+        if result.reading == "outline":  # a document named, nothing asked: its outline
+            r.line(Span(f"目录（共 {total} {self._noun(items)}{cut}）", "bold"))
+        elif subject:
             r.line(Span(f"共找到 {total} 项{cut}", "bold"), f"：{subject}")
         else:
             r.line(Span(f"共找到 {total} {self._noun(items)}{cut}", "bold"))

@@ -89,3 +89,12 @@ def test_nothing_due_is_said_for_the_period_asked(service: BotServices) -> None:
     # /due leaves overdue tasks out: its empty reply does not say there are none.
     assert text_of(service.command("due", "", Who(user_id=1, chat_id=1, chat_type="private"))) == \
         "📋 2026-12-03：全部任务，14 天内没有到期的任务。"
+
+
+def test_a_document_named_alone_answers_with_its_outline(service: BotServices) -> None:
+    reply = service.ask("新河街道")
+    lines = text_of(reply).splitlines()
+    assert lines[0] == "目录（共 9 个章节）" and lines[1] == "📁 新河街道2021—2025年五年规划"
+    assert lines[2] == "1. 一、发展基础和发展环境" and "其他相关结果：" not in lines
+    page2 = press(service, reply, "下一页 ▶")
+    assert page2.replace and "9. " in text_of(page2)
