@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import metrics
 from bot.callback_data import OPEN_BY_KIND, Ask, CallbackCodec, OpenIndicatorGroup, ResultsPage
-from bot.cards import Cards, detail, hit_title, summary
+from bot.cards import KIND_LABELS, Cards, detail, hit_title, listed_line, summary
 from bot.inputs import normalise
 from bot.kbstate import Active, KnowledgeState
 from bot.paging import nav, number_buttons, page_of
@@ -37,7 +37,6 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 5  # search results per page (one button per result fits a phone's width)
 MAX_QUERY_CHARS = 200  # longer questions are cut before searching (a question is a few words)
 SEARCH_LIMIT = 50
-KIND_LABELS = {"indicator": "指标", "task": "任务", "section": "章节", "term": "名词", "passage": "原文"}
 # How a count names what it counts ("共有 6 项任务"), when every item is of one kind.
 COUNT_NOUNS = {"indicator": "项指标", "task": "项任务", "section": "个章节", "term": "条名词解释",
                "passage": "处相关内容"}
@@ -240,8 +239,7 @@ class Answers:
             buttons = []
             for n, group in enumerate(more, 2):
                 hit = group[0]
-                r.line(f"{n}. [{KIND_LABELS[hit.kind]}] {short(hit_title(active.kb, hit), 30)} — "
-                       f"{summary(active.kb, hit, len(group))}")
+                r.line(f"{n}. {listed_line(active.kb, hit, len(group))}")
                 buttons.append((str(n), self._open(group)))
             r.row(*buttons)
         if len(groups) > PAGE_SIZE:
@@ -259,7 +257,9 @@ class Answers:
         for n, group in enumerate(chunk, first):
             hit = group[0]
             r.line(f"{n}. ", Span(f"[{KIND_LABELS[hit.kind]}] {short(hit_title(active.kb, hit), 40)}", "bold"))
-            r.line("    ", summary(active.kb, hit, len(group)))
+            said = summary(active.kb, hit, len(group))
+            if said:
+                r.line("    " + said)
             buttons.append((str(n), self._open(group)))
         r.row(*buttons)
         row = nav(lambda p: self.codec.encode(ResultsPage(p, query)), page, pages)
@@ -377,7 +377,7 @@ class Answers:
             r.blank().line(Span(label, "italic"))
             for hit in hits[:OTHERS_SHOWN]:
                 n += 1
-                r.line(f"{n}. [{KIND_LABELS[hit.kind]}] {short(hit_title(kb, hit), 30)} — {summary(kb, hit)}")
+                r.line(f"{n}. {listed_line(kb, hit)}")
                 datas.append(self._open([hit]))
             if len(hits) > OTHERS_SHOWN:
                 r.line(f"   ……另有 {len(hits) - OTHERS_SHOWN} 项未列出")

@@ -25,6 +25,7 @@ from knowledge.models import Indicator, KnowledgeBase, Passage, Section, Task, T
 from knowledge.search import Hit
 from knowledge.trajectory import TrajectoryIndex
 
+KIND_LABELS = {"indicator": "指标", "task": "任务", "section": "章节", "term": "名词", "passage": "原文"}
 EXCERPT_CHARS = 160
 SECTION_PAGE_CHARS = 1500  # characters of section text per page when reading a whole section
 # A paragraph is shown in one message: cut well under Telegram's 4096 (header, source and quote tags
@@ -212,7 +213,8 @@ class Cards:
 
 
 def summary(kb: KnowledgeBase, hit: Hit, same: int = 1) -> str:
-    """One line under a listed hit: the figure or deadline, and the document."""
+    """One line under a listed hit: the figure or deadline, and the document; what the hit's listed
+    title already says is not said again (a passage that is a document's title line, in no section)."""
     doc = doc_short(kb, hit.doc)
     item = hit.item
     if isinstance(item, Indicator):
@@ -224,10 +226,19 @@ def summary(kb: KnowledgeBase, hit: Hit, same: int = 1) -> str:
         return f"完成时限 {when} · {doc}"
     if isinstance(item, Term):
         return f"{short(item.definition, 30)} · {doc}"
+    title = hit_title(kb, hit)
     if isinstance(item, Passage):
-        return f"{short(hit.text or item.text, 40)} · {doc}"
-    parent = section_parent(item) if isinstance(item, Section) else ""
-    return f"{parent} · {doc}" if parent else doc
+        said = short(hit.text or item.text, 40)
+        parts = [said if said != title else "", doc if doc != title else ""]
+    else:
+        parts = [section_parent(item) if isinstance(item, Section) else "", doc]
+    return " · ".join(p for p in parts if p)
+
+
+def listed_line(kb: KnowledgeBase, hit: Hit, same: int = 1, width: int = 30) -> str:
+    """A hit on one line of a list: "[任务] title — summary" (no dash when the summary adds nothing)."""
+    said = summary(kb, hit, same)
+    return f"[{KIND_LABELS[hit.kind]}] {short(hit_title(kb, hit), width)}" + (f" — {said}" if said else "")
 
 
 def detail(hit: Hit) -> str:

@@ -318,3 +318,16 @@ def test_a_paragraph_button_carries_only_safe_marks() -> None:
     assert PLAIN.decode(PLAIN.encode(record)) == record
     many = ReadParagraph.of("P1-2", [f"词{n}" for n in range(20)])
     assert len(many.marks) == 8 and PLAIN.decode(PLAIN.encode(many)) == many
+
+
+def test_a_listed_hit_does_not_repeat_its_title(service: BotServices, kb: KnowledgeBase, index: FixedIndex) -> None:
+    # A document's title line is a passage in no section: listed as its document, it says nothing more.
+    title_line = Passage(id="PT", doc="a.txt", section=None, line=1, text="甲街道十四五规划", para=1)
+    kb.passages.append(title_line)
+    task = next(t for t in kb.tasks if t.id == "TK0")
+    index.results["2030年任务"] = SearchResult(query="2030年任务", year=2030, note="现有规划没有涉及2030年的内容。",
+                                             others=[hit(title_line, "passage", text=title_line.text),
+                                                     hit(task, "task")])
+    lines = text_of(service.ask("2030年任务")).splitlines()
+    assert "1. [原文] 甲街道十四五规划" in lines
+    assert "2. [任务] 会展配套任务0 — 完成时限 2025-02-01 · 甲街道十四五规划" in lines
