@@ -47,8 +47,8 @@ LIST_PAGE_SIZE = 8  # items per page of a list reading (有哪些)
 OTHERS_SHOWN = 5  # other places' or years' items listed after a note
 PLACE_OTHERS, YEAR_OTHERS, MORE_OTHERS = "其他地方的规划：", "其他年份：", "其他规划中的相关内容："
 # The due / overdue tasks a question found, rendered as /due and /overdue render theirs:
-# (chat id, tasks, overdue only, the topic asked about, the period asked about) → reply.
-DueView = Callable[[int, list[Task], bool, str, "str | None"], Reply]
+# (chat id, tasks, overdue only, the topic, the period and the documents asked about) → reply.
+DueView = Callable[[int, list[Task], bool, str, "str | None", str], Reply]
 # Found due / overdue tasks are all fetched (up to this many) so the view counts them all.
 DUE_LIMIT = 1000
 # Shown in /start and /help where the live plans answer them; otherwise examples are taken from
@@ -228,7 +228,9 @@ class Answers:
             result = self.search(active, query, limit=min(result.total, DUE_LIMIT))
         tasks = [h.item for h in result.hits if isinstance(h.item, Task)]
         reading = read(result.text)
-        return self.due(int(who.chat_id or 0), tasks, result.reading == "overdue", reading.topic, reading.horizon)
+        docs = "、".join(doc_short(active.kb, d) for d in result.docs)  # 大港街逾期的任务: 大港街's plans
+        return self.due(int(who.chat_id or 0), tasks, result.reading == "overdue", reading.topic, reading.horizon,
+                        docs)
 
     def _answer(self, active: Active, query: str, groups: list[list[Hit]]) -> Reply:
         """The best match as a full card, then the next few matches as a numbered list."""

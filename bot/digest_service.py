@@ -208,11 +208,12 @@ class DigestService:
         return render_digest(engine, digest, heading="逾期任务", period="")
 
     def of_tasks(self, chat_id: int, tasks: list[Task], overdue: bool, scope: str = "",
-                 horizon: str | None = None) -> Reply:
+                 horizon: str | None = None, docs: str = "") -> Reply:
         """Tasks a question found (逾期的…, 本月到期的…) as /overdue and /due show them: grouped by
         urgency, with their deadlines and days left; done or snoozed tasks left out as there.
         The window reaches the latest of them, so every dated task found is shown or counted;
-        `horizon` (week, month, next_month, year: the period the question named) names the period."""
+        `horizon` (week, month, next_month, year: the period the question named) names the period and
+        `docs` the documents it named."""
         engine = self.engine()
         today = self.today()
         skip = self._hidden(chat_id) | {tid for tid, o in engine.office.items() if o.done is not None}
@@ -220,7 +221,7 @@ class DigestService:
         items = [i for i in (engine.due_of(t, today) for t in kept) if i is not None]
         window = max([DEFAULT_WINDOW, *(i.left.calendar for i in items)])
         wanted = ("overdue",) if overdue else URGENCIES
-        digest = Digest(today, window, DigestFilters((scope,) if scope else ()),
+        digest = Digest(today, window, DigestFilters((scope,) if scope else (), doc=docs or None),
                         {g: [] for g in URGENCIES}, {g: 0 for g in URGENCIES})
         # Most recently overdue first (the ones still worth acting on), then the soonest due.
         ordered = sorted(items, key=lambda i: (i.left.calendar >= 0, abs(i.left.calendar), i.task.id))

@@ -98,3 +98,8 @@ def test_a_document_named_alone_answers_with_its_outline(service: BotServices) -
     assert lines[2] == "1. 一、发展基础和发展环境" and "其他相关结果：" not in lines
     page2 = press(service, reply, "下一页 ▶")
     assert page2.replace and "9. " in text_of(page2)
+
+
+def test_a_due_question_names_the_documents_it_was_limited_to(service: BotServices) -> None:
+    scope = text_of(service.ask("大港街逾期的任务")).splitlines()[1]
+    assert scope.startswith("范围：文件：") and "大港街2024年工作计划" in scope and "全部任务" not in scope
