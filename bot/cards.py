@@ -219,7 +219,7 @@ def summary(kb: KnowledgeBase, hit: Hit, same: int = 1) -> str:
     item = hit.item
     if isinstance(item, Indicator):
         figure = value_text(item.target, item.unit) if item.target else value_text(item.baseline, item.unit)
-        more = f"（另见 {same - 1} 份文件）" if same > 1 else ""
+        more = f"（另见 {same - 1} 处）" if same > 1 else ""  # the card says 同一指标见于 N 处; maybe in one document
         return f"{figure} · {doc}{more}"
     if isinstance(item, Task):
         when = item.deadline.isoformat() if item.deadline else (item.deadline_text or "未写明时限")

@@ -103,3 +103,9 @@ def test_a_document_named_alone_answers_with_its_outline(service: BotServices) -
 def test_a_due_question_names_the_documents_it_was_limited_to(service: BotServices) -> None:
     scope = text_of(service.ask("大港街逾期的任务")).splitlines()[1]
     assert scope.startswith("范围：文件：") and "大港街2024年工作计划" in scope and "全部任务" not in scope
+
+
+def test_a_listed_indicator_group_counts_statements_not_documents(service: BotServices) -> None:
+    # 新增就业 is stated twice in the same plan and once in another: not "另见 2 份文件".
+    out = text_of(service.ask("城镇登记失业率"))
+    assert "份文件" not in out and "（另见 " in out
