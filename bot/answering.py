@@ -1,14 +1,17 @@
 """Answering: a question goes to the search, the hits come back as a card, a numbered list or "not found".
 
 How the search read the question decides the reply (`SearchResult.reading`): one answer (a card, then
-the next results), a list grouped by document (有哪些), a count with a button to the list (有几项), or
+the next results), a list grouped by document (有哪些; a document's outline when only the document is
+named), a count with a button to the list (有几项), or
 the due / overdue tasks as /due and /overdue show them. A note (the place or year named has no
 answer) always comes first; other places' and years' items come after it, labelled, never as the answer.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import metrics
 from bot.callback_data import OPEN_BY_KIND, Ask, CallbackCodec, OpenIndicatorGroup, ResultsPage
-from bot.cards import Cards, detail, hit_title, summary
+from bot.cards import KIND_LABELS, Cards, detail, hit_title, listed_line, summary
 from bot.inputs import normalise
 from bot.kbstate import Active, KnowledgeState
 from bot.paging import nav, number_buttons, page_of
@@ -26,6 +29,7 @@ from bot.replies import Block, Reply, Span
 from bot.who import Who
 from knowledge.identity import indicator_key
 from knowledge.models import KnowledgeBase, Task
+from knowledge.readings import read
 from knowledge.search import Hit, SearchResult
 
 log = logging.getLogger(__name__)
@@ -33,15 +37,20 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 5  # search results per page (one button per result fits a phone's width)
 MAX_QUERY_CHARS = 200  # longer questions are cut before searching (a question is a few words)
 SEARCH_LIMIT = 50
-KIND_LABELS = {"indicator": "指标", "task": "任务", "section": "章节", "term": "名词", "passage": "原文"}
 # How a count names what it counts ("共有 6 项任务"), when every item is of one kind.
-COUNT_NOUNS = {"indicator": "项指标", "task": "项任务", "section": "个章节", "term": "个名词", "passage": "处相关内容"}
+COUNT_NOUNS = {"indicator": "项指标", "task": "项任务", "section": "个章节", "term": "条名词解释",
+               "passage": "处相关内容"}
+# What a count's or list's subject ends with that the count's noun already says (抓会展强配套任务 →
+# 抓会展强配套; 名词解释一共 → ""): the question's noun for the items and its filler words.
+_SUBJECT_TAIL = re.compile(r"(?:任务|指标|章节|名词解释|名词|术语|一共|总共|的)+$")
 LIST_PAGE_SIZE = 8  # items per page of a list reading (有哪些)
 OTHERS_SHOWN = 5  # other places' or years' items listed after a note
 PLACE_OTHERS, YEAR_OTHERS, MORE_OTHERS = "其他地方的规划：", "其他年份：", "其他规划中的相关内容："
 # The due / overdue tasks a question found, rendered as /due and /overdue render theirs:
-# (chat id, tasks, overdue only, what the question asked) → reply.
-DueView = Callable[[int, list[Task], bool, str], Reply]
+# (chat id, tasks, overdue only, the topic, the period and the documents asked about) → reply.
+DueView = Callable[[int, list[Task], bool, str, "str | None", str], Reply]
+# Found due / overdue tasks are all fetched (up to this many) so the view counts them all.
+DUE_LIMIT = 1000
 # Shown in /start and /help where the live plans answer them; otherwise examples are taken from
 # the plans' own items (see `Answers.examples`), so an example never leads nowhere.
 EXAMPLE_QUESTIONS = ["规上工业总产值2025年目标", "固投", "老旧小区改造什么时候完成"]
@@ -61,8 +70,10 @@ class Answers:
     """Questions in, replies out, from the active knowledge base; each question is logged."""
 
     def __init__(self, state: KnowledgeState, cards: Cards, codec: CallbackCodec,
-                 sessions: sessionmaker[Session] | None = None, due: DueView | None = None) -> None:
+                 sessions: sessionmaker[Session] | None = None, due: DueView | None = None,
+                 today: Callable[[], dt.date] | None = None) -> None:
         self.state = state
+        self.today = today  # the date due / overdue questions count from (the digests'); else the clock's
         self.cards = cards
         self.codec = codec
         self.sessions = sessions
@@ -126,10 +137,12 @@ class Answers:
         self._examples = (active, found or EXAMPLE_QUESTIONS[:1])
         return self._examples[1]
 
-    def search(self, active: Active, query: str) -> SearchResult:
+    def search(self, active: Active, query: str, limit: int = SEARCH_LIMIT) -> SearchResult:
         """The search's result. A search failure is raised, never answered as "not found": the error
         handler apologises and reports it, and /gaps (the query log) holds only real gaps."""
-        return active.index.search(query, limit=SEARCH_LIMIT)
+        if self.today is None:
+            return active.index.search(query, limit=limit)
+        return active.index.search(query, limit=limit, today=self.today())
 
     @staticmethod
     def group_hits(result: SearchResult) -> list[list[Hit]]:
@@ -178,19 +191,14 @@ class Answers:
             metrics.answered(bool(hits))
             self._log(who, query, found=bool(hits), hits=len(hits))
         first = page == 1 and not replace
-        if hits and result.reading in ("list", "count"):
+        if hits and result.reading in ("list", "count", "outline"):
             if result.reading == "count" and first:
                 reply = self._count(active.kb, query, result)
             else:
                 reply = self._listing(active.kb, query, result, page, replace)
             return self._framed(active.kb, reply, result, others=first)
-        tasks = [h.item for h in hits if isinstance(h.item, Task)]
-        if tasks and result.reading in ("due", "overdue") and self.due is not None:
-            reply = self.due(int(who.chat_id or 0), tasks, result.reading == "overdue", result.text)
-            total = max(result.total, len(hits))
-            if total > len(tasks):
-                reply.line(f"（共找到 {total} 项，这里列出前 {len(tasks)} 项）")
-            return self._framed(active.kb, reply, result, others=first)
+        if result.reading in ("due", "overdue") and self.due is not None:
+            return self._framed(active.kb, self._due(active, query, result, who), result, others=first)
         if hits and result.reading in ("due", "overdue"):
             return self._framed(active.kb, self._listing(active.kb, query, result, page, replace), result,
                                 others=first)
@@ -211,6 +219,19 @@ class Answers:
         return self._framed(active.kb, self._result_list(active, query, groups, page, replace), result,
                             others=False)
 
+    def _due(self, active: Active, query: str, result: SearchResult, who: Who) -> Reply:
+        """The due / overdue tasks a question found (all of them, so the view's counts are the search's),
+        as /due and /overdue show them, under the topic and period the question named; none found is
+        said as such (本月没有到期的任务), not as "not found"."""
+        assert self.due is not None
+        if result.total > len(result.hits):
+            result = self.search(active, query, limit=min(result.total, DUE_LIMIT))
+        tasks = [h.item for h in result.hits if isinstance(h.item, Task)]
+        reading = read(result.text)
+        docs = "、".join(doc_short(active.kb, d) for d in result.docs)  # 大港街逾期的任务: 大港街's plans
+        return self.due(int(who.chat_id or 0), tasks, result.reading == "overdue", reading.topic, reading.horizon,
+                        docs)
+
     def _answer(self, active: Active, query: str, groups: list[list[Hit]]) -> Reply:
         """The best match as a full card, then the next few matches as a numbered list."""
         r = self.cards.of_hits(active.kb, groups[0])
@@ -220,8 +241,7 @@ class Answers:
             buttons = []
             for n, group in enumerate(more, 2):
                 hit = group[0]
-                r.line(f"{n}. [{KIND_LABELS[hit.kind]}] {short(hit_title(active.kb, hit), 30)} — "
-                       f"{summary(active.kb, hit, len(group))}")
+                r.line(f"{n}. {listed_line(active.kb, hit, len(group))}")
                 buttons.append((str(n), self._open(group)))
             r.row(*buttons)
         if len(groups) > PAGE_SIZE:
@@ -239,7 +259,9 @@ class Answers:
         for n, group in enumerate(chunk, first):
             hit = group[0]
             r.line(f"{n}. ", Span(f"[{KIND_LABELS[hit.kind]}] {short(hit_title(active.kb, hit), 40)}", "bold"))
-            r.line("    ", summary(active.kb, hit, len(group)))
+            said = summary(active.kb, hit, len(group))
+            if said:
+                r.line("    " + said)
             buttons.append((str(n), self._open(group)))
         r.row(*buttons)
         row = nav(lambda p: self.codec.encode(ResultsPage(p, query)), page, pages)
@@ -259,6 +281,21 @@ class Answers:
         unique = list({(h.kind, h.id): h for h in reversed(hits)}.values())  # the best-ranked of repeats
         return sorted(unique, key=lambda h: (rank[h.doc], h.line, getattr(h.item, "offset", 0)))
 
+    @staticmethod
+    def _subject(result: SearchResult, items: list[Hit]) -> str:
+        """What a count or list is about, as a heading says it: the search's text without the noun the
+        heading adds (抓会展强配套任务 → 抓会展强配套, 名词解释一共 → ""); nothing for a list of
+        sections (their text is the question's outline words: 有几章, 发展环境那一节)."""
+        if items and all(h.kind == "section" for h in items):
+            return ""
+        return short(_SUBJECT_TAIL.sub("", result.text.strip()), 30)
+
+    @staticmethod
+    def _noun(items: list[Hit]) -> str:
+        """How a count names its items: "项任务" when all are tasks, else "项"."""
+        kinds = {h.kind for h in items}
+        return COUNT_NOUNS[next(iter(kinds))] if len(kinds) == 1 else "项"
+
     def _listing(self, kb: KnowledgeBase, query: str, result: SearchResult, page: int, replace: bool) -> Reply:
         """Page `page` (from 1) of a list reading: "共找到 N 项", then the items under their documents."""
         items = self._by_document(kb, result.hits)
@@ -266,7 +303,13 @@ class Answers:
         chunk, page0, pages = page_of(items, page - 1, LIST_PAGE_SIZE)
         r = Reply(replace=replace)
         cut = f"（列出前 {len(items)} 项）" if total > len(items) else ""
-        r.line(Span(f"共找到 {total} 项{cut}", "bold"), f"：{short(result.text or query, 30)}")
+        subject = self._subject(result, items)
+        if result.reading == "outline":  # a document named, nothing asked: its outline
+            r.line(Span(f"目录（共 {total} {self._noun(items)}{cut}）", "bold"))
+        elif subject:
+            r.line(Span(f"共找到 {total} 项{cut}", "bold"), f"：{subject}")
+        else:
+            r.line(Span(f"共找到 {total} {self._noun(items)}{cut}", "bold"))
         mixed = len({h.kind for h in items}) > 1
         first = page0 * LIST_PAGE_SIZE + 1
         doc = None
@@ -289,9 +332,8 @@ class Answers:
         """A count reading: "抓会展强配套共有 6 项任务", where they are, and a button to the list."""
         items = self._by_document(kb, result.hits)
         total = max(result.total, len(items))
-        kinds = {h.kind for h in items}
-        noun = COUNT_NOUNS[next(iter(kinds))] if len(kinds) == 1 else "项"
-        subject = short(result.text, 30) if result.text else ""
+        noun = self._noun(items)
+        subject = self._subject(result, items)
         r = Reply().line(Span(f"{subject}共有 {total} {noun}" if subject else f"共 {total} {noun}", "bold"))
         per_doc: dict[str, int] = {}
         for hit in items:
@@ -337,7 +379,7 @@ class Answers:
             r.blank().line(Span(label, "italic"))
             for hit in hits[:OTHERS_SHOWN]:
                 n += 1
-                r.line(f"{n}. [{KIND_LABELS[hit.kind]}] {short(hit_title(kb, hit), 30)} — {summary(kb, hit)}")
+                r.line(f"{n}. {listed_line(kb, hit)}")
                 datas.append(self._open([hit]))
             if len(hits) > OTHERS_SHOWN:
                 r.line(f"   ……另有 {len(hits) - OTHERS_SHOWN} 项未列出")

@@ -25,6 +25,7 @@ from knowledge.models import Indicator, KnowledgeBase, Passage, Section, Task, T
 from knowledge.search import Hit
 from knowledge.trajectory import TrajectoryIndex
 
+KIND_LABELS = {"indicator": "指标", "task": "任务", "section": "章节", "term": "名词", "passage": "原文"}
 EXCERPT_CHARS = 160
 SECTION_PAGE_CHARS = 1500  # characters of section text per page when reading a whole section
 # A paragraph is shown in one message: cut well under Telegram's 4096 (header, source and quote tags
@@ -102,7 +103,8 @@ class Cards:
         ind = same[0]
         actuals = self._actual_ids(kb, same)
         r = Reply()
-        unit = f"（{ind.unit}）" if ind.unit else ""
+        # The unit by the name only when every statement uses it (老旧小区改造: 13个 and 11.63万平方米).
+        unit = f"（{ind.unit}）" if ind.unit and all(i.unit == ind.unit for i in same) else ""
         r.line("📊 ", Span(ind.name, "bold"), unit)
         if len(same) > 1:
             r.line(f"同一指标见于 {len(same)} 处，逐一列出：")
@@ -211,21 +213,32 @@ class Cards:
 
 
 def summary(kb: KnowledgeBase, hit: Hit, same: int = 1) -> str:
-    """One line under a listed hit: the figure or deadline, and the document."""
+    """One line under a listed hit: the figure or deadline, and the document; what the hit's listed
+    title already says is not said again (a passage that is a document's title line, in no section)."""
     doc = doc_short(kb, hit.doc)
     item = hit.item
     if isinstance(item, Indicator):
         figure = value_text(item.target, item.unit) if item.target else value_text(item.baseline, item.unit)
-        more = f"（另见 {same - 1} 份文件）" if same > 1 else ""
+        more = f"（另见 {same - 1} 处）" if same > 1 else ""  # the card says 同一指标见于 N 处; maybe in one document
         return f"{figure} · {doc}{more}"
     if isinstance(item, Task):
         when = item.deadline.isoformat() if item.deadline else (item.deadline_text or "未写明时限")
         return f"完成时限 {when} · {doc}"
     if isinstance(item, Term):
         return f"{short(item.definition, 30)} · {doc}"
+    title = hit_title(kb, hit)
     if isinstance(item, Passage):
-        return f"{short(hit.text or item.text, 40)} · {doc}"
-    return f"{' › '.join(item.path[-2:]) if isinstance(item, Section) and item.path else ''} · {doc}"
+        said = short(hit.text or item.text, 40)
+        parts = [said if said != title else "", doc if doc != title else ""]
+    else:
+        parts = [section_parent(item) if isinstance(item, Section) else "", doc]
+    return " · ".join(p for p in parts if p)
+
+
+def listed_line(kb: KnowledgeBase, hit: Hit, same: int = 1, width: int = 30) -> str:
+    """A hit on one line of a list: "[任务] title — summary" (no dash when the summary adds nothing)."""
+    said = summary(kb, hit, same)
+    return f"[{KIND_LABELS[hit.kind]}] {short(hit_title(kb, hit), width)}" + (f" — {said}" if said else "")
 
 
 def detail(hit: Hit) -> str:
@@ -239,16 +252,29 @@ def detail(hit: Hit) -> str:
         return short(item.definition, 40)
     if isinstance(item, Passage):
         return short(hit.text or item.text, 60)
-    return " › ".join(item.path[-2:]) if isinstance(item, Section) and item.path else ""
+    return section_parent(item) if isinstance(item, Section) else ""
 
 
 def hit_title(kb: KnowledgeBase, hit: Hit) -> str:
-    """A listed hit's name: the item's own, or for a passage (which has none) where it is: its section,
-    else its document."""
+    """A listed hit's name: the item's own (a section's heading as the document numbers it: 第二节 发展环境),
+    or for a passage (which has none) where it is: its section, else its document."""
     if isinstance(hit.item, Passage):
         section = kb.section(hit.item.section)
         return section.title if section is not None else doc_short(kb, hit.doc)
+    if isinstance(hit.item, Section):
+        return section_heading(hit.item)
     return hit.title
+
+
+def section_heading(section: Section) -> str:
+    """A section's heading with its number (第二节 发展环境) when its path ends with it, else its title."""
+    last = section.path[-1] if section.path else ""
+    return last if last and section.title in last else section.title
+
+
+def section_parent(section: Section) -> str:
+    """The heading a section sits under (第一章 发展基础和发展环境); empty for a top-level section."""
+    return section.path[-2] if len(section.path) > 1 else ""
 
 
 def section_path(section: Section | None) -> list[str]:

@@ -68,17 +68,22 @@ def item_buttons(task_id: str, number: int) -> list[Button]:
 
 
 def render_digest(engine: DigestEngine, digest: Digest, heading: str = "截止任务提醒",
-                  buttons: bool = True, more_hint: str = "") -> Reply:
+                  buttons: bool = True, more_hint: str = "", period: str | None = None,
+                  empty: str | None = None) -> Reply:
     """The digest as a Reply: a heading, then each non-empty group with its items and buttons.
 
-    An empty digest is one short line.
+    `period` is what the 范围 line says of the dates (default "未来 N 天"; "" says nothing, as for
+    overdue tasks); an empty digest is one short line (`empty` says what is missing, default
+    "N 天内没有到期或逾期的任务").
     """
     reply = Reply()
     scope = digest.filters.describe()
     if digest.is_empty:
-        return reply.line(f"📋 {digest.today.isoformat()}：{scope}，{digest.window} 天内没有到期或逾期的任务。")
+        missing = empty if empty is not None else f"{digest.window} 天内没有到期或逾期的任务"
+        return reply.line(f"📋 {digest.today.isoformat()}：{scope}，{missing}。")
     reply.title(f"📋 {heading} · {digest.today.isoformat()}（{weekday_cn(digest.today)}）")
-    reply.line(f"范围：{scope} · 未来 {digest.window} 天 · 共 {digest.total} 项")
+    period = f"未来 {digest.window} 天" if period is None else period
+    reply.line(" · ".join(["范围：" + scope, *([period] if period else []), f"共 {digest.total} 项"]))
     number = 0
     for group in URGENCIES:
         total = digest.totals.get(group, 0)

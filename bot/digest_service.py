@@ -6,6 +6,7 @@ only group admins change a group's subscriptions (bot.commands), and send the `R
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable
 
@@ -30,9 +31,12 @@ from knowledge.digest.engine import (
 )
 from knowledge.digest.ics import calendar_ics
 from knowledge.digest.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
+from knowledge.listing import DEFAULT_WINDOW_DAYS
 from knowledge.models import KnowledgeBase, Task
 
 SNOOZE_DAYS = 7
+# The periods a due question names (本周到期的…, 年底前要完成的…), as the reply says them.
+HORIZON_LABELS = {"week": "本周", "month": "本月", "next_month": "下月底前", "year": "年底前"}
 ON_DEMAND_PER_GROUP = 10
 NO_DB = "订阅功能需要数据库，当前未配置。"
 
@@ -191,7 +195,7 @@ class DigestService:
         engine = self.engine()
         digest = engine.compute(DigestFilters(tuple(tokens)), self.today(), days, exclude=self._hidden(chat_id),
                                 groups=("soon", "window"), per_group=ON_DEMAND_PER_GROUP)
-        return render_digest(engine, digest, heading=f"{days} 天内到期的任务")
+        return render_digest(engine, digest, heading=f"{days} 天内到期的任务", empty=f"{days} 天内没有到期的任务")
 
     def overdue(self, chat_id: int, arg: str) -> Reply:
         """/overdue [关键词…]: tasks past their deadline and not marked done, most recent first."""
@@ -201,12 +205,15 @@ class DigestService:
                                 per_group=ON_DEMAND_PER_GROUP)
         if digest.is_empty:
             return Reply().line(f"📋 {self.today().isoformat()}：没有逾期的任务。")
-        return render_digest(engine, digest, heading="逾期任务")
+        return render_digest(engine, digest, heading="逾期任务", period="")
 
-    def of_tasks(self, chat_id: int, tasks: list[Task], overdue: bool, scope: str = "") -> Reply:
+    def of_tasks(self, chat_id: int, tasks: list[Task], overdue: bool, scope: str = "",
+                 horizon: str | None = None, docs: str = "") -> Reply:
         """Tasks a question found (逾期的…, 本月到期的…) as /overdue and /due show them: grouped by
         urgency, with their deadlines and days left; done or snoozed tasks left out as there.
-        The window reaches the latest of them, so every dated task found is shown or counted."""
+        The window reaches the latest of them, so every dated task found is shown or counted;
+        `horizon` (week, month, next_month, year: the period the question named) names the period and
+        `docs` the documents it named."""
         engine = self.engine()
         today = self.today()
         skip = self._hidden(chat_id) | {tid for tid, o in engine.office.items() if o.done is not None}
@@ -214,7 +221,7 @@ class DigestService:
         items = [i for i in (engine.due_of(t, today) for t in kept) if i is not None]
         window = max([DEFAULT_WINDOW, *(i.left.calendar for i in items)])
         wanted = ("overdue",) if overdue else URGENCIES
-        digest = Digest(today, window, DigestFilters((scope,) if scope else ()),
+        digest = Digest(today, window, DigestFilters((scope,) if scope else (), doc=docs or None),
                         {g: [] for g in URGENCIES}, {g: 0 for g in URGENCIES})
         # Most recently overdue first (the ones still worth acting on), then the soonest due.
         ordered = sorted(items, key=lambda i: (i.left.calendar >= 0, abs(i.left.calendar), i.task.id))
@@ -227,8 +234,14 @@ class DigestService:
                 digest.groups[group].append(item)
         if overdue and digest.is_empty:
             reply = Reply().line(f"📋 {today.isoformat()}：{digest.filters.describe()}，没有逾期的任务。")
+        elif overdue:
+            reply = render_digest(engine, digest, heading="逾期任务", period="")
         else:
-            reply = render_digest(engine, digest, heading="逾期任务" if overdue else f"{window} 天内到期的任务")
+            named = HORIZON_LABELS.get(horizon or "")
+            period = (f"{named}（至 {horizon_end(horizon, today).isoformat()}）" if named
+                      else f"{DEFAULT_WINDOW_DAYS} 天内")
+            reply = render_digest(engine, digest, heading=f"{named or period}到期的任务", period=period,
+                                  empty=f"{period}没有到期的任务（逾期的任务请发送 /overdue 查看）")
         undated = len(kept) - len(items)
         if undated:
             reply.line(f"另有 {undated} 项没有可推算的完成日期（长期坚持或未写明时限），未列出。")
@@ -356,3 +369,18 @@ class DigestService:
                 return Reply().line("无法识别的按钮。"), "无法识别的按钮"
             session.commit()
             return settings_reply(sub, self.now()), "已更新"
+
+
+def horizon_end(horizon: str | None, today: dt.date) -> dt.date:
+    """The last day of the period a due question named (as the search reads it): the end of this week,
+    this month, next month or this year; else the search's default window."""
+    if horizon == "week":
+        return today + dt.timedelta(days=6 - today.weekday())
+    if horizon in ("month", "next_month"):
+        year, month = today.year, today.month + (horizon == "next_month")
+        if month > 12:
+            year, month = year + 1, 1
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if horizon == "year":
+        return dt.date(today.year, 12, 31)
+    return today + dt.timedelta(days=DEFAULT_WINDOW_DAYS)

@@ -63,7 +63,7 @@ class BotServices:
         desk = DeskService(settings, state, sessions, local_clock(settings), codec)
         cards = Cards(codec, desk.office if sessions is not None else None)
         digests = DigestService(state, sessions, local_clock(settings), desk.office if sessions is not None else None)
-        answers = Answers(state, cards, codec, sessions, due=digests.of_tasks)
+        answers = Answers(state, cards, codec, sessions, due=digests.of_tasks, today=digests.today)
         browse = Browsing(state, cards, codec, lambda q: answers.search(state.active, q))
         access = AccessPolicy(settings, sessions)
         admin = None

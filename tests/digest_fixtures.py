@@ -42,7 +42,7 @@ def sample_kb() -> KnowledgeBase:
 class StubIndex(SearchIndex):
     """Finds tasks and sections whose title contains the query (stands in for the real search)."""
 
-    def search(self, query: str, limit: int = 10) -> SearchResult:
+    def search(self, query: str, limit: int = 10, today: dt.date | None = None) -> SearchResult:
         """Hits for titles containing `query`."""
         hits: list[Hit] = []
         for t in self.kb.tasks:

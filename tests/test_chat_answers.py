@@ -51,7 +51,7 @@ class FixedIndex:
     def __init__(self) -> None:
         self.results: dict[str, SearchResult] = {}
 
-    def search(self, query: str, limit: int = 10) -> SearchResult:
+    def search(self, query: str, limit: int = 10, today: dt.date | None = None) -> SearchResult:
         return self.results.get(query, SearchResult(query=query))
 
 
@@ -281,9 +281,14 @@ def test_due_reading_shows_deadlines_within_its_window(dated_service: BotService
     soon = Task(id="TS", doc="b.txt", title="三月底前完成会展招商", line=30, deadline=dt.date(2025, 3, 31),
                 deadline_kind="explicit")
     kb.tasks.append(soon)
-    index.results["本月到期的任务"] = SearchResult(query="本月到期的任务", reading="due", hits=[hit(soon, "task")])
+    index.results["本月到期的任务"] = SearchResult(query="本月到期的任务", text="本月到期的任务", reading="due",
+                                                  hits=[hit(soon, "task")])
     out = text_of(dated_service.ask("本月到期的任务"))
-    assert "28 天内到期的任务" in out and "截止 2025-03-31（周一）· 还剩 28 天" in out
+    lines = out.splitlines()
+    # The period the question named heads the reply, not the view's window.
+    assert lines[0] == "📋 本月到期的任务 · 2025-03-03（周一）"
+    assert lines[1] == "范围：全部任务 · 本月（至 2025-03-31） · 共 1 项"
+    assert "截止 2025-03-31（周一）· 还剩 28 天" in out
 
 
 # ----- buttons from another chat --------------------------------------------------------------------
@@ -313,3 +318,16 @@ def test_a_paragraph_button_carries_only_safe_marks() -> None:
     assert PLAIN.decode(PLAIN.encode(record)) == record
     many = ReadParagraph.of("P1-2", [f"词{n}" for n in range(20)])
     assert len(many.marks) == 8 and PLAIN.decode(PLAIN.encode(many)) == many
+
+
+def test_a_listed_hit_does_not_repeat_its_title(service: BotServices, kb: KnowledgeBase, index: FixedIndex) -> None:
+    # A document's title line is a passage in no section: listed as its document, it says nothing more.
+    title_line = Passage(id="PT", doc="a.txt", section=None, line=1, text="甲街道十四五规划", para=1)
+    kb.passages.append(title_line)
+    task = next(t for t in kb.tasks if t.id == "TK0")
+    index.results["2030年任务"] = SearchResult(query="2030年任务", year=2030, note="现有规划没有涉及2030年的内容。",
+                                             others=[hit(title_line, "passage", text=title_line.text),
+                                                     hit(task, "task")])
+    lines = text_of(service.ask("2030年任务")).splitlines()
+    assert "1. [原文] 甲街道十四五规划" in lines
+    assert "2. [任务] 会展配套任务0 — 完成时限 2025-02-01 · 甲街道十四五规划" in lines

@@ -54,7 +54,7 @@ class StandInIndex:
             [("indicator", i.name, i) for i in kb.indicators] + [("task", t.title, t) for t in kb.tasks]
             + [("section", s.title, s) for s in kb.sections] + [("term", g.term, g) for g in kb.terms])
 
-    def search(self, query: str, limit: int = 10) -> SearchResult:
+    def search(self, query: str, limit: int = 10, today: dt.date | None = None) -> SearchResult:
         hits = [Hit(kind=k, id=item.id, doc=item.doc, line=item.line, title=title,  # type: ignore[arg-type,attr-defined]
                     score=100.0 * min(len(query), len(title)) / max(len(query), len(title)) - n / 100,
                     item=item)  # type: ignore[arg-type]
