@@ -6,6 +6,7 @@ import re
 
 from knowledge.desk.ledger import DEADLINE_KIND_LABELS as LEDGER_DEADLINE_LABELS
 from knowledge.doctext import section_lines
+from knowledge.figures import with_unit
 from knowledge.identity import name_key
 from knowledge.models import Document, KnowledgeBase, Section, Value
 
@@ -13,9 +14,6 @@ SHORT_TITLE_CHARS = 16
 DOC_KIND_LABELS = {"five_year_plan": "五年规划", "annual_plan": "年度计划", "work_report": "政府工作报告",
                    "task_list": "任务清单", "implementation_plan": "实施方案", "regulation": "管理办法", "notice": "通知", "other": "其他文件"}
 DEADLINE_KIND_LABELS = LEDGER_DEADLINE_LABELS  # one table: the cards' and the ledger's 时限依据
-# A stated figure the unit follows: 3.5, 1.5万, 6000余, 20多.
-_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:[万亿千百])?(?:余|多)?")
-_CN_DIGITS = tuple("一二三四五六七八九十百千万两")
 
 
 def short(text: str, limit: int) -> str:
@@ -30,21 +28,6 @@ def value_text(v: Value | None, unit: str | None) -> str:
         return "—"
     year = f"{v.year}年 " if v.year else ""
     return f"{year}{with_unit(v.value, unit or '')}"
-
-
-def with_unit(value: str, unit: str) -> str:
-    """A stated value with its unit after its figure: 3.5 → 3.5%, 控制在3.5以内 → 控制在3.5%以内,
-    6000余 → 6000余平方米; a value already holding the unit, or with no figure (完成市下达任务), as stated."""
-    if not unit or unit in value:
-        return value
-    figures = list(_FIGURE.finditer(value))
-    if figures:
-        at = figures[-1].end()
-        figure = value[figures[-1].start():at].rstrip("余多")
-        if figure[-1] == unit[0] and not figure[-1].isdigit():  # 1.5万 in 万人
-            unit = unit[1:]
-        return value[:at] + unit + value[at:]
-    return value + unit if value.endswith(_CN_DIGITS) else value
 
 
 def doc_name(kb: KnowledgeBase, file: str) -> str:

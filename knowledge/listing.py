@@ -126,7 +126,7 @@ class Listing:
         elif not reading.topic:
             if reading.wanted == "term":
                 chosen = [("term", t) for t in self.kb.terms if t.doc in docs]
-            elif reading.wanted in ("task", "indicator") and (q.docs or q.doc_kinds):
+            elif reading.wanted in ("task", "indicator") and (q.docs or q.doc_kinds or reading.kind == "count"):
                 items = self.kb.tasks if reading.wanted == "task" else self.kb.indicators
                 chosen = [(reading.wanted, it) for it in items if it.doc in docs]
             elif reading.kind == "structure" or reading.wanted == "section":
@@ -195,17 +195,29 @@ class Listing:
                 seen.add((e.kind, e.item.id))
         return hits
 
+    @staticmethod
+    def _about(index: SearchIndex, i: int, fs: object, topics: list[str]) -> bool:
+        """Is task i about the topic: named in its title or heading, or the topic's words together
+        in its text (教育 in 加快重塑教育优势, not 主题教育 mentioned in passing is still text)?"""
+        e = index.entries[i]
+        if fs.cov_name[i] >= TOPIC_COVERAGE or fs.cov_context[i] >= TOPIC_COVERAGE:  # type: ignore[attr-defined]
+            return True
+        return any(t and t in e.text for t in topics)
+
     def due(self, index: SearchIndex, q: Query, reading: Reading, today: dt.date, result: SearchResult,
             limit: int) -> SearchResult:
         """Overdue tasks, or tasks due within the horizon the question names, on a topic if given."""
         from knowledge.digest.engine import due_item  # the digest engine imports the search
 
         end = _horizon_end(reading.horizon, today)
+        if q.year is not None and reading.horizon is None:
+            end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…: the end of the year named
         docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
         topic_ok = None
+        topics: list[str] = []
         if reading.topic:
-            fs = index._field_scores(Query(raw=reading.topic, text=reading.topic))
-            topic_ok = fs
+            topic_ok = index._field_scores(Query(raw=reading.topic, text=reading.topic))
+            topics = index.lexicon.variants(reading.topic)[:4]
         picked = []
         for task in self.kb.tasks:
             if task.doc not in docs:
@@ -214,20 +226,25 @@ class Listing:
             if item is None:
                 continue
             days = (item.due - today).days
-            if (reading.kind == "overdue" and days >= 0) or (reading.kind == "due" and not 0 <= (item.due - today).days
-                                                             <= (end - today).days):
+            if q.year is not None and item.due.year != q.year and reading.kind == "overdue":
+                continue  # 2024年逾期的任务: tasks that were due in 2024
+            if (reading.kind == "overdue" and days >= 0) or (reading.kind == "due"
+                                                             and not 0 <= days <= (end - today).days):
                 continue
             i = self.position.get(("task", task.doc, task.id))
             if i is None:
                 continue
-            if topic_ok is not None and max(topic_ok.cov_name[i], topic_ok.cov_text[i], topic_ok.cov_context[i]) \
-                    < TOPIC_COVERAGE:
+            if topic_ok is not None and not self._about(index, i, topic_ok, topics):
                 continue
-            picked.append((item.due, i))
+            named = topic_ok is not None and max(topic_ok.cov_name[i], topic_ok.cov_context[i]) >= TOPIC_COVERAGE
+            picked.append((item.due, i, named))
+        # Tasks whose title or heading names the topic first; then by date (most recently overdue
+        # first, soonest due first).
         picked.sort(key=lambda t: (t[0], t[1]), reverse=reading.kind == "overdue")
+        picked.sort(key=lambda t: not t[2])
         result.reading = reading.kind  # type: ignore[assignment]
         result.total = len(picked)
-        result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i in picked[:limit]]
+        result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from knowledge.figures import with_unit
 from knowledge.identity import indicator_key
 from knowledge.models import Document, Indicator, KnowledgeBase, Value
 from knowledge.places import ALONE, place_keys, place_label
@@ -157,13 +158,6 @@ def _annual_growth(start: float, end: float, years: int) -> float | None:
 def _comparable(point: Point, goal: Point) -> bool:
     """A period total (累计) and a one-year figure are not compared."""
     return bool(_CUMULATIVE.search(point.indicator.name)) == bool(_CUMULATIVE.search(goal.indicator.name))
-
-
-def with_unit(value: str, unit: str | None) -> str:
-    """"81.11亿元": the value with its unit unless the value already carries it."""
-    if not unit or unit in value:
-        return value
-    return f"{value}{unit}"
 
 
 def unit_key(unit: str | None) -> str:
