@@ -139,10 +139,13 @@ class Listing:
                     chosen.extend(("section", c) for c in parts or [s])
                 else:
                     chosen.extend(self.items_under(s, reading.wanted))
-        if not chosen and reading.kind != "list":
+        ranked = reading.kind == "list" or (reading.kind == "count" and not chosen and bool(reading.topic))
+        if not chosen and not ranked:
             return None
         hits = [h for kind, it in chosen if (h := self._hit(index, kind, it, reading.topic))]
-        if reading.kind == "list":
+        if ranked:
+            # No part of the outline is named: every item the ranker lists for the topic (a count
+            # of them counts these).
             hits = fold_passages(self._with_ranked(index, q, reading, hits))
         if not hits:
             return None

@@ -26,6 +26,10 @@ ORDINAL_TOPIC_CHARS = 5
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共)+|(?:的|里|中|是|有|了|都|呢|吗|啊|呀|吧)+$")
 
 
+# Words that name a document and nothing in it (规划, 方案): a topic of only these is no topic.
+DOC_WORDS: set[str] = set()
+
+
 @dataclass
 class Reading:
     """What kind of answer a question wants, and what it is about."""
@@ -56,6 +60,8 @@ def _table(path: Path = READINGS_FILE) -> tuple[list[tuple[str, str]], dict[str,
             nouns[cue] = arg  # type: ignore[assignment]
         elif reading == "filler":
             fillers.append(cue)
+        elif reading == "docword":
+            DOC_WORDS.add(cue)
         else:
             cues.append((cue, reading))
             if reading in ("due", "structure") and arg:
@@ -67,7 +73,7 @@ def _table(path: Path = READINGS_FILE) -> tuple[list[tuple[str, str]], dict[str,
 
 def read(text: str) -> Reading:
     """The reading of a normalised question (its place, year and document kind already taken out)."""
-    cues, horizons, nouns, fillers = _table()
+    cues, horizons, nouns, fillers = _table()  # fills DOC_WORDS on first use
     r = Reading()
     rest = text
     found: list[tuple[str, str]] = []
@@ -127,4 +133,6 @@ def read(text: str) -> Reading:
     for word in fillers:
         rest = rest.replace(word, " ")
     r.topic = _EDGE.sub("", "".join(rest.split()))
+    if r.topic in DOC_WORDS:
+        r.topic = ""  # 规划有几章, 这个方案分几个阶段: the document itself, not a part named 规划
     return r

@@ -51,3 +51,15 @@ def test_due_horizons() -> None:
     assert read(normalize("本周到期的任务")).horizon == "week"
     assert read(normalize("这个月到期的任务")).horizon == "month"
     assert read(normalize("年底前要完成哪些任务")).horizon == "year"
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("城市更新包括哪几部分", "structure"), ("这个规划分为几个阶段", "structure"), ("快到期的任务", "due"),
+    ("拖期的任务", "overdue"), ("安全生产有多少条措施", "count"), ("民生实事有哪些", "list"),
+])
+def test_more_ways_of_asking(question: str, kind: str) -> None:
+    assert read(normalize(question)).kind == kind
+
+
+def test_a_topic_that_only_names_the_document_is_no_topic() -> None:
+    assert read(normalize("这个规划分为几个阶段")).topic == ""
