@@ -30,7 +30,7 @@ from search_gold import is_hit as gold_is_hit  # noqa: E402
 
 from knowledge.features import NAMES  # noqa: E402
 from knowledge.query import Query  # noqa: E402
-from knowledge.ranker import CAL_NAMES, Ranker, fit_logistic  # noqa: E402
+from knowledge.ranker import CAL_NAMES, EVIDENCE, Ranker, fit_logistic  # noqa: E402
 from knowledge.readings import read  # noqa: E402
 from knowledge.search import SearchIndex  # noqa: E402
 
@@ -165,8 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     sw = np.concatenate([_balance(qq.y) for qq in questions if len(qq.x)])
     dropped = {d for d in args.drop.split(",") if d}
     used = [k for k, n in enumerate(NAMES) if n not in dropped]
-    w, b, mean, scale = fit_logistic(x[:, used], y, l2=args.l2, sample_weight=sw * len(questions) / sw.sum())
     names = [NAMES[k] for k in used]
+    w, b, mean, scale = fit_logistic(x[:, used], y, l2=args.l2, sample_weight=sw * len(questions) / sw.sum(),
+                                     nonnegative=np.array([n in EVIDENCE for n in names]))
     ranker = Ranker(weights=dict(zip(names, w.tolist(), strict=True)), bias=b,
                     mean=dict(zip(names, mean.tolist(), strict=True)),
                     scale=dict(zip(names, scale.tolist(), strict=True)))
@@ -179,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
             cxs.append(ranker.calibration_features(qq.x)[top])
             cys.append(qq.y[top])
     cx, cy = np.vstack(cxs), np.concatenate(cys)
-    cw, cb, cm, cs = fit_logistic(cx, cy, l2=args.l2)
+    cw, cb, cm, cs = fit_logistic(cx, cy, l2=args.l2,
+                                  nonnegative=np.array([n in EVIDENCE or n in ("logit", "margin") for n in CAL_NAMES]))
     ranker = dataclasses.replace(ranker, calibration={
         "weights": dict(zip(CAL_NAMES, cw.tolist(), strict=True)), "bias": cb,
         "mean": dict(zip(CAL_NAMES, cm.tolist(), strict=True)),

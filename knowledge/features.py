@@ -22,6 +22,7 @@ from knowledge.query import Query
 from knowledge.textindex import K1, BigramField, bigrams
 
 _ASCII = re.compile(r"[a-z0-9]+")
+SHORT_QUESTION = 4  # characters, after aspect words
 KINDS = ("indicator", "task", "section", "term", "passage")
 NAMES = (
     "fuzzy", "fuzzy_sq", "cov_name", "cov_context", "cov_text", "bm25_name", "bm25_text",
@@ -145,15 +146,20 @@ def _both_unexplained(c: Candidate, variants: Sequence[str]) -> float:
 
 def _explained(c: Candidate, variants: Sequence[str]) -> float:
     """Share of the question's characters the item explains (best variant): by the longest common
-    subsequence with a name, by the characters present in a passage's text."""
+    subsequence with a name, by the characters (a short question: the bigrams) present in its text."""
     best = 0.0
     for raw in variants[:4]:
         # Aspect words (数量, 扩容) and Latin qualifiers (AI) do not make it another topic.
         v = _ASCII.sub("", ITEM_ASPECTS.sub("", raw)) or raw
         if c.name:
             best = max(best, LCSseq.similarity(v, c.name) / len(v))
-        present = sum(1 for ch in v if ch in c.text) / len(v) if c.text else 0.0
-        best = max(best, 0.9 * present)
+        if c.text and len(v) > SHORT_QUESTION:
+            best = max(best, 0.9 * sum(1 for ch in v if ch in c.text) / len(v))
+        elif c.text and len(v) > 1:
+            # A short question's characters scattered over a paragraph explain nothing (固头 is
+            # not 巩固 … 回头看): its bigrams must be there.
+            grams = char_bigrams(v)
+            best = max(best, 0.9 * sum(1 for g in grams if g in c.text) / len(grams))
     return best
 
 

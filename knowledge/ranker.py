@@ -19,6 +19,10 @@ RANKER_FILE = Path(__file__).parent / "data" / "ranker.json"
 # The calibration step's features: the ranking score, how far a candidate is ahead of (or behind)
 # the best other candidate, and the evidence that tells an answerable question from one the plans
 # do not answer.
+# Evidence that an item answers: more of it never lowers the ranking score (fitted with weights ≥ 0).
+EVIDENCE = ("fuzzy", "fuzzy_name", "cov_name", "cov_context", "cov_text", "bm25_name", "bm25_text",
+            "name_explained", "exact_name", "exact_text", "name_equal", "match", "explained",
+            "asked_kind_named", "intent_match", "year_value")
 CAL_NAMES = ("logit", "margin", "unseen", "match", "cov_name", "cov_text", "fuzzy_name", "query_len",
              "explained")
 
@@ -101,10 +105,15 @@ class Ranker:
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50,
-                 sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+                 sample_weight: np.ndarray | None = None,
+                 nonnegative: np.ndarray | None = None) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
     """(weights, bias, mean, scale) of an L2-penalised, optionally weighted logistic regression, by
-    Newton's method on standardised features."""
+    Newton's method on standardised features; `nonnegative` marks features whose weight may not be
+    negative (evidence for an answer never counts against it), kept so by projection."""
     sw = np.ones(len(y)) if sample_weight is None else sample_weight
+    keep = np.zeros(x.shape[1] + 1, dtype=bool)
+    if nonnegative is not None:
+        keep[:-1] = nonnegative
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -117,7 +126,9 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50,
         grad = z.T @ (sw * (p - y)) + penalty * w
         hess = (z * (sw * p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hess, grad)
+        before = w.copy()
         w -= step
-        if np.abs(step).max() < 1e-8:
+        w[keep] = np.maximum(w[keep], 0.0)
+        if np.abs(w - before).max() < 1e-8:
             break
     return w[:-1], float(w[-1]), mean, scale

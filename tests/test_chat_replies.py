@@ -5,6 +5,7 @@ due and overdue replies headed with the period asked about)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -44,7 +45,8 @@ def test_a_count_names_its_items_once(service: BotServices) -> None:
 
 
 def test_a_list_heading_does_not_repeat_the_noun(service: BotServices) -> None:
-    assert text_of(service.ask("安全生产有哪些任务")).splitlines()[0] == "共找到 9 项：安全生产"
+    # The heading names the topic once (not 安全生产任务 … 任务); how many the ranker lists may change.
+    assert re.fullmatch(r"共找到 \d+ 项：安全生产", text_of(service.ask("安全生产有哪些任务")).splitlines()[0])
     assert text_of(service.ask("河北区有哪些任务")).splitlines()[0].endswith("项任务")
 
 
