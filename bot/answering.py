@@ -29,7 +29,6 @@ from bot.replies import Block, Reply, Span
 from bot.who import Who
 from knowledge.identity import indicator_key
 from knowledge.models import KnowledgeBase, Task
-from knowledge.readings import read
 from knowledge.search import Hit, SearchResult
 
 log = logging.getLogger(__name__)
@@ -227,9 +226,8 @@ class Answers:
         if result.total > len(result.hits):
             result = self.search(active, query, limit=min(result.total, DUE_LIMIT))
         tasks = [h.item for h in result.hits if isinstance(h.item, Task)]
-        reading = read(result.text)
         docs = "、".join(doc_short(active.kb, d) for d in result.docs)  # 大港街逾期的任务: 大港街's plans
-        return self.due(int(who.chat_id or 0), tasks, result.reading == "overdue", reading.topic, reading.horizon,
+        return self.due(int(who.chat_id or 0), tasks, result.reading == "overdue", result.topic, result.horizon,
                         docs)
 
     def _answer(self, active: Active, query: str, groups: list[list[Hit]]) -> Reply:

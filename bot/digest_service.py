@@ -6,7 +6,6 @@ only group admins change a group's subscriptions (bot.commands), and send the `R
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 
@@ -31,7 +30,7 @@ from knowledge.digest.engine import (
 )
 from knowledge.digest.ics import calendar_ics
 from knowledge.digest.options import SUBSCRIBE_HELP, OptionError, SubscribeRequest, parse_subscribe
-from knowledge.listing import DEFAULT_WINDOW_DAYS
+from knowledge.listing import DEFAULT_WINDOW_DAYS, horizon_end
 from knowledge.models import KnowledgeBase, Task
 
 SNOOZE_DAYS = 7
@@ -369,18 +368,3 @@ class DigestService:
                 return Reply().line("无法识别的按钮。"), "无法识别的按钮"
             session.commit()
             return settings_reply(sub, self.now()), "已更新"
-
-
-def horizon_end(horizon: str | None, today: dt.date) -> dt.date:
-    """The last day of the period a due question named (as the search reads it): the end of this week,
-    this month, next month or this year; else the search's default window."""
-    if horizon == "week":
-        return today + dt.timedelta(days=6 - today.weekday())
-    if horizon in ("month", "next_month"):
-        year, month = today.year, today.month + (horizon == "next_month")
-        if month > 12:
-            year, month = year + 1, 1
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
-    if horizon == "year":
-        return dt.date(today.year, 12, 31)
-    return today + dt.timedelta(days=DEFAULT_WINDOW_DAYS)

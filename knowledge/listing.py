@@ -212,7 +212,7 @@ class Listing:
         """Overdue tasks, or tasks due within the horizon the question names, on a topic if given."""
         from knowledge.digest.engine import due_item  # the digest engine imports the search
 
-        end = _horizon_end(reading.horizon, today)
+        end = horizon_end(reading.horizon, today)
         if q.year is not None and reading.horizon is None:
             end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…: the end of the year named
         docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
@@ -246,6 +246,7 @@ class Listing:
         picked.sort(key=lambda t: (t[0], t[1]), reverse=reading.kind == "overdue")
         picked.sort(key=lambda t: not t[2])
         result.reading = reading.kind  # type: ignore[assignment]
+        result.topic, result.horizon = reading.topic, reading.horizon
         result.total = len(picked)
         result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
@@ -262,7 +263,7 @@ def _number_of(number: str) -> int | None:
         return None
 
 
-def _horizon_end(horizon: str | None, today: dt.date) -> dt.date:
+def horizon_end(horizon: str | None, today: dt.date) -> dt.date:
     """The last day a "due" question looks at: end of this week, month, next month, year."""
     if horizon == "week":
         return today + dt.timedelta(days=6 - today.weekday())

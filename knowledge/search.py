@@ -105,6 +105,10 @@ class SearchResult:
     note: str = ""
     # Other places' or years' items, shown after the note and labelled as such; never answers.
     others: list[Hit] = field(default_factory=list)
+    # For due / overdue readings: what the tasks are about (教育) and the period named (week, month,
+    # next_month, year; None: the default window), as knowledge.readings read them.
+    topic: str = ""
+    horizon: str | None = None
 
 
 @dataclass

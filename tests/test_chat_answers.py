@@ -281,7 +281,7 @@ def test_due_reading_shows_deadlines_within_its_window(dated_service: BotService
     soon = Task(id="TS", doc="b.txt", title="三月底前完成会展招商", line=30, deadline=dt.date(2025, 3, 31),
                 deadline_kind="explicit")
     kb.tasks.append(soon)
-    index.results["本月到期的任务"] = SearchResult(query="本月到期的任务", text="本月到期的任务", reading="due",
+    index.results["本月到期的任务"] = SearchResult(query="本月到期的任务", text="本月到期的任务", reading="due", horizon="month",
                                                   hits=[hit(soon, "task")])
     out = text_of(dated_service.ask("本月到期的任务"))
     lines = out.splitlines()
