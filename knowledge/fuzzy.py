@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -21,6 +20,7 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Sectio
 from knowledge.normalize import is_ascii_query, normalize, normalize_name
 from knowledge.pinyin_index import pinyin_forms, query_pinyin
 from knowledge.query import Query, QueryParser
+from knowledge.wordlists import alternation
 
 # Match quality below which a near name is not even a suggestion (the caps below hold a match
 # that is probably another item to just above it).
@@ -204,15 +204,9 @@ def match_scores(variants: list[str], names: list[str], long_names: list[bool] |
     return (score * _variant_penalty(len(variants))).max(axis=0)
 
 
-def _aspects_pattern() -> re.Pattern[str]:
-    """Words that say which figure of an item is asked about (knowledge/data/item_aspects.txt)."""
-    path = Path(__file__).parent / "data" / "item_aspects.txt"
-    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-             if w.strip() and not w.startswith("#")]
-    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+# Words that say which figure of an item is asked about (knowledge/data/item_aspects.txt).
+ITEM_ASPECTS = re.compile(alternation("item_aspects"))
 
-
-ITEM_ASPECTS = _aspects_pattern()
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # How to apply, what it costs, when it opens, whom to call: what staff ask and development plans
 # rarely say (a generic vocabulary of procedures, not names of items).

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
 from knowledge.plan_periods import five_year_period, shi_wu_number
+from knowledge.wordlists import words
 
 # Cue words (normalised form) that say what kind of answer is wanted. Checked in this order:
 # "什么时候" contains "什么", so deadlines come before definitions.
@@ -22,11 +22,9 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
 ]
 
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
-QUESTION_WORDS = tuple(w.strip() for w in (Path(__file__).parent / "data" / "question_words.txt")
-                       .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+QUESTION_WORDS = words("question_words")
 # Words ending like a place that name none (社区, 城镇, 上市…): knowledge/data/not_places.txt.
-NOT_PLACES = tuple(w.strip() for w in (Path(__file__).parent / "data" / "not_places.txt")
-                   .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+NOT_PLACES = words("not_places")
 # Left at the start once a document or place is taken out (工作报告里的名词解释).
 _LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
 # Trailing words asking for the state of an item (新增就业情况, 老旧小区改造进展).
