@@ -14,6 +14,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from knowledge.contrasts import swapped, unanswered_procedure
 from knowledge.identity import indicator_key
 from knowledge.lexicon import Lexicon, default_lexicon
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
@@ -208,11 +209,6 @@ def match_scores(variants: list[str], names: list[str], long_names: list[bool] |
 ITEM_ASPECTS = re.compile(alternation("item_aspects"))
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# How to apply, what it costs, when it opens, whom to call: what staff ask and development plans
-# rarely say (a generic vocabulary of procedures, not names of items).
-_PROCEDURE_WORDS = re.compile(
-    "申请|流程|条件|材料|手续|办理|报名|挂号|门票|票价|电话|地址|位置|入口|网址|app|政策|补贴|补助|奖励|"
-    "收费|价格|费用|缴费|物业费|学费|口径|名单|认定|申报|领取|投诉|开放时间|营业时间|办公时间|投放时间")
 ASKED_FIGURE = re.compile(r"(?:的)?(?:总额|总数|总量|数量|个数|规模)$")
 # Unexplained characters (after aspects) from which a query is about another topic.
 OTHER_TOPIC_CHARS = 3
@@ -234,31 +230,14 @@ def _cap_other_topic(score: np.ndarray, variants: list[str], names: list[str], p
     return score
 
 
-# Characters of opposite meaning: one typed where the name has the other is not a typo
-# (外资 is not 内资, 规下 is not 规上, 减少 is not 增加).
-_OPPOSITES = {frozenset(p) for p in ("内外", "上下", "增减", "高低", "进出", "前后", "升降", "正负",
-                                      "男女", "长短", "涨跌", "入出", "收支", "城乡",
-                                      "失就")}  # 失业 is not 就业
-_OPPOSITE_CHARS = frozenset("".join("".join(p) for p in _OPPOSITES))
-# Measures that differ by a word and are different figures in statistics (增加值 is not 总产值,
-# 零售额 is not 销售额, 常住人口 is not 户籍人口).
-_DISTINCT_MEASURES = (("增加值", "总产值"), ("零售", "销售"), ("出口", "进口"), ("常住人口", "户籍人口"),
-                      ("增量", "存量"))
-
-
 def _cap_opposites(score: np.ndarray, variants: list[str], names: list[str], pr: np.ndarray) -> np.ndarray:
     """Keep to a suggestion a near match whose one difference is a character swapped for its
-    opposite (实际利用外资 against 实际利用内资)."""
+    opposite (实际利用外资 against 实际利用内资) or another measure (增加值 for 总产值):
+    knowledge/data/contrasts.tsv."""
     rows, cols = np.nonzero((score >= SUGGEST_THRESHOLD) & (pr < 1.0))
     out = score
     for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        v, name = variants[r], names[c]
-        only_q = (set(v) - set(name)) & _OPPOSITE_CHARS
-        only_n = (set(name) - set(v)) & _OPPOSITE_CHARS
-        swapped = any(frozenset((a, b)) in _OPPOSITES for a in only_q for b in only_n) or any(
-            (a in v and a not in name and b in name and b not in v)
-            or (b in v and b not in name and a in name and a not in v) for a, b in _DISTINCT_MEASURES)
-        if swapped:
+        if swapped(variants[r], names[c]):
             if out is score:
                 out = score.copy()
             out[r, c] = min(out[r, c], SUGGEST_THRESHOLD + 0.1)
@@ -488,14 +467,9 @@ class FuzzyMatcher:
         return out, names_out
 
     def _cap_procedures(self, text: str, out: dict[int, float]) -> None:
-        """A question about how to apply, what it costs, when something opens (…申请流程, …收费,
-        …开放时间) is answered by an item only if the item speaks of that; plans give targets and
-        tasks, so otherwise the item is a suggestion, not the answer."""
-        asked = [w for w in _PROCEDURE_WORDS.findall(text)]
-        if not asked:
-            return
+        """A question about how to apply, what it costs, when something opens (…申请流程, …收费) is
+        answered by an item only if the item speaks of it (knowledge/data/contrasts.tsv); plans give
+        targets and tasks, so otherwise the item is a suggestion, not the answer."""
         for i, s in out.items():
-            if s >= SUGGEST_THRESHOLD + 0.1:
-                where = self.names[i] + self.texts[i]
-                if any(w not in where for w in asked):
-                    out[i] = SUGGEST_THRESHOLD + 0.1
+            if s >= SUGGEST_THRESHOLD + 0.1 and unanswered_procedure(text, self.names[i] + self.texts[i]):
+                out[i] = SUGGEST_THRESHOLD + 0.1

@@ -158,7 +158,7 @@ class Listing:
         """The sections whose heading the topic names (专栏1, 抓会展强配套, 幸福新河)."""
         sub = Query(raw=reading.topic, text=reading.topic, full=reading.topic, year=q.year, docs=q.docs,
                     doc_kinds=q.doc_kinds, intent=None)
-        fs = index._field_scores(sub)
+        fs = index.field_scores_of(sub)
         best: list[tuple[float, Section]] = []
         grams = fs.grams
         topic = normalize(reading.topic)
@@ -219,7 +219,7 @@ class Listing:
         topic_ok = None
         topics: list[str] = []
         if reading.topic:
-            topic_ok = index._field_scores(Query(raw=reading.topic, text=reading.topic))
+            topic_ok = index.field_scores_of(Query(raw=reading.topic, text=reading.topic))
             topics = index.lexicon.variants(reading.topic)[:4]
         picked = []
         for task in self.kb.tasks:

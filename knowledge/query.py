@@ -73,6 +73,11 @@ _PLACE_IN_TITLE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|新区|街|区|镇
 _TITLE_STOP = re.compile(r"国民经济|政府工作|工作计划|工作要点|工作报告|重点工作|党工委|\d")
 
 
+def arabic_years(text: str) -> str:
+    """Years written in Chinese digits turned into Arabic digits (二〇三五年 → 2035年)."""
+    return _CN_YEAR.sub(lambda c: c.group(0).translate(_CN_DIGITS), text)
+
+
 @dataclass
 class Query:
     """A staff query taken apart: the text to match and the filters it names."""
@@ -168,7 +173,7 @@ class QueryParser:
                 break
         # Year: an explicit 2025年 (二〇二五年, 25年), the end of a five-year plan (十四五末), or
         # 今年/去年/明年 relative to the latest plan year.
-        text = _CN_YEAR.sub(lambda c: c.group(0).translate(_CN_DIGITS), text)
+        text = arabic_years(text)
         if not _YEAR.search(text):
             text = _SHORT_YEAR.sub(lambda c: "20" + c.group(1) + "年", text, count=1)
         period = _PLAN_PERIOD.search(text)

@@ -29,12 +29,12 @@ from knowledge.listing import Listing
 from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import is_ascii_query
-from knowledge.query import NOT_PLACES, Query
+from knowledge.query import NOT_PLACES, Query, arabic_years
 from knowledge.ranker import Ranker
 from knowledge.readings import Reading, read
 from knowledge.textindex import BigramField
 
-Reading_ = Literal["answer", "list", "count", "outline", "due", "overdue"]
+ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
 CANDIDATES = 64
 HIT_TEXT_CHARS = 300
@@ -98,7 +98,7 @@ class SearchResult:
     text: str = ""
     # How the question was read: one answer, a list of items (有哪些), a count (有几项), a
     # document's outline, or the due / overdue tasks (逾期的…, 本月到期的…).
-    reading: Reading_ = "answer"
+    reading: ReadingKind = "answer"
     # For a list or count: how many items match (the hits may be fewer, cut at the limit).
     total: int = 0
     # Said first when the place or year named has no answer (新河街道的规划没有给出…的具体数值).
@@ -140,10 +140,9 @@ class SearchIndex:
         self.candidates = [Candidate(kind=e.kind, name=e.name, text=e.text, actual=id(e.item) in actual_ids,
                                      years=e.value_years, period=e.period, doc_kind=e.doc_kind)
                            for e in self.entries]
-        self.doc_of = [e.item.doc for e in self.entries]
         self.listing = Listing(kb, self.entries)
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
-        self._title_years = [_digits_year(d.title) for d in kb.documents]
+        self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
 
     def warm(self) -> SearchIndex:
@@ -193,7 +192,8 @@ class SearchIndex:
                             ascii_query) for i in idx]
         return idx, add_relative(np.array(rows, dtype=np.float64).reshape(len(idx), len(NAMES)))
 
-    def _field_scores(self, q: Query) -> FieldScores:
+    def field_scores_of(self, q: Query) -> FieldScores:
+        """Coverage and BM25 of a query's lexicon variants on every item's fields."""
         variants = self.lexicon.variants(q.text)[:4] if q.text else []
         return field_scores(variants, self.name_field, self.context_field, self.text_field, VARIANT_PENALTY)
 
@@ -365,14 +365,6 @@ class SearchIndex:
             ordered = sorted(members, key=lambda j: (j != i, -probs.get(j, 0.0)))
             out.append(HitGroup(name=h.title, hits=[self.hit(j, probs.get(j, 0.0), q.text) for j in ordered]))
         return out
-
-
-def _digits_year(title: str) -> str:
-    """A title with years written in Chinese digits turned into Arabic digits."""
-    return re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: m.group(0).translate(_CN_DIGITS), title)
-
-
-_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def fold_passages(hits: list[Hit]) -> list[Hit]:
