@@ -317,11 +317,13 @@ class SearchIndex:
             result.groups = self.groups(result.hits, q)
             return result
         result.suggestions = self._suggestions(sorted(scored.inside + scored.vetoed, key=lambda t: (-t[0], t[1])))
-        where = "、".join(dict.fromkeys(q.places)) or (str(q.year) + "年" if q.year else "")
+        # 大港街2023年…: the place and the year the question named, each where it belongs.
+        places = "、".join(dict.fromkeys(q.places))
+        year = f"{q.year}年" if q.year else ""
         if required:
             result.note = f"现有规划中没有关于“{required[0]}”的内容。"
-        elif where and scored.outside and scored.outside[0][0] >= self.ranker.answer:
-            result.note = f"{where}的规划里没有找到“{q.text}”的相关内容。"
+        elif (places or year) and scored.outside and scored.outside[0][0] >= self.ranker.answer:
+            result.note = f"{places or '现有'}的规划里没有找到{year}“{q.text}”的相关内容。"
         if result.note:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= self.ranker.answer]
         return result
