@@ -86,7 +86,7 @@ class DigestService:
         except OptionError as exc:
             return Reply().line(f"⚠️ {exc}").blank().text(SUBSCRIBE_HELP)
         engine = self.engine()
-        problem = self._check_filters(engine, req)
+        problem = engine.filter_problem(req.doc, req.unit)
         if problem:
             return Reply().line(f"⚠️ {problem}")
         with self.sessions() as session:
@@ -127,15 +127,6 @@ class DigestService:
         if req.ledger is not None:
             sub.ledger = req.ledger
 
-    @staticmethod
-    def _check_filters(engine: DigestEngine, req: SubscribeRequest) -> str | None:
-        """A Chinese message when the document or unit filter matches nothing known."""
-        if req.doc and not engine.matching_documents(req.doc):
-            titles = "、".join(d.title for d in engine.kb.documents[:8])
-            return f"没有找到文件“{req.doc}”。可用的文件：{titles}"
-        if req.unit and not engine.unit_ids(req.unit):
-            return f"没有任务的责任单位包含“{req.unit}”，请检查单位名称。"
-        return None
 
     def list_subscriptions(self, chat_id: int) -> Reply:
         """/subscriptions: the chat's subscriptions, each with 修改 and 退订 buttons."""

@@ -77,7 +77,7 @@ class LedgerService:
         except OptionError as exc:
             return Reply().line(f"⚠️ {exc}").blank().text(EXPORT_HELP)
         engine = self.engine()
-        problem = _filter_problem(engine, req.filters)
+        problem = engine.filter_problem(req.filters.doc, req.filters.unit)
         if problem:
             return Reply().line(f"⚠️ {problem}")
         scope = LedgerScope(req.statuses, req.period, req.window)
@@ -230,11 +230,3 @@ def _doc_index(kb: KnowledgeBase, file: str) -> int:
     return next((n for n, d in enumerate(kb.documents) if d.file == file), -1)
 
 
-def _filter_problem(engine: DigestEngine, filters: DigestFilters) -> str | None:
-    """A Chinese message when the document or unit filter matches nothing known."""
-    if filters.doc and not engine.matching_documents(filters.doc):
-        titles = "、".join(d.title for d in engine.kb.documents[:8])
-        return f"没有找到文件“{filters.doc}”。可用的文件：{titles}"
-    if filters.unit and not engine.unit_ids(filters.unit):
-        return f"没有任务的责任单位包含“{filters.unit}”，请检查单位名称。"
-    return None

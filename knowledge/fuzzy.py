@@ -149,7 +149,8 @@ class _GramIndex:
         return per_string[self.inverse]
 
 
-def _top(scores: np.ndarray, k: int) -> np.ndarray:
+def top_positive(scores: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the (at most) k highest positive scores, in no particular order."""
     nonzero = np.flatnonzero(scores > 0)
     if len(nonzero) <= k:
         return nonzero
@@ -368,7 +369,7 @@ class FuzzyMatcher:
         for v in variants[:MAX_SCORED_VARIANTS]:
             s = full_index.coverage(v)
             if s is not None:
-                cands.update(_top(s, CANDIDATES).tolist())
+                cands.update(top_positive(s, CANDIDATES).tolist())
         if cands:
             idx = sorted(cands)
             sc = match_scores(variants[:MAX_SCORED_VARIANTS], [full[i] for i in idx], subsequence=False)
@@ -378,7 +379,7 @@ class FuzzyMatcher:
         if len(qpy) <= 12:
             s = init_index.coverage(qpy)
             if s is not None:
-                idx = sorted(_top(s, CANDIDATES).tolist())
+                idx = sorted(top_positive(s, CANDIDATES).tolist())
                 names = [init[i] for i in idx]
                 # Initials are the whole name typed short: gdzctz inside a long title's initials
                 # (重中之重 = zzzz) is chance, so partial matches count by the share they cover.
@@ -438,7 +439,7 @@ class FuzzyMatcher:
                 if cc is not None:
                     context = np.maximum(context, penalty * CONTEXT_WEIGHT * cc)
                     pre = np.maximum(pre, context)
-            idx = sorted(_top(pre, CANDIDATES).tolist())
+            idx = sorted(top_positive(pre, CANDIDATES).tolist())
             if idx:
                 names = [self.names[i] for i in idx]
                 scores = match_scores(variants, names, self.is_task[idx].tolist())

@@ -26,10 +26,6 @@ ORDINAL_TOPIC_CHARS = 5
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共)+|(?:的|里|中|是|有|了|都|呢|吗|啊|呀|吧)+$")
 
 
-# Words that name a document and nothing in it (规划, 方案): a topic of only these is no topic.
-DOC_WORDS: set[str] = set()
-
-
 @dataclass
 class Reading:
     """What kind of answer a question wants, and what it is about."""
@@ -44,12 +40,14 @@ class Reading:
 
 @functools.lru_cache(maxsize=4)
 def _table(path: Path = READINGS_FILE) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, ItemKind],
-                                                list[str]]:
-    """(cue, reading) longest first, due horizons by cue, item kinds by noun, filler words."""
+                                                list[str], frozenset[str]]:
+    """(cue, reading) longest first, due horizons by cue, item kinds by noun, filler words, words
+    naming the document itself."""
     cues: list[tuple[str, str]] = []
     horizons: dict[str, str] = {}
     nouns: dict[str, ItemKind] = {}
     fillers: list[str] = []
+    doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -61,19 +59,19 @@ def _table(path: Path = READINGS_FILE) -> tuple[list[tuple[str, str]], dict[str,
         elif reading == "filler":
             fillers.append(cue)
         elif reading == "docword":
-            DOC_WORDS.add(cue)
+            doc_words.add(cue)
         else:
             cues.append((cue, reading))
             if reading in ("due", "structure") and arg:
                 horizons[cue] = arg
     cues.sort(key=lambda c: -len(c[0]))
     return (cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),
-            sorted(fillers, key=len, reverse=True))
+            sorted(fillers, key=len, reverse=True), frozenset(doc_words))
 
 
 def read(text: str) -> Reading:
     """The reading of a normalised question (its place, year and document kind already taken out)."""
-    cues, horizons, nouns, fillers = _table()  # fills DOC_WORDS on first use
+    cues, horizons, nouns, fillers, doc_words = _table()
     r = Reading()
     rest = text
     found: list[tuple[str, str]] = []
@@ -133,6 +131,6 @@ def read(text: str) -> Reading:
     for word in fillers:
         rest = rest.replace(word, " ")
     r.topic = _EDGE.sub("", "".join(rest.split()))
-    if r.topic in DOC_WORDS:
+    if r.topic in doc_words:
         r.topic = ""  # 规划有几章, 这个方案分几个阶段: the document itself, not a part named 规划
     return r

@@ -23,7 +23,14 @@ import numpy as np
 
 from knowledge.contrasts import contradicts
 from knowledge.features import NAMES, Candidate, FieldScores, add_relative, feature_row, field_scores
-from knowledge.fuzzy import ASKED_FIGURE, MAX_SCORED_VARIANTS, VARIANT_PENALTY, FuzzyMatcher, _Entry
+from knowledge.fuzzy import (
+    ASKED_FIGURE,
+    MAX_SCORED_VARIANTS,
+    VARIANT_PENALTY,
+    FuzzyMatcher,
+    _Entry,
+    top_positive,
+)
 from knowledge.lexicon import Lexicon
 from knowledge.listing import Listing
 from knowledge.marks import marks_in
@@ -183,7 +190,7 @@ class SearchIndex:
             idx = sorted(set(only))
         else:
             pre = fs.cov_name + 0.5 * fs.cov_context + fs.cov_text + fs.bm25_text
-            chosen = set(_top(pre, CANDIDATES).tolist())
+            chosen = set(top_positive(pre, CANDIDATES).tolist())
             chosen.update(sorted(fuzzy, key=lambda i: -fuzzy[i])[:CANDIDATES])
             chosen.update(extra or [])
             idx = sorted(chosen)
@@ -374,13 +381,6 @@ def fold_passages(hits: list[Hit]) -> list[Hit]:
     落实安全生产主体责任 and the passage of its paragraph are one answer)."""
     typed = {(h.doc, h.line) for h in hits if h.kind != "passage"}
     return [h for h in hits if h.kind != "passage" or (h.doc, h.line) not in typed]
-
-
-def _top(scores: np.ndarray, k: int) -> np.ndarray:
-    nonzero = np.flatnonzero(scores > 0)
-    if len(nonzero) <= k:
-        return nonzero
-    return nonzero[np.argpartition(-scores[nonzero], k)[:k]]
 
 
 def _without_year(q: Query) -> Query:

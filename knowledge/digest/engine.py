@@ -268,6 +268,15 @@ class DigestEngine:
             self._unit_ids[name] = frozenset(ids)
         return self._unit_ids[name]
 
+
+    def filter_problem(self, doc: str | None, unit: str | None) -> str | None:
+        """A Chinese message when a document or unit filter matches nothing known (None: both do)."""
+        if doc and not self.matching_documents(doc):
+            titles = "、".join(d.title for d in self.kb.documents[:8])
+            return f"没有找到文件“{doc}”。可用的文件：{titles}"
+        if unit and not self.unit_ids(unit):
+            return f"没有任务的责任单位包含“{unit}”，请检查单位名称。"
+        return None
     def matching_ids(self, filters: DigestFilters) -> frozenset[str] | None:
         """Task ids passing every filter (keywords: any of them); None when nothing is filtered."""
         sets: list[frozenset[str]] = []
