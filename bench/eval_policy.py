@@ -2,6 +2,7 @@
 
     python bench/eval_policy.py              # hit@1/hit@3 of ours and of BM25 over 300-character chunks
     python bench/eval_policy.py --misses     # also the questions our search missed at 3
+    python bench/eval_policy.py --split heldout   # only the documents the ranker is not fitted on
     PLANBOT_POLICY_RAG=/path/to/policy-rag python bench/eval_policy.py
 
 The folder (docs/NN.txt, questions.json, README.md) is read from ../shared/corpus/policy-rag when it is
@@ -15,6 +16,7 @@ when the hit has none).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -37,6 +39,14 @@ EMBEDDINGS = [
 ]
 CHUNK = 300
 TEXT_LIMIT = 1000
+SPLIT_SEED = "planbot-policy-2026"
+
+
+def policy_split(doc: str) -> str:
+    """'tune' or 'heldout' for a document of the set, fixed by a hash of its file name: the ranker may
+    be fitted on the tune documents' questions (bench/fit_ranker.py); the held-out ones are reported."""
+    digest = hashlib.sha1(f"{SPLIT_SEED}:{doc}".encode()).digest()
+    return "tune" if digest[0] % 2 == 0 else "heldout"
 
 
 def find_corpus() -> Path | None:
@@ -119,18 +129,22 @@ def main() -> int:
     """Load the documents as plans, ask the questions, print ours beside BM25 and the embeddings."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--split", choices=["tune", "heldout", "all"], default="all",
+                    help="questions of the tune documents, the held-out documents, or all (default)")
     args = ap.parse_args()
     corpus = find_corpus()
     if corpus is None:
         print("policy-rag corpus not found (../shared/corpus/policy-rag or $PLANBOT_POLICY_RAG): skipped")
         return 0
     questions = json.loads((corpus / "questions.json").read_text(encoding="utf-8"))
+    if args.split != "all":
+        questions = [q for q in questions if policy_split(q["doc"]) == args.split]
     doc_files = sorted((corpus / "docs").glob("*.txt"))
     docs = {p.name: p.read_text(encoding="utf-8") for p in doc_files}
     kb = build_kb([str(corpus / "docs")])
     ours = OurSearch(kb)
     bm25 = BM25Chunks(docs)
-    print(f"policy-rag: {len(doc_files)} documents, {len(questions)} questions ({corpus})")
+    print(f"policy-rag: {len(doc_files)} documents, {len(questions)} questions of the split {args.split!r} ({corpus})")
     print(f"knowledge base: {kb_summary(kb)}; BM25: {len(bm25.chunks)} chunks of ≤{CHUNK} characters")
 
     rows = [("ours (SearchIndex, top 3 hits' text)", len(questions),

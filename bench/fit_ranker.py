@@ -3,9 +3,14 @@
     python bench/fit_ranker.py            # fit, choose thresholds, print the tune figures, write the file
     python bench/fit_ranker.py --dry-run  # fit and print, write nothing
 
+Questions fitted on: the tune half of bench/queries/realistic.json, the old development set
+(tests/data/gold/queries-dev.json), bench/queries/fresh.json (a held-out set measured once and spent,
+now development), and — when ../shared/corpus/policy-rag is there — the questions on the policy
+set's tune documents (bench/eval_policy.py's split; its held-out documents are never read here).
 Pairs: every candidate the search scores for a question, labelled 1 when it answers (the hit rule of
-bench/queries/README.md; for the old development set, tests/data/gold/queries-dev.json, the gold
-rule), 0 otherwise; no-answer questions give only 0s. Held-out questions are never read here.
+bench/queries/README.md; for the old development set the gold rule; for the policy set its README's
+criterion on the hit's text), 0 otherwise; no-answer questions give only 0s. Held-out questions are
+never read here.
 Thresholds: `answer` minimises wrong answers plus refused answerable questions (equal weight: the targets are 3 % each) on
 the tune half; `list` maximises the list questions' F1; `suggest` is half of `answer`.
 """
@@ -25,6 +30,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_common import build_kb  # noqa: E402
+from eval_policy import find_corpus, policy_split  # noqa: E402
+from eval_policy import is_hit as policy_is_hit  # noqa: E402
 from search_gold import gold_lines  # noqa: E402
 from search_gold import is_hit as gold_is_hit  # noqa: E402
 
@@ -36,6 +43,7 @@ from knowledge.search import SearchIndex  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 REALISTIC = HERE / "queries" / "realistic.json"
+FRESH = HERE / "queries" / "fresh.json"
 DEV = HERE.parent / "tests" / "data" / "gold" / "queries-dev.json"
 WRONG_COST = 1.0
 
@@ -61,6 +69,9 @@ def labels(index: SearchIndex, idx: list[int], q: dict, gold: bool, glines: dict
     out = np.zeros(len(idx))
     for k, i in enumerate(idx):
         e = index.entries[i]
+        if "answer" in q and "expect" not in q:  # a policy-set question: its answer's text
+            out[k] = float(policy_is_hit(q["answer"], index.hit(i, 0.0).text))
+            continue
         for ex in q["expect"]:
             if gold:
                 hit = index.hit(i, 0.0)
@@ -86,8 +97,8 @@ def question_pairs(index: SearchIndex, q: dict, gold: bool, glines: dict) -> Que
     idx = [idx[k] for k in keep]
     x = x[keep] if keep else np.zeros((0, len(NAMES)))
     y = labels(index, idx, q, gold, glines)
-    answerable = bool(q["expect"])
-    return Question(x, y, answerable, bool(q.get("list")), len(q["expect"]))
+    expect = q.get("expect", [q.get("answer")])
+    return Question(x, y, bool(expect), bool(q.get("list")), len(expect))
 
 
 def _balance(y: np.ndarray) -> np.ndarray:
@@ -141,12 +152,23 @@ def collect() -> list[Question]:
     index = SearchIndex(build_kb(None))
     glines = gold_lines()
     tune = [q for q in json.loads(REALISTIC.read_text(encoding="utf-8")) if q["split"] == "tune"]
+    tune += json.loads(FRESH.read_text(encoding="utf-8"))
     dev = json.loads(DEV.read_text(encoding="utf-8"))
     questions: list[Question] = []
     for q, gold in [*((q, False) for q in tune), *((q, True) for q in dev)]:
         qq = question_pairs(index, q, gold, glines)
         if qq is not None:
             questions.append(qq)
+    corpus = find_corpus()
+    if corpus is not None:
+        policy = SearchIndex(build_kb([str(corpus / "docs")]))
+        for q in json.loads((corpus / "questions.json").read_text(encoding="utf-8")):
+            if policy_split(q["doc"]) == "tune":
+                qq = question_pairs(policy, q, False, glines)
+                if qq is not None:
+                    questions.append(qq)
+    else:
+        print("policy-rag corpus not found: fitted without its questions", file=sys.stderr)
     return questions
 
 
@@ -189,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     ranker.answer, figures = choose_answer(questions, ranker)
     ranker.listed = choose_list(questions, ranker)
     ranker.suggest = round(ranker.answer / 2, 2)
-    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + tests/data/gold/queries-dev.json",
+    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + "
+                                 "tests/data/gold/queries-dev.json + policy-rag tune documents",
                    "pairs": int(len(y)), "positives": int(y.sum()), "questions": len(questions),
                    "l2": args.l2, "dropped": sorted(dropped), "tune_at_answer_threshold": figures}
     print(f"pairs {len(y)} (positives {int(y.sum())}) from {len(questions)} questions")

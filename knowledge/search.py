@@ -35,16 +35,18 @@ from knowledge.lexicon import Lexicon
 from knowledge.listing import Listing
 from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
-from knowledge.normalize import is_ascii_query
+from knowledge.normalize import is_ascii_query, normalize
 from knowledge.query import NOT_PLACES, Query, arabic_years
 from knowledge.ranker import Ranker
 from knowledge.readings import Reading, read
-from knowledge.textindex import BigramField
+from knowledge.textindex import BigramField, bigrams
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
 CANDIDATES = 64
 HIT_TEXT_CHARS = 300
+# Passage windows (bigrams of a passage with its neighbours) kept between questions.
+WINDOW_CACHE = 50_000
 SUGGEST_MAX_CHARS = 20
 OUTLINE_SCORE = 70.0
 # An answer explains more than this share of the question's characters (太空投资 is not answered by
@@ -148,6 +150,16 @@ class SearchIndex:
                                      years=e.value_years, period=e.period, doc_kind=e.doc_kind)
                            for e in self.entries]
         self.listing = Listing(kb, self.entries)
+        # A passage's neighbours in its paragraph: a long question is often answered by a sentence
+        # whose subject is named in the sentence before it.
+        self._paragraph_of: dict[int, list[int]] = {}
+        paragraphs: dict[tuple[str, int], list[int]] = {}
+        for i, e in enumerate(self.entries):
+            if isinstance(e.item, Passage):
+                members = paragraphs.setdefault((e.item.doc, e.item.para), [])
+                members.append(i)
+                self._paragraph_of[i] = members
+        self._window_grams: dict[int, np.ndarray] = {}
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
@@ -195,9 +207,31 @@ class SearchIndex:
             chosen.update(extra or [])
             idx = sorted(chosen)
         ascii_query = is_ascii_query(q.raw)
+        window = self._window_coverage(variants[0] if variants else "", idx, fs)
         rows = [feature_row(self.candidates[i], i, fs, fuzzy.get(i, 0.0), fuzzy_name.get(i, 0.0), q, variants,
-                            ascii_query) for i in idx]
+                            ascii_query, window[k]) for k, i in enumerate(idx)]
         return idx, add_relative(np.array(rows, dtype=np.float64).reshape(len(idx), len(NAMES)))
+
+    def _window_coverage(self, text: str, idx: list[int], fs: FieldScores) -> list[float]:
+        """Per candidate, the idf-weighted share of the question's bigrams held by a passage with the
+        passages before and after it in its paragraph (other kinds: their own text's coverage)."""
+        grams = bigrams(text) if text else np.zeros(0, dtype=np.int64)
+        idf = self.text_field.idf(grams) if len(grams) else np.zeros(0)
+        total = float(idf.sum())
+        out: list[float] = []
+        for i in idx:
+            members = self._paragraph_of.get(i)
+            if members is None or not total:
+                out.append(float(fs.cov_text[i]))
+                continue
+            held = self._window_grams.get(i)
+            if held is None:
+                k = members.index(i)
+                held = bigrams("".join(self.entries[j].text for j in members[max(0, k - 1): k + 2]))
+                if len(self._window_grams) < WINDOW_CACHE:
+                    self._window_grams[i] = held
+            out.append(max(float(fs.cov_text[i]), float(idf[np.isin(grams, held)].sum()) / total))
+        return out
 
     def field_scores_of(self, q: Query) -> FieldScores:
         """Coverage and BM25 of a query's lexicon variants on every item's fields."""
@@ -239,7 +273,9 @@ class SearchIndex:
             ranked = self.ranker.rank_probability(sub).tolist() if rows else []
             members = [idx[k] for k in rows]
             rank.update(zip(members, ranked, strict=True))
-            out.append(sorted(zip(probs, members, strict=True), key=lambda t: (-t[0], t[1])))
+            # Ordered by the ranking score (what the calibration was fitted on: each question's best
+            # two by it); the calibrated probability says how likely each is to answer.
+            out.append(sorted(zip(probs, members, strict=True), key=lambda t: (-rank[t[1]], t[1])))
         return Scored(out[0], out[1], out[2], rank)
 
     def allowed(self, i: int, q: Query) -> bool:
@@ -276,6 +312,15 @@ class SearchIndex:
         """The hit of entry i with its display text and the query's words in it."""
         e = self.entries[i]
         text = _display_text(self.kb, e)
+        members = self._paragraph_of.get(i)
+        if members is not None:
+            # The sentences after a passage in its paragraph, as far as the hit's text may go: the
+            # list a sentence introduces (下列条件：…) is part of its answer.
+            for j in members[members.index(i) + 1:]:
+                more = self.entries[j].item.text  # type: ignore[union-attr]
+                if len(text) + len(more) > HIT_TEXT_CHARS:
+                    break
+                text += more
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks_in(q_text, text))
 
@@ -377,10 +422,21 @@ class SearchIndex:
 
 
 def fold_passages(hits: list[Hit]) -> list[Hit]:
-    """The hits without passages that repeat the line of a typed item among them (the task
-    落实安全生产主体责任 and the passage of its paragraph are one answer)."""
-    typed = {(h.doc, h.line) for h in hits if h.kind != "passage"}
-    return [h for h in hits if h.kind != "passage" or (h.doc, h.line) not in typed]
+    """The hits without passages that repeat a typed item among them (the task 落实安全生产主体责任
+    and the passage it was read from are one answer): same line, and one holds the other's words. A
+    line of unbroken text holds many sentences; another sentence of it is another answer."""
+    typed: dict[tuple[str, int], list[Hit]] = {}
+    for h in hits:
+        if h.kind != "passage":
+            typed.setdefault((h.doc, h.line), []).append(h)
+
+    def repeats(p: Hit, t: Hit) -> bool:
+        own = normalize(p.item.text)  # type: ignore[union-attr]
+        other = normalize(getattr(t.item, "text", "") or "")
+        title = normalize(t.title)
+        return bool(own) and ((bool(other) and (own in other or other in own)) or (len(title) >= 4 and title in own))
+
+    return [h for h in hits if h.kind != "passage" or not any(repeats(h, t) for t in typed.get((h.doc, h.line), []))]
 
 
 def _without_year(q: Query) -> Query:

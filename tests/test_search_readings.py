@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from knowledge.builder import build_document, merge
-from knowledge.search import SearchIndex
+from knowledge.models import Task
+from knowledge.search import Hit, SearchIndex
 
 EAST = ["东湖街道2024年工作计划", "一、抓项目促发展",
         "1.推进重点项目建设。全年完成固定资产投资12亿元。",
@@ -82,3 +83,25 @@ def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
         row = hit.as_contract()
         assert row["text"] and len(str(row["text"])) <= 310
         assert row["kind"] in {"indicator", "task", "section", "term", "passage"}
+
+
+def test_a_passage_hit_carries_the_sentences_after_it_and_folds_only_into_its_own_task() -> None:
+    from knowledge.search import HIT_TEXT_CHARS, fold_passages
+
+    lines = ["东湖街道质量奖管理办法",
+             "第八条质量奖每两年评选一次，由市质量发展委员会统一组织，评审坚持公开公平公正原则，"
+             "不收取任何费用，接受社会各界和新闻媒体的监督，评审结果向社会公示。"
+             "第九条申报单位应当具备以下条件：（一）依法设立满三年；（二）近三年无重大质量事故；（三）管理体系健全。"
+             "第十条奖励资金由市财政统筹安排，列入年度预算，专款专用，任何单位不得截留挪用，审计部门依法监督使用情况。"]
+    kb = build_document("p.txt", lines)
+    ix = SearchIndex(kb)
+    first = next(i for i, e in enumerate(ix.entries) if e.kind == "passage" and e.item.text.startswith("第八条"))
+    hit = ix.hit(first, 0.5)
+    assert "依法设立满三年" not in ix.entries[first].item.text and "依法设立满三年" in hit.text and len(hit.text) <= HIT_TEXT_CHARS
+    # A task and another sentence of the same line are two answers; the passage it was read from is one.
+    own_text = next(e.item.text for e in ix.entries if e.kind == "passage" and e.item.text.startswith("（一）"))
+    task = Hit(kind="task", id="t", doc="p.txt", line=2, title="奖励资金由市财政统筹安排", score=60.0,
+               item=Task(id="t", doc="p.txt", line=2, title="奖励资金由市财政统筹安排", text=own_text))
+    own = next(ix.hit(i, 0.5) for i, e in enumerate(ix.entries)
+               if e.kind == "passage" and e.item.text.startswith("（一）"))
+    assert fold_passages([task, hit, own]) == [task, hit]
