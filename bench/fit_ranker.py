@@ -37,7 +37,7 @@ from search_gold import is_hit as gold_is_hit  # noqa: E402
 
 from knowledge.features import NAMES  # noqa: E402
 from knowledge.query import Query  # noqa: E402
-from knowledge.ranker import CAL_NAMES, EVIDENCE, Ranker, fit_logistic  # noqa: E402
+from knowledge.ranker import CAL_NAMES, EVIDENCE, LONG_QUESTION, Ranker, fit_logistic  # noqa: E402
 from knowledge.readings import read  # noqa: E402
 from knowledge.search import SearchIndex  # noqa: E402
 
@@ -57,6 +57,7 @@ class Question:
     answerable: bool
     is_list: bool
     expected: int
+    long: bool = False  # LONG_QUESTION characters or more to match: its own answer threshold
 
 
 def _lines(index: SearchIndex, i: int) -> set[int]:
@@ -98,7 +99,7 @@ def question_pairs(index: SearchIndex, q: dict, gold: bool, glines: dict) -> Que
     x = x[keep] if keep else np.zeros((0, len(NAMES)))
     y = labels(index, idx, q, gold, glines)
     expect = q.get("expect", [q.get("answer")])
-    return Question(x, y, bool(expect), bool(q.get("list")), len(expect))
+    return Question(x, y, bool(expect), bool(q.get("list")), len(expect), len(parsed.text) >= LONG_QUESTION)
 
 
 def _balance(y: np.ndarray) -> np.ndarray:
@@ -161,15 +162,32 @@ def collect() -> list[Question]:
             questions.append(qq)
     corpus = find_corpus()
     if corpus is not None:
-        policy = SearchIndex(build_kb([str(corpus / "docs")]))
-        for q in json.loads((corpus / "questions.json").read_text(encoding="utf-8")):
-            if policy_split(q["doc"]) == "tune":
-                qq = question_pairs(policy, q, False, glines)
-                if qq is not None:
-                    questions.append(qq)
+        questions += policy_questions(corpus, glines)
     else:
         print("policy-rag corpus not found: fitted without its questions", file=sys.stderr)
     return questions
+
+
+def policy_questions(corpus: Path, glines: dict) -> list[Question]:
+    """The policy set's tune-document questions, each asked twice: over the tune documents (answerable),
+    and over the tune documents without its own (a long question the plans do not answer, unless
+    another document does: then it stays answerable). Held-out documents are never loaded."""
+    from knowledge.builder import build_files, merge
+
+    parts = {p.name: build_files([p]) for p in sorted((corpus / "docs").glob("*.txt"))
+             if policy_split(p.name) == "tune"}
+    asked = [q for q in json.loads((corpus / "questions.json").read_text(encoding="utf-8")) if q["doc"] in parts]
+    out: list[Question] = []
+    whole = SearchIndex(merge(parts.values()))
+    for q in asked:
+        if (qq := question_pairs(whole, q, False, glines)) is not None:
+            out.append(qq)
+    for doc in parts:
+        without = SearchIndex(merge(kb for name, kb in parts.items() if name != doc))
+        for q in asked:
+            if q["doc"] == doc and (qq := question_pairs(without, q, False, glines)) is not None:
+                out.append(dataclasses.replace(qq, answerable=bool(qq.y.any())))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,19 +226,21 @@ def main(argv: list[str] | None = None) -> int:
         "weights": dict(zip(CAL_NAMES, cw.tolist(), strict=True)), "bias": cb,
         "mean": dict(zip(CAL_NAMES, cm.tolist(), strict=True)),
         "scale": dict(zip(CAL_NAMES, cs.tolist(), strict=True))})
-    ranker.answer, figures = choose_answer(questions, ranker)
+    ranker.answer, figures = choose_answer([qq for qq in questions if not qq.long], ranker)
+    ranker.answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker)
     ranker.listed = choose_list(questions, ranker)
     ranker.suggest = round(ranker.answer / 2, 2)
     ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + "
                                  "tests/data/gold/queries-dev.json + policy-rag tune documents",
                    "pairs": int(len(y)), "positives": int(y.sum()), "questions": len(questions),
-                   "l2": args.l2, "dropped": sorted(dropped), "tune_at_answer_threshold": figures}
+                   "l2": args.l2, "dropped": sorted(dropped), "tune_at_answer_threshold": figures,
+                   "tune_long_at_answer_long_threshold": figures_long}
     print(f"pairs {len(y)} (positives {int(y.sum())}) from {len(questions)} questions")
     for n, v in sorted(zip(names, w.tolist(), strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:16} {v:+.3f}")
     print("calibration:", {n: round(v, 3) for n, v in zip(CAL_NAMES, cw.tolist(), strict=True)})
-    print(f"thresholds: answer {ranker.answer:.2f} list {ranker.listed:.2f} suggest {ranker.suggest:.2f}; "
-          f"tune at the answer threshold: {figures}")
+    print(f"thresholds: answer {ranker.answer:.2f} (long questions {ranker.answer_long:.2f}) list "
+          f"{ranker.listed:.2f} suggest {ranker.suggest:.2f}; at the answer threshold: {figures}, long: {figures_long}")
     if not args.dry_run:
         ranker.save()
         print("written knowledge/data/ranker.json")

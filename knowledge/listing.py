@@ -10,6 +10,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import cn2an
+import numpy as np
 
 from knowledge.features import char_bigrams
 from knowledge.models import KnowledgeBase, Section
@@ -28,6 +29,7 @@ SCOPE_COVERAGE = 0.6
 TOPIC_COVERAGE = 0.5
 DEFAULT_WINDOW_DAYS = 30
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
+_CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
 
 
 class Listing:
@@ -121,8 +123,10 @@ class Listing:
         if reading.ordinal is not None:
             for d in docs:
                 part = self.nth(d, reading.ordinal)
-                if part is not None:
-                    chosen.append(("section", part))
+                if part is None:
+                    continue
+                parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
+                chosen.extend(("section", s) for s in parts or [part])
         elif not reading.topic:
             if reading.wanted == "term":
                 chosen = [("term", t) for t in self.kb.terms if t.doc in docs]
@@ -131,6 +135,9 @@ class Listing:
                 chosen = [(reading.wanted, it) for it in items if it.doc in docs]
             elif reading.kind == "structure" or reading.wanted == "section":
                 chosen = [("section", s) for d in docs for s in self.numbered(self.tops.get(d, []))]
+        elif reading.wanted in (None, "indicator") and (grouped := self.category(reading.topic, docs)):
+            # 生态环保类指标: the rows of an indicator table under that category.
+            chosen = [("indicator", it) for it in grouped]
         else:
             scopes = self.scopes(index, q, reading)
             for s in scopes:
@@ -153,6 +160,15 @@ class Listing:
         result.hits = hits[:limit]
         result.reading = "count" if reading.kind == "count" else "list"
         return result
+
+    def category(self, topic: str, docs: list[str]) -> list[object]:
+        """Indicators of these documents whose table category the topic names (生态环保, 经济发展)."""
+        topic = normalize(topic)
+        if len(topic) < 2:
+            return []
+        allowed = set(docs)
+        return [it for it in self.kb.indicators
+                if it.doc in allowed and it.category and topic in normalize(it.category)]
 
     def scopes(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
         """The sections whose heading the topic names (专栏1, 抓会展强配套, 幸福新河)."""
@@ -221,6 +237,14 @@ class Listing:
         if reading.topic:
             topic_ok = index.field_scores_of(Query(raw=reading.topic, text=reading.topic))
             topics = index.lexicon.variants(reading.topic)[:4]
+            # 民生和治理: about either (each part matched on its own as well).
+            parts = [p for p in _CONJUNCTION.split(reading.topic) if len(p) >= 2]
+            if len(parts) > 1:
+                for part in parts:
+                    topics += index.lexicon.variants(part)[:2]
+                    scores = index.field_scores_of(Query(raw=part, text=part))
+                    np.maximum(topic_ok.cov_name, scores.cov_name, out=topic_ok.cov_name)
+                    np.maximum(topic_ok.cov_context, scores.cov_context, out=topic_ok.cov_context)
         picked = []
         for task in self.kb.tasks:
             if task.doc not in docs:

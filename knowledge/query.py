@@ -66,6 +66,8 @@ _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _SHORT_YEAR = re.compile(r"(?<![\d.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
 # 十四五末 / 十四五期间: a five-year plan period.
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期)")
+# 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
+_BARE_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
 _PLACE_SUFFIXES = ("街道办事处", "人民政府", "街道", "新区", "街", "区", "镇", "乡", "县", "市")
@@ -198,6 +200,10 @@ class QueryParser:
             if word in text:
                 q.doc_kinds.add(doc_kind)
                 text = text.replace(word, "", 1)
+        bare = _BARE_PERIOD.search(text)
+        if bare:
+            q.doc_kinds.add("five_year_plan")
+            text = text[: bare.start()] + text[bare.end():]
         for alias in sorted(self.strong, key=len, reverse=True):
             if alias in text:
                 q.docs |= self.strong[alias]

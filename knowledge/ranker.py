@@ -16,6 +16,7 @@ import numpy as np
 from knowledge.features import NAMES
 
 RANKER_FILE = Path(__file__).parent / "data" / "ranker.json"
+LONG_QUESTION = 12
 # The calibration step's features: the ranking score, how far a candidate is ahead of (or behind)
 # the best other candidate, and the evidence that tells an answerable question from one the plans
 # do not answer.
@@ -36,6 +37,9 @@ class Ranker:
     mean: dict[str, float] = field(default_factory=dict)
     scale: dict[str, float] = field(default_factory=dict)
     answer: float = 0.5  # a top item at least this probable is an answer
+    # The same for a long question (LONG_QUESTION characters or more to match): a whole sentence
+    # shares fewer of its characters with the text that answers it, so its probabilities run lower.
+    answer_long: float = 0.5
     listed: float = 0.5  # items at least this probable are listed for 有哪些 questions
     suggest: float = 0.2  # below `answer`, items this probable are offered as "did you mean"
     meta: dict[str, object] = field(default_factory=dict)
@@ -71,6 +75,10 @@ class Ranker:
         return np.column_stack([z, margin] + [x[:, col[n]] for n in CAL_NAMES[2:]]) if len(z) else \
             np.zeros((0, len(CAL_NAMES)))
 
+    def answer_threshold(self, text: str) -> float:
+        """The probability a top item needs to answer a question whose matched text is `text`."""
+        return self.answer_long if len(text) >= LONG_QUESTION else self.answer
+
     def rank_probability(self, x: np.ndarray) -> np.ndarray:
         """The ranking score as a probability (fitted with each question weighing the same): what
         decides whether an item belongs in a list."""
@@ -92,6 +100,7 @@ class Ranker:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(weights=data["weights"], bias=data["bias"], mean=data.get("mean", {}),
                    scale=data.get("scale", {}), answer=data["thresholds"]["answer"],
+                   answer_long=data["thresholds"].get("answer_long", data["thresholds"]["answer"]),
                    listed=data["thresholds"]["list"], suggest=data["thresholds"]["suggest"],
                    meta=data.get("meta", {}), calibration=data.get("calibration", {}))
 
@@ -99,7 +108,8 @@ class Ranker:
         """Write the ranker as the package's data file."""
         data = {"features": list(NAMES), "weights": self.weights, "bias": self.bias, "mean": self.mean,
                 "scale": self.scale,
-                "thresholds": {"answer": self.answer, "list": self.listed, "suggest": self.suggest},
+                "thresholds": {"answer": self.answer, "answer_long": self.answer_long, "list": self.listed,
+                               "suggest": self.suggest},
                 "calibration": self.calibration, "meta": self.meta}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 

@@ -23,6 +23,7 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})
 _ITEM_MEASURES = ("项", "条")
 # Beyond this many characters besides the ordinal, the question asks about the content, not the part.
 ORDINAL_TOPIC_CHARS = 5
+_AFTER_NOUN = " 吗呢的有是了都个项条"
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共)+|(?:的|里|中|是|有|了|都|呢|吗|啊|呀|吧)+$")
 
 
@@ -38,15 +39,27 @@ class Reading:
     topic: str = ""  # the question without its cue words: what the items are about
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """The cue table: (cue, reading) longest first, due horizons by cue, item kinds by noun, filler
+    words, words naming the document itself, words trimmed from the topic's ends."""
+
+    cues: list[tuple[str, str]]
+    horizons: dict[str, str]
+    nouns: dict[str, ItemKind]
+    fillers: list[str]
+    doc_words: frozenset[str]
+    edges: list[str]
+
+
 @functools.lru_cache(maxsize=4)
-def _table(path: Path = READINGS_FILE) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, ItemKind],
-                                                list[str], frozenset[str]]:
-    """(cue, reading) longest first, due horizons by cue, item kinds by noun, filler words, words
-    naming the document itself."""
+def _table(path: Path = READINGS_FILE) -> _Cues:
+    """The cue table read from its data file."""
     cues: list[tuple[str, str]] = []
     horizons: dict[str, str] = {}
     nouns: dict[str, ItemKind] = {}
     fillers: list[str] = []
+    edges: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -60,18 +73,44 @@ def _table(path: Path = READINGS_FILE) -> tuple[list[tuple[str, str]], dict[str,
             fillers.append(cue)
         elif reading == "docword":
             doc_words.add(cue)
+        elif reading == "edge":
+            edges.append(cue)
         else:
             cues.append((cue, reading))
             if reading in ("due", "structure") and arg:
                 horizons[cue] = arg
     cues.sort(key=lambda c: -len(c[0]))
-    return (cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),
-            sorted(fillers, key=len, reverse=True), frozenset(doc_words))
+    return _Cues(cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),  # type: ignore[arg-type]
+                 sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True))
+
+
+def _trim(topic: str, table: _Cues) -> str:
+    """The topic without what the cues left at its ends (那块, 个) and without a leading word naming
+    the document (规划里养老 → 养老)."""
+    changed = True
+    while changed and topic:
+        changed = False
+        for word in table.doc_words:
+            m = re.match(re.escape(word) + r"(?:里面|里|中|的)", topic)
+            if m and len(topic) > m.end():
+                topic, changed = topic[m.end():], True
+        for edge in table.edges:
+            if len(edge) == 1 and len(topic) <= 2:
+                continue
+            if topic.endswith(edge) and len(topic) > len(edge):
+                topic, changed = topic[: -len(edge)], True
+            if topic.startswith(edge) and len(topic) > len(edge) and len(edge) > 1:
+                topic, changed = topic[len(edge):], True
+        trimmed = _EDGE.sub("", topic)
+        if trimmed != topic and trimmed:
+            topic, changed = trimmed, True
+    return topic
 
 
 def read(text: str) -> Reading:
     """The reading of a normalised question (its place, year and document kind already taken out)."""
-    cues, horizons, nouns, fillers, doc_words = _table()
+    table = _table()
+    cues, horizons, nouns, fillers, doc_words = table.cues, table.horizons, table.nouns, table.fillers, table.doc_words
     r = Reading()
     rest = text
     found: list[tuple[str, str]] = []
@@ -91,9 +130,10 @@ def read(text: str) -> Reading:
     before_noun = rest
     for noun, kind in nouns.items():
         # The noun asked for ends the question (…有几项任务, …哪些指标) or follows the cue.
-        if rest.rstrip(" 吗呢的").endswith(noun) or (found and f" {noun}" in rest):
+        # (with the particles a cue leaves behind: 指标有哪几个 → 指标有)
+        if rest.rstrip(_AFTER_NOUN).endswith(noun) or (found and f" {noun}" in rest):
             r.wanted = kind
-            cut = rest.rstrip(" 吗呢的")
+            cut = rest.rstrip(_AFTER_NOUN)
             rest = cut[: -len(noun)] if cut.endswith(noun) else rest.replace(f" {noun}", " ", 1)
             break
     kinds = [k for _, k in found]
@@ -115,7 +155,8 @@ def read(text: str) -> Reading:
     if r.kind == "structure":
         # 那部分有几节: asking for the parts wins over naming the part.
         marks = {horizons.get(c) for c, k in found if k == "structure"}
-        r.parts = r.ordinal is None and ("children" in marks or "self" not in marks)
+        # 第七章有几节: the parts of the part named.
+        r.parts = "children" in marks or (r.ordinal is None and "self" not in marks)
         if not r.parts and r.ordinal is None:
             # 2025年发展目标在哪一节: the words name the part itself; 目标 is part of its name.
             rest, r.wanted = before_noun, None
@@ -130,7 +171,7 @@ def read(text: str) -> Reading:
         return Reading(topic=text)
     for word in fillers:
         rest = rest.replace(word, " ")
-    r.topic = _EDGE.sub("", "".join(rest.split()))
+    r.topic = _trim(_EDGE.sub("", "".join(rest.split())), table)
     if r.topic in doc_words:
         r.topic = ""  # 规划有几章, 这个方案分几个阶段: the document itself, not a part named 规划
     return r

@@ -345,10 +345,11 @@ class SearchIndex:
     def answer(self, q: Query, reading: Reading, result: SearchResult, limit: int) -> SearchResult:
         """One answer (with the next best), or "not found" with a note and other places' items."""
         required = self.parser_required(q)
+        threshold = self.ranker.answer_threshold(q.text)
         if q.year is not None and not self.year_covered(q.year):
             result.note = f"现有规划没有涉及{q.year}年的内容。"
             scored = self.score(_without_year(q), required)
-            result.others = [self.hit(i, p, q.text) for p, i in scored.inside[:3] if p >= self.ranker.answer]
+            result.others = [self.hit(i, p, q.text) for p, i in scored.inside[:3] if p >= threshold]
             return result
         scored = self.score(q, required)
         if len(q.text) < 2 and not is_ascii_query(q.raw):
@@ -357,7 +358,7 @@ class SearchIndex:
             scored.vetoed += [t for t in scored.inside if t not in exact]
             scored.inside = exact
         top = scored.inside[0][0] if scored.inside else 0.0
-        if top >= self.ranker.answer:
+        if top >= threshold:
             if reading.kind == "list":
                 chosen = [(p, i) for p, i in scored.inside if scored.rank[i] >= self.ranker.listed][:limit]
             else:
@@ -374,10 +375,10 @@ class SearchIndex:
         year = f"{q.year}年" if q.year else ""
         if required:
             result.note = f"现有规划中没有关于“{required[0]}”的内容。"
-        elif (places or year) and scored.outside and scored.outside[0][0] >= self.ranker.answer:
+        elif (places or year) and scored.outside and scored.outside[0][0] >= threshold:
             result.note = f"{places or '现有'}的规划里没有找到{year}“{q.text}”的相关内容。"
         if result.note:
-            result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= self.ranker.answer]
+            result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
         return result
 
     def parser_required(self, q: Query) -> list[str]:

@@ -23,6 +23,14 @@ CASES = [
     ("年底前要完成的教育任务", "due", "task", "教育"),
     ("固投目标", "answer", None, "固投目标"),
     ("新河街道有几个社区", "answer", None, "新河街道有几个社区"),
+    # What the cues leave at the topic's ends is trimmed; a word naming the document before 里 goes.
+    ("抓会展那块都有哪些任务", "list", "task", "抓会展"),
+    ("生态环保类指标有哪几个", "list", "indicator", "生态环保"),
+    ("规划里养老那一节", "structure", None, "养老"),
+    ("这个方案分几个部分", "structure", None, ""),
+    ("规划一共几大部分", "structure", None, ""),
+    ("增进民生福祉那部分分几块", "structure", None, "增进民生福祉"),
+    ("深港合作那几项任务逾期了吗", "overdue", "task", "深港合作"),
 ]
 
 
@@ -63,3 +71,8 @@ def test_more_ways_of_asking(question: str, kind: str) -> None:
 
 def test_a_topic_that_only_names_the_document_is_no_topic() -> None:
     assert read(normalize("这个规划分为几个阶段")).topic == ""
+
+
+def test_the_parts_of_a_numbered_part() -> None:
+    r = read(normalize("第七章有几节"))
+    assert (r.kind, r.ordinal, r.parts) == ("structure", 7, True)

