@@ -342,6 +342,11 @@ class FuzzyMatcher:
             self._pinyin = (full, init, _GramIndex(full, 3, bits=7), _GramIndex(init, 2, bits=7))
         return self._pinyin
 
+    def pinyin_forms(self) -> tuple[list[str], list[str]]:
+        """Full pinyin and initials of every entry's name, in entry order."""
+        full, init, _, _ = self._pinyin_index()
+        return full, init
+
     def _lexicon_pinyin(self) -> list[tuple[str, str]]:
         """(pinyin of a lexicon form, pinyin of its counterpart) pairs, cached per lexicon version."""
         if self._lex_pinyin is None or self._lex_pinyin[0] != self.lexicon.version:

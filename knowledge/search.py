@@ -31,11 +31,12 @@ from knowledge.fuzzy import (
     _Entry,
     top_positive,
 )
+from knowledge.latin import LatinResolver
 from knowledge.lexicon import Lexicon
 from knowledge.listing import Listing
 from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
-from knowledge.normalize import is_ascii_query, normalize
+from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.query import NOT_PLACES, Query, arabic_years
 from knowledge.ranker import Ranker
 from knowledge.readings import Reading, read
@@ -160,6 +161,7 @@ class SearchIndex:
                 members.append(i)
                 self._paragraph_of[i] = members
         self._window_grams: dict[int, np.ndarray] = {}
+        self._latin: tuple[int, LatinResolver] | None = None
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
@@ -324,8 +326,22 @@ class SearchIndex:
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks_in(q_text, text))
 
+    def latin(self) -> LatinResolver:
+        """Pinyin of names and places → characters, for questions mixing both (built on first use)."""
+        if self._latin is None or self._latin[0] != self.lexicon.version:
+            full, initials = self.fuzzy.pinyin_forms()
+            names = [(e.name, full[k], initials[k]) for k, e in enumerate(self.entries)
+                     if e.kind != "passage" and e.name]
+            keep = [e.short for e in self.lexicon.entries() if e.short.isascii()]
+            self._latin = (self.lexicon.version,
+                           LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep))
+        return self._latin[1]
+
     def search(self, query: str, limit: int = 10, today: dt.date | None = None) -> SearchResult:
         """The items answering `query`, best first; empty when the plans do not say."""
+        if has_cjk(query) and re.search(r"[A-Za-z]{2}", query):
+            # 新河街 kqylts bl 目标: the pinyin words in characters, then read as any question.
+            query = self.latin().resolve(query)
         q = self.parse(query, today)
         reading = read(q.full or q.text)
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)

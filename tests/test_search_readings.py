@@ -117,3 +117,15 @@ def test_a_passage_hit_carries_the_sentences_after_it_and_folds_only_into_its_ow
     own = next(ix.hit(i, 0.5) for i, e in enumerate(ix.entries)
                if e.kind == "passage" and e.item.text.startswith("（一）"))
     assert fold_passages([task, hit, own]) == [task, hit]
+
+
+def test_pinyin_words_inside_a_chinese_question_are_read_as_characters() -> None:
+    from knowledge.latin import LatinResolver
+    from knowledge.pinyin_index import pinyin_forms
+
+    names = [(n, *pinyin_forms(n)) for n in ("空气优良天数比例", "规模以上工业总产值")]
+    resolver = LatinResolver(names, ["东湖街"], keep=["gdp"])
+    assert resolver.resolve("dhj kqylts bl 目标") == "东湖街空气优良天数比例 目标"
+    assert resolver.resolve("东湖街guimoyishanggongyezongchanzhi目标") == "东湖街规模以上工业总产值目标"
+    assert resolver.resolve("gdp增速") == "gdp增速"  # a word the lexicon knows in letters
+    assert resolver.resolve("PM2.5目标") == "PM2.5目标"  # nothing known: the question as typed

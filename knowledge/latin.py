@@ -1,0 +1,77 @@
+"""Pinyin words inside a Chinese question (dgj 规上工业总产值, 新河街 kqyltsbl): written back in characters.
+
+A pure-Latin question is matched by the fuzzy matcher's pinyin index; a question mixing characters
+and Latin words needs the Latin words as characters, so the place and the name are read as in any
+other question. A Latin word (or a run of them) becomes a place or item name whose full pinyin or
+initials it is exactly; words the lexicon knows in Latin letters (gdp, pm) are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from knowledge.pinyin_index import pinyin_forms
+
+# Latin words separated by spaces at most; digits may follow letters (pm2.5 stays what it is).
+_RUN = re.compile(r"[a-z]+(?:\s+[a-z]+)*")
+_MIN_LETTERS = 2
+_MAX_FORM = 60
+
+
+class LatinResolver:
+    """Full pinyin and initials of names and places → the name (the most frequent one if several)."""
+
+    def __init__(self, names: Iterable[tuple[str, str, str]], places: Iterable[str], keep: Iterable[str]) -> None:
+        counts: dict[str, Counter[str]] = {}
+        for name, full, initials in names:
+            for form in (full, initials):
+                if len(form) >= _MIN_LETTERS:
+                    counts.setdefault(form, Counter())[name] += 1
+        for place in places:
+            full, initials = pinyin_forms(place)
+            for form in (full, initials):
+                if len(form) >= _MIN_LETTERS:
+                    # A place's own letters name the place before any item with the same initials.
+                    counts.setdefault(form, Counter())[place] += 1_000_000
+        self.forms = {form: c.most_common(1)[0][0] for form, c in counts.items()}
+        self.keep = {k.lower() for k in keep}
+
+    def _word(self, letters: str) -> str | None:
+        if letters in self.keep or len(letters) < _MIN_LETTERS:
+            return None
+        return self.forms.get(letters)
+
+    def _segment(self, letters: str) -> list[str] | None:
+        """The fewest known forms that make up `letters` exactly (dgjgmysgyzcz → 大港街, 规模以上工业总产值)."""
+        n = len(letters)
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[0] = []
+        for end in range(1, n + 1):
+            for start in range(max(0, end - _MAX_FORM), end - _MIN_LETTERS + 1):
+                head = best[start]
+                name = self._word(letters[start:end])
+                if head is not None and name is not None and (best[end] is None or len(head) + 1 < len(best[end])):
+                    best[end] = [*head, name]
+        return best[n]
+
+    def resolve(self, text: str) -> str:
+        """The text (lower case, spaces kept) with each Latin run made of known forms in characters;
+        a run that is not, word by word where a word is one."""
+        resolved = False
+
+        def run(m: re.Match[str]) -> str:
+            nonlocal resolved
+            words = m.group(0).split()
+            whole = self._segment("".join(words))
+            if whole is not None:
+                resolved = True
+                return "".join(whole)
+            names = [self._word(w) for w in words]
+            resolved = resolved or any(names)
+            return " ".join(n or w for n, w in zip(names, words, strict=True))
+
+        out = _RUN.sub(run, unicodedata.normalize("NFKC", text).lower())
+        return out if resolved else text
