@@ -118,15 +118,19 @@ def choose_answer(questions: list[Question], ranker: Ranker) -> tuple[float, dic
             tops.append((float(p[k]), bool(qq.y[k]), qq.answerable))
         else:
             tops.append((0.0, False, qq.answerable))
-    best = (1e9, 0.5, {})
+    rows = []
     for t in np.arange(0.05, 0.96, 0.01):
         wrong = sum(1 for p, right, _ in tops if p >= t and not right)
         refused = sum(1 for p, _, ans in tops if p < t and ans)
         right = sum(1 for p, r, _ in tops if p >= t and r)
-        cost = WRONG_COST * wrong + refused
-        if cost < best[0]:
-            best = (cost, float(t), {"right": right, "wrong": wrong, "refused": refused, "n": len(tops)})
-    return best[1], best[2]
+        rows.append((WRONG_COST * wrong + refused, round(float(t), 2),
+                     {"right": right, "wrong": wrong, "refused": refused, "n": len(tops)}))
+    # The cost is flat over a range of thresholds: the middle of the cheapest range, so that a small
+    # change of the data does not move the threshold from one end of it to the other.
+    least = min(c for c, _, _ in rows)
+    tied = [r for r in rows if r[0] == least]
+    chosen = tied[len(tied) // 2]
+    return chosen[1], chosen[2]
 
 
 def choose_list(questions: list[Question], ranker: Ranker) -> float:
