@@ -22,6 +22,8 @@ from knowledge.query import Query
 from knowledge.textindex import K1, BigramField, bigrams
 
 _ASCII = re.compile(r"[a-z0-9]+")
+# Function characters a question needs no item to explain (小孩上幼儿园的比例: 的).
+_FUNCTION = re.compile(r"[的了之和与及或]")
 SHORT_QUESTION = 4  # characters, after aspect words
 KINDS = ("indicator", "task", "section", "term", "passage")
 NAMES = (
@@ -153,7 +155,7 @@ def _explained(c: Candidate, variants: Sequence[str]) -> float:
     best = 0.0
     for raw in variants[:4]:
         # Aspect words (数量, 扩容) and Latin qualifiers (AI) do not make it another topic.
-        v = _ASCII.sub("", ITEM_ASPECTS.sub("", raw)) or raw
+        v = _FUNCTION.sub("", _ASCII.sub("", ITEM_ASPECTS.sub("", raw))) or raw
         if c.name:
             best = max(best, LCSseq.similarity(v, c.name) / len(v))
         if c.text and len(v) > SHORT_QUESTION:
