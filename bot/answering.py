@@ -286,7 +286,7 @@ class Answers:
         sections (their text is the question's outline words: 有几章, 发展环境那一节)."""
         if items and all(h.kind == "section" for h in items):
             return ""
-        return short(_SUBJECT_TAIL.sub("", result.text.strip()), 30)
+        return short(_SUBJECT_TAIL.sub("", (result.topic or result.text).strip()), 30)
 
     @staticmethod
     def _noun(items: list[Hit]) -> str:

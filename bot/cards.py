@@ -54,6 +54,8 @@ class Cards:
             return self.indicators(kb, [h.item for h in group if isinstance(h.item, Indicator)])
         if isinstance(hit.item, Passage):
             return self.passage(kb, hit.item, hit.text, hit.marks)
+        if isinstance(hit.item, Task):
+            return self.task(kb, hit.item, hit.text, hit.marks)
         return self._renderers[hit.kind](kb, hit.item)
 
     def open(self, kb: KnowledgeBase, kind: str, item_id: str) -> Reply:
@@ -123,8 +125,9 @@ class Cards:
                 r.row(button)
         return r
 
-    def task(self, kb: KnowledgeBase, task: Task) -> Reply:
-        """Task card: deadline (and how it was found), units, text, source."""
+    def task(self, kb: KnowledgeBase, task: Task, excerpt: str = "", marks: Iterable[str] = ()) -> Reply:
+        """Task card: deadline (and how it was found), units, text (from a search: the hit's excerpt,
+        cut around the question's words, with them in bold), source."""
         r = Reply().line("📌 ", Span(short(task.title, 80), "bold"))
         if task.deadline:
             how = DEADLINE_KIND_LABELS.get(task.deadline_kind, "")
@@ -139,7 +142,9 @@ class Cards:
             r.field("牵头单位", "、".join(lead))
         if task.units:
             r.field("责任单位", "、".join(task.units))
-        if task.text and task.text != task.title:
+        if excerpt and task.text and task.text != task.title:
+            r.blocks.append(Block(marked(excerpt, list(marks)), quote=True))
+        elif task.text and task.text != task.title:
             r.quote(short(task.text, 300))
         r.source(source(kb, task.doc, task.section, task.line))
         if self.office is not None:

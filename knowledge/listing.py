@@ -159,6 +159,7 @@ class Listing:
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count" if reading.kind == "count" else "list"
+        result.topic = reading.topic
         return result
 
     def category(self, topic: str, docs: list[str]) -> list[object]:

@@ -46,6 +46,8 @@ ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
 CANDIDATES = 64
 HIT_TEXT_CHARS = 300
+# Characters kept before the question's words when a long text is cut around them.
+EXCERPT_LEAD = 40
 # Passage windows (bigrams of a passage with its neighbours) kept between questions.
 WINDOW_CACHE = 50_000
 SUGGEST_MAX_CHARS = 20
@@ -115,8 +117,8 @@ class SearchResult:
     note: str = ""
     # Other places' or years' items, shown after the note and labelled as such; never answers.
     others: list[Hit] = field(default_factory=list)
-    # For due / overdue readings: what the tasks are about (教育) and the period named (week, month,
-    # next_month, year; None: the default window), as knowledge.readings read them.
+    # What a list, count or due / overdue reading is about (教育), and for due readings the period
+    # named (week, month, next_month, year; None: the default window), as knowledge.readings read them.
     topic: str = ""
     horizon: str | None = None
 
@@ -313,7 +315,7 @@ class SearchIndex:
     def hit(self, i: int, prob: float, q_text: str = "") -> Hit:
         """The hit of entry i with its display text and the query's words in it."""
         e = self.entries[i]
-        text = _display_text(self.kb, e)
+        text = _excerpt(_display_text(self.kb, e), q_text)
         members = self._paragraph_of.get(i)
         if members is not None:
             # The sentences after a passage in its paragraph, as far as the hit's text may go: the
@@ -462,7 +464,7 @@ def _without_year(q: Query) -> Query:
 
 
 def _display_text(kb: KnowledgeBase, e: _Entry) -> str:
-    """What the chat shows for an item, at most about HIT_TEXT_CHARS characters."""
+    """What the chat shows for an item, whole (`_excerpt` cuts it)."""
     item = e.item
     if isinstance(item, Passage):
         text = item.text
@@ -477,5 +479,19 @@ def _display_text(kb: KnowledgeBase, e: _Entry) -> str:
         if not text:
             lines = kb.texts.get(item.doc, [])
             text = lines[item.line - 1].strip() if 0 < item.line <= len(lines) else item.name
-    return text if len(text) <= HIT_TEXT_CHARS else text[:HIT_TEXT_CHARS] + "…"
+    return text
+
+
+def _excerpt(text: str, q_text: str) -> str:
+    """At most about HIT_TEXT_CHARS characters of a text: its start, or, when the question's words
+    are further in (a long paragraph of tasks), the part around them."""
+    if len(text) <= HIT_TEXT_CHARS:
+        return text
+    marks = marks_in(q_text, text)
+    at = text.find(marks[0]) if marks else -1
+    if at < 0 or at + len(marks[0]) <= HIT_TEXT_CHARS - EXCERPT_LEAD:
+        return text[:HIT_TEXT_CHARS] + "…"
+    start = max(0, at - EXCERPT_LEAD)
+    end = start + HIT_TEXT_CHARS
+    return "…" + text[start:end] + ("…" if end < len(text) else "")
 

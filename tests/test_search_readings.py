@@ -129,3 +129,12 @@ def test_pinyin_words_inside_a_chinese_question_are_read_as_characters() -> None
     assert resolver.resolve("东湖街guimoyishanggongyezongchanzhi目标") == "东湖街规模以上工业总产值目标"
     assert resolver.resolve("gdp增速") == "gdp增速"  # a word the lexicon knows in letters
     assert resolver.resolve("PM2.5目标") == "PM2.5目标"  # nothing known: the question as typed
+
+
+def test_a_long_text_is_cut_around_the_questions_words() -> None:
+    from knowledge.search import HIT_TEXT_CHARS, _excerpt
+
+    text = "推进城市更新，完善配套设施。" * 40 + "推动赵沽里泵站竣工。" + "加快道路建设。" * 10
+    out = _excerpt(text, "赵沽里泵站")
+    assert "赵沽里泵站" in out and out.startswith("…") and len(out) <= HIT_TEXT_CHARS + 2
+    assert _excerpt(text, "城市更新").startswith("推进城市更新")
