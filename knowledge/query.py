@@ -23,6 +23,8 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
 
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
 QUESTION_WORDS = words("question_words")
+# The asker's own place (我们街道, 咱们区): no place to filter on (knowledge/data/self_places.txt).
+SELF_PLACES = words("self_places")
 # Words ending like a place that name none (社区, 城镇, 上市…): knowledge/data/not_places.txt.
 NOT_PLACES = words("not_places")
 # Left at the start once a document or place is taken out (工作报告里的名词解释).
@@ -168,6 +170,8 @@ class QueryParser:
         text = normalize(raw)
         for typo, word in QUESTION_TYPOS.items():
             text = text.replace(typo, word)
+        for own in SELF_PLACES:
+            text = text.replace(own, "")
         q = Query(raw=raw, text=text)
         for kind, cues in INTENT_CUES:
             if any(c in text for c in cues):

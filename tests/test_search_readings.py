@@ -138,3 +138,10 @@ def test_a_long_text_is_cut_around_the_questions_words() -> None:
     out = _excerpt(text, "赵沽里泵站")
     assert "赵沽里泵站" in out and out.startswith("…") and len(out) <= HIT_TEXT_CHARS + 2
     assert _excerpt(text, "城市更新").startswith("推进城市更新")
+
+
+def test_the_askers_own_place_is_no_place_to_look_for(index: SearchIndex) -> None:
+    assert index.search("咱们街道安全生产有哪些任务").reading == "list"
+    plain = index.search("安全生产有哪些任务")
+    assert [h.id for h in index.search("我们区安全生产有哪些任务").hits] == [h.id for h in plain.hits]
+    assert index.parser_required(index.parse("我们街道PM2.5目标")) == []
