@@ -205,7 +205,8 @@ class Listing:
             return hits
         scored = index.score(sub, index.parser_required(sub))
         seen = {(h.kind, h.id) for h in hits}
-        kinds = {reading.wanted, "passage"} if reading.wanted else None
+        # 哪些方面 / 哪几部分 outside the outline asks what the text lists, whatever kind holds it.
+        kinds = {reading.wanted, "passage"} if reading.wanted and reading.wanted != "section" else None
         for p, i in scored.inside:
             if scored.rank[i] < index.ranker.listed:
                 continue

@@ -380,7 +380,8 @@ class SearchIndex:
             if reading.kind == "list":
                 chosen = [(p, i) for p, i in scored.inside if scored.rank[i] >= self.ranker.listed][:limit]
             else:
-                chosen = [(p, i) for p, i in scored.inside if p >= self.ranker.suggest][:limit]
+                # The next best, as probable as half of what an answer to this question needs.
+                chosen = [(p, i) for p, i in scored.inside if p >= min(self.ranker.suggest, threshold / 2)][:limit]
             chosen = chosen or scored.inside[:1]
             result.hits = fold_passages([self.hit(i, p, q.text) for p, i in chosen])
             result.reading = "list" if reading.kind == "list" else "answer"
