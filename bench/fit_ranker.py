@@ -5,7 +5,7 @@
 
 Questions fitted on: the tune half of bench/queries/realistic.json, the old development set
 (tests/data/gold/queries-dev.json), bench/queries/fresh.json (a held-out set measured once and spent,
-now development), and — when ../shared/corpus/policy-rag is there — the questions on the policy
+now development), bench/queries/long-dev.json (whole-sentence questions written for fitting), and — when ../shared/corpus/policy-rag is there — the questions on the policy
 set's tune documents (bench/eval_policy.py's split; its held-out documents are never read here).
 Pairs: every candidate the search scores for a question, labelled 1 when it answers (the hit rule of
 bench/queries/README.md; for the old development set the gold rule; for the policy set its README's
@@ -44,6 +44,7 @@ from knowledge.search import SearchIndex  # noqa: E402
 HERE = Path(__file__).resolve().parent
 REALISTIC = HERE / "queries" / "realistic.json"
 FRESH = HERE / "queries" / "fresh.json"
+LONG_DEV = HERE / "queries" / "long-dev.json"
 DEV = HERE.parent / "tests" / "data" / "gold" / "queries-dev.json"
 WRONG_COST = 1.0
 
@@ -158,6 +159,7 @@ def collect() -> list[Question]:
     glines = gold_lines()
     tune = [q for q in json.loads(REALISTIC.read_text(encoding="utf-8")) if q["split"] == "tune"]
     tune += json.loads(FRESH.read_text(encoding="utf-8"))
+    tune += json.loads(LONG_DEV.read_text(encoding="utf-8"))
     dev = json.loads(DEV.read_text(encoding="utf-8"))
     questions: list[Question] = []
     for q, gold in [*((q, False) for q in tune), *((q, True) for q in dev)]:
@@ -235,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     ranker.listed = choose_list(questions, ranker)
     ranker.suggest = round(ranker.answer / 2, 2)
     ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + "
-                                 "tests/data/gold/queries-dev.json + policy-rag tune documents",
+                                 "bench/queries/long-dev.json + tests/data/gold/queries-dev.json + "
+                                 "policy-rag tune documents",
                    "pairs": int(len(y)), "positives": int(y.sum()), "questions": len(questions),
                    "l2": args.l2, "dropped": sorted(dropped), "tune_at_answer_threshold": figures,
                    "tune_long_at_answer_long_threshold": figures_long}

@@ -203,7 +203,8 @@ class QueryParser:
         for word, doc_kind in DOC_KIND_WORDS:
             if word in text:
                 q.doc_kinds.add(doc_kind)
-                text = text.replace(word, "", 1)
+                # …工作报告里地区生产总值: the 里 that places the question inside the document goes too
+                text = re.sub(re.escape(word) + r"(?:里面|里|中)?", "", text, count=1)
         bare = _BARE_PERIOD.search(text)
         if bare:
             q.doc_kinds.add("five_year_plan")

@@ -131,14 +131,27 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50,
     w = np.zeros(z.shape[1])
     penalty = np.full(z.shape[1], l2)
     penalty[-1] = 0.0  # the bias is not penalised
+    def loss(v: np.ndarray) -> float:
+        m = z @ v
+        return float((sw * (np.logaddexp(0.0, m) - y * m)).sum() + 0.5 * (penalty * v * v).sum())
+
+    current = loss(w)
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
         grad = z.T @ (sw * (p - y)) + penalty * w
         hess = (z * (sw * p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hess, grad)
-        before = w.copy()
-        w -= step
-        w[keep] = np.maximum(w[keep], 0.0)
+        # Newton's step, halved until the loss goes down (the projection onto the non-negative
+        # weights can otherwise overshoot and diverge).
+        size = 1.0
+        while True:
+            trial = w - size * step
+            trial[keep] = np.maximum(trial[keep], 0.0)
+            after = loss(trial)
+            if after <= current or size < 1e-6:
+                break
+            size /= 2
+        before, w, current = w, trial, min(after, current)
         if np.abs(w - before).max() < 1e-8:
             break
     return w[:-1], float(w[-1]), mean, scale

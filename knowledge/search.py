@@ -38,7 +38,7 @@ from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.query import NOT_PLACES, Query, arabic_years
-from knowledge.ranker import Ranker
+from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read
 from knowledge.textindex import BigramField, bigrams
 
@@ -250,8 +250,10 @@ class SearchIndex:
         outside: list[int] = []
         vetoed: list[int] = []
         explained = x[:, NAMES.index("explained")] if len(idx) else np.zeros(0)
-        if is_ascii_query(q.raw):
-            explained = np.ones(len(idx))  # pinyin letters are explained by the pinyin match
+        if is_ascii_query(q.raw) or len(q.text) >= LONG_QUESTION:
+            # Pinyin letters are explained by the pinyin match; a whole sentence always holds words
+            # no item repeats (领导问, 怎么写的): the ranker weighs how much of it an item explains.
+            explained = np.ones(len(idx))
         for k, i in enumerate(idx):
             e = self.entries[i]
             if contradicts(q.text, e.name, e.text) or explained[k] <= MIN_EXPLAINED:

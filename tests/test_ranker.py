@@ -38,3 +38,15 @@ def test_bm25_prefers_the_item_holding_the_query() -> None:
     assert s[0] == s[3] > s[1] > 0 == s[2]
     cov = field.coverage(bigrams("工业总产值"))
     assert cov[0] == 1.0 and 0 < cov[1] < 1 and cov[2] == 0
+
+
+def test_the_fit_stays_finite_on_collinear_features_with_signs_fixed() -> None:
+    rng = np.random.default_rng(7)
+    a = rng.normal(size=400)
+    x = np.column_stack([a, a, -a + 1e-6 * rng.normal(size=400), rng.normal(size=400)])
+    y = (a + 0.3 * rng.normal(size=400) > 0).astype(float)
+    w, b, _, _ = fit_logistic(x, y, l2=1e-3, nonnegative=np.array([True, False, True, False]))
+    assert np.all(np.isfinite(w)) and np.abs(w).max() < 50
+    assert w[0] >= 0 and w[2] >= 0
+    z = ((x - x.mean(0)) / x.std(0)) @ w + b
+    assert ((z > 0) == (y > 0)).mean() > 0.85
