@@ -57,6 +57,7 @@ OUTLINE_SCORE = 70.0
 MIN_EXPLAINED = 0.5
 # A place named at the start of the question that no plan is about (the parser recognises the
 # plans' own places): 和平区…, 古林街道…, 天津市…. The answer must speak of it.
+_PLACE_SUFFIX = re.compile(r"(?:街道|区|县|镇|乡|市)$")
 _UNKNOWN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:街道|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
 
 
@@ -164,6 +165,9 @@ class SearchIndex:
                 self._paragraph_of[i] = members
         self._window_grams: dict[int, np.ndarray] = {}
         self._latin: tuple[int, LatinResolver] | None = None
+        # Documents whose title names their place (the parser's aliases), and documents' texts.
+        self._placed_docs = {f for files in [*self.parser.strong.values(), *self.parser.weak.values()] for f in files}
+        self._doc_mentions: dict[str, str] = {}
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
@@ -258,7 +262,7 @@ class SearchIndex:
             e = self.entries[i]
             if contradicts(q.text, e.name, e.text) or explained[k] <= MIN_EXPLAINED:
                 vetoed.append(k)
-            elif required and not any(r in e.name + e.text for r in required):
+            elif required and not any(r in e.name + e.text for r in required) and not self._may_be_in(e.item.doc, required):
                 outside.append(k)
             elif self.allowed(i, q):
                 inside.append(k)
@@ -401,6 +405,16 @@ class SearchIndex:
         if result.note:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
         return result
+
+    def _may_be_in(self, doc: str, places: list[str]) -> bool:
+        """Whether a document whose own place is unknown (its title names none: XX街道2023年工作报告)
+        mentions one of these places (宝安 for 宝安街道): it may be that place's plan."""
+        if doc in self._placed_docs:
+            return False
+        mentions = self._doc_mentions.get(doc)
+        if mentions is None:
+            mentions = self._doc_mentions[doc] = "".join(self.kb.texts.get(doc, []))
+        return any(len(core) >= 2 and core in mentions for core in (_PLACE_SUFFIX.sub("", p) for p in places))
 
     def parser_required(self, q: Query) -> list[str]:
         """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named

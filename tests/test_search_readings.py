@@ -145,3 +145,14 @@ def test_the_askers_own_place_is_no_place_to_look_for(index: SearchIndex) -> Non
     plain = index.search("安全生产有哪些任务")
     assert [h.id for h in index.search("我们区安全生产有哪些任务").hits] == [h.id for h in plain.hits]
     assert index.parser_required(index.parse("我们街道PM2.5目标")) == []
+
+
+def test_a_place_no_title_names_may_be_a_document_whose_place_is_unknown() -> None:
+    unnamed = build_document("x.txt", ["XX街道2023年工作报告", "一、抓民生",
+                                       "立足宝安区位优势，新增停车泊位1000个。"])
+    named = build_document("east.txt", ["东湖街道2023年工作计划", "一、抓交通", "新增停车泊位500个。"])
+    index = SearchIndex(merge([unnamed, named]))
+    hits = index.search("宝安街道新增停车泊位多少个").hits
+    assert hits and hits[0].doc == "x.txt"
+    # A plan whose title names another place is not that place's, whatever it mentions.
+    assert all(h.doc != "east.txt" for h in hits)
