@@ -9,6 +9,7 @@ fitted by bench/fit_ranker.py; nothing here is tuned by hand.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -149,13 +150,19 @@ def _both_unexplained(c: Candidate, variants: Sequence[str]) -> float:
     return best / 5.0
 
 
+@functools.lru_cache(maxsize=4096)
+def _core(raw: str) -> str:
+    """A question variant without what needs no explaining: aspect words (数量, 扩容), Latin
+    qualifiers (AI) and function characters (的); computed once per variant, not per candidate."""
+    return _FUNCTION.sub("", _ASCII.sub("", ITEM_ASPECTS.sub("", raw))) or raw
+
+
 def _explained(c: Candidate, variants: Sequence[str]) -> float:
     """Share of the question's characters the item explains (best variant): by the longest common
     subsequence with a name, by the characters (a short question: the bigrams) present in its text."""
     best = 0.0
     for raw in variants[:4]:
-        # Aspect words (数量, 扩容) and Latin qualifiers (AI) do not make it another topic.
-        v = _FUNCTION.sub("", _ASCII.sub("", ITEM_ASPECTS.sub("", raw))) or raw
+        v = _core(raw)
         if c.name:
             best = max(best, LCSseq.similarity(v, c.name) / len(v))
         if c.text and len(v) > SHORT_QUESTION:

@@ -163,7 +163,7 @@ class SearchIndex:
                 members = paragraphs.setdefault((e.item.doc, e.item.para), [])
                 members.append(i)
                 self._paragraph_of[i] = members
-        self._window_grams: dict[int, np.ndarray] = {}
+        self._window_grams: dict[int, frozenset[int]] = {}
         self._latin: tuple[int, LatinResolver] | None = None
         # Documents whose title names their place (the parser's aliases), and documents' texts.
         self._placed_docs = {f for files in [*self.parser.strong.values(), *self.parser.weak.values()] for f in files}
@@ -223,9 +223,9 @@ class SearchIndex:
     def _window_coverage(self, text: str, idx: list[int], fs: FieldScores) -> list[float]:
         """Per candidate, the idf-weighted share of the question's bigrams held by a passage with the
         passages before and after it in its paragraph (other kinds: their own text's coverage)."""
-        grams = bigrams(text) if text else np.zeros(0, dtype=np.int64)
-        idf = self.text_field.idf(grams) if len(grams) else np.zeros(0)
-        total = float(idf.sum())
+        grams = bigrams(text).tolist() if text else []
+        idf = self.text_field.idf(np.array(grams, dtype=np.int64)).tolist() if grams else []
+        total = sum(idf)
         out: list[float] = []
         for i in idx:
             members = self._paragraph_of.get(i)
@@ -235,10 +235,11 @@ class SearchIndex:
             held = self._window_grams.get(i)
             if held is None:
                 k = members.index(i)
-                held = bigrams("".join(self.entries[j].text for j in members[max(0, k - 1): k + 2]))
+                held = frozenset(bigrams("".join(self.entries[j].text for j in members[max(0, k - 1): k + 2])).tolist())
                 if len(self._window_grams) < WINDOW_CACHE:
                     self._window_grams[i] = held
-            out.append(max(float(fs.cov_text[i]), float(idf[np.isin(grams, held)].sum()) / total))
+            share = sum(w for g, w in zip(grams, idf, strict=True) if g in held) / total
+            out.append(max(float(fs.cov_text[i]), share))
         return out
 
     def field_scores_of(self, q: Query) -> FieldScores:
