@@ -84,6 +84,12 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True))
 
 
+def _tail(rest: str) -> str:
+    """The question without what a cue leaves after the noun (指标有哪几个 → 指标有, 名词解释一共有几条 →
+    名词解释一共): where the noun asked for ends it."""
+    return re.sub(r"(?:一共|总共|共)$", "", rest.rstrip(_AFTER_NOUN)).rstrip(_AFTER_NOUN)
+
+
 def _trim(topic: str, table: _Cues) -> str:
     """The topic without what the cues left at its ends (那块, 个) and without a leading word naming
     the document (规划里养老 → 养老)."""
@@ -95,9 +101,9 @@ def _trim(topic: str, table: _Cues) -> str:
             if m and len(topic) > m.end():
                 topic, changed = topic[m.end():], True
         for edge in table.edges:
-            if len(edge) == 1 and len(topic) <= 2:
-                continue
-            if topic.endswith(edge) and len(topic) > len(edge):
+            if len(edge) == 1 and len(topic) == 2:
+                continue  # 社区, 片区: a word, not a word and an edge
+            if topic.endswith(edge) and (len(topic) > len(edge) or len(edge) == 1):
                 topic, changed = topic[: -len(edge)], True
             if topic.startswith(edge) and len(topic) > len(edge) and len(edge) > 1:
                 topic, changed = topic[len(edge):], True
@@ -131,9 +137,9 @@ def read(text: str) -> Reading:
     for noun, kind in nouns.items():
         # The noun asked for ends the question (…有几项任务, …哪些指标) or follows the cue.
         # (with the particles a cue leaves behind: 指标有哪几个 → 指标有)
-        if rest.rstrip(_AFTER_NOUN).endswith(noun) or (found and f" {noun}" in rest):
+        if _tail(rest).endswith(noun) or (found and f" {noun}" in rest):
             r.wanted = kind
-            cut = rest.rstrip(_AFTER_NOUN)
+            cut = _tail(rest)
             rest = cut[: -len(noun)] if cut.endswith(noun) else rest.replace(f" {noun}", " ", 1)
             break
     kinds = [k for _, k in found]

@@ -31,6 +31,8 @@ CASES = [
     ("规划一共几大部分", "structure", None, ""),
     ("增进民生福祉那部分分几块", "structure", None, "增进民生福祉"),
     ("深港合作那几项任务逾期了吗", "overdue", "task", "深港合作"),
+    ("名词解释一共有几条", "count", "term", ""),
+    ("规划分几章", "structure", None, ""),
 ]
 
 
