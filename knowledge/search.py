@@ -58,6 +58,7 @@ MIN_EXPLAINED = 0.5
 # A place named at the start of the question that no plan is about (the parser recognises the
 # plans' own places): 和平区…, 古林街道…, 天津市…. The answer must speak of it.
 _PLACE_SUFFIX = re.compile(r"(?:街道|区|县|镇|乡|市)$")
+_ADMIN_SUFFIX = r"(?:街道|街|区|县|镇|乡|市)"
 _UNKNOWN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:街道|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
 
 
@@ -352,6 +353,19 @@ class SearchIndex:
             # 新河街 kqylts bl 目标: the pinyin words in characters, then read as any question.
             query = self.latin().resolve(query)
         q = self.parse(query, today)
+        if not q.docs:
+            # A place no title names (宝安街道): the documents that may be its plans, if any, are the
+            # ones the question is about (for lists and outlines too).
+            named = self.parser_required(q)
+            maybe = {d.file for d in self.kb.documents if self._may_be_in(d.file, named)} if named else set()
+            if maybe:
+                q.docs = maybe
+                # …and, like a known place, it is a filter, no longer part of what is asked.
+                core = re.escape(_PLACE_SUFFIX.sub("", named[0]))
+                said = re.compile(core + r"(?:那个|这个)?(?:街道|区|县|镇|乡|市)")
+                q.text = said.sub("", q.text, count=1) or q.text
+                q.full = said.sub("", q.full, count=1) or q.full
+                q.places.append(named[0])
         reading = read(q.full or q.text)
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
         limit = max(0, limit)
@@ -415,7 +429,9 @@ class SearchIndex:
         mentions = self._doc_mentions.get(doc)
         if mentions is None:
             mentions = self._doc_mentions[doc] = "".join(self.kb.texts.get(doc, []))
-        return any(len(core) >= 2 and core in mentions for core in (_PLACE_SUFFIX.sub("", p) for p in places))
+        # Named as a place (宝安区 for 宝安街道), not a word of a name (和平社区 is no 和平区).
+        return any(len(core) >= 2 and re.search(re.escape(core) + _ADMIN_SUFFIX, mentions) is not None
+                   for core in (_PLACE_SUFFIX.sub("", p) for p in places))
 
     def parser_required(self, q: Query) -> list[str]:
         """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named

@@ -154,5 +154,9 @@ def test_a_place_no_title_names_may_be_a_document_whose_place_is_unknown() -> No
     index = SearchIndex(merge([unnamed, named]))
     hits = index.search("宝安街道新增停车泊位多少个").hits
     assert hits and hits[0].doc == "x.txt"
-    # A plan whose title names another place is not that place's, whatever it mentions.
+    # A plan whose title names another place is not that place's, whatever it mentions; a word of a
+    # name (和平社区) does not name the place 和平区.
     assert all(h.doc != "east.txt" for h in hits)
+    other = build_document("y.txt", ["XX街道2024年工作计划", "一、抓民生", "在和平社区新增停车泊位300个。"])
+    index = SearchIndex(merge([other, named]))
+    assert index.search("和平区新增停车泊位多少个").hits == []
