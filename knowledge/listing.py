@@ -164,7 +164,7 @@ class Listing:
 
     def category(self, topic: str, docs: list[str]) -> list[object]:
         """Indicators of these documents whose table category the topic names (生态环保, 经济发展)."""
-        topic = normalize(topic)
+        topic = normalize(topic).removesuffix("类")  # 生态环保类 (指标): the category 生态环保
         if len(topic) < 2:
             return []
         allowed = set(docs)

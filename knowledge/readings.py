@@ -94,6 +94,7 @@ def _trim(topic: str, table: _Cues) -> str:
     """The topic without what the cues left at its ends (那块, 个) and without a leading word naming
     the document (规划里养老 → 养老)."""
     changed = True
+    single = False  # one one-character edge at most: 垃圾分类 must not lose 类 and then 分
     while changed and topic:
         changed = False
         for word in table.doc_words:
@@ -101,10 +102,11 @@ def _trim(topic: str, table: _Cues) -> str:
             if m and len(topic) > m.end():
                 topic, changed = topic[m.end():], True
         for edge in table.edges:
-            if len(edge) == 1 and len(topic) == 2:
+            if len(edge) == 1 and (len(topic) == 2 or single):
                 continue  # 社区, 片区: a word, not a word and an edge
             if topic.endswith(edge) and (len(topic) > len(edge) or len(edge) == 1):
                 topic, changed = topic[: -len(edge)], True
+                single = single or len(edge) == 1
             if topic.startswith(edge) and len(topic) > len(edge) and len(edge) > 1:
                 topic, changed = topic[len(edge):], True
         trimmed = _EDGE.sub("", topic)

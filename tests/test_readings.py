@@ -25,7 +25,8 @@ CASES = [
     ("新河街道有几个社区", "answer", None, "新河街道有几个社区"),
     # What the cues leave at the topic's ends is trimmed; a word naming the document before 里 goes.
     ("抓会展那块都有哪些任务", "list", "task", "抓会展"),
-    ("生态环保类指标有哪几个", "list", "indicator", "生态环保"),
+    ("生态环保类指标有哪几个", "list", "indicator", "生态环保类"),
+    ("垃圾分类方面的任务和指标全部列出来", "list", "indicator", "垃圾分类"),
     ("规划里养老那一节", "structure", None, "养老"),
     ("这个方案分几个部分", "structure", None, ""),
     ("规划一共几大部分", "structure", None, ""),
