@@ -89,7 +89,7 @@ def question_pairs(index: SearchIndex, q: dict, gold: bool, glines: dict) -> Que
     """The scored candidates of one question as the search sees them (constraints applied)."""
     today = dt.date.fromisoformat(q["today"]) if q.get("today") else None
     parsed = index.parse(q["q"], today)
-    reading = read(parsed.full or parsed.text)
+    reading = read(index.asked(parsed))
     if reading.kind in ("due", "overdue"):
         return None
     if reading.kind == "list" and reading.topic:

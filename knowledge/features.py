@@ -154,7 +154,13 @@ def _both_unexplained(c: Candidate, variants: Sequence[str]) -> float:
 def _core(raw: str) -> str:
     """A question variant without what needs no explaining: aspect words (数量, 扩容), Latin
     qualifiers (AI) and function characters (的); computed once per variant, not per candidate."""
-    return _FUNCTION.sub("", _ASCII.sub("", ITEM_ASPECTS.sub("", raw))) or raw
+    v = ITEM_ASPECTS.sub("", raw)
+    rest = _ASCII.sub("", v)
+    # Latin letters are a qualifier (AI赋能产业) when the characters outweigh them, else the
+    # subject itself (PM2.5以下).
+    if len(rest) > len(v) - len(rest):
+        v = rest
+    return _FUNCTION.sub("", v) or raw
 
 
 def _explained(c: Candidate, variants: Sequence[str]) -> float:

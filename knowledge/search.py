@@ -166,6 +166,8 @@ class SearchIndex:
                 self._paragraph_of[i] = members
         self._window_grams: dict[int, frozenset[int]] = {}
         self._latin: tuple[int, LatinResolver] | None = None
+        self._doc_number = {d.file: k for k, d in enumerate(kb.documents)}
+        self._entry_doc = np.array([self._doc_number.get(e.item.doc, -1) for e in self.entries], dtype=np.int64)
         # Documents whose title names their place (the parser's aliases), and documents' texts.
         self._placed_docs = {f for files in [*self.parser.strong.values(), *self.parser.weak.values()] for f in files}
         self._doc_mentions: dict[str, str] = {}
@@ -213,6 +215,12 @@ class SearchIndex:
             pre = fs.cov_name + 0.5 * fs.cov_context + fs.cov_text + fs.bm25_text
             chosen = set(top_positive(pre, CANDIDATES).tolist())
             chosen.update(sorted(fuzzy, key=lambda i: -fuzzy[i])[:CANDIDATES])
+            if q.docs:
+                # The place's own plans compete among themselves: many plans' items with the same
+                # words must not crowd theirs out of the candidates.
+                own = np.isin(self._entry_doc, [self._doc_number[d] for d in q.docs if d in self._doc_number])
+                chosen.update(top_positive(np.where(own, pre, 0.0), CANDIDATES).tolist())
+                chosen.update(sorted((i for i in fuzzy if own[i]), key=lambda i: -fuzzy[i])[:CANDIDATES])
             chosen.update(extra or [])
             idx = sorted(chosen)
         ascii_query = is_ascii_query(q.raw)
@@ -336,6 +344,15 @@ class SearchIndex:
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks_in(q_text, text))
 
+    def asked(self, q: Query) -> str:
+        """What a question asks, for its reading: the text with the places it names taken out (a
+        bare 大港 is kept in `full` for matching names like 大港高教园区, not for reading 有几章)."""
+        text = q.full or q.text
+        for place in q.places:
+            if place in text and text.replace(place, "", 1):
+                text = text.replace(place, "", 1)
+        return text
+
     def latin(self) -> LatinResolver:
         """Pinyin of names and places → characters, for questions mixing both (built on first use)."""
         if self._latin is None or self._latin[0] != self.lexicon.version:
@@ -366,7 +383,7 @@ class SearchIndex:
                 q.text = said.sub("", q.text, count=1) or q.text
                 q.full = said.sub("", q.full, count=1) or q.full
                 q.places.append(named[0])
-        reading = read(q.full or q.text)
+        reading = read(self.asked(q))
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
         limit = max(0, limit)
         if reading.kind in ("due", "overdue"):
