@@ -158,7 +158,7 @@ def _core(raw: str) -> str:
     rest = _ASCII.sub("", v)
     # Latin letters are a qualifier (AI赋能产业) when the characters outweigh them, else the
     # subject itself (PM2.5以下).
-    if len(rest) > len(v) - len(rest):
+    if rest and len(rest) >= len(v) - len(rest):
         v = rest
     return _FUNCTION.sub("", v) or raw
 
