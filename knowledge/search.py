@@ -31,23 +31,22 @@ from knowledge.fuzzy import (
     _Entry,
     top_positive,
 )
+from knowledge.hit_text import display_text, excerpt, with_following
 from knowledge.latin import LatinResolver
 from knowledge.lexicon import Lexicon
 from knowledge.listing import Listing
 from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
-from knowledge.query import NOT_PLACES, Query, arabic_years
+from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read
 from knowledge.textindex import BigramField, bigrams
+from knowledge.unknown_places import UnknownPlaces
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
 CANDIDATES = 64
-HIT_TEXT_CHARS = 300
-# Characters kept before the question's words when a long text is cut around them.
-EXCERPT_LEAD = 40
 # Passage windows (bigrams of a passage with its neighbours) kept between questions.
 WINDOW_CACHE = 50_000
 SUGGEST_MAX_CHARS = 20
@@ -55,11 +54,6 @@ OUTLINE_SCORE = 70.0
 # An answer explains more than this share of the question's characters (太空投资 is not answered by
 # 固定资产投资: half of it, 太空, is about something else).
 MIN_EXPLAINED = 0.5
-# A place named at the start of the question that no plan is about (the parser recognises the
-# plans' own places): 和平区…, 古林街道…, 天津市…. The answer must speak of it.
-_PLACE_SUFFIX = re.compile(r"(?:街道|区|县|镇|乡|市)$")
-_ADMIN_SUFFIX = r"(?:街道|街|区|县|镇|乡|市)"
-_UNKNOWN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:街道|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
 
 
 @dataclass
@@ -168,9 +162,7 @@ class SearchIndex:
         self._latin: tuple[int, LatinResolver] | None = None
         self._doc_number = {d.file: k for k, d in enumerate(kb.documents)}
         self._entry_doc = np.array([self._doc_number.get(e.item.doc, -1) for e in self.entries], dtype=np.int64)
-        # Documents whose title names their place (the parser's aliases), and documents' texts.
-        self._placed_docs = {f for files in [*self.parser.strong.values(), *self.parser.weak.values()] for f in files}
-        self._doc_mentions: dict[str, str] = {}
+        self.places = UnknownPlaces(kb, self.parser)
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
@@ -272,7 +264,8 @@ class SearchIndex:
             e = self.entries[i]
             if contradicts(q.text, e.name, e.text) or explained[k] <= MIN_EXPLAINED:
                 vetoed.append(k)
-            elif required and not any(r in e.name + e.text for r in required) and not self._may_be_in(e.item.doc, required):
+            elif required and not any(r in e.name + e.text for r in required) and not self.places.may_be_in(
+                    e.item.doc, required):
                 outside.append(k)
             elif self.allowed(i, q):
                 inside.append(k)
@@ -331,16 +324,11 @@ class SearchIndex:
     def hit(self, i: int, prob: float, q_text: str = "") -> Hit:
         """The hit of entry i with its display text and the query's words in it."""
         e = self.entries[i]
-        text = _excerpt(_display_text(self.kb, e), q_text)
+        text = excerpt(display_text(self.kb, e.item), q_text)
         members = self._paragraph_of.get(i)
         if members is not None:
-            # The sentences after a passage in its paragraph, as far as the hit's text may go: the
-            # list a sentence introduces (下列条件：…) is part of its answer.
-            for j in members[members.index(i) + 1:]:
-                more = self.entries[j].item.text  # type: ignore[union-attr]
-                if len(text) + len(more) > HIT_TEXT_CHARS:
-                    break
-                text += more
+            k = members.index(i)
+            text = with_following(text, [self.entries[j].item.text for j in members[k + 1:]])  # type: ignore[union-attr]
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks_in(q_text, text))
 
@@ -370,19 +358,7 @@ class SearchIndex:
             # 新河街 kqylts bl 目标: the pinyin words in characters, then read as any question.
             query = self.latin().resolve(query)
         q = self.parse(query, today)
-        if not q.docs:
-            # A place no title names (宝安街道): the documents that may be its plans, if any, are the
-            # ones the question is about (for lists and outlines too).
-            named = self.parser_required(q)
-            maybe = {d.file for d in self.kb.documents if self._may_be_in(d.file, named)} if named else set()
-            if maybe:
-                q.docs = maybe
-                # …and, like a known place, it is a filter, no longer part of what is asked.
-                core = re.escape(_PLACE_SUFFIX.sub("", named[0]))
-                said = re.compile(core + r"(?:那个|这个)?(?:街道|区|县|镇|乡|市)")
-                q.text = said.sub("", q.text, count=1) or q.text
-                q.full = said.sub("", q.full, count=1) or q.full
-                q.places.append(named[0])
+        self.places.scope(q)
         reading = read(self.asked(q))
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
         limit = max(0, limit)
@@ -438,25 +414,10 @@ class SearchIndex:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
         return result
 
-    def _may_be_in(self, doc: str, places: list[str]) -> bool:
-        """Whether a document whose own place is unknown (its title names none: XX街道2023年工作报告)
-        mentions one of these places (宝安 for 宝安街道): it may be that place's plan."""
-        if doc in self._placed_docs:
-            return False
-        mentions = self._doc_mentions.get(doc)
-        if mentions is None:
-            mentions = self._doc_mentions[doc] = "".join(self.kb.texts.get(doc, []))
-        # Named as a place (宝安区 for 宝安街道), not a word of a name (和平社区 is no 和平区).
-        return any(len(core) >= 2 and re.search(re.escape(core) + _ADMIN_SUFFIX, mentions) is not None
-                   for core in (_PLACE_SUFFIX.sub("", p) for p in places))
-
     def parser_required(self, q: Query) -> list[str]:
         """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named
         at the start of the question."""
-        name = _UNKNOWN_PLACE.match(q.text)
-        if not name or name.group(0).endswith(NOT_PLACES):
-            return []
-        return [name.group(0)]
+        return self.places.named(q)
 
     def _suggestions(self, inside: list[tuple[float, int]]) -> list[str]:
         seen: list[str] = []
@@ -512,37 +473,4 @@ def fold_passages(hits: list[Hit]) -> list[Hit]:
 def _without_year(q: Query) -> Query:
     return Query(raw=q.raw, text=q.text, full=q.full, year=None, docs=q.docs, doc_kinds=q.doc_kinds,
                  intent=q.intent, places=q.places)
-
-
-def _display_text(kb: KnowledgeBase, e: _Entry) -> str:
-    """What the chat shows for an item, whole (`_excerpt` cuts it)."""
-    item = e.item
-    if isinstance(item, Passage):
-        text = item.text
-    elif isinstance(item, Term):
-        text = item.definition
-    elif isinstance(item, Section):
-        text = " › ".join(item.path) if item.path else item.title
-    elif isinstance(item, Task):
-        text = item.text or item.title
-    else:
-        text = item.text
-        if not text:
-            lines = kb.texts.get(item.doc, [])
-            text = lines[item.line - 1].strip() if 0 < item.line <= len(lines) else item.name
-    return text
-
-
-def _excerpt(text: str, q_text: str) -> str:
-    """At most about HIT_TEXT_CHARS characters of a text: its start, or, when the question's words
-    are further in (a long paragraph of tasks), the part around them."""
-    if len(text) <= HIT_TEXT_CHARS:
-        return text
-    marks = marks_in(q_text, text)
-    at = text.find(marks[0]) if marks else -1
-    if at < 0 or at + len(marks[0]) <= HIT_TEXT_CHARS - EXCERPT_LEAD:
-        return text[:HIT_TEXT_CHARS] + "…"
-    start = max(0, at - EXCERPT_LEAD)
-    end = start + HIT_TEXT_CHARS
-    return "…" + text[start:end] + ("…" if end < len(text) else "")
 

@@ -98,7 +98,8 @@ def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
 
 
 def test_a_passage_hit_carries_the_sentences_after_it_and_folds_only_into_its_own_task() -> None:
-    from knowledge.search import HIT_TEXT_CHARS, fold_passages
+    from knowledge.hit_text import HIT_TEXT_CHARS
+    from knowledge.search import fold_passages
 
     lines = ["东湖街道质量奖管理办法",
              "第八条质量奖每两年评选一次，由市质量发展委员会统一组织，评审坚持公开公平公正原则，"
@@ -132,12 +133,12 @@ def test_pinyin_words_inside_a_chinese_question_are_read_as_characters() -> None
 
 
 def test_a_long_text_is_cut_around_the_questions_words() -> None:
-    from knowledge.search import HIT_TEXT_CHARS, _excerpt
+    from knowledge.hit_text import HIT_TEXT_CHARS, excerpt
 
     text = "推进城市更新，完善配套设施。" * 40 + "推动赵沽里泵站竣工。" + "加快道路建设。" * 10
-    out = _excerpt(text, "赵沽里泵站")
+    out = excerpt(text, "赵沽里泵站")
     assert "赵沽里泵站" in out and out.startswith("…") and len(out) <= HIT_TEXT_CHARS + 2
-    assert _excerpt(text, "城市更新").startswith("推进城市更新")
+    assert excerpt(text, "城市更新").startswith("推进城市更新")
 
 
 def test_the_askers_own_place_is_no_place_to_look_for(index: SearchIndex) -> None:

@@ -1,0 +1,63 @@
+"""Places a question names that no plan's title names (和平区…, 宝安街道…): what they require of an answer.
+
+The query parser recognises the plans' own places (a document's place is the chain its title starts
+with). A place named at the start of a question that is none of them is either a place no plan is
+about — the answer must then speak of it — or the place of a plan whose title names no place
+(XX街道2023年工作报告) and whose text names it as a place (宝安区 for 宝安街道).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.models import KnowledgeBase
+from knowledge.query import NOT_PLACES, Query, QueryParser
+
+_UNKNOWN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:街道|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
+_PLACE_SUFFIX = re.compile(r"(?:街道|区|县|镇|乡|市)$")
+_ADMIN_SUFFIX = r"(?:街道|街|区|县|镇|乡|市)"
+
+
+class UnknownPlaces:
+    """The places of one knowledge base's documents, to read a place no title names against."""
+
+    def __init__(self, kb: KnowledgeBase, parser: QueryParser) -> None:
+        self.kb = kb
+        # Documents whose title names their place (the parser's aliases).
+        self.placed = {f for files in [*parser.strong.values(), *parser.weak.values()] for f in files}
+        self._texts: dict[str, str] = {}
+
+    @staticmethod
+    def named(q: Query) -> list[str]:
+        """A place no plan is about named at the start of the question (和平区, 古林街道): words that
+        must be in an answer."""
+        name = _UNKNOWN_PLACE.match(q.text)
+        if not name or name.group(0).endswith(NOT_PLACES):
+            return []
+        return [name.group(0)]
+
+    def may_be_in(self, doc: str, places: list[str]) -> bool:
+        """Whether a document whose title names no place names one of these as a place (宝安区 for
+        宝安街道; 和平社区 is a word of a name, no 和平区): it may be that place's plan."""
+        if doc in self.placed:
+            return False
+        text = self._texts.get(doc)
+        if text is None:
+            text = self._texts[doc] = "".join(self.kb.texts.get(doc, []))
+        return any(len(core) >= 2 and re.search(re.escape(core) + _ADMIN_SUFFIX, text) is not None
+                   for core in (_PLACE_SUFFIX.sub("", p) for p in places))
+
+    def scope(self, q: Query) -> None:
+        """A question naming such a place is about the documents that may be its plans, if any (for
+        lists and outlines too); like a known place, the name is then a filter, not what is asked."""
+        if q.docs:
+            return
+        named = self.named(q)
+        maybe = {d.file for d in self.kb.documents if self.may_be_in(d.file, named)} if named else set()
+        if not maybe:
+            return
+        q.docs = maybe
+        said = re.compile(re.escape(_PLACE_SUFFIX.sub("", named[0])) + r"(?:那个|这个)?(?:街道|区|县|镇|乡|市)")
+        q.text = said.sub("", q.text, count=1) or q.text
+        q.full = said.sub("", q.full, count=1) or q.full
+        q.places.append(named[0])
