@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from knowledge.pinyin_index import pinyin_forms
+from knowledge.pinyin_index import char_pinyin, pinyin_forms
 
 # Latin words separated by spaces at most; digits may follow letters (pm2.5 stays what it is).
 _RUN = re.compile(r"[a-z]+(?:\s+[a-z]+)*")
@@ -24,7 +24,8 @@ _MAX_FORM = 60
 class LatinResolver:
     """Full pinyin and initials of names and places → the name (the most frequent one if several)."""
 
-    def __init__(self, names: Iterable[tuple[str, str, str]], places: Iterable[str], keep: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[tuple[str, str, str]], places: Iterable[str], keep: Iterable[str],
+                 decoder: PinyinDecoder | None = None) -> None:
         counts: dict[str, Counter[str]] = {}
         for name, full, initials in names:
             for form in (full, initials):
@@ -38,11 +39,17 @@ class LatinResolver:
                     counts.setdefault(form, Counter())[place] += 1_000_000
         self.forms = {form: c.most_common(1)[0][0] for form, c in counts.items()}
         self.keep = {k.lower() for k in keep}
+        self.decoder = decoder
 
     def _word(self, letters: str) -> str | None:
         if letters in self.keep or len(letters) < _MIN_LETTERS:
             return None
         return self.forms.get(letters)
+
+    def _decoded(self, letters: str) -> str | None:
+        if self.decoder is None or letters in self.keep or len(letters) < 4:
+            return None
+        return self.decoder.decode(letters)
 
     def _segment(self, letters: str) -> list[str] | None:
         """The fewest known forms that make up `letters` exactly (dgjgmysgyzcz → 大港街, 规模以上工业总产值)."""
@@ -69,9 +76,50 @@ class LatinResolver:
             if whole is not None:
                 resolved = True
                 return "".join(whole)
-            names = [self._word(w) for w in words]
+            names = [self._word(w) or self._decoded(w) for w in words]
             resolved = resolved or any(names)
             return " ".join(n or w for n, w in zip(names, words, strict=True))
 
         out = _RUN.sub(run, unicodedata.normalize("NFKC", text).lower())
         return out if resolved else text
+
+
+class PinyinDecoder:
+    """Pinyin words (anquan, xiaofang, tiyanguan) in the characters the plans write them with: the
+    syllables split and read as characters of the plans, the reading whose character pairs the plans
+    use most (a small input method over the plans' own bigrams). Words whose every pair does not
+    occur in the plans stay as they are."""
+
+    def __init__(self, chars: Iterable[str], pair_weight: Callable[[str], float | None]) -> None:
+        by_syllable: dict[str, list[str]] = {}
+        for ch in sorted(set(chars)):
+            reading = char_pinyin(ch)
+            if reading:
+                by_syllable.setdefault(reading, []).append(ch)
+        self.by_syllable = by_syllable
+        self.longest = max((len(s) for s in by_syllable), default=0)
+        # How often the plans write a character pair (higher = more), None when never.
+        self.pair_weight = pair_weight
+
+    def decode(self, letters: str) -> str | None:
+        """The characters of a pinyin word of two or more syllables, or None."""
+        n = len(letters)
+        # best[end][char] = (score, syllables, text) of the best reading of letters[:end] ending in char
+        best: list[dict[str, tuple[float, int, str]]] = [{} for _ in range(n + 1)]
+        best[0][""] = (0.0, 0, "")
+        for end in range(1, n + 1):
+            for start in range(max(0, end - self.longest), end):
+                if not best[start]:
+                    continue
+                for ch in self.by_syllable.get(letters[start:end], ()):
+                    for last, (score, count, text) in best[start].items():
+                        if last:
+                            weight = self.pair_weight(last + ch)
+                            if weight is None:
+                                continue
+                            score += weight
+                        kept = best[end].get(ch)
+                        if kept is None or score > kept[0]:
+                            best[end][ch] = (score, count + 1, text + ch)
+        done = max(best[n].values(), default=None)
+        return done[2] if done is not None and done[1] >= 2 else None

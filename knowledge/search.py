@@ -32,7 +32,7 @@ from knowledge.fuzzy import (
     top_positive,
 )
 from knowledge.hit_text import display_text, excerpt, with_following
-from knowledge.latin import LatinResolver
+from knowledge.latin import LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
 from knowledge.listing import Listing
 from knowledge.marks import marks_in
@@ -170,6 +170,7 @@ class SearchIndex:
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
         self.fuzzy.warm()
+        self.latin()
         return self
 
     def parse(self, query: str, today: dt.date | None = None) -> Query:
@@ -348,15 +349,29 @@ class SearchIndex:
             names = [(e.name, full[k], initials[k]) for k, e in enumerate(self.entries)
                      if e.kind != "passage" and e.name]
             keep = [e.short for e in self.lexicon.entries() if e.short.isascii()]
+            chars = set().union(*(set(e.name) | set(e.text) for e in self.entries)) if self.entries else set()
+            decoder = PinyinDecoder(chars, self._pair_weight)
             self._latin = (self.lexicon.version,
-                           LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep))
+                           LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep, decoder))
         return self._latin[1]
+
+    def _pair_weight(self, pair: str) -> float | None:
+        """Minus the idf of a character pair in the plans' texts or names (None: written nowhere)."""
+        key = (ord(pair[0]) << 20) | ord(pair[1])
+        idf = self.text_field.idf_of.get(key)
+        if idf is None:
+            idf = self.name_field.idf_of.get(key)
+        return None if idf is None else -idf
 
     def search(self, query: str, limit: int = 10, today: dt.date | None = None) -> SearchResult:
         """The items answering `query`, best first; empty when the plans do not say."""
-        if has_cjk(query) and re.search(r"[A-Za-z]{2}", query):
-            # 新河街 kqylts bl 目标: the pinyin words in characters, then read as any question.
-            query = self.latin().resolve(query)
+        if re.search(r"[A-Za-z]{2}", query):
+            # 新河街 kqylts bl 目标, xinhejie xiaofang tiyanguan: the pinyin words in characters, then
+            # read as any question; a question all in letters only when most of its words are read
+            # (else the pinyin matcher takes it as it is).
+            resolved = self.latin().resolve(query)
+            if has_cjk(query) or _mostly_read(query, resolved):
+                query = resolved
         q = self.parse(query, today)
         self.places.scope(q)
         reading = read(self.asked(q))
@@ -450,6 +465,13 @@ class SearchIndex:
             ordered = sorted(members, key=lambda j: (j != i, -probs.get(j, 0.0)))
             out.append(HitGroup(name=h.title, hits=[self.hit(j, probs.get(j, 0.0), q.text) for j in ordered]))
         return out
+
+
+def _mostly_read(query: str, resolved: str) -> bool:
+    """Whether a question in letters of several words has at least half of them in characters now."""
+    before = re.findall(r"[A-Za-z]{2,}", query)
+    after = re.findall(r"[A-Za-z]{2,}", resolved)
+    return len(before) >= 2 and len(after) * 2 <= len(before)
 
 
 def fold_passages(hits: list[Hit]) -> list[Hit]:

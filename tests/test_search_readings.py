@@ -161,3 +161,21 @@ def test_a_place_no_title_names_may_be_a_document_whose_place_is_unknown() -> No
     other = build_document("y.txt", ["XX街道2024年工作计划", "一、抓民生", "在和平社区新增停车泊位300个。"])
     index = SearchIndex(merge([other, named]))
     assert index.search("和平区新增停车泊位多少个").hits == []
+
+
+def test_pinyin_words_are_read_as_the_characters_the_plans_use() -> None:
+    from knowledge.latin import PinyinDecoder
+
+    corpus = "强化安全生产，建设消防体验馆，推进老旧小区改造。"
+    pairs = {corpus[k:k + 2] for k in range(len(corpus) - 1)}
+    decoder = PinyinDecoder(corpus, lambda pair: 0.0 if pair in pairs else None)
+    assert decoder.decode("anquanshengchan") == "安全生产"
+    assert decoder.decode("xiaofangtiyanguan") == "消防体验馆"
+    assert decoder.decode("laojiuxiaoqu") == "老旧小区"
+    assert decoder.decode("duoshao") is None  # 多少 is written nowhere in these plans
+    assert decoder.decode("an") is None  # one syllable is too little to read
+
+
+def test_a_question_in_pinyin_words_is_read_in_characters(index: SearchIndex) -> None:
+    plain = index.search("安全生产有哪些任务")
+    assert [h.id for h in index.search("anquan shengchan 有哪些任务").hits] == [h.id for h in plain.hits]
