@@ -24,7 +24,7 @@ _ITEM_MEASURES = ("项", "条")
 # Beyond this many characters besides the ordinal, the question asks about the content, not the part.
 ORDINAL_TOPIC_CHARS = 5
 _AFTER_NOUN = " 吗呢的有是了都个项条"
-_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共)+|(?:的|里|中|是|有|了|都|呢|吗|啊|呀|吧)+$")
+_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将)+|(?:的|里|中|是|有|了|都|呢|吗|啊|呀|吧)+$")
 
 
 @dataclass
