@@ -4,8 +4,8 @@
     python bench/fit_ranker.py --dry-run  # fit and print, write nothing
 
 Questions fitted on: the tune half of bench/queries/realistic.json, the old development set
-(tests/data/gold/queries-dev.json), bench/queries/fresh.json, fresh2.json and fresh3.json (held-out sets
-measured once and spent, now development), bench/queries/long-dev.json (whole-sentence questions written for fitting), and — when ../shared/corpus/policy-rag is there — the questions on the policy
+(tests/data/gold/queries-dev.json), bench/queries/fresh.json, fresh2.json, fresh3.json and fresh4.json
+(held-out sets measured once and spent, now development), bench/queries/long-dev.json (whole-sentence questions written for fitting), and — when ../shared/corpus/policy-rag is there — the questions on the policy
 set's tune documents (bench/eval_policy.py's split; its held-out documents are never read here).
 Pairs: every candidate the search scores for a question, labelled 1 when it answers (the hit rule of
 bench/queries/README.md; for the old development set the gold rule; for the policy set its README's
@@ -46,6 +46,7 @@ REALISTIC = HERE / "queries" / "realistic.json"
 FRESH = HERE / "queries" / "fresh.json"
 FRESH2 = HERE / "queries" / "fresh2.json"
 FRESH3 = HERE / "queries" / "fresh3.json"
+FRESH4 = HERE / "queries" / "fresh4.json"
 LONG_DEV = HERE / "queries" / "long-dev.json"
 DEV = HERE.parent / "tests" / "data" / "gold" / "queries-dev.json"
 WRONG_COST = 1.0
@@ -163,6 +164,7 @@ def collect() -> list[Question]:
     tune += json.loads(FRESH.read_text(encoding="utf-8"))
     tune += json.loads(FRESH2.read_text(encoding="utf-8"))
     tune += json.loads(FRESH3.read_text(encoding="utf-8"))
+    tune += json.loads(FRESH4.read_text(encoding="utf-8"))
     tune += json.loads(LONG_DEV.read_text(encoding="utf-8"))
     dev = json.loads(DEV.read_text(encoding="utf-8"))
     questions: list[Question] = []
@@ -240,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     ranker.answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker)
     ranker.listed = choose_list(questions, ranker)
     ranker.suggest = round(ranker.answer / 2, 2)
-    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + fresh2 + fresh3 + "
+    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + fresh2-4 + "
                                  "bench/queries/long-dev.json + tests/data/gold/queries-dev.json + "
                                  "policy-rag tune documents",
                    "pairs": int(len(y)), "positives": int(y.sum()), "questions": len(questions),
