@@ -39,6 +39,7 @@ SETS = [
     QuerySet("fresh2.json", "G", 140, long_chars=(20, 60), count_is_len=True),
     QuerySet("fresh3.json", "H", 125),
     QuerySet("fresh4.json", "K", 115),
+    QuerySet("fresh5.json", "M", 115),
     QuerySet("long-dev.json", "L", 75, split="tune", styles=frozenset({"long", "no_answer"}),
              long_chars=(18, 60), only_long=True, ids_in_order=True),
 ]
