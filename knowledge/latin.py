@@ -26,18 +26,21 @@ class LatinResolver:
 
     def __init__(self, names: Iterable[tuple[str, str, str]], places: Iterable[str], keep: Iterable[str],
                  decoder: PinyinDecoder | None = None) -> None:
-        counts: dict[str, Counter[str]] = {}
+        # (form, name) pairs counted once over all names (a large knowledge base repeats names).
+        pairs: Counter[tuple[str, str]] = Counter()
         for name, full, initials in names:
-            for form in (full, initials):
-                if len(form) >= _MIN_LETTERS:
-                    counts.setdefault(form, Counter())[name] += 1
+            pairs[(full, name)] += 1
+            pairs[(initials, name)] += 1
         for place in places:
             full, initials = pinyin_forms(place)
-            for form in (full, initials):
-                if len(form) >= _MIN_LETTERS:
-                    # A place's own letters name the place before any item with the same initials.
-                    counts.setdefault(form, Counter())[place] += 1_000_000
-        self.forms = {form: c.most_common(1)[0][0] for form, c in counts.items()}
+            # A place's own letters name the place before any item with the same initials.
+            pairs[(full, place)] += 1_000_000
+            pairs[(initials, place)] += 1_000_000
+        best: dict[str, tuple[int, str]] = {}
+        for (form, name), n in pairs.items():
+            if len(form) >= _MIN_LETTERS and (form not in best or n > best[form][0]):
+                best[form] = (n, name)
+        self.forms = {form: name for form, (_, name) in best.items()}
         self.keep = {k.lower() for k in keep}
         self.decoder = decoder
 

@@ -170,7 +170,6 @@ class SearchIndex:
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
         self.fuzzy.warm()
-        self.latin()
         return self
 
     def parse(self, query: str, today: dt.date | None = None) -> Query:
@@ -349,7 +348,7 @@ class SearchIndex:
             names = [(e.name, full[k], initials[k]) for k, e in enumerate(self.entries)
                      if e.kind != "passage" and e.name]
             keep = [e.short for e in self.lexicon.entries() if e.short.isascii()]
-            chars = set().union(*(set(e.name) | set(e.text) for e in self.entries)) if self.entries else set()
+            chars = set("".join(e.text for e in self.entries)) | set("".join(e.name for e in self.entries))
             decoder = PinyinDecoder(chars, self._pair_weight)
             self._latin = (self.lexicon.version,
                            LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep, decoder))
