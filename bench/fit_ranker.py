@@ -43,11 +43,9 @@ from knowledge.search import SearchIndex  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 REALISTIC = HERE / "queries" / "realistic.json"
-FRESH = HERE / "queries" / "fresh.json"
-FRESH2 = HERE / "queries" / "fresh2.json"
-FRESH3 = HERE / "queries" / "fresh3.json"
-FRESH4 = HERE / "queries" / "fresh4.json"
-LONG_DEV = HERE / "queries" / "long-dev.json"
+# Development questions besides the tune half: the spent fresh sets and the long-question set.
+DEVELOPMENT = tuple(HERE / "queries" / f for f in ("fresh.json", "fresh2.json", "fresh3.json", "fresh4.json",
+                                                   "long-dev.json"))
 DEV = HERE.parent / "tests" / "data" / "gold" / "queries-dev.json"
 WRONG_COST = 1.0
 
@@ -161,11 +159,8 @@ def collect() -> list[Question]:
     index = SearchIndex(build_kb(None))
     glines = gold_lines()
     tune = [q for q in json.loads(REALISTIC.read_text(encoding="utf-8")) if q["split"] == "tune"]
-    tune += json.loads(FRESH.read_text(encoding="utf-8"))
-    tune += json.loads(FRESH2.read_text(encoding="utf-8"))
-    tune += json.loads(FRESH3.read_text(encoding="utf-8"))
-    tune += json.loads(FRESH4.read_text(encoding="utf-8"))
-    tune += json.loads(LONG_DEV.read_text(encoding="utf-8"))
+    for path in DEVELOPMENT:
+        tune += json.loads(path.read_text(encoding="utf-8"))
     dev = json.loads(DEV.read_text(encoding="utf-8"))
     questions: list[Question] = []
     for q, gold in [*((q, False) for q in tune), *((q, True) for q in dev)]:

@@ -1,9 +1,10 @@
-"""Pinyin words inside a Chinese question (dgj 规上工业总产值, 新河街 kqyltsbl): written back in characters.
+"""Pinyin words in a question (dgj 规上工业总产值, xinhejie xiaofang tiyanguan): written back in characters.
 
-A pure-Latin question is matched by the fuzzy matcher's pinyin index; a question mixing characters
-and Latin words needs the Latin words as characters, so the place and the name are read as in any
-other question. A Latin word (or a run of them) becomes a place or item name whose full pinyin or
-initials it is exactly; words the lexicon knows in Latin letters (gdp, pm) are kept.
+A question mixing characters and Latin words, or of several Latin words most of which can be read,
+is then read as any other question (its place, year and name); a single pinyin word is left to the
+fuzzy matcher's pinyin index. A Latin word (or a run of them) becomes a place or item name whose full
+pinyin or initials it is exactly, else the characters the plans write it with (`PinyinDecoder`);
+words the lexicon knows in Latin letters (gdp, pm) are kept.
 """
 
 from __future__ import annotations

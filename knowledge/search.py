@@ -41,7 +41,7 @@ from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read
-from knowledge.textindex import BigramField, bigrams
+from knowledge.textindex import BigramField, bigram_key, bigrams
 from knowledge.unknown_places import UnknownPlaces
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
@@ -151,13 +151,14 @@ class SearchIndex:
         self.listing = Listing(kb, self.entries)
         # A passage's neighbours in its paragraph: a long question is often answered by a sentence
         # whose subject is named in the sentence before it.
-        self._paragraph_of: dict[int, list[int]] = {}
+        # (the entries of its paragraph, its place among them)
+        self._paragraph_of: dict[int, tuple[list[int], int]] = {}
         paragraphs: dict[tuple[str, int], list[int]] = {}
         for i, e in enumerate(self.entries):
             if isinstance(e.item, Passage):
                 members = paragraphs.setdefault((e.item.doc, e.item.para), [])
+                self._paragraph_of[i] = (members, len(members))
                 members.append(i)
-                self._paragraph_of[i] = members
         self._window_grams: dict[int, frozenset[int]] = {}
         self._latin: tuple[int, LatinResolver] | None = None
         self._doc_number = {d.file: k for k, d in enumerate(kb.documents)}
@@ -229,13 +230,13 @@ class SearchIndex:
         total = sum(idf)
         out: list[float] = []
         for i in idx:
-            members = self._paragraph_of.get(i)
-            if members is None or not total:
+            paragraph = self._paragraph_of.get(i)
+            if paragraph is None or not total:
                 out.append(float(fs.cov_text[i]))
                 continue
             held = self._window_grams.get(i)
             if held is None:
-                k = members.index(i)
+                members, k = paragraph
                 held = frozenset(bigrams("".join(self.entries[j].text for j in members[max(0, k - 1): k + 2])).tolist())
                 if len(self._window_grams) < WINDOW_CACHE:
                     self._window_grams[i] = held
@@ -325,9 +326,9 @@ class SearchIndex:
         """The hit of entry i with its display text and the query's words in it."""
         e = self.entries[i]
         text = excerpt(display_text(self.kb, e.item), q_text)
-        members = self._paragraph_of.get(i)
-        if members is not None:
-            k = members.index(i)
+        paragraph = self._paragraph_of.get(i)
+        if paragraph is not None:
+            members, k = paragraph
             text = with_following(text, [self.entries[j].item.text for j in members[k + 1:]])  # type: ignore[union-attr]
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks_in(q_text, text))
@@ -356,7 +357,7 @@ class SearchIndex:
 
     def _pair_weight(self, pair: str) -> float | None:
         """Minus the idf of a character pair in the plans' texts or names (None: written nowhere)."""
-        key = (ord(pair[0]) << 20) | ord(pair[1])
+        key = bigram_key(pair)
         idf = self.text_field.idf_of.get(key)
         if idf is None:
             idf = self.name_field.idf_of.get(key)

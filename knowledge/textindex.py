@@ -20,6 +20,12 @@ def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) & ((1 << _CODE_BITS) - 1)
 
 
+def bigram_key(pair: str) -> int:
+    """The key of one two-character string, as `bigrams` and the fields' `idf_of` encode it."""
+    mask = (1 << _CODE_BITS) - 1
+    return ((ord(pair[0]) & mask) << _CODE_BITS) | (ord(pair[1]) & mask)
+
+
 def bigrams(text: str) -> np.ndarray:
     """The distinct bigram keys of a (normalised) query string; a one-character query is its
     character paired with itself, so single characters still count."""
