@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import cn2an
@@ -16,7 +17,7 @@ from knowledge.features import char_bigrams
 from knowledge.models import KnowledgeBase, Section
 from knowledge.normalize import normalize
 from knowledge.query import Query
-from knowledge.readings import Reading
+from knowledge.readings import Reading, doc_words
 
 if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
     from knowledge.fuzzy import _Entry
@@ -27,6 +28,8 @@ LISTED_SCORE = 80.0
 # a task's name or text to be about the topic of a deadline list.
 SCOPE_COVERAGE = 0.6
 TOPIC_COVERAGE = 0.5
+# A task's text must hold nearly all of a deadline list's topic: long texts hold a part of anything.
+TEXT_COVERAGE = 0.8
 DEFAULT_WINDOW_DAYS = 30
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
@@ -93,15 +96,32 @@ class Listing:
         with_numbers = [s for s in sections if s.number]
         return with_numbers or sections
 
-    def nth(self, doc: str, n: int) -> Section | None:
-        """Part n of a document: the top section numbered n (第三章, 三、, 第3章), else the n-th
-        numbered top section."""
-        tops = self.tops.get(doc, [])
-        for s in tops:
-            if s.number and _number_of(s.number) == n:
-                return s
-        numbered = self.numbered(tops)
-        return numbered[n - 1] if 0 < n <= len(numbered) else None
+    def parts_of(self, doc: str) -> list[Section]:
+        """A document's parts: its numbered top sections, or, when its top is one heading (the
+        title over 一、二、三…), the parts under that heading."""
+        parts = self.numbered(self.tops.get(doc, []))
+        while len(parts) == 1 and self.children.get(parts[0].id):
+            parts = self.numbered(self.children[parts[0].id])
+        return parts
+
+    def nth(self, doc: str, n: int, within: Section | None = None) -> Section | None:
+        """Part n of a document (or of a part of it): the section numbered n (第三章, 三、, 第3章),
+        else the n-th numbered one; n < 0 counts from the end (最后一章)."""
+        parts = self.numbered(self.children.get(within.id, [])) if within else self.parts_of(doc)
+        if n > 0:
+            for s in parts:
+                if s.number and _number_of(s.number) == n:
+                    return s
+        return parts[n - 1] if 0 < n <= len(parts) else (parts[n] if -len(parts) <= n < 0 else None)
+
+    def at_path(self, doc: str, path: tuple[int, ...]) -> Section | None:
+        """The part an ordinal path names (第四章第五节 → part 5 of part 4)."""
+        part: Section | None = None
+        for k, n in enumerate(path):
+            part = self.nth(doc, n, part if k else None)
+            if part is None:
+                return None
+        return part
 
     # -- readings --------------------------------------------------------------------------------
     def outline(self, index: SearchIndex, q: Query) -> list[Hit]:
@@ -122,7 +142,7 @@ class Listing:
         chosen: list[tuple[str, object]] = []
         if reading.ordinal is not None:
             for d in docs:
-                part = self.nth(d, reading.ordinal)
+                part = self.at_path(d, reading.path or (reading.ordinal,))
                 if part is None:
                     continue
                 parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
@@ -134,7 +154,7 @@ class Listing:
                 items = self.kb.tasks if reading.wanted == "task" else self.kb.indicators
                 chosen = [(reading.wanted, it) for it in items if it.doc in docs]
             elif reading.kind == "structure" or reading.wanted == "section":
-                chosen = [("section", s) for d in docs for s in self.numbered(self.tops.get(d, []))]
+                chosen = [("section", s) for d in docs for s in self.parts_of(d)]
         elif reading.wanted in (None, "indicator") and (grouped := self.category(reading.topic, docs)):
             # 生态环保类指标: the rows of an indicator table under that category.
             chosen = [("indicator", it) for it in grouped]
@@ -163,13 +183,31 @@ class Listing:
         return result
 
     def category(self, topic: str, docs: list[str]) -> list[object]:
-        """Indicators of these documents whose table category the topic names (生态环保, 经济发展)."""
-        topic = normalize(topic).removesuffix("类")  # 生态环保类 (指标): the category 生态环保
-        if len(topic) < 2:
-            return []
+        """Indicators of these documents whose table category or attribute the topic names (生态环保类,
+        约束性), inside the part it names besides (专栏1经济发展类 → the 经济发展 rows of 专栏1)."""
+        topic = normalize(topic)
         allowed = set(docs)
-        return [it for it in self.kb.indicators
-                if it.doc in allowed and it.category and topic in normalize(it.category)]
+        indicators = [it for it in self.kb.indicators if it.doc in allowed]
+        facets = {normalize(v).removesuffix("类") for it in indicators for v in (it.category, it.attribute) if v}
+        named = [f for f in facets if len(f) >= 2 and f in topic]
+        if not named:
+            return []
+        rest = topic
+        for f in named:
+            rest = rest.replace(f, " ")
+        # What is left names the part (专栏1) or nothing (类, 里, 是: the cue's leftovers).
+        rest = re.sub(r"[类里中的是有了和及与、\s]", "", rest)
+        within: set[str] | None = None
+        if rest:
+            parts = [sec for sec in self.kb.sections if sec.doc in allowed
+                     and (normalize(sec.number or "") == rest or rest in normalize(sec.title))]
+            if not parts:
+                return []
+            within = {sub.id for sec in parts for sub in self.subtree(sec)}
+        return [it for it in indicators
+                if all(f in normalize(it.category or "").removesuffix("类") or f == normalize(it.attribute or "")
+                       for f in named)
+                and (within is None or it.section in within)]
 
     def scopes(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
         """The sections whose heading the topic names (专栏1, 抓会展强配套, 幸福新河)."""
@@ -193,6 +231,10 @@ class Listing:
                 explained = len(own & grams) / len(own) if own else 0.0
                 best.append((float(fs.cov_name[i]) + explained, s))
         if not best:
+            # 报告工作安排: a leading word naming the document (报告, 规划) is no part of the heading.
+            bare = _without_doc_word(reading.topic)
+            if bare != reading.topic:
+                return self.scopes(index, q, replace(reading, topic=bare))
             return []
         top = max(c for c, _ in best)
         return [s for c, s in best if c >= top - 1e-9]
@@ -217,13 +259,13 @@ class Listing:
         return hits
 
     @staticmethod
-    def _about(index: SearchIndex, i: int, fs: object, topics: list[str]) -> bool:
-        """Is task i about the topic: named in its title or heading, or the topic's words together
-        in its text (教育 in 加快重塑教育优势, not 主题教育 mentioned in passing is still text)?"""
-        e = index.entries[i]
-        if fs.cov_name[i] >= TOPIC_COVERAGE or fs.cov_context[i] >= TOPIC_COVERAGE:  # type: ignore[attr-defined]
+    def _about(index: SearchIndex, i: int, cover: tuple[np.ndarray, ...], topics: list[str]) -> bool:
+        """Is task i about the topic: named in its title or heading, the topic's words together in
+        its text (教育 in 加快重塑教育优势, not 主题教育 mentioned in passing), or nearly all of them?"""
+        name, context, text = cover
+        if name[i] >= TOPIC_COVERAGE or context[i] >= TOPIC_COVERAGE or text[i] >= TEXT_COVERAGE:
             return True
-        return any(t and t in e.text for t in topics)
+        return any(t and t in index.entries[i].text for t in topics)
 
     def due(self, index: SearchIndex, q: Query, reading: Reading, today: dt.date, result: SearchResult,
             limit: int) -> SearchResult:
@@ -234,19 +276,17 @@ class Listing:
         if q.year is not None and reading.horizon is None:
             end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…: the end of the year named
         docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
-        topic_ok = None
+        cover = None
         topics: list[str] = []
         if reading.topic:
-            topic_ok = index.field_scores_of(Query(raw=reading.topic, text=reading.topic))
+            cover = index.known_coverage(reading.topic)
             topics = index.lexicon.variants(reading.topic)[:4]
             # 民生和治理: about either (each part matched on its own as well).
             parts = [p for p in _CONJUNCTION.split(reading.topic) if len(p) >= 2]
             if len(parts) > 1:
                 for part in parts:
                     topics += index.lexicon.variants(part)[:2]
-                    scores = index.field_scores_of(Query(raw=part, text=part))
-                    np.maximum(topic_ok.cov_name, scores.cov_name, out=topic_ok.cov_name)
-                    np.maximum(topic_ok.cov_context, scores.cov_context, out=topic_ok.cov_context)
+                    cover = tuple(np.maximum(a, b) for a, b in zip(cover, index.known_coverage(part), strict=True))
         picked = []
         for task in self.kb.tasks:
             if task.doc not in docs:
@@ -257,15 +297,19 @@ class Listing:
             days = (item.due - today).days
             if q.year is not None and item.due.year != q.year and reading.kind == "overdue":
                 continue  # 2024年逾期的任务: tasks that were due in 2024
-            if (reading.kind == "overdue" and days >= 0) or (reading.kind == "due"
-                                                             and not 0 <= days <= (end - today).days):
+            if reading.kind == "due" and end < today:
+                # 去年要完成的任务到期了没: a year already past; its tasks, all due by now.
+                if item.due.year != end.year:
+                    continue
+            elif (reading.kind == "overdue" and days >= 0) or (reading.kind == "due"
+                                                               and not 0 <= days <= (end - today).days):
                 continue
             i = self.position.get(("task", task.doc, task.id))
             if i is None:
                 continue
-            if topic_ok is not None and not self._about(index, i, topic_ok, topics):
+            if cover is not None and not self._about(index, i, cover, topics):
                 continue
-            named = topic_ok is not None and max(topic_ok.cov_name[i], topic_ok.cov_context[i]) >= TOPIC_COVERAGE
+            named = cover is not None and max(cover[0][i], cover[1][i]) >= TOPIC_COVERAGE
             picked.append((item.due, i, named))
         # Tasks whose title or heading names the topic first; then by date (most recently overdue
         # first, soonest due first).
@@ -276,6 +320,14 @@ class Listing:
         result.total = len(picked)
         result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
+
+
+def _without_doc_word(topic: str) -> str:
+    """A topic without a leading word naming the document (报告工作安排 → 工作安排)."""
+    for word in sorted(doc_words(), key=len, reverse=True):
+        if topic.startswith(word) and len(topic) - len(word) >= 2:
+            return topic[len(word):]
+    return topic
 
 
 def _number_of(number: str) -> int | None:

@@ -18,13 +18,16 @@ READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 # The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
 READINGS = ("overdue", "due", "structure", "count", "list")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
-_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项)")
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项)"
+                      r"|(最后一|最后)(个?(?:章|部分|节|篇|方面|块|条|项))")
+# 最后一章: the last part, counted from the end.
+LAST = -1
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
 _ITEM_MEASURES = ("项", "条")
 # Beyond this many characters besides the ordinal, the question asks about the content, not the part.
 ORDINAL_TOPIC_CHARS = 5
-_AFTER_NOUN = " 吗呢的有是了都个项条"
-_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将)+|(?:的|里|中|是|有|了|都|呢|吗|啊|呀|吧)+$")
+_AFTER_NOUN = " 吗呢的有是了都个项条还"
+_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将)+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧)+$")
 
 
 @dataclass
@@ -34,7 +37,9 @@ class Reading:
     kind: str = "answer"  # answer | list | count | structure | overdue | due
     wanted: ItemKind | None = None  # the item kind asked for (任务 → task, 指标 → indicator …)
     horizon: str | None = None  # for due: week | month | next_month | year
-    ordinal: int | None = None  # 第三章 → 3
+    ordinal: int | None = None  # 第三章 → 3, 最后一章 → -1
+    # 第四章第五节 → (4, 5): the part named by each ordinal in turn, inside the one before it.
+    path: tuple[int, ...] = ()
     parts: bool = True  # structure: its parts (有几节), or the part itself (那一节, 讲什么)
     topic: str = ""  # the question without its cue words: what the items are about
 
@@ -84,6 +89,11 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True))
 
 
+def doc_words() -> frozenset[str]:
+    """Words that name the document itself (规划, 方案, 报告)."""
+    return _table().doc_words
+
+
 def _tail(rest: str) -> str:
     """The question without what a cue leaves after the noun (指标有哪几个 → 指标有, 名词解释一共有几条 →
     名词解释一共): where the noun asked for ends it."""
@@ -115,6 +125,16 @@ def _trim(topic: str, table: _Cues) -> str:
     return topic
 
 
+def _ordinal_number(m: re.Match[str]) -> int | None:
+    """The number an ordinal names (第三章 → 3, 最后一节 → LAST), None when it is no numeral."""
+    if m.group(3):
+        return LAST
+    try:
+        return int(cn2an.cn2an(m.group(1), "smart"))
+    except ValueError:
+        return None
+
+
 def read(text: str) -> Reading:
     """The reading of a normalised question (its place, year and document kind already taken out)."""
     table = _table()
@@ -126,15 +146,18 @@ def read(text: str) -> Reading:
         if cue in rest:
             found.append((cue, reading))
             rest = rest.replace(cue, " ", 1)
-    m = _ORDINAL.search(rest)
-    if m:
-        try:
-            r.ordinal = int(cn2an.cn2an(m.group(1), "smart"))
-        except ValueError:
-            r.ordinal = None
-        if r.ordinal is not None:
-            r.wanted = "section" if m.group(2) in ("章", "部分", "节", "篇") else None
-            rest = rest[: m.start()] + " " + rest[m.end():]
+    path: list[int] = []
+    last_kind = ""
+    for m in list(_ORDINAL.finditer(rest)):
+        number = _ordinal_number(m)
+        if number is None:
+            continue
+        path.append(number)
+        last_kind = m.group(2) or m.group(4)
+    if path:
+        r.ordinal, r.path = path[0], tuple(path)
+        r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块")) else None
+        rest = _ORDINAL.sub(" ", rest)
     before_noun = rest
     for noun, kind in nouns.items():
         # The noun asked for ends the question (…有几项任务, …哪些指标) or follows the cue.
@@ -156,7 +179,7 @@ def read(text: str) -> Reading:
             r.kind = "answer"
     if r.ordinal is not None and len(_EDGE.sub("", "".join(rest.split()))) > ORDINAL_TOPIC_CHARS:
         # 第六章第二十一条规定了哪些行为…: a question about what a part says, not about the outline.
-        r.ordinal = None
+        r.ordinal, r.path = None, ()
         r.wanted = None if r.wanted == "section" and r.kind != "structure" else r.wanted
     if r.kind == "answer" and r.ordinal is not None:
         r.kind = "structure"
@@ -173,6 +196,9 @@ def read(text: str) -> Reading:
         r.horizon = next((horizons[c] for c, k in found if c in horizons and k == "due"), None)
         for cue in horizons:
             rest = rest.replace(cue, " ")
+        for noun, kind in nouns.items():
+            if kind == "task" and f"的{noun}" in rest:
+                rest = rest.replace(f"的{noun}", " ")  # 要全覆盖的任务到期了没: tasks are what it lists
     if r.kind == "answer":
         # No cue of a list or structure: the whole question is the topic.
         r.wanted = None

@@ -249,6 +249,20 @@ class SearchIndex:
         variants = self.lexicon.variants(q.text)[:4] if q.text else []
         return field_scores(variants, self.name_field, self.context_field, self.text_field, VARIANT_PENALTY)
 
+    def known_coverage(self, topic: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per item, the idf-weighted share of the topic's bigrams it holds in its name, heading and
+        text, counting only bigrams some item holds: what a chat adds around a topic (那几件, 了没)
+        is in no plan and must not hide the topic (best of its first lexicon variants)."""
+        fields = (self.name_field, self.context_field, self.text_field)
+        best = [np.zeros(self.name_field.size) for _ in fields]
+        for v in self.lexicon.variants(topic)[:2] if topic else []:
+            grams = bigrams(v)
+            seen = grams[[any(g in f.idf_of for f in fields) for g in grams.tolist()]]
+            if len(seen):
+                for k, f in enumerate(fields):
+                    np.maximum(best[k], f.coverage(seen), out=best[k])
+        return best[0], best[1], best[2]
+
     def classify(self, q: Query, idx: list[int], x: np.ndarray,
                  required: list[str] | None = None) -> tuple[list[int], list[int], list[int]]:
         """Rows of the candidates that may answer, that belong to another place or year, and that

@@ -79,3 +79,20 @@ def test_a_topic_that_only_names_the_document_is_no_topic() -> None:
 def test_the_parts_of_a_numbered_part() -> None:
     r = read(normalize("第七章有几节"))
     assert (r.kind, r.ordinal, r.parts) == ("structure", 7, True)
+
+
+def test_ordinals_in_turn_name_a_part_inside_a_part() -> None:
+    r = read(normalize("规划第四章第五节讲什么"))
+    assert (r.kind, r.path, r.parts) == ("structure", (4, 5), False)
+
+
+def test_the_last_part_is_counted_from_the_end() -> None:
+    r = read(normalize("规划最后一章讲什么"))
+    assert (r.kind, r.ordinal, r.parts) == ("structure", -1, False)
+
+
+@pytest.mark.parametrize("question,topic", [
+    ("增进民生福祉下面分几条", "增进民生福祉"), ("年底前要竣工的项目还有哪些", "竣工"),
+])
+def test_what_a_chat_leaves_around_the_topic_is_trimmed(question: str, topic: str) -> None:
+    assert read(normalize(question)).topic == topic

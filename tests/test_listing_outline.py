@@ -1,0 +1,77 @@
+"""Outline answers on a made-up knowledge base: a document whose top is its title, parts counted
+from the end or named by two ordinals, indicator rows by table category and attribute inside a
+part, a heading named with a word for the document, and deadline lists around chat words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.builder import build_document, merge
+from knowledge.models import Indicator
+from knowledge.search import SearchIndex
+
+TASKS = ["南湖街道2023年重点工作任务", "2023年重点工作任务",
+         "一、抓项目拓空间", "1.推进重点项目土地整备。完成湖滨路新建。",
+         "二、抓民生保安全", "2.实现综合减灾社区全覆盖。", "3.开展交通安全整治。",
+         "三、抓党建强队伍", "4.加强基层党组织建设。"]
+PLAN = ["北山街道“十四五”规划纲要", "第一章 发展基础", "第一节 发展成就", "经济总量稳步提升。",
+        "第二节 发展环境", "面临新的机遇。", "第二章 主要任务", "第一节 发展现代产业", "培育新兴产业。",
+        "第二节 增进民生福祉", "办好民生实事。", "专栏1 主要指标", "经济发展类指标见下表。"]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    kb = merge([build_document("tasks.txt", TASKS), build_document("plan.txt", PLAN)])
+    box = next(s for s in kb.sections if s.doc == "plan.txt" and "专栏1" in (s.number or "") + s.title)
+    for k, (name, category, attribute) in enumerate([("地区生产总值", "经济发展", "预期性"),
+                                                     ("PM2.5年均浓度", "生态环保", "约束性"),
+                                                     ("森林覆盖率", "生态环保", "约束性")]):
+        kb.indicators.append(Indicator(id=f"I{k}", doc="plan.txt", section=box.id, name=name,
+                                       category=category, attribute=attribute, source="table",
+                                       line=box.line + 1 + k))
+    return SearchIndex(kb)
+
+
+def titles(result) -> list[str]:  # noqa: ANN001
+    return [h.title for h in result.hits]
+
+
+def test_a_document_whose_top_is_its_title_is_outlined_by_the_parts_below(index: SearchIndex) -> None:
+    result = index.search("2023年重点工作任务分了几个方面")
+    assert [t[:6] for t in titles(result)] == ["抓项目拓空间", "抓民生保安全", "抓党建强队伍"]
+
+
+def test_the_last_part(index: SearchIndex) -> None:
+    assert titles(index.search("南湖街道重点工作任务最后一部分是啥"))[:1] == ["抓党建强队伍"]
+
+
+def test_two_ordinals_name_a_section_inside_a_chapter(index: SearchIndex) -> None:
+    assert titles(index.search("北山街道十四五规划第二章第二节讲什么"))[:1] == ["增进民生福祉"]
+
+
+def test_indicator_rows_by_category_inside_a_named_part(index: SearchIndex) -> None:
+    result = index.search("北山街道专栏1生态环保类有哪些指标")
+    assert sorted(titles(result)) == ["PM2.5年均浓度", "森林覆盖率"]
+
+
+def test_indicator_rows_by_attribute(index: SearchIndex) -> None:
+    assert sorted(titles(index.search("北山专栏1里哪几项是约束性指标"))) == ["PM2.5年均浓度", "森林覆盖率"]
+
+
+def test_a_word_for_the_document_before_a_heading(index: SearchIndex) -> None:
+    result = index.search("北山街道规划增进民生福祉下面讲什么")
+    assert result.hits and result.hits[0].title == "增进民生福祉"
+
+
+def test_chat_words_around_a_deadline_topic_do_not_hide_it(index: SearchIndex) -> None:
+    result = index.search("去年定的要全覆盖的任务有哪些 到期了没", today=dt.date(2024, 1, 8))
+    assert result.reading == "due"
+    assert any("全覆盖" in h.text for h in result.hits)
+
+
+def test_overdue_list_on_a_topic_with_chat_words(index: SearchIndex) -> None:
+    result = index.search("23年土地整备要完成的那几件 现在都逾期了吧", today=dt.date(2024, 2, 1))
+    assert result.reading == "overdue"
+    assert titles(result)[:1] == ["推进重点项目土地整备"]
