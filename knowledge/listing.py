@@ -31,6 +31,8 @@ TOPIC_COVERAGE = 0.5
 # A task's text must hold nearly all of a deadline list's topic: long texts hold a part of anything.
 TEXT_COVERAGE = 0.8
 DEFAULT_WINDOW_DAYS = 30
+# A ranked list shorter than this is completed with the next best, as an answer is.
+MIN_SHOWN = 3
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
 
@@ -249,11 +251,14 @@ class Listing:
         seen = {(h.kind, h.id) for h in hits}
         # 哪些方面 / 哪几部分 outside the outline asks what the text lists, whatever kind holds it.
         kinds = {reading.wanted, "passage"} if reading.wanted and reading.wanted != "section" else None
+        floor = index.next_best_floor(sub)
         for p, i in scored.inside:
-            if scored.rank[i] < index.ranker.listed:
-                continue
             e = index.entries[i]
-            if (kinds is None or e.kind in kinds) and (e.kind, e.item.id) not in seen:
+            if (kinds is not None and e.kind not in kinds) or (e.kind, e.item.id) in seen:
+                continue
+            # Listed when probable enough to be one of the items; a short list is completed, as one
+            # answer is, with the next best (有哪些限制 is often answered by one passage that lists them).
+            if scored.rank[i] >= index.ranker.listed or (hits and len(hits) < MIN_SHOWN and p >= floor):
                 hits.append(index.hit(i, p, reading.topic))
                 seen.add((e.kind, e.item.id))
         return hits

@@ -423,8 +423,7 @@ class SearchIndex:
             if reading.kind == "list":
                 chosen = [(p, i) for p, i in scored.inside if scored.rank[i] >= self.ranker.listed][:limit]
             else:
-                # The next best, as probable as half of what an answer to this question needs.
-                chosen = [(p, i) for p, i in scored.inside if p >= min(self.ranker.suggest, threshold / 2)][:limit]
+                chosen = [(p, i) for p, i in scored.inside if p >= self.next_best_floor(q)][:limit]
             chosen = chosen or scored.inside[:1]
             result.hits = fold_passages([self.hit(i, p, q.text) for p, i in chosen])
             result.reading = "list" if reading.kind == "list" else "answer"
@@ -442,6 +441,11 @@ class SearchIndex:
         if result.note:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
         return result
+
+    def next_best_floor(self, q: Query) -> float:
+        """How probable an item must be to follow an answer: half of what an answer to this question
+        needs, at most the "did you mean" floor."""
+        return min(self.ranker.suggest, self.ranker.answer_threshold(q.text) / 2)
 
     def parser_required(self, q: Query) -> list[str]:
         """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named
