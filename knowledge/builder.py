@@ -52,7 +52,7 @@ def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBa
         tasks=tasks.extract_tasks(doc, text, sections),
         terms=terms.extract_terms(doc, text, sections),
         passages=passages.extract_passages(doc.id, file, [(n, t) for n, t in text.content() if n not in table_lines],
-                                          sections),
+                                          sections, title=doc.title if doc.title_source == "text" else ""),
         texts={file: lines},
     )
     kb.warnings.extend(validate(kb))

@@ -25,6 +25,8 @@ _COMMA = re.compile(r"[，,、]")
 MIN_HAN = 4
 _OPENS_LIST = ("：", ":")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Spaces and punctuation, left out when a line is compared with the title.
+_MARKS = re.compile(r"[\s\W_]+")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -75,9 +77,15 @@ def _is_heading_line(text: str, section: Section | None) -> bool:
     return section is not None and len(text) <= len(section.title) + len(section.number or "") + 6
 
 
+def _bare(text: str) -> str:
+    return _MARKS.sub("", text)
+
+
 def extract_passages(doc_id: str, file: str, lines: list[tuple[int, str]],
-                     sections: list[Section]) -> list[Passage]:
-    """The passages of one document from its (line number, text) content lines and its sections."""
+                     sections: list[Section], title: str = "") -> list[Passage]:
+    """The passages of one document from its (line number, text) content lines and its sections;
+    a line that only repeats the document's title says nothing and is no passage."""
+    title = _bare(title)
     ordered = sorted(sections, key=lambda s: (s.line, s.offset))
     starts = [s.line for s in ordered]
     heading_at = {s.line: s for s in ordered if s.offset == 0}
@@ -94,7 +102,7 @@ def extract_passages(doc_id: str, file: str, lines: list[tuple[int, str]],
                 opener = None
         if _is_heading_line(text, heading_at.get(number)):
             continue
-        if len(_HAN.findall(text)) < MIN_HAN:
+        if len(_HAN.findall(text)) < MIN_HAN or (title and _bare(text) == title):
             continue
         k = bisect_right(starts, number) - 1
         section = ordered[k].id if k >= 0 else None

@@ -52,7 +52,8 @@ def test_a_passage_ending_in_a_colon_holds_the_lines_it_introduces() -> None:
 
 def test_unbroken_text_passages_point_back_to_the_source_line() -> None:
     body = "".join(f"（{n}）推进第{n}项重点工作，加快建设进度，确保按期完成。" for n in "一二三四五六七八")
-    line = "某街道2024年工作要点一、总体要求坚持稳中求进。二、重点任务" + body * 3
+    line = ("某街道2024年工作要点一、总体要求坚持稳中求进。全年完成固定资产投资12亿元，推动经济平稳增长，持续改善"
+            "民生，确保社会大局和谐稳定。二、重点任务" + body * 3)
     kb = build_document("u.txt", [line])
     assert kb.passages
     for p in kb.passages:
@@ -64,3 +65,11 @@ def test_build_json_has_passages() -> None:
     kb = build_document("p.txt", ["某街道工作计划", "一、重点工作", "建设南益社区卫生服务站。"])
     rows = kb.to_contract()["passages"]
     assert rows and set(rows[0]) >= {"id", "doc", "section", "line", "text"}
+
+
+def test_a_line_that_only_repeats_the_title_is_no_passage() -> None:
+    from knowledge.passages import extract_passages
+
+    lines = [(1, "广安市质量奖评选管理办法"), (2, "第一条为推动质量强市建设，制定本办法。"), (3, "广安市质量奖评选管理办法")]
+    texts = [p.text for p in extract_passages("D1", "q.txt", lines, [], title="广安市质量奖评选管理办法")]
+    assert texts == ["第一条为推动质量强市建设，制定本办法。"]
