@@ -4,12 +4,15 @@ passage the sentences after it in its paragraph."""
 
 from __future__ import annotations
 
-from knowledge.marks import marks_in
+import re
+
 from knowledge.models import Indicator, KnowledgeBase, Passage, Section, Task, Term
 
 HIT_TEXT_CHARS = 300
-# Characters kept before the question's words when a long text is cut around them.
+# A cut starting closer than this to the end would show only the end.
 EXCERPT_LEAD = 40
+# A cut starts after a sentence end or a clause break (；, 。, a colon that opens a list).
+_OPENING = re.compile(r"[。；！？;!?：:]")
 
 
 def display_text(kb: KnowledgeBase, item: Indicator | Task | Section | Term | Passage) -> str:
@@ -31,17 +34,28 @@ def display_text(kb: KnowledgeBase, item: Indicator | Task | Section | Term | Pa
 
 
 def excerpt(text: str, q_text: str) -> str:
-    """At most about HIT_TEXT_CHARS characters of a text: its start, or, when the question's words
-    are further in (a long paragraph of tasks), the part around them."""
+    """At most about HIT_TEXT_CHARS characters of a text: the part that holds most of the question's
+    words (its start when that does as well as any), opening at a sentence when it can."""
     if len(text) <= HIT_TEXT_CHARS:
         return text
-    marks = marks_in(q_text, text)
-    at = text.find(marks[0]) if marks else -1
-    if at < 0 or at + len(marks[0]) <= HIT_TEXT_CHARS - EXCERPT_LEAD:
+    wanted = {q_text[k:k + 2] for k in range(len(q_text) - 1)}
+    best, best_held = 0, (-1, -1)
+    for start in _openings(text):
+        window = text[start:start + HIT_TEXT_CHARS]
+        # The most of the question's words, then the most mentions of them (the sentence that is
+        # about them, not the one that names them in passing).
+        held = (sum(1 for g in wanted if g in window), sum(window.count(g) for g in wanted))
+        if held > best_held:
+            best, best_held = start, held
+    if best == 0:
         return text[:HIT_TEXT_CHARS] + "…"
-    start = max(0, at - EXCERPT_LEAD)
-    end = start + HIT_TEXT_CHARS
-    return "…" + text[start:end] + ("…" if end < len(text) else "")
+    end = best + HIT_TEXT_CHARS
+    return "…" + text[best:end] + ("…" if end < len(text) else "")
+
+
+def _openings(text: str) -> list[int]:
+    """Where a cut may start: the text's start and after each sentence end or clause break."""
+    return [0] + [m.end() for m in _OPENING.finditer(text) if m.end() < len(text) - EXCERPT_LEAD]
 
 
 def with_following(text: str, following: list[str]) -> str:

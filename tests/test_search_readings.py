@@ -179,3 +179,12 @@ def test_pinyin_words_are_read_as_the_characters_the_plans_use() -> None:
 def test_a_question_in_pinyin_words_is_read_in_characters(index: SearchIndex) -> None:
     plain = index.search("安全生产有哪些任务")
     assert [h.id for h in index.search("anquan shengchan 有哪些任务").hits] == [h.id for h in plain.hits]
+
+
+def test_a_long_text_is_cut_where_most_of_the_questions_words_are() -> None:
+    from knowledge.hit_text import HIT_TEXT_CHARS, excerpt
+
+    text = ("符合有合法稳定就业、合法稳定住所条件之一的，可以申领居住证。" + "其他城市是指常住户口所在地以外的市县。" * 12
+            + "合法稳定就业，是指被机关单位录用或依法签订劳动合同。合法稳定就业的认定由人社部门负责。")
+    cut = excerpt(text, "合法稳定就业")
+    assert "合法稳定就业，是指" in cut and len(cut) <= HIT_TEXT_CHARS + 2
