@@ -21,6 +21,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,8 @@ DEVELOPMENT = tuple(HERE / "queries" / f for f in ("fresh.json", "fresh2.json", 
                                                    "long-dev.json"))
 DEV = HERE.parent / "tests" / "data" / "gold" / "queries-dev.json"
 WRONG_COST = 1.0
+# Thresholds (in steps of 0.01) on each side that the answer threshold's cost is averaged over.
+SMOOTH = 5
 
 
 @dataclass
@@ -115,9 +118,9 @@ def choose_answer(questions: list[Question], ranker: Ranker) -> tuple[float, dic
     tops = []
     for qq in questions:
         if len(qq.x):
-            p = ranker.probability(qq.x)
-            k = int(np.argmax(p))
-            tops.append((float(p[k]), bool(qq.y[k]), qq.answerable))
+            # The search's top item: the first by the ranking score, answered by its probability.
+            k = int(np.argmax(ranker.rank_probability(qq.x)))
+            tops.append((float(ranker.probability(qq.x[k:k + 1])[0]), bool(qq.y[k]), qq.answerable))
         else:
             tops.append((0.0, False, qq.answerable))
     rows = []
@@ -127,11 +130,16 @@ def choose_answer(questions: list[Question], ranker: Ranker) -> tuple[float, dic
         right = sum(1 for p, r, _ in tops if p >= t and r)
         rows.append((WRONG_COST * wrong + refused, round(float(t), 2),
                      {"right": right, "wrong": wrong, "refused": refused, "n": len(tops)}))
-    # The cost is flat over a range of thresholds: the middle of the cheapest range, so that a small
-    # change of the data does not move the threshold from one end of it to the other.
-    least = min(c for c, _, _ in rows)
-    tied = [r for r in rows if r[0] == least]
-    chosen = tied[len(tied) // 2]
+    # The cost is flat over a wide range of thresholds, with narrow dips a few questions make: the
+    # cost averaged over the thresholds around each (±SMOOTH) decides, so that a small change of the
+    # data does not move the threshold from one dip to another.
+    costs = np.array([c for c, _, _ in rows], dtype=np.float64)
+    width = 2 * SMOOTH + 1
+    smooth = np.convolve(np.pad(costs, SMOOTH, mode="edge"), np.ones(width) / width, mode="valid")
+    chosen = rows[int(np.argmin(smooth))]
+    if os.environ.get("SHOW_COST"):
+        for (c, t, f), m in zip(rows, smooth, strict=True):
+            print(f"  t={t:.2f} cost={c:.0f} smooth={m:.1f} {f}")
     return chosen[1], chosen[2]
 
 

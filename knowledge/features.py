@@ -95,6 +95,7 @@ class Candidate:
     years: frozenset[int]
     period: tuple[int, int] | None
     doc_kind: str
+    context: str = ""  # the heading it sits under (and an indicator's table category)
 
 
 def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name: float, q: Query,
@@ -163,21 +164,29 @@ def _core(raw: str) -> str:
     return _FUNCTION.sub("", v) or raw
 
 
-def _explained(c: Candidate, variants: Sequence[str]) -> float:
+def explained_in_context(c: Candidate, variants: Sequence[str]) -> float:
+    """Share of the question the item explains with the heading it sits under (展望2035年的远景目标:
+    远景目标 is the heading of the passage that answers): whether it may answer at all, not how well
+    (every item under a heading would otherwise explain a question that names the heading)."""
+    return _explained(c, variants, with_context=True)
+
+
+def _explained(c: Candidate, variants: Sequence[str], with_context: bool = False) -> float:
     """Share of the question's characters the item explains (best variant): by the longest common
     subsequence with a name, by the characters (a short question: the bigrams) present in its text."""
     best = 0.0
+    text = c.text + c.context if c.text and with_context else c.text
     for raw in variants[:4]:
         v = _core(raw)
         if c.name:
             best = max(best, LCSseq.similarity(v, c.name) / len(v))
-        if c.text and len(v) > SHORT_QUESTION:
-            best = max(best, 0.9 * sum(1 for ch in v if ch in c.text) / len(v))
-        elif c.text and len(v) > 1:
+        if text and len(v) > SHORT_QUESTION:
+            best = max(best, 0.9 * sum(1 for ch in v if ch in text) / len(v))
+        elif text and len(v) > 1:
             # A short question's characters scattered over a paragraph explain nothing (固头 is
             # not 巩固 … 回头看): its bigrams must be there.
             grams = char_bigrams(v)
-            best = max(best, 0.9 * sum(1 for g in grams if g in c.text) / len(grams))
+            best = max(best, 0.9 * sum(1 for g in grams if g in text) / len(grams))
     return best
 
 

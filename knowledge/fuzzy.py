@@ -20,7 +20,7 @@ from knowledge.lexicon import Lexicon, default_lexicon
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import is_ascii_query, normalize, normalize_name
 from knowledge.pinyin_index import pinyin_forms, query_pinyin
-from knowledge.query import Query, QueryParser
+from knowledge.query import Query, QueryParser, arabic_years
 from knowledge.wordlists import alternation
 
 # Match quality below which a near name is not even a suggestion (the caps below hold a match
@@ -322,7 +322,8 @@ class FuzzyMatcher:
         section_id = item.parent if isinstance(item, Section) else item.section
         heading = sections.get(section_id) if section_id else None
         category = item.category if isinstance(item, Indicator) else None
-        context = normalize((category or "") + (heading.title if heading else ""))
+        # 二〇三五年远景目标 in digits, as questions are read (2035年远景目标).
+        context = arabic_years(normalize((category or "") + (heading.title if heading else "")))
         return _Entry(
             kind=kind, item=item, title=title, name=name, context=context[:CONTEXT_CHARS], text=normalize(text[: TEXT_CHARS + 60])[:TEXT_CHARS],
             value_years=frozenset(years), period=doc.period if doc else None,

@@ -22,7 +22,15 @@ from typing import Literal
 import numpy as np
 
 from knowledge.contrasts import contradicts
-from knowledge.features import NAMES, Candidate, FieldScores, add_relative, feature_row, field_scores
+from knowledge.features import (
+    NAMES,
+    Candidate,
+    FieldScores,
+    add_relative,
+    explained_in_context,
+    feature_row,
+    field_scores,
+)
 from knowledge.fuzzy import (
     ASKED_FIGURE,
     MAX_SCORED_VARIANTS,
@@ -146,7 +154,8 @@ class SearchIndex:
         self.text_field = BigramField(self.fuzzy.texts)
         actual_ids = {id(a) for a in kb.actuals}
         self.candidates = [Candidate(kind=e.kind, name=e.name, text=e.text, actual=id(e.item) in actual_ids,
-                                     years=e.value_years, period=e.period, doc_kind=e.doc_kind)
+                                     years=e.value_years, period=e.period, doc_kind=e.doc_kind,
+                                     context=e.context)
                            for e in self.entries]
         self.listing = Listing(kb, self.entries)
         # A passage's neighbours in its paragraph: a long question is often answered by a sentence
@@ -270,13 +279,17 @@ class SearchIndex:
         inside: list[int] = []
         outside: list[int] = []
         vetoed: list[int] = []
-        explained = x[:, NAMES.index("explained")] if len(idx) else np.zeros(0)
+        explained = x[:, NAMES.index("explained")].copy() if len(idx) else np.zeros(0)
         if is_ascii_query(q.raw) or len(q.text) >= LONG_QUESTION:
             # Pinyin letters are explained by the pinyin match; a whole sentence always holds words
             # no item repeats (领导问, 怎么写的): the ranker weighs how much of it an item explains.
             explained = np.ones(len(idx))
+        variants: list[str] | None = None
         for k, i in enumerate(idx):
             e = self.entries[i]
+            if explained[k] <= MIN_EXPLAINED:
+                variants = variants or self._signals(q)[0]
+                explained[k] = explained_in_context(self.candidates[i], variants)
             if contradicts(q.text, e.name, e.text) or explained[k] <= MIN_EXPLAINED:
                 vetoed.append(k)
             elif required and not any(r in e.name + e.text for r in required) and not self.places.may_be_in(

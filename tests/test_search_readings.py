@@ -188,3 +188,12 @@ def test_a_long_text_is_cut_where_most_of_the_questions_words_are() -> None:
             + "合法稳定就业，是指被机关单位录用或依法签订劳动合同。合法稳定就业的认定由人社部门负责。")
     cut = excerpt(text, "合法稳定就业")
     assert "合法稳定就业，是指" in cut and len(cut) <= HIT_TEXT_CHARS + 2
+
+
+def test_the_heading_an_item_sits_under_explains_the_question() -> None:
+    kb = build_document("north.txt", ["北湖街道国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", "第一章 发展基础", "经济总量稳步提升，产业结构持续优化。",
+                                      "第二节 二〇三五年远景目标", "展望2035年，北湖街道要建成生态宜居的滨湖新城。"])
+    index = SearchIndex(kb)
+    q = index.parse("北湖街道展望2035年的远景目标")
+    may_answer = [index.entries[i].text for _, i in index.score(q).inside]
+    assert may_answer and "滨湖新城" in may_answer[0]
