@@ -35,7 +35,7 @@ NAMES = (
     "doc_kind_match", "doc_kind_other", "query_len", "pinyin", "text_len",
     "match", "match_sq", "match_gap", "fuzzy_gap", "no_text", "fuzzy_name", "name_equal", "name_gap",
     "unseen", "explained", "both_unexplained", "long_cov_text", "long_bm25_text", "asked_kind_named",
-    "cov_window", "long_cov_window",
+    "cov_window", "long_cov_window", "doc_cov", "long_doc_cov",
 )
 
 
@@ -99,9 +99,11 @@ class Candidate:
 
 
 def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name: float, q: Query,
-                variants: Sequence[str], ascii_query: bool, cov_window: float = 0.0) -> list[float]:
+                variants: Sequence[str], ascii_query: bool, cov_window: float = 0.0,
+                doc_cov: float = 0.0) -> list[float]:
     """The feature vector (in NAMES order) of candidate `c` (entry number `i`); `cov_window`: the
-    question's coverage by the running text around a passage (its own text for other kinds)."""
+    question's coverage by the running text around a passage (its own text for other kinds);
+    `doc_cov`: its document's coverage of the question, relative to the best document's."""
     name_grams = char_bigrams(c.name) if len(c.name) >= 2 else set()
     explained = len(name_grams & fs.grams) / len(name_grams) if name_grams else 0.0
     exact_name = float(bool(c.name) and any(v and v in c.name for v in variants))
@@ -133,6 +135,7 @@ def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name:
         # The kind asked for (什么是 → a term) with the very name asked about.
         float(q.intent is not None and q.intent == c.kind and bool(c.name) and c.name in variants),
         cov_window, min(len(q.text), 30) / 30.0 * cov_window,
+        doc_cov, min(len(q.text), 30) / 30.0 * doc_cov,
     ]
 
 

@@ -172,6 +172,10 @@ class SearchIndex:
         self._latin: tuple[int, LatinResolver] | None = None
         self._doc_number = {d.file: k for k, d in enumerate(kb.documents)}
         self._entry_doc = np.array([self._doc_number.get(e.item.doc, -1) for e in self.entries], dtype=np.int64)
+        # The document of each distinct text string (the last one holding it), for documents' coverage.
+        self._unique_doc = np.full(self.text_field.unique_size, len(self._doc_number), dtype=np.int64)
+        known = self._entry_doc >= 0
+        self._unique_doc[self.text_field.inverse[known]] = self._entry_doc[known]
         self.places = UnknownPlaces(kb, self.parser)
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
@@ -227,9 +231,30 @@ class SearchIndex:
             idx = sorted(chosen)
         ascii_query = is_ascii_query(q.raw)
         window = self._window_coverage(variants[0] if variants else "", idx, fs)
+        docs = self._doc_coverage(variants[0] if variants else "")
         rows = [feature_row(self.candidates[i], i, fs, fuzzy.get(i, 0.0), fuzzy_name.get(i, 0.0), q, variants,
-                            ascii_query, window[k]) for k, i in enumerate(idx)]
+                            ascii_query, window[k], float(docs[self._entry_doc[i]]) if self._entry_doc[i] >= 0 else 0.0)
+                for k, i in enumerate(idx)]
         return idx, add_relative(np.array(rows, dtype=np.float64).reshape(len(idx), len(NAMES)))
+
+    def _doc_coverage(self, text: str) -> np.ndarray:
+        """Per document, the idf-weighted share of the question's bigrams its text holds anywhere,
+        relative to the best document's: which document is about the question at all."""
+        out = np.zeros(len(self._doc_number) + 1)
+        grams = bigrams(text) if text else np.zeros(0, dtype=np.int64)
+        if not len(grams) or not len(self.text_field.keys):
+            return out
+        f = self.text_field
+        idf = f.idf(grams)
+        lo = np.searchsorted(f.keys, grams, side="left")
+        hi = np.searchsorted(f.keys, grams, side="right")
+        for k, (a, b) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
+            if b > a:
+                held = np.bincount(self._unique_doc[f.owner[a:b]], minlength=len(out)) > 0
+                out[held] += idf[k]
+        out[-1] = 0.0  # strings of no document
+        top = out.max()
+        return out / top if top > 0 else out
 
     def _window_coverage(self, text: str, idx: list[int], fs: FieldScores) -> list[float]:
         """Per candidate, the idf-weighted share of the question's bigrams held by a passage with the
@@ -284,11 +309,10 @@ class SearchIndex:
             # Pinyin letters are explained by the pinyin match; a whole sentence always holds words
             # no item repeats (领导问, 怎么写的): the ranker weighs how much of it an item explains.
             explained = np.ones(len(idx))
-        variants: list[str] | None = None
+        variants, fs = self._signals(q)[:2]
         for k, i in enumerate(idx):
             e = self.entries[i]
-            if explained[k] <= MIN_EXPLAINED:
-                variants = variants or self._signals(q)[0]
+            if explained[k] <= MIN_EXPLAINED and e.context and any(g in e.context for g in fs.grams):
                 explained[k] = explained_in_context(self.candidates[i], variants)
             if contradicts(q.text, e.name, e.text) or explained[k] <= MIN_EXPLAINED:
                 vetoed.append(k)

@@ -197,3 +197,9 @@ def test_the_heading_an_item_sits_under_explains_the_question() -> None:
     q = index.parse("北湖街道展望2035年的远景目标")
     may_answer = [index.entries[i].text for _, i in index.score(q).inside]
     assert may_answer and "滨湖新城" in may_answer[0]
+
+
+def test_a_documents_coverage_of_the_question_is_relative_to_the_best_document(index: SearchIndex) -> None:
+    cover = index._doc_coverage("鲁华泓锦产业园")
+    east, west = (index._doc_number[f] for f in ("east.txt", "west.txt"))
+    assert cover[east] == 1.0 and cover[west] < 0.5
