@@ -168,6 +168,9 @@ def read(text: str) -> Reading:
             rest = cut[: -len(noun)] if cut.endswith(noun) else rest.replace(f" {noun}", " ", 1)
             break
     kinds = [k for _, k in found]
+    if "when" in kinds:
+        # 老旧小区改造要在什么时候之前完成: the date of one task, not the tasks due by a date.
+        kinds = [k for k in kinds if k not in ("due", "overdue")]
     for reading in READINGS:
         if reading in kinds:
             r.kind = reading

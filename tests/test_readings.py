@@ -96,3 +96,13 @@ def test_the_last_part_is_counted_from_the_end() -> None:
 ])
 def test_what_a_chat_leaves_around_the_topic_is_trimmed(question: str, topic: str) -> None:
     assert read(normalize(question)).topic == topic
+
+
+def test_which_part_a_topic_is_in() -> None:
+    r = read(normalize("规划里专门讲养老服务新体系的是哪一节"))
+    assert (r.kind, r.parts) == ("structure", False)
+
+
+def test_asking_when_one_task_is_due_is_no_deadline_list() -> None:
+    assert read(normalize("老旧小区改造要在什么时候之前完成")).kind == "answer"
+    assert read(normalize("年底前要完成的教育任务")).kind == "due"

@@ -203,3 +203,8 @@ def test_a_documents_coverage_of_the_question_is_relative_to_the_best_document(i
     cover = index._doc_coverage("鲁华泓锦产业园")
     east, west = (index._doc_number[f] for f in ("east.txt", "west.txt"))
     assert cover[east] == 1.0 and cover[west] < 0.5
+
+
+def test_a_question_for_one_tasks_date_is_no_deadline_list(index: SearchIndex) -> None:
+    result = index.search("东湖社区卫生服务站要在什么时候之前完成", today=dt.date(2025, 3, 1))
+    assert result.reading == "answer" and result.hits and "卫生服务站" in result.hits[0].text
