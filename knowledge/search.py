@@ -22,6 +22,7 @@ from typing import Literal
 import numpy as np
 
 from knowledge.contrasts import contradicts
+from knowledge.coverage import Coverage
 from knowledge.features import (
     NAMES,
     Candidate,
@@ -49,14 +50,12 @@ from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read
-from knowledge.textindex import BigramField, bigram_key, bigrams
+from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
 CANDIDATES = 64
-# Passage windows (bigrams of a passage with its neighbours) kept between questions.
-WINDOW_CACHE = 50_000
 SUGGEST_MAX_CHARS = 20
 OUTLINE_SCORE = 70.0
 # An answer explains more than this share of the question's characters (太空投资 is not answered by
@@ -158,24 +157,11 @@ class SearchIndex:
                                      context=e.context)
                            for e in self.entries]
         self.listing = Listing(kb, self.entries)
-        # A passage's neighbours in its paragraph: a long question is often answered by a sentence
-        # whose subject is named in the sentence before it.
-        # (the entries of its paragraph, its place among them)
-        self._paragraph_of: dict[int, tuple[list[int], int]] = {}
-        paragraphs: dict[tuple[str, int], list[int]] = {}
-        for i, e in enumerate(self.entries):
-            if isinstance(e.item, Passage):
-                members = paragraphs.setdefault((e.item.doc, e.item.para), [])
-                self._paragraph_of[i] = (members, len(members))
-                members.append(i)
-        self._window_grams: dict[int, frozenset[int]] = {}
         self._latin: tuple[int, LatinResolver] | None = None
         self._doc_number = {d.file: k for k, d in enumerate(kb.documents)}
         self._entry_doc = np.array([self._doc_number.get(e.item.doc, -1) for e in self.entries], dtype=np.int64)
-        # The document of each distinct text string (the last one holding it), for documents' coverage.
-        self._unique_doc = np.full(self.text_field.unique_size, len(self._doc_number), dtype=np.int64)
-        known = self._entry_doc >= 0
-        self._unique_doc[self.text_field.inverse[known]] = self._entry_doc[known]
+        self.coverage = Coverage(self.entries, (self.name_field, self.context_field, self.text_field),
+                                 self._entry_doc, len(self._doc_number))
         self.places = UnknownPlaces(kb, self.parser)
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
@@ -230,53 +216,12 @@ class SearchIndex:
             chosen.update(extra or [])
             idx = sorted(chosen)
         ascii_query = is_ascii_query(q.raw)
-        window = self._window_coverage(variants[0] if variants else "", idx, fs)
-        docs = self._doc_coverage(variants[0] if variants else "")
+        window = self.coverage.window(variants[0] if variants else "", idx, fs)
+        docs = self.coverage.documents(variants[0] if variants else "")
         rows = [feature_row(self.candidates[i], i, fs, fuzzy.get(i, 0.0), fuzzy_name.get(i, 0.0), q, variants,
                             ascii_query, window[k], float(docs[self._entry_doc[i]]) if self._entry_doc[i] >= 0 else 0.0)
                 for k, i in enumerate(idx)]
         return idx, add_relative(np.array(rows, dtype=np.float64).reshape(len(idx), len(NAMES)))
-
-    def _doc_coverage(self, text: str) -> np.ndarray:
-        """Per document, the idf-weighted share of the question's bigrams its text holds anywhere,
-        relative to the best document's: which document is about the question at all."""
-        out = np.zeros(len(self._doc_number) + 1)
-        grams = bigrams(text) if text else np.zeros(0, dtype=np.int64)
-        if not len(grams) or not len(self.text_field.keys):
-            return out
-        f = self.text_field
-        idf = f.idf(grams)
-        lo = np.searchsorted(f.keys, grams, side="left")
-        hi = np.searchsorted(f.keys, grams, side="right")
-        for k, (a, b) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
-            if b > a:
-                held = np.bincount(self._unique_doc[f.owner[a:b]], minlength=len(out)) > 0
-                out[held] += idf[k]
-        out[-1] = 0.0  # strings of no document
-        top = out.max()
-        return out / top if top > 0 else out
-
-    def _window_coverage(self, text: str, idx: list[int], fs: FieldScores) -> list[float]:
-        """Per candidate, the idf-weighted share of the question's bigrams held by a passage with the
-        passages before and after it in its paragraph (other kinds: their own text's coverage)."""
-        grams = bigrams(text).tolist() if text else []
-        idf = self.text_field.idf(np.array(grams, dtype=np.int64)).tolist() if grams else []
-        total = sum(idf)
-        out: list[float] = []
-        for i in idx:
-            paragraph = self._paragraph_of.get(i)
-            if paragraph is None or not total:
-                out.append(float(fs.cov_text[i]))
-                continue
-            held = self._window_grams.get(i)
-            if held is None:
-                members, k = paragraph
-                held = frozenset(bigrams("".join(self.entries[j].text for j in members[max(0, k - 1): k + 2])).tolist())
-                if len(self._window_grams) < WINDOW_CACHE:
-                    self._window_grams[i] = held
-            share = sum(w for g, w in zip(grams, idf, strict=True) if g in held) / total
-            out.append(max(float(fs.cov_text[i]), share))
-        return out
 
     def field_scores_of(self, q: Query) -> FieldScores:
         """Coverage and BM25 of a query's lexicon variants on every item's fields."""
@@ -284,18 +229,9 @@ class SearchIndex:
         return field_scores(variants, self.name_field, self.context_field, self.text_field, VARIANT_PENALTY)
 
     def known_coverage(self, topic: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per item, the idf-weighted share of the topic's bigrams it holds in its name, heading and
-        text, counting only bigrams some item holds: what a chat adds around a topic (那几件, 了没)
-        is in no plan and must not hide the topic (best of its first lexicon variants)."""
-        fields = (self.name_field, self.context_field, self.text_field)
-        best = [np.zeros(self.name_field.size) for _ in fields]
-        for v in self.lexicon.variants(topic)[:2] if topic else []:
-            grams = bigrams(v)
-            seen = grams[[any(g in f.idf_of for f in fields) for g in grams.tolist()]]
-            if len(seen):
-                for k, f in enumerate(fields):
-                    np.maximum(best[k], f.coverage(seen), out=best[k])
-        return best[0], best[1], best[2]
+        """Per item, a topic's coverage of its name, heading and text on the bigrams the plans hold
+        (best of the topic's first lexicon variants; see Coverage.known)."""
+        return self.coverage.known(self.lexicon.variants(topic)[:2] if topic else [])
 
     def classify(self, q: Query, idx: list[int], x: np.ndarray,
                  required: list[str] | None = None) -> tuple[list[int], list[int], list[int]]:
@@ -377,7 +313,7 @@ class SearchIndex:
         """The hit of entry i with its display text and the query's words in it."""
         e = self.entries[i]
         text = excerpt(display_text(self.kb, e.item), q_text)
-        paragraph = self._paragraph_of.get(i)
+        paragraph = self.coverage.paragraph_of.get(i)
         if paragraph is not None:
             members, k = paragraph
             text = with_following(text, [self.entries[j].item.text for j in members[k + 1:]])  # type: ignore[union-attr]

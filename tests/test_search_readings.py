@@ -200,7 +200,7 @@ def test_the_heading_an_item_sits_under_explains_the_question() -> None:
 
 
 def test_a_documents_coverage_of_the_question_is_relative_to_the_best_document(index: SearchIndex) -> None:
-    cover = index._doc_coverage("鲁华泓锦产业园")
+    cover = index.coverage.documents("鲁华泓锦产业园")
     east, west = (index._doc_number[f] for f in ("east.txt", "west.txt"))
     assert cover[east] == 1.0 and cover[west] < 0.5
 
