@@ -73,6 +73,9 @@ _BARE_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
 _PLACE_SUFFIXES = ("街道办事处", "人民政府", "街道", "新区", "街", "区", "镇", "乡", "县", "市")
+# Offices that issue documents, after the place they belong to (广安市|人民政府办公室).
+_ISSUING_OFFICE = re.compile(r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|街道办事处|办事处|管委会|管理委员会)$")
+_ADMIN_PLACES = ("街道", "新区", "区", "镇", "乡", "县", "市")
 _PLACE_IN_TITLE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|新区|街|区|镇|乡|县|市)")
 _TITLE_STOP = re.compile(r"国民经济|政府工作|工作计划|工作要点|工作报告|重点工作|党工委|\d")
 
@@ -102,7 +105,13 @@ def _place_names(doc: Document) -> set[str]:
     """Place names a document is about, from its issuer and the head of its title."""
     names: set[str] = set()
     if doc.issuer:
-        names.add(normalize(doc.issuer))
+        issuer = normalize(doc.issuer)
+        names.add(issuer)
+        # 广安市人民政府办公室 → 广安市: the place an issuing office belongs to is the document's place
+        # too, whether or not its title names it (关于调整全市最低工资标准的通知).
+        place = _ISSUING_OFFICE.sub("", issuer)
+        if place != issuer and len(place) >= 2 and place.endswith(_ADMIN_PLACES):
+            names.add(place)
     head = normalize(_YEAR.sub(" ", doc.title)).lstrip("0123456789")
     stop = _TITLE_STOP.search(head)
     head = head[: stop.start()] if stop else head
@@ -136,8 +145,8 @@ def place_aliases(doc: Document) -> tuple[set[str], set[str]]:
         if core != name:
             if name.endswith(("街", "街道", "街道办事处")):
                 strong.update({core + "街", core + "街道"})
-            elif name.endswith(("区", "人民政府")):
-                strong.add(core + "区")
+            elif name.endswith("区") or (name.endswith("人民政府") and not core.endswith(_ADMIN_PLACES)):
+                strong.add(core + "区")  # 河北区人民政府 → 河北区; 广安市人民政府's place is 广安市
             weak.add(core)
     return strong, weak
 
@@ -159,6 +168,10 @@ class QueryParser:
         # A place every document shares (the city) does not narrow anything down.
         self.strong = {a: f for a, f in strong.items() if f != all_files or len(all_files) == 1}
         self.weak = {a: f for a, f in weak.items() if a not in self.strong and f != all_files}
+        # …and is no word to match either: 广安市 in a question about 广安市's policies says nothing
+        # about which passage answers (the asker's own city, like 我们街道).
+        self.shared = sorted((a for a, f in strong.items() if f == all_files and len(all_files) > 1),
+                             key=len, reverse=True)
         annual = [d.year for d in documents if d.year and d.kind != "five_year_plan"]
         years = annual or [d.year for d in documents if d.year]
         self.latest_year = max(years) if years else None
@@ -172,6 +185,8 @@ class QueryParser:
             text = text.replace(typo, word)
         for own in SELF_PLACES:
             text = text.replace(own, "")
+        for place in self.shared:
+            text = text.replace(place, "")
         q = Query(raw=raw, text=text)
         for kind, cues in INTENT_CUES:
             if any(c in text for c in cues):

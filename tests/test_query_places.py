@@ -1,0 +1,27 @@
+"""Places a question names, read against the documents' issuers and titles: an issuing office's
+place is its document's place, and a place every document shares neither filters nor is matched."""
+
+from __future__ import annotations
+
+from knowledge.models import Document
+from knowledge.query import QueryParser, place_aliases
+
+
+def doc(file: str, title: str, issuer: str) -> Document:
+    return Document(id=file, file=file, title=title, issuer=issuer)
+
+
+def test_an_issuing_office_gives_its_place() -> None:
+    strong, _ = place_aliases(doc("a.txt", "关于调整全市最低工资标准的通知", "广安市人民政府办公室"))
+    assert "广安市" in strong
+    strong, _ = place_aliases(doc("b.txt", "2024年政府工作报告", "河北区人民政府"))
+    assert "河北区" in strong and "河北区区" not in strong
+    strong, _ = place_aliases(doc("c.txt", "森林防火命令", "广安市人民政府"))
+    assert "广安市区" not in strong
+
+
+def test_a_place_every_document_shares_neither_filters_nor_is_matched() -> None:
+    parser = QueryParser([doc("a.txt", "关于调整全市最低工资标准的通知", "广安市人民政府"),
+                          doc("b.txt", "广安市质量奖评选管理办法", "广安市人民政府办公室")])
+    q = parser.parse("广安市月最低工资标准是多少")
+    assert q.docs == set() and "广安" not in q.text and "最低工资标准" in q.text
