@@ -170,8 +170,9 @@ def main() -> int:
             o, b = styles["ours"][style], styles["bm25"][style]
             cell = [f"{sum(x[k] for x in o) / len(o):.2f} / {sum(x[k] for x in b) / len(b):.2f}" for k in (0, 1)]
             print(f"{style:12} {len(o):4d} {cell[0]:>20} {cell[1]:>20}")
-    print("\nThe embedding figures are the project's own runs on 97 of these 120 questions (chunks of all 81 "
-          "documents of its source, top 5 reranked to 3); ours and BM25 are on all 120 and these 39 documents.")
+    if args.questions is None:
+        print("\nThe embedding figures are the project's own runs on 97 of these 120 questions (chunks of all 81 "
+              "documents of its source, top 5 reranked to 3); ours and BM25 are on all 120 and these 39 documents.")
     return 0
 
 
