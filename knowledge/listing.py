@@ -142,6 +142,7 @@ class Listing:
         from knowledge.search import fold_passages
         docs = self._docs(q)
         chosen: list[tuple[str, object]] = []
+        complete = False  # the outline gave every item asked for
         if reading.ordinal is not None:
             for d in docs:
                 part = self.at_path(d, reading.path or (reading.ordinal,))
@@ -158,8 +159,10 @@ class Listing:
             elif reading.kind == "structure" or reading.wanted == "section":
                 chosen = [("section", s) for d in docs for s in self.parts_of(d)]
         elif reading.wanted in (None, "indicator") and (grouped := self.category(reading.topic, docs)):
-            # 生态环保类指标: the rows of an indicator table under that category.
+            # 生态环保类指标: the rows of an indicator table under that category — all of them, so
+            # nothing the ranker lists is added.
             chosen = [("indicator", it) for it in grouped]
+            complete = True
         else:
             scopes = self.scopes(index, q, reading)
             for s in scopes:
@@ -168,7 +171,8 @@ class Listing:
                     chosen.extend(("section", c) for c in parts or [s])
                 else:
                     chosen.extend(self.items_under(s, reading.wanted))
-        ranked = reading.kind == "list" or (reading.kind == "count" and not chosen and bool(reading.topic))
+        ranked = not complete and (reading.kind == "list"
+                                   or (reading.kind == "count" and not chosen and bool(reading.topic)))
         if not chosen and not ranked:
             return None
         hits = [h for kind, it in chosen if (h := self._hit(index, kind, it, reading.topic))]

@@ -75,3 +75,8 @@ def test_overdue_list_on_a_topic_with_chat_words(index: SearchIndex) -> None:
     result = index.search("23年土地整备要完成的那几件 现在都逾期了吧", today=dt.date(2024, 2, 1))
     assert result.reading == "overdue"
     assert titles(result)[:1] == ["推进重点项目土地整备"]
+
+
+def test_indicator_rows_by_category_are_the_whole_answer(index: SearchIndex) -> None:
+    result = index.search("北山街道专栏1生态环保类有哪些指标")
+    assert result.total == 2 and {h.kind for h in result.hits} == {"indicator"}
