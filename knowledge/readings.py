@@ -26,6 +26,7 @@ LAST = -1
 _ITEM_MEASURES = ("项", "条")
 # Beyond this many characters besides the ordinal, the question asks about the content, not the part.
 ORDINAL_TOPIC_CHARS = 5
+_HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将)+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧)+$")
 
@@ -140,7 +141,8 @@ def read(text: str) -> Reading:
     table = _table()
     cues, horizons, nouns, fillers, doc_words = table.cues, table.horizons, table.nouns, table.fillers, table.doc_words
     r = Reading()
-    rest = text
+    # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
+    rest = _HOW_MANY_NAMED.sub("哪几", text)
     found: list[tuple[str, str]] = []
     for cue, reading in cues:
         if cue in rest:
@@ -190,7 +192,8 @@ def read(text: str) -> Reading:
         # 那部分有几节: asking for the parts wins over naming the part.
         marks = {horizons.get(c) for c, k in found if k == "structure"}
         # 第七章有几节: the parts of the part named.
-        r.parts = "children" in marks or (r.ordinal is None and "self" not in marks)
+        # 保障措施那部分有哪几节: a list asked of a part is its parts.
+        r.parts = "children" in marks or "list" in kinds or (r.ordinal is None and "self" not in marks)
         if not r.parts and r.ordinal is None:
             # 2025年发展目标在哪一节: the words name the part itself; 目标 is part of its name.
             rest, r.wanted = before_noun, None

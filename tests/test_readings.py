@@ -106,3 +106,18 @@ def test_which_part_a_topic_is_in() -> None:
 def test_asking_when_one_task_is_due_is_no_deadline_list() -> None:
     assert read(normalize("老旧小区改造要在什么时候之前完成")).kind == "answer"
     assert read(normalize("年底前要完成的教育任务")).kind == "due"
+
+
+def test_a_number_where_ji_would_be_asks_the_same() -> None:
+    r = read(normalize("重点任务分哪八个方面"))
+    assert (r.kind, r.parts) == ("structure", True)
+
+
+def test_a_list_asked_of_a_part_is_its_parts() -> None:
+    r = read(normalize("保障措施那部分有哪几节"))
+    assert (r.kind, r.parts, r.topic) == ("structure", True, "保障措施")
+
+
+def test_what_a_structure_cue_leaves_after_the_document_word_is_trimmed() -> None:
+    r = read(normalize("计划分了哪几个部分"))
+    assert (r.kind, r.topic) == ("structure", "")
