@@ -1,4 +1,4 @@
-"""The question sets written after the realistic set (bench/queries/fresh2-4.json, long-dev.json): their
+"""The question sets written after the realistic set (bench/queries/fresh2-7.json, long-dev.json): their
 form, and that every expectation points at the plan text it names (its key on its line or lines)."""
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ SETS = [
     QuerySet("fresh3.json", "H", 125),
     QuerySet("fresh4.json", "K", 115),
     QuerySet("fresh5.json", "M", 115),
+    QuerySet("fresh6.json", "F6", 145, long_chars=(25, 60)),
+    QuerySet("fresh7.json", "F7", 115, long_chars=(25, 60)),
     QuerySet("long-dev.json", "L", 75, split="tune", styles=frozenset({"long", "no_answer"}),
              long_chars=(18, 60), only_long=True, ids_in_order=True),
 ]
