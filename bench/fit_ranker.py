@@ -4,7 +4,7 @@
     python bench/fit_ranker.py --dry-run  # fit and print, write nothing
 
 Questions fitted on: the tune half of bench/queries/realistic.json, the old development set
-(tests/data/gold/queries-dev.json), bench/queries/fresh.json and fresh2.json–fresh5.json
+(tests/data/gold/queries-dev.json), bench/queries/fresh.json and fresh2.json–fresh6.json
 (held-out sets measured once and spent, now development), bench/queries/long-dev.json (whole-sentence questions written for fitting), and — when ../shared/corpus/policy-rag is there — the questions on the policy
 set's tune documents (bench/eval_policy.py's split; its held-out documents are never read here).
 Pairs: every candidate the search scores for a question, labelled 1 when it answers (the hit rule of
@@ -45,7 +45,7 @@ from knowledge.search import SearchIndex  # noqa: E402
 HERE = Path(__file__).resolve().parent
 REALISTIC = HERE / "queries" / "realistic.json"
 # Development questions besides the tune half: the spent fresh sets and the long-question set.
-DEVELOPMENT = tuple(HERE / "queries" / f for f in ("fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json",
+DEVELOPMENT = tuple(HERE / "queries" / f for f in ("fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json",
                                                    "long-dev.json"))
 DEV = HERE.parent / "tests" / "data" / "gold" / "queries-dev.json"
 WRONG_COST = 1.0

@@ -11,3 +11,8 @@ def test_requests_and_purposes_around_a_question_are_not_matched() -> None:
     q = parser.parse("麻烦帮我查一下，东湖街道对建筑安装企业有什么发展打算，我写材料要用")
     assert "建筑安装企业" in q.text
     assert not any(w in q.text for w in ("麻烦", "材料", "帮我"))
+
+
+def test_chat_words_around_a_list_topic_are_not_matched() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert parser.parse("枫桥经验 各份材料里都是怎么写的").text == "枫桥经验"
