@@ -1,4 +1,4 @@
-"""The question sets written after the realistic set (bench/queries/fresh2-7.json, long-dev.json): their
+"""The question sets written after the realistic set (bench/queries/fresh2-8.json, long-dev.json): their
 form, and that every expectation points at the plan text it names (its key on its line or lines)."""
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ SETS = [
     QuerySet("fresh5.json", "M", 115),
     QuerySet("fresh6.json", "F6", 145, long_chars=(25, 60)),
     QuerySet("fresh7.json", "F7", 115, long_chars=(25, 60)),
+    QuerySet("fresh8.json", "F8", 95, long_chars=(25, 60)),
     QuerySet("long-dev.json", "L", 75, split="tune", styles=frozenset({"long", "no_answer"}),
              long_chars=(18, 60), only_long=True, ids_in_order=True),
 ]
