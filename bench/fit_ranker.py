@@ -2,6 +2,7 @@
 
     python bench/fit_ranker.py            # fit, choose thresholds, print the tune figures, write the file
     python bench/fit_ranker.py --dry-run  # fit and print, write nothing
+    python bench/fit_ranker.py --dry-run --show-cost  # also the cost of every answer threshold
 
 Questions fitted on: the tune half of bench/queries/realistic.json, the old development set
 (tests/data/gold/queries-dev.json), bench/queries/fresh.json and fresh2.json–fresh6.json
@@ -21,7 +22,6 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,8 +113,10 @@ def _balance(y: np.ndarray) -> np.ndarray:
     return np.where(y > 0, 0.5 / max(pos, 1.0), 0.5 / max(neg, 1.0))
 
 
-def choose_answer(questions: list[Question], ranker: Ranker) -> tuple[float, dict[str, float]]:
-    """The answer threshold with the least cost on these questions, and its figures."""
+def choose_answer(questions: list[Question], ranker: Ranker,
+                  show_cost: bool = False) -> tuple[float, dict[str, float]]:
+    """The answer threshold with the least cost on these questions, and its figures (each
+    threshold's cost printed when asked)."""
     tops = []
     for qq in questions:
         if len(qq.x):
@@ -137,7 +139,7 @@ def choose_answer(questions: list[Question], ranker: Ranker) -> tuple[float, dic
     width = 2 * SMOOTH + 1
     smooth = np.convolve(np.pad(costs, SMOOTH, mode="edge"), np.ones(width) / width, mode="valid")
     chosen = rows[int(np.argmin(smooth))]
-    if os.environ.get("SHOW_COST"):
+    if show_cost:
         for (c, t, f), m in zip(rows, smooth, strict=True):
             print(f"  t={t:.2f} cost={c:.0f} smooth={m:.1f} {f}")
     return chosen[1], chosen[2]
@@ -211,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--drop", default="", help="features left out of the fit, comma-separated")
+    ap.add_argument("--show-cost", action="store_true", help="print the cost of every answer threshold")
     args = ap.parse_args(argv)
     questions = collect()
     x = np.vstack([qq.x for qq in questions if len(qq.x)])
@@ -241,8 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         "weights": dict(zip(CAL_NAMES, cw.tolist(), strict=True)), "bias": cb,
         "mean": dict(zip(CAL_NAMES, cm.tolist(), strict=True)),
         "scale": dict(zip(CAL_NAMES, cs.tolist(), strict=True))})
-    ranker.answer, figures = choose_answer([qq for qq in questions if not qq.long], ranker)
-    ranker.answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker)
+    ranker.answer, figures = choose_answer([qq for qq in questions if not qq.long], ranker, args.show_cost)
+    ranker.answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker, args.show_cost)
     ranker.listed = choose_list(questions, ranker)
     ranker.suggest = round(ranker.answer / 2, 2)
     ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + fresh2-4 + "

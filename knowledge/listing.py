@@ -145,7 +145,7 @@ class Listing:
         complete = False  # the outline gave every item asked for
         if reading.ordinal is not None:
             for d in docs:
-                part = self.at_path(d, reading.path or (reading.ordinal,))
+                part = self.at_path(d, reading.path)
                 if part is None:
                     continue
                 parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []

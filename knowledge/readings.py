@@ -38,11 +38,16 @@ class Reading:
     kind: str = "answer"  # answer | list | count | structure | overdue | due
     wanted: ItemKind | None = None  # the item kind asked for (任务 → task, 指标 → indicator …)
     horizon: str | None = None  # for due: week | month | next_month | year
-    ordinal: int | None = None  # 第三章 → 3, 最后一章 → -1
-    # 第四章第五节 → (4, 5): the part named by each ordinal in turn, inside the one before it.
+    # 第三章 → (3,), 最后一章 → (-1,), 第四章第五节 → (4, 5): the part named by each ordinal in turn,
+    # inside the one before it.
     path: tuple[int, ...] = ()
     parts: bool = True  # structure: its parts (有几节), or the part itself (那一节, 讲什么)
     topic: str = ""  # the question without its cue words: what the items are about
+
+    @property
+    def ordinal(self) -> int | None:
+        """The first ordinal named (第三章 → 3, 最后一章 → -1), None when there is none."""
+        return self.path[0] if self.path else None
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def read(text: str) -> Reading:
         path.append(number)
         last_kind = m.group(2) or m.group(4)
     if path:
-        r.ordinal, r.path = path[0], tuple(path)
+        r.path = tuple(path)
         r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块")) else None
         rest = _ORDINAL.sub(" ", rest)
     before_noun = rest
@@ -184,7 +189,7 @@ def read(text: str) -> Reading:
             r.kind = "answer"
     if r.ordinal is not None and len(_EDGE.sub("", "".join(rest.split()))) > ORDINAL_TOPIC_CHARS:
         # 第六章第二十一条规定了哪些行为…: a question about what a part says, not about the outline.
-        r.ordinal, r.path = None, ()
+        r.path = ()
         r.wanted = None if r.wanted == "section" and r.kind != "structure" else r.wanted
     if r.kind == "answer" and r.ordinal is not None:
         r.kind = "structure"
