@@ -33,6 +33,10 @@ TEXT_COVERAGE = 0.8
 DEFAULT_WINDOW_DAYS = 30
 # A ranked list shorter than this is completed with the next best, as an answer is.
 MIN_SHOWN = 3
+# Headings starting with the same word make a series (三个聚焦, 六个抓) from this many on.
+MIN_SERIES = 3
+# 九个聚焦: the count said before a series' word.
+_COUNTED = re.compile(r"^[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
 
@@ -158,6 +162,10 @@ class Listing:
                 chosen = [(reading.wanted, it) for it in items if it.doc in docs]
             elif reading.kind == "structure" or reading.wanted == "section":
                 chosen = [("section", s) for d in docs for s in self.parts_of(d)]
+        elif reading.wanted in (None, "section") and (members := self.series(reading.topic, docs)):
+            # 九个聚焦是哪些: headings in a row that start with the same word are the parts asked for.
+            chosen = [("section", s) for s in members]
+            complete = True
         elif reading.wanted in (None, "indicator") and (grouped := self.category(reading.topic, docs)):
             # 生态环保类指标: the rows of an indicator table under that category — all of them, so
             # nothing the ranker lists is added.
@@ -187,6 +195,20 @@ class Listing:
         result.reading = "count" if reading.kind == "count" else "list"
         result.topic = reading.topic
         return result
+
+    def series(self, topic: str, docs: list[str]) -> list[Section]:
+        """Sibling headings of these documents that all start with the topic's last word (工作安排的
+        九个聚焦 → 聚焦服务…, 聚焦打造…, …): the parallel parts a plan names by their shared word."""
+        word = _COUNTED.sub("", normalize(topic).rsplit("的", 1)[-1])
+        if len(word) < 2:
+            return []
+        allowed = set(docs)
+        by_parent: dict[tuple[str, str | None], list[Section]] = defaultdict(list)
+        for sec in self.kb.sections:
+            if sec.doc in allowed and normalize(sec.title).startswith(word):
+                by_parent[(sec.doc, sec.parent)].append(sec)
+        rows = [group for group in by_parent.values() if len(group) >= MIN_SERIES]
+        return [sec for group in rows for sec in group]
 
     def category(self, topic: str, docs: list[str]) -> list[object]:
         """Indicators of these documents whose table category or attribute the topic names (生态环保类,

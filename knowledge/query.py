@@ -33,7 +33,8 @@ _LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
 _TRAILING_STATE = re.compile(r"(?:的)?(?:情况|进展|进度)$|的地方$")
 # Misspelt question words staff type (near-homophones and old forms): read as the real word, so
 # the intent still counts. None of them is a word that can stand in a plan's text.
-QUESTION_TYPOS = {"时侯": "时候", "什麽": "什么", "甚么": "什么", "啥是": "什么是", "多小钱": "多少钱"}
+QUESTION_TYPOS = {"时侯": "时候", "什麽": "什么", "甚么": "什么", "啥是": "什么是", "多小钱": "多少钱", "到多小": "到多少",
+                  "是多小": "是多少", "有多小": "有多少"}
 # Sentence-final particles, removed only at the end (inside a name 了/的 are content).
 TRAILING_PARTICLES = "吗呢啊吧呀了的么"
 # Measure words left behind by 多少家 / 多少个 after 多少 is removed.
@@ -69,7 +70,7 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])([23]\d)(?:年度|年底|年末|年初|年�
 # 十四五末 / 十四五期间: a five-year plan period.
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期)")
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
-_BARE_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+_BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
 _PLACE_SUFFIXES = ("街道办事处", "人民政府", "街道", "新区", "街", "区", "镇", "乡", "县", "市")
@@ -99,6 +100,8 @@ class Query:
     intent: ItemKind | None = None
     # The place names taken out of the text (大港街), to say which place has no answer.
     places: list[str] = field(default_factory=list)
+    # The five-year plan period named (十五五 → ("十五五", (2026, 2030))).
+    period: tuple[str, tuple[int, int]] | None = None
 
 
 def _place_names(doc: Document) -> set[str]:
@@ -200,6 +203,7 @@ class QueryParser:
         period = _PLAN_PERIOD.search(text)
         if period:
             number = shi_wu_number(period.group(1))
+            q.period = (period.group(0)[:3], five_year_period(number))
             q.doc_kinds.add("five_year_plan")
             if period.group(2) in ("期末", "末") and not _YEAR.search(text):
                 q.year = five_year_period(number)[1]
@@ -222,6 +226,7 @@ class QueryParser:
                 text = re.sub(re.escape(word) + r"(?:里面|里|中)?", "", text, count=1)
         bare = _BARE_PERIOD.search(text)
         if bare:
+            q.period = q.period or (bare.group(0), five_year_period(shi_wu_number(bare.group(1))))
             q.doc_kinds.add("five_year_plan")
             text = text[: bare.start()] + text[bare.end():]
         for alias in sorted(self.strong, key=len, reverse=True):

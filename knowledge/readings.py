@@ -20,6 +20,8 @@ READINGS = ("overdue", "due", "structure", "count", "list")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项)"
                       r"|(最后一|最后)(个?(?:章|部分|节|篇|方面|块|条|项))")
+# 最后保障那部分: the last part, named besides (read before the cue 那部分 is taken out).
+_LAST_NAMED = re.compile(r"最后(?=[\u4e00-\u9fff]{1,6}?[那这]个?(章|部分|节|篇|方面|块))")
 # 最后一章: the last part, counted from the end.
 LAST = -1
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
@@ -28,6 +30,8 @@ _ITEM_MEASURES = ("项", "条")
 ORDINAL_TOPIC_CHARS = 5
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
+# 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
+_COUNTED = re.compile(r"^[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将)+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧)+$")
 
 
@@ -114,7 +118,8 @@ def _trim(topic: str, table: _Cues) -> str:
     while changed and topic:
         changed = False
         for word in table.doc_words:
-            m = re.match(re.escape(word) + r"(?:里面|里|中|的)", topic)
+            # 规划里养老, 规划最后保障那部分: where in the document, then the part.
+            m = re.match(re.escape(word) + r"(?:里面|里|中|的|最后面的?|最后的?|后面的?)", topic)
             if m and len(topic) > m.end():
                 topic, changed = topic[m.end():], True
         for edge in table.edges:
@@ -125,7 +130,7 @@ def _trim(topic: str, table: _Cues) -> str:
                 single = single or len(edge) == 1
             if topic.startswith(edge) and len(topic) > len(edge) and len(edge) > 1:
                 topic, changed = topic[len(edge):], True
-        trimmed = _EDGE.sub("", topic)
+        trimmed = _COUNTED.sub("", _EDGE.sub("", topic))
         if trimmed != topic and trimmed:
             topic, changed = trimmed, True
     return topic
@@ -149,6 +154,9 @@ def read(text: str) -> Reading:
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", text)
     found: list[tuple[str, str]] = []
+    last_named = _LAST_NAMED.search(rest)
+    if last_named:
+        rest = rest[: last_named.start()] + rest[last_named.end():]
     for cue, reading in cues:
         if cue in rest:
             found.append((cue, reading))
@@ -161,6 +169,8 @@ def read(text: str) -> Reading:
             continue
         path.append(number)
         last_kind = m.group(2) or m.group(4)
+    if last_named and not path:
+        path, last_kind = [LAST], last_named.group(1)
     if path:
         r.path = tuple(path)
         r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块")) else None

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 
 from knowledge.models import KnowledgeBase
+from knowledge.normalize import normalize
 from knowledge.query import NOT_PLACES, Query, QueryParser
 
-_UNKNOWN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:街道|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
+# 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
+_UNKNOWN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(那个|这个|那|这)?(街道|街|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
+_NEAR_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:那边|这边|那里|那儿)")
 _PLACE_SUFFIX = re.compile(r"(?:街道|区|县|镇|乡|市)$")
 _ADMIN_SUFFIX = r"(?:街道|街|区|县|镇|乡|市)"
 
@@ -34,7 +37,7 @@ class UnknownPlaces:
         name = _UNKNOWN_PLACE.match(q.text)
         if not name or name.group(0).endswith(NOT_PLACES):
             return []
-        return [name.group(0)]
+        return [name.group(1) + name.group(3)]
 
     def may_be_in(self, doc: str, places: list[str]) -> bool:
         """Whether a document whose title names no place names one of these as a place (宝安区 for
@@ -53,11 +56,17 @@ class UnknownPlaces:
         if q.docs:
             return
         named = self.named(q)
+        near = _NEAR_PLACE.match(normalize(q.raw))
+        if not named and near:
+            # 宝安那边: a place's name without its kind, said as "over there" — a scope only when some
+            # plan names it as a place, never a word the answer must hold (学校那边).
+            named = [near.group(1)]
         maybe = {d.file for d in self.kb.documents if self.may_be_in(d.file, named)} if named else set()
         if not maybe:
             return
         q.docs = maybe
-        said = re.compile(re.escape(_PLACE_SUFFIX.sub("", named[0])) + r"(?:那个|这个)?(?:街道|区|县|镇|乡|市)")
+        said = re.compile(re.escape(_PLACE_SUFFIX.sub("", named[0]))
+                          + r"(?:那边|这边|那里|那儿|(?:那个|这个|那|这)?(?:街道|区|县|镇|乡|市))" + ("?" if near else ""))
         q.text = said.sub("", q.text, count=1) or q.text
         q.full = said.sub("", q.full, count=1) or q.full
         q.places.append(named[0])

@@ -80,3 +80,19 @@ def test_overdue_list_on_a_topic_with_chat_words(index: SearchIndex) -> None:
 def test_indicator_rows_by_category_are_the_whole_answer(index: SearchIndex) -> None:
     result = index.search("北山街道专栏1生态环保类有哪些指标")
     assert result.total == 2 and {h.kind for h in result.hits} == {"indicator"}
+
+
+def test_headings_sharing_a_leading_word_are_a_series() -> None:
+    report = ["东湖区2024年政府工作报告", "一、2023年工作回顾", "过去一年成绩显著。", "二、2024年工作安排",
+              "(一)聚焦产业升级,发展新兴产业", "培育新兴产业。", "(二)聚焦民生保障,办好民生实事", "办好实事。",
+              "(三)聚焦生态环境,打好蓝天保卫战", "治理扬尘。", "(四)加强政府建设", "依法行政。"]
+    index = SearchIndex(merge([build_document("report.txt", report)]))
+    result = index.search("东湖区工作安排的三个聚焦是哪些")
+    assert [t[:6] for t in titles(result)] == ["聚焦产业升级", "聚焦民生保障", "聚焦生态环境"]
+    assert result.total == 3
+
+
+def test_a_plan_period_no_plan_speaks_of_is_not_covered(index: SearchIndex) -> None:
+    result = index.search("北山街道十五五规划目标是啥")
+    assert result.hits == [] and "十五五" in (result.note or "")
+    assert index.search("北山街道十四五规划分几章").hits

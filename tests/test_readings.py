@@ -121,3 +121,19 @@ def test_a_list_asked_of_a_part_is_its_parts() -> None:
 def test_what_a_structure_cue_leaves_after_the_document_word_is_trimmed() -> None:
     r = read(normalize("计划分了哪几个部分"))
     assert (r.kind, r.topic) == ("structure", "")
+
+
+@pytest.mark.parametrize("question,kind,wanted,topic", [
+    ("报告后面名词解释一共几条", "count", "term", ""),  # where in the document is no topic
+    ("规划里哪一节专门讲养老", "structure", None, "养老"),
+    ("有哪几个大部分", "structure", None, ""),
+])
+def test_where_and_how_a_part_is_said_is_no_part_of_the_topic(question: str, kind: str, wanted: str | None,
+                                                                topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.wanted, r.topic) == (kind, wanted, topic)
+
+
+def test_the_last_part_named_by_what_it_is_about() -> None:
+    r = read(normalize("规划最后保障那部分分几节"))
+    assert (r.kind, r.path, r.parts) == ("structure", (-1,), True)

@@ -208,3 +208,16 @@ def test_a_documents_coverage_of_the_question_is_relative_to_the_best_document(i
 def test_a_question_for_one_tasks_date_is_no_deadline_list(index: SearchIndex) -> None:
     result = index.search("东湖社区卫生服务站要在什么时候之前完成", today=dt.date(2025, 3, 1))
     assert result.reading == "answer" and result.hits and "卫生服务站" in result.hits[0].text
+
+
+def test_a_place_said_in_passing_is_the_plan_that_names_it() -> None:
+    unnamed = build_document("x.txt", ["XX街道2023年工作报告", "一、抓民生",
+                                       "立足宝安区位优势，新增停车泊位1000个。"])
+    named = build_document("east.txt", ["东湖街道2023年工作计划", "一、抓交通", "新增停车泊位500个。"])
+    index = SearchIndex(merge([unnamed, named]))
+    for question in ("宝安那个街道新增停车泊位多少个", "宝安那街道新增停车泊位多少个", "宝安那边新增停车泊位多少个"):
+        hits = index.search(question).hits
+        assert hits and hits[0].doc == "x.txt", question
+    # "over there" after a word that names no place is no place (学校那边).
+    assert index.parse("学校那边停车泊位").docs == set()
+    assert index.search("塘沽街新增停车泊位多少个").hits == []  # a place no plan is about
