@@ -43,6 +43,7 @@ SETS = [
     QuerySet("fresh6.json", "F6", 145, long_chars=(25, 60)),
     QuerySet("fresh7.json", "F7", 115, long_chars=(25, 60)),
     QuerySet("fresh8.json", "F8", 95, long_chars=(25, 60)),
+    QuerySet("fresh9.json", "F9", 115, long_chars=(25, 60), count_is_len=True),
     QuerySet("long-dev.json", "L", 75, split="tune", styles=frozenset({"long", "no_answer"}),
              long_chars=(18, 60), only_long=True, ids_in_order=True),
 ]
