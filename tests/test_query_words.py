@@ -16,3 +16,9 @@ def test_requests_and_purposes_around_a_question_are_not_matched() -> None:
 def test_chat_words_around_a_list_topic_are_not_matched() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     assert parser.parse("枫桥经验 各份材料里都是怎么写的").text == "枫桥经验"
+
+
+def test_everyday_ways_of_asking_who_and_whether_are_not_matched() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert parser.parse("楼道堆放杂物谁来管").text == "楼道堆放杂物"
+    assert parser.parse("小区空地能不能建停车场").text == "小区空地建停车场"
