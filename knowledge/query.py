@@ -41,7 +41,7 @@ TRAILING_PARTICLES = "吗呢啊吧呀了的么"
 _MEASURE_AFTER = re.compile(r"^[家个人户项次元亿万台辆套条座所处名]")
 # 多少个老旧小区 / 几所学校: the measure word after 多少/几 belongs to the question, even with the
 # noun following it (人/万/元 are left out: 多少人口, 多少万元 keep them to the noun or unit).
-_HOW_MANY_MEASURE = re.compile(r"(?:有|是)?(多少|几)[个家户项次台辆套条座所处名场支部]")
+_HOW_MANY_MEASURE = re.compile(r"(?:有|是)?(多少|几|哪[两二三四五六七八九十]{1,2})[个家户项次台辆套条座所处名场支部]")
 # 多少公里 / 多少万平方米 / 多少亿元 at the end of a phrase: the unit of the answer, not a name.
 _HOW_MANY_UNIT = re.compile(r"(?:有|是)?(多少|几)(万|亿)?(平方公里|平方米|平米|公里|千米|公顷|亩|吨标准煤|吨|元|"
                             r"人次|人|倍|天|年|微克|毫克|立方米|千瓦时|千瓦|兆瓦|个百分点|百分点|[a-z]{1,2})"

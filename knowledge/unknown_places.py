@@ -17,6 +17,8 @@ from knowledge.query import NOT_PLACES, Query, QueryParser
 # 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
 _UNKNOWN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(那个|这个|那|这)?(街道|街|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
 _NEAR_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:那边|这边|那里|那儿)")
+# 新增了市场主体: a place's name holds no function characters.
+_FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从]")
 _PLACE_SUFFIX = re.compile(r"(?:街道|区|县|镇|乡|市)$")
 _ADMIN_SUFFIX = r"(?:街道|街|区|县|镇|乡|市)"
 
@@ -35,7 +37,7 @@ class UnknownPlaces:
         """A place no plan is about named at the start of the question (和平区, 古林街道): words that
         must be in an answer."""
         name = _UNKNOWN_PLACE.match(q.text)
-        if not name or name.group(0).endswith(NOT_PLACES):
+        if not name or name.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name.group(1)):
             return []
         return [name.group(1) + name.group(3)]
 

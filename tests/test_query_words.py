@@ -22,3 +22,9 @@ def test_everyday_ways_of_asking_who_and_whether_are_not_matched() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     assert parser.parse("楼道堆放杂物谁来管").text == "楼道堆放杂物"
     assert parser.parse("小区空地能不能建停车场").text == "小区空地建停车场"
+
+
+def test_which_n_of_them_asks_what_a_term_holds() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert parser.parse("一街四所是哪四所").text == "一街四所"
+    assert parser.parse("东湖街道现在民兵一共多少人").text == "民兵"

@@ -221,3 +221,10 @@ def test_a_place_said_in_passing_is_the_plan_that_names_it() -> None:
     # "over there" after a word that names no place is no place (学校那边).
     assert index.parse("学校那边停车泊位").docs == set()
     assert index.search("塘沽街新增停车泊位多少个").hits == []  # a place no plan is about
+
+
+def test_words_before_a_city_suffix_are_no_place_when_they_hold_function_characters() -> None:
+    index = SearchIndex(merge([build_document("east.txt", ["东湖街道2023年工作计划", "一、抓市场",
+                                                           "新增市场主体800户。"])]))
+    assert index.parser_required(index.parse("新增了市场主体多少户")) == []
+    assert index.parser_required(index.parse("和平区新增市场主体多少户")) == ["和平区"]
