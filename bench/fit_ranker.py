@@ -5,9 +5,10 @@
     python bench/fit_ranker.py --dry-run --show-cost  # also the cost of every answer threshold
 
 Questions fitted on: the tune half of bench/queries/realistic.json, the old development set
-(tests/data/gold/queries-dev.json), bench/queries/fresh.json and fresh2.json–fresh6.json
+(tests/data/gold/queries-dev.json), bench/queries/fresh.json and fresh2.json–fresh8.json
 (held-out sets measured once and spent, now development), bench/queries/long-dev.json (whole-sentence questions written for fitting), and — when ../shared/corpus/policy-rag is there — the questions on the policy
-set's tune documents (bench/eval_policy.py's split; its held-out documents are never read here).
+set's tune documents (bench/eval_policy.py's split; its held-out documents are never read here), with
+the spent policy-fresh.json questions on the same documents.
 Pairs: every candidate the search scores for a question, labelled 1 when it answers (the hit rule of
 bench/queries/README.md; for the old development set the gold rule; for the policy set its README's
 criterion on the hit's text), 0 otherwise; no-answer questions give only 0s. Held-out questions are
@@ -46,7 +47,9 @@ HERE = Path(__file__).resolve().parent
 REALISTIC = HERE / "queries" / "realistic.json"
 # Development questions besides the tune half: the spent fresh sets and the long-question set.
 DEVELOPMENT = tuple(HERE / "queries" / f for f in ("fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json",
-                                                   "long-dev.json"))
+                                                   "fresh7.json", "fresh8.json", "long-dev.json"))
+# Spent questions over the policy documents written here (their tune documents' questions are fitted on).
+POLICY_DEVELOPMENT = (HERE / "queries" / "policy-fresh.json",)
 DEV = HERE.parent / "tests" / "data" / "gold" / "queries-dev.json"
 WRONG_COST = 1.0
 # Thresholds (in steps of 0.01) on each side that the answer threshold's cost is averaged over.
@@ -193,7 +196,8 @@ def policy_questions(corpus: Path, glines: dict) -> list[Question]:
 
     parts = {p.name: build_files([p]) for p in sorted((corpus / "docs").glob("*.txt"))
              if policy_split(p.name) == "tune"}
-    asked = [q for q in json.loads((corpus / "questions.json").read_text(encoding="utf-8")) if q["doc"] in parts]
+    files = [corpus / "questions.json", *POLICY_DEVELOPMENT]
+    asked = [q for f in files for q in json.loads(f.read_text(encoding="utf-8")) if q["doc"] in parts]
     out: list[Question] = []
     whole = SearchIndex(merge(parts.values()))
     for q in asked:
@@ -248,9 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     ranker.answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker, args.show_cost)
     ranker.listed = choose_list(questions, ranker)
     ranker.suggest = round(ranker.answer / 2, 2)
-    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + fresh2-4 + "
+    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + fresh2-8 + "
                                  "bench/queries/long-dev.json + tests/data/gold/queries-dev.json + "
-                                 "policy-rag tune documents",
+                                 "policy-rag tune documents (its questions and policy-fresh.json's)",
                    "pairs": int(len(y)), "positives": int(y.sum()), "questions": len(questions),
                    "l2": args.l2, "dropped": sorted(dropped), "tune_at_answer_threshold": figures,
                    "tune_long_at_answer_long_threshold": figures_long}
