@@ -16,6 +16,7 @@ from bot.replies import Reply
 from bot.storage import admin as store
 from bot.versions import Versions
 from bot.who import Actor
+from knowledge.lexicon import Entry
 
 
 class AliasTable(Protocol):
@@ -142,10 +143,21 @@ class PeopleAdmin(AuditedAdmin):
         with self.sessions() as session:
             added = {a.abbr for a in session.scalars(select(store.Alias)) if a.full}
         entries = self._alias_entries()
-        reply = Reply().title(f"简称词表（{len(entries)} 条，★ 为管理员添加）")
-        for abbr, full in entries:
+        # The shipped everyday vocabulary (电瓶车 → 电动自行车, several hundred pairs) is counted, not
+        # listed: the list is for the abbreviations admins look after.
+        everyday = {(e.short, e.full) for e in self._everyday_entries()}
+        shown = [(a, f) for a, f in entries if (a, f) not in everyday or a in added]
+        reply = Reply().title(f"简称词表（{len(shown)} 条，★ 为管理员添加）")
+        for abbr, full in shown:
             reply.line(f"{'★ ' if abbr in added else ''}{abbr} → {full}")
+        if len(shown) < len(entries):
+            reply.line(f"另有日常用语对照 {len(entries) - len(shown)} 条（如“电瓶车”读作“电动自行车”），随程序发布，不逐条列出。")
         return reply
+
+    def _everyday_entries(self) -> list[Entry]:
+        """The lexicon's everyday-wording entries, when it says which they are."""
+        entries = self.lexicon.entries() if self.lexicon is not None else []
+        return [e for e in entries if isinstance(e, Entry) and e.kind == "everyday"]
 
     # --- access list --------------------------------------------------------------------------
 

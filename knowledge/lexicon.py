@@ -9,6 +9,8 @@ from pathlib import Path
 from knowledge.normalize import normalize
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "abbreviations.tsv"
+# Everyday wording → the plans' terms (电瓶车 → 电动自行车), general vocabulary shipped beside it.
+EVERYDAY_PATH = Path(__file__).parent / "data" / "everyday_words.tsv"
 KINDS = ("abbr", "syn", "everyday")  # everyday: the staff's wording → the plans' term, one way only
 # More variants than this cost latency and add noise, never a better hit.
 MAX_VARIANTS = 24
@@ -47,8 +49,10 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> Lexicon:
-        """A lexicon read from a TSV file (short, full, optional kind); the shipped file by default."""
+        """A lexicon read from a TSV file (short, full, optional kind); the shipped files by default."""
         lex = cls()
+        if path is None:
+            lex.load_file(EVERYDAY_PATH)
         lex.load_file(path or DEFAULT_PATH)
         return lex
 

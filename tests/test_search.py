@@ -104,6 +104,13 @@ def test_shipped_lexicon_has_field_abbreviations_both_ways() -> None:
     assert any("规模以上工业" in v for v in lex.variants(normalize("规上工业")))
 
 
+def test_shipped_lexicon_reads_everyday_words_as_the_plans_terms_one_way() -> None:
+    lex = Lexicon.load()
+    assert "电动自行车" in lex.expansions("电瓶车")
+    assert "电瓶车" not in lex.expansions("电动自行车")  # the plans' term is never rewritten to chat
+    assert any("内涝" in v for v in lex.variants(normalize("小区淹水")))
+
+
 def test_lexicon_add_and_remove_take_effect_without_rebuilding(index: SearchIndex) -> None:
     lex = Lexicon.load()
     idx = SearchIndex(_kb(), lexicon=lex)

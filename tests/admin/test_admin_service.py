@@ -275,3 +275,13 @@ def test_docx_of_the_same_plan_replaces_the_txt_without_item_changes(world) -> N
     report = draft.report
     assert [(c.old.file, c.new.file) for c in report.documents_replaced] == [(name, docx_name)]
     assert {k: n for k, n in report.counts().items() if n} == {"documents_replaced": 1}, reply.plain_text()
+
+
+def test_alias_list_counts_the_shipped_everyday_words_instead_of_listing_them(world) -> None:  # type: ignore[no-untyped-def]
+    from knowledge.lexicon import Lexicon
+
+    _, _, service = world
+    service.lexicon = Lexicon.load()
+    listing = service.alias(ADMIN, []).plain_text()
+    assert "规上 → 规模以上" in listing
+    assert "电瓶车 → 电动自行车" not in listing and "日常用语对照" in listing
