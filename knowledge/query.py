@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
+from knowledge.doc_titles import DocumentTitles
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.wordlists import words
 
@@ -179,6 +180,7 @@ class QueryParser:
         years = annual or [d.year for d in documents if d.year]
         self.latest_year = max(years) if years else None
         self._questions = sorted(QUESTION_WORDS, key=len, reverse=True)
+        self.titles = DocumentTitles(documents, self.shared)
 
     def parse(self, raw: str, today_year: int | None = None) -> Query:
         """The query's matching text, year, named documents, document kinds and intent; 今年/明年
@@ -191,6 +193,13 @@ class QueryParser:
         for place in self.shared:
             text = text.replace(place, "")
         q = Query(raw=raw, text=text)
+        named = self.titles.named(text)
+        if named:
+            # 广安市参加四川省第十四届运动会奖励办法里，…: that document, and its title is not what is asked.
+            q.docs.add(named[0])
+            if not self.titles.about_document(text.replace(named[1], " ", 1)):
+                # (asked about the document itself, 施行日期, the lines repeating its title answer)
+                text = q.text = text.replace(named[1], " ", 1)
         for kind, cues in INTENT_CUES:
             if any(c in text for c in cues):
                 q.intent = kind

@@ -1,0 +1,82 @@
+"""Documents a question names by their title (广安市参加四川省第十四届运动会奖励办法里，…): the title is a
+scope, like a place, and none of its words are what is asked.
+
+Questions about policies often name the document in full or nearly (关于支持文化旅游产业高质量发展的若干
+政策 → 支持文化旅游产业高质量发展的若干政策); matched against passages, the title's words find the forwarding
+notice that repeats it (《…》已经市政府同意，现予印发) instead of the clause that answers.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from knowledge.models import Document
+from knowledge.normalize import normalize
+
+# A title is named when the question holds this many of its characters in one run…
+MIN_SPAN = 8
+# …and at least this share of the title (关于…的实施意见 holds words many titles share).
+MIN_SHARE = 0.5
+# Titles that are an opening sentence (为贯彻落实…, 各区市县人民政府…) are no names a question would use.
+_NOT_TITLES = ("为", "根据", "各", "按照", "经", "现")
+_QUOTES = str.maketrans("", "", "《》“”\"")
+_YEAR = re.compile(r"(?:19|20)\d{2}年?|[〇零一二三四五六七八九]{4}年")
+
+
+CUES_FILE = Path(__file__).parent / "data" / "document_cues.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def document_cues() -> tuple[str, ...]:
+    """Words of a question about a document itself (印发, 施行, 有效期), from their data file."""
+    lines = CUES_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+class DocumentTitles:
+    """The titles of one knowledge base's documents, to find the one a question names."""
+
+    def __init__(self, documents: list[Document], shared: list[str]) -> None:
+        self.titles: list[tuple[str, str]] = []
+        # bigram → the titles holding it: only titles sharing a run's worth of bigrams with the
+        # question are aligned (a knowledge base may hold hundreds of documents).
+        self._by_bigram: dict[str, list[int]] = {}
+        for doc in documents:
+            # Years are the question's to state (2024年 picks a plan's year): never part of a title named.
+            title = _YEAR.sub("", normalize(doc.title or "").translate(_QUOTES))
+            for place in shared:
+                title = title.replace(place, "")
+            if len(title) >= MIN_SPAN and not title.startswith(_NOT_TITLES):
+                for gram in {title[k:k + 2] for k in range(len(title) - 1)}:
+                    self._by_bigram.setdefault(gram, []).append(len(self.titles))
+                self.titles.append((doc.file, title))
+
+    def named(self, text: str) -> tuple[str, str] | None:
+        """(file, the words of the question that name it) of the document whose title the question
+        names, None when it names none or several equally."""
+        best: list[tuple[int, str, str]] = []
+        shared: dict[int, int] = {}
+        for gram in {text[k:k + 2] for k in range(len(text) - 1)}:
+            for t in self._by_bigram.get(gram, ()):
+                shared[t] = shared.get(t, 0) + 1
+        for t, count in shared.items():
+            if count < MIN_SPAN - 1:
+                continue  # a run of MIN_SPAN characters holds MIN_SPAN - 1 bigrams
+            file, title = self.titles[t]
+            m = SequenceMatcher(None, text, title, autojunk=False).find_longest_match(0, len(text), 0, len(title))
+            if m.size >= MIN_SPAN and m.size >= MIN_SHARE * len(title):
+                best.append((m.size, file, text[m.a: m.a + m.size]))
+        if not best:
+            return None
+        best.sort(key=lambda t: -t[0])
+        if len(best) > 1 and best[1][0] == best[0][0]:
+            return None
+        return best[0][1], best[0][2]
+
+    @staticmethod
+    def about_document(text: str) -> bool:
+        """Does the question ask about the document itself (when issued, from when it applies)?"""
+        return any(cue in text for cue in document_cues())

@@ -1,0 +1,44 @@
+"""A document named by its title in a question is a scope, and its title is not what is asked —
+unless the question asks about the document itself (when it was issued, from when it applies)."""
+
+from __future__ import annotations
+
+from knowledge.builder import build_document, merge
+from knowledge.doc_titles import DocumentTitles
+from knowledge.models import Document
+from knowledge.search import SearchIndex
+
+
+def test_a_title_named_nearly_in_full_names_its_document() -> None:
+    titles = DocumentTitles([Document(id="a", file="a.txt", title="关于支持文化旅游产业高质量发展的若干政策（试行）"),
+                             Document(id="b", file="b.txt", title="2024年大港街工作计划")], shared=[])
+    assert titles.named("2022年支持文化旅游产业高质量发展的若干政策对龙头企业奖励多少") == (
+        "a.txt", "支持文化旅游产业高质量发展的若干政策")
+    # A title's year is the question's to state: 大港街2024年 names no document by its title.
+    assert titles.named("大港街2024年固定资产投资预计多少") is None
+    assert titles.named("文化旅游产业有哪些奖励") is None  # a few of its words are no name
+
+
+def _policies() -> SearchIndex:
+    sport = build_document("sport.txt", [
+        "广安市参加四川省第十四届运动会奖励办法",
+        "《广安市参加四川省第十四届运动会奖励办法》已经市政府常务会议审议通过，现印发给你们，请认真贯彻执行。",
+        "第一条 获得金牌的运动员奖励5万元。",
+        "第二条 学生运动员由教育行政部门按照训练需要安排入学。",
+        "第三条 本办法自2022年7月1日起施行。"])
+    waste = build_document("waste.txt", ["广安主城区建筑垃圾管理办法", "第一条 建筑垃圾应当分类收集。",
+                                         "第二条 学生参与垃圾分类宣传。"])
+    return SearchIndex(merge([sport, waste]))
+
+
+def test_the_clause_answers_not_the_notice_repeating_the_title() -> None:
+    hits = _policies().search("广安市参加四川省第十四届运动会奖励办法里，学生运动员怎么安排入学").hits
+    assert hits and hits[0].doc == "sport.txt" and "入学" in hits[0].text
+
+
+def test_a_question_about_the_document_itself_keeps_its_title_to_match() -> None:
+    index = _policies()
+    q = index.parse("广安市参加四川省第十四届运动会奖励办法什么时候施行")
+    assert q.docs == {"sport.txt"} and "奖励办法" in q.text
+    hits = index.search("广安市参加四川省第十四届运动会奖励办法什么时候施行").hits
+    assert hits and hits[0].doc == "sport.txt"
