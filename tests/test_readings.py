@@ -143,6 +143,7 @@ def test_the_last_part_named_by_what_it_is_about() -> None:
     ("报告回顾工作是从哪几方面写的", "structure", "报告回顾工作"),
     ("要推动上市的是哪几家企业", "list", "推动上市企业"),
     ("定的要开工建设的项目现在都逾期了吧有哪些", "overdue", "开工建设"),
+    ("非遗方面各地有啥打算都列一下", "list", "非遗"),
 ])
 def test_how_a_chat_frames_a_list_is_no_part_of_its_topic(question: str, kind: str, topic: str) -> None:
     r = read(normalize(question))
