@@ -229,9 +229,11 @@ class Listing:
         if rest:
             parts = [sec for sec in self.kb.sections if sec.doc in allowed
                      and (normalize(sec.number or "") == rest or rest in normalize(sec.title))]
-            if not parts:
-                return []
-            within = {sub.id for sec in parts for sub in self.subtree(sec)}
+            if parts:
+                within = {sub.id for sec in parts for sub in self.subtree(sec)}
+            elif _NUMERAL.search(rest):
+                return []  # 专栏3 names one table, and there is none
+            # else 专栏, 指标表 without a number: the tables in general, not a part by name
         return [it for it in indicators
                 if all(f in normalize(it.category or "").removesuffix("类") or f == normalize(it.attribute or "")
                        for f in named)

@@ -30,6 +30,7 @@ _ITEM_MEASURES = ("项", "条")
 ORDINAL_TOPIC_CHARS = 5
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
+_HOW_MUCH = "多少"
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
 _COUNTED = re.compile(r"^[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将)+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧)+$")
@@ -185,8 +186,9 @@ def read(text: str) -> Reading:
             rest = cut[: -len(noun)] if cut.endswith(noun) else rest.replace(f" {noun}", " ", 1)
             break
     kinds = [k for _, k in found]
-    if "when" in kinds:
-        # 老旧小区改造要在什么时候之前完成: the date of one task, not the tasks due by a date.
+    if "when" in kinds or (_HOW_MUCH in text and not {"list", "count", "structure"} & set(kinds)):
+        # 老旧小区改造要在什么时候之前完成: the date of one task, not the tasks due by a date; 年底了
+        # 今年盘活目标是多少: a figure, whatever the season it is asked in.
         kinds = [k for k in kinds if k not in ("due", "overdue")]
     for reading in READINGS:
         if reading in kinds:

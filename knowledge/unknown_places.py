@@ -16,7 +16,7 @@ from knowledge.query import NOT_PLACES, Query, QueryParser
 
 # 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
 _UNKNOWN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(那个|这个|那|这)?(街道|街|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
-_NEAR_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:那边|这边|那里|那儿)")
+_NEAR_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:那边|这边|那里|那儿|那份|这份)")
 # 新增了市场主体: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从]")
 _PLACE_SUFFIX = re.compile(r"(?:街道|区|县|镇|乡|市)$")
@@ -68,7 +68,7 @@ class UnknownPlaces:
             return
         q.docs = maybe
         said = re.compile(re.escape(_PLACE_SUFFIX.sub("", named[0]))
-                          + r"(?:那边|这边|那里|那儿|(?:那个|这个|那|这)?(?:街道|区|县|镇|乡|市))" + ("?" if near else ""))
+                          + r"(?:那边|这边|那里|那儿|那份|这份|(?:那个|这个|那|这)?(?:街道|区|县|镇|乡|市))" + ("?" if near else ""))
         q.text = said.sub("", q.text, count=1) or q.text
         q.full = said.sub("", q.full, count=1) or q.full
         q.places.append(named[0])

@@ -96,3 +96,9 @@ def test_a_plan_period_no_plan_speaks_of_is_not_covered(index: SearchIndex) -> N
     result = index.search("北山街道十五五规划目标是啥")
     assert result.hits == [] and "十五五" in (result.note or "")
     assert index.search("北山街道十四五规划分几章").hits
+
+
+def test_attribute_rows_of_the_tables_in_general(index: SearchIndex) -> None:
+    # 专栏 without a number is any table of the plan; 专栏3 names a table there is not.
+    assert sorted(titles(index.search("北山专栏里哪几个是约束性指标"))) == ["PM2.5年均浓度", "森林覆盖率"]
+    assert "PM2.5年均浓度" not in titles(index.search("北山专栏3里哪几个是约束性指标"))

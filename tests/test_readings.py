@@ -148,3 +148,8 @@ def test_the_last_part_named_by_what_it_is_about() -> None:
 def test_how_a_chat_frames_a_list_is_no_part_of_its_topic(question: str, kind: str, topic: str) -> None:
     r = read(normalize(question))
     assert (r.kind, r.topic) == (kind, topic)
+
+
+def test_a_figure_asked_at_the_end_of_the_year_is_no_deadline_list() -> None:
+    assert read(normalize("年底了闲置楼宇盘活目标是多少")).kind == "answer"
+    assert read(normalize("年底前要完成哪些任务")).kind == "due"

@@ -228,3 +228,13 @@ def test_words_before_a_city_suffix_are_no_place_when_they_hold_function_charact
                                                            "新增市场主体800户。"])]))
     assert index.parser_required(index.parse("新增了市场主体多少户")) == []
     assert index.parser_required(index.parse("和平区新增市场主体多少户")) == ["和平区"]
+
+
+def test_that_document_of_a_place_is_its_plan() -> None:
+    unnamed = build_document("x.txt", ["XX街道2023年工作报告", "一、抓民生",
+                                       "立足宝安区位优势，新增停车泊位1000个。"])
+    named = build_document("east.txt", ["东湖街道2023年工作计划", "一、抓交通", "新增停车泊位500个。"])
+    index = SearchIndex(merge([unnamed, named]))
+    assert index.parse("宝安那份停车泊位").docs == set()  # the parser alone knows no such place…
+    hits = index.search("宝安那份新增停车泊位多少个").hits  # …the places a plan's text names do
+    assert hits and hits[0].doc == "x.txt"
