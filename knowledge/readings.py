@@ -66,6 +66,8 @@ class _Cues:
     fillers: list[str]
     doc_words: frozenset[str]
     edges: list[str]
+    # Words of finishing work (完成, 到期, 任务): a time alone (下周, 年底) asks for due tasks only with one.
+    due_words: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -76,6 +78,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     nouns: dict[str, ItemKind] = {}
     fillers: list[str] = []
     edges: list[str] = []
+    due_words: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -91,13 +94,16 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             doc_words.add(cue)
         elif reading == "edge":
             edges.append(cue)
+        elif reading == "dueword":
+            due_words.append(cue)
         else:
             cues.append((cue, reading))
             if reading in ("due", "structure") and arg:
                 horizons[cue] = arg
     cues.sort(key=lambda c: -len(c[0]))
     return _Cues(cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),  # type: ignore[arg-type]
-                 sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True))
+                 sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True),
+                 tuple(due_words))
 
 
 def doc_words() -> frozenset[str]:
@@ -186,6 +192,10 @@ def read(text: str) -> Reading:
             rest = cut[: -len(noun)] if cut.endswith(noun) else rest.replace(f" {noun}", " ", 1)
             break
     kinds = [k for _, k in found]
+    if "due" in kinds and all(c in horizons for c, k in found if k == "due") and not any(
+            w in text for w in table.due_words):
+        # 下周要去化工园区检查，…提了哪些要求: a time said in passing, no question of work falling due.
+        kinds = [k for k in kinds if k != "due"]
     if "when" in kinds or (_HOW_MUCH in text and not {"list", "count", "structure"} & set(kinds)):
         # 老旧小区改造要在什么时候之前完成: the date of one task, not the tasks due by a date; 年底了
         # 今年盘活目标是多少: a figure, whatever the season it is asked in.

@@ -153,3 +153,11 @@ def test_how_a_chat_frames_a_list_is_no_part_of_its_topic(question: str, kind: s
 def test_a_figure_asked_at_the_end_of_the_year_is_no_deadline_list() -> None:
     assert read(normalize("年底了闲置楼宇盘活目标是多少")).kind == "answer"
     assert read(normalize("年底前要完成哪些任务")).kind == "due"
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("下周要去化工园区检查对化工园区规范化管理都提了哪些要求", "list"),  # a time said in passing
+    ("这个月有哪些任务要完成", "due"), ("本周到期的", "due"), ("年底前老旧小区改造", "due"),
+])
+def test_a_time_asks_for_due_tasks_only_beside_words_of_finishing_work(question: str, kind: str) -> None:
+    assert read(normalize(question)).kind == kind
