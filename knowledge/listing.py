@@ -17,7 +17,7 @@ from knowledge.features import char_bigrams
 from knowledge.models import KnowledgeBase, Section
 from knowledge.normalize import normalize
 from knowledge.query import Query
-from knowledge.readings import Reading, doc_words
+from knowledge.readings import COUNTED, Reading, doc_words
 
 if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
     from knowledge.fuzzy import _Entry
@@ -35,8 +35,6 @@ DEFAULT_WINDOW_DAYS = 30
 MIN_SHOWN = 3
 # Headings starting with the same word make a series (三个聚焦, 六个抓) from this many on.
 MIN_SERIES = 3
-# 九个聚焦: the count said before a series' word.
-_COUNTED = re.compile(r"^[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
 
@@ -199,7 +197,7 @@ class Listing:
     def series(self, topic: str, docs: list[str]) -> list[Section]:
         """Sibling headings of these documents that all start with the topic's last word (工作安排的
         九个聚焦 → 聚焦服务…, 聚焦打造…, …): the parallel parts a plan names by their shared word."""
-        word = _COUNTED.sub("", normalize(topic).rsplit("的", 1)[-1])
+        word = COUNTED.sub("", normalize(topic).rsplit("的", 1)[-1])
         if len(word) < 2:
             return []
         allowed = set(docs)

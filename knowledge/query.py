@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.doc_titles import DocumentTitles
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
-from knowledge.doc_titles import DocumentTitles
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.wordlists import words
 

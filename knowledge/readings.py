@@ -32,7 +32,7 @@ _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|�
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _HOW_MUCH = "多少"
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
-_COUNTED = re.compile(r"^[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
+COUNTED = re.compile(r"^[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将)+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧)+$")
 
 
@@ -137,7 +137,7 @@ def _trim(topic: str, table: _Cues) -> str:
                 single = single or len(edge) == 1
             if topic.startswith(edge) and len(topic) > len(edge) and len(edge) > 1:
                 topic, changed = topic[len(edge):], True
-        trimmed = _COUNTED.sub("", _EDGE.sub("", topic))
+        trimmed = COUNTED.sub("", _EDGE.sub("", topic))
         if trimmed != topic and trimmed:
             topic, changed = trimmed, True
     return topic

@@ -364,7 +364,8 @@ class SearchIndex:
         reading = read(self.asked(q))
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
         limit = max(0, limit)
-        if q.period and q.year is None and not any(self.year_covered(y) for y in range(q.period[1][0], q.period[1][1] + 1)):
+        if q.period and q.year is None and not any(self.year_covered(y) for y in range(q.period[1][0],
+                                                                                         q.period[1][1] + 1)):
             # 十五五规划目标: a plan period no plan speaks of is "not covered", whatever the reading.
             result.note = f"现有规划没有涉及“{q.period[0]}”时期的内容。"
             return result
