@@ -112,16 +112,22 @@ def to_source(kb: KnowledgeBase, text: DocText, source_lines: list[str]) -> None
             w.line = src(w.line)
 
 
-def section_lines(lines: list[str], section: Section, end_line: int | None = None) -> list[str]:
+_NOT_GIVEN: list[unbroken.Piece] = []
+
+
+def section_lines(lines: list[str], section: Section, end_line: int | None = None,
+                  pieces: list[unbroken.Piece] | None = _NOT_GIVEN) -> list[str]:
     """The non-blank lines under a heading (the heading's own line left out), up to its end.
 
     For unbroken text these are the logical lines between the heading and the section's end
-    (section.end_line/end_offset); for a normal document, source lines as they are.
+    (section.end_line/end_offset); for a normal document, source lines as they are. `pieces` are the
+    document's logical lines when the caller has them already (they take a while to compute).
     """
     end = section.end_line if end_line is None else end_line
     if end is None:
         end = len(lines)
-    pieces = logical_lines(lines)
+    if pieces is _NOT_GIVEN:
+        pieces = logical_lines(lines)
     if pieces is None:
         return [ln.strip() for ln in lines[section.line:end] if ln.strip()]
     stop = (end, section.end_offset if section.end_offset is not None else 1 << 60)

@@ -6,23 +6,54 @@ from __future__ import annotations
 
 import re
 
+from knowledge.doctext import logical_lines, section_lines
+from knowledge.unbroken import Piece
 from knowledge.models import Indicator, KnowledgeBase, Passage, Section, Task, Term
 
 HIT_TEXT_CHARS = 300
+# The most of a section's text kept for its hits to be cut from.
+SECTION_BODY_CHARS = 3000
 # A cut starting closer than this to the end would show only the end.
 EXCERPT_LEAD = 40
 # A cut starts after a sentence end or a clause break (；, 。, a colon that opens a list).
 _OPENING = re.compile(r"[。；！？;!?：:]")
 
 
-def display_text(kb: KnowledgeBase, item: Indicator | Task | Section | Term | Passage) -> str:
+class SectionBodies:
+    """The text under each heading of a knowledge base, computed per document when first asked
+    (cutting an unbroken document into its logical lines takes milliseconds: once per document)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._bodies: dict[str, str] = {}
+        self._pieces: dict[str, list[Piece] | None] = {}
+
+    def of(self, section: Section) -> str:
+        """The text under a heading, up to its end, in one string."""
+        body = self._bodies.get(section.id)
+        if body is None:
+            lines = self.kb.texts.get(section.doc, [])
+            if section.doc not in self._pieces:
+                self._pieces[section.doc] = logical_lines(lines)
+            body = "".join(section_lines(lines, section, pieces=self._pieces[section.doc]))
+            # A top heading's body is its whole document: what a hit shows is cut from the start.
+            body = self._bodies[section.id] = body[:SECTION_BODY_CHARS]
+        return body
+
+
+def display_text(kb: KnowledgeBase, item: Indicator | Task | Section | Term | Passage,
+                 bodies: SectionBodies | None = None) -> str:
     """What the chat shows for an item, whole (`excerpt` cuts it)."""
     if isinstance(item, Passage):
         text = item.text
     elif isinstance(item, Term):
         text = item.definition
     elif isinstance(item, Section):
-        text = " › ".join(item.path) if item.path else item.title
+        # Its path, then what it says (the chat's section card shows both): 第四章 评估内容 alone
+        # tells nothing of what the contents are.
+        heading = " › ".join(item.path) if item.path else item.title
+        body = bodies.of(item) if bodies is not None else "".join(section_lines(kb.texts.get(item.doc, []), item))
+        text = f"{heading}：{body}" if body else heading
     elif isinstance(item, Task):
         text = item.text or item.title
     else:

@@ -40,7 +40,7 @@ from knowledge.fuzzy import (
     _Entry,
     top_positive,
 )
-from knowledge.hit_text import display_text, excerpt, with_following
+from knowledge.hit_text import SectionBodies, display_text, excerpt, with_following
 from knowledge.latin import LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
 from knowledge.listing import Listing
@@ -163,6 +163,7 @@ class SearchIndex:
         self.coverage = Coverage(self.entries, (self.name_field, self.context_field, self.text_field),
                                  self._entry_doc, len(self._doc_number))
         self.places = UnknownPlaces(kb, self.parser)
+        self.section_bodies = SectionBodies(kb)
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
@@ -312,7 +313,7 @@ class SearchIndex:
     def hit(self, i: int, prob: float, q_text: str = "") -> Hit:
         """The hit of entry i with its display text and the query's words in it."""
         e = self.entries[i]
-        text = excerpt(display_text(self.kb, e.item), q_text)
+        text = excerpt(display_text(self.kb, e.item, self.section_bodies), q_text)
         paragraph = self.coverage.paragraph_of.get(i)
         if paragraph is not None:
             members, k = paragraph

@@ -42,3 +42,11 @@ def test_a_question_about_the_document_itself_keeps_its_title_to_match() -> None
     assert q.docs == {"sport.txt"} and "奖励办法" in q.text
     hits = index.search("广安市参加四川省第十四届运动会奖励办法什么时候施行").hits
     assert hits and hits[0].doc == "sport.txt"
+
+
+def test_a_section_hit_shows_what_the_section_says() -> None:
+    index = SearchIndex(merge([build_document("rules.txt", [
+        "东湖区社会稳定风险评估办法", "第一章 总则", "第一条 为预防社会矛盾，制定本办法。",
+        "第二章 评估内容", "第二条 评估内容应当包括合法性、合理性、可行性评估。"])]))
+    hit = next(h for h in index.search("东湖区社会稳定风险评估办法有几章").hits if h.title.endswith("评估内容"))
+    assert hit.text.startswith("第二章 评估内容") and "合法性" in hit.text
