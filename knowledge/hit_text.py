@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from knowledge.doctext import logical_lines, section_lines
-from knowledge.unbroken import Piece
 from knowledge.models import Indicator, KnowledgeBase, Passage, Section, Task, Term
+from knowledge.unbroken import Piece
 
 HIT_TEXT_CHARS = 300
 # The most of a section's text kept for its hits to be cut from.
