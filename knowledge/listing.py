@@ -269,10 +269,12 @@ class Listing:
 
     def _with_ranked(self, index: SearchIndex, q: Query, reading: Reading, hits: list[Hit]) -> list[Hit]:
         """A list question's structural items, then every item the ranker lists for its topic."""
-        sub = Query(raw=reading.topic, text=reading.topic, full=reading.topic, year=q.year, docs=q.docs,
-                    doc_kinds=q.doc_kinds, intent=reading.wanted)
         if not reading.topic:
             return hits
+        # Matched as any question is: without the chat around it (都是怎么落实的, 在搞).
+        topic = index.parser.core(reading.topic) or reading.topic
+        sub = Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds,
+                    intent=reading.wanted)
         scored = index.score(sub, index.parser_required(sub))
         seen = {(h.kind, h.id) for h in hits}
         # 哪些方面 / 哪几部分 outside the outline asks what the text lists, whatever kind holds it.

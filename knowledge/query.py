@@ -253,6 +253,14 @@ class QueryParser:
                     q.places.append(alias)
                     text = text.replace(alias, "", 1)
                     break
+        core = self.core(text)
+        q.text = core if core else text
+        return q
+
+    def core(self, text: str) -> str:
+        """What is matched of a question: its text without question words, the measure and unit
+        words of 多少家/多少公里, trailing particles and a trailing 情况/进展 (empty when nothing is
+        left)."""
         core = _HOW_MANY_MEASURE.sub(" ", _HOW_MANY_UNIT.sub(" ", _WHEN_VERB.sub(" ", text)))
         for word in self._questions:
             core = core.replace(word, " ")
@@ -268,5 +276,4 @@ class QueryParser:
         stripped = _TRAILING_STATE.sub("", core)
         # Only when a name is left: 基本情况 asked alone is a heading's name.
         core = stripped if len(stripped) >= 3 else core
-        q.text = core if core else text
-        return q
+        return core

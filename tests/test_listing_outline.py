@@ -102,3 +102,9 @@ def test_attribute_rows_of_the_tables_in_general(index: SearchIndex) -> None:
     # 专栏 without a number is any table of the plan; 专栏3 names a table there is not.
     assert sorted(titles(index.search("北山专栏里哪几个是约束性指标"))) == ["PM2.5年均浓度", "森林覆盖率"]
     assert "PM2.5年均浓度" not in titles(index.search("北山专栏3里哪几个是约束性指标"))
+
+
+def test_a_list_topic_is_matched_without_the_chat_around_it(index: SearchIndex) -> None:
+    result = index.search("交通安全整治各地都是怎么落实的 列一下")
+    assert result.reading == "list"
+    assert "开展交通安全整治" in titles(result)
