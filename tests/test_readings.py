@@ -144,6 +144,8 @@ def test_the_last_part_named_by_what_it_is_about() -> None:
     ("要推动上市的是哪几家企业", "list", "推动上市企业"),
     ("定的要开工建设的项目现在都逾期了吧有哪些", "overdue", "开工建设"),
     ("非遗方面各地有啥打算都列一下", "list", "非遗"),
+    ("几个规划里关于招聘会的内容列一下", "list", "招聘会"),
+    ("那几个大模型列一下", "list", "大模型"),
 ])
 def test_how_a_chat_frames_a_list_is_no_part_of_its_topic(question: str, kind: str, topic: str) -> None:
     r = read(normalize(question))
