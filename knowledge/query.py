@@ -73,6 +73,8 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
 _BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
+# 大港和新河两个规划: places named together.
+_BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
 _PLACE_SUFFIXES = ("街道办事处", "人民政府", "街道", "新区", "街", "区", "镇", "乡", "县", "市")
 # Offices that issue documents, after the place they belong to (广安市|人民政府办公室).
@@ -252,7 +254,8 @@ class QueryParser:
                     q.docs |= self.weak[alias]
                     q.places.append(alias)
                     text = text.replace(alias, "", 1)
-                    break
+                    if not _BOTH.search(text):
+                        break  # 大港和新河: both places; a second bare name otherwise is a word of a name
         core = self.core(text)
         q.text = core if core else text
         return q

@@ -25,3 +25,12 @@ def test_a_place_every_document_shares_neither_filters_nor_is_matched() -> None:
                           doc("b.txt", "广安市质量奖评选管理办法", "广安市人民政府办公室")])
     q = parser.parse("广安市月最低工资标准是多少")
     assert q.docs == set() and "广安" not in q.text and "最低工资标准" in q.text
+
+
+def test_two_bare_places_named_together_are_both_places() -> None:
+    parser = QueryParser([doc("a.txt", "天津市滨海新区大港街道2024年工作计划", "大港街道办事处"),
+                          doc("b.txt", "天津市滨海新区新河街道2024年工作计划", "新河街道办事处"),
+                          doc("c.txt", "天津市河北区2024年政府工作报告", "河北区人民政府")])
+    q = parser.parse("大港和新河两个规划的指导思想分别怎么写的")
+    assert q.docs == {"a.txt", "b.txt"}
+    assert parser.parse("大港新河路改造").docs == {"a.txt"}  # a second bare name inside a name is no place
