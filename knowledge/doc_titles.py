@@ -40,7 +40,9 @@ class DocumentTitles:
     """The titles of one knowledge base's documents, to find the one a question names."""
 
     def __init__(self, documents: list[Document], shared: list[str]) -> None:
-        self.titles: list[tuple[str, str]] = []
+        # Each distinct title once, with the documents bearing it (a knowledge base may hold copies).
+        self.titles: list[tuple[list[str], str]] = []
+        seen: dict[str, int] = {}
         # bigram → the titles holding it: only titles sharing a run's worth of bigrams with the
         # question are aligned (a knowledge base may hold hundreds of documents).
         self._by_bigram: dict[str, list[int]] = {}
@@ -49,15 +51,20 @@ class DocumentTitles:
             title = _YEAR.sub("", normalize(doc.title or "").translate(_QUOTES))
             for place in shared:
                 title = title.replace(place, "")
-            if len(title) >= MIN_SPAN and not title.startswith(_NOT_TITLES):
-                for gram in {title[k:k + 2] for k in range(len(title) - 1)}:
-                    self._by_bigram.setdefault(gram, []).append(len(self.titles))
-                self.titles.append((doc.file, title))
+            if len(title) < MIN_SPAN or title.startswith(_NOT_TITLES):
+                continue
+            if title in seen:
+                self.titles[seen[title]][0].append(doc.file)
+                continue
+            seen[title] = len(self.titles)
+            for gram in {title[k:k + 2] for k in range(len(title) - 1)}:
+                self._by_bigram.setdefault(gram, []).append(len(self.titles))
+            self.titles.append(([doc.file], title))
 
-    def named(self, text: str) -> tuple[str, str] | None:
-        """(file, the words of the question that name it) of the document whose title the question
-        names, None when it names none or several equally."""
-        best: list[tuple[int, str, str]] = []
+    def named(self, text: str) -> tuple[list[str], str] | None:
+        """(files, the words of the question that name them) of the document whose title the question
+        names (several when they bear the same title), None when it names none or two titles equally."""
+        best: list[tuple[int, list[str], str]] = []
         shared: dict[int, int] = {}
         for gram in {text[k:k + 2] for k in range(len(text) - 1)}:
             for t in self._by_bigram.get(gram, ()):
@@ -65,10 +72,10 @@ class DocumentTitles:
         for t, count in shared.items():
             if count < MIN_SPAN - 1:
                 continue  # a run of MIN_SPAN characters holds MIN_SPAN - 1 bigrams
-            file, title = self.titles[t]
+            files, title = self.titles[t]
             m = SequenceMatcher(None, text, title, autojunk=False).find_longest_match(0, len(text), 0, len(title))
             if m.size >= MIN_SPAN and m.size >= MIN_SHARE * len(title):
-                best.append((m.size, file, text[m.a: m.a + m.size]))
+                best.append((m.size, files, text[m.a: m.a + m.size]))
         if not best:
             return None
         best.sort(key=lambda t: -t[0])

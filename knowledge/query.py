@@ -198,7 +198,7 @@ class QueryParser:
         named = self.titles.named(text)
         if named:
             # 广安市参加四川省第十四届运动会奖励办法里，…: that document, and its title is not what is asked.
-            q.docs.add(named[0])
+            q.docs.update(named[0])
             if not self.titles.about_document(text.replace(named[1], " ", 1)):
                 # (asked about the document itself, 施行日期, the lines repeating its title answer)
                 text = q.text = text.replace(named[1], " ", 1)

@@ -13,7 +13,7 @@ def test_a_title_named_nearly_in_full_names_its_document() -> None:
     titles = DocumentTitles([Document(id="a", file="a.txt", title="关于支持文化旅游产业高质量发展的若干政策（试行）"),
                              Document(id="b", file="b.txt", title="2024年大港街工作计划")], shared=[])
     assert titles.named("2022年支持文化旅游产业高质量发展的若干政策对龙头企业奖励多少") == (
-        "a.txt", "支持文化旅游产业高质量发展的若干政策")
+        ["a.txt"], "支持文化旅游产业高质量发展的若干政策")
     # A title's year is the question's to state: 大港街2024年 names no document by its title.
     assert titles.named("大港街2024年固定资产投资预计多少") is None
     assert titles.named("文化旅游产业有哪些奖励") is None  # a few of its words are no name
