@@ -14,13 +14,18 @@ from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
 from knowledge.query import NOT_PLACES, Query, QueryParser
 
+# The kinds of place (街道, 区 …), how a chat points at a place (宝安那个街道) and says "over there"
+# (宝安那边, 宝安那份: that place's plan).
+_KINDS = "街道|街|区|县|镇|乡|市"
+_POINTING = "那个|这个|那|这"
+_OVER_THERE = "那边|这边|那里|那儿|那份|这份"
 # 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
-_UNKNOWN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(那个|这个|那|这)?(街道|街|区|县|镇|乡|市)(?=[\u4e00-\u9fff\da-z])")
-_NEAR_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:那边|这边|那里|那儿|那份|这份)")
+_UNKNOWN_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)({_POINTING})?({_KINDS})(?=[\u4e00-\u9fff\da-z])")
+_NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
 # 新增了市场主体: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从]")
-_PLACE_SUFFIX = re.compile(r"(?:街道|区|县|镇|乡|市)$")
-_ADMIN_SUFFIX = r"(?:街道|街|区|县|镇|乡|市)"
+_PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
+_ADMIN_SUFFIX = rf"(?:{_KINDS})"
 
 
 class UnknownPlaces:
@@ -68,7 +73,7 @@ class UnknownPlaces:
             return
         q.docs = maybe
         said = re.compile(re.escape(_PLACE_SUFFIX.sub("", named[0]))
-                          + r"(?:那边|这边|那里|那儿|那份|这份|(?:那个|这个|那|这)?(?:街道|区|县|镇|乡|市))" + ("?" if near else ""))
+                          + rf"(?:{_OVER_THERE}|(?:{_POINTING})?(?:{_KINDS})){'?' if near else ''}")
         q.text = said.sub("", q.text, count=1) or q.text
         q.full = said.sub("", q.full, count=1) or q.full
         q.places.append(named[0])
