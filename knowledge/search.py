@@ -313,6 +313,10 @@ class SearchIndex:
     def hit(self, i: int, prob: float, q_text: str = "") -> Hit:
         """The hit of entry i with its display text and the query's words in it."""
         e = self.entries[i]
+        # The question in the plans' words as well (电瓶车 → 电动自行车): the text is cut, and words are
+        # bolded, where the plans say what was asked.
+        variants = self.lexicon.variants(q_text)[:2] if q_text else []
+        q_text = " ".join(variants) if len(variants) > 1 else q_text
         text = excerpt(display_text(self.kb, e.item, self.section_bodies), q_text)
         paragraph = self.coverage.paragraph_of.get(i)
         if paragraph is not None:

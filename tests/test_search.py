@@ -475,3 +475,12 @@ def test_the_place_for_something_is_asked_plainly() -> None:
     mini = _mini_index(["老年日间照料服务机构"])
     assert mini.parse("老人白天托管的地方").text == "老人白天托管"
     assert [h.title for h in mini.search("老人白天托管的地方").hits][:1] == ["老年日间照料服务机构"]
+
+
+def test_the_plans_word_for_an_everyday_word_is_marked_in_the_answer() -> None:
+    from knowledge.builder import build_document, merge
+
+    kb = merge([build_document("a.txt", ["东湖街道2024年工作计划", "一、抓安全",
+                                         "1.开展电动自行车违规充电专项整治，实现小区充电设施全覆盖。"])])
+    hits = SearchIndex(kb, lexicon=Lexicon.load()).search("电瓶车乱充电谁来管").hits
+    assert hits and "电动自行车" in hits[0].marks
