@@ -14,6 +14,7 @@ EVERYDAY_PATH = Path(__file__).parent / "data" / "everyday_words.tsv"
 KINDS = ("abbr", "syn", "everyday")  # everyday: the staff's wording → the plans' term, one way only
 # More variants than this cost latency and add noise, never a better hit.
 MAX_VARIANTS = 24
+VARIANT_CACHE = 4096
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class Lexicon:
         # (rewrites, trigger keys) replaced as one tuple, so a query running while an admin edits
         # the lexicon sees either the old or the new state, never a mix.
         self._state: tuple[dict[str, list[str]], list[str]] = ({}, [])
+        # Rewrites of recent questions, by (question, version): the search asks for them several times
+        # a question, and a thousand keys are looked for each time.
+        self._cache: dict[tuple[str, int], list[str]] = {}
         for entry in entries or []:
             self._entries[(normalize(entry.short), normalize(entry.full))] = entry
         self._rebuild()
@@ -118,7 +122,21 @@ class Lexicon:
 
     def variants(self, norm_query: str) -> list[str]:
         """`norm_query` and its rewrites (each key found replaced by its other forms), original first."""
-        rewrites, keys = self._state
+        # The version before the state: an edit in between files the new state's rewrites under the
+        # old version, which no one asks for again.
+        version = self.version
+        state = self._state
+        cached = self._cache.get((norm_query, version))
+        if cached is not None:
+            return list(cached)
+        out = self._variants(norm_query, state)
+        if len(self._cache) >= VARIANT_CACHE:
+            self._cache.clear()
+        self._cache[(norm_query, version)] = out
+        return list(out)
+
+    def _variants(self, norm_query: str, state: tuple[dict[str, list[str]], list[str]]) -> list[str]:
+        rewrites, keys = state
         found: list[tuple[int, str]] = []
         taken = [False] * len(norm_query)
         for key in keys:

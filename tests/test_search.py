@@ -484,3 +484,12 @@ def test_the_plans_word_for_an_everyday_word_is_marked_in_the_answer() -> None:
                                          "1.开展电动自行车违规充电专项整治，实现小区充电设施全覆盖。"])])
     hits = SearchIndex(kb, lexicon=Lexicon.load()).search("电瓶车乱充电谁来管").hits
     assert hits and "电动自行车" in hits[0].marks
+
+
+def test_cached_rewrites_follow_lexicon_edits() -> None:
+    lex = Lexicon.load()
+    assert lex.variants("小智工程") == ["小智工程"]
+    lex.add("小智工程", "智慧社区建设")
+    assert "智慧社区建设" in lex.variants("小智工程")
+    lex.remove("小智工程")
+    assert lex.variants("小智工程") == ["小智工程"]
