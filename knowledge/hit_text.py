@@ -42,7 +42,7 @@ class SectionBodies:
 
 
 def display_text(kb: KnowledgeBase, item: Indicator | Task | Section | Term | Passage,
-                 bodies: SectionBodies | None = None) -> str:
+                 bodies: SectionBodies) -> str:
     """What the chat shows for an item, whole (`excerpt` cuts it)."""
     if isinstance(item, Passage):
         text = item.text
@@ -52,7 +52,7 @@ def display_text(kb: KnowledgeBase, item: Indicator | Task | Section | Term | Pa
         # Its path, then what it says (the chat's section card shows both): 第四章 评估内容 alone
         # tells nothing of what the contents are.
         heading = " › ".join(item.path) if item.path else item.title
-        body = bodies.of(item) if bodies is not None else "".join(section_lines(kb.texts.get(item.doc, []), item))
+        body = bodies.of(item)
         text = f"{heading}：{body}" if body else heading
     elif isinstance(item, Task):
         text = item.text or item.title

@@ -158,7 +158,6 @@ class SearchIndex:
                            for e in self.entries]
         self.listing = Listing(kb, self.entries)
         self._latin: tuple[int, LatinResolver] | None = None
-        self._sought_last: tuple[tuple[str, int], str] | None = None
         self._doc_number = {d.file: k for k, d in enumerate(kb.documents)}
         self._entry_doc = np.array([self._doc_number.get(e.item.doc, -1) for e in self.entries], dtype=np.int64)
         self.coverage = Coverage(self.entries, (self.name_field, self.context_field, self.text_field),
@@ -316,7 +315,8 @@ class SearchIndex:
         e = self.entries[i]
         # The question in the plans' words as well (电瓶车 → 电动自行车): the text is cut, and words are
         # bolded, where the plans say what was asked.
-        q_text = self._sought(q_text)
+        variants = self.lexicon.variants(q_text)[:2] if q_text else []  # the lexicon keeps them
+        q_text = " ".join(variants) if len(variants) > 1 else q_text
         text = excerpt(display_text(self.kb, e.item, self.section_bodies), q_text)
         paragraph = self.coverage.paragraph_of.get(i)
         if paragraph is not None:
@@ -324,16 +324,6 @@ class SearchIndex:
             text = with_following(text, [self.entries[j].item.text for j in members[k + 1:]])  # type: ignore[union-attr]
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks_in(q_text, text))
-
-    def _sought(self, q_text: str) -> str:
-        """The question and its rewrite in the plans' words, space-separated (once per question: a
-        list's hits all ask it)."""
-        key = (q_text, self.lexicon.version)
-        last = self._sought_last  # read once: another thread may replace it meanwhile
-        if last is None or last[0] != key:
-            variants = self.lexicon.variants(q_text)[:2] if q_text else []
-            last = self._sought_last = (key, " ".join(variants) if len(variants) > 1 else q_text)
-        return last[1]
 
     def asked(self, q: Query) -> str:
         """What a question asks, for its reading: the text with the places it names taken out (a
