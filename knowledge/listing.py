@@ -118,11 +118,12 @@ class Listing:
                     return s
         return parts[n - 1] if 0 < n <= len(parts) else (parts[n] if -len(parts) <= n < 0 else None)
 
-    def at_path(self, doc: str, path: tuple[int, ...]) -> Section | None:
-        """The part an ordinal path names (第四章第五节 → part 5 of part 4)."""
-        part: Section | None = None
-        for k, n in enumerate(path):
-            part = self.nth(doc, n, part if k else None)
+    def at_path(self, doc: str, path: tuple[int, ...], within: Section | None = None) -> Section | None:
+        """The part an ordinal path names (第四章第五节 → part 5 of part 4), in the document or inside
+        the part `within`."""
+        part: Section | None = within
+        for n in path:
+            part = self.nth(doc, n, part)
             if part is None:
                 return None
         return part
@@ -146,8 +147,12 @@ class Listing:
         chosen: list[tuple[str, object]] = []
         complete = False  # the outline gave every item asked for
         if reading.ordinal is not None:
+            # 工作安排第七条: counted inside the part the words before the ordinal name, if one is.
+            named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
             for d in docs:
-                part = self.at_path(d, reading.path)
+                bases = [s for s in named if s.doc == d] or [None]
+                found = [p for base in bases if (p := self.at_path(d, reading.path, base)) is not None]
+                part = found[0] if found else None
                 if part is None:
                     continue
                 parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
@@ -275,6 +280,7 @@ class Listing:
         topic = index.parser.core(reading.topic) or reading.topic
         sub = Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds,
                     intent=reading.wanted)
+        sub.articles = q.articles  # (the reading took 第二十条 out of the topic; it still scopes the list)
         scored = index.score(sub, index.parser_required(sub))
         seen = {(h.kind, h.id) for h in hits}
         # 哪些方面 / 哪几部分 outside the outline asks what the text lists, whatever kind holds it.

@@ -9,6 +9,7 @@ from knowledge.doc_titles import DocumentTitles
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
 from knowledge.plan_periods import five_year_period, shi_wu_number
+from knowledge.readings import doc_words
 from knowledge.wordlists import words
 
 # Cue words (normalised form) that say what kind of answer is wanted. Checked in this order:
@@ -28,6 +29,9 @@ QUESTION_WORDS = words("question_words")
 SELF_PLACES = words("self_places")
 # Words ending like a place that name none (社区, 城镇, 上市…): knowledge/data/not_places.txt.
 NOT_PLACES = words("not_places")
+# After a word naming a document (规划, 报告), words pointing into it: 规划里, 报告第三章, 计划有几个部分.
+_INTO_OUTLINE = r"(?:的?第|的?专栏|的?名词解释|分几|有几[章节部个])"
+_INTO_DOCUMENT = r"(?:里|中|前面|后面|开头|最后|的?第|的?专栏|的?名词解释|分几|有几[章节部个])"
 # Left at the start once a document or place is taken out (工作报告里的名词解释).
 _LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
 # Trailing words asking for the state of an item (新增就业情况, 老旧小区改造进展).
@@ -100,6 +104,8 @@ class Query:
     year: int | None = None
     docs: set[str] = field(default_factory=set)
     doc_kinds: set[str] = field(default_factory=set)
+    # 第二十条: numbered articles named that some passage starts with (set by the search).
+    articles: list[str] = field(default_factory=list)
     intent: ItemKind | None = None
     # The place names taken out of the text (大港街), to say which place has no answer.
     places: list[str] = field(default_factory=list)
@@ -183,6 +189,7 @@ class QueryParser:
         self.latest_year = max(years) if years else None
         self._questions = sorted(QUESTION_WORDS, key=len, reverse=True)
         self.titles = DocumentTitles(documents, self.shared)
+        self._title_of = {d.file: normalize(d.title or "") for d in documents}
 
     def parse(self, raw: str, today_year: int | None = None) -> Query:
         """The query's matching text, year, named documents, document kinds and intent; 今年/明年
@@ -256,9 +263,24 @@ class QueryParser:
                     text = text.replace(alias, "", 1)
                     if not _BOTH.search(text):
                         break  # 大港和新河: both places; a second bare name otherwise is a word of a name
+        self._by_document_word(q, text)
         core = self.core(text)
         q.text = core if core else text
         return q
+
+    def _by_document_word(self, q: Query, text: str) -> None:
+        """大港规划第五章: of the documents in question (a place's, else all), those whose title holds
+        the word naming the document where the question points into it (规划第五章, 报告里 when a
+        place is named), when some do and some do not."""
+        docs = q.docs or set(self._title_of)
+        pointing = _INTO_DOCUMENT if q.docs else _INTO_OUTLINE
+        for word in doc_words():
+            if not re.search(re.escape(word) + pointing, text):
+                continue
+            titled = {f for f in docs if word in self._title_of.get(f, "")}
+            if titled and titled != docs:
+                q.docs = titled
+                return
 
     def core(self, text: str) -> str:
         """What is matched of a question: its text without question words, the measure and unit

@@ -22,6 +22,8 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})
                       r"|(最后一|最后)(个?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分: the last part, named besides (read before the cue 那部分 is taken out).
 _LAST_NAMED = re.compile(r"最后(?=[\u4e00-\u9fff]{1,6}?[那这]个?(章|部分|节|篇|方面|块))")
+# Where an ordinal stood in the question once it is read (a character no question holds).
+_AT = "\x00"
 # 最后一章: the last part, counted from the end.
 LAST = -1
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
@@ -48,6 +50,8 @@ class Reading:
     path: tuple[int, ...] = ()
     parts: bool = True  # structure: its parts (有几节), or the part itself (那一节, 讲什么)
     topic: str = ""  # the question without its cue words: what the items are about
+    # 工作安排第七条: the words before the ordinal, naming the part it counts in (empty: the document).
+    within: str = ""
 
     @property
     def ordinal(self) -> int | None:
@@ -143,6 +147,14 @@ def _trim(topic: str, table: _Cues) -> str:
     return topic
 
 
+def _bare(text: str, table: _Cues) -> str:
+    """Words of a question without fillers, spaces and edges: what names a topic or a part."""
+    for word in table.fillers:
+        text = text.replace(word, " ")
+    topic = _trim(_EDGE.sub("", "".join(text.split())), table)
+    return "" if topic in table.doc_words else topic
+
+
 def _ordinal_number(m: re.Match[str]) -> int | None:
     """The number an ordinal names (第三章 → 3, 最后一节 → LAST), None when it is no numeral."""
     if m.group(3):
@@ -181,7 +193,8 @@ def read(text: str) -> Reading:
     if path:
         r.path = tuple(path)
         r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块")) else None
-        rest = _ORDINAL.sub(" ", rest)
+        # The mark keeps where the ordinal stood: what precedes it may name the part it counts in.
+        rest = _ORDINAL.sub(_AT, rest)
     before_noun = rest
     for noun, kind in nouns.items():
         # The noun asked for ends the question (…有几项任务, …哪些指标) or follows the cue.
@@ -209,10 +222,19 @@ def read(text: str) -> Reading:
         counted = any(cue.endswith(_ITEM_MEASURES) for cue, k in found if k == "count")
         if r.wanted is None and not counted:
             r.kind = "answer"
-    if r.ordinal is not None and len(_EDGE.sub("", "".join(rest.split()))) > ORDINAL_TOPIC_CHARS:
-        # 第六章第二十一条规定了哪些行为…: a question about what a part says, not about the outline.
-        r.path = ()
-        r.wanted = None if r.wanted == "section" and r.kind != "structure" else r.wanted
+    if r.ordinal is not None:
+        before, _, after = "".join(rest.split()).partition(_AT) if _AT in rest else ("", "", rest)
+        after = _bare(after.replace(_AT, ""), table)
+        if len(after) <= ORDINAL_TOPIC_CHARS and (scope := _bare(before, table)):
+            # 报告工作安排第七条讲的是啥: the seventh part of the part named before the ordinal.
+            r.within = scope
+            rest = rest.partition(_AT)[2]
+        elif len(_bare(before, table) + after) > ORDINAL_TOPIC_CHARS:
+            # 第六章第二十一条规定了哪些行为…: a question about what a part says, not about the outline.
+            r.path = ()
+            r.wanted = None if r.wanted == "section" and r.kind != "structure" else r.wanted
+        rest = rest.replace(_AT, " ")
+        before_noun = before_noun.replace(_AT, " ")
     if r.kind == "answer" and r.ordinal is not None:
         r.kind = "structure"
     if r.kind == "structure":
@@ -236,9 +258,7 @@ def read(text: str) -> Reading:
         # No cue of a list or structure: the whole question is the topic.
         r.wanted = None
         return Reading(topic=text)
-    for word in fillers:
-        rest = rest.replace(word, " ")
-    r.topic = _trim(_EDGE.sub("", "".join(rest.split())), table)
+    r.topic = _bare(rest, table)
     if r.topic in doc_words:
         r.topic = ""  # 规划有几章, 这个方案分几个阶段: the document itself, not a part named 规划
     return r

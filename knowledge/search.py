@@ -61,6 +61,8 @@ OUTLINE_SCORE = 70.0
 # An answer explains more than this share of the question's characters (太空投资 is not answered by
 # 固定资产投资: half of it, 太空, is about something else).
 MIN_EXPLAINED = 0.5
+# 第二十条: an article of a policy, by its number.
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
 @dataclass
@@ -167,6 +169,8 @@ class SearchIndex:
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
+        self._article_of: dict[int, str] | None = None  # passage → the article it is part of (built on first use)
+        self._article_names: set[str] = set()
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -256,6 +260,8 @@ class SearchIndex:
             elif required and not any(r in e.name + e.text for r in required) and not self.places.may_be_in(
                     e.item.doc, required):
                 outside.append(k)
+            elif q.articles and not self.in_article(i, q.articles):
+                outside.append(k)  # 第二十条中提到的…: that article's text, not the closest one's
             elif self.allowed(i, q):
                 inside.append(k)
             else:
@@ -366,6 +372,7 @@ class SearchIndex:
                 query = resolved
         q = self.parse(query, today)
         self.places.scope(q)
+        q.articles = self.articles(query)
         reading = read(self.asked(q))
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
         limit = max(0, limit)
@@ -402,6 +409,8 @@ class SearchIndex:
             scored.vetoed += [t for t in scored.inside if t not in exact]
             scored.inside = exact
         top = scored.inside[0][0] if scored.inside else 0.0
+        if q.articles and scored.inside:
+            threshold = 0.0  # the article named is what to show, as a part named by its number is
         if top >= threshold:
             if reading.kind == "list":
                 chosen = [(p, i) for p, i in scored.inside if scored.rank[i] >= self.ranker.listed][:limit]
@@ -435,6 +444,20 @@ class SearchIndex:
         at the start of the question."""
         return self.places.named(q)
 
+    def articles(self, raw: str) -> list[str]:
+        """The numbered articles a question names (第二十条) that the plans hold: the answer is in
+        that article, not in the one whose words are closest (第二十二条)."""
+        if not _ARTICLE.search(raw):
+            return []
+        if self._article_of is None:
+            self._article_of = _articles_of(self.entries)
+            self._article_names = set(self._article_of.values())
+        return [a for m in _ARTICLE.finditer(normalize(raw)) if (a := m.group(0)) in self._article_names]
+
+    def in_article(self, i: int, articles: list[str]) -> bool:
+        """Is entry i part of one of these articles (its first passage or one after it)?"""
+        return self._article_of is not None and self._article_of.get(i) in articles
+
     def _suggestions(self, inside: list[tuple[float, int]]) -> list[str]:
         seen: list[str] = []
         for p, i in inside:
@@ -466,6 +489,24 @@ class SearchIndex:
             ordered = sorted(members, key=lambda j: (j != i, -probs.get(j, 0.0)))
             out.append(HitGroup(name=h.title, hits=[self.hit(j, probs.get(j, 0.0), q.text) for j in ordered]))
         return out
+
+
+def _articles_of(entries: list[_Entry]) -> dict[int, str]:
+    """Passage → the numbered article it belongs to: from a passage starting 第N条 to the next such
+    start, within one section of one document."""
+    out: dict[int, str] = {}
+    current: tuple[str, str | None, str] | None = None  # (doc, section, article)
+    for i, e in enumerate(entries):
+        if e.kind != "passage":
+            continue
+        m = _ARTICLE.match(normalize(e.text[:12]))
+        if m:
+            current = (e.item.doc, e.item.section, m.group(0))
+        elif current is None or (current[0], current[1]) != (e.item.doc, e.item.section):
+            current = None
+            continue
+        out[i] = current[2]
+    return out
 
 
 def _mostly_read(query: str, resolved: str) -> bool:

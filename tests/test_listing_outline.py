@@ -108,3 +108,33 @@ def test_a_list_topic_is_matched_without_the_chat_around_it(index: SearchIndex) 
     result = index.search("交通安全整治各地都是怎么落实的 列一下")
     assert result.reading == "list"
     assert "开展交通安全整治" in titles(result)
+
+
+def test_an_ordinal_counts_inside_the_part_named_before_it() -> None:
+    report = ["东湖区2024年政府工作报告", "一、2023年工作回顾", "过去一年成绩显著。", "二、2024年工作安排",
+              "(一)发展新兴产业", "培育新兴产业。", "(二)办好民生实事", "办好实事。", "(三)打好蓝天保卫战", "治理扬尘。"]
+    index = SearchIndex(merge([build_document("report.txt", report)]))
+    assert titles(index.search("东湖区报告工作安排第二条讲的是啥"))[:1] == ["办好民生实事"]
+    # Without a part named before it, the ordinal counts the document's parts.
+    assert titles(index.search("东湖区报告第二部分讲的是啥"))[:1] == ["2024年工作安排"]
+
+
+def test_a_word_for_the_document_picks_the_place_document_whose_title_holds_it() -> None:
+    work_plan = ["西城街道2024年工作计划", "第一章 总体要求", "稳中求进。", "第二章 重点工作", "抓好安全生产。"]
+    plan = ["西城街道“十四五”规划纲要", "第一章 发展基础", "经济稳步增长。", "第二章 发展目标", "建成宜居城区。"]
+    index = SearchIndex(merge([build_document("a.txt", work_plan), build_document("b.txt", plan)]))
+    assert titles(index.search("西城街道规划第二章讲什么"))[:1] == ["发展目标"]
+    assert titles(index.search("西城街道计划第二章讲什么"))[:1] == ["重点工作"]
+
+
+def test_an_article_named_by_its_number_scopes_the_answer() -> None:
+    rules = ["南湖市建筑垃圾管理办法", "第一条 为加强建筑垃圾管理，制定本办法。",
+             "第二条 运输单位有下列行为之一的，由城管部门处罚：未密闭运输的；沿途撒漏的。",
+             "第三条 弃置场单位有下列行为之一的，由城管部门处罚：受纳生活垃圾的；未设置围挡的。"]
+    index = SearchIndex(merge([build_document("rules.txt", rules)]))
+    result = index.search("第三条中提到的有下列行为之一的具体有哪些")
+    assert result.hits and result.hits[0].text.startswith("第三条")
+
+
+def test_a_box_asked_for_its_content(index: SearchIndex) -> None:
+    assert titles(index.search("北山街道规划专栏1是啥内容"))[:1] == ["主要指标"]

@@ -163,3 +163,19 @@ def test_a_figure_asked_at_the_end_of_the_year_is_no_deadline_list() -> None:
 ])
 def test_a_time_asks_for_due_tasks_only_beside_words_of_finishing_work(question: str, kind: str) -> None:
     assert read(normalize(question)).kind == kind
+
+
+def test_parts_of_a_numbered_part_asked_with_chat_words() -> None:
+    r = read(normalize("规划第四部分下面有几个小节 都是啥"))
+    assert (r.kind, r.path, r.wanted) == ("count", (4,), "section")
+
+
+def test_a_box_asked_for_its_content() -> None:
+    r = read(normalize("规划专栏1是啥内容"))
+    assert (r.kind, r.parts) == ("structure", False) and r.topic.endswith("专栏1")
+
+
+def test_the_part_an_ordinal_counts_in() -> None:
+    r = read(normalize("报告工作安排第七条讲的是啥"))
+    assert (r.kind, r.path, r.within) == ("structure", (7,), "报告工作安排")
+    assert read(normalize("规划最后保障那部分分几节")).within == ""
