@@ -1,0 +1,45 @@
+"""A long question whose best candidates all come from one document is answered from it, though no
+single item is probable enough alone; a short one, or one scoped to a place, is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.builder import build_document, merge
+from knowledge.search import ONE_DOCUMENT_CHARS, ONE_DOCUMENT_TOP, Scored, SearchIndex
+
+A = ["南湖市城市建筑垃圾管理办法"] + [f"第{n}条 建筑垃圾运输车辆应当密闭运输第{n}项要求。" for n in "一二三四五六七八"]
+B = ["南湖市养老服务补贴办法"] + [f"第{n}条 高龄老人每月领取养老服务补贴第{n}项。" for n in "一二三四五六七八"]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex(merge([build_document("a.txt", A), build_document("b.txt", B)]))
+
+
+def _scored(index: SearchIndex, docs: list[str]) -> Scored:
+    """Candidates, one per entry of these documents, best first."""
+    members = [i for i, e in enumerate(index.entries) if e.item.doc in docs][:ONE_DOCUMENT_TOP + 2]
+    inside = [(0.1 - 0.001 * k, i) for k, i in enumerate(members)]
+    return Scored(inside=inside, outside=[], rank={i: p for p, i in inside})
+
+
+def test_best_candidates_of_one_document_answer_a_long_question(index: SearchIndex) -> None:
+    q = index.parse("自己家装修敲下来的碎砖烂瓦能不能找辆车随便拉走倒掉")
+    assert len(q.text) >= ONE_DOCUMENT_CHARS
+    assert index._one_document(q, _scored(index, ["a.txt"]))
+
+
+def test_candidates_of_two_documents_or_a_short_question_do_not(index: SearchIndex) -> None:
+    long_q = index.parse("自己家装修敲下来的碎砖烂瓦能不能找辆车随便拉走倒掉")
+    scored = _scored(index, ["a.txt"])
+    mixed = Scored(inside=scored.inside[:3] + _scored(index, ["b.txt"]).inside[:3], outside=[],
+                   rank={**scored.rank, **_scored(index, ["b.txt"]).rank})
+    assert not index._one_document(long_q, mixed)
+    assert not index._one_document(index.parse("碎砖烂瓦咋处理"), scored)
+
+
+def test_a_question_scoped_to_a_document_does_not(index: SearchIndex) -> None:
+    q = index.parse("自己家装修敲下来的碎砖烂瓦能不能找辆车随便拉走倒掉")
+    q.docs = {"a.txt"}
+    assert not index._one_document(q, _scored(index, ["a.txt"]))
