@@ -138,3 +138,13 @@ def test_an_article_named_by_its_number_scopes_the_answer() -> None:
 
 def test_a_box_asked_for_its_content(index: SearchIndex) -> None:
     assert titles(index.search("北山街道规划专栏1是啥内容"))[:1] == ["主要指标"]
+
+
+def test_a_list_across_plans_holds_each_plans_best_item() -> None:
+    a = ["东湖街道2024年工作计划", "一、文化工作", "全年组织开展群众文化活动200场，举办文艺演出30场，开展读书活动20场。",
+         "组织线上文化展示活动50场。"]
+    b = ["西山街道2024年工作计划", "一、社会事业", "加强公共文化服务，街文化站全年组织群众文化活动不少于52场，建设社区书屋3个，开展全民阅读。"]
+    index = SearchIndex(merge([build_document("a.txt", a), build_document("b.txt", b)]))
+    result = index.search("各计划里群众文化活动一年要搞多少场")
+    assert result.reading == "list"
+    assert {h.doc for h in result.hits} == {"a.txt", "b.txt"}

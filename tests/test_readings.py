@@ -179,3 +179,9 @@ def test_the_part_an_ordinal_counts_in() -> None:
     r = read(normalize("报告工作安排第七条讲的是啥"))
     assert (r.kind, r.path, r.within) == ("structure", (7,), "报告工作安排")
     assert read(normalize("规划最后保障那部分分几节")).within == ""
+
+
+@pytest.mark.parametrize("question", ["各计划里群众文化活动一年要搞多少场", "几个规划里新建停车场都是咋安排的",
+                                      "招聘会这块 各个计划都怎么安排的"])
+def test_a_question_across_the_plans_is_a_list(question: str) -> None:
+    assert read(normalize(question)).kind == "list"
