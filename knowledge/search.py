@@ -413,6 +413,7 @@ class SearchIndex:
             exact = [(p, i) for p, i in scored.inside if self.entries[i].name == q.text]
             scored.vetoed += [t for t in scored.inside if t not in exact]
             scored.inside = exact
+        scored.inside = self._named_first(q, scored.inside, threshold)
         top = scored.inside[0][0] if scored.inside else 0.0
         if q.articles and scored.inside:
             threshold = 0.0  # the article named is what to show, as a part named by its number is
@@ -440,6 +441,18 @@ class SearchIndex:
         if result.note:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
         return result
+
+    def _named_first(self, q: Query, inside: list[tuple[float, int]], threshold: float) -> list[tuple[float, int]]:
+        """The candidates with the best item named exactly what was asked first (发展环境 → the section
+        发展环境, before a paragraph on 社会环境 … 发展), when it is probable enough to answer: a keyword
+        is a name more than words in a text. (The fitted weight of an equal name is near zero: its
+        evidence overlaps the coverage features.) Old development set: hit@1 86 → 91 %."""
+        variants = self.lexicon.variants(q.text)[:2] if q.text else []
+        for t in inside:
+            e = self.entries[t[1]]
+            if t[0] >= threshold and e.kind != "passage" and e.name and e.name in variants:
+                return [t] + [u for u in inside if u is not t]
+        return inside
 
     def _one_document(self, q: Query, scored: Scored) -> bool:
         """Do a long question's best candidates all come from one document, though none is probable

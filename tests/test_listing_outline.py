@@ -148,3 +148,16 @@ def test_a_list_across_plans_holds_each_plans_best_item() -> None:
     result = index.search("各计划里群众文化活动一年要搞多少场")
     assert result.reading == "list"
     assert {h.doc for h in result.hits} == {"a.txt", "b.txt"}
+
+
+def test_an_item_named_exactly_what_was_asked_answers_first() -> None:
+    plan = ["北湖街道“十四五”规划", "第一章 发展环境", "面临新的机遇和挑战。",
+            "第二章 社会治理", "和谐稳定的社会环境是社会持续发展的基石，要营造良好发展环境，优化社会环境。"]
+    index = SearchIndex(merge([build_document("plan.txt", plan)]))
+    result = index.search("发展环境")
+    assert result.hits and (result.hits[0].kind, result.hits[0].title) == ("section", "发展环境")
+
+
+def test_what_a_term_means_asked_with_sha() -> None:
+    from knowledge.query import QueryParser
+    assert QueryParser([]).parse("一街四所是啥意思").text == "一街四所"
