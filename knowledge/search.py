@@ -480,8 +480,10 @@ class SearchIndex:
         if not _ARTICLE.search(raw):
             return []
         if self._article_of is None:
-            self._article_of = _articles_of(self.entries)
-            self._article_names = set(self._article_of.values())
+            # (names before the map: another thread seeing the map set also sees the names)
+            article_of = _articles_of(self.entries)
+            self._article_names = set(article_of.values())
+            self._article_of = article_of
         return [a for m in _ARTICLE.finditer(normalize(raw)) if (a := m.group(0)) in self._article_names]
 
     def in_article(self, i: int, articles: list[str]) -> bool:
