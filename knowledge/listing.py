@@ -288,27 +288,30 @@ class Listing:
         # 哪些方面 / 哪几部分 outside the outline asks what the text lists, whatever kind holds it.
         kinds = {reading.wanted, "passage"} if reading.wanted and reading.wanted != "section" else None
         floor = index.next_best_floor(sub)
-        for p, i in scored.inside:
+        # The candidates of the kinds asked for, best first (each is listed once).
+        listable = [(p, i) for p, i in scored.inside if kinds is None or index.entries[i].kind in kinds]
+
+        def take(p: float, i: int) -> None:
             e = index.entries[i]
-            if (kinds is not None and e.kind not in kinds) or (e.kind, e.item.id) in seen:
+            hits.append(index.hit(i, p, reading.topic))
+            seen.add((e.kind, e.item.id))
+
+        for p, i in listable:
+            if (index.entries[i].kind, index.entries[i].item.id) in seen:
                 continue
             # Listed when probable enough to be one of the items; a short list is completed, as one
             # answer is, with the next best (有哪些限制 is often answered by one passage that lists them).
             if scored.rank[i] >= index.ranker.listed or (hits and len(hits) < MIN_SHOWN and p >= floor):
-                hits.append(index.hit(i, p, reading.topic))
-                seen.add((e.kind, e.item.id))
+                take(p, i)
         if not q.docs and hits:
             # Across plans (no place named): each plan's best item is listed too, when at least half
             # as probable as an item following an answer must be — one plan's wording ranks all its
             # items above the others' (realistic tune half: list recall 98 → 100 %).
             shown = {h.doc for h in hits}
-            for p, i in scored.inside:
+            for p, i in listable:
                 e = index.entries[i]
-                if (kinds is not None and e.kind not in kinds) or (e.kind, e.item.id) in seen:
-                    continue
-                if e.item.doc not in shown and p >= PER_PLAN_SHARE * floor:
-                    hits.append(index.hit(i, p, reading.topic))
-                    seen.add((e.kind, e.item.id))
+                if (e.kind, e.item.id) not in seen and e.item.doc not in shown and p >= PER_PLAN_SHARE * floor:
+                    take(p, i)
                     shown.add(e.item.doc)
         return hits
 
