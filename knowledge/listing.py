@@ -56,6 +56,7 @@ class Listing:
         for s in kb.sections:
             if s.level == levels[s.doc]:
                 self.tops[s.doc].append(s)
+        self.section_of = {s.id: s for s in kb.sections}
         self.under: dict[str, list[tuple[str, object]]] = defaultdict(list)
         for kind, items in (("task", kb.tasks), ("indicator", kb.indicators), ("term", kb.terms),
                             ("passage", kb.passages)):
@@ -148,7 +149,11 @@ class Listing:
         docs = self._docs(q)
         chosen: list[tuple[str, object]] = []
         complete = False  # the outline gave every item asked for
-        if reading.ordinal is not None:
+        if reading.span is not None:
+            # 附件一到八的大标题: the parts so numbered, of the part named or the first that has them.
+            chosen = [("section", sec) for d in docs for sec in self.run_of(index, q, reading, d)]
+            complete = True
+        elif reading.ordinal is not None:
             # 工作安排第七条: counted inside the part the words before the ordinal name, if one is.
             named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
             for d in docs:
@@ -184,6 +189,9 @@ class Listing:
                     chosen.extend(("section", c) for c in parts or [s])
                 else:
                     chosen.extend(self.items_under(s, reading.wanted))
+        if reading.where and not chosen:
+            # 安全生产放在哪个部分: no heading names it; the part holding what answers it.
+            return self.holding(index, q, reading, result)
         ranked = not complete and (reading.kind == "list"
                                    or (reading.kind == "count" and not chosen and bool(reading.topic)))
         if not chosen and not ranked:
@@ -198,6 +206,45 @@ class Listing:
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count" if reading.kind == "count" else "list"
+        result.topic = reading.topic
+        return result
+
+    def run_of(self, index: SearchIndex, q: Query, reading: Reading, doc: str) -> list[Section]:
+        """A document's parts numbered from the first to the last number of the reading's span: of the
+        part the topic names, else of the document, else of the smallest part that has that many."""
+        assert reading.span is not None
+        lo, hi = reading.span
+        named = [sec for sec in self.scopes(index, q, reading) if sec.doc == doc] if reading.topic else []
+        pools = [self.numbered(self.children.get(sec.id, [])) for sec in named]
+        pools.append(self.parts_of(doc))
+        pools += sorted((self.numbered(kids) for sec in self.kb.sections if sec.doc == doc
+                         and (kids := self.children.get(sec.id, []))), key=len)
+        for parts in pools:
+            numbers = [_number_of(p.number) if p.number else None for p in parts]
+            if len(parts) >= hi and all(n is not None for n in numbers):
+                return [p for p, n in zip(parts, numbers, strict=True) if n is not None and lo <= n <= hi]
+            if len(parts) >= hi:
+                return parts[lo - 1: hi]
+        return []
+
+    def holding(self, index: SearchIndex, q: Query, reading: Reading, result: SearchResult) -> SearchResult | None:
+        """The part holding the item that best answers the topic (then the item), when one answers."""
+        topic = index.parser.core(reading.topic) or reading.topic
+        sub = Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds, intent=None)
+        scored = index.score(sub, index.parser_required(sub))
+        if not scored.inside or scored.inside[0][0] < index.ranker.answer_threshold(topic):
+            return None
+        p, i = scored.inside[0]
+        e = index.entries[i]
+        hits: list[Hit] = []
+        if e.kind != "section":
+            part = self.section_of.get(e.item.section or "")  # type: ignore[union-attr]
+            if part is not None and (h := self._hit(index, "section", part, reading.topic)):
+                hits.append(h)
+        hits.append(index.hit(i, p, reading.topic))
+        result.total = len(hits)
+        result.hits = hits
+        result.reading = "answer"
         result.topic = reading.topic
         return result
 

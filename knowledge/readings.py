@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,12 +31,18 @@ LAST = -1
 _ITEM_MEASURES = ("项", "条")
 # Beyond this many characters besides the ordinal, the question asks about the content, not the part.
 ORDINAL_TOPIC_CHARS = 5
+# 附件一到八, (一)到(九), 第一到第三章: a run of parts by their numbers (not 3到5个, 1-5月, 2021到2025年).
+_NUM = r"[一二三四五六七八九十两\d]{1,3}"
+_RANGE = re.compile(rf"(?<![\d一二三四五六七八九十两])从?第?[（(]?({_NUM})[)）]?(?:章|部分|节|条)?(?:到|至|~|～|—|-)"
+                    rf"第?[（(]?({_NUM})[)）]?(?:章|部分|节|条)?(?![\d一二三四五六七八九十两个万亿年月日号%.元天人家次户])")
+# A "where is it" question names what it looks for in a few words; a longer one asks what the text says.
+WHERE_TOPIC_CHARS = 10
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _HOW_MUCH = "多少"
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
 COUNTED = re.compile(r"^[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
-_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将)+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧)+$")
+_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将|讲(?![座话解]))+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧)+$")
 
 
 @dataclass
@@ -52,6 +59,10 @@ class Reading:
     topic: str = ""  # the question without its cue words: what the items are about
     # 工作安排第七条: the words before the ordinal, naming the part it counts in (empty: the document).
     within: str = ""
+    # 附件一到八的标题: the first and last number of a run of parts asked for.
+    span: tuple[int, int] | None = None
+    # 安全生产放在哪个部分: the part holding what the topic names, not a part named by it.
+    where: bool = False
 
     @property
     def ordinal(self) -> int | None:
@@ -165,6 +176,21 @@ def _ordinal_number(m: re.Match[str]) -> int | None:
         return None
 
 
+def unbracket_span(text: str) -> str:
+    """A run of bracketed part numbers without its brackets ((一)到(九) → 一到九): normalising takes a
+    bracketed segment for a unit and would drop the numbers."""
+    return _RANGE.sub(lambda m: re.sub(r"[（()）]", "", m.group(0)), unicodedata.normalize("NFKC", text))
+
+
+def _span_numbers(m: re.Match[str]) -> tuple[int, int] | None:
+    """The first and last number of a run of parts (一到八 → (1, 8)), None unless it runs upwards."""
+    try:
+        lo, hi = (int(cn2an.cn2an(g, "smart")) for g in m.groups())
+    except ValueError:
+        return None
+    return (lo, hi) if 0 < lo < hi <= 99 else None
+
+
 def read(text: str) -> Reading:
     """The reading of a normalised question (its place, year and document kind already taken out)."""
     table = _table()
@@ -176,6 +202,10 @@ def read(text: str) -> Reading:
     last_named = _LAST_NAMED.search(rest)
     if last_named:
         rest = rest[: last_named.start()] + rest[last_named.end():]
+    span = _RANGE.search(rest)
+    if span and (numbers := _span_numbers(span)):
+        r.span = numbers
+        rest = rest[: span.start()] + " " + rest[span.end():]
     for cue, reading in cues:
         if cue in rest:
             found.append((cue, reading))
@@ -213,6 +243,12 @@ def read(text: str) -> Reading:
         # 老旧小区改造要在什么时候之前完成: the date of one task, not the tasks due by a date; 年底了
         # 今年盘活目标是多少: a figure, whatever the season it is asked in.
         kinds = [k for k in kinds if k not in ("due", "overdue")]
+    if r.span:
+        kinds.append("structure")
+    structure_marks = {horizons.get(c) for c, k in found if k == "structure"}
+    if "count" in kinds and structure_marks and structure_marks <= {"self", "where"}:
+        # 那部分一共几条任务, 那一章下面一共几节: a count of what the part named holds.
+        kinds = [k for k in kinds if k != "structure"]
     for reading in READINGS:
         if reading in kinds:
             r.kind = reading
@@ -239,10 +275,11 @@ def read(text: str) -> Reading:
         r.kind = "structure"
     if r.kind == "structure":
         # 那部分有几节: asking for the parts wins over naming the part.
-        marks = {horizons.get(c) for c, k in found if k == "structure"}
+        marks = structure_marks | ({"children"} if r.span else set())
         # 第七章有几节: the parts of the part named.
         # 保障措施那部分有哪几节: a list asked of a part is its parts.
-        r.parts = "children" in marks or "list" in kinds or (r.ordinal is None and "self" not in marks)
+        r.parts = "children" in marks or "list" in kinds or (r.ordinal is None and not {"self", "where"} & marks)
+        r.where = not r.parts and "where" in marks
         if not r.parts and r.ordinal is None:
             # 2025年发展目标在哪一节: the words name the part itself; 目标 is part of its name.
             rest, r.wanted = before_noun, None
@@ -259,6 +296,8 @@ def read(text: str) -> Reading:
         r.wanted = None
         return Reading(topic=text)
     r.topic = _bare(rest, table)
+    if r.where and len(r.topic) > WHERE_TOPIC_CHARS:
+        r.where = False  # …原话在哪一部分，是怎么写的: a question about what the text says
     if r.topic in doc_words:
         r.topic = ""  # 规划有几章, 这个方案分几个阶段: the document itself, not a part named 规划
     return r

@@ -49,7 +49,7 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Sectio
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
-from knowledge.readings import Reading, read
+from knowledge.readings import Reading, read, unbracket_span
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
 
@@ -375,7 +375,7 @@ class SearchIndex:
             resolved = self.latin().resolve(query)
             if has_cjk(query) or _mostly_read(query, resolved):
                 query = resolved
-        q = self.parse(query, today)
+        q = self.parse(unbracket_span(query), today)
         self.places.scope(q)
         q.articles = self.articles(query)
         reading = read(self.asked(q))

@@ -34,6 +34,12 @@ CASES = [
     ("深港合作那几项任务逾期了吗", "overdue", "task", "深港合作"),
     ("名词解释一共有几条", "count", "term", ""),
     ("规划分几章", "structure", None, ""),
+    # A count said over "that part" counts what the part holds.
+    ("会展那部分一共几条任务", "count", "task", "会展"),
+    ("幸福新河那一章下面一共几节", "count", "section", "幸福新河"),
+    ("专栏1总共多少项指标", "count", "indicator", "专栏1"),
+    # Each chapter: the document's parts.
+    ("把各章标题发我一下", "structure", None, ""),
 ]
 
 
@@ -185,3 +191,23 @@ def test_the_part_an_ordinal_counts_in() -> None:
                                       "招聘会这块 各个计划都怎么安排的"])
 def test_a_question_across_the_plans_is_a_list(question: str) -> None:
     assert read(normalize(question)).kind == "list"
+
+
+def test_a_run_of_part_numbers_asks_for_those_parts() -> None:
+    r = read(normalize("附件一到五的大标题分别是啥"))
+    assert (r.kind, r.span, r.parts, r.topic) == ("structure", (1, 5), True, "附件")
+    assert read(normalize("工作重点第一到第三部分讲什么")).span == (1, 3)
+
+
+@pytest.mark.parametrize("question", ["建设3到5个社区", "2021到2025年的目标", "1-5月完成多少", "五到三"])
+def test_numbers_that_are_no_run_of_parts(question: str) -> None:
+    assert read(normalize(question)).span is None
+
+
+def test_where_a_topic_stands_asks_for_the_part_holding_it() -> None:
+    r = read(normalize("计划里安全生产放在哪个部分"))
+    assert (r.kind, r.where, r.parts, r.topic) == ("structure", True, False, "安全生产")
+    assert read(normalize("营商环境放在第几章第几节")).where is True
+    assert read(normalize("讲街道作用的是哪一部分")).topic == "街道作用"
+    # A long question asks what the text says (…原话在哪一部分，是怎么写的), not where it stands.
+    assert read(normalize("规划里好像提到要用烈士陵园搞爱国主义教育原话在哪一部分是怎么写的")).where is False

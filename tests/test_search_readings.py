@@ -67,6 +67,22 @@ def test_count_reading_counts_the_tasks_of_a_part(index: SearchIndex) -> None:
     assert {h.kind for h in result.hits} == {"task"}
 
 
+def test_a_count_over_a_named_part_counts_what_it_holds(index: SearchIndex) -> None:
+    result = index.search("抓民生保安全那部分一共几条任务")
+    assert (result.reading, result.total) == ("count", 3)
+
+
+def test_where_a_topic_stands_is_the_part_holding_its_best_item(index: SearchIndex) -> None:
+    result = index.search("东湖街道计划里卫生服务站放在哪个部分")
+    assert [h.kind for h in result.hits] == ["section", "task"]
+    assert result.hits[0].title == "抓项目促发展"
+
+
+def test_a_run_of_part_numbers_lists_those_parts(index: SearchIndex) -> None:
+    result = index.search("东湖街道计划从(一)到(二)的标题是啥")
+    assert [h.title for h in result.hits] == ["抓项目促发展", "抓民生保安全"]
+
+
 def test_structure_reading_lists_the_parts_of_a_document(index: SearchIndex) -> None:
     result = index.search("东湖街道工作计划有几个部分")
     assert [h.title for h in result.hits] == ["抓项目促发展", "抓民生保安全"]
