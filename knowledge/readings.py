@@ -194,7 +194,7 @@ def _span_numbers(m: re.Match[str]) -> tuple[int, int] | None:
 def read(text: str) -> Reading:
     """The reading of a normalised question (its place, year and document kind already taken out)."""
     table = _table()
-    cues, horizons, nouns, fillers, doc_words = table.cues, table.horizons, table.nouns, table.fillers, table.doc_words
+    cues, horizons, nouns, doc_words = table.cues, table.horizons, table.nouns, table.doc_words
     r = Reading()
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", text)

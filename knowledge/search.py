@@ -41,6 +41,7 @@ from knowledge.fuzzy import (
     top_positive,
 )
 from knowledge.hit_text import SectionBodies, display_text, excerpt, with_following
+from knowledge.homophones import Homophones
 from knowledge.latin import LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
 from knowledge.listing import Listing
@@ -176,10 +177,12 @@ class SearchIndex:
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
         self._article_of: dict[int, str] | None = None  # passage → the article it is part of (built on first use)
         self._article_names: set[str] = set()
+        self._homophones: Homophones | None = None
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
         self.fuzzy.warm()
+        self.homophones()
         return self
 
     def parse(self, query: str, today: dt.date | None = None) -> Query:
@@ -194,6 +197,10 @@ class SearchIndex:
         if last is not None and last[0] == key:
             return last[1]
         variants = self.lexicon.variants(q.text)[:MAX_SCORED_VARIANTS] if q.text else []
+        # 门求赛 → 门球赛: a same-sound slip of the input method, matched as the plans write it.
+        fixed = self.homophones().repair(q.text) if q.text else None
+        if fixed and fixed not in variants:
+            variants.insert(1, fixed)
         # 税收总额 / 企业总数: the figure asked for, not part of the name (全口径税收).
         bare = ASKED_FIGURE.sub("", q.text)
         if len(bare) >= 2 and bare not in variants:
@@ -357,6 +364,13 @@ class SearchIndex:
             self._latin = (self.lexicon.version,
                            LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep, decoder))
         return self._latin[1]
+
+    def homophones(self) -> Homophones:
+        """The plans' characters by sound, for same-sound slips (built on first use)."""
+        if self._homophones is None:
+            chars = set("".join(e.text for e in self.entries)) | set("".join(e.name for e in self.entries))
+            self._homophones = Homophones(chars, lambda pair: self._pair_weight(pair) is not None)
+        return self._homophones
 
     def _pair_weight(self, pair: str) -> float | None:
         """Minus the idf of a character pair in the plans' texts or names (None: written nowhere)."""

@@ -254,3 +254,16 @@ def test_that_document_of_a_place_is_its_plan() -> None:
     assert index.parse("宝安那份停车泊位").docs == set()  # the parser alone knows no such place…
     hits = index.search("宝安那份新增停车泊位多少个").hits  # …the places a plan's text names do
     assert hits and hits[0].doc == "x.txt"
+
+
+def test_a_same_sound_slip_finds_what_the_plans_write() -> None:
+    index = SearchIndex(build_document("x.txt", ["某街道2024年工作计划", "一、文体活动", "1.组织有影响力的门球赛事。",
+                                                 "2.开展全民健身活动。"]))
+    hits = index.search("今年要搞门求赛吗").hits  # 求 for 球: without the swap, nothing is found
+    assert hits and "门球赛事" in hits[0].text
+
+
+def test_a_list_asked_of_one_column_of_a_table_is_its_rows() -> None:
+    from knowledge.readings import read
+    r = read("专栏1宜居宜业那一栏包括啥指标")
+    assert (r.kind, r.wanted, r.topic) == ("list", "indicator", "专栏1宜居宜业")

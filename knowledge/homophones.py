@@ -1,0 +1,42 @@
+"""Typing slips of the same sound (门求赛 for 门球赛, 在就业 for 再就业): a character that a pinyin input
+method offered in place of the right one is swapped back where the swap makes both of its character
+pairs ones the plans write, and neither was before.
+
+Only characters with a neighbour on each side are swapped: a pair on one side alone is too weak a
+reason (a colloquial word at the edge of a question would be "repaired" into a plan word).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from knowledge.pinyin_index import char_pinyin
+
+
+class Homophones:
+    """Characters of the plans by their sound, and the repair of a question's same-sound slips."""
+
+    def __init__(self, chars: Iterable[str], known: Callable[[str], bool]) -> None:
+        by_sound: dict[str, list[str]] = {}
+        for ch in sorted(set(chars)):
+            sound = char_pinyin(ch)
+            if sound:
+                by_sound.setdefault(sound, []).append(ch)
+        self.by_sound = by_sound
+        # Does the plans' text (or a name) hold this character pair?
+        self.known = known
+
+    def repair(self, text: str) -> str | None:
+        """The text with each same-sound slip swapped back, None when there is none."""
+        chars = list(text)
+        changed = False
+        for k in range(1, len(chars) - 1):
+            left, ch, right = chars[k - 1], chars[k], chars[k + 1]
+            if self.known(left + ch) or self.known(ch + right):
+                continue  # one of its pairs is the plans' already: no slip to repair here
+            swaps = [alt for alt in self.by_sound.get(char_pinyin(ch), ())
+                     if alt != ch and self.known(left + alt) and self.known(alt + right)]
+            if len(swaps) == 1:  # two candidates would be a guess
+                chars[k] = swaps[0]
+                changed = True
+        return "".join(chars) if changed else None

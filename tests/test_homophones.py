@@ -1,0 +1,42 @@
+"""Same-sound slips of the input method (knowledge/homophones.py): swapped back only where the plans
+write both pairs the swap makes, and neither before."""
+
+from __future__ import annotations
+
+from knowledge.homophones import Homophones
+
+PLANS = "组织门球赛事，推进老旧小区改造，做好再就业工作"
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[k:k + 2] for k in range(len(text) - 1)}
+
+
+def homophones(text: str = PLANS) -> Homophones:
+    known = _pairs(text)
+    return Homophones(text, known.__contains__)
+
+
+def test_a_same_sound_slip_is_swapped_back() -> None:
+    assert homophones().repair("门求赛") == "门球赛"
+    assert homophones().repair("小区该造") == "小区改造"
+
+
+def test_text_the_plans_write_is_left_alone() -> None:
+    assert homophones().repair("老旧小区改造") is None
+
+
+def test_a_character_at_either_end_is_never_swapped() -> None:
+    # 求 ends the text: one pair is too weak a reason.
+    assert homophones().repair("门求") is None
+
+
+def test_a_character_with_a_known_pair_is_no_slip() -> None:
+    # 就 has the pair 就业 the plans write: it is no slip (and 在, at the edge, is never swapped).
+    assert homophones("再就业，在岗位上").repair("在就业") is None
+
+
+def test_two_possible_swaps_are_a_guess_and_none_is_made() -> None:
+    # 秋 could be 球 or 酋: both make pairs the plans write.
+    known = {"门球", "球赛", "门酋", "酋赛"}
+    assert Homophones("球酋求", known.__contains__).repair("门秋赛") is None
