@@ -71,9 +71,10 @@ def unanswered_procedure(query: str, where: str) -> bool:
     return bool(asked) and not any(w in where for w in asked)
 
 
-def contradicts(query: str, name: str, text: str) -> bool:
-    """Does the item contradict the question (see the module docstring)?"""
-    if unanswered_procedure(query, name + text):
+def contradicts(query: str, name: str, text: str, asked: str | None = None) -> bool:
+    """Does the item contradict the question (see the module docstring)? `asked`: the part of the
+    question that asks (its procedure words count), when not the whole of it."""
+    if unanswered_procedure(query if asked is None else asked, name + text):
         return True
     if name:
         return swapped(query, name)

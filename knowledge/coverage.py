@@ -37,6 +37,7 @@ class Coverage:
                 members = paragraphs.setdefault((e.item.doc, e.item.para), [])
                 self.paragraph_of[i] = (members, len(members))
                 members.append(i)
+        self.paragraphs = paragraphs  # (document, paragraph number) → its passages, in order
         self._window_grams: dict[int, frozenset[int]] = {}
         text = fields[2]
         # The document of each distinct text string (the last one holding it; `documents` for none).

@@ -70,8 +70,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年底|年末|年初|年�
 # 二〇二五年 / 二零二五年: a year in Chinese digits, read digit by digit.
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-# 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年).
-_SHORT_YEAR = re.compile(r"(?<![\d.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
+# 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年, not PM2.5年均 → pm25年).
+_SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
 # 十四五末 / 十四五期间: a five-year plan period.
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期)")
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.

@@ -67,6 +67,9 @@ MIN_EXPLAINED = 0.5
 # five plans' no-answer questions concentrate on one plan by chance).
 ONE_DOCUMENT_CHARS = 16
 ONE_DOCUMENT_TOP = 6
+# The clauses of a question as typed (the last one asks).
+_CLAUSE_MARKS = "，,。；;！!？?、 "
+_CLAUSE = re.compile(r"[，,。；;！!？?]")
 # 第二十条: an article of a policy, by its number.
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
@@ -263,11 +266,14 @@ class SearchIndex:
             # no item repeats (领导问, 怎么写的): the ranker weighs how much of it an item explains.
             explained = np.ones(len(idx))
         variants, fs = self._signals(q)[:2]
+        # 我们社区正在申请建…，规划里打算在多少个社区建…: in a whole sentence, what the asker tells of
+        # themselves comes first; a procedure word there (申请, 材料) is not what they ask.
+        asked = normalize(_CLAUSE.split(q.raw.strip(_CLAUSE_MARKS))[-1]) if len(q.text) >= LONG_QUESTION else None
         for k, i in enumerate(idx):
             e = self.entries[i]
             if explained[k] <= MIN_EXPLAINED and e.context and any(g in e.context for g in fs.grams):
                 explained[k] = explained_in_context(self.candidates[i], variants)
-            if contradicts(q.text, e.name, e.text) or explained[k] <= MIN_EXPLAINED:
+            if contradicts(q.text, e.name, e.text, asked) or explained[k] <= MIN_EXPLAINED:
                 vetoed.append(k)
             elif required and not any(r in e.name + e.text for r in required) and not self.places.may_be_in(
                     e.item.doc, required):
@@ -339,7 +345,13 @@ class SearchIndex:
         paragraph = self.coverage.paragraph_of.get(i)
         if paragraph is not None:
             members, k = paragraph
-            text = with_following(text, [self.entries[j].item.text for j in members[k + 1:]])  # type: ignore[union-attr]
+            # The sentences after it in its paragraph, then in the next paragraph of its section (a
+            # rule's conditions often follow in their own paragraph), as far as a hit's text may go.
+            after = [self.entries[j].item.text for j in members[k + 1:]]  # type: ignore[union-attr]
+            following = self.coverage.paragraphs.get((e.item.doc, e.item.para + 1), [])  # type: ignore[union-attr]
+            if following and self.entries[following[0]].item.section == e.item.section:  # type: ignore[union-attr]
+                after += [self.entries[j].item.text for j in following]  # type: ignore[union-attr]
+            text = with_following(text, after)
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks_in(q_text, text))
 

@@ -167,6 +167,13 @@ def test_parse_year_place_intent_and_question_words(index: SearchIndex) -> None:
     assert q.text == "规上工业总产值"
 
 
+def test_a_two_digit_year_is_no_part_of_a_code(index: SearchIndex) -> None:
+    assert index.parse("东湖街25年规上工业总产值").year == 2025
+    # PM2.5年均浓度 normalises to pm25年均浓度: 25 is part of the code, 今年 is the year.
+    q = index.parse("今年PM2.5年均浓度的目标", dt.date(2024, 4, 18))
+    assert q.year == 2024 and "pm25" in q.text
+
+
 def test_parse_relative_year_and_document_kind(index: SearchIndex) -> None:
     q = index.parse("今年工作报告里的固投")
     assert q.year == 2024  # the latest plan year

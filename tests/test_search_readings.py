@@ -267,3 +267,23 @@ def test_a_list_asked_of_one_column_of_a_table_is_its_rows() -> None:
     from knowledge.readings import read
     r = read("专栏1宜居宜业那一栏包括啥指标")
     assert (r.kind, r.wanted, r.topic) == ("list", "indicator", "专栏1宜居宜业")
+
+
+def test_a_passage_hit_carries_the_next_paragraph_of_its_section_only() -> None:
+    lines = ["东湖街道殡葬管理办法", "一、适用范围",
+             "骨灰安放应当在公益性公墓内进行。",
+             "特殊困难群众可以申请减免基本殡葬服务费用，由街道民政办审核。",
+             "二、附则",
+             "本办法由区民政局负责解释。"]
+    index = SearchIndex(build_document("b.txt", lines))
+    hit = next(h for h in index.search("骨灰安放在哪里").hits if h.kind == "passage")
+    assert "减免基本殡葬服务费用" in hit.text  # the next paragraph, same section
+    assert "负责解释" not in hit.text  # another section's
+
+
+def test_a_procedure_word_in_what_the_asker_tells_of_themselves_is_not_asked(index: SearchIndex) -> None:
+    # 申请 in the first clause is the asker's own situation; the question asks a figure.
+    told = index.search("我们社区最近正在申请开展老旧小区改造，东湖街道计划里今年要完成多少个老旧小区改造呢")
+    assert told.hits and "老旧小区改造8个" in told.hits[0].text
+    # …but asked in the last clause, the plans' figure does not say which materials to bring.
+    assert not index.search("东湖街道今年要完成老旧小区改造8个，我们社区想申请的话需要准备哪些材料呢？").hits
