@@ -47,9 +47,10 @@ HERE = Path(__file__).resolve().parent
 REALISTIC = HERE / "queries" / "realistic.json"
 # Development questions besides the tune half: the spent fresh sets and the long-question set.
 DEVELOPMENT = tuple(HERE / "queries" / f for f in ("fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json",
-                                                   "fresh7.json", "fresh8.json", "long-dev.json"))
+                                                   "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json",
+                                                   "long-dev.json"))
 # Spent questions over the policy documents written here (their tune documents' questions are fitted on).
-POLICY_DEVELOPMENT = (HERE / "queries" / "policy-fresh.json",)
+POLICY_DEVELOPMENT = tuple(HERE / "queries" / f for f in ("policy-fresh.json", "policy-fresh2.json", "policy-fresh3.json"))
 DEV = HERE.parent / "tests" / "data" / "gold" / "queries-dev.json"
 WRONG_COST = 1.0
 # Thresholds (in steps of 0.01) on each side that the answer threshold's cost is averaged over.
@@ -252,9 +253,10 @@ def main(argv: list[str] | None = None) -> int:
     ranker.answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker, args.show_cost)
     ranker.listed = choose_list(questions, ranker)
     ranker.suggest = round(ranker.answer / 2, 2)
-    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + fresh2-8 + "
+    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + fresh2-10 + "
                                  "bench/queries/long-dev.json + tests/data/gold/queries-dev.json + "
-                                 "policy-rag tune documents (its questions and policy-fresh.json's)",
+                                 "policy-rag tune documents (its questions and policy-fresh.json's, "
+                                 "policy-fresh2.json's and policy-fresh3.json's)",
                    "pairs": int(len(y)), "positives": int(y.sum()), "questions": len(questions),
                    "l2": args.l2, "dropped": sorted(dropped), "tune_at_answer_threshold": figures,
                    "tune_long_at_answer_long_threshold": figures_long}

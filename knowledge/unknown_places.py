@@ -8,11 +8,13 @@ about — the answer must then speak of it — or the place of a plan whose titl
 
 from __future__ import annotations
 
+import functools
 import re
 
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
 from knowledge.query import NOT_PLACES, Query, QueryParser
+from knowledge.wordlists import words
 
 # The kinds of place (街道, 区 …), how a chat points at a place (宝安那个街道) and says "over there"
 # (宝安那边, 宝安那份: that place's plan).
@@ -26,6 +28,12 @@ _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从]")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
 _ADMIN_SUFFIX = rf"(?:{_KINDS})"
+
+
+@functools.cache
+def _verbs() -> frozenset[str]:
+    """Verbs that open a task (推动, 建设): a question starting with one names no place."""
+    return frozenset(words("action_verbs")) | frozenset(words("lead_verbs"))
 
 
 class UnknownPlaces:
@@ -44,6 +52,8 @@ class UnknownPlaces:
         name = _UNKNOWN_PLACE.match(q.text)
         if not name or name.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name.group(1)):
             return []
+        if name.group(1) in _verbs():
+            return []  # 推动市重点项目落地: a verb before 市, not a city
         return [name.group(1) + name.group(3)]
 
     def may_be_in(self, doc: str, places: list[str]) -> bool:

@@ -244,6 +244,8 @@ def test_words_before_a_city_suffix_are_no_place_when_they_hold_function_charact
                                                            "新增市场主体800户。"])]))
     assert index.parser_required(index.parse("新增了市场主体多少户")) == []
     assert index.parser_required(index.parse("和平区新增市场主体多少户")) == ["和平区"]
+    # …nor when they are a verb that opens a task (推动几个市重点项目: 推动 is no city).
+    assert index.parser_required(index.parse("推动几个市重点项目落地")) == []
 
 
 def test_that_document_of_a_place_is_its_plan() -> None:
