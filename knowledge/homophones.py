@@ -10,19 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from knowledge.pinyin_index import char_pinyin
+from knowledge.pinyin_index import char_pinyin, chars_by_sound
 
 
 class Homophones:
     """Characters of the plans by their sound, and the repair of a question's same-sound slips."""
 
     def __init__(self, chars: Iterable[str], known: Callable[[str], bool]) -> None:
-        by_sound: dict[str, list[str]] = {}
-        for ch in sorted(set(chars)):
-            sound = char_pinyin(ch)
-            if sound:
-                by_sound.setdefault(sound, []).append(ch)
-        self.by_sound = by_sound
+        self.by_sound = chars_by_sound(chars)
         # Does the plans' text (or a name) hold this character pair?
         self.known = known
 

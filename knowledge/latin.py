@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from knowledge.pinyin_index import char_pinyin, pinyin_forms
+from knowledge.pinyin_index import chars_by_sound, pinyin_forms
 
 # Latin words separated by spaces at most; digits may follow letters (pm2.5 stays what it is).
 _RUN = re.compile(r"[a-z]+(?:\s+[a-z]+)*")
@@ -95,12 +95,7 @@ class PinyinDecoder:
     occur in the plans stay as they are."""
 
     def __init__(self, chars: Iterable[str], pair_weight: Callable[[str], float | None]) -> None:
-        by_syllable: dict[str, list[str]] = {}
-        for ch in sorted(set(chars)):
-            reading = char_pinyin(ch)
-            if reading:
-                by_syllable.setdefault(reading, []).append(ch)
-        self.by_syllable = by_syllable
+        self.by_syllable = by_syllable = chars_by_sound(chars)
         self.longest = max((len(s) for s in by_syllable), default=0)
         # How often the plans write a character pair (higher = more), None when never.
         self.pair_weight = pair_weight

@@ -39,6 +39,8 @@ PER_PLAN_SHARE = 0.5
 MIN_SERIES = 3
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
+# A passage that opens a numbered article of a policy (第十六条).
+_ARTICLE_START = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
 class Listing:
@@ -162,6 +164,10 @@ class Listing:
                 part = found[0] if found else None
                 if part is None:
                     continue
+                if reading.articles and (articles := self.articles_in(part)):
+                    chosen.extend(("passage", p) for p in articles)  # 第五章有几条: its articles
+                    complete = True
+                    continue
                 parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
                 chosen.extend(("section", s) for s in parts or [part])
         elif not reading.topic:
@@ -208,6 +214,11 @@ class Listing:
         result.reading = "count" if reading.kind == "count" else "list"
         result.topic = reading.topic
         return result
+
+    def articles_in(self, section: Section) -> list[object]:
+        """The passages of a part that open a numbered article (第十六条…), in document order."""
+        return [p for _, p in self.items_under(section, "passage")
+                if _ARTICLE_START.match(normalize(p.text[:12]))]  # type: ignore[attr-defined]
 
     def run_of(self, index: SearchIndex, q: Query, reading: Reading, doc: str) -> list[Section]:
         """A document's parts numbered from the first to the last number of the reading's span: of the

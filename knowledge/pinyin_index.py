@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
@@ -28,6 +29,16 @@ def char_pinyin(ch: str) -> str:
     """The most common reading of one character, without tone ('' for non-Chinese)."""
     readings = PINYIN_DICT.get(ord(ch))
     return _plain(readings.split(",")[0]) if readings else ""
+
+
+def chars_by_sound(chars: Iterable[str]) -> dict[str, list[str]]:
+    """Characters grouped by their toneless reading (yuan → 园, 元, 员 …), each group in code order."""
+    by_sound: dict[str, list[str]] = {}
+    for ch in sorted(set(chars)):
+        sound = char_pinyin(ch)
+        if sound:
+            by_sound.setdefault(sound, []).append(ch)
+    return by_sound
 
 
 _PHRASE_READINGS: dict[str, list[str]] = {}

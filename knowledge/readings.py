@@ -35,6 +35,8 @@ ORDINAL_TOPIC_CHARS = 5
 _NUM = r"[一二三四五六七八九十两\d]{1,3}"
 _RANGE = re.compile(rf"(?<![\d一二三四五六七八九十两])从?第?[（(]?({_NUM})[)）]?(?:章|部分|节|条)?(?:到|至|~|～|—|-)"
                     rf"第?[（(]?({_NUM})[)）]?(?:章|部分|节|条)?(?![\d一二三四五六七八九十两个万亿年月日号%.元天人家次户])")
+# 第五章有几条 / 有哪几条: the articles of a part are asked for.
+_HOW_MANY_ARTICLES = re.compile(r"(?:几|多少)条")
 # A "where is it" question names what it looks for in a few words; a longer one asks what the text says.
 WHERE_TOPIC_CHARS = 10
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
@@ -63,6 +65,8 @@ class Reading:
     span: tuple[int, int] | None = None
     # 安全生产放在哪个部分: the part holding what the topic names, not a part named by it.
     where: bool = False
+    # 第五章有几条: the numbered articles (第十六条…) of the part named, not its sub-parts.
+    articles: bool = False
 
     @property
     def ordinal(self) -> int | None:
@@ -223,6 +227,7 @@ def read(text: str) -> Reading:
     if path:
         r.path = tuple(path)
         r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块")) else None
+        r.articles = r.wanted == "section" and _HOW_MANY_ARTICLES.search(text) is not None
         # The mark keeps where the ordinal stood: what precedes it may name the part it counts in.
         rest = _ORDINAL.sub(_AT, rest)
     before_noun = rest

@@ -211,3 +211,10 @@ def test_where_a_topic_stands_asks_for_the_part_holding_it() -> None:
     assert read(normalize("讲街道作用的是哪一部分")).topic == "街道作用"
     # A long question asks what the text says (…原话在哪一部分，是怎么写的), not where it stands.
     assert read(normalize("规划里好像提到要用烈士陵园搞爱国主义教育原话在哪一部分是怎么写的")).where is False
+
+
+def test_articles_of_a_part_are_asked_by_their_measure() -> None:
+    assert read(normalize("第五章有几条")).articles is True
+    assert read(normalize("第五章有哪几条")).articles is True
+    assert read(normalize("第五章有几节")).articles is False
+    assert read(normalize("抓民生那部分有几条任务")).articles is False  # no ordinal part: its tasks

@@ -289,3 +289,15 @@ def test_a_procedure_word_in_what_the_asker_tells_of_themselves_is_not_asked(ind
     assert told.hits and "老旧小区改造8个" in told.hits[0].text
     # …but asked in the last clause, the plans' figure does not say which materials to bring.
     assert not index.search("东湖街道今年要完成老旧小区改造8个，我们社区想申请的话需要准备哪些材料呢？").hits
+
+
+def test_the_articles_of_a_chapter_are_counted_and_listed() -> None:
+    lines = ["东湖街道物业管理办法", "第一章　总则", "第一条　为规范本街道物业管理活动，制定本办法。",
+             "第二条　本办法适用于本街道辖区内的住宅小区。", "第二章　物业服务",
+             "第三条　物业服务企业应当在小区显著位置公开收费标准。", "第四条　业主应当按照合同约定按时交纳物业服务费。",
+             "第五条　街道办事处负责对物业服务活动进行监督检查。"]
+    index = SearchIndex(build_document("w.txt", lines))
+    counted = index.search("物业管理办法第二章有几条")
+    assert (counted.reading, counted.total) == ("count", 3)
+    assert [h.text[:3] for h in counted.hits] == ["第三条", "第四条", "第五条"]
+    assert index.search("第一章有哪几条").total == 2
