@@ -39,6 +39,8 @@ PER_PLAN_SHARE = 0.5
 MIN_SERIES = 3
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
+# 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
+_COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 # A passage that opens a numbered article of a policy (第十六条).
 _ARTICLE_START = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
@@ -260,16 +262,18 @@ class Listing:
         return result
 
     def series(self, topic: str, docs: list[str]) -> list[Section]:
-        """Sibling headings of these documents that all start with the topic's last word (工作安排的
-        九个聚焦 → 聚焦服务…, 聚焦打造…, …): the parallel parts a plan names by their shared word."""
-        word = COUNTED.sub("", normalize(topic).rsplit("的", 1)[-1])
+        """Sibling headings of these documents that all start, or all end, with the topic's last word
+        (工作安排的九个聚焦 → 聚焦服务…, 聚焦打造…; 附件那八个奋力争先 → …上奋力争先): the parallel parts a plan
+        names by their shared word."""
+        word = COUNTED.sub("", _COUNTED_INSIDE.split(normalize(topic).rsplit("的", 1)[-1])[-1])
         if len(word) < 2:
             return []
         allowed = set(docs)
-        by_parent: dict[tuple[str, str | None], list[Section]] = defaultdict(list)
+        by_parent: dict[tuple[str, str | None, bool], list[Section]] = defaultdict(list)
         for sec in self.kb.sections:
-            if sec.doc in allowed and normalize(sec.title).startswith(word):
-                by_parent[(sec.doc, sec.parent)].append(sec)
+            title = normalize(sec.title)
+            if sec.doc in allowed and (title.startswith(word) or title.endswith(word)):
+                by_parent[(sec.doc, sec.parent, title.startswith(word))].append(sec)
         rows = [group for group in by_parent.values() if len(group) >= MIN_SERIES]
         return [sec for group in rows for sec in group]
 

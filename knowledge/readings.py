@@ -148,6 +148,8 @@ def _trim(topic: str, table: _Cues) -> str:
             m = re.match(re.escape(word) + r"(?:里面|里|中|的|最后面的?|最后的?|后面的?)", topic)
             if m and len(topic) > m.end():
                 topic, changed = topic[m.end():], True
+            elif topic.startswith(word) and any(topic[len(word):].startswith(w) for w in table.doc_words):
+                topic, changed = topic[len(word):], True  # 报告附件里讲民生: the document, then its part
         for edge in table.edges:
             if len(edge) == 1 and (len(topic) == 2 or single):
                 continue  # 社区, 片区: a word, not a word and an edge

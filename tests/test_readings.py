@@ -40,6 +40,12 @@ CASES = [
     ("专栏1总共多少项指标", "count", "indicator", "专栏1"),
     # Each chapter: the document's parts.
     ("把各章标题发我一下", "structure", None, ""),
+    # Headings under a part; a document's annex before the topic (报告附件里…) is no part of it.
+    ("创新新河那部分底下有哪些小标题", "structure", "section", "创新新河"),
+    ("平安新河下面几个小节", "count", "section", "平安新河"),
+    ("专栏1都列了哪些指标", "list", "indicator", "专栏1"),
+    ("哪些计划里说了要办招聘会都摘出来", "list", None, "办招聘会"),
+    ("家庭医生签约这块哪些规划里有提", "list", None, "家庭医生签约"),
 ]
 
 
@@ -195,7 +201,7 @@ def test_a_question_across_the_plans_is_a_list(question: str) -> None:
 
 def test_a_run_of_part_numbers_asks_for_those_parts() -> None:
     r = read(normalize("附件一到五的大标题分别是啥"))
-    assert (r.kind, r.span, r.parts, r.topic) == ("structure", (1, 5), True, "附件")
+    assert (r.kind, r.span, r.parts, r.topic) == ("structure", (1, 5), True, "")  # 附件: the document's annex
     assert read(normalize("工作重点第一到第三部分讲什么")).span == (1, 3)
 
 
@@ -218,3 +224,8 @@ def test_articles_of_a_part_are_asked_by_their_measure() -> None:
     assert read(normalize("第五章有哪几条")).articles is True
     assert read(normalize("第五章有几节")).articles is False
     assert read(normalize("抓民生那部分有几条任务")).articles is False  # no ordinal part: its tasks
+
+
+def test_the_document_then_its_annex_is_no_part_of_the_topic() -> None:
+    r = read(normalize("报告附件里讲民生的是第几部分"))
+    assert (r.where, r.topic) == (True, "民生")

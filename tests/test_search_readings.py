@@ -244,8 +244,10 @@ def test_words_before_a_city_suffix_are_no_place_when_they_hold_function_charact
                                                            "新增市场主体800户。"])]))
     assert index.parser_required(index.parse("新增了市场主体多少户")) == []
     assert index.parser_required(index.parse("和平区新增市场主体多少户")) == ["和平区"]
-    # …nor when they are a verb that opens a task (推动几个市重点项目: 推动 is no city).
+    # …nor when they are a verb that opens a task (推动几个市重点项目: 推动 is no city)…
     assert index.parser_required(index.parse("推动几个市重点项目落地")) == []
+    # …nor a determiner with the kind of place (各个街道: every one of them).
+    assert index.parser_required(index.parse("各个街道关于市场主体都有啥安排")) == []
 
 
 def test_that_document_of_a_place_is_its_plan() -> None:
@@ -301,3 +303,17 @@ def test_the_articles_of_a_chapter_are_counted_and_listed() -> None:
     assert (counted.reading, counted.total) == ("count", 3)
     assert [h.text[:3] for h in counted.hits] == ["第三条", "第四条", "第五条"]
     assert index.search("第一章有哪几条").total == 2
+
+
+def test_parallel_headings_ending_with_the_same_words_are_the_parts_asked_for() -> None:
+    lines = ["东湖街道2023年重点工作任务", "一、抓项目促发展，在稳增长上奋力争先", "1.推进重点项目建设。",
+             "二、抓民生优服务，在惠民生上奋力争先", "2.办好民生实事。", "三、抓治理保平安，在保稳定上奋力争先",
+             "3.加强基层治理。"]
+    index = SearchIndex(build_document("s.txt", lines))
+    result = index.search("那三个奋力争先分别是啥")
+    assert [h.line for h in result.hits] == [2, 4, 6]
+
+
+def test_a_table_cell_asked_as_staff_ask_it(index: SearchIndex) -> None:
+    q = index.parse("东湖街道固定资产投资那一栏填的是多少")
+    assert q.text == "固定资产投资"  # (那一栏填的是: where the figure is written, not what it is)
