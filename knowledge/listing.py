@@ -14,7 +14,7 @@ import cn2an
 import numpy as np
 
 from knowledge.features import char_bigrams
-from knowledge.models import KnowledgeBase, Section
+from knowledge.models import ItemKind, KnowledgeBase, Section
 from knowledge.normalize import normalize
 from knowledge.query import Query
 from knowledge.readings import COUNTED, Reading, doc_words
@@ -41,8 +41,8 @@ _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
 _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
-# A passage that opens a numbered article of a policy (第十六条).
-_ARTICLE_START = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
+# 第二十条: an article of a policy, by its number.
+ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
 class Listing:
@@ -219,8 +219,7 @@ class Listing:
 
     def articles_in(self, section: Section) -> list[object]:
         """The passages of a part that open a numbered article (第十六条…), in document order."""
-        return [p for _, p in self.items_under(section, "passage")
-                if _ARTICLE_START.match(normalize(p.text[:12]))]  # type: ignore[attr-defined]
+        return [p for _, p in self.items_under(section, "passage") if opened_article(p.text)]  # type: ignore[attr-defined]
 
     def run_of(self, index: SearchIndex, q: Query, reading: Reading, doc: str) -> list[Section]:
         """A document's parts numbered from the first to the last number of the reading's span: of the
@@ -242,10 +241,9 @@ class Listing:
 
     def holding(self, index: SearchIndex, q: Query, reading: Reading, result: SearchResult) -> SearchResult | None:
         """The part holding the item that best answers the topic (then the item), when one answers."""
-        topic = index.parser.core(reading.topic) or reading.topic
-        sub = Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds, intent=None)
+        sub = _about(q, index.parser.core(reading.topic) or reading.topic)
         scored = index.score(sub, index.parser_required(sub))
-        if not scored.inside or scored.inside[0][0] < index.ranker.answer_threshold(topic):
+        if not scored.inside or scored.inside[0][0] < index.ranker.answer_threshold(sub.text):
             return None
         p, i = scored.inside[0]
         e = index.entries[i]
@@ -308,8 +306,7 @@ class Listing:
 
     def scopes(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
         """The sections whose heading the topic names (专栏1, 抓会展强配套, 幸福新河)."""
-        sub = Query(raw=reading.topic, text=reading.topic, full=reading.topic, year=q.year, docs=q.docs,
-                    doc_kinds=q.doc_kinds, intent=None)
+        sub = _about(q, reading.topic)
         fs = index.field_scores_of(sub)
         best: list[tuple[float, Section]] = []
         grams = fs.grams
@@ -342,8 +339,7 @@ class Listing:
             return hits
         # Matched as any question is: without the chat around it (都是怎么落实的, 在搞).
         topic = index.parser.core(reading.topic) or reading.topic
-        sub = Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds,
-                    intent=reading.wanted)
+        sub = _about(q, topic, reading.wanted)
         sub.articles = q.articles  # (the reading took 第二十条 out of the topic; it still scopes the list)
         scored = index.score(sub, index.parser_required(sub))
         seen = {(h.kind, h.id) for h in hits}
@@ -439,6 +435,17 @@ class Listing:
         result.total = len(picked)
         result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
+
+
+def opened_article(text: str) -> str | None:
+    """The numbered article a passage opens (第十六条…), None when it opens none."""
+    m = ARTICLE.match(normalize(text[:12]))
+    return m.group(0) if m else None
+
+
+def _about(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
+    """The question asked of a topic alone, within the places, document kinds and year it named."""
+    return Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds, intent=intent)
 
 
 def _without_doc_word(topic: str) -> str:

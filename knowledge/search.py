@@ -44,7 +44,7 @@ from knowledge.hit_text import SectionBodies, display_text, excerpt, with_follow
 from knowledge.homophones import Homophones
 from knowledge.latin import LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
-from knowledge.listing import Listing
+from knowledge.listing import ARTICLE, Listing, opened_article
 from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
@@ -70,8 +70,6 @@ ONE_DOCUMENT_TOP = 6
 # The clauses of a question as typed (the last one asks).
 _CLAUSE_MARKS = "，,。；;！!？?、 "
 _CLAUSE = re.compile(r"[，,。；;！!？?]")
-# 第二十条: an article of a policy, by its number.
-_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
 @dataclass
@@ -181,6 +179,7 @@ class SearchIndex:
         self._article_of: dict[int, str] | None = None  # passage → the article it is part of (built on first use)
         self._article_names: set[str] = set()
         self._homophones: Homophones | None = None
+        self._plan_chars: frozenset[str] | None = None
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -371,8 +370,7 @@ class SearchIndex:
             names = [(e.name, full[k], initials[k]) for k, e in enumerate(self.entries)
                      if e.kind != "passage" and e.name]
             keep = [e.short for e in self.lexicon.entries() if e.short.isascii()]
-            chars = set("".join(e.text for e in self.entries)) | set("".join(e.name for e in self.entries))
-            decoder = PinyinDecoder(chars, self._pair_weight)
+            decoder = PinyinDecoder(self._chars(), self._pair_weight)
             self._latin = (self.lexicon.version,
                            LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep, decoder))
         return self._latin[1]
@@ -380,9 +378,15 @@ class SearchIndex:
     def homophones(self) -> Homophones:
         """The plans' characters by sound, for same-sound slips (built on first use)."""
         if self._homophones is None:
-            chars = set("".join(e.text for e in self.entries)) | set("".join(e.name for e in self.entries))
-            self._homophones = Homophones(chars, lambda pair: self._pair_weight(pair) is not None)
+            self._homophones = Homophones(self._chars(), lambda pair: self._pair_weight(pair) is not None)
         return self._homophones
+
+    def _chars(self) -> frozenset[str]:
+        """Every character of the plans' texts and names (computed once: a pass over every text)."""
+        if self._plan_chars is None:
+            self._plan_chars = frozenset("".join(e.text for e in self.entries)) | frozenset(
+                "".join(e.name for e in self.entries))
+        return self._plan_chars
 
     def _pair_weight(self, pair: str) -> float | None:
         """Minus the idf of a character pair in the plans' texts or names (None: written nowhere)."""
@@ -503,14 +507,14 @@ class SearchIndex:
     def articles(self, raw: str) -> list[str]:
         """The numbered articles a question names (第二十条) that the plans hold: the answer is in
         that article, not in the one whose words are closest (第二十二条)."""
-        if not _ARTICLE.search(raw):
+        if not ARTICLE.search(raw):
             return []
         if self._article_of is None:
             # (names before the map: another thread seeing the map set also sees the names)
             article_of = _articles_of(self.entries)
             self._article_names = set(article_of.values())
             self._article_of = article_of
-        return [a for m in _ARTICLE.finditer(normalize(raw)) if (a := m.group(0)) in self._article_names]
+        return [a for m in ARTICLE.finditer(normalize(raw)) if (a := m.group(0)) in self._article_names]
 
     def in_article(self, i: int, articles: list[str]) -> bool:
         """Is entry i part of one of these articles (its first passage or one after it)?"""
@@ -557,9 +561,9 @@ def _articles_of(entries: list[_Entry]) -> dict[int, str]:
     for i, e in enumerate(entries):
         if e.kind != "passage":
             continue
-        m = _ARTICLE.match(normalize(e.text[:12]))
-        if m:
-            current = (e.item.doc, e.item.section, m.group(0))
+        opened = opened_article(e.text)
+        if opened:
+            current = (e.item.doc, e.item.section, opened)
         elif current is None or (current[0], current[1]) != (e.item.doc, e.item.section):
             current = None
             continue
