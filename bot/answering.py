@@ -196,6 +196,13 @@ class Answers:
             else:
                 reply = self._listing(active.kb, query, result, page, replace)
             return self._framed(active.kb, reply, result, others=first)
+        if result.reading in ("due", "overdue") and result.wanted == "indicator":
+            # 今年要做到100%的指标: targets by the year they fall due, listed as a list is.
+            if not hits:
+                when = "已过期" if result.reading == "overdue" else "到期"
+                return self._framed(active.kb, Reply().line(f"没有找到{when}的目标。"), result, others=first)
+            return self._framed(active.kb, self._listing(active.kb, query, result, page, replace), result,
+                                others=first)
         if result.reading in ("due", "overdue") and self.due is not None:
             return self._framed(active.kb, self._due(active, query, result, who), result, others=first)
         if hits and result.reading in ("due", "overdue"):
@@ -286,6 +293,10 @@ class Answers:
         sections (their text is the question's outline words: 有几章, 发展环境那一节)."""
         if items and all(h.kind == "section" for h in items):
             return ""
+        if result.reading in ("due", "overdue"):  # targets by deadline: what they are, then the topic
+            year = f"{result.year}年" if result.year else ""
+            when = "已过期" if result.reading == "overdue" else "到期"
+            return short(f"{year}{when}的目标" + (f"（{result.topic}）" if result.topic else ""), 30)
         return short(_SUBJECT_TAIL.sub("", (result.topic or result.text).strip()), 30)
 
     @staticmethod

@@ -14,7 +14,7 @@ import cn2an
 import numpy as np
 
 from knowledge.features import char_bigrams
-from knowledge.models import ItemKind, KnowledgeBase, Section
+from knowledge.models import Indicator, ItemKind, KnowledgeBase, Section
 from knowledge.normalize import normalize
 from knowledge.query import Query
 from knowledge.readings import COUNTED, Reading, doc_words
@@ -382,9 +382,29 @@ class Listing:
             return True
         return any(t and t in index.entries[i].text for t in topics)
 
+    def _target_dates(self, docs: set[str]) -> list[tuple[Indicator, dt.date]]:
+        """The targets of these documents with the day each falls due: the end of its target year,
+        else of its plan's year (an annual plan) or period (a five-year plan). Figures already
+        reached (a work report's review, a baseline) fall due never."""
+        actual = {id(a) for a in self.kb.actuals}
+        by_file = {d.file: d for d in self.kb.documents}
+        out = []
+        for ind in self.kb.indicators:
+            doc = by_file.get(ind.doc)
+            if ind.doc not in docs or id(ind) in actual or doc is None:
+                continue
+            if doc.review_lines and doc.review_lines[0] <= ind.line <= doc.review_lines[1]:
+                continue
+            year = ind.target.year if ind.target and ind.target.year else (
+                doc.period[1] if doc.kind == "five_year_plan" and doc.period else doc.year)
+            if year:
+                out.append((ind, dt.date(year, 12, 31)))
+        return out
+
     def due(self, index: SearchIndex, q: Query, reading: Reading, today: dt.date, result: SearchResult,
             limit: int) -> SearchResult:
-        """Overdue tasks, or tasks due within the horizon the question names, on a topic if given."""
+        """Overdue tasks, or tasks due within the horizon the question names, on a topic if given
+        (targets instead of tasks when the question asks for them)."""
         from knowledge.digest.engine import due_item  # the digest engine imports the search
 
         end = horizon_end(reading.horizon, today)
@@ -393,7 +413,7 @@ class Listing:
         docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
         cover = None
         topics: list[str] = []
-        if reading.topic:
+        if len(reading.topic) >= 2:  # (a character left over is no topic)
             cover = index.known_coverage(reading.topic)
             topics = index.lexicon.variants(reading.topic)[:4]
             # 民生和治理: about either (each part matched on its own as well).
@@ -402,36 +422,42 @@ class Listing:
                 for part in parts:
                     topics += index.lexicon.variants(part)[:2]
                     cover = tuple(np.maximum(a, b) for a, b in zip(cover, index.known_coverage(part), strict=True))
+        numeric = re.fullmatch(r"\d+(?:\.\d+)?", reading.topic) is not None
         picked = []
-        for task in self.kb.tasks:
-            if task.doc not in docs:
-                continue
-            item = due_item(task, today)
-            if item is None:
-                continue
-            days = (item.due - today).days
-            if q.year is not None and item.due.year != q.year and reading.kind == "overdue":
+        due_dates = (self._target_dates(docs) if reading.wanted == "indicator" else
+                     [(t, d.due) for t in self.kb.tasks if t.doc in docs and (d := due_item(t, today))])
+        for task, due in due_dates:
+            days = (due - today).days
+            if q.year is not None and due.year != q.year and reading.kind == "overdue":
                 continue  # 2024年逾期的任务: tasks that were due in 2024
             if reading.kind == "due" and end < today:
                 # 去年要完成的任务到期了没: a year already past; its tasks, all due by now.
-                if item.due.year != end.year:
+                if due.year != end.year:
                     continue
             elif (reading.kind == "overdue" and days >= 0) or (reading.kind == "due"
                                                                and not 0 <= days <= (end - today).days):
                 continue
-            i = self.position.get(("task", task.doc, task.id))
+            i = self.position.get((reading.wanted or "task", task.doc, task.id))
             if i is None:
                 continue
-            if cover is not None and not self._about(index, i, cover, topics):
+            if numeric and isinstance(task, Indicator):
+                # 要做到100%的指标: the value a target sets (not a figure elsewhere in its sentence).
+                if not (task.target and re.search(rf"(?<![\d.]){re.escape(reading.topic)}(?![\d.])",
+                                                  task.target.value)):
+                    continue
+            elif cover is not None and not self._about(index, i, cover, topics):
                 continue
             named = cover is not None and max(cover[0][i], cover[1][i]) >= TOPIC_COVERAGE
-            picked.append((item.due, i, named))
-        # Tasks whose title or heading names the topic first; then by date (most recently overdue
-        # first, soonest due first).
-        picked.sort(key=lambda t: (t[0], t[1]), reverse=reading.kind == "overdue")
+            # 写明2024年要完成的: items whose own words name the year asked for come first.
+            said = q.year is not None and f"{q.year}年" in index.entries[i].text
+            picked.append((due, i, named or said))
+        # Items whose title or heading names the topic (or whose text the year) first; then by date
+        # (most recently overdue first, soonest due first), then in plan order.
+        picked.sort(key=lambda t: (t[0], -t[1]) if reading.kind == "overdue" else (t[0], t[1]), reverse=reading.kind == "overdue")
         picked.sort(key=lambda t: not t[2])
         result.reading = reading.kind  # type: ignore[assignment]
         result.topic, result.horizon = reading.topic, reading.horizon
+        result.wanted = reading.wanted
         result.total = len(picked)
         result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result

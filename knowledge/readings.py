@@ -87,6 +87,8 @@ class _Cues:
     edges: list[str]
     # Words of finishing work (完成, 到期, 任务): a time alone (下周, 年底) asks for due tasks only with one.
     due_words: tuple[str, ...] = ()
+    # Words asking for targets (指标, 目标, 要达到): a deadline question with one lists targets by year.
+    target_words: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -98,6 +100,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     fillers: list[str] = []
     edges: list[str] = []
     due_words: list[str] = []
+    target_words: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -115,6 +118,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             edges.append(cue)
         elif reading == "dueword":
             due_words.append(cue)
+        elif reading == "targetword":
+            target_words.append(cue)
         else:
             cues.append((cue, reading))
             if reading in ("due", "structure") and arg:
@@ -122,7 +127,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     cues.sort(key=lambda c: -len(c[0]))
     return _Cues(cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),  # type: ignore[arg-type]
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True),
-                 tuple(due_words))
+                 tuple(due_words), tuple(sorted(target_words, key=len, reverse=True)))
 
 
 def doc_words() -> frozenset[str]:
@@ -243,7 +248,7 @@ def read(text: str) -> Reading:
             break
     kinds = [k for _, k in found]
     if "due" in kinds and all(c in horizons for c, k in found if k == "due") and not any(
-            w in text for w in table.due_words):
+            w in text for w in table.due_words + table.target_words):
         # 下周要去化工园区检查，…提了哪些要求: a time said in passing, no question of work falling due.
         kinds = [k for k in kinds if k != "due"]
     if "when" in kinds or (_HOW_MUCH in text and not {"list", "count", "structure"} & set(kinds)):
@@ -291,10 +296,18 @@ def read(text: str) -> Reading:
             # 2025年发展目标在哪一节: the words name the part itself; 目标 is part of its name.
             rest, r.wanted = before_noun, None
     if r.kind in ("due", "overdue"):
-        r.wanted = "task"
+        # 到年底要做到100%的指标, 2024年要完成的目标过期了哪些: targets due by then, unless tasks are
+        # named too (目标任务 are tasks).
+        targets = [w for w in table.target_words if w in text]
+        r.wanted = "indicator" if targets and r.wanted != "task" and not any(
+            n in text for n, k in nouns.items() if k == "task") else "task"
+        for word in targets:
+            rest = rest.replace(word, " ")
         r.horizon = next((horizons[c] for c, k in found if c in horizons and k == "due"), None)
         for cue in horizons:
             rest = rest.replace(cue, " ")
+        # 到2025年 / 到年底 once the year and the time are read: the 到 is left alone before the gap.
+        rest = re.sub(r"到(?=\s|$)", " ", rest)
         for noun, kind in nouns.items():
             if kind == "task" and f"的{noun}" in rest:
                 rest = rest.replace(f"的{noun}", " ")  # 要全覆盖的任务到期了没: tasks are what it lists

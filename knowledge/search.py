@@ -133,6 +133,8 @@ class SearchResult:
     # named (week, month, next_month, year; None: the default window), as knowledge.readings read them.
     topic: str = ""
     horizon: str | None = None
+    # The item kind a list or due reading asked for (due targets are indicators, not tasks).
+    wanted: ItemKind | None = None
 
 
 @dataclass

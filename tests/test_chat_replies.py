@@ -93,6 +93,15 @@ def test_nothing_due_is_said_for_the_period_asked(service: BotServices) -> None:
         "📋 2026-12-03：全部任务，14 天内没有到期的任务。"
 
 
+def test_targets_asked_by_deadline_are_listed_under_the_year_and_said_none_when_none(
+        service: BotServices) -> None:
+    lines = text_of(service.ask("大港街2024年的目标哪些已经过期了")).splitlines()
+    assert re.fullmatch(r"共找到 \d+ 项(（列出前 \d+ 项）)?：2024年已过期的目标", lines[0])
+    assert lines[1] == "📁 大港街2024年工作计划"
+    # Every bundled target fell due by 2025: none is due this year.
+    assert text_of(service.ask("年底前要做到100%的指标")).splitlines()[0] == "没有找到到期的目标。"
+
+
 def test_a_document_named_alone_answers_with_its_outline(service: BotServices) -> None:
     reply = service.ask("新河街道")
     lines = text_of(reply).splitlines()

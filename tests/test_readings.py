@@ -21,6 +21,12 @@ CASES = [
     ("这个月到期的安全生产任务", "due", "task", "安全生产"),
     ("逾期的住房保障任务", "overdue", "task", "住房保障"),
     ("年底前要完成的教育任务", "due", "task", "教育"),
+    # Targets asked for in a deadline question are listed by the year they fall due.
+    ("到年底要做到100%的指标有哪些", "due", "indicator", "100"),
+    ("要完成的目标哪些已经过期了", "overdue", "indicator", ""),
+    ("这个月就收官了要达到的还有哪些", "due", "indicator", ""),
+    ("年底前要完成的目标任务", "due", "task", ""),
+    ("下半年还有哪些项目要开工", "due", "task", "开工"),
     ("固投目标", "answer", None, "固投目标"),
     ("新河街道有几个社区", "answer", None, "新河街道有几个社区"),
     # What the cues leave at the topic's ends is trimmed; a word naming the document before 里 goes.

@@ -106,6 +106,22 @@ def test_overdue_reading_lists_tasks_past_their_deadline_on_a_topic(index: Searc
     assert [h.title for h in result.hits] == ["落实安全生产主体责任"]
 
 
+def test_targets_due_by_a_year_are_listed_when_a_deadline_question_asks_for_targets() -> None:
+    lines = ["南岭街道2024年工作计划", "一、主要目标",
+             "全年完成固定资产投资12亿元，垃圾分类覆盖率达到100%，新增就业1000人。",
+             "二、重点工作", "1.推进南岭社区卫生服务站建设。年底前完成。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    overdue = index.search("2024年要完成的目标哪些已经过期了", today=dt.date(2025, 3, 1))
+    assert overdue.reading == "overdue" and overdue.hits
+    assert {h.kind for h in overdue.hits} == {"indicator"}
+    assert "固定资产投资" in [h.title for h in overdue.hits]
+    full = index.search("到年底要做到100%的指标有哪些", today=dt.date(2024, 11, 1))
+    assert full.reading == "due" and [h.title for h in full.hits] == ["垃圾分类覆盖率"]
+    # Before the year, nothing is overdue yet; tasks are still what 任务 asks for.
+    assert not index.search("逾期的目标", today=dt.date(2024, 6, 1)).hits
+    assert [h.kind for h in index.search("年底前要完成的任务", today=dt.date(2024, 11, 1)).hits] == ["task"]
+
+
 def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
     for hit in index.search("老旧小区改造").hits:
         row = hit.as_contract()
