@@ -18,6 +18,10 @@ from knowledge.pinyin_index import chars_by_sound, pinyin_forms
 
 # Latin words separated by spaces at most; digits may follow letters (pm2.5 stays what it is).
 _RUN = re.compile(r"[a-z]+(?:\s+[a-z]+)*")
+# A word of initials only (wlzx, hgyq): no vowel, as full pinyin always has.
+INITIALS_WORD = re.compile(r"[bcdfghjklmnpqrstwxyz]{3,8}")
+# A word read from its initials is one the plans write this often at least, more than any other.
+MININITIALS_WORD_USES = 2
 _MIN_LETTERS = 2
 _MAX_FORM = 60
 
@@ -26,7 +30,7 @@ class LatinResolver:
     """Full pinyin and initials of names and places → the name (the most frequent one if several)."""
 
     def __init__(self, names: Iterable[tuple[str, str, str]], places: Iterable[str], keep: Iterable[str],
-                 decoder: PinyinDecoder | None = None) -> None:
+                 decoder: PinyinDecoder | None = None, reader: InitialsReader | None = None) -> None:
         # (form, name) pairs counted once over all names (a large knowledge base repeats names).
         pairs: Counter[tuple[str, str]] = Counter()
         for name, full, initials in names:
@@ -44,6 +48,7 @@ class LatinResolver:
         self.forms = {form: name for form, (_, name) in best.items()}
         self.keep = {k.lower() for k in keep}
         self.decoder = decoder
+        self.initials = reader
 
     def _word(self, letters: str) -> str | None:
         if letters in self.keep or len(letters) < _MIN_LETTERS:
@@ -51,7 +56,11 @@ class LatinResolver:
         return self.forms.get(letters)
 
     def _decoded(self, letters: str) -> str | None:
-        if self.decoder is None or letters in self.keep or len(letters) < 4:
+        if letters in self.keep:
+            return None
+        if self.initials is not None and INITIALS_WORD.fullmatch(letters):
+            return self.initials.read(letters)
+        if self.decoder is None or len(letters) < 4:
             return None
         return self.decoder.decode(letters)
 
@@ -122,3 +131,30 @@ class PinyinDecoder:
                             best[end][ch] = (score, count + 1, text + ch)
         done = max(best[n].values(), default=None)
         return done[2] if done is not None and done[1] >= 2 else None
+
+
+class InitialsReader:
+    """A word of initials (wlzx, hgyq, zjtx) in the characters the plans write it with: the run of
+    characters with those initials that the plans' texts hold most often (at least MININITIALS_WORD_USES
+    times, and more often than any other run), else None."""
+
+    def __init__(self, by_syllable: dict[str, list[str]], text: Callable[[], str]) -> None:
+        letters: dict[str, list[str]] = {}
+        for sound, chars in by_syllable.items():
+            letters.setdefault(sound[0], []).extend(chars)
+        self.classes = {k: "[" + "".join(sorted(set(v))) + "]" for k, v in letters.items()}
+        self._text = text  # every distinct text of the plans, joined (read on first use)
+        self._joined: str | None = None
+
+    def read(self, letters: str) -> str | None:
+        """The characters of `letters`, or None when no run of them is clearly the plans' word."""
+        if any(k not in self.classes for k in letters):
+            return None
+        if self._joined is None:
+            self._joined = self._text()
+        # Overlapping runs (a lookahead): 物流中心 must not hide behind a run that starts a character earlier.
+        pattern = re.compile("(?=(" + "".join(self.classes[k] for k in letters) + "))")
+        counts = Counter(m.group(1) for m in pattern.finditer(self._joined)).most_common(2)
+        if not counts or counts[0][1] < MININITIALS_WORD_USES or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+            return None
+        return counts[0][0]

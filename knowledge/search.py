@@ -42,7 +42,7 @@ from knowledge.fuzzy import (
 )
 from knowledge.hit_text import SectionBodies, display_text, excerpt, with_following
 from knowledge.homophones import Homophones
-from knowledge.latin import LatinResolver, PinyinDecoder
+from knowledge.latin import INITIALS_WORD, InitialsReader, LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
 from knowledge.listing import ARTICLE, Listing, opened_article
 from knowledge.marks import marks_in
@@ -373,8 +373,11 @@ class SearchIndex:
                      if e.kind != "passage" and e.name]
             keep = [e.short for e in self.lexicon.entries() if e.short.isascii()]
             decoder = PinyinDecoder(self._chars(), self._pair_weight)
+            initials = InitialsReader(decoder.by_syllable, lambda: "\n".join(
+                dict.fromkeys(t for e in self.entries for t in (e.name, e.text) if t)))
             self._latin = (self.lexicon.version,
-                           LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep, decoder))
+                           LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep, decoder,
+                                         initials))
         return self._latin[1]
 
     def homophones(self) -> Homophones:
@@ -574,9 +577,13 @@ def _articles_of(entries: list[_Entry]) -> dict[int, str]:
 
 
 def _mostly_read(query: str, resolved: str) -> bool:
-    """Whether a question in letters of several words has at least half of them in characters now."""
+    """Whether a question in letters of several words has at least half of them in characters now, or
+    a word of initials alone (xzscl) is a word the plans use (whole names' initials are the pinyin
+    index's)."""
     before = re.findall(r"[A-Za-z]{2,}", query)
     after = re.findall(r"[A-Za-z]{2,}", resolved)
+    if len(before) == 1 and not after and INITIALS_WORD.fullmatch(before[0].lower()):
+        return True
     return len(before) >= 2 and len(after) * 2 <= len(before)
 
 

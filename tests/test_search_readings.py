@@ -208,6 +208,22 @@ def test_pinyin_words_are_read_as_the_characters_the_plans_use() -> None:
     assert decoder.decode("an") is None  # one syllable is too little to read
 
 
+def test_a_word_of_initials_is_the_run_of_characters_the_plans_write_most_with_them() -> None:
+    from knowledge.latin import InitialsReader
+    from knowledge.pinyin_index import chars_by_sound
+
+    corpus = "建设物流中心，完善物流中心配套，为了做细服务；加快形成新质生产力。"
+    reader = InitialsReader(chars_by_sound(corpus), lambda: corpus)
+    assert reader.read("wlzx") == "物流中心"  # twice, ahead of 为了做细 (once)
+    assert reader.read("xzscl") is None  # once only: not clearly a word of the plans
+    assert reader.read("qqqq") is None
+    lines = ["南岭街道2024年工作计划", "一、重点工作", "1.加快形成新质生产力。", "2.以新质生产力推动产业升级。",
+             "3.建设物流中心。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    hits = index.search("xzscl").hits  # a question of one word of initials, read as the plans' word
+    assert hits and "新质生产力" in hits[0].text
+
+
 def test_a_question_in_pinyin_words_is_read_in_characters(index: SearchIndex) -> None:
     plain = index.search("安全生产有哪些任务")
     assert [h.id for h in index.search("anquan shengchan 有哪些任务").hits] == [h.id for h in plain.hits]
