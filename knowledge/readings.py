@@ -44,6 +44,8 @@ _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _HOW_MUCH = "多少"
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
 COUNTED = re.compile(r"^[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
+# 跟香港有关的, 与安全生产相关: the topic between the words that say "about".
+_RELATED = re.compile(r"(?:跟|与|同)(\S{2,12}?)(?:有关|相关)")
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将|讲(?![座话解]))+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧)+$")
 
 
@@ -171,6 +173,7 @@ def _trim(topic: str, table: _Cues) -> str:
 
 def _bare(text: str, table: _Cues) -> str:
     """Words of a question without fillers, spaces and edges: what names a topic or a part."""
+    text = _RELATED.sub(r"\1", text)
     for word in table.fillers:
         text = text.replace(word, " ")
     topic = _trim(_EDGE.sub("", "".join(text.split())), table)

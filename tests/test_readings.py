@@ -21,6 +21,8 @@ CASES = [
     ("这个月到期的安全生产任务", "due", "task", "安全生产"),
     ("逾期的住房保障任务", "overdue", "task", "住房保障"),
     ("年底前要完成的教育任务", "due", "task", "教育"),
+    ("跟香港有关的工作有哪些", "list", "task", "香港"),
+    ("与安全生产相关的任务有哪些", "list", "task", "安全生产"),
     # Targets asked for in a deadline question are listed by the year they fall due.
     ("到年底要做到100%的指标有哪些", "due", "indicator", "100"),
     ("要完成的目标哪些已经过期了", "overdue", "indicator", ""),
