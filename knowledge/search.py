@@ -427,6 +427,10 @@ class SearchIndex:
             result.hits = self.listing.outline(self, q)[:limit]
             result.reading = "outline"
             return result
+        if reading.kind in ("list", "count", "structure") and q.year is not None and not self.year_covered(q.year):
+            # 大港街2027年要完成哪些主要目标: no plan speaks of that year; its items are no answer.
+            result.note = f"现有规划没有涉及{q.year}年的内容。"
+            return result
         if reading.kind in ("list", "count", "structure"):
             listed = self.listing.items(self, q, reading, result, limit)
             if listed is not None:

@@ -46,6 +46,9 @@ def test_a_named_place_filters_and_says_so_with_other_places_items(index: Search
 def test_a_year_no_plan_covers_is_not_answered_with_another_year(index: SearchIndex) -> None:
     result = index.search("2030年固定资产投资目标")
     assert result.hits == [] and "2030" in result.note
+    for question in ("东湖街道2030年有哪些任务", "2030年的目标有几项"):
+        listed = index.search(question)
+        assert listed.hits == [] and "2030" in listed.note
 
 
 def test_a_place_no_plan_is_about_is_not_answered(index: SearchIndex) -> None:
