@@ -510,8 +510,8 @@ class SearchIndex:
 
     def parser_required(self, q: Query) -> list[str]:
         """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named
-        at the start of the question."""
-        return self.places.named(q)
+        at the start of the question or said as "over there" (汉沽那边)."""
+        return self.places.required(q)
 
     def articles(self, raw: str) -> list[str]:
         """The numbered articles a question names (第二十条) that the plans hold: the answer is in

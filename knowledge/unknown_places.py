@@ -44,6 +44,7 @@ class UnknownPlaces:
         # Documents whose title names their place (the parser's aliases).
         self.placed = {f for files in [*parser.strong.values(), *parser.weak.values()] for f in files}
         self._texts: dict[str, str] = {}
+        self._joined: str | None = None
 
     @staticmethod
     def named(q: Query) -> list[str]:
@@ -55,6 +56,23 @@ class UnknownPlaces:
         if name.group(1) in _verbs():
             return []  # 推动市重点项目落地: a verb before 市, not a city
         return [name.group(1) + name.group(3)]
+
+    def required(self, q: Query) -> list[str]:
+        """Words an answer must hold: a place no plan is about named at the start (和平区), or said
+        as "over there" (汉沽那边) when no plan writes that name anywhere (学校那边: plans write 学校)."""
+        named = self.named(q)
+        if named or q.docs:
+            return named
+        near = _NEAR_PLACE.match(normalize(q.raw))
+        if near and not _FUNCTION_CHARS.search(near.group(1)) and near.group(1) not in self._all_text():
+            return [near.group(1)]
+        return []
+
+    def _all_text(self) -> str:
+        """Every plan's text, joined (read on first use)."""
+        if self._joined is None:
+            self._joined = "\n".join("".join(lines) for lines in self.kb.texts.values())
+        return self._joined
 
     def may_be_in(self, doc: str, places: list[str]) -> bool:
         """Whether a document whose title names no place names one of these as a place (宝安区 for

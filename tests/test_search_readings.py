@@ -55,6 +55,13 @@ def test_a_place_no_plan_is_about_is_not_answered(index: SearchIndex) -> None:
     assert index.search("南湖街道地区生产总值增长目标").hits == []
 
 
+def test_a_name_said_as_over_there_that_no_plan_writes_is_a_place_they_do_not_cover(index: SearchIndex) -> None:
+    result = index.search("汉沽那边老旧小区改造怎么安排")
+    assert result.hits == [] and "汉沽" in result.note
+    # 社区那边: a word the plans write is no place, whatever is said around it.
+    assert index.places.required(index.parse("社区那边卫生服务站建设")) == []
+
+
 def test_list_reading_gives_every_matching_item(index: SearchIndex) -> None:
     result = index.search("安全生产有哪些任务")
     assert result.reading == "list"
