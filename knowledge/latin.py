@@ -21,7 +21,8 @@ _RUN = re.compile(r"[a-z]+(?:\s+[a-z]+)*")
 # A word of initials only (wlzx, hgyq): no vowel, as full pinyin always has.
 INITIALS_WORD = re.compile(r"[bcdfghjklmnpqrstwxyz]{3,8}")
 # A word read from its initials is one the plans write this often at least, more than any other.
-MININITIALS_WORD_USES = 2
+MIN_INITIALS_USES = 2
+READ_CACHE = 1024
 _MIN_LETTERS = 2
 _MAX_FORM = 60
 
@@ -135,7 +136,7 @@ class PinyinDecoder:
 
 class InitialsReader:
     """A word of initials (wlzx, hgyq, zjtx) in the characters the plans write it with: the run of
-    characters with those initials that the plans' texts hold most often (at least MININITIALS_WORD_USES
+    characters with those initials that the plans' texts hold most often (at least MIN_INITIALS_USES
     times, and more often than any other run), else None."""
 
     def __init__(self, by_syllable: dict[str, list[str]], text: Callable[[], str]) -> None:
@@ -145,16 +146,21 @@ class InitialsReader:
         self.classes = {k: "[" + "".join(sorted(set(v))) + "]" for k, v in letters.items()}
         self._text = text  # every distinct text of the plans, joined (read on first use)
         self._joined: str | None = None
+        self._read: dict[str, str | None] = {}  # letters → what they were read as
 
     def read(self, letters: str) -> str | None:
         """The characters of `letters`, or None when no run of them is clearly the plans' word."""
         if any(k not in self.classes for k in letters):
             return None
+        if letters in self._read:
+            return self._read[letters]
         if self._joined is None:
             self._joined = self._text()
         # Overlapping runs (a lookahead): 物流中心 must not hide behind a run that starts a character earlier.
         pattern = re.compile("(?=(" + "".join(self.classes[k] for k in letters) + "))")
         counts = Counter(m.group(1) for m in pattern.finditer(self._joined)).most_common(2)
-        if not counts or counts[0][1] < MININITIALS_WORD_USES or (len(counts) > 1 and counts[1][1] == counts[0][1]):
-            return None
-        return counts[0][0]
+        clear = bool(counts) and counts[0][1] >= MIN_INITIALS_USES and (len(counts) < 2 or counts[1][1] < counts[0][1])
+        word = counts[0][0] if clear else None
+        if len(self._read) < READ_CACHE:
+            self._read[letters] = word
+        return word
