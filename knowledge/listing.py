@@ -446,7 +446,7 @@ class Listing:
                     topics += index.lexicon.variants(part)[:2]
                     cover = tuple(np.maximum(a, b) for a, b in zip(cover, index.known_coverage(part), strict=True))
         numeric = re.fullmatch(r"\d+(?:\.\d+)?", reading.topic) is not None
-        picked = []
+        window: list[tuple[dt.date, int, object]] = []
         due_dates = (self._target_dates(docs) if reading.wanted == "indicator" else
                      [(t, d.due) for t in self.kb.tasks if t.doc in docs and (d := due_item(t, today))])
         for task, due in due_dates:
@@ -461,8 +461,10 @@ class Listing:
                                                                and not 0 <= days <= (end - today).days):
                 continue
             i = self.position.get((reading.wanted or "task", task.doc, task.id))
-            if i is None:
-                continue
+            if i is not None:
+                window.append((due, i, task))
+        picked = []
+        for due, i, task in window:
             if numeric and isinstance(task, Indicator):
                 # 要做到100%的指标: the value a target sets (not a figure elsewhere in its sentence).
                 if not (task.target and re.search(rf"(?<![\d.]){re.escape(reading.topic)}(?![\d.])",
@@ -474,6 +476,12 @@ class Listing:
             # 写明2024年要完成的: items whose own words name the year asked for come first.
             said = q.year is not None and f"{q.year}年" in index.entries[i].text
             picked.append((due, i, named or said))
+        if not picked and cover is not None and not numeric:
+            # 离年底没几个月了…报告里要开工的: chat around the topic; its longest part that the items
+            # falling due write (开工) is what they are asked about.
+            core = _written_part(reading.topic, [index.entries[i].name + index.entries[i].text for _, i, _ in window])
+            picked = [(due, i, True) for due, i, _ in window
+                      if core and core in index.entries[i].name + index.entries[i].text]
         # Items whose title or heading names the topic (or whose text the year) first; then by date
         # (most recently overdue first, soonest due first), then in plan order.
         picked.sort(key=lambda t: (t[0], -t[1]) if reading.kind == "overdue" else (t[0], t[1]), reverse=reading.kind == "overdue")
@@ -495,6 +503,19 @@ def opened_article(text: str) -> str | None:
 def _about(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
     """The question asked of a topic alone, within the places, document kinds and year it named."""
     return Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds, intent=intent)
+
+
+def _written_part(topic: str, texts: list[str]) -> str:
+    """The longest part of a topic (two characters or more, no word for the document) that one of
+    these texts holds; "" when none does."""
+    joined = "\n".join(texts)
+    words = doc_words()
+    for size in range(len(topic), 1, -1):
+        for start in range(len(topic) - size + 1):
+            part = topic[start:start + size]
+            if part not in words and part in joined:
+                return part
+    return ""
 
 
 def _without_doc_word(topic: str) -> str:

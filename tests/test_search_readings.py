@@ -147,6 +147,14 @@ def test_targets_due_by_a_year_are_listed_when_a_deadline_question_asks_for_targ
     assert [h.kind for h in index.search("年底前要完成的任务", today=dt.date(2024, 11, 1)).hits] == ["task"]
 
 
+def test_chat_around_a_deadline_list_topic_leaves_the_part_the_items_write() -> None:
+    lines = ["北塘街道2024年工作计划", "一、重点工作", "1.推动滨河公园项目全面开工。年底前完成。",
+             "2.完善社区养老服务网络。年底前完成。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    result = index.search("离年底没几个月了，计划里要开工的项目都有啥", today=dt.date(2024, 10, 8))
+    assert result.reading == "due" and [h.title for h in result.hits] == ["推动滨河公园项目全面开工"]
+
+
 def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
     for hit in index.search("老旧小区改造").hits:
         row = hit.as_contract()
