@@ -44,6 +44,7 @@ class Lexicon:
         # (rewrites, trigger keys) replaced as one tuple, so a query running while an admin edits
         # the lexicon sees either the old or the new state, never a mix.
         self._state: tuple[dict[str, list[str]], list[str]] = ({}, [])
+        self._everyday: dict[str, list[str]] = {}  # everyday word → the plans' terms
         # Rewrites of recent questions, by (question, version): the search asks for them several times
         # a question, and a thousand keys are looked for each time.
         self._cache: dict[tuple[str, int], list[str]] = {}
@@ -61,20 +62,32 @@ class Lexicon:
         return lex
 
     def load_file(self, path: Path | str) -> int:
-        """Add every entry of a TSV file; returns how many were read."""
-        count = 0
+        """Add every entry of a TSV file (the rewrites rebuilt once, not per entry: thousands of
+        entries would take seconds); returns how many were read."""
+        added: list[tuple[tuple[str, str], Entry]] = []
         for raw in Path(path).read_text(encoding="utf-8").splitlines():
             if not raw.strip() or raw.lstrip().startswith("#"):
                 continue
             cols = [c.strip() for c in raw.split("\t")]
             if len(cols) < 2 or not cols[0] or not cols[1]:
                 continue
-            self.add(cols[0], cols[1], cols[2] if len(cols) > 2 and cols[2] in KINDS else "abbr")
-            count += 1
-        return count
+            added.append(self._checked(cols[0], cols[1], cols[2] if len(cols) > 2 and cols[2] in KINDS else "abbr"))
+        with self._lock:
+            self._entries.update(added)
+            self._rebuild()
+        return len(added)
 
     def add(self, short: str, full: str, kind: str = "abbr") -> Entry:
         """Add (or replace) a pair; raises ValueError with a Chinese message on bad input."""
+        key, entry = self._checked(short, full, kind)
+        with self._lock:
+            self._entries[key] = entry
+            self._rebuild()
+        return entry
+
+    @staticmethod
+    def _checked(short: str, full: str, kind: str) -> tuple[tuple[str, str], Entry]:
+        """A pair's key and entry; ValueError with a Chinese message on bad input."""
         s, f = normalize(short), normalize(full)
         if not s or not f:
             raise ValueError("简称和全称都不能为空")
@@ -82,11 +95,7 @@ class Lexicon:
             raise ValueError("简称和全称不能相同")
         if kind not in KINDS:
             raise ValueError(f"类型只能是 {'/'.join(KINDS)}")
-        entry = Entry(short.strip(), full.strip(), kind)
-        with self._lock:
-            self._entries[(s, f)] = entry
-            self._rebuild()
-        return entry
+        return (s, f), Entry(short.strip(), full.strip(), kind)
 
     def remove(self, short: str, full: str | None = None) -> int:
         """Remove the pairs with this short form (and this full form if given); returns how many."""
@@ -108,15 +117,33 @@ class Lexicon:
         """The other forms of `text` (normalised) when it is exactly a lexicon key."""
         return list(self._state[0].get(normalize(text), []))
 
+    def everyday_terms(self, norm_query: str) -> list[list[str]]:
+        """The plans' terms for each everyday word of a normalised query (longest words first, none
+        overlapping): 老人老接到骗子电话 → [[诈骗, 电信网络诈骗]]."""
+        rewrites = self._everyday
+        taken = [False] * len(norm_query)
+        terms: list[list[str]] = []
+        for key in sorted(rewrites, key=len, reverse=True):
+            start = norm_query.find(key)
+            if start < 0 or any(taken[start:start + len(key)]):
+                continue
+            taken[start:start + len(key)] = [True] * len(key)
+            terms.append(list(rewrites[key]))
+        return terms
+
     def _rebuild(self) -> None:
         rewrites: dict[str, list[str]] = {}
+        everyday: dict[str, list[str]] = {}
         for (s, f), entry in self._entries.items():
             rewrites.setdefault(s, []).append(f)
+            if entry.kind == "everyday" and len(s) >= 2:
+                everyday.setdefault(s, []).append(f)
             if entry.kind != "everyday":
                 rewrites.setdefault(f, []).append(s)
         # Longest keys first, so 规模以上工业 is rewritten before 规模以上; single characters never
         # trigger a rewrite (率 → 比例 everywhere would only add noise).
         keys = sorted((k for k in rewrites if len(k) >= 2), key=len, reverse=True)
+        self._everyday = everyday
         self._state = (rewrites, keys)
         self.version += 1
 

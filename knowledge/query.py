@@ -111,6 +111,8 @@ class Query:
     places: list[str] = field(default_factory=list)
     # The five-year plan period named (十五五 → ("十五五", (2026, 2030))).
     period: tuple[str, tuple[int, int]] | None = None
+    # The everyday words' terms in the plans' words, scored as one more variant (set by the search).
+    focus: str = ""
 
 
 def _place_names(doc: Document) -> set[str]:

@@ -500,3 +500,23 @@ def test_cached_rewrites_follow_lexicon_edits() -> None:
     assert "智慧社区建设" in lex.variants("小智工程")
     lex.remove("小智工程")
     assert lex.variants("小智工程") == ["小智工程"]
+
+
+def test_everyday_terms_are_the_plans_terms_of_each_everyday_word_found() -> None:
+    lex = Lexicon([Entry("骗子", "诈骗", "everyday"), Entry("骗子", "电信网络诈骗", "everyday"),
+                   Entry("规上", "规模以上", "abbr")])
+    assert lex.everyday_terms(normalize("老人老接到骗子电话规上")) == [["诈骗", "电信网络诈骗"]]
+    assert lex.everyday_terms(normalize("规上工业")) == []  # an abbreviation is no everyday word
+
+
+def test_a_chatty_everyday_question_is_answered_by_the_item_using_its_term() -> None:
+    doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
+                   kind="annual_plan", year=2024, period=(2024, 2024))
+    tasks = [Task(id=f"T{k}", doc="m.txt", title=title, text=title, line=k + 1) for k, title in enumerate([
+        "协助做好孤独症儿童康复服务工作", "推进老旧小区改造", "深化平安社区建设", "开展社区全民健身活动"])]
+    lex = Lexicon([Entry("自闭症", "孤独症", "everyday"), Entry("帮扶", "社区", "everyday")])
+    index = SearchIndex(KnowledgeBase(documents=[doc], tasks=tasks), lexicon=lex)
+    # The asker's words (家里孩子是, 街道有…吗) are in no item; the everyday word is, as the plans say it.
+    assert index.focus_terms(normalize("家里孩子是自闭症街道有帮扶")) == ["孤独症"]  # 社区: in two items
+    hits = index.search("家里孩子是自闭症，街道有帮扶吗").hits
+    assert hits and hits[0].title == "协助做好孤独症儿童康复服务工作"
