@@ -15,6 +15,7 @@ How a question is answered:
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 import datetime as dt
 import re
@@ -64,6 +65,9 @@ OUTLINE_SCORE = 70.0
 # An answer explains more than this share of the question's characters (太空投资 is not answered by
 # 固定资产投资: half of it, 太空, is about something else).
 MIN_EXPLAINED = 0.5
+# 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
+_HOW_MANY_OF = re.compile(r"(?:几|多少)(个|家|座|所|条|支|名|户|处|项)")
+_EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
 # A question this long (characters to match) with everyday words is also asked as those words alone.
 FOCUS_CHARS = 6
 # ... and only with terms this small a share of the items use (of the bundled plans' 1,153 items:
@@ -301,10 +305,10 @@ class SearchIndex:
                 outside.append(k)
         return inside, outside, vetoed
 
-    def score(self, q: Query, required: list[str] | None = None) -> Scored:
-        """Every candidate's probability, split by the question's place and year constraints; each
-        group is calibrated among its own candidates."""
-        idx, x = self.features(q)
+    def score(self, q: Query, required: list[str] | None = None, extra: list[int] | None = None) -> Scored:
+        """Every candidate's probability (with `extra` entries among the candidates), split by the
+        question's place and year constraints; each group is calibrated among its own candidates."""
+        idx, x = self.features(q, extra)
         groups = self.classify(q, idx, x, required)
         out: list[list[tuple[float, int]]] = []
         rank: dict[int, float] = {}
@@ -460,15 +464,21 @@ class SearchIndex:
             scored = self.score(_without_year(q), required)
             result.others = [self.hit(i, p, q.text) for p, i in scored.inside[:3] if p >= threshold]
             return result
-        scored = self.score(q, required)
+        stated = self.stated_counts(q)
+        scored = self.score(q, required, list(stated))
         if len(q.text) < 2 and not is_ascii_query(q.raw):
             # One character (率, 规) is in hundreds of names: only an item named exactly that answers.
             exact = [(p, i) for p, i in scored.inside if self.entries[i].name == q.text]
             scored.vetoed += [t for t in scored.inside if t not in exact]
             scored.inside = exact
         scored.inside = self._named_first(q, scored.inside, threshold)
+        if stated and (first := sorted((t for t in scored.inside if t[1] in stated), key=lambda t: -stated[t[1]])):
+            # 新河街道有几个社区: the text that states the number (辖区13个社区) before items named 社区.
+            scored.inside = first + [t for t in scored.inside if t[1] not in stated]
         top = scored.inside[0][0] if scored.inside else 0.0
-        if q.articles and scored.inside:
+        if stated and scored.inside and scored.inside[0][1] in stated:
+            threshold = 0.0  # what the question's form asks for is what to show
+        elif q.articles and scored.inside:
             threshold = 0.0  # the article named is what to show, as a part named by its number is
         elif top < threshold and self._one_document(q, scored):
             threshold = 0.0  # its best clause, though no single item is probable enough alone
@@ -532,6 +542,24 @@ class SearchIndex:
             if len(self._term_items) < 4096:
                 self._term_items[term] = count
         return count
+
+    def stated_counts(self, q: Query) -> dict[int, int]:
+        """For 有几个社区 / 多少个基层党组织: the entries in the question's scope whose text states a
+        number of what is asked (辖区13个社区, 新增规上企业20家), each with how many entries state the
+        same number (13个社区 twice ranks before 3个社区卫生服务站 once); none for other questions."""
+        m = _HOW_MANY_OF.search(q.full or q.raw)
+        thing = _EDGE_PARTICLES.sub("", (q.full or q.raw)[m.end():]) if m else ""
+        if len(thing) < 2:
+            return {}
+        number, measure, named = r"(\d+|[一二三四五六七八九十百两]+)(?:余|多)?", re.escape(m.group(1)), re.escape(thing)
+        # 辖区13个社区, or 新增规上企业20家
+        said = re.compile(rf"{number}{measure}{named}|{named}{number}{measure}")
+        # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
+        done = re.sub(r"^(?:要|将|能|会|需要|计划)+", "", q.text.replace(thing, "", 1))
+        found = [(i, n.group(1) or n.group(2)) for i, e in enumerate(self.entries)
+                 if (n := said.search(e.text)) and (len(done) < 2 or done in e.text) and self.allowed(i, q)]
+        often = Counter(n for _, n in found)
+        return {i: often[n] for i, n in found}
 
     def _named_first(self, q: Query, inside: list[tuple[float, int]], threshold: float) -> list[tuple[float, int]]:
         """The candidates with the best item named exactly what was asked first (发展环境 → the section

@@ -155,6 +155,15 @@ def test_chat_around_a_deadline_list_topic_leaves_the_part_the_items_write() -> 
     assert result.reading == "due" and [h.title for h in result.hits] == ["推动滨河公园项目全面开工"]
 
 
+def test_how_many_things_is_answered_by_the_text_stating_that_number() -> None:
+    lines = ["西岭街道2021—2025年发展规划", "一、发展基础", "组织辖区13个社区开展普法宣传。",
+             "二、主要任务", "1.推进智慧社区建设，提升社区服务水平。", "2.建成3个社区卫生服务站。",
+             "3.在13个社区建立老年日间照料服务机构。"]
+    index = SearchIndex(build_document("west2.txt", lines))
+    hits = index.search("西岭街道有几个社区").hits
+    assert hits and "13个社区" in hits[0].text  # stated twice, before 3个社区卫生服务站 and 智慧社区
+
+
 def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
     for hit in index.search("老旧小区改造").hits:
         row = hit.as_contract()
