@@ -109,6 +109,13 @@ class Lexicon:
                 self._rebuild()
         return len(keys)
 
+    def restore(self, entries: list[Entry]) -> None:
+        """Make these the lexicon's entries, all at once (one rebuild, one version change)."""
+        checked = [self._checked(e.short, e.full, e.kind) for e in entries]
+        with self._lock:
+            self._entries = dict(checked)
+            self._rebuild()
+
     def entries(self) -> list[Entry]:
         """Every entry, in insertion order."""
         return list(self._entries.values())

@@ -32,10 +32,7 @@ def _lexicon_restored():  # type: ignore[no-untyped-def]
     lexicon = default_lexicon()
     saved = list(lexicon.entries())
     yield
-    for entry in list(lexicon.entries()):
-        lexicon.remove(entry.short)
-    for entry in saved:
-        lexicon.add(entry.short, entry.full, entry.kind)
+    lexicon.restore(saved)
 ANSWERS = {"sendMessage", "editMessageText", "answerCallbackQuery", "answerInlineQuery", "sendDocument"}
 
 

@@ -121,6 +121,16 @@ def test_lexicon_add_and_remove_take_effect_without_rebuilding(index: SearchInde
     assert not idx.search("小智工程").hits
 
 
+def test_lexicon_restore_puts_back_exactly_the_entries_given() -> None:
+    lex = Lexicon([Entry("固投", "固定资产投资")])
+    before = lex.version
+    lex.add("小智工程", "智慧社区建设")
+    lex.restore([Entry("固投", "固定资产投资"), Entry("规上", "规模以上")])
+    assert [(e.short, e.full) for e in lex.entries()] == [("固投", "固定资产投资"), ("规上", "规模以上")]
+    assert lex.expansions("规上") == ["规模以上"] and not lex.expansions("小智工程")
+    assert lex.version > before
+
+
 def test_lexicon_rejects_bad_entries() -> None:
     lex = Lexicon()
     with pytest.raises(ValueError):
