@@ -14,12 +14,11 @@ How a question is answered:
 
 from __future__ import annotations
 
-import dataclasses
-from collections import Counter
-
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from typing import Literal
 
 import numpy as np
@@ -514,7 +513,7 @@ class SearchIndex:
         terms = self.focus_terms(q.text)
         if not terms:
             return None
-        focused = self.score(dataclasses.replace(q, focus="".join(terms)), required)
+        focused = self.score(dc_replace(q, focus="".join(terms)), required)
         focused.inside = self._named_first(q, focused.inside, threshold)
         if not focused.inside or focused.inside[0][0] < threshold:
             return None
