@@ -44,7 +44,8 @@ class Lexicon:
         # (rewrites, trigger keys) replaced as one tuple, so a query running while an admin edits
         # the lexicon sees either the old or the new state, never a mix.
         self._state: tuple[dict[str, list[str]], list[str]] = ({}, [])
-        self._everyday: dict[str, list[str]] = {}  # everyday word → the plans' terms
+        # everyday word → the plans' terms, and the everyday words by their first character
+        self._everyday: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
         # Rewrites of recent questions, by (question, version): the search asks for them several times
         # a question, and a thousand keys are looked for each time.
         self._cache: dict[tuple[str, int], list[str]] = {}
@@ -127,10 +128,11 @@ class Lexicon:
     def everyday_terms(self, norm_query: str) -> list[list[str]]:
         """The plans' terms for each everyday word of a normalised query (longest words first, none
         overlapping): 老人老接到骗子电话 → [[诈骗, 电信网络诈骗]]."""
-        rewrites = self._everyday
+        rewrites, by_first = self._everyday
         taken = [False] * len(norm_query)
         terms: list[list[str]] = []
-        for key in sorted(rewrites, key=len, reverse=True):
+        keys = {k for ch in set(norm_query) for k in by_first.get(ch, ())}
+        for key in sorted(keys, key=lambda k: (-len(k), k)):
             start = norm_query.find(key)
             if start < 0 or any(taken[start:start + len(key)]):
                 continue
@@ -150,7 +152,10 @@ class Lexicon:
         # Longest keys first, so 规模以上工业 is rewritten before 规模以上; single characters never
         # trigger a rewrite (率 → 比例 everywhere would only add noise).
         keys = sorted((k for k in rewrites if len(k) >= 2), key=len, reverse=True)
-        self._everyday = everyday
+        by_first: dict[str, list[str]] = {}
+        for key in everyday:
+            by_first.setdefault(key[0], []).append(key)
+        self._everyday = (everyday, by_first)
         self._state = (rewrites, keys)
         self.version += 1
 

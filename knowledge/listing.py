@@ -63,6 +63,7 @@ class Listing:
             if s.level == levels[s.doc]:
                 self.tops[s.doc].append(s)
         self.section_of = {s.id: s for s in kb.sections}
+        self.actual = {id(a) for a in kb.actuals}  # figures already reached: no targets
         self.under: dict[str, list[tuple[str, object]]] = defaultdict(list)
         for kind, items in (("task", kb.tasks), ("indicator", kb.indicators), ("term", kb.terms),
                             ("passage", kb.passages)):
@@ -286,8 +287,7 @@ class Listing:
         专栏1)."""
         topic = normalize(topic)
         allowed = set(docs)
-        actual = {id(a) for a in self.kb.actuals}
-        indicators = [it for it in self.kb.indicators if it.doc in allowed and id(it) not in actual]
+        indicators = [it for it in self.kb.indicators if it.doc in allowed and id(it) not in self.actual]
         facets = {normalize(v).removesuffix("类") for it in indicators for v in (it.category, it.attribute) if v}
         named = [f for f in facets if len(f) >= 2 and f in topic]
         # A target in words (完成市下达任务) or a percentage said in the question: the value it sets.
@@ -319,8 +319,7 @@ class Listing:
             if target is None or (year is not None and target.year not in (None, year)):
                 return False
             value = normalize(target.value)
-            return any(v == value for v in valued) or any(
-                re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])", target.value) for n in numbers)
+            return any(v == value for v in valued) or any(_sets_number(target.value, n) for n in numbers)
 
         return [it for it in indicators
                 if all(f in normalize(it.category or "").removesuffix("类") or f == normalize(it.attribute or "")
@@ -409,12 +408,11 @@ class Listing:
         """The targets of these documents with the day each falls due: the end of its target year,
         else of its plan's year (an annual plan) or period (a five-year plan). Figures already
         reached (a work report's review, a baseline) fall due never."""
-        actual = {id(a) for a in self.kb.actuals}
         by_file = {d.file: d for d in self.kb.documents}
         out = []
         for ind in self.kb.indicators:
             doc = by_file.get(ind.doc)
-            if ind.doc not in docs or id(ind) in actual or doc is None:
+            if ind.doc not in docs or id(ind) in self.actual or doc is None:
                 continue
             if doc.review_lines and doc.review_lines[0] <= ind.line <= doc.review_lines[1]:
                 continue
@@ -467,8 +465,7 @@ class Listing:
         for due, i, task in window:
             if numeric and isinstance(task, Indicator):
                 # 要做到100%的指标: the value a target sets (not a figure elsewhere in its sentence).
-                if not (task.target and re.search(rf"(?<![\d.]){re.escape(reading.topic)}(?![\d.])",
-                                                  task.target.value)):
+                if not (task.target and _sets_number(task.target.value, reading.topic)):
                     continue
             elif cover is not None and not self._about(index, i, cover, topics):
                 continue
@@ -503,6 +500,11 @@ def opened_article(text: str) -> str | None:
 def _about(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
     """The question asked of a topic alone, within the places, document kinds and year it named."""
     return Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds, intent=intent)
+
+
+def _sets_number(value: str, number: str) -> bool:
+    """Does a target's value set this number (100 in 100%, not in 1000)?"""
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", value) is not None
 
 
 def _written_part(topic: str, texts: list[str]) -> str:

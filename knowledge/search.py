@@ -74,6 +74,8 @@ FOCUS_CHARS = 6
 # Chosen on the development sets: 0.5 % / 0.8 % / 1 % / 2 % / 5 % answered 44 / 45 / 45 / 46 / 46 of
 # 80 everyday questions and refused 148 / 148 / 147 / 147 / 146 of 167 no-answer questions.
 FOCUS_MAX_SHARE = 0.008
+# ... weighed against this many of the first scoring's best candidates.
+FOCUS_POOL = 30
 # A question of at least this many characters whose best this many candidates are all one document's
 # is answered from it (measured on the development sets: with shorter questions or fewer candidates,
 # five plans' no-answer questions concentrate on one plan by chance).
@@ -194,7 +196,7 @@ class SearchIndex:
         self._article_names: set[str] = set()
         self._homophones: Homophones | None = None
         self._plan_chars: frozenset[str] | None = None
-        self._term_items: dict[str, int] = {}
+        self._term_items: dict[str, list[int]] = {}
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -229,7 +231,10 @@ class SearchIndex:
         if q.full and q.full not in variants:
             variants.append(q.full)
         fs = field_scores(variants[:4], self.name_field, self.context_field, self.text_field, VARIANT_PENALTY)
-        fuzzy, fuzzy_name = self.fuzzy.match_fields(q)
+        if q.focus and last is not None and last[0][:3] == key[:3] and last[0][4] == key[4]:
+            fuzzy, fuzzy_name = last[1][2:]  # the same question asked again with its focus: the same names
+        else:
+            fuzzy, fuzzy_name = self.fuzzy.match_fields(q)
         signals = (variants, fs, fuzzy, fuzzy_name)
         self._last = (key, signals)
         return signals
@@ -304,10 +309,12 @@ class SearchIndex:
                 outside.append(k)
         return inside, outside, vetoed
 
-    def score(self, q: Query, required: list[str] | None = None, extra: list[int] | None = None) -> Scored:
-        """Every candidate's probability (with `extra` entries among the candidates), split by the
-        question's place and year constraints; each group is calibrated among its own candidates."""
-        idx, x = self.features(q, extra)
+    def score(self, q: Query, required: list[str] | None = None, extra: list[int] | None = None,
+              only: list[int] | None = None) -> Scored:
+        """Every candidate's probability (with `extra` entries among the candidates, or just the entries
+        `only`), split by the question's place and year constraints; each group is calibrated among its
+        own candidates."""
+        idx, x = self.features(q, extra, only)
         groups = self.classify(q, idx, x, required)
         out: list[list[tuple[float, int]]] = []
         rank: dict[int, float] = {}
@@ -481,7 +488,7 @@ class SearchIndex:
             threshold = 0.0  # the article named is what to show, as a part named by its number is
         elif top < threshold and self._one_document(q, scored):
             threshold = 0.0  # its best clause, though no single item is probable enough alone
-        elif top < threshold and (focused := self._focused(q, required, threshold)):
+        elif top < threshold and (focused := self._focused(q, required, threshold, scored)):
             scored, top = focused, focused.inside[0][0]
         if top >= threshold:
             if reading.kind == "list":
@@ -506,14 +513,19 @@ class SearchIndex:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
         return result
 
-    def _focused(self, q: Query, required: list[str], threshold: float) -> Scored | None:
+    def _focused(self, q: Query, required: list[str], threshold: float, scored: Scored) -> Scored | None:
         """The candidates of a question nothing answers, scored with its everyday words in the plans'
         terms as one more variant (老人老接到骗子电话，街道有啥动作 → 诈骗: the rest tells of the asker),
-        when an item that uses one of those terms as it is comes first and is probable enough."""
+        when an item that uses one of those terms as it is comes first and is probable enough. Scored
+        are the items using a term and the first scoring's best (to weigh them against), not every
+        candidate again."""
         terms = self.focus_terms(q.text)
         if not terms:
             return None
-        focused = self.score(dc_replace(q, focus="".join(terms)), required)
+        users = [i for t in terms for i in self._term_users(t)]
+        best = sorted(scored.inside + scored.outside + scored.vetoed, key=lambda t: -scored.rank.get(t[1], 0.0))
+        pool = users + [i for _, i in best[:FOCUS_POOL]]
+        focused = self.score(dc_replace(q, focus="".join(terms)), required, only=pool)
         focused.inside = self._named_first(q, focused.inside, threshold)
         if not focused.inside or focused.inside[0][0] < threshold:
             return None
@@ -534,13 +546,17 @@ class SearchIndex:
         return out
 
     def _items_using(self, term: str) -> int:
-        """How many items name or say `term` (counted once per term)."""
-        count = self._term_items.get(term)
-        if count is None:
-            count = sum(1 for e in self.entries if term in e.name or term in e.text)
+        """How many items name or say `term`."""
+        return len(self._term_users(term))
+
+    def _term_users(self, term: str) -> list[int]:
+        """The entries that name or say `term` (found once per term)."""
+        users = self._term_items.get(term)
+        if users is None:
+            users = [i for i, e in enumerate(self.entries) if term in e.name or term in e.text]
             if len(self._term_items) < 4096:
-                self._term_items[term] = count
-        return count
+                self._term_items[term] = users
+        return users
 
     def stated_counts(self, q: Query) -> dict[int, int]:
         """For 有几个社区 / 多少个基层党组织: the entries in the question's scope whose text states a
@@ -556,7 +572,8 @@ class SearchIndex:
         # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
         done = re.sub(r"^(?:要|将|能|会|需要|计划)+", "", q.text.replace(thing, "", 1))
         found = [(i, n.group(1) or n.group(2)) for i, e in enumerate(self.entries)
-                 if (n := said.search(e.text)) and (len(done) < 2 or done in e.text) and self.allowed(i, q)]
+                 if thing in e.text and (n := said.search(e.text)) and (len(done) < 2 or done in e.text)
+                 and self.allowed(i, q)]
         often = Counter(n for _, n in found)
         return {i: often[n] for i, n in found}
 
