@@ -64,6 +64,12 @@ class Listing:
                 self.tops[s.doc].append(s)
         self.section_of = {s.id: s for s in kb.sections}
         self.actual = {id(a) for a in kb.actuals}  # figures already reached: no targets
+        # Targets set in words (完成市下达任务), normalised, with the documents that set them.
+        self.worded_targets: dict[str, set[str]] = defaultdict(set)
+        for it in kb.indicators:
+            v = normalize(it.target.value) if it.target else ""
+            if len(v) >= VALUE_CHARS and not re.search(r"\d", v):
+                self.worded_targets[v].add(it.doc)
         self.under: dict[str, list[tuple[str, object]]] = defaultdict(list)
         for kind, items in (("task", kb.tasks), ("indicator", kb.indicators), ("term", kb.terms),
                             ("passage", kb.passages)):
@@ -291,8 +297,7 @@ class Listing:
         facets = {normalize(v).removesuffix("类") for it in indicators for v in (it.category, it.attribute) if v}
         named = [f for f in facets if len(f) >= 2 and f in topic]
         # A target in words (完成市下达任务) or a percentage said in the question: the value it sets.
-        values = {v for it in indicators if it.target and (v := normalize(it.target.value))
-                  and len(v) >= VALUE_CHARS and not re.search(r"\d", v) and v in topic}
+        values = {v for v, docs_of in self.worded_targets.items() if v in topic and docs_of & allowed}
         valued = [v for v in values if not any(v != w and v in w for w in values)]
         numbers = [n for n in percents if n in topic]
         if not named and not valued and not numbers:

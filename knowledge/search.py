@@ -53,7 +53,7 @@ from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read, unbracket_span
-from knowledge.textindex import BigramField, bigram_key
+from knowledge.textindex import BigramField, bigram_key, bigrams
 from knowledge.unknown_places import UnknownPlaces
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
@@ -65,8 +65,9 @@ OUTLINE_SCORE = 70.0
 # 固定资产投资: half of it, 太空, is about something else).
 MIN_EXPLAINED = 0.5
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
-_HOW_MANY_OF = re.compile(r"(?:几|多少)(个|家|座|所|条|支|名|户|处|项)")
+_HOW_MANY_OF = re.compile(r"(?:几|多少)(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
+STATED_MAX = 20
 # A question this long (characters to match) with everyday words is also asked as those words alone.
 FOCUS_CHARS = 6
 # ... and only with terms this small a share of the items use (of the bundled plans' 1,153 items:
@@ -74,8 +75,6 @@ FOCUS_CHARS = 6
 # Chosen on the development sets: 0.5 % / 0.8 % / 1 % / 2 % / 5 % answered 44 / 45 / 45 / 46 / 46 of
 # 80 everyday questions and refused 148 / 148 / 147 / 147 / 146 of 167 no-answer questions.
 FOCUS_MAX_SHARE = 0.008
-# ... weighed against this many of the first scoring's best candidates.
-FOCUS_POOL = 30
 # A question of at least this many characters whose best this many candidates are all one document's
 # is answered from it (measured on the development sets: with shorter questions or fewer candidates,
 # five plans' no-answer questions concentrate on one plan by chance).
@@ -470,7 +469,7 @@ class SearchIndex:
             scored = self.score(_without_year(q), required)
             result.others = [self.hit(i, p, q.text) for p, i in scored.inside[:3] if p >= threshold]
             return result
-        stated = self.stated_counts(q)
+        stated = self.stated_counts(q) if reading.kind == "answer" else {}
         scored = self.score(q, required, list(stated))
         if len(q.text) < 2 and not is_ascii_query(q.raw):
             # One character (率, 规) is in hundreds of names: only an item named exactly that answers.
@@ -488,7 +487,7 @@ class SearchIndex:
             threshold = 0.0  # the article named is what to show, as a part named by its number is
         elif top < threshold and self._one_document(q, scored):
             threshold = 0.0  # its best clause, though no single item is probable enough alone
-        elif top < threshold and (focused := self._focused(q, required, threshold, scored)):
+        elif top < threshold and (focused := self._focused(q, required, threshold)):
             scored, top = focused, focused.inside[0][0]
         if top >= threshold:
             if reading.kind == "list":
@@ -513,19 +512,14 @@ class SearchIndex:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
         return result
 
-    def _focused(self, q: Query, required: list[str], threshold: float, scored: Scored) -> Scored | None:
+    def _focused(self, q: Query, required: list[str], threshold: float) -> Scored | None:
         """The candidates of a question nothing answers, scored with its everyday words in the plans'
         terms as one more variant (老人老接到骗子电话，街道有啥动作 → 诈骗: the rest tells of the asker),
-        when an item that uses one of those terms as it is comes first and is probable enough. Scored
-        are the items using a term and the first scoring's best (to weigh them against), not every
-        candidate again."""
+        when an item that uses one of those terms as it is comes first and is probable enough."""
         terms = self.focus_terms(q.text)
         if not terms:
             return None
-        users = [i for t in terms for i in self._term_users(t)]
-        best = sorted(scored.inside + scored.outside + scored.vetoed, key=lambda t: -scored.rank.get(t[1], 0.0))
-        pool = users + [i for _, i in best[:FOCUS_POOL]]
-        focused = self.score(dc_replace(q, focus="".join(terms)), required, only=pool)
+        focused = self.score(dc_replace(q, focus="".join(terms)), required)
         focused.inside = self._named_first(q, focused.inside, threshold)
         if not focused.inside or focused.inside[0][0] < threshold:
             return None
@@ -571,11 +565,25 @@ class SearchIndex:
         said = re.compile(rf"{number}{measure}{named}|{named}{number}{measure}")
         # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
         done = re.sub(r"^(?:要|将|能|会|需要|计划)+", "", q.text.replace(thing, "", 1))
-        found = [(i, n.group(1) or n.group(2)) for i, e in enumerate(self.entries)
-                 if thing in e.text and (n := said.search(e.text)) and (len(done) < 2 or done in e.text)
-                 and self.allowed(i, q)]
+        found = [(i, n.group(1) or n.group(2)) for i in self._holding(thing)
+                 if m.group(1) in (text := self.entries[i].text) and self.allowed(i, q)
+                 and (n := said.search(text)) and (len(done) < 2 or done in text)]
         often = Counter(n for _, n in found)
-        return {i: often[n] for i, n in found}
+        # (a large knowledge base states a number in many copies: the most agreed few are enough)
+        return dict(sorted(((i, often[n]) for i, n in found), key=lambda t: -t[1])[:STATED_MAX])
+
+    def _holding(self, word: str) -> list[int]:
+        """The entries whose text holds every character pair of `word` (from the text field's postings,
+        not a pass over every text)."""
+        field_ = self.text_field
+        owners: np.ndarray | None = None
+        for g in bigrams(word).tolist():
+            lo, hi = np.searchsorted(field_.keys, g, "left"), np.searchsorted(field_.keys, g, "right")
+            found = field_.owner[lo:hi]
+            owners = found if owners is None else np.intersect1d(owners, found)
+        if owners is None or not len(owners):
+            return []
+        return np.flatnonzero(np.isin(field_.inverse, owners)).tolist()
 
     def _named_first(self, q: Query, inside: list[tuple[float, int]], threshold: float) -> list[tuple[float, int]]:
         """The candidates with the best item named exactly what was asked first (发展环境 → the section
