@@ -199,8 +199,8 @@ class Answers:
         if result.reading in ("due", "overdue") and result.wanted == "indicator":
             # 今年要做到100%的指标: targets by the year they fall due, listed as a list is.
             if not hits:
-                when = "已过期" if result.reading == "overdue" else "到期"
-                return self._framed(active.kb, Reply().line(f"没有找到{when}的目标。"), result, others=first)
+                return self._framed(active.kb, Reply().line(f"没有找到{_falling_due(result)}的目标。"), result,
+                                    others=first)
             return self._framed(active.kb, self._listing(active.kb, query, result, page, replace), result,
                                 others=first)
         if result.reading in ("due", "overdue") and self.due is not None:
@@ -295,8 +295,7 @@ class Answers:
             return ""
         if result.reading in ("due", "overdue"):  # targets by deadline: what they are, then the topic
             year = f"{result.year}年" if result.year else ""
-            when = "已过期" if result.reading == "overdue" else "到期"
-            return short(f"{year}{when}的目标" + (f"（{result.topic}）" if result.topic else ""), 30)
+            return short(f"{year}{_falling_due(result)}的目标" + (f"（{result.topic}）" if result.topic else ""), 30)
         return short(_SUBJECT_TAIL.sub("", (result.topic or result.text).strip()), 30)
 
     @staticmethod
@@ -407,3 +406,8 @@ class Answers:
         if self.querylog.sessions is not self.sessions:  # the database was swapped (tests)
             self.querylog = QueryLog(self.sessions)
         self.querylog.record(LoggedQuery(who, query, found, hits))
+
+
+def _falling_due(result: SearchResult) -> str:
+    """How a deadline list of targets says when they fall due: 已过期 (overdue) or 到期 (due)."""
+    return "已过期" if result.reading == "overdue" else "到期"

@@ -302,8 +302,7 @@ def read(text: str) -> Reading:
         # 到年底要做到100%的指标, 2024年要完成的目标过期了哪些: targets due by then, unless tasks are
         # named too (目标任务 are tasks).
         targets = [w for w in table.target_words if w in text]
-        r.wanted = "indicator" if targets and r.wanted != "task" and not any(
-            n in text for n, k in nouns.items() if k == "task") else "task"
+        r.wanted = "indicator" if targets and not any(n in text for n, k in nouns.items() if k == "task") else "task"
         for word in targets:
             rest = rest.replace(word, " ")
         r.horizon = next((horizons[c] for c, k in found if c in horizons and k == "due"), None)

@@ -210,7 +210,8 @@ class SearchIndex:
     # -- scoring ------------------------------------------------------------------------------
     def _signals(self, q: Query) -> tuple[list[str], FieldScores, dict[int, float], dict[int, float]]:
         """The query's variants, field scores and fuzzy matches (kept for the last query asked)."""
-        key = (q.raw, q.text, q.full, q.focus, self.lexicon.version)
+        asked = (q.raw, q.text, q.full, self.lexicon.version)  # what the name matches depend on
+        key = (asked, q.focus)
         last = self._last  # one read: another thread may replace it (the tuple is swapped whole)
         if last is not None and last[0] == key:
             return last[1]
@@ -230,7 +231,7 @@ class SearchIndex:
         if q.full and q.full not in variants:
             variants.append(q.full)
         fs = field_scores(variants[:4], self.name_field, self.context_field, self.text_field, VARIANT_PENALTY)
-        if q.focus and last is not None and last[0][:3] == key[:3] and last[0][4] == key[4]:
+        if q.focus and last is not None and last[0][0] == asked:
             fuzzy, fuzzy_name = last[1][2:]  # the same question asked again with its focus: the same names
         else:
             fuzzy, fuzzy_name = self.fuzzy.match_fields(q)
