@@ -83,11 +83,14 @@ class Listing:
         return None if i is None else index.hit(i, score / 100.0, q_text)
 
     def _docs(self, q: Query) -> list[str]:
-        """The documents a question is about: those it names, else of the kinds and year it names."""
-        docs = [d for d in self.kb.documents
-                if (not q.docs or d.file in q.docs) and (not q.doc_kinds or d.kind in q.doc_kinds)
-                and (q.year is None or d.year == q.year or (d.period and d.period[0] <= q.year <= d.period[1]))]
-        return [d.file for d in docs]
+        """The documents a question is about: those it names, else of the kinds and year it names (a
+        kind none of the named place's documents is — 河北区重点任务第八块, asked of its work report —
+        describes their content, not which of them)."""
+        def about(kinds: set[str]) -> list[str]:
+            return [d.file for d in self.kb.documents
+                    if (not q.docs or d.file in q.docs) and (not kinds or d.kind in kinds)
+                    and (q.year is None or d.year == q.year or (d.period and d.period[0] <= q.year <= d.period[1]))]
+        return about(q.doc_kinds) or (about(set()) if q.docs and q.doc_kinds else [])
 
     def subtree(self, section: Section) -> list[Section]:
         """A section and every section below it, in document order."""
@@ -144,6 +147,28 @@ class Listing:
                 return None
         return part
 
+    def ordinal_part(self, doc: str, path: tuple[int, ...], named: list[Section]) -> Section | None:
+        """The part an ordinal path names in a document: inside a part the words before it name
+        (工作安排第七条), else that part itself when it bears the number (平安新河的第五部分), else
+        counted from the document's top, else in the one part of it that has such a numbered part
+        (重点工作第九块: only the work plan has a (九))."""
+        found = [p for base in named if (p := self.at_path(doc, path, base)) is not None]
+        if not found and len(path) == 1:
+            found = [base for base in named if base.number and _number_of(base.number) == path[0]]
+        if not found and (top := self.at_path(doc, path)) is not None:
+            found = [top]
+        if not found and len(path) == 1 and path[0] > 0:
+            holders = [sec for sec in self.kb.sections if sec.doc == doc
+                       and self.nth_numbered(self.children.get(sec.id, []), path[0]) is not None]
+            if len(holders) == 1:
+                found = [self.nth_numbered(self.children[holders[0].id], path[0])]  # type: ignore[list-item]
+        return found[0] if found else None
+
+    @classmethod
+    def nth_numbered(cls, sections: list[Section], n: int) -> Section | None:
+        """The section numbered n among some sections (三、, (三), 第三章), None when none is."""
+        return next((s for s in cls.numbered(sections) if s.number and _number_of(s.number) == n), None)
+
     # -- readings --------------------------------------------------------------------------------
     def outline(self, index: SearchIndex, q: Query) -> list[Hit]:
         """Top-level sections of the documents a query names by place, kind or year only."""
@@ -170,9 +195,7 @@ class Listing:
             # 工作安排第七条: counted inside the part the words before the ordinal name, if one is.
             named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
             for d in docs:
-                bases = [s for s in named if s.doc == d] or [None]
-                found = [p for base in bases if (p := self.at_path(d, reading.path, base)) is not None]
-                part = found[0] if found else None
+                part = self.ordinal_part(d, reading.path, [s for s in named if s.doc == d])
                 if part is None:
                     continue
                 if reading.articles and (articles := self.articles_in(part)):

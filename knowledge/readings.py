@@ -19,7 +19,7 @@ READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 # The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
 READINGS = ("overdue", "due", "structure", "count", "list")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
-_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项)"
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|个方面|方面)"
                       r"|(最后一|最后)(个?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分: the last part, named besides (read before the cue 那部分 is taken out).
 _LAST_NAMED = re.compile(r"最后(?=[\u4e00-\u9fff]{1,6}?[那这]个?(章|部分|节|篇|方面|块))")
@@ -43,10 +43,10 @@ _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|�
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _HOW_MUCH = "多少"
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
-COUNTED = re.compile(r"^[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
+COUNTED = re.compile(r"^[两二三四五六七八九十几\d]{1,3}(?:个|项|条|大)")
 # 跟香港有关的, 与安全生产相关: the topic between the words that say "about".
 _RELATED = re.compile(r"(?:跟|与|同)(\S{2,12}?)(?:有关|相关)")
-_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将|讲(?![座话解]))+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧)+$")
+_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将|把|讲(?![座话解]))+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧|几)+$")
 
 
 @dataclass
@@ -91,6 +91,8 @@ class _Cues:
     due_words: tuple[str, ...] = ()
     # Words asking for targets (指标, 目标, 要达到): a deadline question with one lists targets by year.
     target_words: tuple[str, ...] = ()
+    # Words of asking politely (帮我, 给我): taken out before anything else is read.
+    asides: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -103,6 +105,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     edges: list[str] = []
     due_words: list[str] = []
     target_words: list[str] = []
+    asides: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -114,6 +117,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             nouns[cue] = arg  # type: ignore[assignment]
         elif reading == "filler":
             fillers.append(cue)
+        elif reading == "aside":
+            asides.append(cue)
         elif reading == "docword":
             doc_words.add(cue)
         elif reading == "edge":
@@ -129,7 +134,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     cues.sort(key=lambda c: -len(c[0]))
     return _Cues(cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),  # type: ignore[arg-type]
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True),
-                 tuple(due_words), tuple(sorted(target_words, key=len, reverse=True)))
+                 tuple(due_words), tuple(sorted(target_words, key=len, reverse=True)),
+                 tuple(sorted(asides, key=len, reverse=True)))
 
 
 def doc_words() -> frozenset[str]:
@@ -166,7 +172,7 @@ def _trim(topic: str, table: _Cues) -> str:
             if topic.startswith(edge) and len(topic) > len(edge) and len(edge) > 1:
                 topic, changed = topic[len(edge):], True
         trimmed = COUNTED.sub("", _EDGE.sub("", topic))
-        if trimmed != topic and trimmed:
+        if trimmed != topic and (trimmed or COUNTED.fullmatch(topic)):  # 五个小标题: no topic
             topic, changed = trimmed, True
     return topic
 
@@ -176,7 +182,8 @@ def _bare(text: str, table: _Cues) -> str:
     text = _RELATED.sub(r"\1", text)
     for word in table.fillers:
         text = text.replace(word, " ")
-    topic = _trim(_EDGE.sub("", "".join(text.split())), table)
+    # 规划哪个部分讲文化: a word naming the document alone where a cue stood is no part of the topic.
+    topic = _trim(_EDGE.sub("", "".join(w for w in text.split() if w not in table.doc_words)), table)
     return "" if topic in table.doc_words else topic
 
 
@@ -212,6 +219,8 @@ def read(text: str) -> Reading:
     r = Reading()
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", text)
+    for word in table.asides:
+        rest = rest.replace(word, "")
     found: list[tuple[str, str]] = []
     last_named = _LAST_NAMED.search(rest)
     if last_named:

@@ -47,13 +47,18 @@ CASES = [
     ("幸福新河那一章下面一共几节", "count", "section", "幸福新河"),
     ("专栏1总共多少项指标", "count", "indicator", "专栏1"),
     # Each chapter: the document's parts.
-    ("把各章标题发我一下", "structure", None, ""),
+    ("把各章标题发我一下", "structure", "section", ""),
     # Headings under a part; a document's annex before the topic (报告附件里…) is no part of it.
     ("创新新河那部分底下有哪些小标题", "structure", "section", "创新新河"),
     ("平安新河下面几个小节", "count", "section", "平安新河"),
     ("专栏1都列了哪些指标", "list", "indicator", "专栏1"),
     ("哪些计划里说了要办招聘会都摘出来", "list", None, "办招聘会"),
     ("家庭医生签约这块哪些规划里有提", "list", None, "家庭医生签约"),
+    # Asking politely (帮我, 给我) is no part of the topic; nor is how many headings there are (几个),
+    # nor a word naming the document where a cue stood.
+    ("帮我把工作计划的几个小标题列一下", "list", "section", ""),
+    ("给我念一下五个小标题", "list", "section", ""),
+    ("规划哪个部分专门讲文化", "structure", None, "文化"),
 ]
 
 
@@ -66,6 +71,19 @@ def test_reading(question: str, kind: str, wanted: str | None, topic: str) -> No
 def test_ordinal_part_of_a_document() -> None:
     r = read(normalize("规划第三章是什么内容"))
     assert (r.kind, r.ordinal, r.parts) == ("structure", 3, False)
+
+
+def test_a_part_counted_in_blocks_or_aspects_and_the_part_it_is_counted_in() -> None:
+    r = read(normalize("重点工作第八块讲什么"))
+    assert (r.kind, r.ordinal, r.within, r.parts) == ("structure", 8, "重点工作", False)
+    r = read(normalize("幸福新河的第四部分拆成多少个小标题"))
+    assert (r.kind, r.wanted, r.ordinal, r.within, r.parts) == ("structure", "section", 4, "幸福新河", True)
+    assert read(normalize("工作回顾的第三个方面讲什么")).ordinal == 3
+
+
+def test_which_part_is_about_a_topic_is_a_where_question() -> None:
+    r = read(normalize("哪一部分专门讲生态"))
+    assert (r.kind, r.where, r.topic) == ("structure", True, "生态")
 
 
 def test_a_part_named_by_its_parts_or_by_itself() -> None:

@@ -93,6 +93,24 @@ def test_a_run_of_part_numbers_lists_those_parts(index: SearchIndex) -> None:
     assert [h.title for h in result.hits] == ["抓项目促发展", "抓民生保安全"]
 
 
+SOUTH = ["南港区2024年政府工作报告", "一、2023年工作回顾", "(一)稳增长。", "(二)惠民生。",
+         "二、2024年工作安排", "(一)聚焦产业升级", "1.推进园区建设。", "(二)聚焦城市更新", "2.改造老旧小区。",
+         "(三)聚焦民生保障", "3.新建养老服务中心。", "(四)聚焦安全发展", "4.开展燃气安全整治。",
+         "三、加强政府自身建设"]
+
+
+def test_an_ordinal_the_words_before_it_do_not_place_is_the_one_part_numbered_so() -> None:
+    index = SearchIndex(build_document("south.txt", SOUTH))
+    # 重点工作 names no heading; only the work plan has a fourth part.
+    result = index.search("南港区报告重点工作第四块讲什么")
+    assert [h.title for h in result.hits][:1] == ["聚焦安全发展"]
+
+
+def test_an_ordinal_after_the_name_of_the_part_it_numbers_is_that_part(index: SearchIndex) -> None:
+    result = index.search("东湖街道计划抓民生保安全的第二部分讲什么")
+    assert [h.title for h in result.hits][:1] == ["抓民生保安全"]
+
+
 def test_structure_reading_lists_the_parts_of_a_document(index: SearchIndex) -> None:
     result = index.search("东湖街道工作计划有几个部分")
     assert [h.title for h in result.hits] == ["抓项目促发展", "抓民生保安全"]
@@ -391,3 +409,12 @@ def test_parallel_headings_ending_with_the_same_words_are_the_parts_asked_for() 
 def test_a_table_cell_asked_as_staff_ask_it(index: SearchIndex) -> None:
     q = index.parse("东湖街道固定资产投资那一栏填的是多少")
     assert q.text == "固定资产投资"  # (那一栏填的是: where the figure is written, not what it is)
+
+
+def test_the_share_of_a_question_an_answer_must_explain_falls_as_the_question_grows() -> None:
+    from knowledge.ranker import LONG_QUESTION
+    from knowledge.search import EXPLAINED_FULL_UNTIL, MIN_EXPLAINED, min_explained
+    # 太空投资 is not answered by 固定资产投资; chatter around 供热管 in a sentence of eleven is no veto.
+    assert min_explained(4) == min_explained(EXPLAINED_FULL_UNTIL) == MIN_EXPLAINED
+    assert 0 < min_explained(EXPLAINED_FULL_UNTIL + 1) < MIN_EXPLAINED
+    assert min_explained(LONG_QUESTION) == 0.0
