@@ -45,6 +45,7 @@ class UnknownPlaces:
         self.placed = {f for files in [*parser.strong.values(), *parser.weak.values()] for f in files}
         self._texts: dict[str, str] = {}
         self._joined: str | None = None
+        self._placed: str | None = None
 
     @staticmethod
     def named(q: Query) -> list[str]:
@@ -67,6 +68,24 @@ class UnknownPlaces:
         if near and not _FUNCTION_CHARS.search(near.group(1)) and near.group(1) not in self._all_text():
             return [near.group(1)]
         return []
+
+    def _bare_name(self, text: str) -> list[str]:
+        """A place's name said alone at the start (宝安附件第五部分…, 宝安企业提的诉求…): the first two or
+        three characters when a plan whose title names no place names them as a place (宝安区) and no
+        plan whose title names its place writes them at all (so 工业, 社区 are never a place)."""
+        for n in (3, 2):
+            name = text[:n]
+            if len(name) < n or _FUNCTION_CHARS.search(name) or name in self._placed_text():
+                continue
+            if any(self.may_be_in(d.file, [name]) for d in self.kb.documents):
+                return [name]
+        return []
+
+    def _placed_text(self) -> str:
+        """The text of the plans whose title names their place, joined (read on first use)."""
+        if self._placed is None:
+            self._placed = "\n".join("".join(self.kb.texts.get(f, [])) for f in sorted(self.placed))
+        return self._placed
 
     def _all_text(self) -> str:
         """Every plan's text, joined (read on first use)."""
@@ -96,12 +115,13 @@ class UnknownPlaces:
             # 宝安那边: a place's name without its kind, said as "over there" — a scope only when some
             # plan names it as a place, never a word the answer must hold (学校那边).
             named = [near.group(1)]
+        bare = not named and (named := self._bare_name(q.text)) != []
         maybe = {d.file for d in self.kb.documents if self.may_be_in(d.file, named)} if named else set()
         if not maybe:
             return
         q.docs = maybe
         said = re.compile(re.escape(_PLACE_SUFFIX.sub("", named[0]))
-                          + rf"(?:{_OVER_THERE}|(?:{_POINTING})?(?:{_KINDS})){'?' if near else ''}")
+                          + rf"(?:{_OVER_THERE}|(?:{_POINTING})?(?:{_KINDS})){'?' if near or bare else ''}")
         q.text = said.sub("", q.text, count=1) or q.text
         q.full = said.sub("", q.full, count=1) or q.full
         q.places.append(named[0])

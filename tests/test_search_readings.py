@@ -418,3 +418,22 @@ def test_the_share_of_a_question_an_answer_must_explain_falls_as_the_question_gr
     assert min_explained(4) == min_explained(EXPLAINED_FULL_UNTIL) == MIN_EXPLAINED
     assert 0 < min_explained(EXPLAINED_FULL_UNTIL + 1) < MIN_EXPLAINED
     assert min_explained(LONG_QUESTION) == 0.0
+
+
+def test_a_place_said_alone_at_the_start_is_the_plan_that_names_it() -> None:
+    unnamed = build_document("x.txt", ["XX街道2023年工作报告", "一、抓民生",
+                                       "立足宝安区位优势，新增停车泊位1000个。"])
+    named = build_document("east.txt", ["东湖街道2023年工作计划", "一、抓交通", "新增停车泊位500个。"])
+    index = SearchIndex(merge([unnamed, named]))
+    q = index.parse("宝安附件里新增停车泊位多少个")
+    index.places.scope(q)
+    assert (q.docs, q.places) == ({"x.txt"}, ["宝安"]) and not q.text.startswith("宝安")
+    hits = index.search("宝安附件里新增停车泊位多少个").hits
+    assert hits and all(h.doc == "x.txt" for h in hits)
+    # A word the plan of a named place writes is no place, though another plan writes it before 区.
+    unnamed = build_document("x.txt", ["XX街道2023年工作报告", "一、抓产业", "建设产业区，新增停车泊位1000个。"])
+    named = build_document("east.txt", ["东湖街道2023年工作计划", "一、抓产业", "发展产业，新增停车泊位500个。"])
+    index = SearchIndex(merge([unnamed, named]))
+    q = index.parse("产业新增停车泊位多少个")
+    index.places.scope(q)
+    assert q.docs == set()
