@@ -18,6 +18,7 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Section
 from knowledge.normalize import normalize
 from knowledge.query import Query
 from knowledge.readings import COUNTED, Reading, doc_words
+from knowledge.wordlists import words
 
 if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
     from knowledge.fuzzy import _Entry
@@ -63,6 +64,13 @@ class Listing:
             if s.level == levels[s.doc]:
                 self.tops[s.doc].append(s)
         self.section_of = {s.id: s for s in kb.sections}
+        # Parts that look back (2023年工作回顾 and what is under it): what was done, not what is to be.
+        looks_back = words("review_headings")
+        self.review: set[str] = set()
+        for s in kb.sections:  # (parents come before their children)
+            own = re.sub(r"[\s\W\d]+$", "", s.title)
+            if own.endswith(looks_back) or (s.parent is not None and s.parent in self.review):
+                self.review.add(s.id)
         self.actual = {id(a) for a in kb.actuals}  # figures already reached: no targets
         # Targets set in words (完成市下达任务), normalised, with the documents that set them.
         self.worded_targets: dict[str, set[str]] = defaultdict(set)
@@ -421,6 +429,9 @@ class Listing:
                 if (e.kind, e.item.id) not in seen and e.item.doc not in shown and p >= PER_PLAN_SHARE * floor:
                     take(p, i)
                     shown.add(e.item.doc)
+        if not reading.past:
+            # 家庭医生签约这块哪些规划里有提: what the plans are to do first, what a review tells of after.
+            hits.sort(key=lambda h: getattr(h.item, "section", None) in self.review)
         return hits
 
     @staticmethod

@@ -69,6 +69,8 @@ class Reading:
     where: bool = False
     # 第五章有几条: the numbered articles (第十六条…) of the part named, not its sub-parts.
     articles: bool = False
+    # 去年装了几部, 取得了哪些成绩: the question asks what was done (a review answers as well as a plan).
+    past: bool = False
 
     @property
     def ordinal(self) -> int | None:
@@ -93,6 +95,8 @@ class _Cues:
     target_words: tuple[str, ...] = ()
     # Words of asking politely (帮我, 给我): taken out before anything else is read.
     asides: tuple[str, ...] = ()
+    # Words of what was done (去年, 已经, 成绩): a list may be of a review's items.
+    past_words: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -106,6 +110,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     due_words: list[str] = []
     target_words: list[str] = []
     asides: list[str] = []
+    past_words: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -119,6 +124,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             fillers.append(cue)
         elif reading == "aside":
             asides.append(cue)
+        elif reading == "past":
+            past_words.append(cue)
         elif reading == "docword":
             doc_words.add(cue)
         elif reading == "edge":
@@ -135,7 +142,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     return _Cues(cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),  # type: ignore[arg-type]
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True),
                  tuple(due_words), tuple(sorted(target_words, key=len, reverse=True)),
-                 tuple(sorted(asides, key=len, reverse=True)))
+                 tuple(sorted(asides, key=len, reverse=True)), tuple(past_words))
 
 
 def doc_words() -> frozenset[str]:
@@ -326,6 +333,7 @@ def read(text: str) -> Reading:
         # No cue of a list or structure: the whole question is the topic.
         r.wanted = None
         return Reading(topic=text)
+    r.past = any(word in text for word in table.past_words)
     r.topic = _bare(rest, table)
     if r.where and len(r.topic) > WHERE_TOPIC_CHARS:
         r.where = False  # …原话在哪一部分，是怎么写的: a question about what the text says

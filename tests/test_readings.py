@@ -81,6 +81,12 @@ def test_a_part_counted_in_blocks_or_aspects_and_the_part_it_is_counted_in() -> 
     assert read(normalize("工作回顾的第三个方面讲什么")).ordinal == 3
 
 
+def test_words_of_what_was_done_mark_a_question_about_the_past() -> None:
+    assert read(normalize("去年家庭医生签约服务取得了哪些成效")).past is True
+    assert read(normalize("家庭医生签约服务都有哪些安排")).past is False
+    assert read(normalize("工作回顾分哪几个方面")).topic == "工作回顾"  # (the words stay in the topic)
+
+
 def test_which_part_is_about_a_topic_is_a_where_question() -> None:
     r = read(normalize("哪一部分专门讲生态"))
     assert (r.kind, r.where, r.topic) == ("structure", True, "生态")

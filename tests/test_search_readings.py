@@ -437,3 +437,16 @@ def test_a_place_said_alone_at_the_start_is_the_plan_that_names_it() -> None:
     q = index.parse("产业新增停车泊位多少个")
     index.places.scope(q)
     assert q.docs == set()
+
+
+REVIEWED = ["南湖区2024年政府工作报告", "一、2023年工作回顾", "(一)办好民生实事",
+            "家庭医生签约服务全面铺开，家庭医生签约服务签约5万人。", "二、2024年工作安排", "(一)增进民生福祉",
+            "1.推进分级诊疗，深化家庭医生签约。", "2.开展家庭医生进小区活动。"]
+
+
+def test_a_list_of_plans_shows_what_is_to_be_done_before_what_a_review_tells() -> None:
+    index = SearchIndex(build_document("south.txt", REVIEWED))
+    result = index.search("家庭医生签约服务都有哪些安排")
+    assert result.reading == "list" and len(result.hits) >= 2
+    reviewed = [index.listing.section_of[h.item.section].title for h in result.hits]  # type: ignore[union-attr]
+    assert "办好民生实事" not in reviewed[:2]
