@@ -23,6 +23,7 @@ _POINTING = "那个|这个|那|这"
 _OVER_THERE = "那边|这边|那里|那儿|那份|这份"
 # 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
 _UNKNOWN_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)({_POINTING})?({_KINDS})(?=[\u4e00-\u9fff\da-z])")
+_INNER_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{_POINTING})?(?:{_KINDS})")
 _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
 # 新增了市场主体: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从]")
@@ -81,6 +82,18 @@ class UnknownPlaces:
                 return [name]
         return []
 
+    def _inner_name(self, text: str) -> list[str]:
+        """A place with its kind inside the question (截至8月，宝安街道年度任务…): two characters before
+        街道/区 … that a plan whose title names no place names as a place, and that no plan whose title
+        names its place writes at all."""
+        for m in _INNER_PLACE.finditer(text):
+            name = m.group(1)
+            if m.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name) or name in self._placed_text():
+                continue
+            if any(self.may_be_in(d.file, [name]) for d in self.kb.documents):
+                return [name]
+        return []
+
     def _placed_text(self) -> str:
         """The text of the plans whose title names their place, joined (read on first use)."""
         if self._placed is None:
@@ -115,7 +128,7 @@ class UnknownPlaces:
             # 宝安那边: a place's name without its kind, said as "over there" — a scope only when some
             # plan names it as a place, never a word the answer must hold (学校那边).
             named = [near.group(1)]
-        bare = not named and (named := self._bare_name(q.text)) != []
+        bare = not named and (named := self._bare_name(q.text) or self._inner_name(q.text)) != []
         maybe = {d.file for d in self.kb.documents if self.may_be_in(d.file, named)} if named else set()
         if not maybe:
             return

@@ -430,6 +430,10 @@ def test_a_place_said_alone_at_the_start_is_the_plan_that_names_it() -> None:
     assert (q.docs, q.places) == ({"x.txt"}, ["宝安"]) and not q.text.startswith("宝安")
     hits = index.search("宝安附件里新增停车泊位多少个").hits
     assert hits and all(h.doc == "x.txt" for h in hits)
+    # …or with its kind inside the question, after words about something else.
+    q = index.parse("听说宝安街道新增停车泊位多少个")
+    index.places.scope(q)
+    assert q.docs == {"x.txt"} and "宝安" not in q.text
     # A word the plan of a named place writes is no place, though another plan writes it before 区.
     unnamed = build_document("x.txt", ["XX街道2023年工作报告", "一、抓产业", "建设产业区，新增停车泊位1000个。"])
     named = build_document("east.txt", ["东湖街道2023年工作计划", "一、抓产业", "发展产业，新增停车泊位500个。"])
