@@ -58,6 +58,23 @@ class _Entry:
 
 Item = Indicator | Task | Section | Term | Passage
 PASSAGE_TITLE_CHARS = 24
+# An indicator's sentence longer than this is matched by the clauses around its name only.
+OWN_CLAUSES_FROM = 100
+_CLAUSE_CUT = re.compile(r"[，,；;。]")
+
+
+def own_clauses(name: str, sentence: str) -> str:
+    """What of a long sentence is about one of the figures it states: the clause naming it with the
+    clauses on either side (新增就业 in a 500-character sentence about 城市更新, 充电桩 … is matched by
+    its own words, not the paragraph's); the sentence itself when short or when the name is not in it."""
+    if len(sentence) <= OWN_CLAUSES_FROM:
+        return sentence
+    clauses = _CLAUSE_CUT.split(sentence)
+    key = name[:4]
+    at = next((k for k, c in enumerate(clauses) if key and key in c), None)
+    if at is None:
+        return sentence
+    return "，".join(clauses[max(0, at - 1): at + 2])
 
 
 def display_title(item: Item) -> str:
@@ -295,7 +312,9 @@ class FuzzyMatcher:
         doc = docs.get(item.doc)
         lines = self.kb.texts.get(item.doc, [])
         line_text = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
-        if isinstance(item, (Indicator, Task)):
+        if isinstance(item, Indicator):
+            text = own_clauses(item.name, item.text or line_text)
+        elif isinstance(item, Task):
             text = item.text or line_text
         elif isinstance(item, Term):
             text = item.definition

@@ -454,3 +454,15 @@ def test_a_list_of_plans_shows_what_is_to_be_done_before_what_a_review_tells() -
     assert result.reading == "list" and len(result.hits) >= 2
     reviewed = [index.listing.section_of[h.item.section].title for h in result.hits]  # type: ignore[union-attr]
     assert "办好民生实事" not in reviewed[:2]
+
+
+def test_a_figure_in_a_long_sentence_is_matched_by_the_clauses_around_its_name() -> None:
+    from knowledge.fuzzy import OWN_CLAUSES_FROM, own_clauses
+    sentence = ("十四五期间，城市更新作为街道工作的重中之重，全力推进棚户区改造，加快推动社区充电桩建设，"
+                "完善社区养老服务设施，推动老旧小区改造提质增效，实现新增就业5000人，城镇登记失业率控制在3.5%以内，"
+                "不断提升居民生活品质。")
+    assert len(sentence) > OWN_CLAUSES_FROM
+    own = own_clauses("新增就业", sentence)
+    assert "新增就业5000人" in own and "充电桩" not in own
+    assert own_clauses("新增就业", "实现新增就业5000人。") == "实现新增就业5000人。"  # a short sentence whole
+    assert own_clauses("森林覆盖率", sentence) == sentence  # a name the sentence does not hold
