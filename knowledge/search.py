@@ -462,8 +462,19 @@ class SearchIndex:
             # 大港街2027年要完成哪些主要目标: no plan speaks of that year; its items are no answer.
             result.note = f"现有规划没有涉及{q.year}年的内容。"
             return result
+        required = self.parser_required(q) if reading.kind in ("list", "count", "structure") else []
+        if required and not any(r in self.places.all_text() for r in required):
+            # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
+            result.note = f"现有规划中没有关于“{required[0]}”的内容。"
+            return result
         if reading.kind in ("list", "count", "structure"):
             listed = self.listing.items(self, q, reading, result, limit)
+            if listed is not None and required:
+                # 和平区安全生产有哪些任务: only items that speak of the place named.
+                listed.hits = [h for h in listed.hits if any(r in h.text or r in h.title for r in required)]
+                listed.total = len(listed.hits)
+                if not listed.hits:
+                    listed.note = f"现有规划中没有关于“{required[0]}”的内容。"
             if listed is not None:
                 return listed
         return self.answer(q, reading, result, limit)

@@ -14,6 +14,7 @@ import re
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
 from knowledge.query import NOT_PLACES, Query, QueryParser
+from knowledge.readings import doc_words
 from knowledge.wordlists import words
 
 # The kinds of place (街道, 区 …), how a chat points at a place (宝安那个街道) and says "over there"
@@ -24,6 +25,8 @@ _OVER_THERE = "那边|这边|那里|那儿|那份|这份"
 # 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
 _UNKNOWN_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)({_POINTING})?({_KINDS})(?=[\u4e00-\u9fff\da-z])")
 _INNER_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{_POINTING})?(?:{_KINDS})")
+# 各街道, 全区每个镇, 我们街道: which, not a name.
+_WHICH = re.compile(r"[各每全本该此这那我你他们其所些]")
 _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
 # 新增了市场主体: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从]")
@@ -53,8 +56,9 @@ class UnknownPlaces:
         """A place no plan is about named at the start of the question (和平区, 古林街道): words that
         must be in an answer."""
         name = _UNKNOWN_PLACE.match(q.text)
-        if not name or name.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name.group(1)):
-            return []
+        if not name or name.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name.group(1)) \
+                or _WHICH.search(name.group(1)) or name.group(1).startswith(tuple(doc_words())):
+            return []  # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words)
         if name.group(1) in _verbs():
             return []  # 推动市重点项目落地: a verb before 市, not a city
         return [name.group(1) + name.group(3)]
@@ -66,7 +70,7 @@ class UnknownPlaces:
         if named or q.docs:
             return named
         near = _NEAR_PLACE.match(normalize(q.raw))
-        if near and not _FUNCTION_CHARS.search(near.group(1)) and near.group(1) not in self._all_text():
+        if near and not _FUNCTION_CHARS.search(near.group(1)) and near.group(1) not in self.all_text():
             return [near.group(1)]
         return []
 
@@ -100,7 +104,7 @@ class UnknownPlaces:
             self._placed = "\n".join("".join(self.kb.texts.get(f, [])) for f in sorted(self.placed))
         return self._placed
 
-    def _all_text(self) -> str:
+    def all_text(self) -> str:
         """Every plan's text, joined (read on first use)."""
         if self._joined is None:
             self._joined = "\n".join("".join(lines) for lines in self.kb.texts.values())

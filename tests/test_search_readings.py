@@ -466,3 +466,12 @@ def test_a_figure_in_a_long_sentence_is_matched_by_the_clauses_around_its_name()
     assert "新增就业5000人" in own and "充电桩" not in own
     assert own_clauses("新增就业", "实现新增就业5000人。") == "实现新增就业5000人。"  # a short sentence whole
     assert own_clauses("森林覆盖率", sentence) == sentence  # a name the sentence does not hold
+
+
+def test_a_list_of_a_place_no_plan_is_about_is_empty_with_a_note(index: SearchIndex) -> None:
+    for question in ("和平区安全生产有哪些任务", "和平区安全生产有几项任务"):
+        result = index.search(question)
+        assert result.hits == [] and "没有关于" in (result.note or ""), question
+    # Which (全区各街道) and the document (附件里乡村振兴) are no place.
+    assert index.parser_required(index.parse("全区各街道安全生产有哪些任务")) == []
+    assert index.parser_required(index.parse("附件里乡村振兴放在哪一部分")) == []
