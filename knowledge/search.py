@@ -468,6 +468,8 @@ class SearchIndex:
             result.note = f"现有规划中没有关于“{required[0]}”的内容。"
             return result
         if reading.kind in ("list", "count", "structure"):
+            if required:  # (the place is what the items must name, not what they are about)
+                reading = dc_replace(reading, topic=reading.topic.replace(required[0], "").strip())
             listed = self.listing.items(self, q, reading, result, limit)
             if listed is not None and required:
                 # 和平区安全生产有哪些任务: only items that speak of the place named.

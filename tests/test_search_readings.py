@@ -475,3 +475,11 @@ def test_a_list_of_a_place_no_plan_is_about_is_empty_with_a_note(index: SearchIn
     # Which (全区各街道) and the document (附件里乡村振兴) are no place.
     assert index.parser_required(index.parse("全区各街道安全生产有哪些任务")) == []
     assert index.parser_required(index.parse("附件里乡村振兴放在哪一部分")) == []
+
+
+def test_the_unknown_place_of_a_list_is_what_items_must_name_not_its_topic() -> None:
+    doc = build_document("east.txt", ["东湖街道2024年工作计划", "一、抓合作", "1.深化与和平区教育合作。",
+                                      "二、抓安全", "2.落实安全生产主体责任。"])
+    result = SearchIndex(doc).search("和平区安全生产有哪些任务")
+    # 深化与和平区教育合作 names the place but is no safety task; 落实安全生产 is not 和平区's.
+    assert result.hits == [] and "和平区" in (result.note or "")
