@@ -15,6 +15,7 @@ from bot.plan_text import (
     doc_short,
     section_text,
     short,
+    short_around,
     source,
     value_text,
 )
@@ -233,7 +234,7 @@ def summary(kb: KnowledgeBase, hit: Hit, same: int = 1) -> str:
         return f"{short(item.definition, 30)} · {doc}"
     title = hit_title(kb, hit)
     if isinstance(item, Passage):
-        said = short(hit.text or item.text, 40)
+        said = short_around(hit.text or item.text, hit.marks, 40)
         parts = [said if said != title else "", doc if doc != title else ""]
     else:
         parts = [section_parent(item) if isinstance(item, Section) else "", doc]
@@ -256,7 +257,7 @@ def detail(hit: Hit) -> str:
     if isinstance(item, Term):
         return short(item.definition, 40)
     if isinstance(item, Passage):
-        return short(hit.text or item.text, 60)
+        return short_around(hit.text or item.text, hit.marks, 60)
     return section_parent(item) if isinstance(item, Section) else ""
 
 

@@ -16,10 +16,29 @@ DOC_KIND_LABELS = {"five_year_plan": "五年规划", "annual_plan": "年度计�
 DEADLINE_KIND_LABELS = LEDGER_DEADLINE_LABELS  # one table: the cards' and the ledger's 时限依据
 
 
+# Characters kept before a word a cut opens on.
+LEAD_CHARS = 6
+
+
 def short(text: str, limit: int) -> str:
     """`text` on one line, cut to `limit` characters with an ellipsis."""
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def short_around(text: str, marks: list[str], limit: int) -> str:
+    """`text` on one line cut to `limit` characters where the first of the question's words is, when
+    its start would not show any (a passage that speaks of 家庭医生签约 only at its end)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    found = [k for m in marks if m and (k := text.find(m)) >= 0]
+    if not found or min(found) + max(len(m) for m in marks) <= limit - 1:
+        return short(text, limit)
+    # A few characters before the word, so it reads as part of its sentence.
+    start = max(0, min(min(found) - LEAD_CHARS, len(text) - (limit - 2)))
+    cut = text[start: start + limit - 2]
+    return "…" + cut + ("…" if start + limit - 2 < len(text) else "")
 
 
 def value_text(v: Value | None, unit: str | None) -> str:

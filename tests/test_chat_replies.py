@@ -120,3 +120,12 @@ def test_a_listed_indicator_group_counts_statements_not_documents(service: BotSe
     # 新增就业 is stated twice in the same plan and once in another: not "另见 2 份文件".
     out = text_of(service.ask("城镇登记失业率"))
     assert "份文件" not in out and "（另见 " in out
+
+
+def test_a_listed_passage_is_cut_where_the_questions_words_are() -> None:
+    from bot.plan_text import short_around
+    text = "推动以大数据为基础的街道综合指挥中心建设，协同构建智慧平安街道；优化养老和医疗配套，深化家庭医生签约服务，建设卫生服务中心。"
+    cut = short_around(text, ["家庭医生签约"], 30)
+    assert "家庭医生签约" in cut and cut.startswith("…") and len(cut) <= 30
+    assert short_around(text, ["智慧平安"], 30) == text[:29] + "…"  # the start shows it: cut as usual
+    assert short_around("深化家庭医生签约服务。", ["家庭医生"], 30) == "深化家庭医生签约服务。"
