@@ -29,6 +29,8 @@ _AT = "\x00"
 LAST = -1
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
 _ITEM_MEASURES = ("项", "条")
+# What a pointing cue (那部分, 那一章) points at.
+_PART_WORDS = ("部分", "章", "节", "块", "方面", "篇")
 # Beyond this many characters besides the ordinal, the question asks about the content, not the part.
 ORDINAL_TOPIC_CHARS = 5
 # 附件一到八, (一)到(九), 第一到第三章: a run of parts by their numbers (not 3到5个, 1-5月, 2021到2025年).
@@ -219,6 +221,14 @@ def _span_numbers(m: re.Match[str]) -> tuple[int, int] | None:
     return (lo, hi) if 0 < lo < hi <= 99 else None
 
 
+def _part_named(text: str, found: list[tuple[str, str]], table: _Cues) -> str:
+    """The words before a cue pointing at a part (那部分, 那一章, 这块), as a topic, if any."""
+    for cue, _ in found:
+        if cue[0] in "那这" and cue.endswith(_PART_WORDS) and cue in text:
+            return _bare(text.split(cue, 1)[0], table)
+    return ""
+
+
 def read(text: str) -> Reading:
     """The reading of a normalised question (its place, year and document kind already taken out)."""
     table = _table()
@@ -335,6 +345,11 @@ def read(text: str) -> Reading:
         return Reading(topic=text)
     r.past = any(word in text for word in table.past_words)
     r.topic = _bare(rest, table)
+    if r.kind in ("structure", "count") and not r.path and (named := _part_named(text, found, table)) \
+            and len(named) < len(r.topic):
+        # 工作回顾那部分一年来主要做的工作分了几个方面: the words before 那部分 name the part; the
+        # rest tells what the asker thinks is in it.
+        r.topic = named
     if r.where and len(r.topic) > WHERE_TOPIC_CHARS:
         r.where = False  # …原话在哪一部分，是怎么写的: a question about what the text says
     if r.topic in doc_words:

@@ -59,6 +59,8 @@ CASES = [
     ("帮我把工作计划的几个小标题列一下", "list", "section", ""),
     ("给我念一下五个小标题", "list", "section", ""),
     ("规划哪个部分专门讲文化", "structure", None, "文化"),
+    # The words before 那部分 name the part; what follows is what the asker thinks is in it.
+    ("发展环境那部分对机遇和挑战分了几个方面", "structure", None, "发展环境"),
     # By now (到现在应该都…了吧, 截至目前): what was to be done by today.
     ("安全生产任务到现在应该都完成了吧", "due", "task", "安全生产任务"),
 ]
