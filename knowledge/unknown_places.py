@@ -24,6 +24,7 @@ _POINTING = "那个|这个|那|这"
 _OVER_THERE = "那边|这边|那里|那儿|那份|这份"
 # 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
 _UNKNOWN_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)({_POINTING})?({_KINDS})(?=[\u4e00-\u9fff\da-z])")
+# A place with its kind inside a question (…，宝安街道年度任务…): two characters, then the kind.
 _INNER_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{_POINTING})?(?:{_KINDS})")
 # 各街道, 全区每个镇, 我们街道: which, not a name.
 _WHICH = re.compile(r"[各每全本该此这那我你他们其所些]")
@@ -49,7 +50,6 @@ class UnknownPlaces:
         self.placed = {f for files in [*parser.strong.values(), *parser.weak.values()] for f in files}
         self._texts: dict[str, str] = {}
         self._joined: str | None = None
-        self._placed: str | None = None
 
     @staticmethod
     def named(q: Query) -> list[str]:
@@ -80,7 +80,7 @@ class UnknownPlaces:
         plan whose title names its place writes them at all (so 工业, 社区 are never a place)."""
         for n in (3, 2):
             name = text[:n]
-            if len(name) < n or _FUNCTION_CHARS.search(name) or name in self._placed_text():
+            if len(name) < n or _FUNCTION_CHARS.search(name) or self._written_by_placed(name):
                 continue
             if any(self.may_be_in(d.file, [name]) for d in self.kb.documents):
                 return [name]
@@ -92,17 +92,22 @@ class UnknownPlaces:
         names its place writes at all."""
         for m in _INNER_PLACE.finditer(text):
             name = m.group(1)
-            if m.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name) or name in self._placed_text():
+            if m.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name) or self._written_by_placed(name):
                 continue
             if any(self.may_be_in(d.file, [name]) for d in self.kb.documents):
                 return [name]
         return []
 
-    def _placed_text(self) -> str:
-        """The text of the plans whose title names their place, joined (read on first use)."""
-        if self._placed is None:
-            self._placed = "\n".join("".join(self.kb.texts.get(f, [])) for f in sorted(self.placed))
-        return self._placed
+    def _written_by_placed(self, name: str) -> bool:
+        """Does a plan whose title names its place write `name` anywhere?"""
+        return any(name in self._text_of(f) for f in self.placed)
+
+    def _text_of(self, doc: str) -> str:
+        """One plan's text, joined (read on first use)."""
+        text = self._texts.get(doc)
+        if text is None:
+            text = self._texts[doc] = "".join(self.kb.texts.get(doc, []))
+        return text
 
     def all_text(self) -> str:
         """Every plan's text, joined (read on first use)."""
@@ -115,9 +120,7 @@ class UnknownPlaces:
         宝安街道; 和平社区 is a word of a name, no 和平区): it may be that place's plan."""
         if doc in self.placed:
             return False
-        text = self._texts.get(doc)
-        if text is None:
-            text = self._texts[doc] = "".join(self.kb.texts.get(doc, []))
+        text = self._text_of(doc)
         return any(len(core) >= 2 and re.search(re.escape(core) + _ADMIN_SUFFIX, text) is not None
                    for core in (_PLACE_SUFFIX.sub("", p) for p in places))
 
