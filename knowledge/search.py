@@ -441,6 +441,8 @@ class SearchIndex:
             resolved = self.latin().resolve(query)
             if has_cjk(query) or _mostly_read(query, resolved):
                 query = resolved
+            elif head := _read_head(resolved):
+                query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
         q = self.parse(unbracket_span(query), today)
         self.places.scope(q)
         q.articles = self.articles(query)
@@ -708,6 +710,15 @@ def _articles_of(entries: list[_Entry]) -> dict[int, str]:
 def min_explained(chars: int) -> float:
     """The share of a question of `chars` characters an item must explain to answer at all."""
     return MIN_EXPLAINED * min(1.0, max(0.0, (LONG_QUESTION - chars) / (LONG_QUESTION - EXPLAINED_FULL_UNTIL)))
+
+
+def _read_head(resolved: str) -> str:
+    """The words read in characters of a question in letters whose unread words all come after them
+    (新河街 消夏 晚会 hai ban bu ban: the chat at the end, 还办不办), when at least two were read."""
+    m = re.fullmatch(r"([^A-Za-z]+?)\s+((?:[A-Za-z]+\s*)+)", resolved.strip())
+    if not m or len(re.findall(r"[\u4e00-\u9fff]+", m.group(1))) < 2:
+        return ""
+    return m.group(1)
 
 
 def _mostly_read(query: str, resolved: str) -> bool:

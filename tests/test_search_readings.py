@@ -289,6 +289,16 @@ def test_a_question_in_pinyin_words_is_read_in_characters(index: SearchIndex) ->
     assert [h.id for h in index.search("anquan shengchan 有哪些任务").hits] == [h.id for h in plain.hits]
 
 
+def test_chat_in_letters_after_the_words_read_is_left_out(index: SearchIndex) -> None:
+    from knowledge.search import _read_head
+    assert _read_head("新河街 消夏 晚会 hai ban bu ban") == "新河街 消夏 晚会"
+    assert _read_head("新河街 hai ban") == ""  # one word read is too little to go on
+    assert _read_head("hai 新河街 消夏") == ""  # unread words before: not a tail of chat
+    plain = index.search("安全生产监管")
+    assert plain.hits
+    assert [h.id for h in index.search("anquan shengchan jianguan hai zuo bu zuo").hits][:1] == [plain.hits[0].id]
+
+
 def test_a_long_text_is_cut_where_most_of_the_questions_words_are() -> None:
     from knowledge.hit_text import HIT_TEXT_CHARS, excerpt
 
