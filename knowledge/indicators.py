@@ -9,11 +9,11 @@ from knowledge.indicator_prose import Found, prose_targets
 from knowledge.indicator_tables import TableRow, find_tables, value_number
 from knowledge.models import Document, Indicator, Section, Value
 from knowledge.numbers import normalize_unit
+from knowledge.review_parts import looks_back
 from knowledge.structure import section_at
 from knowledge.task_tables import find_task_tables
 
 # Section titles whose text reviews the past (achievements, not targets).
-_REVIEW_TITLE = re.compile(r"回顾|存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题|发展基础|发展成就|主要成就|工作成效|取得.{0,4}成[绩效就果]|过去[一五]年|发展现状|基本情况")
 # Sections that define terms rather than set targets.
 _GLOSSARY_TITLE = re.compile(r"名词解释|名词说明|术语|释义|附注")
 
@@ -154,7 +154,7 @@ def _review_lines(doc: Document, sections: list[Section], glossary: bool = True)
         while node is not None:
             chain.append(node.title)
             node = by_id.get(node.parent) if node.parent else None
-        if not any(_REVIEW_TITLE.search(t) or (glossary and _GLOSSARY_TITLE.search(t)) for t in chain + section.path):
+        if not any(looks_back(t) or (glossary and _GLOSSARY_TITLE.search(t)) for t in chain + section.path):
             continue
         stop = section.end_line
         if stop is None:

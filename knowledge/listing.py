@@ -18,7 +18,7 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Section
 from knowledge.normalize import normalize
 from knowledge.query import Query
 from knowledge.readings import COUNTED, Reading, doc_words
-from knowledge.wordlists import words
+from knowledge.review_parts import looks_back
 
 if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
     from knowledge.fuzzy import _Entry
@@ -65,11 +65,9 @@ class Listing:
                 self.tops[s.doc].append(s)
         self.section_of = {s.id: s for s in kb.sections}
         # Parts that look back (2023年工作回顾 and what is under it): what was done, not what is to be.
-        looks_back = words("review_headings")
         self.review: set[str] = set()
         for s in kb.sections:  # (parents come before their children)
-            own = re.sub(r"[\s\W\d]+$", "", s.title)
-            if own.endswith(looks_back) or (s.parent is not None and s.parent in self.review):
+            if looks_back(s.title) or (s.parent is not None and s.parent in self.review):
                 self.review.add(s.id)
         self.actual = {id(a) for a in kb.actuals}  # figures already reached: no targets
         # Targets set in words (完成市下达任务), normalised, with the documents that set them.

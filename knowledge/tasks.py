@@ -38,6 +38,7 @@ from knowledge.measures import (
 )
 from knowledge.metadata import title_year
 from knowledge.models import Document, Section, Task
+from knowledge.review_parts import looks_back
 from knowledge.structure import section_at, undecorated
 from knowledge.task_tables import find_task_tables
 from knowledge.units import FIRST_IS_LEAD, Units, find_units, unit_line
@@ -45,7 +46,6 @@ from knowledge.units import FIRST_IS_LEAD, Units, find_units, unit_line
 __all__ = ["extract_tasks", "find_units"]
 
 # Sections whose statements are achievements or background, not tasks.
-_REVIEW_TITLE = re.compile(r"回顾|存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题|发展基础|主要成就|取得的成[绩效就]|工作成效|过去[一五]年|现状")
 _MIXED_TITLE = re.compile(r"[和与及、]")
 _GLOSSARY_TITLE = re.compile(r"名词解释|术语|释义|注释|附注")
 _NUMBERED = re.compile(
@@ -224,7 +224,7 @@ def _skipped_lines(doc: Document, text: DocText, sections: list[Section]) -> set
         elif _DESCRIPTION.match(line):
             skip.add(number)  # 项目内容：… / 事项进展：… describe the item above, they are no task
     for i, section in enumerate(ordered):
-        if not (_REVIEW_TITLE.search(section.title) or _GLOSSARY_TITLE.search(section.title)):
+        if not (looks_back(section.title) or _GLOSSARY_TITLE.search(section.title)):
             continue
         if _MIXED_TITLE.search(section.title):
             # 发展基础和发展环境: only the chapter's own text, its subsections are judged alone
