@@ -341,6 +341,8 @@ class SearchIndex:
         e = self.entries[i]
         if q.docs and e.item.doc not in q.docs:
             return False
+        if q.year is None and q.period and not _in_period(e.value_years, e.period, q.period[1]):
+            return False  # 十三五…累计多少: the figures of that period (a later plan's review), not its targets
         if q.year is not None and e.kind == "indicator" and e.value_years:
             # A figure of another year is not the answer, however close its name.
             return q.year in e.value_years
@@ -710,6 +712,14 @@ def _articles_of(entries: list[_Entry]) -> dict[int, str]:
 def min_explained(chars: int) -> float:
     """The share of a question of `chars` characters an item must explain to answer at all."""
     return MIN_EXPLAINED * min(1.0, max(0.0, (LONG_QUESTION - chars) / (LONG_QUESTION - EXPLAINED_FULL_UNTIL)))
+
+
+def _in_period(years: frozenset[int], period: tuple[int, int] | None, asked: tuple[int, int]) -> bool:
+    """Is an item about a plan period asked for: a year of its figures in it, else its plan's period
+    overlapping it (an item with neither is about any)?"""
+    if years:
+        return any(asked[0] <= y <= asked[1] for y in years)
+    return period is None or (period[0] <= asked[1] and asked[0] <= period[1])
 
 
 def _read_head(resolved: str) -> str:

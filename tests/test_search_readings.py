@@ -493,3 +493,16 @@ def test_the_unknown_place_of_a_list_is_what_items_must_name_not_its_topic() -> 
     result = SearchIndex(doc).search("和平区安全生产有哪些任务")
     # 深化与和平区教育合作 names the place but is no safety task; 落实安全生产 is not 和平区's.
     assert result.hits == [] and "和平区" in (result.note or "")
+
+
+FIVE_YEAR = ["东湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 发展基础",
+             "十三五时期，规上工业总产值2020年达到23亿元。", "第二章 主要目标",
+             "到2025年，规上工业总产值达到50亿元。"]
+
+
+def test_a_plan_period_named_is_a_constraint_on_the_years_of_the_figures() -> None:
+    index = SearchIndex(build_document("east.txt", FIVE_YEAR))
+    past = index.search("十三五规上工业总产值多少").hits
+    assert past and "23亿元" in past[0].text
+    ahead = index.search("十四五规上工业总产值目标").hits
+    assert ahead and "50亿元" in ahead[0].text
