@@ -208,6 +208,10 @@ class Listing:
                     chosen.extend(("passage", p) for p in articles)  # 第五章有几条: its articles
                     complete = True
                     continue
+                if reading.wanted in ("task", "indicator", "term") and (held := self.items_under(part, reading.wanted)):
+                    chosen.extend(held)  # 第四部分有几项任务: the tasks it holds, not the part
+                    complete = True
+                    continue
                 parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
                 chosen.extend(("section", s) for s in parts or [part])
         elif not reading.topic:

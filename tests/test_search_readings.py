@@ -506,3 +506,9 @@ def test_a_plan_period_named_is_a_constraint_on_the_years_of_the_figures() -> No
     assert past and "23亿元" in past[0].text
     ahead = index.search("十四五规上工业总产值目标").hits
     assert ahead and "50亿元" in ahead[0].text
+
+
+def test_the_tasks_of_a_part_named_by_its_number_are_counted_not_the_part(index: SearchIndex) -> None:
+    result = index.search("东湖街道计划第二部分有几项任务")
+    assert result.reading == "count" and result.total == 3
+    assert all(h.kind == "task" for h in result.hits)
