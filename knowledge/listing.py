@@ -208,8 +208,12 @@ class Listing:
                     chosen.extend(("passage", p) for p in articles)  # 第五章有几条: its articles
                     complete = True
                     continue
-                if reading.wanted in ("task", "indicator", "term") and (held := self.items_under(part, reading.wanted)):
-                    chosen.extend(held)  # 第四部分有几项任务: the tasks it holds, not the part
+                held = self.items_under(part, reading.wanted) if reading.wanted in ("task", "indicator", "term") else []
+                if held and (reading.wanted != "task" or len(held) >= len(self.children.get(part.id, []))):
+                    # 第四部分有几项任务: the tasks it holds, not the part (a chapter with more sections
+                    # than typed tasks — a five-year plan's work is in its running text — is listed by
+                    # its sections, as before)
+                    chosen.extend(held)
                     complete = True
                     continue
                 parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []

@@ -512,3 +512,12 @@ def test_the_tasks_of_a_part_named_by_its_number_are_counted_not_the_part(index:
     result = index.search("东湖街道计划第二部分有几项任务")
     assert result.reading == "count" and result.total == 3
     assert all(h.kind == "task" for h in result.hits)
+
+
+def test_a_chapter_with_more_sections_than_typed_tasks_is_listed_by_its_sections() -> None:
+    doc = build_document("five.txt", ["东湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 发展经济",
+                                      "第一节 发展产业", "大力发展现代服务业。", "第二节 招商引资",
+                                      "加大招商引资力度。", "第三节 科技创新", "1.建设科技园区。",
+                                      "第二章 保障措施", "加强组织领导。"])
+    result = SearchIndex(doc).search("东湖街道规划第一章有哪些任务")
+    assert [h.kind for h in result.hits] == ["section"] * 3
