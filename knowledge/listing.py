@@ -474,8 +474,8 @@ class Listing:
         from knowledge.digest.engine import due_item  # the digest engine imports the search
 
         end = horizon_end(reading.horizon, today)
-        if q.year is not None and reading.horizon is None:
-            end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…: the end of the year named
+        if q.year is not None and reading.horizon in (None, "year"):
+            end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…, 去年底到期的…: the end of the year named
         docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
         cover = None
         topics: list[str] = []

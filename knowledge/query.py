@@ -9,7 +9,7 @@ from knowledge.doc_titles import DocumentTitles
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
 from knowledge.plan_periods import five_year_period, shi_wu_number
-from knowledge.readings import doc_words
+from knowledge.readings import asks_due, doc_words
 from knowledge.wordlists import words
 
 # Cue words (normalised form) that say what kind of answer is wanted. Checked in this order:
@@ -76,6 +76,7 @@ _SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|�
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期)")
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
 _BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
+_YEAR_END = ("年底", "年末")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # 大港和新河两个规划: places named together.
 _BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
@@ -231,13 +232,20 @@ class QueryParser:
         m = _YEAR.search(text)
         if m:
             q.year = int(m.group(1))
-            text = text[: m.start()] + text[m.end():]
+            # 2024年底要达到的指标: the year is read; 年底 stays, as the time things fall due.
+            # (截至2023年底…多少, 2023年底的专利数: a point in time, not a deadline)
+            kept = m.group(0).endswith(_YEAR_END) and not re.search(r"(?:截至|截止)$", text[: m.start()]) \
+                and asks_due(text)
+            text = text[: m.start()] + ("年底" if kept else "") + text[m.end():]
         elif q.year is None:
             for word, delta in _RELATIVE_YEARS.items():
                 base = today_year or self.latest_year
                 if word in text and base:
                     q.year = base + delta
-                    text = text.replace(word, "", 1)
+                    # 今年底要达到的: the year is read, 年底 stays (去年底的专利数: a point in time, gone)
+                    end = re.search(r"(?<!截至)(?<!截止)" + re.escape(word) + r"[底末]", text)
+                    text = re.sub(re.escape(word) + r"(?=[底末])", "年", text, count=1) if end and asks_due(text) \
+                        else re.sub(re.escape(word) + r"[底末]?", "", text, count=1)
                     break
         for word, doc_kind in DOC_KIND_WORDS:
             if word in text:

@@ -221,6 +221,12 @@ def _span_numbers(m: re.Match[str]) -> tuple[int, int] | None:
     return (lo, hi) if 0 < lo < hi <= 99 else None
 
 
+def asks_due(text: str) -> bool:
+    """Does a question speak of work falling due or targets to reach (完成, 到期, 达到, 要做到 …)?"""
+    table = _table()
+    return any(word in text for word in table.due_words + table.target_words)
+
+
 def _part_named(text: str, found: list[tuple[str, str]], table: _Cues) -> str:
     """The words before a cue pointing at a part (那部分, 那一章, 这块), as a topic, if any."""
     for cue, _ in found:

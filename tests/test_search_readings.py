@@ -521,3 +521,13 @@ def test_a_chapter_with_more_sections_than_typed_tasks_is_listed_by_its_sections
                                       "第二章 保障措施", "加强组织领导。"])
     result = SearchIndex(doc).search("东湖街道规划第一章有哪些任务")
     assert [h.kind for h in result.hits] == ["section"] * 3
+
+
+def test_the_end_of_a_year_named_stays_a_time_things_fall_due(index: SearchIndex) -> None:
+    today = dt.date(2024, 6, 15)
+    q = index.parse("东湖街道今年底要完成的任务", today)
+    assert q.year == 2024 and "年底" in q.text
+    assert index.search("东湖街道今年底要完成的任务", today=today).reading == "due"
+    # …but 截至2024年底 and a figure at the year end are a point in time.
+    assert "年底" not in index.parse("截至2024年底固定资产投资多少", today).text
+    assert "年底" not in index.parse("去年底的固定资产投资多少", today).text
