@@ -464,12 +464,12 @@ class SearchIndex:
             return result
         if reading.kind in ("list", "count", "structure") and q.year is not None and not self.year_covered(q.year):
             # 大港街2027年要完成哪些主要目标: no plan speaks of that year; its items are no answer.
-            result.note = f"现有规划没有涉及{q.year}年的内容。"
+            result.note = _year_not_covered(q.year)
             return result
         required = self.parser_required(q) if reading.kind in ("list", "count", "structure") else []
-        if required and not any(r in self.places.all_text() for r in required):
+        if required and not any(self.places.written(r) for r in required):
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
-            result.note = f"现有规划中没有关于“{required[0]}”的内容。"
+            result.note = _nothing_on(required[0])
             return result
         if reading.kind in ("list", "count", "structure"):
             if required:  # (the place is what the items must name, not what they are about)
@@ -480,7 +480,7 @@ class SearchIndex:
                 listed.hits = [h for h in listed.hits if any(r in h.text or r in h.title for r in required)]
                 listed.total = len(listed.hits)
                 if not listed.hits:
-                    listed.note = f"现有规划中没有关于“{required[0]}”的内容。"
+                    listed.note = _nothing_on(required[0])
             if listed is not None:
                 return listed
         return self.answer(q, reading, result, limit)
@@ -490,7 +490,7 @@ class SearchIndex:
         required = self.parser_required(q)
         threshold = self.ranker.answer_threshold(q.text)
         if q.year is not None and not self.year_covered(q.year):
-            result.note = f"现有规划没有涉及{q.year}年的内容。"
+            result.note = _year_not_covered(q.year)
             scored = self.score(_without_year(q), required)
             result.others = [self.hit(i, p, q.text) for p, i in scored.inside[:3] if p >= threshold]
             return result
@@ -530,7 +530,7 @@ class SearchIndex:
         places = "、".join(dict.fromkeys(q.places))
         year = f"{q.year}年" if q.year else ""
         if required:
-            result.note = f"现有规划中没有关于“{required[0]}”的内容。"
+            result.note = _nothing_on(required[0])
         elif (places or year) and scored.outside and scored.outside[0][0] >= threshold:
             result.note = f"{places or '现有'}的规划里没有找到{year}“{q.text}”的相关内容。"
         if result.note:
@@ -707,6 +707,16 @@ def _articles_of(entries: list[_Entry]) -> dict[int, str]:
             continue
         out[i] = current[2]
     return out
+
+
+def _year_not_covered(year: int) -> str:
+    """The note for a question naming a year no plan speaks of."""
+    return f"现有规划没有涉及{year}年的内容。"
+
+
+def _nothing_on(word: str) -> str:
+    """The note for a question about something no plan speaks of (a place no plan is about)."""
+    return f"现有规划中没有关于“{word}”的内容。"
 
 
 def min_explained(chars: int) -> float:

@@ -49,7 +49,6 @@ class UnknownPlaces:
         # Documents whose title names their place (the parser's aliases).
         self.placed = {f for files in [*parser.strong.values(), *parser.weak.values()] for f in files}
         self._texts: dict[str, str] = {}
-        self._joined: str | None = None
 
     @staticmethod
     def named(q: Query) -> list[str]:
@@ -70,7 +69,7 @@ class UnknownPlaces:
         if named or q.docs:
             return named
         near = _NEAR_PLACE.match(normalize(q.raw))
-        if near and not _FUNCTION_CHARS.search(near.group(1)) and near.group(1) not in self.all_text():
+        if near and not _FUNCTION_CHARS.search(near.group(1)) and not self.written(near.group(1)):
             return [near.group(1)]
         return []
 
@@ -78,29 +77,20 @@ class UnknownPlaces:
         """A place's name said alone at the start (宝安附件第五部分…, 宝安企业提的诉求…): the first two or
         three characters when a plan whose title names no place names them as a place (宝安区) and no
         plan whose title names its place writes them at all (so 工业, 社区 are never a place)."""
-        for n in (3, 2):
-            name = text[:n]
-            if len(name) < n or _FUNCTION_CHARS.search(name) or self._written_by_placed(name):
-                continue
-            if any(self.may_be_in(d.file, [name]) for d in self.kb.documents):
-                return [name]
-        return []
+        return next(([text[:n]] for n in (3, 2) if len(text) >= n and self._unplaced_place(text[:n])), [])
 
     def _inner_name(self, text: str) -> list[str]:
         """A place with its kind inside the question (截至8月，宝安街道年度任务…): two characters before
         街道/区 … that a plan whose title names no place names as a place, and that no plan whose title
         names its place writes at all."""
-        for m in _INNER_PLACE.finditer(text):
-            name = m.group(1)
-            if m.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name) or self._written_by_placed(name):
-                continue
-            if any(self.may_be_in(d.file, [name]) for d in self.kb.documents):
-                return [name]
-        return []
+        return next(([m.group(1)] for m in _INNER_PLACE.finditer(text)
+                     if not m.group(0).endswith(NOT_PLACES) and self._unplaced_place(m.group(1))), [])
 
-    def _written_by_placed(self, name: str) -> bool:
-        """Does a plan whose title names its place write `name` anywhere?"""
-        return any(name in self._text_of(f) for f in self.placed)
+    def _unplaced_place(self, name: str) -> bool:
+        """Is `name` a place only a plan whose title names no place names (宝安区), and that no plan
+        whose title names its place writes at all?"""
+        return not _FUNCTION_CHARS.search(name) and not any(name in self._text_of(f) for f in self.placed) \
+            and any(self.may_be_in(d.file, [name]) for d in self.kb.documents)
 
     def _text_of(self, doc: str) -> str:
         """One plan's text, joined (read on first use)."""
@@ -109,11 +99,9 @@ class UnknownPlaces:
             text = self._texts[doc] = "".join(self.kb.texts.get(doc, []))
         return text
 
-    def all_text(self) -> str:
-        """Every plan's text, joined (read on first use)."""
-        if self._joined is None:
-            self._joined = "\n".join("".join(lines) for lines in self.kb.texts.values())
-        return self._joined
+    def written(self, word: str) -> bool:
+        """Does any plan write `word`?"""
+        return any(word in self._text_of(doc) for doc in self.kb.texts)
 
     def may_be_in(self, doc: str, places: list[str]) -> bool:
         """Whether a document whose title names no place names one of these as a place (宝安区 for
