@@ -147,6 +147,17 @@ class _GramIndex:
             keys.add(key)
         return np.array(sorted(keys), dtype=np.int64)
 
+    def holding(self, s: str) -> np.ndarray:
+        """The items whose string holds every gram of `s` (sorted item numbers; none for a string
+        shorter than a gram)."""
+        owners: np.ndarray | None = None
+        for g in self.grams(s).tolist():
+            found = self.items[np.searchsorted(self.keys, g, "left"):np.searchsorted(self.keys, g, "right")]
+            owners = found if owners is None else np.intersect1d(owners, found)
+        if owners is None or not len(owners):
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(np.isin(self.inverse, owners))
+
     def coverage(self, s: str) -> np.ndarray | None:
         """Per item, the idf-weighted share of the query's grams it holds (0-1); None if no grams."""
         grams = self.grams(s)

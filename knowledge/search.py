@@ -53,7 +53,7 @@ from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read, unbracket_span
-from knowledge.textindex import BigramField, bigram_key, bigrams
+from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
@@ -569,10 +569,12 @@ class SearchIndex:
         return len(self._term_users(term))
 
     def _term_users(self, term: str) -> list[int]:
-        """The entries that name or say `term` (found once per term)."""
+        """The entries that name or say `term` (found once per term, among the entries holding its
+        characters: not a pass over every entry)."""
         users = self._term_items.get(term)
         if users is None:
-            users = [i for i, e in enumerate(self.entries) if term in e.name or term in e.text]
+            held = np.union1d(self.fuzzy.name_index.holding(term), self.fuzzy.text_chars.holding(term))
+            users = [i for i in held.tolist() if term in (e := self.entries[i]).name or term in e.text]
             if len(self._term_items) < 4096:
                 self._term_items[term] = users
         return users
@@ -590,25 +592,12 @@ class SearchIndex:
         said = re.compile(rf"{number}{measure}{named}|{named}{number}{measure}")
         # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
         done = re.sub(r"^(?:要|将|能|会|需要|计划)+", "", q.text.replace(thing, "", 1))
-        found = [(i, n.group(1) or n.group(2)) for i in self._holding(thing)
+        found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing).tolist()
                  if m.group(1) in (text := self.entries[i].text) and self.allowed(i, q)
                  and (n := said.search(text)) and (len(done) < 2 or done in text)]
         often = Counter(n for _, n in found)
         # (a large knowledge base states a number in many copies: the most agreed few are enough)
         return dict(sorted(((i, often[n]) for i, n in found), key=lambda t: -t[1])[:STATED_MAX])
-
-    def _holding(self, word: str) -> list[int]:
-        """The entries whose text holds every character pair of `word` (from the text field's postings,
-        not a pass over every text)."""
-        field_ = self.text_field
-        owners: np.ndarray | None = None
-        for g in bigrams(word).tolist():
-            lo, hi = np.searchsorted(field_.keys, g, "left"), np.searchsorted(field_.keys, g, "right")
-            found = field_.owner[lo:hi]
-            owners = found if owners is None else np.intersect1d(owners, found)
-        if owners is None or not len(owners):
-            return []
-        return np.flatnonzero(np.isin(field_.inverse, owners)).tolist()
 
     def _named_first(self, q: Query, inside: list[tuple[float, int]], threshold: float) -> list[tuple[float, int]]:
         """The candidates with the best item named exactly what was asked first (发展环境 → the section
