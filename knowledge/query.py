@@ -116,6 +116,12 @@ class Query:
     focus: str = ""
 
 
+def _falls_due_then(before: str, text: str) -> bool:
+    """Is a year's end said in a question (after `before`) the time work falls due (今年底要完成的),
+    not a point in time (截至2023年底…多少, 去年底的专利数)?"""
+    return not before.endswith(("截至", "截止")) and asks_due(text)
+
+
 def _place_names(doc: Document) -> set[str]:
     """Place names a document is about, from its issuer and the head of its title."""
     names: set[str] = set()
@@ -234,8 +240,7 @@ class QueryParser:
             q.year = int(m.group(1))
             # 2024年底要达到的指标: the year is read; 年底 stays, as the time things fall due.
             # (截至2023年底…多少, 2023年底的专利数: a point in time, not a deadline)
-            kept = m.group(0).endswith(_YEAR_END) and not re.search(r"(?:截至|截止)$", text[: m.start()]) \
-                and asks_due(text)
+            kept = m.group(0).endswith(_YEAR_END) and _falls_due_then(text[: m.start()], text)
             text = text[: m.start()] + ("年底" if kept else "") + text[m.end():]
         elif q.year is None:
             for word, delta in _RELATIVE_YEARS.items():
@@ -243,8 +248,9 @@ class QueryParser:
                 if word in text and base:
                     q.year = base + delta
                     # 今年底要达到的: the year is read, 年底 stays (去年底的专利数: a point in time, gone)
-                    end = re.search(r"(?<!截至)(?<!截止)" + re.escape(word) + r"[底末]", text)
-                    text = re.sub(re.escape(word) + r"(?=[底末])", "年", text, count=1) if end and asks_due(text) \
+                    end = re.search(re.escape(word) + r"[底末]", text)
+                    text = re.sub(re.escape(word) + r"(?=[底末])", "年", text, count=1) \
+                        if end and _falls_due_then(text[: end.start()], text) \
                         else re.sub(re.escape(word) + r"[底末]?", "", text, count=1)
                     break
         for word, doc_kind in DOC_KIND_WORDS:
