@@ -234,7 +234,7 @@ def summary(kb: KnowledgeBase, hit: Hit, same: int = 1) -> str:
         return f"{short(item.definition, 30)} · {doc}"
     title = hit_title(kb, hit)
     if isinstance(item, Passage):
-        said = short_around(hit.text or item.text, hit.marks, 40)
+        said = short_around(hit.text or item.text, hit.marks, 40, own=item.text)
         parts = [said if said != title else "", doc if doc != title else ""]
     else:
         parts = [section_parent(item) if isinstance(item, Section) else "", doc]
@@ -257,7 +257,7 @@ def detail(hit: Hit) -> str:
     if isinstance(item, Term):
         return short(item.definition, 40)
     if isinstance(item, Passage):
-        return short_around(hit.text or item.text, hit.marks, 60)
+        return short_around(hit.text or item.text, hit.marks, 60, own=item.text)
     return section_parent(item) if isinstance(item, Section) else ""
 
 

@@ -26,15 +26,19 @@ def short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def short_around(text: str, marks: list[str], limit: int) -> str:
-    """`text` on one line cut to `limit` characters where the first of the question's words is, when
-    its start would not show any (a passage that speaks of 家庭医生签约 only at its end)."""
+def short_around(text: str, marks: list[str], limit: int, own: str | None = None) -> str:
+    """`text` on one line cut to `limit` characters; when its start shows none of the question's
+    words, `own` (the item's own words, which `text` may extend with the sentences after it) cut
+    where the first of them is (a passage that speaks of 家庭医生签约 only at its end). A word only
+    in what follows is not looked for: that is the next passage's, and would show its words twice."""
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) <= limit:
         return text
-    found = [k for m in marks if m and (k := text.find(m)) >= 0]
+    mine = re.sub(r"\s+", " ", own).strip() if own is not None else text
+    found = [k for m in marks if m and (k := mine.find(m)) >= 0]
     if not found or min(found) + max(len(m) for m in marks) <= limit - 1:
         return short(text, limit)
+    text = mine
     # A few characters before the word, so it reads as part of its sentence.
     start = max(0, min(min(found) - LEAD_CHARS, len(text) - (limit - 2)))
     cut = text[start: start + limit - 2]

@@ -129,3 +129,12 @@ def test_a_listed_passage_is_cut_where_the_questions_words_are() -> None:
     assert "家庭医生签约" in cut and cut.startswith("…") and len(cut) <= 30
     assert short_around(text, ["智慧平安"], 30) == text[:29] + "…"  # the start shows it: cut as usual
     assert short_around("深化家庭医生签约服务。", ["家庭医生"], 30) == "深化家庭医生签约服务。"
+
+
+def test_a_listed_passage_is_not_cut_at_words_only_the_next_passage_holds() -> None:
+    from bot.plan_text import short_around
+    own = "大力培育中小微企业，积极整合辖区闲置楼宇资源，引进一批科技含量高、发展潜力大的企业，推动中小微企业贷款帮扶。"
+    shown = own + "着力打造精致园区，加大对总部经济和结算中心的招商力度。"
+    assert short_around(shown, ["招商"], 30, own=own) == shown[:29] + "…"
+    assert "家庭医生" in short_around("推动综合指挥中心建设，协同构建智慧平安街道，优化养老和医疗配套，深化家庭医生签约服务。后文。",
+                                     ["家庭医生"], 30, own="推动综合指挥中心建设，协同构建智慧平安街道，优化养老和医疗配套，深化家庭医生签约服务。")
