@@ -154,11 +154,20 @@ def _both_unexplained(c: Candidate, variants: Sequence[str]) -> float:
     return best / 5.0
 
 
+# The aspect words taken out of a question when deciding whether an item may answer it at all: a word of
+# two characters or more wherever it stands, a one-character one (年, 率, 数, 建) only at the end — inside
+# a word it is part of it (老年食堂, 数字经济). (The ranker's feature keeps the fitted reading, ITEM_ASPECTS
+# everywhere: read this way without a refit it lost more development questions than it gained.)
+_WHOLE_ASPECTS = re.compile("|".join(
+    [w for w in ITEM_ASPECTS.pattern.split("|") if len(w) > 1]
+    + [f"(?:{'|'.join(w for w in ITEM_ASPECTS.pattern.split('|') if len(w) == 1)})+$"]))
+
+
 @functools.lru_cache(maxsize=4096)
-def _core(raw: str) -> str:
+def _core(raw: str, whole_words: bool = False) -> str:
     """A question variant without what needs no explaining: aspect words (数量, 扩容), Latin
     qualifiers (AI) and function characters (的); computed once per variant, not per candidate."""
-    v = ITEM_ASPECTS.sub("", raw)
+    v = (_WHOLE_ASPECTS if whole_words else ITEM_ASPECTS).sub("", raw)
     rest = _ASCII.sub("", v)
     # Latin letters are a qualifier (AI赋能产业) when the characters outweigh them, else the
     # subject itself (PM2.5以下).
@@ -174,13 +183,20 @@ def explained_in_context(c: Candidate, variants: Sequence[str]) -> float:
     return _explained(c, variants, with_context=True)
 
 
-def _explained(c: Candidate, variants: Sequence[str], with_context: bool = False) -> float:
+def explained_whole(c: Candidate, variants: Sequence[str]) -> float:
+    """Share of the question the item explains, its one-character aspect words kept inside words
+    (老年食堂 is explained by 推进老年食堂建设, not only its 老 and 食堂): whether it may answer at all."""
+    return _explained(c, variants, whole_words=True)
+
+
+def _explained(c: Candidate, variants: Sequence[str], with_context: bool = False,
+               whole_words: bool = False) -> float:
     """Share of the question's characters the item explains (best variant): by the longest common
     subsequence with a name, by the characters (a short question: the bigrams) present in its text."""
     best = 0.0
     text = c.text + c.context if c.text and with_context else c.text
     for raw in variants[:4]:
-        v = _core(raw)
+        v = _core(raw, whole_words)
         if c.name:
             best = max(best, LCSseq.similarity(v, c.name) / len(v))
         if text and len(v) > SHORT_QUESTION:

@@ -44,6 +44,7 @@ _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
 _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
+_STATED_COUNT = re.compile(r"[两二三四五六七八九十百\d]{1,4}[个项条](?=指标|任务)")
 # 第二十条: an article of a policy, by its number.
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
@@ -231,7 +232,7 @@ class Listing:
             chosen = [("section", s) for s in members]
             complete = True
         elif reading.wanted in (None, "indicator") and (grouped := self.category(
-                reading.topic, docs, q.year, tuple(re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", q.raw)))):
+                reading.topic, docs, q.year, _percents(q.raw))):
             # 生态环保类指标: the rows of an indicator table under that category — all of them, so
             # nothing the ranker lists is added.
             chosen = [("indicator", it) for it in grouped]
@@ -343,7 +344,12 @@ class Listing:
         for f in named + valued + numbers:
             rest = rest.replace(f, " ")
         # What is left names the part (专栏1) or nothing (类, 里, 是: the cue's leftovers).
+        # (专栏1的14个指标中属性是约束性的: the count the question states and the facet's own name go too)
+        rest = _STATED_COUNT.sub("", rest)
+        rest = re.sub(r"属性|类别|指标", "", rest)
         rest = re.sub(r"[类里中的是有了和及与、\s]", "", rest)
+        if len(rest) < 2 or _only_doc_words(rest):
+            rest = ""  # 大港规划宜居宜业类指标: 规划 is the plan, not a part of it; 到 is no part
         within: set[str] | None = None
         if rest:
             parts = [sec for sec in self.kb.sections if sec.doc in allowed
@@ -489,6 +495,11 @@ class Listing:
                     topics += index.lexicon.variants(part)[:2]
                     cover = tuple(np.maximum(a, b) for a, b in zip(cover, index.known_coverage(part), strict=True))
         numeric = re.fullmatch(r"\d+(?:\.\d+)?", reading.topic) is not None
+        valued: set[int] | None = None
+        if reading.wanted == "indicator" and not numeric and (percents := _percents(q.raw)):
+            # 专栏里目标写100%的指标，到今年年底都得完成吧: the targets setting that value (in the part
+            # named), whatever else the question says around it.
+            valued = {id(it) for it in self.category(reading.topic, sorted(docs), None, percents)}
         window: list[tuple[dt.date, int, object]] = []
         due_dates = (self._target_dates(docs) if reading.wanted == "indicator" else
                      [(t, d.due) for t in self.kb.tasks if t.doc in docs and (d := due_item(t, today))])
@@ -508,7 +519,10 @@ class Listing:
                 window.append((due, i, task))
         picked = []
         for due, i, task in window:
-            if numeric and isinstance(task, Indicator):
+            if valued is not None:
+                if id(task) not in valued:
+                    continue
+            elif numeric and isinstance(task, Indicator):
                 # 要做到100%的指标: the value a target sets (not a figure elsewhere in its sentence).
                 if not (task.target and _sets_number(task.target.value, reading.topic)):
                     continue
@@ -518,7 +532,7 @@ class Listing:
             # 写明2024年要完成的: items whose own words name the year asked for come first.
             said = q.year is not None and f"{q.year}年" in index.entries[i].text
             picked.append((due, i, named or said))
-        if not picked and cover is not None and not numeric:
+        if not picked and cover is not None and not numeric and valued is None:
             # 离年底没几个月了…报告里要开工的: chat around the topic; its longest part that the items
             # falling due write (开工) is what they are asked about.
             core = _written_part(reading.topic, [index.entries[i].name + index.entries[i].text for _, i, _ in window])
@@ -547,6 +561,11 @@ def _about(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
     return Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds, intent=intent)
 
 
+def _percents(text: str) -> tuple[str, ...]:
+    """The percentages a question says (要到100%的: 100)."""
+    return tuple(re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", text))
+
+
 def _sets_number(value: str, number: str) -> bool:
     """Does a target's value set this number (100 in 100%, not in 1000)?"""
     return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", value) is not None
@@ -563,6 +582,17 @@ def _written_part(topic: str, texts: list[str]) -> str:
             if part not in words and part in joined:
                 return part
     return ""
+
+
+def _only_doc_words(text: str) -> bool:
+    """Is the text made only of words naming the document (规划, 工作报告, 规划纲要)?"""
+    words = sorted(doc_words(), key=len, reverse=True)
+    while text:
+        word = next((w for w in words if text.startswith(w)), None)
+        if word is None:
+            return False
+        text = text[len(word):]
+    return True
 
 
 def _without_doc_word(topic: str) -> str:

@@ -19,7 +19,7 @@ READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 # The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
 READINGS = ("overdue", "due", "structure", "count", "list")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
-_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|个方面|方面)"
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|个方面|方面|大块|大部分|大方面|个板块|板块)"
                       r"|(最后一|最后)(个?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分: the last part, named besides (read before the cue 那部分 is taken out).
 _LAST_NAMED = re.compile(r"最后(?=[\u4e00-\u9fff]{1,6}?[那这]个?(章|部分|节|篇|方面|块))")
@@ -44,6 +44,8 @@ WHERE_TOPIC_CHARS = 10
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _HOW_MUCH = "多少"
+# 要完成多少, 达到多少: a due question asking for the figures to reach, not for the tasks.
+_FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件]?(?:任务|工作|事))")
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
 COUNTED = re.compile(r"^[两二三四五六七八九十几\d]{1,3}(?:个|项|条|大)")
 # 跟香港有关的, 与安全生产相关: the topic between the words that say "about".
@@ -334,7 +336,9 @@ def read(text: str) -> Reading:
         # 到年底要做到100%的指标, 2024年要完成的目标过期了哪些: targets due by then, unless tasks are
         # named too (目标任务 are tasks).
         targets = [w for w in table.target_words if w in text]
-        r.wanted = "indicator" if targets and not any(n in text for n, k in nouns.items() if k == "task") else "task"
+        figure = _FIGURE_DUE.search(text) is not None  # 年底前各类活动场次要完成多少: the figures to reach
+        r.wanted = "indicator" if (targets or figure) and not any(n in text for n, k in nouns.items() if k == "task") \
+            else "task"
         for word in targets:
             rest = rest.replace(word, " ")
         r.horizon = next((horizons[c] for c, k in found if c in horizons and k == "due"), None)

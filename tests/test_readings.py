@@ -63,6 +63,12 @@ CASES = [
     ("发展环境那部分对机遇和挑战分了几个方面", "structure", None, "发展环境"),
     # By now (到现在应该都…了吧, 截至目前): what was to be done by today.
     ("安全生产任务到现在应该都完成了吧", "due", "task", "安全生产任务"),
+    # What the documents say about a topic (说法, 讲到): the saying is no part of it; 安排 are tasks.
+    ("各份材料里讲到河道治理有哪些说法", "list", None, "河道治理"),
+    ("几个规划里说到社区食堂的都有哪些", "list", None, "社区食堂"),
+    # A deadline question asking how much is to be done (完成多少) asks for the figures to reach.
+    ("年底前各类培训场次要完成多少，都列一下", "due", "indicator", "各类培训场次多少"),
+    ("年底前要完成多少项任务，都列一下", "due", "task", ""),
 ]
 
 
@@ -83,6 +89,10 @@ def test_a_part_counted_in_blocks_or_aspects_and_the_part_it_is_counted_in() -> 
     r = read(normalize("幸福新河的第四部分拆成多少个小标题"))
     assert (r.kind, r.wanted, r.ordinal, r.within, r.parts) == ("structure", "section", 4, "幸福新河", True)
     assert read(normalize("工作回顾的第三个方面讲什么")).ordinal == 3
+    # 第六大块, 第二个板块: a part counted with 大 or 板块.
+    r = read(normalize("附件第六大块叫啥"))
+    assert (r.kind, r.ordinal, r.wanted) == ("structure", 6, "section")
+    assert read(normalize("规划第二个板块是什么")).ordinal == 2
 
 
 def test_words_of_what_was_done_mark_a_question_about_the_past() -> None:

@@ -43,6 +43,19 @@ def test_a_named_place_filters_and_says_so_with_other_places_items(index: Search
     assert result.others and all(h.doc == "west.txt" for h in result.others)
 
 
+def test_what_another_places_plan_names_is_no_answer_from_a_partial_match_in_the_named_place() -> None:
+    east = ["东湖街道“十四五”规划", "专栏1 主要指标", "类别\t指标\t2020年\t2025年",
+            "经济发展\t规模以上工业企业数量（家）\t40\t60"]
+    west = ["西山区2024年政府工作报告", "一、过去一年工作回顾",
+            "数字经济核心产业规上企业达到35家，营收同比增长8%。"]
+    index = SearchIndex(merge([build_document("east.txt", east), build_document("west.txt", west)]))
+    if not any(i.name.startswith("规模以上工业企业数量") for i in index.kb.indicators):
+        pytest.skip("the table reader did not read this layout's rows")
+    result = index.search("西山区规上工业企业数量目标几家")
+    assert result.hits == [] and "西山区" in result.note
+    assert result.others and result.others[0].doc == "east.txt"
+
+
 def test_a_year_no_plan_covers_is_not_answered_with_another_year(index: SearchIndex) -> None:
     result = index.search("2030年固定资产投资目标")
     assert result.hits == [] and "2030" in result.note
@@ -128,6 +141,23 @@ def test_a_category_of_an_indicator_table_lists_its_rows() -> None:
     assert "地区生产总值" not in [h.title for h in result.hits]
 
 
+def test_a_category_or_attribute_asked_of_the_plan_counts_its_rows() -> None:
+    lines = ["东湖街道“十四五”规划", "专栏1 主要指标", "类别\t指标\t2020年\t2025年\t属性",
+             "经济发展\t地区生产总值（亿元）\t100\t150\t预期性", "经济发展\t固定资产投资（亿元）\t20\t30\t预期性",
+             "宜居宜业\t城镇登记失业率（%）\t3.5\t3.5\t约束性", "宜居宜业\t学前三年毛入园率（%）\t92\t95\t预期性"]
+    kb = build_document("p.txt", lines)
+    if {i.category for i in kb.indicators} != {"经济发展", "宜居宜业"}:
+        pytest.skip("the table reader did not give categories for this layout")
+    index = SearchIndex(kb)
+    # 规划 names the plan, not a part of it; the count the question states (4个指标) names nothing.
+    result = index.search("东湖规划宜居宜业类指标总共几项")
+    assert result.reading == "count" and result.total == 2
+    assert [h.title for h in result.hits] == ["城镇登记失业率", "学前三年毛入园率"]
+    if any(i.attribute for i in kb.indicators):
+        bound = index.search("东湖街道专栏1的4个指标中属性是约束性的有几项")
+        assert bound.reading == "count" and [h.title for h in bound.hits] == ["城镇登记失业率"]
+
+
 def test_a_list_of_indicators_by_the_value_their_target_sets() -> None:
     lines = ["东湖街道“十四五”规划", "专栏1 主要指标", "类别\t指标\t2020年\t2025年",
              "社会民生\t智慧社区覆盖率（%）\t60\t100", "社会民生\t养老服务覆盖率（%）\t80\t100",
@@ -141,6 +171,9 @@ def test_a_list_of_indicators_by_the_value_their_target_sets() -> None:
     assert full.reading == "list" and [h.title for h in full.hits] == ["智慧社区覆盖率", "养老服务覆盖率"]
     assigned = index.search("专栏1里写着完成市下达任务的指标有哪些")
     assert [h.title for h in assigned.hits] == ["单位GDP能耗降低", "空气优良天数比例"]
+    # Asked as a deadline, with chat around it: the targets setting that value, due by then.
+    due = index.search("专栏里目标写100%的指标，到今年年底都得完成吧？分别是哪些", today=dt.date(2025, 6, 20))
+    assert due.reading == "due" and [h.title for h in due.hits] == ["智慧社区覆盖率", "养老服务覆盖率"]
 
 
 def test_overdue_reading_lists_tasks_past_their_deadline_on_a_topic(index: SearchIndex) -> None:
@@ -531,3 +564,15 @@ def test_the_end_of_a_year_named_stays_a_time_things_fall_due(index: SearchIndex
     # …but 截至2024年底 and a figure at the year end are a point in time.
     assert "年底" not in index.parse("截至2024年底固定资产投资多少", today).text
     assert "年底" not in index.parse("去年底的固定资产投资多少", today).text
+
+
+def test_a_one_character_aspect_word_inside_a_word_is_part_of_it() -> None:
+    # 年 (as in 2024年) and 数 (as in 人数) say which figure is asked for; inside 老年食堂, 数字经济
+    # they are part of the word, and an item that writes the word explains the whole question.
+    lines = ["北塘街道2024年工作计划", "一、民生保障",
+             "推进日间照料和老年食堂建设工作，全街老人家食堂正常开业。",
+             "二、产业发展", "培育数字经济企业，打造数字经济产业园。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    for question, word in (("老年食堂", "老年食堂"), ("数字经济", "数字经济")):
+        hits = index.search(question).hits
+        assert hits and word in hits[0].text
