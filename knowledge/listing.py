@@ -14,7 +14,7 @@ import cn2an
 import numpy as np
 
 from knowledge.features import char_bigrams
-from knowledge.models import Indicator, ItemKind, KnowledgeBase, Section
+from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section
 from knowledge.normalize import normalize
 from knowledge.query import Query
 from knowledge.readings import COUNTED, Reading, doc_words
@@ -322,6 +322,35 @@ class Listing:
                 by_parent[(sec.doc, sec.parent, title.startswith(word))].append(sec)
         rows = [group for group in by_parent.values() if len(group) >= MIN_SERIES]
         return [sec for group in rows for sec in group]
+
+    def opening_series(self, word: str, docs: list[str]) -> list[Passage]:
+        """Paragraphs of one part of these documents that all open with the same word (基本要求: 坚持党的
+        全面领导。… 坚持以人民为中心。…): the parallel points a plan lists in running text."""
+        if len(word) < 2:
+            return []
+        allowed = set(docs)
+        by_part: dict[tuple[str, str | None], list[Passage]] = defaultdict(list)
+        for p in self.kb.passages:
+            # (a paragraph's first passage only: a later sentence opening with the word is no new point)
+            if p.doc in allowed and p.offset == 0 and normalize(p.text).startswith(word):
+                by_part[(p.doc, p.section)].append(p)
+        return [p for group in by_part.values() if len(group) >= MIN_SERIES for p in group]
+
+    def series_count(self, index: SearchIndex, q: Query, word: str, result: SearchResult,
+                     limit: int) -> SearchResult | None:
+        """几个坚持, 多少个聚焦开头的条目: the headings, else the paragraphs, of one part that open (or
+        end) with the word, counted; None when no part has such a run."""
+        docs = self._docs(q)
+        chosen: list[tuple[str, object]] = [("section", sec) for sec in self.series(word, docs)]
+        chosen = chosen or [("passage", p) for p in self.opening_series(word, docs)]
+        hits = [h for kind, it in chosen if (h := self._hit(index, kind, it, word))]
+        if not hits:
+            return None
+        result.total = len(hits)
+        result.hits = hits[:limit]
+        result.reading = "count"
+        result.topic = word
+        return result
 
     def category(self, topic: str, docs: list[str], year: int | None = None,
                  percents: tuple[str, ...] = ()) -> list[object]:

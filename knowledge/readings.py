@@ -237,6 +237,17 @@ def _part_named(text: str, found: list[tuple[str, str]], table: _Cues) -> str:
     return ""
 
 
+# 列了几个坚持, 要打造几个“新河”, 用了多少个聚焦开头的条目: how many parallel points open with a word.
+_SERIES_ASKED = re.compile(r"(?:几|多少)个[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?"
+                           r"(?:开头的?(?:条目|段落|段|条|句)?|打头的?(?:条目|段落|段|条|句)?)?$")
+
+
+def series_word(text: str) -> str:
+    """The word a question counts the points opening with (几个坚持 → 坚持); "" when it counts none."""
+    m = _SERIES_ASKED.search(text)
+    return m.group(1) if m else ""
+
+
 def read(text: str) -> Reading:
     """The reading of a normalised question (its place, year and document kind already taken out)."""
     table = _table()

@@ -52,7 +52,7 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Sectio
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
-from knowledge.readings import Reading, read, unbracket_span
+from knowledge.readings import Reading, read, series_word, unbracket_span
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
 
@@ -490,6 +490,9 @@ class SearchIndex:
                     listed.note = _nothing_on(required[0])
             if listed is not None:
                 return listed
+        if reading.kind == "answer" and (word := series_word(self.asked(q))) and not self.stated_counts(q) \
+                and (counted := self.listing.series_count(self, q, word, result, limit)) is not None:
+            return counted  # 基本要求列了几个坚持: the points opening with it
         return self.answer(q, reading, result, limit)
 
     def answer(self, q: Query, reading: Reading, result: SearchResult, limit: int) -> SearchResult:

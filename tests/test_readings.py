@@ -275,3 +275,12 @@ def test_articles_of_a_part_are_asked_by_their_measure() -> None:
 def test_the_document_then_its_annex_is_no_part_of_the_topic() -> None:
     r = read(normalize("报告附件里讲民生的是第几部分"))
     assert (r.where, r.topic) == (True, "民生")
+
+
+@pytest.mark.parametrize("question,word", [
+    ("基本原则列了几个坚持", "坚持"), ("规划要打造几个“新河”", "新河"),
+    ("工作安排用了多少个聚焦开头的条目", "聚焦"), ("有几个社区", "社区"), ("固投增长多少", ""),
+])
+def test_how_many_points_open_with_a_word(question: str, word: str) -> None:
+    from knowledge.readings import series_word
+    assert series_word(normalize(question)) == word

@@ -576,3 +576,17 @@ def test_a_one_character_aspect_word_inside_a_word_is_part_of_it() -> None:
     for question, word in (("老年食堂", "老年食堂"), ("数字经济", "数字经济")):
         hits = index.search(question).hits
         assert hits and word in hits[0].text
+
+
+def test_how_many_points_open_with_a_word_counts_the_parallel_paragraphs_or_headings() -> None:
+    lines = ["北塘街道“十四五”规划", "一、基本原则",
+             "坚持党的全面领导。坚持把党的领导贯穿全过程。", "坚持以人民为中心。办好民生实事。",
+             "坚持系统观念。统筹发展和安全。", "二、重点任务", "(一)聚焦产业升级", "推进园区建设。",
+             "(二)聚焦城市更新", "改造老旧小区。", "(三)聚焦民生保障", "完善养老服务。", "(四)加强组织领导",
+             "压实责任。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    points = index.search("北塘街道规划的基本原则列了几个坚持")
+    assert points.reading == "count" and points.total == 3
+    assert all(h.text.startswith("坚持") for h in points.hits)  # (the second 坚持 of a paragraph is no point)
+    parts = index.search("北塘街道规划里用了多少个聚焦开头的条目")
+    assert parts.reading == "count" and [h.kind for h in parts.hits] == ["section"] * 3
