@@ -114,6 +114,10 @@ class Query:
     period: tuple[str, tuple[int, int]] | None = None
     # The everyday words' terms in the plans' words, scored as one more variant (set by the search).
     focus: str = ""
+    # The words naming a document by its title (城乡居民基本医疗保险), when they scope the question.
+    titled: str = ""
+    # The year 今年/明年 count from (as the question was parsed).
+    today_year: int | None = None
 
 
 def _falls_due_then(before: str, text: str) -> bool:
@@ -200,9 +204,10 @@ class QueryParser:
         self.titles = DocumentTitles(documents, self.shared)
         self._title_of = {d.file: normalize(d.title or "") for d in documents}
 
-    def parse(self, raw: str, today_year: int | None = None) -> Query:
+    def parse(self, raw: str, today_year: int | None = None, titles: bool = True) -> Query:
         """The query's matching text, year, named documents, document kinds and intent; 今年/明年
-        count from `today_year` when given, else from the latest plan year."""
+        count from `today_year` when given, else from the latest plan year; `titles`: a document's
+        title the question names scopes it."""
         text = normalize(raw)
         for typo, word in QUESTION_TYPOS.items():
             text = text.replace(typo, word)
@@ -210,9 +215,10 @@ class QueryParser:
             text = text.replace(own, "")
         for place in self.shared:
             text = text.replace(place, "")
-        q = Query(raw=raw, text=text)
-        named = self.titles.named(text)
+        q = Query(raw=raw, text=text, today_year=today_year)
+        named = self.titles.named(text) if titles else None
         if named:
+            q.titled = named[1]
             # 广安市参加四川省第十四届运动会奖励办法里，…: that document, and its title is not what is asked.
             q.docs.update(named[0])
             if not self.titles.about_document(text.replace(named[1], " ", 1)):

@@ -524,6 +524,8 @@ class SearchIndex:
             threshold = 0.0  # its best clause, though no single item is probable enough alone
         elif top < threshold and (focused := self._focused(q, required, threshold)):
             scored, top = focused, focused.inside[0][0]
+        elif top < threshold and (untitled := self._untitled(q, threshold)):
+            scored, top = untitled, untitled.inside[0][0]
         if top >= threshold and self._stated_elsewhere(q, scored, top):
             top = 0.0  # (the note below says the place's plans do not state it, then shows the others)
         if top >= threshold:
@@ -556,6 +558,18 @@ class SearchIndex:
         has the indicator; 河北区's report only 数字经济核心产业规上企业)? Then the place's plans do not say."""
         return bool(q.places and scored.outside and top < PARTIAL_INSIDE
                     and scored.outside[0][0] >= STATED_ELSEWHERE)
+
+    def _untitled(self, q: Query, threshold: float) -> Scored | None:
+        """The candidates of a question read without the document its words seemed to name, when
+        that document answers nothing and another document does (特困供养儿童参加城乡居民基本医疗保险怎么
+        资助: the words of one title, 城乡居民基本医疗保险, are what is asked about in another)."""
+        if not q.titled:
+            return None
+        plain = self.parser.parse(q.raw, q.today_year, titles=False)
+        self.places.scope(plain)
+        scored = self.score(plain, self.parser_required(plain))
+        scored.inside = self._named_first(plain, scored.inside, threshold)
+        return scored if scored.inside and scored.inside[0][0] >= threshold else None
 
     def _focused(self, q: Query, required: list[str], threshold: float) -> Scored | None:
         """The candidates of a question nothing answers, scored with its everyday words in the plans'

@@ -29,8 +29,8 @@ _INNER_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{_POINTING})?(?:{_KINDS})"
 # 各街道, 全区每个镇, 我们街道: which, not a name.
 _WHICH = re.compile(r"[各每全本该此这那我你他们其所些]")
 _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
-# 新增了市场主体: a place's name holds no function characters.
-_FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从]")
+# 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
+_FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
 _ADMIN_SUFFIX = rf"(?:{_KINDS})"
 
