@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from typing import Literal
@@ -52,6 +53,8 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Sectio
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
+from knowledge.own_words import own_focus
+from knowledge.own_words import warm as warm_words
 from knowledge.readings import Reading, read, series_word, unbracket_span
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
@@ -212,6 +215,7 @@ class SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
         self.fuzzy.warm()
         self.homophones()
+        warm_words()
         return self
 
     def parse(self, query: str, today: dt.date | None = None) -> Query:
@@ -575,7 +579,7 @@ class SearchIndex:
         """The candidates of a question nothing answers, scored with its everyday words in the plans'
         terms as one more variant (老人老接到骗子电话，街道有啥动作 → 诈骗: the rest tells of the asker),
         when an item that uses one of those terms as it is comes first and is probable enough."""
-        terms = self.focus_terms(q.text)
+        terms = self.focus_terms(q.text, [*q.places, *required])
         if not terms:
             return None
         focused = self.score(dc_replace(q, focus="".join(terms)), required)
@@ -585,9 +589,10 @@ class SearchIndex:
         best = self.entries[focused.inside[0][1]]
         return focused if any(t in best.name or t in best.text for t in terms) else None
 
-    def focus_terms(self, text: str) -> list[str]:
+    def focus_terms(self, text: str, exclude: Iterable[str] = ()) -> list[str]:
         """The plans' own term for each everyday word of a question, where the plans use it in a few
-        items only (孤独症, 诈骗: specific enough to be what the question is about; 收入 is not)."""
+        items only (孤独症, 诈骗: specific enough to be what the question is about; 收入 is not); else
+        the question's own words used so rarely (二房东), none of them `exclude` (the places named)."""
         if len(text) < FOCUS_CHARS:
             return []
         out = []
@@ -596,6 +601,11 @@ class SearchIndex:
             used = [(n, t) for t in forms if 0 < (n := self._items_using(t)) <= most]
             if used:
                 out.append(min(used)[1])
+        if not out:
+            # No everyday word the lexicon knows: the question's own specific words (二房东 in a
+            # resident's complaint), unless it names a thing the plans never mention.
+            out = own_focus(text, self._items_using, most, lambda w: bool(self.lexicon.everyday_terms(w)),
+                            tuple(exclude))
         return out
 
     def _items_using(self, term: str) -> int:

@@ -1,0 +1,66 @@
+"""A question's own words, segmented by jieba with their parts of speech: the specific ones the plans
+use in a few items are what an everyday question is about (宝安这边租房全是二房东加价 → 二房东), unless it
+names a thing the plans never mention (民宿, 垃圾焚烧): then no item is about it.
+
+The lexicon's everyday terms come first (老年饭桌 → 老人家食堂); these words are the fallback for the
+wording no list holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from collections.abc import Callable
+
+from knowledge.readings import doc_words
+from knowledge.wordlists import words
+
+# Parts of speech of the things a question names (jieba's tags): nouns, abbreviations (冬奥会), verbal
+# nouns (垃圾焚烧), Latin words (5G) — not place or person names (a place the parser did not read is no
+# topic) nor verbs and particles (加价, 拿到: chatter about the thing).
+_THING_TAGS = ("j", "vn", "eng", "nr", "nrt", "nrfg")  # (冬奥 is tagged a person's name)
+_NOT_THINGS = ("ns",)
+MIN_WORD = 2
+_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():  # type: ignore[no-untyped-def]
+    """jieba's part-of-speech tagger, loaded once (its dictionary takes a second to build)."""
+    with _lock:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+@functools.lru_cache(maxsize=4096)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """The words of a question with their parts of speech."""
+    return tuple((p.word, p.flag) for p in _tagger().lcut(text))
+
+
+def warm() -> None:
+    """Load the tagger now, so the first everyday question is not slow."""
+    tagged("预热")
+
+
+def own_focus(text: str, items_using: Callable[[str], int], most: float, known: Callable[[str], bool],
+              exclude: tuple[str, ...] = ()) -> list[str]:
+    """The question's own words that some items, at most `most`, use (the specific ones); none when it
+    names a thing no item mentions and `known` (the lexicon's everyday words) does not know either."""
+    words = tagged(text)
+    for word, tag in words:
+        if (tag.startswith("n") or tag in _THING_TAGS) and tag not in _NOT_THINGS and len(word) >= MIN_WORD \
+                and word not in exclude and items_using(word) == 0 and not known(word):
+            return []
+    return [w for w in dict.fromkeys(w for w, _ in words)
+            if len(w) >= MIN_WORD and w not in exclude and w not in _asking_words() and 0 < items_using(w) <= most]
+
+
+@functools.lru_cache(maxsize=1)
+def _asking_words() -> frozenset[str]:
+    """Words that say what is asked of a thing (数量, 安排, 目标, 怎么): never what it is about."""
+    return frozenset(words("item_aspects")) | frozenset(words("question_words")) | frozenset(doc_words())
