@@ -183,6 +183,12 @@ def explained_in_context(c: Candidate, variants: Sequence[str]) -> float:
     return _explained(c, variants, with_context=True)
 
 
+def aspects_inside_words(variants: Sequence[str]) -> bool:
+    """Does taking one-character aspect words out of the middle change a variant (老年食堂 → 老食堂)?
+    When none does, explained_whole is what the ranker's feature already says."""
+    return any(_core(v, True) != _core(v) for v in variants[:4])
+
+
 def explained_whole(c: Candidate, variants: Sequence[str]) -> float:
     """Share of the question the item explains, its one-character aspect words kept inside words
     (老年食堂 is explained by 推进老年食堂建设, not only its 老 and 食堂): whether it may answer at all."""

@@ -31,7 +31,7 @@ from knowledge.features import (
     Candidate,
     FieldScores,
     add_relative,
-    explained_in_context, explained_whole,
+    aspects_inside_words, explained_in_context, explained_whole,
     feature_row,
     field_scores,
 )
@@ -308,9 +308,10 @@ class SearchIndex:
         # themselves comes first; a procedure word there (申请, 材料) is not what they ask.
         asked = normalize(_CLAUSE.split(q.raw.strip(_CLAUSE_MARKS))[-1]) if len(q.text) >= LONG_QUESTION else None
         need = min_explained(len(q.text))
+        whole = aspects_inside_words(variants)
         for k, i in enumerate(idx):
             e = self.entries[i]
-            if explained[k] <= need:
+            if whole and explained[k] <= need:
                 explained[k] = max(explained[k], explained_whole(self.candidates[i], variants))
             if explained[k] <= need and e.context and any(g in e.context for g in fs.grams):
                 explained[k] = explained_in_context(self.candidates[i], variants)
