@@ -44,6 +44,7 @@ WHERE_TOPIC_CHARS = 10
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _HOW_MUCH = "多少"
+_AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?")
 # 要完成多少, 达到多少: a due question asking for the figures to reach, not for the tasks.
 _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件]?(?:任务|工作|事))")
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
@@ -255,6 +256,8 @@ def read(text: str) -> Reading:
     r = Reading()
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", text)
+    # 截至8月，…标明开工建设的那几项: a point in the year the asker stands at, no part of the topic.
+    rest = _AS_OF_MONTH.sub(" ", rest)
     for word in table.asides:
         rest = rest.replace(word, "")
     found: list[tuple[str, str]] = []

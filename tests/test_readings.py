@@ -69,6 +69,10 @@ CASES = [
     # A deadline question asking how much is to be done (完成多少) asks for the figures to reach.
     ("年底前各类培训场次要完成多少，都列一下", "due", "indicator", "各类培训场次多少"),
     ("年底前要完成多少项任务，都列一下", "due", "task", ""),
+    # A point in the year the asker stands at (截至8月) and the annual task list itself are no topic;
+    # 定了数的 targets are every target.
+    ("截至9月，年度任务中标明招商引资的那几项分别是啥", "list", None, "招商引资"),
+    ("计划里定了数的那些目标现在都该到期了吧", "due", "indicator", ""),
 ]
 
 
