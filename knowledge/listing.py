@@ -525,10 +525,11 @@ class Listing:
                     cover = tuple(np.maximum(a, b) for a, b in zip(cover, index.known_coverage(part), strict=True))
         numeric = re.fullmatch(r"\d+(?:\.\d+)?", reading.topic) is not None
         valued: set[int] | None = None
-        if reading.wanted == "indicator" and not numeric and (percents := _percents(q.raw)):
+        if reading.wanted == "indicator" and not numeric and (percents := _percents(q.raw)) and (
+                setting := self.category(reading.topic, sorted(docs), None, percents)):
             # 专栏里目标写100%的指标，到今年年底都得完成吧: the targets setting that value (in the part
             # named), whatever else the question says around it.
-            valued = {id(it) for it in self.category(reading.topic, sorted(docs), None, percents)}
+            valued = {id(it) for it in setting}
         window: list[tuple[dt.date, int, object]] = []
         due_dates = (self._target_dates(docs) if reading.wanted == "indicator" else
                      [(t, d.due) for t in self.kb.tasks if t.doc in docs and (d := due_item(t, today))])

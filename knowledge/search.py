@@ -31,7 +31,9 @@ from knowledge.features import (
     Candidate,
     FieldScores,
     add_relative,
-    aspects_inside_words, explained_in_context, explained_whole,
+    aspects_inside_words,
+    explained_in_context,
+    explained_whole,
     feature_row,
     field_scores,
 )
@@ -51,10 +53,10 @@ from knowledge.listing import ARTICLE, Listing, opened_article
 from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
-from knowledge.query import Query, arabic_years
-from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.own_words import own_focus
 from knowledge.own_words import warm as warm_words
+from knowledge.query import Query, arabic_years
+from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read, series_word, unbracket_span
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
