@@ -262,7 +262,7 @@ class Listing:
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count" if reading.kind == "count" else "list"
-        result.topic = reading.topic
+        result.topic = _without_doc_word(reading.topic)  # (shown as the heading: 规划宜居宜业类 → 宜居宜业类)
         return result
 
     def articles_in(self, section: Section) -> list[object]:
@@ -349,7 +349,8 @@ class Listing:
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count"
-        result.topic = word
+        # (headings are counted as 章节 by the chat; paragraphs need saying what they share)
+        result.topic = f"以“{word}”开头的段落" if chosen[0][0] == "passage" else word
         return result
 
     def category(self, topic: str, docs: list[str], year: int | None = None,
