@@ -583,8 +583,8 @@ class SearchIndex:
         terms as one more variant (老人老接到骗子电话，街道有啥动作 → 诈骗: the rest tells of the asker),
         when an item that uses one of those terms as it is comes first and is probable enough."""
         terms = self.focus_terms(q.text, [*q.places, *required])
-        if not terms:
-            return None
+        if not terms or not any(self.allowed(i, q) for t in terms for i in self._term_users(t)):
+            return None  # (no item in the question's place and year uses them: none can come first)
         focused = self.score(dc_replace(q, focus="".join(terms)), required)
         focused.inside = self._named_first(q, focused.inside, threshold)
         if not focused.inside or focused.inside[0][0] < threshold:
