@@ -21,6 +21,7 @@ from rapidfuzz.distance import LCSseq
 from knowledge.fuzzy import ITEM_ASPECTS
 from knowledge.query import Query
 from knowledge.textindex import K1, BigramField, bigrams
+from knowledge.wordlists import words
 
 _ASCII = re.compile(r"[a-z0-9]+")
 # Function characters a question needs no item to explain (小孩上幼儿园的比例: 的).
@@ -159,8 +160,8 @@ def _both_unexplained(c: Candidate, variants: Sequence[str]) -> float:
 # a word it is part of it (老年食堂, 数字经济). (The ranker's feature keeps the fitted reading, ITEM_ASPECTS
 # everywhere: read this way without a refit it lost more development questions than it gained.)
 _WHOLE_ASPECTS = re.compile("|".join(
-    [w for w in ITEM_ASPECTS.pattern.split("|") if len(w) > 1]
-    + [f"(?:{'|'.join(w for w in ITEM_ASPECTS.pattern.split('|') if len(w) == 1)})+$"]))
+    [re.escape(w) for w in words("item_aspects") if len(w) > 1]
+    + [f"(?:{'|'.join(re.escape(w) for w in words('item_aspects') if len(w) == 1)})+$"]))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -497,13 +497,14 @@ class SearchIndex:
                     listed.note = _nothing_on(required[0])
             if listed is not None:
                 return listed
-        if reading.kind == "answer" and (word := series_word(self.asked(q))) and not self.stated_counts(q) \
-                and (counted := self.listing.series_count(self, q, word, result, limit)) is not None:
-            return counted  # 基本要求列了几个坚持: the points opening with it
         return self.answer(q, reading, result, limit)
 
     def answer(self, q: Query, reading: Reading, result: SearchResult, limit: int) -> SearchResult:
         """One answer (with the next best), or "not found" with a note and other places' items."""
+        stated = self.stated_counts(q) if reading.kind == "answer" else {}
+        if reading.kind == "answer" and not stated and (word := series_word(self.asked(q))) \
+                and (counted := self.listing.series_count(self, q, word, result, limit)) is not None:
+            return counted  # 基本要求列了几个坚持: the points opening with it (a number stated answers first)
         required = self.parser_required(q)
         threshold = self.ranker.answer_threshold(q.text)
         if q.year is not None and not self.year_covered(q.year):
@@ -511,7 +512,6 @@ class SearchIndex:
             scored = self.score(_without_year(q), required)
             result.others = [self.hit(i, p, q.text) for p, i in scored.inside[:3] if p >= threshold]
             return result
-        stated = self.stated_counts(q) if reading.kind == "answer" else {}
         scored = self.score(q, required, list(stated))
         if len(q.text) < 2 and not is_ascii_query(q.raw):
             # One character (率, 规) is in hundreds of names: only an item named exactly that answers.
