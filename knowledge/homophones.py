@@ -2,8 +2,10 @@
 method offered in place of the right one is swapped back where the swap makes both of its character
 pairs ones the plans write, and neither was before.
 
-Only characters with a neighbour on each side are swapped: a pair on one side alone is too weak a
-reason (a colloquial word at the edge of a question would be "repaired" into a plan word).
+Inside the question a character is swapped only with a neighbour on each side: a pair on one side
+alone is too weak a reason (a colloquial word at the edge of a question would be "repaired" into a
+plan word). The first character has one neighbour only (期智学校 for 启智学校): it is swapped when the
+pair after it is the plans' too and the three characters in a row, swapped, are written in the plans.
 """
 
 from __future__ import annotations
@@ -16,15 +18,25 @@ from knowledge.pinyin_index import char_pinyin, chars_by_sound
 class Homophones:
     """Characters of the plans by their sound, and the repair of a question's same-sound slips."""
 
-    def __init__(self, chars: Iterable[str], known: Callable[[str], bool]) -> None:
+    def __init__(self, chars: Iterable[str], known: Callable[[str], bool],
+                 written: Callable[[str], bool] | None = None) -> None:
         self.by_sound = chars_by_sound(chars)
         # Does the plans' text (or a name) hold this character pair?
         self.known = known
+        # Does the plans' text hold this run of characters? (None: no swap at the first character)
+        self.written = written
 
     def repair(self, text: str) -> str | None:
         """The text with each same-sound slip swapped back, None when there is none."""
         chars = list(text)
         changed = False
+        if self.written and len(chars) >= 3 and not self.known(chars[0] + chars[1]) \
+                and self.known(chars[1] + chars[2]):
+            swaps = [alt for alt in self.by_sound.get(char_pinyin(chars[0]), ())
+                     if alt != chars[0] and self.known(alt + chars[1]) and self.written(alt + chars[1] + chars[2])]
+            if len(swaps) == 1:
+                chars[0] = swaps[0]
+                changed = True
         for k in range(1, len(chars) - 1):
             left, ch, right = chars[k - 1], chars[k], chars[k + 1]
             if self.known(left + ch) or self.known(ch + right):

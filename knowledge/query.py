@@ -20,7 +20,7 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
     ("indicator", ("多少", "几个", "几家", "几项", "多大", "多高", "目标是", "目标值", "指标",
                    "要达到", "达到多少", "控制在", "增长多少", "预计")),
     ("term", ("什么是", "是什么意思", "什么意思", "是什么", "什么叫", "何谓", "是指", "指什么",
-              "含义", "的意思", "解释一下", "名词解释", "指的是", "啥意思", "怎么认定")),
+              "含义", "的意思", "解释一下", "名词解释", "指的是", "啥意思", "怎么认定", "具体指", "指哪")),
 ]
 
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).

@@ -43,6 +43,8 @@ _HOW_MANY_ARTICLES = re.compile(r"(?:几|多少)条")
 WHERE_TOPIC_CHARS = 10
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
+# 分成了几大项, 拆成了多少: a cue's verb with the particle of a done action before its asking word.
+_ASKING_WORD = re.compile(r"几|多少|哪")
 _HOW_MUCH = "多少"
 _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?")
 # 要完成多少, 达到多少: a due question asking for the figures to reach, not for the tasks.
@@ -143,6 +145,15 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             cues.append((cue, reading))
             if reading in ("due", "structure") and arg:
                 horizons[cue] = arg
+    for cue, reading in list(cues):
+        # 分成几 is also said 分成了几: the variant with 了 reads the same (unless the table has it).
+        m = _ASKING_WORD.search(cue)
+        if m and m.start() > 0 and cue[m.start() - 1] != "了":
+            done = cue[: m.start()] + "了" + cue[m.start():]
+            if all(done != c for c, _ in cues):
+                cues.append((done, reading))
+                if cue in horizons:
+                    horizons[done] = horizons[cue]
     cues.sort(key=lambda c: -len(c[0]))
     return _Cues(cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),  # type: ignore[arg-type]
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True),
@@ -292,10 +303,11 @@ def read(text: str) -> Reading:
     for noun, kind in nouns.items():
         # The noun asked for ends the question (…有几项任务, …哪些指标) or follows the cue.
         # (with the particles a cue leaves behind: 指标有哪几个 → 指标有)
-        if _tail(rest).endswith(noun) or (found and f" {noun}" in rest):
+        # (a noun ending in a measure word the tail drops, 大项, is looked for before it is dropped)
+        ends = [cut for cut in (_tail(rest), rest.rstrip()) if cut.endswith(noun)]
+        if ends or (found and f" {noun}" in rest):
             r.wanted = kind
-            cut = _tail(rest)
-            rest = cut[: -len(noun)] if cut.endswith(noun) else rest.replace(f" {noun}", " ", 1)
+            rest = ends[0][: -len(noun)] if ends else rest.replace(f" {noun}", " ", 1)
             break
     kinds = [k for _, k in found]
     if "due" in kinds and all(c in horizons for c, k in found if k == "due") and not any(
@@ -376,6 +388,6 @@ def read(text: str) -> Reading:
         r.topic = named
     if r.where and len(r.topic) > WHERE_TOPIC_CHARS:
         r.where = False  # …原话在哪一部分，是怎么写的: a question about what the text says
-    if r.topic in doc_words:
+    if r.topic in doc_words or (r.wanted and nouns.get(r.topic) == r.wanted):
         r.topic = ""  # 规划有几章, 这个方案分几个阶段: the document itself, not a part named 规划
     return r

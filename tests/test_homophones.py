@@ -40,3 +40,12 @@ def test_two_possible_swaps_are_a_guess_and_none_is_made() -> None:
     # 秋 could be 球 or 酋: both make pairs the plans write.
     known = {"门球", "球赛", "门酋", "酋赛"}
     assert Homophones("球酋求", known.__contains__).repair("门秋赛") is None
+
+
+def test_the_first_character_is_swapped_when_three_in_a_row_are_written() -> None:
+    plans = "办好启智学校，推进汽车智能网联"
+    h = Homophones(plans, _pairs(plans).__contains__, plans.__contains__)
+    # 期 could be 启 (启智) or 汽 (汽智): only 启智学 is written in the plans.
+    assert h.repair("期智学校得奖") == "启智学校得奖"
+    # Without the run of three written, nothing is swapped at the edge.
+    assert Homophones(plans, _pairs(plans).__contains__).repair("期智学校得奖") is None

@@ -28,3 +28,16 @@ def test_which_n_of_them_asks_what_a_term_holds() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     assert parser.parse("一街四所是哪四所").text == "一街四所"
     assert parser.parse("东湖街道现在民兵一共多少人").text == "民兵"
+
+
+def test_what_a_short_name_stands_for_is_asked_of_the_name_alone() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    q = parser.parse("东湖街道常说的两新具体指哪两个")
+    assert q.text == "两新"
+    assert q.intent == "term"
+
+
+def test_the_years_of_a_period_said_again_are_not_matched() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道十四五规划", issuer="东湖街道")])
+    q = parser.parse("东湖十三五那几年新建了几个公园")
+    assert q.period is not None and "那几年" not in q.text

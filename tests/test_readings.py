@@ -37,6 +37,13 @@ CASES = [
     ("垃圾分类方面的任务和指标全部列出来", "list", "indicator", "垃圾分类"),
     ("规划里养老那一节", "structure", None, "养老"),
     ("这个方案分几个部分", "structure", None, ""),
+    # A cue's verb said with 了 before its asking word reads as the cue (分成了几, 拆成了多少).
+    ("这个方案分成了几个部分", "structure", None, ""),
+    ("工作安排拆成了多少条大项", "structure", "section", "工作安排"),
+    # The names of the chapters are the chapters; 那份 points at the document.
+    ("纲要分了哪些章，章名列一下", "structure", "section", ""),
+    ("那份计划大标题一共几条", "count", "section", ""),
+    ("指标表里民生那一类都列了啥", "list", None, "指标表里民生"),
     ("规划一共几大部分", "structure", None, ""),
     ("增进民生福祉那部分分几块", "structure", None, "增进民生福祉"),
     ("深港合作那几项任务逾期了吗", "overdue", "task", "深港合作"),
