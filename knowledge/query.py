@@ -77,7 +77,7 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
 _BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_END = ("年底", "年末")
-_RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
+_RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "这一年里": 0, "这一年内": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # 大港和新河两个规划: places named together.
 _BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.

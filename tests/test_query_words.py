@@ -41,3 +41,9 @@ def test_the_years_of_a_period_said_again_are_not_matched() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道十四五规划", issuer="东湖街道")])
     q = parser.parse("东湖十三五那几年新建了几个公园")
     assert q.period is not None and "那几年" not in q.text
+
+
+def test_this_year_said_as_the_year_we_are_in_is_the_current_year() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    q = parser.parse("东湖街道这一年里要竣工的项目", 2024)
+    assert q.year == 2024 and "这一年" not in q.text
