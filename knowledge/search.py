@@ -211,7 +211,6 @@ class SearchIndex:
         self._article_names: set[str] = set()
         self._homophones: Homophones | None = None
         self._plan_chars: frozenset[str] | None = None
-        self._all_text: str | None = None
         self._term_items: dict[str, list[int]] = {}
 
     def warm(self) -> SearchIndex:
@@ -431,15 +430,10 @@ class SearchIndex:
     def homophones(self) -> Homophones:
         """The plans' characters by sound, for same-sound slips (built on first use)."""
         if self._homophones is None:
+            # (a run of three is looked up among the items holding its characters: no copy of the texts)
             self._homophones = Homophones(self._chars(), lambda pair: self._pair_weight(pair) is not None,
-                                          self._written)
+                                          lambda run: bool(self._term_users(run)))
         return self._homophones
-
-    def _written(self, run: str) -> bool:
-        """Is this run of characters in some item's text or name? (the texts joined once, on first use)"""
-        if self._all_text is None:
-            self._all_text = "\n".join(e.name + "\n" + e.text for e in self.entries)
-        return run in self._all_text
 
     def _chars(self) -> frozenset[str]:
         """Every character of the plans' texts and names (computed once: a pass over every text)."""
