@@ -25,6 +25,9 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
 
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
 QUESTION_WORDS = words("question_words")
+# Openings of clauses telling of the asker (我是社区网格员, 我该怎么跟他们说): knowledge/data/asker_clauses.txt.
+ASKER_CLAUSES = words("asker_clauses")
+_CLAUSES = re.compile(r"[，,。；;！!？?]")
 # The asker's own place (我们街道, 咱们区): no place to filter on (knowledge/data/self_places.txt).
 SELF_PLACES = words("self_places")
 # Words ending like a place that name none (社区, 城镇, 上市…): knowledge/data/not_places.txt.
@@ -208,7 +211,7 @@ class QueryParser:
         """The query's matching text, year, named documents, document kinds and intent; 今年/明年
         count from `today_year` when given, else from the latest plan year; `titles`: a document's
         title the question names scopes it."""
-        text = normalize(raw)
+        text = normalize(self._without_asker(raw))
         for typo, word in QUESTION_TYPOS.items():
             text = text.replace(typo, word)
         for own in SELF_PLACES:
@@ -289,6 +292,23 @@ class QueryParser:
         core = self.core(text)
         q.text = core if core else text
         return q
+
+    def _without_asker(self, raw: str) -> str:
+        """The question without the clauses telling of the asker (我是大港街社区网格员，…，我该怎么跟他们说),
+        keeping the places they name; unchanged when no other clause would be left."""
+        clauses = [c for c in _CLAUSES.split(raw) if c.strip()]
+        if len(clauses) < 2:
+            return raw
+        kept: list[str] = []
+        places: list[str] = []
+        for clause in clauses:
+            if normalize(clause).startswith(ASKER_CLAUSES):
+                places += [a for a in sorted({*self.strong, *self.weak}, key=len, reverse=True) if a in clause][:1]
+            else:
+                kept.append(clause)
+        if not kept or len(kept) == len(clauses):
+            return raw
+        return "".join(places) + "，".join(kept)
 
     def _by_document_word(self, q: Query, text: str) -> None:
         """大港规划第五章: of the documents in question (a place's, else all), those whose title holds

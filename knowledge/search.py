@@ -204,6 +204,14 @@ class SearchIndex:
                                  self._entry_doc, len(self._doc_number))
         self.places = UnknownPlaces(kb, self.parser)
         self.section_bodies = SectionBodies(kb)
+        # A passage stating no year of its own is of the years its paragraph's figures are for (a
+        # five-year plan's review of the period before: 十三五期间…累计发放救助资金).
+        years_at: dict[tuple[str, int], set[int]] = {}
+        for e in self.entries:
+            if e.value_years and e.kind == "indicator":
+                years_at.setdefault((e.item.doc, e.item.line), set()).update(e.value_years)
+        self._line_years = {i: frozenset(years_at[(e.item.doc, e.item.line)]) for i, e in enumerate(self.entries)
+                            if e.kind == "passage" and not e.value_years and (e.item.doc, e.item.line) in years_at}
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
@@ -355,7 +363,8 @@ class SearchIndex:
         e = self.entries[i]
         if q.docs and e.item.doc not in q.docs:
             return False
-        if q.year is None and q.period and not _in_period(e.value_years, e.period, q.period[1]):
+        if q.year is None and q.period and not _in_period(e.value_years or self._line_years.get(i, frozenset()),
+                                                          e.period, q.period[1]):
             return False  # 十三五…累计多少: the figures of that period (a later plan's review), not its targets
         if q.year is not None and e.kind == "indicator" and e.value_years:
             # A figure of another year is not the answer, however close its name.

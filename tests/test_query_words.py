@@ -47,3 +47,13 @@ def test_this_year_said_as_the_year_we_are_in_is_the_current_year() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     q = parser.parse("东湖街道这一年里要竣工的项目", 2024)
     assert q.year == 2024 and "这一年" not in q.text
+
+
+def test_clauses_telling_of_the_asker_are_dropped_but_their_place_is_kept() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道"),
+                          Document(id="b", file="b.txt", title="西山区2024年政府工作报告", issuer="西山区")])
+    q = parser.parse("我是东湖街道的社区网格员，居民问今年打算办多少场招聘会，我该怎么跟他们说")
+    assert q.docs == {"a.txt"}
+    assert "网格员" not in q.text and "他们" not in q.text and "招聘会" in q.text
+    # A question of one clause is left as it is.
+    assert "网格员" in parser.parse("我是网格员想问东湖街道招聘会").full

@@ -45,6 +45,9 @@ CASES = [
     ("那份计划大标题一共几条", "count", "section", ""),
     ("指标表里民生那一类都列了啥", "list", None, "指标表里民生"),
     ("安全生产的任务帮我列全", "list", "task", "安全生产"),
+    # Words around the topic (围绕, 都安排了, 那一块) and the everyday noun of work to do (活儿).
+    ("围绕会展那一块都安排了哪些任务", "list", "task", "会展"),
+    ("抓品质增韧性方面有哪些活儿", "list", "task", "抓品质增韧性"),
     ("规划一共几大部分", "structure", None, ""),
     ("增进民生福祉那部分分几块", "structure", None, "增进民生福祉"),
     ("深港合作那几项任务逾期了吗", "overdue", "task", "深港合作"),
@@ -105,6 +108,11 @@ def test_a_part_counted_in_blocks_or_aspects_and_the_part_it_is_counted_in() -> 
     r = read(normalize("附件第六大块叫啥"))
     assert (r.kind, r.ordinal, r.wanted) == ("structure", 6, "section")
     assert read(normalize("规划第二个板块是什么")).ordinal == 2
+    # 第三大项, and 第五个聚焦: the fifth of the parts counted, named by the word they open with.
+    r = read(normalize("计划的第三大项主要讲啥内容"))
+    assert (r.kind, r.ordinal, r.parts) == ("structure", 3, False)
+    r = read(normalize("工作安排里第五个聚焦说的是啥"))
+    assert (r.kind, r.ordinal, r.within) == ("structure", 5, "工作安排")
 
 
 def test_words_of_what_was_done_mark_a_question_about_the_past() -> None:

@@ -542,6 +542,14 @@ def test_a_plan_period_named_is_a_constraint_on_the_years_of_the_figures() -> No
     assert ahead and "50亿元" in ahead[0].text
 
 
+def test_a_review_paragraph_stating_no_year_is_of_the_years_of_its_figures() -> None:
+    text = ["东湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 发展基础",
+            "十三五时期，规上工业总产值2020年达到23亿元，累计发放各类救助资金500余万元。",
+            "第二章 主要目标", "到2025年，规上工业总产值达到50亿元。"]
+    hits = SearchIndex(build_document("east.txt", text)).search("东湖十三五期间一共发了多少救助资金").hits
+    assert hits and "救助资金500余万元" in hits[0].text
+
+
 def test_the_tasks_of_a_part_named_by_its_number_are_counted_not_the_part(index: SearchIndex) -> None:
     result = index.search("东湖街道计划第二部分有几项任务")
     assert result.reading == "count" and result.total == 3
