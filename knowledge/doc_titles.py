@@ -15,6 +15,7 @@ from pathlib import Path
 
 from knowledge.models import Document
 from knowledge.normalize import normalize
+from knowledge.wordlists import words
 
 # A title is named when the question holds this many of its characters in one run…
 MIN_SPAN = 8
@@ -22,6 +23,11 @@ MIN_SPAN = 8
 MIN_SHARE = 0.5
 # Titles that are an opening sentence (为贯彻落实…, 各区市县人民政府…) are no names a question would use.
 _NOT_TITLES = ("为", "根据", "各", "按照", "经", "现")
+# The words naming a document at a question's start (document_phrase): this many characters before the
+# word of its kind (方案, 意见 …).
+PHRASE_MIN, PHRASE_MAX = 4, 40
+# Words before a document's kind that make it several documents (各规划, 几个方案, 所有文件).
+_SEVERAL = re.compile(r"(?:各|每个?|所有|几个|哪个|哪些|两个|这些|那些|各个)[\u4e00-\u9fff]{1,4}$")
 _QUOTES = str.maketrans("", "", "《》“”\"")
 _YEAR = re.compile(r"(?:19|20)\d{2}年?|[〇零一二三四五六七八九]{4}年")
 
@@ -87,3 +93,23 @@ class DocumentTitles:
     def about_document(text: str) -> bool:
         """Does the question ask about the document itself (when issued, from when it applies)?"""
         return any(cue in text for cue in document_cues())
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_pattern() -> re.Pattern[str]:
+    """A question's opening words naming a document by what it is about and its kind (…的实施意见中,
+    …行动方案里), the kinds from title_cues.txt."""
+    kinds = "|".join(re.escape(w) for w in sorted(words("title_cues"), key=len, reverse=True))
+    return re.compile(rf"^(.{{{PHRASE_MIN},{PHRASE_MAX}}}?(?:{kinds}))(里面|里|中|提出|规定|明确|要求|指出|上|对)?")
+
+
+def document_phrase(text: str) -> tuple[str, str] | None:
+    """(the words naming a document, the rest of the question) when a normalised question opens by
+    naming one (广安加快发展养老服务业的实施意见里，消防部门…): documents scraped without a title line
+    are named by what they are about, not by a title to align with. Whether the words name one of
+    the knowledge base's documents is for the search to judge (by what each document writes).
+    None when the question does not open so."""
+    m = _phrase_pattern().match(text)
+    if not m or len(text) - m.end() < 2 or _SEVERAL.search(m.group(1)):
+        return None  # (各规划汇总下, 几个方案里: several documents, none named)
+    return m.group(1), text[m.end():]

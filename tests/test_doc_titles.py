@@ -50,3 +50,29 @@ def test_a_section_hit_shows_what_the_section_says() -> None:
         "第二章 评估内容", "第二条 评估内容应当包括合法性、合理性、可行性评估。"])]))
     hit = next(h for h in index.search("东湖区社会稳定风险评估办法有几章").hits if h.title.endswith("评估内容"))
     assert hit.text.startswith("第二章 评估内容") and "合法性" in hit.text
+
+
+def test_words_naming_a_document_without_a_title_line_scope_the_question() -> None:
+    # Scraped pages open with the addressees: no title to align with, only what the document says.
+    care = build_document("care.txt", [
+        "各区县人民政府，市级各部门：根据《省政府关于加快发展养老服务业的实施意见》精神，现就养老服务业发展提出如下实施意见。",
+        "一、总体要求。加快发展养老服务业，完善养老服务体系。",
+        "二、部门职责。消防部门依法对养老服务机构消防安全工作进行监督检查。"])
+    health = build_document("health.txt", [
+        "各区县人民政府，市级各部门：为加快发展健康服务业，现就养老和医疗服务融合提出如下意见。",
+        "一、消防部门要加强对医疗机构消防安全的检查。",
+        "二、养老机构与医疗机构签约合作。"])
+    index = SearchIndex(merge([care, health]))
+    q = index.parse("加快发展养老服务业的实施意见里，消防部门对养老机构负什么责任")
+    index.scope_by_phrase(q)
+    assert q.docs == {"care.txt"} and "实施意见" not in q.text
+    hits = index.search("加快发展养老服务业的实施意见里，消防部门对养老机构负什么责任").hits
+    assert hits and hits[0].doc == "care.txt" and "监督检查" in hits[0].text
+
+
+def test_words_naming_several_documents_or_no_document_scope_nothing() -> None:
+    from knowledge.doc_titles import document_phrase
+
+    assert document_phrase("国家高新技术企业数量各规划汇总下") is None
+    assert document_phrase("养老服务有哪些补贴") is None
+    assert document_phrase("社会救助实施办法中低保标准") == ("社会救助实施办法", "低保标准")
