@@ -32,9 +32,10 @@ _CLAUSES = re.compile(r"[，,。；;！!？?]")
 SELF_PLACES = words("self_places")
 # Words ending like a place that name none (社区, 城镇, 上市…): knowledge/data/not_places.txt.
 NOT_PLACES = words("not_places")
-# After a word naming a document (规划, 报告), words pointing into it: 规划里, 报告第三章, 计划有几个部分.
-_INTO_OUTLINE = r"(?:的?第|的?专栏|的?名词解释|分几|有几[章节部个])"
-_INTO_DOCUMENT = r"(?:里|中|前面|后面|开头|最后|的?第|的?专栏|的?名词解释|分几|有几[章节部个])"
+# After a word naming a document (规划, 报告), words pointing into it: 规划里, 报告第三章, 计划有几个部分,
+# 规划文本章节数.
+_INTO_OUTLINE = r"(?:的?第|的?专栏|的?名词解释|分几|有几[章节部个]|的?文本|的?章节)"
+_INTO_DOCUMENT = r"(?:里|中|前面|后面|开头|最后|的?第|的?专栏|的?名词解释|分几|有几[章节部个]|的?文本|的?章节)"
 # Left at the start once a document or place is taken out (工作报告里的名词解释).
 _LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
 # Trailing words asking for the state of an item (新增就业情况, 老旧小区改造进展).

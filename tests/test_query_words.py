@@ -57,3 +57,9 @@ def test_clauses_telling_of_the_asker_are_dropped_but_their_place_is_kept() -> N
     assert "网格员" not in q.text and "他们" not in q.text and "招聘会" in q.text
     # A question of one clause is left as it is.
     assert "网格员" in parser.parse("我是网格员想问东湖街道招聘会").full
+
+
+def test_the_text_of_a_plan_points_into_the_document_named() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道"),
+                          Document(id="b", file="b.txt", title="东湖街道十四五规划纲要", issuer="东湖街道")])
+    assert parser.parse("东湖街道规划文本章节数是多少").docs == {"b.txt"}

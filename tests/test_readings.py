@@ -48,6 +48,9 @@ CASES = [
     # Words around the topic (围绕, 都安排了, 那一块) and the everyday noun of work to do (活儿).
     ("围绕会展那一块都安排了哪些任务", "list", "task", "会展"),
     ("抓品质增韧性方面有哪些活儿", "list", "task", "抓品质增韧性"),
+    # 多少个 with the noun of an item kind counts the items; where they stand and the figure asked go.
+    ("政府报告后面附了多少个名词解释", "count", "term", ""),
+    ("规划文本章节数是多少", "structure", None, ""),
     ("规划一共几大部分", "structure", None, ""),
     ("增进民生福祉那部分分几块", "structure", None, "增进民生福祉"),
     ("深港合作那几项任务逾期了吗", "overdue", "task", "深港合作"),
