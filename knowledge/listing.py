@@ -363,15 +363,23 @@ class Listing:
         allowed = set(docs)
         indicators = [it for it in self.kb.indicators if it.doc in allowed and id(it) not in self.actual]
         facets = {normalize(v).removesuffix("类") for it in indicators for v in (it.category, it.attribute) if v}
-        named = [f for f in facets if len(f) >= 2 and f in topic]
+        # 属性写约束的: a facet said without its 性 (two characters at least) names it too.
+        said: dict[str, str] = {}  # facet → how the topic says it
+        for f in facets:
+            forms = [form for form in (f, f.removesuffix("性")) if len(form) >= 2 and form in topic]
+            if len(f) >= 2 and forms:
+                said[f] = forms[0]
+        # 是约束性的、不是预期性的: a facet said as what the rows are not excludes them.
+        denied = [f for f, form in said.items() if re.search(rf"(?:不是|不属于|而非|非){re.escape(form)}", topic)]
+        named = [f for f in said if f not in denied]
         # A target in words (完成市下达任务) or a percentage said in the question: the value it sets.
         values = {v for v, docs_of in self.worded_targets.items() if v in topic and docs_of & allowed}
         valued = [v for v in values if not any(v != w and v in w for w in values)]
         numbers = [n for n in percents if n in topic]
-        if not named and not valued and not numbers:
+        if not said and not valued and not numbers:
             return []
-        rest = topic
-        for f in named + valued + numbers:
+        rest = re.sub(r"不是|不属于|而非", " ", topic)
+        for f in sorted([*said.values(), *valued, *numbers], key=len, reverse=True):  # (预期性 before 预期)
             rest = rest.replace(f, " ")
         # What is left names the part (专栏1) or nothing (类, 里, 是: the cue's leftovers).
         # (专栏1的14个指标中属性是约束性的: the count the question states and the facet's own name go too)
@@ -399,9 +407,11 @@ class Listing:
             value = normalize(target.value)
             return any(v == value for v in valued) or any(_sets_number(target.value, n) for n in numbers)
 
+        def has(it: Indicator, f: str) -> bool:
+            return f in normalize(it.category or "").removesuffix("类") or f == normalize(it.attribute or "")
+
         return [it for it in indicators
-                if all(f in normalize(it.category or "").removesuffix("类") or f == normalize(it.attribute or "")
-                       for f in named)
+                if all(has(it, f) for f in named) and not any(has(it, f) for f in denied)
                 and sets(it) and (within is None or it.section in within)]
 
     def scopes(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:

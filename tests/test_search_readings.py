@@ -156,6 +156,9 @@ def test_a_category_or_attribute_asked_of_the_plan_counts_its_rows() -> None:
     if any(i.attribute for i in kb.indicators):
         bound = index.search("东湖街道专栏1的4个指标中属性是约束性的有几项")
         assert bound.reading == "count" and [h.title for h in bound.hits] == ["城镇登记失业率"]
+        # The attribute said without 性, or as what the rows are not, names them too.
+        for question in ("东湖街道专栏1哪些指标是约束性的、不是预期性的", "东湖街道指标表属性写约束的那几行是啥"):
+            assert [h.title for h in index.search(question).hits] == ["城镇登记失业率"], question
 
 
 def test_a_list_of_indicators_by_the_value_their_target_sets() -> None:
