@@ -242,7 +242,10 @@ class Listing:
             for s in scopes:
                 if reading.kind == "structure" or reading.wanted == "section":
                     parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
-                    chosen.extend(("section", c) for c in parts or [s])
+                    held = self.items_under(s, reading.wanted or "task") \
+                        if reading.parts and not parts and reading.wanted != "section" else []
+                    # 深港协同那部分都有哪些: a part with no parts of its own is listed by its tasks
+                    chosen.extend(held or [("section", c) for c in parts or [s]])
                 else:
                     chosen.extend(self.items_under(s, reading.wanted))
         if reading.where and not chosen:

@@ -553,6 +553,12 @@ def test_a_review_paragraph_stating_no_year_is_of_the_years_of_its_figures() -> 
     assert hits and "救助资金500余万元" in hits[0].text
 
 
+def test_a_part_with_no_parts_of_its_own_is_listed_by_its_tasks(index: SearchIndex) -> None:
+    result = index.search("东湖街道抓民生保安全那部分都有哪些")
+    assert result.hits and all(h.kind == "task" for h in result.hits)
+    assert any("安全生产" in h.title for h in result.hits)
+
+
 def test_the_tasks_of_a_part_named_by_its_number_are_counted_not_the_part(index: SearchIndex) -> None:
     result = index.search("东湖街道计划第二部分有几项任务")
     assert result.reading == "count" and result.total == 3
