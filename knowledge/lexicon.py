@@ -133,10 +133,10 @@ class Lexicon:
         terms: list[list[str]] = []
         keys = {k for ch in set(norm_query) for k in by_first.get(ch, ())}
         for key in sorted(keys, key=lambda k: (-len(k), k)):
-            start = norm_query.find(key)
-            if start < 0 or any(taken[start:start + len(key)]):
+            start, end = _find_spread(norm_query, key)
+            if start < 0 or any(taken[start:end]):
                 continue
-            taken[start:start + len(key)] = [True] * len(key)
+            taken[start:end] = [True] * (end - start)
             terms.append(list(rewrites[key]))
         return terms
 
@@ -219,3 +219,31 @@ def default_lexicon() -> Lexicon:
     if _default is None:
         _default = Lexicon.load()
     return _default
+
+
+# An everyday word of three characters or more is also found with this many characters inside it
+# (暖气老不热 holds 暖气不热, 拉土的大货车 holds 拉土车): chat puts an adverb or a particle in.
+SPREAD = 2
+
+
+def _find_spread(text: str, key: str) -> tuple[int, int]:
+    """(start, end) of `key` in `text`, as written or with at most SPREAD characters inside it after its
+    first two (a word's head is kept whole); (-1, -1) when it is not there."""
+    start = text.find(key)
+    if start >= 0:
+        return start, start + len(key)
+    if len(key) < 3:
+        return -1, -1
+    at = text.find(key[:2])
+    while at >= 0:
+        k, extra = at + 2, 0
+        for ch in key[2:]:
+            nxt = text.find(ch, k, k + 1 + SPREAD - extra)
+            if nxt < 0:
+                break
+            extra += nxt - k
+            k = nxt + 1
+        else:
+            return at, k
+        at = text.find(key[:2], at + 1)
+    return -1, -1

@@ -519,6 +519,15 @@ def test_everyday_terms_are_the_plans_terms_of_each_everyday_word_found() -> Non
     assert lex.everyday_terms(normalize("规上工业")) == []  # an abbreviation is no everyday word
 
 
+
+def test_an_everyday_word_is_found_with_a_chat_word_inside_it() -> None:
+    lex = Lexicon([Entry("暖气不热", "供热质量", "everyday"), Entry("拉土车", "渣土车", "everyday"),
+                   Entry("电驴", "电动自行车", "everyday")])
+    assert lex.everyday_terms(normalize("冬天暖气老不热咋办")) == [["供热质量"]]
+    assert lex.everyday_terms(normalize("拉土的大货车")) == []  # three characters inside: no longer the word
+    assert lex.everyday_terms(normalize("电小驴")) == []  # a two-character word only as written
+
+
 def test_a_chatty_everyday_question_is_answered_by_the_item_using_its_term() -> None:
     doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
                    kind="annual_plan", year=2024, period=(2024, 2024))
