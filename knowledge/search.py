@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from difflib import SequenceMatcher
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
+from difflib import SequenceMatcher
 from typing import Literal
 
 import numpy as np
@@ -597,8 +597,10 @@ class SearchIndex:
         if named is None:
             return
         share = self.coverage.documents(named[0])[:-1]
-        near = np.flatnonzero(share >= PHRASE_NEAR * share.max()) if share.max() > 0 else []
-        if not 0 < len(near) <= PHRASE_DOCUMENTS:
+        if share.max() <= 0:
+            return
+        near = np.flatnonzero(share >= PHRASE_NEAR * share.max())
+        if len(near) > PHRASE_DOCUMENTS:
             return
         # Of the documents holding the words about as much, the one writing the longest run of them
         # (广安加快发展养老服务业的实施意见 → the document citing 关于加快发展养老服务业的实施意见).
