@@ -238,7 +238,7 @@ def match_scores(variants: list[str], names: list[str], long_names: list[bool] |
 ITEM_ASPECTS = re.compile(alternation("item_aspects"))
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-ASKED_FIGURE = re.compile(r"(?:的)?(?:总额|总数|总量|数量|个数|规模)$")
+ASKED_FIGURE = re.compile(r"(?:的)?(?:总额|总数|总量|数量|个数|人数|规模)$")
 # Unexplained characters (after aspects) from which a query is about another topic.
 OTHER_TOPIC_CHARS = 3
 

@@ -389,6 +389,8 @@ class Listing:
         rest = _STATED_COUNT.sub("", rest)
         rest = re.sub(r"属性|类别|指标", "", rest)
         rest = re.sub(r"[类里中的是有了和及与、\s]", "", rest)
+        # 规划专栏1: the plan's table, named after the word naming the plan
+        rest = re.sub(rf"^(?:{'|'.join(sorted(map(re.escape, doc_words()), key=len, reverse=True))})(?=.)", "", rest)
         if len(rest) < 2 or _only_doc_words(rest):
             rest = ""  # 大港规划宜居宜业类指标: 规划 is the plan, not a part of it; 到 is no part
         within: set[str] | None = None

@@ -254,9 +254,14 @@ _SERIES_ASKED = re.compile(r"(?:几|多少)个[“”\"‘’']?([\u4e00-\u9fff]
                            r"(?:开头的?(?:条目|段落|段|条|句)?|打头的?(?:条目|段落|段|条|句)?)?$")
 
 
+# 那几个聚焦打头的一共多少条: the opening word first, the count after it.
+_SERIES_COUNTED = re.compile(r"(?:^|个|的|里|中)[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?(?:开头|打头)的?"
+                             r"(?:条目|段落|段|条|句)?(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项|段|句)?$")
+
+
 def series_word(text: str) -> str:
     """The word a question counts the points opening with (几个坚持 → 坚持); "" when it counts none."""
-    m = _SERIES_ASKED.search(text)
+    m = _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text)
     return m.group(1) if m else ""
 
 
@@ -330,7 +335,8 @@ def read(text: str) -> Reading:
             break
     if r.kind == "count":
         # 有几个社区 asks for a figure the plans state, not for a count of items.
-        counted = any(cue.endswith(_ITEM_MEASURES) for cue, k in found if k == "count")
+        # (哪几项属于约束性，数一下: items listed and then counted are items)
+        counted = any(cue.endswith(_ITEM_MEASURES) for cue, k in found if k == "count") or "list" in kinds
         if r.wanted is None and not counted:
             r.kind = "answer"
     if r.ordinal is not None:

@@ -63,3 +63,8 @@ def test_the_text_of_a_plan_points_into_the_document_named() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道"),
                           Document(id="b", file="b.txt", title="东湖街道十四五规划纲要", issuer="东湖街道")])
     assert parser.parse("东湖街道规划文本章节数是多少").docs == {"b.txt"}
+
+
+def test_the_whole_of_the_place_named_is_no_place_of_its_own() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="西山区2024年政府工作报告", issuer="西山区")])
+    assert parser.parse("去年西山区全区新增就业人数是多少", 2024).text == "新增就业人数"

@@ -51,6 +51,12 @@ CASES = [
     # 多少个 with the noun of an item kind counts the items; where they stand and the figure asked go.
     ("政府报告后面附了多少个名词解释", "count", "term", ""),
     ("规划文本章节数是多少", "structure", None, ""),
+    # Asking the parts' names (题目各叫啥, 都叫啥) adds nothing to read; 那章 points at the part.
+    ("工作计划正文分几个部分，题目各叫啥", "structure", "section", ""),
+    ("保障措施那章下面有几节都叫啥", "structure", None, "保障措施"),
+    ("报告文末那些名词注释总共列了多少个词", "count", "term", ""),
+    # Items listed and then counted (哪几项…数一下) are a count of items.
+    ("专栏1里哪几项属于约束性，数一下", "count", None, "专栏1里约束性"),
     ("规划一共几大部分", "structure", None, ""),
     ("增进民生福祉那部分分几块", "structure", None, "增进民生福祉"),
     ("深港合作那几项任务逾期了吗", "overdue", "task", "深港合作"),
@@ -307,3 +313,11 @@ def test_the_document_then_its_annex_is_no_part_of_the_topic() -> None:
 def test_how_many_points_open_with_a_word(question: str, word: str) -> None:
     from knowledge.readings import series_word
     assert series_word(normalize(question)) == word
+
+
+def test_the_opening_word_of_counted_points_said_before_the_count() -> None:
+    from knowledge.readings import series_word
+
+    assert series_word(normalize("工作安排那几个聚焦打头的一共多少条")) == "聚焦"
+    assert series_word(normalize("列了几个坚持")) == "坚持"
+    assert series_word(normalize("开头一共几条")) == ""
