@@ -258,8 +258,8 @@ class QueryParser:
                 if word in text and base:
                     q.year = base + delta
                     # 今年底要达到的: the year is read, 年底 stays (去年底的专利数: a point in time, gone)
-                    end = re.search(re.escape(word) + r"[底末]", text)
-                    text = re.sub(re.escape(word) + r"(?=[底末])", "年", text, count=1) \
+                    end = re.search(re.escape(word) + r"[底末内]", text)
+                    text = re.sub(re.escape(word) + r"(?=[底末内])", "年", text, count=1) \
                         if end and _falls_due_then(text[: end.start()], text) \
                         else re.sub(re.escape(word) + r"[底末]?", "", text, count=1)
                     break

@@ -68,3 +68,9 @@ def test_the_text_of_a_plan_points_into_the_document_named() -> None:
 def test_the_whole_of_the_place_named_is_no_place_of_its_own() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="西山区2024年政府工作报告", issuer="西山区")])
     assert parser.parse("去年西山区全区新增就业人数是多少", 2024).text == "新增就业人数"
+
+
+def test_within_this_year_keeps_the_time_work_falls_due() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="西山区2024年政府工作报告", issuer="西山区")])
+    q = parser.parse("西山区今年内要竣工的项目有哪些", 2024)
+    assert q.year == 2024 and q.full.startswith("年内要竣工")  # (年内 is read as the time things fall due)
