@@ -31,19 +31,24 @@ class Homophones:
         chars = list(text)
         changed = False
         if self.written and len(chars) >= 3 and not self.known(chars[0] + chars[1]) \
-                and self.known(chars[1] + chars[2]):
-            swaps = [alt for alt in self.by_sound.get(char_pinyin(chars[0]), ())
-                     if alt != chars[0] and self.known(alt + chars[1]) and self.written(alt + chars[1] + chars[2])]
-            if len(swaps) == 1:
-                chars[0] = swaps[0]
-                changed = True
+                and self.known(chars[1] + chars[2]) \
+                and (swap := self._only_swap(chars[0], right=chars[1] + chars[2], run=True)):
+            chars[0] = swap
+            changed = True
         for k in range(1, len(chars) - 1):
             left, ch, right = chars[k - 1], chars[k], chars[k + 1]
             if self.known(left + ch) or self.known(ch + right):
                 continue  # one of its pairs is the plans' already: no slip to repair here
-            swaps = [alt for alt in self.by_sound.get(char_pinyin(ch), ())
-                     if alt != ch and self.known(left + alt) and self.known(alt + right)]
-            if len(swaps) == 1:  # two candidates would be a guess
-                chars[k] = swaps[0]
+            if swap := self._only_swap(ch, left=left, right=right):
+                chars[k] = swap
                 changed = True
         return "".join(chars) if changed else None
+
+    def _only_swap(self, ch: str, left: str = "", right: str = "", run: bool = False) -> str | None:
+        """The one character of the same sound as `ch` that makes pairs the plans write with its
+        neighbours (`left`, the first of `right`) and, with `run`, a run with all of `right` they write;
+        None when none does or several do (two candidates would be a guess)."""
+        swaps = [alt for alt in self.by_sound.get(char_pinyin(ch), ())
+                 if alt != ch and (not left or self.known(left + alt)) and (not right or self.known(alt + right[0]))
+                 and (not run or (self.written is not None and self.written(alt + right)))]
+        return swaps[0] if len(swaps) == 1 else None

@@ -390,7 +390,7 @@ class Listing:
         rest = re.sub(r"属性|类别|指标", "", rest)
         rest = re.sub(r"[类里中的是有了和及与、\s]", "", rest)
         # 规划专栏1: the plan's table, named after the word naming the plan
-        rest = re.sub(rf"^(?:{'|'.join(sorted(map(re.escape, doc_words()), key=len, reverse=True))})(?=.)", "", rest)
+        rest = _without_doc_word(rest, keep=1)
         if len(rest) < 2 or _only_doc_words(rest):
             rest = ""  # 大港规划宜居宜业类指标: 规划 is the plan, not a part of it; 到 is no part
         within: set[str] | None = None
@@ -641,10 +641,11 @@ def _only_doc_words(text: str) -> bool:
     return True
 
 
-def _without_doc_word(topic: str) -> str:
-    """A topic without a leading word naming the document (报告工作安排 → 工作安排)."""
+def _without_doc_word(topic: str, keep: int = 2) -> str:
+    """A topic without a leading word naming the document (报告工作安排 → 工作安排), when at least `keep`
+    characters are left."""
     for word in sorted(doc_words(), key=len, reverse=True):
-        if topic.startswith(word) and len(topic) - len(word) >= 2:
+        if topic.startswith(word) and len(topic) - len(word) >= keep:
             return topic[len(word):]
     return topic
 

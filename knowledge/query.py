@@ -197,6 +197,8 @@ class QueryParser:
         # A place every document shares (the city) does not narrow anything down.
         self.strong = {a: f for a, f in strong.items() if f != all_files or len(all_files) == 1}
         self.weak = {a: f for a, f in weak.items() if a not in self.strong and f != all_files}
+        # Every place name, longest first (the one an asker's clause names is kept: _without_asker).
+        self._aliases = sorted({*self.strong, *self.weak}, key=lambda a: (-len(a), a))
         # …and is no word to match either: 广安市 in a question about 广安市's policies says nothing
         # about which passage answers (the asker's own city, like 我们街道).
         self.shared = sorted((a for a, f in strong.items() if f == all_files and len(all_files) > 1),
@@ -304,7 +306,7 @@ class QueryParser:
         places: list[str] = []
         for clause in clauses:
             if normalize(clause).startswith(ASKER_CLAUSES):
-                places += [a for a in sorted({*self.strong, *self.weak}, key=len, reverse=True) if a in clause][:1]
+                places += [a for a in self._aliases if a in clause][:1]
             else:
                 kept.append(clause)
         if not kept or len(kept) == len(clauses):

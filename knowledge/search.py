@@ -614,8 +614,8 @@ class SearchIndex:
 
     def _longest_run(self, words: str, doc: int) -> int:
         """The longest run of `words` (in characters) that the document's items write."""
-        text = "\n".join(e.name + "\n" + e.text for e, d in zip(self.entries, self._entry_doc.tolist(), strict=True)
-                         if d == doc)
+        text = "\n".join(self.entries[i].name + "\n" + self.entries[i].text
+                         for i in np.flatnonzero(self._entry_doc == doc).tolist())
         return SequenceMatcher(None, words, text, autojunk=False).find_longest_match(0, len(words), 0, len(text)).size
 
     def _untitled(self, q: Query, threshold: float) -> Scored | None:
