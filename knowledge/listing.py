@@ -89,15 +89,20 @@ class Listing:
         i = self.position.get((kind, item.doc, item.id))  # type: ignore[attr-defined]
         return None if i is None else index.hit(i, score / 100.0, q_text)
 
-    def _docs(self, q: Query) -> list[str]:
+    def _docs(self, q: Query, outline: bool = False) -> list[str]:
         """The documents a question is about: those it names, else of the kinds and year it names (a
         kind none of the named place's documents is — 河北区重点任务第八块, asked of its work report —
-        describes their content, not which of them)."""
+        describes their content, not which of them). Asked of an outline (`outline`), a year names
+        the document of that year before a plan whose period holds it (大港街24年那份计划的一级标题)."""
         def about(kinds: set[str]) -> list[str]:
             return [d.file for d in self.kb.documents
                     if (not q.docs or d.file in q.docs) and (not kinds or d.kind in kinds)
                     and (q.year is None or d.year == q.year or (d.period and d.period[0] <= q.year <= d.period[1]))]
-        return about(q.doc_kinds) or (about(set()) if q.docs and q.doc_kinds else [])
+        docs = about(q.doc_kinds) or (about(set()) if q.docs and q.doc_kinds else [])
+        if outline and q.year is not None:
+            own = [f for f in docs if (d := self.kb.document(f)) is not None and d.year == q.year]
+            docs = own or docs
+        return docs
 
     def subtree(self, section: Section) -> list[Section]:
         """A section and every section below it, in document order."""
@@ -119,6 +124,14 @@ class Listing:
             if chosen:
                 return chosen
         return []
+
+    def paragraphs_of(self, section: Section) -> list[tuple[str, object]]:
+        """The first passage of each paragraph of a part's running text, when it has several (a part
+        written as points, one paragraph each)."""
+        firsts: dict[int, object] = {}
+        for _, it in self.items_under(section, "passage"):
+            firsts.setdefault(it.para, it)  # type: ignore[attr-defined]
+        return [("passage", it) for it in firsts.values()] if len(firsts) > 1 else []
 
     @staticmethod
     def numbered(sections: list[Section]) -> list[Section]:
@@ -191,7 +204,7 @@ class Listing:
         """The items a list, count or structure question asks for; None when it names nothing the
         structure knows (the ranker's answer then decides)."""
         from knowledge.search import fold_passages
-        docs = self._docs(q)
+        docs = self._docs(q, outline=reading.kind == "structure" or reading.wanted == "section")
         chosen: list[tuple[str, object]] = []
         complete = False  # the outline gave every item asked for
         if reading.span is not None:
@@ -244,7 +257,10 @@ class Listing:
                     parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
                     held = self.items_under(s, reading.wanted or "task") \
                         if reading.parts and not parts and reading.wanted != "section" else []
-                    # 深港协同那部分都有哪些: a part with no parts of its own is listed by its tasks
+                    if not held and reading.parts and not parts and reading.wanted is None:
+                        held = self.paragraphs_of(s)
+                    # 深港协同那部分都有哪些: a part with no parts of its own is listed by its tasks;
+                    # 基本要求下面分了几个方面: with no tasks either, by its paragraphs
                     chosen.extend(held or [("section", c) for c in parts or [s]])
                 else:
                     chosen.extend(self.items_under(s, reading.wanted))

@@ -72,6 +72,8 @@ _WHEN_VERB = re.compile(r"(什么时候|什么时间|啥时候|何时|哪一年|
                         r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年底|年末|年初|年内|年)?(?!\d)")
 # 二〇二五年 / 二零二五年: a year in Chinese digits, read digit by digit.
+# 到2025年, 截至2023年底: the word that leads to a year, taken out with it.
+_TO_YEAR = re.compile(r"(?:截至|截止到|截止|到)$")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年, not PM2.5年均 → pm25年).
@@ -253,7 +255,9 @@ class QueryParser:
             # 2024年底要达到的指标: the year is read; 年底 stays, as the time things fall due.
             # (截至2023年底…多少, 2023年底的专利数: a point in time, not a deadline)
             kept = m.group(0).endswith(_YEAR_END) and _falls_due_then(text[: m.start()], text)
-            text = text[: m.start()] + ("年底" if kept else "") + text[m.end():]
+            # 到2022年市和区…: the word leading to the year goes with it (else 到市和区 reads as a place).
+            before = _TO_YEAR.sub("", text[: m.start()])
+            text = before + ("年底" if kept else "") + text[m.end():]
         elif q.year is None:
             for word, delta in _RELATIVE_YEARS.items():
                 base = today_year or self.latest_year
@@ -334,6 +338,9 @@ class QueryParser:
         core = _HOW_MANY_MEASURE.sub(" ", _HOW_MANY_UNIT.sub(" ", _WHEN_VERB.sub(" ", text)))
         for word in self._questions:
             core = core.replace(word, " ")
+        # 领导让我查一下…: the 一下 of a verb taken out with a longer question word goes with it
+        # (一下雨就积水: not where no word was taken out).
+        core = re.sub(r"(?<= )一下", "", core)
         parts = [p for p in core.split(" ") if p]
         # 多少家 → 家 is left alone after the question word: drop a lone measure word at a cut.
         cleaned: list[str] = []

@@ -21,8 +21,9 @@ READINGS = ("overdue", "due", "structure", "count", "list")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|个方面|方面|大块|大部分|大方面|大项|个板块|板块|个(?=[\u4e00-\u9fff]))"
                       r"|(最后一|最后)(个?(?:章|部分|节|篇|方面|块|条|项))")
-# 最后保障那部分: the last part, named besides (read before the cue 那部分 is taken out).
-_LAST_NAMED = re.compile(r"最后(?=[\u4e00-\u9fff]{1,6}?[那这]个?(章|部分|节|篇|方面|块))")
+# 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
+# is taken out).
+_LAST_NAMED = re.compile(r"(?:最后|最末|末尾|结尾|收尾)(?=[\u4e00-\u9fff]{0,6}?[那这]个?(章|部分|节|篇|方面|块))")
 # Where an ordinal stood in the question once it is read (a character no question holds).
 _AT = "\x00"
 # 最后一章: the last part, counted from the end.

@@ -28,6 +28,8 @@ _UNKNOWN_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)({_POINTING})?({_KINDS}
 _INNER_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{_POINTING})?(?:{_KINDS})")
 # 各街道, 全区每个镇, 我们街道: which, not a name.
 _WHICH = re.compile(r"[各每全本该此这那我你他们其所些]")
+# 市和区市县, 区与街道: kinds of place joined, not a name.
+_KINDS_JOINED = re.compile(rf"^(?:{_KINDS})[和与及或、]")
 _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
 # 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
@@ -56,7 +58,8 @@ class UnknownPlaces:
         must be in an answer."""
         name = _UNKNOWN_PLACE.match(q.text)
         if not name or name.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name.group(1)) \
-                or _WHICH.search(name.group(1)) or name.group(1).startswith(tuple(doc_words())):
+                or _WHICH.search(name.group(1)) or _KINDS_JOINED.match(name.group(0)) \
+                or name.group(1).startswith(tuple(doc_words())):
             return []  # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words)
         if name.group(1) in _verbs():
             return []  # 推动市重点项目落地: a verb before 市, not a city

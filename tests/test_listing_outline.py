@@ -161,3 +161,27 @@ def test_an_item_named_exactly_what_was_asked_answers_first() -> None:
 def test_what_a_term_means_asked_with_sha() -> None:
     from knowledge.query import QueryParser
     assert QueryParser([]).parse("一街四所是啥意思").text == "一街四所"
+
+
+def test_the_last_part_said_as_the_end_of_the_document(index: SearchIndex) -> None:
+    """最后那块 / 收尾那部分: the last part, with nothing named between the word and the pointer."""
+    assert titles(index.search("南湖街道重点工作任务最后那块大标题是什么"))[:1] == ["抓党建强队伍"]
+    assert titles(index.search("南湖街道重点工作任务收尾那部分讲了些什么"))[:1] == ["抓党建强队伍"]
+
+
+def test_a_part_written_as_points_is_counted_by_its_paragraphs() -> None:
+    plan = ["西湖街道“十四五”规划纲要", "一、指导思想", "(一)总体思路", "稳中求进。",
+            "(二)基本原则", "坚持党的领导。发挥核心作用。", "坚持人民至上。办好民生实事。", "坚持系统观念。统筹发展。",
+            "二、主要任务", "抓好安全生产。"]
+    index = SearchIndex(merge([build_document("plan.txt", plan)]))
+    result = index.search("西湖街道基本原则下面分了几个方面")
+    assert [h.text[:6] for h in result.hits] == ["坚持党的领导", "坚持人民至上", "坚持系统观念"]
+
+
+def test_a_year_asked_of_an_outline_names_that_years_document() -> None:
+    work_plan = ["西城街道2024年工作计划", "一、抓项目", "推进项目。", "二、抓民生", "办好实事。"]
+    plan = ["西城街道“十四五”规划纲要", "第一章 发展基础", "经济稳步增长。", "第二章 发展目标", "建成宜居城区。",
+            "第三章 保障措施", "加强领导。"]
+    index = SearchIndex(merge([build_document("a.txt", work_plan), build_document("b.txt", plan)]))
+    result = index.search("西城街道24年那份计划的一级标题数一下有几个")
+    assert result.reading == "count" and titles(result) == ["抓项目", "抓民生"]

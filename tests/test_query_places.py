@@ -34,3 +34,17 @@ def test_two_bare_places_named_together_are_both_places() -> None:
     q = parser.parse("大港和新河两个规划的指导思想分别怎么写的")
     assert q.docs == {"a.txt", "b.txt"}
     assert parser.parse("大港新河路改造").docs == {"a.txt"}  # a second bare name inside a name is no place
+
+
+def test_kinds_of_place_joined_and_words_before_a_place_are_no_place() -> None:
+    """到2022年市和区…: 到 goes with the year and 市和区 names kinds of place; 查一下河北区: 一下 goes
+    with the verb taken out."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    doc = ["南湖市养老服务实施意见", "到2022年，市、区（县）至少建立1所老年大学。", "推进医养结合。"]
+    index = SearchIndex(merge([build_document("a.txt", doc)]))
+    result = index.search("到2022年市和区县至少要各建几所老年大学？")
+    assert not result.note and result.hits and "老年大学" in result.hits[0].text
+    q = index.parse("领导让我查一下南湖市老年大学")
+    assert not q.text.startswith("一下")
