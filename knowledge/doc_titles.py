@@ -81,7 +81,12 @@ class DocumentTitles:
             files, title = self.titles[t]
             m = SequenceMatcher(None, text, title, autojunk=False).find_longest_match(0, len(text), 0, len(title))
             if m.size >= MIN_SPAN and m.size >= MIN_SHARE * len(title):
-                best.append((m.size, files, text[m.a: m.a + m.size]))
+                a, end = _widened(text, title, m.a, m.b, m.size)
+                # (…中小微企业的办法中，…: the kind of document said after its name is part of it)
+                tail = _tail_pattern().match(text, end)
+                if tail and tail.group("kind") in title:  # (评估报告 in a title ending 办法 is a thing)
+                    end = tail.end()
+                best.append((m.size, files, text[a:end]))
         if not best:
             return None
         best.sort(key=lambda t: -t[0])
@@ -93,6 +98,39 @@ class DocumentTitles:
     def about_document(text: str) -> bool:
         """Does the question ask about the document itself (when issued, from when it applies)?"""
         return any(cue in text for cue in document_cues())
+
+
+# How many characters of a title a question may leave out next to a run it writes (广安林木采伐管理
+# 办法 for 广安市林木采伐管理办法).
+TITLE_SKIP = 2
+
+
+def _widened(text: str, title: str, a: int, b: int, size: int) -> tuple[int, int]:
+    """The question's span naming a title (its longest run with the title at text[a:], title[b:]),
+    widened to the runs written right before and after it that the title holds there, a few
+    characters left out (广安 + 林木采伐管理办法 → 广安林木采伐管理办法): the name is taken out whole."""
+    end, tend = a + size, b + size
+    while a > 0:
+        step = next(((n, at) for n in range(min(a, b), 0, -1)
+                     if (at := title.rfind(text[a - n:a], 0, b)) >= 0 and b - (at + n) <= TITLE_SKIP), None)
+        if step is None:
+            break
+        a, b = a - step[0], step[1]
+    while end < len(text):
+        step = next(((n, at) for n in range(min(len(text) - end, len(title) - tend), 0, -1)
+                     if (at := title.find(text[end:end + n], tend)) >= 0 and at - tend <= TITLE_SKIP), None)
+        if step is None:
+            break
+        end, tend = end + step[0], step[1] + step[0]
+    return a, end
+
+
+@functools.lru_cache(maxsize=1)
+def _tail_pattern() -> re.Pattern[str]:
+    """The kind of document said right after a title's words (的办法中, 实施意见里), kinds from
+    title_cues.txt."""
+    kinds = "|".join(re.escape(w) for w in sorted(words("title_cues"), key=len, reverse=True))
+    return re.compile(rf"的?[\u4e00-\u9fff]{{0,2}}?(?P<kind>{kinds})(?:当中|里面|中|里)?")
 
 
 @functools.lru_cache(maxsize=1)

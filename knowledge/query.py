@@ -203,8 +203,9 @@ class QueryParser:
         self._aliases = sorted({*self.strong, *self.weak}, key=lambda a: (-len(a), a))
         # …and is no word to match either: 广安市 in a question about 广安市's policies says nothing
         # about which passage answers (the asker's own city, like 我们街道).
-        self.shared = sorted((a for a, f in strong.items() if f == all_files and len(all_files) > 1),
-                             key=len, reverse=True)
+        # (its bare name too: 广安 for 广安市, once the full name is out)
+        self.shared = sorted({a for names in (strong, weak) for a, f in names.items()
+                              if f == all_files and len(all_files) > 1}, key=lambda a: (-len(a), a))
         annual = [d.year for d in documents if d.year and d.kind != "five_year_plan"]
         years = annual or [d.year for d in documents if d.year]
         self.latest_year = max(years) if years else None
@@ -231,7 +232,8 @@ class QueryParser:
             q.docs.update(named[0])
             if not self.titles.about_document(text.replace(named[1], " ", 1)):
                 # (asked about the document itself, 施行日期, the lines repeating its title answer)
-                text = q.text = text.replace(named[1], " ", 1)
+                # (with the 中/里 placing the question inside it: 管理办法中，…)
+                text = q.text = re.sub(re.escape(named[1]) + r"(?:当中|里面|中|里)?", " ", text, count=1)
         for kind, cues in INTENT_CUES:
             if any(c in text for c in cues):
                 q.intent = kind

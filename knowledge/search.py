@@ -554,6 +554,8 @@ class SearchIndex:
             scored, top = focused, focused.inside[0][0]
         elif top < threshold and (untitled := self._untitled(q, threshold)):
             scored, top = untitled, untitled.inside[0][0]
+        elif top < threshold and q.titled and q.docs and top >= self.ranker.suggest:
+            threshold = 0.0  # a document named by its title: its best clause, as a search inside it
         if top >= threshold and self._stated_elsewhere(q, scored, top):
             top = 0.0  # (the note below says the place's plans do not state it, then shows the others)
         if top >= threshold:
@@ -628,7 +630,10 @@ class SearchIndex:
         self.places.scope(plain)
         scored = self.score(plain, self.parser_required(plain))
         scored.inside = self._named_first(plain, scored.inside, threshold)
-        return scored if scored.inside and scored.inside[0][0] >= threshold else None
+        if not scored.inside or scored.inside[0][0] < threshold:
+            return None
+        # (the named document's own lines repeating its title answer nothing of what was asked)
+        return None if self.entries[scored.inside[0][1]].item.doc in q.docs else scored
 
     def _focused(self, q: Query, required: list[str], threshold: float) -> Scored | None:
         """The candidates of a question nothing answers, scored with its everyday words in the plans'
@@ -708,6 +713,12 @@ class SearchIndex:
             e = self.entries[t[1]]
             if t[0] >= threshold and e.kind != "passage" and e.name and e.name in variants:
                 return [t] + [u for u in inside if u is not t]
+        if q.intent == "term":
+            # 一街四所里的四所分别指什么: a definition asked of a term the question writes is that term's entry.
+            for t in inside:
+                e = self.entries[t[1]]
+                if t[0] >= threshold and e.kind == "term" and len(e.name) >= 3 and e.name in q.text:
+                    return [t] + [u for u in inside if u is not t]
         return inside
 
     def _one_document(self, q: Query, scored: Scored) -> bool:

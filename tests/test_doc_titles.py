@@ -76,3 +76,40 @@ def test_words_naming_several_documents_or_no_document_scope_nothing() -> None:
     assert document_phrase("国家高新技术企业数量各规划汇总下") is None
     assert document_phrase("养老服务有哪些补贴") is None
     assert document_phrase("社会救助实施办法中低保标准") == ("社会救助实施办法", "低保标准")
+
+
+def test_a_title_named_with_characters_left_out_and_its_kind_said_after_is_named_whole() -> None:
+    titles = DocumentTitles([Document(id="a", file="a.txt", title="南湖市林木采伐管理办法"),
+                             Document(id="b", file="b.txt", title="南湖市推动融资担保公司服务小微企业的实施办法")],
+                            shared=[])
+    # 南湖 + 林木采伐管理办法: the place written without 市 is part of the name.
+    assert titles.named("南湖林木采伐管理办法中市级部门审批多大面积") == (["a.txt"], "南湖林木采伐管理办法")
+    # …小微企业的办法中: the kind the title ends with, said after its words.
+    assert titles.named("推动融资担保公司服务小微企业的办法中哪些部门负责绩效") == (
+        ["b.txt"], "推动融资担保公司服务小微企业的办法")
+    # 评估报告: a kind the title is not, so a thing asked about, not the document's name.
+    titles = DocumentTitles([Document(id="c", file="c.txt", title="南湖市社会稳定风险评估办法")], shared=[])
+    assert titles.named("社会稳定风险评估报告应当包括哪些内容") == (["c.txt"], "社会稳定风险评估")
+
+
+def test_the_bare_name_of_the_place_every_document_shares_is_no_place() -> None:
+    a = build_document("a.txt", ["南湖市林木采伐管理办法", "发文机关：南湖市人民政府",
+                                 "第一条 市级林业部门审批受灾林木采伐5公顷以上的。"])
+    b = build_document("b.txt", ["南湖市质量奖评选办法", "发文机关：南湖市人民政府", "第一条 每年评选一次。"])
+    index = SearchIndex(merge([a, b]))
+    q = index.parse("南湖林木采伐管理办法中，市级林业部门审批多大面积的受灾林木采伐？")
+    assert q.docs == {"a.txt"} and index.parser_required(q) == []
+    hits = index.search("南湖林木采伐管理办法中，市级林业部门审批多大面积的受灾林木采伐？").hits
+    assert hits and "5公顷" in hits[0].text
+
+
+def test_a_document_named_by_its_title_answers_with_its_best_clause_not_its_notice() -> None:
+    waste = build_document("waste.txt", [
+        "南湖主城区建筑垃圾管理办法",
+        "《南湖主城区建筑垃圾管理办法》已经市政府常务会议审议通过，现印发给你们，请认真组织实施。",
+        "第一条 为加强南湖主城区建筑垃圾管理，制定本办法。",
+        "第二条 鼓励社会资本依法投资建设和经营建筑垃圾弃置场。",
+        "第三条 运输车辆应当密闭。"])
+    sport = build_document("sport.txt", ["南湖市运动会奖励办法", "第一条 获得金牌的运动员奖励5万元。"])
+    hits = SearchIndex(merge([waste, sport])).search("南湖主城区建筑垃圾管理办法允许民间资本建弃置场吗？").hits
+    assert hits and "弃置场" in hits[0].text and "印发" not in hits[0].text
