@@ -60,6 +60,7 @@ from knowledge.own_words import warm as warm_words
 from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read, series_word, unbracket_span
+from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
 
@@ -564,7 +565,9 @@ class SearchIndex:
             else:
                 chosen = [(p, i) for p, i in scored.inside if p >= self.next_best_floor(q)][:limit]
             chosen = chosen or scored.inside[:1]
-            result.hits = fold_passages([self.hit(i, p, q.text) for p, i in chosen])
+            defining = self._defining(q, scored.inside[:1], threshold)
+            keep = frozenset({id(self.entries[defining[1]].item)} if defining else ())
+            result.hits = fold_passages([self.hit(i, p, q.text) for p, i in chosen], keep)
             result.reading = "list" if reading.kind == "list" else "answer"
             result.total = len(result.hits)
             result.groups = self.groups(result.hits, q)
@@ -713,13 +716,29 @@ class SearchIndex:
             e = self.entries[t[1]]
             if t[0] >= threshold and e.kind != "passage" and e.name and e.name in variants:
                 return [t] + [u for u in inside if u is not t]
-        if q.intent == "term":
-            # 一街四所里的四所分别指什么: a definition asked of a term the question writes is that term's entry.
-            for t in inside:
-                e = self.entries[t[1]]
-                if t[0] >= threshold and e.kind == "term" and len(e.name) >= 3 and e.name in q.text:
-                    return [t] + [u for u in inside if u is not t]
-        return inside
+        first = self._defining(q, inside, threshold)
+        return inside if first is None else [first] + [u for u in inside if u is not first]
+
+    def _defining(self, q: Query, inside: list[tuple[float, int]], threshold: float) -> tuple[float, int] | None:
+        """For a definition asked (一街四所里的四所分别指什么, 污泥其他接收单位指什么): the glossary entry of a
+        term the question writes, or the passage whose sentence defines it (本办法所称…，是指) — the
+        longest term first (污泥其他接收单位 before 污泥), then the sentence opening its passage (its text
+        shows the definition). Not a term of the title the question names."""
+        if q.intent != "term":
+            return None
+        defining = [(len(name), -at, t) for t in inside if t[0] >= self.ranker.suggest
+                    for name, at in self._defines(t[1], t[0] >= threshold)
+                    if name in q.text and name not in q.titled]
+        return max(defining, key=lambda d: (d[0], d[1], d[2][0]))[2] if defining else None
+
+    def _defines(self, i: int, glossary: bool) -> list[tuple[str, int]]:
+        """The terms entry i defines, each with where its definition starts: a glossary term's name of
+        3 characters or more (when `glossary`), or the terms the sentences of a passage define (本办法
+        所称X，是指…)."""
+        e = self.entries[i]
+        if e.kind == "term":
+            return [(e.name, 0)] if glossary and len(e.name) >= 3 else []
+        return defined_terms(e.item.text) if e.kind == "passage" else []  # type: ignore[union-attr]
 
     def _one_document(self, q: Query, scored: Scored) -> bool:
         """Do a long question's best candidates all come from one document, though none is probable
@@ -851,10 +870,11 @@ def _mostly_read(query: str, resolved: str) -> bool:
     return len(before) >= 2 and len(after) * 2 <= len(before)
 
 
-def fold_passages(hits: list[Hit]) -> list[Hit]:
+def fold_passages(hits: list[Hit], keep: frozenset[int] = frozenset()) -> list[Hit]:
     """The hits without passages that repeat a typed item among them (the task 落实安全生产主体责任
     and the passage it was read from are one answer): same line, and one holds the other's words. A
-    line of unbroken text holds many sentences; another sentence of it is another answer."""
+    line of unbroken text holds many sentences; another sentence of it is another answer. A passage
+    whose item's id is in `keep` stays (the sentence defining what was asked, deep in a task's text)."""
     typed: dict[tuple[str, int], list[Hit]] = {}
     for h in hits:
         if h.kind != "passage":
@@ -866,7 +886,8 @@ def fold_passages(hits: list[Hit]) -> list[Hit]:
         title = normalize(t.title)
         return bool(own) and ((bool(other) and (own in other or other in own)) or (len(title) >= 4 and title in own))
 
-    return [h for h in hits if h.kind != "passage" or not any(repeats(h, t) for t in typed.get((h.doc, h.line), []))]
+    return [h for h in hits if h.kind != "passage" or id(h.item) in keep
+            or not any(repeats(h, t) for t in typed.get((h.doc, h.line), []))]
 
 
 def _without_year(q: Query) -> Query:

@@ -1,4 +1,5 @@
-"""Glossary terms: entries of 名词解释 / 名词注释 / 术语解释 lists."""
+"""Glossary terms: entries of 名词解释 / 名词注释 / 术语解释 lists, and terms a rule defines in its text
+(本办法所称污泥，是指…)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ _BRACKET_ENTRY = re.compile(rf"^{_NUMBER}\s*[【〔\[](?P<term>[^】〕\]]{{1,30
 _POINTS_ENTRY = re.compile(
     rf"^{_NUMBER}\s*(?P<term>[^:：。；;，,指]{{2,30}}?)\s*(?:[，,]\s*(?:是|即)?|是|即)(?P<definition>指.+)$")
 _MAX_TERM = 30
+# 本办法所称污泥，是指… / 第五条 建设用地使用权转让是指… / 连续就读，是指…: a sentence (or an article)
+# opening with a term and 是指 defines it (not 是指导…, 是指出…).
+_SENTENCES = re.compile(r"[^。；;！？!?]+")
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零\d]{1,4}条\s*")
+_DEFINED = re.compile(r"\s*(?:本[\u4e00-\u9fff]{1,4}?所称)?"
+                      r"(?P<term>[^，,。；;：:、\s“”《》]{2,24}?)\s*[，,]?\s*是指(?![导出引挥定示明标向南令数针])(?P<definition>[^。；;]{4,})")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a term has words, not just digits (9:00-18:00)
 _SENTENCE_END = ("。", "！", "？", ".", "!", "?", "”", "）", ")")
 
@@ -70,3 +77,19 @@ def extract_terms(doc: Document, text: DocText, sections: list[Section]) -> list
             else:
                 current = None  # text after the list is no part of any definition
     return terms
+
+
+def defined_terms(text: str) -> list[tuple[str, int]]:
+    """The terms a passage of running text defines, one per sentence, each with where its sentence
+    starts (本办法所称污泥，是指… → 污泥; 第五条 建设用地使用权转让是指… → 建设用地使用权转让)."""
+    found = []
+    for match in _SENTENCES.finditer(text):
+        sentence = match.group(0)
+        # (at the sentence's start, or after an article's number: text scraped without line breaks
+        # runs a heading into 第五条)
+        starts = [0] + [a.end() for a in _ARTICLE.finditer(sentence)]
+        m = next((d for at in starts if (d := _DEFINED.match(sentence, at)) and not d.group("term").startswith("第")),
+                 None)
+        if m and _WORD.search(m.group("term")):
+            found.append((m.group("term"), match.start()))
+    return found

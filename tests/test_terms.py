@@ -117,3 +117,26 @@ def test_glossary_in_unbroken_text() -> None:
     kb = builder.build_document("report.txt", ["2024年某县政府工作报告", line])
     assert [t.term for t in kb.terms] == ["两不愁三保障", "一网通办"]
     assert all(t.line == 2 and line[t.offset:].startswith(("1.", "2.")) for t in kb.terms)
+
+
+def test_terms_a_rule_defines_in_its_running_text() -> None:
+    from knowledge.terms import defined_terms
+
+    text = ("第二条本办法所称污泥，是指污水处理过程中产生的半固态物质。污泥其他接收单位，是指少量接收污泥的单位；"
+            "二、用地使用权转让第五条　建设用地使用权转让是指将建设用地使用权转移的行为。第六条 运输单位应当密闭运输。")
+    assert [t for t, _ in defined_terms(text)] == ["污泥", "污泥其他接收单位", "建设用地使用权转让"]
+    assert defined_terms("各地要按照规定执行，是指导性文件。") == []  # (是指导: no 是指 after a term)
+
+
+def test_a_definition_asked_is_answered_by_the_sentence_defining_it() -> None:
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    rules = build_document("sludge.txt", [
+        "南湖市污泥处理处置管理办法",
+        "第一条 为加强污泥管理，制定本办法。第二条 本办法所称污泥，是指污水处理过程中产生的半固态物质。"
+        "污泥其他接收单位，是指以调试自身设施为目的，少量接收污泥的单位。污泥处置，是指对处理后污泥进行最终消纳的过程。"
+        "第三条 污泥产生单位、污泥其他接收单位应当执行转移联单制度。第四条 污泥其他接收单位应当建立台账。"])
+    other = build_document("other.txt", ["南湖市养老服务实施意见", "一、发展居家养老。推进社区养老服务。"])
+    hits = SearchIndex(merge([rules, other])).search("污泥其他接收单位指什么？").hits
+    assert hits and "污泥其他接收单位，是指" in hits[0].text
