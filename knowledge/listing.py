@@ -167,6 +167,12 @@ class Listing:
                 return None
         return part
 
+    def part_sections(self, q: Query, path: tuple[int, ...]) -> frozenset[str]:
+        """The sections of the part an ordinal path names in the documents a question names (empty
+        when none of them has it)."""
+        return frozenset(s.id for d in self._docs(q) if (part := self.at_path(d, path)) is not None
+                         for s in self.subtree(part))
+
     def ordinal_part(self, doc: str, path: tuple[int, ...], named: list[Section]) -> Section | None:
         """The part an ordinal path names in a document: inside a part the words before it name
         (工作安排第七条), else that part itself when it bears the number (平安新河的第五部分), else

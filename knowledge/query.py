@@ -113,6 +113,8 @@ class Query:
     doc_kinds: set[str] = field(default_factory=set)
     # 第二十条: numbered articles named that some passage starts with (set by the search).
     articles: list[str] = field(default_factory=list)
+    # The sections of the part an ordinal names (第二项要求…): the answer is among their items.
+    parts: frozenset[str] = frozenset()
     intent: ItemKind | None = None
     # The place names taken out of the text (大港街), to say which place has no answer.
     places: list[str] = field(default_factory=list)

@@ -79,6 +79,9 @@ class Reading:
     articles: bool = False
     # 去年装了几部, 取得了哪些成绩: the question asks what was done (a review answers as well as a plan).
     past: bool = False
+    # 通知的第二项要求加强哪方面的能力: an ordinal part named in a question about what it says; the
+    # answer is inside that part.
+    inside: tuple[int, ...] = ()
 
     @property
     def ordinal(self) -> int | None:
@@ -349,7 +352,7 @@ def read(text: str) -> Reading:
             rest = rest.partition(_AT)[2]
         elif len(_bare(before, table) + after) > ORDINAL_TOPIC_CHARS:
             # 第六章第二十一条规定了哪些行为…: a question about what a part says, not about the outline.
-            r.path = ()
+            r.inside, r.path = r.path, ()
             r.wanted = None if r.wanted == "section" and r.kind != "structure" else r.wanted
         rest = rest.replace(_AT, " ")
         before_noun = before_noun.replace(_AT, " ")
@@ -385,7 +388,7 @@ def read(text: str) -> Reading:
     if r.kind == "answer":
         # No cue of a list or structure: the whole question is the topic.
         r.wanted = None
-        return Reading(topic=text)
+        return Reading(topic=text, inside=r.inside)
     r.past = any(word in text for word in table.past_words)
     r.topic = _bare(rest, table)
     if r.kind in ("structure", "count") and not r.path and (named := _part_named(text, found, table)) \

@@ -342,6 +342,8 @@ class SearchIndex:
                 outside.append(k)
             elif q.articles and not self.in_article(i, q.articles):
                 outside.append(k)  # 第二十条中提到的…: that article's text, not the closest one's
+            elif q.parts and (e.item.id if e.kind == "section" else getattr(e.item, "section", None)) not in q.parts:
+                outside.append(k)  # 通知的第二项要求…: that part's items (and the part itself)
             elif self.allowed(i, q):
                 inside.append(k)
             else:
@@ -485,6 +487,8 @@ class SearchIndex:
         self.scope_by_phrase(q)
         q.articles = self.articles(query)
         reading = read(self.asked(q))
+        if reading.kind == "answer" and reading.inside and q.docs:
+            q.parts = self.listing.part_sections(q, reading.inside)
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
         limit = max(0, limit)
         if q.period and q.year is None and not any(self.year_covered(y) for y in range(q.period[1][0],

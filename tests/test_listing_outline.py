@@ -185,3 +185,14 @@ def test_a_year_asked_of_an_outline_names_that_years_document() -> None:
     index = SearchIndex(merge([build_document("a.txt", work_plan), build_document("b.txt", plan)]))
     result = index.search("西城街道24年那份计划的一级标题数一下有几个")
     assert result.reading == "count" and titles(result) == ["抓项目", "抓民生"]
+
+
+def test_an_ordinal_part_named_in_a_question_about_its_content_scopes_the_answer() -> None:
+    """通知的第二项要求加强什么: the answer is in the second part, not in a part sharing more words."""
+    notice = ["南湖市关于加强餐厨废弃物处置工作的通知", "一、加强餐厨废弃物处置过程监管",
+              "各地要加强餐厨废弃物处置能力建设，确保处置过程可控。", "二、加强餐厨废弃物收集能力储备",
+              "各地要引导食堂、酒店配置收集容器。", "三、加强宣传引导", "各地要加强宣传。"]
+    other = ["南湖市养老服务实施意见", "一、发展居家养老", "推进社区养老服务。"]
+    index = SearchIndex(merge([build_document("notice.txt", notice), build_document("other.txt", other)]))
+    hits = index.search("南湖市关于加强餐厨废弃物处置工作的通知，第二项要求加强餐厨废弃物哪方面的能力").hits
+    assert hits and hits[0].line in (4, 5)
