@@ -138,3 +138,20 @@ def find_quantities(text: str) -> list[Quantity]:
             unit=normalize_unit(unit), pre=pre, post=post, chinese=chinese,
         ))
     return found
+
+
+# 百分之九十五, 百分之百, 百分之五点五: a percentage said in words.
+_PERCENT_WORDS = re.compile(r"百分之([零〇一二三四五六七八九十百两点]+)")
+
+
+def percents_in_digits(text: str) -> str:
+    """The text with percentages said in words written in digits (百分之百 → 100%, 百分之九十五 → 95%),
+    as plans write them; a span that is no number is left as it is."""
+    def digits(m: re.Match[str]) -> str:
+        words = "一" + m.group(1) if m.group(1).startswith("百") else m.group(1)  # (百分之百: one hundred)
+        try:
+            value = cn2an.cn2an(words, "smart")
+        except ValueError:
+            return m.group(0)
+        return f"{value:g}%"
+    return _PERCENT_WORDS.sub(digits, text) if "百分之" in text else text

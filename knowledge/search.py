@@ -55,6 +55,7 @@ from knowledge.listing import ARTICLE, Listing, opened_article
 from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
+from knowledge.numbers import percents_in_digits
 from knowledge.own_words import own_focus
 from knowledge.own_words import warm as warm_words
 from knowledge.query import Query, arabic_years
@@ -482,7 +483,8 @@ class SearchIndex:
                 query = resolved
             elif head := _read_head(resolved):
                 query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
-        q = self.parse(unbracket_span(query), today)
+        # (百分之百 → 100%: the plans write percentages in digits)
+        q = self.parse(unbracket_span(percents_in_digits(query)), today)
         self.places.scope(q)
         self.scope_by_phrase(q)
         q.articles = self.articles(query)

@@ -91,3 +91,11 @@ def test_ordinals_inside_a_paragraph_open_measures_of_their_own() -> None:
     drafts = heading_measures(7, line)
     assert [d.title for d in drafts] == ["聚力工业强县", "壮大主导产业", "抓好项目建设，实施重点项目100个"]
     assert "新增规上工业企业15家以上" in drafts[1].text and "实施重点项目" not in drafts[1].text
+
+
+def test_percentages_said_in_words_are_written_in_digits() -> None:
+    from knowledge.numbers import percents_in_digits
+
+    assert percents_in_digits("要做到百分之百的指标") == "要做到100%的指标"
+    assert percents_in_digits("覆盖率达到百分之九十五以上，增长百分之五点五") == "覆盖率达到95%以上，增长5.5%"
+    assert percents_in_digits("百分之几") == "百分之几"  # no number: left as it is

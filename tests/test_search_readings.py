@@ -177,6 +177,9 @@ def test_a_list_of_indicators_by_the_value_their_target_sets() -> None:
     # Asked as a deadline, with chat around it: the targets setting that value, due by then.
     due = index.search("专栏里目标写100%的指标，到今年年底都得完成吧？分别是哪些", today=dt.date(2025, 6, 20))
     assert due.reading == "due" and [h.title for h in due.hits] == ["智慧社区覆盖率", "养老服务覆盖率"]
+    # The percentage said in words, as plans never write it.
+    said = index.search("2025年要做到百分之百的指标有哪几项")
+    assert [h.title for h in said.hits] == ["智慧社区覆盖率", "养老服务覆盖率"]
 
 
 def test_overdue_reading_lists_tasks_past_their_deadline_on_a_topic(index: SearchIndex) -> None:
