@@ -139,6 +139,8 @@ def _inline_lead(rest: str) -> str | None:
     if not m:
         return None
     lead = m.group("lead").strip()
+    if m.group("sep") in "；;" or (lead.endswith("的") and m.group("sep") in "。"):
+        return None  # （三）擅自设立弃置场受纳建筑垃圾的；: an item of a list of cases, not a heading
     if m.group("sep") in ":：":
         ok = len(lead) <= _MAX_COLON_LEAD and not _CLAUSE.search(lead)
     else:

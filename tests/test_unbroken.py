@@ -149,3 +149,16 @@ def test_a_year_led_part_heading_glued_between_sentences_is_a_line_of_its_own() 
     assert any(p.startswith("2023年是极不平凡的一年。") for p in pieces)
     # a sentence that starts with the same words is no heading
     assert texts("全年任务已经完成。2024年工作安排，由各部门分别报送。" * 3)[0].startswith("全年任务已经完成。")
+
+
+def test_items_of_a_list_of_cases_in_unbroken_text_are_no_headings() -> None:
+    """有下列行为之一的…：（一）…的；（二）…的。: the cases are running text (passages), not parts."""
+    from knowledge.builder import build_document
+
+    line = ("南湖市建筑垃圾管理办法第一章　总则第一条　为加强管理，制定本办法。第二章　责任追究第二条　运输单位有下列行为之一的，"
+            "由城管执法部门依法处罚：（一）将建筑垃圾混入生活垃圾的；（二）擅自设立弃置场的；（三）随意倾倒、抛撒或者堆放建筑垃圾的。"
+            "第三条　本办法自2023年1月1日起施行。")
+    kb = build_document("rules.txt", [line * 1 + "各地要认真执行。" * 30])
+    titles = [s.title for s in kb.sections]
+    assert not any("随意倾倒" in t or "混入生活垃圾" in t for t in titles)
+    assert any("随意倾倒" in p.text for p in kb.passages)
