@@ -269,9 +269,14 @@ class QueryParser:
                     q.year = base + delta
                     # 今年底要达到的: the year is read, 年底 stays (去年底的专利数: a point in time, gone)
                     end = re.search(re.escape(word) + r"[底末内]", text)
-                    text = re.sub(re.escape(word) + r"(?=[底末内])", "年", text, count=1) \
-                        if end and _falls_due_then(text[: end.start()], text) \
-                        else re.sub(re.escape(word) + r"[底末]?", "", text, count=1)
+                    at = text.find(word)
+                    if word.endswith(("里", "内")) and _falls_due_then(text[:at], text):
+                        # 这一年里必须完工的: within the year, the time work falls due (as 年内)
+                        text = text.replace(word, "年内", 1)
+                    elif end and _falls_due_then(text[: end.start()], text):
+                        text = re.sub(re.escape(word) + r"(?=[底末内])", "年", text, count=1)
+                    else:
+                        text = re.sub(re.escape(word) + r"[底末]?", "", text, count=1)
                     break
         for word, doc_kind in DOC_KIND_WORDS:
             if word in text:

@@ -74,3 +74,7 @@ def test_within_this_year_keeps_the_time_work_falls_due() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="西山区2024年政府工作报告", issuer="西山区")])
     q = parser.parse("西山区今年内要竣工的项目有哪些", 2024)
     assert q.year == 2024 and q.full.startswith("年内要竣工")  # (年内 is read as the time things fall due)
+    q = parser.parse("西山区这一年里必须完工的工程给我列列", 2024)
+    assert q.year == 2024 and q.full.startswith("年内必须完工")
+    q = parser.parse("西山区这一年里新增就业多少人", 2024)
+    assert q.year == 2024 and "年内" not in q.full  # (no work falling due: the year only)

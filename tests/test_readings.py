@@ -28,6 +28,9 @@ CASES = [
     ("要完成的目标哪些已经过期了", "overdue", "indicator", ""),
     ("这个月就收官了要达到的还有哪些", "due", "indicator", ""),
     ("年底前要完成的目标任务", "due", "task", ""),
+    # What is left of the year, beside a word of work falling due; a verb said twice to list.
+    ("剩下一个月还有哪些该开工的", "due", "task", "一个月该开工"),
+    ("养老方面的任务给我列列", "list", "task", "养老"),
     ("下半年还有哪些项目要开工", "due", "task", "开工"),
     ("固投目标", "answer", None, "固投目标"),
     ("新河街道有几个社区", "answer", None, "新河街道有几个社区"),
