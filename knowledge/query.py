@@ -72,6 +72,8 @@ _WHEN_VERB = re.compile(r"(什么时候|什么时间|啥时候|何时|哪一年|
                         r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年底|年末|年初|年内|年)?(?!\d)")
 # 二〇二五年 / 二零二五年: a year in Chinese digits, read digit by digit.
+# 人民政府2022年印发的《…》: who issued a document named next, and when — part of naming it.
+_ISSUED_BY = re.compile(r"[\u4e00-\u9fff\d]{0,16}?(?:印发|发布|出台|颁布|制定|下发)的$")
 # 到2025年, 截至2023年底: the word that leads to a year, taken out with it.
 _TO_YEAR = re.compile(r"(?:截至|截止到|截止|到)$")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
@@ -232,10 +234,14 @@ class QueryParser:
             q.titled = named[1]
             # 广安市参加四川省第十四届运动会奖励办法里，…: that document, and its title is not what is asked.
             q.docs.update(named[0])
-            if not self.titles.about_document(text.replace(named[1], " ", 1)):
+            at = text.find(named[1])
+            # 人民政府2022年印发的《…办法》规定，公示多少天: who issued it when, said before it as part of
+            # naming it, is no question about the document (什么时候发布了《…》 is)
+            before = _ISSUED_BY.sub("", text[:at])
+            if not self.titles.about_document(before + " " + text[at + len(named[1]):]):
                 # (asked about the document itself, 施行日期, the lines repeating its title answer)
                 # (with the 中/里 placing the question inside it: 管理办法中，…)
-                text = q.text = re.sub(re.escape(named[1]) + r"(?:当中|里面|中|里)?", " ", text, count=1)
+                text = q.text = before + re.sub(re.escape(named[1]) + r"(?:当中|里面|中|里)?", " ", text[at:], count=1)
         for kind, cues in INTENT_CUES:
             if any(c in text for c in cues):
                 q.intent = kind

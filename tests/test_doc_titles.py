@@ -113,3 +113,14 @@ def test_a_document_named_by_its_title_answers_with_its_best_clause_not_its_noti
     sport = build_document("sport.txt", ["南湖市运动会奖励办法", "第一条 获得金牌的运动员奖励5万元。"])
     hits = SearchIndex(merge([waste, sport])).search("南湖主城区建筑垃圾管理办法允许民间资本建弃置场吗？").hits
     assert hits and "弃置场" in hits[0].text and "印发" not in hits[0].text
+
+
+def test_who_issued_a_document_when_said_to_name_it_is_no_question_about_it() -> None:
+    index = _policies()
+    # 人民政府2022年印发的《…》里，…: the issuing words name the document; its text is what is asked.
+    q = index.parse("广安市人民政府2022年印发的参加四川省第十四届运动会奖励办法里，学生运动员怎么安排入学")
+    assert q.docs == {"sport.txt"} and "印发" not in q.text and "奖励办法" not in q.text
+    hits = index.search("广安市人民政府2022年印发的参加四川省第十四届运动会奖励办法里，学生运动员怎么安排入学").hits
+    assert hits and "入学" in hits[0].text
+    # 什么时候印发了《…》: a question about the document itself keeps its title to match.
+    assert "奖励办法" in index.parse("什么时候印发了参加四川省第十四届运动会奖励办法").text
