@@ -615,13 +615,20 @@ class SearchIndex:
             return
         # Of the documents holding the words about as much, the one writing the longest run of them
         # (广安加快发展养老服务业的实施意见 → the document citing 关于加快发展养老服务业的实施意见).
-        runs = sorted(((self._longest_run(named[0], int(d)), int(d)) for d in near), reverse=True)
-        if runs[0][0] < PHRASE_RUN or runs[0][0] <= PHRASE_SHARE * len(named[0]) \
+        # (the words as said and with their abbreviations written out: 文旅 → 文化旅游, as titles write them)
+        variants = self.lexicon.variants(named[0])[:2] or [named[0]]
+        runs = sorted(((*self._best_run(variants, int(d)), int(d)) for d in near), reverse=True)
+        if runs[0][0] < PHRASE_RUN or runs[0][1] <= PHRASE_SHARE \
                 or (len(runs) > 1 and runs[0][0] - runs[1][0] <= 1):
             return  # (no run long enough, or two documents write as much of it: no scope)
-        q.docs = {self.kb.documents[runs[0][1]].file}
+        q.docs = {self.kb.documents[runs[0][2]].file}
         q.titled = named[0]
         q.text = named[1]
+
+    def _best_run(self, variants: list[str], doc: int) -> tuple[int, float]:
+        """The longest run of any of the words' variants the document writes, and its share of that
+        variant."""
+        return max(((run := self._longest_run(v, doc)), run / len(v)) for v in variants)
 
     def _longest_run(self, words: str, doc: int) -> int:
         """The longest run of `words` (in characters) that the document's items write."""

@@ -124,3 +124,17 @@ def test_who_issued_a_document_when_said_to_name_it_is_no_question_about_it() ->
     assert hits and "入学" in hits[0].text
     # 什么时候印发了《…》: a question about the document itself keeps its title to match.
     assert "奖励办法" in index.parse("什么时候印发了参加四川省第十四届运动会奖励办法").text
+
+
+def test_words_naming_a_document_with_an_abbreviation_scope_the_question() -> None:
+    """支持文旅产业的若干政策里: 文旅 is how the document's words 文化旅游 are said."""
+    tourism = build_document("tourism.txt", [
+        "各区县人民政府，市级各部门：《关于支持文化旅游产业高质量发展的若干政策》已经市政府同意，现予印发。",
+        "一、对新建的文化旅游核心项目给予贷款贴息。", "二、对新评定的景区给予奖励。"])
+    loans = build_document("loans.txt", [
+        "各区县人民政府，市级各部门：为支持小微企业发展，现就创业担保贷款提出如下若干政策。",
+        "一、创业担保贷款按规定给予贴息。", "二、支持产业园区建设。"])
+    index = SearchIndex(merge([tourism, loans]))
+    q = index.parse("支持文旅产业的若干政策里，贷款贴息针对哪些项目")
+    index.scope_by_phrase(q)
+    assert q.docs == {"tourism.txt"}
