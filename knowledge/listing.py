@@ -263,10 +263,11 @@ class Listing:
                     parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
                     held = self.items_under(s, reading.wanted or "task") \
                         if reading.parts and not parts and reading.wanted != "section" else []
-                    if not held and reading.parts and not parts and reading.wanted is None:
+                    if not held and reading.parts and not parts and reading.wanted in (None, "section"):
                         held = self.paragraphs_of(s)
                     # 深港协同那部分都有哪些: a part with no parts of its own is listed by its tasks;
-                    # 基本要求下面分了几个方面: with no tasks either, by its paragraphs
+                    # 基本要求下面分了几个方面, 政府自身建设下面分了哪几条: with no tasks either, by its
+                    # paragraphs
                     chosen.extend(held or [("section", c) for c in parts or [s]])
                 else:
                     chosen.extend(self.items_under(s, reading.wanted))

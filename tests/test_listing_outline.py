@@ -176,6 +176,9 @@ def test_a_part_written_as_points_is_counted_by_its_paragraphs() -> None:
     index = SearchIndex(merge([build_document("plan.txt", plan)]))
     result = index.search("西湖街道基本原则下面分了几个方面")
     assert [h.text[:6] for h in result.hits] == ["坚持党的领导", "坚持人民至上", "坚持系统观念"]
+    # Its parts asked by a section noun (哪几节, 哪几条): the same paragraphs, as it has no sections.
+    result = index.search("西湖街道基本原则下面分了哪几节")
+    assert [h.text[:6] for h in result.hits] == ["坚持党的领导", "坚持人民至上", "坚持系统观念"]
 
 
 def test_a_year_asked_of_an_outline_names_that_years_document() -> None:
