@@ -205,6 +205,8 @@ class QueryParser:
         self.weak = {a: f for a, f in weak.items() if a not in self.strong and f != all_files}
         # Every place name, longest first (the one an asker's clause names is kept: _without_asker).
         self._aliases = sorted({*self.strong, *self.weak}, key=lambda a: (-len(a), a))
+        # (every place name the parser reads, for a slip of the same sound: 新和街 for 新河街)
+        self.place_names: tuple[str, ...] = tuple(self._aliases)
         # …and is no word to match either: 广安市 in a question about 广安市's policies says nothing
         # about which passage answers (the asker's own city, like 我们街道).
         # (its bare name too: 广安 for 广安市, once the full name is out)

@@ -58,6 +58,7 @@ from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.numbers import percents_in_digits
 from knowledge.own_words import own_focus
 from knowledge.own_words import warm as warm_words
+from knowledge.pinyin_index import char_pinyin
 from knowledge.query import Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read, series_word, unbracket_span
@@ -485,6 +486,13 @@ class SearchIndex:
                 query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
         # (百分之百 → 100%: the plans write percentages in digits)
         q = self.parse(unbracket_span(percents_in_digits(query)), today)
+        if required := self.parser_required(q):
+            # 新和街消防体验管…, 饮冰市书斋…: a place no plan is about, or a same-sound slip of a place
+            # or a name the plans write (新河街, 饮冰室)? Read without the slip, it names none.
+            said = normalize(unbracket_span(percents_in_digits(query)))
+            fixed = self._place_sounded(said, required[0]) or self.homophones().repair(said)
+            if fixed and not self.parser_required(repaired := self.parse(fixed, today)):
+                q = repaired
         self.places.scope(q)
         self.scope_by_phrase(q)
         q.articles = self.articles(query)
@@ -767,6 +775,14 @@ class SearchIndex:
         """How probable an item must be to follow an answer: half of what an answer to this question
         needs, at most the "did you mean" floor."""
         return min(self.ranker.suggest, self.ranker.answer_threshold(q.text) / 2)
+
+    def _place_sounded(self, text: str, name: str) -> str | None:
+        """The text with `name` written as the plans' place that sounds the same (新和街 → 新河街),
+        None when no place does (or several do)."""
+        sound = [char_pinyin(c) for c in name]
+        same = [a for a in self.parser.place_names if len(a) == len(name) and a != name
+                and [char_pinyin(c) for c in a] == sound]
+        return text.replace(name, same[0], 1) if len(same) == 1 else None
 
     def parser_required(self, q: Query) -> list[str]:
         """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named

@@ -49,3 +49,20 @@ def test_the_first_character_is_swapped_when_three_in_a_row_are_written() -> Non
     assert h.repair("期智学校得奖") == "启智学校得奖"
     # Without the run of three written, nothing is swapped at the edge.
     assert Homophones(plans, _pairs(plans).__contains__).repair("期智学校得奖") is None
+
+
+def test_a_same_sound_slip_read_as_a_place_no_plan_is_about_is_repaired() -> None:
+    """新和街 for 新河街, 饮冰市书斋 for 饮冰室书斋: not a place the plans do not cover."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    plan = build_document("plan.txt", ["新河街道“十四五”规划", "一、公共安全", "建设消防体验馆，提升居民消防意识。",
+                                       "二、文化遗产", "推进饮冰室书斋保护修缮。"])
+    other = build_document("other.txt", ["大港街道2024年工作计划", "一、民生", "办好民生实事。"])
+    index = SearchIndex(merge([plan, other]))
+    hits = index.search("新和街消防体验馆平时发挥啥作用").hits
+    assert hits and "消防体验馆" in hits[0].text
+    hits = index.search("饮冰市书斋修膳到哪步了").hits
+    assert hits and "饮冰室书斋" in hits[0].text
+    # A place sounding like none of the plans' is still a place they do not cover.
+    assert index.search("和平区安全生产有哪些任务").note
