@@ -485,12 +485,12 @@ class SearchIndex:
             elif head := _read_head(resolved):
                 query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
         # (百分之百 → 100%: the plans write percentages in digits)
-        q = self.parse(unbracket_span(percents_in_digits(query)), today)
+        said = unbracket_span(percents_in_digits(query))
+        q = self.parse(said, today)
         if required := self.parser_required(q):
             # 新和街消防体验管…, 饮冰市书斋…: a place no plan is about, or a same-sound slip of a place
             # or a name the plans write (新河街, 饮冰室)? Read without the slip, it names none.
-            said = normalize(unbracket_span(percents_in_digits(query)))
-            fixed = self._place_sounded(said, required[0]) or self.homophones().repair(said)
+            fixed = self._place_sounded(normalize(said), required[0]) or self.homophones().repair(normalize(said))
             if fixed and not self.parser_required(repaired := self.parse(fixed, today)):
                 q = repaired
         self.places.scope(q)
