@@ -31,6 +31,8 @@ CASES = [
     # What is left of the year, beside a word of work falling due; a verb said twice to list.
     ("剩下一个月还有哪些该开工的", "due", "task", "一个月该开工"),
     ("养老方面的任务给我列列", "list", "task", "养老"),
+    # By what the parts are divided (按主题) is no topic: the document's own parts.
+    ("那份按主题分成几大块", "structure", None, ""),
     ("下半年还有哪些项目要开工", "due", "task", "开工"),
     ("固投目标", "answer", None, "固投目标"),
     ("新河街道有几个社区", "answer", None, "新河街道有几个社区"),
