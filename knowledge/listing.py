@@ -212,6 +212,7 @@ class Listing:
         from knowledge.search import fold_passages
         docs = self._docs(q, outline=reading.kind == "structure" or reading.wanted == "section")
         chosen: list[tuple[str, object]] = []
+        opening: set[int] = set()  # items listed as a part's paragraphs
         complete = False  # the outline gave every item asked for
         if reading.span is not None:
             # 附件一到八的大标题: the parts so numbered, of the part named or the first that has them.
@@ -265,6 +266,7 @@ class Listing:
                         if reading.parts and not parts and reading.wanted != "section" else []
                     if not held and reading.parts and not parts and reading.wanted in (None, "section"):
                         held = self.paragraphs_of(s)
+                        opening.update(id(it) for _, it in held)
                     # 深港协同那部分都有哪些: a part with no parts of its own is listed by its tasks;
                     # 基本要求下面分了几个方面, 政府自身建设下面分了哪几条: with no tasks either, by its
                     # paragraphs
@@ -278,7 +280,9 @@ class Listing:
                                    or (reading.kind == "count" and not chosen and bool(reading.topic)))
         if not chosen and not ranked:
             return None
-        hits = [h for kind, it in chosen if (h := self._hit(index, kind, it, reading.topic))]
+        # (a part's paragraphs are shown from their opening words: the points are what is listed)
+        hits = [h for kind, it in chosen
+                if (h := self._hit(index, kind, it, "" if id(it) in opening else reading.topic))]
         if ranked:
             # No part of the outline is named: every item the ranker lists for the topic (a count
             # of them counts these).

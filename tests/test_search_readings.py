@@ -626,3 +626,14 @@ def test_the_words_of_a_title_asked_about_in_another_document_do_not_confine_it(
         pytest.skip("the title was not read as named here")
     hits = index.search("特困供养儿童参加城乡居民基本医疗保险怎么资助").hits
     assert hits and hits[0].doc == "kids.txt" and "全额资助" in hits[0].text
+
+
+def test_a_parts_paragraphs_are_shown_from_their_opening_words() -> None:
+    """基本要求下面分了几个方面 (the bundled 新河街道 plan): each point is shown from its start, not cut
+    around a word of the topic (兜牢基本民生底线)."""
+    from knowledge.builder import build_bundled
+
+    result = SearchIndex(build_bundled()).search("新河街十四五基本要求下面分了几个方面")
+    assert len(result.hits) == 4 and all(h.text.startswith("坚持") for h in result.hits)
+    # (no word is marked to show: the chat would cut the point around it)
+    assert all(not h.marks for h in result.hits)
