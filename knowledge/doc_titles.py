@@ -125,20 +125,22 @@ def _widened(text: str, title: str, a: int, b: int, size: int) -> tuple[int, int
     return a, end
 
 
+def _kinds() -> str:
+    """The kinds of document (title_cues.txt: 方案, 实施意见 …) as one alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words("title_cues"), key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=1)
 def _tail_pattern() -> re.Pattern[str]:
-    """The kind of document said right after a title's words (的办法中, 实施意见里), kinds from
-    title_cues.txt."""
-    kinds = "|".join(re.escape(w) for w in sorted(words("title_cues"), key=len, reverse=True))
-    return re.compile(rf"的?[\u4e00-\u9fff]{{0,2}}?(?P<kind>{kinds})(?:当中|里面|中|里)?")
+    """The kind of document said right after a title's words (的办法中, 实施意见里)."""
+    return re.compile(rf"的?[\u4e00-\u9fff]{{0,2}}?(?P<kind>{_kinds()})(?:当中|里面|中|里)?")
 
 
 @functools.lru_cache(maxsize=1)
 def _phrase_pattern() -> re.Pattern[str]:
     """A question's opening words naming a document by what it is about and its kind (…的实施意见中,
-    …行动方案里), the kinds from title_cues.txt."""
-    kinds = "|".join(re.escape(w) for w in sorted(words("title_cues"), key=len, reverse=True))
-    return re.compile(rf"^(.{{{PHRASE_MIN},{PHRASE_MAX}}}?(?:{kinds}))(里面|里|中|提出|规定|明确|要求|指出|上|对)?")
+    …行动方案里)."""
+    return re.compile(rf"^(.{{{PHRASE_MIN},{PHRASE_MAX}}}?(?:{_kinds()}))(里面|里|中|提出|规定|明确|要求|指出|上|对)?")
 
 
 def document_phrase(text: str) -> tuple[str, str] | None:

@@ -262,9 +262,9 @@ class Listing:
             for s in scopes:
                 if reading.kind == "structure" or reading.wanted == "section":
                     parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
-                    held = self.items_under(s, reading.wanted or "task") \
-                        if reading.parts and not parts and reading.wanted != "section" else []
-                    if not held and reading.parts and not parts and reading.wanted in (None, "section"):
+                    leaf = reading.parts and not parts  # (its parts asked, and it has none)
+                    held = self.items_under(s, reading.wanted or "task") if leaf and reading.wanted != "section" else []
+                    if leaf and not held and reading.wanted in (None, "section"):
                         held = self.paragraphs_of(s)
                         opening.update(id(it) for _, it in held)
                     # 深港协同那部分都有哪些: a part with no parts of its own is listed by its tasks;

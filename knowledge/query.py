@@ -71,11 +71,11 @@ DOC_KIND_WORDS: list[tuple[str, str]] = [
 _WHEN_VERB = re.compile(r"(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将)?"
                         r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年底|年末|年初|年内|年)?(?!\d)")
-# 二〇二五年 / 二零二五年: a year in Chinese digits, read digit by digit.
 # 人民政府2022年印发的《…》: who issued a document named next, and when — part of naming it.
 _ISSUED_BY = re.compile(r"[\u4e00-\u9fff\d]{0,16}?(?:印发|发布|出台|颁布|制定|下发)的$")
 # 到2025年, 截至2023年底: the word that leads to a year, taken out with it.
 _TO_YEAR = re.compile(r"(?:截至|截止到|截止|到)$")
+# 二〇二五年 / 二零二五年: a year in Chinese digits, read digit by digit.
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年, not PM2.5年均 → pm25年).
@@ -203,10 +203,9 @@ class QueryParser:
         # A place every document shares (the city) does not narrow anything down.
         self.strong = {a: f for a, f in strong.items() if f != all_files or len(all_files) == 1}
         self.weak = {a: f for a, f in weak.items() if a not in self.strong and f != all_files}
-        # Every place name, longest first (the one an asker's clause names is kept: _without_asker).
-        self._aliases = sorted({*self.strong, *self.weak}, key=lambda a: (-len(a), a))
-        # (every place name the parser reads, for a slip of the same sound: 新和街 for 新河街)
-        self.place_names: tuple[str, ...] = tuple(self._aliases)
+        # Every place name the parser reads, longest first (the one an asker's clause names is kept:
+        # _without_asker; a slip of the same sound is read as one of them: 新和街 for 新河街).
+        self.place_names: tuple[str, ...] = tuple(sorted({*self.strong, *self.weak}, key=lambda a: (-len(a), a)))
         # …and is no word to match either: 广安市 in a question about 广安市's policies says nothing
         # about which passage answers (the asker's own city, like 我们街道).
         # (its bare name too: 广安 for 广安市, once the full name is out)
@@ -327,7 +326,7 @@ class QueryParser:
         places: list[str] = []
         for clause in clauses:
             if normalize(clause).startswith(ASKER_CLAUSES):
-                places += [a for a in self._aliases if a in clause][:1]
+                places += [a for a in self.place_names if a in clause][:1]
             else:
                 kept.append(clause)
         if not kept or len(kept) == len(clauses):

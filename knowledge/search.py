@@ -490,7 +490,8 @@ class SearchIndex:
         if required := self.parser_required(q):
             # 新和街消防体验管…, 饮冰市书斋…: a place no plan is about, or a same-sound slip of a place
             # or a name the plans write (新河街, 饮冰室)? Read without the slip, it names none.
-            fixed = self._place_sounded(normalize(said), required[0]) or self.homophones().repair(normalize(said))
+            said = normalize(said)
+            fixed = self._place_sounded(said, required[0]) or self.homophones().repair(said)
             if fixed and not self.parser_required(repaired := self.parse(fixed, today)):
                 q = repaired
         self.places.scope(q)
@@ -634,15 +635,13 @@ class SearchIndex:
         q.text = named[1]
 
     def _best_run(self, variants: list[str], doc: int) -> tuple[int, float]:
-        """The longest run of any of the words' variants the document writes, and its share of that
-        variant."""
-        return max(((run := self._longest_run(v, doc)), run / len(v)) for v in variants)
-
-    def _longest_run(self, words: str, doc: int) -> int:
-        """The longest run of `words` (in characters) that the document's items write."""
+        """The longest run of any of the words' variants that the document's items write (in
+        characters), and its share of that variant."""
         text = "\n".join(self.entries[i].name + "\n" + self.entries[i].text
                          for i in np.flatnonzero(self._entry_doc == doc).tolist())
-        return SequenceMatcher(None, words, text, autojunk=False).find_longest_match(0, len(words), 0, len(text)).size
+        runs = (SequenceMatcher(None, v, text, autojunk=False).find_longest_match(0, len(v), 0, len(text)).size
+                for v in variants)
+        return max((run, run / len(v)) for run, v in zip(runs, variants, strict=True))
 
     def _untitled(self, q: Query, threshold: float) -> Scored | None:
         """The candidates of a question read without the document its words seemed to name, when
