@@ -167,14 +167,21 @@ _WHOLE_ASPECTS = re.compile("|".join(
 @functools.lru_cache(maxsize=4096)
 def _core(raw: str, whole_words: bool = False) -> str:
     """A question variant without what needs no explaining: aspect words (数量, 扩容), Latin
-    qualifiers (AI) and function characters (的); computed once per variant, not per candidate."""
-    v = (_WHOLE_ASPECTS if whole_words else ITEM_ASPECTS).sub("", raw)
-    rest = _ASCII.sub("", v)
+    qualifiers (AI) and function characters (的); computed once per variant, not per candidate.
+    Where something was taken out a space stays: 名师工作室 is 名师 and 室, not the bigram 师室."""
+    v = (_WHOLE_ASPECTS if whole_words else ITEM_ASPECTS).sub(" ", raw)
+    rest = _ASCII.sub(" ", v)
     # Latin letters are a qualifier (AI赋能产业) when the characters outweigh them, else the
     # subject itself (PM2.5以下).
-    if rest and len(rest) >= len(v) - len(rest):
+    if rest.strip() and len(rest.replace(" ", "")) >= len(v.replace(" ", "")) - len(rest.replace(" ", "")):
         v = rest
-    return _FUNCTION.sub("", v) or raw
+    return " ".join(_FUNCTION.sub(" ", v).split()) or raw
+
+
+def _units(core: str) -> set[str]:
+    """What a short question's core must find in a text: the bigrams of each piece left by _core
+    (a piece of one character is its own unit)."""
+    return {g for piece in core.split() for g in char_bigrams(piece)}
 
 
 def explained_in_context(c: Candidate, variants: Sequence[str]) -> float:
@@ -203,7 +210,8 @@ def _explained(c: Candidate, variants: Sequence[str], with_context: bool = False
     best = 0.0
     text = c.text + c.context if c.text and with_context else c.text
     for raw in variants[:4]:
-        v = _core(raw, whole_words)
+        core = _core(raw, whole_words)
+        v = core.replace(" ", "")
         if c.name:
             best = max(best, LCSseq.similarity(v, c.name) / len(v))
         if text and len(v) > SHORT_QUESTION:
@@ -211,7 +219,7 @@ def _explained(c: Candidate, variants: Sequence[str], with_context: bool = False
         elif text and len(v) > 1:
             # A short question's characters scattered over a paragraph explain nothing (固头 is
             # not 巩固 … 回头看): its bigrams must be there.
-            grams = char_bigrams(v)
+            grams = _units(core)
             best = max(best, 0.9 * sum(1 for g in grams if g in text) / len(grams))
     return best
 

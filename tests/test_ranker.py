@@ -50,3 +50,16 @@ def test_the_fit_stays_finite_on_collinear_features_with_signs_fixed() -> None:
     assert w[0] >= 0 and w[2] >= 0
     z = ((x - x.mean(0)) / x.std(0)) @ w + b
     assert ((z > 0) == (y > 0)).mean() > 0.85
+
+
+def test_an_aspect_word_taken_out_of_a_name_does_not_join_its_neighbours() -> None:
+    """名师工作室 without 工作 is 名师 and 室, each found in the text; not the bigram 师室 it never holds."""
+    from knowledge.features import Candidate, _core, explained_whole
+
+    assert _core("名师工作室") == "名师 室"
+    passage = Candidate(kind="passage", name="", text="发挥30个名师工作室辐射引领作用", actual=False,
+                        years=frozenset(), period=None, doc_kind="report")
+    assert explained_whole(passage, ["名师工作室"]) == 0.9
+    elsewhere = Candidate(kind="passage", name="", text="培养一批名师", actual=False,
+                          years=frozenset(), period=None, doc_kind="report")
+    assert explained_whole(elsewhere, ["名师工作室"]) < 0.9
