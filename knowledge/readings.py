@@ -19,11 +19,15 @@ READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 # The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
 READINGS = ("overdue", "due", "structure", "count", "list")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
+# Words of "the last one" (最后一章, 收尾一章, 末尾那部分).
+_LAST_WORDS = "最后|最末|末尾|结尾|收尾"
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|个方面|方面|大块|大部分|大方面|大项|个板块|板块|个(?=[\u4e00-\u9fff]))"
-                      r"|(最后一|最后)(个?(?:章|部分|节|篇|方面|块|条|项))")
+                      rf"|((?:{_LAST_WORDS})一?)(个?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
 # is taken out).
-_LAST_NAMED = re.compile(r"(?:最后|最末|末尾|结尾|收尾)(?=[\u4e00-\u9fff]{0,6}?[那这]个?(章|部分|节|篇|方面|块))")
+_LAST_NAMED = re.compile(rf"(?:{_LAST_WORDS})(?=[\u4e00-\u9fff]{{0,6}}?[那这]个?(章|部分|节|篇|方面|块))")
+# 第二部分（五）: a part's bracketed sub-part, as the plans number their headings under a part.
+_SUB_PART = re.compile(r"(第[一二三四五六七八九十百零〇两\d]{1,4}(?:章|部分|篇|方面|块))\s*[（(]([一二三四五六七八九十]{1,3})[)）]")
 # Where an ordinal stood in the question once it is read (a character no question holds).
 _AT = "\x00"
 # 最后一章: the last part, counted from the end.
@@ -108,6 +112,8 @@ class _Cues:
     asides: tuple[str, ...] = ()
     # Words of what was done (去年, 已经, 成绩): a list may be of a review's items.
     past_words: tuple[str, ...] = ()
+    # Words said for another (拢共 → 一共, 哪个小节 → 哪一节): replaced before the question is read.
+    same: tuple[tuple[str, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -122,6 +128,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     target_words: list[str] = []
     asides: list[str] = []
     past_words: list[str] = []
+    same: list[tuple[str, str]] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -137,6 +144,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             asides.append(cue)
         elif reading == "past":
             past_words.append(cue)
+        elif reading == "same":
+            same.append((cue, arg))
         elif reading == "docword":
             doc_words.add(cue)
         elif reading == "edge":
@@ -162,7 +171,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     return _Cues(cues, horizons, dict(sorted(nouns.items(), key=lambda n: -len(n[0]))),  # type: ignore[arg-type]
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True),
                  tuple(due_words), tuple(sorted(target_words, key=len, reverse=True)),
-                 tuple(sorted(asides, key=len, reverse=True)), tuple(past_words))
+                 tuple(sorted(asides, key=len, reverse=True)), tuple(past_words),
+                 tuple(sorted(same, key=lambda w: -len(w[0]))))
 
 
 def doc_words() -> frozenset[str]:
@@ -225,9 +235,11 @@ def _ordinal_number(m: re.Match[str]) -> int | None:
 
 
 def unbracket_span(text: str) -> str:
-    """A run of bracketed part numbers without its brackets ((一)到(九) → 一到九): normalising takes a
-    bracketed segment for a unit and would drop the numbers."""
-    return _RANGE.sub(lambda m: re.sub(r"[（()）]", "", m.group(0)), unicodedata.normalize("NFKC", text))
+    """A run of bracketed part numbers without its brackets ((一)到(九) → 一到九), and a part's bracketed
+    sub-part as an ordinal (第二部分(五) → 第二部分第五节): normalising takes a bracketed segment for a
+    unit and would drop the numbers."""
+    text = _RANGE.sub(lambda m: re.sub(r"[（()）]", "", m.group(0)), unicodedata.normalize("NFKC", text))
+    return _SUB_PART.sub(r"\1第\2节", text)
 
 
 def _span_numbers(m: re.Match[str]) -> tuple[int, int] | None:
@@ -274,6 +286,8 @@ def read(text: str) -> Reading:
     table = _table()
     cues, horizons, nouns, doc_words = table.cues, table.horizons, table.nouns, table.doc_words
     r = Reading()
+    for word, canonical in table.same:
+        text = text.replace(word, canonical)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", text)
     # 截至8月，…标明开工建设的那几项: a point in the year the asker stands at, no part of the topic.

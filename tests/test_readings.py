@@ -326,3 +326,33 @@ def test_the_opening_word_of_counted_points_said_before_the_count() -> None:
     assert series_word(normalize("工作安排那几个聚焦打头的一共多少条")) == "聚焦"
     assert series_word(normalize("列了几个坚持")) == "坚持"
     assert series_word(normalize("开头一共几条")) == ""
+
+
+@pytest.mark.parametrize("question", ["规划收尾一章讲什么", "规划末尾一章讲什么", "规划最后一章讲什么"])
+def test_every_word_of_the_last_one_names_the_last_part(question: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.ordinal) == ("structure", -1)
+
+
+def test_a_parts_bracketed_sub_part_is_the_next_ordinal() -> None:
+    from knowledge.readings import unbracket_span
+
+    said = unbracket_span("报告第二部分（五）讲的什么")
+    assert said == "报告第二部分第五节讲的什么"
+    assert read(normalize(said)).path == (2, 5)
+    # Brackets without a part before them are left to normalising.
+    assert unbracket_span("（五）讲的什么") == "(五)讲的什么"
+
+
+@pytest.mark.parametrize("question,same_as", [
+    ("基本要求拢共几条", "基本要求一共几条"), ("基本要求合计几条", "基本要求一共几条"),
+    ("幼儿教育放在哪个小节", "幼儿教育放在哪一节"),
+])
+def test_a_word_said_for_another_reads_as_that_word(question: str, same_as: str) -> None:
+    assert read(normalize(question)) == read(normalize(same_as))
+    assert read(normalize(question)).kind in ("count", "structure")
+
+
+def test_which_area_of_work_a_part_is_about_is_the_part_itself() -> None:
+    r = read(normalize("第二部分第五节讲的哪块工作"))
+    assert (r.kind, r.path, r.where, r.parts) == ("structure", (2, 5), False, False)
