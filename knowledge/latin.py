@@ -105,7 +105,8 @@ class PinyinDecoder:
     occur in the plans stay as they are."""
 
     def __init__(self, chars: Iterable[str], pair_weight: Callable[[str], float | None]) -> None:
-        self.by_syllable = by_syllable = chars_by_sound(chars)
+        # Typed pinyin may be any reading of a character (乐团: yuetuan).
+        self.by_syllable = by_syllable = chars_by_sound(chars, every_reading=True)
         self.longest = max((len(s) for s in by_syllable), default=0)
         # How often the plans write a character pair (higher = more), None when never.
         self.pair_weight = pair_weight

@@ -31,14 +31,22 @@ def char_pinyin(ch: str) -> str:
     return _plain(readings.split(",")[0]) if readings else ""
 
 
-def chars_by_sound(chars: Iterable[str]) -> dict[str, list[str]]:
-    """Characters grouped by their toneless reading (yuan → 园, 元, 员 …), each group in code order."""
+def chars_by_sound(chars: Iterable[str], every_reading: bool = False) -> dict[str, list[str]]:
+    """Characters grouped by their toneless reading (yuan → 园, 元, 员 …), each group in code order;
+    with `every_reading`, a character of several readings under each (乐 under le and yue: 乐团 is
+    typed yuetuan)."""
     by_sound: dict[str, list[str]] = {}
     for ch in sorted(set(chars)):
-        sound = char_pinyin(ch)
-        if sound:
+        sounds = _readings(ch) if every_reading else [char_pinyin(ch)]
+        for sound in dict.fromkeys(s for s in sounds if s):
             by_sound.setdefault(sound, []).append(ch)
     return by_sound
+
+
+def _readings(ch: str) -> list[str]:
+    """Every reading of one character, without tones, most common first."""
+    readings = PINYIN_DICT.get(ord(ch))
+    return [_plain(r) for r in readings.split(",")] if readings else []
 
 
 _PHRASE_READINGS: dict[str, list[str]] = {}

@@ -66,3 +66,15 @@ def test_a_same_sound_slip_read_as_a_place_no_plan_is_about_is_repaired() -> Non
     assert hits and "饮冰室书斋" in hits[0].text
     # A place sounding like none of the plans' is still a place they do not cover.
     assert index.search("和平区安全生产有哪些任务").note
+
+
+def test_typed_pinyin_may_be_any_reading_of_a_character() -> None:
+    """乐团 is typed yuetuan, though 乐 is read le more often."""
+    from knowledge.latin import PinyinDecoder
+    from knowledge.pinyin_index import chars_by_sound
+
+    assert "乐" in chars_by_sound("乐团", every_reading=True)["yue"]
+    assert "yue" not in chars_by_sound("乐团")
+    pairs = {"交响": 1.0, "响乐": 1.0, "乐团": 1.0}
+    decoder = PinyinDecoder("交响乐团快", pairs.get)
+    assert decoder.decode("jiaoxiangyuetuan") == "交响乐团"
