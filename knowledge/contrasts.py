@@ -17,10 +17,10 @@ NEAR_SHARE = 0.6
 
 @functools.lru_cache(maxsize=2)
 def _table(path: Path = CONTRASTS_FILE) -> tuple[frozenset[frozenset[str]], tuple[tuple[str, str], ...],
-                                                  tuple[str, ...]]:
+                                                  tuple[tuple[str, tuple[str, ...]], ...]]:
     chars: set[frozenset[str]] = set()
     measures: list[tuple[str, str]] = []
-    procedures: list[str] = []
+    procedures: list[tuple[str, tuple[str, ...]]] = []  # a word and the words saying the same
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -30,7 +30,7 @@ def _table(path: Path = CONTRASTS_FILE) -> tuple[frozenset[frozenset[str]], tupl
         elif kind == "measure":
             measures.append((a, b))
         elif kind == "procedure":
-            procedures.append(a)
+            procedures.append((a, (a, *(w for w in b.split(",") if w))))
     return frozenset(chars), tuple(measures), tuple(procedures)
 
 
@@ -67,8 +67,8 @@ def swapped_in_text(query: str, text: str) -> bool:
 def unanswered_procedure(query: str, where: str) -> bool:
     """Does the question ask how to apply / what it costs, and the item speak of none of it?"""
     _, _, procedures = _table()
-    asked = [w for w in procedures if w in query]
-    return bool(asked) and not any(w in where for w in asked)
+    asked = [same for w, same in procedures if w in query]
+    return bool(asked) and not any(w in where for same in asked for w in same)
 
 
 def contradicts(query: str, name: str, text: str, asked: str | None = None) -> bool:

@@ -1,0 +1,24 @@
+"""Contradictions between a question and an item (knowledge/contrasts.py, data/contrasts.tsv)."""
+
+from __future__ import annotations
+
+from knowledge.contrasts import contradicts, swapped, unanswered_procedure
+
+
+def test_a_procedure_asked_must_be_spoken_of() -> None:
+    assert unanswered_procedure("老年食堂怎么申请", "推进老年食堂建设")
+    assert not unanswered_procedure("老年食堂怎么申请", "申请老年食堂补贴的，向社区提交材料")
+    assert not unanswered_procedure("老年食堂在哪", "推进老年食堂建设")
+
+
+def test_a_word_saying_the_same_procedure_answers_it() -> None:
+    """申请 is answered by a text of 申报 / 填报; the reverse pair too."""
+    assert not unanswered_procedure("市长奖怎么申请", "由本人填报申报表并附相关材料")
+    assert not unanswered_procedure("补贴有多少", "给予一次性奖补10万元")
+    assert unanswered_procedure("怎么申请", "加强组织领导")
+
+
+def test_an_opposite_character_swapped_is_a_contradiction() -> None:
+    assert swapped("实际利用外资", "实际利用内资")
+    assert not swapped("实际利用外资", "实际利用外资")
+    assert contradicts("老年食堂怎么申请", "", "推进老年食堂建设")
