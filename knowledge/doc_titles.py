@@ -36,10 +36,29 @@ CUES_FILE = Path(__file__).parent / "data" / "document_cues.txt"
 
 
 @functools.lru_cache(maxsize=1)
+def _cue_table() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(cues, duty words) from their data file."""
+    lines = [w.strip() for w in CUES_FILE.read_text(encoding="utf-8").splitlines()]
+    words_ = [w for w in lines if w and not w.startswith("#")]
+    return (tuple(w for w in words_ if not w.startswith("-")),
+            tuple(sorted((w[1:] for w in words_ if w.startswith("-")), key=len, reverse=True)))
+
+
 def document_cues() -> tuple[str, ...]:
     """Words of a question about a document itself (印发, 施行, 有效期), from their data file."""
-    lines = CUES_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return _cue_table()[0]
+
+
+def _asks_about_document(text: str, cue: str) -> bool:
+    """Does the cue, wherever it stands in the text, ask about the document (哪个部门印发的), not about
+    who does a task it assigns (由哪个部门牵头)?"""
+    duties = _cue_table()[1]
+    at = text.find(cue)
+    while at >= 0:
+        if not text.startswith(duties, at + len(cue)):
+            return True
+        at = text.find(cue, at + 1)
+    return False
 
 
 class DocumentTitles:
@@ -97,7 +116,7 @@ class DocumentTitles:
     @staticmethod
     def about_document(text: str) -> bool:
         """Does the question ask about the document itself (when issued, from when it applies)?"""
-        return any(cue in text for cue in document_cues())
+        return any(_asks_about_document(text, cue) for cue in document_cues())
 
 
 # How many characters of a title a question may leave out next to a run it writes (广安林木采伐管理

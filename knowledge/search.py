@@ -610,18 +610,36 @@ class SearchIndex:
     def scope_by_phrase(self, q: Query) -> None:
         """A question opening with words that name a document by what it is about (…的实施意见中，…) is
         about that document, when its text holds those words clearly more than any other's; the
-        words are then a scope, not what is asked (as a title named is)."""
-        if q.docs or q.titled or len(self._doc_number) < 2:
+        words are then a scope, not what is asked (as a title named is). A title matched on fewer of
+        those words than another document writes gives way to it (促进慈善事业健康发展实施意见 shares
+        促进…事业健康发展实施 with the title of 促进殡葬事业健康发展实施方案; the charity document, untitled,
+        writes 促进慈善事业健康发展)."""
+        if len(self._doc_number) < 2 or (q.docs and not q.titled):
             return
-        named = document_phrase(q.text)
+        if q.titled:
+            plain = self.parser.parse(q.raw, q.today_year, titles=False)
+            self.places.scope(plain)
+            scope = self._phrase_scope(plain.text) if not plain.docs else None
+            if scope is None or scope[0] in q.docs or scope[3] <= len(q.titled):
+                return
+        else:
+            scope = self._phrase_scope(q.text)
+            if scope is None:
+                return
+        q.docs, q.titled, q.text = {scope[0]}, scope[1], scope[2]
+
+    def _phrase_scope(self, text: str) -> tuple[str, str, str, int] | None:
+        """(the document, the words naming it, the rest of the question, the longest run of those words
+        it writes) when the question opens by naming one document by what it is about, else None."""
+        named = document_phrase(text)
         if named is None:
-            return
+            return None
         share = self.coverage.documents(named[0])[:-1]
         if share.max() <= 0:
-            return
+            return None
         near = np.flatnonzero(share >= PHRASE_NEAR * share.max())
         if len(near) > PHRASE_DOCUMENTS:
-            return
+            return None
         # Of the documents holding the words about as much, the one writing the longest run of them
         # (广安加快发展养老服务业的实施意见 → the document citing 关于加快发展养老服务业的实施意见).
         # (the words as said and with their abbreviations written out: 文旅 → 文化旅游, as titles write them)
@@ -629,10 +647,8 @@ class SearchIndex:
         runs = sorted(((*self._best_run(variants, int(d)), int(d)) for d in near), reverse=True)
         if runs[0][0] < PHRASE_RUN or runs[0][1] <= PHRASE_SHARE \
                 or (len(runs) > 1 and runs[0][0] - runs[1][0] <= 1):
-            return  # (no run long enough, or two documents write as much of it: no scope)
-        q.docs = {self.kb.documents[runs[0][2]].file}
-        q.titled = named[0]
-        q.text = named[1]
+            return None  # (no run long enough, or two documents write as much of it: no scope)
+        return self.kb.documents[runs[0][2]].file, named[0], named[1], runs[0][0]
 
     def _best_run(self, variants: list[str], doc: int) -> tuple[int, float]:
         """The longest run of any of the words' variants that the document's items write (in

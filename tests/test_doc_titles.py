@@ -138,3 +138,29 @@ def test_words_naming_a_document_with_an_abbreviation_scope_the_question() -> No
     q = index.parse("支持文旅产业的若干政策里，贷款贴息针对哪些项目")
     index.scope_by_phrase(q)
     assert q.docs == {"tourism.txt"}
+
+
+def test_who_leads_a_task_is_no_question_about_who_issued_the_document() -> None:
+    assert not DocumentTitles.about_document("全方位推广工作由哪个部门牵头")
+    assert DocumentTitles.about_document("这个办法是哪个部门印发的")
+    assert DocumentTitles.about_document("本办法由哪个部门解释")
+
+
+def test_a_title_sharing_fewer_words_than_an_untitled_document_writes_gives_way() -> None:
+    """促进慈善…实施意见 shares 促进…事业健康发展实施 with the funeral plan's title; the charity document,
+    scraped without a title line, writes 促进慈善事业健康发展 itself."""
+    funeral = build_document("funeral.txt", [
+        "促进殡葬事业健康发展实施方案",
+        "一、加强组织领导。各县要建立殡葬改革工作领导小组。",
+        "二、推行节地生态安葬。"])
+    charity = build_document("charity.txt", [
+        "各区县人民政府：为贯彻落实《关于促进慈善事业健康发展的指导意见》，结合实际，提出如下实施意见。"
+        "一、建立慈善工作联席会议制度，由民政部门牵头。二、对初创期慈善组织给予资金支持。"])
+    index = SearchIndex(merge([funeral, charity]))
+    q = index.parse("促进慈善事业健康发展实施意见中，对初创期慈善组织有什么支持？")
+    assert q.docs == {"funeral.txt"}  # (the title's run, read alone)
+    index.scope_by_phrase(q)
+    assert q.docs == {"charity.txt"} and q.text == "对初创期慈善组织有支持"
+    # A title named in full keeps its document.
+    hits = index.search("促进殡葬事业健康发展实施方案里，节地生态安葬怎么推行？").hits
+    assert hits and hits[0].doc == "funeral.txt"
