@@ -27,7 +27,7 @@ import numpy as np
 
 from knowledge.contrasts import contradicts
 from knowledge.coverage import Coverage
-from knowledge.doc_titles import document_phrase
+from knowledge.doc_titles import DocumentTitles, document_phrase
 from knowledge.features import (
     NAMES,
     Candidate,
@@ -65,6 +65,7 @@ from knowledge.readings import Reading, read, series_word, unbracket_span
 from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
+from knowledge.wordlists import words
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
@@ -212,6 +213,9 @@ class SearchIndex:
         self._latin: tuple[int, LatinResolver] | None = None
         self._doc_number = {d.file: k for k, d in enumerate(kb.documents)}
         self._entry_doc = np.array([self._doc_number.get(e.item.doc, -1) for e in self.entries], dtype=np.int64)
+        # Passages of a forwarding notice or preamble (现印发给你们): no answer but to a question about the document.
+        formulas = words("notice_formulas")
+        self._formula = np.array([e.kind == "passage" and any(f in e.text for f in formulas) for e in self.entries])
         self.coverage = Coverage(self.entries, (self.name_field, self.context_field, self.text_field),
                                  self._entry_doc, len(self._doc_number))
         self.places = UnknownPlaces(kb, self.parser)
@@ -331,13 +335,15 @@ class SearchIndex:
         asked = normalize(_CLAUSE.split(q.raw.strip(_CLAUSE_MARKS))[-1]) if len(q.text) >= LONG_QUESTION else None
         need = min_explained(len(q.text))
         whole = aspects_inside_words(variants)
+        about_document = DocumentTitles.about_document(normalize(q.raw))
         for k, i in enumerate(idx):
             e = self.entries[i]
             if whole and explained[k] <= need:
                 explained[k] = max(explained[k], explained_whole(self.candidates[i], variants))
             if explained[k] <= need and e.context and any(g in e.context for g in fs.grams):
                 explained[k] = explained_in_context(self.candidates[i], variants)
-            if contradicts(q.text, e.name, e.text, asked) or explained[k] <= need:
+            if contradicts(q.text, e.name, e.text, asked) or explained[k] <= need \
+                    or (self._formula[i] and not about_document):
                 vetoed.append(k)
             elif required and not any(r in e.name + e.text for r in required) and not self.places.may_be_in(
                     e.item.doc, required):

@@ -164,3 +164,17 @@ def test_a_title_sharing_fewer_words_than_an_untitled_document_writes_gives_way(
     # A title named in full keeps its document.
     hits = index.search("促进殡葬事业健康发展实施方案里，节地生态安葬怎么推行？").hits
     assert hits and hits[0].doc == "funeral.txt"
+
+
+def test_a_forwarding_notice_answers_only_a_question_about_the_document() -> None:
+    doc = build_document("aged.txt", [
+        "各区县人民政府，市级有关部门：《南湖市养老服务发展实施办法》已经市政府常务会议审议通过，现印发给你们，请认真贯彻执行。",
+        "第一条 养老机构应当配备消防设施。", "第二条 养老服务企业可以申请创业担保贷款，贷款由财政贴息。",
+        "第三条 区县人民政府应当将养老服务设施建设纳入城市规划。"])
+    index = SearchIndex(merge([doc, build_document("other.txt", ["南湖市质量奖评选办法", "第一条 每年评选一次。"])]))
+    hits = index.search("区县人民政府在养老服务发展上要做什么").hits
+    assert hits and hits[0].text.startswith("第三条")
+    # The notice's addressees are not what the document asks of them.
+    assert not index.search("养老服务发展实施办法要求市级有关部门做什么").hits
+    hits = index.search("南湖市养老服务发展实施办法是什么时候审议通过的").hits
+    assert hits and "审议通过" in hits[0].text
