@@ -360,3 +360,8 @@ def test_which_area_of_work_a_part_is_about_is_the_part_itself() -> None:
 
 def test_hurrying_to_finish_is_no_part_of_a_due_topic() -> None:
     assert read(normalize("赶在年内收尾竣工的项目都有啥")).topic == "竣工"
+
+
+def test_what_each_party_means_to_do_is_a_list() -> None:
+    r = read(normalize("垃圾分类各家都打算做什么"))
+    assert (r.kind, r.topic) == ("list", "垃圾分类")
