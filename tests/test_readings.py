@@ -365,3 +365,10 @@ def test_hurrying_to_finish_is_no_part_of_a_due_topic() -> None:
 def test_what_each_party_means_to_do_is_a_list() -> None:
     r = read(normalize("垃圾分类各家都打算做什么"))
     assert (r.kind, r.topic) == ("list", "垃圾分类")
+
+
+def test_asking_what_a_part_is_called_asks_for_the_part() -> None:
+    r = read(normalize("规划第七章讲人居环境吗标题叫啥"))
+    assert (r.kind, r.path, r.parts) == ("structure", (7,), False)
+    # An ordinal keeps its own measure word (第五节叫啥 is the fifth section of the fourth chapter).
+    assert read(normalize("规划第四章第五节叫啥")).path == (4, 5)
