@@ -15,6 +15,7 @@ How a question is answered:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -104,11 +105,13 @@ PHRASE_NEAR, PHRASE_DOCUMENTS, PHRASE_RUN, PHRASE_SHARE = 0.85, 8, 5, 0.5
 # Chosen on the development sets: 0.5 % / 0.8 % / 1 % / 2 % / 5 % answered 44 / 45 / 45 / 46 / 46 of
 # 80 everyday questions and refused 148 / 148 / 147 / 147 / 146 of 167 no-answer questions.
 FOCUS_MAX_SHARE = 0.008
-# A question of at least this many characters whose best this many candidates are all one document's
-# is answered from it (measured on the development sets: with shorter questions or fewer candidates,
-# five plans' no-answer questions concentrate on one plan by chance).
+# A question of at least this many characters whose best candidates are all one document's is answered
+# from it, when that many candidates would fall in one document by chance at most this rarely (among n
+# documents, (1/n)^(k-1)): five plans need six candidates (with fewer, their no-answer questions
+# concentrate on one plan by chance), 39 policies four (measured on the development sets).
 ONE_DOCUMENT_CHARS = 16
-ONE_DOCUMENT_TOP = 6
+ONE_DOCUMENT_CHANCE = 5e-4
+ONE_DOCUMENT_MIN_TOP = 3
 # The clauses of a question as typed (the last one asks).
 _CLAUSE_MARKS = "，,。；;！!？?、 "
 _CLAUSE = re.compile(r"[，,。；;！!？?]")
@@ -213,6 +216,8 @@ class SearchIndex:
         self._latin: tuple[int, LatinResolver] | None = None
         self._doc_number = {d.file: k for k, d in enumerate(kb.documents)}
         self._entry_doc = np.array([self._doc_number.get(e.item.doc, -1) for e in self.entries], dtype=np.int64)
+        # How many best candidates of one document are agreement, not chance (ONE_DOCUMENT_CHANCE).
+        self._one_document_top = one_document_top(len(self._doc_number))
         # Passages of a forwarding notice or preamble (现印发给你们): no answer but to a question about the document.
         formulas = words("notice_formulas")
         self._formula = np.array([e.kind == "passage" and any(f in e.text for f in formulas) for e in self.entries])
@@ -788,9 +793,10 @@ class SearchIndex:
         finds that document's clauses first: the agreement is the evidence an item lacks."""
         if q.docs or len(q.text) < ONE_DOCUMENT_CHARS or not scored.inside:
             return False  # (a place or title named makes every candidate one document's)
-        pool = sorted(scored.inside, key=lambda t: (-scored.rank[t[1]], t[1]))[:ONE_DOCUMENT_TOP]
+        top = self._one_document_top
+        pool = sorted(scored.inside, key=lambda t: (-scored.rank[t[1]], t[1]))[:top]
         docs = {self.entries[i].item.doc for _, i in pool}
-        return len(pool) == ONE_DOCUMENT_TOP and len(docs) == 1 and pool[0][1] == scored.inside[0][1]
+        return len(pool) == top and len(docs) == 1 and pool[0][1] == scored.inside[0][1]
 
     def next_best_floor(self, q: Query) -> float:
         """How probable an item must be to follow an answer: half of what an answer to this question
@@ -885,6 +891,13 @@ def _year_not_covered(year: int) -> str:
 def _nothing_on(word: str) -> str:
     """The note for a question about something no plan speaks of (a place no plan is about)."""
     return f"现有规划中没有关于“{word}”的内容。"
+
+
+def one_document_top(documents: int) -> int:
+    """How many best candidates all from one document make agreement, not chance, among this many
+    documents: k with (1/n)^(k-1) at most ONE_DOCUMENT_CHANCE (five plans 6, 39 policies 4)."""
+    n = max(2, documents)
+    return max(ONE_DOCUMENT_MIN_TOP, 1 + math.ceil(math.log(1 / ONE_DOCUMENT_CHANCE) / math.log(n)))
 
 
 def min_explained(chars: int) -> float:

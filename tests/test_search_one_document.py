@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.builder import build_document, merge
-from knowledge.search import ONE_DOCUMENT_CHARS, ONE_DOCUMENT_TOP, Scored, SearchIndex
+from knowledge.search import ONE_DOCUMENT_CHARS, Scored, SearchIndex, one_document_top
 
 A = ["南湖市城市建筑垃圾管理办法"] + [f"第{n}条 建筑垃圾运输车辆应当密闭运输第{n}项要求。" for n in "一二三四五六七八"]
 B = ["南湖市养老服务补贴办法"] + [f"第{n}条 高龄老人每月领取养老服务补贴第{n}项。" for n in "一二三四五六七八"]
@@ -14,12 +14,14 @@ B = ["南湖市养老服务补贴办法"] + [f"第{n}条 高龄老人每月领�
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    return SearchIndex(merge([build_document("a.txt", A), build_document("b.txt", B)]))
+    # Five documents, as the bundled plans: six best candidates of one are agreement, not chance.
+    others = [build_document(f"{c}.txt", [f"南湖市{c}区体育设施办法", f"第一条 {c}区建设体育公园。"]) for c in "cde"]
+    return SearchIndex(merge([build_document("a.txt", A), build_document("b.txt", B), *others]))
 
 
 def _scored(index: SearchIndex, docs: list[str]) -> Scored:
     """Candidates, one per entry of these documents, best first."""
-    members = [i for i, e in enumerate(index.entries) if e.item.doc in docs][:ONE_DOCUMENT_TOP + 2]
+    members = [i for i, e in enumerate(index.entries) if e.item.doc in docs][:one_document_top(5) + 2]
     inside = [(0.1 - 0.001 * k, i) for k, i in enumerate(members)]
     return Scored(inside=inside, outside=[], rank={i: p for p, i in inside})
 
@@ -43,3 +45,10 @@ def test_a_question_scoped_to_a_document_does_not(index: SearchIndex) -> None:
     q = index.parse("自己家装修敲下来的碎砖烂瓦能不能找辆车随便拉走倒掉")
     q.docs = {"a.txt"}
     assert not index._one_document(q, _scored(index, ["a.txt"]))
+
+
+def test_agreement_needs_fewer_candidates_among_more_documents() -> None:
+    assert one_document_top(5) == 6
+    assert one_document_top(39) == 4
+    assert one_document_top(500) == 3
+    assert one_document_top(1) > one_document_top(5)
