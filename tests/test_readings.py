@@ -372,3 +372,13 @@ def test_asking_what_a_part_is_called_asks_for_the_part() -> None:
     assert (r.kind, r.path, r.parts) == ("structure", (7,), False)
     # An ordinal keeps its own measure word (第五节叫啥 is the fifth section of the fourth chapter).
     assert read(normalize("规划第四章第五节叫啥")).path == (4, 5)
+
+
+@pytest.mark.parametrize("question,kind,wanted,topic", [
+    ("年内必须完工交付的工程给我列列", "due", "task", "完工交付"),
+    ("限定当年要达成的目标都有啥，现在该对账了", "due", "indicator", ""),
+])
+def test_words_of_obligation_around_a_due_list_are_no_topic(question: str, kind: str, wanted: str,
+                                                           topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.wanted, r.topic) == (kind, wanted, topic)
