@@ -355,7 +355,7 @@ def test_a_word_said_for_another_reads_as_that_word(question: str, same_as: str)
 
 def test_which_area_of_work_a_part_is_about_is_the_part_itself() -> None:
     r = read(normalize("第二部分第五节讲的哪块工作"))
-    assert (r.kind, r.path, r.where, r.parts) == ("structure", (2, 5), False, False)
+    assert (r.kind, r.path, r.where, r.parts, r.wanted) == ("structure", (2, 5), False, False, "section")
 
 
 def test_hurrying_to_finish_is_no_part_of_a_due_topic() -> None:
