@@ -15,7 +15,7 @@ from pathlib import Path
 
 from knowledge.models import Document
 from knowledge.normalize import normalize
-from knowledge.wordlists import words
+from knowledge.wordlists import alternation
 
 # A title is named when the question holds this many of its characters in one run…
 MIN_SPAN = 8
@@ -146,7 +146,7 @@ def _widened(text: str, title: str, a: int, b: int, size: int) -> tuple[int, int
 
 def _kinds() -> str:
     """The kinds of document (title_cues.txt: 方案, 实施意见 …) as one alternation, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words("title_cues"), key=len, reverse=True))
+    return alternation("title_cues")
 
 
 @functools.lru_cache(maxsize=1)

@@ -173,7 +173,8 @@ def _core(raw: str, whole_words: bool = False) -> str:
     rest = _ASCII.sub(" ", v)
     # Latin letters are a qualifier (AI赋能产业) when the characters outweigh them, else the
     # subject itself (PM2.5以下).
-    if rest.strip() and len(rest.replace(" ", "")) >= len(v.replace(" ", "")) - len(rest.replace(" ", "")):
+    letters = len(v.replace(" ", "")) - len(kept := rest.replace(" ", ""))
+    if kept and len(kept) >= letters:
         v = rest
     return " ".join(_FUNCTION.sub(" ", v).split()) or raw
 

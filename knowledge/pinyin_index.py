@@ -27,8 +27,8 @@ def _plain(syllable: str) -> str:
 @functools.lru_cache(maxsize=32768)
 def char_pinyin(ch: str) -> str:
     """The most common reading of one character, without tone ('' for non-Chinese)."""
-    readings = PINYIN_DICT.get(ord(ch))
-    return _plain(readings.split(",")[0]) if readings else ""
+    readings = _readings(ch)
+    return readings[0] if readings else ""
 
 
 def chars_by_sound(chars: Iterable[str], every_reading: bool = False) -> dict[str, list[str]]:

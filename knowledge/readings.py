@@ -18,9 +18,9 @@ from knowledge.models import ItemKind
 READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 # The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
 READINGS = ("overdue", "due", "structure", "count", "list")
-# 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 # Words of "the last one" (最后一章, 收尾一章, 末尾那部分).
 _LAST_WORDS = "最后|最末|末尾|结尾|收尾"
+# 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|个方面|方面|大块|大部分|大方面|大项|个板块|板块|个(?=[\u4e00-\u9fff]))"
                       rf"|((?:{_LAST_WORDS})一?)(个?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分

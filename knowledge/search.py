@@ -66,7 +66,7 @@ from knowledge.readings import Reading, read, series_word, unbracket_span
 from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
-from knowledge.wordlists import words
+from knowledge.wordlists import alternation
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
@@ -218,9 +218,9 @@ class SearchIndex:
         self._entry_doc = np.array([self._doc_number.get(e.item.doc, -1) for e in self.entries], dtype=np.int64)
         # How many best candidates of one document are agreement, not chance (ONE_DOCUMENT_CHANCE).
         self._one_document_top = one_document_top(len(self._doc_number))
-        # Passages of a forwarding notice or preamble (现印发给你们): no answer but to a question about the document.
-        formulas = words("notice_formulas")
-        self._formula = np.array([e.kind == "passage" and any(f in e.text for f in formulas) for e in self.entries])
+        # Passages of a forwarding notice (现印发给你们): no answer but to a question about the document.
+        formula = re.compile(alternation("notice_formulas"))
+        self._formula = np.array([e.kind == "passage" and formula.search(e.text) is not None for e in self.entries])
         self.coverage = Coverage(self.entries, (self.name_field, self.context_field, self.text_field),
                                  self._entry_doc, len(self._doc_number))
         self.places = UnknownPlaces(kb, self.parser)
@@ -340,7 +340,8 @@ class SearchIndex:
         asked = normalize(_CLAUSE.split(q.raw.strip(_CLAUSE_MARKS))[-1]) if len(q.text) >= LONG_QUESTION else None
         need = min_explained(len(q.text))
         whole = aspects_inside_words(variants)
-        about_document = DocumentTitles.about_document(normalize(q.raw))
+        # (read only when a forwarding notice is among the candidates)
+        about_document = bool(self._formula[idx].any()) and DocumentTitles.about_document(normalize(q.raw))
         for k, i in enumerate(idx):
             e = self.entries[i]
             if whole and explained[k] <= need:
@@ -628,8 +629,7 @@ class SearchIndex:
         if len(self._doc_number) < 2 or (q.docs and not q.titled):
             return
         if q.titled:
-            plain = self.parser.parse(q.raw, q.today_year, titles=False)
-            self.places.scope(plain)
+            plain = self._without_title(q)
             scope = self._phrase_scope(plain.text) if not plain.docs else None
             if scope is None or scope[0] in q.docs or scope[3] <= len(q.titled):
                 return
@@ -670,14 +670,19 @@ class SearchIndex:
                 for v in variants)
         return max((run, run / len(v)) for run, v in zip(runs, variants, strict=True))
 
+    def _without_title(self, q: Query) -> Query:
+        """The question read again with no title taken for a document's (its place still scoping it)."""
+        plain = self.parser.parse(q.raw, q.today_year, titles=False)
+        self.places.scope(plain)
+        return plain
+
     def _untitled(self, q: Query, threshold: float) -> Scored | None:
         """The candidates of a question read without the document its words seemed to name, when
         that document answers nothing and another document does (特困供养儿童参加城乡居民基本医疗保险怎么
         资助: the words of one title, 城乡居民基本医疗保险, are what is asked about in another)."""
         if not q.titled:
             return None
-        plain = self.parser.parse(q.raw, q.today_year, titles=False)
-        self.places.scope(plain)
+        plain = self._without_title(q)
         scored = self.score(plain, self.parser_required(plain))
         scored.inside = self._named_first(plain, scored.inside, threshold)
         if not scored.inside or scored.inside[0][0] < threshold:
