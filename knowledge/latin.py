@@ -23,6 +23,10 @@ INITIALS_WORD = re.compile(r"[bcdfghjklmnpqrstwxyz]{3,8}")
 # A word read from its initials is one the plans write this often at least, more than any other.
 MIN_INITIALS_USES = 2
 READ_CACHE = 1024
+# What a character pair that is a dictionary word adds to a reading (in idf units, about half the
+# spread of the plans' pair weights): typed yuanxiao is 元宵, a word, though the plans write 元消 more
+# often (单元消防), as an input method prefers words.
+WORD_BONUS = 3.0
 _MIN_LETTERS = 2
 _MAX_FORM = 60
 
@@ -104,35 +108,44 @@ class PinyinDecoder:
     use most (a small input method over the plans' own bigrams). Words whose every pair does not
     occur in the plans stay as they are."""
 
-    def __init__(self, chars: Iterable[str], pair_weight: Callable[[str], float | None]) -> None:
+    def __init__(self, chars: Iterable[str], pair_weight: Callable[[str], float | None],
+                 is_word: Callable[[str], bool] | None = None) -> None:
         # Typed pinyin may be any reading of a character (乐团: yuetuan).
         self.by_syllable = by_syllable = chars_by_sound(chars, every_reading=True)
         self.longest = max((len(s) for s in by_syllable), default=0)
         # How often the plans write a character pair (higher = more), None when never.
         self.pair_weight = pair_weight
+        self.is_word = is_word or (lambda pair: False)
 
     def decode(self, letters: str) -> str | None:
         """The characters of a pinyin word of two or more syllables, or None."""
         n = len(letters)
-        # best[end][char] = (score, syllables, text) of the best reading of letters[:end] ending in char
-        best: list[dict[str, tuple[float, int, str]]] = [{} for _ in range(n + 1)]
-        best[0][""] = (0.0, 0, "")
+        # best[end][(char, syllable)] = (score, syllables, text) of the best reading of letters[:end]
+        # ending in char read as syllable
+        best: list[dict[tuple[str, str], tuple[float, int, str]]] = [{} for _ in range(n + 1)]
+        best[0][("", "")] = (0.0, 0, "")
         for end in range(1, n + 1):
             for start in range(max(0, end - self.longest), end):
                 if not best[start]:
                     continue
-                for ch in self.by_syllable.get(letters[start:end], ()):
-                    for last, (score, count, text) in best[start].items():
+                sound = letters[start:end]
+                for ch in self.by_syllable.get(sound, ()):
+                    for (last, last_sound), (score, count, text) in best[start].items():
                         if last:
                             weight = self.pair_weight(last + ch)
                             if weight is None:
                                 continue
-                            score += weight
-                        kept = best[end].get(ch)
+                            score += weight + (WORD_BONUS if self._word_as_typed(last + ch, last_sound + sound) else 0.0)
+                        kept = best[end].get((ch, sound))
                         if kept is None or score > kept[0]:
-                            best[end][ch] = (score, count + 1, text + ch)
+                            best[end][(ch, sound)] = (score, count + 1, text + ch)
         done = max(best[n].values(), default=None)
         return done[2] if done is not None and done[1] >= 2 else None
+
+    def _word_as_typed(self, pair: str, typed: str) -> bool:
+        """Is `pair` a dictionary word read as typed (元宵 for yuanxiao; not 台风 for yifeng, though 台
+        has a reading yi)?"""
+        return self.is_word(pair) and pinyin_forms(pair)[0] == typed
 
 
 class InitialsReader:

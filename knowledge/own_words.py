@@ -42,6 +42,14 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in _tagger().lcut(text))
 
 
+@functools.lru_cache(maxsize=65536)
+def dictionary_word(text: str) -> bool:
+    """Is `text` a word of jieba's dictionary (元宵 is, 元消 is not)?"""
+    tokenizer = _tagger().tokenizer
+    tokenizer.check_initialized()
+    return tokenizer.FREQ.get(text, 0) > 0
+
+
 def warm() -> None:
     """Load the tagger now, so the first everyday question is not slow."""
     tagged("预热")
@@ -58,6 +66,14 @@ def own_focus(text: str, items_using: Callable[[str], int], most: float, known: 
             return []
     return [w for w in dict.fromkeys(w for w, _ in words)
             if len(w) >= MIN_WORD and w not in exclude and w not in _asking_words() and 0 < items_using(w) <= most]
+
+
+def named_things(text: str, exclude: tuple[str, ...] = ()) -> list[str]:
+    """The things a question names (its nouns and the like, two characters or more), not `exclude`
+    and not the words that say what is asked of a thing."""
+    return [w for w, tag in tagged(text)
+            if (tag.startswith("n") or tag in _THING_TAGS) and tag not in _NOT_THINGS and len(w) >= MIN_WORD
+            and w not in exclude and w not in _asking_words()]
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from knowledge.doc_titles import DocumentTitles
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
+from knowledge.numbers import UNITS
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.readings import asks_due, doc_words
 from knowledge.wordlists import words
@@ -70,7 +71,9 @@ DOC_KIND_WORDS: list[tuple[str, str]] = [
 # "什么时候完成" asks for the deadline: the completion verb is part of the question, not the name.
 _WHEN_VERB = re.compile(r"(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将)?"
                         r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束)?")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年底|年末|年初|年内|年)?(?!\d)")
+# (a number followed by a unit is a quantity, not a year: 文化站面积2000平米, 2025个)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:(?:年度|年底|年末|年初|年内|年)(?!\d)|(?!\d|"
+                   + "|".join(re.escape(u) for u in UNITS) + r"))")
 # 人民政府2022年印发的《…》: who issued a document named next, and when — part of naming it.
 _ISSUED_BY = re.compile(r"[\u4e00-\u9fff\d]{0,16}?(?:印发|发布|出台|颁布|制定|下发)的$")
 # 到2025年, 截至2023年底: the word that leads to a year, taken out with it.

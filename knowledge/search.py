@@ -18,7 +18,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from difflib import SequenceMatcher
@@ -57,7 +57,7 @@ from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.numbers import percents_in_digits
-from knowledge.own_words import own_focus
+from knowledge.own_words import dictionary_word, named_things, own_focus
 from knowledge.own_words import warm as warm_words
 from knowledge.pinyin_index import char_pinyin
 from knowledge.query import Query, arabic_years
@@ -454,7 +454,7 @@ class SearchIndex:
             names = [(e.name, full[k], initials[k]) for k, e in enumerate(self.entries)
                      if e.kind != "passage" and e.name]
             keep = [e.short for e in self.lexicon.entries() if e.short.isascii()]
-            decoder = PinyinDecoder(self._chars(), self._pair_weight)
+            decoder = PinyinDecoder(self._chars(), self._pair_weight, dictionary_word)
             initials = InitialsReader(decoder.by_syllable, lambda: "\n".join(
                 dict.fromkeys(t for e in self.entries for t in (e.name, e.text) if t)))
             self._latin = (self.lexicon.version,
@@ -578,7 +578,7 @@ class SearchIndex:
             threshold = 0.0  # the article named is what to show, as a part named by its number is
         elif top < threshold and self._one_document(q, scored):
             threshold = 0.0  # its best clause, though no single item is probable enough alone
-        elif top < threshold and (focused := self._focused(q, required, threshold)):
+        elif top < threshold and (focused := self._focused(q, required, threshold, scored.outside)):
             scored, top = focused, focused.inside[0][0]
         elif top < threshold and (untitled := self._untitled(q, threshold)):
             scored, top = untitled, untitled.inside[0][0]
@@ -690,13 +690,21 @@ class SearchIndex:
         # (the named document's own lines repeating its title answer nothing of what was asked)
         return None if self.entries[scored.inside[0][1]].item.doc in q.docs else scored
 
-    def _focused(self, q: Query, required: list[str], threshold: float) -> Scored | None:
+    def _focused(self, q: Query, required: list[str], threshold: float,
+                 elsewhere: Sequence[tuple[float, int]] = ()) -> Scored | None:
         """The candidates of a question nothing answers, scored with its everyday words in the plans'
         terms as one more variant (老人老接到骗子电话，街道有啥动作 → 诈骗: the rest tells of the asker),
         when an item that uses one of those terms as it is comes first and is probable enough."""
         terms = self.focus_terms(q.text, [*q.places, *required])
         if not terms or not any(self.allowed(i, q) for t in terms for i in self._term_users(t)):
             return None  # (no item in the question's place and year uses them: none can come first)
+        if elsewhere and elsewhere[0][0] >= threshold:
+            # 河北区化工园区D级认证: another place's plan answers it, with a thing named (化工) that no
+            # item of this place's plans speaks of; 认证 alone is not what is asked.
+            other = self.entries[elsewhere[0][1]]
+            if any(w in other.name + other.text and not any(self.allowed(i, q) for i in self._term_users(w))
+                   for w in named_things(q.text, (*q.places, *required))):
+                return None
         focused = self.score(dc_replace(q, focus="".join(terms)), required)
         focused.inside = self._named_first(q, focused.inside, threshold)
         if not focused.inside or focused.inside[0][0] < threshold:

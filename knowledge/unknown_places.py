@@ -18,9 +18,9 @@ from knowledge.readings import doc_words
 from knowledge.wordlists import words
 
 # The kinds of place (街道, 区 …), how a chat points at a place (宝安那个街道) and says "over there"
-# (宝安那边, 宝安那份: that place's plan).
+# (宝安那边, 宝安那份: that place's plan); 宝安某街道 names the place of a street it leaves unnamed.
 _KINDS = "街道|街|区|县|镇|乡|市"
-_POINTING = "那个|这个|那|这"
+_POINTING = "那个|这个|某个|那|这|某"
 _OVER_THERE = "那边|这边|那里|那儿|那份|这份"
 # 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
 _UNKNOWN_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)({_POINTING})?({_KINDS})(?=[\u4e00-\u9fff\da-z])")

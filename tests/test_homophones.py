@@ -78,3 +78,17 @@ def test_typed_pinyin_may_be_any_reading_of_a_character() -> None:
     pairs = {"交响": 1.0, "响乐": 1.0, "乐团": 1.0}
     decoder = PinyinDecoder("交响乐团快", pairs.get)
     assert decoder.decode("jiaoxiangyuetuan") == "交响乐团"
+
+
+def test_typed_pinyin_prefers_a_dictionary_word_read_as_typed() -> None:
+    """yuanxiao is 元宵 (a word), though the plans write 元消 more often (单元消防); a word read in
+    another reading (台风 for yifeng: 台 has a reading yi) earns nothing."""
+    from knowledge.latin import PinyinDecoder
+
+    pairs = {"元宵": -6.0, "元消": -5.5, "宵踩": -7.0, "消踩": -7.0, "踩街": -6.0,
+             "意风": -4.0, "台风": -4.1}
+    words = {"元宵", "台风"}
+    decoder = PinyinDecoder("元宵消踩街意台风", pairs.get, words.__contains__)
+    assert decoder.decode("yuanxiao") == "元宵"
+    assert decoder.decode("yifeng") == "意风"
+    assert PinyinDecoder("元宵消", pairs.get).decode("yuanxiao") == "元消"  # (no dictionary: the pairs decide)

@@ -78,3 +78,10 @@ def test_within_this_year_keeps_the_time_work_falls_due() -> None:
     assert q.year == 2024 and q.full.startswith("年内必须完工")
     q = parser.parse("西山区这一年里新增就业多少人", 2024)
     assert q.year == 2024 and "年内" not in q.full  # (no work falling due: the year only)
+
+
+def test_a_number_with_a_unit_is_a_quantity_not_a_year() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert parser.parse("东湖街道文化站面积要2000平米以上，社区文化设施要多少平米").year is None
+    assert parser.parse("东湖街道2024重点任务清单").year == 2024
+    assert parser.parse("到2025年底新增多少").year == 2025

@@ -382,3 +382,16 @@ def test_words_of_obligation_around_a_due_list_are_no_topic(question: str, kind:
                                                            topic: str) -> None:
     r = read(normalize(question))
     assert (r.kind, r.wanted, r.topic) == (kind, wanted, topic)
+
+
+def test_asking_for_a_heading_s_wording_asks_for_the_part() -> None:
+    r = read(normalize("安全和稳定放在第几部分，标题原文"))
+    assert (r.kind, r.parts) == ("structure", False)
+    r = read(normalize("文化这块那个一级标题原话是什么"))
+    assert (r.kind, r.topic) == ("structure", "文化")
+
+
+def test_which_year_s_end_asks_for_one_item_s_date() -> None:
+    """哪年底要完成 is the deadline of one task, not the tasks due at a year's end."""
+    assert read(normalize("老旧小区改造哪年底要完成五个")).kind == "answer"
+    assert read(normalize("年底要完成哪些任务")).kind == "due"

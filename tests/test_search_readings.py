@@ -372,7 +372,8 @@ def test_a_place_said_in_passing_is_the_plan_that_names_it() -> None:
                                        "立足宝安区位优势，新增停车泊位1000个。"])
     named = build_document("east.txt", ["东湖街道2023年工作计划", "一、抓交通", "新增停车泊位500个。"])
     index = SearchIndex(merge([unnamed, named]))
-    for question in ("宝安那个街道新增停车泊位多少个", "宝安那街道新增停车泊位多少个", "宝安那边新增停车泊位多少个"):
+    for question in ("宝安那个街道新增停车泊位多少个", "宝安那街道新增停车泊位多少个", "宝安那边新增停车泊位多少个",
+                     "宝安某街道新增停车泊位多少个"):
         hits = index.search(question).hits
         assert hits and hits[0].doc == "x.txt", question
     # "over there" after a word that names no place is no place (学校那边).
@@ -637,3 +638,12 @@ def test_a_parts_paragraphs_are_shown_from_their_opening_words() -> None:
     assert len(result.hits) == 4 and all(h.text.startswith("坚持") for h in result.hits)
     # (no word is marked to show: the chat would cut the point around it)
     assert all(not h.marks for h in result.hits)
+
+
+def test_a_rare_word_alone_does_not_answer_what_another_place_s_plan_states(bundled_kb) -> None:  # type: ignore[no-untyped-def]
+    """河北区's report speaks of 认证 only in passing (检测认证) and never of 化工; 大港街's plan states
+    the 化工园区 D级认证 target: 河北区's plans do not say it, and 大港街's item is another place's."""
+    result = SearchIndex(bundled_kb).search("河北区化工园区的D级认证哪年能拿到")
+    assert result.hits == []
+    assert result.note.startswith("河北区")
+    assert result.others and all("化工园区" in h.title + (h.text or "") for h in result.others[:1])
