@@ -36,7 +36,7 @@ NAMES = (
     "doc_kind_match", "doc_kind_other", "query_len", "pinyin", "text_len",
     "match", "match_sq", "match_gap", "fuzzy_gap", "no_text", "fuzzy_name", "name_equal", "name_gap",
     "unseen", "explained", "both_unexplained", "long_cov_text", "long_bm25_text", "asked_kind_named",
-    "cov_window", "long_cov_window", "doc_cov", "long_doc_cov",
+    "cov_window", "long_cov_window", "doc_cov", "long_doc_cov", "cov_local",
 )
 
 
@@ -137,6 +137,7 @@ def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name:
         float(q.intent is not None and q.intent == c.kind and bool(c.name) and c.name in variants),
         cov_window, min(len(q.text), 30) / 30.0 * cov_window,
         doc_cov, min(len(q.text), 30) / 30.0 * doc_cov,
+        0.0,  # (cov_local: filled by add_local, over the question's candidates)
     ]
 
 
@@ -223,6 +224,26 @@ def _explained(c: Candidate, variants: Sequence[str], with_context: bool = False
             grams = _units(core)
             best = max(best, 0.9 * sum(1 for g in grams if g in text) / len(grams))
     return best
+
+
+def add_local(x: np.ndarray, texts: Sequence[str], docs: Sequence[int], grams: set[str]) -> np.ndarray:
+    """Fill cov_local: the share of the question's bigrams a candidate's text holds, each weighted by
+    how few of the candidates of the same document hold it (an idf among its siblings). The words
+    every paragraph of a document shares (公立医院 in a hospital reform) name the document; the ones
+    that set one paragraph apart (薪酬分配) are what the question asks of it."""
+    if not len(x) or not grams:
+        return x
+    units = sorted(grams)
+    has = np.array([[g in t for g in units] for t in texts], dtype=np.float64).reshape(len(texts), len(units))
+    doc = np.asarray(docs)
+    local = np.zeros(len(texts))
+    for d in np.unique(doc):
+        rows = doc == d
+        n, df = float(rows.sum()), has[rows].sum(axis=0)
+        weight = np.log((n - df + 0.5) / (df + 0.5) + 1.0)
+        local[rows] = has[rows] @ weight / weight.sum()
+    x[:, NAMES.index("cov_local")] = local
+    return x
 
 
 def add_relative(x: np.ndarray) -> np.ndarray:

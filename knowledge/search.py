@@ -33,6 +33,7 @@ from knowledge.features import (
     NAMES,
     Candidate,
     FieldScores,
+    add_local,
     add_relative,
     aspects_inside_words,
     explained_in_context,
@@ -310,7 +311,9 @@ class SearchIndex:
         rows = [feature_row(self.candidates[i], i, fs, fuzzy.get(i, 0.0), fuzzy_name.get(i, 0.0), q, variants,
                             ascii_query, window[k], float(docs[self._entry_doc[i]]) if self._entry_doc[i] >= 0 else 0.0)
                 for k, i in enumerate(idx)]
-        return idx, add_relative(np.array(rows, dtype=np.float64).reshape(len(idx), len(NAMES)))
+        x = add_relative(np.array(rows, dtype=np.float64).reshape(len(idx), len(NAMES)))
+        texts = [self.entries[i].name + self.entries[i].text for i in idx]
+        return idx, add_local(x, texts, [int(self._entry_doc[i]) for i in idx], fs.grams)
 
     def field_scores_of(self, q: Query) -> FieldScores:
         """Coverage and BM25 of a query's lexicon variants on every item's fields."""

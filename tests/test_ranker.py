@@ -63,3 +63,17 @@ def test_an_aspect_word_taken_out_of_a_name_does_not_join_its_neighbours() -> No
     elsewhere = Candidate(kind="passage", name="", text="培养一批名师", actual=False,
                           years=frozenset(), period=None, doc_kind="report")
     assert explained_whole(elsewhere, ["名师工作室"]) < 0.9
+
+
+def test_local_coverage_weighs_what_sets_a_paragraph_apart_from_its_siblings() -> None:
+    """公立医院 is in every paragraph of the document: the paragraph holding 薪酬分配 covers the
+    question more than the ones holding only 公立医院, though each holds as many of its bigrams."""
+    from knowledge.features import add_local, char_bigrams
+
+    texts = ["公立医院要落实经营管理自主权", "公立医院要加强党建工作", "公立医院内部薪酬分配体现岗位差异",
+             "别的文件讲薪酬分配"]
+    x = np.zeros((len(texts), len(NAMES)))
+    add_local(x, texts, [0, 0, 0, 1], char_bigrams("公立医院薪酬分配"))
+    local = x[:, NAMES.index("cov_local")]
+    assert local[2] > local[0] == local[1]
+    assert local.min() >= 0.0 and local.max() <= 1.0
