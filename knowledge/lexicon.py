@@ -46,6 +46,8 @@ class Lexicon:
         self._state: tuple[dict[str, list[str]], list[str]] = ({}, [])
         # everyday word → the plans' terms, and the everyday words by their first character
         self._everyday: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
+        # Everyday words also found with a few characters put inside them (see _find_spread).
+        self._spread_keys: frozenset[str] = frozenset()
         # Rewrites of recent questions, by (question, version): the search asks for them several times
         # a question, and a thousand keys are looked for each time.
         self._cache: dict[tuple[str, int], list[str]] = {}
@@ -149,6 +151,19 @@ class Lexicon:
                 everyday.setdefault(s, []).append(f)
             if entry.kind != "everyday":
                 rewrites.setdefault(f, []).append(s)
+        # An everyday phrase's term may itself be said otherwise where a plan was written (拉土车 →
+        # 渣土车, which Shenzhen's plans call 泥头车): the terms of its terms follow its own. (Not
+        # through two-character words, which widen at each step: 工资 → 收入 → 可支配收入.)
+        for key, terms in everyday.items():
+            if len(key) < 3:
+                continue
+            further = [t2 for t in terms if len(t) >= 3 for t2 in everyday.get(t, ()) if t2 != key]
+            for term in dict.fromkeys(further):
+                if term not in terms:
+                    terms.append(term)
+                if term not in rewrites[key]:
+                    rewrites[key].append(term)
+        self._spread_keys = frozenset(k for k in everyday if len(k) >= 3)
         # Longest keys first, so 规模以上工业 is rewritten before 规模以上; single characters never
         # trigger a rewrite (率 → 比例 everywhere would only add noise).
         keys = sorted((k for k in rewrites if len(k) >= 2), key=len, reverse=True)
@@ -178,8 +193,17 @@ class Lexicon:
         rewrites, keys = state
         found: list[tuple[int, str]] = []
         taken = [False] * len(norm_query)
+        said: dict[str, str] = {}  # (what the query says for a key, when not the key as written)
         for key in keys:
             start = norm_query.find(key)
+            if start < 0 and key in self._spread_keys:
+                # 拉渣土的大货车 holds 拉渣土的车: an everyday word with a few characters put inside it
+                start, end = _find_spread(norm_query, key)
+                if start >= 0 and not any(taken[start:end]):
+                    taken[start:end] = [True] * (end - start)
+                    said[key] = norm_query[start:end]
+                    found.append((start, key))
+                continue
             while start >= 0:
                 span = range(start, start + len(key))
                 if not any(taken[i] for i in span):
@@ -190,11 +214,12 @@ class Lexicon:
         out = [norm_query]
         count = {norm_query: 0}
         for _, key in sorted(found):
+            written = said.get(key, key)
             for base in list(out):
-                if key not in base:
+                if written not in base:
                     continue
                 for repl in rewrites[key]:
-                    v = base.replace(key, repl, 1)
+                    v = base.replace(written, repl, 1)
                     if v not in count:
                         count[v] = count[base] + 1
                         out.append(v)

@@ -528,6 +528,21 @@ def test_an_everyday_word_is_found_with_a_chat_word_inside_it() -> None:
     assert lex.everyday_terms(normalize("电小驴")) == []  # a two-character word only as written
 
 
+def test_a_question_s_variants_rewrite_an_everyday_phrase_said_with_words_inside_it() -> None:
+    lex = Lexicon([Entry("拉渣土的车", "渣土车", "everyday"), Entry("电驴", "电动自行车", "everyday")])
+    assert "渣土车到处跑" in lex.variants(normalize("拉渣土的大货车到处跑"))
+    assert lex.variants(normalize("电小驴乱停")) == ["电小驴乱停"]  # a two-character word only as written
+
+
+def test_an_everyday_phrase_s_term_brings_the_terms_it_is_said_as_elsewhere() -> None:
+    """拉土车 → 渣土车, which some plans call 泥头车; a two-character word does not chain (工资 → 收入 →
+    可支配收入 widens at each step)."""
+    lex = Lexicon([Entry("拉土车", "渣土车", "everyday"), Entry("渣土车", "泥头车", "everyday"),
+                   Entry("工资", "收入", "everyday"), Entry("收入", "可支配收入", "everyday")])
+    assert lex.variants(normalize("拉土车"))[1:] == ["渣土车", "泥头车"]
+    assert "可支配收入标准" not in lex.variants(normalize("工资标准"))
+
+
 def test_a_chatty_everyday_question_is_answered_by_the_item_using_its_term() -> None:
     doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
                    kind="annual_plan", year=2024, period=(2024, 2024))
