@@ -31,6 +31,8 @@ _WHICH = re.compile(r"[各每全本该此这那我你他们其所些]")
 # 市和区市县, 区与街道: kinds of place joined, not a name.
 _KINDS_JOINED = re.compile(rf"^(?:{_KINDS})[和与及或、]")
 _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
+# Where a clause ends in a question as typed (the place said "over there" may open the next one).
+_CLAUSES = re.compile(r"[，,。；;？?！!、\s]+")
 # 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
@@ -75,6 +77,15 @@ class UnknownPlaces:
         if near and not _FUNCTION_CHARS.search(near.group(1)) and not self.written(near.group(1)):
             return [near.group(1)]
         return []
+
+    def _near_in_clause(self, raw: str) -> re.Match[str] | None:
+        """"Over there" opening a later clause (拉渣土的大货车到处跑，宝安那边是怎么管的): the place
+        only when a plan whose title names no place names it as a place and no other plan writes it."""
+        for clause in _CLAUSES.split(raw)[1:]:
+            near = _NEAR_PLACE.match(normalize(clause))
+            if near and self._unplaced_place(near.group(1)):
+                return near
+        return None
 
     def _bare_name(self, text: str) -> list[str]:
         """A place's name said alone at the start (宝安附件第五部分…, 宝安企业提的诉求…): the first two or
@@ -121,7 +132,7 @@ class UnknownPlaces:
         if q.docs:
             return
         named = self.named(q)
-        near = _NEAR_PLACE.match(normalize(q.raw))
+        near = _NEAR_PLACE.match(normalize(q.raw)) or self._near_in_clause(q.raw)
         if not named and near:
             # 宝安那边: a place's name without its kind, said as "over there" — a scope only when some
             # plan names it as a place, never a word the answer must hold (学校那边).

@@ -376,6 +376,8 @@ def test_a_place_said_in_passing_is_the_plan_that_names_it() -> None:
                      "宝安某街道新增停车泊位多少个"):
         hits = index.search(question).hits
         assert hits and hits[0].doc == "x.txt", question
+    # …opening a later clause as well (停车泊位新增多少，宝安那边呢).
+    assert index.search("停车泊位新增多少个，宝安那边呢").hits[0].doc == "x.txt"
     # "over there" after a word that names no place is no place (学校那边).
     assert index.parse("学校那边停车泊位").docs == set()
     assert index.search("塘沽街新增停车泊位多少个").hits == []  # a place no plan is about
