@@ -354,16 +354,20 @@ class Listing:
         return [sec for group in rows for sec in group]
 
     def opening_series(self, word: str, docs: list[str]) -> list[Passage]:
-        """Paragraphs of one part of these documents that all open with the same word (基本要求: 坚持党的
-        全面领导。… 坚持以人民为中心。…): the parallel points a plan lists in running text."""
+        """Paragraphs of one part of these documents whose lead sentences all open, or all end, with the
+        same word (基本要求: 坚持党的全面领导。… 坚持以人民为中心。…; 旗帜鲜明讲政治，做对党忠诚的表率。…
+        尊崇法治树公信，做依法行政的表率。…): the parallel points a plan lists in running text."""
         if len(word) < 2:
             return []
         allowed = set(docs)
-        by_part: dict[tuple[str, str | None], list[Passage]] = defaultdict(list)
+        by_part: dict[tuple[str, str | None, bool], list[Passage]] = defaultdict(list)
         for p in self.kb.passages:
             # (a paragraph's first passage only: a later sentence opening with the word is no new point)
-            if p.doc in allowed and p.offset == 0 and normalize(p.text).startswith(word):
-                by_part[(p.doc, p.section)].append(p)
+            if p.doc not in allowed or p.offset != 0:
+                continue
+            lead = normalize(p.text.split("。", 1)[0])
+            if lead.startswith(word) or lead.endswith(word):
+                by_part[(p.doc, p.section, lead.startswith(word))].append(p)
         return [p for group in by_part.values() if len(group) >= MIN_SERIES for p in group]
 
     def series_count(self, index: SearchIndex, q: Query, word: str, result: SearchResult,

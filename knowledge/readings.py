@@ -275,9 +275,14 @@ _SERIES_COUNTED = re.compile(r"(?:^|个|的|里|中)[“”\"‘’']?([\u4e00-\
                              r"(?:条目|段落|段|条|句)?(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项|段|句)?$")
 
 
+# 多少条坚持xx的原则: the points opening with a word, the rest of each said by a placeholder.
+_SERIES_PLACEHOLDER = re.compile(r"(?:几|多少)(?:个|条|项)?[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么)")
+
+
 def series_word(text: str) -> str:
-    """The word a question counts the points opening with (几个坚持 → 坚持); "" when it counts none."""
-    m = _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text)
+    """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
+    多少条坚持xx → 坚持); "" when it counts none."""
+    m = _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text)
     return m.group(1) if m else ""
 
 

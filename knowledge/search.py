@@ -537,6 +537,9 @@ class SearchIndex:
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
             result.note = _nothing_on(required[0])
             return result
+        if reading.kind == "count" and (word := series_word(self.asked(q))) \
+                and (counted := self.listing.series_count(self, q, word, result, limit)) is not None:
+            return counted  # 多少条坚持xx的原则: the points opening with the word, as 几个坚持 is read
         if reading.kind in ("list", "count", "structure"):
             if required:  # (the place is what the items must name, not what they are about)
                 reading = dc_replace(reading, topic=reading.topic.replace(required[0], "").strip())

@@ -326,6 +326,7 @@ def test_the_opening_word_of_counted_points_said_before_the_count() -> None:
     assert series_word(normalize("工作安排那几个聚焦打头的一共多少条")) == "聚焦"
     assert series_word(normalize("列了几个坚持")) == "坚持"
     assert series_word(normalize("开头一共几条")) == ""
+    assert series_word(normalize("第二章列了多少条坚持XX的原则")) == "坚持"  # (the rest said by a placeholder)
 
 
 @pytest.mark.parametrize("question", ["规划收尾一章讲什么", "规划末尾一章讲什么", "规划最后一章讲什么"])

@@ -614,6 +614,18 @@ def test_how_many_points_open_with_a_word_counts_the_parallel_paragraphs_or_head
     assert all(h.text.startswith("坚持") for h in points.hits)  # (the second 坚持 of a paragraph is no point)
     parts = index.search("北塘街道规划里用了多少个聚焦开头的条目")
     assert parts.reading == "count" and [h.kind for h in parts.hits] == ["section"] * 3
+    # A count read from its measure word (多少条) with the rest of each point said by a placeholder.
+    points = index.search("北塘街道规划的基本原则列了多少条坚持xx的原则")
+    assert points.reading == "count" and points.total == 3
+
+
+def test_points_ending_with_the_word_counted_are_a_series_too() -> None:
+    lines = ["北塘街道政府工作报告", "一、加强政府自身建设", "旗帜鲜明讲政治，做对党忠诚的表率。把政治建设摆在首位。",
+             "尊崇法治树公信，做依法行政的表率。坚持依法行政。", "秉公用权守底线，做清正廉洁的表率。压实责任。",
+             "二、重点工作", "推进园区建设，做好招商引资。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    points = index.search("北塘街道政府自身建设部分提了几个表率")
+    assert points.reading == "count" and points.total == 3
 
 
 def test_the_words_of_a_title_asked_about_in_another_document_do_not_confine_it() -> None:
