@@ -366,6 +366,8 @@ class QueryParser:
         for i, part in enumerate(parts):
             if i > 0 and _MEASURE_AFTER.match(part) and len(part) == 1:
                 continue
+            if len(parts) > 1 and part in ("和", "与", "及", "、"):
+                continue  # 招聘会 和 (年度计划和十四五规划都看一下): a conjunction whose words were taken out
             cleaned.append(part)
         core = "".join(cleaned).rstrip(TRAILING_PARTICLES)
         core = _LEADING_LINK.sub("", core) or core

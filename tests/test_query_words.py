@@ -85,3 +85,11 @@ def test_a_number_with_a_unit_is_a_quantity_not_a_year() -> None:
     assert parser.parse("东湖街道文化站面积要2000平米以上，社区文化设施要多少平米").year is None
     assert parser.parse("东湖街道2024重点任务清单").year == 2024
     assert parser.parse("到2025年底新增多少").year == 2025
+
+
+def test_asking_to_look_in_both_documents_named_is_not_matched() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道",
+                                   kind="annual_plan"),
+                          Document(id="b", file="b.txt", title="东湖街道十四五规划", issuer="东湖街道",
+                                   kind="five_year_plan")])
+    assert parser.parse("东湖街道的招聘会怎么安排的，年度计划和十四五规划都看一下").text == "招聘会"
