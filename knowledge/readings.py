@@ -51,7 +51,8 @@ _AFTER_NOUN = " 吗呢的有是了都个项条还"
 # 分成了几大项, 拆成了多少: a cue's verb with the particle of a done action before its asking word.
 _ASKING_WORD = re.compile(r"几|多少|哪")
 _HOW_MUCH = "多少"
-_AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?")
+_AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?"
+                          r"|(?:只剩|还剩|就剩)(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个多?月")
 # 要完成多少, 达到多少: a due question asking for the figures to reach, not for the tasks.
 _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件]?(?:任务|工作|事))")
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.

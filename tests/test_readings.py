@@ -396,3 +396,9 @@ def test_which_year_s_end_asks_for_one_item_s_date() -> None:
     """哪年底要完成 is the deadline of one task, not the tasks due at a year's end."""
     assert read(normalize("老旧小区改造哪年底要完成五个")).kind == "answer"
     assert read(normalize("年底要完成哪些任务")).kind == "due"
+
+
+def test_the_time_left_in_the_year_and_when_targets_were_set_are_no_topic() -> None:
+    r = read(normalize("只剩四个月，年初定下的当年目标有哪些"))
+    assert (r.kind, r.wanted, r.topic) == ("due", "indicator", "")
+    assert read(normalize("今年剩下一个月还有哪些该开工的没动")).kind == "due"  # (剩下 is the year's end)
