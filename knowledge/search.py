@@ -277,6 +277,10 @@ class SearchIndex:
             variants.insert(1, q.focus)
         if q.full and q.full not in variants:
             variants.append(q.full)
+        if q.year is not None and q.text and len(variants) < 4:
+            # 2035年新河街远景目标: a heading or name that writes the year (2035年远景目标) is matched
+            # with it, as the question said it.
+            variants.append(f"{q.year}年{q.text}")
         fs = field_scores(variants[:4], self.name_field, self.context_field, self.text_field, VARIANT_PENALTY)
         if q.focus and last is not None and last[0][0] == asked:
             fuzzy, fuzzy_name = last[1][2:]  # the same question asked again with its focus: the same names

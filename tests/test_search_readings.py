@@ -661,3 +661,14 @@ def test_a_rare_word_alone_does_not_answer_what_another_place_s_plan_states(bund
     assert result.hits == []
     assert result.note.startswith("河北区")
     assert result.others and all("化工园区" in h.title + (h.text or "") for h in result.others[:1])
+
+
+def test_a_heading_that_writes_the_year_asked_is_matched_with_it() -> None:
+    lines = ["东湖街道国民经济和社会发展第十四个五年规划", "一、发展基础和发展环境", "(一)发展基础",
+             "十三五期间地区生产总值年均增长6%。", "(二)2035年远景目标",
+             "展望2035年，东湖街道要在全区街镇发展中走在前列，全面建成生态宜居的滨海街区。",
+             "二、主要任务", "(一)推进城市更新", "完成老旧小区改造5个。", "(二)发展现代服务业", "新增市场主体800户。"]
+    index = SearchIndex(build_document("east.txt", lines))
+    for question in ("2035年东湖街道远景目标", "2035年东湖街道要建成个啥样"):
+        hits = index.search(question).hits
+        assert hits and "2035" in hits[0].title + hits[0].text, question
