@@ -335,7 +335,8 @@ class FuzzyMatcher:
             text = ""
         title = display_title(item)
         # A passage has no name: it is matched by its text only.
-        name = "" if isinstance(item, Passage) else normalize_name(title)
+        # (years in Chinese digits in digits, as questions are read: 二〇三五年 → 2035年)
+        name = "" if isinstance(item, Passage) else arabic_years(normalize_name(title))
         years: set[int] = set()
         if isinstance(item, Indicator):
             years |= {v.year for v in (item.baseline, item.target) if v is not None and v.year}
@@ -355,7 +356,7 @@ class FuzzyMatcher:
         # 二〇三五年远景目标 in digits, as questions are read (2035年远景目标).
         context = arabic_years(normalize((category or "") + (heading.title if heading else "")))
         return _Entry(
-            kind=kind, item=item, title=title, name=name, context=context[:CONTEXT_CHARS], text=normalize(text[: TEXT_CHARS + 60])[:TEXT_CHARS],
+            kind=kind, item=item, title=title, name=name, context=context[:CONTEXT_CHARS], text=arabic_years(normalize(text[: TEXT_CHARS + 60]))[:TEXT_CHARS],
             value_years=frozenset(years), period=doc.period if doc else None,
             doc_kind=doc.kind if doc else "other",
             group_key=(indicator_key(title) or None) if kind == "indicator" else None,
