@@ -457,8 +457,9 @@ class Listing:
         best: list[tuple[float, Section]] = []
         grams = fs.grams
         topic = normalize(reading.topic)
+        tops = {p.id for d in {s.doc for s in self.kb.sections} for p in self.parts_of(d)} if reading.top else set()
         for s in self.kb.sections:
-            if q.docs and s.doc not in q.docs:
+            if (q.docs and s.doc not in q.docs) or (reading.top and s.id not in tops):
                 continue
             if s.number and topic == normalize(s.number):
                 best.append((3.0, s))  # named by its number (专栏1, 第三章)

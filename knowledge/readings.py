@@ -57,6 +57,8 @@ _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六
 _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件]?(?:任务|工作|事))")
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
 COUNTED = re.compile(r"^[两二三四五六七八九十几\d]{1,3}(?:个|项|条|大)")
+# 一级标题, 大标题: a top part of the document.
+_TOP_PART = re.compile(r"一级标题|大标题|一级的标题")
 # 跟香港有关的, 与安全生产相关: the topic between the words that say "about".
 _RELATED = re.compile(r"(?:跟|与|同)(\S{2,12}?)(?:有关|相关)")
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将|把|讲(?![座话解]))+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧|几)+$")
@@ -87,6 +89,8 @@ class Reading:
     # 通知的第二项要求加强哪方面的能力: an ordinal part named in a question about what it says; the
     # answer is inside that part.
     inside: tuple[int, ...] = ()
+    # 文化那个一级标题, 讲民生的大标题: a top part of the document is asked for, not a heading under one.
+    top: bool = False
 
     @property
     def ordinal(self) -> int | None:
@@ -410,6 +414,7 @@ def read(text: str) -> Reading:
         r.wanted = None
         return Reading(topic=text, inside=r.inside)
     r.past = any(word in text for word in table.past_words)
+    r.top = r.kind == "structure" and _TOP_PART.search(text) is not None
     r.topic = _bare(rest, table)
     if r.kind in ("structure", "count") and not r.path and (named := _part_named(text, found, table)) \
             and len(named) < len(r.topic):

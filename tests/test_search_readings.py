@@ -684,3 +684,11 @@ def test_a_year_written_in_chinese_digits_is_matched_as_one_in_digits() -> None:
     assert hits and "二〇三五" in hits[0].title + hits[0].text  # (shown as the plan writes it)
     # (the names and texts matched hold the year in digits, as the question is read)
     assert "2035年远景目标" in index.fuzzy.names and any("到2035年" in t for t in index.fuzzy.texts)
+
+
+def test_a_top_heading_asked_for_is_a_part_of_the_document_not_a_heading_under_one() -> None:
+    lines = ["东湖街道2024年工作计划", "一、厚植文化底蕴", "(一)文化惠民", "举办文化节。",
+             "(二)完善公共文化设施", "新建书屋3个。", "二、抓安全保稳定", "(一)强化安全生产", "开展隐患排查。"]
+    index = SearchIndex(build_document("east.txt", lines))
+    result = index.search("东湖街道工作计划文化这块那个一级标题原话是什么")
+    assert result.hits and result.hits[0].kind == "section" and "厚植文化底蕴" in result.hits[0].title
