@@ -46,8 +46,8 @@ class Lexicon:
         self._state: tuple[dict[str, list[str]], list[str]] = ({}, [])
         # everyday word → the plans' terms, and the everyday words by their first character
         self._everyday: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
-        # Everyday words also found with a few characters put inside them (see _find_spread).
-        self._spread_keys: frozenset[str] = frozenset()
+        # Everyday phrases also found with a few characters put inside them (see _find_spread), by head.
+        self._spread_keys: dict[str, list[str]] = {}
         # Rewrites of recent questions, by (question, version): the search asks for them several times
         # a question, and a thousand keys are looked for each time.
         self._cache: dict[tuple[str, int], list[str]] = {}
@@ -163,7 +163,13 @@ class Lexicon:
                     terms.append(term)
                 if term not in rewrites[key]:
                     rewrites[key].append(term)
-        self._spread_keys = frozenset(k for k in everyday if len(k) >= 3)
+        # Everyday phrases also found with characters inside them, by their first two characters (kept
+        # whole by _find_spread): only those whose head the question holds are looked for.
+        spread: dict[str, list[str]] = {}
+        for key in everyday:
+            if len(key) >= 3:
+                spread.setdefault(key[:2], []).append(key)
+        self._spread_keys = spread
         # Longest keys first, so 规模以上工业 is rewritten before 规模以上; single characters never
         # trigger a rewrite (率 → 比例 everywhere would only add noise).
         keys = sorted((k for k in rewrites if len(k) >= 2), key=len, reverse=True)
@@ -194,9 +200,11 @@ class Lexicon:
         found: list[tuple[int, str]] = []
         taken = [False] * len(norm_query)
         said: dict[str, str] = {}  # (what the query says for a key, when not the key as written)
+        heads = self._spread_keys
+        spread = {k for i in range(len(norm_query) - 1) for k in heads.get(norm_query[i:i + 2], ())}
         for key in keys:
             start = norm_query.find(key)
-            if start < 0 and key in self._spread_keys:
+            if start < 0 and key in spread:
                 # 拉渣土的大货车 holds 拉渣土的车: an everyday word with a few characters put inside it
                 start, end = _find_spread(norm_query, key)
                 if start >= 0 and not any(taken[start:end]):
