@@ -663,23 +663,23 @@ def test_a_rare_word_alone_does_not_answer_what_another_place_s_plan_states(bund
     assert result.others and all("化工园区" in h.title + (h.text or "") for h in result.others[:1])
 
 
-def test_a_heading_that_writes_the_year_asked_is_matched_with_it() -> None:
+def _vision_plan(heading: str, text: str) -> SearchIndex:
+    """A five-year plan with a vision part (its heading and its text as given) among other parts."""
     lines = ["东湖街道国民经济和社会发展第十四个五年规划", "一、发展基础和发展环境", "(一)发展基础",
-             "十三五期间地区生产总值年均增长6%。", "(二)2035年远景目标",
-             "展望2035年，东湖街道要在全区街镇发展中走在前列，全面建成生态宜居的滨海街区。",
+             "十三五期间地区生产总值年均增长6%。", f"(二){heading}", text,
              "二、主要任务", "(一)推进城市更新", "完成老旧小区改造5个。", "(二)发展现代服务业", "新增市场主体800户。"]
-    index = SearchIndex(build_document("east.txt", lines))
+    return SearchIndex(build_document("east.txt", lines))
+
+
+def test_a_heading_that_writes_the_year_asked_is_matched_with_it() -> None:
+    index = _vision_plan("2035年远景目标", "展望2035年，东湖街道要在全区街镇发展中走在前列，全面建成生态宜居的滨海街区。")
     for question in ("2035年东湖街道远景目标", "2035年东湖街道要建成个啥样"):
         hits = index.search(question).hits
         assert hits and "2035" in hits[0].title + hits[0].text, question
 
 
 def test_a_year_written_in_chinese_digits_is_matched_as_one_in_digits() -> None:
-    lines = ["东湖街道国民经济和社会发展第十四个五年规划", "一、发展基础和发展环境", "(一)发展基础",
-             "十三五期间地区生产总值年均增长6%。", "(二)二〇三五年远景目标",
-             "到二〇三五年，东湖街道要全面建成生态宜居的滨海街区。",
-             "二、主要任务", "(一)推进城市更新", "完成老旧小区改造5个。", "(二)发展现代服务业", "新增市场主体800户。"]
-    index = SearchIndex(build_document("east.txt", lines))
+    index = _vision_plan("二〇三五年远景目标", "到二〇三五年，东湖街道要全面建成生态宜居的滨海街区。")
     hits = index.search("东湖街道2035年远景是要建成什么").hits
     assert hits and "二〇三五" in hits[0].title + hits[0].text  # (shown as the plan writes it)
     # (the names and texts matched hold the year in digits, as the question is read)
