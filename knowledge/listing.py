@@ -383,8 +383,13 @@ class Listing:
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count"
-        # (headings are counted as 章节 by the chat; paragraphs need saying what they share)
-        result.topic = f"以“{word}”开头的段落" if chosen[0][0] == "passage" else word
+        # (headings are counted as 章节 by the chat; paragraphs need saying what they share: the word
+        # they open with, or end their lead sentence with — 做对党忠诚的表率。)
+        if chosen[0][0] == "passage":
+            opens = normalize(getattr(chosen[0][1], "text", "")).startswith(word)
+            result.topic = f"以“{word}”{'开头' if opens else '结尾'}的段落"
+        else:
+            result.topic = word
         return result
 
     def category(self, topic: str, docs: list[str], year: int | None = None,

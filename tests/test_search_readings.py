@@ -626,6 +626,7 @@ def test_points_ending_with_the_word_counted_are_a_series_too() -> None:
     index = SearchIndex(build_document("north.txt", lines))
     points = index.search("北塘街道政府自身建设部分提了几个表率")
     assert points.reading == "count" and points.total == 3
+    assert points.topic == "以“表率”结尾的段落"
 
 
 def test_the_words_of_a_title_asked_about_in_another_document_do_not_confine_it() -> None:
