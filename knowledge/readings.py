@@ -117,8 +117,9 @@ class _Cues:
     asides: tuple[str, ...] = ()
     # Words of what was done (去年, 已经, 成绩): a list may be of a review's items.
     past_words: tuple[str, ...] = ()
-    # Words said for another (拢共 → 一共, 哪个小节 → 哪一节): replaced before the question is read.
-    same: tuple[tuple[str, str], ...] = ()
+    # Words said for another (拢共 → 一共, 哪个小节 → 哪一节): replaced before the question is read,
+    # unless one of the characters given comes next (哪个节点 is no section).
+    same: tuple[tuple[str, str, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -133,7 +134,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     target_words: list[str] = []
     asides: list[str] = []
     past_words: list[str] = []
-    same: list[tuple[str, str]] = []
+    same: list[tuple[str, str, str]] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -150,7 +151,9 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
         elif reading == "past":
             past_words.append(cue)
         elif reading == "same":
-            same.append((cue, arg))
+            # (a fourth column: characters that, next after the word, make it another word — 哪个节点)
+            after = parts[3] if len(parts) > 3 else ""
+            same.append((cue, arg, after))
         elif reading == "docword":
             doc_words.add(cue)
         elif reading == "edge":
@@ -296,8 +299,8 @@ def read(text: str) -> Reading:
     table = _table()
     cues, horizons, nouns, doc_words = table.cues, table.horizons, table.nouns, table.doc_words
     r = Reading()
-    for word, canonical in table.same:
-        text = text.replace(word, canonical)
+    for word, canonical, after in table.same:
+        text = re.sub(re.escape(word) + (f"(?![{re.escape(after)}])" if after else ""), canonical, text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", text)
     # 截至8月，…标明开工建设的那几项: a point in the year the asker stands at, no part of the topic.

@@ -402,3 +402,8 @@ def test_the_time_left_in_the_year_and_when_targets_were_set_are_no_topic() -> N
     r = read(normalize("只剩四个月，年初定下的当年目标有哪些"))
     assert (r.kind, r.wanted, r.topic) == ("due", "indicator", "")
     assert read(normalize("今年剩下一个月还有哪些该开工的没动")).kind == "due"  # (剩下 is the year's end)
+
+
+def test_a_word_said_for_another_is_not_replaced_inside_a_longer_word() -> None:
+    assert read(normalize("保障措施在哪个节")).kind == "structure"
+    assert read(normalize("项目推进到哪个节点了")).kind == "answer"  # 节点 is no section
