@@ -93,3 +93,9 @@ def test_asking_to_look_in_both_documents_named_is_not_matched() -> None:
                           Document(id="b", file="b.txt", title="东湖街道十四五规划", issuer="东湖街道",
                                    kind="five_year_plan")])
     assert parser.parse("东湖街道的招聘会怎么安排的，年度计划和十四五规划都看一下").text == "招聘会"
+
+
+def test_asking_whether_something_goes_on_is_not_matched() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert parser.parse("东湖街道元宵踩街还搞不搞").text == "元宵踩街"
+    assert parser.parse("消夏晚会以后还办吗").text.startswith("消夏晚会")
