@@ -704,7 +704,9 @@ class SearchIndex:
                  elsewhere: Sequence[tuple[float, int]] = ()) -> Scored | None:
         """The candidates of a question nothing answers, scored with its everyday words in the plans'
         terms as one more variant (老人老接到骗子电话，街道有啥动作 → 诈骗: the rest tells of the asker),
-        when an item that uses one of those terms as it is comes first and is probable enough."""
+        when an item that uses one of those terms as it is comes first and is probable enough; none when
+        the best item `elsewhere` (other places' candidates) answers and names a thing this place's plans
+        never mention."""
         terms = self.focus_terms(q.text, [*q.places, *required])
         if not terms or not any(self.allowed(i, q) for t in terms for i in self._term_users(t)):
             return None  # (no item in the question's place and year uses them: none can come first)
