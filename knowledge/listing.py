@@ -462,7 +462,8 @@ class Listing:
         best: list[tuple[float, Section]] = []
         grams = fs.grams
         topic = normalize(reading.topic)
-        tops = {p.id for d in {s.doc for s in self.kb.sections} for p in self.parts_of(d)} if reading.top else set()
+        # (一级标题: only the top parts of the documents in scope)
+        tops = {p.id for d in (q.docs or self.tops) for p in self.parts_of(d)} if reading.top else set()
         for s in self.kb.sections:
             if (q.docs and s.doc not in q.docs) or (reading.top and s.id not in tops):
                 continue

@@ -61,8 +61,7 @@ def own_focus(text: str, items_using: Callable[[str], int], most: float, known: 
     names a thing no item mentions and `known` (the lexicon's everyday words) does not know either."""
     words = tagged(text)
     for word, tag in words:
-        if (tag.startswith("n") or tag in _THING_TAGS) and tag not in _NOT_THINGS and len(word) >= MIN_WORD \
-                and word not in exclude and items_using(word) == 0 and not known(word):
+        if _names_thing(word, tag, exclude) and items_using(word) == 0 and not known(word):
             return []
     return [w for w in dict.fromkeys(w for w, _ in words)
             if len(w) >= MIN_WORD and w not in exclude and w not in _asking_words() and 0 < items_using(w) <= most]
@@ -71,9 +70,14 @@ def own_focus(text: str, items_using: Callable[[str], int], most: float, known: 
 def named_things(text: str, exclude: tuple[str, ...] = ()) -> list[str]:
     """The things a question names (its nouns and the like, two characters or more), not `exclude`
     and not the words that say what is asked of a thing."""
-    return [w for w, tag in tagged(text)
-            if (tag.startswith("n") or tag in _THING_TAGS) and tag not in _NOT_THINGS and len(w) >= MIN_WORD
-            and w not in exclude and w not in _asking_words()]
+    return [w for w, tag in tagged(text) if _names_thing(w, tag, exclude) and w not in _asking_words()]
+
+
+def _names_thing(word: str, tag: str, exclude: tuple[str, ...]) -> bool:
+    """Is a tagged word of two characters or more a thing named (a noun and the like, no place), not
+    one of `exclude`?"""
+    return (tag.startswith("n") or tag in _THING_TAGS) and tag not in _NOT_THINGS and len(word) >= MIN_WORD \
+        and word not in exclude
 
 
 @functools.lru_cache(maxsize=1)

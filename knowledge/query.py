@@ -28,7 +28,9 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
 QUESTION_WORDS = words("question_words")
 # Openings of clauses telling of the asker (我是社区网格员, 我该怎么跟他们说): knowledge/data/asker_clauses.txt.
 ASKER_CLAUSES = words("asker_clauses")
-_CLAUSES = re.compile(r"[，,。；;！!？?]")
+# The marks that end a clause of a question as typed (search and the place reader split on them too).
+CLAUSE_MARKS = "，,。；;！!？?"
+CLAUSES = re.compile(f"[{CLAUSE_MARKS}]")
 # The asker's own place (我们街道, 咱们区): no place to filter on (knowledge/data/self_places.txt).
 SELF_PLACES = words("self_places")
 # Words ending like a place that name none (社区, 城镇, 上市…): knowledge/data/not_places.txt.
@@ -322,7 +324,7 @@ class QueryParser:
     def _without_asker(self, raw: str) -> str:
         """The question without the clauses telling of the asker (我是大港街社区网格员，…，我该怎么跟他们说),
         keeping the places they name; unchanged when no other clause would be left."""
-        clauses = [c for c in _CLAUSES.split(raw) if c.strip()]
+        clauses = [c for c in CLAUSES.split(raw) if c.strip()]
         if len(clauses) < 2:
             return raw
         kept: list[str] = []

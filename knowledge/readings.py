@@ -57,8 +57,6 @@ _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六
 _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件]?(?:任务|工作|事))")
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
 COUNTED = re.compile(r"^[两二三四五六七八九十几\d]{1,3}(?:个|项|条|大)")
-# 一级标题, 大标题: a top part of the document.
-_TOP_PART = re.compile(r"一级标题|大标题|一级的标题")
 # 跟香港有关的, 与安全生产相关: the topic between the words that say "about".
 _RELATED = re.compile(r"(?:跟|与|同)(\S{2,12}?)(?:有关|相关)")
 _EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将|把|讲(?![座话解]))+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧|几)+$")
@@ -120,6 +118,8 @@ class _Cues:
     # Words said for another (拢共 → 一共, 哪个小节 → 哪一节): replaced before the question is read,
     # unless one of the characters given comes next (哪个节点 is no section).
     same: tuple[tuple[str, str, str], ...] = ()
+    # Words asking for a top part of the document (一级标题, 大标题), not a heading under one.
+    top_words: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -135,6 +135,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     asides: list[str] = []
     past_words: list[str] = []
     same: list[tuple[str, str, str]] = []
+    top_words: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -154,6 +155,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             # (a fourth column: characters that, next after the word, make it another word — 哪个节点)
             after = parts[3] if len(parts) > 3 else ""
             same.append((cue, arg, after))
+        elif reading == "top":
+            top_words.append(cue)
         elif reading == "docword":
             doc_words.add(cue)
         elif reading == "edge":
@@ -180,7 +183,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True),
                  tuple(due_words), tuple(sorted(target_words, key=len, reverse=True)),
                  tuple(sorted(asides, key=len, reverse=True)), tuple(past_words),
-                 tuple(sorted(same, key=lambda w: -len(w[0]))))
+                 tuple(sorted(same, key=lambda w: -len(w[0]))), tuple(top_words))
 
 
 def doc_words() -> frozenset[str]:
@@ -417,7 +420,7 @@ def read(text: str) -> Reading:
         r.wanted = None
         return Reading(topic=text, inside=r.inside)
     r.past = any(word in text for word in table.past_words)
-    r.top = r.kind == "structure" and _TOP_PART.search(text) is not None
+    r.top = r.kind == "structure" and any(word in text for word in table.top_words)
     r.topic = _bare(rest, table)
     if r.kind in ("structure", "count") and not r.path and (named := _part_named(text, found, table)) \
             and len(named) < len(r.topic):

@@ -61,7 +61,7 @@ from knowledge.numbers import percents_in_digits
 from knowledge.own_words import dictionary_word, named_things, own_focus
 from knowledge.own_words import warm as warm_words
 from knowledge.pinyin_index import char_pinyin
-from knowledge.query import Query, arabic_years
+from knowledge.query import CLAUSE_MARKS, CLAUSES, Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read, series_word, unbracket_span
 from knowledge.terms import defined_terms
@@ -114,8 +114,7 @@ ONE_DOCUMENT_CHARS = 16
 ONE_DOCUMENT_CHANCE = 5e-4
 ONE_DOCUMENT_MIN_TOP = 3
 # The clauses of a question as typed (the last one asks).
-_CLAUSE_MARKS = "，,。；;！!？?、 "
-_CLAUSE = re.compile(r"[，,。；;！!？?]")
+_CLAUSE_MARKS = CLAUSE_MARKS + "、 "
 
 
 @dataclass
@@ -344,7 +343,7 @@ class SearchIndex:
         variants, fs = self._signals(q)[:2]
         # 我们社区正在申请建…，规划里打算在多少个社区建…: in a whole sentence, what the asker tells of
         # themselves comes first; a procedure word there (申请, 材料) is not what they ask.
-        asked = normalize(_CLAUSE.split(q.raw.strip(_CLAUSE_MARKS))[-1]) if len(q.text) >= LONG_QUESTION else None
+        asked = normalize(CLAUSES.split(q.raw.strip(_CLAUSE_MARKS))[-1]) if len(q.text) >= LONG_QUESTION else None
         need = min_explained(len(q.text))
         whole = aspects_inside_words(variants)
         # (read only when a forwarding notice is among the candidates)

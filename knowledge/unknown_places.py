@@ -13,7 +13,7 @@ import re
 
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
-from knowledge.query import NOT_PLACES, Query, QueryParser
+from knowledge.query import CLAUSE_MARKS, NOT_PLACES, Query, QueryParser
 from knowledge.readings import doc_words
 from knowledge.wordlists import words
 
@@ -31,8 +31,9 @@ _WHICH = re.compile(r"[各每全本该此这那我你他们其所些]")
 # 市和区市县, 区与街道: kinds of place joined, not a name.
 _KINDS_JOINED = re.compile(rf"^(?:{_KINDS})[和与及或、]")
 _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
-# Where a clause ends in a question as typed (the place said "over there" may open the next one).
-_CLAUSES = re.compile(r"[，,。；;？?！!、\s]+")
+# Where a clause ends in a question as typed, a list's 、 and a space included (the place said "over
+# there" may open the next one).
+_CLAUSES = re.compile(rf"[{CLAUSE_MARKS}、\s]+")
 # 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
