@@ -40,6 +40,11 @@ PER_PLAN_SHARE = 0.5
 VALUE_CHARS = 4
 # Headings starting with the same word make a series (三个聚焦, 六个抓) from this many on.
 MIN_SERIES = 3
+# A heading found whole inside a longer topic names the part only when it is this long (目标 is in
+# too many topics to name one part).
+MIN_HEADING_IN_TOPIC = 3
+# A paragraph opening with a sentence this short is a point (坚持以人民为中心。…), not an introduction.
+POINT_LEAD_CHARS = 20
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
@@ -89,15 +94,18 @@ class Listing:
         i = self.position.get((kind, item.doc, item.id))  # type: ignore[attr-defined]
         return None if i is None else index.hit(i, score / 100.0, q_text)
 
-    def _docs(self, q: Query, outline: bool = False) -> list[str]:
+    def _docs(self, q: Query, outline: bool = False, past: bool = False) -> list[str]:
         """The documents a question is about: those it names, else of the kinds and year it names (a
         kind none of the named place's documents is — 河北区重点任务第八块, asked of its work report —
         describes their content, not which of them). Asked of an outline (`outline`), a year names
-        the document of that year before a plan whose period holds it (大港街24年那份计划的一级标题)."""
+        the document of that year before a plan whose period holds it (大港街24年那份计划的一级标题).
+        Asked of what was done (`past`: 23年主要做了哪些工作), a year is also the one the next year's
+        report reviews."""
         def about(kinds: set[str]) -> list[str]:
             return [d.file for d in self.kb.documents
                     if (not q.docs or d.file in q.docs) and (not kinds or d.kind in kinds)
-                    and (q.year is None or d.year == q.year or (d.period and d.period[0] <= q.year <= d.period[1]))]
+                    and (q.year is None or d.year == q.year or (d.period and d.period[0] <= q.year <= d.period[1])
+                         or (past and d.review_lines is not None and d.year == q.year + 1))]
         docs = about(q.doc_kinds) or (about(set()) if q.docs and q.doc_kinds else [])
         if outline and q.year is not None:
             own = [f for f in docs if (d := self.kb.document(f)) is not None and d.year == q.year]
@@ -131,7 +139,18 @@ class Listing:
         firsts: dict[int, object] = {}
         for _, it in self.items_under(section, "passage"):
             firsts.setdefault(it.para, it)  # type: ignore[attr-defined]
-        return [("passage", it) for it in firsts.values()] if len(firsts) > 1 else []
+        return [("passage", it) for it in _points(list(firsts.values()))] if len(firsts) > 1 else []
+
+    def own_points(self, section: Section) -> list[object]:
+        """The tasks a part holds itself (not in a part below it), else the first passage of each of
+        its own paragraphs."""
+        own = self.under.get(section.id, [])
+        tasks = [it for k, it in own if k == "task"]
+        firsts: dict[int, object] = {}
+        for k, it in own:
+            if k == "passage":
+                firsts.setdefault(it.para, it)  # type: ignore[attr-defined]
+        return tasks or _points(list(firsts.values()))
 
     @staticmethod
     def numbered(sections: list[Section]) -> list[Section]:
@@ -210,7 +229,7 @@ class Listing:
         """The items a list, count or structure question asks for; None when it names nothing the
         structure knows (the ranker's answer then decides)."""
         from knowledge.search import fold_passages
-        docs = self._docs(q, outline=reading.kind == "structure" or reading.wanted == "section")
+        docs = self._docs(q, outline=reading.kind == "structure" or reading.wanted == "section", past=reading.past)
         chosen: list[tuple[str, object]] = []
         opening: set[int] = set()  # items listed as a part's paragraphs
         complete = False  # the outline gave every item asked for
@@ -259,9 +278,16 @@ class Listing:
             complete = True
         else:
             scopes = self.scopes(index, q, reading)
+            if not scopes and reading.past and reading.parts and reading.kind in ("structure", "count"):
+                # 去年主要做了几方面工作: what a review tells of, named by no heading, is its parts.
+                scopes = self.reviews(docs)
             for s in scopes:
                 if reading.kind == "structure" or reading.wanted == "section":
                     parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
+                    if parts and reading.wanted in (None, "task") and len(self.own_points(s)) > len(parts):
+                        # 发展定位里要打造哪几块: a part written as points of its own, over a table
+                        # (专栏1) below them, is listed by its points.
+                        parts = []
                     leaf = reading.parts and not parts  # (its parts asked, and it has none)
                     held = self.items_under(s, reading.wanted or "task") if leaf and reading.wanted != "section" else []
                     if leaf and not held and reading.wanted in (None, "section"):
@@ -294,6 +320,11 @@ class Listing:
         result.reading = "count" if reading.kind == "count" else "list"
         result.topic = _without_doc_word(reading.topic)  # (shown as the heading: 规划宜居宜业类 → 宜居宜业类)
         return result
+
+    def reviews(self, docs: list[str]) -> list[Section]:
+        """The top review parts (一、2023年工作回顾) of these documents."""
+        return [s for s in self.kb.sections if s.doc in docs and s.id in self.review
+                and (s.parent is None or s.parent not in self.review)]
 
     def articles_in(self, section: Section) -> list[object]:
         """The passages of a part that open a numbered article (第十六条…), in document order."""
@@ -482,9 +513,23 @@ class Listing:
             bare = _without_doc_word(reading.topic)
             if bare != reading.topic:
                 return self.scopes(index, q, replace(reading, topic=bare))
-            return []
+            # (a list's topic inside a part, 名词解释里和航运有关的, is ranked: its own words choose)
+            return self.headings_in(topic, q.docs or set(self.tops)) if reading.kind in ("structure", "count") else []
         top = max(c for c, _ in best)
         return [s for c, s in best if c >= top - 1e-9]
+
+    def headings_in(self, topic: str, docs: set[str] | list[str]) -> list[Section]:
+        """Headings written whole inside a longer topic (发展定位里头要打造, 指导思想后面那几条基本要求
+        都是坚持): the one said last, as a Chinese phrase ends on what it is about."""
+        best: list[tuple[int, int, Section]] = []
+        for s in self.kb.sections:
+            title = normalize(s.title)
+            if s.doc in docs and len(title) >= MIN_HEADING_IN_TOPIC and (at := topic.rfind(title)) >= 0:
+                best.append((at + len(title), len(title), s))
+        if not best:
+            return []
+        end = max((e, n) for e, n, _ in best)
+        return [s for e, n, s in best if (e, n) == end]
 
     def _with_ranked(self, index: SearchIndex, q: Query, reading: Reading, hits: list[Hit]) -> list[Hit]:
         """A list question's structural items, then every item the ranker lists for its topic."""
@@ -632,6 +677,14 @@ class Listing:
         result.total = len(picked)
         result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
+
+
+def _points(firsts: list[object]) -> list[object]:
+    """Paragraphs written as points (a short lead sentence, then its working out: 打造城市更新示范区。以…),
+    without the paragraph that introduces them, when at least MIN_SERIES are so written."""
+    leads = [p for p in firsts if len(getattr(p, "text", "").split("。", 1)[0]) <= POINT_LEAD_CHARS
+             and "。" in getattr(p, "text", "")]
+    return leads if MIN_SERIES <= len(leads) < len(firsts) else firsts
 
 
 def opened_article(text: str) -> str | None:

@@ -268,6 +268,10 @@ def asks_due(text: str) -> bool:
     return any(word in text for word in table.due_words + table.target_words)
 
 
+# …讲城市治理 (that part): what a part speaks of, after words before it (not a heading opening with 讲).
+_SPOKEN_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:讲|说|关于|有关)(?:的是|的)?([\u4e00-\u9fff]{2,})$")
+
+
 def _part_named(text: str, found: list[tuple[str, str]], table: _Cues) -> str:
     """The words before a cue pointing at a part (那部分, 那一章, 这块), as a topic, if any."""
     for cue, _ in found:
@@ -427,6 +431,10 @@ def read(text: str) -> Reading:
         # 工作回顾那部分一年来主要做的工作分了几个方面: the words before 那部分 name the part; the
         # rest tells what the asker thinks is in it.
         r.topic = named
+    if r.kind == "structure" and (about := _SPOKEN_OF.search(r.topic)):
+        # 计划分了五大块，讲城市治理那一块叫什么: the part is named by what it speaks of; what the
+        # asker says before it (分了五大块) tells how the document is laid out, not the part.
+        r.topic = about.group(1)
     if r.where and len(r.topic) > WHERE_TOPIC_CHARS:
         r.where = False  # …原话在哪一部分，是怎么写的: a question about what the text says
     if r.topic in doc_words or (r.wanted and nouns.get(r.topic) == r.wanted):

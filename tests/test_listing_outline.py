@@ -199,3 +199,25 @@ def test_an_ordinal_part_named_in_a_question_about_its_content_scopes_the_answer
     index = SearchIndex(merge([build_document("notice.txt", notice), build_document("other.txt", other)]))
     hits = index.search("南湖市关于加强餐厨废弃物处置工作的通知，第二项要求加强餐厨废弃物哪方面的能力").hits
     assert hits and hits[0].line in (4, 5)
+
+
+def test_a_part_written_as_points_over_a_table_is_listed_by_its_points() -> None:
+    """发展定位里头要打造哪几块: the part's own points (not its introduction, not the table below them),
+    found by its heading written whole inside a longer topic."""
+    plan = ["东湖街道“十四五”规划纲要", "一、发展定位",
+            "充分把握东湖街道与园区融合的特点，以融合区域为基础，统筹推进街道和园区协同发展，形成新格局。",
+            "打造宜居示范街区。以建设宜居城区为目标。", "打造特色产业社区。构建协商机制。", "打造现代物流中心。依托物流园。",
+            "专栏1 主要指标", "序号指标", "二、保障措施", "加强领导。"]
+    index = SearchIndex(merge([build_document("plan.txt", plan)]))
+    result = index.search("东湖街道十四五发展定位里头具体要打造哪几块")
+    assert [h.text[:6] for h in result.hits] == ["打造宜居示范", "打造特色产业", "打造现代物流"]
+
+
+def test_what_a_review_tells_of_is_counted_by_its_parts() -> None:
+    """23年主要做了几方面工作: the parts of the 2024 report's review of 2023."""
+    report = ["南湖区2024年政府工作报告", "一、2023年工作回顾", "一年来，主要做了以下工作：",
+              "(一)坚持项目带动", "项目建设提速。", "(二)坚持民生优先", "民生保障有力。",
+              "二、2024年工作安排", "(一)抓产业", "培育新兴产业。"]
+    index = SearchIndex(merge([build_document("report.txt", report)]))
+    result = index.search("南湖区23年主要做了几方面工作")
+    assert [h.title[:6] for h in result.hits] == ["坚持项目带动", "坚持民生优先"]

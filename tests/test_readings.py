@@ -48,6 +48,14 @@ CASES = [
     # The names of the chapters are the chapters; 那份 points at the document.
     ("纲要分了哪些章，章名列一下", "structure", "section", ""),
     ("那份计划大标题一共几条", "count", "section", ""),
+    # The heading's name asked after the noun; a part named by what it speaks of after the asker's
+    # own account of the layout; a count asked as 总数是多少个; 方面 without 个; a quantity guessed.
+    ("计划分了五大块讲城市治理那一块叫什么标题", "structure", None, "城市治理"),
+    ("名词解释总数是多少个", "count", "term", ""),
+    ("附了一串名词解释一共几个", "count", "term", ""),
+    ("工作回顾分几方面", "structure", None, "工作回顾"),
+    ("主要做了几方面工作", "structure", None, "主要做"),
+    ("发展定位里头有哪些", "list", None, "发展定位"),
     ("指标表里民生那一类都列了啥", "list", None, "指标表里民生"),
     ("安全生产的任务帮我列全", "list", "task", "安全生产"),
     # Words around the topic (围绕, 都安排了, 那一块) and the everyday noun of work to do (活儿).
