@@ -94,6 +94,14 @@ class UnknownPlaces:
         plan whose title names its place writes them at all (so 工业, 社区 are never a place)."""
         return next(([text[:n]] for n in (3, 2) if len(text) >= n and self._unplaced_place(text[:n])), [])
 
+    def _clause_name(self, raw: str) -> list[str]:
+        """Such a place's name said alone at the start of a later clause (都快年底了，宝安今年…;
+        …噪音扰民，宝安有安排没), as it is at the start of a question."""
+        for clause in _CLAUSES.split(raw)[1:]:
+            if found := self._bare_name(normalize(clause)):
+                return found
+        return []
+
     def _inner_name(self, text: str) -> list[str]:
         """A place with its kind inside the question (截至8月，宝安街道年度任务…): two characters before
         街道/区 … that a plan whose title names no place names as a place, and that no plan whose title
@@ -138,7 +146,8 @@ class UnknownPlaces:
             # 宝安那边: a place's name without its kind, said as "over there" — a scope only when some
             # plan names it as a place, never a word the answer must hold (学校那边).
             named = [near.group(1)]
-        bare = not named and (named := self._bare_name(q.text) or self._inner_name(q.text)) != []
+        bare = not named and (named := self._bare_name(q.text) or self._inner_name(q.text)
+                              or self._clause_name(q.raw)) != []
         maybe = {d.file for d in self.kb.documents if self.may_be_in(d.file, named)} if named else set()
         if not maybe:
             return

@@ -56,6 +56,8 @@ CASES = [
     ("工作回顾分几方面", "structure", None, "工作回顾"),
     ("主要做了几方面工作", "structure", None, "主要做"),
     ("发展定位里头有哪些", "list", None, "发展定位"),
+    # The year's end said as it comes near; pointing words and "the work" around a due list's topic.
+    ("都快年底了土地方面要完成的活还有哪些入库收储这些", "due", "task", "土地方面入库收储"),
     ("指标表里民生那一类都列了啥", "list", None, "指标表里民生"),
     ("安全生产的任务帮我列全", "list", "task", "安全生产"),
     # Words around the topic (围绕, 都安排了, 那一块) and the everyday noun of work to do (活儿).

@@ -378,6 +378,10 @@ def test_a_place_said_in_passing_is_the_plan_that_names_it() -> None:
         assert hits and hits[0].doc == "x.txt", question
     # …opening a later clause as well (停车泊位新增多少，宝安那边呢).
     assert index.search("停车泊位新增多少个，宝安那边呢").hits[0].doc == "x.txt"
+    # …or said alone at the start of a later clause (车不好停，宝安新增停车泊位多少个).
+    q = index.parse("车不好停，宝安新增停车泊位多少个")
+    index.places.scope(q)
+    assert q.docs == {"x.txt"} and q.places == ["宝安"]
     # "over there" after a word that names no place is no place (学校那边).
     assert index.parse("学校那边停车泊位").docs == set()
     assert index.search("塘沽街新增停车泊位多少个").hits == []  # a place no plan is about
