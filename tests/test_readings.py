@@ -58,6 +58,10 @@ CASES = [
     ("发展定位里头有哪些", "list", None, "发展定位"),
     # The year's end said as it comes near; pointing words and "the work" around a due list's topic.
     ("都快年底了土地方面要完成的活还有哪些入库收储这些", "due", "task", "土地方面入库收储"),
+    # 建成 is work falling due; 哪几样 lists; why the asker asks is no topic.
+    ("快年底了要建成的是哪几样我对下进度", "due", "task", "建成"),
+    ("养老服务有哪几样", "list", None, "养老服务"),
+    ("示范机构要求几年内建成", "answer", None, "示范机构要求几年内建成"),
     ("指标表里民生那一类都列了啥", "list", None, "指标表里民生"),
     ("安全生产的任务帮我列全", "list", "task", "安全生产"),
     # Words around the topic (围绕, 都安排了, 那一块) and the everyday noun of work to do (活儿).
