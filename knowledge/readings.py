@@ -46,6 +46,7 @@ _RANGE = re.compile(rf"(?<![\d一二三四五六七八九十两])从?第?[（(]?
 _HOW_MANY_ARTICLES = re.compile(r"(?:几|多少)条")
 # A "where is it" question names what it looks for in a few words; a longer one asks what the text says.
 WHERE_TOPIC_CHARS = 10
+_RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:位)?的?(?=[\u4e00-\u9fff])")
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
 # 分成了几大项, 拆成了多少: a cue's verb with the particle of a done action before its asking word.
@@ -268,6 +269,9 @@ def asks_due(text: str) -> bool:
     return any(word in text for word in table.due_words + table.target_words)
 
 
+# 专栏, 指标表, 表里: the words before an ordinal counting a table's rows.
+_TABLE_WORD = re.compile(r"专栏|表")
+
 # …讲城市治理 (that part): what a part speaks of, after words before it (not a heading opening with 讲).
 _SPOKEN_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:讲|说|关于|有关)(?:的是|的)?([\u4e00-\u9fff]{2,})$")
 
@@ -310,6 +314,8 @@ def read(text: str) -> Reading:
         text = re.sub(re.escape(word) + (f"(?![{re.escape(after)}])" if after else ""), canonical, text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", text)
+    # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal.
+    rest = _RANKED.sub(r"第\1个", rest)
     # 截至8月，…标明开工建设的那几项: a point in the year the asker stands at, no part of the topic.
     rest = _AS_OF_MONTH.sub(" ", rest)
     for word in table.asides:
@@ -386,7 +392,8 @@ def read(text: str) -> Reading:
             rest = rest.partition(_AT)[2]
         elif len(_bare(before, table) + after) > ORDINAL_TOPIC_CHARS:
             # 第六章第二十一条规定了哪些行为…: a question about what a part says, not about the outline.
-            r.inside, r.path = r.path, ()
+            # (专栏指标第8项…: counted among a table's rows, which are no part of the outline)
+            r.inside, r.path = (() if _TABLE_WORD.search(before) else r.path), ()
             r.wanted = None if r.wanted == "section" and r.kind != "structure" else r.wanted
         rest = rest.replace(_AT, " ")
         before_noun = before_noun.replace(_AT, " ")

@@ -38,6 +38,7 @@ _CLAUSES = re.compile(rf"[{CLAUSE_MARKS}、\s]+")
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
 _ADMIN_SUFFIX = rf"(?:{_KINDS})"
+_MEMO_SIZE = 4096  # names remembered as a place only an unplaced plan names, or not
 
 
 @functools.cache
@@ -54,6 +55,7 @@ class UnknownPlaces:
         # Documents whose title names their place (the parser's aliases).
         self.placed = {f for files in [*parser.strong.values(), *parser.weak.values()] for f in files}
         self._texts: dict[str, str] = {}
+        self._unplaced: dict[str, bool] = {}
 
     @staticmethod
     def named(q: Query) -> list[str]:
@@ -112,8 +114,16 @@ class UnknownPlaces:
     def _unplaced_place(self, name: str) -> bool:
         """Is `name` a place only a plan whose title names no place names (宝安区), and that no plan
         whose title names its place writes at all?"""
-        return not _FUNCTION_CHARS.search(name) and not any(name in self._text_of(f) for f in self.placed) \
-            and any(self.may_be_in(d.file, [name]) for d in self.kb.documents)
+        known = self._unplaced.get(name)
+        if known is None:
+            if len(self._unplaced) >= _MEMO_SIZE:
+                self._unplaced.clear()  # (a chat's words are unbounded; the memo is not)
+            # (named as a place by an unplaced plan first: that is rare, and cheaper than reading every
+            # placed plan's text; asked again for each clause of each question, so kept)
+            known = self._unplaced[name] = not _FUNCTION_CHARS.search(name) \
+                and any(self.may_be_in(d.file, [name]) for d in self.kb.documents) \
+                and not any(name in self._text_of(f) for f in self.placed)
+        return known
 
     def _text_of(self, doc: str) -> str:
         """One plan's text, joined (read on first use)."""

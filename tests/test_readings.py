@@ -61,6 +61,8 @@ CASES = [
     # 建成 is work falling due; 哪几样 lists; why the asker asks is no topic.
     ("快年底了要建成的是哪几样我对下进度", "due", "task", "建成"),
     ("养老服务有哪几样", "list", None, "养老服务"),
+    # A place in a row said as a rank (排在第三位的) is an ordinal.
+    ("工作安排里排在第三位的是哪块", "structure", None, ""),
     ("示范机构要求几年内建成", "answer", None, "示范机构要求几年内建成"),
     ("指标表里民生那一类都列了啥", "list", None, "指标表里民生"),
     ("安全生产的任务帮我列全", "list", "task", "安全生产"),
@@ -421,3 +423,9 @@ def test_the_time_left_in_the_year_and_when_targets_were_set_are_no_topic() -> N
 def test_a_word_said_for_another_is_not_replaced_inside_a_longer_word() -> None:
     assert read(normalize("保障措施在哪个节")).kind == "structure"
     assert read(normalize("项目推进到哪个节点了")).kind == "answer"  # 节点 is no section
+
+
+def test_an_ordinal_counting_a_tables_rows_is_no_part_of_the_outline() -> None:
+    """专栏指标第8项…: the eighth row of a table, not the eighth part of the document."""
+    assert read(normalize("专栏指标第8项高新技术企业那一栏写的几家")).inside == ()
+    assert read(normalize("第六章第二十一条规定了哪些行为要受到处罚")).inside == (6, 21)
