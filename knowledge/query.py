@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from knowledge.doc_titles import DocumentTitles
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
-from knowledge.numbers import UNITS
+from knowledge.numbers import COUNT_WORDS, MEASURE_UNITS, UNITS
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.readings import asks_due, doc_words
 from knowledge.wordlists import words
@@ -23,6 +23,12 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
     ("term", ("什么是", "是什么意思", "什么意思", "是什么", "什么叫", "何谓", "是指", "指什么",
               "含义", "的意思", "解释一下", "名词解释", "指的是", "啥意思", "怎么认定", "具体指", "指哪")),
 ]
+
+# 几座, 几公里, 几亿: how many of a thing counted in a unit (not 几块 / 几条 / 几部分, parts of a document).
+_FIGURE_MEASURES = tuple(u for u in MEASURE_UNITS + COUNT_WORDS if u not in ("块", "条", "部", "份", "期", "批", "间",
+                                                                           "件", "位", "张", "对", "次", "分", "天"))
+_HOW_MANY_MEASURED = re.compile("(?<![好这那])几(?:" + "|".join(re.escape(u) for u in
+                                                 sorted(_FIGURE_MEASURES + ("亿", "万"), key=len, reverse=True)) + ")")
 
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
 QUESTION_WORDS = words("question_words")
@@ -252,6 +258,8 @@ class QueryParser:
             if any(c in text for c in cues):
                 q.intent = kind
                 break
+        if q.intent is None and _HOW_MANY_MEASURED.search(text):
+            q.intent = "indicator"  # 要实现几座, 改造几公里, 能做到几亿: a figure, counted in its unit
         # Year: an explicit 2025年 (二〇二五年, 25年), the end of a five-year plan (十四五末), or
         # 今年/去年/明年 relative to the latest plan year.
         text = arabic_years(text)

@@ -99,3 +99,12 @@ def test_asking_whether_something_goes_on_is_not_matched() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     assert parser.parse("东湖街道元宵踩街还搞不搞").text == "元宵踩街"
     assert parser.parse("消夏晚会以后还办吗").text.startswith("消夏晚会")
+
+
+def test_how_many_of_a_thing_in_its_unit_asks_a_figure() -> None:
+    """要实现几座, 改造几公里: a figure (indicator intent); 分好几册出版: several, no question of a number."""
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert parser.parse("东湖街道双高楼宇今年要实现几座").intent == "indicator"
+    assert parser.parse("供热管网改造几公里").intent == "indicator"
+    assert parser.parse("我写的书分好几册出版能参评吗").intent is None
+    assert parser.parse("规划分了几块").intent is None
