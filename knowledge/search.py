@@ -61,6 +61,7 @@ from knowledge.numbers import percents_in_digits
 from knowledge.own_words import dictionary_word, named_things, own_focus
 from knowledge.own_words import warm as warm_words
 from knowledge.pinyin_index import char_pinyin
+from knowledge.purposes import asks_purpose, is_purpose_clause
 from knowledge.query import CLAUSE_MARKS, CLAUSES, Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read, series_word, unbracket_span
@@ -241,6 +242,7 @@ class SearchIndex:
         self._homophones: Homophones | None = None
         self._plan_chars: frozenset[str] | None = None
         self._term_items: dict[str, list[int]] = {}
+        self._purposes: dict[str, int] | None = None  # document → its purpose clause (built on first use)
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -604,6 +606,12 @@ class SearchIndex:
             defining = self._defining(q, scored.inside[:1], threshold)
             keep = frozenset({id(self.entries[defining[1]].item)} if defining else ())
             result.hits = fold_passages([self.hit(i, p, q.text) for p, i in chosen], keep)
+            if reading.kind == "answer" and asks_purpose(normalize(q.raw)) \
+                    and (clause := self.purpose_clause(result.hits[0].doc)) is not None:
+                # 办法的出发点是什么, 为什么要出台: the document's purpose clause first, whatever else
+                # matches the words around the asking.
+                said = self.hit(clause, chosen[0][0], q.text)
+                result.hits = [said] + [h for h in result.hits if (h.kind, h.id) != (said.kind, said.id)][:limit - 1]
             result.reading = "list" if reading.kind == "list" else "answer"
             result.total = len(result.hits)
             result.groups = self.groups(result.hits, q)
@@ -619,6 +627,15 @@ class SearchIndex:
         if result.note:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
         return result
+
+    def purpose_clause(self, doc: str) -> int | None:
+        """The entry of a document's purpose clause (为规范…，制定本办法), its first; None without one."""
+        if self._purposes is None:
+            self._purposes = {}
+            for i, e in enumerate(self.entries):
+                if e.kind == "passage" and e.item.doc not in self._purposes and is_purpose_clause(e.text):
+                    self._purposes[e.item.doc] = i
+        return self._purposes.get(doc)
 
     @staticmethod
     def _stated_elsewhere(q: Query, scored: Scored, top: float) -> bool:
