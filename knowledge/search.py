@@ -663,7 +663,11 @@ class SearchIndex:
             scope = self._phrase_scope(q.text)
             if scope is None:
                 return
-        q.docs, q.titled, q.text = {scope[0]}, scope[1], scope[2]
+        q.docs, q.titled = {scope[0]}, scope[1]
+        if not asks_purpose(normalize(q.raw)):
+            # (asked why the document was made — 出台…办法是为了什么 — its words stay to match the
+            # lines that name it, as a title named does)
+            q.text = scope[2]
 
     def _phrase_scope(self, text: str) -> tuple[str, str, str, int] | None:
         """(the document, the words naming it, the rest of the question, the longest run of those words
