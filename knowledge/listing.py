@@ -45,6 +45,9 @@ MIN_SERIES = 3
 MIN_HEADING_IN_TOPIC = 3
 # A paragraph opening with a sentence this short is a point (坚持以人民为中心。…), not an introduction.
 POINT_LEAD_CHARS = 20
+# A structure question's topic names the document itself when its title writes this share of the
+# topic's characters (重点任务清单 of 2023年重点工作任务).
+TITLE_TOPIC_SHARE = 0.6
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
@@ -281,6 +284,12 @@ class Listing:
             if not scopes and reading.past and reading.parts and reading.kind in ("structure", "count"):
                 # 去年主要做了几方面工作: what a review tells of, named by no heading, is its parts.
                 scopes = self.reviews(docs)
+            if not scopes and reading.parts and reading.kind in ("structure", "count") and len(docs) == 1 \
+                    and (doc := self.kb.document(docs[0])) is not None \
+                    and _share_in(reading.topic, doc.title) >= TITLE_TOPIC_SHARE:
+                # 宝安那份重点任务清单是按几个方面排的: the topic names the document itself (its title's
+                # words), so its parts are asked for.
+                chosen = [("section", sec) for sec in self.parts_of(docs[0])]
             for s in scopes:
                 if reading.kind == "structure" or reading.wanted == "section":
                     parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
@@ -677,6 +686,12 @@ class Listing:
         result.total = len(picked)
         result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
+
+
+def _share_in(topic: str, title: str) -> float:
+    """The share of a topic's characters (CJK) that a title writes."""
+    chars = [c for c in topic if "\u4e00" <= c <= "\u9fff"]
+    return sum(c in title for c in chars) / len(chars) if chars else 0.0
 
 
 def _points(firsts: list[object]) -> list[object]:

@@ -221,3 +221,9 @@ def test_what_a_review_tells_of_is_counted_by_its_parts() -> None:
     index = SearchIndex(merge([build_document("report.txt", report)]))
     result = index.search("南湖区23年主要做了几方面工作")
     assert [h.title[:6] for h in result.hits] == ["坚持项目带动", "坚持民生优先"]
+
+
+def test_a_structure_question_naming_the_document_by_its_title_words_gets_its_parts(index: SearchIndex) -> None:
+    """南湖街道那份重点任务清单是按几个方面排的: the topic is the document itself (its title's words)."""
+    result = index.search("南湖街道那份重点任务清单是按几个方面排的")
+    assert [t[:6] for t in titles(result)] == ["抓项目拓空间", "抓民生保安全", "抓党建强队伍"]
