@@ -227,3 +227,11 @@ def test_a_structure_question_naming_the_document_by_its_title_words_gets_its_pa
     """南湖街道那份重点任务清单是按几个方面排的: the topic is the document itself (its title's words)."""
     result = index.search("南湖街道那份重点任务清单是按几个方面排的")
     assert [t[:6] for t in titles(result)] == ["抓项目拓空间", "抓民生保安全", "抓党建强队伍"]
+
+
+def test_a_plans_last_chapter_asked_by_its_usual_name() -> None:
+    """保障措施那部分有哪几节: the chapter a plan calls 加强组织保障 (保障措施 and 组织保障 are one in the lexicon)."""
+    plan = ["东湖街道“十四五”规划纲要", "一、发展基础", "经济稳步增长。", "二、加强组织保障,促进规划全面落实",
+            "(一)强化组织领导", "坚持党的领导。", "(二)完善规划机制", "健全机制。"]
+    index = SearchIndex(merge([build_document("plan.txt", plan)]))
+    assert [h.title for h in index.search("东湖街道规划保障措施那部分有哪几节").hits] == ["强化组织领导", "完善规划机制"]

@@ -63,6 +63,8 @@ CASES = [
     ("养老服务有哪几样", "list", None, "养老服务"),
     # A place in a row said as a rank (排在第三位的) is an ordinal.
     ("工作安排里排在第三位的是哪块", "structure", None, ""),
+    # The plans' arrangements are what a list holds, not its topic.
+    ("跟养老相关的安排有哪些", "list", None, "养老"),
     ("示范机构要求几年内建成", "answer", None, "示范机构要求几年内建成"),
     ("指标表里民生那一类都列了啥", "list", None, "指标表里民生"),
     ("安全生产的任务帮我列全", "list", "task", "安全生产"),
