@@ -234,6 +234,7 @@ class Listing:
         from knowledge.search import fold_passages
         docs = self._docs(q, outline=reading.kind == "structure" or reading.wanted == "section", past=reading.past)
         chosen: list[tuple[str, object]] = []
+        shown = reading.topic  # what the answer's heading names
         opening: set[int] = set()  # items listed as a part's paragraphs
         complete = False  # the outline gave every item asked for
         if reading.span is not None:
@@ -290,6 +291,9 @@ class Listing:
                 # 宝安那份重点任务清单是按几个方面排的: the topic names the document itself (its title's
                 # words), so its parts are asked for.
                 chosen = [("section", sec) for sec in self.parts_of(docs[0])]
+            if len(scopes) == 1 and (title := normalize(scopes[0].title)) != normalize(reading.topic) \
+                    and title in normalize(reading.topic):
+                shown = scopes[0].title  # 发展定位里头要打造: the part named, not the words around it
             for s in scopes:
                 if reading.kind == "structure" or reading.wanted == "section":
                     parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
@@ -327,7 +331,7 @@ class Listing:
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count" if reading.kind == "count" else "list"
-        result.topic = _without_doc_word(reading.topic)  # (shown as the heading: 规划宜居宜业类 → 宜居宜业类)
+        result.topic = _without_doc_word(shown)  # (shown as the heading: 规划宜居宜业类 → 宜居宜业类)
         return result
 
     def reviews(self, docs: list[str]) -> list[Section]:

@@ -211,6 +211,7 @@ def test_a_part_written_as_points_over_a_table_is_listed_by_its_points() -> None
     index = SearchIndex(merge([build_document("plan.txt", plan)]))
     result = index.search("东湖街道十四五发展定位里头具体要打造哪几块")
     assert [h.text[:6] for h in result.hits] == ["打造宜居示范", "打造特色产业", "打造现代物流"]
+    assert result.topic == "发展定位"  # (the answer's heading names the part, not the words around it)
 
 
 def test_what_a_review_tells_of_is_counted_by_its_parts() -> None:
