@@ -298,10 +298,17 @@ _SERIES_COUNTED = re.compile(r"(?:^|个|的|里|中)[“”\"‘’']?([\u4e00-\
 _SERIES_PLACEHOLDER = re.compile(r"(?:几|多少)(?:个|条|项)?[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么)")
 
 
+# 坚持这坚持那的一共几个: the points' shared word said twice, "this and that" (counted only when a
+# count is asked).
+_SERIES_THIS_THAT = re.compile(r"([\u4e00-\u9fff]{2})这个?\1那")
+_COUNT_ASKED = re.compile(r"几|多少")
+
+
 def series_word(text: str) -> str:
     """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
     多少条坚持xx → 坚持); "" when it counts none."""
-    m = _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text)
+    m = _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
+        or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
     return m.group(1) if m else ""
 
 
