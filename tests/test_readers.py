@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import subprocess
 import zipfile
 from pathlib import Path
@@ -197,7 +198,8 @@ def test_content_decides_the_reader() -> None:
     assert read_bytes(data, "plan.pdf") == read_bytes(data, "plan.docx") == ["一、主要目标", ""]
 
 
-@pytest.mark.parametrize("data", [os.urandom(3000), b"PK\x03\x04" + os.urandom(3000), SAMPLE.encode()])
+# (seeded: bytes drawn afresh each run may begin with another format's magic, read as that format)
+@pytest.mark.parametrize("data", [random.Random(3000).randbytes(3000), b"PK\x03\x04" + os.urandom(3000), SAMPLE.encode()])
 def test_docx_corrupt(data: bytes) -> None:
     with pytest.raises(CorruptFileError):
         read_bytes(data, "plan.docx")
