@@ -48,6 +48,8 @@ POINT_LEAD_CHARS = 20
 # A structure question's topic names the document itself when its title writes this share of the
 # topic's characters (重点任务清单 of 2023年重点工作任务).
 TITLE_TOPIC_SHARE = 0.6
+# …and leaves at most this many of them unwritten (条例有多少项配套制度 asks of 配套制度, not of the outline).
+TITLE_TOPIC_LEFT = 2
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
@@ -287,7 +289,8 @@ class Listing:
                 scopes = self.reviews(docs)
             if not scopes and reading.parts and reading.kind in ("structure", "count") and len(docs) == 1 \
                     and (doc := self.kb.document(docs[0])) is not None \
-                    and _share_in(reading.topic, doc.title) >= TITLE_TOPIC_SHARE:
+                    and _share_in(reading.topic, doc.title) >= TITLE_TOPIC_SHARE \
+                    and _left_out(reading.topic, doc.title) <= TITLE_TOPIC_LEFT:
                 # 宝安那份重点任务清单是按几个方面排的: the topic names the document itself (its title's
                 # words), so its parts are asked for.
                 chosen = [("section", sec) for sec in self.parts_of(docs[0])]
@@ -690,6 +693,11 @@ class Listing:
         result.total = len(picked)
         result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
+
+
+def _left_out(topic: str, title: str) -> int:
+    """How many of a topic's characters (CJK) a title does not write."""
+    return sum(1 for c in topic if "\u4e00" <= c <= "\u9fff" and c not in title)
 
 
 def _share_in(topic: str, title: str) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.wordlists import alternation
+from knowledge.wordlists import words
 
 # 为规范…，根据…，结合我市实际，制定本办法 / 第一条 为了…，制定本规定 / 为…，现提出如下意见: the formula a
 # policy document opens with to say what it is for and what it rests on.
@@ -12,9 +12,14 @@ from knowledge.wordlists import alternation
 _CLAUSE = re.compile(r"(?<![作认成因行称更最较])为(?:了)?[^。；]{4,}?(?:制定本|特制定|制定如下|制定此|现提出|提出如下|现就|现将|结合我市实际)")
 
 
-def asks_purpose(question: str) -> bool:
-    """Does the question ask why a document or its rule was made?"""
-    return re.search(alternation("purpose_cues"), question) is not None
+def asks_purpose(question: str, document_named: bool = True) -> bool:
+    """Does the question ask why a document was made? (`document_named`: the question names a
+    document; without one, only the words of making a document ask it.)"""
+    for cue in words("purpose_cues"):
+        making = cue.startswith("+")
+        if (making or document_named) and cue.lstrip("+") in question:
+            return True
+    return False
 
 
 def is_purpose_clause(text: str) -> bool:

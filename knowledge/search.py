@@ -606,7 +606,7 @@ class SearchIndex:
             defining = self._defining(q, scored.inside[:1], threshold)
             keep = frozenset({id(self.entries[defining[1]].item)} if defining else ())
             result.hits = fold_passages([self.hit(i, p, q.text) for p, i in chosen], keep)
-            if reading.kind == "answer" and asks_purpose(normalize(q.raw)) \
+            if reading.kind == "answer" and asks_purpose(normalize(q.raw), bool(q.titled)) \
                     and (clause := self.purpose_clause(result.hits[0].doc)) is not None:
                 # 办法的出发点是什么, 为什么要出台: the document's purpose clause first, whatever else
                 # matches the words around the asking.

@@ -19,6 +19,10 @@ def test_questions_asking_why_a_document_was_made() -> None:
     assert asks_purpose("给运动员发奖图的是什么")
     assert not asks_purpose("旅游目的地建设有哪些任务")
     assert not asks_purpose("金牌奖励多少钱")
+    # Without a document named, the purpose of a measure is asked, not the document's …
+    assert not asks_purpose("加强穿透审查的目的是什么", document_named=False)
+    # … unless the words speak of making a document.
+    assert asks_purpose("为什么要出台这个奖励办法", document_named=False)
 
 
 def test_the_purpose_clause_and_what_is_not_one() -> None:
@@ -30,7 +34,7 @@ def test_the_purpose_clause_and_what_is_not_one() -> None:
 
 def test_why_a_rule_was_made_is_answered_by_its_purpose_clause_first() -> None:
     index = SearchIndex(merge([build_document("rules.txt", RULES), build_document("other.txt", OTHER)]))
-    hits = index.search("给参加省运动会的运动员和教练员发奖，图的是什么").hits
+    hits = index.search("体育比赛奖励办法给运动员和教练员发奖，图的是什么").hits
     assert hits and hits[0].doc == "rules.txt" and "激励全市运动员" in hits[0].text
     # A question of what the rule gives is answered by what it gives.
     assert "2万元" in index.search("省运动会获得金牌的运动员奖励多少").hits[0].text
