@@ -65,6 +65,11 @@ CASES = [
     ("工作安排里排在第三位的是哪块", "structure", None, ""),
     # The plans' arrangements are what a list holds, not its topic.
     ("跟养老相关的安排有哪些", "list", None, "养老"),
+    # How the asker wants to see it is no topic; 多少 before a part word asks as 几; 几大项 are parts.
+    ("政府工作报告的框架是怎样的", "structure", None, ""),
+    ("规划目录发我看看", "structure", None, ""),
+    ("规划分了多少章", "structure", None, ""),
+    ("工作安排有几大项", "structure", None, "工作安排"),
     ("示范机构要求几年内建成", "answer", None, "示范机构要求几年内建成"),
     ("指标表里民生那一类都列了啥", "list", None, "指标表里民生"),
     ("安全生产的任务帮我列全", "list", "task", "安全生产"),
