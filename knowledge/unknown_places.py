@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
@@ -41,6 +42,11 @@ _ADMIN_SUFFIX = rf"(?:{_KINDS})"
 _MEMO_SIZE = 4096  # names remembered as a place only an unplaced plan names, or not
 
 
+def _later_clauses(raw: str) -> Iterator[str]:
+    """The clauses of a question as typed after its first, normalised (a place may open one)."""
+    return (normalize(clause) for clause in _CLAUSES.split(raw)[1:])
+
+
 @functools.cache
 def _verbs() -> frozenset[str]:
     """Verbs that open a task (推动, 建设): a question starting with one names no place."""
@@ -55,7 +61,9 @@ class UnknownPlaces:
         # Documents whose title names their place (the parser's aliases).
         self.placed = {f for files in [*parser.strong.values(), *parser.weak.values()] for f in files}
         self._texts: dict[str, str] = {}
-        self._unplaced: dict[str, bool] = {}
+        # (asked again for each clause of each question, so remembered; a chat's words are unbounded,
+        # the memo is not)
+        self._unplaced_place = functools.lru_cache(maxsize=_MEMO_SIZE)(self._is_unplaced_place)
 
     @staticmethod
     def named(q: Query) -> list[str]:
@@ -84,8 +92,8 @@ class UnknownPlaces:
     def _near_in_clause(self, raw: str) -> re.Match[str] | None:
         """"Over there" opening a later clause (拉渣土的大货车到处跑，宝安那边是怎么管的): the place
         only when a plan whose title names no place names it as a place and no other plan writes it."""
-        for clause in _CLAUSES.split(raw)[1:]:
-            near = _NEAR_PLACE.match(normalize(clause))
+        for clause in _later_clauses(raw):
+            near = _NEAR_PLACE.match(clause)
             if near and self._unplaced_place(near.group(1)):
                 return near
         return None
@@ -99,8 +107,8 @@ class UnknownPlaces:
     def _clause_name(self, raw: str) -> list[str]:
         """Such a place's name said alone at the start of a later clause (都快年底了，宝安今年…;
         …噪音扰民，宝安有安排没), as it is at the start of a question."""
-        for clause in _CLAUSES.split(raw)[1:]:
-            if found := self._bare_name(normalize(clause)):
+        for clause in _later_clauses(raw):
+            if found := self._bare_name(clause):
                 return found
         return []
 
@@ -111,19 +119,13 @@ class UnknownPlaces:
         return next(([m.group(1)] for m in _INNER_PLACE.finditer(text)
                      if not m.group(0).endswith(NOT_PLACES) and self._unplaced_place(m.group(1))), [])
 
-    def _unplaced_place(self, name: str) -> bool:
+    def _is_unplaced_place(self, name: str) -> bool:
         """Is `name` a place only a plan whose title names no place names (宝安区), and that no plan
-        whose title names its place writes at all?"""
-        known = self._unplaced.get(name)
-        if known is None:
-            if len(self._unplaced) >= _MEMO_SIZE:
-                self._unplaced.clear()  # (a chat's words are unbounded; the memo is not)
-            # (named as a place by an unplaced plan first: that is rare, and cheaper than reading every
-            # placed plan's text; asked again for each clause of each question, so kept)
-            known = self._unplaced[name] = not _FUNCTION_CHARS.search(name) \
-                and any(self.may_be_in(d.file, [name]) for d in self.kb.documents) \
-                and not any(name in self._text_of(f) for f in self.placed)
-        return known
+        whose title names its place writes at all? (Named as a place by an unplaced plan is tried
+        first: that is rare, and cheaper than reading every placed plan's text.)"""
+        return not _FUNCTION_CHARS.search(name) \
+            and any(self.may_be_in(d.file, [name]) for d in self.kb.documents) \
+            and not any(name in self._text_of(f) for f in self.placed)
 
     def _text_of(self, doc: str) -> str:
         """One plan's text, joined (read on first use)."""
