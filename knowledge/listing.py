@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -141,21 +142,15 @@ class Listing:
     def paragraphs_of(self, section: Section) -> list[tuple[str, object]]:
         """The first passage of each paragraph of a part's running text, when it has several (a part
         written as points, one paragraph each)."""
-        firsts: dict[int, object] = {}
-        for _, it in self.items_under(section, "passage"):
-            firsts.setdefault(it.para, it)  # type: ignore[attr-defined]
-        return [("passage", it) for it in _points(list(firsts.values()))] if len(firsts) > 1 else []
+        firsts = _paragraph_firsts(it for _, it in self.items_under(section, "passage"))
+        return [("passage", it) for it in _points(firsts)] if len(firsts) > 1 else []
 
     def own_points(self, section: Section) -> list[object]:
         """The tasks a part holds itself (not in a part below it), else the first passage of each of
         its own paragraphs."""
         own = self.under.get(section.id, [])
         tasks = [it for k, it in own if k == "task"]
-        firsts: dict[int, object] = {}
-        for k, it in own:
-            if k == "passage":
-                firsts.setdefault(it.para, it)  # type: ignore[attr-defined]
-        return tasks or _points(list(firsts.values()))
+        return tasks or _points(_paragraph_firsts(it for k, it in own if k == "passage"))
 
     @staticmethod
     def numbered(sections: list[Section]) -> list[Section]:
@@ -289,8 +284,7 @@ class Listing:
                 scopes = self.reviews(docs)
             if not scopes and reading.parts and reading.kind in ("structure", "count") and len(docs) == 1 \
                     and (doc := self.kb.document(docs[0])) is not None \
-                    and _share_in(reading.topic, doc.title) >= TITLE_TOPIC_SHARE \
-                    and _left_out(reading.topic, doc.title) <= TITLE_TOPIC_LEFT:
+                    and _names_title(reading.topic, doc.title):
                 # 宝安那份重点任务清单是按几个方面排的: the topic names the document itself (its title's
                 # words), so its parts are asked for.
                 chosen = [("section", sec) for sec in self.parts_of(docs[0])]
@@ -695,15 +689,20 @@ class Listing:
         return result
 
 
-def _left_out(topic: str, title: str) -> int:
-    """How many of a topic's characters (CJK) a title does not write."""
-    return sum(1 for c in topic if "\u4e00" <= c <= "\u9fff" and c not in title)
-
-
-def _share_in(topic: str, title: str) -> float:
-    """The share of a topic's characters (CJK) that a title writes."""
+def _names_title(topic: str, title: str) -> bool:
+    """Is a topic made of a title's words: its title writes TITLE_TOPIC_SHARE of the topic's characters
+    (CJK) and leaves at most TITLE_TOPIC_LEFT of them unwritten?"""
     chars = [c for c in topic if "\u4e00" <= c <= "\u9fff"]
-    return sum(c in title for c in chars) / len(chars) if chars else 0.0
+    left = sum(c not in title for c in chars)
+    return bool(chars) and (len(chars) - left) / len(chars) >= TITLE_TOPIC_SHARE and left <= TITLE_TOPIC_LEFT
+
+
+def _paragraph_firsts(passages: Iterable[object]) -> list[object]:
+    """The first passage of each paragraph among these passages, in order."""
+    firsts: dict[int, object] = {}
+    for p in passages:
+        firsts.setdefault(p.para, p)  # type: ignore[attr-defined]
+    return list(firsts.values())
 
 
 def _points(firsts: list[object]) -> list[object]:
