@@ -542,8 +542,7 @@ class SearchIndex:
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
             result.note = _nothing_on(required[0])
             return result
-        if reading.kind == "count" and (word := series_word(self.asked(q))) \
-                and (counted := self.listing.series_count(self, q, word, result, limit)) is not None:
+        if reading.kind == "count" and (counted := self._series_counted(q, result, limit)) is not None:
             return counted  # 多少条坚持xx的原则: the points opening with the word, as 几个坚持 is read
         if reading.kind in ("list", "count", "structure"):
             if required:  # (the place is what the items must name, not what they are about)
@@ -562,8 +561,7 @@ class SearchIndex:
     def answer(self, q: Query, reading: Reading, result: SearchResult, limit: int) -> SearchResult:
         """One answer (with the next best), or "not found" with a note and other places' items."""
         stated = self.stated_counts(q) if reading.kind == "answer" else {}
-        if reading.kind == "answer" and not stated and (word := series_word(self.asked(q))) \
-                and (counted := self.listing.series_count(self, q, word, result, limit)) is not None:
+        if reading.kind == "answer" and not stated and (counted := self._series_counted(q, result, limit)) is not None:
             return counted  # 基本要求列了几个坚持: the points opening with it (a number stated answers first)
         required = self.parser_required(q)
         threshold = self.ranker.answer_threshold(q.text)
@@ -627,6 +625,12 @@ class SearchIndex:
         if result.note:
             result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
         return result
+
+    def _series_counted(self, q: Query, result: SearchResult, limit: int) -> SearchResult | None:
+        """The points that open (or end) with the word a question counts them by (几个坚持), counted;
+        None when it counts by no word or no part has such points."""
+        word = series_word(self.asked(q))
+        return self.listing.series_count(self, q, word, result, limit) if word else None
 
     def purpose_clause(self, doc: str) -> int | None:
         """The entry of a document's purpose clause (为规范…，制定本办法), its first; None without one."""
