@@ -116,9 +116,10 @@ class _Cues:
     asides: tuple[str, ...] = ()
     # Words of what was done (去年, 已经, 成绩): a list may be of a review's items.
     past_words: tuple[str, ...] = ()
-    # Words said for another (拢共 → 一共, 哪个小节 → 哪一节): replaced before the question is read,
-    # unless one of the characters given comes next (哪个节点 is no section).
-    same: tuple[tuple[str, str, str], ...] = ()
+    # Words said for another (拢共 → 一共, 哪个小节 → 哪一节), as a pattern and the word it stands for:
+    # replaced before the question is read, unless one of the characters given comes next (哪个节点
+    # is no section). Longest first.
+    same: tuple[tuple[re.Pattern[str], str], ...] = ()
     # Words asking for a top part of the document (一级标题, 大标题), not a heading under one.
     top_words: tuple[str, ...] = ()
 
@@ -184,7 +185,9 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True),
                  tuple(due_words), tuple(sorted(target_words, key=len, reverse=True)),
                  tuple(sorted(asides, key=len, reverse=True)), tuple(past_words),
-                 tuple(sorted(same, key=lambda w: -len(w[0]))), tuple(top_words))
+                 tuple((re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else "")), canonical)
+                       for word, canonical, after in sorted(same, key=lambda w: -len(w[0]))),
+                 tuple(top_words))
 
 
 def doc_words() -> frozenset[str]:
@@ -317,8 +320,8 @@ def read(text: str) -> Reading:
     table = _table()
     cues, horizons, nouns, doc_words = table.cues, table.horizons, table.nouns, table.doc_words
     r = Reading()
-    for word, canonical, after in table.same:
-        text = re.sub(re.escape(word) + (f"(?![{re.escape(after)}])" if after else ""), canonical, text)
+    for said, canonical in table.same:
+        text = said.sub(canonical, text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", text)
     # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal.
