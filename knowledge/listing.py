@@ -249,6 +249,10 @@ class Listing:
                     chosen.extend(("passage", p) for p in articles)  # 第五章有几条: its articles
                     complete = True
                     continue
+                if reading.articles and not self.children.get(part.id) and (tasks := self.items_under(part, "task")):
+                    chosen.extend(tasks)  # 附件第六部分有几条: its numbered tasks (37.…, 38.…), no articles
+                    complete = True
+                    continue
                 held = self.items_under(part, reading.wanted) if reading.wanted in ("task", "indicator", "term") else []
                 if held and (reading.wanted != "task" or len(held) >= len(self.children.get(part.id, []))):
                     # 第四部分有几项任务: the tasks it holds, not the part (a chapter with more sections

@@ -27,7 +27,7 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
 # 几座, 几公里, 几亿: how many of a thing counted in a unit (not 几块 / 几条 / 几部分, parts of a document).
 _FIGURE_MEASURES = tuple(u for u in MEASURE_UNITS + COUNT_WORDS if u not in ("块", "条", "部", "份", "期", "批", "间",
                                                                            "件", "位", "张", "对", "次", "分", "天"))
-_HOW_MANY_MEASURED = re.compile("(?<![好这那])几(?:" + "|".join(re.escape(u) for u in
+_HOW_MANY_MEASURED = re.compile("(?<![好这那哪])几(?:" + "|".join(re.escape(u) for u in
                                                  sorted(_FIGURE_MEASURES + ("亿", "万"), key=len, reverse=True)) + ")")
 
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
@@ -96,7 +96,7 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
 _BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_END = ("年底", "年末")
-_RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "这一年里": 0, "这一年内": 0, "去年": -1, "上年": -1, "明年": 1, "下一年": 1}
+_RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "这一年里": 0, "这一年内": 0, "去年": -1, "上一年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # 大港和新河两个规划: places named together.
 _BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
@@ -297,6 +297,8 @@ class QueryParser:
                         text = re.sub(re.escape(word) + r"(?=[底末内])", "年", text, count=1)
                     else:
                         text = re.sub(re.escape(word) + r"[底末]?", "", text, count=1)
+                    # 今年过去大半了，…计划今年开工的: the same year said again is read already
+                    text = re.sub(re.escape(word) + r"(?![底末内])", "", text)
                     break
         for word, doc_kind in DOC_KIND_WORDS:
             if word in text:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})
                       rf"|((?:{_LAST_WORDS})一?)(个?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
 # is taken out).
-_LAST_NAMED = re.compile(rf"(?:{_LAST_WORDS})(?=[\u4e00-\u9fff]{{0,6}}?[那这]个?(章|部分|节|篇|方面|块))")
+_LAST_NAMED = re.compile(rf"(?:{_LAST_WORDS})(?=[\u4e00-\u9fff]{{0,6}}?[那这][个一]?(章|部分|节|篇|方面|块))")
 # 第二部分（五）: a part's bracketed sub-part, as the plans number their headings under a part.
 _SUB_PART = re.compile(r"(第[一二三四五六七八九十百零〇两\d]{1,4}(?:章|部分|篇|方面|块))\s*[（(]([一二三四五六七八九十]{1,3})[)）]")
 # Where an ordinal stood in the question once it is read (a character no question holds).
@@ -53,7 +54,10 @@ _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _ASKING_WORD = re.compile(r"几|多少|哪")
 _HOW_MUCH = "多少"
 _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?"
-                          r"|(?:只剩|还剩|就剩)(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个多?月")
+                          r"|(?:只剩|还剩|就剩)(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个多?月"
+                          # 都11月下旬了, 眼看(今年)要过完了, (今年)过去大半了: the time of asking, told
+                          r"|(?:都|已经|已|到了|现在|眼看|转眼)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:上旬|中旬|下旬|底|末|份|初)?了?"
+                          r"|(?:眼看|转眼)?(?:都|已经)?(?:快|要)?(?:过完|过去大半|过了大半|过半|过去一半)了?")
 # 要完成多少, 达到多少: a due question asking for the figures to reach, not for the tasks.
 _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件]?(?:任务|工作|事))")
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
@@ -122,6 +126,9 @@ class _Cues:
     same: tuple[tuple[re.Pattern[str], str], ...] = ()
     # Words asking for a top part of the document (一级标题, 大标题), not a heading under one.
     top_words: tuple[str, ...] = ()
+    # Several documents said by a quantifier before a word naming them (哪些计划里, 几个街道的计划中,
+    # 哪几份材料): each plan's items are asked for, a list; the words are no part of the topic.
+    across: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=4)
@@ -138,6 +145,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     past_words: list[str] = []
     same: list[tuple[str, str, str]] = []
     top_words: list[str] = []
+    across: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -159,6 +167,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             same.append((cue, arg, after))
         elif reading == "top":
             top_words.append(cue)
+        elif reading == "across":
+            across.append(cue)
         elif reading == "docword":
             doc_words.add(cue)
         elif reading == "edge":
@@ -187,7 +197,25 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  tuple(sorted(asides, key=len, reverse=True)), tuple(past_words),
                  tuple((re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else "")), canonical)
                        for word, canonical, after in sorted(same, key=lambda w: -len(w[0]))),
-                 tuple(top_words))
+                 tuple(top_words), _across_pattern(across, doc_words))
+
+
+# Whose documents a quantifier counts (几个街道的计划): the kinds of office that issue plans.
+_PARTIES = "街道|社区|区县|区|镇|乡|街|单位|部门|地方"
+
+
+def _across_pattern(quantifiers: list[str], words: set[str]) -> re.Pattern[str] | None:
+    """A quantifier of documents, whose they are (街道的), a word naming them and where in them:
+    哪些计划里, 几个街道的计划中, 哪几份材料 (not 各地制订的实施方案: documents others are to make)."""
+    if not quantifiers or not words:
+        return None
+    return re.compile(rf"(?:{_one_of(quantifiers)})(?:(?:{_PARTIES})的)?(?:{_one_of(words)})"
+                      r"(?:里面|里头|当中|里|中|上)?")
+
+
+def _one_of(options: Iterable[str]) -> str:
+    """An alternation of the words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(options, key=len, reverse=True))
 
 
 def doc_words() -> frozenset[str]:
@@ -331,6 +359,9 @@ def read(text: str) -> Reading:
     for word in table.asides:
         rest = rest.replace(word, "")
     found: list[tuple[str, str]] = []
+    if table.across and (several := table.across.search(rest)):
+        found.append((several.group(0), "list"))
+        rest = rest[: several.start()] + " " + rest[several.end():]
     last_named = _LAST_NAMED.search(rest)
     if last_named:
         rest = rest[: last_named.start()] + rest[last_named.end():]
@@ -440,7 +471,8 @@ def read(text: str) -> Reading:
         # No cue of a list or structure: the whole question is the topic.
         r.wanted = None
         return Reading(topic=text, inside=r.inside)
-    r.past = any(word in text for word in table.past_words)
+    # (今年过去大半了: the time of asking told, no question of what was done)
+    r.past = any(word in _AS_OF_MONTH.sub(" ", text) for word in table.past_words)
     r.top = r.kind == "structure" and any(word in text for word in table.top_words)
     r.topic = _bare(rest, table)
     if r.kind in ("structure", "count") and not r.path and (named := _part_named(text, found, table)) \

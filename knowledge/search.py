@@ -512,7 +512,9 @@ class SearchIndex:
             # or a name the plans write (新河街, 饮冰室)? Read without the slip, it names none.
             said = normalize(said)
             fixed = self._place_sounded(said, required[0]) or self.homophones().repair(said)
-            if fixed and not self.parser_required(repaired := self.parse(fixed, today)):
+            # (洪顺里街 → 鸿顺里街: still a place no plan is about, but one the plans write)
+            repaired = self.parse(fixed, today) if fixed else None
+            if repaired and all(self.places.written(r) for r in self.parser_required(repaired)):
                 q = repaired
         self.places.scope(q)
         self.scope_by_phrase(q)
@@ -629,7 +631,9 @@ class SearchIndex:
     def _series_counted(self, q: Query, result: SearchResult, limit: int) -> SearchResult | None:
         """The points that open (or end) with the word a question counts them by (几个坚持), counted;
         None when it counts by no word or no part has such points."""
-        word = series_word(self.asked(q))
+        # (…列了几个坚持，也就是基本原则有几个: the count said in an earlier clause, its end there)
+        word = series_word(self.asked(q)) or next(
+            (w for clause in CLAUSES.split(q.raw)[:-1] if (w := series_word(normalize(clause)))), "")
         return self.listing.series_count(self, q, word, result, limit) if word else None
 
     def purpose_clause(self, doc: str) -> int | None:

@@ -24,7 +24,8 @@ _KINDS = "街道|街|区|县|镇|乡|市"
 _POINTING = "那个|这个|某个|那|这|某"
 _OVER_THERE = "那边|这边|那里|那儿|那份|这份"
 # 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
-_UNKNOWN_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)({_POINTING})?({_KINDS})(?=[\u4e00-\u9fff\da-z])")
+# (跟多哇镇…: a preposition before the name is no part of it)
+_UNKNOWN_PLACE = re.compile(rf"^(?:跟|与|同|向)?([\u4e00-\u9fff]{{2,3}}?)({_POINTING})?({_KINDS})(?=[\u4e00-\u9fff\da-z]|$)")
 # A place with its kind inside a question (…，宝安街道年度任务…): two characters, then the kind.
 _INNER_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{_POINTING})?(?:{_KINDS})")
 # 各街道, 全区每个镇, 我们街道: which, not a name.
@@ -144,7 +145,9 @@ class UnknownPlaces:
         if doc in self.placed:
             return False
         text = self._text_of(doc)
-        return any(len(core) >= 2 and re.search(re.escape(core) + _ADMIN_SUFFIX, text) is not None
+        # (新建社区 is no place 新建社: a word ending like a place, 社区, names none)
+        return any(len(core) >= 2 and any(not m.group(0).endswith(NOT_PLACES)
+                                          for m in re.finditer(re.escape(core) + _ADMIN_SUFFIX, text))
                    for core in (_PLACE_SUFFIX.sub("", p) for p in places))
 
     def scope(self, q: Query) -> None:

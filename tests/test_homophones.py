@@ -92,3 +92,16 @@ def test_typed_pinyin_prefers_a_dictionary_word_read_as_typed() -> None:
     assert decoder.decode("yuanxiao") == "元宵"
     assert decoder.decode("yifeng") == "意风"
     assert PinyinDecoder("元宵消", pairs.get).decode("yuanxiao") == "元消"  # (no dictionary: the pairs decide)
+
+
+def test_a_slip_repaired_into_a_street_the_plans_write_is_repaired() -> None:
+    """洪顺里街 for 鸿顺里街: repaired, it is still a street no plan is about, but one a plan writes."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    plan = build_document("plan.txt", ["北河区2024年政府工作报告", "一、街道经济",
+                                       "1.鸿顺里街打造文商旅融合焕新示范街。"])
+    other = build_document("other.txt", ["大港街道2024年工作计划", "一、民生", "办好民生实事。"])
+    index = SearchIndex(merge([plan, other]))
+    result = index.search("洪顺里街要打造成什么示范街")
+    assert result.hits and "鸿顺里街" in result.hits[0].text and not result.note

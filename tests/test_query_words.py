@@ -108,3 +108,12 @@ def test_how_many_of_a_thing_in_its_unit_asks_a_figure() -> None:
     assert parser.parse("供热管网改造几公里").intent == "indicator"
     assert parser.parse("我写的书分好几册出版能参评吗").intent is None
     assert parser.parse("规划分了几块").intent is None
+
+
+def test_the_year_before_and_a_year_said_twice_are_read_once() -> None:
+    """上一年 is the year before; 今年 said again is no word to match."""
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    q = parser.parse("东湖街道上一年新增就业人数是多少", 2024)
+    assert q.year == 2023 and "上一" not in q.text and "新增就业" in q.text
+    q = parser.parse("今年过去大半了，东湖街道计划今年开工的项目有哪些", 2024)
+    assert q.year == 2024 and "今年" not in q.text

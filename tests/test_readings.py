@@ -438,3 +438,40 @@ def test_an_ordinal_counting_a_tables_rows_is_no_part_of_the_outline() -> None:
     """专栏指标第8项…: the eighth row of a table, not the eighth part of the document."""
     assert read(normalize("专栏指标第8项高新技术企业那一栏写的几家")).inside == ()
     assert read(normalize("第六章第二十一条规定了哪些行为要受到处罚")).inside == (6, 21)
+
+
+@pytest.mark.parametrize("question,topic", [
+    ("揭榜挂帅哪些计划里准备用", "揭榜挂帅"),
+    ("智慧养老在各个计划里都是怎么安排的", "智慧养老"),
+    ("企业上市的事，哪几份材料里都写了", "企业上市"),
+    ("几个街道的计划里，招聘会分别打算怎么办", "招聘会"),
+])
+def test_several_documents_said_by_a_quantifier_ask_for_each_plans_items(question: str, topic: str) -> None:
+    """哪些计划里, 几个街道的计划里: a list across the plans; the words are no part of the topic."""
+    r = read(normalize(question))
+    assert (r.kind, r.topic) == ("list", topic)
+
+
+def test_documents_others_are_to_make_are_no_quantifier_of_the_plans() -> None:
+    """各地制订的实施方案: what the localities are to write, not "each of the plans"."""
+    assert "实施方案" in read(normalize("通知要求各地制订的实施方案要明确什么")).topic
+
+
+def test_this_part_and_the_last_part_pointed_at_are_read() -> None:
+    r = read(normalize("文化新河这一部分包含几个小节"))
+    assert (r.kind, r.wanted, r.topic) == ("count", "section", "文化新河")
+    r = read(normalize("纲要收尾那一部分是讲什么内容"))
+    assert (r.kind, r.path) == ("structure", (-1,))
+
+
+@pytest.mark.parametrize("question,topic", [
+    ("都11月下旬了，报告里年内要完工交付的工程还剩哪些", "完工交付"),
+    ("眼看要过完了，土地整备这块要完成的任务有哪些", "土地整备"),
+])
+def test_the_time_of_asking_told_is_no_topic(question: str, topic: str) -> None:
+    """都11月下旬了, 眼看(今年)要过完了: when the asker asks, not what the items are about."""
+    assert read(normalize(question)).topic.startswith(topic)
+
+
+def test_the_time_of_asking_told_is_no_question_of_what_was_done() -> None:
+    assert not read(normalize("过去大半了，计划开工的项目有哪些")).past

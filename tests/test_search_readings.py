@@ -697,3 +697,34 @@ def test_a_top_heading_asked_for_is_a_part_of_the_document_not_a_heading_under_o
     index = SearchIndex(build_document("east.txt", lines))
     result = index.search("东湖街道工作计划文化这块那个一级标题原话是什么")
     assert result.hits and result.hits[0].kind == "section" and "厚植文化底蕴" in result.hits[0].title
+
+
+def test_a_word_ending_like_a_place_in_a_plan_s_text_is_no_place() -> None:
+    """新建社康站: 新建社区 in a plan's text makes no place 新建社 (社区 names none)."""
+    unnamed = build_document("x.txt", ["XX街道2023年重点工作", "一、抓民生",
+                                       "1.新建社区卫生服务站两个，建设大族社康站。"])
+    named = build_document("east.txt", ["东湖街道2023年工作计划", "一、抓医疗", "新建社康站一个。"])
+    index = SearchIndex(merge([unnamed, named]))
+    q = index.parse("新建社康站有哪几家")
+    index.places.scope(q)
+    assert q.places == [] and q.docs == set()
+
+
+def test_a_place_after_a_preposition_and_a_place_said_alone_are_places(index: SearchIndex) -> None:
+    """跟多哇镇… : the place is 多哇镇, which a plan writes; 南岭区 alone is a place no plan covers."""
+    plan = build_document("plan.txt", ["东湖街道“十四五”规划", "一、对口帮扶",
+                                       "1.与多哇镇东维村结对帮扶，开展劳务协作。"])
+    other = build_document("other.txt", ["西山区2024年政府工作报告", "一、民生", "办好民生实事。"])
+    both = SearchIndex(merge([plan, other]))
+    result = both.search("东湖街道跟多哇镇东维村是帮扶关系，劳务这块打算怎么帮")
+    assert result.hits and "多哇镇" in result.hits[0].text and not result.note
+    assert index.search("南岭区").note and not index.search("南岭区").hits
+
+
+def test_the_count_of_a_part_without_articles_counts_its_numbered_tasks() -> None:
+    """附件第二部分有几条: a part of numbered tasks (3.…, 4.…) and no 第X条 articles counts its tasks."""
+    annex = build_document("annex.txt", ["东湖街道2023年重点工作任务", "一、抓发展", "1.推进重点项目建设。", "2.优化营商环境。",
+                                         "二、抓民生", "3.加强优质教育资源建设。", "4.促进医疗资源扩容。",
+                                         "5.推动住房保障提质增效。"])
+    result = SearchIndex(annex).search("东湖街道第二部分有几条")
+    assert result.reading == "count" and result.total == 3
