@@ -90,6 +90,8 @@ _TO_YEAR = re.compile(r"(?:截至|截止到|截止|到)$")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年, not PM2.5年均 → pm25年).
+# A year after a figure's or code's digits with a space between (PM2.5 2023年).
+_SPACED_YEAR = re.compile(r"(?<=[\d.])\s+((?:19|20)\d{2})(?=\s*年)")
 _SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
 # 十四五末 / 十四五期间: a five-year plan period.
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期)")
@@ -234,6 +236,9 @@ class QueryParser:
         count from `today_year` when given, else from the latest plan year; `titles`: a document's
         title the question names scopes it."""
         text = normalize(self._without_asker(raw))
+        for year in _SPACED_YEAR.findall(raw):
+            # PM2.5 2023年: a year said after a code's digits is a word of its own (normalising joins them)
+            text = re.sub(rf"(?<=\d){year}(?=年)", "的" + year, text, count=1)
         for typo, word in QUESTION_TYPOS.items():
             text = text.replace(typo, word)
         for own in SELF_PLACES:

@@ -625,7 +625,12 @@ class SearchIndex:
         elif (places or year) and scored.outside and scored.outside[0][0] >= threshold:
             result.note = f"{places or '现有'}的规划里没有找到{year}“{q.text}”的相关内容。"
         if result.note:
-            result.others = [self.hit(i, p, q.text) for p, i in scored.outside[:3] if p >= threshold]
+            shown = [(p, i) for p, i in scored.outside if p >= threshold]
+            if q.docs:
+                # 大港街PM2.5 2023年: what the named place's plans say for other years comes before
+                # other places' figures (the chat labels each group).
+                shown = sorted(shown, key=lambda t: self.entries[t[1]].item.doc not in q.docs)
+            result.others = [self.hit(i, p, q.text) for p, i in shown[:3]]
         return result
 
     def _series_counted(self, q: Query, result: SearchResult, limit: int) -> SearchResult | None:

@@ -728,3 +728,15 @@ def test_the_count_of_a_part_without_articles_counts_its_numbered_tasks() -> Non
                                          "5.推动住房保障提质增效。"])
     result = SearchIndex(annex).search("东湖街道第二部分有几条")
     assert result.reading == "count" and result.total == 3
+
+
+def test_a_year_the_place_s_plan_gives_no_figure_for_says_so_then_its_other_years_first() -> None:
+    """东湖街道PM2.5 2023年: the plan gives 2024's; that comes before another place's figure."""
+    east = build_document("east.txt", ["东湖街道2024年工作计划", "一、生态环境",
+                                       "力争2024年PM2.5年均浓度不高于37微克/立方米。"])
+    west = build_document("west.txt", ["西山区2023年政府工作报告", "一、主要目标",
+                                       "2023年PM2.5平均浓度控制在30微克/立方米。"])
+    result = SearchIndex(merge([east, west])).search("东湖街道PM2.5 2023年是多少")
+    assert result.year == 2023 and not result.hits and "2023" in result.note
+    assert result.others and result.others[0].doc == "east.txt"
+
