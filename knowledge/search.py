@@ -677,9 +677,10 @@ class SearchIndex:
             if scope is None:
                 return
         q.docs, q.titled = {scope[0]}, scope[1]
-        if not asks_purpose(normalize(q.raw)):
+        if not asks_purpose(normalize(q.raw)) and len(scope[2]) > SCOPED_REST_CHARS:
             # (asked why the document was made — 出台…办法是为了什么 — its words stay to match the
-            # lines that name it, as a title named does)
+            # lines that name it, as a title named does; and when they are nearly all the question —
+            # 农村的公益性公墓怎么建，有没有标准可依 — they are what is asked, inside that document)
             q.text = scope[2]
 
     def _phrase_scope(self, text: str) -> tuple[str, str, str, int] | None:
@@ -939,6 +940,10 @@ def _articles_of(entries: list[_Entry]) -> dict[int, str]:
             continue
         out[i] = current[2]
     return out
+
+
+# A question whose words naming a document leave no more than this is asked in those words.
+SCOPED_REST_CHARS = 3
 
 
 def _year_not_covered(year: int) -> str:

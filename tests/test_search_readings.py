@@ -740,3 +740,21 @@ def test_a_year_the_place_s_plan_gives_no_figure_for_says_so_then_its_other_year
     assert result.year == 2023 and not result.hits and "2023" in result.note
     assert result.others and result.others[0].doc == "east.txt"
 
+
+
+def test_words_naming_a_document_that_are_nearly_all_the_question_stay_what_is_asked() -> None:
+    """农村的公益性公墓怎么建，有没有标准可依: the words scope the document that writes them, and they
+    are also what is asked (the rest, 可依, asks nothing)."""
+    funeral = build_document("a.txt", ["关于促进殡葬事业健康发展的实施方案", "一、主要任务",
+                                       "（一）加强农村公益性公墓建设。根据城乡公益性公墓建设标准和节地生态安葬规范，"
+                                       "每个乡镇至少建成一个农村公益性公墓。",
+                                       "（二）农村公益性公墓由村民委员会负责管理。",
+                                       "（三）推行节地生态安葬。"])
+    other = build_document("b.txt", ["关于加快发展养老服务业的实施意见", "一、主要任务",
+                                     "（一）加强城市社区养老服务设施建设。", "（二）完善养老服务功能。"])
+    index = SearchIndex(merge([funeral, other]))
+    q = index.parse("农村的公益性公墓怎么建，有没有标准可依？")
+    index.scope_by_phrase(q)
+    assert q.titled and q.docs == {"a.txt"} and "公墓" in q.text
+    hits = index.search("农村的公益性公墓怎么建，有没有标准可依？").hits
+    assert hits and "建设标准" in hits[0].text
