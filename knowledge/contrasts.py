@@ -34,20 +34,28 @@ def _table(path: Path = CONTRASTS_FILE) -> tuple[frozenset[frozenset[str]], tupl
     return frozenset(chars), tuple(measures), tuple(procedures)
 
 
+@functools.lru_cache(maxsize=256)
+def _asked_side(query: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """The measures a question says without their opposite (said, opposite), and its characters: what
+    `swapped` needs of the question, read once for all the candidates it is compared with."""
+    _, measures, _ = _table()
+    said = tuple((a, b) for a, b in measures if a in query and b not in query) \
+        + tuple((b, a) for a, b in measures if b in query and a not in query)
+    return said, frozenset(query)
+
+
 def swapped(query: str, name: str) -> bool:
     """Is `name` the question with one character swapped for its opposite, or a different measure?"""
-    chars, measures, _ = _table()
+    chars = _table()[0]
     if not query or not name:
         return False
-    for a, b in measures:
-        if (a in query and a not in name and b in name and b not in query) or (
-                b in query and b not in name and a in name and a not in query):
-            return True
-    if len(set(query) & set(name)) < NEAR_SHARE * len(set(query)):
+    said, own = _asked_side(query)
+    if any(x not in name and y in name for x, y in said):
+        return True
+    named = set(name)
+    if len(own & named) < NEAR_SHARE * len(own):
         return False
-    only_q = set(query) - set(name)
-    only_n = set(name) - set(query)
-    return any(frozenset((a, b)) in chars for a in only_q for b in only_n)
+    return any(frozenset((a, b)) in chars for a in own - named for b in named - own)
 
 
 def swapped_in_text(query: str, text: str) -> bool:
@@ -66,9 +74,14 @@ def swapped_in_text(query: str, text: str) -> bool:
 
 def unanswered_procedure(query: str, where: str) -> bool:
     """Does the question ask how to apply / what it costs, and the item speak of none of it?"""
-    _, _, procedures = _table()
-    asked = [same for w, same in procedures if w in query]
+    asked = _procedures_asked(query)
     return bool(asked) and not any(w in where for same in asked for w in same)
+
+
+@functools.lru_cache(maxsize=256)
+def _procedures_asked(query: str) -> tuple[tuple[str, ...], ...]:
+    """The procedure words a question asks with (申请, 费用 …), each with the words that answer it."""
+    return tuple(same for w, same in _table()[2] if w in query)
 
 
 def contradicts(query: str, name: str, text: str, asked: str | None = None) -> bool:

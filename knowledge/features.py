@@ -235,14 +235,13 @@ def add_local(x: np.ndarray, texts: Sequence[str], docs: Sequence[int], grams: s
         return x
     units = sorted(grams)
     has = np.array([[g in t for g in units] for t in texts], dtype=np.float64).reshape(len(texts), len(units))
-    doc = np.asarray(docs)
-    local = np.zeros(len(texts))
-    for d in np.unique(doc):
-        rows = doc == d
-        n, df = float(rows.sum()), has[rows].sum(axis=0)
-        weight = np.log((n - df + 0.5) / (df + 0.5) + 1.0)
-        local[rows] = has[rows] @ weight / weight.sum()
-    x[:, NAMES.index("cov_local")] = local
+    # (each document's counts at once: the candidates come from hundreds of documents in a large base)
+    _, doc = np.unique(np.asarray(docs), return_inverse=True)
+    df = np.zeros((int(doc.max()) + 1, len(units)))
+    np.add.at(df, doc, has)
+    n = np.bincount(doc).astype(np.float64)[:, None]
+    weight = np.log((n - df + 0.5) / (df + 0.5) + 1.0)[doc]
+    x[:, NAMES.index("cov_local")] = (has * weight).sum(axis=1) / weight.sum(axis=1)
     return x
 
 

@@ -76,6 +76,14 @@ class Listing:
             if s.level == levels[s.doc]:
                 self.tops[s.doc].append(s)
         self.section_of = {s.id: s for s in kb.sections}
+        # Each section's entry row (-1 when it has none) and the sections by their normalised number
+        # (专栏1, 第三章), to find the headings a topic names without a pass over every section.
+        self.section_rows = np.array([self.position.get(("section", s.doc, s.id), -1) for s in kb.sections],
+                                     dtype=np.int64)
+        self.by_number: dict[str, list[int]] = defaultdict(list)
+        for k, s in enumerate(kb.sections):
+            if s.number:
+                self.by_number[normalize(s.number)].append(k)
         # Parts that look back (2023年工作回顾 and what is under it): what was done, not what is to be.
         self.review: set[str] = set()
         for s in kb.sections:  # (parents come before their children)
@@ -504,24 +512,27 @@ class Listing:
         """The sections whose heading the topic names (专栏1, 抓会展强配套, 幸福新河)."""
         sub = _about(q, reading.topic)
         fs = index.field_scores_of(sub)
-        best: list[tuple[float, Section]] = []
+        best: list[tuple[int, float, Section]] = []  # (position among the sections, score, section)
         grams = fs.grams
         topic = normalize(reading.topic)
         # (一级标题: only the top parts of the documents in scope)
         tops = {p.id for d in (q.docs or self.tops) for p in self.parts_of(d)} if reading.top else set()
-        for s in self.kb.sections:
+        numbered = set(self.by_number.get(topic, ()))  # named by its number (专栏1, 第三章)
+        rows = self.section_rows
+        held = np.flatnonzero((rows >= 0) & (np.asarray(fs.cov_name)[np.maximum(rows, 0)] >= SCOPE_COVERAGE))
+        for k in sorted(numbered | set(held.tolist())):
+            s = self.kb.sections[k]
             if (q.docs and s.doc not in q.docs) or (reading.top and s.id not in tops):
                 continue
-            if s.number and topic == normalize(s.number):
-                best.append((3.0, s))  # named by its number (专栏1, 第三章)
+            if k in numbered:
+                best.append((k, 3.0, s))
                 continue
-            i = self.position.get(("section", s.doc, s.id))
-            if i is not None and fs.cov_name[i] >= SCOPE_COVERAGE:
-                # Among headings holding the topic, those the topic explains best (发展环境 is the
-                # heading 发展环境 more than 发展基础和发展环境).
-                own = char_bigrams(index.entries[i].name)
-                explained = len(own & grams) / len(own) if own else 0.0
-                best.append((float(fs.cov_name[i]) + explained, s))
+            i = int(rows[k])
+            # Among headings holding the topic, those the topic explains best (发展环境 is the
+            # heading 发展环境 more than 发展基础和发展环境).
+            own = char_bigrams(index.entries[i].name)
+            explained = len(own & grams) / len(own) if own else 0.0
+            best.append((k, float(fs.cov_name[i]) + explained, s))
         if not best:
             # 报告工作安排: a leading word naming the document (报告, 规划) is no part of the heading.
             bare = _without_doc_word(reading.topic)
@@ -529,8 +540,8 @@ class Listing:
                 return self.scopes(index, q, replace(reading, topic=bare))
             # (a list's topic inside a part, 名词解释里和航运有关的, is ranked: its own words choose)
             return self.headings_in(topic, q.docs or set(self.tops)) if reading.kind in ("structure", "count") else []
-        top = max(c for c, _ in best)
-        return [s for c, s in best if c >= top - 1e-9]
+        top = max(c for _, c, _ in best)
+        return [s for _, c, s in best if c >= top - 1e-9]
 
     def headings_in(self, topic: str, docs: set[str] | list[str]) -> list[Section]:
         """Headings written whole inside a longer topic (发展定位里头要打造, 指导思想后面那几条基本要求

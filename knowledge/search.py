@@ -236,6 +236,7 @@ class SearchIndex:
                             if e.kind == "passage" and not e.value_years and (e.item.doc, e.item.line) in years_at}
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
+        self._value_years: frozenset[int] | None = None  # every year a figure is given for (read on first use)
         self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
         self._article_of: dict[int, str] | None = None  # passage → the article it is part of (built on first use)
         self._article_names: set[str] = set()
@@ -420,7 +421,9 @@ class SearchIndex:
         for d in self.kb.documents:
             if d.year == year or (d.period and d.period[0] <= year <= d.period[1]):
                 return True
-        if any(year in e.value_years for e in self.entries):
+        if self._value_years is None:
+            self._value_years = frozenset(y for e in self.entries for y in e.value_years)
+        if year in self._value_years:
             return True
         return any(str(year) in d for d in self._title_years)
 
@@ -920,8 +923,17 @@ class SearchIndex:
             probs = dict(zip(idx, self.ranker.rank_probability(x).tolist(), strict=True)) if idx else {}
             probs[i] = h.score / 100.0 if i is not None else 0.0
             ordered = sorted(members, key=lambda j: (j != i, -probs.get(j, 0.0)))
-            out.append(HitGroup(name=h.title, hits=[self.hit(j, probs.get(j, 0.0), q.text) for j in ordered]))
+            # (the other documents' rows are shown side by side in the leader's card, from their
+            # items: their text is not cut around the question nor its words marked)
+            out.append(HitGroup(name=h.title, hits=[self.hit(j, probs.get(j, 0.0), q.text) if j == i
+                                                    else self._row_hit(j, probs.get(j, 0.0)) for j in ordered]))
         return out
+
+    def _row_hit(self, i: int, prob: float) -> Hit:
+        """The hit of entry i as a row of a group: its own text, nothing marked."""
+        e = self.entries[i]
+        return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
+                   score=100.0 * prob, item=e.item, text=excerpt(display_text(self.kb, e.item, self.section_bodies), ""))
 
 
 def _articles_of(entries: list[_Entry]) -> dict[int, str]:

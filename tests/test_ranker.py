@@ -77,3 +77,19 @@ def test_local_coverage_weighs_what_sets_a_paragraph_apart_from_its_siblings() -
     local = x[:, NAMES.index("cov_local")]
     assert local[2] > local[0] == local[1]
     assert local.min() >= 0.0 and local.max() <= 1.0
+
+
+def test_local_coverage_counts_each_documents_candidates_apart() -> None:
+    """The documents' counts taken at once equal each document's taken alone (candidates interleaved)."""
+    from knowledge.features import add_local, char_bigrams
+
+    texts = ["公立医院要落实经营管理自主权", "别的文件讲薪酬分配", "公立医院内部薪酬分配体现岗位差异",
+             "薪酬分配制度改革", "公立医院要加强党建工作"]
+    docs = [3, 9, 3, 9, 3]
+    grams = char_bigrams("公立医院薪酬分配")
+    x = np.zeros((len(texts), len(NAMES)))
+    together = add_local(x, texts, docs, grams)[:, NAMES.index("cov_local")]
+    for d in set(docs):
+        rows = [k for k, doc in enumerate(docs) if doc == d]
+        alone = add_local(np.zeros((len(rows), len(NAMES))), [texts[k] for k in rows], [d] * len(rows), grams)
+        assert np.allclose(together[rows], alone[:, NAMES.index("cov_local")])
