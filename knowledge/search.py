@@ -626,7 +626,7 @@ class SearchIndex:
         if required:
             result.note = _nothing_on(required[0])
         elif (places or year) and scored.outside and scored.outside[0][0] >= threshold:
-            result.note = f"{places or '现有'}的规划里没有找到{year}“{q.text}”的相关内容。"
+            result.note = f"{places or '现有'}的规划里没有找到{year}“{_as_said(q.raw, q.text)}”的相关内容。"
         if result.note:
             shown = [(p, i) for p, i in scored.outside if p >= threshold]
             if q.docs:
@@ -952,6 +952,16 @@ def _articles_of(entries: list[_Entry]) -> dict[int, str]:
             continue
         out[i] = current[2]
     return out
+
+
+def _as_said(raw: str, norm: str) -> str:
+    """The words of the question as typed that normalise to `norm` (PM2.5 for pm25), the shortest
+    such; `norm` itself when no run of the question does (words were taken out from inside it)."""
+    for size in range(len(norm), min(len(raw), 3 * len(norm)) + 1):
+        for start in range(len(raw) - size + 1):
+            if normalize(raw[start:start + size]) == norm:
+                return raw[start:start + size].strip()
+    return norm
 
 
 # A question whose words naming a document leave no more than this is asked in those words.

@@ -739,7 +739,7 @@ def test_a_year_the_place_s_plan_gives_no_figure_for_says_so_then_its_other_year
     result = SearchIndex(merge([east, west])).search("东湖街道PM2.5 2023年是多少")
     assert result.year == 2023 and not result.hits and "2023" in result.note
     assert result.others and result.others[0].doc == "east.txt"
-
+    assert "“PM2.5”" in result.note  # (the words as typed, not their normalised form pm25)
 
 
 def test_words_naming_a_document_that_are_nearly_all_the_question_stay_what_is_asked() -> None:
