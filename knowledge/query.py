@@ -11,7 +11,7 @@ from knowledge.normalize import normalize
 from knowledge.numbers import COUNT_WORDS, MEASURE_UNITS, UNITS
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.readings import asks_due, doc_words
-from knowledge.wordlists import words
+from knowledge.wordlists import one_of, words
 
 # Cue words (normalised form) that say what kind of answer is wanted. Checked in this order:
 # "什么时候" contains "什么", so deadlines come before definitions.
@@ -27,8 +27,7 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
 # 几座, 几公里, 几亿: how many of a thing counted in a unit (not 几块 / 几条 / 几部分, parts of a document).
 _FIGURE_MEASURES = tuple(u for u in MEASURE_UNITS + COUNT_WORDS if u not in ("块", "条", "部", "份", "期", "批", "间",
                                                                            "件", "位", "张", "对", "次", "分", "天"))
-_HOW_MANY_MEASURED = re.compile("(?<![好这那哪])几(?:" + "|".join(re.escape(u) for u in
-                                                 sorted(_FIGURE_MEASURES + ("亿", "万"), key=len, reverse=True)) + ")")
+_HOW_MANY_MEASURED = re.compile(f"(?<![好这那哪])几(?:{one_of(_FIGURE_MEASURES + ('亿', '万'))})")
 
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
 QUESTION_WORDS = words("question_words")

@@ -8,13 +8,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import cn2an
 
 from knowledge.models import ItemKind
+from knowledge.wordlists import one_of
 
 READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 # The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
@@ -146,6 +146,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     same: list[tuple[str, str, str]] = []
     top_words: list[str] = []
     across: list[str] = []
+    parties: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -169,6 +170,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             top_words.append(cue)
         elif reading == "across":
             across.append(cue)
+        elif reading == "party":
+            parties.append(cue)
         elif reading == "docword":
             doc_words.add(cue)
         elif reading == "edge":
@@ -197,25 +200,16 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  tuple(sorted(asides, key=len, reverse=True)), tuple(past_words),
                  tuple((re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else "")), canonical)
                        for word, canonical, after in sorted(same, key=lambda w: -len(w[0]))),
-                 tuple(top_words), _across_pattern(across, doc_words))
+                 tuple(top_words), _across_pattern(across, parties, doc_words))
 
 
-# Whose documents a quantifier counts (几个街道的计划): the kinds of office that issue plans.
-_PARTIES = "街道|社区|区县|区|镇|乡|街|单位|部门|地方"
-
-
-def _across_pattern(quantifiers: list[str], words: set[str]) -> re.Pattern[str] | None:
+def _across_pattern(quantifiers: list[str], parties: list[str], words: set[str]) -> re.Pattern[str] | None:
     """A quantifier of documents, whose they are (街道的), a word naming them and where in them:
     哪些计划里, 几个街道的计划中, 哪几份材料 (not 各地制订的实施方案: documents others are to make)."""
     if not quantifiers or not words:
         return None
-    return re.compile(rf"(?:{_one_of(quantifiers)})(?:(?:{_PARTIES})的)?(?:{_one_of(words)})"
-                      r"(?:里面|里头|当中|里|中|上)?")
-
-
-def _one_of(options: Iterable[str]) -> str:
-    """An alternation of the words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(options, key=len, reverse=True))
+    whose = rf"(?:(?:{one_of(parties)})的)?" if parties else ""
+    return re.compile(rf"(?:{one_of(quantifiers)}){whose}(?:{one_of(words)})(?:里面|里头|当中|里|中|上)?")
 
 
 def doc_words() -> frozenset[str]:

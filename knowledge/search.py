@@ -446,8 +446,7 @@ class SearchIndex:
             if following and self.entries[following[0]].item.section == e.item.section:  # type: ignore[union-attr]
                 after += [self.entries[j].item.text for j in following]  # type: ignore[union-attr]
             text = with_following(text, after)
-        return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
-                   score=100.0 * prob, item=e.item, text=text, marks=marks_in(q_text, text))
+        return self._hit_of(i, prob, text, marks_in(q_text, text))
 
     def asked(self, q: Query) -> str:
         """What a question asks, for its reading: the text with the places it names taken out (a
@@ -931,9 +930,13 @@ class SearchIndex:
 
     def _row_hit(self, i: int, prob: float) -> Hit:
         """The hit of entry i as a row of a group: its own text, nothing marked."""
+        return self._hit_of(i, prob, excerpt(display_text(self.kb, self.entries[i].item, self.section_bodies), ""))
+
+    def _hit_of(self, i: int, prob: float, text: str, marks: list[str] | None = None) -> Hit:
+        """The hit of entry i with this text and these marked words."""
         e = self.entries[i]
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
-                   score=100.0 * prob, item=e.item, text=excerpt(display_text(self.kb, e.item, self.section_bodies), ""))
+                   score=100.0 * prob, item=e.item, text=text, marks=marks or [])
 
 
 def _articles_of(entries: list[_Entry]) -> dict[int, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -23,4 +24,9 @@ def words(name: str) -> tuple[str, ...]:
 @cache
 def alternation(name: str) -> str:
     """The entries of a word list as one regular-expression alternation (escaped)."""
-    return "|".join(re.escape(w) for w in words(name))
+    return one_of(words(name))
+
+
+def one_of(options: Iterable[str]) -> str:
+    """Words as one regular-expression alternation (escaped), longest first so the longest is matched."""
+    return "|".join(re.escape(w) for w in sorted(options, key=len, reverse=True))
