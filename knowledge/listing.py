@@ -320,7 +320,13 @@ class Listing:
                     # paragraphs
                     chosen.extend(held or [("section", c) for c in parts or [s]])
                 else:
-                    chosen.extend(self.items_under(s, reading.wanted))
+                    held = self.items_under(s, reading.wanted)
+                    if reading.wanted is None and held and held[0][0] == "passage" and (points := self.paragraphs_of(s)):
+                        # 发展定位一共列了几条: a part written as paragraphs, no tasks, counts its
+                        # paragraphs (their points), not every passage they are cut into.
+                        held = points
+                        opening.update(id(it) for _, it in held)
+                    chosen.extend(held)
         if reading.where and not chosen:
             # 安全生产放在哪个部分: no heading names it; the part holding what answers it.
             return self.holding(index, q, reading, result)

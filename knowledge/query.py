@@ -17,10 +17,10 @@ from knowledge.wordlists import one_of, words
 # "什么时候" contains "什么", so deadlines come before definitions.
 INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
     ("task", ("什么时候", "什么时间", "啥时候", "何时", "哪一年", "哪年", "几月", "截止", "时限",
-              "完成时间", "期限", "进度", "完成了吗", "到期")),
+              "完成时间", "时间节点", "期限", "进度", "完成了吗", "到期")),
     ("indicator", ("多少", "几个", "几家", "几项", "多大", "多高", "目标是", "目标值", "指标",
                    "要达到", "达到多少", "控制在", "增长多少", "预计")),
-    ("term", ("什么是", "是什么意思", "什么意思", "是什么", "什么叫", "何谓", "是指", "指什么",
+    ("term", ("什么是", "是什么意思", "什么意思", "是什么", "是个什么", "是个啥", "什么叫", "何谓", "是指", "指什么",
               "含义", "的意思", "解释一下", "名词解释", "指的是", "啥意思", "怎么认定", "具体指", "指哪")),
 ]
 
@@ -97,6 +97,8 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
 _BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_END = ("年底", "年末")
+# 2022年那一年, 23年这一年: the year just named, pointed at again (not 这一年里: within the year).
+_YEAR_SAID_AGAIN = re.compile(r"^(?:那|这)一?年(?![里内底末中度])")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "这一年里": 0, "这一年内": 0, "去年": -1, "上一年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # 大港和新河两个规划: places named together.
 _BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
@@ -285,7 +287,8 @@ class QueryParser:
             kept = m.group(0).endswith(_YEAR_END) and _falls_due_then(text[: m.start()], text)
             # 到2022年市和区…: the word leading to the year goes with it (else 到市和区 reads as a place).
             before = _TO_YEAR.sub("", text[: m.start()])
-            text = before + ("年底" if kept else "") + text[m.end():]
+            # 22年那一年新增就业: the year said again by pointing at it is read already.
+            text = before + ("年底" if kept else "") + _YEAR_SAID_AGAIN.sub("", text[m.end():], count=1)
         elif q.year is None:
             for word, delta in _RELATIVE_YEARS.items():
                 base = today_year or self.latest_year

@@ -20,15 +20,21 @@ READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 # The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
 READINGS = ("overdue", "due", "structure", "count", "list")
 # Words of "the last one" (最后一章, 收尾一章, 末尾那部分).
-_LAST_WORDS = "最后|最末|末尾|结尾|收尾"
+_LAST_WORDS = "最后|最末|末尾|结尾|收尾|倒数"
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|个方面|方面|大块|大部分|大方面|大项|个板块|板块|个(?=[\u4e00-\u9fff]))"
-                      rf"|((?:{_LAST_WORDS})一?)(个?(?:章|部分|节|篇|方面|块|条|项))")
+                      rf"|((?:{_LAST_WORDS})一?)(个?大?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
 # is taken out).
 _LAST_NAMED = re.compile(rf"(?:{_LAST_WORDS})(?=[\u4e00-\u9fff]{{0,6}}?[那这][个一]?(章|部分|节|篇|方面|块))")
 # 第二部分（五）: a part's bracketed sub-part, as the plans number their headings under a part.
 _SUB_PART = re.compile(r"(第[一二三四五六七八九十百零〇两\d]{1,4}(?:章|部分|篇|方面|块))\s*[（(]([一二三四五六七八九十]{1,3})[)）]")
+# 倒数第二章: an ordinal counted from the end.
+_FROM_END = "倒数"
+# （第八章）: an ordinal said in brackets, to make sure of the part; normalising would take it for a unit.
+_BRACKETED_ORDINAL = re.compile(r"[（(]\s*(第[一二三四五六七八九十百零〇两\d]{1,4}(?:章|部分|节|篇|块|个方面|方面|大部分))\s*[)）]")
+# 按方面划分的话有多少个, 按章来分有几个: the parts of a kind counted, said as dividing by them.
+_DIVIDED_BY = re.compile(r"按照?(个?(?:方面|部分|板块|块|章|节|篇))来?(?:划分|分|算|数)(?:的话)?(?=.*(?:几|多少))")
 # Where an ordinal stood in the question once it is read (a character no question holds).
 _AT = "\x00"
 # 最后一章: the last part, counted from the end.
@@ -251,9 +257,17 @@ def _trim(topic: str, table: _Cues) -> str:
     return topic
 
 
+@functools.lru_cache(maxsize=4)
+def _in_document(words: frozenset[str]) -> re.Pattern[str]:
+    """在计划里, 在方案中: a word naming the document with 在 before and 里/中 after."""
+    return re.compile(rf"在(?:{one_of(words)})(?:里面|里头|当中|里|中|上)")
+
+
 def _bare(text: str, table: _Cues) -> str:
     """Words of a question without fillers, spaces and edges: what names a topic or a part."""
     text = _RELATED.sub(r"\1", text)
+    # 全面深化改革开放那块在计划里对应…: where in the document, said inside the question, is no topic.
+    text = _in_document(table.doc_words).sub(" ", text)
     for word in table.fillers:
         text = text.replace(word, " ")
     # 规划哪个部分讲文化: a word naming the document alone where a cue stood is no part of the topic.
@@ -262,13 +276,15 @@ def _bare(text: str, table: _Cues) -> str:
 
 
 def _ordinal_number(m: re.Match[str]) -> int | None:
-    """The number an ordinal names (第三章 → 3, 最后一节 → LAST), None when it is no numeral."""
+    """The number an ordinal names (第三章 → 3, 最后一节 → LAST, 倒数第二章 → -2), None when it is no
+    numeral."""
     if m.group(3):
         return LAST
     try:
-        return int(cn2an.cn2an(m.group(1), "smart"))
+        number = int(cn2an.cn2an(m.group(1), "smart"))
     except ValueError:
         return None
+    return -number if m.string[: m.start()].endswith(_FROM_END) else number
 
 
 def unbracket_span(text: str) -> str:
@@ -276,7 +292,7 @@ def unbracket_span(text: str) -> str:
     sub-part as an ordinal (第二部分(五) → 第二部分第五节): normalising takes a bracketed segment for a
     unit and would drop the numbers."""
     text = _RANGE.sub(lambda m: re.sub(r"[（()）]", "", m.group(0)), unicodedata.normalize("NFKC", text))
-    return _SUB_PART.sub(r"\1第\2节", text)
+    return _BRACKETED_ORDINAL.sub(r" \1 ", _SUB_PART.sub(r"\1第\2节", text))
 
 
 def _span_numbers(m: re.Match[str]) -> tuple[int, int] | None:
@@ -299,6 +315,17 @@ _TABLE_WORD = re.compile(r"专栏|表")
 
 # …讲城市治理 (that part): what a part speaks of, after words before it (not a heading opening with 讲).
 _SPOKEN_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:讲|说|关于|有关)(?:的是|的)?([\u4e00-\u9fff]{2,})$")
+
+
+def _asks_inside_part(text: str, found: list[tuple[str, str]], horizons: dict[str, str], table: _Cues) -> bool:
+    """Does a cue pointing at a part (那一节, 这部分) go on with 里/中 and a question of its own, longer
+    than a part's name, about what the part says?"""
+    for cue, kind in found:
+        if kind == "structure" and horizons.get(cue) == "self" and cue[0] in "那这":
+            inside = re.search(re.escape(cue) + r"(?:里面|里头|当中|里|中)(.+)", text)
+            if inside and len(_bare(inside.group(1), table)) > WHERE_TOPIC_CHARS:
+                return True
+    return False
 
 
 def _part_named(text: str, found: list[tuple[str, str]], table: _Cues) -> str:
@@ -346,6 +373,8 @@ def read(text: str) -> Reading:
         text = said.sub(canonical, text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", text)
+    # 按方面划分的话有多少个: how many parts of that kind, as 分几个方面 asks.
+    rest = _DIVIDED_BY.sub(lambda m: f" 分几{'' if m.group(1).startswith('个') else '个'}{m.group(1)} ", rest)
     # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal.
     rest = _RANKED.sub(r"第\1个", rest)
     # 截至8月，…标明开工建设的那几项: a point in the year the asker stands at, no part of the topic.
@@ -382,7 +411,7 @@ def read(text: str) -> Reading:
         r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块")) else None
         r.articles = r.wanted == "section" and _HOW_MANY_ARTICLES.search(text) is not None
         # The mark keeps where the ordinal stood: what precedes it may name the part it counts in.
-        rest = _ORDINAL.sub(_AT, rest)
+        rest = _ORDINAL.sub(_AT, rest).replace(_FROM_END + _AT, _AT)
     before_noun = rest
     for noun, kind in nouns.items():
         # The noun asked for ends the question (…有几项任务, …哪些指标) or follows the cue.
@@ -408,6 +437,9 @@ def read(text: str) -> Reading:
     if "count" in kinds and structure_marks and structure_marks <= {"self", "where"}:
         # 那部分一共几条任务, 那一章下面一共几节: a count of what the part named holds.
         kinds = [k for k in kinds if k != "structure"]
+    if set(kinds) == {"structure"} and _asks_inside_part(text, found, horizons, table):
+        # 防范化解风险那一节里，说按照…的要求，原话咋写的: what the part says, not the part.
+        kinds = []
     for reading in READINGS:
         if reading in kinds:
             r.kind = reading

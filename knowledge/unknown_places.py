@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
+from knowledge.own_words import tagged
 from knowledge.query import CLAUSE_MARKS, NOT_PLACES, Query, QueryParser
 from knowledge.readings import doc_words
 from knowledge.wordlists import words
@@ -41,6 +42,19 @@ _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
 _ADMIN_SUFFIX = rf"(?:{_KINDS})"
 _MEMO_SIZE = 4096  # names remembered as a place only an unplaced plan names, or not
+
+
+def _word_goes_on(text: str, end: int) -> bool:
+    """Does a word of the question run on past `end` (农贸市|场: jieba reads 市场 as one word), so that
+    what ends there is no name of a place?"""
+    if end >= len(text):
+        return False
+    at = 0
+    for word, _ in tagged(text):
+        at += len(word)
+        if at >= end:
+            return at > end
+    return False
 
 
 def _later_clauses(raw: str) -> Iterator[str]:
@@ -77,6 +91,8 @@ class UnknownPlaces:
             return []  # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words)
         if name.group(1) in _verbs():
             return []  # 推动市重点项目落地: a verb before 市, not a city
+        if _word_goes_on(q.text, name.end()):
+            return []  # 农贸市场改造, 助力乡村振兴: the kind's character begins a word (市场, 乡村), no place
         return [name.group(1) + name.group(3)]
 
     def required(self, q: Query) -> list[str]:
@@ -103,7 +119,8 @@ class UnknownPlaces:
         """A place's name said alone at the start (宝安附件第五部分…, 宝安企业提的诉求…): the first two or
         three characters when a plan whose title names no place names them as a place (宝安区) and no
         plan whose title names its place writes them at all (so 工业, 社区 are never a place)."""
-        return next(([text[:n]] for n in (3, 2) if len(text) >= n and self._unplaced_place(text[:n])), [])
+        return next(([text[:n]] for n in (3, 2) if len(text) >= n and not _word_goes_on(text, n)
+                     and self._unplaced_place(text[:n])), [])
 
     def _clause_name(self, raw: str) -> list[str]:
         """Such a place's name said alone at the start of a later clause (都快年底了，宝安今年…;
@@ -118,7 +135,8 @@ class UnknownPlaces:
         街道/区 … that a plan whose title names no place names as a place, and that no plan whose title
         names its place writes at all."""
         return next(([m.group(1)] for m in _INNER_PLACE.finditer(text)
-                     if not m.group(0).endswith(NOT_PLACES) and self._unplaced_place(m.group(1))), [])
+                     if not m.group(0).endswith(NOT_PLACES) and not _word_goes_on(text, m.end())
+                     and self._unplaced_place(m.group(1))), [])
 
     def _is_unplaced_place(self, name: str) -> bool:
         """Is `name` a place only a plan whose title names no place names (宝安区), and that no plan

@@ -117,3 +117,12 @@ def test_the_year_before_and_a_year_said_twice_are_read_once() -> None:
     assert q.year == 2023 and "上一" not in q.text and "新增就业" in q.text
     q = parser.parse("今年过去大半了，东湖街道计划今年开工的项目有哪些", 2024)
     assert q.year == 2024 and "今年" not in q.text
+
+
+def test_a_year_pointed_at_again_and_what_kind_of_thing_is_asked() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    q = parser.parse("东湖街道22年那一年新增就业人数")
+    assert (q.year, q.text) == (2022, "新增就业人数")
+    q = parser.parse("1+1+N是个什么模式")
+    assert (q.text, q.intent) == ("11n模式", "term")
+    assert parser.parse("这个目标的时间节点").intent == "task"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.normalize import normalize
-from knowledge.readings import read
+from knowledge.readings import read, unbracket_span
 
 CASES = [
     # question, kind, wanted, topic
@@ -475,3 +475,37 @@ def test_the_time_of_asking_told_is_no_topic(question: str, topic: str) -> None:
 
 def test_the_time_of_asking_told_is_no_question_of_what_was_done() -> None:
     assert not read(normalize("过去大半了，计划开工的项目有哪些")).past
+
+
+def test_a_part_counted_from_the_end_or_named_in_brackets() -> None:
+    """倒数那章, 倒数第二章, 最后一大部分: counted from the end; （第八章） said in brackets is the ordinal."""
+    assert read(normalize("规划倒数那章叫什么名字")).path == (-1,)
+    r = read(normalize("规划倒数第二章叫什么"))
+    assert (r.kind, r.path, r.within) == ("structure", (-2,), "")
+    assert read(normalize("报告最后一大部分标题")).path == (-1,)
+    assert read(unbracket_span("规划倒数那章（第八章）叫什么名字")).path == (8,)
+
+
+def test_parts_counted_by_dividing_by_them() -> None:
+    """按方面划分的话有多少个: how many parts of that kind, as 分几个方面 asks."""
+    r = read(normalize("附件按方面划分的话有多少个"))
+    assert (r.kind, r.parts) == ("structure", True)
+
+
+def test_the_heading_a_topic_belongs_to_is_a_where_question() -> None:
+    """X那块在计划里对应的大标题: the top part holding X; 在计划里 is no part of the topic."""
+    r = read(normalize("全面深化改革开放那块，在计划里对应的大标题怎么写的"))
+    assert (r.kind, r.where, r.top) == ("structure", True, True)
+    assert r.topic.startswith("全面深化改革开放") and "计划" not in r.topic
+
+
+def test_what_a_part_pointed_at_says_is_a_question_about_its_text() -> None:
+    """防范化解风险那一节里，说…原话咋写的: the words inside the part, not the part."""
+    r = read(normalize("防范化解风险那一节里，说按照书记四铁和什么六个必的要求，原话咋写的"))
+    assert r.kind == "answer"
+    assert read(normalize("保障措施那部分里有哪几节")).kind == "structure"
+
+
+def test_item_by_item_and_how_each_is_worded_ask_for_a_list() -> None:
+    r = read(normalize("几份计划里关于PM2.5的目标分别怎么写的，挨个列下"))
+    assert (r.kind, r.topic) == ("list", "pm25的目标")

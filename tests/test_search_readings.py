@@ -758,3 +758,22 @@ def test_words_naming_a_document_that_are_nearly_all_the_question_stay_what_is_a
     assert q.titled and q.docs == {"a.txt"} and "公墓" in q.text
     hits = index.search("农村的公益性公墓怎么建，有没有标准可依？").hits
     assert hits and "建设标准" in hits[0].text
+
+
+def test_a_word_running_on_past_a_kind_of_place_names_no_place(index: SearchIndex) -> None:
+    """农贸市场, 助力乡村振兴: 市 and 乡 begin a word (市场, 乡村); nothing is read as a place."""
+    for question in ("农贸市场改造有哪些任务", "助力乡村振兴有哪些任务", "推进乡村振兴有哪些任务"):
+        q = index.parse(question)
+        assert index.places.required(q) == [], question
+        assert "没有关于" not in index.search(question).note, question
+    assert index.places.required(index.parse("南湖街道安全生产有哪些任务")) == ["南湖街道"]
+
+
+def test_a_part_written_as_paragraphs_counts_its_points() -> None:
+    kb = build_document("p.txt", ["北塘街道“十四五”规划", "一、发展定位",
+                                  "充分把握北塘与园区高度融合的特点，合理配置区域功能结构，明确以下发展定位：",
+                                  "建设宜居街区。以建设宜居城区为目标，提升环境。再做一些别的事情，写得长一点。",
+                                  "打造产业社区。构建协商机制，转变发展模式。提高服务效率和质量。",
+                                  "打造物流中心。依托物流园资源，推动融合发展。形成规模化物流中心。"])
+    result = SearchIndex(kb).search("北塘街道发展定位一共列了几条")
+    assert result.reading == "count" and result.total == 3
