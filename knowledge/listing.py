@@ -52,7 +52,7 @@ TITLE_TOPIC_SHARE = 0.6
 # …and leaves at most this many of them unwritten (条例有多少项配套制度 asks of 配套制度, not of the outline).
 TITLE_TOPIC_LEFT = 2
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
-_CONJUNCTION = re.compile(r"和|与|及|以及|、|或")
+_CONJUNCTION = re.compile(r"以及|或者|和|与|及|、|或")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
 _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 _STATED_COUNT = re.compile(r"[两二三四五六七八九十百\d]{1,4}[个项条](?=指标|任务)")
@@ -590,6 +590,16 @@ class Listing:
             # answer is, with the next best (有哪些限制 is often answered by one passage that lists them).
             if scored.rank[i] >= index.ranker.listed or (hits and len(hits) < MIN_SHOWN and p >= floor):
                 take(p, i)
+        for alternative in _alternatives(q.raw, reading.topic):
+            # 充电桩、充电设施; 土地入库、整备、收储: things named side by side are each listed, as
+            # the whole topic's words together are in few items.
+            alt = _about(q, alternative, reading.wanted)
+            alt_scored = index.score(alt, index.parser_required(alt))
+            for p, i in alt_scored.inside:
+                e = index.entries[i]
+                if (kinds is None or e.kind in kinds) and (e.kind, e.item.id) not in seen \
+                        and alt_scored.rank[i] >= index.ranker.listed:
+                    take(p, i)
         if not q.docs and hits:
             # Across plans (no place named): each plan's best item is listed too, when at least half
             # as probable as an item following an answer must be — one plan's wording ranks all its
@@ -648,7 +658,8 @@ class Listing:
             cover = index.known_coverage(reading.topic)
             topics = index.lexicon.variants(reading.topic)[:4]
             # 民生和治理: about either (each part matched on its own as well).
-            parts = [p for p in _CONJUNCTION.split(reading.topic) if len(p) >= 2]
+            # (土地入库、整备、收储: the things the question names side by side, as it said them)
+            parts = _alternatives(q.raw, reading.topic) or [p for p in _CONJUNCTION.split(reading.topic) if len(p) >= 2]
             if len(parts) > 1:
                 for part in parts:
                     topics += index.lexicon.variants(part)[:2]
@@ -743,6 +754,31 @@ def opened_article(text: str) -> str | None:
 def _about(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
     """The question asked of a topic alone, within the places, document kinds and year it named."""
     return Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds, intent=intent)
+
+
+# Between things named side by side: 、 and the conjunctions (和 only where jieba reads a conjunction).
+_SIDE_BY_SIDE = "、"
+# A thing named side by side has at least this many characters (整备, 收储).
+MIN_ALTERNATIVE = 2
+
+
+def _alternatives(raw: str, topic: str) -> list[str]:
+    """The things a list question names side by side inside its topic (土地入库、整备、收储 → 土地入库,
+    整备, 收储), each cut to what the topic holds; [] unless there are two or more."""
+    from knowledge.own_words import tagged
+
+    topic = normalize(topic)
+    for clause in re.split(r"[，,。；;！!？?\s]+", raw):
+        words = [_SIDE_BY_SIDE if tag == "c" and _CONJUNCTION.fullmatch(w) else w for w, tag in tagged(clause)]
+        pieces = [normalize(p) for p in "".join(words).split(_SIDE_BY_SIDE)]
+        if len(pieces) < 2:
+            continue
+        first = next((pieces[0][k:] for k in range(len(pieces[0])) if pieces[0][k:] in topic), "")
+        last = next((pieces[-1][:k] for k in range(len(pieces[-1]), 0, -1) if pieces[-1][:k] in topic), "")
+        found = [first, *pieces[1:-1], last]
+        if all(len(f) >= MIN_ALTERNATIVE and f in topic for f in found):
+            return found
+    return []
 
 
 def _percents(text: str) -> tuple[str, ...]:

@@ -509,3 +509,11 @@ def test_what_a_part_pointed_at_says_is_a_question_about_its_text() -> None:
 def test_item_by_item_and_how_each_is_worded_ask_for_a_list() -> None:
     r = read(normalize("几份计划里关于PM2.5的目标分别怎么写的，挨个列下"))
     assert (r.kind, r.topic) == ("list", "pm25的目标")
+
+
+def test_pointing_back_at_things_named_is_no_count_of_parts() -> None:
+    """工会、妇女儿童、青年这几块各有哪些任务: a list of those things, not the parts of the document."""
+    r = read(normalize("工会、妇女儿童、青年这几块各有哪些任务"))
+    assert (r.kind, r.wanted) == ("list", "task")
+    assert read(normalize("各个计划里关于充电桩的内容汇总一下")).kind == "list"
+    assert read(normalize("秘书组汇总评审结果后要做什么")).kind == "answer"

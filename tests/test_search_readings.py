@@ -777,3 +777,19 @@ def test_a_part_written_as_paragraphs_counts_its_points() -> None:
                                   "打造物流中心。依托物流园资源，推动融合发展。形成规模化物流中心。"])
     result = SearchIndex(kb).search("北塘街道发展定位一共列了几条")
     assert result.reading == "count" and result.total == 3
+
+
+def test_things_named_side_by_side_are_each_listed() -> None:
+    """充电桩、充电设施; 入库、整备: a list of things named side by side holds the items of each."""
+    kb = build_document("s.txt", ["南港街道2024年工作计划", "一、城市建设",
+                                  "1.加快社区充电桩建设。完成12个社区布点。",
+                                  "2.实现小区充电设施全覆盖。",
+                                  "3.推进土地入库工作。年底前完成。",
+                                  "4.完成土地整备更新。年底前完成。",
+                                  "5.开展老年助餐服务。"])
+    index = SearchIndex(kb)
+    listed = index.search("南港街道充电桩、充电设施的安排都有哪些")
+    assert {h.line for h in listed.hits} >= {3, 4} and 7 not in {h.line for h in listed.hits}
+    assert listed.reading == "list"
+    due = index.search("南港街道土地入库、整备这些，年底前要完成的有哪几项", today=dt.date(2024, 11, 20))
+    assert {h.line for h in due.hits} == {5, 6}
