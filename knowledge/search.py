@@ -26,6 +26,7 @@ from typing import Literal
 
 import numpy as np
 
+from knowledge.answer_types import asked_types, holds_answer
 from knowledge.contrasts import contradicts
 from knowledge.coverage import Coverage
 from knowledge.doc_titles import DocumentTitles, document_phrase
@@ -73,6 +74,7 @@ from knowledge.wordlists import alternation
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
 CANDIDATES = 64
+ANSWER_TYPE = NAMES.index("answer_type")
 SUGGEST_MAX_CHARS = 20
 OUTLINE_SCORE = 70.0
 # An answer explains more than this share of the question's characters (太空投资 is not answered by
@@ -319,6 +321,8 @@ class SearchIndex:
                 for k, i in enumerate(idx)]
         x = add_relative(np.array(rows, dtype=np.float64).reshape(len(idx), len(NAMES)))
         texts = [self.entries[i].name + self.entries[i].text for i in idx]
+        # 管理费最多一次收多少年: a text holding a number answers it rather than one naming the fee.
+        x[:, ANSWER_TYPE] = holds_answer(asked_types(normalize(q.raw)), texts)
         return idx, add_local(x, texts, [int(self._entry_doc[i]) for i in idx], fs.grams)
 
     def field_scores_of(self, q: Query) -> FieldScores:

@@ -1,0 +1,45 @@
+"""The expected answer type of a question (knowledge/answer_types.py) and the ranker feature it fills."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer_types import asked_types, holds_answer
+from knowledge.builder import build_document
+from knowledge.features import NAMES
+from knowledge.normalize import normalize
+from knowledge.search import SearchIndex
+
+
+@pytest.mark.parametrize("question,types", [
+    ("墓位管理费最多能一次收多少年", ("number",)),
+    ("申报截止时限是哪天", ("time",)),
+    ("由哪个部门牵头", ("body",)),
+    ("申请质量奖要满足什么条件", ("condition",)),
+    ("评上以后被查出抄袭会怎么处理", ("consequence",)),
+    ("能不能把剩菜卖给私人", ("permission",)),
+    ("推进垃圾分类", ()),
+])
+def test_the_kind_of_answer_a_question_expects(question: str, types: tuple[str, ...]) -> None:
+    assert asked_types(normalize(question)) == types
+
+
+def test_a_text_holding_an_answer_of_the_kind_expected() -> None:
+    texts = ["墓位管理费一次性收取不得超过20年。", "加强公墓管理，规范收费行为。"]
+    assert holds_answer(("number",), texts).tolist() == [1.0, 0.0]
+    assert holds_answer((), texts).tolist() == [0.0, 0.0]
+    # (several types: the share of them held)
+    assert holds_answer(("number", "body"), ["市民政局牵头，每年开展一次。"]).tolist() == [1.0]
+    assert holds_answer(("number", "body"), ["市民政局牵头。"]).tolist() == [0.5]
+
+
+def test_the_index_fills_the_feature_for_each_candidate() -> None:
+    kb = build_document("a.txt", ["东湖街道殡葬管理办法", "一、公墓管理",
+                                  "加强公墓管理，规范公墓管理费收费行为。",
+                                  "公墓管理费一次性收取不得超过20年。"])
+    index = SearchIndex(kb)
+    idx, x = index.features(index.parse("公墓管理费最多一次收多少年"))
+    held = {index.entries[i].text: x[k, NAMES.index("answer_type")] for k, i in enumerate(idx)}
+    # (entries hold the matching form of the text: no punctuation)
+    assert held["公墓管理费一次性收取不得超过20年"] == 1.0
+    assert held["加强公墓管理规范公墓管理费收费行为"] == 0.0
