@@ -35,6 +35,12 @@ _FROM_END = "倒数"
 _BRACKETED_ORDINAL = re.compile(r"[（(]\s*(第[一二三四五六七八九十百零〇两\d]{1,4}(?:章|部分|节|篇|块|个方面|方面|大部分))\s*[)）]")
 # 按方面划分的话有多少个, 按章来分有几个: the parts of a kind counted, said as dividing by them.
 _DIVIDED_BY = re.compile(r"按照?(个?(?:方面|部分|板块|块|章|节|篇))来?(?:划分|分|算|数)(?:的话)?(?=.*(?:几|多少))")
+# 总共解释了几个词, 一共排了多少个方面: the verb between the word of totalling and the asking word
+# says what was done to the things counted, no part of the cue.
+_TOTAL_VERB = re.compile(r"(一共|总共|总计|共)[\u4e00-\u9fff]{1,2}?了(?=几|多少)")
+# 按（一）（二）排下来: counted by the bracketed parts, as 按部分 says.
+_BRACKET_RUN = re.compile(r"[（(][一二三四五六七八九十][)）](?:[、，,]?[（(][一二三四五六七八九十][)）])+(?:这样|这么)?"
+                          r"(?:排下来|排|列下来|列|数下来|数|分)?")
 # Where an ordinal stood in the question once it is read (a character no question holds).
 _AT = "\x00"
 # 最后一章: the last part, counted from the end.
@@ -292,6 +298,7 @@ def unbracket_span(text: str) -> str:
     sub-part as an ordinal (第二部分(五) → 第二部分第五节): normalising takes a bracketed segment for a
     unit and would drop the numbers."""
     text = _RANGE.sub(lambda m: re.sub(r"[（()）]", "", m.group(0)), unicodedata.normalize("NFKC", text))
+    text = _BRACKET_RUN.sub("部分分", text)
     return _BRACKETED_ORDINAL.sub(r" \1 ", _SUB_PART.sub(r"\1第\2节", text))
 
 
@@ -372,7 +379,7 @@ def read(text: str) -> Reading:
     for said, canonical in table.same:
         text = said.sub(canonical, text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
-    rest = _HOW_MANY_NAMED.sub("哪几", text)
+    rest = _HOW_MANY_NAMED.sub("哪几", _TOTAL_VERB.sub(r"\1", text))
     # 按方面划分的话有多少个: how many parts of that kind, as 分几个方面 asks.
     rest = _DIVIDED_BY.sub(lambda m: f" 分几{'' if m.group(1).startswith('个') else '个'}{m.group(1)} ", rest)
     # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal.

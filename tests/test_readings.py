@@ -517,3 +517,15 @@ def test_pointing_back_at_things_named_is_no_count_of_parts() -> None:
     assert (r.kind, r.wanted) == ("list", "task")
     assert read(normalize("各个计划里关于充电桩的内容汇总一下")).kind == "list"
     assert read(normalize("秘书组汇总评审结果后要做什么")).kind == "answer"
+
+
+def test_a_verb_between_the_total_and_the_asking_word_is_no_part_of_the_cue() -> None:
+    """总共解释了几个词: a count of the terms, as 总共几个词 asks."""
+    r = read(normalize("文末名词解释总共解释了几个词"))
+    assert (r.kind, r.wanted) == ("count", "term")
+
+
+def test_parts_counted_by_their_bracketed_numbers() -> None:
+    """按（一）（二）排下来一共几条: the bracketed parts of the part named are counted."""
+    r = read(normalize(unbracket_span("工作安排按（一）（二）排下来一共几条")))
+    assert (r.kind, r.parts, r.topic) == ("structure", True, "工作安排")
