@@ -7,15 +7,15 @@ import calendar
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import cn2an
 import numpy as np
 
 from knowledge.features import char_bigrams
-from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section
+from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task
 from knowledge.normalize import normalize
 from knowledge.query import Query
 from knowledge.readings import COUNTED, Reading, doc_words
@@ -35,6 +35,8 @@ TEXT_COVERAGE = 0.8
 DEFAULT_WINDOW_DAYS = 30
 # A ranked list shorter than this is completed with the next best, as an answer is.
 MIN_SHOWN = 3
+# Days whose tasks' due dates are kept (a question's date, the test clock, today).
+DUE_DAYS_KEPT = 4
 # A list across plans takes each plan's best item from this share of the next-best floor up.
 PER_PLAN_SHARE = 0.5
 # A target in words is named by a question when this long (完成市下达任务; not 持平 alone).
@@ -96,6 +98,7 @@ class Listing:
             v = normalize(it.target.value) if it.target else ""
             if len(v) >= VALUE_CHARS and not re.search(r"\d", v):
                 self.worded_targets[v].add(it.doc)
+        self._due_on: dict[dt.date, list[tuple[Task, dt.date]]] = {}  # (see _tasks_due)
         self.under: dict[str, list[tuple[str, object]]] = defaultdict(list)
         for kind, items in (("task", kb.tasks), ("indicator", kb.indicators), ("term", kb.terms),
                             ("passage", kb.passages)):
@@ -132,6 +135,37 @@ class Listing:
         for child in self.children.get(section.id, []):
             out.extend(self.subtree(child))
         return out
+
+    def _tasks_due(self, today: dt.date, due_item: Callable[[Task, dt.date], object]) -> list[tuple[Task, dt.date]]:
+        """Every task with the date it falls due as of `today` (its next date, for recurring work),
+        worked out once per day asked about: every due and overdue question reads all of them."""
+        kept = self._due_on.get(today)
+        if kept is None:
+            kept = [(t, d.due) for t in self.kb.tasks if (d := due_item(t, today))]  # type: ignore[attr-defined]
+            if len(self._due_on) >= DUE_DAYS_KEPT:
+                self._due_on.clear()  # (whole: searches on other threads may be reading it)
+            self._due_on[today] = kept
+        return kept
+
+    def part_about(self, index: SearchIndex, part: Section, topic: str) -> Section | None:
+        """The one part below `part` whose heading or text holds the topic's words best (讲石化园区的那节),
+        None when none holds most of them or the heading of `part` itself names the topic."""
+        cover = index.known_coverage(topic)
+        row = self.position.get(("section", part.doc, part.id))
+        if row is not None and float(cover[0][row]) >= TOPIC_COVERAGE:
+            return None  # (第七章讲人居环境的那章: the part numbered is the one that speaks of it)
+        best: tuple[float, Section] | None = None
+        for sub in self.subtree(part)[1:]:
+            # (its heading, or the text of what it holds: a heading rarely repeats its paragraphs' words)
+            rows = [i for i in [self.position.get(("section", sub.doc, sub.id))] if i is not None]
+            rows += [i for t in self.subtree(sub) for kind, it in self.under.get(t.id, [])
+                     if (i := self.position.get((cast(ItemKind, kind), sub.doc, getattr(it, "id", "")))) is not None]
+            if not rows:
+                continue
+            held = max(max(float(cover[0][i]), float(cover[2][i])) for i in rows)
+            if held >= TOPIC_COVERAGE and (best is None or held > best[0]):
+                best = (held, sub)
+        return best[1] if best else None
 
     def items_under(self, section: Section, kind: str | None) -> list[tuple[str, object]]:
         """Items of `kind` (None: tasks, else the running text, else indicators, else terms) in a
@@ -268,6 +302,10 @@ class Listing:
                     # its sections, as before)
                     chosen.extend(held)
                     complete = True
+                    continue
+                if not reading.parts and reading.topic and (inner := self.part_about(index, part, reading.topic)):
+                    # 第四章讲石化园区的那节: the part below the one numbered that speaks of the topic.
+                    chosen.append(("section", inner))
                     continue
                 parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
                 chosen.extend(("section", s) for s in parts or [part])
@@ -673,7 +711,7 @@ class Listing:
             valued = {id(it) for it in setting}
         window: list[tuple[dt.date, int, object]] = []
         due_dates = (self._target_dates(docs) if reading.wanted == "indicator" else
-                     [(t, d.due) for t in self.kb.tasks if t.doc in docs and (d := due_item(t, today))])
+                     [(t, due) for t, due in self._tasks_due(today, due_item) if t.doc in docs])
         for task, due in due_dates:
             days = (due - today).days
             if q.year is not None and due.year != q.year and reading.kind == "overdue":

@@ -92,8 +92,8 @@ _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # A year after a figure's or code's digits with a space between (PM2.5 2023年).
 _SPACED_YEAR = re.compile(r"(?<=[\d.])\s+((?:19|20)\d{2})(?=\s*年)")
 _SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
-# 十四五末 / 十四五期间: a five-year plan period.
-_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期)")
+# 十四五末 / 十四五期间: a five-year plan period (十三五收官那年: its last year).
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期|收官(?:之年|那年|那一年|年)?)")
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
 _BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_END = ("年底", "年末")
@@ -276,7 +276,7 @@ class QueryParser:
             number = shi_wu_number(period.group(1))
             q.period = (period.group(0)[:3], five_year_period(number))
             q.doc_kinds.add("five_year_plan")
-            if period.group(2) in ("期末", "末") and not _YEAR.search(text):
+            if period.group(2).startswith(("期末", "末", "收官")) and not _YEAR.search(text):
                 q.year = five_year_period(number)[1]
             text = text[: period.start()] + text[period.end():]
         m = _YEAR.search(text)

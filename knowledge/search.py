@@ -402,6 +402,8 @@ class SearchIndex:
         e = self.entries[i]
         if q.docs and e.item.doc not in q.docs:
             return False
+        if q.year is None and q.period and e.kind == "indicator" and _only_baseline_in(e, q.period[1]):
+            return False  # 十三五那几年固投加起来多少: a later plan's starting value (2020) is no figure of the period
         if q.year is None and q.period and not _in_period(e.value_years or self._line_years.get(i, frozenset()),
                                                           e.period, q.period[1]):
             return False  # 十三五…累计多少: the figures of that period (a later plan's review), not its targets
@@ -995,6 +997,17 @@ def one_document_top(documents: int) -> int:
 def min_explained(chars: int) -> float:
     """The share of a question of `chars` characters an item must explain to answer at all."""
     return MIN_EXPLAINED * min(1.0, max(0.0, (LONG_QUESTION - chars) / (LONG_QUESTION - EXPLAINED_FULL_UNTIL)))
+
+
+def _only_baseline_in(e: _Entry, asked: tuple[int, int]) -> bool:
+    """Is an indicator of a later plan in the period asked for by its baseline alone (a 十四五 table's
+    2020 column asked about 十三五): where that plan starts from, not what the period came to."""
+    baseline, target = getattr(e.item, "baseline", None), getattr(e.item, "target", None)
+    # (a table's base-year column; a review's sentence, 十三五期间累计完成…, states what the period came to)
+    return bool(getattr(e.item, "source", "") == "table" and e.period and e.period[0] > asked[1]
+                and baseline is not None and baseline.year
+                and asked[0] <= baseline.year <= asked[1]
+                and not (target is not None and target.year and asked[0] <= target.year <= asked[1]))
 
 
 def _in_period(years: frozenset[int], period: tuple[int, int] | None, asked: tuple[int, int]) -> bool:

@@ -126,3 +126,9 @@ def test_a_year_pointed_at_again_and_what_kind_of_thing_is_asked() -> None:
     q = parser.parse("1+1+N是个什么模式")
     assert (q.text, q.intent) == ("11n模式", "term")
     assert parser.parse("这个目标的时间节点").intent == "task"
+
+
+def test_the_closing_year_of_a_plan_period_is_its_last_year() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert parser.parse("十三五收官那年新增就业人数").year == 2020
+    assert parser.parse("十四五收官之年的目标").year == 2025

@@ -554,3 +554,20 @@ def test_a_chatty_everyday_question_is_answered_by_the_item_using_its_term() -> 
     assert index.focus_terms(normalize("家里孩子是自闭症街道有帮扶")) == ["孤独症"]  # 社区: in two items
     hits = index.search("家里孩子是自闭症，街道有帮扶吗").hits
     assert hits and hits[0].title == "协助做好孤独症儿童康复服务工作"
+
+
+def test_a_later_plans_base_year_column_is_no_figure_of_the_period_before() -> None:
+    """十三五那几年…累计多少: the 十四五 table's 2020 column is where the new plan starts; the review's
+    sentence says what the period came to."""
+    doc = Document(id="B", file="b.txt", title="东湖街道国民经济和社会发展第十四个五年规划纲要",
+                   issuer="东湖街道", kind="five_year_plan", year=2025, period=(2021, 2025))
+    ind = [Indicator(id="T", doc="b.txt", name="固定资产投资额", unit="亿元", line=40, source="table",
+                     baseline=Value(year=2020, value="4.4", number=4.4), target=Value(year=2025, value="20", number=20.0)),
+           Indicator(id="R", doc="b.txt", name="固定资产投资", unit="亿元", line=10, source="prose",
+                     baseline=Value(year=2020, value="38.2", number=38.2),
+                     text="“十三五”期间累计完成固定资产投资38.2亿元。")]
+    idx = SearchIndex(KnowledgeBase(documents=[doc], indicators=ind), lexicon=Lexicon.load())
+    hits = idx.search("东湖街道十三五期间固定资产投资累计完成多少").hits
+    assert [h.id for h in hits[:1]] == ["R"] and "T" not in [h.id for h in hits]
+    # (asked about the plan's own period, the table answers)
+    assert idx.search("东湖街道十四五固定资产投资额目标").hits[0].id == "T"

@@ -793,3 +793,16 @@ def test_things_named_side_by_side_are_each_listed() -> None:
     assert listed.reading == "list"
     due = index.search("南港街道土地入库、整备这些，年底前要完成的有哪几项", today=dt.date(2024, 11, 20))
     assert {h.line for h in due.hits} == {5, 6}
+
+
+def test_the_part_below_a_numbered_part_that_speaks_of_a_topic() -> None:
+    """第二章讲园区的那节叫啥: the section of chapter two whose text speaks of 园区, not the chapter."""
+    kb = build_document("f.txt", ["北塘街道“十四五”规划纲要", "第一章 发展基础", "回顾过去五年的发展。",
+                                  "第二章 加快经济发展", "第一节 发展现代服务业", "推动商贸服务业发展。",
+                                  "第二节 提升发展能级", "石化产业园区形成了以精细化工为主的产业体系。",
+                                  "第三章 保障措施", "加强组织领导。"])
+    index = SearchIndex(kb)
+    hits = index.search("北塘街道规划第二章讲石化园区的那节叫啥").hits
+    assert [h.title for h in hits][:1] and "提升发展能级" in hits[0].title
+    # (the chapter named, when its own heading speaks of the topic)
+    assert "加快经济发展" in index.search("北塘街道规划第二章讲经济发展的那章叫什么").hits[0].title
