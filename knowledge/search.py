@@ -89,6 +89,11 @@ EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
 _HOW_MANY_OF = re.compile(r"(?:几|多少)(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
+# 规上企业是多少家, 社区有几个: the number of things named before the asking, at the question's end.
+_HOW_MANY_AFTER = re.compile(r"(?:是|有|为|一共有|一共|总共有|总共|共有|共)?(?:几|多少)(个|家|座|所|支|名|户|处)"
+                             r"(?:吗|呢|啊|呀|了)*$")
+# The longest run of the question before such an asking tried as the things counted.
+STATED_THING_CHARS = 8
 STATED_MAX = 20
 # A question this long (characters to match) with everyday words is also asked as those words alone.
 # A named place's best item below PARTIAL_INSIDE while another place's item reaches STATED_ELSEWHERE:
@@ -804,18 +809,28 @@ class SearchIndex:
         """For 有几个社区 / 多少个基层党组织: the entries in the question's scope whose text states a
         number of what is asked (辖区13个社区, 新增规上企业20家), each with how many entries state the
         same number (13个社区 twice ranks before 3个社区卫生服务站 once); none for other questions."""
-        m = _HOW_MANY_OF.search(q.full or q.raw)
-        thing = _EDGE_PARTICLES.sub("", (q.full or q.raw)[m.end():]) if m else ""
-        if len(thing) < 2:
-            return {}
-        number, measure, named = r"(\d+|[一二三四五六七八九十百两]+)(?:余|多)?", re.escape(m.group(1)), re.escape(thing)
-        # 辖区13个社区, or 新增规上企业20家
-        said = re.compile(rf"{number}{measure}{named}|{named}{number}{measure}")
-        # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
-        done = re.sub(r"^(?:要|将|能|会|需要|计划)+", "", q.text.replace(thing, "", 1))
-        found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing).tolist()
-                 if m.group(1) in (text := self.entries[i].text) and self.allowed(i, q)
-                 and (n := said.search(text)) and (len(done) < 2 or done in text)]
+        asked = q.full or q.raw
+        m = _HOW_MANY_OF.search(asked)
+        things = [t for t in [_EDGE_PARTICLES.sub("", asked[m.end():])] if len(t) >= 2] if m else []
+        if not things and (m := _HOW_MANY_AFTER.search(asked)):
+            # 紧盯的规上企业是多少家: the things named before the asking, the longest run ending there
+            # that a text states a number of.
+            before = asked[: m.start()]
+            things = [before[-n:] for n in range(min(len(before), STATED_THING_CHARS), 1, -1)]
+        found: list[tuple[int, str]] = []
+        for thing in things:
+            if len(thing) < 2:
+                continue
+            number, measure, named = r"(\d+|[一二三四五六七八九十百两]+)(?:余|多)?", re.escape(m.group(1)), re.escape(thing)
+            # 辖区13个社区, or 新增规上企业20家
+            said = re.compile(rf"{number}{measure}{named}|{named}{number}{measure}")
+            # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
+            done = re.sub(r"^(?:要|将|能|会|需要|计划)+|的$", "", q.text.replace(thing, "", 1))
+            found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing).tolist()
+                     if m.group(1) in (text := self.entries[i].text) and self.allowed(i, q)
+                     and (n := said.search(text)) and (len(done) < 2 or done in text)]
+            if found:
+                break
         often = Counter(n for _, n in found)
         # (a large knowledge base states a number in many copies: the most agreed few are enough)
         return dict(sorted(((i, often[n]) for i, n in found), key=lambda t: -t[1])[:STATED_MAX])

@@ -806,3 +806,19 @@ def test_the_part_below_a_numbered_part_that_speaks_of_a_topic() -> None:
     assert [h.title for h in hits][:1] and "提升发展能级" in hits[0].title
     # (the chapter named, when its own heading speaks of the topic)
     assert "加快经济发展" in index.search("北塘街道规划第二章讲经济发展的那章叫什么").hits[0].title
+
+
+def test_the_number_of_things_named_before_the_asking_is_the_text_stating_it() -> None:
+    """紧盯的规上企业是多少家 / 社区有几个: the sentence stating a number of them (紧盯738家规上企业)."""
+    kb = build_document("n.txt", ["南港街道2023年重点工作任务", "一、抓产业促增长",
+                                  "1.培育优质企业。力争新增规上企业5家，支持企业技术改造。",
+                                  "2.守住工业基本盘。紧盯738家规上企业，强化龙头带动，稳定供应链。",
+                                  "3.完善社区服务。辖区13个社区全部建成党群服务中心。"])
+    index = SearchIndex(kb)
+    assert index.search("南港街道紧盯的规上企业是多少家").hits[0].line == 4
+    assert index.search("南港街道社区有几个").hits[0].line == 5
+
+
+def test_what_a_policy_is_used_for_is_asked_of_the_policy_alone(index: SearchIndex) -> None:
+    """新三规政策拿来干啥: 拿来干啥 asks what it is for; the name is what is matched."""
+    assert index.parse("新三规政策拿来干啥").text == "新三规政策"
