@@ -132,3 +132,10 @@ def test_the_closing_year_of_a_plan_period_is_its_last_year() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     assert parser.parse("十三五收官那年新增就业人数").year == 2020
     assert parser.parse("十四五收官之年的目标").year == 2025
+
+
+def test_a_word_pointing_at_the_document_is_not_matched() -> None:
+    """24年那份计划里…全年投资预计能到几个亿: 那份 points at the plan, 能到 asks the figure."""
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    text = parser.parse("24年那份计划里东湖街道全年投资预计能到几个亿").text
+    assert "那份" not in text and "能到" not in text and "投资" in text
