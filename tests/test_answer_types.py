@@ -18,6 +18,7 @@ from knowledge.search import SearchIndex
     ("申请质量奖要满足什么条件", ("condition",)),
     ("评上以后被查出抄袭会怎么处理", ("consequence",)),
     ("能不能把剩菜卖给私人", ("permission",)),
+    ("帮扶的那两个村分别叫什么名字", ("name",)),
     ("推进垃圾分类", ()),
 ])
 def test_the_kind_of_answer_a_question_expects(question: str, types: tuple[str, ...]) -> None:
@@ -31,6 +32,7 @@ def test_a_text_holding_an_answer_of_the_kind_expected() -> None:
     # (several types: the share of them held)
     assert holds_answer(("number", "body"), ["市民政局牵头，每年开展一次。"]).tolist() == [1.0]
     assert holds_answer(("number", "body"), ["市民政局牵头。"]).tolist() == [0.5]
+    assert holds_answer(("name",), ["依托响螺湾医院成立社区卫生服务中心。", "协调推进社区卫生服务站建设。"]).tolist() == [1.0, 0.0]
 
 
 def test_the_index_fills_the_feature_for_each_candidate() -> None:
