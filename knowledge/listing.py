@@ -633,10 +633,12 @@ class Listing:
             # the whole topic's words together are in few items.
             alt = _about(q, alternative, reading.wanted)
             alt_scored = index.score(alt, index.parser_required(alt))
+            # (each item about it: its words together, not one of them — 设施 alone is no 充电设施)
+            cover = index.known_coverage(alternative)
             for p, i in alt_scored.inside:
                 e = index.entries[i]
                 if (kinds is None or e.kind in kinds) and (e.kind, e.item.id) not in seen \
-                        and alt_scored.rank[i] >= index.ranker.listed:
+                        and alt_scored.rank[i] >= index.ranker.listed and self._about(index, i, cover, [alternative]):
                     take(p, i)
         if not q.docs and hits:
             # Across plans (no place named): each plan's best item is listed too, when at least half

@@ -833,7 +833,19 @@ class SearchIndex:
                 break
         often = Counter(n for _, n in found)
         # (a large knowledge base states a number in many copies: the most agreed few are enough)
-        return dict(sorted(((i, often[n]) for i, n in found), key=lambda t: -t[1])[:STATED_MAX])
+        # (an indicator whose own figure is another, 工业总产值 突破1550亿元, shows that figure, not the
+        # sentence stating the number asked for: the items that show it come first among equals)
+        weight = {i: 2 * often[n] + self._shows(i, n) for i, n in found}
+        return dict(sorted(weight.items(), key=lambda t: -t[1])[:STATED_MAX])
+
+    def _shows(self, i: int, number: str) -> int:
+        """1 when entry i's card shows the number: any item but an indicator, or an indicator whose name
+        or value states it."""
+        item = self.entries[i].item
+        if self.entries[i].kind != "indicator":
+            return 1
+        values = [v.value for v in (getattr(item, "baseline", None), getattr(item, "target", None)) if v is not None]
+        return int(any(number in text for text in [self.entries[i].name, *values]))
 
     def _named_first(self, q: Query, inside: list[tuple[float, int]], threshold: float) -> list[tuple[float, int]]:
         """The candidates with the best item named exactly what was asked first (发展环境 → the section
