@@ -17,6 +17,7 @@ import numpy as np
 from knowledge.features import char_bigrams
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task
 from knowledge.normalize import normalize
+from knowledge.own_words import tagged
 from knowledge.query import Query
 from knowledge.readings import COUNTED, Reading, doc_words
 from knowledge.review_parts import looks_back
@@ -805,8 +806,6 @@ MIN_ALTERNATIVE = 2
 def _alternatives(raw: str, topic: str) -> list[str]:
     """The things a list question names side by side inside its topic (土地入库、整备、收储 → 土地入库,
     整备, 收储), each cut to what the topic holds; [] unless there are two or more."""
-    from knowledge.own_words import tagged
-
     topic = normalize(topic)
     for clause in re.split(r"[，,。；;！!？?\s]+", raw):
         words = [_SIDE_BY_SIDE if tag == "c" and _CONJUNCTION.fullmatch(w) else w for w, tag in tagged(clause)]

@@ -141,6 +141,8 @@ class _Cues:
     # Several documents said by a quantifier before a word naming them (哪些计划里, 几个街道的计划中,
     # 哪几份材料): each plan's items are asked for, a list; the words are no part of the topic.
     across: re.Pattern[str] | None = None
+    # 在计划里, 在方案中: where in the document, said inside a question (no topic).
+    in_document: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=4)
@@ -212,7 +214,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  tuple(sorted(asides, key=len, reverse=True)), tuple(past_words),
                  tuple((re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else "")), canonical)
                        for word, canonical, after in sorted(same, key=lambda w: -len(w[0]))),
-                 tuple(top_words), _across_pattern(across, parties, doc_words))
+                 tuple(top_words), _across_pattern(across, parties, doc_words), _in_document(doc_words))
 
 
 def _across_pattern(quantifiers: list[str], parties: list[str], words: set[str]) -> re.Pattern[str] | None:
@@ -263,17 +265,17 @@ def _trim(topic: str, table: _Cues) -> str:
     return topic
 
 
-@functools.lru_cache(maxsize=4)
-def _in_document(words: frozenset[str]) -> re.Pattern[str]:
+def _in_document(words: set[str]) -> re.Pattern[str] | None:
     """在计划里, 在方案中: a word naming the document with 在 before and 里/中 after."""
-    return re.compile(rf"在(?:{one_of(words)})(?:里面|里头|当中|里|中|上)")
+    return re.compile(rf"在(?:{one_of(words)})(?:里面|里头|当中|里|中|上)") if words else None
 
 
 def _bare(text: str, table: _Cues) -> str:
     """Words of a question without fillers, spaces and edges: what names a topic or a part."""
     text = _RELATED.sub(r"\1", text)
     # 全面深化改革开放那块在计划里对应…: where in the document, said inside the question, is no topic.
-    text = _in_document(table.doc_words).sub(" ", text)
+    if table.in_document:
+        text = table.in_document.sub(" ", text)
     for word in table.fillers:
         text = text.replace(word, " ")
     # 规划哪个部分讲文化: a word naming the document alone where a cue stood is no part of the topic.

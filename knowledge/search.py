@@ -818,11 +818,10 @@ class SearchIndex:
             before = asked[: m.start()]
             things = [before[-n:] for n in range(min(len(before), STATED_THING_CHARS), 1, -1)]
         found: list[tuple[int, str]] = []
+        number, measure = r"(\d+|[一二三四五六七八九十百两]+)(?:余|多)?", re.escape(m.group(1)) if m else ""
         for thing in things:
-            if len(thing) < 2:
-                continue
-            number, measure, named = r"(\d+|[一二三四五六七八九十百两]+)(?:余|多)?", re.escape(m.group(1)), re.escape(thing)
             # 辖区13个社区, or 新增规上企业20家
+            named = re.escape(thing)
             said = re.compile(rf"{number}{measure}{named}|{named}{number}{measure}")
             # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
             done = re.sub(r"^(?:要|将|能|会|需要|计划)+|的$", "", q.text.replace(thing, "", 1))
