@@ -67,6 +67,12 @@ def own_focus(text: str, items_using: Callable[[str], int], most: float, known: 
             if len(w) >= MIN_WORD and w not in exclude and w not in _asking_words() and 0 < items_using(w) <= most]
 
 
+def head_word(term: str) -> str:
+    """The last word of a term (文化创意产业 → 产业): what a Chinese compound names."""
+    words = tagged(term)
+    return words[-1][0] if words else term
+
+
 def named_things(text: str, exclude: tuple[str, ...] = ()) -> list[str]:
     """The things a question names (its nouns and the like, two characters or more), not `exclude`
     and not the words that say what is asked of a thing."""

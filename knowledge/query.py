@@ -10,7 +10,7 @@ from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
 from knowledge.numbers import COUNT_WORDS, MEASURE_UNITS, UNITS
 from knowledge.plan_periods import five_year_period, shi_wu_number
-from knowledge.readings import asks_due, doc_words
+from knowledge.readings import LAST_WORDS, asks_due, doc_words
 from knowledge.wordlists import one_of, words
 
 # Cue words (normalised form) that say what kind of answer is wanted. Checked in this order:
@@ -43,7 +43,7 @@ NOT_PLACES = words("not_places")
 # After a word naming a document (规划, 报告), words pointing into it: 规划里, 报告第三章, 计划有几个部分,
 # 规划文本章节数.
 _INTO_OUTLINE = r"(?:的?第|的?专栏|的?名词解释|分几|有几[章节部个]|的?文本|的?章节)"
-_INTO_DOCUMENT = r"(?:里|中|前面|后面|开头|最后|的?第|的?专栏|的?名词解释|分几|有几[章节部个]|的?文本|的?章节)"
+_INTO_DOCUMENT = rf"(?:里|中|前面|后面|开头|{LAST_WORDS}|的?第|的?专栏|的?名词解释|分几|有几[章节部个]|的?文本|的?章节)"
 # Left at the start once a document or place is taken out (工作报告里的名词解释).
 _LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
 # Trailing words asking for the state of an item (新增就业情况, 老旧小区改造进展).
@@ -218,7 +218,7 @@ class QueryParser:
         self.strong = {a: f for a, f in strong.items() if f != all_files or len(all_files) == 1}
         self.weak = {a: f for a, f in weak.items() if a not in self.strong and f != all_files}
         # Every place name the parser reads, longest first (the one an asker's clause names is kept:
-        # _without_asker; a slip of the same sound is read as one of them: 新和街 for 新河街).
+        # without_asker; a slip of the same sound is read as one of them: 新和街 for 新河街).
         self.place_names: tuple[str, ...] = tuple(sorted({*self.strong, *self.weak}, key=lambda a: (-len(a), a)))
         # …and is no word to match either: 广安市 in a question about 广安市's policies says nothing
         # about which passage answers (the asker's own city, like 我们街道).
@@ -236,7 +236,7 @@ class QueryParser:
         """The query's matching text, year, named documents, document kinds and intent; 今年/明年
         count from `today_year` when given, else from the latest plan year; `titles`: a document's
         title the question names scopes it."""
-        text = normalize(self._without_asker(raw))
+        text = normalize(self.without_asker(raw))
         for year in _SPACED_YEAR.findall(raw):
             # PM2.5 2023年: a year said after a code's digits is a word of its own (normalising joins them)
             text = re.sub(rf"(?<=\d){year}(?=年)", "的" + year, text, count=1)
@@ -338,7 +338,7 @@ class QueryParser:
         q.text = core if core else text
         return q
 
-    def _without_asker(self, raw: str) -> str:
+    def without_asker(self, raw: str) -> str:
         """The question without the clauses telling of the asker (我是大港街社区网格员，…，我该怎么跟他们说),
         keeping the places they name; unchanged when no other clause would be left."""
         clauses = [c for c in CLAUSES.split(raw) if c.strip()]

@@ -20,15 +20,18 @@ READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 # The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
 READINGS = ("overdue", "due", "structure", "count", "list")
 # Words of "the last one" (最后一章, 收尾一章, 末尾那部分).
-_LAST_WORDS = "最后|最末|末尾|结尾|收尾|倒数"
+LAST_WORDS = "最后|最末|末尾|结尾|收尾|倒数"
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|个方面|方面|大块|大部分|大方面|大项|个板块|板块|个(?=[\u4e00-\u9fff]))"
-                      rf"|((?:{_LAST_WORDS})一?)(个?大?(?:章|部分|节|篇|方面|块|条|项))")
+                      rf"|((?:{LAST_WORDS})一?)(个?大?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
 # is taken out).
-_LAST_NAMED = re.compile(rf"(?:{_LAST_WORDS})(?=[\u4e00-\u9fff]{{0,6}}?[那这][个一]?(章|部分|节|篇|方面|块))")
+_LAST_NAMED = re.compile(rf"(?:{LAST_WORDS})(?=[\u4e00-\u9fff]{{0,6}}?[那这][个一]?(章|部分|节|篇|方面|块))")
 # 第二部分（五）: a part's bracketed sub-part, as the plans number their headings under a part.
 _SUB_PART = re.compile(r"(第[一二三四五六七八九十百零〇两\d]{1,4}(?:章|部分|篇|方面|块))\s*[（(]([一二三四五六七八九十]{1,3})[)）]")
+# 工作安排中的（四）: a lone bracketed number, as the plans number the sub-parts of a part (read as 第四节;
+# runs, ranges and a part's own sub-part are read before).
+_LONE_BRACKET = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[)）]")
 # 倒数第二章: an ordinal counted from the end.
 _FROM_END = "倒数"
 # （第八章）: an ordinal said in brackets, to make sure of the part; normalising would take it for a unit.
@@ -297,11 +300,12 @@ def _ordinal_number(m: re.Match[str]) -> int | None:
 
 def unbracket_span(text: str) -> str:
     """A run of bracketed part numbers without its brackets ((一)到(九) → 一到九), and a part's bracketed
-    sub-part as an ordinal (第二部分(五) → 第二部分第五节): normalising takes a bracketed segment for a
-    unit and would drop the numbers."""
+    sub-part as an ordinal (第二部分(五) → 第二部分第五节, 工作安排中的(四) → 工作安排中的第四节):
+    normalising takes a bracketed segment for a unit and would drop the numbers."""
     text = _RANGE.sub(lambda m: re.sub(r"[（()）]", "", m.group(0)), unicodedata.normalize("NFKC", text))
     text = _BRACKET_RUN.sub("部分分", text)
-    return _BRACKETED_ORDINAL.sub(r" \1 ", _SUB_PART.sub(r"\1第\2节", text))
+    text = _BRACKETED_ORDINAL.sub(r" \1 ", _SUB_PART.sub(r"\1第\2节", text))
+    return _LONE_BRACKET.sub(r"第\1节", text)
 
 
 def _span_numbers(m: re.Match[str]) -> tuple[int, int] | None:

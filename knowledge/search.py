@@ -59,7 +59,7 @@ from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.numbers import percents_in_digits
-from knowledge.own_words import dictionary_word, named_things, own_focus
+from knowledge.own_words import dictionary_word, head_word, named_things, own_focus
 from knowledge.own_words import warm as warm_words
 from knowledge.pinyin_index import char_pinyin
 from knowledge.purposes import asks_purpose, is_purpose_clause
@@ -89,6 +89,8 @@ EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
 _HOW_MANY_OF = re.compile(r"(?:几|多少)(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
+# A word in Latin letters as the plans write it (AED, PM2.5 → pm).
+_LATIN_WORD = re.compile(r"(?<![a-z])[a-z]{2,}(?![a-z])")
 # 规上企业是多少家, 社区有几个: the number of things named before the asking, at the question's end.
 _HOW_MANY_AFTER = re.compile(r"(?:是|有|为|一共有|一共|总共有|总共|共有|共)?(?:几|多少)(个|家|座|所|支|名|户|处)"
                              r"(?:吗|呢|啊|呀|了)*$")
@@ -355,7 +357,9 @@ class SearchIndex:
         variants, fs = self._signals(q)[:2]
         # 我们社区正在申请建…，规划里打算在多少个社区建…: in a whole sentence, what the asker tells of
         # themselves comes first; a procedure word there (申请, 材料) is not what they ask.
-        asked = normalize(CLAUSES.split(q.raw.strip(_CLAUSE_MARKS))[-1]) if len(q.text) >= LONG_QUESTION else None
+        # (…，汇报材料里要写清楚: a last clause telling what the answer is for is not the asking one)
+        asked = normalize(CLAUSES.split(self.parser.without_asker(q.raw).strip(_CLAUSE_MARKS))[-1]) \
+            if len(q.text) >= LONG_QUESTION else None
         need = min_explained(len(q.text))
         whole = aspects_inside_words(variants)
         # (read only when a forwarding notice is among the candidates)
@@ -474,7 +478,9 @@ class SearchIndex:
             full, initials = self.fuzzy.pinyin_forms()
             names = [(e.name, full[k], initials[k]) for k, e in enumerate(self.entries)
                      if e.kind != "passage" and e.name]
-            keep = [e.short for e in self.lexicon.entries() if e.short.isascii()]
+            # Words the lexicon knows in letters (gdp), and those the plans write in letters (AED, xx):
+            # typed as written, not pinyin.
+            keep = [e.short for e in self.lexicon.entries() if e.short.isascii()] + self._latin_words()
             decoder = PinyinDecoder(self._chars(), self._pair_weight, dictionary_word)
             initials = InitialsReader(decoder.by_syllable, lambda: "\n".join(
                 dict.fromkeys(t for e in self.entries for t in (e.name, e.text) if t)))
@@ -482,6 +488,10 @@ class SearchIndex:
                            LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep, decoder,
                                          initials))
         return self._latin[1]
+
+    def _latin_words(self) -> list[str]:
+        """The words of two or more Latin letters the plans' names and texts write (aed, pm)."""
+        return sorted({w for e in self.entries for t in (e.name, e.text) for w in _LATIN_WORD.findall(t.lower())})
 
     def homophones(self) -> Homophones:
         """The plans' characters by sound, for same-sound slips (built on first use)."""
@@ -786,9 +796,16 @@ class SearchIndex:
         if not out:
             # No everyday word the lexicon knows: the question's own specific words (二房东 in a
             # resident's complaint), unless it names a thing the plans never mention.
-            out = own_focus(text, self._items_using, most, lambda w: bool(self.lexicon.everyday_terms(w)),
+            out = own_focus(text, self._items_using, most, self._known_everyday,
                             tuple(exclude))
         return out
+
+    def _known_everyday(self, word: str) -> bool:
+        """Is `word` an everyday word whose term in the plans' language the plans write, or whose term's
+        head (its last word: 文化创意产业 → 产业) they do? 墓地 → 公益性公墓, whose head 公墓 is written
+        nowhere, is a thing they never mention."""
+        return any(self._items_using(t) or self._items_using(head_word(t))
+                   for forms in self.lexicon.everyday_terms(word) for t in forms)
 
     def _items_using(self, term: str) -> int:
         """How many items name or say `term`."""

@@ -366,8 +366,17 @@ def test_a_parts_bracketed_sub_part_is_the_next_ordinal() -> None:
     said = unbracket_span("报告第二部分（五）讲的什么")
     assert said == "报告第二部分第五节讲的什么"
     assert read(normalize(said)).path == (2, 5)
-    # Brackets without a part before them are left to normalising.
-    assert unbracket_span("（五）讲的什么") == "(五)讲的什么"
+    # A lone bracketed number is a sub-part too, of the part the question names by its heading.
+    assert unbracket_span("（五）讲的什么") == "第五节讲的什么"
+    said = unbracket_span("工作安排中的（四）是围绕哪个方面展开的")
+    r = read(normalize(said))
+    assert (r.kind, r.path, r.within) == ("structure", (4,), "工作安排")
+
+
+@pytest.mark.parametrize("question", ["计划的第三块围绕什么主题来写", "第三块主题是什么", "收尾那一章叫啥名字"])
+def test_asking_a_parts_theme_or_name_asks_for_the_part(question: str) -> None:
+    r = read(normalize(question))
+    assert r.kind == "structure" and r.path and not r.topic.strip("来写")
 
 
 @pytest.mark.parametrize("question,same_as", [

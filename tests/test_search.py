@@ -571,3 +571,40 @@ def test_a_later_plans_base_year_column_is_no_figure_of_the_period_before() -> N
     assert [h.id for h in hits[:1]] == ["R"] and "T" not in [h.id for h in hits]
     # (asked about the plan's own period, the table answers)
     assert idx.search("东湖街道十四五固定资产投资额目标").hits[0].id == "T"
+
+
+def test_an_everyday_word_whose_plan_term_is_written_nowhere_names_a_thing_never_mentioned() -> None:
+    """墓地 → 公益性公墓: the plans write neither the word nor its term's head (公墓), so a question about
+    it has no focus among the items that share only 公益性; 文创 → 文化创意产业 is known by its head."""
+    doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
+                   kind="annual_plan", year=2024, period=(2024, 2024))
+    tasks = [Task(id=f"T{k}", doc="m.txt", title=title, text=title, line=k + 1) for k, title in enumerate([
+        "统筹社区服务业中的公益性服务", "扩大公益性岗位安置", "发展文化产业", "推进老旧小区改造"])]
+    lex = Lexicon([Entry("墓地", "公益性公墓", "everyday"), Entry("文创", "文化创意产业", "everyday")])
+    index = SearchIndex(KnowledgeBase(documents=[doc], tasks=tasks), lexicon=lex)
+    assert not index._known_everyday("墓地")
+    assert index._known_everyday("文创")
+    assert index.focus_terms(normalize("殡葬改革和公益性墓地有什么安排")) == []
+
+
+def test_latin_words_the_plans_write_are_read_as_written_not_as_pinyin() -> None:
+    doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
+                   kind="annual_plan", year=2024, period=(2024, 2024))
+    tasks = [Task(id="T1", doc="m.txt", title="增加公共场所AED安装数量", text="增加公共场所AED安装数量", line=1),
+             Task(id="T2", doc="m.txt", title="做好奥特莱斯商业综合体服务", text="做好奥特莱斯商业综合体服务", line=2)]
+    index = SearchIndex(KnowledgeBase(documents=[doc], tasks=tasks), lexicon=Lexicon.load())
+    assert index.latin().resolve("公共场所AED") == "公共场所AED"
+    assert index.search("AED安装").hits[0].id == "T1"
+
+
+def test_a_closing_clause_saying_what_the_answer_is_for_does_not_veto_the_answer(index: SearchIndex) -> None:
+    """…，汇报材料里要写清楚: 材料 there is the asker's report, not a procedure the item must speak of."""
+    hits = index.search("东湖街道2024年规模以上工业总产值要完成多少，汇报材料里要写清楚").hits
+    assert hits and hits[0].id == "I1"
+
+
+def test_asking_for_more_of_a_thing_is_a_request_not_part_of_the_thing() -> None:
+    assert normalize("社区能不能多装点充电桩")  # (normalising keeps the words; the parser drops them)
+    from knowledge.query import QueryParser
+
+    assert "多装点" not in QueryParser([]).parse("社区能不能多装点充电桩").text
