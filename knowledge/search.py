@@ -15,6 +15,7 @@ How a question is answered:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -202,6 +203,12 @@ class Scored:
     vetoed: list[tuple[float, int]] = field(default_factory=list)
     # The ranking probability of each candidate: what decides membership of a list.
     rank: dict[int, float] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=256)
+def _types_asked(raw: str) -> tuple[str, ...]:
+    """The answer types a question as typed expects (asked once per candidate: remembered)."""
+    return asked_types(normalize(raw))
 
 
 class SearchIndex:
@@ -426,10 +433,17 @@ class SearchIndex:
             # not name the year is not about that year.
             return q.year in e.value_years
         if q.year is not None and e.value_years and q.year not in e.value_years:
+            if "number" in self._asked_types(q):
+                return False  # 新河街2024年固定资产投资预计多少: a figure for 2025 is no figure of 2024
             return bool(e.period and e.period[0] <= q.year <= e.period[1])
         if q.year is not None and not e.value_years and e.period:
             return e.period[0] <= q.year <= e.period[1]
         return True
+
+    @staticmethod
+    def _asked_types(q: Query) -> tuple[str, ...]:
+        """The types of answer the question expects (多少 → number), read once per question."""
+        return _types_asked(q.raw)
 
     def year_covered(self, year: int) -> bool:
         """Does any plan speak of this year (its own year, its period, a figure for it)?"""

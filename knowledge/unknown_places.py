@@ -41,6 +41,7 @@ _CLAUSES = re.compile(rf"[{CLAUSE_MARKS}、\s]+")
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
 _ADMIN_SUFFIX = rf"(?:{_KINDS})"
+_CITY_CHARS = 4  # (a city said before a place: 深圳, 天津市, 乌鲁木齐)
 _MEMO_SIZE = 4096  # names remembered as a place only an unplaced plan names, or not
 
 
@@ -55,6 +56,15 @@ def _word_goes_on(text: str, end: int) -> bool:
         if at >= end:
             return at > end
     return False
+
+
+def _after_city(text: str) -> str:
+    """The question from the place on when it names a place after its city (深圳粤海街道, 北京朝阳区:
+    a place-name word first), as if the place were said first; else the question as it is."""
+    words = tagged(text)
+    if len(words) < 2 or words[0][1] != "ns" or not 2 <= len(words[0][0]) <= _CITY_CHARS:
+        return text
+    return text[len(words[0][0]):]
 
 
 def _later_clauses(raw: str) -> Iterator[str]:
@@ -84,14 +94,18 @@ class UnknownPlaces:
     def named(q: Query) -> list[str]:
         """A place no plan is about named at the start of the question (和平区, 古林街道): words that
         must be in an answer."""
-        name = _UNKNOWN_PLACE.match(q.text)
+        text = q.text
+        name = _UNKNOWN_PLACE.match(text)
+        if name is None and not q.docs:  # (天津滨海新区大港街道: a city and district before a known place)
+            text = _after_city(text)
+            name = _UNKNOWN_PLACE.match(text)
         if not name or name.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name.group(1)) \
                 or _WHICH.search(name.group(1)) or _KINDS_JOINED.match(name.group(0)) \
                 or name.group(1).startswith(tuple(doc_words())):
             return []  # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words)
         if name.group(1) in _verbs():
             return []  # 推动市重点项目落地: a verb before 市, not a city
-        if _word_goes_on(q.text, name.end()):
+        if _word_goes_on(text, name.end()):
             return []  # 农贸市场改造, 助力乡村振兴: the kind's character begins a word (市场, 乡村), no place
         return [name.group(1) + name.group(3)]
 

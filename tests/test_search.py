@@ -608,3 +608,11 @@ def test_asking_for_more_of_a_thing_is_a_request_not_part_of_the_thing() -> None
     from knowledge.query import QueryParser
 
     assert "多装点" not in QueryParser([]).parse("社区能不能多装点充电桩").text
+
+
+def test_a_figure_for_another_year_is_no_answer_to_a_number_asked_for_a_year(index: SearchIndex) -> None:
+    """东湖街道2023年老旧小区改造完成多少个: the plan's task gives the figure to reach by 2025, not 2023's."""
+    result = index.search("东湖街道2023年老旧小区改造完成多少个")
+    assert all(h.id != "T1" for h in result.hits)
+    # (asked without a number, the task of the period is still what the plan says of it)
+    assert [h.id for h in index.search("东湖街道2023年老旧小区改造").hits[:1]] == ["T1"]

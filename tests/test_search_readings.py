@@ -393,6 +393,11 @@ def test_words_before_a_city_suffix_are_no_place_when_they_hold_function_charact
     assert index.parser_required(index.parse("新增了市场主体多少户")) == []
     assert index.parser_required(index.parse("拿过市质量奖的企业能再报吗")) == []  # (过: a verb's aspect)
     assert index.parser_required(index.parse("和平区新增市场主体多少户")) == ["和平区"]
+    # A place said after its city (深圳粤海街道, 北京朝阳区) is that place; a city before a place the plans
+    # are about is no other place.
+    assert index.parser_required(index.parse("深圳粤海街道新增市场主体多少户")) == ["粤海街道"]
+    assert index.parser_required(index.parse("北京朝阳区新增市场主体多少户")) == ["朝阳区"]
+    assert index.parser_required(index.parse("天津东湖街道新增市场主体多少户")) == []
     # …nor when they are a verb that opens a task (推动几个市重点项目: 推动 is no city)…
     assert index.parser_required(index.parse("推动几个市重点项目落地")) == []
     # …nor a determiner with the kind of place (各个街道: every one of them).
