@@ -350,7 +350,7 @@ def _part_named(text: str, found: list[tuple[str, str]], table: _Cues) -> str:
 
 
 # 列了几个坚持, 要打造几个“新河”, 用了多少个聚焦开头的条目: how many parallel points open with a word.
-_SERIES_ASKED = re.compile(r"(?:几|多少)个[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?"
+_SERIES_ASKED = re.compile(r"(?:几|多少)(?:个方面的|方面的|个)[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?"
                            r"(?:开头的?(?:条目|段落|段|条|句)?|打头的?(?:条目|段落|段|条|句)?)?$")
 
 

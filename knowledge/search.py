@@ -90,6 +90,8 @@ EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
 _HOW_MANY_OF = re.compile(r"(?:几|多少)(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
+# Words for the parts of a document (几个方面, 几个部分): what a structure question counts, no series word.
+_PART_WORD = re.compile(r"个?大?(?:方面|部分|章|节|篇|块|板块|层次)")
 # A word in Latin letters as the plans write it (AED, PM2.5 → pm).
 _LATIN_WORD = re.compile(r"(?<![a-z])[a-z]{2,}(?![a-z])")
 # 规上企业是多少家, 社区有几个: the number of things named before the asking, at the question's end.
@@ -581,8 +583,10 @@ class SearchIndex:
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
             result.note = _nothing_on(required[0])
             return result
-        if reading.kind == "count" and (counted := self._series_counted(q, result, limit)) is not None:
-            return counted  # 多少条坚持xx的原则: the points opening with the word, as 几个坚持 is read
+        if reading.kind in ("count", "structure") and (counted := self._series_counted(q, result, limit)) is not None:
+            # 多少条坚持xx的原则: the points opening with the word, as 几个坚持 is read; 要做几个方面的表率:
+            # the points ending with it, though 几个方面 alone would ask for the parts
+            return counted
         if reading.kind in ("list", "count", "structure"):
             if required:  # (the place is what the items must name, not what they are about)
                 reading = dc_replace(reading, topic=reading.topic.replace(required[0], "").strip())
@@ -676,6 +680,8 @@ class SearchIndex:
         # (…列了几个坚持，也就是基本原则有几个: the count said in an earlier clause, its end there)
         word = series_word(self.asked(q)) or next(
             (w for clause in CLAUSES.split(q.raw)[:-1] if (w := series_word(normalize(clause)))), "")
+        if _PART_WORD.fullmatch(word):
+            return None  # 分几个方面: the parts themselves, read as structure
         return self.listing.series_count(self, q, word, result, limit) if word else None
 
     def purpose_clause(self, doc: str) -> int | None:

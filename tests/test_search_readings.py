@@ -636,6 +636,10 @@ def test_points_ending_with_the_word_counted_are_a_series_too() -> None:
     points = index.search("北塘街道政府自身建设部分提了几个表率")
     assert points.reading == "count" and points.total == 3
     assert points.topic == "以“表率”结尾的段落"
+    # 几个方面的表率: the points are still counted by their word, not read as the document's parts.
+    points = index.search("北塘街道政府自身建设那段说要做几个方面的表率")
+    assert points.reading == "count" and points.total == 3
+    assert index.search("北塘街道政府工作报告分几个方面").reading != "count"
 
 
 def test_the_words_of_a_title_asked_about_in_another_document_do_not_confine_it() -> None:
