@@ -159,7 +159,9 @@ def _tail_pattern() -> re.Pattern[str]:
 def _phrase_pattern() -> re.Pattern[str]:
     """A question's opening words naming a document by what it is about and its kind (…的实施意见中,
     …行动方案里)."""
-    return re.compile(rf"^(.{{{PHRASE_MIN},{PHRASE_MAX}}}?(?:{_kinds()}))(里面|里|中|提出|规定|明确|要求|指出|上|对)?")
+    # (…的文件: staff name any document by what it is about and the plain word for a document too; no
+    # title ends with it, so it is no title cue)
+    return re.compile(rf"^(.{{{PHRASE_MIN},{PHRASE_MAX}}}?(?:{_kinds()}|的文件))(里面|里|中|提出|规定|明确|要求|指出|上|对)?")
 
 
 def document_phrase(text: str) -> tuple[str, str] | None:
@@ -171,4 +173,5 @@ def document_phrase(text: str) -> tuple[str, str] | None:
     m = _phrase_pattern().match(text)
     if not m or len(text) - m.end() < 2 or _SEVERAL.search(m.group(1)):
         return None  # (各规划汇总下, 几个方案里: several documents, none named)
-    return m.group(1), text[m.end():]
+    # (…的文件: the plain word is no part of what the document writes of itself)
+    return m.group(1).removesuffix("的文件"), text[m.end():]

@@ -76,6 +76,8 @@ def test_words_naming_several_documents_or_no_document_scope_nothing() -> None:
     assert document_phrase("国家高新技术企业数量各规划汇总下") is None
     assert document_phrase("养老服务有哪些补贴") is None
     assert document_phrase("社会救助实施办法中低保标准") == ("社会救助实施办法", "低保标准")
+    # …的文件: a document named by what it is about and the plain word for a document (not written in it).
+    assert document_phrase("改革全科医生培养使用激励机制的文件围绕的医疗目标") == ("改革全科医生培养使用激励机制", "围绕的医疗目标")
 
 
 def test_a_title_named_with_characters_left_out_and_its_kind_said_after_is_named_whole() -> None:
