@@ -19,6 +19,7 @@ from knowledge.search import SearchIndex
     ("评上以后被查出抄袭会怎么处理", ("consequence",)),
     ("能不能把剩菜卖给私人", ("permission",)),
     ("帮扶的那两个村分别叫什么名字", ("name",)),
+    ("医院管理要实现哪几化", ("series",)),
     ("推进垃圾分类", ()),
 ])
 def test_the_kind_of_answer_a_question_expects(question: str, types: tuple[str, ...]) -> None:
@@ -28,6 +29,9 @@ def test_the_kind_of_answer_a_question_expects(question: str, types: tuple[str, 
 def test_a_text_holding_an_answer_of_the_kind_expected() -> None:
     texts = ["墓位管理费一次性收取不得超过20年。", "加强公墓管理，规范收费行为。"]
     assert holds_answer(("number",), texts).tolist() == [1.0, 0.0]
+    # (texts are matched normalised: the words in 化 without the 、 between them)
+    texts = [normalize("推动医院管理法治化、规范化、精细化"), normalize("加快医院信息化建设")]
+    assert holds_answer(("series",), texts).tolist() == [1.0, 0.0]
     assert holds_answer((), texts).tolist() == [0.0, 0.0]
     # (several types: the share of them held)
     assert holds_answer(("number", "body"), ["市民政局牵头，每年开展一次。"]).tolist() == [1.0]
