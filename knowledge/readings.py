@@ -44,6 +44,8 @@ _TOTAL_VERB = re.compile(r"(一共|总共|总计|共)[\u4e00-\u9fff]{1,2}?了(?=
 # 按（一）（二）排下来: counted by the bracketed parts, as 按部分 says.
 _BRACKET_RUN = re.compile(r"[（(][一二三四五六七八九十][)）](?:[、，,]?[（(][一二三四五六七八九十][)）])+(?:这样|这么)?"
                           r"(?:排下来|排|列下来|列|数下来|数|分)?")
+# A word joining two nouns, at the end of what precedes the second (指标和任务, 指标、任务 normalised).
+_JOINED_END = re.compile(r"[和及与跟或、]$")
 # Where an ordinal stood in the question once it is read (a character no question holds).
 _AT = "\x00"
 # 最后一章: the last part, counted from the end.
@@ -434,6 +436,13 @@ def read(text: str) -> Reading:
         if ends or (found and f" {noun}" in rest):
             r.wanted = kind
             rest = ends[0][: -len(noun)] if ends else rest.replace(f" {noun}", " ", 1)
+            # 有关的指标、任务都列一下: two kinds of item asked side by side are every kind (a part of the
+            # document is no such kind: 保障措施分了几节 asks for the parts of 保障措施).
+            joined = _JOINED_END.sub("", rest.rstrip())
+            other = next((n for n, k in nouns.items() if k not in (kind, "section") and joined.endswith(n)),
+                         None) if kind != "section" else None
+            if ends and other:
+                r.wanted, rest = None, joined[: -len(other)]
             break
     kinds = [k for _, k in found]
     if "due" in kinds and all(c in horizons for c, k in found if k == "due") and not any(

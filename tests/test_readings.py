@@ -39,7 +39,7 @@ CASES = [
     # What the cues leave at the topic's ends is trimmed; a word naming the document before 里 goes.
     ("抓会展那块都有哪些任务", "list", "task", "抓会展"),
     ("生态环保类指标有哪几个", "list", "indicator", "生态环保类"),
-    ("垃圾分类方面的任务和指标全部列出来", "list", "indicator", "垃圾分类"),
+    ("垃圾分类方面的任务和指标全部列出来", "list", None, "垃圾分类"),  # (both kinds asked: every kind)
     ("规划里养老那一节", "structure", None, "养老"),
     ("这个方案分几个部分", "structure", None, ""),
     # A cue's verb said with 了 before its asking word reads as the cue (分成了几, 拆成了多少).
@@ -538,3 +538,14 @@ def test_parts_counted_by_their_bracketed_numbers() -> None:
     """按（一）（二）排下来一共几条: the bracketed parts of the part named are counted."""
     r = read(normalize(unbracket_span("工作安排按（一）（二）排下来一共几条")))
     assert (r.kind, r.parts, r.topic) == ("structure", True, "工作安排")
+
+
+@pytest.mark.parametrize("question,wanted,topic", [
+    ("智慧社区有关的指标、任务都给我列一下", None, "智慧社区有关"),
+    ("养老的任务和指标有哪些", None, "养老"),
+    ("养老的任务有哪些", "task", "养老"),
+    ("规划保障措施那部分有哪几节", "section", "规划保障措施"),
+])
+def test_two_kinds_of_item_asked_side_by_side_are_every_kind(question: str, wanted: str | None, topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.wanted, r.topic) == (wanted, topic)
