@@ -90,6 +90,8 @@ EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
 _HOW_MANY_OF = re.compile(r"(?:几|多少)(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
+# Things named as examples of a kind at a question's start (商场地铁站这些公共场所, 快递外卖等新业态).
+_EXAMPLES = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:这些|这类|之类的?|等)(?=[\u4e00-\u9fff]{2})")
 # Words for the parts of a document (几个方面, 几个部分): what a structure question counts, no series word.
 _PART_WORD = re.compile(r"个?大?(?:方面|部分|章|节|篇|块|板块|层次)")
 # A word in Latin letters as the plans write it (AED, PM2.5 → pm).
@@ -807,6 +809,10 @@ class SearchIndex:
         the question's own words used so rarely (二房东), none of them `exclude` (the places named)."""
         if len(text) < FOCUS_CHARS:
             return []
+        # 商场地铁站这些公共场所以后AED能多些: the things said as examples of a kind (before 这些, 等) are
+        # not what is asked about.
+        if (examples := _EXAMPLES.match(text)) and len(text) - examples.end() >= FOCUS_CHARS:
+            text = text[examples.end():]
         out = []
         most = max(1.0, FOCUS_MAX_SHARE * len(self.entries))
         for forms in self.lexicon.everyday_terms(text):

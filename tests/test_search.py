@@ -616,3 +616,16 @@ def test_a_figure_for_another_year_is_no_answer_to_a_number_asked_for_a_year(ind
     assert all(h.id != "T1" for h in result.hits)
     # (asked without a number, the task of the period is still what the plan says of it)
     assert [h.id for h in index.search("东湖街道2023年老旧小区改造").hits[:1]] == ["T1"]
+
+
+def test_things_named_as_examples_of_a_kind_are_not_the_focus() -> None:
+    """商场地铁站这些公共场所…AED: the malls and stations are examples; the question is about AED."""
+    doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
+                   kind="annual_plan", year=2024, period=(2024, 2024))
+    tasks = [Task(id="T1", doc="m.txt", title="增加公共场所AED安装数量", text="增加公共场所AED安装数量", line=1),
+             Task(id="T2", doc="m.txt", title="做好商业综合体服务管理", text="做好商业综合体服务管理", line=2),
+             Task(id="T3", doc="m.txt", title="推进老旧小区改造", text="推进老旧小区改造", line=3)]
+    lex = Lexicon([Entry("商场", "商业综合体", "everyday")])
+    index = SearchIndex(KnowledgeBase(documents=[doc], tasks=tasks), lexicon=lex)
+    assert "商业综合体" not in index.focus_terms(normalize("商场这些公共场所以后aed能多些"))
+    assert "商业综合体" in index.focus_terms(normalize("商场以后能不能多些服务"))
