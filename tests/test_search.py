@@ -599,8 +599,10 @@ def test_latin_words_the_plans_write_are_read_as_written_not_as_pinyin() -> None
 
 def test_a_closing_clause_saying_what_the_answer_is_for_does_not_veto_the_answer(index: SearchIndex) -> None:
     """…，汇报材料里要写清楚: 材料 there is the asker's report, not a procedure the item must speak of."""
-    hits = index.search("东湖街道2024年规模以上工业总产值要完成多少，汇报材料里要写清楚").hits
-    assert hits and hits[0].id == "I1"
+    for question in ("东湖街道2024年规模以上工业总产值要完成多少，汇报材料里要写清楚",
+                     "东湖街道2024年规模以上工业总产值要完成多少，我们好写材料"):
+        hits = index.search(question).hits
+        assert hits and hits[0].id == "I1", question
 
 
 def test_asking_for_more_of_a_thing_is_a_request_not_part_of_the_thing() -> None:
