@@ -3,6 +3,7 @@
     python bench/fit_ranker.py            # fit, choose thresholds, print the tune figures, write the file
     python bench/fit_ranker.py --dry-run  # fit and print, write nothing
     python bench/fit_ranker.py --dry-run --show-cost  # also the cost of every answer threshold
+    python bench/fit_ranker.py --thresholds --dry-run  # the answer thresholds alone, for the committed weights
 
 Questions fitted on: the tune half of bench/queries/realistic.json, the old development set
 (tests/data/gold/queries-dev.json), bench/queries/fresh.json and fresh2.json–fresh8.json
@@ -128,9 +129,11 @@ def choose_answer(questions: list[Question], ranker: Ranker,
     tops = []
     for qq in questions:
         if len(qq.x):
-            # The search's top item: the first by the ranking score, answered by its probability.
-            k = int(np.argmax(ranker.rank_probability(qq.x)))
-            tops.append((float(ranker.probability(qq.x[k:k + 1])[0]), bool(qq.y[k]), qq.answerable))
+            # The search's top item: the most probable (knowledge/search.py orders an answer's
+            # candidates by the calibrated probability), answered by that probability.
+            p = ranker.probability(qq.x)
+            k = int(np.argmax(p))
+            tops.append((float(p[k]), bool(qq.y[k]), qq.answerable))
         else:
             tops.append((0.0, False, qq.answerable))
     rows = []
@@ -243,6 +246,23 @@ def fit_residual(questions: list[Question], name: str, dry_run: bool) -> int:
     return 0
 
 
+def fit_thresholds(questions: list[Question], dry_run: bool, show_cost: bool) -> int:
+    """Choose the answer thresholds again for the committed weights and calibration (what the search's
+    top item is may change without a change of weights: its order)."""
+    ranker = Ranker.load()
+    answer, figures = choose_answer([qq for qq in questions if not qq.long], ranker, show_cost)
+    answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker, show_cost)
+    print(f"answer {ranker.answer:.2f} → {answer:.2f} {figures}; long {ranker.answer_long:.2f} → {answer_long:.2f} "
+          f"{figures_long}")
+    fitted = dataclasses.replace(ranker, answer=answer, answer_long=answer_long, suggest=round(answer / 2, 2),
+                                 meta={**ranker.meta, "tune_at_answer_threshold": figures,
+                                       "tune_long_at_answer_long_threshold": figures_long})
+    if not dry_run:
+        fitted.save()
+        print("written knowledge/data/ranker.json")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Fit, choose thresholds, print, and write knowledge/data/ranker.json."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -251,10 +271,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--drop", default="", help="features left out of the fit, comma-separated")
     ap.add_argument("--show-cost", action="store_true", help="print the cost of every answer threshold")
     ap.add_argument("--residual", default="", help="fit only this feature's weight on top of the committed ranker")
+    ap.add_argument("--thresholds", action="store_true",
+                    help="choose only the answer thresholds again, for the committed weights")
     args = ap.parse_args(argv)
     questions = collect()
     if args.residual:
         return fit_residual(questions, args.residual, args.dry_run)
+    if args.thresholds:
+        return fit_thresholds(questions, args.dry_run, args.show_cost)
     x = np.vstack([qq.x for qq in questions if len(qq.x)])
     y = np.concatenate([qq.y for qq in questions if len(qq.x)])
     # Each question weighs the same, its right and its wrong candidates half each: a question with

@@ -412,9 +412,10 @@ class SearchIndex:
             ranked = self.ranker.rank_probability(sub).tolist() if rows else []
             members = [idx[k] for k in rows]
             rank.update(zip(members, ranked, strict=True))
-            # Ordered by the ranking score (what the calibration was fitted on: each question's best
-            # two by it); the calibrated probability says how likely each is to answer.
-            out.append(sorted(zip(probs, members, strict=True), key=lambda t: (-rank[t[1]], t[1])))
+            # Ordered by the calibrated probability that each answers: it weighs a candidate's margin
+            # over the others and the evidence of an answer besides its ranking score (ties by that
+            # score). Policy development hit@1 1133 → 1143, bundled right 1918 → 1922.
+            out.append(sorted(zip(probs, members, strict=True), key=lambda t: (-t[0], -rank[t[1]], t[1])))
         return Scored(out[0], out[1], out[2], rank)
 
     def allowed(self, i: int, q: Query) -> bool:

@@ -93,3 +93,22 @@ def test_local_coverage_counts_each_documents_candidates_apart() -> None:
         rows = [k for k, doc in enumerate(docs) if doc == d]
         alone = add_local(np.zeros((len(rows), len(NAMES))), [texts[k] for k in rows], [d] * len(rows), grams)
         assert np.allclose(together[rows], alone[:, NAMES.index("cov_local")])
+
+
+def test_an_answers_candidates_are_ordered_by_the_calibrated_probability() -> None:
+    """The ranking score picks the candidates; the calibrated probability (which also weighs the
+    margin and the evidence of an answer) orders them: the most probable answer comes first."""
+    from knowledge.builder import build_document
+    from knowledge.search import SearchIndex
+
+    index = SearchIndex(build_document("a.txt", ["东湖街道2024年工作计划", "一、抓民生",
+                                                 "推进老旧小区改造，完成改造5个。", "推进老旧小区管网改造。"]))
+    q = index.parse("老旧小区改造")
+    idx, x = index.features(q)
+    ranked = dict(zip(idx, index.ranker.rank_probability(x).tolist(), strict=True))
+    # A ranker whose calibration reverses the ranking score's order.
+    index.ranker.probability = lambda m: 1.0 - index.ranker.rank_probability(m)  # type: ignore[method-assign]
+    scored = index.score(q)
+    probs = [p for p, _ in scored.inside]
+    assert probs == sorted(probs, reverse=True)
+    assert [ranked[i] for _, i in scored.inside] == sorted((ranked[i] for _, i in scored.inside))
