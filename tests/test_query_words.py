@@ -139,3 +139,10 @@ def test_a_word_pointing_at_the_document_is_not_matched() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     text = parser.parse("24年那份计划里东湖街道全年投资预计能到几个亿").text
     assert "那份" not in text and "能到" not in text and "投资" in text
+
+
+def test_a_word_of_what_is_asked_is_matched_when_nothing_else_is_left() -> None:
+    """东湖街道的目标是什么: the place taken out, 目标 is all there is to match (not the question words)."""
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert parser.parse("东湖街道的目标是什么").text == "目标"
+    assert parser.parse("东湖街道PM2.5目标是什么").text.startswith("pm2")
