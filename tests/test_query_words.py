@@ -146,3 +146,8 @@ def test_a_word_of_what_is_asked_is_matched_when_nothing_else_is_left() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     assert parser.parse("东湖街道的目标是什么").text == "目标"
     assert parser.parse("东湖街道PM2.5目标是什么").text.startswith("pm2")
+
+
+def test_the_askers_own_office_said_as_this_side_is_no_topic() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert "这边" not in parser.parse("年底以前要完工的工程有哪些，街道这边").text

@@ -177,6 +177,10 @@ def test_due_horizons() -> None:
     assert read(normalize("本周到期的任务")).horizon == "week"
     assert read(normalize("这个月到期的任务")).horizon == "month"
     assert read(normalize("年底前要完成哪些任务")).horizon == "year"
+    # (said with 以前 / 之前 as well)
+    r = read(normalize("年底以前要完工的工程有哪些"))
+    assert (r.kind, r.horizon, r.topic) == ("due", "year", "完工")
+    assert read(normalize("月底之前到期的任务")).horizon == "month"
 
 
 @pytest.mark.parametrize("question,kind", [
