@@ -543,13 +543,17 @@ def test_an_everyday_phrase_s_term_brings_the_terms_it_is_said_as_elsewhere() ->
     assert "可支配收入标准" not in lex.variants(normalize("工资标准"))
 
 
-def test_a_chatty_everyday_question_is_answered_by_the_item_using_its_term() -> None:
+def _south_lake(titles: list[str], lexicon: Lexicon) -> SearchIndex:
+    """An index over one made-up annual plan whose tasks are `titles` (ids T0, T1, …)."""
     doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
                    kind="annual_plan", year=2024, period=(2024, 2024))
-    tasks = [Task(id=f"T{k}", doc="m.txt", title=title, text=title, line=k + 1) for k, title in enumerate([
-        "协助做好孤独症儿童康复服务工作", "推进老旧小区改造", "深化平安社区建设", "开展社区全民健身活动"])]
-    lex = Lexicon([Entry("自闭症", "孤独症", "everyday"), Entry("帮扶", "社区", "everyday")])
-    index = SearchIndex(KnowledgeBase(documents=[doc], tasks=tasks), lexicon=lex)
+    tasks = [Task(id=f"T{k}", doc="m.txt", title=title, text=title, line=k + 1) for k, title in enumerate(titles)]
+    return SearchIndex(KnowledgeBase(documents=[doc], tasks=tasks), lexicon=lexicon)
+
+
+def test_a_chatty_everyday_question_is_answered_by_the_item_using_its_term() -> None:
+    index = _south_lake(["协助做好孤独症儿童康复服务工作", "推进老旧小区改造", "深化平安社区建设", "开展社区全民健身活动"],
+                        Lexicon([Entry("自闭症", "孤独症", "everyday"), Entry("帮扶", "社区", "everyday")]))
     # The asker's words (家里孩子是, 街道有…吗) are in no item; the everyday word is, as the plans say it.
     assert index.focus_terms(normalize("家里孩子是自闭症街道有帮扶")) == ["孤独症"]  # 社区: in two items
     hits = index.search("家里孩子是自闭症，街道有帮扶吗").hits
@@ -576,25 +580,17 @@ def test_a_later_plans_base_year_column_is_no_figure_of_the_period_before() -> N
 def test_an_everyday_word_whose_plan_term_is_written_nowhere_names_a_thing_never_mentioned() -> None:
     """墓地 → 公益性公墓: the plans write neither the word nor its term's head (公墓), so a question about
     it has no focus among the items that share only 公益性; 文创 → 文化创意产业 is known by its head."""
-    doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
-                   kind="annual_plan", year=2024, period=(2024, 2024))
-    tasks = [Task(id=f"T{k}", doc="m.txt", title=title, text=title, line=k + 1) for k, title in enumerate([
-        "统筹社区服务业中的公益性服务", "扩大公益性岗位安置", "发展文化产业", "推进老旧小区改造"])]
-    lex = Lexicon([Entry("墓地", "公益性公墓", "everyday"), Entry("文创", "文化创意产业", "everyday")])
-    index = SearchIndex(KnowledgeBase(documents=[doc], tasks=tasks), lexicon=lex)
+    index = _south_lake(["统筹社区服务业中的公益性服务", "扩大公益性岗位安置", "发展文化产业", "推进老旧小区改造"],
+                        Lexicon([Entry("墓地", "公益性公墓", "everyday"), Entry("文创", "文化创意产业", "everyday")]))
     assert not index._known_everyday("墓地")
     assert index._known_everyday("文创")
     assert index.focus_terms(normalize("殡葬改革和公益性墓地有什么安排")) == []
 
 
 def test_latin_words_the_plans_write_are_read_as_written_not_as_pinyin() -> None:
-    doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
-                   kind="annual_plan", year=2024, period=(2024, 2024))
-    tasks = [Task(id="T1", doc="m.txt", title="增加公共场所AED安装数量", text="增加公共场所AED安装数量", line=1),
-             Task(id="T2", doc="m.txt", title="做好奥特莱斯商业综合体服务", text="做好奥特莱斯商业综合体服务", line=2)]
-    index = SearchIndex(KnowledgeBase(documents=[doc], tasks=tasks), lexicon=Lexicon.load())
+    index = _south_lake(["增加公共场所AED安装数量", "做好奥特莱斯商业综合体服务"], Lexicon.load())
     assert index.latin().resolve("公共场所AED") == "公共场所AED"
-    assert index.search("AED安装").hits[0].id == "T1"
+    assert index.search("AED安装").hits[0].id == "T0"
 
 
 def test_a_closing_clause_saying_what_the_answer_is_for_does_not_veto_the_answer(index: SearchIndex) -> None:
@@ -622,12 +618,7 @@ def test_a_figure_for_another_year_is_no_answer_to_a_number_asked_for_a_year(ind
 
 def test_things_named_as_examples_of_a_kind_are_not_the_focus() -> None:
     """商场地铁站这些公共场所…AED: the malls and stations are examples; the question is about AED."""
-    doc = Document(id="M", file="m.txt", title="南湖街道2024年工作计划", issuer="南湖街道",
-                   kind="annual_plan", year=2024, period=(2024, 2024))
-    tasks = [Task(id="T1", doc="m.txt", title="增加公共场所AED安装数量", text="增加公共场所AED安装数量", line=1),
-             Task(id="T2", doc="m.txt", title="做好商业综合体服务管理", text="做好商业综合体服务管理", line=2),
-             Task(id="T3", doc="m.txt", title="推进老旧小区改造", text="推进老旧小区改造", line=3)]
-    lex = Lexicon([Entry("商场", "商业综合体", "everyday")])
-    index = SearchIndex(KnowledgeBase(documents=[doc], tasks=tasks), lexicon=lex)
+    index = _south_lake(["增加公共场所AED安装数量", "做好商业综合体服务管理", "推进老旧小区改造"],
+                        Lexicon([Entry("商场", "商业综合体", "everyday")]))
     assert "商业综合体" not in index.focus_terms(normalize("商场这些公共场所以后aed能多些"))
     assert "商业综合体" in index.focus_terms(normalize("商场以后能不能多些服务"))
