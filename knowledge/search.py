@@ -9,7 +9,8 @@ How a question is answered:
 3. a named place or year filters (it does not boost): another place's or year's item never answers,
    it is shown after a note saying that the place or year named has no answer;
 4. the fitted ranker (knowledge/ranker.py) gives each candidate the probability that it answers;
-   thresholds on that probability decide answer / list member / "did you mean" / not found.
+   candidates are ordered by it, and thresholds on it decide answer / "did you mean" / not found
+   (list membership: the ranking score's own probability).
 """
 
 from __future__ import annotations
@@ -211,7 +212,7 @@ class Scored:
 
 @functools.lru_cache(maxsize=256)
 def _types_asked(raw: str) -> tuple[str, ...]:
-    """The answer types a question as typed expects (asked once per candidate: remembered)."""
+    """The answer types a question as typed expects (多少 → number; asked once per candidate: remembered)."""
     return asked_types(normalize(raw))
 
 
@@ -438,17 +439,12 @@ class SearchIndex:
             # not name the year is not about that year.
             return q.year in e.value_years
         if q.year is not None and e.value_years and q.year not in e.value_years:
-            if "number" in self._asked_types(q):
+            if "number" in _types_asked(q.raw):
                 return False  # 新河街2024年固定资产投资预计多少: a figure for 2025 is no figure of 2024
             return bool(e.period and e.period[0] <= q.year <= e.period[1])
         if q.year is not None and not e.value_years and e.period:
             return e.period[0] <= q.year <= e.period[1]
         return True
-
-    @staticmethod
-    def _asked_types(q: Query) -> tuple[str, ...]:
-        """The types of answer the question expects (多少 → number), read once per question."""
-        return _types_asked(q.raw)
 
     def year_covered(self, year: int) -> bool:
         """Does any plan speak of this year (its own year, its period, a figure for it)?"""

@@ -92,8 +92,8 @@ class UnknownPlaces:
 
     @staticmethod
     def named(q: Query) -> list[str]:
-        """A place no plan is about named at the start of the question (和平区, 古林街道): words that
-        must be in an answer."""
+        """A place no plan is about named at the start of the question (和平区, 古林街道; after its city:
+        深圳粤海街道): words that must be in an answer."""
         text = q.text
         name = _UNKNOWN_PLACE.match(text)
         if name is None and not q.docs:  # (天津滨海新区大港街道: a city and district before a known place)
