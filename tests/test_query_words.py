@@ -151,3 +151,8 @@ def test_a_word_of_what_is_asked_is_matched_when_nothing_else_is_left() -> None:
 def test_the_askers_own_office_said_as_this_side_is_no_topic() -> None:
     parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     assert "这边" not in parser.parse("年底以前要完工的工程有哪些，街道这边").text
+
+
+def test_gan_ma_asks_what_a_thing_is_for_as_gan_sha_does() -> None:
+    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+    assert parser.parse("昆纬路那个地块东湖街道准备拿来干嘛").text == parser.parse("昆纬路那个地块东湖街道准备拿来干啥").text
