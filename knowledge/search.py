@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -258,7 +258,8 @@ class SearchIndex:
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._value_years: frozenset[int] | None = None  # every year a figure is given for (read on first use)
-        self._last: tuple[tuple[str, str, str, int], tuple] | None = None  # type: ignore[type-arg]
+        # (the words a question's signals depend on, and its focus) → its signals, for the last question
+        self._last: tuple[tuple[tuple[str, str, str, int], str], tuple[Any, ...]] | None = None
         self._article_of: dict[int, str] | None = None  # passage → the article it is part of (built on first use)
         self._article_names: set[str] = set()
         self._homophones: Homophones | None = None
@@ -497,11 +498,11 @@ class SearchIndex:
             # typed as written, not pinyin.
             keep = [e.short for e in self.lexicon.entries() if e.short.isascii()] + self._latin_words()
             decoder = PinyinDecoder(self._chars(), self._pair_weight, dictionary_word)
-            initials = InitialsReader(decoder.by_syllable, lambda: "\n".join(
+            reader = InitialsReader(decoder.by_syllable, lambda: "\n".join(
                 dict.fromkeys(t for e in self.entries for t in (e.name, e.text) if t)))
             self._latin = (self.lexicon.version,
                            LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep, decoder,
-                                         initials))
+                                         reader))
         return self._latin[1]
 
     def _latin_words(self) -> list[str]:
@@ -858,7 +859,8 @@ class SearchIndex:
             before = asked[: m.start()]
             things = [before[-n:] for n in range(min(len(before), STATED_THING_CHARS), 1, -1)]
         found: list[tuple[int, str]] = []
-        number, measure = r"(\d+|[一二三四五六七八九十百两]+)(?:余|多)?", re.escape(m.group(1)) if m else ""
+        counted = m.group(1) if m else ""  # (the measure word: 个, 家; there are things only with a match)
+        number, measure = r"(\d+|[一二三四五六七八九十百两]+)(?:余|多)?", re.escape(counted)
         for thing in things:
             # 辖区13个社区, or 新增规上企业20家
             named = re.escape(thing)
@@ -866,7 +868,7 @@ class SearchIndex:
             # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
             done = re.sub(r"^(?:要|将|能|会|需要|计划)+|的$", "", q.text.replace(thing, "", 1))
             found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing).tolist()
-                     if m.group(1) in (text := self.entries[i].text) and self.allowed(i, q)
+                     if counted in (text := self.entries[i].text) and self.allowed(i, q)
                      and (n := said.search(text)) and (len(done) < 2 or done in text)]
             if found:
                 break
