@@ -436,13 +436,13 @@ def read(text: str) -> Reading:
         if ends or (found and f" {noun}" in rest):
             r.wanted = kind
             rest = ends[0][: -len(noun)] if ends else rest.replace(f" {noun}", " ", 1)
-            # 有关的指标、任务都列一下: two kinds of item asked side by side are every kind (a part of the
-            # document is no such kind: 保障措施分了几节 asks for the parts of 保障措施).
-            joined = _JOINED_END.sub("", rest.rstrip())
-            other = next((n for n, k in nouns.items() if k not in (kind, "section") and joined.endswith(n)),
-                         None) if kind != "section" else None
-            if ends and other:
-                r.wanted, rest = None, joined[: -len(other)]
+            if ends and kind != "section":
+                # 有关的指标、任务都列一下: two kinds of item asked side by side are every kind (a part of
+                # the document is no such kind: 保障措施分了几节 asks for the parts of 保障措施).
+                joined = _JOINED_END.sub("", rest.rstrip())
+                other = next((n for n, k in nouns.items() if k not in (kind, "section") and joined.endswith(n)), None)
+                if other:
+                    r.wanted, rest = None, joined[: -len(other)]
             break
     kinds = [k for _, k in found]
     if "due" in kinds and all(c in horizons for c, k in found if k == "due") and not any(

@@ -342,7 +342,7 @@ class SearchIndex:
         x = add_relative(np.array(rows, dtype=np.float64).reshape(len(idx), len(NAMES)))
         texts = [self.entries[i].name + self.entries[i].text for i in idx]
         # 管理费最多一次收多少年: a text holding a number answers it rather than one naming the fee.
-        x[:, ANSWER_TYPE] = holds_answer(asked_types(normalize(q.raw)), texts)
+        x[:, ANSWER_TYPE] = holds_answer(_types_asked(q.raw), texts)
         return idx, add_local(x, texts, [int(self._entry_doc[i]) for i in idx], fs.grams)
 
     def field_scores_of(self, q: Query) -> FieldScores:
