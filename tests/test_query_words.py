@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge.models import Document
 from knowledge.query import QueryParser
 
 
-def test_requests_and_purposes_around_a_question_are_not_matched() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+@pytest.fixture
+def parser() -> QueryParser:
+    """A parser over one made-up plan of 东湖街道."""
+    return QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+
+
+def test_requests_and_purposes_around_a_question_are_not_matched(parser: QueryParser) -> None:
     q = parser.parse("麻烦帮我查一下，东湖街道对建筑安装企业有什么发展打算，我写材料要用")
     assert "建筑安装企业" in q.text
     assert not any(w in q.text for w in ("麻烦", "材料", "帮我"))
 
 
-def test_chat_words_around_a_list_topic_are_not_matched() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_chat_words_around_a_list_topic_are_not_matched(parser: QueryParser) -> None:
     assert parser.parse("枫桥经验 各份材料里都是怎么写的").text == "枫桥经验"
 
 
-def test_everyday_ways_of_asking_who_and_whether_are_not_matched() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_everyday_ways_of_asking_who_and_whether_are_not_matched(parser: QueryParser) -> None:
     assert parser.parse("楼道堆放杂物谁来管").text == "楼道堆放杂物"
     assert parser.parse("小区空地能不能建停车场").text == "小区空地建停车场"
 
 
-def test_which_n_of_them_asks_what_a_term_holds() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_which_n_of_them_asks_what_a_term_holds(parser: QueryParser) -> None:
     assert parser.parse("一街四所是哪四所").text == "一街四所"
     assert parser.parse("东湖街道现在民兵一共多少人").text == "民兵"
 
 
-def test_what_a_short_name_stands_for_is_asked_of_the_name_alone() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_what_a_short_name_stands_for_is_asked_of_the_name_alone(parser: QueryParser) -> None:
     q = parser.parse("东湖街道常说的两新具体指哪两个")
     assert q.text == "两新"
     assert q.intent == "term"
@@ -43,8 +46,7 @@ def test_the_years_of_a_period_said_again_are_not_matched() -> None:
     assert q.period is not None and "那几年" not in q.text
 
 
-def test_this_year_said_as_the_year_we_are_in_is_the_current_year() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_this_year_said_as_the_year_we_are_in_is_the_current_year(parser: QueryParser) -> None:
     q = parser.parse("东湖街道这一年里要竣工的项目", 2024)
     assert q.year == 2024 and "这一年" not in q.text
 
@@ -80,8 +82,7 @@ def test_within_this_year_keeps_the_time_work_falls_due() -> None:
     assert q.year == 2024 and "年内" not in q.full  # (no work falling due: the year only)
 
 
-def test_a_number_with_a_unit_is_a_quantity_not_a_year() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_a_number_with_a_unit_is_a_quantity_not_a_year(parser: QueryParser) -> None:
     assert parser.parse("东湖街道文化站面积要2000平米以上，社区文化设施要多少平米").year is None
     assert parser.parse("东湖街道2024重点任务清单").year == 2024
     assert parser.parse("到2025年底新增多少").year == 2025
@@ -95,32 +96,28 @@ def test_asking_to_look_in_both_documents_named_is_not_matched() -> None:
     assert parser.parse("东湖街道的招聘会怎么安排的，年度计划和十四五规划都看一下").text == "招聘会"
 
 
-def test_asking_whether_something_goes_on_is_not_matched() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_asking_whether_something_goes_on_is_not_matched(parser: QueryParser) -> None:
     assert parser.parse("东湖街道元宵踩街还搞不搞").text == "元宵踩街"
     assert parser.parse("消夏晚会以后还办吗").text.startswith("消夏晚会")
 
 
-def test_how_many_of_a_thing_in_its_unit_asks_a_figure() -> None:
+def test_how_many_of_a_thing_in_its_unit_asks_a_figure(parser: QueryParser) -> None:
     """要实现几座, 改造几公里: a figure (indicator intent); 分好几册出版: several, no question of a number."""
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     assert parser.parse("东湖街道双高楼宇今年要实现几座").intent == "indicator"
     assert parser.parse("供热管网改造几公里").intent == "indicator"
     assert parser.parse("我写的书分好几册出版能参评吗").intent is None
     assert parser.parse("规划分了几块").intent is None
 
 
-def test_the_year_before_and_a_year_said_twice_are_read_once() -> None:
+def test_the_year_before_and_a_year_said_twice_are_read_once(parser: QueryParser) -> None:
     """上一年 is the year before; 今年 said again is no word to match."""
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     q = parser.parse("东湖街道上一年新增就业人数是多少", 2024)
     assert q.year == 2023 and "上一" not in q.text and "新增就业" in q.text
     q = parser.parse("今年过去大半了，东湖街道计划今年开工的项目有哪些", 2024)
     assert q.year == 2024 and "今年" not in q.text
 
 
-def test_a_year_pointed_at_again_and_what_kind_of_thing_is_asked() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_a_year_pointed_at_again_and_what_kind_of_thing_is_asked(parser: QueryParser) -> None:
     q = parser.parse("东湖街道22年那一年新增就业人数")
     assert (q.year, q.text) == (2022, "新增就业人数")
     q = parser.parse("1+1+N是个什么模式")
@@ -128,31 +125,26 @@ def test_a_year_pointed_at_again_and_what_kind_of_thing_is_asked() -> None:
     assert parser.parse("这个目标的时间节点").intent == "task"
 
 
-def test_the_closing_year_of_a_plan_period_is_its_last_year() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_the_closing_year_of_a_plan_period_is_its_last_year(parser: QueryParser) -> None:
     assert parser.parse("十三五收官那年新增就业人数").year == 2020
     assert parser.parse("十四五收官之年的目标").year == 2025
 
 
-def test_a_word_pointing_at_the_document_is_not_matched() -> None:
+def test_a_word_pointing_at_the_document_is_not_matched(parser: QueryParser) -> None:
     """24年那份计划里…全年投资预计能到几个亿: 那份 points at the plan, 能到 asks the figure."""
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     text = parser.parse("24年那份计划里东湖街道全年投资预计能到几个亿").text
     assert "那份" not in text and "能到" not in text and "投资" in text
 
 
-def test_a_word_of_what_is_asked_is_matched_when_nothing_else_is_left() -> None:
+def test_a_word_of_what_is_asked_is_matched_when_nothing_else_is_left(parser: QueryParser) -> None:
     """东湖街道的目标是什么: the place taken out, 目标 is all there is to match (not the question words)."""
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
     assert parser.parse("东湖街道的目标是什么").text == "目标"
     assert parser.parse("东湖街道PM2.5目标是什么").text.startswith("pm2")
 
 
-def test_the_askers_own_office_said_as_this_side_is_no_topic() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_the_askers_own_office_said_as_this_side_is_no_topic(parser: QueryParser) -> None:
     assert "这边" not in parser.parse("年底以前要完工的工程有哪些，街道这边").text
 
 
-def test_gan_ma_asks_what_a_thing_is_for_as_gan_sha_does() -> None:
-    parser = QueryParser([Document(id="a", file="a.txt", title="东湖街道2024年工作计划", issuer="东湖街道")])
+def test_gan_ma_asks_what_a_thing_is_for_as_gan_sha_does(parser: QueryParser) -> None:
     assert parser.parse("昆纬路那个地块东湖街道准备拿来干嘛").text == parser.parse("昆纬路那个地块东湖街道准备拿来干啥").text
