@@ -21,6 +21,8 @@ from knowledge.wordlists import words
 # topic) nor verbs and particles (加价, 拿到: chatter about the thing).
 _THING_TAGS = ("j", "vn", "eng", "nr", "nrt", "nrfg")  # (冬奥 is tagged a person's name)
 _NOT_THINGS = ("ns",)
+# Tags of a head word that names a kind of thing (nouns; not verbal nouns such as 管理, 服务, 建设).
+_HEAD_TAGS = ("n", "nz", "ng", "j")
 MIN_WORD = 2
 _lock = threading.Lock()
 
@@ -67,10 +69,12 @@ def own_focus(text: str, items_using: Callable[[str], int], most: float, known: 
             if len(w) >= MIN_WORD and w not in exclude and w not in _asking_words() and 0 < items_using(w) <= most]
 
 
-def head_word(term: str) -> str:
-    """The last word of a term (文化创意产业 → 产业): what a Chinese compound names."""
+def head_noun(term: str) -> str:
+    """The last word of a term when it names a kind of thing (文化创意产业 → 产业, 公益性公墓 → 公墓); empty
+    when it names an activity (养犬管理 → 管理, 社区服务 → 服务: said of anything, it tells nothing of
+    what the term is about)."""
     words = tagged(term)
-    return words[-1][0] if words else term
+    return words[-1][0] if words and words[-1][1] in _HEAD_TAGS else ""
 
 
 def named_things(text: str, exclude: tuple[str, ...] = ()) -> list[str]:

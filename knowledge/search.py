@@ -61,7 +61,7 @@ from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.numbers import percents_in_digits
-from knowledge.own_words import dictionary_word, head_word, named_things, own_focus
+from knowledge.own_words import dictionary_word, head_noun, named_things, own_focus
 from knowledge.own_words import warm as warm_words
 from knowledge.pinyin_index import char_pinyin
 from knowledge.purposes import asks_purpose, is_purpose_clause
@@ -826,9 +826,10 @@ class SearchIndex:
 
     def _known_everyday(self, word: str) -> bool:
         """Is `word` an everyday word whose term in the plans' language the plans write, or whose term's
-        head (its last word: 文化创意产业 → 产业) they do? 墓地 → 公益性公墓, whose head 公墓 is written
-        nowhere, is a thing they never mention."""
-        return any(self._items_using(t) or self._items_using(head_word(t))
+        head (its last word, when it names a kind of thing: 文化创意产业 → 产业) they do? 墓地 → 公益性公墓,
+        whose head 公墓 is written nowhere, is a thing they never mention; so is 养狗 → 养犬管理 (管理 is said
+        of anything)."""
+        return any(self._items_using(t) or bool((head := head_noun(t)) and self._items_using(head))
                    for forms in self.lexicon.everyday_terms(word) for t in forms)
 
     def _items_using(self, term: str) -> int:

@@ -587,6 +587,15 @@ def test_an_everyday_word_whose_plan_term_is_written_nowhere_names_a_thing_never
     assert index.focus_terms(normalize("殡葬改革和公益性墓地有什么安排")) == []
 
 
+def test_an_everyday_word_whose_term_ends_in_an_activity_is_not_known_by_that_activity() -> None:
+    """养狗 → 养犬管理: 管理 is written in many items and names no kind of thing, so the plans do not speak
+    of dogs, and 办证 in the same question does not make a house-deed item the answer."""
+    index = _south_lake(["加强社区管理", "推进城市管理", "完成无证房产确权办证"],
+                        Lexicon([Entry("养狗", "养犬管理", "everyday")]))
+    assert not index._known_everyday("养狗")
+    assert index.focus_terms(normalize("养狗要登记办证吗街道怎么管")) == []
+
+
 def test_latin_words_the_plans_write_are_read_as_written_not_as_pinyin() -> None:
     index = _south_lake(["增加公共场所AED安装数量", "做好奥特莱斯商业综合体服务"], Lexicon.load())
     assert index.latin().resolve("公共场所AED") == "公共场所AED"
