@@ -252,6 +252,17 @@ class Listing:
                 found = [self.nth_numbered(self.children[holders[0].id], path[0])]  # type: ignore[list-item]
         return found[0] if found else None
 
+    def part_holding(self, section: Section) -> Section:
+        """The document part (a 章, or one of the parts parts_of counts) that holds a section: what 哪一章,
+        哪个大部分 ask for when the words name a heading under it; the section itself when none does."""
+        parts = {p.id for p in self.parts_of(section.doc)}
+        current: Section | None = section
+        while current is not None:
+            if current.id in parts or (current.number and "章" in current.number):
+                return current
+            current = self.section_of.get(current.parent) if current.parent else None
+        return section
+
     @classmethod
     def nth_numbered(cls, sections: list[Section], n: int) -> Section | None:
         """The section numbered n among some sections (三、, (三), 第三章), None when none is."""
@@ -342,6 +353,10 @@ class Listing:
             if len(scopes) == 1 and (title := normalize(scopes[0].title)) != normalize(reading.topic) \
                     and title in normalize(reading.topic):
                 shown = scopes[0].title  # 发展定位里头要打造: the part named, not the words around it
+            if reading.where and reading.top:
+                # 哪一章讲污染防治: the chapter holding the heading that names it, then that heading.
+                lifted = [part for s in scopes for part in (self.part_holding(s), s)]
+                scopes = list({s.id: s for s in lifted}.values())
             for s in scopes:
                 if reading.kind == "structure" or reading.wanted == "section":
                     parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
@@ -424,10 +439,12 @@ class Listing:
         p, i = scored.inside[0]
         e = index.entries[i]
         hits: list[Hit] = []
-        if e.kind != "section":
-            part = self.section_of.get(e.item.section or "")  # type: ignore[union-attr]
-            if part is not None and (h := self._hit(index, "section", part, reading.topic)):
-                hits.append(h)
+        part = self.section_of.get(e.item.section or "") if e.kind != "section" else None  # type: ignore[union-attr]
+        held = part or (e.item if e.kind == "section" else None)
+        if reading.top and held is not None and (top := self.part_holding(held)) is not held:  # type: ignore[arg-type]
+            part = top  # 哪个大部分讲…: the part at the level asked, not the heading just above the text
+        if part is not None and (h := self._hit(index, "section", part, reading.topic)):
+            hits.append(h)
         hits.append(index.hit(i, p, reading.topic))
         result.total = len(hits)
         result.hits = hits
@@ -567,7 +584,7 @@ class Listing:
         held = np.flatnonzero((rows >= 0) & (np.asarray(fs.cov_name)[np.maximum(rows, 0)] >= SCOPE_COVERAGE))
         for k in sorted(numbered | set(held.tolist())):
             s = self.kb.sections[k]
-            if (q.docs and s.doc not in q.docs) or (reading.top and s.id not in tops):
+            if (q.docs and s.doc not in q.docs) or (reading.top and not reading.where and s.id not in tops):
                 continue
             if k in numbered:
                 best.append((k, 3.0, s))

@@ -143,6 +143,9 @@ class _Cues:
     same: tuple[tuple[re.Pattern[str], str], ...] = ()
     # Words asking for a top part of the document (一级标题, 大标题), not a heading under one.
     top_words: tuple[str, ...] = ()
+    # Words asking for a heading under a part (第几节): with them, a top word (第几章第几节) asks for the
+    # heading itself, its chapter shown in its path.
+    under_words: tuple[str, ...] = ()
     # Several documents said by a quantifier before a word naming them (哪些计划里, 几个街道的计划中,
     # 哪几份材料): each plan's items are asked for, a list; the words are no part of the topic.
     across: re.Pattern[str] | None = None
@@ -164,6 +167,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     past_words: list[str] = []
     same: list[tuple[str, str, str]] = []
     top_words: list[str] = []
+    under_words: list[str] = []
     across: list[str] = []
     parties: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
@@ -187,6 +191,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             same.append((cue, arg, after))
         elif reading == "top":
             top_words.append(cue)
+        elif reading == "under":
+            under_words.append(cue)
         elif reading == "across":
             across.append(cue)
         elif reading == "party":
@@ -219,7 +225,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  tuple(sorted(asides, key=len, reverse=True)), tuple(past_words),
                  tuple((re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else "")), canonical)
                        for word, canonical, after in sorted(same, key=lambda w: -len(w[0]))),
-                 tuple(top_words), _across_pattern(across, parties, doc_words), _in_document(doc_words))
+                 tuple(top_words), tuple(under_words), _across_pattern(across, parties, doc_words), _in_document(doc_words))
 
 
 def _across_pattern(quantifiers: list[str], parties: list[str], words: set[str]) -> re.Pattern[str] | None:
@@ -521,7 +527,8 @@ def read(text: str) -> Reading:
         return Reading(topic=text, inside=r.inside)
     # (今年过去大半了: the time of asking told, no question of what was done)
     r.past = any(word in _AS_OF_MONTH.sub(" ", text) for word in table.past_words)
-    r.top = r.kind == "structure" and any(word in text for word in table.top_words)
+    r.top = r.kind == "structure" and any(word in text for word in table.top_words) \
+        and not any(word in text for word in table.under_words)
     r.topic = _bare(rest, table)
     if r.kind in ("structure", "count") and not r.path and (named := _part_named(text, found, table)) \
             and len(named) < len(r.topic):

@@ -553,3 +553,19 @@ def test_parts_counted_by_their_bracketed_numbers() -> None:
 def test_two_kinds_of_item_asked_side_by_side_are_every_kind(question: str, wanted: str | None, topic: str) -> None:
     r = read(normalize(question))
     assert (r.wanted, r.topic) == (wanted, topic)
+
+
+def test_a_chapter_or_major_part_asked_for_is_the_top_part_holding_the_topic() -> None:
+    """哪一章讲…, 哪个大部分: the chapter holding the heading that names the topic; 第几章第几节 asks for the
+    heading under the chapter as well, so nothing is lifted."""
+    r = read(normalize("规划哪一章专门讲污染防治市容治理那些的"))
+    assert (r.kind, r.where, r.top) == ("structure", True, True)
+    r = read(normalize("那个规划讲污染防治的是哪个大部分"))
+    assert (r.kind, r.where, r.top) == ("structure", True, True) and r.topic == "污染防治"
+    r = read(normalize("招商引资是第几章第几节"))
+    assert (r.kind, r.where, r.top) == ("structure", True, False)
+
+
+def test_the_full_name_of_a_heading_asked_for_is_no_part_of_the_topic() -> None:
+    r = read(normalize("规划里文化新河对应第几部分标题全称是啥"))
+    assert (r.kind, r.where, r.topic) == ("structure", True, "文化新河")

@@ -833,3 +833,18 @@ def test_the_number_of_things_named_before_the_asking_is_the_text_stating_it() -
 def test_what_a_policy_is_used_for_is_asked_of_the_policy_alone(index: SearchIndex) -> None:
     """新三规政策拿来干啥: 拿来干啥 asks what it is for; the name is what is matched."""
     assert index.parse("新三规政策拿来干啥").text == "新三规政策"
+
+
+CHAPTERS = ["北塘街道国民经济和社会发展第十四个五年规划纲要", "第一章 发展基础", "十三五期间经济稳步增长。",
+            "第二章 全面提升人居环境水平", "第一节 提高污染防治水平", "深入打好蓝天保卫战，开展扬尘治理。",
+            "第二节 提升市容环境", "开展市容市貌整治，推进垃圾分类。",
+            "第三章 推进产业发展", "第一节 做强招商引资", "开展以商招商。"]
+
+
+def test_the_chapter_asked_for_is_the_one_holding_the_heading_that_names_the_topic() -> None:
+    """哪一章讲污染防治: the chapter (第二章), then the 节 naming it; 第几章第几节 asks for the 节 itself."""
+    index = SearchIndex(build_document("north.txt", CHAPTERS))
+    hits = index.search("北塘街道规划哪一章专门讲污染防治").hits
+    assert [h.title for h in hits[:2]] == ["全面提升人居环境水平", "提高污染防治水平"]
+    assert index.search("北塘街道规划讲污染防治的是哪个大部分").hits[0].title == "全面提升人居环境水平"
+    assert index.search("北塘街道招商引资是第几章第几节").hits[0].title == "做强招商引资"
