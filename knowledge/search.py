@@ -266,6 +266,7 @@ class SearchIndex:
         self._plan_chars: frozenset[str] | None = None
         self._term_items: dict[str, list[int]] = {}
         self._purposes: dict[str, int] | None = None  # document → its purpose clause (built on first use)
+        self._heading_titles: str | None = None  # every heading, one per line (built on first use)
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -484,9 +485,20 @@ class SearchIndex:
         bare 大港 is kept in `full` for matching names like 大港高教园区, not for reading 有几章)."""
         text = q.full or q.text
         for place in q.places:
-            if place in text and text.replace(place, "", 1):
-                text = text.replace(place, "", 1)
+            k = text.find(place)
+            if k < 0 or not text.replace(place, "", 1) or self._heading_phrase(text, k, k + len(place)):
+                continue  # (幸福新河下面有几条: the place is part of a heading's name, 全力打造幸福新河)
+            text = text[:k] + text[k + len(place):]
         return text
+
+    def _heading_phrase(self, text: str, start: int, end: int) -> bool:
+        """Is the place at text[start:end] the end of a phrase a heading writes (幸福新河, 生态新河: the
+        words before it and the place, as one name)?"""
+        if start < 2:
+            return False
+        if self._heading_titles is None:
+            self._heading_titles = "\n".join(normalize(s.title) for s in self.kb.sections)
+        return text[start - 2:end] in self._heading_titles
 
     def latin(self) -> LatinResolver:
         """Pinyin of names and places → characters, for questions mixing both (built on first use)."""

@@ -848,3 +848,21 @@ def test_the_chapter_asked_for_is_the_one_holding_the_heading_that_names_the_top
     assert [h.title for h in hits[:2]] == ["全面提升人居环境水平", "提高污染防治水平"]
     assert index.search("北塘街道规划讲污染防治的是哪个大部分").hits[0].title == "全面提升人居环境水平"
     assert index.search("北塘街道招商引资是第几章第几节").hits[0].title == "做强招商引资"
+
+
+HAPPY = ["东湖街道国民经济和社会发展第十四个五年规划", "一、增进民生福祉,全力打造幸福东湖", "践行以人民为中心的发展理念。",
+         "(一)始终坚持就业优先", "千方百计稳定和扩大就业，新增就业不低于1万人。", "(二)强化社会保障职能",
+         "健全多层次社会保障体系。", "(三)加强幼儿教育与管理", "规范幼儿教育机构管理。",
+         "二、推进生态文明建设,全力打造生态东湖", "(一)完善环境保护责任体系", "压实企业环保主体责任。"]
+
+
+def test_a_part_named_with_its_place_is_counted_by_its_numbered_parts() -> None:
+    """幸福东湖下面有几条: 东湖 is the place and part of the heading's name (全力打造幸福东湖); the part
+    has three numbered parts and one typed task, so its parts are counted."""
+    index = SearchIndex(merge([build_document("happy.txt", HAPPY), build_document("west.txt", WEST)]))
+    q = index.parse("幸福东湖下面有几条")
+    assert q.places == ["东湖"] and index.asked(q) == "幸福东湖下面有几条"
+    assert index.asked(index.parse("东湖卫生服务站有几个")) == "卫生服务站有几个"
+    result = index.search("幸福东湖下面有几条")
+    assert result.reading == "count" and result.total == 3
+    assert [h.title for h in result.hits] == ["始终坚持就业优先", "强化社会保障职能", "加强幼儿教育与管理"]
