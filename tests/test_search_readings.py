@@ -119,6 +119,13 @@ def test_an_ordinal_the_words_before_it_do_not_place_is_the_one_part_numbered_so
     assert [h.title for h in result.hits][:1] == ["聚焦安全发展"]
 
 
+def test_a_years_key_work_counted_is_the_parts_of_its_work_plan() -> None:
+    """2024年重点工作有几大项: staff say 重点工作 for the part headed 2024年工作安排 (everyday_words.tsv)."""
+    index = SearchIndex(build_document("south.txt", SOUTH))
+    result = index.search("南港区2024年重点工作一共列了几大项")
+    assert result.total == 4 and [h.title for h in result.hits][:1] == ["聚焦产业升级"]
+
+
 def test_an_ordinal_after_the_name_of_the_part_it_numbers_is_that_part(index: SearchIndex) -> None:
     result = index.search("东湖街道计划抓民生保安全的第二部分讲什么")
     assert [h.title for h in result.hits][:1] == ["抓民生保安全"]
