@@ -94,9 +94,23 @@ class LatinResolver:
             if whole is not None:
                 resolved = True
                 return "".join(whole)
-            names = [self._word(w) or self._decoded(w) for w in words]
-            resolved = resolved or any(names)
-            return " ".join(n or w for n, w in zip(names, words, strict=True))
+            out: list[str] = []
+            k = 0
+            while k < len(words):
+                if name := self._word(words[k]):
+                    out.append(name)
+                    k += 1
+                    continue
+                end = k
+                while end < len(words) and not self._word(words[end]):
+                    end += 1
+                # shiji dadao → 世纪大道, not 实际 达到: the words no name explains, their syllables read
+                # together, choose characters that go together across the space (a name in two words)
+                joint = self._decoded("".join(words[k:end])) if end - k > 1 else None
+                out += [joint] if joint else [self._decoded(w) or w for w in words[k:end]]
+                k = end
+            resolved = resolved or out != words
+            return " ".join(out)
 
         out = _RUN.sub(run, unicodedata.normalize("NFKC", text).lower())
         return out if resolved else text

@@ -314,6 +314,22 @@ def test_pinyin_words_are_read_as_the_characters_the_plans_use() -> None:
     assert decoder.decode("an") is None  # one syllable is too little to read
 
 
+def test_pinyin_words_no_name_explains_are_read_together_across_the_space() -> None:
+    """shiji dadao: each word alone reads as a common word (实际, 达到); read together, the syllables
+    choose the name the plans write (世纪大道); a place's letters beside them are still the place."""
+    from knowledge.latin import LatinResolver, PinyinDecoder
+    from knowledge.pinyin_index import pinyin_forms
+
+    corpus = "实际完成情况良好。各项指标达到预期。加快世纪大道改造。"
+    pairs = {corpus[k:k + 2] for k in range(len(corpus) - 1)}
+    decoder = PinyinDecoder(corpus, lambda pair: 0.0 if pair in pairs else None)
+    assert decoder.decode("shiji") == "实际"
+    resolver = LatinResolver([], ["东湖街"], keep=[], decoder=decoder)
+    assert resolver.resolve("shiji dadao 改造") == "世纪大道 改造"
+    assert resolver.resolve("donghujie shiji dadao gaizao") == "东湖街 世纪大道改造"
+    assert pinyin_forms("东湖街")[0] == "donghujie"
+
+
 def test_a_word_of_initials_is_the_run_of_characters_the_plans_write_most_with_them() -> None:
     from knowledge.latin import InitialsReader
     from knowledge.pinyin_index import chars_by_sound
