@@ -148,3 +148,13 @@ def test_the_askers_own_office_said_as_this_side_is_no_topic(parser: QueryParser
 
 def test_gan_ma_asks_what_a_thing_is_for_as_gan_sha_does(parser: QueryParser) -> None:
     assert parser.parse("昆纬路那个地块东湖街道准备拿来干嘛").text == parser.parse("昆纬路那个地块东湖街道准备拿来干啥").text
+
+
+@pytest.mark.parametrize("question, text", [
+    ("XX免查是怎么回事", "xx免查"),
+    ("一窗通办是咋回事", "一窗通办"),
+    ("定位是个啥样的街区", "定位街区"),
+])
+def test_the_copula_before_a_question_word_goes_with_it(parser: QueryParser, question: str, text: str) -> None:
+    """是怎么回事, 是个啥样的: the 是 (and 的) around the question word are no words of what is asked."""
+    assert parser.parse(question).text == text
