@@ -1119,6 +1119,9 @@ def _mostly_read(query: str, resolved: str) -> bool:
     return len(before) >= 2 and len(after) * 2 <= len(before)
 
 
+SHOWN_OPENING = 20  # characters of a passage that show it is the opening of a heading's body
+
+
 def fold_passages(hits: list[Hit], keep: frozenset[int] = frozenset()) -> list[Hit]:
     """The hits without passages that repeat a typed item among them (the task 落实安全生产主体责任
     and the passage it was read from are one answer): same line, and one holds the other's words. A
@@ -1131,12 +1134,29 @@ def fold_passages(hits: list[Hit], keep: frozenset[int] = frozenset()) -> list[H
 
     def repeats(p: Hit, t: Hit) -> bool:
         own = normalize(p.item.text)  # type: ignore[union-attr]
+        if not own:
+            return False
+        if t.kind == "section":
+            # A heading is shown with its body's opening: the passage that opens it is that answer; a
+            # passage further in that names the heading (第四十六条…异议处理结果… in 第六章 异议处理)
+            # is another one.
+            return own[:SHOWN_OPENING] in normalize(t.text or "")
         other = normalize(getattr(t.item, "text", "") or "")
         title = normalize(t.title)
-        return bool(own) and ((bool(other) and (own in other or other in own)) or (len(title) >= 4 and title in own))
+        return (bool(other) and (own in other or other in own)) or (len(title) >= 4 and title in own)
 
-    return [h for h in hits if h.kind != "passage" or id(h.item) in keep
-            or not any(repeats(h, t) for t in typed.get((h.doc, h.line), []))]
+    # The typed item takes the place of the passage repeating it when the passage ranks higher.
+    out: list[Hit] = []
+    shown: set[int] = set()
+    for h in hits:
+        if h.kind == "passage" and id(h.item) not in keep:
+            same = next((t for t in typed.get((h.doc, h.line), []) if repeats(h, t)), None)
+            if same is not None:
+                h = same
+        if id(h) not in shown:
+            shown.add(id(h))
+            out.append(h)
+    return out
 
 
 def _without_year(q: Query) -> Query:

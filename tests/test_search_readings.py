@@ -256,6 +256,24 @@ def test_a_passage_hit_carries_the_sentences_after_it_and_folds_only_into_its_ow
     own = next(ix.hit(i, 0.5) for i, e in enumerate(ix.entries)
                if e.kind == "passage" and e.item.text.startswith("（一）"))
     assert fold_passages([task, hit, own]) == [task, hit]
+    # Ranked above its task, the passage gives the task its place (the two are one answer, ranked first).
+    assert fold_passages([own, hit, task]) == [task, hit]
+
+
+def test_a_passage_deep_in_a_headings_body_is_another_answer_than_the_heading() -> None:
+    """第六章 异议处理 is shown with its opening article; the later article naming 异议处理 is an answer of
+    its own (in an unbroken document every passage is on the heading's line)."""
+    from knowledge.models import Passage, Section
+    from knowledge.search import fold_passages
+
+    heading = Section(id="S6", doc="p.txt", title="异议处理", level=1, line=1)
+    opening = Passage(id="P1", doc="p.txt", section="S6", line=1, text="第四十一条任何单位或个人对评选工作有异议的，可以向秘书组提出。")
+    later = Passage(id="P2", doc="p.txt", section="S6", line=1, text="第四十六条秘书组应当将异议处理结果告知异议方。")
+    section = Hit(kind="section", id="S6", doc="p.txt", line=1, title="异议处理", score=50.0, item=heading,
+                  text="第六章 异议处理：第四十一条任何单位或个人对评选工作有异议的，可以向秘书组提出。")
+    hits = [Hit(kind="passage", id=p.id, doc="p.txt", line=1, title=p.text[:10], score=60.0, item=p, text=p.text)
+            for p in (later, opening)]
+    assert fold_passages([*hits, section]) == [hits[0], section]
 
 
 def test_pinyin_words_inside_a_chinese_question_are_read_as_characters() -> None:
