@@ -8,6 +8,7 @@ A contradicted item never answers; it may be offered as "did you mean". The word
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 CONTRASTS_FILE = Path(__file__).parent / "data" / "contrasts.tsv"
@@ -32,6 +33,19 @@ def _table(path: Path = CONTRASTS_FILE) -> tuple[frozenset[frozenset[str]], tupl
         elif kind == "procedure":
             procedures.append((a, (a, *(w for w in b.split(",") if w))))
     return frozenset(chars), tuple(measures), tuple(procedures)
+
+
+@functools.lru_cache(maxsize=2)
+def _document_name(path: Path = CONTRASTS_FILE) -> re.Pattern[str] | None:
+    """A procedure word naming a document, with up to two characters before its kind (奖励办法,
+    奖励管理办法; 补助资金管理办法 is not read so: four characters between)."""
+    rows = [raw.split("\t") for raw in path.read_text(encoding="utf-8").splitlines() if not raw.startswith("#")]
+    kinds = [row[0] for row in rows if len(row) >= 3 and row[2] == "document"]
+    words = [w for w, _ in _table(path)[2]]
+    if not kinds or not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?:{alternation})[\u4e00-\u9fff]{{0,2}}?(?:{'|'.join(map(re.escape, kinds))})")
 
 
 @functools.lru_cache(maxsize=256)
@@ -80,7 +94,10 @@ def unanswered_procedure(query: str, where: str) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def _procedures_asked(query: str) -> tuple[tuple[str, ...], ...]:
-    """The procedure words a question asks with (申请, 费用 …), each with the words that answer it."""
+    """The procedure words a question asks with (申请, 费用 …), each with the words that answer it; not
+    those naming a document (省十四运会奖励办法第二十一条: 奖励 is the document's name, not asked)."""
+    if (naming := _document_name()) is not None:
+        query = naming.sub(" ", query)
     return tuple(same for w, same in _table()[2] if w in query)
 
 

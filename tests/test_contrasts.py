@@ -22,3 +22,12 @@ def test_an_opposite_character_swapped_is_a_contradiction() -> None:
     assert swapped("实际利用外资", "实际利用内资")
     assert not swapped("实际利用外资", "实际利用外资")
     assert contradicts("老年食堂怎么申请", "", "推进老年食堂建设")
+
+
+def test_a_procedure_word_naming_a_document_is_not_asked() -> None:
+    """十四运会奖励办法第二十一条: 奖励 is part of the document's name; the article need not say 奖励.
+    Asked as itself (有什么奖励, 奖励政策), it still must be answered."""
+    assert not unanswered_procedure("十四运会奖励办法第二十一条针对的是教练员", "第二十一条对获得冠军的教练员优先评审职称")
+    assert not unanswered_procedure("农机购置补助办法适用范围", "本办法适用于市级财政安排的资金")
+    assert unanswered_procedure("获得冠军的教练员有什么奖励", "第二十一条对获得冠军的教练员优先评审职称")
+    assert unanswered_procedure("教练员奖励政策", "第二十一条对获得冠军的教练员优先评审职称")
