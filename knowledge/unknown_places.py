@@ -99,7 +99,9 @@ class UnknownPlaces:
         if name is None and not q.docs:  # (天津滨海新区大港街道: a city and district before a known place)
             text = _after_city(text)
             name = _UNKNOWN_PLACE.match(text)
-        if not name or name.group(0).endswith(NOT_PLACES) or _FUNCTION_CHARS.search(name.group(1)) \
+        # (乡镇街道, 城乡社区…: a word naming a kind of place before the kind is no name either)
+        if not name or name.group(0).endswith(NOT_PLACES) or name.group(1).endswith(NOT_PLACES) \
+                or _FUNCTION_CHARS.search(name.group(1)) \
                 or _WHICH.search(name.group(1)) or _KINDS_JOINED.match(name.group(0)) \
                 or name.group(1).startswith(tuple(doc_words())):
             return []  # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words)

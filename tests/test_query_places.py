@@ -48,3 +48,14 @@ def test_kinds_of_place_joined_and_words_before_a_place_are_no_place() -> None:
     assert not result.note and result.hits and "老年大学" in result.hits[0].text
     q = index.parse("领导让我查一下南湖市老年大学")
     assert not q.text.startswith("一下")
+
+
+def test_a_kind_of_place_before_a_kind_is_no_place() -> None:
+    """乡镇街道在…: 乡镇 names a kind of place (not_places.txt), so 乡镇街道 is no place no plan is about."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    doc = ["南湖市困境儿童保障实施意见", "畅通乡镇人民政府（街道办事处）与县级民政、公安、教育部门的联系。"]
+    index = SearchIndex(merge([build_document("a.txt", doc)]))
+    assert index.parser_required(index.parse("乡镇街道在困境儿童工作上要和哪些县级部门畅通联系")) == []
+    assert index.parser_required(index.parse("和平街道在困境儿童工作上要和哪些县级部门畅通联系")) == ["和平街道"]
