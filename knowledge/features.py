@@ -36,7 +36,7 @@ NAMES = (
     "doc_kind_match", "doc_kind_other", "query_len", "pinyin", "text_len",
     "match", "match_sq", "match_gap", "fuzzy_gap", "no_text", "fuzzy_name", "name_equal", "name_gap",
     "unseen", "explained", "both_unexplained", "long_cov_text", "long_bm25_text", "asked_kind_named",
-    "cov_window", "long_cov_window", "doc_cov", "long_doc_cov", "cov_local", "answer_type",
+    "cov_window", "long_cov_window", "doc_cov", "long_doc_cov", "cov_local", "answer_type", "rare_chars",
 )
 
 
@@ -139,6 +139,7 @@ def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name:
         doc_cov, min(len(q.text), 30) / 30.0 * doc_cov,
         0.0,  # (cov_local: filled by add_local, over the question's candidates)
         0.0,  # (answer_type: filled by the index, from the question's expected answer types)
+        0.0,  # (rare_chars: filled by the index, from every item's characters)
     ]
 
 

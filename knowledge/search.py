@@ -77,6 +77,10 @@ ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
 CANDIDATES = 64
 ANSWER_TYPE = NAMES.index("answer_type")
+RARE_CHARS = NAMES.index("rare_chars")
+# A character of the question in at most this share of the items is rare: a candidate holding it shares
+# more than chance with the question, in whatever words (老鼠蟑螂 and 灭鼠…灭蟑 share 鼠 and 蟑, no bigram).
+RARE_CHAR_SHARE = 0.01
 SUGGEST_MAX_CHARS = 20
 OUTLINE_SCORE = 70.0
 # An answer explains more than this share of the question's characters (太空投资 is not answered by
@@ -269,6 +273,7 @@ class SearchIndex:
         self._term_items: dict[str, list[int]] = {}
         self._purposes: dict[str, int] | None = None  # document → its purpose clause (built on first use)
         self._heading_titles: str | None = None  # every heading, one per line (built on first use)
+        self._rare: dict[str, np.ndarray | None] = {}  # character → the entries holding it, when rare
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -346,7 +351,37 @@ class SearchIndex:
         texts = [self.entries[i].name + self.entries[i].text for i in idx]
         # 管理费最多一次收多少年: a text holding a number answers it rather than one naming the fee.
         x[:, ANSWER_TYPE] = holds_answer(_types_asked(q.raw), texts)
+        x[:, RARE_CHARS] = self.rare_chars(variants[0] if variants else "", idx)
         return idx, add_local(x, texts, [int(self._entry_doc[i]) for i in idx], fs.grams)
+
+    def rare_chars(self, text: str, idx: list[int]) -> np.ndarray:
+        """Each candidate's share of the question's rare characters (in few items), weighted by how
+        rare: the evidence, beyond bigrams, that an item speaks of what a question in other words
+        names (小区老鼠蟑螂多 → 灭鼠、灭蟑)."""
+        out = np.zeros(len(idx))
+        n = len(self.entries)
+        total = 0.0
+        rows = np.asarray(idx, dtype=np.int64)
+        for ch in {c for c in text if "\u4e00" <= c <= "\u9fff"}:
+            holders = self._rare_holders(ch)
+            if holders is None:
+                continue
+            weight = math.log(n / len(holders))
+            total += weight
+            out += weight * np.isin(rows, holders)
+        return out / total if total else out
+
+    def _rare_holders(self, ch: str) -> np.ndarray | None:
+        """The entries holding a rare character (None when it is in none or in too many); remembered,
+        as a large base's common characters are each in tens of thousands of entries."""
+        if ch in self._rare:
+            return self._rare[ch]
+        holders: np.ndarray | None = np.union1d(self.fuzzy.text_chars.holding(ch), self.fuzzy.name_index.holding(ch))
+        if holders is None or not len(holders) or len(holders) > RARE_CHAR_SHARE * len(self.entries):
+            holders = None
+        if len(self._rare) < 8192:
+            self._rare[ch] = holders
+        return holders
 
     def field_scores_of(self, q: Query) -> FieldScores:
         """Coverage and BM25 of a query's lexicon variants on every item's fields."""

@@ -112,3 +112,19 @@ def test_an_answers_candidates_are_ordered_by_the_calibrated_probability() -> No
     probs = [p for p, _ in scored.inside]
     assert probs == sorted(probs, reverse=True)
     assert [ranked[i] for _, i in scored.inside] == sorted((ranked[i] for _, i in scored.inside))
+
+
+def test_rare_characters_shared_in_other_words_are_evidence() -> None:
+    """小区老鼠蟑螂多: no bigram of the question is in 灭鼠…灭蟑, but its rare characters 鼠 and 蟑 are;
+    common characters (小区, 多) weigh nothing, and an item holding none of the rare ones gets 0."""
+    from knowledge.builder import build_document
+    from knowledge.search import SearchIndex
+
+    lines = ["东湖街道2024年工作计划", "一、抓民生"] + [f"{k}.推进小区{k}号楼改造，做好社区服务。" for k in range(1, 120)] \
+        + ["120.按时开展冬春季灭鼠、夏秋季灭蚊蝇和全年灭蟑工作。", "121.做好小区绿化养护。"]
+    index = SearchIndex(build_document("east.txt", lines))
+    idx = [i for i, e in enumerate(index.entries) if e.kind == "task" and ("灭蟑" in e.text or "绿化" in e.text)]
+    share = index.rare_chars("小区老鼠蟑螂多统一消杀", idx)
+    by_text = {("灭蟑" in index.entries[i].text): v for i, v in zip(idx, share, strict=True)}
+    assert by_text[True] > 0.3 and by_text[False] == 0.0
+    assert Ranker.load().weights.get("rare_chars", 0.0) > 0.0
