@@ -279,6 +279,7 @@ def test_a_figure_asked_at_the_end_of_the_year_is_no_deadline_list() -> None:
 @pytest.mark.parametrize("question,kind", [
     ("下周要去化工园区检查对化工园区规范化管理都提了哪些要求", "list"),  # a time said in passing
     ("这个月有哪些任务要完成", "due"), ("本周到期的", "due"), ("年底前老旧小区改造", "due"),
+    ("到年底要实现全覆盖的有哪几项", "due"), ("年底了实现全覆盖的有哪几项", "list"),
 ])
 def test_a_time_asks_for_due_tasks_only_beside_words_of_finishing_work(question: str, kind: str) -> None:
     assert read(normalize(question)).kind == kind
