@@ -265,6 +265,8 @@ def test_the_last_part_named_by_what_it_is_about() -> None:
     ("非遗方面各地有啥打算都列一下", "list", "非遗"),
     ("几个规划里关于招聘会的内容列一下", "list", "招聘会"),
     ("那几个大模型列一下", "list", "大模型"),
+    ("哪些地方提到了非遗，列一下", "list", "非遗"),
+    ("规划里提到过垃圾分类的有哪些", "list", "垃圾分类"),
 ])
 def test_how_a_chat_frames_a_list_is_no_part_of_its_topic(question: str, kind: str, topic: str) -> None:
     r = read(normalize(question))
