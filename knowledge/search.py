@@ -71,7 +71,7 @@ from knowledge.readings import Reading, read, series_word, unbracket_span
 from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import UnknownPlaces
-from knowledge.wordlists import alternation
+from knowledge.wordlists import alternation, words
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 # Candidates scored by the ranker per question (from BM25 and from the fuzzy matcher each).
@@ -463,6 +463,8 @@ class SearchIndex:
         e = self.entries[i]
         if q.docs and e.item.doc not in q.docs:
             return False
+        if self.candidates[i].actual and _asks_ahead(q.raw):
+            return False  # 燃气户内设施还没改，后面还弄吗: what is to come, not the figure a review reports
         if q.year is None and q.period and e.kind == "indicator" and _only_baseline_in(e, q.period[1]):
             return False  # 十三五那几年固投加起来多少: a later plan's starting value (2020) is no figure of the period
         if q.year is None and q.period and not _in_period(e.value_years or self._line_years.get(i, frozenset()),
@@ -1061,6 +1063,12 @@ class SearchIndex:
         e = self.entries[i]
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks or [])
+
+
+@functools.lru_cache(maxsize=256)
+def _asks_ahead(raw: str) -> bool:
+    """Does a question ask about what is still to come (ahead_words.txt)?"""
+    return any(w in raw for w in words("ahead_words"))
 
 
 def _articles_of(entries: list[_Entry]) -> dict[int, str]:

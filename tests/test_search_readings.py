@@ -907,3 +907,15 @@ def test_a_part_named_with_its_place_is_counted_by_its_numbered_parts() -> None:
     result = index.search("幸福东湖下面有几条")
     assert result.reading == "count" and result.total == 3
     assert [h.title for h in result.hits] == ["始终坚持就业优先", "强化社会保障职能", "加强幼儿教育与管理"]
+
+
+def test_a_question_about_what_is_to_come_is_not_answered_by_a_reported_figure() -> None:
+    """燃气户内设施还没改，后面还弄吗: the review's figure (完成改造1万户, an actual) is what was done; the
+    year ahead's task is what is asked."""
+    lines = ["南港区2024年政府工作报告", "一、2023年工作回顾", "完成燃气户内设施改造1万户。",
+             "二、2024年工作安排", "1.对燃气户内设施改造剩余户持续攻坚。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    hits = index.search("我家燃气户内设施还没改，南港区后面还弄吗").hits
+    assert hits and "剩余户" in hits[0].text
+    assert all(not index.candidates[next(i for i, e in enumerate(index.entries) if e.item is h.item)].actual
+               for h in hits)
