@@ -572,3 +572,14 @@ def test_a_chapter_or_major_part_asked_for_is_the_top_part_holding_the_topic() -
 def test_the_full_name_of_a_heading_asked_for_is_no_part_of_the_topic() -> None:
     r = read(normalize("规划里文化新河对应第几部分标题全称是啥"))
     assert (r.kind, r.where, r.topic) == ("structure", True, "文化新河")
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("推动城市更新那一项编号是几", "推动城市更新"),
+    ("推动城市更新那一项是第几项", "推动城市更新"),
+    ("城市更新排在第几", "城市更新"),
+])
+def test_the_position_of_a_part_asked_is_a_where_question(question: str, topic: str) -> None:
+    """编号是几, 第几项 (not 几项: a count), 排在第几: the part holding the topic, by its number."""
+    r = read(normalize(question))
+    assert (r.kind, r.where, r.topic) == ("structure", True, topic)
