@@ -78,6 +78,8 @@ ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 CANDIDATES = 64
 ANSWER_TYPE = NAMES.index("answer_type")
 RARE_CHARS = NAMES.index("rare_chars")
+# A term the question quotes (“一改”, 「反向飞地」): two to ten characters between quotation marks.
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,10})[”\"」』]")
 # A character of the question in at most this share of the items is rare: a candidate holding it shares
 # more than chance with the question, in whatever words (老鼠蟑螂 and 灭鼠…灭蟑 share 鼠 and 蟑, no bigram).
 RARE_CHAR_SHARE = 0.01
@@ -609,6 +611,11 @@ class SearchIndex:
         self.places.scope(q)
         self.scope_by_phrase(q)
         q.articles = self.articles(query)
+        if q.intent == "term" and (quoted := _QUOTED.search(query)) and (term := normalize(quoted.group(1))) in q.text \
+                and term != q.text and self._items_using(term):
+            # 规划里“一改”具体指的是改什么: the words a question asking what something means quotes are
+            # what it asks about, and the plans write them; the rest (改什么) is the asking
+            q.focus = term
         reading = read(self.asked(q))
         if reading.kind == "answer" and reading.inside and q.docs:
             q.parts = self.listing.part_sections(q, reading.inside)

@@ -919,3 +919,14 @@ def test_a_question_about_what_is_to_come_is_not_answered_by_a_reported_figure()
     assert hits and "剩余户" in hits[0].text
     assert all(not index.candidates[next(i for i, e in enumerate(index.entries) if e.item is h.item)].actual
                for h in hits)
+
+
+def test_a_quoted_term_whose_meaning_is_asked_is_what_the_question_is_about() -> None:
+    """规划里“一改”具体指的是改什么: 改什么 is the asking; the passage defining “一改” answers."""
+    lines = ["东湖街道国民经济和社会发展第十四个五年规划", "一、统筹推进老城区发展",
+             "总体思路为通过“一改”、“一更新”等途径巩固提升老城区。",
+             "一改：在老城区推动棚户区改造，对周边多个小区进行微调整。",
+             "一更新：在河底区域通过城市更新打造居住配套区。", "二、加强社会治理", "推进网格化管理。"]
+    index = SearchIndex(merge([build_document("east.txt", lines), build_document("west.txt", WEST)]))
+    hits = index.search("东湖街道规划里“一改”具体指的是改什么").hits
+    assert hits and "一改：在老城区推动棚户区改造" in hits[0].text
