@@ -375,12 +375,6 @@ class Listing:
                     chosen.extend(held or [("section", c) for c in parts or [s]])
                 else:
                     held = self.items_under(s, reading.wanted)
-                    kids = self.numbered(self.children.get(s.id, [])) if reading.parts and reading.wanted is None else []
-                    if len(kids) > sum(kind != "passage" for kind, _ in held) and len(self.own_points(s)) <= len(kids):
-                        # 幸福新河下面有几条: a part with more numbered parts than typed items (its work is
-                        # in their running text) and no more points of its own is counted by its parts
-                        chosen.extend(("section", c) for c in kids)
-                        continue
                     if reading.wanted is None and held and held[0][0] == "passage" and (points := self.paragraphs_of(s)):
                         # 发展定位一共列了几条: a part written as paragraphs, no tasks, counts its
                         # paragraphs (their points), not every passage they are cut into.
