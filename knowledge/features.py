@@ -3,7 +3,8 @@
 The signals: fuzzy/pinyin match quality (knowledge/fuzzy.py), BM25 and idf-weighted coverage of
 the query's bigrams in the item's name, heading and text (knowledge/textindex.py), how much of
 the name the query explains, exact containment, the item's kind against the question's intent,
-the year and document kind the question names. Weights live in knowledge/data/ranker.json,
+the year and document kind the question names, and (filled by the index) the answer type the
+question's form asks for and the question's rare characters an item holds. Weights live in knowledge/data/ranker.json,
 fitted by bench/fit_ranker.py; nothing here is tuned by hand.
 """
 
