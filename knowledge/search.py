@@ -83,6 +83,7 @@ _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,10})[”\"」』]")
 # A character of the question in at most this share of the items is rare: a candidate holding it shares
 # more than chance with the question, in whatever words (老鼠蟑螂 and 灭鼠…灭蟑 share 鼠 and 蟑, no bigram).
 RARE_CHAR_SHARE = 0.01
+RARE_REMEMBERED = 8192  # characters whose holders an index remembers (a few thousand are ever asked)
 SUGGEST_MAX_CHARS = 20
 OUTLINE_SCORE = 70.0
 # An answer explains more than this share of the question's characters (太空投资 is not answered by
@@ -378,10 +379,9 @@ class SearchIndex:
         as a large base's common characters are each in tens of thousands of entries."""
         if ch in self._rare:
             return self._rare[ch]
-        holders: np.ndarray | None = np.union1d(self.fuzzy.text_chars.holding(ch), self.fuzzy.name_index.holding(ch))
-        if holders is None or not len(holders) or len(holders) > RARE_CHAR_SHARE * len(self.entries):
-            holders = None
-        if len(self._rare) < 8192:
+        found = np.union1d(self.fuzzy.text_chars.holding(ch), self.fuzzy.name_index.holding(ch))
+        holders = found if 0 < len(found) <= RARE_CHAR_SHARE * len(self.entries) else None
+        if len(self._rare) < RARE_REMEMBERED:
             self._rare[ch] = holders
         return holders
 
