@@ -11,6 +11,8 @@ import functools
 import re
 from pathlib import Path
 
+from knowledge.wordlists import one_of
+
 CONTRASTS_FILE = Path(__file__).parent / "data" / "contrasts.tsv"
 # A name must share this much of the question's characters for a swapped character to matter.
 NEAR_SHARE = 0.6
@@ -18,10 +20,12 @@ NEAR_SHARE = 0.6
 
 @functools.lru_cache(maxsize=2)
 def _table(path: Path = CONTRASTS_FILE) -> tuple[frozenset[frozenset[str]], tuple[tuple[str, str], ...],
-                                                  tuple[tuple[str, tuple[str, ...]], ...]]:
+                                                  tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """(opposite characters, measures, procedure words with the words saying the same, kinds of document)."""
     chars: set[frozenset[str]] = set()
     measures: list[tuple[str, str]] = []
     procedures: list[tuple[str, tuple[str, ...]]] = []  # a word and the words saying the same
+    documents: list[str] = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -32,27 +36,26 @@ def _table(path: Path = CONTRASTS_FILE) -> tuple[frozenset[frozenset[str]], tupl
             measures.append((a, b))
         elif kind == "procedure":
             procedures.append((a, (a, *(w for w in b.split(",") if w))))
-    return frozenset(chars), tuple(measures), tuple(procedures)
+        elif kind == "document":
+            documents.append(a)
+    return frozenset(chars), tuple(measures), tuple(procedures), tuple(documents)
 
 
 @functools.lru_cache(maxsize=2)
 def _document_name(path: Path = CONTRASTS_FILE) -> re.Pattern[str] | None:
     """A procedure word naming a document, with up to two characters before its kind (奖励办法,
     奖励管理办法; 补助资金管理办法 is not read so: four characters between)."""
-    rows = [raw.split("\t") for raw in path.read_text(encoding="utf-8").splitlines() if not raw.startswith("#")]
-    kinds = [row[0] for row in rows if len(row) >= 3 and row[2] == "document"]
-    words = [w for w, _ in _table(path)[2]]
-    if not kinds or not words:
+    _, _, procedures, kinds = _table(path)
+    if not kinds or not procedures:
         return None
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?:{alternation})[\u4e00-\u9fff]{{0,2}}?(?:{'|'.join(map(re.escape, kinds))})")
+    return re.compile(f"(?:{one_of(w for w, _ in procedures)})[\u4e00-\u9fff]{{0,2}}?(?:{one_of(kinds)})")
 
 
 @functools.lru_cache(maxsize=256)
 def _asked_side(query: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
     """The measures a question says without their opposite (said, opposite), and its characters: what
     `swapped` needs of the question, read once for all the candidates it is compared with."""
-    _, measures, _ = _table()
+    _, measures, _, _ = _table()
     said = tuple((a, b) for a, b in measures if a in query and b not in query) \
         + tuple((b, a) for a, b in measures if b in query and a not in query)
     return said, frozenset(query)
@@ -74,7 +77,7 @@ def swapped(query: str, name: str) -> bool:
 
 def swapped_in_text(query: str, text: str) -> bool:
     """Does the text hold the question only with an opposite swapped in (实际利用内资 for 外资)?"""
-    chars, measures, _ = _table()
+    chars, measures, _, _ = _table()
     if len(query) < 3 or query in text:
         return False
     for pair in chars:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -201,12 +200,6 @@ def place_aliases(doc: Document) -> tuple[set[str], set[str]]:
     return strong, weak
 
 
-@functools.lru_cache(maxsize=1)
-def _aspects() -> tuple[str, ...]:
-    """The words of what is asked of an item (目标, 任务; knowledge/data/item_aspects.txt), longest first."""
-    return tuple(sorted(words("item_aspects"), key=len, reverse=True))
-
-
 class QueryParser:
     """Parses queries against the documents of one knowledge base (their places, kinds and years)."""
 
@@ -344,7 +337,7 @@ class QueryParser:
         core = self.core(text)
         # 现代医院管理制度的目标是什么: with the document named, a word of what is asked of it (目标) is
         # all there is to match inside it, not the question words around it.
-        q.text = core or next((w for w in _aspects() if w in text), "") or text
+        q.text = core or next((w for w in words("item_aspects") if w in text), "") or text
         return q
 
     def without_asker(self, raw: str) -> str:
