@@ -381,8 +381,10 @@ class Listing:
                         held = points
                         opening.update(id(it) for _, it in held)
                     chosen.extend(held)
-        if reading.where and not chosen:
-            # 安全生产放在哪个部分: no heading names it; the part holding what answers it.
+        if not chosen and (reading.where or (reading.named and not reading.parts
+                                             and reading.ordinal is None and reading.topic)):
+            # 安全生产放在哪个部分, 讲意识形态的那节叫啥: no heading names it; the part holding what
+            # answers it.
             return self.holding(index, q, reading, result)
         ranked = not complete and (reading.kind == "list"
                                    or (reading.kind == "count" and not chosen and bool(reading.topic)))

@@ -10,7 +10,7 @@ from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
 from knowledge.numbers import COUNT_WORDS, MEASURE_UNITS, UNITS
 from knowledge.plan_periods import five_year_period, shi_wu_number
-from knowledge.readings import LAST_WORDS, asks_due, doc_words
+from knowledge.readings import LAST_WORDS, asks_due, doc_words, without_time_of_asking
 from knowledge.wordlists import one_of, words
 
 # Cue words (normalised form) that say what kind of answer is wanted. Checked in this order:
@@ -236,7 +236,8 @@ class QueryParser:
         """The query's matching text, year, named documents, document kinds and intent; 今年/明年
         count from `today_year` when given, else from the latest plan year; `titles`: a document's
         title the question names scopes it."""
-        text = normalize(self.without_asker(raw))
+        # (十四五就剩这一个月了，…: when the asker asks is no word an item repeats)
+        text = without_time_of_asking(normalize(self.without_asker(raw)))
         for year in _SPACED_YEAR.findall(raw):
             # PM2.5 2023年: a year said after a code's digits is a word of its own (normalising joins them)
             text = re.sub(rf"(?<=\d){year}(?=年)", "的" + year, text, count=1)

@@ -5,6 +5,7 @@ The cue words are data (knowledge/data/question_readings.tsv); this module only 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -14,7 +15,7 @@ from pathlib import Path
 import cn2an
 
 from knowledge.models import ItemKind
-from knowledge.wordlists import one_of
+from knowledge.wordlists import alternation, one_of
 
 READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 # The first of these a question has cues for wins: tasks by deadline over a list (年底前要完成哪些任务).
@@ -22,7 +23,9 @@ READINGS = ("overdue", "due", "structure", "count", "list")
 # Words of "the last one" (最后一章, 收尾一章, 末尾那部分).
 LAST_WORDS = "最后|最末|末尾|结尾|收尾|倒数"
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
-_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|个方面|方面|大块|大部分|大方面|大项|个板块|板块|个(?=[\u4e00-\u9fff]))"
+# (第一个完成, 第一个建成: "the first to do it", no part of a document: an action verb after 第N个)
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|节|篇|条|项|块|组|个方面|方面|大块|大部分|大方面|大项|个板块|板块|"
+                      rf"个(?=[\u4e00-\u9fff])(?!{alternation('action_verbs')}))"
                       rf"|((?:{LAST_WORDS})一?)(个?大?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
 # is taken out).
@@ -71,7 +74,10 @@ _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _ASKING_WORD = re.compile(r"几|多少|哪")
 _HOW_MUCH = "多少"
 _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?"
-                          r"|(?:只剩|还剩|就剩)(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个多?月"
+                          r"|(?:只剩|还剩|就剩)这?(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个多?月了?"
+                          # 离年底就一个月了: the time left, told (the time it is left to stays)
+                          r"|(?<=[底末])(?:就|只|还)(?:剩|有)?(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个多?月了?"
+                          r"|(?:离|距离?)(?=[年月][底末](?:就|只|还))"
                           # 都11月下旬了, 眼看(今年)要过完了, (今年)过去大半了: the time of asking, told
                           r"|(?:都|已经|已|到了|现在|眼看|转眼)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:上旬|中旬|下旬|底|末|份|初)?了?"
                           r"|(?:眼看|转眼)?(?:都|已经)?(?:快|要)?(?:过完|过去大半|过了大半|过半|过去一半)了?")
@@ -111,6 +117,9 @@ class Reading:
     inside: tuple[int, ...] = ()
     # 文化那个一级标题, 讲民生的大标题: a top part of the document is asked for, not a heading under one.
     top: bool = False
+    # 讲招商的那部分叫啥标题: the part's name is asked (not what the part says), so a part no heading
+    # names is found by what it holds.
+    named: bool = False
 
     @property
     def ordinal(self) -> int | None:
@@ -151,6 +160,10 @@ class _Cues:
     across: re.Pattern[str] | None = None
     # 在计划里, 在方案中: where in the document, said inside a question (no topic).
     in_document: re.Pattern[str] | None = None
+    # Words asking for a part's name (标题, 叫啥): with them a part is asked for, not what it says.
+    name_words: tuple[str, ...] = ()
+    # A cue and the characters that, next after it, make it another word (框架 but not 框架协议).
+    not_before: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=4)
@@ -171,6 +184,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     across: list[str] = []
     parties: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
+    not_before: dict[str, str] = {}
+    name_words: list[str] = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -193,6 +208,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             top_words.append(cue)
         elif reading == "under":
             under_words.append(cue)
+        elif reading == "name":
+            name_words.append(cue)
         elif reading == "across":
             across.append(cue)
         elif reading == "party":
@@ -209,6 +226,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             cues.append((cue, reading))
             if reading in ("due", "structure") and arg:
                 horizons[cue] = arg
+            if len(parts) > 3 and parts[3]:
+                not_before[cue] = parts[3]  # (框架协议 is no outline)
     for cue, reading in list(cues):
         # 分成几 is also said 分成了几: the variant with 了 reads the same (unless the table has it).
         m = _ASKING_WORD.search(cue)
@@ -225,7 +244,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  tuple(sorted(asides, key=len, reverse=True)), tuple(past_words),
                  tuple((re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else "")), canonical)
                        for word, canonical, after in sorted(same, key=lambda w: -len(w[0]))),
-                 tuple(top_words), tuple(under_words), _across_pattern(across, parties, doc_words), _in_document(doc_words))
+                 tuple(top_words), tuple(under_words), _across_pattern(across, parties, doc_words), _in_document(doc_words),
+                 tuple(name_words), not_before)
 
 
 def _across_pattern(quantifiers: list[str], parties: list[str], words: set[str]) -> re.Pattern[str] | None:
@@ -235,6 +255,19 @@ def _across_pattern(quantifiers: list[str], parties: list[str], words: set[str])
         return None
     whose = rf"(?:(?:{one_of(parties)})的)?" if parties else ""
     return re.compile(rf"(?:{one_of(quantifiers)}){whose}(?:{one_of(words)})(?:里面|里头|当中|里|中|上)?")
+
+
+def _cue_at(text: str, cue: str, not_before: str) -> int:
+    """Where the cue is first said as itself (not followed by a character making it another word); -1."""
+    at = text.find(cue)
+    while at >= 0 and not_before and text[at + len(cue): at + len(cue) + 1] in tuple(not_before):
+        at = text.find(cue, at + 1)
+    return at
+
+
+def without_time_of_asking(text: str) -> str:
+    """The question without the time of asking it tells (截至8月, 就剩这一个月了, 都11月下旬了)."""
+    return _AS_OF_MONTH.sub("", text)
 
 
 def doc_words() -> frozenset[str]:
@@ -339,11 +372,12 @@ _SPOKEN_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:讲|说|关于|有关)(?:的是
 
 
 def _asks_inside_part(text: str, found: list[tuple[str, str]], horizons: dict[str, str], table: _Cues) -> bool:
-    """Does a cue pointing at a part (那一节, 这部分) go on with 里/中 and a question of its own, longer
-    than a part's name, about what the part says?"""
+    """Does a cue pointing at a part (那一节, 这部分) go on (with 里/中 or without) with a question of its
+    own, longer than a part's name, about what the part says?"""
     for cue, kind in found:
         if kind == "structure" and horizons.get(cue) == "self" and cue[0] in "那这":
-            inside = re.search(re.escape(cue) + r"(?:里面|里头|当中|里|中)(.+)", text)
+            # (…那一节，提到…要怎么处置: a question of its own after the part, said without 里 too)
+            inside = re.search(re.escape(cue) + r"(?:里面|里头|当中|里|中)?(.+)", text)
             if inside and len(_bare(inside.group(1), table)) > WHERE_TOPIC_CHARS:
                 return True
     return False
@@ -377,10 +411,15 @@ _SERIES_THIS_THAT = re.compile(r"([\u4e00-\u9fff]{2})这个?\1那")
 _COUNT_ASKED = re.compile(r"几|多少")
 
 
+# 主要工作按几个坚持分的, 按几个奋力争先分组: the points' word, then how the document is divided by them.
+_SERIES_DIVIDED = re.compile(r"(?:几|多少)(?:个|条|项)[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?"
+                             r"(?:来|进行)?(?:分组|划分|分|排)(?:的|开|成)?$")
+
+
 def series_word(text: str) -> str:
     """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
-    多少条坚持xx → 坚持); "" when it counts none."""
-    m = _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
+    多少条坚持xx → 坚持, 按几个坚持分的 → 坚持); "" when it counts none."""
+    m = _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
     return m.group(1) if m else ""
 
@@ -414,9 +453,9 @@ def read(text: str) -> Reading:
         r.span = numbers
         rest = rest[: span.start()] + " " + rest[span.end():]
     for cue, reading in cues:
-        if cue in rest:
+        if cue in rest and (at := _cue_at(rest, cue, table.not_before.get(cue, ""))) >= 0:
             found.append((cue, reading))
-            rest = rest.replace(cue, " ", 1)
+            rest = rest[:at] + " " + rest[at + len(cue):]
     path: list[int] = []
     last_kind = ""
     for m in list(_ORDINAL.finditer(rest)):
@@ -429,7 +468,7 @@ def read(text: str) -> Reading:
         path, last_kind = [LAST], last_named.group(1)
     if path:
         r.path = tuple(path)
-        r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块")) else None
+        r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块", "组")) else None
         r.articles = r.wanted == "section" and _HOW_MANY_ARTICLES.search(text) is not None
         # The mark keeps where the ordinal stood: what precedes it may name the part it counts in.
         rest = _ORDINAL.sub(_AT, rest).replace(_FROM_END + _AT, _AT)
@@ -527,6 +566,7 @@ def read(text: str) -> Reading:
         return Reading(topic=text, inside=r.inside)
     # (今年过去大半了: the time of asking told, no question of what was done)
     r.past = any(word in _AS_OF_MONTH.sub(" ", text) for word in table.past_words)
+    r.named = r.kind == "structure" and any(word in text for word in table.name_words)
     r.top = r.kind == "structure" and any(word in text for word in table.top_words) \
         and not any(word in text for word in table.under_words)
     r.topic = _bare(rest, table)

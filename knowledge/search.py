@@ -70,7 +70,7 @@ from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import Reading, read, series_word, unbracket_span
 from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
-from knowledge.unknown_places import UnknownPlaces
+from knowledge.unknown_places import PLACE_KIND, UnknownPlaces, strip_place_kind
 from knowledge.wordlists import alternation, words
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
@@ -277,6 +277,7 @@ class SearchIndex:
         self._purposes: dict[str, int] | None = None  # document → its purpose clause (built on first use)
         self._heading_titles: str | None = None  # every heading, one per line (built on first use)
         self._rare: dict[str, np.ndarray | None] = {}  # character → the entries holding it, when rare
+        self._by_sound: dict[str, str] | None = None  # a sound → the plans' characters sounding so
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -599,14 +600,16 @@ class SearchIndex:
         # (百分之百 → 100%: the plans write percentages in digits)
         said = unbracket_span(percents_in_digits(query))
         q = self.parse(said, today)
-        if required := self.parser_required(q):
+        required = self.parser_required(q)
+        # (宝安那个街道: a place a plan's text writes as one (宝安区) is that plan's; nothing to repair)
+        if required and not all(self.places.has_plan(r) for r in required):
             # 新和街消防体验管…, 饮冰市书斋…: a place no plan is about, or a same-sound slip of a place
             # or a name the plans write (新河街, 饮冰室)? Read without the slip, it names none.
             said = normalize(said)
             fixed = self._place_sounded(said, required[0]) or self.homophones().repair(said)
             # (洪顺里街 → 鸿顺里街: still a place no plan is about, but one the plans write)
             repaired = self.parse(fixed, today) if fixed else None
-            if repaired and all(self.places.written(r) for r in self.parser_required(repaired)):
+            if repaired and all(self.places.written(r) or self.places.has_plan(r) for r in self.parser_required(repaired)):
                 q = repaired
         self.places.scope(q)
         self.scope_by_phrase(q)
@@ -1003,7 +1006,27 @@ class SearchIndex:
         sound = [char_pinyin(c) for c in name]
         same = [a for a in self.parser.place_names if len(a) == len(name) and a != name
                 and [char_pinyin(c) for c in a] == sound]
+        if not same and (core := strip_place_kind(name)) != name and len(core) >= 2:
+            # 保安街道 → 宝安街道: a place only a plan's text writes as a place (宝安区, no alias),
+            # sounded the same.
+            cores = self._written_sounding(core, PLACE_KIND)
+            return text.replace(core, cores[0], 1) if len(cores) == 1 else None
         return text.replace(name, same[0], 1) if len(same) == 1 else None
+
+    def _written_sounding(self, name: str, before: str) -> list[str]:
+        """The words the plans' texts write before `before` (a pattern) that sound as `name` does,
+        other than itself."""
+        if self._by_sound is None:
+            by_sound: dict[str, set[str]] = {}
+            for ch in self._chars():
+                if "\u4e00" <= ch <= "\u9fff":
+                    by_sound.setdefault(char_pinyin(ch), set()).add(ch)
+            self._by_sound = {k: "".join(sorted(v)) for k, v in by_sound.items()}
+        classes = [self._by_sound.get(char_pinyin(c), "") + c for c in name]
+        pattern = re.compile("".join(f"[{re.escape(chars)}]" for chars in classes) + f"(?={before})")
+        found = {m.group(0) for doc in self.kb.texts for m in pattern.finditer(self.places.text_of(doc))}
+        found.discard(name)
+        return sorted(found)
 
     def parser_required(self, q: Query) -> list[str]:
         """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named

@@ -40,6 +40,12 @@ _CLAUSES = re.compile(rf"[{CLAUSE_MARKS}、\s]+")
 # 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
+PLACE_KIND = f"(?:{_KINDS})"  # (a kind of place after a name, as a pattern)
+
+
+def strip_place_kind(name: str) -> str:
+    """A place's name without its kind (宝安街道 → 宝安)."""
+    return _PLACE_SUFFIX.sub("", name)
 _ADMIN_SUFFIX = rf"(?:{_KINDS})"
 _CITY_CHARS = 4  # (a city said before a place: 深圳, 天津市, 乌鲁木齐)
 _MEMO_SIZE = 4096  # names remembered as a place only an unplaced plan names, or not
@@ -107,6 +113,8 @@ class UnknownPlaces:
             return []  # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words)
         if name.group(1) in _verbs():
             return []  # 推动市重点项目落地: a verb before 市, not a city
+        if not re.search(f"{re.escape(name.group(1))}(?:{_POINTING})?{re.escape(name.group(3))}", normalize(q.raw)):
+            return []  # 跟北京哪个区签了协议: the name is joined only where a question word was taken out
         if _word_goes_on(text, name.end()):
             return []  # 农贸市场改造, 助力乡村振兴: the kind's character begins a word (市场, 乡村), no place
         return [name.group(1) + name.group(3)]
@@ -160,9 +168,9 @@ class UnknownPlaces:
         first: that is rare, and cheaper than reading every placed plan's text.)"""
         return not _FUNCTION_CHARS.search(name) \
             and any(self.may_be_in(d.file, [name]) for d in self.kb.documents) \
-            and not any(name in self._text_of(f) for f in self.placed)
+            and not any(name in self.text_of(f) for f in self.placed)
 
-    def _text_of(self, doc: str) -> str:
+    def text_of(self, doc: str) -> str:
         """One plan's text, joined (read on first use)."""
         text = self._texts.get(doc)
         if text is None:
@@ -171,14 +179,18 @@ class UnknownPlaces:
 
     def written(self, word: str) -> bool:
         """Does any plan write `word`?"""
-        return any(word in self._text_of(doc) for doc in self.kb.texts)
+        return any(word in self.text_of(doc) for doc in self.kb.texts)
+
+    def has_plan(self, place: str) -> bool:
+        """Is some document whose title names no place that place's plan, by its text (宝安街道: 宝安区)?"""
+        return any(self.may_be_in(d.file, [place]) for d in self.kb.documents)
 
     def may_be_in(self, doc: str, places: list[str]) -> bool:
         """Whether a document whose title names no place names one of these as a place (宝安区 for
         宝安街道; 和平社区 is a word of a name, no 和平区): it may be that place's plan."""
         if doc in self.placed:
             return False
-        text = self._text_of(doc)
+        text = self.text_of(doc)
         # (新建社区 is no place 新建社: a word ending like a place, 社区, names none)
         return any(len(core) >= 2 and any(not m.group(0).endswith(NOT_PLACES)
                                           for m in re.finditer(re.escape(core) + _ADMIN_SUFFIX, text))

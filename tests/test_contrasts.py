@@ -31,3 +31,9 @@ def test_a_procedure_word_naming_a_document_is_not_asked() -> None:
     assert not unanswered_procedure("农机购置补助办法适用范围", "本办法适用于市级财政安排的资金")
     assert unanswered_procedure("获得冠军的教练员有什么奖励", "第二十一条对获得冠军的教练员优先评审职称")
     assert unanswered_procedure("教练员奖励政策", "第二十一条对获得冠军的教练员优先评审职称")
+
+
+def test_conditions_are_answered_by_the_standards_a_text_sets() -> None:
+    """译著三等奖需要满足什么条件: an article of 评奖标准 answers it (标准, 要求 say the conditions)."""
+    assert not unanswered_procedure("获奖需要满足什么条件", "第十六条译著评奖标准：三等奖：选题正确")
+    assert unanswered_procedure("获奖需要满足什么条件", "第十六条三等奖：选题正确，译文准确")

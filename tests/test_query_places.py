@@ -59,3 +59,27 @@ def test_a_kind_of_place_before_a_kind_is_no_place() -> None:
     index = SearchIndex(merge([build_document("a.txt", doc)]))
     assert index.parser_required(index.parse("乡镇街道在困境儿童工作上要和哪些县级部门畅通联系")) == []
     assert index.parser_required(index.parse("和平街道在困境儿童工作上要和哪些县级部门畅通联系")) == ["和平街道"]
+
+
+def test_a_place_is_no_place_joined_across_a_question_word() -> None:
+    """跟北京哪个区签了协议: 北京区 is read only once 哪个 is out; the question never named it."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    doc = ["南湖区2024年政府工作报告", "与石景山区签订战略合作框架协议。", "推进医养结合。"]
+    index = SearchIndex(merge([build_document("a.txt", doc)]))
+    assert index.parser_required(index.parse("跟北京哪个区签了战略合作框架协议")) == []
+    result = index.search("南湖区跟北京哪个区签了战略合作框架协议")
+    assert not result.note and result.hits and "石景山区" in result.hits[0].text
+
+
+def test_a_place_sounded_the_same_as_one_a_plan_writes_is_that_place() -> None:
+    """保安街道 for 宝安 (the plan writes 宝安区, no alias): the same sound, the place the plans write."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    doc = ["街道2023年重点工作任务", "一、抓交通", "1.推动福洲大道一期快速化改造落地。", "2.宝安区首批老旧小区改造。"]
+    index = SearchIndex(merge([build_document("a.txt", doc)]))
+    result = index.search("保安街道福洲大道一期快速化改造有安排没")
+    assert not result.note and result.hits and "福洲大道" in result.hits[0].text
+    assert index.search("和平街道福洲大道一期快速化改造有安排没").note

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.normalize import normalize
-from knowledge.readings import read, unbracket_span
+from knowledge.readings import read, series_word, unbracket_span, without_time_of_asking
 
 CASES = [
     # question, kind, wanted, topic
@@ -583,3 +583,63 @@ def test_the_position_of_a_part_asked_is_a_where_question(question: str, topic: 
     """编号是几, 第几项 (not 几项: a count), 排在第几: the part holding the topic, by its number."""
     r = read(normalize(question))
     assert (r.kind, r.where, r.topic) == ("structure", True, topic)
+
+
+def test_first_to_do_something_is_no_part_of_the_document() -> None:
+    """第一个完成 (the first to finish) is no ordinal part; 第一个聚焦 is."""
+    assert read(normalize("城市更新想抢第一个完成时间节点是")).ordinal is None
+    assert read(normalize("第一个聚焦讲什么")).ordinal == 1
+
+
+def test_a_cue_inside_a_longer_word_is_no_cue() -> None:
+    """框架 asks for the outline; 框架协议 is a word of its own (a fourth column of the table)."""
+    assert read(normalize("框架是怎样的")).kind == "structure"
+    assert read(normalize("跟北京哪个区签了战略合作框架协议")).kind != "structure"
+    assert read(normalize("建筑垃圾弃置场使用到期后要恢复什么")).kind == "answer"
+
+
+def test_the_name_of_a_part_asked_with_a_heading_word() -> None:
+    """叫啥标题, 小节标题: the part itself; 小节 makes a heading under a chapter, 那一章 a top part."""
+    r = read(normalize("党建那章里管意识形态的小节标题"))
+    assert (r.kind, r.parts, r.named, r.top) == ("structure", False, True, False)
+    r = read(normalize("讲招商和物流的那部分叫啥标题"))
+    assert (r.kind, r.named, r.topic) == ("structure", True, "招商和物流")
+    r = read(normalize("收尾那一章讲规划怎么落实标题是啥"))
+    assert (r.kind, r.named, r.top) == ("structure", True, True)
+    assert not read(normalize("日照中心2.0那部分说的啥")).named
+
+
+def test_points_counted_by_the_word_the_document_divides_them_by() -> None:
+    assert series_word("主要工作按几个坚持分的") == "坚持"
+    assert series_word("附件里的按几个奋力争先分组的") == "奋力争先"
+    assert series_word("按几个部分分的") == "部分"  # (a part word: read as structure by the search)
+
+
+def test_a_question_after_a_part_said_without_li_asks_what_it_says() -> None:
+    r = read(normalize("在优化社会发展环境那一节，提到石化企业社会化移交遗留的问题要怎么处置化解"))
+    assert r.kind == "answer"
+
+
+@pytest.mark.parametrize("question, kind, topic", [
+    ("各份计划里非遗方面有啥安排", "list", "非遗"),
+    ("规划里讲到双碳的地方都列一下", "list", "双碳"),
+    ("企业户数的目标都是多少", "list", "企业户数"),
+])
+def test_how_a_list_is_asked_is_no_part_of_its_topic(question: str, kind: str, topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.topic) == (kind, topic)
+
+
+def test_work_to_hand_in_by_a_time_left_is_work_falling_due() -> None:
+    """离年底就一个月了…还有哪些活儿要交: 年底 stays as the horizon, the time left is told, not asked."""
+    r = read(normalize("离年底就一个月了还有哪些编制类的活儿要交"))
+    assert (r.kind, r.horizon) == ("due", "year")
+    assert without_time_of_asking("十四五就剩这一个月了企业户数") == "十四五企业户数"
+    assert without_time_of_asking("离年底就一个月了要交") == "年底要交"
+
+
+def test_the_head_of_a_row_of_groups_is_the_first_part() -> None:
+    """排头一组 (the group at the head of the row) is the first part, as 第一组 is."""
+    r = read(normalize("重点任务里排头一组是围绕什么来的"))
+    assert (r.kind, r.ordinal, r.wanted) == ("structure", 1, "section")
+    assert read(normalize("第二组讲的什么")).ordinal == 2

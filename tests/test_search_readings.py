@@ -930,3 +930,15 @@ def test_a_quoted_term_whose_meaning_is_asked_is_what_the_question_is_about() ->
     index = SearchIndex(merge([build_document("east.txt", lines), build_document("west.txt", WEST)]))
     hits = index.search("东湖街道规划里“一改”具体指的是改什么").hits
     assert hits and "一改：在老城区推动棚户区改造" in hits[0].text
+
+
+def test_a_part_asked_by_name_and_named_by_no_heading_is_the_part_holding_the_topic(index: SearchIndex) -> None:
+    """讲卫生服务站的那部分叫啥标题: no heading says 卫生服务站; the part holding what does is the answer."""
+    hits = index.search("东湖街道讲卫生服务站的那部分叫啥标题").hits
+    assert hits and hits[0].kind == "section" and "抓项目促发展" in hits[0].title
+
+
+def test_work_to_hand_in_by_the_end_of_the_year_is_the_due_list(index: SearchIndex) -> None:
+    """离年底就一个月了，…还有哪些要交: the year's open tasks, the time left told, not matched."""
+    result = index.search("离年底就一个月了，东湖街道还有哪些任务要交", today=dt.date(2024, 12, 1))
+    assert result.reading in ("due", "overdue") and result.hits
