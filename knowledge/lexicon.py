@@ -15,6 +15,8 @@ KINDS = ("abbr", "syn", "everyday")  # everyday: the staff's wording → the pla
 # More variants than this cost latency and add noise, never a better hit.
 MAX_VARIANTS = 24
 VARIANT_CACHE = 4096
+# A term said for more everyday words than this joins words of different meanings: no siblings through it.
+SIBLING_SAYERS = 6
 
 
 @dataclass(frozen=True)
@@ -130,17 +132,37 @@ class Lexicon:
     def everyday_terms(self, norm_query: str) -> list[list[str]]:
         """The plans' terms for each everyday word of a normalised query (longest words first, none
         overlapping): 老人老接到骗子电话 → [[诈骗, 电信网络诈骗]]."""
+        return [own for own, _ in self.everyday_matches(norm_query)]
+
+    def everyday_matches(self, norm_query: str) -> list[tuple[list[str], list[str]]]:
+        """For each everyday word of a normalised query: its terms, and its siblings' terms — those of
+        the everyday words sharing a term with it (耗子 → 病媒生物, 鼠害; 老鼠 shares them and says
+        灭鼠 too). A plan may write a sibling's term where it writes none of the word's own."""
         rewrites, by_first = self._everyday
         taken = [False] * len(norm_query)
-        terms: list[list[str]] = []
+        found: list[tuple[list[str], list[str]]] = []
         keys = {k for ch in set(norm_query) for k in by_first.get(ch, ())}
         for key in sorted(keys, key=lambda k: (-len(k), k)):
             start, end = _find_spread(norm_query, key)
             if start < 0 or any(taken[start:end]):
                 continue
             taken[start:end] = [True] * (end - start)
-            terms.append(list(rewrites[key]))
-        return terms
+            own = list(rewrites[key])
+            found.append((own, self._siblings(key, own)))
+        return found
+
+    def _siblings(self, key: str, own: list[str]) -> list[str]:
+        """The terms of the everyday words sharing a term with `key` (through terms few words share:
+        a term said for many, 有害垃圾, joins words that mean different things)."""
+        rewrites, _ = self._everyday
+        sayers = self._sayers
+        out: list[str] = []
+        for term in own:
+            words = sayers.get(term, ())
+            if len(words) > SIBLING_SAYERS:
+                continue
+            out.extend(t for w in words if w != key for t in rewrites[w] if t not in own)
+        return list(dict.fromkeys(out))
 
     def _rebuild(self) -> None:
         rewrites: dict[str, list[str]] = {}
@@ -177,6 +199,11 @@ class Lexicon:
         for key in everyday:
             by_first.setdefault(key[0], []).append(key)
         self._everyday = (everyday, by_first)
+        sayers: dict[str, list[str]] = {}  # a term → the everyday words said for it
+        for key, terms in everyday.items():
+            for term in terms:
+                sayers.setdefault(term, []).append(key)
+        self._sayers = sayers
         self._state = (rewrites, keys)
         self.version += 1
 

@@ -416,9 +416,18 @@ _SERIES_DIVIDED = re.compile(r"(?:几|多少)(?:个|条|项)[“”\"‘’']?([
                              r"(?:来|进行)?(?:分组|划分|分|排)(?:的|开|成)?$")
 
 
+# 基本原则数一数坚持了几个, 那几条坚持原则一共有多少条, 那几条基本要求都是坚持什么: the points' word said as
+# what they do, before the kind of point they are, or as what those points all say.
+_SERIES_DONE = re.compile(r"([\u4e00-\u9fff]{2})了(?:几|多少)(?:个|条|项)$"
+                          r"|(?<=那几条|那几项|这几条|这几项).*都是([\u4e00-\u9fff]{2})(?:什么|啥|哪些)$"
+                          r"|(?:几|多少)(?:个|条|项)([\u4e00-\u9fff]{2})(?:原则|要求)(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项)$")
+
+
 def series_word(text: str) -> str:
     """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
     多少条坚持xx → 坚持, 按几个坚持分的 → 坚持); "" when it counts none."""
+    if done := _SERIES_DONE.search(text):
+        return next(g for g in done.groups() if g)
     m = _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
     return m.group(1) if m else ""
@@ -533,6 +542,11 @@ def read(text: str) -> Reading:
         before_noun = before_noun.replace(_AT, " ")
     if r.kind == "answer" and r.ordinal is not None:
         r.kind = "structure"
+    if r.kind == "structure" and r.ordinal is None and r.wanted not in (None, "section") and any(
+            k == "structure" and horizons.get(c) == "children" and c.endswith(_PART_WORDS) for c, k in found):
+        # 重点工作一共排了多少个方面: the parts are what is counted; 工作 before them names the part, no
+        # kind of item asked for.
+        rest, r.wanted = before_noun, None
     if r.kind == "structure":
         # 那部分有几节: asking for the parts wins over naming the part.
         marks = structure_marks | ({"children"} if r.span else set())

@@ -20,7 +20,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from difflib import SequenceMatcher
@@ -138,6 +138,7 @@ FOCUS_MAX_SHARE = 0.008
 ONE_DOCUMENT_CHARS = 12
 ONE_DOCUMENT_CHANCE = 5e-4
 ONE_DOCUMENT_MIN_TOP = 3
+ONE_DOCUMENT_WIDER = 2  # (the lead document's share is also read among this many more best candidates)
 # The clauses of a question as typed (the last one asks).
 _CLAUSE_MARKS = CLAUSE_MARKS + "、 "
 
@@ -644,7 +645,8 @@ class SearchIndex:
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
             result.note = _nothing_on(required[0])
             return result
-        if reading.kind in ("count", "structure") and (counted := self._series_counted(q, result, limit)) is not None:
+        if (reading.kind in ("count", "structure") or (reading.kind == "list" and _POINTED_LIST.search(self.asked(q)))) \
+                and (counted := self._series_counted(q, result, limit)) is not None:
             # 多少条坚持xx的原则: the points opening with the word, as 几个坚持 is read; 要做几个方面的表率:
             # the points ending with it, though 几个方面 alone would ask for the parts
             return counted
@@ -845,7 +847,8 @@ class SearchIndex:
         when an item that uses one of those terms as it is comes first and is probable enough; none when
         the best item `elsewhere` (other places' candidates) answers and names a thing this place's plans
         never mention."""
-        terms = self.focus_terms(q.text, [*q.places, *required])
+        terms = self.focus_terms(q.text, [*q.places, *required],
+                                 lambda t: any(self.allowed(i, q) for i in self._term_users(t)))
         if not terms or not any(self.allowed(i, q) for t in terms for i in self._term_users(t)):
             return None  # (no item in the question's place and year uses them: none can come first)
         if elsewhere and elsewhere[0][0] >= threshold:
@@ -862,7 +865,8 @@ class SearchIndex:
         best = self.entries[focused.inside[0][1]]
         return focused if any(t in best.name or t in best.text for t in terms) else None
 
-    def focus_terms(self, text: str, exclude: Iterable[str] = ()) -> list[str]:
+    def focus_terms(self, text: str, exclude: Iterable[str] = (),
+                    usable: Callable[[str], bool] = lambda term: True) -> list[str]:
         """The plans' own term for each everyday word of a question, where the plans use it in a few
         items only (孤独症, 诈骗: specific enough to be what the question is about; 收入 is not); else
         the question's own words used so rarely (二房东), none of them `exclude` (the places named)."""
@@ -874,8 +878,13 @@ class SearchIndex:
             text = text[examples.end():]
         out = []
         most = max(1.0, FOCUS_MAX_SHARE * len(self.entries))
-        for forms in self.lexicon.everyday_terms(text):
-            used = [(n, t) for t in forms if 0 < (n := self._items_using(t)) <= most]
+        for forms, siblings in self.lexicon.everyday_matches(text):
+            written = [(n, t) for t in forms if (n := self._items_using(t)) and usable(t)]
+            used = [(n, t) for n, t in written if n <= most]
+            if not written:
+                # 耗子 → 鼠害, 病媒生物, not written in the plans asked about; 老鼠, said for them too, →
+                # 灭鼠, written. (学校 → 教育, written however often: no sibling's term, 入学, instead)
+                used = [(n, t) for t in siblings if 0 < (n := self._items_using(t)) <= most and usable(t)]
             if used:
                 out.append(min(used)[1])
         if not out:
@@ -991,9 +1000,19 @@ class SearchIndex:
         if q.docs or len(q.text) < ONE_DOCUMENT_CHARS or not scored.inside:
             return False  # (a place or title named makes every candidate one document's)
         top = self._one_document_top
-        pool = sorted(scored.inside, key=lambda t: (-scored.rank[t[1]], t[1]))[:top]
-        docs = {self.entries[i].item.doc for _, i in pool}
-        return len(pool) == top and len(docs) == 1 and pool[0][1] == scored.inside[0][1]
+        ranked = sorted(scored.inside, key=lambda t: (-scored.rank[t[1]], t[1]))
+        if not ranked or ranked[0][1] != scored.inside[0][1]:
+            return False
+        lead = self.entries[ranked[0][1]].item.doc
+        n = max(2, len(self._doc_number))
+        # (all of the best `top` from the lead document, or nearly all of a few more: 4 of the best 5
+        # among 39 policies is as far from chance as 4 of 4)
+        for m in range(top, top + ONE_DOCUMENT_WIDER + 1):
+            pool = ranked[:m]
+            j = sum(self.entries[i].item.doc == lead for _, i in pool)
+            if len(pool) == m and j >= top and math.comb(m, j) * n ** -(j - 1) <= ONE_DOCUMENT_CHANCE:
+                return True
+        return False
 
     def next_best_floor(self, q: Query) -> float:
         """How probable an item must be to follow an answer: half of what an answer to this question
@@ -1093,6 +1112,10 @@ class SearchIndex:
         e = self.entries[i]
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks or [])
+
+
+# 那几条基本要求都是坚持什么: the points pointed at, listed by the word they share.
+_POINTED_LIST = re.compile(r"[那这]几[条项]")
 
 
 @functools.lru_cache(maxsize=256)

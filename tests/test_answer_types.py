@@ -49,3 +49,10 @@ def test_the_index_fills_the_feature_for_each_candidate() -> None:
     # (entries hold the matching form of the text: no punctuation)
     assert held["公墓管理费一次性收取不得超过20年"] == 1.0
     assert held["加强公墓管理规范公墓管理费收费行为"] == 0.0
+
+
+def test_what_a_place_is_to_become_is_answered_by_what_it_is_to_be_built_into() -> None:
+    """定位是啥, 要建成个啥样: a role, which a text states as 建设成为 / 建成 / 打造成."""
+    assert "role" in asked_types("远景目标里的定位是啥")
+    assert "role" in asked_types("2035年要建成个啥样")
+    assert holds_answer(("role",), ["将大港街全面建设成为生态宜居宜业滨城副城", "推进老旧小区改造"]).tolist() == [1.0, 0.0]

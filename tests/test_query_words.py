@@ -153,7 +153,7 @@ def test_gan_ma_asks_what_a_thing_is_for_as_gan_sha_does(parser: QueryParser) ->
 @pytest.mark.parametrize("question, text", [
     ("XX免查是怎么回事", "xx免查"),
     ("一窗通办是咋回事", "一窗通办"),
-    ("定位是个啥样的街区", "定位街区"),
+    ("定位是个啥样的街区", "街区"),  # (定位是…: the role asked, answer type role)
 ])
 def test_the_copula_before_a_question_word_goes_with_it(parser: QueryParser, question: str, text: str) -> None:
     """是怎么回事, 是个啥样的: the 是 (and 的) around the question word are no words of what is asked."""

@@ -643,3 +643,18 @@ def test_the_head_of_a_row_of_groups_is_the_first_part() -> None:
     r = read(normalize("重点任务里排头一组是围绕什么来的"))
     assert (r.kind, r.ordinal, r.wanted) == ("structure", 1, "section")
     assert read(normalize("第二组讲的什么")).ordinal == 2
+
+
+def test_points_counted_by_what_they_do_or_before_their_kind() -> None:
+    """坚持了几个, 那几条坚持原则一共有多少条: the points opening with 坚持."""
+    assert series_word("基本原则数一数坚持了几个") == "坚持"
+    assert series_word("那几条坚持原则一共有多少条") == "坚持"
+    assert series_word("指导思想后面那几条基本要求都是坚持什么") == "坚持"
+    assert series_word("都是坚持什么") == ""  # (no points pointed at)
+
+
+def test_parts_counted_after_a_word_of_work_are_parts_of_that_work() -> None:
+    """重点工作一共排了多少个方面: the parts of 重点工作, not tasks about 重点."""
+    r = read(normalize("重点工作一共排了多少个方面"))
+    assert (r.kind, r.wanted, r.topic) == ("structure", None, "重点工作")
+    assert read(normalize("安全生产有几项任务")).wanted == "task"

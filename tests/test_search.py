@@ -631,3 +631,20 @@ def test_things_named_as_examples_of_a_kind_are_not_the_focus() -> None:
                         Lexicon([Entry("商场", "商业综合体", "everyday")]))
     assert "商业综合体" not in index.focus_terms(normalize("商场这些公共场所以后aed能多些"))
     assert "商业综合体" in index.focus_terms(normalize("商场以后能不能多些服务"))
+
+
+def test_an_everyday_word_whose_terms_no_plan_writes_is_read_by_a_word_sharing_them() -> None:
+    """耗子 → 鼠害 (written nowhere here); 老鼠 is said for 鼠害 too, and → 灭鼠, which the plan writes."""
+    from knowledge.builder import build_document, merge
+    from knowledge.lexicon import Lexicon
+
+    lexicon = Lexicon()
+    for short, full in (("耗子", "鼠害"), ("老鼠", "鼠害"), ("老鼠", "灭鼠")):
+        lexicon.add(short, full, "everyday")
+    # (enough other work that two items saying 灭鼠 make it a specific word of the plan)
+    doc = ["东湖街道2024年工作计划", "一、爱国卫生", "1.按时开展冬春季灭鼠、夏秋季灭蚊蝇工作。",
+           *(f"{n}.完成第{n}号道路维修工程。" for n in range(2, 160))]
+    index = SearchIndex(merge([build_document("a.txt", doc)]), lexicon)
+    assert [m for m in lexicon.everyday_matches("耗子") if "灭鼠" in m[1]]
+    hits = index.search("东湖街道楼道里耗子多，街道多久统一弄一次").hits
+    assert hits and "灭鼠" in hits[0].text

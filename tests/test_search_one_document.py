@@ -52,3 +52,15 @@ def test_agreement_needs_fewer_candidates_among_more_documents() -> None:
     assert one_document_top(39) == 4
     assert one_document_top(500) == 3
     assert one_document_top(1) > one_document_top(5)
+
+
+def test_nearly_all_of_a_few_more_best_candidates_from_one_document_is_agreement_too() -> None:
+    """4 of the best 5 among 39 documents is as far from chance as 4 of 4 (C(5,4)·39^-3 ≤ the bound)."""
+    import math
+
+    from knowledge.search import ONE_DOCUMENT_CHANCE, one_document_top
+
+    top = one_document_top(39)
+    assert math.comb(top + 1, top) * 39.0 ** -(top - 1) <= ONE_DOCUMENT_CHANCE
+    # (five plans: 6 of 7 is no agreement — it happens by chance)
+    assert math.comb(7, 6) * 5.0 ** -5 > ONE_DOCUMENT_CHANCE
