@@ -14,6 +14,8 @@ from pathlib import Path
 from knowledge.wordlists import one_of
 
 CONTRASTS_FILE = Path(__file__).parent / "data" / "contrasts.tsv"
+# 可以申报, 能申请, 有资格报名: being allowed to apply, a condition asked, no procedure.
+_MAY_APPLY = re.compile(r"(?:可以|能够|能|才能|有资格)(?:申报|申请|报名)")
 # A name must share this much of the question's characters for a swapped character to matter.
 NEAR_SHARE = 0.6
 
@@ -101,6 +103,8 @@ def _procedures_asked(query: str) -> tuple[tuple[str, ...], ...]:
     those naming a document (省十四运会奖励办法第二十一条: 奖励 is the document's name, not asked)."""
     if (naming := _document_name()) is not None:
         query = naming.sub(" ", query)
+    # 哪些教师项目奖可以申报市长奖: who may apply is asked (a condition), not how to.
+    query = _MAY_APPLY.sub(" ", query)
     return tuple(same for w, same in _table()[2] if w in query)
 
 

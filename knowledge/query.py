@@ -73,6 +73,8 @@ DOC_KIND_WORDS: list[tuple[str, str]] = [
     ("年度计划", "annual_plan"),
     ("重点工作任务", "task_list"), ("任务清单", "task_list"), ("任务分解", "task_list"),
     ("重点任务", "task_list"),
+    # 规划定的五年后盘子多大: the end of a five-year plan's period.
+    ("五年以后", "five_year_plan"), ("五年后", "five_year_plan"),
 ]
 
 # "什么时候完成" asks for the deadline: the completion verb is part of the question, not the name.

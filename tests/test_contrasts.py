@@ -37,3 +37,9 @@ def test_conditions_are_answered_by_the_standards_a_text_sets() -> None:
     """译著三等奖需要满足什么条件: an article of 评奖标准 answers it (标准, 要求 say the conditions)."""
     assert not unanswered_procedure("获奖需要满足什么条件", "第十六条译著评奖标准：三等奖：选题正确")
     assert unanswered_procedure("获奖需要满足什么条件", "第十六条三等奖：选题正确，译文准确")
+
+
+def test_being_allowed_to_apply_is_a_condition_not_a_procedure() -> None:
+    """哪些奖可以申报市长奖: the clause saying who may apply answers it, though it says no 申报."""
+    assert not unanswered_procedure("哪些教师项目奖可以申报市长奖", "（一）获得全国大赛教师项目一等奖1个及以上的教师")
+    assert unanswered_procedure("市长奖怎么申报", "（一）获得全国大赛教师项目一等奖1个及以上的教师")

@@ -158,3 +158,9 @@ def test_gan_ma_asks_what_a_thing_is_for_as_gan_sha_does(parser: QueryParser) ->
 def test_the_copula_before_a_question_word_goes_with_it(parser: QueryParser, question: str, text: str) -> None:
     """是怎么回事, 是个啥样的: the 是 (and 的) around the question word are no words of what is asked."""
     assert parser.parse(question).text == text
+
+
+def test_five_years_on_names_the_five_year_plan(parser: QueryParser) -> None:
+    """规划定的五年后盘子多大: the target at the end of a five-year plan's period, not a work plan's."""
+    q = parser.parse("规上工业产值规划定的五年后盘子多大")
+    assert "five_year_plan" in q.doc_kinds and "五年后" not in q.text
