@@ -465,8 +465,11 @@ class Listing:
         by_parent: dict[tuple[str, str | None, bool], list[Section]] = defaultdict(list)
         for sec in self.kb.sections:
             title = normalize(sec.title)
-            if sec.doc in allowed and (title.startswith(word) or title.endswith(word)):
-                by_parent[(sec.doc, sec.parent, title.startswith(word))].append(sec)
+            # (增进民生福祉,全力打造幸福新河: the heading's last clause opens with it)
+            last = _CLAUSE_CUT.split(sec.title)[-1]
+            opens = title.startswith(word) or normalize(last).startswith(word)
+            if sec.doc in allowed and (opens or title.endswith(word)):
+                by_parent[(sec.doc, sec.parent, opens)].append(sec)
         rows = [group for group in by_parent.values() if len(group) >= MIN_SERIES]
         return [sec for group in rows for sec in group]
 
@@ -779,6 +782,10 @@ class Listing:
         result.total = len(picked)
         result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
+
+
+# Where a heading's clauses meet (增进民生福祉,全力打造幸福新河).
+_CLAUSE_CUT = re.compile(r"[,，;；]")
 
 
 def _names_title(topic: str, title: str) -> bool:

@@ -402,7 +402,10 @@ _SERIES_COUNTED = re.compile(r"(?:^|个|的|里|中)[“”\"‘’']?([\u4e00-\
 
 
 # 多少条坚持xx的原则: the points opening with a word, the rest of each said by a placeholder.
-_SERIES_PLACEHOLDER = re.compile(r"(?:几|多少)(?:个|条|项)?[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么)")
+_SERIES_PLACEHOLDER = re.compile(r"(?:几|多少)(?:个|条|项)?[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么|啥啥)"
+                                 # 全力打造啥啥新河的一共几个: the placeholder first, the count after it
+                                 r"|([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么|啥啥)[\u4e00-\u9fff]{0,4}?的?"
+                                 r"(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项)?$")
 
 
 # 坚持这坚持那的一共几个: the points' shared word said twice, "this and that" (counted only when a
@@ -430,7 +433,7 @@ def series_word(text: str) -> str:
         return next(g for g in done.groups() if g)
     m = _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
-    return m.group(1) if m else ""
+    return next((g for g in m.groups() if g), "") if m else ""
 
 
 def read(text: str) -> Reading:

@@ -658,3 +658,9 @@ def test_parts_counted_after_a_word_of_work_are_parts_of_that_work() -> None:
     r = read(normalize("重点工作一共排了多少个方面"))
     assert (r.kind, r.wanted, r.topic) == ("structure", None, "重点工作")
     assert read(normalize("安全生产有几项任务")).wanted == "task"
+
+
+def test_a_placeholder_before_the_count_names_the_points_word() -> None:
+    """全力打造啥啥新河的一共几个: the headings opening (or whose last clause opens) with 全力打造."""
+    assert series_word("规划里全力打造啥啥新河的一共几个") == "全力打造"
+    assert series_word("多少条坚持xx的原则") == "坚持"

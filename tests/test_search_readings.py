@@ -942,3 +942,13 @@ def test_work_to_hand_in_by_the_end_of_the_year_is_the_due_list(index: SearchInd
     """离年底就一个月了，…还有哪些要交: the year's open tasks, the time left told, not matched."""
     result = index.search("离年底就一个月了，东湖街道还有哪些任务要交", today=dt.date(2024, 12, 1))
     assert result.reading in ("due", "overdue") and result.hits
+
+
+def test_headings_whose_last_clause_opens_with_the_word_are_its_series() -> None:
+    """增进民生福祉,全力打造幸福新河 …: parallel headings say the shared word after a comma."""
+    lines = ["东湖街道十四五规划", "一、聚焦高质量发展,全力打造创新东湖", "推进产业升级。",
+             "二、增进民生福祉,全力打造幸福东湖", "办好民生实事。", "三、统筹安全和发展,全力打造平安东湖",
+             "加强安全生产。", "四、保障措施", "加强组织领导。"]
+    index = SearchIndex(build_document("east.txt", lines))
+    result = index.search("东湖街道规划里全力打造啥啥东湖的一共几个")
+    assert result.total == 3 and all("全力打造" in h.title for h in result.hits)
