@@ -88,7 +88,10 @@ _ISSUED_BY = re.compile(r"[\u4e00-\u9fff\d]{0,16}?(?:印发|发布|出台|颁布
 # 到2025年, 截至2023年底: the word that leads to a year, taken out with it.
 _TO_YEAR = re.compile(r"(?:截至|截止到|截止|到)$")
 # 二〇二五年 / 二零二五年: a year in Chinese digits, read digit by digit.
-_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)"
+                      # 二四年 as staff say 24年: 二 and a digit, not inside a run of numerals (一二三四年)
+                      # nor a school year (二三年级)
+                      r"|(?<![〇零一二三四五六七八九十两])二[〇零一二三四五六七八九](?=年(?!级))")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年, not PM2.5年均 → pm25年).
 # A year after a figure's or code's digits with a space between (PM2.5 2023年).

@@ -66,7 +66,7 @@ _RANGE = re.compile(rf"(?<![\d一二三四五六七八九十两])从?第?[（(]?
 # 第五章有几条 / 有哪几条: the articles of a part are asked for.
 _HOW_MANY_ARTICLES = re.compile(r"(?:几|多少)条")
 # A "where is it" question names what it looks for in a few words; a longer one asks what the text says.
-WHERE_TOPIC_CHARS = 10
+WHERE_TOPIC_CHARS = 12
 _RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:位)?的?(?=[\u4e00-\u9fff])")
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
@@ -78,6 +78,8 @@ _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六
                           # 离年底就一个月了: the time left, told (the time it is left to stays)
                           r"|(?<=[底末])(?:就|只|还)(?:剩|有)?(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个多?月了?"
                           r"|(?:离|距离?)(?=[年月][底末](?:就|只|还))"
+                          # 十四五都结束了: the period named is over (the period itself is read)
+                          r"|(?:都|已经|已)(?:结束|过完|收官)了"
                           # 都11月下旬了, 眼看(今年)要过完了, (今年)过去大半了: the time of asking, told
                           r"|(?:都|已经|已|到了|现在|眼看|转眼)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:上旬|中旬|下旬|底|末|份|初)?了?"
                           r"|(?:眼看|转眼)?(?:都|已经)?(?:快|要)?(?:过完|过去大半|过了大半|过半|过去一半)了?")
@@ -162,7 +164,8 @@ class _Cues:
     in_document: re.Pattern[str] | None = None
     # Words asking for a part's name (标题, 叫啥): with them a part is asked for, not what it says.
     name_words: tuple[str, ...] = ()
-    # A cue and the characters that, next after it, make it another word (框架 but not 框架协议).
+    # A cue or filler and the characters that, next after it, make it another word (框架 but not 框架协议,
+    # 的活 but not 的活动).
     not_before: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
@@ -196,6 +199,8 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             nouns[cue] = arg  # type: ignore[assignment]
         elif reading == "filler":
             fillers.append(cue)
+            if len(parts) > 3 and parts[3]:
+                not_before[cue] = parts[3]  # (的活 but not 的活动)
         elif reading == "aside":
             asides.append(cue)
         elif reading == "past":
@@ -321,7 +326,10 @@ def _bare(text: str, table: _Cues) -> str:
     if table.in_document:
         text = table.in_document.sub(" ", text)
     for word in table.fillers:
-        text = text.replace(word, " ")
+        if word in table.not_before:
+            text = re.sub(re.escape(word) + f"(?![{re.escape(table.not_before[word])}])", " ", text)
+        else:
+            text = text.replace(word, " ")
     # 规划哪个部分讲文化: a word naming the document alone where a cue stood is no part of the topic.
     topic = _trim(_EDGE.sub("", "".join(w for w in text.split() if w not in table.doc_words)), table)
     return "" if topic in table.doc_words else topic
@@ -392,7 +400,7 @@ def _part_named(text: str, found: list[tuple[str, str]], table: _Cues) -> str:
 
 
 # 列了几个坚持, 要打造几个“新河”, 用了多少个聚焦开头的条目: how many parallel points open with a word.
-_SERIES_ASKED = re.compile(r"(?:几|多少)(?:个方面的|方面的|个)[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?"
+_SERIES_ASKED = re.compile(r"(?<!第)(?:几|多少)(?:个方面的|方面的|个)[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?"
                            r"(?:开头的?(?:条目|段落|段|条|句)?|打头的?(?:条目|段落|段|条|句)?)?$")
 
 
@@ -402,7 +410,7 @@ _SERIES_COUNTED = re.compile(r"(?:^|个|的|里|中)[“”\"‘’']?([\u4e00-\
 
 
 # 多少条坚持xx的原则: the points opening with a word, the rest of each said by a placeholder.
-_SERIES_PLACEHOLDER = re.compile(r"(?:几|多少)(?:个|条|项)?[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么|啥啥)"
+_SERIES_PLACEHOLDER = re.compile(r"(?<!第)(?:几|多少)(?:个|条|项)?[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么|啥啥)"
                                  # 全力打造啥啥新河的一共几个: the placeholder first, the count after it
                                  r"|([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么|啥啥)[\u4e00-\u9fff]{0,4}?的?"
                                  r"(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项)?$")
@@ -415,7 +423,7 @@ _COUNT_ASKED = re.compile(r"几|多少")
 
 
 # 主要工作按几个坚持分的, 按几个奋力争先分组: the points' word, then how the document is divided by them.
-_SERIES_DIVIDED = re.compile(r"(?:几|多少)(?:个|条|项)[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?"
+_SERIES_DIVIDED = re.compile(r"(?<!第)(?:几|多少)(?:个|条|项)[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?"
                              r"(?:来|进行)?(?:分组|划分|分|排)(?:的|开|成)?$")
 
 
@@ -490,9 +498,11 @@ def read(text: str) -> Reading:
         # (with the particles a cue leaves behind: 指标有哪几个 → 指标有)
         # (a noun ending in a measure word the tail drops, 大项, is looked for before it is dropped)
         ends = [cut for cut in (_tail(rest), rest.rstrip()) if cut.endswith(noun)]
-        if ends or (found and f" {noun}" in rest):
+        # (拆成多少个小标题来写: the measure word a cue leaves before the noun)
+        after_cue = re.search(f" 个?{re.escape(noun)}", rest) if found else None
+        if ends or after_cue:
             r.wanted = kind
-            rest = ends[0][: -len(noun)] if ends else rest.replace(f" {noun}", " ", 1)
+            rest = ends[0][: -len(noun)] if ends else rest[: after_cue.start()] + " " + rest[after_cue.end():]
             if ends and kind != "section":
                 # 有关的指标、任务都列一下: two kinds of item asked side by side are every kind (a part of
                 # the document is no such kind: 保障措施分了几节 asks for the parts of 保障措施).
@@ -532,8 +542,9 @@ def read(text: str) -> Reading:
     if r.ordinal is not None:
         before, _, after = "".join(rest.split()).partition(_AT) if _AT in rest else ("", "", rest)
         after = _bare(after.replace(_AT, ""), table)
-        if len(after) <= ORDINAL_TOPIC_CHARS and (scope := _bare(before, table)):
-            # 报告工作安排第七条讲的是啥: the seventh part of the part named before the ordinal.
+        if len(after) <= ORDINAL_TOPIC_CHARS and (scope := _bare(before, table)) and len(scope) <= WHERE_TOPIC_CHARS:
+            # 报告工作安排第七条讲的是啥: the seventh part of the part named before the ordinal (a
+            # whole question before it names no part: …独居老人还要发什么钱，第五章怎么写的).
             r.within = scope
             rest = rest.partition(_AT)[2]
         elif len(_bare(before, table) + after) > ORDINAL_TOPIC_CHARS:
@@ -546,7 +557,8 @@ def read(text: str) -> Reading:
     if r.kind == "answer" and r.ordinal is not None:
         r.kind = "structure"
     if r.kind == "structure" and r.ordinal is None and r.wanted not in (None, "section") and any(
-            k == "structure" and horizons.get(c) == "children" and c.endswith(_PART_WORDS) for c, k in found):
+            k == "structure" and horizons.get(c) == "children" and c.endswith((*_PART_WORDS, "大条", "大项"))
+            for c, k in found):
         # 重点工作一共排了多少个方面: the parts are what is counted; 工作 before them names the part, no
         # kind of item asked for.
         rest, r.wanted = before_noun, None

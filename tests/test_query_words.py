@@ -164,3 +164,11 @@ def test_five_years_on_names_the_five_year_plan(parser: QueryParser) -> None:
     """规划定的五年后盘子多大: the target at the end of a five-year plan's period, not a work plan's."""
     q = parser.parse("规上工业产值规划定的五年后盘子多大")
     assert "five_year_plan" in q.doc_kinds and "五年后" not in q.text
+
+
+def test_a_two_character_year_said_in_chinese_digits_is_that_year(parser: QueryParser) -> None:
+    """二四年 as staff say 24年; not a school year nor a run of numerals."""
+    from knowledge.query import arabic_years
+
+    assert parser.parse("河北区二四年政府报告重点工作").year == 2024
+    assert arabic_years("二三年级") == "二三年级" and arabic_years("两三年内") == "两三年内"

@@ -664,3 +664,52 @@ def test_a_placeholder_before_the_count_names_the_points_word() -> None:
     """全力打造啥啥新河的一共几个: the headings opening (or whose last clause opens) with 全力打造."""
     assert series_word("规划里全力打造啥啥新河的一共几个") == "全力打造"
     assert series_word("多少条坚持xx的原则") == "坚持"
+
+
+@pytest.mark.parametrize("question, topic, top", [
+    ("生态那部分是第几大块", "生态", True),
+    ("社会治理归第几大项", "社会治理归", True),
+    ("那本规划里养老服务写在哪章哪节", "养老服务", False),
+    ("外来人口和流动人口管理是哪个小节讲的", "外来人口和流动人口管理", False),
+])
+def test_the_position_of_a_part_asked_in_other_words(question: str, topic: str, top: bool) -> None:
+    """第几大块 / 第几大项 (a top part's position, not how many: 几大块), 写在哪章哪节, 是哪个小节讲的."""
+    r = read(normalize(question))
+    assert (r.kind, r.where, r.topic, r.top) == ("structure", True, topic, top)
+
+
+def test_the_position_in_a_row_of_points_is_no_count_of_them() -> None:
+    """城市更新排在第几个聚焦: a position (where), not 几个聚焦 (a count of the 聚焦 points)."""
+    assert series_word("城市更新排在第几个聚焦") == ""
+    assert read(normalize("城市更新排在第几个聚焦")).where
+
+
+@pytest.mark.parametrize("question, kind, wanted, topic", [
+    ("幸福新河一章下面一共拆成多少个小标题来写", "structure", "section", "幸福新河"),
+    ("第八章保障措施小节数量多少", "count", "section", "保障措施"),
+    ("抓项目拓空间大项下面编了几条号", "count", None, "抓项目拓空间大项"),
+    ("重点抓的工作拆成了几大条", "structure", None, "重点抓的工作"),
+])
+def test_parts_and_numbered_items_counted_in_other_words(question: str, kind: str, wanted: str | None,
+                                                         topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.wanted, r.topic) == (kind, wanted, topic)
+
+
+def test_a_filler_inside_a_longer_word_stays() -> None:
+    """的活 (the work) is a filler; 的活动 is a word of the topic (a filler row's fourth column)."""
+    r = read(normalize("年底前面向居民的活动场次还得办够哪些"))
+    assert "活动场次" in r.topic
+    assert without_time_of_asking("十四五都结束了要实现全覆盖") == "十四五要实现全覆盖"
+
+
+def test_a_whole_question_before_an_ordinal_asks_what_that_part_says() -> None:
+    """…独居老人还要发什么钱，第五章怎么写的: the answer is inside chapter five, no part named before it."""
+    r = read(normalize("对社区里困难空巢独居老人要建台账还要发什么钱第五章怎么写的"))
+    assert (r.kind, r.inside, r.within) == ("answer", (5,), "")
+
+
+def test_which_area_is_no_part_of_the_document() -> None:
+    """分别指哪块地方: places on the ground (哪块 before 地 is no part asked for)."""
+    assert read(normalize("一老一新分别指哪块地方")).kind == "answer"
+    assert read(normalize("生态那部分在哪块")).where
