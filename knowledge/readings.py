@@ -502,7 +502,10 @@ def read(text: str) -> Reading:
         after_cue = re.search(f" 个?{re.escape(noun)}", rest) if found else None
         if ends or after_cue:
             r.wanted = kind
-            rest = ends[0][: -len(noun)] if ends else rest[: after_cue.start()] + " " + rest[after_cue.end():]
+            if ends:
+                rest = ends[0][: -len(noun)]
+            elif after_cue is not None:
+                rest = rest[: after_cue.start()] + " " + rest[after_cue.end():]
             if ends and kind != "section":
                 # 有关的指标、任务都列一下: two kinds of item asked side by side are every kind (a part of
                 # the document is no such kind: 保障措施分了几节 asks for the parts of 保障措施).
