@@ -275,6 +275,18 @@ def without_time_of_asking(text: str) -> str:
     return _AS_OF_MONTH.sub("", text)
 
 
+@functools.lru_cache(maxsize=1)
+def _leading_time() -> re.Pattern[str]:
+    """A time a question opens with (年底前, 本月, 下周: the due readings' cue words), as a pattern."""
+    table = _table()
+    return re.compile(f"^(?:{one_of(c for c, k in table.cues if k == 'due')})")
+
+
+def after_leading_time(text: str) -> str:
+    """The question without the time it opens with (年底前宝安… → 宝安…), or as it is."""
+    return _leading_time().sub("", text, count=1)
+
+
 def doc_words() -> frozenset[str]:
     """Words that name the document itself (规划, 方案, 报告)."""
     return _table().doc_words

@@ -16,7 +16,7 @@ from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
 from knowledge.own_words import tagged
 from knowledge.query import CLAUSE_MARKS, NOT_PLACES, Query, QueryParser
-from knowledge.readings import doc_words
+from knowledge.readings import after_leading_time, doc_words
 from knowledge.wordlists import words
 
 # The kinds of place (街道, 区 …), how a chat points at a place (宝安那个街道) and says "over there"
@@ -207,8 +207,9 @@ class UnknownPlaces:
             # 宝安那边: a place's name without its kind, said as "over there" — a scope only when some
             # plan names it as a place, never a word the answer must hold (学校那边).
             named = [near.group(1)]
-        bare = not named and (named := self._bare_name(q.text) or self._inner_name(q.text)
-                              or self._clause_name(q.raw)) != []
+        # (年底前宝安面向居民的…: the name after the time the question opens with)
+        bare = not named and (named := self._bare_name(q.text) or self._bare_name(after_leading_time(q.text))
+                              or self._inner_name(q.text) or self._clause_name(q.raw)) != []
         maybe = {d.file for d in self.kb.documents if self.may_be_in(d.file, named)} if named else set()
         if not maybe:
             return

@@ -83,3 +83,18 @@ def test_a_place_sounded_the_same_as_one_a_plan_writes_is_that_place() -> None:
     result = index.search("保安街道福洲大道一期快速化改造有安排没")
     assert not result.note and result.hits and "福洲大道" in result.hits[0].text
     assert index.search("和平街道福洲大道一期快速化改造有安排没").note
+
+
+def test_a_place_after_the_time_a_question_opens_with_scopes_it() -> None:
+    """年底前宝安…: the name after 年底前 is read as it is at the start (a plan writes 宝安区)."""
+    from knowledge.builder import build_document, merge
+    from knowledge.readings import after_leading_time
+    from knowledge.search import SearchIndex
+
+    assert after_leading_time("年底前宝安面向居民的活动") == "宝安面向居民的活动"
+    doc = ["街道2023年重点工作任务", "一、抓民生", "1.宝安区首批老旧小区改造。", "2.举办社区活动不少于700场。"]
+    other = ["东湖街道2023年工作计划", "一、抓民生", "1.举办社区活动不少于500场。"]
+    index = SearchIndex(merge([build_document("a.txt", doc), build_document("b.txt", other)]))
+    q = index.parse("年底前宝安社区活动还要办多少场")
+    index.places.scope(q)
+    assert q.docs == {"a.txt"}
