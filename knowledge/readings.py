@@ -164,9 +164,9 @@ class _Cues:
     in_document: re.Pattern[str] | None = None
     # Words asking for a part's name (标题, 叫啥): with them a part is asked for, not what it says.
     name_words: tuple[str, ...] = ()
-    # A cue or filler and the characters that, next after it, make it another word (框架 but not 框架协议,
-    # 的活 but not 的活动).
-    not_before: dict[str, str] = dataclasses.field(default_factory=dict)
+    # A cue or filler said as itself: not followed by a character that makes it another word (框架 but not
+    # 框架协议, 的活 but not 的活动; the table's fourth column), as a pattern.
+    as_itself: dict[str, re.Pattern[str]] = dataclasses.field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=4)
@@ -187,7 +187,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
     across: list[str] = []
     parties: list[str] = []
     doc_words: set[str] = set()  # words naming the document itself (规划, 方案)
-    not_before: dict[str, str] = {}
+    as_itself: dict[str, re.Pattern[str]] = {}
     name_words: list[str] = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -200,7 +200,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
         elif reading == "filler":
             fillers.append(cue)
             if len(parts) > 3 and parts[3]:
-                not_before[cue] = parts[3]  # (的活 but not 的活动)
+                as_itself[cue] = _said_as_itself(cue, parts[3])  # (的活 but not 的活动)
         elif reading == "aside":
             asides.append(cue)
         elif reading == "past":
@@ -232,7 +232,7 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
             if reading in ("due", "structure") and arg:
                 horizons[cue] = arg
             if len(parts) > 3 and parts[3]:
-                not_before[cue] = parts[3]  # (框架协议 is no outline)
+                as_itself[cue] = _said_as_itself(cue, parts[3])  # (框架协议 is no outline)
     for cue, reading in list(cues):
         # 分成几 is also said 分成了几: the variant with 了 reads the same (unless the table has it).
         m = _ASKING_WORD.search(cue)
@@ -247,10 +247,10 @@ def _table(path: Path = READINGS_FILE) -> _Cues:
                  sorted(fillers, key=len, reverse=True), frozenset(doc_words), sorted(edges, key=len, reverse=True),
                  tuple(due_words), tuple(sorted(target_words, key=len, reverse=True)),
                  tuple(sorted(asides, key=len, reverse=True)), tuple(past_words),
-                 tuple((re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else "")), canonical)
+                 tuple((_said_as_itself(word, after), canonical)
                        for word, canonical, after in sorted(same, key=lambda w: -len(w[0]))),
                  tuple(top_words), tuple(under_words), _across_pattern(across, parties, doc_words), _in_document(doc_words),
-                 tuple(name_words), not_before)
+                 tuple(name_words), as_itself)
 
 
 def _across_pattern(quantifiers: list[str], parties: list[str], words: set[str]) -> re.Pattern[str] | None:
@@ -262,12 +262,17 @@ def _across_pattern(quantifiers: list[str], parties: list[str], words: set[str])
     return re.compile(rf"(?:{one_of(quantifiers)}){whose}(?:{one_of(words)})(?:里面|里头|当中|里|中|上)?")
 
 
-def _cue_at(text: str, cue: str, not_before: str) -> int:
-    """Where the cue is first said as itself (not followed by a character making it another word); -1."""
-    at = text.find(cue)
-    while at >= 0 and not_before and text[at + len(cue): at + len(cue) + 1] in tuple(not_before):
-        at = text.find(cue, at + 1)
-    return at
+def _said_as_itself(word: str, after: str) -> re.Pattern[str]:
+    """The word, unless one of the characters `after` comes next (哪个节 but not 哪个节点)."""
+    return re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else ""))
+
+
+def _cue_at(text: str, cue: str, table: _Cues) -> int:
+    """Where the cue is first said as itself (the table's fourth column); -1 when it is not."""
+    if (pattern := table.as_itself.get(cue)) is None:
+        return text.find(cue)
+    m = pattern.search(text)
+    return m.start() if m else -1
 
 
 def without_time_of_asking(text: str) -> str:
@@ -338,10 +343,8 @@ def _bare(text: str, table: _Cues) -> str:
     if table.in_document:
         text = table.in_document.sub(" ", text)
     for word in table.fillers:
-        if word in table.not_before:
-            text = re.sub(re.escape(word) + f"(?![{re.escape(table.not_before[word])}])", " ", text)
-        else:
-            text = text.replace(word, " ")
+        pattern = table.as_itself.get(word)
+        text = pattern.sub(" ", text) if pattern else text.replace(word, " ")
     # 规划哪个部分讲文化: a word naming the document alone where a cue stood is no part of the topic.
     topic = _trim(_EDGE.sub("", "".join(w for w in text.split() if w not in table.doc_words)), table)
     return "" if topic in table.doc_words else topic
@@ -439,19 +442,27 @@ _SERIES_DIVIDED = re.compile(r"(?<!第)(?:几|多少)(?:个|条|项)[“”\"‘
                              r"(?:来|进行)?(?:分组|划分|分|排)(?:的|开|成)?$")
 
 
+# 那几条, 这几项: points pointed at (a list of them, by the word they share).
+_POINTED = "[那这]几[条项]"
+_POINTED_LIST = re.compile(_POINTED)
+
+
+def points_pointed_at(text: str) -> bool:
+    """Does a question point at points (那几条基本要求…), to be listed by the word they share?"""
+    return _POINTED_LIST.search(text) is not None
+
+
 # 基本原则数一数坚持了几个, 那几条坚持原则一共有多少条, 那几条基本要求都是坚持什么: the points' word said as
 # what they do, before the kind of point they are, or as what those points all say.
 _SERIES_DONE = re.compile(r"([\u4e00-\u9fff]{2})了(?:几|多少)(?:个|条|项)$"
-                          r"|(?<=那几条|那几项|这几条|这几项).*都是([\u4e00-\u9fff]{2})(?:什么|啥|哪些)$"
+                          rf"|(?<={_POINTED}).*都是([\u4e00-\u9fff]{{2}})(?:什么|啥|哪些)$"
                           r"|(?:几|多少)(?:个|条|项)([\u4e00-\u9fff]{2})(?:原则|要求)(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项)$")
 
 
 def series_word(text: str) -> str:
     """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
     多少条坚持xx → 坚持, 按几个坚持分的 → 坚持); "" when it counts none."""
-    if done := _SERIES_DONE.search(text):
-        return next(g for g in done.groups() if g)
-    m = _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
+    m = _SERIES_DONE.search(text) or _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
     return next((g for g in m.groups() if g), "") if m else ""
 
@@ -485,7 +496,7 @@ def read(text: str) -> Reading:
         r.span = numbers
         rest = rest[: span.start()] + " " + rest[span.end():]
     for cue, reading in cues:
-        if cue in rest and (at := _cue_at(rest, cue, table.not_before.get(cue, ""))) >= 0:
+        if cue in rest and (at := _cue_at(rest, cue, table)) >= 0:
             found.append((cue, reading))
             rest = rest[:at] + " " + rest[at + len(cue):]
     path: list[int] = []

@@ -67,7 +67,7 @@ from knowledge.pinyin_index import char_pinyin
 from knowledge.purposes import asks_purpose, is_purpose_clause
 from knowledge.query import CLAUSE_MARKS, CLAUSES, Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
-from knowledge.readings import Reading, read, series_word, unbracket_span
+from knowledge.readings import Reading, points_pointed_at, read, series_word, unbracket_span
 from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import PLACE_KIND, UnknownPlaces, strip_place_kind
@@ -278,7 +278,6 @@ class SearchIndex:
         self._purposes: dict[str, int] | None = None  # document → its purpose clause (built on first use)
         self._heading_titles: str | None = None  # every heading, one per line (built on first use)
         self._rare: dict[str, np.ndarray | None] = {}  # character → the entries holding it, when rare
-        self._by_sound: dict[str, str] | None = None  # a sound → the plans' characters sounding so
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -645,7 +644,7 @@ class SearchIndex:
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
             result.note = _nothing_on(required[0])
             return result
-        if (reading.kind in ("count", "structure") or (reading.kind == "list" and _POINTED_LIST.search(self.asked(q)))) \
+        if (reading.kind in ("count", "structure") or (reading.kind == "list" and points_pointed_at(self.asked(q)))) \
                 and (counted := self._series_counted(q, result, limit)) is not None:
             # 多少条坚持xx的原则: the points opening with the word, as 几个坚持 is read; 要做几个方面的表率:
             # the points ending with it, though 几个方面 alone would ask for the parts
@@ -1035,13 +1034,8 @@ class SearchIndex:
     def _written_sounding(self, name: str, before: str) -> list[str]:
         """The words the plans' texts write before `before` (a pattern) that sound as `name` does,
         other than itself."""
-        if self._by_sound is None:
-            by_sound: dict[str, set[str]] = {}
-            for ch in self._chars():
-                if "\u4e00" <= ch <= "\u9fff":
-                    by_sound.setdefault(char_pinyin(ch), set()).add(ch)
-            self._by_sound = {k: "".join(sorted(v)) for k, v in by_sound.items()}
-        classes = [self._by_sound.get(char_pinyin(c), "") + c for c in name]
+        by_sound = self.homophones().by_sound  # (the plans' characters by sound, built once)
+        classes = ["".join(by_sound.get(char_pinyin(c), ())) + c for c in name]
         pattern = re.compile("".join(f"[{re.escape(chars)}]" for chars in classes) + f"(?={before})")
         found = {m.group(0) for doc in self.kb.texts for m in pattern.finditer(self.places.text_of(doc))}
         found.discard(name)
@@ -1112,10 +1106,6 @@ class SearchIndex:
         e = self.entries[i]
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks or [])
-
-
-# 那几条基本要求都是坚持什么: the points pointed at, listed by the word they share.
-_POINTED_LIST = re.compile(r"[那这]几[条项]")
 
 
 @functools.lru_cache(maxsize=256)

@@ -167,7 +167,7 @@ class UnknownPlaces:
         whose title names its place writes at all? (Named as a place by an unplaced plan is tried
         first: that is rare, and cheaper than reading every placed plan's text.)"""
         return not _FUNCTION_CHARS.search(name) \
-            and any(self.may_be_in(d.file, [name]) for d in self.kb.documents) \
+            and self.has_plan(name) \
             and not any(name in self.text_of(f) for f in self.placed)
 
     def text_of(self, doc: str) -> str:
