@@ -51,4 +51,8 @@ class Homophones:
         swaps = [alt for alt in self.by_sound.get(char_pinyin(ch), ())
                  if alt != ch and (not left or self.known(left + alt)) and (not right or self.known(alt + right[0]))
                  and (not run or (self.written is not None and self.written(alt + right)))]
+        if len(swaps) > 1 and left and right and self.written is not None:
+            # 开原里: 元 and 园 each make pairs the plans write (开元, 元里; 开园, 园里); only 开元里 is
+            # written as a run of three.
+            swaps = [alt for alt in swaps if self.written(left + alt + right[0])]
         return swaps[0] if len(swaps) == 1 else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 from collections.abc import Callable
 
@@ -24,6 +25,7 @@ _NOT_THINGS = ("ns",)
 # Tags of a head word that names a kind of thing (nouns; not verbal nouns such as 管理, 服务, 建设).
 _HEAD_TAGS = ("n", "nz", "ng", "j")
 MIN_WORD = 2
+MAX_SHORT_FORM = 6  # (longer short forms are phrases jieba cuts as it should)
 _lock = threading.Lock()
 
 
@@ -35,7 +37,20 @@ def _tagger():  # type: ignore[no-untyped-def]
         import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
-        return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+        tokenizer = jieba.Tokenizer()
+        # 五经普, 非遗: the shipped lexicon's short forms are words, though jieba's dictionary cuts them
+        # (五经|普, 非|遗) and a word cut in two is no thing the plans use.
+        for short in _short_forms():
+            tokenizer.add_word(short, tag="j")
+        return jieba.posseg.POSTokenizer(tokenizer)
+
+
+def _short_forms() -> list[str]:
+    """The shipped lexicon's abbreviations (short forms of two to six characters)."""
+    from knowledge.lexicon import DEFAULT_PATH, Lexicon
+
+    return sorted({e.short for e in Lexicon.load(DEFAULT_PATH).entries() if e.kind == "abbr"
+                   and 2 <= len(e.short) <= MAX_SHORT_FORM})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -94,3 +109,26 @@ def _names_thing(word: str, tag: str, exclude: tuple[str, ...]) -> bool:
 def _asking_words() -> frozenset[str]:
     """Words that say what is asked of a thing (数量, 安排, 目标, 怎么): never what it is about."""
     return frozenset(words("item_aspects")) | frozenset(words("question_words")) | frozenset(doc_words())
+
+
+# Tags of words a chat ends a topic with (都, 要, 干, 怎么, 的): adverbs, pronouns, particles, prepositions,
+# conjunctions, localisers; a verb only of one character (干, 做, 搞: a light verb, where 推进 or 开工 say
+# what is done).
+# A list's topic longer than this is a question in the plans' own words (…的采伐是怎么列出的), which the
+# ranker reads whole; a thing listed is named in fewer (非遗, 深港协同, 燃气安全和改造).
+TOPIC_CHARS = 12
+_CHATTER_TAGS = ("d", "r", "y", "u", "p", "c", "f", "e", "zg")
+# 这一大块, 那部分, 一章: a part pointed at, which the topic before it names.
+_POINTED_PART = re.compile(r"[这那]?一?[大小]?(?:块|部分|章|节|方面|板块)")
+
+
+def without_trailing_chatter(topic: str) -> str:
+    """A list's topic without the words of asking a chat leaves after it (非遗都要干 → 非遗, 垃圾分类怎么搞 →
+    垃圾分类); the topic as it is when nothing of two characters, or more than TOPIC_CHARS, would be left."""
+    words = list(tagged(topic))
+    while words and (words[-1][1].startswith(_CHATTER_TAGS)
+                     or (len(words[-1][0]) == 1 and words[-1][1].startswith("v"))
+                     or _POINTED_PART.fullmatch(words[-1][0])):
+        words.pop()
+    kept = "".join(w for w, _ in words)
+    return kept if MIN_WORD <= len(kept) <= TOPIC_CHARS else topic

@@ -61,7 +61,7 @@ from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.numbers import percents_in_digits
-from knowledge.own_words import dictionary_word, head_noun, named_things, own_focus
+from knowledge.own_words import dictionary_word, head_noun, named_things, own_focus, without_trailing_chatter
 from knowledge.own_words import warm as warm_words
 from knowledge.pinyin_index import char_pinyin
 from knowledge.purposes import asks_purpose, is_purpose_clause
@@ -80,6 +80,8 @@ ANSWER_TYPE = NAMES.index("answer_type")
 RARE_CHARS = NAMES.index("rare_chars")
 # A term the question quotes (“一改”, 「反向飞地」): two to ten characters between quotation marks.
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,10})[”\"」』]")
+# A Latin word of a question (aed, pm, 5g in letters): a sign some items hold as rare characters are.
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
 # A character of the question in at most this share of the items is rare: a candidate holding it shares
 # more than chance with the question, in whatever words (老鼠蟑螂 and 灭鼠…灭蟑 share 鼠 and 蟑, no bigram).
 RARE_CHAR_SHARE = 0.01
@@ -366,7 +368,8 @@ class SearchIndex:
         n = len(self.entries)
         total = 0.0
         rows = np.asarray(idx, dtype=np.int64)
-        for ch in {c for c in text if "\u4e00" <= c <= "\u9fff"}:
+        # (a Latin word, AED, is one such sign: its letters alone are in every other item)
+        for ch in {c for c in text if "\u4e00" <= c <= "\u9fff"} | set(_LATIN_WORD.findall(text)):
             holders = self._rare_holders(ch)
             if holders is None:
                 continue
@@ -381,6 +384,9 @@ class SearchIndex:
         if ch in self._rare:
             return self._rare[ch]
         found = np.union1d(self.fuzzy.text_chars.holding(ch), self.fuzzy.name_index.holding(ch))
+        if len(ch) > 1:  # (the items holding all of a word's letters, not the word)
+            found = np.asarray([i for i in found.tolist() if ch in self.entries[i].name or ch in self.entries[i].text],
+                               dtype=np.int64)
         holders = found if 0 < len(found) <= RARE_CHAR_SHARE * len(self.entries) else None
         if len(self._rare) < RARE_REMEMBERED:
             self._rare[ch] = holders
@@ -650,6 +656,7 @@ class SearchIndex:
             # the points ending with it, though 几个方面 alone would ask for the parts
             return counted
         if reading.kind in ("list", "count", "structure"):
+            reading = dc_replace(reading, topic=without_trailing_chatter(reading.topic))
             if required:  # (the place is what the items must name, not what they are about)
                 reading = dc_replace(reading, topic=reading.topic.replace(required[0], "").strip())
             listed = self.listing.items(self, q, reading, result, limit)

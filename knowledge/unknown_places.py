@@ -39,6 +39,8 @@ _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
 _CLAUSES = re.compile(rf"[{CLAUSE_MARKS}、\s]+")
 # 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
+# jieba's tags of names (of places, persons, organisations, other proper nouns).
+_NAME_TAGS = ("ns", "nr", "nz", "nt")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
 PLACE_KIND = f"(?:{_KINDS})"  # (a kind of place after a name, as a pattern)
 
@@ -123,12 +125,23 @@ class UnknownPlaces:
         """Words an answer must hold: a place no plan is about named at the start (和平区), or said
         as "over there" (汉沽那边) when no plan writes that name anywhere (学校那边: plans write 学校)."""
         named = self.named(q)
+        if named and q.titled and self._body_word_after_title(q, named[0]):
+            return []
         if named or q.docs:
             return named
         near = _NEAR_PLACE.match(normalize(q.raw))
         if near and not _FUNCTION_CHARS.search(near.group(1)) and not self.written(near.group(1)):
             return [near.group(1)]
         return []
+
+    def _body_word_after_title(self, q: Query, name: str) -> bool:
+        """Is a place read just after a document's title the title's verb and a word of that document
+        (评奖办法规定市评奖委员会…: 规定 + 市评奖委员会, which the document writes; 规定市 it never does)?"""
+        kind = name[-1]
+        at = q.text.find(name)
+        following = q.text[at + len(name):at + len(name) + 2] if at >= 0 else ""
+        return len(following) == 2 and not any(name in self.text_of(d) for d in q.docs) \
+            and any(kind + following in self.text_of(d) for d in q.docs)
 
     def _near_in_clause(self, raw: str) -> re.Match[str] | None:
         """"Over there" opening a later clause (拉渣土的大货车到处跑，宝安那边是怎么管的): the place
@@ -161,6 +174,13 @@ class UnknownPlaces:
         return next(([m.group(1)] for m in _INNER_PLACE.finditer(text)
                      if not m.group(0).endswith(NOT_PLACES) and not _word_goes_on(text, m.end())
                      and self._unplaced_place(m.group(1))), [])
+
+    def _word_name(self, text: str) -> list[str]:
+        """Such a place's name said as a word anywhere in the question (救心脏的AED宝安会多装吗): a name
+        (by its part of speech: 停放 in 乱停放 is a verb, though a plan writes 停放区) of two or three characters that a plan whose title names no place names as a place, and that
+        no plan whose title names its place writes at all."""
+        return next(([w] for w, tag in tagged(text) if tag in _NAME_TAGS and 2 <= len(w) <= 3
+                     and self._unplaced_place(w)), [])
 
     def _is_unplaced_place(self, name: str) -> bool:
         """Is `name` a place only a plan whose title names no place names (宝安区), and that no plan
@@ -209,7 +229,8 @@ class UnknownPlaces:
             named = [near.group(1)]
         # (年底前宝安面向居民的…: the name after the time the question opens with)
         bare = not named and (named := self._bare_name(q.text) or self._bare_name(after_leading_time(q.text))
-                              or self._inner_name(q.text) or self._clause_name(q.raw)) != []
+                              or self._inner_name(q.text) or self._clause_name(q.raw)
+                              or self._word_name(q.text)) != []
         maybe = {d.file for d in self.kb.documents if self.may_be_in(d.file, named)} if named else set()
         if not maybe:
             return

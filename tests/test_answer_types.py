@@ -20,6 +20,7 @@ from knowledge.search import SearchIndex
     ("能不能把剩菜卖给私人", ("permission",)),
     ("帮扶的那两个村分别叫什么名字", ("name",)),
     ("医院管理要实现哪几化", ("series",)),
+    ("这个办法依据的是省里哪个文件", ("basis",)),
     ("推进垃圾分类", ()),
 ])
 def test_the_kind_of_answer_a_question_expects(question: str, types: tuple[str, ...]) -> None:
@@ -56,3 +57,8 @@ def test_what_a_place_is_to_become_is_answered_by_what_it_is_to_be_built_into() 
     assert "role" in asked_types("远景目标里的定位是啥")
     assert "role" in asked_types("2035年要建成个啥样")
     assert holds_answer(("role",), ["将大港街全面建设成为生态宜居宜业滨城副城", "推进老旧小区改造"]).tolist() == [1.0, 0.0]
+
+
+def test_the_document_a_text_is_made_under_answers_what_it_is_based_on() -> None:
+    texts = ["根据《四川省人民政府关于做好促进就业工作的实施意见》，结合我市实际，制定本办法。", "就业是最大的民生。"]
+    assert holds_answer(("basis",), [normalize(t) for t in texts]).tolist() == [1.0, 0.0]

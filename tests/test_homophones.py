@@ -105,3 +105,12 @@ def test_a_slip_repaired_into_a_street_the_plans_write_is_repaired() -> None:
     index = SearchIndex(merge([plan, other]))
     result = index.search("洪顺里街要打造成什么示范街")
     assert result.hits and "鸿顺里街" in result.hits[0].text and not result.note
+
+
+def test_of_two_swaps_making_pairs_the_one_whose_run_of_three_is_written_is_made() -> None:
+    # 原 could be 元 (开元, 元里) or 园 (开园, 园里); only 开元里 is written as three in a row.
+    plans = "建立开元里文化基地，公园开园，园里绿化"
+    h = Homophones(plans, _pairs(plans).__contains__, plans.__contains__)
+    assert h.repair("开原里基地") == "开元里基地"
+    # Without the text to read runs from, two swaps stay a guess.
+    assert Homophones(plans, _pairs(plans).__contains__).repair("开原里基地") is None

@@ -42,3 +42,23 @@ def test_an_everyday_complaint_is_answered_by_the_item_using_its_specific_word()
     hits = index.search("宝安这边二房东转租加价，街道管不管").hits
     assert hits and "二房东" in hits[0].text
     assert index.search("宝安街道对民宿发展有啥扶持政策").hits == []
+
+
+def test_the_lexicons_short_forms_are_words() -> None:
+    """五经普, 非遗: jieba alone cuts them in two; the shipped lexicon's abbreviations are words."""
+    assert ("五经普", "j") in tagged("五经普的活儿哪份计划里有")
+    assert "非遗" in [w for w, _ in tagged("哪些计划提到了非遗都要干啥")]
+
+
+def test_the_words_of_asking_after_a_lists_topic_are_taken_off() -> None:
+    from knowledge.own_words import without_trailing_chatter
+
+    assert without_trailing_chatter("非遗都要干") == "非遗"
+    assert without_trailing_chatter("深港协同这一大块给") == "深港协同"
+    assert without_trailing_chatter("安全生产方面的") == "安全生产"
+    # A verb of two characters says what is done; a measure word may end a name (充电桩).
+    assert without_trailing_chatter("燃气安全和改造都") == "燃气安全和改造"
+    assert without_trailing_chatter("充电桩") == "充电桩"
+    # A long topic is a question in the plans' own words: read whole.
+    long = "死亡后危及安全的古树名木和国家保护珍贵树木的采伐是怎么"
+    assert without_trailing_chatter(long) == long

@@ -98,3 +98,34 @@ def test_a_place_after_the_time_a_question_opens_with_scopes_it() -> None:
     q = index.parse("年底前宝安社区活动还要办多少场")
     index.places.scope(q)
     assert q.docs == {"a.txt"}
+
+
+def test_a_verb_after_a_documents_title_and_the_body_word_it_opens_are_no_place() -> None:
+    """评奖办法规定市评奖委员会…: 规定 is the document's verb and 市评奖委员会 its word, no city 规定市."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    doc = ["广安市社会科学优秀成果评奖办法", "第五条 成立市评奖委员会，由专家学者组成，其中具有高级职称的不少于三分之二。"]
+    index = SearchIndex(merge([build_document("a.txt", doc)]))
+    q = index.parse("社会科学优秀成果评奖办法规定市评奖委员会成员构成")
+    assert q.docs == {"a.txt"} and index.parser_required(q) == []
+    result = index.search("社会科学优秀成果评奖办法规定市评奖委员会成员构成")
+    assert not result.note and result.hits and "评奖委员会" in result.hits[0].text
+
+
+def test_a_places_name_said_as_a_word_mid_question_scopes_it() -> None:
+    """…救心脏的AED宝安会多装吗: 宝安 (a plan writes 宝安区) scopes the question wherever it is said;
+    a verb a plan writes before 区 (停放区) is no place."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    doc = ["街道2023年重点工作任务", "一、抓民生", "1.宝安区首批老旧小区改造。", "2.增加公共场所AED安装数量。",
+           "3.规范非机动车停放区管理。"]
+    other = ["东湖街道2023年工作计划", "一、抓民生", "1.增加公共场所AED安装数量。"]
+    index = SearchIndex(merge([build_document("a.txt", doc), build_document("b.txt", other)]))
+    q = index.parse("商场里救心脏的AED宝安会多装吗")
+    index.places.scope(q)
+    assert q.docs == {"a.txt"} and q.places == ["宝安"]
+    q = index.parse("共享单车乱停放怎么管")
+    index.places.scope(q)
+    assert q.docs == set() and q.places == []

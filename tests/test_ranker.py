@@ -128,3 +128,18 @@ def test_rare_characters_shared_in_other_words_are_evidence() -> None:
     by_text = {("灭蟑" in index.entries[i].text): v for i, v in zip(idx, share, strict=True)}
     assert by_text[True] > 0.3 and by_text[False] == 0.0
     assert Ranker.load().weights.get("rare_chars", 0.0) > 0.0
+
+
+def test_a_rare_latin_word_is_evidence_as_a_rare_character_is() -> None:
+    """AED: its letters are in many items (the plans' XX, PM2.5), the word in one."""
+    from knowledge.builder import build_document
+    from knowledge.search import SearchIndex
+
+    lines = ["东湖街道2024年工作计划", "一、抓民生"] + [f"{k}.推进XX小区{k}号楼改造，开展DE活动。" for k in range(1, 120)] \
+        + ["120.增加公共场所AED安装数量。"]
+    index = SearchIndex(build_document("east.txt", lines))
+    idx = [i for i, e in enumerate(index.entries) if e.kind == "task"]
+    share = index.rare_chars("商场里救心脏的aed会多装吗", idx)
+    held = {i: v for i, v in zip(idx, share, strict=True)}
+    assert max(v for i, v in held.items() if "aed" in index.entries[i].text) > 0.0
+    assert all(v == 0.0 for i, v in held.items() if "aed" not in index.entries[i].text)

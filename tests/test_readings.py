@@ -414,6 +414,9 @@ def test_asking_what_a_part_is_called_asks_for_the_part() -> None:
     assert (r.kind, r.path, r.parts) == ("structure", (7,), False)
     # An ordinal keeps its own measure word (第五节叫啥 is the fifth section of the fourth chapter).
     assert read(normalize("规划第四章第五节叫啥")).path == (4, 5)
+    # (第五小节: a section said small, as 第二大部分 is said large)
+    r = read(normalize("幸福新河第五小节题目是什么"))
+    assert (r.kind, r.path, r.wanted, r.within) == ("structure", (5,), "section", "幸福新河")
 
 
 @pytest.mark.parametrize("question,kind,wanted,topic", [

@@ -952,3 +952,14 @@ def test_headings_whose_last_clause_opens_with_the_word_are_its_series() -> None
     index = SearchIndex(build_document("east.txt", lines))
     result = index.search("东湖街道规划里全力打造啥啥东湖的一共几个")
     assert result.total == 3 and all("全力打造" in h.title for h in result.hits)
+
+
+def test_the_words_of_asking_after_a_parts_name_leave_the_part() -> None:
+    """文化新河分几个方面来写的: 分…来写的 is the asking; the parts of the chapter 全力打造文化新河 answer."""
+    lines = ["新河街道“十四五”规划", "一、加强基层党建,全力打造红色新河", "(一)夯实党建基础", "加强党建。",
+             "二、加强精神文明建设,全力打造文化新河", "(一)注入滨城精神", "讲好新河故事。", "(二)营造文化环境",
+             "加强教育。", "(三)提升公共文化服务水平", "完善文化服务。"]
+    index = SearchIndex(build_document("plan.txt", lines))
+    result = index.search("文化新河分几个方面来写的")
+    assert [h.title for h in result.hits] == ["注入滨城精神", "营造文化环境", "提升公共文化服务水平"]
+    assert result.total == 3
