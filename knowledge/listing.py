@@ -33,6 +33,8 @@ SCOPE_COVERAGE = 0.6
 TOPIC_COVERAGE = 0.5
 # A task's text must hold nearly all of a deadline list's topic: long texts hold a part of anything.
 TEXT_COVERAGE = 0.8
+# A task falling due whose text holds this share of what the best one's does is about the topic too.
+NEAR_BEST = 0.6
 DEFAULT_WINDOW_DAYS = 30
 # A ranked list shorter than this is completed with the next best, as an answer is.
 MIN_SHOWN = 3
@@ -751,6 +753,12 @@ class Listing:
             i = self.position.get((reading.wanted or "task", task.doc, task.id))
             if i is not None:
                 window.append((due, i, task))
+        # 土地整备入库: a task whose text holds the topic's words nearly as well as the best one that is
+        # about it (土地入库 beside 土地整备) is about it too, though it holds fewer than TEXT_COVERAGE.
+        near = 0.0
+        if cover is not None and window:
+            best = max(float(cover[2][i]) for _, i, _ in window)
+            near = NEAR_BEST * best if best >= TEXT_COVERAGE * NEAR_BEST else 0.0
         picked = []
         for due, i, task in window:
             if valued is not None:
@@ -760,7 +768,7 @@ class Listing:
                 # 要做到100%的指标: the value a target sets (not a figure elsewhere in its sentence).
                 if not (task.target and _sets_number(task.target.value, reading.topic)):
                     continue
-            elif cover is not None and not self._about(index, i, cover, topics):
+            elif cover is not None and not self._about(index, i, cover, topics) and not (near and cover[2][i] >= near):
                 continue
             named = cover is not None and max(cover[0][i], cover[1][i]) >= TOPIC_COVERAGE
             # 写明2024年要完成的: items whose own words name the year asked for come first.

@@ -219,6 +219,17 @@ def test_chat_around_a_deadline_list_topic_leaves_the_part_the_items_write() -> 
     assert result.reading == "due" and [h.title for h in result.hits] == ["推动滨河公园项目全面开工"]
 
 
+def test_a_task_due_holding_the_topics_words_nearly_as_well_as_the_best_is_listed() -> None:
+    """土地整备入库: 土地入库 beside 土地整备 is about it too; a task sharing one common word is not."""
+    lines = ["北塘街道2024年工作计划", "一、重点工作", "1.推动重点项目土地整备。完成12条道路土地整备更新，年底前完成。",
+             "2.推进工业上楼试点。完成嘉华地块土地入库工作，年底前完成。",
+             "3.推动城市更新。推动森钢地块优先整备，年底前完成。", "4.完善社区养老服务网络。年底前完成。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    result = index.search("年底前土地整备入库的活有哪几项", today=dt.date(2024, 10, 8))
+    assert result.reading == "due"
+    assert [h.title for h in result.hits] == ["推动重点项目土地整备", "推进工业上楼试点"]
+
+
 def test_how_many_things_is_answered_by_the_text_stating_that_number() -> None:
     lines = ["西岭街道2021—2025年发展规划", "一、发展基础", "组织辖区13个社区开展普法宣传。",
              "二、主要任务", "1.推进智慧社区建设，提升社区服务水平。", "2.建成3个社区卫生服务站。",
