@@ -974,3 +974,18 @@ def test_the_words_of_asking_after_a_parts_name_leave_the_part() -> None:
     result = index.search("文化新河分几个方面来写的")
     assert [h.title for h in result.hits] == ["注入滨城精神", "营造文化环境", "提升公共文化服务水平"]
     assert result.total == 3
+
+
+def test_a_list_of_a_term_few_paragraphs_write_lists_each_of_them() -> None:
+    """哪些计划提到了非遗: each paragraph that writes 非遗, though it is one phrase of a long task."""
+    east = ["东湖街道2024年工作计划", "一、文化", "1.传承发展城市文化。深入实施文化惠民工程，开展新春联欢会、灯展等活动，"
+            "推动“非遗”传统文化与现代元素深度融合，丰富群众精神文化生活。", "2.推进老旧小区改造。完成3个小区改造。"]
+    west = ["西岭街道2024年工作计划", "一、文化", "1.繁荣发展文体事业。打造公共文化新空间，组织开展群众文化活动，"
+            "举办线上演出，建立非遗文化传承基地。", "2.加强社区治理。完善网格化管理。"]
+    index = SearchIndex(merge([build_document("east.txt", east), build_document("west.txt", west)]))
+    result = index.search("哪些计划提到了非遗，都要干啥")
+    assert result.reading == "list"
+    assert {(h.doc, h.line) for h in result.hits} >= {("east.txt", 3), ("west.txt", 3)}
+    assert not any("老旧小区" in h.text or "网格化" in h.text for h in result.hits)
+    found = index.search("非遗相关的工作帮我都找出来")
+    assert found.reading == "list" and {h.doc for h in found.hits} == {"east.txt", "west.txt"}
