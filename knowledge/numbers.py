@@ -155,3 +155,24 @@ def percents_in_digits(text: str) -> str:
             return m.group(0)
         return f"{value:g}%"
     return _PERCENT_WORDS.sub(digits, text) if "百分之" in text else text
+
+
+# 一万人, 三千户, 两百个: a number of hundreds, thousands or ten-thousands said in words (digits first, so
+# 千家万户 and 百姓 are no number).
+_LARGE_WORDS = re.compile(r"[一二两三四五六七八九十][零〇一二两三四五六七八九十]*[百千万][零〇一二两三四五六七八九十百千]*")
+
+
+def large_numbers_in_digits(text: str) -> str:
+    """The text with numbers of hundreds or more said in words written in digits, as plans write them
+    (一万人 → 1万人, 三千户 → 3000户, 一万五千 → 1.5万); a span that is no number is left as it is."""
+    def digits(m: re.Match[str]) -> str:
+        words = m.group(0).replace("两", "二")
+        try:
+            if "万" in words:
+                head, _, tail = words.partition("万")
+                value = cn2an.cn2an(head, "smart") + (cn2an.cn2an(tail, "smart") / 10000 if tail else 0)
+                return f"{value:g}万"
+            return f"{cn2an.cn2an(words, 'smart'):g}"
+        except ValueError:
+            return m.group(0)
+    return _LARGE_WORDS.sub(digits, text)

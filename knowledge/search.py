@@ -60,7 +60,7 @@ from knowledge.listing import ARTICLE, Listing, opened_article
 from knowledge.marks import marks_in
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
-from knowledge.numbers import percents_in_digits
+from knowledge.numbers import large_numbers_in_digits, percents_in_digits
 from knowledge.own_words import dictionary_word, head_noun, named_things, own_focus, without_trailing_chatter
 from knowledge.own_words import warm as warm_words
 from knowledge.pinyin_index import char_pinyin
@@ -605,8 +605,8 @@ class SearchIndex:
                 query = resolved
             elif head := _read_head(resolved):
                 query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
-        # (百分之百 → 100%: the plans write percentages in digits)
-        said = unbracket_span(percents_in_digits(query))
+        # (百分之百 → 100%, 一万人 → 1万人: the plans write percentages and large numbers in digits)
+        said = unbracket_span(large_numbers_in_digits(percents_in_digits(query)))
         q = self.parse(said, today)
         required = self.parser_required(q)
         # (宝安那个街道: a place a plan's text writes as one (宝安区) is that plan's; nothing to repair)

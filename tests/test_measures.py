@@ -99,3 +99,14 @@ def test_percentages_said_in_words_are_written_in_digits() -> None:
     assert percents_in_digits("要做到百分之百的指标") == "要做到100%的指标"
     assert percents_in_digits("覆盖率达到百分之九十五以上，增长百分之五点五") == "覆盖率达到95%以上，增长5.5%"
     assert percents_in_digits("百分之几") == "百分之几"  # no number: left as it is
+
+
+def test_large_numbers_said_in_words_are_written_in_digits() -> None:
+    from knowledge.numbers import large_numbers_in_digits
+
+    assert large_numbers_in_digits("累计一万人就业") == "累计1万人就业"
+    assert large_numbers_in_digits("三千户两百个") == "3000户200个"
+    assert large_numbers_in_digits("一万五千人") == "1.5万人"
+    # No leading digit word, or a number below a hundred: as said (the plans write 五个老旧小区 so too).
+    for said in ("千家万户", "老百姓", "十四五", "五个老旧小区", "二〇三五年"):
+        assert large_numbers_in_digits(said) == said
