@@ -111,12 +111,12 @@ def _asking_words() -> frozenset[str]:
     return frozenset(words("item_aspects")) | frozenset(words("question_words")) | frozenset(doc_words())
 
 
-# Tags of words a chat ends a topic with (都, 要, 干, 怎么, 的): adverbs, pronouns, particles, prepositions,
-# conjunctions, localisers; a verb only of one character (干, 做, 搞: a light verb, where 推进 or 开工 say
-# what is done).
 # A list's topic longer than this is a question in the plans' own words (…的采伐是怎么列出的), which the
 # ranker reads whole; a thing listed is named in fewer (非遗, 深港协同, 燃气安全和改造).
 TOPIC_CHARS = 12
+# Tags of words a chat ends a topic with (都, 要, 干, 怎么, 的): adverbs, pronouns, particles, prepositions,
+# conjunctions, localisers; a verb only of one character (干, 做, 搞: a light verb, where 推进 or 开工 say
+# what is done).
 _CHATTER_TAGS = ("d", "r", "y", "u", "p", "c", "f", "e", "zg")
 # 这一大块, 那部分, 一章: a part pointed at, which the topic before it names.
 _POINTED_PART = re.compile(r"[这那]?一?[大小]?(?:块|部分|章|节|方面|板块)")

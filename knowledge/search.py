@@ -85,8 +85,6 @@ _LATIN_WORD = re.compile(r"[a-z]{2,}")
 # A character of the question in at most this share of the items is rare: a candidate holding it shares
 # more than chance with the question, in whatever words (老鼠蟑螂 and 灭鼠…灭蟑 share 鼠 and 蟑, no bigram).
 RARE_CHAR_SHARE = 0.01
-# Candidates beyond an answer's limit kept to take the place of hits repeating a text already shown.
-SAME_TEXT_SPARE = 5
 RARE_REMEMBERED = 8192  # characters whose holders an index remembers (a few thousand are ever asked)
 SUGGEST_MAX_CHARS = 20
 OUTLINE_SCORE = 70.0
@@ -713,18 +711,11 @@ class SearchIndex:
             if reading.kind == "list":
                 chosen = [(p, i) for p, i in scored.inside if scored.rank[i] >= self.ranker.listed][:limit]
             else:
-                # (a few more than asked for: those showing a text already shown are left out below)
-                chosen = [(p, i) for p, i in scored.inside if p >= self.next_best_floor(q)][:limit + SAME_TEXT_SPARE]
+                chosen = [(p, i) for p, i in scored.inside if p >= self.next_best_floor(q)][:limit]
             chosen = chosen or scored.inside[:1]
             defining = self._defining(q, scored.inside[:1], threshold)
             keep = frozenset({id(self.entries[defining[1]].item)} if defining else ())
-            result.hits = fold_passages([self.hit(i, p, q.text) for p, i in chosen[:limit]], keep)
-            if reading.kind != "list" and len(once := once_per_text(result.hits)) < len(result.hits):
-                # 养老床位数…就业岗位3.4万个: the targets one sentence sets are one answer, that sentence
-                # shown once (a list names each of them); the next candidates take the places freed.
-                spare = fold_passages([self.hit(i, p, q.text) for p, i in chosen], keep)
-                result.hits = once_per_text(once + [h for h in spare if (h.kind, h.id) not in
-                                                    {(o.kind, o.id) for o in once}])[:limit]
+            result.hits = fold_passages([self.hit(i, p, q.text) for p, i in chosen], keep)
             if reading.kind == "answer" and asks_purpose(normalize(q.raw), bool(q.titled)) \
                     and (clause := self.purpose_clause(result.hits[0].doc)) is not None:
                 # 办法的出发点是什么, 为什么要出台: the document's purpose clause first, whatever else
@@ -1259,18 +1250,6 @@ def fold_passages(hits: list[Hit], keep: frozenset[int] = frozenset()) -> list[H
                 h = same
         if id(h) not in shown:
             shown.add(id(h))
-            out.append(h)
-    return out
-
-
-def once_per_text(hits: list[Hit]) -> list[Hit]:
-    """The hits without those whose document and shown text an earlier hit has already."""
-    shown: set[tuple[str, str]] = set()
-    out = []
-    for h in hits:
-        key = (h.doc, normalize(h.text or h.title))
-        if key not in shown:
-            shown.add(key)
             out.append(h)
     return out
 
