@@ -103,7 +103,7 @@ def builder_fingerprint() -> str:
 def folder_sources(folder: Path, skipped: list[str] | None = None) -> list[tuple[SourceRef, bytes]]:
     """The plan files in the plans folder, with their bytes; a file that cannot be read is left out
     and named in `skipped` (a Chinese line for the admins)."""
-    out = []
+    out: list[tuple[SourceRef, bytes]] = []
     try:
         paths = builder.plan_files([folder]) if folder.is_dir() else []
     except OSError as exc:

@@ -65,7 +65,8 @@ def field_scores(variants: Sequence[str], name: BigramField, context: BigramFiel
                  text: BigramField, penalty: float) -> FieldScores:
     """Coverage and normalised BM25 of the best variant per field (a rewrite counts a little less)."""
     size = name.size
-    out = FieldScores(*(np.zeros(size) for _ in range(5)), grams=set(), unseen=1.0)
+    out = FieldScores(np.zeros(size), np.zeros(size), np.zeros(size), np.zeros(size), np.zeros(size),
+                      grams=set(), unseen=1.0)
     for k, v in enumerate(variants):
         grams = bigrams(v) if v else np.zeros(0, dtype=np.int64)
         if not len(grams):

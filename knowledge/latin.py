@@ -78,7 +78,8 @@ class LatinResolver:
             for start in range(max(0, end - _MAX_FORM), end - _MIN_LETTERS + 1):
                 head = best[start]
                 name = self._word(letters[start:end])
-                if head is not None and name is not None and (best[end] is None or len(head) + 1 < len(best[end])):
+                current = best[end]
+                if head is not None and name is not None and (current is None or len(head) + 1 < len(current)):
                     best[end] = [*head, name]
         return best[n]
 

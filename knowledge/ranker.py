@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -50,11 +51,11 @@ class Ranker:
         self._w = np.array([self.weights.get(n, 0.0) for n in NAMES])
         self._m = np.array([self.mean.get(n, 0.0) for n in NAMES])
         self._s = np.array([self.scale.get(n, 1.0) or 1.0 for n in NAMES])
-        cal = self.calibration
-        self._cw = np.array([cal.get("weights", {}).get(n, 0.0) for n in CAL_NAMES])  # type: ignore[union-attr]
-        self._cm = np.array([cal.get("mean", {}).get(n, 0.0) for n in CAL_NAMES])  # type: ignore[union-attr]
-        self._cs = np.array([cal.get("scale", {}).get(n, 1.0) or 1.0 for n in CAL_NAMES])  # type: ignore[union-attr]
-        self._cb = float(cal.get("bias", 0.0))  # type: ignore[arg-type]
+        cal: dict[str, Any] = dict(self.calibration)  # (the fitted file's nested tables, read as JSON)
+        self._cw = np.array([cal.get("weights", {}).get(n, 0.0) for n in CAL_NAMES])
+        self._cm = np.array([cal.get("mean", {}).get(n, 0.0) for n in CAL_NAMES])
+        self._cs = np.array([cal.get("scale", {}).get(n, 1.0) or 1.0 for n in CAL_NAMES])
+        self._cb = float(cal.get("bias", 0.0))
 
     def logit(self, x: np.ndarray) -> np.ndarray:
         """The ranking score of each row of a feature matrix (columns in features.NAMES order)."""

@@ -165,7 +165,7 @@ def _rows_flat(text: DocText, content: list[tuple[int, str]], i: int,
     line) and a blank line after it: such a row is read cell by cell, so empty cells keep
     their column. Otherwise (blank cells dropped) a row runs from its 序号 cell to the next.
     """
-    rows = []
+    rows: list[TaskRow] = []
     width = len(roles)
     numbered = roles[0] == "number"
     while i < len(content):
