@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from bot.kbstate import KnowledgeState
 from bot.registry import DB_BUSY
@@ -111,12 +112,24 @@ def test_retry_on_busy_gives_up_only_on_busy_errors(sqlite_url: str) -> None:
         with sessions.begin() as session:
             session.add(chat_store.User(id=len(calls)))
 
+    path = sqlite_url.removeprefix("sqlite:///")
     try:
-        with write_lock(sqlite_url.removeprefix("sqlite:///"), 0.3):
-            retry_on_busy(write, seconds=5)  # waits the lock out
+        # (the lock is released by the write that found it held, and held until then however long a loaded
+        # machine takes to reach the write: a fixed hold could end first, and the first write succeed)
+        with write_lock(path, 30) as release:
+            def write_then_release() -> None:
+                try:
+                    write()
+                except DBAPIError:
+                    release.set()
+                    raise
+            retry_on_busy(write_then_release, seconds=5)  # waits the lock out
         assert len(calls) > 1
-        with write_lock(sqlite_url.removeprefix("sqlite:///"), 0.5), pytest.raises(Exception) as info:
-            retry_on_busy(write, seconds=0.1)
+        with write_lock(path, 30) as release, pytest.raises(Exception) as info:
+            try:
+                retry_on_busy(write, seconds=0.1)
+            finally:
+                release.set()
         assert is_busy(info.value)
         with pytest.raises(ZeroDivisionError):
             retry_on_busy(lambda: 1 / 0)
