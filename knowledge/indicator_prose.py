@@ -260,7 +260,7 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
             continue  # 7.3公里接驳线等区域, 6.9平方公里片区: a description, not a target
         share = _SHARE_OF.match(before) if q.is_percent else None
         name = clean_name(_DURING.sub("", share["name"])) if share else ""
-        if name:
+        if share and name:
             # 整治的面积应不低于年度计划任务量的60%, 处理量达到预期处理量的50%以上: a share of a base
             value = share["cmp"] + share["base"] + "的" + clause[q.start:q.end].strip()
             results.append(Found(name=name, quantity=q, unit=q.unit, value=value))
@@ -327,9 +327,9 @@ def _clause_targets(clause: str, previous_clause: str, previous_items: list[Foun
                 continue
             name = name.removesuffix("均")
         results.append(Found(name=name, quantity=q, unit=unit))
-    tail = re.match(r"\s*、(?P<rest>[^、]+)$", clause[quantities[-1].end:])
-    if tail:
-        results.extend(_qualitative(tail["rest"].strip()))  # …不高于37微克/立方米、劣V类水体全面消除
+    trailing = re.match(r"\s*、(?P<rest>[^、]+)$", clause[quantities[-1].end:])
+    if trailing:
+        results.extend(_qualitative(trailing["rest"].strip()))  # …不高于37微克/立方米、劣V类水体全面消除
     return results
 
 

@@ -154,7 +154,7 @@ def _bracketed(text: str, first_is_lead: bool) -> Units:
             continue  # （责任单位：…） is read as a label
         parts = [p.strip() for p in re.split(r"[，,；;。]", body) if p.strip()]
         found = Units()
-        has_lead = any((m := _ROLE_AFTER.match(p)) is not None and m["role"] in _LEAD_ROLES for p in parts)
+        has_lead = any((after := _ROLE_AFTER.match(p)) is not None and after["role"] in _LEAD_ROLES for p in parts)
         for part in parts:
             role = _ROLE_AFTER.match(part)
             if role is None:
