@@ -177,8 +177,9 @@ class UnknownPlaces:
 
     def _word_name(self, text: str) -> list[str]:
         """Such a place's name said as a word anywhere in the question (救心脏的AED宝安会多装吗): a name
-        (by its part of speech: 停放 in 乱停放 is a verb, though a plan writes 停放区) of two or three characters that a plan whose title names no place names as a place, and that
-        no plan whose title names its place writes at all."""
+        (by its part of speech: 停放 in 乱停放 is a verb, though a plan writes 停放区) of two or three
+        characters that a plan whose title names no place names as a place, and that no plan whose title
+        names its place writes at all."""
         return next(([w] for w, tag in tagged(text) if tag in _NAME_TAGS and 2 <= len(w) <= 3
                      and self._unplaced_place(w)), [])
 
