@@ -63,6 +63,14 @@ OWN_CLAUSES_FROM = 100
 _CLAUSE_CUT = re.compile(r"[，,；;。]")
 
 
+def with_values(ind: Indicator, text: str) -> str:
+    """An indicator's text with the values it states when the text does not write them: a table
+    row's text is its name cell, so 市场主体2800家是哪年的 and 失业率控制线是多少 found no figure in it."""
+    said = [f"{v.year}年{v.value}" if v.year else v.value
+            for v in (ind.baseline, ind.target) if v is not None and v.value and v.value not in text]
+    return " ".join([text, *said]) if said else text
+
+
 def own_clauses(name: str, sentence: str) -> str:
     """What of a long sentence is about one of the figures it states: the clause naming it with the
     clauses on either side (新增就业 in a 500-character sentence about 城市更新, 充电桩 … is matched by
@@ -324,7 +332,7 @@ class FuzzyMatcher:
         lines = self.kb.texts.get(item.doc, [])
         line_text = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
         if isinstance(item, Indicator):
-            text = own_clauses(item.name, item.text or line_text)
+            text = with_values(item, own_clauses(item.name, item.text or line_text))
         elif isinstance(item, Task):
             text = item.text or line_text
         elif isinstance(item, Term):

@@ -15,10 +15,11 @@ import cn2an
 import numpy as np
 
 from knowledge.features import char_bigrams
+from knowledge.fuzzy import own_clauses
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task
 from knowledge.normalize import normalize
 from knowledge.own_words import tagged
-from knowledge.query import Query
+from knowledge.query import Query, arabic_years
 from knowledge.readings import COUNTED, Reading, doc_words
 from knowledge.review_parts import looks_back
 
@@ -646,12 +647,16 @@ class Listing:
             hits.append(index.hit(i, p, reading.topic))
             seen.add((e.kind, e.item.id))
 
+        # (an item holding none of the topic's words, in any field, is in scope but not about it:
+        # 大港街2024年非遗有哪些活儿 lists what is about 非遗, not every task of that plan and year)
+        held = np.maximum.reduce(index.known_coverage(topic)) > 0
         for p, i in listable:
             if (index.entries[i].kind, index.entries[i].item.id) in seen:
                 continue
             # Listed when probable enough to be one of the items; a short list is completed, as one
             # answer is, with the next best (有哪些限制 is often answered by one passage that lists them).
-            if scored.rank[i] >= index.ranker.listed or (hits and len(hits) < MIN_SHOWN and p >= floor):
+            if (scored.rank[i] >= index.ranker.listed and (held[i] or p >= index.ranker.answer)) \
+                    or (hits and len(hits) < MIN_SHOWN and p >= floor):
                 take(p, i)
         for alternative in _alternatives(q.raw, reading.topic):
             # 充电桩、充电设施; 土地入库、整备、收储: things named side by side are each listed, as
@@ -772,7 +777,9 @@ class Listing:
                 continue
             named = cover is not None and max(cover[0][i], cover[1][i]) >= TOPIC_COVERAGE
             # 写明2024年要完成的: items whose own words name the year asked for come first.
-            said = q.year is not None and f"{q.year}年" in index.entries[i].text
+            # (its own words: a table row's values, added to what it is matched by, are none)
+            said = q.year is not None and f"{q.year}年" in arabic_years(normalize(
+                own_clauses(task.name, task.text) if isinstance(task, Indicator) else task.text))
             picked.append((due, i, named or said))
         if not picked and cover is not None and not numeric and valued is None:
             # 离年底没几个月了…报告里要开工的: chat around the topic; its longest part that the items
@@ -780,6 +787,10 @@ class Listing:
             core = _written_part(reading.topic, [index.entries[i].name + index.entries[i].text for _, i, _ in window])
             picked = [(due, i, True) for due, i, _ in window
                       if core and core in index.entries[i].name + index.entries[i].text]
+        if not picked and reading.kind == "due" and reading.horizon is None and q.year is None and topics:
+            # 卫生服务中心任务到期的有哪些, when every such task's day has passed: they have come due —
+            # listed as overdue rather than "none due" (no window was named to hold them to).
+            return self.due(index, q, replace(reading, kind="overdue"), today, result, limit)
         # Items whose title or heading names the topic (or whose text the year) first; then by date
         # (most recently overdue first, soonest due first), then in plan order.
         picked.sort(key=lambda t: (t[0], -t[1]) if reading.kind == "overdue" else (t[0], t[1]), reverse=reading.kind == "overdue")

@@ -267,6 +267,16 @@ class SearchIndex:
                 years_at.setdefault((e.item.doc, e.item.line), set()).update(e.value_years)
         self._line_years = {i: frozenset(years_at[(e.item.doc, e.item.line)]) for i, e in enumerate(self.entries)
                             if e.kind == "passage" and not e.value_years and (e.item.doc, e.item.line) in years_at}
+        # What a five-year plan's review part (发展基础, 十三五时期发展成就) tells of is the period before its
+        # own: 十三五期间构建了几级应急指挥体系 is answered there, not ruled out by the plan's 十四五.
+        docs_by_file = {d.file: d for d in kb.documents}
+        self._period_of: dict[int, tuple[int, int]] = {}
+        for i, e in enumerate(self.entries):
+            doc = docs_by_file.get(e.item.doc)
+            part = e.item.id if e.kind == "section" else getattr(e.item, "section", None)
+            if doc is not None and doc.kind == "five_year_plan" and doc.period and part in self.listing.review:
+                start, end = doc.period
+                self._period_of[i] = (2 * start - end - 1, start - 1)
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._value_years: frozenset[int] | None = None  # every year a figure is given for (read on first use)
@@ -477,7 +487,7 @@ class SearchIndex:
         if q.year is None and q.period and e.kind == "indicator" and _only_baseline_in(e, q.period[1]):
             return False  # 十三五那几年固投加起来多少: a later plan's starting value (2020) is no figure of the period
         if q.year is None and q.period and not _in_period(e.value_years or self._line_years.get(i, frozenset()),
-                                                          e.period, q.period[1]):
+                                                          self._period_of.get(i, e.period), q.period[1]):
             return False  # 十三五…累计多少: the figures of that period (a later plan's review), not its targets
         if q.year is not None and e.kind == "indicator" and e.value_years:
             # A figure of another year is not the answer, however close its name.
@@ -504,6 +514,9 @@ class SearchIndex:
         if self._value_years is None:
             self._value_years = frozenset(y for e in self.entries for y in e.value_years)
         if year in self._value_years:
+            return True
+        # (a five-year plan's review speaks of the period before its own)
+        if any(start <= year <= end for start, end in set(self._period_of.values())):
             return True
         return any(str(year) in d for d in self._title_years)
 

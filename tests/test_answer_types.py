@@ -62,3 +62,9 @@ def test_what_a_place_is_to_become_is_answered_by_what_it_is_to_be_built_into() 
 def test_the_document_a_text_is_made_under_answers_what_it_is_based_on() -> None:
     texts = ["根据《四川省人民政府关于做好促进就业工作的实施意见》，结合我市实际，制定本办法。", "就业是最大的民生。"]
     assert holds_answer(("basis",), [normalize(t) for t in texts]).tolist() == [1.0, 0.0]
+
+
+def test_a_digit_inside_a_latin_name_states_no_number() -> None:
+    """PM2.5 and 5G are names: a text naming them holds no figure by that alone."""
+    texts = [normalize(t) for t in ["实现PM2.5平均浓度不断降低", "推进5G基站建设", "PM2.5平均浓度42微克/立方米"]]
+    assert holds_answer(("number",), texts).tolist() == [0.0, 0.0, 1.0]

@@ -716,3 +716,16 @@ def test_which_area_is_no_part_of_the_document() -> None:
     """分别指哪块地方: places on the ground (哪块 before 地 is no part asked for)."""
     assert read(normalize("一老一新分别指哪块地方")).kind == "answer"
     assert read(normalize("生态那部分在哪块")).where
+
+
+@pytest.mark.parametrize("question", ["宝安重点任务里抓党建是第几方面", "营商环境一号工程在哪一条下面"])
+def test_which_numbered_part_holds_it_asks_where(question: str) -> None:
+    """第几方面, 在哪一条下面: the part holding what is named, as 第几个方面 and 在哪部分 ask."""
+    r = read(normalize(question))
+    assert (r.kind, r.where) == ("structure", True)
+
+
+@pytest.mark.parametrize("verb", ["含", "包含", "包括", "涵盖"])
+def test_what_a_part_holds_is_counted_as_what_it_has(verb: str) -> None:
+    """第七部分含几个小标题: counted as 有几个小标题 is."""
+    assert read(normalize(f"第七部分{verb}几个小标题")).kind == read(normalize("第七部分有几个小标题")).kind == "count"

@@ -1,0 +1,83 @@
+"""What a question's words constrain beyond its topic: a table row's own values, the period a
+five-year plan's review tells of, tasks whose day has passed, the topic every listed item speaks of."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.builder import build_document, merge
+from knowledge.fuzzy import with_values
+from knowledge.models import Document, Indicator, KnowledgeBase, Value
+from knowledge.search import SearchIndex
+
+
+def test_a_table_rows_values_are_words_it_is_matched_by() -> None:
+    """A table row's text is its name cell; its baseline and target are added to what is matched."""
+    row = Indicator(id="I1", doc="d.txt", name="市场主体数量累计", unit="家", source="table", line=5,
+                    text="市场主体数量累计", baseline=Value(year=2020, value="2000", number=2000),
+                    target=Value(year=2025, value="2800", number=2800))
+    assert with_values(row, row.text) == "市场主体数量累计 2020年2000 2025年2800"
+    prose = row.model_copy(update={"text": "到2025年市场主体累计达到2800家", "baseline": None, "source": "prose"})
+    assert with_values(prose, prose.text) == prose.text  # (a sentence writing its value is left as it is)
+
+
+def test_a_figure_asked_by_its_value_finds_the_table_row_stating_it() -> None:
+    """累计到2800家的是哪个指标: the row whose target is 2800, though no row's name cell says so."""
+    doc = Document(id="M", file="m.txt", title="南湖街道十四五规划纲要", issuer="南湖街道",
+                   kind="five_year_plan", year=2025, period=(2021, 2025))
+    rows = [Indicator(id=f"M{k}", doc="m.txt", name=name, unit="家", source="table", line=k + 1, text=name,
+                      baseline=Value(year=2020, value=base, number=float(base)),
+                      target=Value(year=2025, value=goal, number=float(goal)))
+            for k, (name, base, goal) in enumerate([("市场主体中企业数量累计", "1500", "1900"),
+                                                    ("市场主体数量累计", "2000", "2800")])]
+    index = SearchIndex(KnowledgeBase(documents=[doc], indicators=rows))
+    assert index.search("市场主体累计到2800家是哪年的目标").hits[0].id == "M1"
+    assert index.search("市场主体基数2000家是哪一年的").hits[0].id == "M1"
+    assert index.search("市场主体累计到1900家是哪年的目标").hits[0].id == "M0"
+
+
+FIVE_YEAR = ["东湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 发展基础",
+             "“十三五”时期，构建区、街和社区三级应急指挥体系，编制社区防汛应急预案。",
+             "第二章 主要任务", "到2025年，建成社区应急服务站5个。"]
+
+
+def test_a_five_year_plans_review_is_about_the_period_before_it() -> None:
+    """十三五期间…: answered by the 十四五 plan's 发展基础, which tells of the 十三五 period."""
+    index = SearchIndex(build_document("east.txt", FIVE_YEAR))
+    result = index.search("东湖街道十三五期间构建了几级应急指挥体系")
+    assert result.hits and result.hits[0].line == 3
+    # (the plan's own target, for 2025, is no answer for the period before)
+    assert all(h.line != 5 for h in index.search("东湖街道十三五期间建成社区应急服务站几个").hits)
+
+
+TASKS = ["东湖街道2023年重点工作任务", "一、抓民生",
+         "1.建设东湖社区卫生服务中心。2023年6月底前完成。",
+         "2.推进社区卫生服务中心标准化建设。2023年9月底前完成。",
+         "3.完成老旧小区改造8个。2023年12月底前完成。"]
+
+
+def test_tasks_on_a_topic_whose_day_has_passed_are_listed_as_come_due() -> None:
+    """卫生服务中心的任务到期的有哪些, asked after every such day: they are listed (as overdue), not none."""
+    index = SearchIndex(build_document("east.txt", TASKS))
+    result = index.search("卫生服务中心的任务到期的有哪些", today=dt.date(2024, 3, 1))
+    assert result.reading == "overdue"
+    assert {h.line for h in result.hits} == {3, 4}
+    # (named a window, it is held to: none of them falls due this month)
+    assert not index.search("卫生服务中心的任务本月到期的有哪些", today=dt.date(2024, 3, 1)).hits
+
+
+@pytest.mark.parametrize("question", ["东湖街道2024年非遗有哪些活儿", "东湖街道2024年非遗方面都有哪些工作"])
+def test_a_list_scoped_by_place_and_year_holds_what_speaks_of_its_topic(question: str) -> None:
+    """A place and a year put every item of that plan in scope; those listed still speak of the topic."""
+    east = ["东湖街道2024年工作计划", "一、文化", "1.传承发展城市文化。推动“非遗”传统文化与现代元素深度融合。",
+            "2.打造宜居宜业环境。持续巩固创文创卫成果。", "二、发展", "3.落实化工园区规范化管理。强化消防站建设。",
+            "4.盘活现有存量资源。建立闲置资产盘活机制。", "5.优化城市空间布局。推进老旧小区改造。",
+            "6.树牢安全发展底线。压紧压实安全生产责任。"]
+    west = ["西岭街道2024年工作计划", "一、文化", "1.建立非遗文化传承基地。"]
+    index = SearchIndex(merge([build_document("east.txt", east), build_document("west.txt", west)]))
+    result = index.search(question)
+    assert result.reading == "list" and result.hits[0].line == 3
+    assert {h.doc for h in result.hits} == {"east.txt"}
+    assert len(result.hits) <= 3  # (a short list is completed by the next best, no more)
