@@ -655,8 +655,13 @@ class SearchIndex:
             result.reading = "outline"
             return result
         if reading.kind in ("list", "count", "structure") and q.year is not None and not self.year_covered(q.year):
-            # 大港街2027年要完成哪些主要目标: no plan speaks of that year; its items are no answer.
+            # 大港街2027年要完成哪些主要目标: no plan speaks of that year; its items are no answer — what
+            # the plans list for the question without the year follows, labelled as other years'.
             result.note = _year_not_covered(q.year)
+            topic = without_trailing_chatter(reading.topic) if reading.kind != "structure" else reading.topic
+            listed = self.listing.items(self, _without_year(q), dc_replace(reading, topic=topic),
+                                        SearchResult(query=query), limit)
+            result.others = listed.hits if listed is not None else []
             return result
         required = self.parser_required(q) if reading.kind in ("list", "count", "structure") else []
         if required and not any(self.places.written(r) for r in required):

@@ -81,3 +81,14 @@ def test_a_list_scoped_by_place_and_year_holds_what_speaks_of_its_topic(question
     assert result.reading == "list" and result.hits[0].line == 3
     assert {h.doc for h in result.hits} == {"east.txt"}
     assert len(result.hits) <= 3  # (a short list is completed by the next best, no more)
+
+
+def test_a_list_for_a_year_no_plan_covers_shows_the_plans_years_as_others() -> None:
+    """宝安今年有哪些任务, asked in a year no plan speaks of: no answer, then what the plan lists, labelled."""
+    east = ["东湖街道2024年工作计划", "一、抓民生", "1.建设东湖社区卫生服务站。年底前完成。",
+            "2.完成老旧小区改造8个。", "3.推进垃圾分类。"]
+    index = SearchIndex(build_document("east.txt", east))
+    result = index.search("东湖街道今年有哪些任务", today=dt.date(2026, 3, 1))
+    assert result.hits == [] and "2026" in result.note
+    assert {h.line for h in result.others} == {3, 4, 5}
+    assert index.search("东湖街道2027年垃圾分类有哪些任务").others[0].line == 5
