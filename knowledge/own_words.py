@@ -59,6 +59,16 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in _tagger().lcut(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def word_bounds(text: str) -> frozenset[int]:
+    """The offsets where jieba's words of a text begin and end (有关部门职责: 0, 4, 6)."""
+    bounds, at = {0}, 0
+    for word in _tagger().tokenizer.lcut(text):
+        at += len(word)
+        bounds.add(at)
+    return frozenset(bounds)
+
+
 @functools.lru_cache(maxsize=65536)
 def dictionary_word(text: str) -> bool:
     """Is `text` a word of jieba's dictionary (元宵 is, 元消 is not)?"""

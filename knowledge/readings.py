@@ -89,7 +89,22 @@ _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件
 COUNTED = re.compile(r"^[两二三四五六七八九十几\d]{1,3}(?:个|项|条|大)")
 # 跟香港有关的, 与安全生产相关: the topic between the words that say "about".
 _RELATED = re.compile(r"(?:跟|与|同)(\S{2,12}?)(?:有关|相关)")
-_EDGE = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将|把|讲(?![座话解]))+|(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧|几)+$")
+_EDGE_LEAD = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|将|把|讲)")
+_EDGE_TAIL = re.compile(r"(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧|几)$")
+
+
+def _without_edges(topic: str) -> str:
+    """The topic without the words of asking a cue left at its ends (有养老 → 养老, 养老的 → 养老): each
+    only where it is a word of its own, as jieba cuts the topic — 要求, 中小企业, 都市, 在职, 高中, 讲座
+    keep their first or last character."""
+    from knowledge.own_words import word_bounds  # (own_words reads the document words from here)
+
+    while (m := _EDGE_LEAD.match(topic)) and m.end() < len(topic) and m.end() in word_bounds(topic):
+        topic = topic[m.end():]
+    while (m := _EDGE_TAIL.search(topic)) and m.start() > 0 and m.start() in word_bounds(topic):
+        topic = topic[:m.start()]
+    # (an edge alone is no topic)
+    return "" if _EDGE_LEAD.fullmatch(topic) or _EDGE_TAIL.fullmatch(topic) else topic
 
 
 @dataclass
@@ -325,7 +340,7 @@ def _trim(topic: str, table: _Cues) -> str:
                 single = single or len(edge) == 1
             if topic.startswith(edge) and len(topic) > len(edge) and len(edge) > 1:
                 topic, changed = topic[len(edge):], True
-        trimmed = COUNTED.sub("", _EDGE.sub("", topic))
+        trimmed = COUNTED.sub("", _without_edges(topic))
         if trimmed != topic and (trimmed or COUNTED.fullmatch(topic)):  # 五个小标题: no topic
             topic, changed = trimmed, True
     return topic
@@ -346,7 +361,7 @@ def _bare(text: str, table: _Cues) -> str:
         pattern = table.as_itself.get(word)
         text = pattern.sub(" ", text) if pattern else text.replace(word, " ")
     # 规划哪个部分讲文化: a word naming the document alone where a cue stood is no part of the topic.
-    topic = _trim(_EDGE.sub("", "".join(w for w in text.split() if w not in table.doc_words)), table)
+    topic = _trim(_without_edges("".join(w for w in text.split() if w not in table.doc_words)), table)
     return "" if topic in table.doc_words else topic
 
 

@@ -729,3 +729,12 @@ def test_which_numbered_part_holds_it_asks_where(question: str) -> None:
 def test_what_a_part_holds_is_counted_as_what_it_has(verb: str) -> None:
     """第七部分含几个小标题: counted as 有几个小标题 is."""
     assert read(normalize(f"第七部分{verb}几个小标题")).kind == read(normalize("第七部分有几个小标题")).kind == "count"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("有关部门有哪些职责", "有关部门职责"), ("要求有哪些", "要求"), ("中小企业有哪些扶持", "中小企业扶持"),
+    ("都市产业有哪些", "都市产业"), ("高中有哪些", "高中"), ("有哪些养老服务", "养老服务"), ("哪些是养老的", "养老"),
+])
+def test_an_edge_word_is_taken_off_a_topic_only_where_it_is_a_word_of_its_own(question: str, topic: str) -> None:
+    """有 / 的 / 中 / 要 at a topic's ends are the asking's words, unless they begin or end a word (有关部门, 要求)."""
+    assert read(normalize(question)).topic == topic
