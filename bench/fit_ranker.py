@@ -43,7 +43,8 @@ from search_gold import gold_lines  # noqa: E402
 from search_gold import is_hit as gold_is_hit  # noqa: E402
 
 from knowledge.features import NAMES  # noqa: E402
-from knowledge.query import Query  # noqa: E402
+from knowledge.listing import topic_query  # noqa: E402
+from knowledge.own_words import without_trailing_chatter  # noqa: E402
 from knowledge.ranker import CAL_NAMES, EVIDENCE, LONG_QUESTION, Ranker, fit_logistic  # noqa: E402
 from knowledge.readings import read  # noqa: E402
 from knowledge.search import SearchIndex  # noqa: E402
@@ -105,8 +106,10 @@ def question_pairs(index: SearchIndex, q: dict, gold: bool, glines: dict) -> Que
     if reading.kind in ("due", "overdue"):
         return None
     if reading.kind == "list" and reading.topic:
-        parsed = Query(raw=reading.topic, text=reading.topic, full=reading.topic, year=parsed.year,
-                       docs=parsed.docs, doc_kinds=parsed.doc_kinds, intent=reading.wanted)
+        # As the search lists a topic (knowledge/listing.py): without the chat that ends it, its core
+        # matched within the places, kinds and year the question named.
+        topic = without_trailing_chatter(reading.topic)
+        parsed = topic_query(parsed, index.parser.core(topic) or topic, reading.wanted)
     idx, x = index.features(parsed)
     keep = index.classify(parsed, idx, x, index.parser_required(parsed))[0]
     idx = [idx[k] for k in keep]

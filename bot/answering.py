@@ -203,7 +203,8 @@ class Answers:
                                     others=first)
             return self._framed(active.kb, self._listing(active.kb, query, result, page, replace), result,
                                 others=first)
-        if result.reading in ("due", "overdue") and self.due is not None:
+        if result.reading in ("due", "overdue") and self.due is not None \
+                and all(isinstance(h.item, Task) for h in result.hits):
             return self._framed(active.kb, self._due(active, query, result, who), result, others=first)
         if hits and result.reading in ("due", "overdue"):
             return self._framed(active.kb, self._listing(active.kb, query, result, page, replace), result,
@@ -293,9 +294,10 @@ class Answers:
         sections (their text is the question's outline words: 有几章, 发展环境那一节)."""
         if items and all(h.kind == "section" for h in items):
             return ""
-        if result.reading in ("due", "overdue"):  # targets by deadline: what they are, then the topic
+        if result.reading in ("due", "overdue"):  # targets or work by deadline: what they are, then the topic
             year = f"{result.year}年" if result.year else ""
-            return short(f"{year}{_falling_due(result)}的目标" + (f"（{result.topic}）" if result.topic else ""), 30)
+            noun = "目标" if result.wanted == "indicator" else "任务"
+            return short(f"{year}{_falling_due(result)}的{noun}" + (f"（{result.topic}）" if result.topic else ""), 30)
         return short(_SUBJECT_TAIL.sub("", (result.topic or result.text).strip()), 30)
 
     @staticmethod

@@ -96,6 +96,12 @@ class Listing:
             if looks_back(s.title) or (s.parent is not None and s.parent in self.review):
                 self.review.add(s.id)
         self.actual = {id(a) for a in kb.actuals}  # figures already reached: no targets
+        # A five-year plan's work is written in its running text, few sentences of it typed as tasks:
+        # a passage of its parts ahead (not its review) falls due when the plan's period ends.
+        ends = {d.file: dt.date(d.period[1], 12, 31) for d in kb.documents
+                if d.kind == "five_year_plan" and d.period}
+        self.plan_passages_due: list[tuple[Passage, dt.date]] = [
+            (p, ends[p.doc]) for p in kb.passages if p.doc in ends and p.section not in self.review]
         # Targets set in words (完成市下达任务), normalised, with the documents that set them.
         self.worded_targets: dict[str, set[str]] = defaultdict(set)
         for it in kb.indicators:
@@ -437,7 +443,7 @@ class Listing:
 
     def holding(self, index: SearchIndex, q: Query, reading: Reading, result: SearchResult) -> SearchResult | None:
         """The part holding the item that best answers the topic (then the item), when one answers."""
-        sub = _about(q, index.parser.core(reading.topic) or reading.topic)
+        sub = topic_query(q, index.parser.core(reading.topic) or reading.topic)
         scored = index.score(sub, index.parser_required(sub))
         if not scored.inside or scored.inside[0][0] < index.ranker.answer_threshold(sub.text):
             return None
@@ -580,7 +586,7 @@ class Listing:
 
     def scopes(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
         """The sections whose heading the topic names (专栏1, 抓会展强配套, 幸福新河)."""
-        sub = _about(q, reading.topic)
+        sub = topic_query(q, reading.topic)
         fs = index.field_scores_of(sub)
         best: list[tuple[int, float, Section]] = []  # (position among the sections, score, section)
         grams = fs.grams
@@ -632,7 +638,7 @@ class Listing:
             return hits
         # Matched as any question is: without the chat around it (都是怎么落实的, 在搞).
         topic = index.parser.core(reading.topic) or reading.topic
-        sub = _about(q, topic, reading.wanted)
+        sub = topic_query(q, topic, reading.wanted)
         sub.articles = q.articles  # (the reading took 第二十条 out of the topic; it still scopes the list)
         scored = index.score(sub, index.parser_required(sub))
         seen = {(h.kind, h.id) for h in hits}
@@ -661,7 +667,7 @@ class Listing:
         for alternative in _alternatives(q.raw, reading.topic):
             # 充电桩、充电设施; 土地入库、整备、收储: things named side by side are each listed, as
             # the whole topic's words together are in few items.
-            alt = _about(q, alternative, reading.wanted)
+            alt = topic_query(q, alternative, reading.wanted)
             alt_scored = index.score(alt, index.parser_required(alt))
             # (each item about it: its words together, not one of them — 设施 alone is no 充电设施)
             cover = index.known_coverage(alternative)
@@ -741,52 +747,61 @@ class Listing:
             # 专栏里目标写100%的指标，到今年年底都得完成吧: the targets setting that value (in the part
             # named), whatever else the question says around it.
             valued = {id(it) for it in setting}
-        window: list[tuple[dt.date, int, object]] = []
-        due_dates = (self._target_dates(docs) if reading.wanted == "indicator" else
-                     [(t, due) for t, due in self._tasks_due(today, due_item) if t.doc in docs])
-        for task, due in due_dates:
-            days = (due - today).days
-            if q.year is not None and due.year != q.year and reading.kind == "overdue":
-                continue  # 2024年逾期的任务: tasks that were due in 2024
-            if reading.kind == "due" and end < today:
-                # 去年要完成的任务到期了没: a year already past; its tasks, all due by now.
-                if due.year != end.year:
+        def falling_due(due_dates: list[tuple[Indicator | Task | Passage, dt.date]]) -> list[tuple[dt.date, int, bool]]:
+            """(due day, entry, named) of the items among these that fall due in the period asked, on the topic."""
+            window: list[tuple[dt.date, int, object]] = []
+            for task, due in due_dates:
+                days = (due - today).days
+                if q.year is not None and due.year != q.year and reading.kind == "overdue":
+                    continue  # 2024年逾期的任务: tasks that were due in 2024
+                if reading.kind == "due" and end < today:
+                    # 去年要完成的任务到期了没: a year already past; its tasks, all due by now.
+                    if due.year != end.year:
+                        continue
+                elif (reading.kind == "overdue" and days >= 0) or (reading.kind == "due"
+                                                                   and not 0 <= days <= (end - today).days):
                     continue
-            elif (reading.kind == "overdue" and days >= 0) or (reading.kind == "due"
-                                                               and not 0 <= days <= (end - today).days):
-                continue
-            i = self.position.get((reading.wanted or "task", task.doc, task.id))
-            if i is not None:
-                window.append((due, i, task))
-        # 土地整备入库: a task whose text holds the topic's words nearly as well as the best one that is
-        # about it (土地入库 beside 土地整备) is about it too, though it holds fewer than TEXT_COVERAGE.
-        near = 0.0
-        if cover is not None and window:
-            best = max(float(cover[2][i]) for _, i, _ in window)
-            near = NEAR_BEST * best if best >= TEXT_COVERAGE * NEAR_BEST else 0.0
-        picked = []
-        for due, i, task in window:
-            if valued is not None:
-                if id(task) not in valued:
+                kind = "passage" if isinstance(task, Passage) else reading.wanted or "task"
+                i = self.position.get((kind, task.doc, task.id))
+                if i is not None:
+                    window.append((due, i, task))
+            # 土地整备入库: a task whose text holds the topic's words nearly as well as the best one that is
+            # about it (土地入库 beside 土地整备) is about it too, though it holds fewer than TEXT_COVERAGE.
+            near = 0.0
+            if cover is not None and window:
+                best = max(float(cover[2][i]) for _, i, _ in window)
+                near = NEAR_BEST * best if best >= TEXT_COVERAGE * NEAR_BEST else 0.0
+            picked = []
+            for due, i, task in window:
+                if valued is not None:
+                    if id(task) not in valued:
+                        continue
+                elif numeric and isinstance(task, Indicator):
+                    # 要做到100%的指标: the value a target sets (not a figure elsewhere in its sentence).
+                    if not (task.target and _sets_number(task.target.value, reading.topic)):
+                        continue
+                elif cover is not None and not self._about(index, i, cover, topics) and not (near and cover[2][i] >= near):
                     continue
-            elif numeric and isinstance(task, Indicator):
-                # 要做到100%的指标: the value a target sets (not a figure elsewhere in its sentence).
-                if not (task.target and _sets_number(task.target.value, reading.topic)):
-                    continue
-            elif cover is not None and not self._about(index, i, cover, topics) and not (near and cover[2][i] >= near):
-                continue
-            named = cover is not None and max(cover[0][i], cover[1][i]) >= TOPIC_COVERAGE
-            # 写明2024年要完成的: items whose own words name the year asked for come first.
-            # (its own words: a table row's values, added to what it is matched by, are none)
-            said = q.year is not None and f"{q.year}年" in arabic_years(normalize(
-                own_clauses(task.name, task.text) if isinstance(task, Indicator) else task.text))
-            picked.append((due, i, named or said))
-        if not picked and cover is not None and not numeric and valued is None:
-            # 离年底没几个月了…报告里要开工的: chat around the topic; its longest part that the items
-            # falling due write (开工) is what they are asked about.
-            core = _written_part(reading.topic, [index.entries[i].name + index.entries[i].text for _, i, _ in window])
-            picked = [(due, i, True) for due, i, _ in window
-                      if core and core in index.entries[i].name + index.entries[i].text]
+                named = cover is not None and max(cover[0][i], cover[1][i]) >= TOPIC_COVERAGE
+                # 写明2024年要完成的: items whose own words name the year asked for come first.
+                # (its own words: a table row's values, added to what it is matched by, are none)
+                said = q.year is not None and f"{q.year}年" in arabic_years(normalize(
+                    own_clauses(task.name, task.text) if isinstance(task, Indicator) else task.text))  # type: ignore[attr-defined]
+                picked.append((due, i, named or said))
+            if not picked and cover is not None and not numeric and valued is None:
+                # 离年底没几个月了…报告里要开工的: chat around the topic; its longest part that the items
+                # falling due write (开工) is what they are asked about.
+                core = _written_part(reading.topic, [index.entries[i].name + index.entries[i].text for _, i, _ in window])
+                picked = [(due, i, True) for due, i, _ in window
+                          if core and core in index.entries[i].name + index.entries[i].text]
+            return picked
+
+        picked = falling_due(self._target_dates(docs) if reading.wanted == "indicator" else  # type: ignore[arg-type]
+                             [(t, due) for t, due in self._tasks_due(today, due_item) if t.doc in docs])
+        if not picked and cover is not None and reading.wanted != "indicator":
+            # No task speaks of the topic: a five-year plan's running text may (its work is written as
+            # paragraphs, few typed as tasks) — on a topic only, a plan's every paragraph is no list.
+            picked = falling_due([(p, due) for p, due in self.plan_passages_due if p.doc in docs])
         if not picked and reading.kind == "due" and reading.horizon is None and q.year is None and topics:
             # 卫生服务中心任务到期的有哪些, when every such task's day has passed: they have come due —
             # listed as overdue rather than "none due" (no window was named to hold them to).
@@ -798,8 +813,12 @@ class Listing:
         result.reading = reading.kind  # type: ignore[assignment]
         result.topic, result.horizon = reading.topic, reading.horizon
         result.wanted = reading.wanted
-        result.total = len(picked)
-        result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
+        hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked]
+        if any(h.kind == "passage" for h in hits):
+            from knowledge.search import fold_passages  # (a passage repeating a task listed is that task)
+            hits = fold_passages(hits)
+        result.total = len(hits)
+        result.hits = hits[:limit]
         return result
 
 
@@ -837,7 +856,7 @@ def opened_article(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _about(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
+def topic_query(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
     """The question asked of a topic alone, within the places, document kinds and year it named."""
     return Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds, intent=intent)
 

@@ -14,7 +14,7 @@ import re
 import threading
 from collections.abc import Callable
 
-from knowledge.readings import doc_words
+from knowledge.readings import PART_WORDS, doc_words
 from knowledge.wordlists import words
 
 # Parts of speech of the things a question names (jieba's tags): nouns, abbreviations (冬奥会), verbal
@@ -129,7 +129,7 @@ TOPIC_CHARS = 12
 # what is done).
 _CHATTER_TAGS = ("d", "r", "y", "u", "p", "c", "f", "e", "zg")
 # 这一大块, 那部分, 一章: a part pointed at, which the topic before it names.
-_POINTED_PART = re.compile(r"[这那]?一?[大小]?(?:块|部分|章|节|方面|板块)")
+_POINTED_PART = re.compile(rf"[这那]?一?[大小]?板?(?:{'|'.join(PART_WORDS)})")
 
 
 def without_trailing_chatter(topic: str) -> str:

@@ -56,7 +56,8 @@ LAST = -1
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
 _ITEM_MEASURES = ("项", "条")
 # What a pointing cue (那部分, 那一章) points at.
-_PART_WORDS = ("部分", "章", "节", "块", "方面", "篇")
+# What a document is divided into, as questions name its parts (板块 ends in 块).
+PART_WORDS = ("部分", "章", "节", "块", "方面", "篇")
 # Beyond this many characters besides the ordinal, the question asks about the content, not the part.
 ORDINAL_TOPIC_CHARS = 5
 # 附件一到八, (一)到(九), 第一到第三章: a run of parts by their numbers (not 3到5个, 1-5月, 2021到2025年).
@@ -424,7 +425,7 @@ def _asks_inside_part(text: str, found: list[tuple[str, str]], horizons: dict[st
 def _part_named(text: str, found: list[tuple[str, str]], table: _Cues) -> str:
     """The words before a cue pointing at a part (那部分, 那一章, 这块), as a topic, if any."""
     for cue, _ in found:
-        if cue[0] in "那这" and cue.endswith(_PART_WORDS) and cue in text:
+        if cue[0] in "那这" and cue.endswith(PART_WORDS) and cue in text:
             return _bare(text.split(cue, 1)[0], table)
     return ""
 
@@ -598,7 +599,7 @@ def read(text: str) -> Reading:
     if r.kind == "answer" and r.ordinal is not None:
         r.kind = "structure"
     if r.kind == "structure" and r.ordinal is None and r.wanted not in (None, "section") and any(
-            k == "structure" and horizons.get(c) == "children" and c.endswith((*_PART_WORDS, "大条", "大项"))
+            k == "structure" and horizons.get(c) == "children" and c.endswith((*PART_WORDS, "大条", "大项"))
             for c, k in found):
         # 重点工作一共排了多少个方面: the parts are what is counted; 工作 before them names the part, no
         # kind of item asked for.

@@ -102,6 +102,14 @@ def test_targets_asked_by_deadline_are_listed_under_the_year_and_said_none_when_
     assert text_of(service.ask("年底前要做到100%的指标")).splitlines()[0] == "没有找到到期的目标。"
 
 
+def test_a_five_year_plans_work_past_its_period_is_listed_as_overdue_tasks(service: BotServices) -> None:
+    """新河街道卫生服务中心的任务哪些已经逾期: its five-year plan writes that work in running text, due when
+    the period ended (2025); listed as a list is, under 已过期的任务, not dropped for want of typed tasks."""
+    lines = text_of(service.ask("新河街道卫生服务中心的任务哪些已经逾期")).splitlines()
+    assert re.fullmatch(r"共找到 \d+ 项(（列出前 \d+ 项）)?：已过期的任务（卫生服务中心）", lines[0])
+    assert lines[1].startswith("📁 新河街道") and "卫生服务中心" in "".join(lines[2:])
+
+
 def test_a_document_named_alone_answers_with_its_outline(service: BotServices) -> None:
     reply = service.ask("新河街道")
     lines = text_of(reply).splitlines()

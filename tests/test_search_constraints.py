@@ -92,3 +92,22 @@ def test_a_list_for_a_year_no_plan_covers_shows_the_plans_years_as_others() -> N
     assert result.hits == [] and "2026" in result.note
     assert {h.line for h in result.others} == {3, 4, 5}
     assert index.search("东湖街道2027年垃圾分类有哪些任务").others[0].line == 5
+
+
+PLAN = ["东湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 发展基础",
+        "“十三五”期间，建成社区卫生服务站2个。", "第二章 主要任务", "一、健康东湖",
+        "完善社区健康服务体系。积极推动东湖社区卫生服务中心建设，协调推进社区卫生服务站建设。",
+        "二、文化东湖", "建设街道文化中心，开展群众文化活动。"]
+
+
+def test_a_five_year_plans_running_text_falls_due_when_its_period_ends() -> None:
+    """Its work is written as paragraphs, not typed tasks: a forward part's passage on the topic is due at
+    the period's end (2025), listed when that day has passed; the review part's is not."""
+    index = SearchIndex(build_document("east.txt", PLAN))
+    result = index.search("东湖街道卫生服务中心的任务哪些已经逾期", today=dt.date(2026, 3, 1))
+    assert result.reading == "overdue" and [h.line for h in result.hits] == [6]
+    assert not index.search("东湖街道卫生服务中心的任务哪些已经逾期", today=dt.date(2025, 3, 1)).hits
+    assert [h.line for h in index.search("东湖街道今年年底前要完成的卫生服务中心任务",
+                                         today=dt.date(2025, 3, 1)).hits] == [6]
+    # (no topic: the plan's every paragraph is no list of its work)
+    assert not index.search("东湖街道哪些任务已经逾期", today=dt.date(2026, 3, 1)).hits
