@@ -738,3 +738,8 @@ def test_what_a_part_holds_is_counted_as_what_it_has(verb: str) -> None:
 def test_an_edge_word_is_taken_off_a_topic_only_where_it_is_a_word_of_its_own(question: str, topic: str) -> None:
     """有 / 的 / 中 / 要 at a topic's ends are the asking's words, unless they begin or end a word (有关部门, 要求)."""
     assert read(normalize(question)).topic == topic
+
+
+def test_must_be_done_said_with_de_is_no_part_of_the_topic() -> None:
+    """年底前得完成的土地入库、整备任务: 得完成的 is 要完成的, chat around what is listed."""
+    assert read(normalize("宝安年底前得完成的土地入库、整备任务")).topic == read(normalize("宝安年底前要完成的土地入库、整备任务")).topic
