@@ -62,6 +62,8 @@ _CONJUNCTION = re.compile(r"以及|或者|和|与|及|、|或")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
 _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 _STATED_COUNT = re.compile(r"[两二三四五六七八九十百\d]{1,4}[个项条](?=指标|任务)")
+# 生态新河里城市环境: a part named, then what is inside it.
+_INSIDE_PART = re.compile(r"(\S{2,12}?)(?:里面|里头|当中|里|中)(\S{2,12})")
 # 第二十条: an article of a policy, by its number.
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
@@ -305,6 +307,8 @@ class Listing:
             # 工作安排第七条: counted inside the part the words before the ordinal name, if one is.
             named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
             for d in docs:
+                if named and not any(s.doc == d for s in named):
+                    continue  # 大港街道保障措施第四节: counted in the plan that has that part, not in another
                 part = self.ordinal_part(d, reading.path, [s for s in named if s.doc == d])
                 if part is None:
                     continue
@@ -614,10 +618,23 @@ class Listing:
             bare = _without_doc_word(reading.topic)
             if bare != reading.topic:
                 return self.scopes(index, q, replace(reading, topic=bare))
+            if (inner := self._inside_named(index, q, reading)):
+                return inner
             # (a list's topic inside a part, 名词解释里和航运有关的, is ranked: its own words choose)
             return self.headings_in(topic, q.docs or set(self.tops)) if reading.kind in ("structure", "count") else []
         top = max(c for _, c, _ in best)
         return [s for _, c, s in best if c >= top - 1e-9]
+
+    def _inside_named(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
+        """生态新河里城市环境是哪一节: the headings the words after 里 / 中 name, under the part the words
+        before it name; none when either names no heading."""
+        m = _INSIDE_PART.fullmatch(normalize(reading.topic))
+        if m is None:
+            return []
+        outer = self.scopes(index, q, replace(reading, topic=m.group(1)))
+        under = {sub.id for part in outer for sub in self.subtree(part)[1:]}
+        inner = self.scopes(index, q, replace(reading, topic=m.group(2))) if under else []
+        return [sec for sec in inner if sec.id in under]
 
     def headings_in(self, topic: str, docs: set[str] | list[str]) -> list[Section]:
         """Headings written whole inside a longer topic (发展定位里头要打造, 指导思想后面那几条基本要求

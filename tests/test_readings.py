@@ -743,3 +743,9 @@ def test_an_edge_word_is_taken_off_a_topic_only_where_it_is_a_word_of_its_own(qu
 def test_must_be_done_said_with_de_is_no_part_of_the_topic() -> None:
     """年底前得完成的土地入库、整备任务: 得完成的 is 要完成的, chat around what is listed."""
     assert read(normalize("宝安年底前得完成的土地入库、整备任务")).topic == read(normalize("宝安年底前要完成的土地入库、整备任务")).topic
+
+
+def test_finding_the_words_is_no_part_of_a_lists_topic() -> None:
+    """智慧社区在哪些规划里能搜到: 能搜到 is the asking; 第几组任务 asks where, as 第几方面 does."""
+    assert read(normalize("智慧社区在哪些规划里能搜到")).topic == "智慧社区"
+    assert read(normalize("讲民生的是第几组任务")).where

@@ -111,3 +111,25 @@ def test_a_five_year_plans_running_text_falls_due_when_its_period_ends() -> None
                                          today=dt.date(2025, 3, 1)).hits] == [6]
     # (no topic: the plan's every paragraph is no list of its work)
     assert not index.search("东湖街道哪些任务已经逾期", today=dt.date(2026, 3, 1)).hits
+
+
+OUTLINE = ["东湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 推进生态文明建设，全力打造生态东湖",
+           "第一节 加强污染防治", "开展大气污染防治。", "第二节 提升城市环境品质", "实施绿化提升工程。",
+           "第二章 保障措施", "第一节 加强组织领导", "健全工作机制。", "第二节 强化要素保障", "落实用地指标。",
+           "第三节 完善监测评估", "开展中期评估。", "第四节 广泛调动社会参与", "发挥社会力量。"]
+ANNUAL = ["东湖街2024年工作计划", "一、坚持创新引领", "1.推进科技创新。", "二、优化管理机制", "2.完善工作机制。",
+          "三、厚植文化底蕴", "3.传承城市文化。", "四、践行人民城市理念", "4.提升城市治理。"]
+
+
+def test_a_part_named_inside_another_is_looked_for_under_it() -> None:
+    """生态东湖里城市环境是哪一节: the heading 城市环境 names, under the chapter 生态东湖 names."""
+    index = SearchIndex(build_document("plan.txt", OUTLINE))
+    result = index.search("东湖街道生态东湖里城市环境是哪一节")
+    assert result.hits and result.hits[0].title == "提升城市环境品质"
+
+
+def test_a_numbered_part_inside_a_named_part_is_counted_only_where_that_part_is() -> None:
+    """东湖保障措施第四节讲什么: the plan with a 保障措施 part answers, not the other plan's fourth part."""
+    index = SearchIndex(merge([build_document("plan.txt", OUTLINE), build_document("annual.txt", ANNUAL)]))
+    result = index.search("东湖保障措施第四节讲什么")
+    assert [(h.doc, h.title) for h in result.hits] == [("plan.txt", "广泛调动社会参与")]
