@@ -29,6 +29,8 @@ _FIGURE_MEASURES = tuple(u for u in MEASURE_UNITS + COUNT_WORDS if u not in ("�
                                                                            "件", "位", "张", "对", "次", "分", "天"))
 _HOW_MANY_MEASURED = re.compile(f"(?<![好这那哪])几(?:{one_of(_FIGURE_MEASURES + ('亿', '万'))})")
 
+# 那350万, 这个2800家: a demonstrative before a figure.
+_POINTING_AT_FIGURE = re.compile(r"(?:那个|这个|那|这)(?=\d)")
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
 QUESTION_WORDS = words("question_words")
 # Openings of clauses telling of the asker (我是社区网格员, 我该怎么跟他们说): knowledge/data/asker_clauses.txt.
@@ -397,6 +399,8 @@ class QueryParser:
                 continue  # 招聘会 和 (年度计划和十四五规划都看一下): a conjunction whose words were taken out
             cleaned.append(part)
         core = "".join(cleaned).rstrip(TRAILING_PARTICLES)
+        # 对口帮扶那350万: pointing at the figure (那, 这个) is no word of what is asked.
+        core = _POINTING_AT_FIGURE.sub("", core)
         core = _LEADING_LINK.sub("", core) or core
         stripped = _TRAILING_STATE.sub("", core)
         # Only when a name is left: 基本情况 asked alone is a heading's name.

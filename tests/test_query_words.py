@@ -172,3 +172,10 @@ def test_a_two_character_year_said_in_chinese_digits_is_that_year(parser: QueryP
 
     assert parser.parse("河北区二四年政府报告重点工作").year == 2024
     assert arabic_years("二三年级") == "二三年级" and arabic_years("两三年内") == "两三年内"
+
+
+def test_pointing_at_a_figure_is_no_word_of_what_is_asked(parser: QueryParser) -> None:
+    """对口帮扶那350万啥时候完成: 那 points at the figure; 350万 is matched, not 那350万."""
+    assert parser.parse("对口帮扶那350万啥时候完成").text == "对口帮扶350万"
+    assert parser.parse("市场主体这个2800家是哪年的").text.startswith("市场主体2800家")
+    assert "那曲" in parser.parse("那曲的对口支援项目").text  # (no figure follows: a name)
