@@ -53,16 +53,18 @@ _CITY_CHARS = 4  # (a city said before a place: 深圳, 天津市, 乌鲁木齐)
 _MEMO_SIZE = 4096  # names remembered as a place only an unplaced plan names, or not
 
 
-def _word_goes_on(text: str, end: int) -> bool:
+def _word_goes_on(text: str, end: int, start: int | None = None) -> bool:
     """Does a word of the question run on past `end` (农贸市|场: jieba reads 市场 as one word), so that
-    what ends there is no name of a place?"""
+    what ends there is no name of a place? With `start`, only a word that begins there counts (宝|安定的:
+    安定 begins inside the name 宝安, which jieba did not see as one word; 农贸市场 holds all of 农贸市)."""
     if end >= len(text):
         return False
     at = 0
     for word, _ in tagged(text):
+        begins = at
         at += len(word)
         if at >= end:
-            return at > end
+            return at > end and (start is None or begins <= start)
     return False
 
 
@@ -156,7 +158,7 @@ class UnknownPlaces:
         """A place's name said alone at the start (宝安附件第五部分…, 宝安企业提的诉求…): the first two or
         three characters when a plan whose title names no place names them as a place (宝安区) and no
         plan whose title names its place writes them at all (so 工业, 社区 are never a place)."""
-        return next(([text[:n]] for n in (3, 2) if len(text) >= n and not _word_goes_on(text, n)
+        return next(([text[:n]] for n in (3, 2) if len(text) >= n and not _word_goes_on(text, n, start=0)
                      and self._unplaced_place(text[:n])), [])
 
     def _clause_name(self, raw: str) -> list[str]:

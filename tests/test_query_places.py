@@ -100,6 +100,20 @@ def test_a_place_after_the_time_a_question_opens_with_scopes_it() -> None:
     assert q.docs == {"a.txt"}
 
 
+def test_a_place_jieba_cuts_into_the_next_word_is_still_read_at_the_start() -> None:
+    """宝安定的…目标: jieba reads 宝|安定; the place a plan writes as 宝安区 is still the question's scope
+    (a word holding the whole name, 农贸市场 for 农贸市, is no place)."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    doc = ["街道2023年重点工作任务", "一、抓民生", "1.宝安区首批老旧小区改造。", "2.举办社区活动不少于700场。"]
+    other = ["东湖街道2023年工作计划", "一、抓民生", "1.举办社区活动不少于500场。"]
+    index = SearchIndex(merge([build_document("a.txt", doc), build_document("b.txt", other)]))
+    q = index.parse("宝安定的社区活动目标多少场")
+    index.places.scope(q)
+    assert q.docs == {"a.txt"}
+
+
 def test_a_verb_after_a_documents_title_and_the_body_word_it_opens_are_no_place() -> None:
     """评奖办法规定市评奖委员会…: 规定 is the document's verb and 市评奖委员会 its word, no city 规定市."""
     from knowledge.builder import build_document, merge
