@@ -175,7 +175,8 @@ class DigestDeliverer:
         bind = self.sessions.kw.get("bind")
         if bind is not None and bind.dialect.name == "postgresql":
             with bind.connect() as conn:
-                mine = bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}).scalar())
+                mine: bool | None = bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"),
+                                                      {"key": ADVISORY_KEY}).scalar())
                 conn.commit()
                 try:
                     yield mine

@@ -115,9 +115,9 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[str | None, dt.date | None
         m = _ORG_DATE.search(text)
         if m:
             date = _date_only(m["date"])
-            org = _issuer_name(m["org"])
-            if date is not None and org:
-                return org, date
+            issuer = _issuer_name(m["org"])
+            if date is not None and issuer:
+                return issuer, date
     return None, None
 
 
@@ -178,17 +178,17 @@ def read_header(text: DocText) -> Header:
     if header.number is None:
         # A 文号 on a line of its own near the top (某府办发〔2023〕2号).
         for _n, line in content[:8]:
-            m = _DOC_NUMBER.fullmatch(re.sub(r"\s+", "", line).removeprefix("（").removesuffix("）"))
-            if m:
-                header.number, header.number_year = m["no"], int(m["y"])
+            own = _DOC_NUMBER.fullmatch(re.sub(r"\s+", "", line).removeprefix("（").removesuffix("）"))
+            if own:
+                header.number, header.number_year = own["no"], int(own["y"])
                 break
-    for number in range(len(text.lines), 0, -1):
-        if number not in text.chrome:
+    for line_no in range(len(text.lines), 0, -1):
+        if line_no not in text.chrome:
             continue
-        m = _ATTACHED.match(text.lines[number - 1].strip())
-        if not m:
+        attached = _ATTACHED.match(text.lines[line_no - 1].strip())
+        if not attached:
             continue
-        name = m["name"]
+        name = attached["name"]
         doc_number = _DOC_NUMBER.match(name)
         if doc_number:
             name = name[doc_number.end():]

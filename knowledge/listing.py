@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
@@ -120,7 +120,7 @@ class Listing:
 
     # -- helpers ---------------------------------------------------------------------------------
     def _hit(self, index: SearchIndex, kind: str, item: object, q_text: str, score: float = LISTED_SCORE) -> Hit | None:
-        i = self.position.get((kind, item.doc, item.id))  # type: ignore[attr-defined]
+        i = self.position.get((cast(ItemKind, kind), item.doc, item.id))  # type: ignore[attr-defined]
         return None if i is None else index.hit(i, score / 100.0, q_text)
 
     def _docs(self, q: Query, outline: bool = False, past: bool = False) -> list[str]:
@@ -764,9 +764,9 @@ class Listing:
             # 专栏里目标写100%的指标，到今年年底都得完成吧: the targets setting that value (in the part
             # named), whatever else the question says around it.
             valued = {id(it) for it in setting}
-        def falling_due(due_dates: list[tuple[Indicator | Task | Passage, dt.date]]) -> list[tuple[dt.date, int, bool]]:
+        def falling_due(due_dates: Sequence[tuple[Indicator | Task | Passage, dt.date]]) -> list[tuple[dt.date, int, bool]]:
             """(due day, entry, named) of the items among these that fall due in the period asked, on the topic."""
-            window: list[tuple[dt.date, int, object]] = []
+            window: list[tuple[dt.date, int, Indicator | Task | Passage]] = []
             for task, due in due_dates:
                 days = (due - today).days
                 if q.year is not None and due.year != q.year and reading.kind == "overdue":
@@ -803,7 +803,7 @@ class Listing:
                 # 写明2024年要完成的: items whose own words name the year asked for come first.
                 # (its own words: a table row's values, added to what it is matched by, are none)
                 said = q.year is not None and f"{q.year}年" in arabic_years(normalize(
-                    own_clauses(task.name, task.text) if isinstance(task, Indicator) else task.text))  # type: ignore[attr-defined]
+                    own_clauses(task.name, task.text) if isinstance(task, Indicator) else task.text))
                 picked.append((due, i, named or said))
             if not picked and cover is not None and not numeric and valued is None:
                 # 离年底没几个月了…报告里要开工的: chat around the topic; its longest part that the items
@@ -813,7 +813,7 @@ class Listing:
                           if core and core in index.entries[i].name + index.entries[i].text]
             return picked
 
-        picked = falling_due(self._target_dates(docs) if reading.wanted == "indicator" else  # type: ignore[arg-type]
+        picked = falling_due(self._target_dates(docs) if reading.wanted == "indicator" else
                              [(t, due) for t, due in self._tasks_due(today, due_item) if t.doc in docs])
         if not picked and cover is not None and reading.wanted != "indicator":
             # No task speaks of the topic: a five-year plan's running text may (its work is written as

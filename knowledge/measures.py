@@ -265,10 +265,10 @@ def dated_measures(draft: Draft, year: int | None, period: tuple[int, int] | Non
     if whole.kind != "explicit":
         return [draft]
     spans = measure_spans(draft.text)
-    dated = []
+    dated: list[Deadline | None] = []
     for a, b in spans:
-        deadline = resolve_deadline(draft.text[a:b], year, period, open_ended=open_ended)
-        dated.append(deadline if deadline.kind == "explicit" else None)
+        resolved = resolve_deadline(draft.text[a:b], year, period, open_ended=open_ended)
+        dated.append(resolved if resolved.kind == "explicit" else None)
     # 全年 / 年底前 in a one-year plan restate the document rule: no evidence of another deadline
     rule = resolve_deadline("", year, period, open_ended=open_ended).date
     if len({d.date for d in dated if d is not None and d.date != rule}) < 2:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 import cn2an
 
@@ -80,7 +81,7 @@ def describe(text: DocText, doc_id: str) -> Document:
     title, _title_line = find_title(text, head)
     named = _OPENING_TITLE not in title  # no title in the text: the opening words stand in for it
     title = title.replace(_OPENING_TITLE, "")
-    source = "text" if named else "opening"
+    source: Literal["text", "opening", "file", "built"] = "text" if named else "opening"
     kind = document_kind(title if named else "", text)
     report = None
     if kind == "work_report" or (kind == "other" and (not named or _GENERIC_TITLE.match(title))

@@ -1114,7 +1114,8 @@ class SearchIndex:
             # Within a group the ranking probability orders the plans; the leader keeps its score.
             idx, x = self.features(q, only=members)
             probs = dict(zip(idx, self.ranker.rank_probability(x).tolist(), strict=True)) if idx else {}
-            probs[i] = h.score / 100.0 if i is not None else 0.0
+            if i is not None:
+                probs[i] = h.score / 100.0
             ordered = sorted(members, key=lambda j: (j != i, -probs.get(j, 0.0)))
             # (the other documents' rows are shown side by side in the leader's card, from their
             # items: their text is not cut around the question nor its words marked)
@@ -1148,9 +1149,10 @@ def _articles_of(entries: list[_Entry]) -> dict[int, str]:
         if e.kind != "passage":
             continue
         opened = opened_article(e.text)
+        section = getattr(e.item, "section", None)  # (a passage's)
         if opened:
-            current = (e.item.doc, e.item.section, opened)
-        elif current is None or (current[0], current[1]) != (e.item.doc, e.item.section):
+            current = (e.item.doc, section, opened)
+        elif current is None or (current[0], current[1]) != (e.item.doc, section):
             current = None
             continue
         out[i] = current[2]

@@ -96,7 +96,8 @@ def check_server_database(url: str) -> None:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
     except SQLAlchemyError as exc:
-        raise DatabaseRefused(f"无法连接数据库（{type(exc.orig or exc).__name__}：{str(exc.orig or exc)[:200]}），"
+        cause = getattr(exc, "orig", None) or exc  # (a DBAPIError carries the driver's error)
+        raise DatabaseRefused(f"无法连接数据库（{type(cause).__name__}：{str(cause)[:200]}），"
                               "请检查 DATABASE_URL 和数据库服务。") from exc
     finally:
         engine.dispose()
