@@ -34,6 +34,7 @@ test: dev
 
 lint: dev
 	$(BIN)/ruff check knowledge bot handlers jobs tests bench
+	$(BIN)/mypy knowledge bot handlers jobs
 
 bench: dev
 	$(BIN)/python bench/eval_extraction.py
