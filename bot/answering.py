@@ -280,12 +280,14 @@ class Answers:
     @staticmethod
     def _by_document(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
         """The hits grouped by document (documents in the order their first hit ranks), each document's
-        items in the order the document states them."""
+        items in the order the document states them — those at least half as likely as the best first
+        (非遗有哪些活儿: the task about 非遗 before a near miss the plan writes earlier)."""
         rank: dict[str, int] = {}
         for hit in hits:
             rank.setdefault(hit.doc, len(rank))
         unique = list({(h.kind, h.id): h for h in reversed(hits)}.values())  # the best-ranked of repeats
-        return sorted(unique, key=lambda h: (rank[h.doc], h.line, getattr(h.item, "offset", 0)))
+        strong = max((h.score for h in unique), default=0.0) / 2
+        return sorted(unique, key=lambda h: (rank[h.doc], h.score < strong, h.line, getattr(h.item, "offset", 0)))
 
     @staticmethod
     def _subject(result: SearchResult, items: list[Hit]) -> str:

@@ -236,6 +236,22 @@ def test_list_is_grouped_by_document_counted_and_paged(service: BotServices, kb:
     assert "10. [任务] 会展配套任务3" in lines2 and "◀ 上一页" in labels(page2)
 
 
+def test_a_documents_likelier_items_are_listed_before_its_near_misses(service: BotServices, kb: KnowledgeBase,
+                                                                      index: FixedIndex) -> None:
+    """Within a document a list follows the plan's order, items at least half as likely as the best first:
+    a near miss the plan writes earlier does not open the list."""
+    result = list_result(kb, "list", total=3)
+    first, second = result.hits[:2]
+    near = [h for h in result.hits if h.doc == first.doc and h.line < first.line]
+    weak = near[0] if near else second
+    weak.score, first.score = 30.0, 95.0
+    result.hits = [first, weak]
+    result.total = 2
+    index.results["会展配套有哪些"] = result
+    lines = text_of(service.ask("会展配套有哪些")).splitlines()
+    assert lines[2].endswith(first.title) and any(line.endswith(weak.title) for line in lines[3:])
+
+
 def test_count_says_how_many_then_the_list_button_pages_through_them(
         service: BotServices, kb: KnowledgeBase, index: FixedIndex) -> None:
     result = list_result(kb, "count")
