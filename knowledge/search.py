@@ -277,6 +277,7 @@ class SearchIndex:
             if doc is not None and doc.kind == "five_year_plan" and doc.period and part in self.listing.review:
                 start, end = doc.period
                 self._period_of[i] = (2 * start - end - 1, start - 1)
+        self._review_periods = frozenset(self._period_of.values())
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._value_years: frozenset[int] | None = None  # every year a figure is given for (read on first use)
@@ -516,7 +517,7 @@ class SearchIndex:
         if year in self._value_years:
             return True
         # (a five-year plan's review speaks of the period before its own)
-        if any(start <= year <= end for start, end in set(self._period_of.values())):
+        if any(start <= year <= end for start, end in self._review_periods):
             return True
         return any(str(year) in d for d in self._title_years)
 
