@@ -830,12 +830,8 @@ class Listing:
         result.reading = reading.kind  # type: ignore[assignment]
         result.topic, result.horizon = reading.topic, reading.horizon
         result.wanted = reading.wanted
-        hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked]
-        if any(h.kind == "passage" for h in hits):
-            from knowledge.search import fold_passages  # (a passage repeating a task listed is that task)
-            hits = fold_passages(hits)
-        result.total = len(hits)
-        result.hits = hits[:limit]
+        result.total = len(picked)
+        result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
 
 

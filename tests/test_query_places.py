@@ -85,33 +85,31 @@ def test_a_place_sounded_the_same_as_one_a_plan_writes_is_that_place() -> None:
     assert index.search("和平街道福洲大道一期快速化改造有安排没").note
 
 
-def test_a_place_after_the_time_a_question_opens_with_scopes_it() -> None:
-    """年底前宝安…: the name after 年底前 is read as it is at the start (a plan writes 宝安区)."""
+def _scope_beside_an_unplaced_plan(question: str) -> set[str]:
+    """The documents a question is scoped to, over a plan whose title names no place (a.txt, writing 宝安区)
+    and 东湖街道's plan (b.txt)."""
     from knowledge.builder import build_document, merge
-    from knowledge.readings import after_leading_time
     from knowledge.search import SearchIndex
 
-    assert after_leading_time("年底前宝安面向居民的活动") == "宝安面向居民的活动"
     doc = ["街道2023年重点工作任务", "一、抓民生", "1.宝安区首批老旧小区改造。", "2.举办社区活动不少于700场。"]
     other = ["东湖街道2023年工作计划", "一、抓民生", "1.举办社区活动不少于500场。"]
     index = SearchIndex(merge([build_document("a.txt", doc), build_document("b.txt", other)]))
-    q = index.parse("年底前宝安社区活动还要办多少场")
+    q = index.parse(question)
     index.places.scope(q)
-    assert q.docs == {"a.txt"}
+    return q.docs
+
+
+def test_a_place_after_the_time_a_question_opens_with_scopes_it() -> None:
+    """年底前宝安…: the name after 年底前 is read as it is at the start (a plan writes 宝安区)."""
+    from knowledge.readings import after_leading_time
+
+    assert after_leading_time("年底前宝安面向居民的活动") == "宝安面向居民的活动"
+    assert _scope_beside_an_unplaced_plan("年底前宝安社区活动还要办多少场") == {"a.txt"}
 
 
 def test_a_place_jieba_cuts_into_the_next_word_is_still_read_at_the_start() -> None:
-    """宝安定的…目标: jieba reads 宝|安定; the place a plan writes as 宝安区 is still the question's scope
-    (a word holding the whole name, 农贸市场 for 农贸市, is no place)."""
-    from knowledge.builder import build_document, merge
-    from knowledge.search import SearchIndex
-
-    doc = ["街道2023年重点工作任务", "一、抓民生", "1.宝安区首批老旧小区改造。", "2.举办社区活动不少于700场。"]
-    other = ["东湖街道2023年工作计划", "一、抓民生", "1.举办社区活动不少于500场。"]
-    index = SearchIndex(merge([build_document("a.txt", doc), build_document("b.txt", other)]))
-    q = index.parse("宝安定的社区活动目标多少场")
-    index.places.scope(q)
-    assert q.docs == {"a.txt"}
+    """宝安定的…目标: jieba reads 宝|安定; the place a plan writes as 宝安区 is still the question's scope."""
+    assert _scope_beside_an_unplaced_plan("宝安定的社区活动目标多少场") == {"a.txt"}
 
 
 def test_a_verb_after_a_documents_title_and_the_body_word_it_opens_are_no_place() -> None:
