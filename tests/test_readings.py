@@ -48,13 +48,18 @@ CASES = [
     # The names of the chapters are the chapters; 那份 points at the document.
     ("纲要分了哪些章，章名列一下", "structure", "section", ""),
     ("那份计划大标题一共几条", "count", "section", ""),
+    # 大标题 and 小点 name the parts counted (a cue's 一共 before 多少个 leaves no 个 behind); a chapter of
+    # its own asked for by what it speaks of; words of what was done or when are no part of a topic.
+    ("计划一共分了多少个大标题", "count", "section", ""),
+    ("人居环境有没有单独成章", "structure", None, "人居环境"),
+    ("养老方面做了哪些工作", "list", "task", "养老"),
     # The heading's name asked after the noun; a part named by what it speaks of after the asker's
     # own account of the layout; a count asked as 总数是多少个; 方面 without 个; a quantity guessed.
     ("计划分了五大块讲城市治理那一块叫什么标题", "structure", None, "城市治理"),
     ("名词解释总数是多少个", "count", "term", ""),
     ("附了一串名词解释一共几个", "count", "term", ""),
     ("工作回顾分几方面", "structure", None, "工作回顾"),
-    ("主要做了几方面工作", "structure", None, "主要做"),
+    ("主要做了几方面工作", "structure", None, "主要"),
     ("发展定位里头有哪些", "list", None, "发展定位"),
     # The year's end said as it comes near; pointing words and "the work" around a due list's topic.
     ("都快年底了土地方面要完成的活还有哪些入库收储这些", "due", "task", "土地方面入库收储"),
@@ -128,6 +133,21 @@ CASES = [
 def test_reading(question: str, kind: str, wanted: str | None, topic: str) -> None:
     r = read(normalize(question))
     assert (r.kind, r.wanted, r.topic) == (kind, wanted, topic)
+
+
+def test_small_points_under_a_numbered_part_are_its_parts() -> None:
+    r = read(normalize("纲要第八部分党建那块底下列了多少个小点"))
+    assert (r.kind, r.wanted, r.path, r.topic) == ("count", "section", (8,), "党建")
+
+
+def test_a_chapter_of_its_own_is_a_top_part() -> None:
+    r = read(normalize("人居环境是不是单列了一章，叫什么"))
+    assert (r.kind, r.top, r.parts) == ("structure", True, False) and r.topic.startswith("人居环境")
+
+
+def test_already_is_no_part_of_a_due_lists_topic() -> None:
+    r = read(normalize("学校医院住房已经到期的有哪些"))
+    assert r.kind == "due" and "已经" not in r.topic
 
 
 def test_ordinal_part_of_a_document() -> None:
