@@ -278,6 +278,9 @@ class SearchIndex:
                 start, end = doc.period
                 self._period_of[i] = (2 * start - end - 1, start - 1)
         self._review_periods = frozenset(self._period_of.values())
+        # Entries in a part that looks back (2023年工作回顾, 发展基础): what was done, no answer to what is to come.
+        self._looking_back = np.array([(e.item.id if e.kind == "section" else getattr(e.item, "section", None))
+                                       in self.listing.review for e in self.entries])
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._value_years: frozenset[int] | None = None  # every year a figure is given for (read on first use)
@@ -483,8 +486,10 @@ class SearchIndex:
         e = self.entries[i]
         if q.docs and e.item.doc not in q.docs:
             return False
-        if self.candidates[i].actual and _asks_ahead(q.raw):
-            return False  # 燃气户内设施还没改，后面还弄吗: what is to come, not the figure a review reports
+        if (self.candidates[i].actual or self._looking_back[i]) and _asks_ahead(q.raw):
+            # 燃气户内设施还没改，后面还弄吗, 双万双服活动后面打算怎么推进: what is to come, not the figure
+            # or the paragraph a review reports
+            return False
         if q.year is None and q.period and e.kind == "indicator" and _only_baseline_in(e, q.period[1]):
             return False  # 十三五那几年固投加起来多少: a later plan's starting value (2020) is no figure of the period
         if q.year is None and q.period and not _in_period(e.value_years or self._line_years.get(i, frozenset()),
@@ -883,12 +888,22 @@ class SearchIndex:
             if any(w in other.name + other.text and not any(self.allowed(i, q) for i in self._term_users(w))
                    for w in named_things(q.text, (*q.places, *required))):
                 return None
-        focused = self.score(dc_replace(q, focus="".join(terms)), required)
-        focused.inside = self._named_first(q, focused.inside, threshold)
-        if not focused.inside or focused.inside[0][0] < threshold:
-            return None
-        best = self.entries[focused.inside[0][1]]
-        return focused if any(t in best.name or t in best.text for t in terms) else None
+        # The terms together first; then each alone, the rarest first: a term the plans write inside
+        # other words (企业主 in 企业主体) must not drown the one that names the thing (老板拖着工钱不发 → 欠薪).
+        # (only the plans' terms for everyday words, none the question says itself: its own rare words
+        # — 无人机, 巡查 — alone would find anything that mentions one of them)
+        tried = [("".join(terms), terms)]
+        if len(terms) > 1 and not any(t in q.text for t in terms):
+            tried += [(t, [t]) for t in sorted(terms, key=lambda t: len(self._term_users(t)))]
+        for focus, shown in tried:
+            focused = self.score(dc_replace(q, focus=focus), required)
+            focused.inside = self._named_first(q, focused.inside, threshold)
+            if not focused.inside or focused.inside[0][0] < threshold:
+                continue
+            best = self.entries[focused.inside[0][1]]
+            if any(t in best.name or t in best.text for t in shown):
+                return focused
+        return None
 
     def focus_terms(self, text: str, exclude: Iterable[str] = (),
                     usable: Callable[[str], bool] = lambda term: True) -> list[str]:

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from knowledge.builder import build_document, merge
-from knowledge.models import Task
+from knowledge.models import KnowledgeBase, Task
 from knowledge.search import Hit, SearchIndex
 
 EAST = ["东湖街道2024年工作计划", "一、抓项目促发展",
@@ -34,6 +34,13 @@ def test_running_text_is_found_as_a_passage(index: SearchIndex) -> None:
     hits = index.search("一城一区两带").hits
     assert hits and hits[0].doc == "east.txt" and "一城一区两带" in hits[0].text
     assert "一城一区两带" in hits[0].marks
+
+
+def test_an_everyday_word_whose_term_is_rare_is_focused_on_alone(bundled_kb: KnowledgeBase) -> None:
+    """老板拖着工钱不发: 拖着工钱 is 欠薪 (one paragraph says it) and 老板 is 企业主, which the plans write only
+    inside 企业主体; the two terms together find nothing probable, 欠薪 alone finds the paragraph."""
+    hits = SearchIndex(bundled_kb).search("大港街老板拖着工钱不发，街道管这事吗").hits
+    assert hits and "欠薪" in hits[0].text
 
 
 def test_a_named_place_filters_and_says_so_with_other_places_items(index: SearchIndex) -> None:
@@ -930,6 +937,19 @@ def test_a_question_about_what_is_to_come_is_not_answered_by_a_reported_figure()
     assert hits and "剩余户" in hits[0].text
     assert all(not index.candidates[next(i for i, e in enumerate(index.entries) if e.item is h.item)].actual
                for h in hits)
+
+
+def test_a_question_about_what_is_to_come_is_not_answered_from_a_review_part() -> None:
+    """双万双服活动后面打算怎么推进: the review's paragraph (持续开展…均实现100%) tells what was done; the
+    year ahead's task is what is asked. Asked without a word of what is to come, the review still answers."""
+    lines = ["南港区2024年政府工作报告", "一、2023年工作回顾", "持续开展双万双服促发展活动，问题答复率、解决率均实现100%。",
+             "二、2024年工作安排", "1.优化营商环境。深入开展双万双服促发展活动，实现惠企政策精准滴灌。",
+             "2.推进绿色发展。抓好大气污染防治。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    for question in ("南港区双万双服活动后面打算怎么推进", "南港区双万双服活动接下来怎么推进"):
+        hits = index.search(question).hits
+        assert hits and all("惠企政策" in h.text for h in hits), question
+    assert "100%" in index.search("南港区双万双服活动问题答复率多少").hits[0].text
 
 
 def test_a_quoted_term_whose_meaning_is_asked_is_what_the_question_is_about() -> None:
