@@ -138,6 +138,8 @@ class Query:
     articles: list[str] = field(default_factory=list)
     # The sections of the part an ordinal names (第二项要求…): the answer is among their items.
     parts: frozenset[str] = frozenset()
+    # The parts were named by their heading and pointed at (主要目标那段，…): what the question asks is in them.
+    part_named: tuple[str, ...] = ()
     intent: ItemKind | None = None
     # The place names taken out of the text (大港街), to say which place has no answer.
     places: list[str] = field(default_factory=list)

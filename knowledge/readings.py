@@ -463,6 +463,19 @@ _POINTED = "[那这]几[条项]"
 _POINTED_LIST = re.compile(_POINTED)
 
 
+# 远景目标那段，对2035年的定位怎么说的; 主要目标那一节里…: a part named and pointed at (by 那 / 这 and a word
+# for a part of a document), then a question of its own about what the part says. (那块 is said of any
+# topic, 养老那块: no part of the document.)
+_POINTED_PART = re.compile(r"(.{2,12}?)[那这]一?(?:部分|章|节|篇|段)(?:里面|里头|当中|里|中|的)?(.{2,})")
+
+
+def part_pointed_at(text: str) -> str:
+    """The words naming a part of a document that a question points at before asking what the part
+    says (远景二〇三五那一节最后落脚要建成个啥 → 远景二〇三五); empty when it points at none."""
+    m = _POINTED_PART.fullmatch(text)
+    return m.group(1) if m else ""
+
+
 def points_pointed_at(text: str) -> bool:
     """Does a question point at points (那几条基本要求…), to be listed by the word they share?"""
     return _POINTED_LIST.search(text) is not None

@@ -67,7 +67,7 @@ from knowledge.pinyin_index import char_pinyin
 from knowledge.purposes import asks_purpose, is_purpose_clause
 from knowledge.query import CLAUSE_MARKS, CLAUSES, Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
-from knowledge.readings import Reading, points_pointed_at, read, series_word, unbracket_span
+from knowledge.readings import Reading, part_pointed_at, points_pointed_at, read, series_word, unbracket_span
 from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import PLACE_KIND, UnknownPlaces, strip_place_kind
@@ -647,6 +647,11 @@ class SearchIndex:
         reading = read(self.asked(q))
         if reading.kind == "answer" and reading.inside and q.docs:
             q.parts = self.listing.part_sections(q, reading.inside)
+        elif reading.kind == "answer" and (named := part_pointed_at(self.asked(q))) \
+                and (parts := self.listing.scopes(self, q, Reading(kind="structure", topic=named, parts=False))):
+            # 大港街远景二〇三五那一节，最后落脚要建成个啥: the answer is in the part its heading names.
+            q.parts = frozenset(sub.id for part in parts for sub in self.listing.subtree(part))
+            q.part_named = tuple(part.id for part in parts)
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
         limit = max(0, limit)
         if q.period and q.year is None and not any(self.year_covered(y) for y in range(q.period[1][0],
@@ -721,6 +726,11 @@ class SearchIndex:
             threshold = 0.0  # what the question's form asks for is what to show
         elif q.articles and scored.inside:
             threshold = 0.0  # the article named is what to show, as a part named by its number is
+        elif top < threshold and (opening := self._part_opening(q)) is not None:
+            # 大港街远景二〇三五那一节，最后落脚要建成个啥: nothing in the part named answers the rest of the
+            # question on its own; what the part says as a whole opens it (its first paragraph).
+            scored.inside = [(threshold, opening), *(t for t in scored.inside if t[1] != opening)]
+            top = threshold
         elif top < threshold and self._one_document(q, scored):
             threshold = 0.0  # its best clause, though no single item is probable enough alone
         elif top < threshold and (focused := self._focused(q, required, threshold, scored.outside)):
@@ -766,6 +776,16 @@ class SearchIndex:
                 shown = sorted(shown, key=lambda t: self.entries[t[1]].item.doc not in q.docs)
             result.others = [self.hit(i, p, q.text) for p, i in shown[:3]]
         return result
+
+    def _part_opening(self, q: Query) -> int | None:
+        """The entry of the first passage of the first part a question names by its heading and points
+        at (主要目标那段), None when it names none or that part has no running text."""
+        for part_id in q.part_named:
+            part = self.listing.section_of.get(part_id)
+            passages = self.listing.items_under(part, "passage") if part is not None else []
+            if passages:
+                return self.listing.position.get(("passage", part.doc, passages[0][1].id))  # type: ignore[attr-defined,union-attr]
+        return None
 
     def _series_counted(self, q: Query, result: SearchResult, limit: int) -> SearchResult | None:
         """The points that open (or end) with the word a question counts them by (几个坚持), counted;

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.normalize import normalize
-from knowledge.readings import read, series_word, unbracket_span, without_time_of_asking
+from knowledge.readings import part_pointed_at, read, series_word, unbracket_span, without_time_of_asking
 
 CASES = [
     # question, kind, wanted, topic
@@ -148,6 +148,13 @@ def test_a_chapter_of_its_own_is_a_top_part() -> None:
 def test_already_is_no_part_of_a_due_lists_topic() -> None:
     r = read(normalize("学校医院住房已经到期的有哪些"))
     assert r.kind == "due" and "已经" not in r.topic
+
+
+def test_a_part_pointed_at_before_a_question_of_its_own() -> None:
+    assert part_pointed_at("主要目标那段对总体定位是怎么表述的") == "主要目标"
+    assert part_pointed_at("远景目标那一节里提了哪几个定位") == "远景目标"
+    assert part_pointed_at("养老那块都有哪些安排") == ""  # (那块 is said of any topic)
+    assert part_pointed_at("主要目标有哪些") == ""
 
 
 def test_ordinal_part_of_a_document() -> None:

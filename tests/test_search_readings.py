@@ -952,6 +952,17 @@ def test_a_question_about_what_is_to_come_is_not_answered_from_a_review_part() -
     assert "100%" in index.search("南港区双万双服活动问题答复率多少").hits[0].text
 
 
+def test_a_part_named_and_pointed_at_answers_with_its_opening_when_nothing_in_it_does() -> None:
+    """主要目标那段，对2025年总体定位是怎么表述的: no item of the part holds 定位; the part's first paragraph,
+    what it says as a whole, is the answer (not a figure of its table, not "not found")."""
+    lines = ["东湖街道国民经济和社会发展第十四个五年规划", "第一章 总体要求", "第一节 指导思想", "坚持以人民为中心的发展思想。",
+             "第二节 主要目标", "到2025年，综合实力显著增强，基本建成生态宜居的滨海南部副城区。",
+             "市场主体数量达到5000家，新增就业1万人。", "第二章 重点任务", "1.推进老旧小区改造。", "2.加强社区卫生服务。"]
+    index = SearchIndex(build_document("east.txt", lines))
+    hits = index.search("东湖街道主要目标那段，对2025年总体定位是怎么表述的").hits
+    assert hits and hits[0].text.startswith("到2025年，综合实力显著增强")
+
+
 def test_a_quoted_term_whose_meaning_is_asked_is_what_the_question_is_about() -> None:
     """规划里“一改”具体指的是改什么: 改什么 is the asking; the passage defining “一改” answers."""
     lines = ["东湖街道国民经济和社会发展第十四个五年规划", "一、统筹推进老城区发展",
