@@ -93,7 +93,10 @@ _TO_YEAR = re.compile(r"(?:截至|截止到|截止|到)$")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)"
                       # 二四年 as staff say 24年: 二 and a digit, not inside a run of numerals (一二三四年)
                       # nor a school year (二三年级)
-                      r"|(?<![〇零一二三四五六七八九十两])二[〇零一二三四五六七八九](?=年(?!级))")
+                      r"|(?<![〇零一二三四五六七八九十两])二[〇零一二三四五六七八九](?=年(?!级))"
+                      # 远景二〇三五那一节: four digits of a year said without 年, its 〇 marking it as one
+                      r"|(?<![〇零一二三四五六七八九十百千万两])(?:二[〇零]|一九)[〇零一二三四五六七八九]{2}"
+                      r"(?![〇零一二三四五六七八九十百千万亿两])")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年, not PM2.5年均 → pm25年).
 # A year after a figure's or code's digits with a space between (PM2.5 2023年).

@@ -174,6 +174,15 @@ def test_a_two_character_year_said_in_chinese_digits_is_that_year(parser: QueryP
     assert arabic_years("二三年级") == "二三年级" and arabic_years("两三年内") == "两三年内"
 
 
+def test_a_year_in_chinese_digits_said_without_nian_is_that_year(parser: QueryParser) -> None:
+    """远景二〇三五那一节: four digits of a year (二〇…, 一九…) are a year without 年; other runs of numerals are not."""
+    from knowledge.query import arabic_years
+
+    assert parser.parse("大港街远景二〇三五那一节讲了啥").year == 2035
+    assert arabic_years("一九四九") == "1949"
+    assert arabic_years("一二三四五六") == "一二三四五六" and arabic_years("第二〇三号") == "第二〇三号"
+
+
 def test_pointing_at_a_figure_is_no_word_of_what_is_asked(parser: QueryParser) -> None:
     """对口帮扶那350万啥时候完成: 那 points at the figure; 350万 is matched, not 那350万."""
     assert parser.parse("对口帮扶那350万啥时候完成").text == "对口帮扶350万"
