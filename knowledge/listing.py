@@ -813,19 +813,32 @@ class Listing:
                           if core and core in index.entries[i].name + index.entries[i].text]
             return picked
 
+        order: dict[int, float] = {}  # (how items falling due the same day are ordered: plan order, else this)
         picked = falling_due(self._target_dates(docs) if reading.wanted == "indicator" else
                              [(t, due) for t, due in self._tasks_due(today, due_item) if t.doc in docs])
-        if not picked and cover is not None and reading.wanted != "indicator":
-            # No task speaks of the topic: a five-year plan's running text may (its work is written as
-            # paragraphs, few typed as tasks) — on a topic only, a plan's every paragraph is no list.
-            picked = falling_due([(p, due) for p, due in self.plan_passages_due if p.doc in docs])
+        if cover is not None and reading.wanted != "indicator" and not any(
+                self._about(index, i, cover, topics) for _, i, _ in picked):
+            # No task speaks of the topic (those picked hold only some of its words): a five-year plan's
+            # running text may (its work is written as paragraphs, few typed as tasks) — on a topic only,
+            # a plan's every paragraph is no list. (新河说要实现全覆盖的事哪些已经逾期: the typed task
+            # holds 实现 alone, the paragraphs 实现…全覆盖)
+            written = falling_due([(p, due) for p, due in self.plan_passages_due if p.doc in docs])
+            most = max((float(cover[2][i]) for _, i, _ in written), default=0.0)
+            # (instead of typed tasks only when the paragraphs hold much of the topic, and more of it:
+            # 中心 alone in 坚持以人民为中心 is no paragraph on 社区卫生站和中心)
+            if written and (not picked or (most >= TEXT_COVERAGE * NEAR_BEST
+                                           and most > max(cover[2][i] for _, i, _ in picked))):
+                picked = written
+                # (paragraphs share their plan's one day: those holding more of the topic come first)
+                order = {i: -float(cover[2][i]) for _, i, _ in written}
         if not picked and reading.kind == "due" and reading.horizon is None and q.year is None and topics:
             # 卫生服务中心任务到期的有哪些, when every such task's day has passed: they have come due —
             # listed as overdue rather than "none due" (no window was named to hold them to).
             return self.due(index, q, replace(reading, kind="overdue"), today, result, limit)
         # Items whose title or heading names the topic (or whose text the year) first; then by date
         # (most recently overdue first, soonest due first), then in plan order.
-        picked.sort(key=lambda t: (t[0], -t[1]) if reading.kind == "overdue" else (t[0], t[1]), reverse=reading.kind == "overdue")
+        picked.sort(key=lambda t: (t[0], -order.get(t[1], t[1])) if reading.kind == "overdue"
+                    else (t[0], order.get(t[1], t[1])), reverse=reading.kind == "overdue")
         picked.sort(key=lambda t: not t[2])
         result.reading = reading.kind  # type: ignore[assignment]
         result.topic, result.horizon = reading.topic, reading.horizon

@@ -113,6 +113,19 @@ def test_a_five_year_plans_running_text_falls_due_when_its_period_ends() -> None
     assert not index.search("东湖街道哪些任务已经逾期", today=dt.date(2026, 3, 1)).hits
 
 
+def test_a_five_year_plans_paragraphs_fall_due_when_its_typed_tasks_hold_only_part_of_the_topic() -> None:
+    """要实现全覆盖的事哪些已经逾期: the one typed task holds 实现 alone; the paragraphs that write 实现…全覆盖
+    are what falls due. A topic the typed task is about keeps the typed task (the digest view)."""
+    plan = ["东湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 发展基础", "“十三五”期间，建成社区卫生服务站2个。",
+            "第二章 主要任务", "一、健康东湖", "到2025年，街道主要经济指标实现跨越式发展，地区生产总值年均增长6%。",
+            "深化家庭医生签约服务，实现家庭医生服务全覆盖。", "二、平安东湖", "深入实施网格化服务管理，实现常态化长效管理全覆盖。"]
+    index = SearchIndex(build_document("east.txt", plan))
+    result = index.search("东湖街道要实现全覆盖的事哪些已经逾期", today=dt.date(2026, 3, 1))
+    assert result.reading == "overdue" and [h.line for h in result.hits] == [7, 9]
+    kept = index.search("东湖街道跨越式发展的任务哪些已经逾期", today=dt.date(2026, 3, 1)).hits
+    assert [(h.kind, h.line) for h in kept] == [("task", 6)]
+
+
 OUTLINE = ["东湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 推进生态文明建设，全力打造生态东湖",
            "第一节 加强污染防治", "开展大气污染防治。", "第二节 提升城市环境品质", "实施绿化提升工程。",
            "第二章 保障措施", "第一节 加强组织领导", "健全工作机制。", "第二节 强化要素保障", "落实用地指标。",
