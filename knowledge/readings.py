@@ -488,10 +488,16 @@ _SERIES_DONE = re.compile(r"([\u4e00-\u9fff]{2})了(?:几|多少)(?:个|条|项)
                           r"|(?:几|多少)(?:个|条|项)([\u4e00-\u9fff]{2})(?:原则|要求)(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项)$")
 
 
+# 报告最后讲做表率，一共几条; 当排头兵的有几个: the points' shared noun after the verb that the points say it
+# with (做对党忠诚的表率: 做…的表率), counted.
+_SERIES_VERB_NOUN = re.compile(r"(?:^|里|中|讲|说|要)[做当争创]([\u4e00-\u9fff]{2,3}?)的?(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项|点)?$")
+
+
 def series_word(text: str) -> str:
     """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
     多少条坚持xx → 坚持, 按几个坚持分的 → 坚持); "" when it counts none."""
     m = _SERIES_DONE.search(text) or _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
+        or _SERIES_VERB_NOUN.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
     return next((g for g in m.groups() if g), "") if m else ""
 

@@ -373,6 +373,8 @@ def test_the_document_then_its_annex_is_no_part_of_the_topic() -> None:
     ("工作安排用了多少个聚焦开头的条目", "聚焦"), ("有几个社区", "社区"), ("固投增长多少", ""),
     # "this X and that X" said of the points, when a count is asked.
     ("基本原则坚持这坚持那的一共几个", "坚持"), ("规划里加强这加强那说了一堆", ""),
+    # the noun the points end with, after the verb they say it with (做对党忠诚的表率: 做…表率)
+    ("报告最后讲做表率一共几条", "表率"), ("报告里当排头兵的有几个", "排头兵"), ("做表率", ""),
 ])
 def test_how_many_points_open_with_a_word(question: str, word: str) -> None:
     from knowledge.readings import series_word
