@@ -539,6 +539,12 @@ class Listing:
         said: dict[str, str] = {}  # facet → how the topic says it
         for f in facets:
             forms = [form for form in (f, f.removesuffix("性")) if len(form) >= 2 and form in topic]
+            if not forms:
+                # 专栏1经济类指标, 环保这栏: a facet said by one of its words (经济发展, 生态环保) marked as a
+                # class or column, when no other facet holds that word.
+                forms = [w for w, _ in tagged(f) if len(w) >= 2 and w != f and not any(w in g for g in facets if g != f)
+                         and (re.search(re.escape(w) + _FACET_MARK, topic)
+                              or (topic.endswith(w) and _TABLE_NAMED.search(topic)))][:1]
             if len(f) >= 2 and forms:
                 said[f] = forms[0]
         # 是约束性的、不是预期性的: a facet said as what the rows are not excludes them.
@@ -557,6 +563,7 @@ class Listing:
         # (专栏1的14个指标中属性是约束性的: the count the question states and the facet's own name go too)
         rest = _STATED_COUNT.sub("", rest)
         rest = re.sub(r"属性|类别|指标", "", rest)
+        rest = re.sub(r"[这那]一?栏|挂", "", rest)  # (环保这栏挂了几条: the column pointed at, and where rows hang)
         rest = re.sub(r"[类里中的是有了和及与、\s]", "", rest)
         # 规划专栏1: the plan's table, named after the word naming the plan
         rest = _without_doc_word(rest, keep=1)
@@ -887,6 +894,10 @@ def topic_query(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
     return Query(raw=topic, text=topic, full=topic, year=q.year, docs=q.docs, doc_kinds=q.doc_kinds, intent=intent)
 
 
+# A facet said as a class or a column of a table (经济类, 环保这栏).
+_FACET_MARK = r"(?:类|[这那]一?栏|栏)"
+# …or said last after the table it is a column of (专栏1里环保).
+_TABLE_NAMED = re.compile(r"专栏|指标表")
 # Between things named side by side: 、 and the conjunctions (和 only where jieba reads a conjunction).
 _SIDE_BY_SIDE = "、"
 # A thing named side by side has at least this many characters (整备, 收储).

@@ -146,3 +146,22 @@ def test_a_numbered_part_inside_a_named_part_is_counted_only_where_that_part_is(
     index = SearchIndex(merge([build_document("plan.txt", OUTLINE), build_document("annual.txt", ANNUAL)]))
     result = index.search("东湖保障措施第四节讲什么")
     assert [(h.doc, h.title) for h in result.hits] == [("plan.txt", "广泛调动社会参与")]
+
+
+TABLE = ["东湖街道国民经济和社会发展第十四个五年规划纲要", "第二章 主要目标", "专栏1 “十四五”时期主要指标",
+         "类别\t指标\t2020年\t2025年\t属性", "经济发展\t地区生产总值（亿元）\t100\t150\t预期性",
+         "经济发展\t规上工业企业数量（家）\t30\t40\t预期性", "生态环保\tPM2.5年均浓度（微克/立方米）\t40\t35\t约束性",
+         "生态环保\t空气优良天数比例（%）\t70\t75\t约束性", "第三章 主要任务", "推进经济高质量发展，加强环保督察。"]
+
+
+def test_a_table_category_said_by_one_of_its_words_names_its_rows() -> None:
+    """专栏1经济类指标有几个, 专栏1里环保这栏挂了几条指标: 经济 and 环保 are words of one category each
+    (经济发展, 生态环保), said as a class or a column; the category's rows are counted."""
+    index = SearchIndex(build_document("east.txt", TABLE))
+    kb_rows = {it.name: it.category for it in index.kb.indicators}
+    assert set(kb_rows.values()) >= {"经济发展", "生态环保"}, kb_rows
+    economy = index.search("东湖街道专栏1经济类指标有几个")
+    assert economy.reading == "count" and {h.title for h in economy.hits} == {
+        n for n, c in kb_rows.items() if c == "经济发展"}
+    green = index.search("专栏1里东湖街道环保这栏挂了几条指标")
+    assert {h.title for h in green.hits} == {n for n, c in kb_rows.items() if c == "生态环保"}
