@@ -55,6 +55,7 @@ _AT = "\x00"
 LAST = -1
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
 _ITEM_MEASURES = ("项", "条")
+_LISTED = "列了"
 # What a pointing cue (那部分, 那一章) points at.
 # What a document is divided into, as questions name its parts (板块 ends in 块).
 PART_WORDS = ("部分", "章", "节", "块", "方面", "篇")
@@ -597,7 +598,9 @@ def read(text: str) -> Reading:
     if r.kind == "count":
         # 有几个社区 asks for a figure the plans state, not for a count of items.
         # (哪几项属于约束性，数一下: items listed and then counted are items)
-        counted = any(cue.endswith(_ITEM_MEASURES) for cue, k in found if k == "count") or "list" in kinds
+        # (列了几个: what a part lists is counted, whatever the measure word)
+        counted = any(cue.endswith(_ITEM_MEASURES) or cue.startswith(_LISTED) for cue, k in found if k == "count") \
+            or "list" in kinds
         if r.wanted is None and not counted:
             r.kind = "answer"
     if r.ordinal is not None:

@@ -157,6 +157,13 @@ def test_a_part_pointed_at_before_a_question_of_its_own() -> None:
     assert part_pointed_at("主要目标有哪些") == ""
 
 
+def test_what_a_part_lists_is_counted_whatever_the_measure_word() -> None:
+    """列了几个 / 列了几点: how many a part lists (not a figure stated, as 有几个社区 asks)."""
+    assert read(normalize("名词解释报告里列了几个")).kind == "count"
+    assert read(normalize("发展基础部分列了几点成绩")).kind == "count"
+    assert read(normalize("辖区有几个社区")).kind == "answer"
+
+
 def test_ordinal_part_of_a_document() -> None:
     r = read(normalize("规划第三章是什么内容"))
     assert (r.kind, r.ordinal, r.parts) == ("structure", 3, False)
