@@ -418,6 +418,20 @@ class Listing:
         result.topic = _without_doc_word(shown)  # (shown as the heading: 规划宜居宜业类 → 宜居宜业类)
         return result
 
+    def titled(self, index: SearchIndex, q: Query, word: str, kind: str, result: SearchResult,
+               limit: int) -> SearchResult:
+        """The headings of the documents in scope whose titles hold `word` (标题带安全二字的有哪几节), in
+        the plans' order; listed or counted."""
+        sections = [s for d in self._docs(q, outline=True) for s in self.kb.sections
+                    if s.doc == d and word in normalize(s.title)]
+        hits = [h for s in sections if (h := self._hit(index, "section", s, word))]
+        result.total = len(hits)
+        result.hits = hits[:limit]
+        result.reading = "count" if kind == "count" else "list"
+        result.topic = f"标题含“{word}”"
+        result.wanted = "section"
+        return result
+
     def reviews(self, docs: list[str]) -> list[Section]:
         """The top review parts (一、2023年工作回顾) of these documents."""
         return [s for s in self.kb.sections if s.doc in docs and s.id in self.review

@@ -470,6 +470,18 @@ _POINTED_LIST = re.compile(_POINTED)
 _POINTED_PART = re.compile(r"(.{2,12}?)[那这]一?(?:部分|章|节|篇|段)(?:里面|里头|当中|里|中|的)?(.{2,})")
 
 
+# 标题带安全二字的有哪几节, 名字里有文化的小节: headings asked for by a word their titles hold.
+_TITLE_WORD = re.compile(r"(?:标题|题目|名字|名称)(?:里|中)?(?:带有|含有|包含|带|含|有)"
+                         r"([\u4e00-\u9fff\w]{1,8}?)(?:二字|两个字|这两个字|这个字|这个词|字样|字)?(?:的|$)")
+
+
+def title_word(text: str) -> str:
+    """The word a question asks headings to hold in their titles (标题带安全二字的有哪几节 → 安全); empty
+    when it asks for none so."""
+    m = _TITLE_WORD.search(text)
+    return m.group(1) if m else ""
+
+
 def part_pointed_at(text: str) -> str:
     """The words naming a part of a document that a question points at before asking what the part
     says (远景二〇三五那一节最后落脚要建成个啥 → 远景二〇三五); empty when it points at none."""

@@ -67,7 +67,7 @@ from knowledge.pinyin_index import char_pinyin
 from knowledge.purposes import asks_purpose, is_purpose_clause
 from knowledge.query import CLAUSE_MARKS, CLAUSES, Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
-from knowledge.readings import Reading, part_pointed_at, points_pointed_at, read, series_word, unbracket_span
+from knowledge.readings import Reading, part_pointed_at, points_pointed_at, read, series_word, title_word, unbracket_span
 from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import PLACE_KIND, UnknownPlaces, strip_place_kind
@@ -679,6 +679,9 @@ class SearchIndex:
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
             result.note = _nothing_on(required[0])
             return result
+        if reading.kind in ("list", "count", "structure") and (word := title_word(self.asked(q))):
+            # 大港街道规划里标题带安全二字的有哪几节: the headings whose titles hold the word.
+            return self.listing.titled(self, q, word, reading.kind, result, limit)
         if (reading.kind in ("count", "structure") or (reading.kind == "list" and points_pointed_at(self.asked(q)))) \
                 and (counted := self._series_counted(q, result, limit)) is not None:
             # 多少条坚持xx的原则: the points opening with the word, as 几个坚持 is read; 要做几个方面的表率:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.normalize import normalize
-from knowledge.readings import part_pointed_at, read, series_word, unbracket_span, without_time_of_asking
+from knowledge.readings import part_pointed_at, read, title_word, series_word, unbracket_span, without_time_of_asking
 
 CASES = [
     # question, kind, wanted, topic
@@ -162,6 +162,12 @@ def test_what_a_part_lists_is_counted_whatever_the_measure_word() -> None:
     assert read(normalize("名词解释报告里列了几个")).kind == "count"
     assert read(normalize("发展基础部分列了几点成绩")).kind == "count"
     assert read(normalize("辖区有几个社区")).kind == "answer"
+
+
+def test_a_word_asked_of_headings_titles() -> None:
+    assert title_word("规划里标题带安全二字的有哪几节") == "安全"
+    assert title_word("哪些小节的名字带文化") == "文化"
+    assert title_word("安全生产有哪些任务") == ""
 
 
 def test_ordinal_part_of_a_document() -> None:

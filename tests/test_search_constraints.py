@@ -165,3 +165,13 @@ def test_a_table_category_said_by_one_of_its_words_names_its_rows() -> None:
         n for n, c in kb_rows.items() if c == "经济发展"}
     green = index.search("专栏1里东湖街道环保这栏挂了几条指标")
     assert {h.title for h in green.hits} == {n for n, c in kb_rows.items() if c == "生态环保"}
+
+
+
+def test_headings_asked_for_by_a_word_their_titles_hold() -> None:
+    """标题带安全二字的有哪几节: every heading whose title holds 安全, in the plan's order; not the text's
+    mentions of it."""
+    index = SearchIndex(build_document("plan.txt", OUTLINE))
+    result = index.search("东湖街道规划里标题带环境二字的有哪几节")
+    assert result.reading == "list" and [h.title for h in result.hits] == ["提升城市环境品质"]
+    assert [h.title for h in index.search("东湖街道哪些小节的名字带社会").hits] == ["广泛调动社会参与"]
