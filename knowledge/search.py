@@ -67,7 +67,15 @@ from knowledge.pinyin_index import char_pinyin
 from knowledge.purposes import asks_purpose, is_purpose_clause
 from knowledge.query import CLAUSE_MARKS, CLAUSES, Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
-from knowledge.readings import Reading, part_pointed_at, points_pointed_at, read, series_word, title_word, unbracket_span
+from knowledge.readings import (
+    Reading,
+    part_pointed_at,
+    points_pointed_at,
+    read,
+    series_word,
+    title_word,
+    unbracket_span,
+)
 from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import PLACE_KIND, UnknownPlaces, strip_place_kind

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from knowledge.normalize import normalize
-from knowledge.readings import part_pointed_at, read, title_word, series_word, unbracket_span, without_time_of_asking
+from knowledge.readings import (
+    part_pointed_at,
+    read,
+    series_word,
+    title_word,
+    unbracket_span,
+    without_time_of_asking,
+)
 
 CASES = [
     # question, kind, wanted, topic
