@@ -657,7 +657,7 @@ class SearchIndex:
             q.parts = self.listing.part_sections(q, reading.inside)
         elif reading.kind == "answer" and (named := part_pointed_at(self.asked(q))) \
                 and (parts := self.listing.scopes(self, q, Reading(kind="structure", topic=named, parts=False))):
-            # 大港街远景二〇三五那一节，最后落脚要建成个啥: the answer is in the part its heading names.
+            # 主要目标那段，对2025年总体定位是怎么表述的: the answer is in the part its heading names.
             q.parts = frozenset(sub.id for part in parts for sub in self.listing.subtree(part))
             q.part_named = tuple(part.id for part in parts)
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
@@ -738,7 +738,7 @@ class SearchIndex:
         elif q.articles and scored.inside:
             threshold = 0.0  # the article named is what to show, as a part named by its number is
         elif top < threshold and (opening := self._part_opening(q)) is not None:
-            # 大港街远景二〇三五那一节，最后落脚要建成个啥: nothing in the part named answers the rest of the
+            # 主要目标那段，对2025年总体定位是怎么表述的: nothing in the part named answers the rest of the
             # question on its own; what the part says as a whole opens it (its first paragraph).
             scored.inside = [(threshold, opening), *(t for t in scored.inside if t[1] != opening)]
             top = threshold
