@@ -58,6 +58,7 @@ CASES = [
     # 大标题 and 小点 name the parts counted (a cue's 一共 before 多少个 leaves no 个 behind); a chapter of
     # its own asked for by what it speaks of; words of what was done or when are no part of a topic.
     ("计划一共分了多少个大标题", "count", "section", ""),
+    ("重点工作附件分了几个大类", "structure", None, "重点工作附件"),  # (大类: the top parts, as 部分)
     ("人居环境有没有单独成章", "structure", None, "人居环境"),
     ("养老方面做了哪些工作", "list", "task", "养老"),
     # The heading's name asked after the noun; a part named by what it speaks of after the asker's

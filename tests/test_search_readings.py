@@ -963,6 +963,15 @@ def test_a_part_named_and_pointed_at_answers_with_its_opening_when_nothing_in_it
     assert hits and hits[0].text.startswith("到2025年，综合实力显著增强")
 
 
+def test_a_reports_year_ahead_said_as_its_work_deployment_is_that_part() -> None:
+    """24年的工作部署分成几大项: 工作部署 is what staff call the part headed 工作安排; its parts are listed."""
+    lines = ["南港区2024年政府工作报告", "一、2023年工作回顾", "生态环境持续改善。", "二、2024年工作安排",
+             "(一)聚焦科技创新,在发展新质生产力上实现新突破", "1.加快建设科技园。",
+             "(二)聚焦城市更新,在提升城市品质上实现新突破", "2.实施老旧小区改造15个。", "三、加强政府自身建设", "坚持依法行政。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    assert [h.title[:6] for h in index.search("南港区24年的工作部署分成几大项").hits] == ["聚焦科技创新", "聚焦城市更新"]
+
+
 def test_a_quoted_term_whose_meaning_is_asked_is_what_the_question_is_about() -> None:
     """规划里“一改”具体指的是改什么: 改什么 is the asking; the passage defining “一改” answers."""
     lines = ["东湖街道国民经济和社会发展第十四个五年规划", "一、统筹推进老城区发展",
