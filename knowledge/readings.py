@@ -467,7 +467,7 @@ _POINTED_LIST = re.compile(_POINTED)
 # 远景目标那段，对2035年的定位怎么说的; 主要目标那一节里…: a part named and pointed at (by 那 / 这 and a word
 # for a part of a document), then a question of its own about what the part says. (那块 is said of any
 # topic, 养老那块: no part of the document.)
-_POINTED_PART = re.compile(r"(.{2,12}?)[那这]一?(?:部分|章|节|篇|段)(?:里面|里头|当中|里|中|的)?(.{2,})")
+_PART_THEN_QUESTION = re.compile(r"(.{2,12}?)[那这]一?(?:部分|章|节|篇|段)(?:里面|里头|当中|里|中|的)?(.{2,})")
 
 
 # 标题带安全二字的有哪几节, 名字里有文化的小节: headings asked for by a word their titles hold.
@@ -485,7 +485,7 @@ def title_word(text: str) -> str:
 def part_pointed_at(text: str) -> str:
     """The words naming a part of a document that a question points at before asking what the part
     says (远景二〇三五那一节最后落脚要建成个啥 → 远景二〇三五); empty when it points at none."""
-    m = _POINTED_PART.fullmatch(text)
+    m = _PART_THEN_QUESTION.fullmatch(text)
     return m.group(1) if m else ""
 
 

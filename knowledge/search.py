@@ -275,20 +275,18 @@ class SearchIndex:
                 years_at.setdefault((e.item.doc, e.item.line), set()).update(e.value_years)
         self._line_years = {i: frozenset(years_at[(e.item.doc, e.item.line)]) for i, e in enumerate(self.entries)
                             if e.kind == "passage" and not e.value_years and (e.item.doc, e.item.line) in years_at}
+        # Entries in a part that looks back (2023年工作回顾, 发展基础): what was done, no answer to what is to come.
+        self._looking_back = np.array([_part_of(e) in self.listing.review for e in self.entries], dtype=bool)
         # What a five-year plan's review part (发展基础, 十三五时期发展成就) tells of is the period before its
         # own: 十三五期间构建了几级应急指挥体系 is answered there, not ruled out by the plan's 十四五.
         docs_by_file = {d.file: d for d in kb.documents}
         self._period_of: dict[int, tuple[int, int]] = {}
-        for i, e in enumerate(self.entries):
-            doc = docs_by_file.get(e.item.doc)
-            part = e.item.id if e.kind == "section" else getattr(e.item, "section", None)
-            if doc is not None and doc.kind == "five_year_plan" and doc.period and part in self.listing.review:
+        for i in np.flatnonzero(self._looking_back).tolist():
+            doc = docs_by_file.get(self.entries[i].item.doc)
+            if doc is not None and doc.kind == "five_year_plan" and doc.period:
                 start, end = doc.period
                 self._period_of[i] = (2 * start - end - 1, start - 1)
         self._review_periods = frozenset(self._period_of.values())
-        # Entries in a part that looks back (2023年工作回顾, 发展基础): what was done, no answer to what is to come.
-        self._looking_back = np.array([(e.item.id if e.kind == "section" else getattr(e.item, "section", None))
-                                       in self.listing.review for e in self.entries])
         # Document titles with their years in digits (二〇三五年远景目标 → 2035年远景目标).
         self._title_years = [arabic_years(d.title) for d in kb.documents]
         self._value_years: frozenset[int] | None = None  # every year a figure is given for (read on first use)
@@ -460,7 +458,7 @@ class SearchIndex:
                 outside.append(k)
             elif q.articles and not self.in_article(i, q.articles):
                 outside.append(k)  # 第二十条中提到的…: that article's text, not the closest one's
-            elif q.parts and (e.item.id if e.kind == "section" else getattr(e.item, "section", None)) not in q.parts:
+            elif q.parts and _part_of(e) not in q.parts:
                 outside.append(k)  # 通知的第二项要求…: that part's items (and the part itself)
             elif self.allowed(i, q):
                 inside.append(k)
@@ -652,10 +650,11 @@ class SearchIndex:
             # 规划里“一改”具体指的是改什么: the words a question asking what something means quotes are
             # what it asks about, and the plans write them; the rest (改什么) is the asking
             q.focus = term
-        reading = read(self.asked(q))
+        asked = self.asked(q)
+        reading = read(asked)
         if reading.kind == "answer" and reading.inside and q.docs:
             q.parts = self.listing.part_sections(q, reading.inside)
-        elif reading.kind == "answer" and (named := part_pointed_at(self.asked(q))) \
+        elif reading.kind == "answer" and (named := part_pointed_at(asked)) \
                 and (parts := self.listing.scopes(self, q, Reading(kind="structure", topic=named, parts=False))):
             # 主要目标那段，对2025年总体定位是怎么表述的: the answer is in the part its heading names.
             q.parts = frozenset(sub.id for part in parts for sub in self.listing.subtree(part))
@@ -687,10 +686,10 @@ class SearchIndex:
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
             result.note = _nothing_on(required[0])
             return result
-        if reading.kind in ("list", "count", "structure") and (word := title_word(self.asked(q))):
+        if reading.kind in ("list", "count", "structure") and (word := title_word(asked)):
             # 大港街道规划里标题带安全二字的有哪几节: the headings whose titles hold the word.
             return self.listing.titled(self, q, word, reading.kind, result, limit)
-        if (reading.kind in ("count", "structure") or (reading.kind == "list" and points_pointed_at(self.asked(q)))) \
+        if (reading.kind in ("count", "structure") or (reading.kind == "list" and points_pointed_at(asked))) \
                 and (counted := self._series_counted(q, result, limit)) is not None:
             # 多少条坚持xx的原则: the points opening with the word, as 几个坚持 is read; 要做几个方面的表率:
             # the points ending with it, though 几个方面 alone would ask for the parts
@@ -1179,6 +1178,11 @@ class SearchIndex:
         e = self.entries[i]
         return Hit(kind=e.kind, id=e.item.id, doc=e.item.doc, line=e.item.line, title=e.title,
                    score=100.0 * prob, item=e.item, text=text, marks=marks or [])
+
+
+def _part_of(e: _Entry) -> str | None:
+    """The part of a document an entry is in: a heading's own, else the section of the item under it."""
+    return e.item.id if e.kind == "section" else getattr(e.item, "section", None)
 
 
 @functools.lru_cache(maxsize=256)
