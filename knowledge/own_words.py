@@ -86,9 +86,14 @@ def own_focus(text: str, items_using: Callable[[str], int], most: float, known: 
               exclude: tuple[str, ...] = ()) -> list[str]:
     """The question's own words that some items, at most `most`, use (the specific ones); none when it
     names a thing no item mentions and `known` (the lexicon's everyday words) does not know either."""
-    words = tagged(text)
-    for word, tag in words:
+    words = list(tagged(text))
+    for at, (word, tag) in enumerate(words):
         if _names_thing(word, tag, exclude) and items_using(word) == 0 and not known(word):
+            # 闹元宵: a word the plans never write whose head they do (元宵) names that thing
+            head = word[-2:] if len(word) > MIN_WORD and tag.startswith("n") else ""
+            if head and dictionary_word(head) and 0 < items_using(head) <= most:
+                words[at] = (head, tag)
+                continue
             return []
     return [w for w in dict.fromkeys(w for w, _ in words)
             if len(w) >= MIN_WORD and w not in exclude and w not in _asking_words() and 0 < items_using(w) <= most]

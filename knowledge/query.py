@@ -43,9 +43,9 @@ SELF_PLACES = words("self_places")
 # Words ending like a place that name none (社区, 城镇, 上市…): knowledge/data/not_places.txt.
 NOT_PLACES = words("not_places")
 # After a word naming a document (规划, 报告), words pointing into it: 规划里, 报告第三章, 计划有几个部分,
-# 规划文本章节数.
+# 规划文本章节数 (and, with a place named, 大港街道规划的建成时间: what the place's 规划 says).
 _INTO_OUTLINE = r"(?:的?第|的?专栏|的?名词解释|分几|有几[章节部个]|的?文本|的?章节)"
-_INTO_DOCUMENT = rf"(?:里|中|前面|后面|开头|{LAST_WORDS}|的?第|的?专栏|的?名词解释|分几|有几[章节部个]|的?文本|的?章节)"
+_INTO_DOCUMENT = rf"(?:里|中|的|前面|后面|开头|{LAST_WORDS}|的?第|的?专栏|的?名词解释|分几|有几[章节部个]|的?文本|的?章节)"
 # Left at the start once a document or place is taken out (工作报告里的名词解释).
 _LEADING_LINK = re.compile(r"^(?:里|中|上)?的")
 # Trailing words asking for the state of an item (新增就业情况, 老旧小区改造进展).

@@ -70,6 +70,12 @@ _HOW_MANY_ARTICLES = re.compile(r"(?:几|多少)条")
 # A "where is it" question names what it looks for in a few words; a longer one asks what the text says.
 WHERE_TOPIC_CHARS = 12
 _RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:位)?的?(?=[\u4e00-\u9fff])")
+# 那八个方面里第五个, 分的几大块中的第三块: the parts counted first, then one of them by its place (the
+# ordinal's part word is the one said with the count).
+_COUNTED_THEN_ORDINAL = re.compile(r"(?<!第)(?:[几一二三四五六七八九十两]{1,3}|\d{1,2})个?大?(方面|部分|板块|块|章|节|篇)"
+                                   r"(?:里面|里头|当中|之中|里|中)?的?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:个|大?\1)?")
+# 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
+_END_SAYS = re.compile(rf"(?:{LAST_WORDS})(?=讲|说|写|谈)")
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
 # 分成了几大项, 拆成了多少: a cue's verb with the particle of a done action before its asking word.
@@ -506,11 +512,15 @@ _SERIES_DONE = re.compile(r"([\u4e00-\u9fff]{2})了(?:几|多少)(?:个|条|项)
 _SERIES_VERB_NOUN = re.compile(r"(?:^|里|中|讲|说|要)[做当争创]([\u4e00-\u9fff]{2,3}?)的?(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项|点)?$")
 
 
+# 有几个全力打造的新河: the points' opening words, then what they all end with (全力打造幸福新河, …生态新河).
+_SERIES_OPEN_END = re.compile(r"(?<!第)(?:几|多少)个([\u4e00-\u9fff]{2,4})的([\u4e00-\u9fff]{1,4})$")
+
+
 def series_word(text: str) -> str:
     """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
     多少条坚持xx → 坚持, 按几个坚持分的 → 坚持); "" when it counts none."""
     m = _SERIES_DONE.search(text) or _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
-        or _SERIES_VERB_NOUN.search(text) \
+        or _SERIES_VERB_NOUN.search(text) or _SERIES_OPEN_END.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
     return next((g for g in m.groups() if g), "") if m else ""
 
@@ -528,6 +538,9 @@ def read(text: str) -> Reading:
     rest = _DIVIDED_BY.sub(lambda m: f" 分几{'' if m.group(1).startswith('个') else '个'}{m.group(1)} ", rest)
     # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal.
     rest = _RANKED.sub(r"第\1个", rest)
+    rest = _COUNTED_THEN_ORDINAL.sub(r"第\2\1", rest)
+    if not _ORDINAL.search(rest):
+        rest = _END_SAYS.sub("最后一部分", rest, count=1)
     # 截至8月，…标明开工建设的那几项: a point in the year the asker stands at, no part of the topic.
     rest = _AS_OF_MONTH.sub(" ", rest)
     for word in table.asides:

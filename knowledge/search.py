@@ -108,6 +108,8 @@ EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
 _HOW_MANY_OF = re.compile(r"(?:几|多少)(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
+# Words pointing at things (那批, 这些), with the 的 before them: no part of what is done to them.
+_POINTING = re.compile(r"的?[那这](?:批|些|几|个|类|种)")
 # Things named as examples of a kind at a question's start (商场地铁站这些公共场所, 快递外卖等新业态).
 _EXAMPLES = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:这些|这类|之类的?|等)(?=[\u4e00-\u9fff]{2})")
 # Words for the parts of a document (几个方面, 几个部分): what a structure question counts, no series word.
@@ -1005,10 +1007,14 @@ class SearchIndex:
         for thing in things:
             # 辖区13个社区, or 新增规上企业20家
             named = re.escape(thing)
-            said = re.compile(rf"{number}{measure}{named}|{named}{number}{measure}")
+            # (紧盯738家规上企业 for 规上工业企业: the text may leave out some of the words naming them)
+            shorter = rf"[{re.escape(thing[:-2])}]{{2,{len(thing) - 3}}}{re.escape(thing[-2:])}" if len(thing) > 4 else named
+            said = re.compile(rf"{number}{measure}{shorter}|{named}{number}{measure}")
             # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
-            done = re.sub(r"^(?:要|将|能|会|需要|计划)+|的$", "", q.text.replace(thing, "", 1))
-            found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing).tolist()
+            # (紧盯的那批: the words pointing at them are not)
+            done = re.sub(r"^(?:要|将|能|会|需要|计划)+|的$", "",
+                          _POINTING.sub("", q.text.replace(thing, "", 1)))
+            found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing[-2:]).tolist()
                      if counted in (text := self.entries[i].text) and self.allowed(i, q)
                      and (n := said.search(text)) and (len(done) < 2 or done in text)]
             if found:

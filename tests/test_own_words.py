@@ -26,6 +26,16 @@ def test_a_thing_no_item_mentions_leaves_no_focus() -> None:
     assert own_focus("街道对民宿发展有啥扶持政策", _using, most=5, known=lambda w: w == "民宿") == ["扶持"]
 
 
+def test_a_thing_the_plans_never_write_whose_head_they_do_is_that_head() -> None:
+    # 闹元宵 (jieba's one word) is written nowhere; its head 元宵 is, in one item: that is the focus.
+    uses = {"元宵": 1, "活动": 30, "安排": 30}
+    focus = own_focus("过年闹元宵活动安排", lambda w: uses.get(w, 0), most=5, known=lambda w: False)
+    assert focus == ["元宵"]
+    # (a head written nowhere either leaves the thing unknown: no focus)
+    del uses["元宵"]
+    assert own_focus("过年闹元宵活动安排", lambda w: uses.get(w, 0), most=5, known=lambda w: False) == []
+
+
 def test_words_of_asking_and_places_named_are_no_focus() -> None:
     uses = {"安排": 1, "河西区": 1, "老旧小区": 2}
     focus = own_focus("河西区老旧小区改造安排了多少个", lambda w: uses.get(w, 0), most=5, known=lambda w: False,

@@ -396,6 +396,8 @@ def test_the_document_then_its_annex_is_no_part_of_the_topic() -> None:
     ("基本原则坚持这坚持那的一共几个", "坚持"), ("规划里加强这加强那说了一堆", ""),
     # the noun the points end with, after the verb they say it with (做对党忠诚的表率: 做…表率)
     ("报告最后讲做表率一共几条", "表率"), ("报告里当排头兵的有几个", "排头兵"), ("做表率", ""),
+    # the words the points open with, then what they all end with (全力打造幸福新河, …生态新河)
+    ("规划有几个全力打造的新河", "全力打造"),
 ])
 def test_how_many_points_open_with_a_word(question: str, word: str) -> None:
     from knowledge.readings import series_word
@@ -409,6 +411,23 @@ def test_the_opening_word_of_counted_points_said_before_the_count() -> None:
     assert series_word(normalize("列了几个坚持")) == "坚持"
     assert series_word(normalize("开头一共几条")) == ""
     assert series_word(normalize("第二章列了多少条坚持XX的原则")) == "坚持"  # (the rest said by a placeholder)
+
+
+@pytest.mark.parametrize("question,path", [
+    ("2023年那八个方面里第五个", (5,)), ("分的几大块中的第三块讲什么", (3,)), ("5个部分中第2个是啥", (2,)),
+    # (第六章里的第二节: an ordinal part, then one of its own by its place — not a count of parts)
+    ("第六章里的第二节叫什么", (6, 2)),
+])
+def test_one_of_the_parts_counted_by_its_place(question: str, path: tuple[int, ...]) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.wanted, r.path) == ("structure", "section", path)
+
+
+@pytest.mark.parametrize("question", ["规划最后收尾讲的啥内容", "规划结尾写了什么"])
+def test_what_the_end_of_a_document_says_is_its_last_part(question: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.ordinal) == ("structure", -1)
+    assert read(normalize("最后落脚要建成个啥")).ordinal is None  # (最后 said of the outcome, not of a part)
 
 
 @pytest.mark.parametrize("question", ["规划收尾一章讲什么", "规划末尾一章讲什么", "规划最后一章讲什么"])

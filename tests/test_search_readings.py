@@ -246,6 +246,16 @@ def test_how_many_things_is_answered_by_the_text_stating_that_number() -> None:
     assert hits and "13个社区" in hits[0].text  # stated twice, before 3个社区卫生服务站 and 智慧社区
 
 
+def test_how_many_things_is_answered_by_a_text_naming_them_in_fewer_words() -> None:
+    """紧盯的那批规上工业企业一共几家: the text says 紧盯738家规上企业 (工业 left out); the words pointing at
+    them (那批) are no part of what is done to them (紧盯)."""
+    lines = ["南岭街道2023年重点工作任务", "一、稳增长", "1.守住工业基本盘。紧盯738家规上企业，强化龙头带动。",
+             "2.培育专精特新。力争新增“小巨人”企业5家、专精特新企业30家。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    hits = index.search("南岭紧盯的那批规上工业企业一共几家").hits
+    assert hits and "738家规上企业" in hits[0].text
+
+
 def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
     for hit in index.search("老旧小区改造").hits:
         row = hit.as_contract()
