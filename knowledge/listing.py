@@ -20,7 +20,7 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Sectio
 from knowledge.normalize import normalize
 from knowledge.own_words import tagged
 from knowledge.query import Query, arabic_years
-from knowledge.readings import COUNTED, Reading, doc_words
+from knowledge.readings import COUNTED, Reading, doc_words, of_the_past_only
 from knowledge.review_parts import looks_back
 
 if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
@@ -93,9 +93,13 @@ class Listing:
             if s.number:
                 self.by_number[normalize(s.number)].append(k)
         # Parts that look back (2023年工作回顾 and what is under it): what was done, not what is to be.
+        # (发展基础和发展环境 over 第一节 发展基础, 第二节 发展环境, 第三节 远景目标: a part whose title names a
+        # review beside other things, and which has a review part of its own, is not all review)
+        titled = {s.id for s in kb.sections if looks_back(s.title)}
+        with_titled_child = {s.parent for s in kb.sections if s.id in titled and s.parent is not None}
         self.review: set[str] = set()
         for s in kb.sections:  # (parents come before their children)
-            if looks_back(s.title) or (s.parent is not None and s.parent in self.review):
+            if (s.id in titled and s.id not in with_titled_child) or (s.parent is not None and s.parent in self.review):
                 self.review.add(s.id)
         self.actual = {id(a) for a in kb.actuals}  # figures already reached: no targets
         # A five-year plan's work is written in its running text, few sentences of it typed as tasks:
@@ -353,7 +357,8 @@ class Listing:
             chosen = [("indicator", it) for it in grouped]
             complete = True
         else:
-            scopes = self.scopes(index, q, reading)
+            # (规划回顾十三五成绩列了几点: words of what was done alone name no heading but the review)
+            scopes = [] if reading.past and of_the_past_only(reading.topic) else self.scopes(index, q, reading)
             if not scopes and reading.past and reading.parts and reading.kind in ("structure", "count"):
                 # 去年主要做了几方面工作: what a review tells of, named by no heading, is its parts.
                 scopes = self.reviews(docs)
@@ -889,9 +894,18 @@ def _paragraph_firsts(passages: Iterable[object]) -> list[object]:
     return list(firsts.values())
 
 
+# A paragraph opening with the number of a point (1. / 2、 / 3．).
+_POINT_NUMBER = re.compile(r"\s*\d{1,2}\s*[.、．]\s*(?!\d)")
+
+
 def _points(firsts: list[object]) -> list[object]:
     """Paragraphs written as points (a short lead sentence, then its working out: 打造城市更新示范区。以…),
     without the paragraph that introduces them, when at least MIN_SERIES are so written."""
+    # (1.规模实力显著增强。… 7.社会文化稳步推进，…: paragraphs numbered as points are the points, however
+    # their lead sentence ends)
+    numbered = [p for p in firsts if _POINT_NUMBER.match(getattr(p, "text", ""))]
+    if MIN_SERIES <= len(numbered) < len(firsts):
+        return numbered
     leads = [p for p in firsts if len(getattr(p, "text", "").split("。", 1)[0]) <= POINT_LEAD_CHARS
              and "。" in getattr(p, "text", "")]
     return leads if MIN_SERIES <= len(leads) < len(firsts) else firsts

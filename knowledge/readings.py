@@ -90,7 +90,9 @@ _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六
                           r"|(?:都|已经|已)(?:结束|过完|收官)了"
                           # 都11月下旬了, 眼看(今年)要过完了, (今年)过去大半了: the time of asking, told
                           r"|(?:都|已经|已|到了|现在|眼看|转眼)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:上旬|中旬|下旬|底|末|份|初)?了?"
-                          r"|(?:眼看|转眼)?(?:都|已经)?(?:快|要)?(?:过完|过去大半|过了大半|过半|过去一半)了?")
+                          r"|(?:眼看|转眼)?(?:都|已经)?(?:快|要)?(?:过完|过去大半|过了大半|过半|过去一半)了?"
+                          # 马上到汛期了, 快入冬了: the season of asking, told (not a date things fall due by)
+                          r"|(?:马上|快要|快|眼看|就要)(?:就|要)?(?:到|进入|进|入)(?:汛期|雨季|冬天|夏天|冬季|夏季|冬|夏|供暖季|采暖季)了")
 # 要完成多少, 达到多少: a due question asking for the figures to reach, not for the tasks.
 _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件]?(?:任务|工作|事))")
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
@@ -313,6 +315,16 @@ def _leading_time() -> re.Pattern[str]:
 def after_leading_time(text: str) -> str:
     """The question without the time it opens with (年底前宝安… → 宝安…), or as it is."""
     return _leading_time().sub("", text, count=1)
+
+
+def of_the_past_only(topic: str) -> bool:
+    """Does a topic say only that what was done is asked for (规划回顾成绩, 取得的成绩), naming the
+    document at most, and nothing of what was done?"""
+    table = _table()
+    rest = topic
+    for word in sorted((*table.past_words, *table.doc_words), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return bool(topic) and len(rest.strip("的了和及")) < 2
 
 
 def doc_words() -> frozenset[str]:

@@ -106,8 +106,10 @@ MIN_EXPLAINED = 0.5
 # 77 / 77 / 75; from 6 refused one more no-answer question of fresh9, from 6 and 8 lost one of policy-fresh3.
 EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
-_HOW_MANY_OF = re.compile(r"(?:几|多少)(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
+_HOW_MANY_OF = re.compile(r"(?:几|多少)[十百千万]?(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
+# A document named and pointed into (规划里, 报告中): no part of what is done to things counted.
+_IN_DOCUMENT = re.compile(r"(?:规划|计划|报告|纲要|方案|文件|清单)(?:里面|里|中|的)")
 # Words pointing at things (那批, 这些), with the 的 before them: no part of what is done to them.
 _POINTING = re.compile(r"的?[那这](?:批|些|几|个|类|种)")
 # Things named as examples of a kind at a question's start (商场地铁站这些公共场所, 快递外卖等新业态).
@@ -117,7 +119,7 @@ _PART_WORD = re.compile(r"个?大?(?:方面|部分|章|节|篇|块|板块|层次
 # A word in Latin letters as the plans write it (AED, PM2.5 → pm).
 _LATIN_WORD = re.compile(r"(?<![a-z])[a-z]{2,}(?![a-z])")
 # 规上企业是多少家, 社区有几个: the number of things named before the asking, at the question's end.
-_HOW_MANY_AFTER = re.compile(r"(?:是|有|为|一共有|一共|总共有|总共|共有|共)?(?:几|多少)(个|家|座|所|支|名|户|处)"
+_HOW_MANY_AFTER = re.compile(r"(?:是|有|为|一共有|一共|总共有|总共|共有|共)?(?:几|多少)[十百千万]?(个|家|座|所|支|名|户|处)"
                              r"(?:吗|呢|啊|呀|了)*$")
 # The longest run of the question before such an asking tried as the things counted.
 STATED_THING_CHARS = 8
@@ -510,8 +512,11 @@ class SearchIndex:
             return True  # running text or a heading that names the year (2035年远景目标)
         if q.year is not None and e.kind == "passage":
             # Running text speaks for its document's own year; a five-year plan's paragraph that does
-            # not name the year is not about that year.
-            return q.year in e.value_years
+            # not name the year is not about that year — unless it reviews the period ending that year
+            # (十三五末出没出过市访京访: the 十四五 plan's review tells where 十三五 ended, in 2020; not of
+            # 2017, a year inside it).
+            looked_back = self._period_of.get(i) if self._looking_back[i] else None
+            return q.year in e.value_years or bool(looked_back and looked_back[1] == q.year)
         if q.year is not None and e.value_years and q.year not in e.value_years:
             if "number" in _types_asked(q.raw):
                 return False  # 新河街2024年固定资产投资预计多少: a figure for 2025 is no figure of 2024
@@ -994,6 +999,10 @@ class SearchIndex:
         number of what is asked (辖区13个社区, 新增规上企业20家), each with how many entries state the
         same number (13个社区 twice ranks before 3个社区卫生服务站 once); none for other questions."""
         asked = q.full or q.raw
+        clauses = [normalize(c) for c in CLAUSES.split(q.raw) if c.strip()]
+        if len(clauses) > 1 and (asking := next((c for c in clauses if _HOW_MANY_OF.search(c)), "")):
+            # (党组织有几百个，具体数: the clause that asks, not the words after it, its place taken out)
+            asked = self.asked(dc_replace(q, full=asking))
         m = _HOW_MANY_OF.search(asked)
         things = [t for t in [_EDGE_PARTICLES.sub("", asked[m.end():])] if len(t) >= 2] if m else []
         if not things and (m := _HOW_MANY_AFTER.search(asked)):
@@ -1009,11 +1018,13 @@ class SearchIndex:
             named = re.escape(thing)
             # (紧盯738家规上企业 for 规上工业企业: the text may leave out some of the words naming them)
             shorter = rf"[{re.escape(thing[:-2])}]{{2,{len(thing) - 3}}}{re.escape(thing[-2:])}" if len(thing) > 4 else named
-            said = re.compile(rf"{number}{measure}{shorter}|{named}{number}{measure}")
+            # (全街237个基层党组织 for 党组织: a two-character kind of them between)
+            said = re.compile(rf"{number}{measure}(?:[\u4e00-\u9fff]{{2}})?{shorter}|{named}{number}{measure}")
             # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
-            # (紧盯的那批: the words pointing at them are not)
-            done = re.sub(r"^(?:要|将|能|会|需要|计划)+|的$", "",
-                          _POINTING.sub("", q.text.replace(thing, "", 1)))
+            # (紧盯的那批: the words pointing at them are not, nor the document they are looked for in)
+            rest = asked[: m.start()] + asked[m.end():] if m else q.text
+            done = re.sub(r"^(?:要|将|能|会|需要|计划)+|(?:的|是|有|为|一共有|一共|总共有|总共|共有|共)$", "",
+                          _POINTING.sub("", _IN_DOCUMENT.sub("", rest.replace(thing, "", 1))))
             found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing[-2:]).tolist()
                      if counted in (text := self.entries[i].text) and self.allowed(i, q)
                      and (n := said.search(text)) and (len(done) < 2 or done in text)]

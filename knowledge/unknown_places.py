@@ -24,6 +24,8 @@ from knowledge.wordlists import words
 _KINDS = "街道|街|区|县|镇|乡|市"
 _POINTING = "那个|这个|某个|那|这|某"
 _OVER_THERE = "那边|这边|那里|那儿|那份|这份"
+# After 那份 (宝安那份任务里): the document's own word and the 里 pointing into it.
+_DOCUMENT_IN = r"[\u4e00-\u9fff]{1,6}?(?:里面|里头|里|中)"
 # 宝安街道, and as said in a chat about a place whose plan names it only as XX: 宝安那个街道, 宝安那街道.
 # (跟多哇镇…: a preposition before the name is no part of it)
 _UNKNOWN_PLACE = re.compile(rf"^(?:跟|与|同|向)?([\u4e00-\u9fff]{{2,3}}?)({_POINTING})?({_KINDS})(?=[\u4e00-\u9fff\da-z]|$)")
@@ -238,8 +240,12 @@ class UnknownPlaces:
         if not maybe:
             return
         q.docs = maybe
-        said = re.compile(re.escape(_PLACE_SUFFIX.sub("", named[0]))
-                          + rf"(?:{_OVER_THERE}|(?:{_POINTING})?(?:{_KINDS})){'?' if near or bare else ''}")
+        # (五基建设在宝安那份任务里指什么: the document pointed at, and where in it, go with the place)
+        said = re.compile("在?" + re.escape(_PLACE_SUFFIX.sub("", named[0]))
+                          + rf"(?:(?:那份|这份)({_DOCUMENT_IN})|{_OVER_THERE}|(?:{_POINTING})?(?:{_KINDS})){'?' if near or bare else ''}")
+        if (pointed := said.search(q.full)) and pointed.group(1):
+            # (那份 is a question word, gone from the text matched: the document's word goes there too)
+            q.text = q.text.replace(pointed.group(1), "", 1)
         q.text = said.sub("", q.text, count=1) or q.text
         q.full = said.sub("", q.full, count=1) or q.full
         q.places.append(named[0])

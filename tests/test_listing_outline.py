@@ -224,6 +224,21 @@ def test_what_a_review_tells_of_is_counted_by_its_parts() -> None:
     assert [h.title[:6] for h in result.hits] == ["坚持项目带动", "坚持民生优先"]
 
 
+def test_a_chapter_naming_a_review_beside_other_parts_is_not_all_review() -> None:
+    """发展基础和发展环境 holds 第一节 发展基础 (the review), 发展环境 and 远景目标 (ahead): only the first
+    looks back; 规划回顾十三五成绩列了几点 counts its numbered points, however a point's lead ends."""
+    plan = ["东湖街道“十四五”规划纲要", "第一章 发展基础和发展环境", "第一节 发展基础",
+            "“十三五”以来，街道坚持稳中求进，取得了以下成绩：", "1.规模实力显著增强。经济指标总体平稳。",
+            "2.党建引领成效显著。组织体系健全。", "3.社会文化稳步推进，文化服务效能提升。",
+            "第二节 发展环境", "从国内看，经济发展进入新常态。", "第三节 二〇三五年远景目标", "到二〇三五年，建成宜居城区。",
+            "第二章 主要任务", "第一节 发展现代产业", "培育新兴产业。"]
+    index = SearchIndex(merge([build_document("plan.txt", plan)]))
+    titles_back = {s.title for s in index.kb.sections if s.id in index.listing.review}
+    assert titles_back == {"发展基础"}
+    result = index.search("东湖街道规划回顾十三五成绩列了几点")
+    assert result.total == 3 and [h.text[:2] for h in result.hits] == ["1.", "2.", "3."]
+
+
 def test_a_structure_question_naming_the_document_by_its_title_words_gets_its_parts(index: SearchIndex) -> None:
     """南湖街道那份重点任务清单是按几个方面排的: the topic is the document itself (its title's words)."""
     result = index.search("南湖街道那份重点任务清单是按几个方面排的")

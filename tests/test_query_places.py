@@ -141,3 +141,17 @@ def test_a_places_name_said_as_a_word_mid_question_scopes_it() -> None:
     q = index.parse("共享单车乱停放怎么管")
     index.places.scope(q)
     assert q.docs == set() and q.places == []
+
+
+def test_the_document_pointed_at_after_a_place_is_no_word_to_match() -> None:
+    """五基建设在宝安那份任务里具体指什么: 那份任务里 points into 宝安's document; 任务 and 在 are no part of
+    what is asked."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    doc = ["街道2023年重点工作任务", "一、抓安全", "1.宝安区推进应急管理规范化建设。以基层队伍、基础设施“五基”建设为抓手。"]
+    other = ["东湖街道2023年工作计划", "一、抓民生", "1.完成老旧小区改造8个。"]
+    index = SearchIndex(merge([build_document("a.txt", doc), build_document("b.txt", other)]))
+    q = index.parse("五基建设在宝安那份任务里具体指什么")
+    index.places.scope(q)
+    assert q.docs == {"a.txt"} and "任务" not in q.text and "在" not in q.full

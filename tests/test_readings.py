@@ -18,6 +18,7 @@ CASES = [
     # question, kind, wanted, topic
     ("安全生产有哪些任务", "list", "task", "安全生产"),
     ("会展相关的任务都有哪些", "list", "task", "会展"),
+    ("防汛这块都要做啥", "list", None, "防汛"),
     ("专栏1有哪些指标", "list", "indicator", "专栏1"),
     ("名词解释有哪些", "list", "term", ""),
     ("抓会展强配套有几项任务", "count", "task", "抓会展强配套"),
@@ -708,6 +709,9 @@ def test_work_to_hand_in_by_a_time_left_is_work_falling_due() -> None:
     assert (r.kind, r.horizon) == ("due", "year")
     assert without_time_of_asking("十四五就剩这一个月了企业户数") == "十四五企业户数"
     assert without_time_of_asking("离年底就一个月了要交") == "年底要交"
+    # (the season of asking told: 马上到汛期了; 年底 stays, the time things fall due by)
+    assert without_time_of_asking("马上到汛期了规划里防汛这块都要做啥") == "规划里防汛这块都要做啥"
+    assert without_time_of_asking("马上到年底了还有哪些没完成") == "马上到年底了还有哪些没完成"
 
 
 def test_the_head_of_a_row_of_groups_is_the_first_part() -> None:

@@ -52,6 +52,14 @@ def test_a_five_year_plans_review_is_about_the_period_before_it() -> None:
     assert all(h.line != 5 for h in index.search("东湖街道十三五期间建成社区应急服务站几个").hits)
 
 
+def test_a_year_of_the_period_a_review_tells_of_is_answered_by_the_review() -> None:
+    """十三五末 (2020) is a year of the period the 十四五 plan's 发展基础 reviews: its paragraph answers,
+    though it names no year."""
+    index = SearchIndex(build_document("east.txt", FIVE_YEAR))
+    result = index.search("东湖街道十三五末编没编制社区防汛应急预案")
+    assert result.hits and result.hits[0].line == 3
+
+
 TASKS = ["东湖街道2023年重点工作任务", "一、抓民生",
          "1.建设东湖社区卫生服务中心。2023年6月底前完成。",
          "2.推进社区卫生服务中心标准化建设。2023年9月底前完成。",

@@ -256,6 +256,29 @@ def test_how_many_things_is_answered_by_a_text_naming_them_in_fewer_words() -> N
     assert hits and "738家规上企业" in hits[0].text
 
 
+def test_how_many_in_hundreds_asked_in_one_clause_is_answered_by_the_number_stated() -> None:
+    """党组织有几百个，具体数: the clause with the asking counts (几百个), the text says 237个基层党组织 (a
+    kind of them, 基层, between the number and the word)."""
+    lines = ["北岭街道“十四五”规划", "第一章 党的建设", "以全街237个基层党组织为主体，推进党建引领。",
+             "第二章 社会治理", "完善网格化管理，划分网格120个。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    hits = index.search("北岭街道党组织有几百个，具体数").hits
+    assert hits and "237个基层党组织" in hits[0].text
+
+
+def test_the_season_of_asking_told_is_no_part_of_a_lists_topic() -> None:
+    """马上到汛期了，规划里防汛这块都要做啥: the first clause tells when the asker asks; the items listed
+    are the 防汛 ones, from every plan."""
+    first = ["东湖街道2023年重点工作任务", "一、抓安全", "1.提高三防能力。补充备足防汛物资，确保安全度汛。",
+             "2.开展燃气安全专项整治。"]
+    second = ["西山区“十四五”规划", "第一章 平安西山", "完善基层应急管理体系，完善防汛抗旱、防震减灾应急预案。",
+              "第二章 民生", "推进老旧小区改造。"]
+    index = SearchIndex(merge([build_document("a.txt", first), build_document("b.txt", second)]))
+    result = index.search("马上到汛期了，规划里防汛这块都要做啥")
+    assert result.reading == "list"
+    assert {h.doc for h in result.hits} == {"a.txt", "b.txt"} and all("防汛" in h.text for h in result.hits)
+
+
 def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
     for hit in index.search("老旧小区改造").hits:
         row = hit.as_contract()
