@@ -64,6 +64,8 @@ _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(
 _STATED_COUNT = re.compile(r"[两二三四五六七八九十百\d]{1,4}[个项条](?=指标|任务)")
 # 生态新河里城市环境: a part named, then what is inside it.
 _INSIDE_PART = re.compile(r"(\S{2,12}?)(?:里面|里头|当中|里|中)(\S{2,12})")
+# A word for a part of a document ending the words that name it (民生篇, 生态那块).
+_PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)$")
 # 第二十条: an article of a policy, by its number.
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
@@ -208,7 +210,9 @@ class Listing:
         its own paragraphs."""
         own = self.under.get(section.id, [])
         tasks = [it for k, it in own if k == "task"]
-        return tasks or _points(_paragraph_firsts(it for k, it in own if k == "passage"))
+        # (主要目标: one paragraph typed as a task, 到2025年…, over five written as points: the points)
+        points = _points(_paragraph_firsts(it for k, it in own if k == "passage"))
+        return tasks if len(tasks) >= len(points) else points
 
     @staticmethod
     def numbered(sections: list[Section]) -> list[Section]:
@@ -307,6 +311,14 @@ class Listing:
             # 附件一到八的大标题: the parts so numbered, of the part named or the first that has them.
             chosen = [("section", sec) for d in docs for sec in self.run_of(index, q, reading, d)]
             complete = True
+        elif reading.ordinal is not None and len(reading.path) == 1 and reading.within \
+                and (members := self.series(reading.within, docs)) and len({s.doc for s in members}) == 1 \
+                and 0 < abs(reading.path[0]) <= len(members):
+            # 那几个聚焦里排第五的: the fifth of the parallel parts that share the word, in the
+            # document's order (a row of one document: several would each have their own fifth).
+            n = reading.path[0]
+            chosen = [("section", members[n - 1 if n > 0 else n])]
+            complete = True
         elif reading.ordinal is not None:
             # 工作安排第七条: counted inside the part the words before the ordinal name, if one is.
             named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
@@ -384,6 +396,10 @@ class Listing:
                         parts = []
                     leaf = reading.parts and not parts  # (its parts asked, and it has none)
                     held = self.items_under(s, reading.wanted or "task") if leaf and reading.wanted != "section" else []
+                    if leaf and reading.wanted is None and len(points := self.paragraphs_of(s)) > len(held) > 0:
+                        # 主要目标数下来是几个方面: written as more points than it has typed tasks
+                        held = points
+                        opening.update(id(it) for _, it in held)
                     if leaf and not held and reading.wanted in (None, "section"):
                         held = self.paragraphs_of(s)
                         opening.update(id(it) for _, it in held)
@@ -644,6 +660,8 @@ class Listing:
             bare = _without_doc_word(reading.topic)
             if bare != reading.topic:
                 return self.scopes(index, q, replace(reading, topic=bare))
+            if (worded := self._titles_with_words(topic, q.docs or set(self.tops))):
+                return worded
             if (inner := self._inside_named(index, q, reading)):
                 return inner
             # (a list's topic inside a part, 名词解释里和航运有关的, is ranked: its own words choose)
@@ -651,13 +669,26 @@ class Listing:
         top = max(c for _, c, _ in best)
         return [s for _, c, s in best if c >= top - 1e-9]
 
+    def _titles_with_words(self, topic: str, docs: set[str] | list[str]) -> list[Section]:
+        """The headings whose titles hold every word of a topic of several words, apart (法治建设 →
+        持续加强法治新河建设), the shortest first; none for a topic of one word."""
+        said = [w for w, _ in tagged(topic) if len(w) >= 2]
+        if len(said) < 2 or sum(map(len, said)) < len(topic):
+            # (a topic with a word of one character, or a placeholder, between — 打造X新河 — is a
+            # phrase or a pattern, not words to find apart)
+            return []
+        found = [s for s in self.kb.sections if s.doc in docs and all(w in normalize(s.title) for w in said)]
+        shortest = min((len(s.title) for s in found), default=0)
+        return [s for s in found if len(s.title) == shortest]
+
     def _inside_named(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
         """生态新河里城市环境是哪一节: the headings the words after 里 / 中 name, under the part the words
         before it name; none when either names no heading."""
         m = _INSIDE_PART.fullmatch(normalize(reading.topic))
         if m is None:
             return []
-        outer = self.scopes(index, q, replace(reading, topic=m.group(1)))
+        # (规划民生篇里养老: the document's word and the word for a part are no part of the heading)
+        outer = self.scopes(index, q, replace(reading, topic=_PART_NOUN_END.sub("", _without_doc_word(m.group(1)))))
         under = {sub.id for part in outer for sub in self.subtree(part)[1:]}
         inner = self.scopes(index, q, replace(reading, topic=m.group(2))) if under else []
         return [sec for sec in inner if sec.id in under]

@@ -74,6 +74,7 @@ _RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九�
 # ordinal's part word is the one said with the count).
 _COUNTED_THEN_ORDINAL = re.compile(r"(?<!第)(?:[几一二三四五六七八九十两]{1,3}|\d{1,2})个?大?(方面|部分|板块|块|章|节|篇)"
                                    r"(?:里面|里头|当中|之中|里|中)?的?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:个|大?\1)?")
+_QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?")
 # 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
 _END_SAYS = re.compile(rf"(?:{LAST_WORDS})(?=讲|说|写|谈)")
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
@@ -397,6 +398,12 @@ def _ordinal_number(m: re.Match[str]) -> int | None:
     return -number if m.string[: m.start()].endswith(_FROM_END) else number
 
 
+def unquote_part_number(text: str) -> str:
+    """A heading's number quoted as the plans write it (“三、”后面跟的是啥) said as the part numbered so
+    (第三部分是啥), before normalising takes the marks away."""
+    return _QUOTED_NUMBER.sub(r"第\1部分", text)
+
+
 def unbracket_span(text: str) -> str:
     """A run of bracketed part numbers without its brackets ((一)到(九) → 一到九), and a part's bracketed
     sub-part as an ordinal (第二部分(五) → 第二部分第五节, 工作安排中的(四) → 工作安排中的第四节):
@@ -456,7 +463,8 @@ _SERIES_ASKED = re.compile(r"(?<!第)(?:几|多少)(?:个方面的|方面的|个
 
 # 那几个聚焦打头的一共多少条: the opening word first, the count after it.
 _SERIES_COUNTED = re.compile(r"(?:^|个|的|里|中)[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?(?:开头|打头)的?"
-                             r"(?:条目|段落|段|条|句)?(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项|段|句)?$")
+                             # (“聚焦”开头的大项有几个: the parts so opening, by the word for them)
+                             r"(?:条目|段落|段|条|句|大项|大块|部分|方面|板块|块|章|节)?(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项|段|句)?$")
 
 
 # 多少条坚持xx的原则: the points opening with a word, the rest of each said by a placeholder.

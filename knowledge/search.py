@@ -75,6 +75,7 @@ from knowledge.readings import (
     series_word,
     title_word,
     unbracket_span,
+    unquote_part_number,
 )
 from knowledge.terms import defined_terms
 from knowledge.textindex import BigramField, bigram_key
@@ -108,6 +109,8 @@ EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
 _HOW_MANY_OF = re.compile(r"(?:几|多少)[十百千万]?(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
+# A question looking in an indicator table (专栏里写的啥, 指标表上).
+_TABLE_SAID = re.compile(r"专栏|指标表|表格|表里|表中|表上")
 # A document named and pointed into (规划里, 报告中): no part of what is done to things counted.
 _IN_DOCUMENT = re.compile(r"(?:规划|计划|报告|纲要|方案|文件|清单)(?:里面|里|中|的)")
 # Words pointing at things (那批, 这些), with the 的 before them: no part of what is done to them.
@@ -636,7 +639,7 @@ class SearchIndex:
             elif head := _read_head(resolved):
                 query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
         # (百分之百 → 100%, 一万人 → 1万人: the plans write percentages and large numbers in digits)
-        said = unbracket_span(large_numbers_in_digits(percents_in_digits(query)))
+        said = unbracket_span(unquote_part_number(large_numbers_in_digits(percents_in_digits(query))))
         q = self.parse(said, today)
         required = self.parser_required(q)
         # (宝安那个街道: a place a plan's text writes as one (宝安区) is that plan's; nothing to repair)
@@ -734,7 +737,7 @@ class SearchIndex:
             exact = [(p, i) for p, i in scored.inside if self.entries[i].name == q.text]
             scored.vetoed += [t for t in scored.inside if t not in exact]
             scored.inside = exact
-        scored.inside = self._named_first(q, scored.inside, threshold)
+        scored.inside = self._table_first(q, self._named_first(q, scored.inside, threshold), threshold)
         if stated and (first := sorted((t for t in scored.inside if t[1] in stated), key=lambda t: -stated[t[1]])):
             # 新河街道有几个社区: the text that states the number (辖区13个社区) before items named 社区.
             scored.inside = first + [t for t in scored.inside if t[1] not in stated]
@@ -1058,6 +1061,16 @@ class SearchIndex:
                 return [t] + [u for u in inside if u is not t]
         first = self._defining(q, inside, threshold)
         return inside if first is None else [first] + [u for u in inside if u is not first]
+
+    def _table_first(self, q: Query, inside: list[tuple[float, int]], threshold: float) -> list[tuple[float, int]]:
+        """The candidates with the best row of an indicator table first, when the question says it
+        looks in a table (优良天数比例，专栏里写的啥: the 专栏 row, before the paragraph's figure) and that
+        row is probable enough to answer."""
+        if not _TABLE_SAID.search(q.raw):
+            return inside
+        row = next((t for t in inside if t[0] >= threshold and self.entries[t[1]].kind == "indicator"
+                    and getattr(self.entries[t[1]].item, "source", "") == "table"), None)
+        return inside if row is None else [row] + [t for t in inside if t is not row]
 
     def _defining(self, q: Query, inside: list[tuple[float, int]], threshold: float) -> tuple[float, int] | None:
         """For a definition asked (一街四所里的四所分别指什么, 污泥其他接收单位指什么): the glossary entry of a

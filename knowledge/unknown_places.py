@@ -134,9 +134,17 @@ class UnknownPlaces:
         if named or q.docs:
             return named
         near = _NEAR_PLACE.match(normalize(q.raw))
-        if near and not _FUNCTION_CHARS.search(near.group(1)) and not self.written(near.group(1)):
-            return [near.group(1)]
+        # (石景山那边: a place the plans name only as another place, 与石景山区签订…, has no plan here
+        # either: an answer must hold its name too)
+        if near and not _FUNCTION_CHARS.search(name := near.group(1)) \
+                and (not self.written(name) or (self._named_as_place(name) and not self.has_plan(name))):
+            return [name]
         return []
+
+    def _named_as_place(self, name: str) -> bool:
+        """Does some plan write `name` as a place, with its kind after it (石景山区)?"""
+        said = re.compile(re.escape(name) + _ADMIN_SUFFIX)
+        return any(said.search(self.text_of(doc)) for doc in self.kb.texts)
 
     def _body_word_after_title(self, q: Query, name: str) -> bool:
         """Is a place read just after a document's title the title's verb and a word of that document

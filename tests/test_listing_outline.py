@@ -239,6 +239,39 @@ def test_a_chapter_naming_a_review_beside_other_parts_is_not_all_review() -> Non
     assert result.total == 3 and [h.text[:2] for h in result.hits] == ["1.", "2.", "3."]
 
 
+def test_a_heading_holding_a_topics_words_apart_is_where_it_is() -> None:
+    """哪一节讲法治建设: the heading 持续加强法治新河建设 holds both words apart; a part named by a word for
+    it (民生篇) and a heading inside it (养老)."""
+    plan = ["东湖街道“十四五”规划纲要", "一、发展基础", "民主法治建设迈出新步伐，社会和谐稳定。",
+            "二、增进民生福祉,全力打造幸福东湖", "(一)完善养老服务体系", "建设老年日间照料中心。",
+            "三、统筹发展和安全,全力打造平安东湖", "(一)持续加强法治东湖建设", "完善公共法律服务。"]
+    index = SearchIndex(merge([build_document("plan.txt", plan)]))
+    assert [h.title for h in index.search("东湖街道规划里哪一节讲法治建设").hits] == ["持续加强法治东湖建设"]
+    assert [h.title for h in index.search("东湖街道规划民生篇里养老是哪一节").hits] == ["完善养老服务体系"]
+
+
+def test_one_of_a_row_of_parts_sharing_a_word_by_its_place() -> None:
+    """那几个聚焦里排第五的是哪个: the fifth heading opening with 聚焦, in the document's order."""
+    report = ["南湖区2024年政府工作报告", "一、2023年工作回顾", "经济稳中有进。", "二、2024年工作安排",
+              *[line for n, w in enumerate(["产业", "服务", "资源", "街道", "科教", "改革"], 1)
+                for line in (f"({'一二三四五六'[n - 1]})聚焦{w}发展,在{w}上展现新作为", f"推进{w}工作。")]]
+    index = SearchIndex(merge([build_document("report.txt", report)]))
+    hits = index.search("南湖区那几个聚焦里排第五的是哪个").hits
+    assert [h.title[:4] for h in hits] == ["聚焦科教"]
+
+
+def test_a_part_written_as_points_under_one_typed_task_is_counted_by_its_points() -> None:
+    """主要目标数下来是几个方面: a 到2025年… paragraph typed as a task opens five paragraphs written as
+    points, above a table: the points are the parts counted."""
+    plan = ["东湖街道“十四五”规划纲要", "第二章 指导方针和主要目标", "第一节 主要目标", "到2025年，综合实力显著增强，建成宜居城区。",
+            "经济持续健康发展。产业结构更加优化。", "民生福祉显著提高。社会保障体系健全。", "社会治理效能提升。共建共治共享。",
+            "专栏1 主要指标", "类别\t指标\t2020年\t2025年", "经济发展\t地区生产总值（亿元）\t40\t60",
+            "第三章 主要任务", "推进产业升级。"]
+    index = SearchIndex(merge([build_document("plan.txt", plan)]))
+    result = index.search("东湖街道那份纲要的主要目标，数下来是几个方面")
+    assert [h.text[:4] for h in result.hits] == ["经济持续", "民生福祉", "社会治理"]
+
+
 def test_a_structure_question_naming_the_document_by_its_title_words_gets_its_parts(index: SearchIndex) -> None:
     """南湖街道那份重点任务清单是按几个方面排的: the topic is the document itself (its title's words)."""
     result = index.search("南湖街道那份重点任务清单是按几个方面排的")

@@ -155,3 +155,16 @@ def test_the_document_pointed_at_after_a_place_is_no_word_to_match() -> None:
     q = index.parse("五基建设在宝安那份任务里具体指什么")
     index.places.scope(q)
     assert q.docs == {"a.txt"} and "任务" not in q.text and "在" not in q.full
+
+
+def test_a_place_the_plans_name_only_as_another_place_said_over_there_has_no_plan() -> None:
+    """石景山那边2024年有什么民生实事: a report names 石景山区 only as a partner; no plan is its plan, so
+    an answer must hold its name (here none does)."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    report = ["河西区2024年政府工作报告", "一、2023年工作回顾", "与石景山区签订战略合作框架协议。",
+              "二、2024年工作安排", "办好20项民生实事。"]
+    index = SearchIndex(merge([build_document("a.txt", report)]))
+    result = index.search("石景山那边2024年有什么民生实事")
+    assert result.hits == [] and "石景山" in result.note

@@ -399,6 +399,8 @@ def test_the_document_then_its_annex_is_no_part_of_the_topic() -> None:
     ("报告最后讲做表率一共几条", "表率"), ("报告里当排头兵的有几个", "排头兵"), ("做表率", ""),
     # the words the points open with, then what they all end with (全力打造幸福新河, …生态新河)
     ("规划有几个全力打造的新河", "全力打造"),
+    # the parts so opening, by the word for them
+    ("报告里“聚焦”开头的大项有几个", "聚焦"),
 ])
 def test_how_many_points_open_with_a_word(question: str, word: str) -> None:
     from knowledge.readings import series_word
@@ -422,6 +424,27 @@ def test_the_opening_word_of_counted_points_said_before_the_count() -> None:
 def test_one_of_the_parts_counted_by_its_place(question: str, path: tuple[int, ...]) -> None:
     r = read(normalize(question))
     assert (r.kind, r.wanted, r.path) == ("structure", "section", path)
+
+
+def test_a_heading_number_quoted_as_written_is_that_part() -> None:
+    from knowledge.readings import unquote_part_number
+
+    said = unquote_part_number("计划里“三、”后面跟的是啥")
+    assert said.startswith("计划里第三部分")
+    r = read(normalize(said))
+    assert (r.kind, r.ordinal) == ("structure", 3)
+
+
+@pytest.mark.parametrize("question,topic", [("纲要里讲发展环境的一共看了几个层面", "发展环境"),
+                                            ("纲要的主要目标数下来是几个方面", "主要目标")])
+def test_sides_of_a_matter_and_counting_aloud_ask_for_a_parts_parts(question: str, topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.parts, r.topic) == ("structure", True, topic)
+
+
+def test_what_is_meant_to_be_done_by_a_time_is_the_due_lists_topic() -> None:
+    r = read(normalize("年内打算建成哪几样东西"))
+    assert (r.kind, r.topic) == ("due", "建成")
 
 
 @pytest.mark.parametrize("question", ["规划最后收尾讲的啥内容", "规划结尾写了什么"])

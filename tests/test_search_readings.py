@@ -279,6 +279,18 @@ def test_the_season_of_asking_told_is_no_part_of_a_lists_topic() -> None:
     assert {h.doc for h in result.hits} == {"a.txt", "b.txt"} and all("防汛" in h.text for h in result.hits)
 
 
+def test_a_question_looking_in_a_table_gets_the_tables_row_first() -> None:
+    """优良天数比例，专栏里写的啥: the 专栏 row before the paragraph's figure of the same name."""
+    plan = ["东湖街道“十四五”规划", "第一章 主要指标", "专栏1 主要指标", "类别\t指标\t2020年\t2025年",
+            "生态环保\t空气优良天数比例（%）\t70\t75", "第二章 生态东湖",
+            "开展大气污染防治，到2025年，空气质量优良天数比例达到80%。"]
+    index = SearchIndex(build_document("east.txt", plan))
+    if not any(i.source == "table" for i in index.kb.indicators):
+        pytest.skip("the table reader did not read this layout's rows")
+    hits = index.search("东湖街道优良天数比例，专栏里写的啥").hits
+    assert hits and hits[0].kind == "indicator" and hits[0].line == 5
+
+
 def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
     for hit in index.search("老旧小区改造").hits:
         row = hit.as_contract()
