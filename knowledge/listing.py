@@ -539,10 +539,10 @@ class Listing:
         return [p for group in by_part.values() if len(group) >= MIN_SERIES for p in group]
 
     def series_count(self, index: SearchIndex, q: Query, word: str, result: SearchResult,
-                     limit: int) -> SearchResult | None:
+                     limit: int, past: bool = False) -> SearchResult | None:
         """几个坚持, 多少个聚焦开头的条目: the headings, else the paragraphs, of one part that open (or
-        end) with the word, counted; None when no part has such a run."""
-        docs = self._docs(q)
+        end) with the word, counted; None when no part has such a run (`past`: asked of what was done)."""
+        docs = self._docs(q, past=past)
         chosen: list[tuple[str, object]] = [("section", sec) for sec in self.series(word, docs)]
         chosen = chosen or [("passage", p) for p in self.opening_series(word, docs)]
         hits = [h for kind, it in chosen if (h := self._hit(index, kind, it, word))]

@@ -145,5 +145,8 @@ def without_trailing_chatter(topic: str) -> str:
                      or (len(words[-1][0]) == 1 and words[-1][1].startswith("v"))
                      or _POINTED_PART.fullmatch(words[-1][0])):
         words.pop()
+    # (对劳资纠纷, 关于垃圾分类: the preposition a chat opens the topic with is no part of it)
+    while len(words) > 1 and words[0][1] == "p":
+        words.pop(0)
     kept = "".join(w for w, _ in words)
     return kept if MIN_WORD <= len(kept) <= TOPIC_CHARS else topic

@@ -532,6 +532,10 @@ _SERIES_DONE = re.compile(r"([\u4e00-\u9fff]{2})了(?:几|多少)(?:个|条|项)
 _SERIES_VERB_NOUN = re.compile(r"(?:^|里|中|讲|说|要)[做当争创]([\u4e00-\u9fff]{2,3}?)的?(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项|点)?$")
 
 
+# 回顾23年工作时一共列了几条“坚持”: the word each listed point opens with, counted by 条.
+_SERIES_LISTED = re.compile(r"列了?(?:一共|总共|共)?(?:几|多少)(?:条|项)([\u4e00-\u9fff]{2})$")
+
+
 # 有几个全力打造的新河: the points' opening words, then what they all end with (全力打造幸福新河, …生态新河).
 _SERIES_OPEN_END = re.compile(r"(?<!第)(?:几|多少)个([\u4e00-\u9fff]{2,4})的([\u4e00-\u9fff]{1,4})$")
 
@@ -540,7 +544,7 @@ def series_word(text: str) -> str:
     """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
     多少条坚持xx → 坚持, 按几个坚持分的 → 坚持); "" when it counts none."""
     m = _SERIES_DONE.search(text) or _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
-        or _SERIES_VERB_NOUN.search(text) or _SERIES_OPEN_END.search(text) \
+        or _SERIES_VERB_NOUN.search(text) or _SERIES_OPEN_END.search(text) or _SERIES_LISTED.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
     return next((g for g in m.groups() if g), "") if m else ""
 

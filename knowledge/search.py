@@ -133,6 +133,7 @@ STATED_MAX = 20
 # each gained two no-answer questions and lost nothing; 0.85 / 0.6 lost a year question, 0.7 / 0.8 lost nine).
 STATED_ELSEWHERE = 0.9
 PARTIAL_INSIDE = 0.5
+LIKELY_ELSEWHERE = 0.6
 FOCUS_CHARS = 6
 # A document named by what it is about (…的实施意见中) scopes the question: among the documents whose
 # text holds at least this share of the words the best one holds (at most this many), the one that
@@ -757,6 +758,8 @@ class SearchIndex:
             scored, top = focused, focused.inside[0][0]
         elif top < threshold and (untitled := self._untitled(q, threshold)):
             scored, top = untitled, untitled.inside[0][0]
+        elif top < threshold and (repaired := self._repaired(q, required, threshold)):
+            scored, top = repaired, repaired.inside[0][0]
         elif top < threshold and q.titled and q.docs and top >= self.ranker.suggest:
             threshold = 0.0  # a document named by its title: its best clause, as a search inside it
         if top >= threshold and self._stated_elsewhere(q, scored, top):
@@ -815,7 +818,8 @@ class SearchIndex:
             (w for clause in CLAUSES.split(q.raw)[:-1] if (w := series_word(normalize(clause)))), "")
         if _PART_WORD.fullmatch(word):
             return None  # 分几个方面: the parts themselves, read as structure
-        return self.listing.series_count(self, q, word, result, limit) if word else None
+        # (回顾23年工作时列了几条坚持: of what was done, a year is also the one the next report reviews)
+        return self.listing.series_count(self, q, word, result, limit, past=read(self.asked(q)).past) if word else None
 
     def purpose_clause(self, doc: str) -> int | None:
         """The entry of a document's purpose clause (为规范…，制定本办法), its first; None without one."""
@@ -831,8 +835,11 @@ class SearchIndex:
         """Does another place's plan state what a question about a named place asks, almost surely,
         while the named place's best item is only a partial match (河北区规上工业企业数量目标: 大港's plan
         has the indicator; 河北区's report only 数字经济核心产业规上企业)? Then the place's plans do not say."""
-        return bool(q.places and scored.outside and top < PARTIAL_INSIDE
-                    and scored.outside[0][0] >= STATED_ELSEWHERE)
+        # (or another place's item is likely and the place's best at most half as likely: 新河有没有给规上
+        # 工业企业家数定个数 — 大港's 规模以上工业企业数量 0.67, 新河's 限上工业总产值 0.29)
+        other = scored.outside[0][0] if scored.outside else 0.0
+        return bool(q.places and top < PARTIAL_INSIDE
+                    and (other >= STATED_ELSEWHERE or (other >= LIKELY_ELSEWHERE and top <= other / 2)))
 
     def scope_by_phrase(self, q: Query) -> None:
         """A question opening with words that name a document by what it is about (…的实施意见中，…) is
@@ -909,6 +916,17 @@ class SearchIndex:
             return None
         # (the named document's own lines repeating its title answer nothing of what was asked)
         return None if self.entries[scored.inside[0][1]].item.doc in q.docs else scored
+
+    def _repaired(self, q: Query, required: list[str], threshold: float) -> Scored | None:
+        """The candidates of a question nothing answers, read with its same-sound slips swapped back
+        (南艺社区 → 南益社区, a name the plans write), when an item then answers; None otherwise."""
+        fixed = self.homophones().repair(q.text)
+        if fixed is None:
+            return None
+        plain = dc_replace(q, text=fixed, full=self.homophones().repair(q.full) or fixed)
+        scored = self.score(plain, required)
+        scored.inside = self._named_first(plain, scored.inside, threshold)
+        return scored if scored.inside and scored.inside[0][0] >= threshold else None
 
     def _focused(self, q: Query, required: list[str], threshold: float,
                  elsewhere: Sequence[tuple[float, int]] = ()) -> Scored | None:

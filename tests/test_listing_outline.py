@@ -272,6 +272,16 @@ def test_a_part_written_as_points_under_one_typed_task_is_counted_by_its_points(
     assert [h.text[:4] for h in result.hits] == ["经济持续", "民生福祉", "社会治理"]
 
 
+def test_points_opening_with_a_word_in_the_review_of_a_year_are_in_the_next_years_report() -> None:
+    """回顾23年工作时一共列了几条“坚持”: the 2024 report reviews 2023; its review's headings opening with 坚持."""
+    report = ["南湖区2024年政府工作报告", "一、2023年工作回顾", "(一)坚持项目带动,质量进一步提升", "项目建设提速。",
+              "(二)坚持民生优先,品质进一步提升", "民生保障有力。", "(三)坚持改革创新,活力进一步提升", "改革深化。",
+              "二、2024年工作安排", "(一)抓产业", "培育新兴产业。"]
+    index = SearchIndex(merge([build_document("report.txt", report)]))
+    result = index.search("南湖区回顾23年工作时一共列了几条“坚持”")
+    assert result.total == 3 and all(h.title.startswith("坚持") for h in result.hits)
+
+
 def test_a_structure_question_naming_the_document_by_its_title_words_gets_its_parts(index: SearchIndex) -> None:
     """南湖街道那份重点任务清单是按几个方面排的: the topic is the document itself (its title's words)."""
     result = index.search("南湖街道那份重点任务清单是按几个方面排的")

@@ -72,3 +72,11 @@ def test_the_words_of_asking_after_a_lists_topic_are_taken_off() -> None:
     # A long topic is a question in the plans' own words: read whole.
     long = "死亡后危及安全的古树名木和国家保护珍贵树木的采伐是怎么"
     assert without_trailing_chatter(long) == long
+
+
+def test_the_preposition_opening_a_lists_topic_is_no_part_of_it() -> None:
+    from knowledge.own_words import without_trailing_chatter
+
+    assert without_trailing_chatter("对劳资纠纷") == "劳资纠纷"
+    assert without_trailing_chatter("关于垃圾分类") == "垃圾分类"
+    assert without_trailing_chatter("对口帮扶") == "对口帮扶"  # (对口 is a word, no preposition)

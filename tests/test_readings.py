@@ -401,6 +401,8 @@ def test_the_document_then_its_annex_is_no_part_of_the_topic() -> None:
     ("规划有几个全力打造的新河", "全力打造"),
     # the parts so opening, by the word for them
     ("报告里“聚焦”开头的大项有几个", "聚焦"),
+    # the word each listed point opens with, counted by 条
+    ("回顾工作时一共列了几条坚持", "坚持"),
 ])
 def test_how_many_points_open_with_a_word(question: str, word: str) -> None:
     from knowledge.readings import series_word
@@ -436,10 +438,18 @@ def test_a_heading_number_quoted_as_written_is_that_part() -> None:
 
 
 @pytest.mark.parametrize("question,topic", [("纲要里讲发展环境的一共看了几个层面", "发展环境"),
+                                            ("发展环境分了几个角度", "发展环境"),
                                             ("纲要的主要目标数下来是几个方面", "主要目标")])
 def test_sides_of_a_matter_and_counting_aloud_ask_for_a_parts_parts(question: str, topic: str) -> None:
     r = read(normalize(question))
     assert (r.kind, r.parts, r.topic) == ("structure", True, topic)
+
+
+def test_what_a_document_is_made_of_is_how_it_is_divided() -> None:
+    r = read(normalize("政府工作报告正文由几部分组成"))
+    assert (r.kind, r.parts, r.topic) == ("structure", True, "")
+    r = read(normalize("劳资纠纷有哪些具体安排"))
+    assert (r.kind, r.topic) == ("list", "劳资纠纷")
 
 
 def test_what_is_meant_to_be_done_by_a_time_is_the_due_lists_topic() -> None:

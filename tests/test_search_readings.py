@@ -291,6 +291,26 @@ def test_a_question_looking_in_a_table_gets_the_tables_row_first() -> None:
     assert hits and hits[0].kind == "indicator" and hits[0].line == 5
 
 
+def test_a_place_whose_best_item_is_half_as_likely_as_another_places_has_no_answer() -> None:
+    """新河有没有给规上工业企业家数定个数: another place's plan states the number of 规上工业企业; the
+    named place has only a partial match (限上工业总产值): its plans do not say."""
+    east = ["东湖街道“十四五”规划", "第一章 主要目标", "到2025年，累计完成限上工业总产值超20亿元。"]
+    west = ["西山街道“十四五”规划", "第一章 主要指标", "专栏1 主要指标", "类别\t指标\t2020年\t2025年",
+            "经济发展\t规模以上工业企业数量（家）\t40\t60"]
+    index = SearchIndex(merge([build_document("east.txt", east), build_document("west.txt", west)]))
+    result = index.search("东湖街道有没有给规上工业企业家数定个数")
+    assert result.hits == [] and "东湖街道" in result.note
+
+
+def test_a_same_sound_slip_in_a_name_is_read_as_the_name_when_nothing_answers_as_typed() -> None:
+    """曹愚剧院重新开了吗: 曹愚 is no pair the plans write; read as 曹禺 (same sound), the item answers."""
+    lines = ["东湖区2024年政府工作报告", "一、2023年工作回顾", "文化活力增强。曹禺剧院重新开放，推出沉浸式演出。",
+             "二、2024年工作安排", "推进老旧小区改造。"]
+    index = SearchIndex(build_document("east.txt", lines))
+    hits = index.search("曹愚剧院重新开放了吗").hits
+    assert hits and "曹禺剧院" in hits[0].text
+
+
 def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
     for hit in index.search("老旧小区改造").hits:
         row = hit.as_contract()
