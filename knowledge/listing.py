@@ -64,6 +64,8 @@ _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(
 _STATED_COUNT = re.compile(r"[两二三四五六七八九十百\d]{1,4}[个项条](?=指标|任务)")
 # 生态新河里城市环境: a part named, then what is inside it.
 _INSIDE_PART = re.compile(r"(\S{2,12}?)(?:里面|里头|当中|里|中)(\S{2,12})")
+# What a part holds, asked for as a whole (第六章写了哪些内容).
+_CONTENT_ASKED = ("内容", "啥内容", "什么内容")
 # A word for a part of a document ending the words that name it (民生篇, 生态那块).
 _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)$")
 # 第二十条: an article of a policy, by its number.
@@ -349,6 +351,9 @@ class Listing:
                     chosen.append(("section", inner))
                     continue
                 parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
+                if parts and reading.topic in _CONTENT_ASKED:
+                    # 第六章写了哪些内容: the part itself (its title says what it is about), then its parts
+                    chosen.append(("section", part))
                 chosen.extend(("section", s) for s in parts or [part])
         elif not reading.topic:
             if reading.wanted == "term":

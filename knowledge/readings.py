@@ -24,7 +24,7 @@ READINGS = ("overdue", "due", "structure", "count", "list")
 LAST_WORDS = "最后|最末|末尾|结尾|收尾|倒数"
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 # (第一个完成, 第一个建成: "the first to do it", no part of a document: an action verb after 第N个)
-_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|个板块|板块|"
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|个板块|板块|(?:大)?类(?=是|讲|叫|写|说|$)|"
                       rf"个(?=[\u4e00-\u9fff])(?!{alternation('action_verbs')}))"
                       rf"|((?:{LAST_WORDS})一?)(个?大?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
@@ -532,12 +532,17 @@ _SERIES_DONE = re.compile(r"([\u4e00-\u9fff]{2})了(?:几|多少)(?:个|条|项)
 _SERIES_VERB_NOUN = re.compile(r"(?:^|里|中|讲|说|要)[做当争创]([\u4e00-\u9fff]{2,3}?)的?(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项|点)?$")
 
 
+# 工作安排按聚焦算一共有几条: the points counted by the word they open with (a word for parts, 按方面,
+# is read as the parts themselves).
+_SERIES_BY = re.compile(r"按照?((?:(?!来)[\u4e00-\u9fff]){2,4}?)来?(?:算|数|分|划分)(?:的话)?(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项)?$")
+
+
 # 回顾23年工作时一共列了几条“坚持”: the word each listed point opens with, counted by 条.
 _SERIES_LISTED = re.compile(r"列了?(?:一共|总共|共)?(?:几|多少)(?:条|项)([\u4e00-\u9fff]{2})$")
 
 
 # 有几个全力打造的新河: the points' opening words, then what they all end with (全力打造幸福新河, …生态新河).
-_SERIES_OPEN_END = re.compile(r"(?<!第)(?:几|多少)个([\u4e00-\u9fff]{2,4})的([\u4e00-\u9fff]{1,4})$")
+_SERIES_OPEN_END = re.compile(r"(?<!第)(?:几|多少)(?:个|项|条)([\u4e00-\u9fff]{2,4})的([\u4e00-\u9fff]{1,4})$")
 
 
 def series_word(text: str) -> str:
@@ -545,6 +550,7 @@ def series_word(text: str) -> str:
     多少条坚持xx → 坚持, 按几个坚持分的 → 坚持); "" when it counts none."""
     m = _SERIES_DONE.search(text) or _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
         or _SERIES_VERB_NOUN.search(text) or _SERIES_OPEN_END.search(text) or _SERIES_LISTED.search(text) \
+        or _SERIES_BY.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
     return next((g for g in m.groups() if g), "") if m else ""
 
@@ -596,7 +602,7 @@ def read(text: str) -> Reading:
         path, last_kind = [LAST], last_named.group(1)
     if path:
         r.path = tuple(path)
-        r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块", "组")) else None
+        r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块", "组", "类")) else None
         r.articles = r.wanted == "section" and _HOW_MANY_ARTICLES.search(text) is not None
         # The mark keeps where the ordinal stood: what precedes it may name the part it counts in.
         rest = _ORDINAL.sub(_AT, rest).replace(_FROM_END + _AT, _AT)

@@ -282,6 +282,13 @@ def test_points_opening_with_a_word_in_the_review_of_a_year_are_in_the_next_year
     assert result.total == 3 and all(h.title.startswith("坚持") for h in result.hits)
 
 
+def test_what_a_numbered_part_holds_is_the_part_then_its_parts(index: SearchIndex) -> None:
+    """第二章写了哪些内容: the chapter itself (its title says what it is about), then its sections; 有哪几节
+    asks for the sections alone."""
+    assert titles(index.search("北山街道规划第二章写了哪些内容"))[:3] == ["主要任务", "发展现代产业", "增进民生福祉"]
+    assert titles(index.search("北山街道规划第二章有哪几节"))[:2] == ["发展现代产业", "增进民生福祉"]
+
+
 def test_a_structure_question_naming_the_document_by_its_title_words_gets_its_parts(index: SearchIndex) -> None:
     """南湖街道那份重点任务清单是按几个方面排的: the topic is the document itself (its title's words)."""
     result = index.search("南湖街道那份重点任务清单是按几个方面排的")

@@ -403,6 +403,10 @@ def test_the_document_then_its_annex_is_no_part_of_the_topic() -> None:
     ("报告里“聚焦”开头的大项有几个", "聚焦"),
     # the word each listed point opens with, counted by 条
     ("回顾工作时一共列了几条坚持", "坚持"),
+    # counted by the word they open with, said as how they are divided (按方面 is the parts themselves)
+    ("工作安排按聚焦算一共有几条", "聚焦"), ("按章来分有几个", ""),
+    # 几项…的工作: the word the points open with, then what they are
+    ("科教兴区下面有几项加快的工作", "加快"),
 ])
 def test_how_many_points_open_with_a_word(question: str, word: str) -> None:
     from knowledge.readings import series_word
@@ -422,6 +426,8 @@ def test_the_opening_word_of_counted_points_said_before_the_count() -> None:
     ("2023年那八个方面里第五个", (5,)), ("分的几大块中的第三块讲什么", (3,)), ("5个部分中第2个是啥", (2,)),
     # (第六章里的第二节: an ordinal part, then one of its own by its place — not a count of parts)
     ("第六章里的第二节叫什么", (6, 2)),
+    # a kind (类) of the parts, by its place, when asked what it is
+    ("70项任务的第七类是什么方面", (7,)),
 ])
 def test_one_of_the_parts_counted_by_its_place(question: str, path: tuple[int, ...]) -> None:
     r = read(normalize(question))
@@ -455,6 +461,10 @@ def test_what_a_document_is_made_of_is_how_it_is_divided() -> None:
 def test_what_is_meant_to_be_done_by_a_time_is_the_due_lists_topic() -> None:
     r = read(normalize("年内打算建成哪几样东西"))
     assert (r.kind, r.topic) == ("due", "建成")
+
+
+def test_a_kind_named_by_its_place_before_other_words_is_no_part() -> None:
+    assert read(normalize("第一类疫苗怎么打")).ordinal is None
 
 
 @pytest.mark.parametrize("question", ["规划最后收尾讲的啥内容", "规划结尾写了什么"])
