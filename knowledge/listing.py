@@ -414,6 +414,9 @@ class Listing:
                     chosen.extend(held or [("section", c) for c in parts or [s]])
                 else:
                     held = self.items_under(s, reading.wanted)
+                    if not held and reading.wanted == "task" and (own := self.numbered(self.children.get(s.id, []))):
+                        # 回顾部分总共列了几大项工作: a part with no typed tasks lists its work by its parts
+                        held = [("section", c) for c in own]
                     if reading.wanted is None and held and held[0][0] == "passage" and (points := self.paragraphs_of(s)):
                         # 发展定位一共列了几条: a part written as paragraphs, no tasks, counts its
                         # paragraphs (their points), not every passage they are cut into.

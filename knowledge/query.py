@@ -83,7 +83,8 @@ DOC_KIND_WORDS: list[tuple[str, str]] = [
 _WHEN_VERB = re.compile(r"(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将)?"
                         r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束)?")
 # (a number followed by a unit is a quantity, not a year: 文化站面积2000平米, 2025个)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:(?:年度|年底|年末|年初|年内|年)(?!\d)|(?!\d|"
+# (达到2000平: a figure in 平, the chat's word for 平方米, is no year — 2024平安建设 still is one)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:(?:年度|年底|年末|年初|年内|年)(?!\d)|(?!\d|平(?![安台])|"
                    + "|".join(re.escape(u) for u in UNITS) + r"))")
 # 人民政府2022年印发的《…》: who issued a document named next, and when — part of naming it.
 _ISSUED_BY = re.compile(r"[\u4e00-\u9fff\d]{0,16}?(?:印发|发布|出台|颁布|制定|下发)的$")

@@ -29,7 +29,7 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})
                       rf"|((?:{LAST_WORDS})一?)(个?大?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
 # is taken out).
-_LAST_NAMED = re.compile(rf"(?:{LAST_WORDS})(?=[\u4e00-\u9fff]{{0,6}}?[那这][个一]?(章|部分|节|篇|方面|块))")
+_LAST_NAMED = re.compile(rf"(?:{LAST_WORDS})(?=[\u4e00-\u9fff]{{0,6}}?[那这][个一]?大?(章|部分|节|篇|方面|块))")
 # 第二部分（五）: a part's bracketed sub-part, as the plans number their headings under a part.
 _SUB_PART = re.compile(r"(第[一二三四五六七八九十百零〇两\d]{1,4}(?:章|部分|篇|方面|块))\s*[（(]([一二三四五六七八九十]{1,3})[)）]")
 # 工作安排中的（四）: a lone bracketed number, as the plans number the sub-parts of a part (read as 第四节;
@@ -75,6 +75,8 @@ _RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九�
 _COUNTED_THEN_ORDINAL = re.compile(r"(?<!第)(?:[几一二三四五六七八九十两]{1,3}|\d{1,2})个?大?(方面|部分|板块|块|章|节|篇)"
                                    r"(?:里面|里头|当中|之中|里|中)?的?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:个|大?\1)?")
 _QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?")
+# 24年计划二是哪方面的内容: a number said right after the word for the document is its part so numbered.
+_DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一二三四五六七八九十])(?=是|讲|写|说|里|中|的)")
 # 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
 _END_SAYS = re.compile(rf"(?:{LAST_WORDS})(?=讲|说|写|谈)")
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
@@ -293,6 +295,11 @@ def _said_as_itself(word: str, after: str) -> re.Pattern[str]:
     return re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else ""))
 
 
+def _inside_ordinal(text: str, at: int) -> bool:
+    """Does a cue found at `at` begin inside an ordinal (第三小节的标题: 节的标题 is part of 第三小节)?"""
+    return any(m.start() < at < m.end() for m in _ORDINAL.finditer(text))
+
+
 def _cue_at(text: str, cue: str, table: _Cues) -> int:
     """Where the cue is first said as itself (the table's fourth column); -1 when it is not."""
     if (pattern := table.as_itself.get(cue)) is None:
@@ -323,7 +330,8 @@ def of_the_past_only(topic: str) -> bool:
     document at most, and nothing of what was done?"""
     table = _table()
     rest = topic
-    for word in sorted((*table.past_words, *table.doc_words), key=len, reverse=True):
+    # (回顾部分大项: the words for a part and for the points in it say nothing of what was done)
+    for word in sorted((*table.past_words, *table.doc_words, *PART_WORDS, "大项"), key=len, reverse=True):
         rest = rest.replace(word, "")
     return bool(topic) and len(rest.strip("的了和及")) < 2
 
@@ -353,6 +361,12 @@ def _trim(topic: str, table: _Cues) -> str:
                 topic, changed = topic[m.end():], True
             elif topic.startswith(word) and any(topic[len(word):].startswith(w) for w in table.doc_words):
                 topic, changed = topic[len(word):], True  # 报告附件里讲民生: the document, then its part
+        for noun, kind in table.nouns.items():
+            # 任务里跟海洋沾边的: the kind of item looked in, then what they are about (名词解释里…
+            # names a part of the document, which scopes the list: kept)
+            m = re.match(re.escape(noun) + r"(?:里面|里头|里|中)", topic) if kind in ("task", "indicator") else None
+            if m and len(topic) - m.end() >= 2:
+                topic, changed = topic[m.end():], True
         for edge in table.edges:
             if len(edge) == 1 and (len(topic) == 2 or single):
                 continue  # 社区, 片区: a word, not a word and an edge
@@ -569,6 +583,7 @@ def read(text: str) -> Reading:
     # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal.
     rest = _RANKED.sub(r"第\1个", rest)
     rest = _COUNTED_THEN_ORDINAL.sub(r"第\2\1", rest)
+    rest = _DOCUMENT_NUMBER.sub(r"\1第\2部分", rest)
     if not _ORDINAL.search(rest):
         rest = _END_SAYS.sub("最后一部分", rest, count=1)
     # 截至8月，…标明开工建设的那几项: a point in the year the asker stands at, no part of the topic.
@@ -587,7 +602,7 @@ def read(text: str) -> Reading:
         r.span = numbers
         rest = rest[: span.start()] + " " + rest[span.end():]
     for cue, reading in cues:
-        if cue in rest and (at := _cue_at(rest, cue, table)) >= 0:
+        if cue in rest and (at := _cue_at(rest, cue, table)) >= 0 and not _inside_ordinal(rest, at):
             found.append((cue, reading))
             rest = rest[:at] + " " + rest[at + len(cue):]
     path: list[int] = []

@@ -651,7 +651,10 @@ class SearchIndex:
             fixed = self._place_sounded(said, required[0]) or self.homophones().repair(said)
             # (洪顺里街 → 鸿顺里街: still a place no plan is about, but one the plans write)
             repaired = self.parse(fixed, today) if fixed else None
-            if repaired and all(self.places.written(r) or self.places.has_plan(r) for r in self.parser_required(repaired)):
+            # (a repair that leaves the place as it was said, 帮我调一下古林街道 → 调以下古林街道, repairs
+            # nothing of it)
+            if repaired and fixed and required[0] not in fixed \
+                    and all(self.places.written(r) or self.places.has_plan(r) for r in self.parser_required(repaired)):
                 q = repaired
         self.places.scope(q)
         self.scope_by_phrase(q)

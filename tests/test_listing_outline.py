@@ -289,6 +289,16 @@ def test_what_a_numbered_part_holds_is_the_part_then_its_parts(index: SearchInde
     assert titles(index.search("北山街道规划第二章有哪几节"))[:2] == ["发展现代产业", "增进民生福祉"]
 
 
+def test_the_work_a_review_lists_with_no_typed_tasks_is_its_parts() -> None:
+    """23年回顾部分总共列了几大项工作: the review's parts (it has no typed tasks)."""
+    report = ["南湖区2024年政府工作报告", "一、2023年工作回顾", "一年来，主要做了以下工作：",
+              "(一)坚持项目带动", "项目建设提速。", "(二)坚持民生优先", "民生保障有力。",
+              "二、2024年工作安排", "(一)抓产业", "1.培育新兴产业。"]
+    index = SearchIndex(merge([build_document("report.txt", report)]))
+    result = index.search("南湖区23年回顾部分总共列了几大项工作")
+    assert [h.title[:6] for h in result.hits] == ["坚持项目带动", "坚持民生优先"]
+
+
 def test_a_structure_question_naming_the_document_by_its_title_words_gets_its_parts(index: SearchIndex) -> None:
     """南湖街道那份重点任务清单是按几个方面排的: the topic is the document itself (its title's words)."""
     result = index.search("南湖街道那份重点任务清单是按几个方面排的")

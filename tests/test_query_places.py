@@ -83,6 +83,8 @@ def test_a_place_sounded_the_same_as_one_a_plan_writes_is_that_place() -> None:
     result = index.search("保安街道福洲大道一期快速化改造有安排没")
     assert not result.note and result.hits and "福洲大道" in result.hits[0].text
     assert index.search("和平街道福洲大道一期快速化改造有安排没").note
+    # (a same-sound swap elsewhere, 调一下 → 调以下, leaves the place as said: no repair of it)
+    assert index.search("帮我调一下古林街道规划里的福洲大道改造").note
 
 
 def _scope_beside_an_unplaced_plan(question: str) -> set[str]:

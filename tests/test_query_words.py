@@ -85,6 +85,9 @@ def test_within_this_year_keeps_the_time_work_falls_due() -> None:
 def test_a_number_with_a_unit_is_a_quantity_not_a_year(parser: QueryParser) -> None:
     assert parser.parse("东湖街道文化站面积要2000平米以上，社区文化设施要多少平米").year is None
     assert parser.parse("东湖街道2024重点任务清单").year == 2024
+    # (平, the chat's word for 平方米, is a unit too; 2024平安建设 still names a year)
+    assert parser.parse("东湖街道文化服务中心面积啥时候要达到2000平").year is None
+    assert parser.parse("东湖街道2024平安建设任务").year == 2024
     assert parser.parse("到2025年底新增多少").year == 2025
 
 

@@ -428,6 +428,10 @@ def test_the_opening_word_of_counted_points_said_before_the_count() -> None:
     ("第六章里的第二节叫什么", (6, 2)),
     # a kind (类) of the parts, by its place, when asked what it is
     ("70项任务的第七类是什么方面", (7,)),
+    # a number right after the word for the document is its part so numbered
+    ("24年计划二是哪方面的内容", (2,)),
+    # (第三小节的标题: the cue 节的标题 inside the ordinal is no cue)
+    ("幸福新河里头第三小节的标题", (3,)),
 ])
 def test_one_of_the_parts_counted_by_its_place(question: str, path: tuple[int, ...]) -> None:
     r = read(normalize(question))
@@ -465,6 +469,23 @@ def test_what_is_meant_to_be_done_by_a_time_is_the_due_lists_topic() -> None:
 
 def test_a_kind_named_by_its_place_before_other_words_is_no_part() -> None:
     assert read(normalize("第一类疫苗怎么打")).ordinal is None
+
+
+def test_the_kind_of_item_looked_in_and_touching_on_are_no_part_of_a_lists_topic() -> None:
+    from knowledge.own_words import without_trailing_chatter
+
+    r = read(normalize("任务里跟海洋沾边的有哪些"))
+    assert r.kind == "list" and without_trailing_chatter(r.topic) == "海洋"
+
+
+def test_the_last_big_part_pointed_at_is_the_last_part() -> None:
+    r = read(normalize("计划收尾那一大块的标题叫啥"))
+    assert (r.kind, r.ordinal) == ("structure", -1)
+
+
+def test_a_part_asked_for_by_its_place_whatever_it_holds() -> None:
+    r = read(normalize("政府自身建设是第几大块内容"))
+    assert (r.kind, r.where, r.topic) == ("structure", True, "政府自身建设")
 
 
 @pytest.mark.parametrize("question", ["规划最后收尾讲的啥内容", "规划结尾写了什么"])
