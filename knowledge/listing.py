@@ -64,6 +64,9 @@ _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(
 _STATED_COUNT = re.compile(r"[两二三四五六七八九十百\d]{1,4}[个项条](?=指标|任务)")
 # 生态新河里城市环境: a part named, then what is inside it.
 _INSIDE_PART = re.compile(r"(\S{2,12}?)(?:里面|里头|当中|里|中)(\S{2,12})")
+# Which item answers for a line that mentions a word, best first (the task that line is, before the
+# running text it is cut into or a figure read from it).
+_MENTION_KINDS = ("task", "indicator", "passage")
 # What a part holds, asked for as a whole (第六章写了哪些内容).
 _CONTENT_ASKED = ("内容", "啥内容", "什么内容")
 # A word for a part of a document ending the words that name it (民生篇, 生态那块).
@@ -459,6 +462,28 @@ class Listing:
         result.reading = "count" if kind == "count" else "list"
         result.topic = f"标题含“{word}”"
         result.wanted = "section"
+        return result
+
+    def mentions(self, index: SearchIndex, q: Query, word: str, result: SearchResult, limit: int) -> SearchResult:
+        """The places the documents in scope write `word` (任务里带试点的有几条), one item per line (a task
+        before the running text or a figure on the same line), in the plans' order; counted."""
+        by_line: dict[tuple[str, int], tuple[int, int]] = {}
+        docs = set(self._docs(q))
+        for i in index._term_users(word):
+            e = index.entries[i]
+            if e.item.doc not in docs or e.kind in ("section", "term") or not index.allowed(i, q):
+                continue
+            key = (e.item.doc, e.item.line)
+            rank = _MENTION_KINDS.index(e.kind) if e.kind in _MENTION_KINDS else len(_MENTION_KINDS)
+            if key not in by_line or rank < by_line[key][0]:
+                by_line[key] = (rank, i)
+        order = {d.file: k for k, d in enumerate(self.kb.documents)}
+        chosen = [i for _, (_, i) in sorted(by_line.items(), key=lambda t: (order.get(t[0][0], 0), t[0][1]))]
+        hits = [index.hit(i, LISTED_SCORE / 100.0, word) for i in chosen]
+        result.total = len(hits)
+        result.hits = hits[:limit]
+        result.reading = "count"
+        result.topic = f"提到“{word}”"
         return result
 
     def reviews(self, docs: list[str]) -> list[Section]:

@@ -94,6 +94,8 @@ _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六
                           # 都11月下旬了, 眼看(今年)要过完了, (今年)过去大半了: the time of asking, told
                           r"|(?:都|已经|已|到了|现在|眼看|转眼)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:上旬|中旬|下旬|底|末|份|初)?了?"
                           r"|(?:眼看|转眼)?(?:都|已经)?(?:快|要)?(?:过完|过去大半|过了大半|过半|过去一半)了?"
+                          # 都2024年了: the year of asking, told (去年 after it counts from it)
+                          r"|(?:都|已经|已|到了|现在都?)(?:20)?\d{2}年了"
                           # 马上到汛期了, 快入冬了: the season of asking, told (not a date things fall due by)
                           r"|(?:马上|快要|快|眼看|就要)(?:就|要)?(?:到|进入|进|入)(?:汛期|雨季|冬天|夏天|冬季|夏季|冬|夏|供暖季|采暖季)了")
 # 要完成多少, 达到多少: a due question asking for the figures to reach, not for the tasks.
@@ -513,6 +515,20 @@ _PART_THEN_QUESTION = re.compile(r"(.{2,12}?)[那这]一?(?:部分|章|节|篇|�
 # 标题带安全二字的有哪几节, 名字里有文化的小节: headings asked for by a word their titles hold.
 _TITLE_WORD = re.compile(r"(?:标题|题目|名字|名称)(?:里|中)?(?:带有|含有|包含|带|含|有)"
                          r"([\u4e00-\u9fff\w]{1,8}?)(?:二字|两个字|这两个字|这个字|这个词|字样|字)?(?:的|$)")
+
+
+# 任务里带试点的有几条, 有几个地方说到鸿蒙, 三线一单出现过几处: the places the plans write a word, counted.
+_MENTION_VERBS = r"(?:带有|带|含有|含|提到|说到|写到|讲到|提及|出现)"
+_MENTIONS = re.compile(rf"{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}}?)(?:字样|二字|这个词|的)?(?:地方|条目|内容)?"
+                       r"(?:的有|有|一共有|一共|总共|共)?(?:几|多少)(?:处|条|次|回|个地方)$"
+                       rf"|(?:几|多少)(?:个地方|处|条)(?:里|中)?{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}})$"
+                       rf"|^([\u4e00-\u9fff\w]{{2,8}}?)(?:在[\u4e00-\u9fff]{{0,12}}?)?(?:里|中)?(?:出现|提到|写到)(?:了|过)?(?:几|多少)(?:处|次|回)$")
+
+
+def mention_word(text: str) -> str:
+    """The word a question counts the places of (任务里带试点的有几条 → 试点); empty when it counts none."""
+    m = _MENTIONS.search(text)
+    return next((g for g in m.groups() if g), "") if m else ""
 
 
 def title_word(text: str) -> str:

@@ -478,6 +478,20 @@ def test_the_kind_of_item_looked_in_and_touching_on_are_no_part_of_a_lists_topic
     assert r.kind == "list" and without_trailing_chatter(r.topic) == "海洋"
 
 
+@pytest.mark.parametrize("question,word", [("任务里带试点的有几条", "试点"), ("报告有几个地方说到鸿蒙", "鸿蒙"),
+                                           ("三线一单在那份纲要里出现过几处", "三线一单"), ("有几个社区", ""),
+                                           ("标题带安全二字的有哪几节", "")])
+def test_the_places_a_word_is_written_are_counted(question: str, word: str) -> None:
+    from knowledge.readings import mention_word
+
+    assert mention_word(normalize(question)) == word
+
+
+def test_a_kind_of_the_parts_pointed_at_with_its_title_asked_is_that_part() -> None:
+    r = read(normalize("任务清单里安全稳定这一类的标题"))
+    assert (r.kind, r.named, r.topic) == ("structure", True, "安全稳定")
+
+
 def test_the_last_big_part_pointed_at_is_the_last_part() -> None:
     r = read(normalize("计划收尾那一大块的标题叫啥"))
     assert (r.kind, r.ordinal) == ("structure", -1)
@@ -773,6 +787,9 @@ def test_work_to_hand_in_by_a_time_left_is_work_falling_due() -> None:
     assert (r.kind, r.horizon) == ("due", "year")
     assert without_time_of_asking("十四五就剩这一个月了企业户数") == "十四五企业户数"
     assert without_time_of_asking("离年底就一个月了要交") == "年底要交"
+    # (the year of asking told: 都2024年了; 到2025年 is no time of asking)
+    assert without_time_of_asking("都2024年了宝安去年该立项的事哪些逾期了") == "宝安去年该立项的事哪些逾期了"
+    assert without_time_of_asking("到2025年了吗") == "到2025年了吗"
     # (the season of asking told: 马上到汛期了; 年底 stays, the time things fall due by)
     assert without_time_of_asking("马上到汛期了规划里防汛这块都要做啥") == "规划里防汛这块都要做啥"
     assert without_time_of_asking("马上到年底了还有哪些没完成") == "马上到年底了还有哪些没完成"

@@ -311,6 +311,17 @@ def test_a_same_sound_slip_in_a_name_is_read_as_the_name_when_nothing_answers_as
     assert hits and "曹禺剧院" in hits[0].text
 
 
+def test_the_lines_that_write_a_word_are_counted_one_item_each() -> None:
+    """任务里带试点的有几条: each line writing 试点 once (the task, not also its passages), in order."""
+    lines = ["南岭街道2023年重点工作任务", "一、抓项目", "1.积极推进工业上楼试点项目。完成地块入库。",
+             "2.深入推进垃圾分类。试点以车代库回收点。", "二、抓民生", "3.完成老旧小区改造8个。",
+             "4.凝聚青年力量。完成社区组织改革试点工作。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    result = index.search("南岭街道任务里带试点的有几条")
+    assert result.reading == "count" and result.total == 3
+    assert [h.line for h in result.hits] == [3, 4, 7] and all(h.kind == "task" for h in result.hits)
+
+
 def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
     for hit in index.search("老旧小区改造").hits:
         row = hit.as_contract()
