@@ -15,6 +15,8 @@ from knowledge.wordlists import one_of
 
 CONTRASTS_FILE = Path(__file__).parent / "data" / "contrasts.tsv"
 # 可以申报, 能申请, 有资格报名: being allowed to apply, a condition asked, no procedure.
+# 乱收费, 乱收取: a procedure word done wrongly names a wrong, not the procedure asked about.
+_WRONGLY_DONE = re.compile(r"乱(?:收费|收取|收钱|罚款)")
 _MAY_APPLY = re.compile(r"(?:可以|能够|能|才能|有资格)(?:申报|申请|报名)")
 # A name must share this much of the question's characters for a swapped character to matter.
 NEAR_SHARE = 0.6
@@ -105,6 +107,8 @@ def _procedures_asked(query: str) -> tuple[tuple[str, ...], ...]:
         query = naming.sub(" ", query)
     # 哪些教师项目奖可以申报市长奖: who may apply is asked (a condition), not how to.
     query = _MAY_APPLY.sub(" ", query)
+    # 二房东乱收费有人管吗: charging where it is not allowed is a wrong to stop, not a cost asked.
+    query = _WRONGLY_DONE.sub(" ", query)
     return tuple(same for w, same in _table()[2] if w in query)
 
 

@@ -330,7 +330,12 @@ class Listing:
             for d in docs:
                 if named and not any(s.doc == d for s in named):
                     continue  # 大港街道保障措施第四节: counted in the plan that has that part, not in another
-                part = self.ordinal_part(d, reading.path, [s for s in named if s.doc == d])
+                in_doc = [s for s in named if s.doc == d]
+                if not in_doc and reading.within and q.year is not None:
+                    # 报告2024年部分的第四大项: the part the year names (二、2024年工作安排), when one does
+                    dated = [s for s in self.parts_of(d) if str(q.year) in s.title]
+                    in_doc = dated if len(dated) == 1 else []
+                part = self.ordinal_part(d, reading.path, in_doc)
                 if part is None:
                     continue
                 if reading.articles and (articles := self.articles_in(part)):

@@ -11,6 +11,12 @@ def test_a_procedure_asked_must_be_spoken_of() -> None:
     assert not unanswered_procedure("老年食堂在哪", "推进老年食堂建设")
 
 
+def test_a_procedure_done_wrongly_names_a_wrong_not_a_procedure_asked() -> None:
+    """二房东乱收费有人管吗: 乱收费 is a wrong to stop, not a cost asked about."""
+    assert not unanswered_procedure("二房东乱收费有人管吗", "持续清理二房东，整治散乱污危企业")
+    assert unanswered_procedure("二房东收费标准是多少", "持续清理二房东，整治散乱污危企业")
+
+
 def test_a_word_saying_the_same_procedure_answers_it() -> None:
     """申请 is answered by a text of 申报 / 填报; the reverse pair too."""
     assert not unanswered_procedure("市长奖怎么申请", "由本人填报申报表并附相关材料")

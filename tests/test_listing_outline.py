@@ -289,6 +289,15 @@ def test_what_a_numbered_part_holds_is_the_part_then_its_parts(index: SearchInde
     assert titles(index.search("北山街道规划第二章有哪几节"))[:2] == ["发展现代产业", "增进民生福祉"]
 
 
+def test_a_numbered_part_inside_the_part_a_year_names() -> None:
+    """报告2024年部分的第二大项讲什么: the second part of 二、2024年工作安排, not of the report."""
+    report = ["南湖区2024年政府工作报告", "一、2023年工作回顾", "(一)坚持项目带动", "项目建设提速。",
+              "(二)坚持民生优先", "民生保障有力。", "二、2024年工作安排", "(一)聚焦产业升级", "培育新兴产业。",
+              "(二)聚焦城市更新", "推进老旧小区改造。", "三、加强政府自身建设", "依法行政。"]
+    index = SearchIndex(merge([build_document("report.txt", report)]))
+    assert [h.title for h in index.search("南湖区报告2024年部分的第二大项讲什么").hits] == ["聚焦城市更新"]
+
+
 def test_the_work_a_review_lists_with_no_typed_tasks_is_its_parts() -> None:
     """23年回顾部分总共列了几大项工作: the review's parts (it has no typed tasks)."""
     report = ["南湖区2024年政府工作报告", "一、2023年工作回顾", "一年来，主要做了以下工作：",
