@@ -514,7 +514,9 @@ _PART_THEN_QUESTION = re.compile(r"(.{2,12}?)[那这]一?(?:部分|章|节|篇|�
 
 # 标题带安全二字的有哪几节, 名字里有文化的小节: headings asked for by a word their titles hold.
 _TITLE_WORD = re.compile(r"(?:标题|题目|名字|名称)(?:里|中)?(?:带有|含有|包含|带|含|有)"
-                         r"([\u4e00-\u9fff\w]{1,8}?)(?:二字|两个字|这两个字|这个字|这个词|字样|字)?(?:的|$)")
+                         r"([\u4e00-\u9fff\w]{1,8}?)(?:二字|两个字|这两个字|这个字|这个词|字样|字)?(?:的|$)"
+                         # 以从严治党为题的小节共几个: the word a heading is titled with
+                         r"|以([\u4e00-\u9fff\w]{2,8}?)为(?:题|标题|题目)")
 
 
 # 任务里带试点的有几条, 有几个地方说到鸿蒙, 三线一单出现过几处: the places the plans write a word, counted.
@@ -522,7 +524,9 @@ _MENTION_VERBS = r"(?:带有|带|含有|含|提到|说到|写到|写明|讲到|�
 _MENTIONS = re.compile(rf"{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}}?)(?:字样|二字|这个词|的)?(?:地方|条目|内容)?"
                        r"(?:的有|有|一共有|一共|总共|共)?(?:(?:几|多少)(?:处|条|次|回|个地方)|条目数|条数|处数)$"
                        rf"|(?:几|多少)(?:个地方|处|条)(?:里|中)?{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}})$"
-                       rf"|^([\u4e00-\u9fff\w]{{2,8}}?)(?:在[\u4e00-\u9fff]{{0,12}}?)?(?:里|中)?(?:出现|提到|写到)(?:了|过)?(?:几|多少)(?:处|次|回)$")
+                       rf"|^([\u4e00-\u9fff\w]{{2,8}}?)(?:在[\u4e00-\u9fff]{{0,12}}?)?(?:里|中)?(?:出现|提到|写到)(?:了|过)?(?:几|多少)(?:处|次|回)$"
+                       # 提楼宇的段落有几段: 提 alone, before what is written and the word for the places
+                       r"|提(?:到|及)?([\u4e00-\u9fff\w]{2,8}?)的(?:段落|条目|地方|任务)(?:有|一共有|一共|共)?(?:几|多少)(?:段|条|处|个|项)$")
 
 
 def mention_word(text: str) -> str:
@@ -535,7 +539,7 @@ def title_word(text: str) -> str:
     """The word a question asks headings to hold in their titles (标题带安全二字的有哪几节 → 安全); empty
     when it asks for none so."""
     m = _TITLE_WORD.search(text)
-    return m.group(1) if m else ""
+    return next((g for g in m.groups() if g), "") if m else ""
 
 
 def part_pointed_at(text: str) -> str:

@@ -480,7 +480,7 @@ def test_the_kind_of_item_looked_in_and_touching_on_are_no_part_of_a_lists_topic
 
 @pytest.mark.parametrize("question,word", [("任务里带试点的有几条", "试点"), ("报告有几个地方说到鸿蒙", "鸿蒙"),
                                            ("三线一单在那份纲要里出现过几处", "三线一单"), ("有几个社区", ""),
-                                           ("任务里写明香港的条目数", "香港"),
+                                           ("任务里写明香港的条目数", "香港"), ("规划里提楼宇的段落有几段", "楼宇"),
                                            ("标题带安全二字的有哪几节", "")])
 def test_the_places_a_word_is_written_are_counted(question: str, word: str) -> None:
     from knowledge.readings import mention_word
@@ -491,6 +491,15 @@ def test_the_places_a_word_is_written_are_counted(question: str, word: str) -> N
 def test_a_kind_of_the_parts_pointed_at_with_its_title_asked_is_that_part() -> None:
     r = read(normalize("任务清单里安全稳定这一类的标题"))
     assert (r.kind, r.named, r.topic) == ("structure", True, "安全稳定")
+
+
+def test_a_word_headings_are_titled_with() -> None:
+    assert title_word(normalize("以从严治党为题的小节共几个")) == "从严治党"
+    assert title_word(normalize("标题带安全二字的有哪几节")) == "安全"
+
+
+def test_what_a_term_means_asked_of_its_content_is_no_structure_question() -> None:
+    assert read(normalize("提的五基具体指什么内容")).kind == "answer"
 
 
 def test_what_a_numbered_part_mainly_tells_is_that_part() -> None:
