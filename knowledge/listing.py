@@ -20,7 +20,7 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Sectio
 from knowledge.normalize import normalize
 from knowledge.own_words import tagged
 from knowledge.query import Query, arabic_years
-from knowledge.readings import COUNTED, Reading, doc_words, of_the_past_only
+from knowledge.readings import COUNTED, Reading, asks_each_document, doc_words, of_the_past_only
 from knowledge.review_parts import looks_back
 
 if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
@@ -684,6 +684,8 @@ class Listing:
             s = self.kb.sections[k]
             if (q.docs and s.doc not in q.docs) or (reading.top and not reading.where and s.id not in tops):
                 continue
+            if q.doc_kinds and not q.docs and (doc := self.kb.document(s.doc)) is not None and doc.kind not in q.doc_kinds:
+                continue  # 两份十四五规划里营商环境分别是哪节: the five-year plans' parts, not a report's
             if k in numbered:
                 best.append((k, 3.0, s))
                 continue
@@ -704,6 +706,12 @@ class Listing:
                 return inner
             # (a list's topic inside a part, 名词解释里和航运有关的, is ranked: its own words choose)
             return self.headings_in(topic, q.docs or set(self.tops)) if reading.kind in ("structure", "count") else []
+        if len(set(q.places)) > 1 or asks_each_document(normalize(q.raw)):
+            # 大港和新河规划里养老各在哪一节: each document's own best heading, not only the best one's
+            doc_best: dict[str, float] = {}
+            for _, c, s in best:
+                doc_best[s.doc] = max(doc_best.get(s.doc, 0.0), c)
+            return [s for _, c, s in best if c >= doc_best[s.doc] - 1e-9]
         top = max(c for _, c, _ in best)
         return [s for _, c, s in best if c >= top - 1e-9]
 

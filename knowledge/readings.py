@@ -529,6 +529,21 @@ _MENTIONS = re.compile(rf"{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}}?
                        r"|提(?:到|及)?([\u4e00-\u9fff\w]{2,8}?)的(?:段落|条目|地方|任务)(?:有|一共有|一共|共)?(?:几|多少)(?:段|条|处|个|项)$")
 
 
+# 两份街道十四五规划…分别是哪节, 大港和新河规划里养老各在哪一节, 有几份: a question asked of each of several
+# documents (each answers with its own part).
+_EACH_DOCUMENT = re.compile(r"(?:两|三|这两|这几|几|各)(?:份|个)[\u4e00-\u9fff]{0,8}?(?:规划|计划|纲要|报告|方案)"
+                            r"|分别|各在|各有|各是|有几份|哪些规划|哪几个规划|哪几份|哪份规划")
+
+
+_SEVERAL_DOCUMENTS = re.compile(r"在?(?:两|三|这两|这三)(?:份|个)(?:(?:街道|区)的?(?:十四五)?(?:规划|计划|纲要|报告|方案)?"
+                                r"|(?:十四五)?(?:规划|计划|纲要|报告|方案))(?:里面|里|中)?")
+
+
+def asks_each_document(text: str) -> bool:
+    """Is a normalised question asked of each of several documents?"""
+    return _EACH_DOCUMENT.search(text) is not None
+
+
 def mention_word(text: str) -> str:
     """The word a question counts the places of (任务里带试点的有几条 → 试点); empty when it counts none."""
     m = _MENTIONS.search(text)
@@ -604,6 +619,9 @@ def read(text: str) -> Reading:
     rest = _RANKED.sub(r"第\1个", rest)
     rest = _COUNTED_THEN_ORDINAL.sub(r"第\2\1", rest)
     rest = _DOCUMENT_NUMBER.sub(r"\1第\2部分", rest)
+    # 市容…在两个规划哪节, 两份规划里营商环境…: the documents asked of each are the scope, no words of the
+    # topic (the 在 of asking where stays)
+    rest = _SEVERAL_DOCUMENTS.sub(lambda m: "在" if m.group(0).startswith("在") else " ", rest)
     if not _ORDINAL.search(rest):
         rest = _END_SAYS.sub("最后一部分", rest, count=1)
     # 截至8月，…标明开工建设的那几项: a point in the year the asker stands at, no part of the topic.

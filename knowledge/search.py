@@ -575,7 +575,8 @@ class SearchIndex:
             if k < 0 or not text.replace(place, "", 1) or self._heading_phrase(text, k, k + len(place)):
                 continue  # (幸福新河下面有几条: the place is part of a heading's name, 全力打造幸福新河)
             text = text[:k] + text[k + len(place):]
-        return text
+        # (大港和新河规划里…: the word joining two places named goes with them)
+        return re.sub(r"^[和与及、]", "", text) if len(q.places) > 1 else text
 
     def _heading_phrase(self, text: str, start: int, end: int) -> bool:
         """Is the place at text[start:end] the end of a phrase a heading writes (幸福新河, 生态新河: the

@@ -32,7 +32,7 @@ _UNKNOWN_PLACE = re.compile(rf"^(?:跟|与|同|向)?([\u4e00-\u9fff]{{2,3}}?)({_
 # A place with its kind inside a question (…，宝安街道年度任务…): two characters, then the kind.
 _INNER_PLACE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{_POINTING})?(?:{_KINDS})")
 # 各街道, 全区每个镇, 我们街道: which, not a name.
-_WHICH = re.compile(r"[各每全本该此这那我你他们其所些]")
+_WHICH = re.compile(r"[各每全本该此这那我你他们其所些]|^[两几三][个份]")
 # 市和区市县, 区与街道: kinds of place joined, not a name.
 _KINDS_JOINED = re.compile(rf"^(?:{_KINDS})[和与及或、]")
 _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")

@@ -301,6 +301,22 @@ def test_a_numbered_part_inside_the_part_a_year_names() -> None:
     assert [h.title for h in index.search("南湖区报告2024年部分的第二大项讲什么").hits] == ["聚焦城市更新"]
 
 
+def test_where_a_topic_is_in_each_of_several_plans() -> None:
+    """大港和新河规划里养老各在哪一节, 两份街道十四五规划…分别是哪节: each plan's own best heading (the second plan's
+    is a weaker match, and no work report's part, the question naming five-year plans)."""
+    east = ["东湖街道“十四五”规划纲要", "第一章 民生福祉", "第一节 完善养老服务体系", "建设日间照料中心。",
+            "第二节 优化营商环境建设", "推进一网通办。"]
+    west = ["西山街道“十四五”规划纲要", "第一章 幸福西山", "第一节 构建养老服务新体系和长效机制", "发展居家养老。",
+            "第二节 营造良好营商环境", "落实惠企政策。"]
+    report = ["南湖区2024年政府工作报告", "一、2024年工作安排", "(一)聚焦深化改革,在营商环境上塑造新高地", "实施一号工程。"]
+    index = SearchIndex(merge([build_document("east.txt", east), build_document("west.txt", west),
+                               build_document("report.txt", report)]))
+    hits = index.search("东湖和西山规划里养老各在哪一节").hits
+    assert {(h.doc, h.kind) for h in hits} == {("east.txt", "section"), ("west.txt", "section")}
+    hits = index.search("两份街道十四五规划，营商环境分别是哪节").hits
+    assert {h.doc for h in hits} == {"east.txt", "west.txt"} and all(h.kind == "section" for h in hits)
+
+
 def test_a_structure_question_naming_the_document_by_its_title_words_gets_its_parts(index: SearchIndex) -> None:
     """南湖街道那份重点任务清单是按几个方面排的: the topic is the document itself (its title's words)."""
     result = index.search("南湖街道那份重点任务清单是按几个方面排的")

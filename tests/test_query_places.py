@@ -170,3 +170,14 @@ def test_a_place_the_plans_name_only_as_another_place_said_over_there_has_no_pla
     index = SearchIndex(merge([build_document("a.txt", report)]))
     result = index.search("石景山那边2024年有什么民生实事")
     assert result.hits == [] and "石景山" in result.note
+
+
+def test_a_count_of_places_is_no_place() -> None:
+    """两份街道十四五规划…: two of the 街道 (a count), no place named 两份."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    plan = ["东湖街道“十四五”规划纲要", "第一章 发展", "第一节 优化营商环境建设", "推进一网通办。"]
+    index = SearchIndex(merge([build_document("a.txt", plan)]))
+    q = index.parse("两份街道十四五规划，营商环境分别是哪节")
+    assert index.parser_required(q) == []

@@ -493,6 +493,15 @@ def test_a_kind_of_the_parts_pointed_at_with_its_title_asked_is_that_part() -> N
     assert (r.kind, r.named, r.topic) == ("structure", True, "安全稳定")
 
 
+def test_the_documents_asked_of_each_are_no_part_of_the_topic() -> None:
+    from knowledge.readings import asks_each_document
+
+    r = read(normalize("市容和城市环境提升在两个规划哪节"))
+    assert (r.kind, r.where, r.topic) == ("structure", True, "市容和城市环境提升")
+    assert asks_each_document(normalize("两份街道十四五规划营商环境分别是哪节"))
+    assert not asks_each_document(normalize("大港街道规划里营商环境在哪一节"))
+
+
 def test_a_word_headings_are_titled_with() -> None:
     assert title_word(normalize("以从严治党为题的小节共几个")) == "从严治党"
     assert title_word(normalize("标题带安全二字的有哪几节")) == "安全"
