@@ -473,17 +473,16 @@ class Listing:
         """The places the documents in scope write `word` (任务里带试点的有几条), one item per line (a task
         before the running text or a figure on the same line), in the plans' order; counted."""
         by_line: dict[tuple[str, int], tuple[int, int]] = {}
-        docs = set(self._docs(q))
+        order = {d: k for k, d in enumerate(self._docs(q))}  # (the documents in scope, in the plans' order)
         for i in index._term_users(word):
             e = index.entries[i]
-            if e.item.doc not in docs or e.kind in ("section", "term") or not index.allowed(i, q):
-                continue
+            if e.item.doc not in order or e.kind not in _MENTION_KINDS or not index.allowed(i, q):
+                continue  # (a heading or a glossary entry is no line of the text)
             key = (e.item.doc, e.item.line)
-            rank = _MENTION_KINDS.index(e.kind) if e.kind in _MENTION_KINDS else len(_MENTION_KINDS)
+            rank = _MENTION_KINDS.index(e.kind)
             if key not in by_line or rank < by_line[key][0]:
                 by_line[key] = (rank, i)
-        order = {d.file: k for k, d in enumerate(self.kb.documents)}
-        chosen = [i for _, (_, i) in sorted(by_line.items(), key=lambda t: (order.get(t[0][0], 0), t[0][1]))]
+        chosen = [i for _, (_, i) in sorted(by_line.items(), key=lambda t: (order[t[0][0]], t[0][1]))]
         hits = [index.hit(i, LISTED_SCORE / 100.0, word) for i in chosen]
         result.total = len(hits)
         result.hits = hits[:limit]

@@ -539,6 +539,12 @@ _SEVERAL_DOCUMENTS = re.compile(r"在?(?:两|三|这两|这三)(?:份|个)(?:(?:
                                 r"|(?:十四五)?(?:规划|计划|纲要|报告|方案))(?:里面|里|中)?")
 
 
+def _first_group(m: re.Match[str] | None) -> str:
+    """The first group a pattern of several alternatives filled (each alternative captures the word in
+    its own group); empty without a match."""
+    return next((g for g in m.groups() if g), "") if m else ""
+
+
 def asks_each_document(text: str) -> bool:
     """Is a normalised question asked of each of several documents?"""
     return _EACH_DOCUMENT.search(text) is not None
@@ -547,14 +553,14 @@ def asks_each_document(text: str) -> bool:
 def mention_word(text: str) -> str:
     """The word a question counts the places of (任务里带试点的有几条 → 试点); empty when it counts none."""
     m = _MENTIONS.search(text)
-    return next((g for g in m.groups() if g), "") if m else ""
+    return _first_group(m)
 
 
 def title_word(text: str) -> str:
     """The word a question asks headings to hold in their titles (标题带安全二字的有哪几节 → 安全); empty
     when it asks for none so."""
     m = _TITLE_WORD.search(text)
-    return next((g for g in m.groups() if g), "") if m else ""
+    return _first_group(m)
 
 
 def part_pointed_at(text: str) -> str:
@@ -601,7 +607,7 @@ def series_word(text: str) -> str:
         or _SERIES_VERB_NOUN.search(text) or _SERIES_OPEN_END.search(text) or _SERIES_LISTED.search(text) \
         or _SERIES_BY.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
-    return next((g for g in m.groups() if g), "") if m else ""
+    return _first_group(m)
 
 
 def read(text: str) -> Reading:

@@ -710,7 +710,7 @@ class SearchIndex:
             # 大港街道规划里标题带安全二字的有哪几节: the headings whose titles hold the word.
             return self.listing.titled(self, q, word, reading.kind, result, limit)
         if (reading.kind in ("count", "structure") or (reading.kind == "list" and points_pointed_at(asked))) \
-                and (counted := self._series_counted(q, result, limit)) is not None:
+                and (counted := self._series_counted(q, result, limit, reading.past)) is not None:
             # 多少条坚持xx的原则: the points opening with the word, as 几个坚持 is read; 要做几个方面的表率:
             # the points ending with it, though 几个方面 alone would ask for the parts
             return counted
@@ -732,7 +732,8 @@ class SearchIndex:
     def answer(self, q: Query, reading: Reading, result: SearchResult, limit: int) -> SearchResult:
         """One answer (with the next best), or "not found" with a note and other places' items."""
         stated = self.stated_counts(q) if reading.kind == "answer" else {}
-        if reading.kind == "answer" and not stated and (counted := self._series_counted(q, result, limit)) is not None:
+        if reading.kind == "answer" and not stated \
+                and (counted := self._series_counted(q, result, limit, reading.past)) is not None:
             return counted  # 基本要求列了几个坚持: the points opening with it (a number stated answers first)
         required = self.parser_required(q)
         threshold = self.ranker.answer_threshold(q.text)
@@ -819,16 +820,17 @@ class SearchIndex:
                 return self.listing.position.get(("passage", part.doc, passages[0][1].id))  # type: ignore[attr-defined,union-attr]
         return None
 
-    def _series_counted(self, q: Query, result: SearchResult, limit: int) -> SearchResult | None:
+    def _series_counted(self, q: Query, result: SearchResult, limit: int, past: bool) -> SearchResult | None:
         """The points that open (or end) with the word a question counts them by (几个坚持), counted;
-        None when it counts by no word or no part has such points."""
+        None when it counts by no word or no part has such points (`past`: the reading asks of what was
+        done)."""
         # (…列了几个坚持，也就是基本原则有几个: the count said in an earlier clause, its end there)
         word = series_word(self.asked(q)) or next(
             (w for clause in CLAUSES.split(q.raw)[:-1] if (w := series_word(normalize(clause)))), "")
         if _PART_WORD.fullmatch(word):
             return None  # 分几个方面: the parts themselves, read as structure
         # (回顾23年工作时列了几条坚持: of what was done, a year is also the one the next report reviews)
-        return self.listing.series_count(self, q, word, result, limit, past=read(self.asked(q)).past) if word else None
+        return self.listing.series_count(self, q, word, result, limit, past=past) if word else None
 
     def purpose_clause(self, doc: str) -> int | None:
         """The entry of a document's purpose clause (为规范…，制定本办法), its first; None without one."""
