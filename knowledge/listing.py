@@ -66,13 +66,27 @@ _STATED_COUNT = re.compile(r"[两二三四五六七八九十百\d]{1,4}[个项�
 _INSIDE_PART = re.compile(r"(\S{2,12}?)(?:里面|里头|当中|里|中)(\S{2,12})")
 # Which item answers for a line that mentions a word, best first (the task that line is, before the
 # running text it is cut into or a figure read from it).
-_MENTION_KINDS = ("task", "indicator", "passage")
+# (a heading last: it is a line of the text too, 一、…在打造世界级商圈上奋力争先, when no task is)
+_MENTION_KINDS = ("task", "indicator", "passage", "section")
 # What a part holds, asked for as a whole (第六章写了哪些内容).
 _CONTENT_ASKED = ("内容", "啥内容", "什么内容")
 # A word for a part of a document ending the words that name it (民生篇, 生态那块).
 _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)$")
 # 第二十条: an article of a policy, by its number.
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
+
+
+def _writing(index: SearchIndex, word: str) -> list[int]:
+    """The entries that write `word`, or its two words with one character between (领军企业: 领军型企业),
+    as a count of the places a word is written takes them."""
+    users = index._term_users(word)
+    words = [w for w, _ in tagged(word)]
+    if len(words) != 2 or min(map(len, words)) < 2:
+        return users
+    loose = re.compile(re.escape(words[0]) + r"[\u4e00-\u9fff]" + re.escape(words[1]))
+    found = set(users)
+    return users + [i for i in index._term_users(words[0]) if i not in found
+                    and (loose.search(index.entries[i].name) or loose.search(index.entries[i].text))]
 
 
 class Listing:
@@ -474,10 +488,10 @@ class Listing:
         before the running text or a figure on the same line), in the plans' order; counted."""
         by_line: dict[tuple[str, int], tuple[int, int]] = {}
         order = {d: k for k, d in enumerate(self._docs(q))}  # (the documents in scope, in the plans' order)
-        for i in index._term_users(word):
+        for i in _writing(index, word):
             e = index.entries[i]
             if e.item.doc not in order or e.kind not in _MENTION_KINDS or not index.allowed(i, q):
-                continue  # (a heading or a glossary entry is no line of the text)
+                continue  # (a glossary entry is no line of the text)
             key = (e.item.doc, e.item.line)
             rank = _MENTION_KINDS.index(e.kind)
             if key not in by_line or rank < by_line[key][0]:

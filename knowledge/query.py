@@ -113,6 +113,8 @@ _YEAR_SAID_AGAIN = re.compile(r"^(?:那|这)一?年(?![里内底末中度])")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "这一年里": 0, "这一年内": 0, "去年": -1, "上一年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # 大港和新河两个规划: places named together.
 _BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
+# The words joining places named one after another (河北区和宝安, 大港街道、河北区、宝安).
+_PLACE_JOINS = "(?:和|与|及|跟|同|、|,|，)"
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
 _PLACE_SUFFIXES = ("街道办事处", "人民政府", "街道", "新区", "街", "区", "镇", "乡", "县", "市")
 # Offices that issue documents, after the place they belong to (广安市|人民政府办公室).
@@ -233,6 +235,9 @@ class QueryParser:
         # Every place name the parser reads, longest first (the one an asker's clause names is kept:
         # without_asker; a slip of the same sound is read as one of them: 新和街 for 新河街).
         self.place_names: tuple[str, ...] = tuple(sorted({*self.strong, *self.weak}, key=lambda a: (-len(a), a)))
+        names = "|".join(map(re.escape, self.place_names)) or "(?!)"
+        self._place_name = re.compile(names)
+        self._place_chain = re.compile(rf"(?:{names})(?:{_PLACE_JOINS}(?:{names}))+")
         # …and is no word to match either: 广安市 in a question about 广安市's policies says nothing
         # about which passage answers (the asker's own city, like 我们街道).
         # (its bare name too: 广安 for 广安市, once the full name is out)
@@ -331,11 +336,18 @@ class QueryParser:
             q.period = q.period or (bare.group(0), five_year_period(shi_wu_number(bare.group(1))))
             q.doc_kinds.add("five_year_plan")
             text = text[: bare.start()] + text[bare.end():]
+        # (大港、河北区: the 、 joining them is gone from the normalised text; read where it was said)
+        joined = [a for a in self._joined_weak(normalize(raw.replace("、", "和"))) if a in text]
         for alias in sorted(self.strong, key=len, reverse=True):
             if alias in text:
                 q.docs |= self.strong[alias]
                 q.places.append(alias)
                 text = text.replace(alias, "", 1)
+        for alias in joined:
+            # 河北区和宝安: a bare name joined to a place named in full is a place too
+            q.docs |= self.weak[alias]
+            q.places.append(alias)
+            text = text.replace(alias, "", 1)
         q.full = text
         if not q.docs:
             # A bare 大港 also names the place, but may be part of a name (大港高教园区): it is
@@ -353,6 +365,16 @@ class QueryParser:
         # all there is to match inside it, not the question words around it.
         q.text = core or next((w for w in words("item_aspects") if w in text), "") or text
         return q
+
+    def _joined_weak(self, text: str) -> list[str]:
+        """The bare names (宝安) that a list of places joins to a place named in full (河北区和宝安,
+        大港街道、河北区、宝安): places too, though a bare name alone may be a word of a name."""
+        joined: list[str] = []
+        for chain in self._place_chain.finditer(text):
+            names = self._place_name.findall(chain.group(0))
+            if any(n in self.strong for n in names):
+                joined += [n for n in names if n in self.weak and n not in joined]
+        return joined
 
     def without_asker(self, raw: str) -> str:
         """The question without the clauses telling of the asker (我是大港街社区网格员，…，我该怎么跟他们说),

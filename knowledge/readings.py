@@ -520,10 +520,14 @@ _TITLE_WORD = re.compile(r"(?:标题|题目|名字|名称)(?:里|中)?(?:带有|
 
 
 # 任务里带试点的有几条, 有几个地方说到鸿蒙, 三线一单出现过几处: the places the plans write a word, counted.
-_MENTION_VERBS = r"(?:带有|带|含有|含|提到|说到|写到|写明|讲到|提及|出现)"
+# (带 and 含 only as a word of their own: after the items looked in or at the start, not the end of a
+# word as in 景观带)
+_MENTION_VERBS = r"(?:(?:(?<=[里中的是有])|^)(?:带有|带|含有|含)|提到|说到|写到|写明|讲到|提及|出现)"
+# (how the places are counted: 几处, 多少次, 有几段, 几个地方)
+_HOW_MANY_PLACES = r"(?:几|多少)(?:处|条|次|回|段|个地方)"
 _MENTIONS = re.compile(rf"{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}}?)(?:字样|二字|这个词|的)?(?:地方|条目|内容)?"
-                       r"(?:的有|有|一共有|一共|总共|共)?(?:(?:几|多少)(?:处|条|次|回|个地方)|条目数|条数|处数)$"
-                       rf"|(?:几|多少)(?:个地方|处|条)(?:里|中)?{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}})$"
+                       rf"(?:的有|有|一共有|一共|总共|共)?(?:{_HOW_MANY_PLACES}|条目数|条数|处数)$"
+                       rf"|{_HOW_MANY_PLACES}(?:里|中)?{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}})$"
                        rf"|^([\u4e00-\u9fff\w]{{2,8}}?)(?:在[\u4e00-\u9fff]{{0,12}}?)?(?:里|中)?(?:出现|提到|写到)(?:了|过)?(?:几|多少)(?:处|次|回)$"
                        # 提楼宇的段落有几段: 提 alone, before what is written and the word for the places
                        r"|提(?:到|及)?([\u4e00-\u9fff\w]{2,8}?)的(?:段落|条目|地方|任务)(?:有|一共有|一共|共)?(?:几|多少)(?:段|条|处|个|项)$")
@@ -552,8 +556,15 @@ def asks_each_document(text: str) -> bool:
 
 def mention_word(text: str) -> str:
     """The word a question counts the places of (任务里带试点的有几条 → 试点); empty when it counts none."""
-    m = _MENTIONS.search(text)
+    # (规划中宣讲出现了几次: the document the question looks in is no part of the word)
+    m = _MENTIONS.search(_document_lead().sub("", text, count=1))
     return _first_group(m)
+
+
+@functools.cache
+def _document_lead() -> re.Pattern[str]:
+    """A question's opening words naming the document it looks in (规划中, 纲要里面)."""
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(doc_words(), key=len, reverse=True)))})(?:里面|里头|当中|里|中)")
 
 
 def title_word(text: str) -> str:

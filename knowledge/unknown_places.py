@@ -44,6 +44,11 @@ _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 # jieba's tags of names (of places, persons, organisations, other proper nouns).
 _NAME_TAGS = ("ns", "nr", "nz", "nt")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
+# The words joining places named one after another (河北区和宝安; 大港街道、河北区、宝安, whose 、
+# normalising takes out).
+_JOINS = "和|与|及|跟|同|,"
+_JOIN_AFTER = re.compile(rf"(?:{_JOINS})?")
+_JOIN_BEFORE = re.compile(rf"(?:{_JOINS})?$")
 PLACE_KIND = f"(?:{_KINDS})"  # (a kind of place after a name, as a pattern)
 
 
@@ -229,10 +234,32 @@ class UnknownPlaces:
                                           for m in re.finditer(re.escape(core) + _ADMIN_SUFFIX, text))
                    for core in (_PLACE_SUFFIX.sub("", p) for p in places))
 
+    def _joined(self, q: Query) -> None:
+        """A place only an unplaced plan names, joined to a place the parser read (河北区和宝安, 宝安和新河
+        街道, 大港街道、河北区、宝安): its plans join the question's scope, as the known place's do."""
+        raw = normalize(q.raw)
+        for place in list(q.places):
+            for m in re.finditer(re.escape(place), raw):
+                after = raw[m.end():]
+                before = raw[:m.start()]
+                joined = _JOIN_AFTER.match(after)
+                ahead = joined is not None and next((after[joined.end():joined.end() + n] for n in (3, 2)
+                                         if self._unplaced_place(after[joined.end():joined.end() + n])), None)
+                joined = _JOIN_BEFORE.search(before)
+                behind = joined is not None and next((before[:joined.start()][-n:] for n in (3, 2)
+                                          if joined.start() >= n and self._unplaced_place(before[:joined.start()][-n:])), None)
+                for name in (ahead, behind):
+                    if name and name not in q.places:
+                        q.docs |= {d.file for d in self.kb.documents if self.may_be_in(d.file, [name])}
+                        q.places.append(name)
+                        q.text = q.text.replace(name, "", 1)
+                        q.full = q.full.replace(name, "", 1)
+
     def scope(self, q: Query) -> None:
         """A question naming such a place is about the documents that may be its plans, if any (for
         lists and outlines too); like a known place, the name is then a filter, not what is asked."""
         if q.docs:
+            self._joined(q)
             return
         named = self.named(q)
         near = _NEAR_PLACE.match(normalize(q.raw)) or self._near_in_clause(q.raw)

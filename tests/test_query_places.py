@@ -36,6 +36,17 @@ def test_two_bare_places_named_together_are_both_places() -> None:
     assert parser.parse("大港新河路改造").docs == {"a.txt"}  # a second bare name inside a name is no place
 
 
+def test_a_bare_place_joined_to_a_place_named_in_full_is_a_place_too() -> None:
+    parser = QueryParser([doc("a.txt", "天津市滨海新区大港街道2024年工作计划", "大港街道办事处"),
+                          doc("b.txt", "天津市滨海新区新河街道2024年工作计划", "新河街道办事处"),
+                          doc("c.txt", "天津市河北区2024年政府工作报告", "河北区人民政府")])
+    for question in ("新河街道和大港的养老服务", "大港、河北区的养老服务"):
+        q = parser.parse(question)
+        assert q.docs == ({"a.txt", "b.txt"} if "新河" in question else {"a.txt", "c.txt"}), question
+        assert "大港" not in q.text
+    assert parser.parse("新河街道大港油田的事").docs == {"b.txt"}  # (no join: a bare name inside a name)
+
+
 def test_kinds_of_place_joined_and_words_before_a_place_are_no_place() -> None:
     """到2022年市和区…: 到 goes with the year and 市和区 names kinds of place; 查一下河北区: 一下 goes
     with the verb taken out."""

@@ -481,7 +481,8 @@ def test_the_kind_of_item_looked_in_and_touching_on_are_no_part_of_a_lists_topic
 @pytest.mark.parametrize("question,word", [("任务里带试点的有几条", "试点"), ("报告有几个地方说到鸿蒙", "鸿蒙"),
                                            ("三线一单在那份纲要里出现过几处", "三线一单"), ("有几个社区", ""),
                                            ("任务里写明香港的条目数", "香港"), ("规划里提楼宇的段落有几段", "楼宇"),
-                                           ("标题带安全二字的有哪几节", "")])
+                                           ("标题带安全二字的有哪几节", ""), ("规划中宣讲出现了几次", "宣讲"),
+                                           ("规划里有几段提到疫情", "疫情"), ("谈到景观带、景观改造的共几段", "")])
 def test_the_places_a_word_is_written_are_counted(question: str, word: str) -> None:
     from knowledge.readings import mention_word
 

@@ -322,6 +322,31 @@ def test_the_lines_that_write_a_word_are_counted_one_item_each() -> None:
     assert [h.line for h in result.hits] == [3, 4, 7] and all(h.kind == "task" for h in result.hits)
 
 
+def test_a_count_of_mentions_takes_headings_and_the_words_with_one_character_between() -> None:
+    """有几处提到商圈: a heading writing the word is a place too (after the task); 领军企业 is written
+    as 领军型企业 as well."""
+    lines = ["南岭街道2023年重点工作任务", "一、抓会展，打造世界级商圈", "1.打造会展商圈。完成酒店建设。",
+             "2.引进领军型企业。完成招商。", "二、抓民生", "3.培育领军企业。", "4.完成老旧小区改造8个。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    result = index.search("南岭街道有几处提到商圈")
+    assert result.reading == "count" and [(h.kind, h.line) for h in result.hits] == [("section", 2), ("task", 3)]
+    assert [h.line for h in index.search("南岭街道规划里有几段提到领军企业").hits] == [4, 6]
+
+
+def test_places_joined_in_a_question_scope_it_to_each_ones_plan() -> None:
+    """东湖街道和宝安…: a place only an unplaced plan names (宝安区), joined to a known place, adds its plan."""
+    unnamed = build_document("x.txt", ["XX街道2023年工作报告", "一、抓民生",
+                                       "立足宝安区位优势，新增停车泊位1000个。"])
+    named = build_document("east.txt", ["东湖街道2023年工作计划", "一、抓交通", "新增停车泊位500个。"])
+    west = build_document("west.txt", ["西山区2023年工作计划", "一、抓交通", "新增停车泊位300个。"])
+    index = SearchIndex(merge([unnamed, named, west]))
+    for question in ("东湖街道和宝安新增停车泊位多少个", "宝安和东湖街道新增停车泊位多少个", "东湖街道、宝安新增停车泊位多少个"):
+        q = index.parse(question)
+        index.places.scope(q)
+        assert q.docs == {"x.txt", "east.txt"} and "宝安" in q.places, question
+        assert {h.doc for h in index.search(question).hits} == {"x.txt", "east.txt"}, question
+
+
 def test_hits_carry_the_text_the_chat_shows(index: SearchIndex) -> None:
     for hit in index.search("老旧小区改造").hits:
         row = hit.as_contract()
