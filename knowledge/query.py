@@ -9,6 +9,7 @@ from knowledge.doc_titles import DocumentTitles
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
 from knowledge.numbers import COUNT_WORDS, MEASURE_UNITS, UNITS
+from knowledge.own_words import tagged
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.readings import LAST_WORDS, asks_due, doc_words, without_time_of_asking
 from knowledge.wordlists import one_of, words
@@ -215,6 +216,21 @@ def place_aliases(doc: Document) -> tuple[set[str], set[str]]:
     return strong, weak
 
 
+# Words that only link others (都, 上, 是, 的: knowledge/data/linking_words.txt), read as jieba's words (the
+# 的 of 目的 is none).
+LINKING_WORDS = frozenset(words("linking_words"))
+
+
+def _without_linking_end(part: str) -> str:
+    """A piece of a question without the linking words at its end (防汛上都 → 防汛); the piece as it is
+    when nothing else would be left."""
+    words = [w for w, _ in tagged(part)]
+
+    while len(words) > 1 and words[-1] in LINKING_WORDS:
+        words.pop()
+    return "".join(words)
+
+
 class QueryParser:
     """Parses queries against the documents of one knowledge base (their places, kinds and years)."""
 
@@ -348,6 +364,9 @@ class QueryParser:
             q.docs |= self.weak[alias]
             q.places.append(alias)
             text = text.replace(alias, "", 1)
+        if len(q.places) > 1:
+            # 大港街道和新河街道养老…: the word that joined the places opening the question goes with them
+            text = re.sub(f"^{_PLACE_JOINS}", "", text)
         q.full = text
         if not q.docs:
             # A bare 大港 also names the place, but may be part of a name (大港高教园区): it is
@@ -418,6 +437,15 @@ class QueryParser:
         # (一下雨就积水: not where no word was taken out).
         core = re.sub(r"(?<= )一下", "", core)
         parts = [p for p in core.split(" ") if p]
+        if len(parts) > 1 or core.endswith(" "):
+            # 防汛上都怎么安排, 断头路是哪年的活: a word that only links (上, 都, 是, 的) left against a
+            # question word taken out is no word of what is asked
+            # (the last piece only where a question word ended the question)
+            ended = core.endswith(" ")
+            parts = [_without_linking_end(p) if k < len(parts) - 1 or ended else p for k, p in enumerate(parts)]
+            parts = [p for p in parts if p]
+            # 四铁是哪四铁: the noun the question word repeats is said once
+            parts = [p for k, p in enumerate(parts) if p not in parts[:k]]
         # 多少家 → 家 is left alone after the question word: drop a lone measure word at a cut.
         cleaned: list[str] = []
         for i, part in enumerate(parts):

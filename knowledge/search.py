@@ -974,7 +974,24 @@ class SearchIndex:
             best = self.entries[focused.inside[0][1]]
             if any(t in best.name or t in best.text for t in shown):
                 return focused
-        return None
+        return self._focused_agreeing(q, required, threshold, terms) if len(tried) == 1 else None
+
+    def _focused_agreeing(self, q: Query, required: list[str], threshold: float, terms: list[str]) -> Scored | None:
+        """The candidates scored with each of a question's own terms alone, when every term alone puts the
+        same line first (晚上街上灯光亮化有打算没: 灯光 and 亮化, written apart, both in one paragraph), the
+        rarest term's; none when they disagree (打通断头路: 打通 and 断头 in different tasks) or any finds
+        nothing probable enough."""
+        if len(terms) < 2:
+            return None
+        found: list[Scored] = []
+        for term in sorted(terms, key=lambda t: len(self._term_users(t))):
+            focused = self.score(dc_replace(q, focus=term), required)
+            focused.inside = self._named_first(q, focused.inside, threshold)
+            if not focused.inside or focused.inside[0][0] < threshold:
+                return None
+            found.append(focused)
+        lines = {(self.entries[f.inside[0][1]].item.doc, self.entries[f.inside[0][1]].item.line) for f in found}
+        return found[0] if len(lines) == 1 else None
 
     def focus_terms(self, text: str, exclude: Iterable[str] = (),
                     usable: Callable[[str], bool] = lambda term: True) -> list[str]:
@@ -1001,8 +1018,9 @@ class SearchIndex:
         if not out:
             # No everyday word the lexicon knows: the question's own specific words (二房东 in a
             # resident's complaint), unless it names a thing the plans never mention.
-            out = own_focus(text, self._items_using, most, self._known_everyday,
-                            tuple(exclude))
+            # (only those the items in scope use: 街上 in 晚上街上灯光亮化 is written by no plan asked about)
+            out = [t for t in own_focus(text, self._items_using, most, self._known_everyday, tuple(exclude))
+                   if usable(t)]
         return out
 
     def _known_everyday(self, word: str) -> bool:

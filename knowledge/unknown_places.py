@@ -95,6 +95,14 @@ def _verbs() -> frozenset[str]:
     return frozenset(words("action_verbs")) | frozenset(words("lead_verbs"))
 
 
+def _without_joined(text: str, name: str) -> str:
+    """`text` without a place's name and the word joining it to another place (宝安和, 、宝安)."""
+    for pattern in (re.escape(name) + f"(?:{_JOINS})", f"(?:{_JOINS})" + re.escape(name), re.escape(name)):
+        if re.search(pattern, text):
+            return re.sub(pattern, "", text, count=1)
+    return text
+
+
 class UnknownPlaces:
     """The places of one knowledge base's documents, to read a place no title names against."""
 
@@ -252,8 +260,9 @@ class UnknownPlaces:
                     if name and name not in q.places:
                         q.docs |= {d.file for d in self.kb.documents if self.may_be_in(d.file, [name])}
                         q.places.append(name)
-                        q.text = q.text.replace(name, "", 1)
-                        q.full = q.full.replace(name, "", 1)
+                        # (the word joining it to the other place goes with it: 宝安和防汛 → 防汛)
+                        q.text = _without_joined(q.text, name)
+                        q.full = _without_joined(q.full, name)
 
     def scope(self, q: Query) -> None:
         """A question naming such a place is about the documents that may be its plans, if any (for

@@ -648,3 +648,18 @@ def test_an_everyday_word_whose_terms_no_plan_writes_is_read_by_a_word_sharing_t
     assert [m for m in lexicon.everyday_matches("耗子") if "灭鼠" in m[1]]
     hits = index.search("东湖街道楼道里耗子多，街道多久统一弄一次").hits
     assert hits and "灭鼠" in hits[0].text
+
+
+def test_a_questions_own_words_written_apart_are_focused_on_when_each_finds_the_same_item(bundled_kb: KnowledgeBase) -> None:
+    """晚上街上灯光亮化有打算没: 灯光 and 亮化 are written apart in one paragraph (no item holds them
+    together), and each alone puts it first; 打通 and 断头(路), each first in a different task, answer nothing."""
+    index = SearchIndex(bundled_kb)
+    hits = index.search("新河街道晚上街上灯光亮化有打算没").hits
+    assert hits and "夜间亮化" in hits[0].text
+    assert not index.search("宝安街道打通断头路是哪年的活").hits
+
+
+def test_linking_words_left_before_a_question_word_are_no_part_of_what_is_matched() -> None:
+    index = _south_lake(["做好防汛物资储备"], Lexicon([]))
+    assert index.parse("南湖街道防汛上都怎么安排").text == "防汛"
+    assert index.parse("南湖街道上报数据怎么安排").text == "上报数据"  # (上 of a word stays)
