@@ -76,17 +76,24 @@ _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
+# Quotation marks a plan writes a name in (社会救助“一城通办”): no part of the words a mention counts.
+_QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
+
+
 def _writing(index: SearchIndex, word: str) -> list[int]:
-    """The entries that write `word`, or its two words with one character between (领军企业: 领军型企业),
-    as a count of the places a word is written takes them."""
+    """The entries that write `word`, or its words in order with at most two characters between each
+    (领军企业: 领军型企业; 社会救助一城通办: 社会救助领域“一城通办”, quotation marks aside), as a count of the
+    places a word is written takes them."""
     users = index._term_users(word)
     words = [w for w, _ in tagged(word)]
-    if len(words) != 2 or min(map(len, words)) < 2:
+    if len(words) < 2 or len(word) < 4:
         return users
-    loose = re.compile(re.escape(words[0]) + r"[\u4e00-\u9fff]" + re.escape(words[1]))
+    loose = re.compile(r"[\u4e00-\u9fff]{0,2}".join(map(re.escape, words)))
     found = set(users)
-    return users + [i for i in index._term_users(words[0]) if i not in found
-                    and (loose.search(index.entries[i].name) or loose.search(index.entries[i].text))]
+    rarest = min(words, key=lambda w: len(index._term_users(w)))
+    return users + [i for i in index._term_users(rarest) if i not in found
+                    and (loose.search(_QUOTES.sub("", index.entries[i].name))
+                         or loose.search(_QUOTES.sub("", index.entries[i].text)))]
 
 
 class Listing:

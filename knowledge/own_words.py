@@ -122,8 +122,10 @@ def _names_thing(word: str, tag: str, exclude: tuple[str, ...]) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _asking_words() -> frozenset[str]:
-    """Words that say what is asked of a thing (数量, 安排, 目标, 怎么): never what it is about."""
-    return frozenset(words("item_aspects")) | frozenset(words("question_words")) | frozenset(doc_words())
+    """Words that say what is asked of a thing (数量, 安排, 目标, 怎么) or name any thing (东西): never what
+    it is about."""
+    return frozenset(words("item_aspects")) | frozenset(words("question_words")) | frozenset(doc_words()) \
+        | frozenset(words("generic_nouns"))
 
 
 # A list's topic longer than this is a question in the plans' own words (…的采伐是怎么列出的), which the

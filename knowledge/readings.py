@@ -525,12 +525,24 @@ _TITLE_WORD = re.compile(r"(?:标题|题目|名字|名称)(?:里|中)?(?:带有|
 _MENTION_VERBS = r"(?:(?:(?<=[里中的是有])|^)(?:带有|带|含有|含)|提到|说到|写到|写明|讲到|提及|出现)"
 # (how the places are counted: 几处, 多少次, 有几段, 几个地方)
 _HOW_MANY_PLACES = r"(?:几|多少)(?:处|条|次|回|段|个地方)"
-_MENTIONS = re.compile(rf"{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}}?)(?:字样|二字|这个词|的)?(?:地方|条目|内容)?"
-                       rf"(?:的有|有|一共有|一共|总共|共)?(?:{_HOW_MANY_PLACES}|条目数|条数|处数)$"
-                       rf"|{_HOW_MANY_PLACES}(?:里|中)?{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}})$"
-                       rf"|^([\u4e00-\u9fff\w]{{2,8}}?)(?:在[\u4e00-\u9fff]{{0,12}}?)?(?:里|中)?(?:出现|提到|写到)(?:了|过)?(?:几|多少)(?:处|次|回)$"
-                       # 提楼宇的段落有几段: 提 alone, before what is written and the word for the places
-                       r"|提(?:到|及)?([\u4e00-\u9fff\w]{2,8}?)的(?:段落|条目|地方|任务)(?:有|一共有|一共|共)?(?:几|多少)(?:段|条|处|个|项)$")
+_WORD = r"([\u4e00-\u9fff\w]{2,8}?)"
+# (how the word is pointed at: 滨城两字, 香港这个词; the items said: 的条目, 的段落)
+_AS_WORD = r"(?:字样|二字|两字|这个词|这几个字)?"
+_ALL = r"(?:一共有|一共|总共|共)?"
+_PLACES_OF = r"(?:地方|条目|内容|段落|任务)?"
+# The ways a question counts or asks for the places a word is written, each filling one group with the word
+# (tests/test_readings.py holds one question of each).
+_MENTIONS = re.compile("|".join([
+    # 任务里带试点的有几条, 写明香港的条目数
+    rf"{_MENTION_VERBS}(?:了|过)?{_WORD}{_AS_WORD}的?{_PLACES_OF}(?:的有|有|{_ALL})(?:{_HOW_MANY_PLACES}|条目数|条数|处数)$",
+    # 有几个地方说到鸿蒙, 有几条任务提到7个社区
+    rf"{_HOW_MANY_PLACES}{_PLACES_OF}(?:里|中)?{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}})$",
+    # 三线一单在那份纲要里出现过几处, 首店一共出现几次, 滨城两字一共在几段里
+    rf"^{_WORD}{_AS_WORD}(?:在[\u4e00-\u9fff]{{0,12}}?)?(?:里|中)?{_ALL}(?:出现|提到|写到)(?:了|过)?(?:几|多少)(?:处|次|回|段)$",
+    rf"^{_WORD}{_AS_WORD}{_ALL}(?:在|出现在)(?:几|多少)(?:处|段|条|个地方)(?:里|中)?(?:出现)?$",
+    # 提楼宇的段落有几段: 提 alone, before what is written and the word for the places
+    r"提(?:到|及)?([\u4e00-\u9fff\w]{2,8}?)的(?:段落|条目|地方|任务)(?:有|一共有|一共|共)?(?:几|多少)(?:段|条|处|个|项)$",
+]))
 
 
 # 两份街道十四五规划…分别是哪节, 大港和新河规划里养老各在哪一节, 有几份: a question asked of each of several

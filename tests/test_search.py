@@ -663,3 +663,14 @@ def test_linking_words_left_before_a_question_word_are_no_part_of_what_is_matche
     index = _south_lake(["做好防汛物资储备"], Lexicon([]))
     assert index.parse("南湖街道防汛上都怎么安排").text == "防汛"
     assert index.parse("南湖街道上报数据怎么安排").text == "上报数据"  # (上 of a word stays)
+
+
+def test_a_generic_noun_is_no_word_to_focus_on(bundled_kb: KnowledgeBase) -> None:
+    """楼上往下扔东西的事谁来管: 东西 (stuff) is said of anything; the plans' 东西部 and 东西里 are no answer."""
+    assert not SearchIndex(bundled_kb).search("楼上往下扔东西的事谁来管").hits
+
+
+def test_pointing_back_at_what_was_named_is_no_word_to_match() -> None:
+    index = _south_lake(["打造南翼副城区"], Lexicon([]))
+    assert index.parse("南湖街道南翼副城区这个目标定在何时").text.startswith("南翼副城区") \
+        and "这个" not in index.parse("南湖街道南翼副城区这个目标定在何时").text

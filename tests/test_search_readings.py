@@ -331,6 +331,10 @@ def test_a_count_of_mentions_takes_headings_and_the_words_with_one_character_bet
     result = index.search("南岭街道有几处提到商圈")
     assert result.reading == "count" and [(h.kind, h.line) for h in result.hits] == [("section", 2), ("task", 3)]
     assert [h.line for h in index.search("南岭街道规划里有几段提到领军企业").hits] == [4, 6]
+    # (quotation marks and a word between the word's own words aside: 社会救助领域“一城通办”)
+    quoted = SearchIndex(build_document("q.txt", ["南岭街道2023年重点工作任务", "一、抓民生",
+                                                  "1.深化社会救助领域“一城通办”。", "2.完成老旧小区改造8个。"]))
+    assert [h.line for h in quoted.search("南岭街道社会救助一城通办一共出现几次").hits] == [3]
 
 
 def test_places_joined_in_a_question_scope_it_to_each_ones_plan() -> None:
