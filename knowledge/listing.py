@@ -76,6 +76,8 @@ _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
+# 任务标题, 任务的名称: the titles asked of are the tasks' own.
+_TASK_TITLES = re.compile(r"任务(?:的)?(?:标题|名称|题目|名字)")
 # Quotation marks a plan writes a name in (社会救助“一城通办”): no part of the words a mention counts.
 _QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
 
@@ -480,14 +482,21 @@ class Listing:
                limit: int) -> SearchResult:
         """The headings of the documents in scope whose titles hold `word` (标题带安全二字的有哪几节), in
         the plans' order; listed or counted."""
-        sections = [s for d in self._docs(q, outline=True) for s in self.kb.sections
-                    if s.doc == d and word in normalize(s.title)]
-        hits = [h for s in sections if (h := self._hit(index, "section", s, word))]
+        docs = self._docs(q, outline=True)
+        if _TASK_TITLES.search(q.raw):
+            # 任务标题带安全生产的有几条: the tasks' own titles (6.强化安全生产监管), not the headings
+            tasks = [t for d in docs for t in self.kb.tasks if t.doc == d and word in normalize(t.title)]
+            hits = [h for t in tasks if (h := self._hit(index, "task", t, word))]
+            wanted: ItemKind = "task"
+        else:
+            sections = [s for d in docs for s in self.kb.sections if s.doc == d and word in normalize(s.title)]
+            hits = [h for s in sections if (h := self._hit(index, "section", s, word))]
+            wanted = "section"
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count" if kind == "count" else "list"
         result.topic = f"标题含“{word}”"
-        result.wanted = "section"
+        result.wanted = wanted
         return result
 
     def mentions(self, index: SearchIndex, q: Query, word: str, result: SearchResult, limit: int) -> SearchResult:

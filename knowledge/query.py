@@ -221,6 +221,12 @@ def place_aliases(doc: Document) -> tuple[set[str], set[str]]:
 LINKING_WORDS = frozenset(words("linking_words"))
 
 
+def _without_place(text: str, alias: str) -> str:
+    """`text` without a place's name, and the "over here" said after it (大港这边非遗…: 这边 points at
+    the place, it is no word of what is asked)."""
+    return re.sub(re.escape(alias) + "(?:这边|那边|这里|那里|这块|那块)?", "", text, count=1)
+
+
 def _without_linking_end(part: str) -> str:
     """A piece of a question without the linking words at its end (防汛上都 → 防汛); the piece as it is
     when nothing else would be left."""
@@ -358,12 +364,13 @@ class QueryParser:
             if alias in text:
                 q.docs |= self.strong[alias]
                 q.places.append(alias)
-                text = text.replace(alias, "", 1)
+                text = _without_place(text, alias)
         for alias in joined:
             # 河北区和宝安: a bare name joined to a place named in full is a place too
             q.docs |= self.weak[alias]
             q.places.append(alias)
-            text = text.replace(alias, "", 1)
+            # (with the word joining it to the place before: 新河街道和大港 → 新河街道)
+            text = re.sub(f"{_PLACE_JOINS}?{re.escape(alias)}", "", text, count=1)
         if len(q.places) > 1:
             # 大港街道和新河街道养老…: the word that joined the places opening the question goes with them
             text = re.sub(f"^{_PLACE_JOINS}", "", text)
@@ -375,7 +382,7 @@ class QueryParser:
                 if alias in text:
                     q.docs |= self.weak[alias]
                     q.places.append(alias)
-                    text = text.replace(alias, "", 1)
+                    text = _without_place(text, alias)
                     if not _BOTH.search(text):
                         break  # 大港和新河: both places; a second bare name otherwise is a word of a name
         self._by_document_word(q, text)
@@ -386,12 +393,14 @@ class QueryParser:
         return q
 
     def _joined_weak(self, text: str) -> list[str]:
-        """The bare names (宝安) that a list of places joins to a place named in full (河北区和宝安,
-        大港街道、河北区、宝安): places too, though a bare name alone may be a word of a name."""
+        """The bare names (大港) that a list of places joins to a place named in full or to another bare
+        name (新河街道和大港, 大港、河北区; 河北和新河): places too, though a bare name alone may be a word of
+        a name."""
         joined: list[str] = []
         for chain in self._place_chain.finditer(text):
             names = self._place_name.findall(chain.group(0))
-            if any(n in self.strong for n in names):
+            # (两个 bare names joined, 河北和新河, are places too: a list of places, not words of a name)
+            if any(n in self.strong for n in names) or len(set(names)) > 1:
                 joined += [n for n in names if n in self.weak and n not in joined]
         return joined
 

@@ -246,6 +246,10 @@ def _types_asked(raw: str) -> tuple[str, ...]:
     return asked_types(normalize(raw))
 
 
+# "Over here" said after a place (大港这边非遗…): it points at the place, no word of what is asked.
+_OVER_HERE = re.compile(r"^(?:这边|那边|这里|那里|这块|那块)")
+
+
 class SearchIndex:
     """An in-memory index over one knowledge base; the lexicon is read at query time."""
 
@@ -574,7 +578,7 @@ class SearchIndex:
             k = text.find(place)
             if k < 0 or not text.replace(place, "", 1) or self._heading_phrase(text, k, k + len(place)):
                 continue  # (幸福新河下面有几条: the place is part of a heading's name, 全力打造幸福新河)
-            text = text[:k] + text[k + len(place):]
+            text = text[:k] + _OVER_HERE.sub("", text[k + len(place):], count=1)
         # (大港和新河规划里…: the word joining two places named goes with them)
         return re.sub(r"^[和与及、]", "", text) if len(q.places) > 1 else text
 

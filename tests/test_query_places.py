@@ -45,6 +45,8 @@ def test_a_bare_place_joined_to_a_place_named_in_full_is_a_place_too() -> None:
         assert q.docs == ({"a.txt", "b.txt"} if "新河" in question else {"a.txt", "c.txt"}), question
         assert "大港" not in q.text
     assert parser.parse("新河街道大港油田的事").docs == {"b.txt"}  # (no join: a bare name inside a name)
+    q = parser.parse("家庭医生签约大港和新河都怎么写的")  # (two bare names joined: both places)
+    assert q.docs == {"a.txt", "b.txt"} and "和" not in q.text
 
 
 def test_kinds_of_place_joined_and_words_before_a_place_are_no_place() -> None:

@@ -484,7 +484,7 @@ def test_the_kind_of_item_looked_in_and_touching_on_are_no_part_of_a_lists_topic
                                            ("标题带安全二字的有哪几节", ""), ("规划中宣讲出现了几次", "宣讲"),
                                            ("规划里有几段提到疫情", "疫情"), ("谈到景观带、景观改造的共几段", ""),
                                            ("首店一共出现几次", "首店"), ("滨城两字一共在几段里", "滨城"),
-                                           ("有几条任务提到7个社区", "7个社区"),
+                                           ("有几条任务提到7个社区", "7个社区"), ("报告里提了几回元宇宙", "元宇宙"),
                                            # (which documents write it: a list of what they say of it)
                                            ("哪些文件提到了鸿蒙", "")])
 def test_the_places_a_word_is_written_are_counted(question: str, word: str) -> None:

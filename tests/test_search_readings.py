@@ -337,6 +337,16 @@ def test_a_count_of_mentions_takes_headings_and_the_words_with_one_character_bet
     assert [h.line for h in quoted.search("南岭街道社会救助一城通办一共出现几次").hits] == [3]
 
 
+def test_the_titles_of_tasks_asked_of_are_the_tasks_own() -> None:
+    """任务标题带安全生产的有几条: tasks whose own titles hold the word; 标题带 alone asks for headings."""
+    lines = ["南岭街道2023年重点工作任务", "一、抓安全生产", "1.落实安全生产主体责任。完成培训。",
+             "2.强化安全生产监管。完成检查。", "3.开展消防演练。落实安全生产要求。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    result = index.search("南岭街道任务标题带安全生产的有几条")
+    assert result.total == 2 and [(h.kind, h.line) for h in result.hits] == [("task", 3), ("task", 4)]
+    assert [h.kind for h in index.search("南岭街道标题带安全生产的有几节").hits] == ["section"]
+
+
 def test_places_joined_in_a_question_scope_it_to_each_ones_plan() -> None:
     """东湖街道和宝安…: a place only an unplaced plan names (宝安区), joined to a known place, adds its plan."""
     unnamed = build_document("x.txt", ["XX街道2023年工作报告", "一、抓民生",
