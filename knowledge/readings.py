@@ -85,9 +85,9 @@ _AFTER_NOUN = " 吗呢的有是了都个项条还"
 _ASKING_WORD = re.compile(r"几|多少|哪")
 _HOW_MUCH = "多少"
 _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?"
-                          r"|(?:只剩|还剩|就剩)这?(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个多?月了?"
+                          r"|(?:只剩|还剩|就剩)这?(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两仨俩]{1,3})个?多?月了?"
                           # 离年底就一个月了: the time left, told (the time it is left to stays)
-                          r"|(?<=[底末])(?:就|只|还)(?:剩|有)?(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个多?月了?"
+                          r"|(?<=[底末])(?:就|只|还)(?:剩|有)?(?:不到)?(?:\d{1,2}|[一二三四五六七八九十两仨俩]{1,3})个?多?月了?"
                           r"|(?:离|距离?)(?=[年月][底末](?:就|只|还))"
                           # 十四五都结束了: the period named is over (the period itself is read)
                           r"|(?:都|已经|已)(?:结束|过完|收官)了"
@@ -534,7 +534,7 @@ _PLACES_OF = r"(?:地方|条目|内容|段落|任务)?"
 # (tests/test_readings.py holds one question of each).
 _MENTIONS = re.compile("|".join([
     # 任务里带试点的有几条, 写明香港的条目数
-    rf"{_MENTION_VERBS}(?:了|过)?{_WORD}{_AS_WORD}的?{_PLACES_OF}(?:的有|有|{_ALL})(?:{_HOW_MANY_PLACES}|条目数|条数|处数)$",
+    rf"{_MENTION_VERBS}(?:了|过)?{_WORD}{_AS_WORD}的?{_PLACES_OF}(?:的有|有|{_ALL})(?:{_HOW_MANY_PLACES}|条目数|条数|处数|段落数|段数|次数)$",
     # 有几个地方说到鸿蒙, 有几条任务提到7个社区
     rf"{_HOW_MANY_PLACES}{_PLACES_OF}(?:里|中)?{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}})$",
     # 三线一单在那份纲要里出现过几处, 首店一共出现几次, 滨城两字一共在几段里

@@ -485,6 +485,7 @@ def test_the_kind_of_item_looked_in_and_touching_on_are_no_part_of_a_lists_topic
                                            ("规划里有几段提到疫情", "疫情"), ("谈到景观带、景观改造的共几段", ""),
                                            ("首店一共出现几次", "首店"), ("滨城两字一共在几段里", "滨城"),
                                            ("有几条任务提到7个社区", "7个社区"), ("报告里提了几回元宇宙", "元宇宙"),
+                                           ("计划提到滨城的段落数", "滨城"),
                                            # (which documents write it: a list of what they say of it)
                                            ("哪些文件提到了鸿蒙", "")])
 def test_the_places_a_word_is_written_are_counted(question: str, word: str) -> None:
@@ -816,6 +817,10 @@ def test_work_to_hand_in_by_a_time_left_is_work_falling_due() -> None:
     assert (r.kind, r.horizon) == ("due", "year")
     assert without_time_of_asking("十四五就剩这一个月了企业户数") == "十四五企业户数"
     assert without_time_of_asking("离年底就一个月了要交") == "年底要交"
+    assert without_time_of_asking("离年底就仨月了得编完") == "年底得编完"  # (仨: three, its measure said)
+    # 眼看年底了…还有哪些…没办: work not yet done as the year's end comes near falls due by then
+    r = read(normalize("眼看年底了还有哪些立项入库的活没办"))
+    assert (r.kind, r.horizon) == ("due", "year") and "还有" not in r.topic
     # (the year of asking told: 都2024年了; 到2025年 is no time of asking)
     assert without_time_of_asking("都2024年了宝安去年该立项的事哪些逾期了") == "宝安去年该立项的事哪些逾期了"
     assert without_time_of_asking("到2025年了吗") == "到2025年了吗"
