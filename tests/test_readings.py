@@ -940,3 +940,12 @@ def test_finding_the_words_is_no_part_of_a_lists_topic() -> None:
     """智慧社区在哪些规划里能搜到: 能搜到 is the asking; 第几组任务 asks where, as 第几方面 does."""
     assert read(normalize("智慧社区在哪些规划里能搜到")).topic == "智慧社区"
     assert read(normalize("讲民生的是第几组任务")).where
+
+
+@pytest.mark.parametrize("question,topic,top", [("人口管理在第几小节", "人口管理", False),
+                                                ("社会治理那一大类任务的标题", "社会治理", False),
+                                                ("讲廉洁和法治的大标题", "廉洁和法治", True)])
+def test_the_part_holding_what_is_named_is_asked_by_its_place_or_its_title(question: str, topic: str, top: bool) -> None:
+    """在第几小节, 那一大类任务的标题, 讲…的大标题: the part that holds the topic (a top one for 大标题)."""
+    r = read(normalize(question))
+    assert (r.kind, r.topic, r.top) == ("structure", topic, top)
