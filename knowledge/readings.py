@@ -520,26 +520,28 @@ _TITLE_WORD = re.compile(r"(?:标题|题目|名字|名称)(?:里|中)?(?:带有|
 
 
 # 任务里带试点的有几条, 有几个地方说到鸿蒙, 三线一单出现过几处: the places the plans write a word, counted.
-# (带 and 含 only as a word of their own: after the items looked in or at the start, not the end of a
+# (带, 含, 说 and 讲 only as a word of their own: after the items looked in or at the start, not the end of a
 # word as in 景观带)
-_MENTION_VERBS = r"(?:(?:(?<=[里中的是有])|^)(?:带有|带|含有|含)|提到|说到|写到|写明|讲到|提及|出现)"
+_MENTION_VERBS = r"(?:(?:(?<=[里中的是有])|^)(?:带有|带|含有|含)|(?<=[里中的是有])(?:说|讲)|提到|说到|写到|写明|讲到|提及|出现)"
 # (how the places are counted: 几处, 多少次, 有几段, 几个地方)
 _HOW_MANY_PLACES = r"(?:几|多少)(?:处|条|次|回|段|个地方)"
 _WORD = r"([\u4e00-\u9fff\w]{2,8}?)"
 # (how the word is pointed at: 滨城两字, 香港这个词; the items said: 的条目, 的段落)
 _AS_WORD = r"(?:字样|二字|两字|这个词|这几个字)?"
-_ALL = r"(?:一共有|一共|总共|共)?"
+_ALL = r"(?:一共有|总共有|共有|一共|总共|共)?"
 _PLACES_OF = r"(?:地方|条目|内容|段落|任务)?"
 # The ways a question counts or asks for the places a word is written, each filling one group with the word
 # (tests/test_readings.py holds one question of each).
 _MENTIONS = re.compile("|".join([
     # 任务里带试点的有几条, 写明香港的条目数
-    rf"{_MENTION_VERBS}(?:了|过)?{_WORD}{_AS_WORD}的?{_PLACES_OF}(?:的有|有|{_ALL})(?:{_HOW_MANY_PLACES}|条目数|条数|处数|段落数|段数|次数)$",
+    rf"{_MENTION_VERBS}(?:了|过)?{_WORD}{_AS_WORD}的?{_PLACES_OF}(?:的有|都有|有|{_ALL})(?:{_HOW_MANY_PLACES}|条目数|条数|处数|段落数|段数|次数|哪些地方|哪几处|哪些段落)$",
     # 有几个地方说到鸿蒙, 有几条任务提到7个社区
     rf"{_HOW_MANY_PLACES}{_PLACES_OF}(?:里|中)?{_MENTION_VERBS}(?:了|过)?([\u4e00-\u9fff\w]{{2,8}})$",
     # 三线一单在那份纲要里出现过几处, 首店一共出现几次, 滨城两字一共在几段里
     rf"^{_WORD}{_AS_WORD}(?:在[\u4e00-\u9fff]{{0,12}}?)?(?:里|中)?{_ALL}(?:出现|提到|写到)(?:了|过)?(?:几|多少)(?:处|次|回|段)$",
     rf"^{_WORD}{_AS_WORD}{_ALL}(?:在|出现在)(?:几|多少)(?:处|段|条|个地方)(?:里|中)?(?:出现)?$",
+    # 泥头车在几条任务里提过
+    rf"^{_WORD}{_AS_WORD}在(?:几|多少)(?:处|段|条|个地方){_PLACES_OF}(?:里|中)?(?:提过|提到过|提到|出现过|出现|写过|说过)$",
     # 提了几回元宇宙: 提 alone, with what was done, before the count
     r"提(?:了|过)(?:几|多少)(?:回|次|处)([\u4e00-\u9fff\w]{2,8})$",
     # 提楼宇的段落有几段: 提 alone, before what is written and the word for the places
@@ -571,8 +573,9 @@ def asks_each_document(text: str) -> bool:
 def mention_word(text: str) -> str:
     """The word a question counts the places of (任务里带试点的有几条 → 试点); empty when it counts none."""
     # (规划中宣讲出现了几次: the document the question looks in is no part of the word)
-    m = _MENTIONS.search(_document_lead().sub("", text, count=1))
-    return _first_group(m)
+    # (…and 报告里讲供热的有几处: 讲 is a word of its own after the document's 里)
+    return _first_group(_MENTIONS.search(_document_lead().sub("", text, count=1))) \
+        or _first_group(_MENTIONS.search(text))
 
 
 @functools.cache

@@ -485,7 +485,10 @@ def test_the_kind_of_item_looked_in_and_touching_on_are_no_part_of_a_lists_topic
                                            ("规划里有几段提到疫情", "疫情"), ("谈到景观带、景观改造的共几段", ""),
                                            ("首店一共出现几次", "首店"), ("滨城两字一共在几段里", "滨城"),
                                            ("有几条任务提到7个社区", "7个社区"), ("报告里提了几回元宇宙", "元宇宙"),
-                                           ("计划提到滨城的段落数", "滨城"),
+                                           ("计划提到滨城的段落数", "滨城"), ("两份文件里说新材料的有几处", "新材料"),
+                                           ("提到雏鹰企业的共有几处", "雏鹰企业"), ("说到直播电商的都有哪些地方", "直播电商"),
+                                           ("清单里泥头车在几条任务里提过", "泥头车"), ("说明书有几处", ""),
+                                           ("报告里讲供热的有几处", "供热"),
                                            # (which documents write it: a list of what they say of it)
                                            ("哪些文件提到了鸿蒙", "")])
 def test_the_places_a_word_is_written_are_counted(question: str, word: str) -> None:
