@@ -520,9 +520,9 @@ _TITLE_WORD = re.compile(r"(?:标题|题目|名字|名称)(?:里|中)?(?:带有|
 
 
 # 任务里带试点的有几条, 有几个地方说到鸿蒙, 三线一单出现过几处: the places the plans write a word, counted.
-# (带, 含, 说 and 讲 only as a word of their own: after the items looked in or at the start, not the end of a
+# (带 and 含 only as a word of their own: after the items looked in or at the start, not the end of a
 # word as in 景观带)
-_MENTION_VERBS = r"(?:(?:(?<=[里中的是有])|^)(?:带有|带|含有|含)|(?<=[里中的是有])(?:说|讲)|提到|说到|写到|写明|讲到|提及|出现)"
+_MENTION_VERBS = r"(?:(?:(?<=[里中的是有])|^)(?:带有|带|含有|含)|提到|说到|写到|写明|讲到|提及|出现)"
 # (how the places are counted: 几处, 多少次, 有几段, 几个地方)
 _HOW_MANY_PLACES = r"(?:几|多少)(?:处|条|次|回|段|个地方)"
 _WORD = r"([\u4e00-\u9fff\w]{2,8}?)"
