@@ -482,16 +482,11 @@ class Listing:
                limit: int) -> SearchResult:
         """The headings of the documents in scope whose titles hold `word` (标题带安全二字的有哪几节), in
         the plans' order; listed or counted."""
-        docs = self._docs(q, outline=True)
-        if _TASK_TITLES.search(q.raw):
-            # 任务标题带安全生产的有几条: the tasks' own titles (6.强化安全生产监管), not the headings
-            tasks = [t for d in docs for t in self.kb.tasks if t.doc == d and word in normalize(t.title)]
-            hits = [h for t in tasks if (h := self._hit(index, "task", t, word))]
-            wanted: ItemKind = "task"
-        else:
-            sections = [s for d in docs for s in self.kb.sections if s.doc == d and word in normalize(s.title)]
-            hits = [h for s in sections if (h := self._hit(index, "section", s, word))]
-            wanted = "section"
+        # (任务标题带安全生产的有几条: the tasks' own titles, 6.强化安全生产监管, not the headings)
+        wanted: ItemKind = "task" if _TASK_TITLES.search(q.raw) else "section"
+        items: Sequence[Task | Section] = self.kb.tasks if wanted == "task" else self.kb.sections
+        hits = [h for d in self._docs(q, outline=True) for it in items
+                if it.doc == d and word in normalize(it.title) and (h := self._hit(index, wanted, it, word))]
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count" if kind == "count" else "list"

@@ -115,7 +115,9 @@ _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "这一年里": 0, 
 # 大港和新河两个规划: places named together.
 _BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
 # The words joining places named one after another (河北区和宝安, 大港街道、河北区、宝安).
-_PLACE_JOINS = "(?:和|与|及|跟|同|、|,|，)"
+PLACE_JOINS = "(?:和|与|及|跟|同|、|,|，)"
+# "Over here" said after a place (大港这边非遗…): it points at the place, no word of what is asked.
+OVER_HERE = "(?:这边|那边|这里|那里|这块|那块)"
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
 _PLACE_SUFFIXES = ("街道办事处", "人民政府", "街道", "新区", "街", "区", "镇", "乡", "县", "市")
 # Offices that issue documents, after the place they belong to (广安市|人民政府办公室).
@@ -224,14 +226,13 @@ LINKING_WORDS = frozenset(words("linking_words"))
 def _without_place(text: str, alias: str) -> str:
     """`text` without a place's name, and the "over here" said after it (大港这边非遗…: 这边 points at
     the place, it is no word of what is asked)."""
-    return re.sub(re.escape(alias) + "(?:这边|那边|这里|那里|这块|那块)?", "", text, count=1)
+    return re.sub(re.escape(alias) + f"{OVER_HERE}?", "", text, count=1)
 
 
 def _without_linking_end(part: str) -> str:
     """A piece of a question without the linking words at its end (防汛上都 → 防汛); the piece as it is
     when nothing else would be left."""
     words = [w for w, _ in tagged(part)]
-
     while len(words) > 1 and words[-1] in LINKING_WORDS:
         words.pop()
     return "".join(words)
@@ -259,7 +260,7 @@ class QueryParser:
         self.place_names: tuple[str, ...] = tuple(sorted({*self.strong, *self.weak}, key=lambda a: (-len(a), a)))
         names = "|".join(map(re.escape, self.place_names)) or "(?!)"
         self._place_name = re.compile(names)
-        self._place_chain = re.compile(rf"(?:{names})(?:{_PLACE_JOINS}(?:{names}))+")
+        self._place_chain = re.compile(rf"(?:{names})(?:{PLACE_JOINS}(?:{names}))+")
         # …and is no word to match either: 广安市 in a question about 广安市's policies says nothing
         # about which passage answers (the asker's own city, like 我们街道).
         # (its bare name too: 广安 for 广安市, once the full name is out)
@@ -370,10 +371,10 @@ class QueryParser:
             q.docs |= self.weak[alias]
             q.places.append(alias)
             # (with the word joining it to the place before: 新河街道和大港 → 新河街道)
-            text = re.sub(f"{_PLACE_JOINS}?{re.escape(alias)}", "", text, count=1)
+            text = re.sub(f"{PLACE_JOINS}?{re.escape(alias)}", "", text, count=1)
         if len(q.places) > 1:
             # 大港街道和新河街道养老…: the word that joined the places opening the question goes with them
-            text = re.sub(f"^{_PLACE_JOINS}", "", text)
+            text = re.sub(f"^{PLACE_JOINS}", "", text)
         q.full = text
         if not q.docs:
             # A bare 大港 also names the place, but may be part of a name (大港高教园区): it is

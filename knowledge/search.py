@@ -65,7 +65,7 @@ from knowledge.own_words import dictionary_word, head_noun, named_things, own_fo
 from knowledge.own_words import warm as warm_words
 from knowledge.pinyin_index import char_pinyin
 from knowledge.purposes import asks_purpose, is_purpose_clause
-from knowledge.query import CLAUSE_MARKS, CLAUSES, Query, arabic_years
+from knowledge.query import CLAUSE_MARKS, CLAUSES, OVER_HERE, Query, arabic_years
 from knowledge.ranker import LONG_QUESTION, Ranker
 from knowledge.readings import (
     Reading,
@@ -246,8 +246,7 @@ def _types_asked(raw: str) -> tuple[str, ...]:
     return asked_types(normalize(raw))
 
 
-# "Over here" said after a place (大港这边非遗…): it points at the place, no word of what is asked.
-_OVER_HERE = re.compile(r"^(?:这边|那边|这里|那里|这块|那块)")
+_OVER_HERE = re.compile(f"^{OVER_HERE}")
 
 
 class SearchIndex:
@@ -971,14 +970,19 @@ class SearchIndex:
         if len(terms) > 1 and not any(t in q.text for t in terms):
             tried += [(t, [t]) for t in sorted(terms, key=lambda t: len(self._term_users(t)))]
         for focus, shown in tried:
-            focused = self.score(dc_replace(q, focus=focus), required)
-            focused.inside = self._named_first(q, focused.inside, threshold)
-            if not focused.inside or focused.inside[0][0] < threshold:
+            if (focused := self._focus_scored(q, required, threshold, focus)) is None:
                 continue
             best = self.entries[focused.inside[0][1]]
             if any(t in best.name or t in best.text for t in shown):
                 return focused
         return self._focused_agreeing(q, required, threshold, terms) if len(tried) == 1 else None
+
+    def _focus_scored(self, q: Query, required: list[str], threshold: float, focus: str) -> Scored | None:
+        """The candidates scored with `focus` as one more variant (those named first), when the best is
+        probable enough; else None."""
+        focused = self.score(dc_replace(q, focus=focus), required)
+        focused.inside = self._named_first(q, focused.inside, threshold)
+        return focused if focused.inside and focused.inside[0][0] >= threshold else None
 
     def _focused_agreeing(self, q: Query, required: list[str], threshold: float, terms: list[str]) -> Scored | None:
         """The candidates scored with each of a question's own terms alone, when every term alone puts the
@@ -989,9 +993,7 @@ class SearchIndex:
             return None
         found: list[Scored] = []
         for term in sorted(terms, key=lambda t: len(self._term_users(t))):
-            focused = self.score(dc_replace(q, focus=term), required)
-            focused.inside = self._named_first(q, focused.inside, threshold)
-            if not focused.inside or focused.inside[0][0] < threshold:
+            if (focused := self._focus_scored(q, required, threshold, term)) is None:
                 return None
             found.append(focused)
         lines = {(self.entries[f.inside[0][1]].item.doc, self.entries[f.inside[0][1]].item.line) for f in found}

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
 from knowledge.own_words import tagged
-from knowledge.query import CLAUSE_MARKS, NOT_PLACES, Query, QueryParser
+from knowledge.query import CLAUSE_MARKS, NOT_PLACES, PLACE_JOINS, Query, QueryParser
 from knowledge.readings import after_leading_time, doc_words
 from knowledge.wordlists import words
 
@@ -44,11 +44,10 @@ _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 # jieba's tags of names (of places, persons, organisations, other proper nouns).
 _NAME_TAGS = ("ns", "nr", "nz", "nt")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
-# The words joining places named one after another (河北区和宝安; 大港街道、河北区、宝安, whose 、
-# normalising takes out).
-_JOINS = "和|与|及|跟|同|,"
-_JOIN_AFTER = re.compile(rf"(?:{_JOINS})?")
-_JOIN_BEFORE = re.compile(rf"(?:{_JOINS})?$")
+# The word joining places named one after another (河北区和宝安), or none (大港街道、河北区、宝安: normalising
+# takes the 、 out).
+_JOIN_AFTER = re.compile(f"{PLACE_JOINS}?")
+_JOIN_BEFORE = re.compile(f"{PLACE_JOINS}?$")
 PLACE_KIND = f"(?:{_KINDS})"  # (a kind of place after a name, as a pattern)
 
 
@@ -97,7 +96,7 @@ def _verbs() -> frozenset[str]:
 
 def _without_joined(text: str, name: str) -> str:
     """`text` without a place's name and the word joining it to another place (宝安和, 、宝安)."""
-    for pattern in (re.escape(name) + f"(?:{_JOINS})", f"(?:{_JOINS})" + re.escape(name), re.escape(name)):
+    for pattern in (re.escape(name) + PLACE_JOINS, PLACE_JOINS + re.escape(name), re.escape(name)):
         if re.search(pattern, text):
             return re.sub(pattern, "", text, count=1)
     return text
@@ -248,21 +247,24 @@ class UnknownPlaces:
         raw = normalize(q.raw)
         for place in list(q.places):
             for m in re.finditer(re.escape(place), raw):
-                after = raw[m.end():]
-                before = raw[:m.start()]
-                joined = _JOIN_AFTER.match(after)
-                ahead = joined is not None and next((after[joined.end():joined.end() + n] for n in (3, 2)
-                                         if self._unplaced_place(after[joined.end():joined.end() + n])), None)
-                joined = _JOIN_BEFORE.search(before)
-                behind = joined is not None and next((before[:joined.start()][-n:] for n in (3, 2)
-                                          if joined.start() >= n and self._unplaced_place(before[:joined.start()][-n:])), None)
+                # (past the joining word, which may be none: where the other place's name begins or ends)
+                after, before = raw[m.end():], raw[:m.start()]
+                after = after[_JOIN_AFTER.match(after).end():]  # type: ignore[union-attr]
+                before = before[:_JOIN_BEFORE.search(before).start()]  # type: ignore[union-attr]
+                ahead = next((after[:n] for n in (3, 2) if len(after) >= n and self._unplaced_place(after[:n])), None)
+                behind = next((before[-n:] for n in (3, 2) if len(before) >= n and self._unplaced_place(before[-n:])),
+                              None)
                 for name in (ahead, behind):
                     if name and name not in q.places:
-                        q.docs |= {d.file for d in self.kb.documents if self.may_be_in(d.file, [name])}
+                        q.docs |= self._plans_of([name])
                         q.places.append(name)
                         # (the word joining it to the other place goes with it: 宝安和防汛 → 防汛)
                         q.text = _without_joined(q.text, name)
                         q.full = _without_joined(q.full, name)
+
+    def _plans_of(self, places: list[str]) -> set[str]:
+        """The documents that may be the plans of these places (by their text: 宝安区 for 宝安)."""
+        return {d.file for d in self.kb.documents if self.may_be_in(d.file, places)}
 
     def scope(self, q: Query) -> None:
         """A question naming such a place is about the documents that may be its plans, if any (for
@@ -280,7 +282,7 @@ class UnknownPlaces:
         bare = not named and (named := self._bare_name(q.text) or self._bare_name(after_leading_time(q.text))
                               or self._inner_name(q.text) or self._clause_name(q.raw)
                               or self._word_name(q.text)) != []
-        maybe = {d.file for d in self.kb.documents if self.may_be_in(d.file, named)} if named else set()
+        maybe = self._plans_of(named) if named else set()
         if not maybe:
             return
         q.docs = maybe
