@@ -59,6 +59,9 @@ TITLE_TOPIC_SHARE = 0.6
 TITLE_TOPIC_LEFT = 2
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"以及|或者|和|与|及|、|或")
+# 按处算的, 以平方米计的, 论座算的: the work asked for is what is counted in that unit (its topic, if any,
+# before the unit: 绿化按平方米算的).
+_MEASURED_IN = re.compile(r"(.*?)(?:按照|按|以|论|用)([\u4e00-\u9fff]{1,4}?)(?:来|为单位)?(?:计算|计|算)")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
 _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 _STATED_COUNT = re.compile(r"[两二三四五六七八九十百\d]{1,4}[个项条](?=指标|任务)")
@@ -886,6 +889,12 @@ class Listing:
                     cover = tuple(np.maximum(a, b) for a, b in zip(cover, index.known_coverage(part), strict=True))
         numeric = re.fullmatch(r"\d+(?:\.\d+)?", reading.topic) is not None
         valued: set[int] | None = None
+        if (measured := _MEASURED_IN.fullmatch(reading.topic)) is not None and not measured.group(1):
+            # 按处算的活年底前还有哪些: what falls due and states a number of that unit (120处, 1千平方米).
+            counted = re.compile(rf"\d+(?:\.\d+)?[万千百亿]?{re.escape(measured.group(2))}")
+            cover, topics = None, []
+            items: list[Task | Indicator | Passage] = [*self.kb.tasks, *self.kb.indicators, *self.kb.passages]
+            valued = {id(item) for item in items if counted.search(item.text)}
         if reading.wanted == "indicator" and not numeric and (percents := _percents(q.raw)) and (
                 setting := self.category(reading.topic, sorted(docs), None, percents)):
             # 专栏里目标写100%的指标，到今年年底都得完成吧: the targets setting that value (in the part

@@ -58,6 +58,7 @@ from knowledge.latin import INITIALS_WORD, InitialsReader, LatinResolver, Pinyin
 from knowledge.lexicon import Lexicon
 from knowledge.listing import ARTICLE, Listing, opened_article
 from knowledge.marks import marks_in
+from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.numbers import large_numbers_in_digits, percents_in_digits
@@ -247,6 +248,11 @@ def _types_asked(raw: str) -> tuple[str, ...]:
 
 
 _OVER_HERE = re.compile(f"^{OVER_HERE}")
+
+
+# The kinds of document that are plans of work, titled by place, year and kind (not named by what they
+# are about).
+_WORK_PLANS = frozenset({"five_year_plan", "annual_plan", "work_report", "task_list"})
 
 
 class SearchIndex:
@@ -706,7 +712,9 @@ class SearchIndex:
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
             result.note = _nothing_on(required[0])
             return result
-        if (word := mention_word(asked)) and self._items_using(word):
+        # (涉及仲裁的条目全列出来: the same asked in words the patterns do not order so)
+        if ((word := mention_word(asked)) and self._items_using(word)) \
+                or (word := mention_in_frame(asked, lambda w: self._items_using(w) > 0)):
             # 任务里带试点的有几条, 有几个地方说到鸿蒙: the lines that write the word, counted.
             return self.listing.mentions(self, q, word, result, limit)
         if reading.kind in ("list", "count", "structure") and (word := title_word(asked)):
@@ -902,7 +910,14 @@ class SearchIndex:
         if runs[0][0] < PHRASE_RUN or runs[0][1] <= PHRASE_SHARE \
                 or (len(runs) > 1 and runs[0][0] - runs[1][0] <= 1):
             return None  # (no run long enough, or two documents write as much of it: no scope)
-        return self.kb.documents[runs[0][2]].file, named[0], named[1], runs[0][0]
+        doc = self.kb.documents[runs[0][2]]
+        kind = next((w for w in words("title_cues") if named[0].endswith(w)), "")
+        if doc.kind in _WORK_PLANS and doc.title_source == "text" and kind and kind not in doc.title:
+            # 港人生活村规划编好的时间点: a plan of work titled as another kind (重点工作任务) is not the 规划
+            # named by those words; they name a thing it writes of (港人生活村项目规划编制). (A policy
+            # document is named by what it is about in any words: 公益性公墓…标准 for its 实施方案.)
+            return None
+        return doc.file, named[0], named[1], runs[0][0]
 
     def _best_run(self, variants: list[str], doc: int) -> tuple[int, float]:
         """The longest run of any of the words' variants that the document's items write (in

@@ -218,6 +218,16 @@ def test_targets_due_by_a_year_are_listed_when_a_deadline_question_asks_for_targ
     assert [h.kind for h in index.search("年底前要完成的任务", today=dt.date(2024, 11, 1)).hits] == ["task"]
 
 
+def test_work_due_counted_in_a_unit_is_the_work_stating_a_number_of_it() -> None:
+    """按处算的活年底前还有哪些: the tasks due that state a number of 处 (120处), none other."""
+    lines = ["南岭街道2024年工作计划", "一、重点工作", "1.完成老旧小区改造8个。年底前完成。",
+             "2.整治积水点120处。年底前完成。", "3.建设口袋公园3处。年底前完成。", "4.新增绿地1万平方米。年底前完成。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    result = index.search("今年按“处”算的活，年底前还有哪些得交", today=dt.date(2024, 10, 20))
+    assert result.reading == "due" and [h.line for h in result.hits] == [4, 5]
+    assert [h.line for h in index.search("以平方米计的任务年底前要完成的有哪些", today=dt.date(2024, 10, 20)).hits] == [6]
+
+
 def test_chat_around_a_deadline_list_topic_leaves_the_part_the_items_write() -> None:
     lines = ["北塘街道2024年工作计划", "一、重点工作", "1.推动滨河公园项目全面开工。年底前完成。",
              "2.完善社区养老服务网络。年底前完成。"]
@@ -941,6 +951,21 @@ def test_words_naming_a_document_that_are_nearly_all_the_question_stay_what_is_a
     assert q.titled and q.docs == {"a.txt"} and "公墓" in q.text
     hits = index.search("农村的公益性公墓怎么建，有没有标准可依？").hits
     assert hits and "建设标准" in hits[0].text
+
+
+def test_a_plan_named_by_words_a_document_of_another_kind_writes_is_a_thing_it_writes_of() -> None:
+    """港人生活村规划编好的时间点: the task list writes 港人生活村项目规划编制, but it is titled as a task
+    list, not a 规划: the words are what is asked, not a document named."""
+    tasks = build_document("a.txt", ["2023年重点工作任务", "一、产业发展",
+                                     "1.持续推进港人生活村项目。完成港人生活村项目规划编制，完善区域内文化中心功能。2023年12月底前完成。",
+                                     "2.推进滨海公园建设。2023年6月底前完成。"])
+    other = build_document("b.txt", ["东湖街道2024年工作计划", "一、重点工作", "1.推进东湖社区卫生服务站建设。"])
+    index = SearchIndex(merge([tasks, other]))
+    q = index.parse("港人生活村规划编好的时间点，是哪年交")
+    index.scope_by_phrase(q)
+    assert not q.titled and "港人生活村" in q.text
+    hits = index.search("港人生活村规划编好的时间点，是哪年交").hits
+    assert hits and hits[0].doc == "a.txt" and hits[0].line == 3
 
 
 def test_a_word_running_on_past_a_kind_of_place_names_no_place(index: SearchIndex) -> None:

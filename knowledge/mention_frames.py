@@ -1,0 +1,88 @@
+"""Questions asking where the plans write a word, read by the words around it (涉及仲裁的条目全列出来 → 仲裁).
+
+The patterns of `knowledge.readings` read the common orders of such a question; this reads any order
+of the same words: everything but the one word must be words of `data/mention_frames.tsv` (or the
+document words), and those must say that the places of the text are asked for.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from knowledge.readings import doc_words
+from knowledge.wordlists import DATA_DIR
+
+# How long the word asked about may be (滨城 … 社会救助领域).
+_WORD_CHARS = (2, 10)
+# Particles never at the edge of a word the plans write (提到的社区有: 的 and 有 are the frame's).
+_NO_EDGE = frozenset("的了过被都有在里")
+
+
+@functools.cache
+def _roles() -> dict[str, frozenset[str]]:
+    """Each frame word with its roles (a word may have several)."""
+    roles: dict[str, set[str]] = {}
+    for raw in (DATA_DIR / "mention_frames.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        word, role = raw.split("\t")[:2]
+        roles.setdefault(word.strip(), set()).add(role.strip())
+    for word in doc_words():
+        roles.setdefault(word, set()).add("scope")
+    return {w: frozenset(r) for w, r in roles.items()}
+
+
+@functools.cache
+def _longest() -> int:
+    return max(map(len, _roles()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _segments(text: str) -> tuple[str, ...] | None:
+    """`text` cut into the fewest frame words, None when it is not made of them only."""
+    roles, longest = _roles(), _longest()
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(text)
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - longest), end):
+            before = best[start]
+            if before is not None and text[start:end] in roles \
+                    and (best[end] is None or len(before) + 1 < len(best[end])):  # type: ignore[arg-type]
+                best[end] = (*before, text[start:end])
+    return best[len(text)]
+
+
+def _asks_places(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """Do the frame words before and after the word ask for the places it is written?"""
+    roles = _roles()
+    held = set().union(*(roles[w] for w in (*before, *after)))
+    if "ask" not in held:
+        return False
+    if "text" in held:
+        return True
+    # A verb before the word takes it as its object only when nothing comes between (出现四风的地方; not
+    # 规划里提到的社区有几处, which counts communities).
+    said_before = bool(before) and ("verb" in roles[before[-1]] or (
+        len(before) > 1 and before[-1] in ("了", "过") and "verb" in roles[before[-2]]))
+    verb = said_before or any("verb" in roles[w] for w in after)
+    return verb and "place" in held
+
+
+def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
+    """The word a question asks the written places of, read by the frame words around it (所有规划里出现
+    政协的段落有几个 → 政协), the longest the plans write (`written`); empty when the question is not so
+    made."""
+    roles = _roles()
+    if not any(w in text for w, r in roles.items() if "ask" in r) \
+            or not any(w in text for w, r in roles.items() if r & {"text", "verb"}):
+        return ""  # (most questions: no need to try each word)
+    low, high = _WORD_CHARS
+    for size in range(min(high, len(text)), low - 1, -1):
+        for start in range(0, len(text) - size + 1):
+            word = text[start:start + size]
+            if word[0] in _NO_EDGE or word[-1] in _NO_EDGE or _segments(word) is not None:
+                continue  # (有关的表述 is the frame itself)
+            before, after = _segments(text[:start]), _segments(text[start + size:])
+            if before is not None and after is not None and _asks_places(before, after) and written(word):
+                return word
+    return ""

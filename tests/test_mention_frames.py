@@ -1,0 +1,48 @@
+"""Questions asking where the plans write a word, in any order of the words around it."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.builder import build_document
+from knowledge.mention_frames import mention_in_frame
+from knowledge.search import SearchIndex
+
+WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四风", "人大代表", "和平社区", "社区", "口袋公园",
+           "安全生产"}
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("涉及仲裁的条目全列出来", "仲裁"),                 # verb before, a place of the text, a list asked
+    ("各份材料里跟法庭有关的表述都找出来", "法庭"),      # the documents looked in, a tie to the word
+    ("工会相关的内容各规划里分布在哪", "工会"),          # where the places are
+    ("带青年二字的段落数数有几段", "青年"),              # the word pointed at as a word
+    ("所有规划里出现政协的段落有几个", "政协"),
+    ("网格员这个词有几处", "网格员"),                   # no verb: 这个词 says it is the writing
+    ("四风一共在几处提到", "四风"),                      # the verb after the count
+    ("人大代表在几段文字里被提到", "人大代表"),
+    ("提到和平社区的段落有几个", "和平社区"),            # the longest word the plans write
+])
+def test_the_word_is_read_whatever_the_order_of_the_frame(question: str, word: str) -> None:
+    assert mention_in_frame(question, WRITTEN.__contains__) == word
+
+
+@pytest.mark.parametrize("question", [
+    "规划里提到的社区有哪些",      # the word after 提到的 is what is asked for: which communities
+    "口袋公园有几处",              # 处 counts things too: without a verb it asks a figure
+    "安全生产有哪些任务",          # tasks about a topic, not where a word is written
+    "跟安全生产有关的表述",        # nothing asks for the count or the list
+    "仲裁院在哪几个段落里",        # the word is not one the plans write
+    "哪些规划里写到了安全生产",    # the plans' items on it: a verb and a list alone are no count of lines
+])
+def test_other_questions_are_no_mention_frames(question: str) -> None:
+    assert mention_in_frame(question, WRITTEN.__contains__) == ""
+
+
+def test_a_list_of_mentions_in_the_search_is_every_line_writing_the_word() -> None:
+    """跟仲裁有关的段落都列出来: each line writing 仲裁, counted, in the plans' order."""
+    lines = ["南岭街道2023年重点工作任务", "一、抓民生", "1.健全劳动争议仲裁机制。完成调解组织建设。",
+             "2.完成老旧小区改造8个。", "3.推进劳动仲裁院标准化建设。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    result = index.search("跟仲裁有关的段落都列出来")
+    assert result.reading == "count" and [h.line for h in result.hits] == [3, 5]
