@@ -36,6 +36,10 @@ _POINTING_AT_FIGURE = re.compile(r"(?:那个|这个|那|这)(?=\d)")
 QUESTION_WORDS = words("question_words")
 # Openings of clauses telling of the asker (我是社区网格员, 我该怎么跟他们说): knowledge/data/asker_clauses.txt.
 ASKER_CLAUSES = words("asker_clauses")
+# Fewer characters than this left of a question once the clauses telling of the asker are out ask
+# nothing alone (社区管不管我们 → 社区): those clauses then stay.
+ASKED_ALONE_CHARS = 3
+_PRONOUNS = re.compile(r"我们|咱们|你们|他们|她们|我|你|他|她|咱")
 # The marks that end a clause of a question as typed (search and the place reader split on them too).
 CLAUSE_MARKS = "，,。；;！!？?"
 CLAUSES = re.compile(f"[{CLAUSE_MARKS}]")
@@ -420,6 +424,8 @@ class QueryParser:
                 kept.append(clause)
         if not kept or len(kept) == len(clauses):
             return raw
+        if len(_PRONOUNS.sub("", self.core(normalize("".join(kept))))) < ASKED_ALONE_CHARS:
+            return raw  # 我是租房住的，社区管不管我们: what is left asks nothing alone; the asker is the topic
         return "".join(places) + "，".join(kept)
 
     def _by_document_word(self, q: Query, text: str) -> None:

@@ -449,6 +449,10 @@ def asks_due(text: str) -> bool:
 _TABLE_WORD = re.compile(r"专栏|表")
 
 # …讲城市治理 (that part): what a part speaks of, after words before it (not a heading opening with 讲).
+# 怎么布局, 如何推进: asking how something is done, after what is asked about …
+_HOW_DONE = re.compile(r"怎么|如何|怎样")
+# … by a verb of at most this many characters (整治, 管).
+HOW_DONE_CHARS = 2
 _SPOKEN_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:讲|说|关于|有关)(?:的是|的)?([\u4e00-\u9fff]{2,})$")
 
 
@@ -810,6 +814,14 @@ def read(text: str) -> Reading:
         # 工作回顾那部分一年来主要做的工作分了几个方面: the words before 那部分 name the part; the
         # rest tells what the asker thinks is in it.
         r.topic = named
+    if r.kind in ("list", "count") and (how := _HOW_DONE.search(r.topic)) and how.start() >= 2 \
+            and len(r.topic[how.end():].rstrip(_AFTER_NOUN)) <= HOW_DONE_CHARS:
+        # 托幼机构各地规划咋布局, 燃气这块各地怎么整治的: what is listed is named before the asking; how it is
+        # done (布局, 整治: a verb alone) is what the items tell, and the plans looked in (规划) are no part of
+        # it. (规划实施怎么调动社会参与: what follows the asking names what is asked about too)
+        named = r.topic[: how.start()]
+        bare = next((named[: -len(w)] for w in doc_words if named.endswith(w) and len(named) - len(w) >= 2), named)
+        r.topic = bare
     if r.kind == "structure" and (about := _SPOKEN_OF.search(r.topic)):
         # 计划分了五大块，讲城市治理那一块叫什么: the part is named by what it speaks of; what the
         # asker says before it (分了五大块) tells how the document is laid out, not the part.

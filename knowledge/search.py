@@ -62,7 +62,14 @@ from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
 from knowledge.numbers import large_numbers_in_digits, percents_in_digits
-from knowledge.own_words import dictionary_word, head_noun, named_things, own_focus, without_trailing_chatter
+from knowledge.own_words import (
+    dictionary_word,
+    head_noun,
+    named_things,
+    own_focus,
+    tagged,
+    without_trailing_chatter,
+)
 from knowledge.own_words import warm as warm_words
 from knowledge.pinyin_index import char_pinyin
 from knowledge.purposes import asks_purpose, is_purpose_clause
@@ -253,6 +260,13 @@ _OVER_HERE = re.compile(f"^{OVER_HERE}")
 # The kinds of document that are plans of work, titled by place, year and kind (not named by what they
 # are about).
 _WORK_PLANS = frozenset({"five_year_plan", "annual_plan", "work_report", "task_list"})
+
+
+def _first_word(term: str) -> str:
+    """The first word of a term of two (托育服务 → 托育) when the second says what is done with it
+    (knowledge/data/activity_heads.txt: 服务, 管理; not 药品零售, whose 药品 is no 零售药店); empty otherwise."""
+    parts = tagged(term)
+    return parts[0][0] if len(parts) == 2 and len(parts[0][0]) >= 2 and parts[1][0] in words("activity_heads") else ""
 
 
 class SearchIndex:
@@ -1034,6 +1048,11 @@ class SearchIndex:
                 # 耗子 → 鼠害, 病媒生物, not written in the plans asked about; 老鼠, said for them too, →
                 # 灭鼠, written. (学校 → 教育, written however often: no sibling's term, 入学, instead)
                 used = [(n, t) for t in siblings if 0 < (n := self._items_using(t)) <= most and usable(t)]
+            if not written and not used:
+                # 没人带娃 → 托育服务, which the plans write as 托育 (托育点, 托班): the term's first word, when
+                # it names the thing (the rest, 服务, says what is done with it).
+                used = [(n, w) for t in forms if (w := _first_word(t)) and 0 < (n := self._items_using(w)) <= most
+                        and usable(w)]
             if used:
                 out.append(min(used)[1])
         if not out:

@@ -59,6 +59,8 @@ def test_clauses_telling_of_the_asker_are_dropped_but_their_place_is_kept() -> N
     assert "网格员" not in q.text and "他们" not in q.text and "招聘会" in q.text
     # A question of one clause is left as it is.
     assert "网格员" in parser.parse("我是网格员想问东湖街道招聘会").full
+    # What is left once they are out must ask something alone: 社区管不管我们 does not (the asker is the topic).
+    assert "租房" in parser.parse("我是租房住的，社区管不管我们").text
 
 
 def test_the_text_of_a_plan_points_into_the_document_named() -> None:

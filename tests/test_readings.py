@@ -952,3 +952,26 @@ def test_the_part_holding_what_is_named_is_asked_by_its_place_or_its_title(quest
     """在第几小节, 那一大类任务的标题, 讲…的大标题: the part that holds the topic (a top one for 大标题)."""
     r = read(normalize(question))
     assert (r.kind, r.topic, r.top) == ("structure", topic, top)
+
+
+@pytest.mark.parametrize("question,path", [("大港街道规划第二大章的题目", (2,)), ("规划第七章开头那一节是啥题目", (7, 1)),
+                                           ("计划五大块里压轴那块标题叫啥", (-1,)), ("规划第二章节叫什么名字", (2,))])
+def test_parts_said_by_their_place_in_other_words(question: str, path: tuple[int, ...]) -> None:
+    """第二大章 is a chapter, 开头那一节 the first, 压轴那块 the last, 第二章节 the second chapter."""
+    r = read(normalize(question))
+    assert (r.kind, r.wanted, r.path) == ("structure", "section", path)
+
+
+@pytest.mark.parametrize("question,topic", [("规划讲精神文明那大块的题目", "精神文明"),
+                                            ("回顾里讲新赛道那一段标题", "新赛道"),
+                                            ("政府怎么抓自身建设，第几部分", "政府自身建设")])
+def test_the_part_about_a_topic_asked_in_other_words(question: str, topic: str) -> None:
+    """那大块, 那一段标题 point at a part as 那部分 does; 怎么抓 is how, not what."""
+    r = read(normalize(question))
+    assert (r.kind, r.topic) == ("structure", topic)
+
+
+@pytest.mark.parametrize("question,topic", [("托幼机构各地规划咋布局", "托幼机构"), ("燃气这块各地怎么整治的", "燃气")])
+def test_how_a_listed_thing_is_done_is_no_part_of_the_topic(question: str, topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.topic) == ("list", topic)

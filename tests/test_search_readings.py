@@ -43,6 +43,13 @@ def test_an_everyday_word_whose_term_is_rare_is_focused_on_alone(bundled_kb: Kno
     assert hits and "欠薪" in hits[0].text
 
 
+def test_an_everyday_words_term_the_plans_write_only_in_part_is_found_by_its_first_word(bundled_kb: KnowledgeBase) -> None:
+    """没人带娃 → 托育服务, which 宝安's plan writes as 托育 (托育资源, 托育点): the term's first word names the
+    thing; 服务 says what is done with it."""
+    hits = SearchIndex(bundled_kb).search("宝安家里没人带娃怎么办").hits
+    assert hits and "托育" in hits[0].text and hits[0].doc.startswith("003_")
+
+
 def test_a_named_place_filters_and_says_so_with_other_places_items(index: SearchIndex) -> None:
     result = index.search("东湖街道PM2.5目标")
     assert result.hits == []
