@@ -65,7 +65,7 @@ def _asks_places(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     said_before = bool(before) and ("verb" in roles[before[-1]] or (
         len(before) > 1 and before[-1] in ("了", "过") and "verb" in roles[before[-2]]))
     verb = said_before or any("verb" in roles[w] for w in after)
-    return verb and "place" in held
+    return verb and "place" in held and "count" in held
 
 
 def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:

@@ -83,6 +83,17 @@ def _after_city(text: str) -> str:
     return text[len(words[0][0]):]
 
 
+def _after_first_word(text: str) -> str:
+    """The question after its first word when that word may be a city the tagger does not know as a
+    place (合肥 in 合肥蜀山区, 青岛 before 市南区) and the next word names a place by its kind (蜀山区,
+    市南区); else the question as it is."""
+    words = tagged(text)
+    if len(words) < 2 or not 2 <= len(words[0][0]) <= _CITY_CHARS or not words[0][1].startswith("n") \
+            or not (words[1][1] == "ns" or words[1][0].endswith(("区", "县", "街道", "镇"))):
+        return text
+    return text[len(words[0][0]):]
+
+
 def _later_clauses(raw: str) -> Iterator[str]:
     """The clauses of a question as typed after its first, normalised (a place may open one)."""
     return (normalize(clause) for clause in _CLAUSES.split(raw)[1:])
@@ -117,12 +128,19 @@ class UnknownPlaces:
     @staticmethod
     def named(q: Query) -> list[str]:
         """A place no plan is about named at the start of the question (和平区, 古林街道; after its city:
-        深圳粤海街道): words that must be in an answer."""
-        text = q.text
+        深圳粤海街道, 合肥蜀山区, 青岛市南区): words that must be in an answer."""
+        texts = [q.text]
+        if not q.docs:  # (天津滨海新区大港街道: a city and district before a known place)
+            texts += [_after_city(q.text), _after_first_word(q.text)]
+        for text in dict.fromkeys(texts):
+            if named := UnknownPlaces._named_at_start(q, text):
+                return named
+        return []
+
+    @staticmethod
+    def _named_at_start(q: Query, text: str) -> list[str]:
+        """The place no plan is about that `text` (the question, or what follows its city) opens with."""
         name = _UNKNOWN_PLACE.match(text)
-        if name is None and not q.docs:  # (天津滨海新区大港街道: a city and district before a known place)
-            text = _after_city(text)
-            name = _UNKNOWN_PLACE.match(text)
         # (乡镇街道, 城乡社区…: a word naming a kind of place before the kind is no name either)
         if not name or name.group(0).endswith(NOT_PLACES) or name.group(1).endswith(NOT_PLACES) \
                 or _FUNCTION_CHARS.search(name.group(1)) \

@@ -22,6 +22,10 @@ WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四�
     ("四风一共在几处提到", "四风"),                      # the verb after the count
     ("人大代表在几段文字里被提到", "人大代表"),
     ("提到和平社区的段落有几个", "和平社区"),            # the longest word the plans write
+    ("仲裁这仨字规划里一共提到几回", "仲裁"),            # the word pointed at by its characters
+    ("工会提了几次", "工会"),                            # 提 alone, a verb after the word
+    ("法庭相关段落数", "法庭"),                          # 段落数: the places and the count in one word
+    ("青年相关内容汇总", "青年"),
 ])
 def test_the_word_is_read_whatever_the_order_of_the_frame(question: str, word: str) -> None:
     assert mention_in_frame(question, WRITTEN.__contains__) == word
@@ -34,6 +38,7 @@ def test_the_word_is_read_whatever_the_order_of_the_frame(question: str, word: s
     "跟安全生产有关的表述",        # nothing asks for the count or the list
     "仲裁院在哪几个段落里",        # the word is not one the plans write
     "哪些规划里写到了安全生产",    # the plans' items on it: a verb and a list alone are no count of lines
+    "安全生产哪些地方提了",        # which places take it up: a place with a verb is a mention only when counted
 ])
 def test_other_questions_are_no_mention_frames(question: str) -> None:
     assert mention_in_frame(question, WRITTEN.__contains__) == ""

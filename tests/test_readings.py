@@ -964,9 +964,10 @@ def test_parts_said_by_their_place_in_other_words(question: str, path: tuple[int
 
 @pytest.mark.parametrize("question,topic", [("规划讲精神文明那大块的题目", "精神文明"),
                                             ("回顾里讲新赛道那一段标题", "新赛道"),
-                                            ("政府怎么抓自身建设，第几部分", "政府自身建设")])
+                                            ("政府怎么抓自身建设，第几部分", "政府自身建设"),
+                                            ("保障措施那章是第几", "保障措施")])
 def test_the_part_about_a_topic_asked_in_other_words(question: str, topic: str) -> None:
-    """那大块, 那一段标题 point at a part as 那部分 does; 怎么抓 is how, not what."""
+    """那大块, 那一段标题 point at a part as 那部分 does; 怎么抓 is how, not what; 那章是第几 asks where."""
     r = read(normalize(question))
     assert (r.kind, r.topic) == ("structure", topic)
 

@@ -975,6 +975,16 @@ def test_a_plan_named_by_words_a_document_of_another_kind_writes_is_a_thing_it_w
     assert hits and hits[0].doc == "a.txt" and hits[0].line == 3
 
 
+@pytest.mark.parametrize(("question", "place"), [("合肥蜀山区安全生产有哪些任务", "蜀山区"),
+                                               ("青岛市南区安全生产有哪些任务", "市南区")])
+def test_a_place_after_a_city_the_tagger_does_not_know_as_one_is_read(index: SearchIndex, question: str,
+                                                                     place: str) -> None:
+    """合肥蜀山区, 青岛市南区: the city's word (合肥, 青岛) comes first; the place named by its kind after it is
+    one no plan is about, and nothing else answers."""
+    assert index.places.required(index.parse(question)) == [place]
+    assert not index.search(question).hits
+
+
 def test_a_word_running_on_past_a_kind_of_place_names_no_place(index: SearchIndex) -> None:
     """农贸市场, 助力乡村振兴: 市 and 乡 begin a word (市场, 乡村); nothing is read as a place."""
     for question in ("农贸市场改造有哪些任务", "助力乡村振兴有哪些任务", "推进乡村振兴有哪些任务"):
