@@ -144,6 +144,16 @@ def find_quantities(text: str) -> list[Quantity]:
 _PERCENT_WORDS = re.compile(r"百分之([零〇一二三四五六七八九十百两点]+)")
 
 
+# 1加3加7加N: a formula's plus said as a word, between its digits or letters.
+_PLUS_SAID = re.compile(r"(?<=[0-9A-Za-z])加(?=[0-9A-Za-z])")
+
+
+def pluses_in_signs(text: str) -> str:
+    """The text with a formula's plus said as 加 written as the sign (1加3加7加N → 1+3+7+N), as plans
+    write such formulas; 加 between words is left as it is."""
+    return _PLUS_SAID.sub("+", text) if "加" in text else text
+
+
 def percents_in_digits(text: str) -> str:
     """The text with percentages said in words written in digits (百分之百 → 100%, 百分之九十五 → 95%),
     as plans write them; a span that is no number is left as it is."""

@@ -61,7 +61,7 @@ from knowledge.marks import marks_in
 from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize
-from knowledge.numbers import large_numbers_in_digits, percents_in_digits
+from knowledge.numbers import large_numbers_in_digits, percents_in_digits, pluses_in_signs
 from knowledge.own_words import (
     dictionary_word,
     head_noun,
@@ -666,7 +666,7 @@ class SearchIndex:
             elif head := _read_head(resolved):
                 query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
         # (百分之百 → 100%, 一万人 → 1万人: the plans write percentages and large numbers in digits)
-        said = unbracket_span(unquote_part_number(large_numbers_in_digits(percents_in_digits(query))))
+        said = unbracket_span(unquote_part_number(large_numbers_in_digits(percents_in_digits(pluses_in_signs(query)))))
         q = self.parse(said, today)
         required = self.parser_required(q)
         # (宝安那个街道: a place a plan's text writes as one (宝安区) is that plan's; nothing to repair)

@@ -287,9 +287,12 @@ class UnknownPlaces:
     def scope(self, q: Query) -> None:
         """A question naming such a place is about the documents that may be its plans, if any (for
         lists and outlines too); like a known place, the name is then a filter, not what is asked."""
-        if q.docs:
+        if q.docs and (q.places or q.titled):
             self._joined(q)
             return
+        # (宝安计划第七部分: documents a word for a kind of document chose, 计划 → a 工作计划, before the
+        # place its plans go with was read; the place's plans are what is meant)
+        worded = set(q.docs)
         named = self.named(q)
         near = _NEAR_PLACE.match(normalize(q.raw)) or self._near_in_clause(q.raw)
         if not named and near:
@@ -302,8 +305,10 @@ class UnknownPlaces:
                               or self._word_name(q.text)) != []
         maybe = self._plans_of(named) if named else set()
         if not maybe:
+            if worded:
+                self._joined(q)
             return
-        q.docs = maybe
+        q.docs = (maybe & worded) or maybe
         # (五基建设在宝安那份任务里指什么: the document pointed at, and where in it, go with the place)
         said = re.compile("在?" + re.escape(_PLACE_SUFFIX.sub("", named[0]))
                           + rf"(?:(?:那份|这份)({_DOCUMENT_IN})|{_OVER_THERE}|(?:{_POINTING})?(?:{_KINDS})){'?' if near or bare else ''}")

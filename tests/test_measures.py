@@ -101,6 +101,13 @@ def test_percentages_said_in_words_are_written_in_digits() -> None:
     assert percents_in_digits("百分之几") == "百分之几"  # no number: left as it is
 
 
+def test_a_formulas_plus_said_as_a_word_is_written_as_the_sign() -> None:
+    from knowledge.numbers import pluses_in_signs
+
+    assert pluses_in_signs("宝安1加3加7加N指什么") == "宝安1+3+7+N指什么"
+    assert pluses_in_signs("增加投资，加快建设") == "增加投资，加快建设"  # (加 between words is a word)
+
+
 def test_large_numbers_said_in_words_are_written_in_digits() -> None:
     from knowledge.numbers import large_numbers_in_digits
 

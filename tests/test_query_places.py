@@ -127,6 +127,11 @@ def test_a_place_jieba_cuts_into_the_next_word_is_still_read_at_the_start() -> N
     assert _scope_beside_an_unplaced_plan("宝安定的社区活动目标多少场") == {"a.txt"}
 
 
+def test_a_place_before_a_word_for_another_kind_of_document_scopes_to_its_plans() -> None:
+    """宝安计划第一部分: 计划 alone would choose 东湖街道's 工作计划; the place's plan (a task list) is meant."""
+    assert _scope_beside_an_unplaced_plan("宝安计划第一部分标题") == {"a.txt"}
+
+
 def test_a_verb_after_a_documents_title_and_the_body_word_it_opens_are_no_place() -> None:
     """评奖办法规定市评奖委员会…: 规定 is the document's verb and 市评奖委员会 its word, no city 规定市."""
     from knowledge.builder import build_document, merge
