@@ -35,6 +35,7 @@ def _roles() -> dict[str, frozenset[str]]:
 
 @functools.cache
 def _longest() -> int:
+    """The length of the longest frame word (how far back a cut into frame words looks)."""
     return max(map(len, _roles()))
 
 
