@@ -34,6 +34,12 @@ def _roles() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def _with_role(role: str) -> tuple[str, ...]:
+    """The frame words having `role` (read once: every question is checked against them)."""
+    return tuple(w for w, r in _roles().items() if role in r)
+
+
+@functools.cache
 def _longest() -> int:
     """The length of the longest frame word (how far back a cut into frame words looks)."""
     return max(map(len, _roles()))
@@ -73,9 +79,8 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
     """The word a question asks the written places of, read by the frame words around it (所有规划里出现
     政协的段落有几个 → 政协), the longest the plans write (`written`); empty when the question is not so
     made."""
-    roles = _roles()
-    if not any(w in text for w, r in roles.items() if "ask" in r) \
-            or not any(w in text for w, r in roles.items() if r & {"text", "verb"}):
+    if not any(w in text for w in _with_role("ask")) \
+            or not any(w in text for w in (*_with_role("text"), *_with_role("verb"))):
         return ""  # (most questions: no need to try each word)
     low, high = _WORD_CHARS
     for size in range(min(high, len(text)), low - 1, -1):

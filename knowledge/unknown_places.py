@@ -76,22 +76,14 @@ def _word_goes_on(text: str, end: int, start: int | None = None) -> bool:
 
 def _after_city(text: str) -> str:
     """The question from the place on when it names a place after its city (深圳粤海街道, 北京朝阳区:
-    a place-name word first), as if the place were said first; else the question as it is."""
+    a place-name word first; 合肥蜀山区, 青岛市南区: a noun the tagger does not know as a city, then a
+    word naming a place by its kind), as if the place were said first; else the question as it is."""
     words = tagged(text)
-    if len(words) < 2 or words[0][1] != "ns" or not 2 <= len(words[0][0]) <= _CITY_CHARS:
+    if len(words) < 2 or not 2 <= len(words[0][0]) <= _CITY_CHARS:
         return text
-    return text[len(words[0][0]):]
-
-
-def _after_first_word(text: str) -> str:
-    """The question after its first word when that word may be a city the tagger does not know as a
-    place (合肥 in 合肥蜀山区, 青岛 before 市南区) and the next word names a place by its kind (蜀山区,
-    市南区); else the question as it is."""
-    words = tagged(text)
-    if len(words) < 2 or not 2 <= len(words[0][0]) <= _CITY_CHARS or not words[0][1].startswith("n") \
-            or not (words[1][1] == "ns" or words[1][0].endswith(("区", "县", "街道", "镇"))):
-        return text
-    return text[len(words[0][0]):]
+    city = words[0][1] == "ns" or (words[0][1].startswith("n") and (
+        words[1][1] == "ns" or words[1][0].endswith(("区", "县", "街道", "镇"))))
+    return text[len(words[0][0]):] if city else text
 
 
 def _later_clauses(raw: str) -> Iterator[str]:
@@ -131,7 +123,7 @@ class UnknownPlaces:
         深圳粤海街道, 合肥蜀山区, 青岛市南区): words that must be in an answer."""
         texts = [q.text]
         if not q.docs:  # (天津滨海新区大港街道: a city and district before a known place)
-            texts += [_after_city(q.text), _after_first_word(q.text)]
+            texts.append(_after_city(q.text))
         for text in dict.fromkeys(texts):
             if named := UnknownPlaces._named_at_start(q, text):
                 return named
