@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 
 from knowledge.readings import doc_words
-from knowledge.wordlists import DATA_DIR
+from knowledge.wordlists import DATA_DIR, words
 
 # How long the word asked about may be (滨城 … 社会救助领域).
 _WORD_CHARS = (2, 10)
@@ -83,12 +83,34 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
             or not any(w in text for w in (*_with_role("text"), *_with_role("verb"))):
         return ""  # (most questions: no need to try each word)
     low, high = _WORD_CHARS
+    unwritten: list[str] = []
     for size in range(min(high, len(text)), low - 1, -1):
         for start in range(0, len(text) - size + 1):
             word = text[start:start + size]
             if word[0] in _NO_EDGE or word[-1] in _NO_EDGE or _segments(word) is not None:
                 continue  # (有关的表述 is the frame itself)
             before, after = _segments(text[:start]), _segments(text[start + size:])
-            if before is not None and after is not None and _asks_places(before, after) and written(word):
+            if before is not None and after is not None and _asks_places(before, after):
+                if written(word):
+                    return word
+                unwritten.append(word)
+    # 双拥工作写了几处, 非遗相关安排都写在哪: the word the plans write, said with the kind of work or
+    # arrangement it is (an aspect word: 工作, 安排) or a tie to it (相关) after it.
+    for word in unwritten:
+        while (bare := _without_aspect(word)) != word:
+            word = bare
+            if len(word) >= low and written(word):
                 return word
     return ""
+
+
+@functools.cache
+def _aspects() -> tuple[str, ...]:
+    """Words for the kind of work said after a word (工作, 安排), longest first, and the tie words."""
+    said = {w for w in (*words("item_aspects"), *words("activity_heads")) if len(w) > 1}
+    return tuple(sorted(said | set(_with_role("about")), key=len, reverse=True))
+
+
+def _without_aspect(word: str) -> str:
+    """`word` without one aspect or tie word at its end (itself when it ends in none)."""
+    return next((word[:-len(a)] for a in _aspects() if word.endswith(a) and len(word) > len(a)), word)

@@ -72,7 +72,7 @@ WHERE_TOPIC_CHARS = 12
 _RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:位)?的?(?=[\u4e00-\u9fff])")
 # 那八个方面里第五个, 分的几大块中的第三块: the parts counted first, then one of them by its place (the
 # ordinal's part word is the one said with the count).
-_COUNTED_THEN_ORDINAL = re.compile(r"(?<!第)(?:[几一二三四五六七八九十两]{1,3}|\d{1,2})个?大?(方面|部分|板块|块|章|节|篇)"
+_COUNTED_THEN_ORDINAL = re.compile(rf"(?<!第)(?<!{LAST_WORDS})(?:[几一二三四五六七八九十两]{{1,3}}|\d{{1,2}})个?大?(方面|部分|板块|块|章|节|篇)"
                                    r"(?:里面|里头|当中|之中|里|中)?的?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:个|大?\1)?")
 _QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?")
 # 24年计划二是哪方面的内容: a number said right after the word for the document is its part so numbered.
@@ -297,9 +297,11 @@ def _said_as_itself(word: str, after: str) -> re.Pattern[str]:
     return re.compile(re.escape(word) + (f"(?![{re.escape(after)}])" if after else ""))
 
 
-def _inside_ordinal(text: str, at: int) -> bool:
-    """Does a cue found at `at` begin inside an ordinal (第三小节的标题: 节的标题 is part of 第三小节)?"""
-    return any(m.start() < at < m.end() for m in _ORDINAL.finditer(text))
+def _inside_ordinal(text: str, at: int, size: int = 0) -> bool:
+    """Does a cue found at `at` (`size` characters long) begin inside an ordinal (第三小节的标题: 节的标题 is
+    part of 第三小节), or lie all within one (最后一章第三节: 最后 is the ordinal's, not a word to trim)?"""
+    return any(m.start() < at < m.end() or (m.start() == at and size and at + size <= m.end())
+               for m in _ORDINAL.finditer(text))
 
 
 def _cue_at(text: str, cue: str, table: _Cues) -> int:
@@ -647,14 +649,15 @@ def read(text: str) -> Reading:
     table = _table()
     cues, horizons, nouns, doc_words = table.cues, table.horizons, table.nouns, table.doc_words
     r = Reading()
+    # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal (read first: 排第二的大标题
+    # is the second top heading, not the one holding 第二 that 的大标题 would ask for).
+    text = _RANKED.sub(r"第\1个", text)
     for said, canonical in table.same:
         text = said.sub(canonical, text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", _TOTAL_VERB.sub(r"\1", text))
     # 按方面划分的话有多少个: how many parts of that kind, as 分几个方面 asks.
     rest = _DIVIDED_BY.sub(lambda m: f" 分几{'' if m.group(1).startswith('个') else '个'}{m.group(1)} ", rest)
-    # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal.
-    rest = _RANKED.sub(r"第\1个", rest)
     rest = _COUNTED_THEN_ORDINAL.sub(r"第\2\1", rest)
     rest = _DOCUMENT_NUMBER.sub(r"\1第\2部分", rest)
     # 市容…在两个规划哪节, 两份规划里营商环境…: the documents asked of each are the scope, no words of the
@@ -678,7 +681,7 @@ def read(text: str) -> Reading:
         r.span = numbers
         rest = rest[: span.start()] + " " + rest[span.end():]
     for cue, reading in cues:
-        if cue in rest and (at := _cue_at(rest, cue, table)) >= 0 and not _inside_ordinal(rest, at):
+        if cue in rest and (at := _cue_at(rest, cue, table)) >= 0 and not _inside_ordinal(rest, at, len(cue)):
             found.append((cue, reading))
             rest = rest[:at] + " " + rest[at + len(cue):]
     path: list[int] = []

@@ -9,7 +9,7 @@ from knowledge.mention_frames import mention_in_frame
 from knowledge.search import SearchIndex
 
 WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四风", "人大代表", "和平社区", "社区", "口袋公园",
-           "安全生产"}
+           "安全生产", "双拥", "信访", "非遗"}
 
 
 @pytest.mark.parametrize(("question", "word"), [
@@ -26,6 +26,9 @@ WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四�
     ("工会提了几次", "工会"),                            # 提 alone, a verb after the word
     ("法庭相关段落数", "法庭"),                          # 段落数: the places and the count in one word
     ("青年相关内容汇总", "青年"),
+    ("五份材料里讲信访的段落数", "信访"),                # 讲 alone, the documents counted by number
+    ("双拥工作写了几处", "双拥"),                        # the word said with the kind of work it is
+    ("非遗相关安排的表述都列出来", "非遗"),              # …with a tie and an arrangement
 ])
 def test_the_word_is_read_whatever_the_order_of_the_frame(question: str, word: str) -> None:
     assert mention_in_frame(question, WRITTEN.__contains__) == word

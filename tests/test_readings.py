@@ -976,3 +976,31 @@ def test_the_part_about_a_topic_asked_in_other_words(question: str, topic: str) 
 def test_how_a_listed_thing_is_done_is_no_part_of_the_topic(question: str, topic: str) -> None:
     r = read(normalize(question))
     assert (r.kind, r.topic) == ("list", topic)
+
+
+@pytest.mark.parametrize("question,path", [("大港街道十四五最后一章第三节讲什么", (-1, 3)),
+                                           ("那份计划里排第二的大标题", (2,)), ("排在第三位的大标题", (3,))])
+def test_a_part_by_its_rank_or_inside_the_last_part(question: str, path: tuple[int, ...]) -> None:
+    """最后一章第三节 is the third section of the last chapter (一章 is no count of chapters); 排第二的大标题
+    is the second top heading, not the heading of a part that holds 第二."""
+    r = read(normalize(question))
+    assert (r.kind, r.path) == ("structure", path)
+
+
+@pytest.mark.parametrize("question,topic", [("生态新河排在哪个大标题下", "生态新河"),
+                                            ("人居环境放第几章", "人居环境")])
+def test_where_a_part_is_put_is_asked_as_where_it_is(question: str, topic: str) -> None:
+    """排在哪个大标题下, 放第几章: the verb of putting is no part of what is looked for."""
+    r = read(normalize(question))
+    assert (r.kind, r.topic) == ("structure", topic)
+
+
+def test_the_words_a_document_explains_are_its_glossary() -> None:
+    """领导让数数报告末尾解释了多少个新词: the terms are counted; who asked and where they stand is no topic."""
+    r = read(normalize("领导让数数报告末尾解释了多少个新词"))
+    assert (r.kind, r.topic, r.wanted) == ("count", "", "term")
+
+
+def test_what_a_numbered_name_stands_for_is_no_list() -> None:
+    """两个平台指的哪两个平台 asks what the name means, not for a list of platforms."""
+    assert read(normalize("两个平台指的哪两个平台")).kind == "answer"
