@@ -92,7 +92,7 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
             before, after = _segments(text[:start]), _segments(text[start + size:])
             if before is not None and after is not None and _asks_places(before, after):
                 if written(word):
-                    return word
+                    return _object_of(word, written)
                 unwritten.append(word)
     # 双拥工作写了几处, 非遗相关安排都写在哪: the word the plans write, said with the kind of work or
     # arrangement it is (an aspect word: 工作, 安排) or a tie to it (相关) after it.
@@ -102,6 +102,19 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
             if len(word) >= low and written(word):
                 return word
     return ""
+
+
+def _object_of(word: str, written: Callable[[str], bool]) -> str:
+    """What a word made of a verb and its object writes about (整治四风的内容 → 四风: the lines that take
+    up 四风 in any way); the word itself when it opens with no verb or its object is not written."""
+    verb = next((v for v in _verbs() if word.startswith(v) and len(word) - len(v) >= _WORD_CHARS[0]), "")
+    return word[len(verb):] if verb and written(word[len(verb):]) else word
+
+
+@functools.cache
+def _verbs() -> tuple[str, ...]:
+    """The verbs of plan work (整治, 加强, 推进), longest first."""
+    return tuple(sorted({w for w in (*words("action_verbs"), *words("lead_verbs")) if len(w) > 1}, key=len, reverse=True))
 
 
 @functools.cache

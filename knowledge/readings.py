@@ -32,6 +32,14 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})
 _LAST_NAMED = re.compile(rf"(?:{LAST_WORDS})(?=[\u4e00-\u9fff]{{0,6}}?[那这][个一]?大?(章|部分|节|篇|方面|块))")
 # 第二部分（五）: a part's bracketed sub-part, as the plans number their headings under a part.
 _SUB_PART = re.compile(r"(第[一二三四五六七八九十百零〇两\d]{1,4}(?:章|部分|篇|方面|块))\s*[（(]([一二三四五六七八九十]{1,3})[)）]")
+# 附件里标五的那一块, 编号是三的那部分: a part pointed at by the number it is marked with.
+_MARKED_NUMBER = re.compile(r"(?:标着|标号|标|编号为|编号是|编号)([一二三四五六七八九十]{1,3})(?:号)?的?(?=那|这|部分|块|章|节|项)")
+# 提升土地利用效能是保障措施里(的): where a part is asked for, said with the part it is in.
+_WHERE_INSIDE = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:是|在)([\u4e00-\u9fff]{2,})")
+# 回顾部分: a part named with the word for a part (部分, cut short to 部 once 分 is trimmed).
+_PART_WORD_END = re.compile(r"(?:那部分|这部分|部分|那块|这块|部)$")
+# 第（七）项: an ordinal whose number is written bracketed, as the headings number it.
+_ORDINAL_BRACKETED = re.compile(r"第\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]")
 # 工作安排中的（四）: a lone bracketed number, as the plans number the sub-parts of a part (read as 第四节;
 # runs, ranges and a part's own sub-part are read before).
 _LONE_BRACKET = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[)）]")
@@ -428,6 +436,7 @@ def unbracket_span(text: str) -> str:
     normalising takes a bracketed segment for a unit and would drop the numbers."""
     text = _RANGE.sub(lambda m: re.sub(r"[（()）]", "", m.group(0)), unicodedata.normalize("NFKC", text))
     text = _BRACKET_RUN.sub("部分分", text)
+    text = _ORDINAL_BRACKETED.sub(r"第\1", text)  # 第（七）项工作 → 第七项工作
     text = _BRACKETED_ORDINAL.sub(r" \1 ", _SUB_PART.sub(r"\1第\2节", text))
     return _LONE_BRACKET.sub(r"第\1节", text)
 
@@ -660,6 +669,7 @@ def read(text: str) -> Reading:
     rest = _DIVIDED_BY.sub(lambda m: f" 分几{'' if m.group(1).startswith('个') else '个'}{m.group(1)} ", rest)
     rest = _COUNTED_THEN_ORDINAL.sub(r"第\2\1", rest)
     rest = _DOCUMENT_NUMBER.sub(r"\1第\2部分", rest)
+    rest = _MARKED_NUMBER.sub(r"第\1部分", rest)
     # 市容…在两个规划哪节, 两份规划里营商环境…: the documents asked of each are the scope, no words of the
     # topic (the 在 of asking where stays)
     rest = _SEVERAL_DOCUMENTS.sub(lambda m: "在" if m.group(0).startswith("在") else " ", rest)
@@ -758,7 +768,8 @@ def read(text: str) -> Reading:
         if len(after) <= ORDINAL_TOPIC_CHARS and (scope := _bare(before, table)) and len(scope) <= WHERE_TOPIC_CHARS:
             # 报告工作安排第七条讲的是啥: the seventh part of the part named before the ordinal (a
             # whole question before it names no part: …独居老人还要发什么钱，第五章怎么写的).
-            r.within = scope
+            # (回顾部分的第四节: 部分 says the words name a part; no heading writes it)
+            r.within = _PART_WORD_END.sub("", scope) if len(scope) > 3 else scope
             rest = rest.partition(_AT)[2]
         elif len(_bare(before, table) + after) > ORDINAL_TOPIC_CHARS:
             # 第六章第二十一条规定了哪些行为…: a question about what a part says, not about the outline.
@@ -829,6 +840,10 @@ def read(text: str) -> Reading:
         # 计划分了五大块，讲城市治理那一块叫什么: the part is named by what it speaks of; what the
         # asker says before it (分了五大块) tells how the document is laid out, not the part.
         r.topic = about.group(1)
+    if r.where and (inside := _WHERE_INSIDE.fullmatch(r.topic)) \
+            and re.search(re.escape(inside.group(2)) + "(?:里面|里头|当中|里|中)", text):
+        # 提升土地利用效能是保障措施里第几节: the part asked about, then the part it is looked for in.
+        r.topic = inside.group(1)
     if r.where and len(r.topic) > WHERE_TOPIC_CHARS:
         r.where = False  # …原话在哪一部分，是怎么写的: a question about what the text says
     if r.topic in doc_words or (r.wanted and nouns.get(r.topic) == r.wanted):

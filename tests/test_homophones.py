@@ -51,6 +51,15 @@ def test_the_first_character_is_swapped_when_three_in_a_row_are_written() -> Non
     assert Homophones(plans, _pairs(plans).__contains__).repair("期智学校得奖") is None
 
 
+def test_a_slip_making_a_known_pair_is_swapped_when_the_run_of_three_is_written() -> None:
+    """问金书院 for 问津书院: 问金 is a pair the plans write (问金融), but not 问金书, and only 津 makes a
+    run of three they write; where the run as typed is written, nothing is swapped."""
+    plans = "打造问津书院，问金融机构"
+    h = Homophones(plans, _pairs(plans).__contains__, plans.__contains__)
+    assert h.repair("问金书院在哪") == "问津书院在哪"
+    assert h.repair("问金融机构") is None
+
+
 def test_a_same_sound_slip_read_as_a_place_no_plan_is_about_is_repaired() -> None:
     """新和街 for 新河街, 饮冰市书斋 for 饮冰室书斋: not a place the plans do not cover."""
     from knowledge.builder import build_document, merge

@@ -9,7 +9,7 @@ from knowledge.mention_frames import mention_in_frame
 from knowledge.search import SearchIndex
 
 WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四风", "人大代表", "和平社区", "社区", "口袋公园",
-           "安全生产", "双拥", "信访", "非遗"}
+           "安全生产", "双拥", "信访", "非遗", "商会", "整治四风", "托幼"}
 
 
 @pytest.mark.parametrize(("question", "word"), [
@@ -29,6 +29,9 @@ WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四�
     ("五份材料里讲信访的段落数", "信访"),                # 讲 alone, the documents counted by number
     ("双拥工作写了几处", "双拥"),                        # the word said with the kind of work it is
     ("非遗相关安排的表述都列出来", "非遗"),              # …with a tie and an arrangement
+    ("商会的事儿计划里提了几处", "商会"),                # 的事儿: what is about the word
+    ("整治四风的内容都在哪几处", "四风"),                # the object of a work verb, however it is taken up
+    ("托幼相关的内容帮我全翻出来", "托幼"),
 ])
 def test_the_word_is_read_whatever_the_order_of_the_frame(question: str, word: str) -> None:
     assert mention_in_frame(question, WRITTEN.__contains__) == word

@@ -193,3 +193,8 @@ def test_pointing_at_a_figure_is_no_word_of_what_is_asked(parser: QueryParser) -
     assert parser.parse("对口帮扶那350万啥时候完成").text == "对口帮扶350万"
     assert parser.parse("市场主体这个2800家是哪年的").text.startswith("市场主体2800家")
     assert "那曲" in parser.parse("那曲的对口支援项目").text  # (no figure follows: a name)
+
+
+def test_what_each_part_of_a_formula_stands_for_is_a_definition(parser: QueryParser) -> None:
+    q = parser.parse("1+3+7+N每个数代表什么")
+    assert (q.intent, "代表" in q.text) == ("term", False)

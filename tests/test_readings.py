@@ -1004,3 +1004,30 @@ def test_the_words_a_document_explains_are_its_glossary() -> None:
 def test_what_a_numbered_name_stands_for_is_no_list() -> None:
     """两个平台指的哪两个平台 asks what the name means, not for a list of platforms."""
     assert read(normalize("两个平台指的哪两个平台")).kind == "answer"
+
+
+@pytest.mark.parametrize("question,path,within", [
+    ("报告第（七）项工作标题叫啥", (7,), ""),            # the number written bracketed after 第
+    ("政府报告回顾部分的（四）是关于啥的", (4,), "政府报告回顾"),  # 部分 names no heading
+    ("附件里标五的那一块是奔什么去的", (5,), ""),        # a part pointed at by the number it is marked with
+])
+def test_parts_pointed_at_by_their_numbers_as_written(question: str, path: tuple[int, ...], within: str) -> None:
+    from knowledge.readings import unbracket_span
+
+    r = read(normalize(unbracket_span(question)))
+    assert (r.kind, r.path, r.within) == ("structure", path, within)
+
+
+@pytest.mark.parametrize("question,kind", [("今年剩下这几个月街道还要成立啥机构", "due"),
+                                           ("距年底不到四个月了，还得整治的事有哪些", "due"),
+                                           ("托幼相关的内容帮我全翻出来", "list")])
+def test_what_is_still_to_do_by_year_end_is_due_and_turned_out_is_listed(question: str, kind: str) -> None:
+    """还要, 还得 say work still to be done (a time in the year then asks what falls due); 全翻出来 lists."""
+    assert read(normalize(question)).kind == kind
+
+
+def test_where_a_part_is_asked_with_the_part_it_is_in() -> None:
+    """提升土地利用效能是保障措施里第几节: the part asked about comes before 是; the one after names where to
+    look (组织在线平台: 在 inside a name is no such split)."""
+    assert read(normalize("提升土地利用效能是保障措施里第几节")).topic == "提升土地利用效能"
+    assert read(normalize("组织在线平台在哪一节")).topic == "组织在线平台"
