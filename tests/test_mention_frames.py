@@ -9,7 +9,7 @@ from knowledge.mention_frames import mention_in_frame
 from knowledge.search import SearchIndex
 
 WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四风", "人大代表", "和平社区", "社区", "口袋公园",
-           "安全生产", "双拥", "信访", "非遗", "商会", "整治四风", "托幼"}
+           "安全生产", "双拥", "信访", "非遗", "商会", "整治四风", "托幼", "意大利", "5g", "爱国卫生", "纠治四风", "邪教"}
 
 
 @pytest.mark.parametrize(("question", "word"), [
@@ -32,6 +32,11 @@ WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四�
     ("商会的事儿计划里提了几处", "商会"),                # 的事儿: what is about the word
     ("整治四风的内容都在哪几处", "四风"),                # the object of a work verb, however it is taken up
     ("托幼相关的内容帮我全翻出来", "托幼"),
+    ("那份报告里头意大利一共冒出来几次", "意大利"),      # the document pointed at (那份)
+    ("5g这个词翻遍五份材料能找着几处", "5g"),            # looked through, found
+    ("搞爱国卫生这事五份材料加起来提了几次", "爱国卫生"),  # 搞…这事 around the word, the count added up
+    ("纠治四风这个说法计划里总共有几处", "四风"),
+    ("打击邪教的段落数", "邪教"),                        # the object of a verb the plans do not write so
 ])
 def test_the_word_is_read_whatever_the_order_of_the_frame(question: str, word: str) -> None:
     assert mention_in_frame(question, WRITTEN.__contains__) == word

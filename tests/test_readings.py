@@ -1031,3 +1031,11 @@ def test_where_a_part_is_asked_with_the_part_it_is_in() -> None:
     look (组织在线平台: 在 inside a name is no such split)."""
     assert read(normalize("提升土地利用效能是保障措施里第几节")).topic == "提升土地利用效能"
     assert read(normalize("组织在线平台在哪一节")).topic == "组织在线平台"
+
+
+@pytest.mark.parametrize("question,path", [("河北区那份政府报告，排第三的大板块叫啥名", (3,)),
+                                           ("那份安排第二大条讲的是哪块", (2,))])
+def test_a_top_part_said_as_a_big_block_or_a_big_point(question: str, path: tuple[int, ...]) -> None:
+    """大板块, 大条: a top part by its place; 叫啥名 asks its name as 叫啥名字 does."""
+    r = read(normalize(question))
+    assert (r.kind, r.path, r.top) == ("structure", path, True)
