@@ -72,7 +72,10 @@ def _asks_places(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     said_before = bool(before) and ("verb" in roles[before[-1]] or (
         len(before) > 1 and before[-1] in ("了", "过") and "verb" in roles[before[-2]]))
     verb = said_before or any("verb" in roles[w] for w in after)
-    return verb and "place" in held and "count" in held
+    # 双拥工作提到的地方给我汇总下: the places the word is said (a verb, 的, a place), asked for as a list.
+    said_at = any("verb" in roles[after[k]] and after[k + 1] == "的" and "place" in roles[after[k + 2]]
+                  for k in range(len(after) - 2))
+    return verb and "place" in held and ("count" in held or said_at)
 
 
 def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:

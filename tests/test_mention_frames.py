@@ -37,6 +37,7 @@ WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四�
     ("搞爱国卫生这事五份材料加起来提了几次", "爱国卫生"),  # 搞…这事 around the word, the count added up
     ("纠治四风这个说法计划里总共有几处", "四风"),
     ("打击邪教的段落数", "邪教"),                        # the object of a verb the plans do not write so
+    ("双拥工作提到的地方给我汇总下", "双拥"),            # the places it is said (verb, 的, place), listed
 ])
 def test_the_word_is_read_whatever_the_order_of_the_frame(question: str, word: str) -> None:
     assert mention_in_frame(question, WRITTEN.__contains__) == word

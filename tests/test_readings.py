@@ -988,6 +988,7 @@ def test_a_part_by_its_rank_or_inside_the_last_part(question: str, path: tuple[i
 
 
 @pytest.mark.parametrize("question,topic", [("生态新河排在哪个大标题下", "生态新河"),
+                                            ("扶贫和对口支援成果在哪个小标题下", "扶贫和对口支援成果"),
                                             ("人居环境放第几章", "人居环境")])
 def test_where_a_part_is_put_is_asked_as_where_it_is(question: str, topic: str) -> None:
     """排在哪个大标题下, 放第几章: the verb of putting is no part of what is looked for."""
