@@ -100,10 +100,8 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
     # 双拥工作写了几处, 非遗相关安排都写在哪: the word the plans write, said with the kind of work or
     # arrangement it is (an aspect word: 工作, 安排) or a tie to it (相关) after it.
     for word in unwritten:
-        # (打击邪教这块…都是怎么写的: the object of a work verb, 邪教, as every line takes it up)
-        verb = next((v for v in _verbs() if word.startswith(v) and len(word) - len(v) >= low), "")
-        if verb and written(word[len(verb):]):
-            return word[len(verb):]
+        if (said := _object_of(word, written)) != word:
+            return said  # (打击邪教的段落数: the object of a work verb, 邪教, however a line takes it up)
         while (bare := _without_aspect(word)) != word:
             word = bare
             if len(word) >= low and written(word):
