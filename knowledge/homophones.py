@@ -41,7 +41,8 @@ class Homophones:
                 # 问金书院: one of its pairs is the plans' (问金) but not the run of three, which one
                 # character of the same sound makes a run the plans write (问津书)
                 if self.written and not self.written(left + ch + right) \
-                        and (swap := self._run_swap(left, ch, right)):
+                        and (swap := self._only_swap(ch, left=left, right=right)) \
+                        and self.written(left + swap + right):
                     chars[k] = swap
                     changed = True
                 continue
@@ -49,13 +50,6 @@ class Homophones:
                 chars[k] = swap
                 changed = True
         return "".join(chars) if changed else None
-
-    def _run_swap(self, left: str, ch: str, right: str) -> str | None:
-        """The one character of the same sound as `ch` that makes `left`, it and `right` a run of
-        three the plans write; None when none does or several do."""
-        assert self.written is not None
-        swaps = [alt for alt in self.by_sound.get(char_pinyin(ch), ()) if alt != ch and self.written(left + alt + right)]
-        return swaps[0] if len(swaps) == 1 else None
 
     def _only_swap(self, ch: str, left: str = "", right: str = "", run: bool = False) -> str | None:
         """The one character of the same sound as `ch` that makes pairs the plans write with its

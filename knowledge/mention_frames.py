@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 
 from knowledge.readings import doc_words
-from knowledge.wordlists import DATA_DIR, words
+from knowledge.wordlists import DATA_DIR, merged
 
 # How long the word asked about may be (滨城 … 社会救助领域).
 _WORD_CHARS = (2, 10)
@@ -119,13 +119,13 @@ def _object_of(word: str, written: Callable[[str], bool]) -> str:
 @functools.cache
 def _verbs() -> tuple[str, ...]:
     """The verbs of plan work (整治, 加强, 推进), longest first."""
-    return tuple(sorted({w for w in (*words("action_verbs"), *words("lead_verbs")) if len(w) > 1}, key=len, reverse=True))
+    return tuple(w for w in merged("action_verbs", "lead_verbs") if len(w) > 1)
 
 
 @functools.cache
 def _aspects() -> tuple[str, ...]:
     """Words for the kind of work said after a word (工作, 安排), longest first, and the tie words."""
-    said = {w for w in (*words("item_aspects"), *words("activity_heads")) if len(w) > 1}
+    said = {w for w in merged("item_aspects", "activity_heads") if len(w) > 1}
     return tuple(sorted(said | set(_with_role("about")), key=len, reverse=True))
 
 

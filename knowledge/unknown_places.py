@@ -17,7 +17,7 @@ from knowledge.normalize import normalize
 from knowledge.own_words import tagged
 from knowledge.query import CLAUSE_MARKS, NOT_PLACES, PLACE_JOINS, Query, QueryParser
 from knowledge.readings import after_leading_time, doc_words
-from knowledge.wordlists import words
+from knowledge.wordlists import merged
 
 # The kinds of place (街道, 区 …), how a chat points at a place (宝安那个街道) and says "over there"
 # (宝安那边, 宝安那份: that place's plan); 宝安某街道 names the place of a street it leaves unnamed.
@@ -94,7 +94,7 @@ def _later_clauses(raw: str) -> Iterator[str]:
 @functools.cache
 def _verbs() -> frozenset[str]:
     """Verbs that open a task (推动, 建设): a question starting with one names no place."""
-    return frozenset(words("action_verbs")) | frozenset(words("lead_verbs"))
+    return frozenset(merged("action_verbs", "lead_verbs"))
 
 
 def _without_joined(text: str, name: str) -> str:

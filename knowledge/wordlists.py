@@ -22,6 +22,12 @@ def words(name: str) -> tuple[str, ...]:
 
 
 @cache
+def merged(*names: str) -> tuple[str, ...]:
+    """The entries of several word lists as one, longest first."""
+    return tuple(sorted(dict.fromkeys(w for name in names for w in words(name)), key=len, reverse=True))
+
+
+@cache
 def alternation(name: str) -> str:
     """The entries of a word list as one regular-expression alternation (escaped)."""
     return one_of(words(name))
