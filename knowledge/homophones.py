@@ -14,6 +14,10 @@ from collections.abc import Callable, Iterable
 
 from knowledge.pinyin_index import char_pinyin, chars_by_sound
 
+# The characters a word of asking or a particle opens with (哪年, 啥时候, 的, 是): a name's last character is
+# followed by one of them where the question turns from what it names to what it asks.
+_ASKING_STARTS = frozenset("哪啥什怎几多吗呢的是在有要了么")
+
 
 class Homophones:
     """Characters of the plans by their sound, and the repair of a question's same-sound slips."""
@@ -49,7 +53,20 @@ class Homophones:
             if swap := self._only_swap(ch, left=left, right=right):
                 chars[k] = swap
                 changed = True
+            elif k >= 2 and right in _ASKING_STARTS and (swap := self._left_run_swap(chars[k - 2] + left, ch)):
+                # 会展弯哪年营业: the slip ends a name (会展湾) before a word of asking it makes no pair with
+                chars[k] = swap
+                changed = True
         return "".join(chars) if changed else None
+
+    def _left_run_swap(self, before: str, ch: str) -> str | None:
+        """The one character of the same sound as `ch` that ends a run of three the plans write after the
+        two characters `before` (会展 + 弯 → 湾: 会展湾); None when none does or several do."""
+        if self.written is None:
+            return None
+        swaps = [alt for alt in self.by_sound.get(char_pinyin(ch), ())
+                 if alt != ch and self.known(before[-1] + alt) and self.written(before + alt)]
+        return swaps[0] if len(swaps) == 1 else None
 
     def _only_swap(self, ch: str, left: str = "", right: str = "", run: bool = False) -> str | None:
         """The one character of the same sound as `ch` that makes pairs the plans write with its

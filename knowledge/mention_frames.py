@@ -125,7 +125,8 @@ def _verbs() -> tuple[str, ...]:
 @functools.cache
 def _aspects() -> tuple[str, ...]:
     """Words for the kind of work said after a word (工作, 安排), longest first, and the tie words."""
-    said = {w for w in merged("item_aspects", "activity_heads") if len(w) > 1}
+    # (扬尘治理, 邪教整治: the kinds of work a heading ends with are such words too)
+    said = {w for w in merged("item_aspects", "activity_heads", "heading_ends") if len(w) > 1}
     return tuple(sorted(said | set(_with_role("about")), key=len, reverse=True))
 
 

@@ -9,7 +9,7 @@ from knowledge.doc_titles import DocumentTitles
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
 from knowledge.numbers import COUNT_WORDS, MEASURE_UNITS, UNITS
-from knowledge.own_words import tagged
+from knowledge.own_words import tagged, word_bounds
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.readings import LAST_WORDS, asks_due, doc_words, without_time_of_asking
 from knowledge.wordlists import one_of, words
@@ -76,6 +76,7 @@ _HOW_MANY_UNIT = re.compile(r"(?:有|是)?(多少|几)(万|亿)?(平方公里|�
 DOC_KIND_WORDS: list[tuple[str, str]] = [
     ("十四五规划纲要", "five_year_plan"), ("十四五规划", "five_year_plan"), ("五年规划", "five_year_plan"),
     ("规划纲要", "five_year_plan"), ("远景目标纲要", "five_year_plan"), ("十四五纲要", "five_year_plan"),
+    ("五年纲要", "five_year_plan"), ("五年计划", "five_year_plan"),
     ("政府工作报告", "work_report"), ("工作报告", "work_report"),
     ("年度工作计划", "annual_plan"), ("工作计划", "annual_plan"), ("工作要点", "annual_plan"),
     ("年度计划", "annual_plan"),
@@ -110,7 +111,7 @@ _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _SPACED_YEAR = re.compile(r"(?<=[\d.])\s+((?:19|20)\d{2})(?=\s*年)")
 _SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
 # 十四五末 / 十四五期间: a five-year plan period (十三五收官那年: its last year).
-_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末|期间|时期|收官(?:之年|那年|那一年|年)?)")
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末(?!尾)|期间|时期|收官(?:之年|那年|那一年|年)?)")
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
 _BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_END = ("年底", "年末")
@@ -232,6 +233,19 @@ def _without_place(text: str, alias: str) -> str:
     """`text` without a place's name, and the "over here" said after it (大港这边非遗…: 这边 points at
     the place, it is no word of what is asked)."""
     return re.sub(re.escape(alias) + f"{OVER_HERE}?", "", text, count=1)
+
+
+def _without_doubled(text: str, word: str) -> str:
+    """`text` without a question word opening with a doubled verb (查查, 看看) where it is one: not where
+    its first character ends the word before (大排查查: 排查, then 查)."""
+    start = text.find(word)
+    while start >= 0:
+        if start == 0 or start in word_bounds(text):
+            text = text[:start] + " " + text[start + len(word):]
+            start = text.find(word, start + 1)
+        else:
+            start = text.find(word, start + 1)
+    return text
 
 
 def _without_linking_end(part: str) -> str:
@@ -449,7 +463,10 @@ class QueryParser:
         left)."""
         core = _HOW_MANY_MEASURE.sub(" ", _HOW_MANY_UNIT.sub(" ", _WHEN_VERB.sub(" ", text)))
         for word in self._questions:
-            core = core.replace(word, " ")
+            if len(word) > 1 and word[0] == word[1]:
+                core = _without_doubled(core, word)
+            else:
+                core = core.replace(word, " ")
         # 领导让我查一下…: the 一下 of a verb taken out with a longer question word goes with it
         # (一下雨就积水: not where no word was taken out).
         core = re.sub(r"(?<= )一下", "", core)

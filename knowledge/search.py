@@ -60,13 +60,14 @@ from knowledge.listing import ARTICLE, Listing, opened_article
 from knowledge.marks import marks_in
 from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
-from knowledge.normalize import has_cjk, is_ascii_query, normalize
+from knowledge.normalize import has_cjk, is_ascii_query, normalize, unbracket_words
 from knowledge.numbers import large_numbers_in_digits, percents_in_digits, pluses_in_signs
 from knowledge.own_words import (
     dictionary_word,
     head_noun,
     named_things,
     own_focus,
+    said_as_word,
     tagged,
     without_trailing_chatter,
 )
@@ -135,6 +136,9 @@ _HOW_MANY_AFTER = re.compile(r"(?:是|有|为|一共有|一共|总共有|总共|
                              r"(?:吗|呢|啊|呀|了)*$")
 # The longest run of the question before such an asking tried as the things counted.
 STATED_THING_CHARS = 8
+# How many of a term's items are looked at to see whether one writes it as a word (a term written inside
+# other words in its first 50 items is written so in all).
+WORD_CHECKED = 50
 STATED_MAX = 20
 # A question this long (characters to match) with everyday words is also asked as those words alone.
 # A named place's best item below PARTIAL_INSIDE while another place's item reaches STATED_ELSEWHERE:
@@ -666,7 +670,8 @@ class SearchIndex:
             elif head := _read_head(resolved):
                 query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
         # (百分之百 → 100%, 一万人 → 1万人: the plans write percentages and large numbers in digits)
-        said = unbracket_span(unquote_part_number(large_numbers_in_digits(percents_in_digits(pluses_in_signs(query)))))
+        said = unbracket_words(unbracket_span(unquote_part_number(large_numbers_in_digits(percents_in_digits(
+            pluses_in_signs(query))))))
         q = self.parse(said, today)
         required = self.parser_required(q)
         # (宝安那个街道: a place a plan's text writes as one (宝安区) is that plan's; nothing to repair)
@@ -965,10 +970,17 @@ class SearchIndex:
     def _repaired(self, q: Query, required: list[str], threshold: float) -> Scored | None:
         """The candidates of a question nothing answers, read with its same-sound slips swapped back
         (南艺社区 → 南益社区, a name the plans write), when an item then answers; None otherwise."""
-        fixed = self.homophones().repair(q.text)
+        fixed, full = self.homophones().repair(q.text), self.homophones().repair(q.full)
+        if fixed is None and full is not None:
+            # 会展弯哪年营业: a slip seen only before the asking words the matched text leaves out, swapped
+            # there with the two characters before it.
+            fixed = q.text
+            for k in (k for k, (a, b) in enumerate(zip(q.full, full, strict=True)) if a != b):
+                fixed = fixed.replace(q.full[max(0, k - 2):k + 1], full[max(0, k - 2):k + 1])
+            fixed = fixed if fixed != q.text else None
         if fixed is None:
             return None
-        plain = dc_replace(q, text=fixed, full=self.homophones().repair(q.full) or fixed)
+        plain = dc_replace(q, text=fixed, full=full or fixed)
         scored = self.score(plain, required)
         scored.inside = self._named_first(plain, scored.inside, threshold)
         return scored if scored.inside and scored.inside[0][0] >= threshold else None
@@ -1040,9 +1052,15 @@ class SearchIndex:
         if (examples := _EXAMPLES.match(text)) and len(text) - examples.end() >= FOCUS_CHARS:
             text = text[examples.end():]
         out = []
+        inside_only = False
         most = max(1.0, FOCUS_MAX_SHARE * len(self.entries))
         for forms, siblings in self.lexicon.everyday_matches(text):
             written = [(n, t) for t in forms if (n := self._items_using(t)) and usable(t)]
+            if written and not any(self._written_as_word(t) for _, t in written):
+                # 老板 → 企业主, which the plans write only inside other words (企业主体, 龙头企业主动): a thing
+                # the question names that no item speaks of; nor are its other words then what it is about.
+                inside_only = True
+                continue
             used = [(n, t) for n, t in written if n <= most]
             if not written:
                 # 耗子 → 鼠害, 病媒生物, not written in the plans asked about; 老鼠, said for them too, →
@@ -1055,7 +1073,7 @@ class SearchIndex:
                         and usable(w)]
             if used:
                 out.append(min(used)[1])
-        if not out:
+        if not out and not inside_only:
             # No everyday word the lexicon knows: the question's own specific words (二房东 in a
             # resident's complaint), unless it names a thing the plans never mention.
             # (only those the items in scope use: 街上 in 晚上街上灯光亮化 is written by no plan asked about)
@@ -1070,6 +1088,11 @@ class SearchIndex:
         of anything)."""
         return any(self._items_using(t) or bool((head := head_noun(t)) and self._items_using(head))
                    for forms in self.lexicon.everyday_terms(word) for t in forms)
+
+    def _written_as_word(self, term: str) -> bool:
+        """Does some item write `term` as a word of its own (not only inside other words)?"""
+        return any(said_as_word(e.name, term) or said_as_word(e.text, term)
+                   for e in (self.entries[i] for i in self._term_users(term)[:WORD_CHECKED]))
 
     def _items_using(self, term: str) -> int:
         """How many items name or say `term`."""

@@ -155,7 +155,9 @@ class UnknownPlaces:
             return []
         if named or q.docs:
             return named
-        near = _NEAR_PLACE.match(normalize(q.raw))
+        said = normalize(q.raw)
+        # (广州天河那边: over there after its city, as 天河那边)
+        near = _NEAR_PLACE.match(said) or _NEAR_PLACE.match(_after_city(said))
         # (石景山那边: a place the plans name only as another place, 与石景山区签订…, has no plan here
         # either: an answer must hold its name too)
         if near and not _FUNCTION_CHARS.search(name := near.group(1)) \

@@ -123,3 +123,11 @@ def test_of_two_swaps_making_pairs_the_one_whose_run_of_three_is_written_is_made
     assert h.repair("开原里基地") == "开元里基地"
     # Without the text to read runs from, two swaps stay a guess.
     assert Homophones(plans, _pairs(plans).__contains__).repair("开原里基地") is None
+
+
+def test_a_slip_ending_a_name_before_a_word_it_makes_no_pair_with_is_swapped_by_the_run_before() -> None:
+    """会展弯哪年营业: 湾 makes no pair with 哪, but 会展湾 is a run the plans write; without it, nothing."""
+    plans = "会展湾花园里开业运营，建设海湾"
+    h = Homophones(plans, _pairs(plans).__contains__, plans.__contains__)
+    assert h.repair("会展弯哪年营业") == "会展湾哪年营业"
+    assert Homophones(plans, _pairs(plans).__contains__).repair("会展弯哪年营业") is None

@@ -63,3 +63,8 @@ def test_a_list_of_mentions_in_the_search_is_every_line_writing_the_word() -> No
     index = SearchIndex(build_document("south.txt", lines))
     result = index.search("跟仲裁有关的段落都列出来")
     assert result.reading == "count" and [h.line for h in result.hits] == [3, 5]
+
+
+def test_the_kind_of_work_said_after_a_word_the_plans_write_is_no_part_of_it() -> None:
+    """扬尘治理总共有几段提到: 治理 (a kind of work, as headings end) after 扬尘, which the plans write."""
+    assert mention_in_frame("扬尘治理总共有几段提到", {"扬尘"}.__contains__) == "扬尘"

@@ -80,3 +80,17 @@ def test_the_preposition_opening_a_lists_topic_is_no_part_of_it() -> None:
     assert without_trailing_chatter("对劳资纠纷") == "劳资纠纷"
     assert without_trailing_chatter("关于垃圾分类") == "垃圾分类"
     assert without_trailing_chatter("对口帮扶") == "对口帮扶"  # (对口 is a word, no preposition)
+
+
+def test_a_term_written_only_inside_other_words_is_not_written_as_a_word() -> None:
+    """企业主 stands in 企业主体责任 and in 龙头企业主动跟进, never as a word of its own."""
+    from knowledge.own_words import said_as_word
+
+    assert not said_as_word("落实企业主体责任，编制应急处置预案", "企业主")
+    assert not said_as_word("借助龙头企业主动跟进", "企业主")
+    assert said_as_word("走访辖区企业主，听取意见", "企业主")
+
+    # (a word jieba makes up of characters it does not know, 岁托班, hides no term: 托班 is written)
+    assert said_as_word("推动幼儿园开设2-3岁托班服务", "托班")
+    # (nor does a word made of the term's last word and the next, 服务体系 of 心理健康服务体系)
+    assert said_as_word("健全妇女儿童心理健康服务体系", "心理健康服务")

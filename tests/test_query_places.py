@@ -199,3 +199,16 @@ def test_a_count_of_places_is_no_place() -> None:
     index = SearchIndex(merge([build_document("a.txt", plan)]))
     q = index.parse("两份街道十四五规划，营商环境分别是哪节")
     assert index.parser_required(q) == []
+
+
+def test_a_place_said_over_there_after_its_city_has_no_plan() -> None:
+    """广州天河那边的招商目标: 广州 is written (in a list of cities to learn from), 天河 nowhere — the
+    answer must speak of 天河, and none does."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    report = ["河西区2024年政府工作报告", "一、2024年工作安排", "学习借鉴上海、广州、深圳等地区先行先试经验。",
+              "完成招商引资目标100亿元。"]
+    index = SearchIndex(merge([build_document("a.txt", report)]))
+    result = index.search("广州天河那边的招商目标能查到不")
+    assert result.hits == [] and "天河" in result.note

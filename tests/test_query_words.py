@@ -198,3 +198,29 @@ def test_pointing_at_a_figure_is_no_word_of_what_is_asked(parser: QueryParser) -
 def test_what_each_part_of_a_formula_stands_for_is_a_definition(parser: QueryParser) -> None:
     q = parser.parse("1+3+7+N每个数代表什么")
     assert (q.intent, "代表" in q.text) == ("term", False)
+
+
+def test_a_doubled_verb_of_asking_is_no_part_of_the_word_before(parser: QueryParser) -> None:
+    """大排查查改掉多少: 排查, then 查 (asked); 帮我查查 is asking."""
+    assert "排查" in parser.parse("那次大排查查改掉多少毛病").text
+    assert parser.parse("帮我查查养老服务").text == "养老服务"
+
+
+def test_the_end_of_a_plan_said_as_its_last_part_is_no_year(parser: QueryParser) -> None:
+    """十四五规划末尾一部分: the plan's last part (末尾), not the end of the period (十四五末 = 2025)."""
+    assert parser.parse("十四五规划末尾一部分是啥内容").year is None
+    assert parser.parse("十四五末养老床位").year == 2025
+
+
+def test_a_five_year_outline_said_plainly_is_that_kind_of_document(parser: QueryParser) -> None:
+    assert "five_year_plan" in parser.parse("那本五年纲要开篇一章叫啥").doc_kinds
+
+
+def test_a_name_the_asker_adds_in_brackets_is_a_word_of_the_question() -> None:
+    """花园里综合体（会展湾）: a bracketed name is matched; a bracketed unit (亿元) is not."""
+    from knowledge.normalize import normalize, unbracket_words
+
+    assert "会展湾" in normalize(unbracket_words("宝安那个花园里综合体（会展湾）哪年营业"))
+    assert "亿元" not in normalize(unbracket_words("投资额（亿元）是多少"))
+    # (a part's title after its number only says which part it is)
+    assert "经济发展动能" not in normalize(unbracket_words("纲要第四章（经济发展动能）下面有多少个节"))

@@ -1040,3 +1040,27 @@ def test_a_top_part_said_as_a_big_block_or_a_big_point(question: str, path: tupl
     """大板块, 大条: a top part by its place; 叫啥名 asks its name as 叫啥名字 does."""
     r = read(normalize(question))
     assert (r.kind, r.path, r.top) == ("structure", path, True)
+
+
+@pytest.mark.parametrize("question,kind,topic", [
+    ("宝安七十项任务里抓项目那一块全称", "structure", "宝安七十项任务里抓项目"),  # 那一块全称: the part itself
+    ("第7章写人居环境还是别的", "structure", "写人居环境"),          # whether a part speaks of it
+    ("禁毒方面都有啥动作，列一列", "list", "禁毒"),                   # the moves made on it, listed
+    ("打击邪教这块，哪几份规划有写", "list", "打击邪教"),             # 有写: said to be written
+])
+def test_a_part_asked_by_its_full_name_or_content_and_moves_listed(question: str, kind: str, topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize("question,path", [("开篇一章叫啥名", (1,)), ("开篇那部分讲的啥", (1,))])
+def test_the_opening_part_said_as_kaipian(question: str, path: tuple[int, ...]) -> None:
+    """开篇一章: the first part, as 开头那一章 says."""
+    r = read(normalize(question))
+    assert (r.kind, r.path) == ("structure", path)
+
+
+def test_a_modal_before_the_work_falling_due_is_no_part_of_its_topic() -> None:
+    """年底前得建好的都有哪些: 得 (must) is no word of what falls due."""
+    r = read(normalize("年底前得建好的都有哪些"))
+    assert (r.kind, r.topic) == ("due", "建好")
