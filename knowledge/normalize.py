@@ -54,6 +54,11 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_LETTERS = re.compile(r"^[a-z\s'’]+$")
 
 
+# Roman numerals of a class (after NFKC and lower-casing: Ⅲ → iii), read as the Chinese numeral.
+_ROMAN = {"i": "一", "ii": "二", "iii": "三", "iv": "四", "v": "五"}
+_ROMAN_CLASS = re.compile(r"(?<![a-z])(iii|ii|iv|v|i)类")
+
+
 def _join_code(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2)
 
@@ -73,6 +78,9 @@ def normalize(text: str, *, keep_brackets: bool = False) -> str:
         s = _SPACE_IN_CODE.sub("", s)
         s = _CODE_DECIMAL.sub(_join_code, s)
     s = s.translate(_FOLD_TABLE)
+    if "类" in s:
+        # 劣V类水体, III类水体: the classes of water (and of noise areas) are said 劣五类, 三类 in a chat
+        s = _ROMAN_CLASS.sub(lambda m: _ROMAN[m.group(1)] + "类", s)
     return _ASTRAL_NON_CJK.sub("", s) if not s.isascii() else s
 
 

@@ -110,6 +110,8 @@ _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # A year after a figure's or code's digits with a space between (PM2.5 2023年).
 _SPACED_YEAR = re.compile(r"(?<=[\d.])\s+((?:19|20)\d{2})(?=\s*年)")
 _SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
+# 2016到2020年, 2021—2025年: a span of years (not 2020年到2025年的目标: a year, then a target year).
+_YEAR_SPAN = re.compile(r"从?((?:19|20)\d{2})(?:到|至|—|-|~|～)((?:19|20)\d{2})年")
 # 十四五末 / 十四五期间: a five-year plan period (十三五收官那年: its last year).
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末(?!尾)|期间|时期|收官(?:之年|那年|那一年|年)?)")
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
@@ -341,6 +343,11 @@ class QueryParser:
                 q.year = five_year_period(number)[1]
             text = text[: period.start()] + text[period.end():]
         m = _YEAR.search(text)
+        if (span := _YEAR_SPAN.search(text)) is not None:
+            # 2016到2020年累计…: a span of years asks for what it comes to at its end (the review's figure)
+            q.year = int(span.group(2))
+            text = text[: span.start()] + "到" + span.group(2) + "年" + text[span.end():]
+            m = _YEAR.search(text)
         if m:
             q.year = int(m.group(1))
             # 2024年底要达到的指标: the year is read; 年底 stays, as the time things fall due.

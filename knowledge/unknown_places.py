@@ -150,7 +150,7 @@ class UnknownPlaces:
     def required(self, q: Query) -> list[str]:
         """Words an answer must hold: a place no plan is about named at the start (和平区), or said
         as "over there" (汉沽那边) when no plan writes that name anywhere (学校那边: plans write 学校)."""
-        named = self.named(q)
+        named = [self._as_written(n) for n in self.named(q)]
         if named and q.titled and self._body_word_after_title(q, named[0]):
             return []
         if named or q.docs:
@@ -233,6 +233,12 @@ class UnknownPlaces:
         if text is None:
             text = self._texts[doc] = "".join(self.kb.texts.get(doc, []))
         return text
+
+    def _as_written(self, name: str) -> str:
+        """A place as the plans write it when they write it the other way (王串场街道 → 王串场街, 新开河街
+        → 新开河街道): a street is said both ways; else the name as said."""
+        other = name[:-1] if name.endswith("街道") else name + "道" if name.endswith("街") else ""
+        return other if other and not self.written(name) and self.written(other) else name
 
     def written(self, word: str) -> bool:
         """Does any plan write `word`?"""

@@ -6,6 +6,7 @@ import pytest
 
 from knowledge.builder import build_document
 from knowledge.mention_frames import mention_in_frame
+from knowledge.normalize import normalize
 from knowledge.search import SearchIndex
 
 WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四风", "人大代表", "和平社区", "社区", "口袋公园",
@@ -68,3 +69,13 @@ def test_a_list_of_mentions_in_the_search_is_every_line_writing_the_word() -> No
 def test_the_kind_of_work_said_after_a_word_the_plans_write_is_no_part_of_it() -> None:
     """扬尘治理总共有几段提到: 治理 (a kind of work, as headings end) after 扬尘, which the plans write."""
     assert mention_in_frame("扬尘治理总共有几段提到", {"扬尘"}.__contains__) == "扬尘"
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("翻遍五个规划，文化站这三个字一共能搜到几段", "文化站"),   # looked through, found by searching
+    ("全文有几段带“志愿”字眼的", "志愿"),                       # the whole text, the word's characters
+    ("反恐两个字在这些规划里总共能搜到几段", "反恐"),
+    ("标准化这词在五个文件里有几段提了", "标准化"),             # 这词: the word itself
+])
+def test_a_word_searched_for_in_the_whole_text_is_read(question: str, word: str) -> None:
+    assert mention_in_frame(normalize(question), {"文化站", "志愿", "反恐", "标准化"}.__contains__) == word

@@ -212,3 +212,15 @@ def test_a_place_said_over_there_after_its_city_has_no_plan() -> None:
     index = SearchIndex(merge([build_document("a.txt", report)]))
     result = index.search("广州天河那边的招商目标能查到不")
     assert result.hits == [] and "天河" in result.note
+
+
+def test_a_street_said_with_the_other_kind_word_is_the_street_the_plans_write() -> None:
+    """王串场街道 for 王串场街, which a district's report names: not a place no plan speaks of."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    report = ["河西区2024年政府工作报告", "一、2023年工作回顾", "王串场街、乾华园社区入选年度基层治理创新典型案例。",
+              "二、2024年工作安排", "办好20项民生实事。"]
+    index = SearchIndex(merge([build_document("a.txt", report)]))
+    result = index.search("王串场街道拿了个啥典型")
+    assert result.hits and "王串场街" in result.hits[0].text and not result.note

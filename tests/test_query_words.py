@@ -224,3 +224,17 @@ def test_a_name_the_asker_adds_in_brackets_is_a_word_of_the_question() -> None:
     assert "亿元" not in normalize(unbracket_words("投资额（亿元）是多少"))
     # (a part's title after its number only says which part it is)
     assert "经济发展动能" not in normalize(unbracket_words("纲要第四章（经济发展动能）下面有多少个节"))
+
+
+def test_a_class_in_roman_numerals_is_the_class_said_in_chinese() -> None:
+    """劣V类水体 is said 劣五类 in a chat, III类 三类."""
+    from knowledge.normalize import normalize
+
+    assert normalize("劣V类水体全面消除") == normalize("劣五类水体全面消除")
+    assert normalize("地表水好于Ⅲ类水体比例") == normalize("地表水好于三类水体比例")
+
+
+def test_a_span_of_years_asks_for_what_it_comes_to_at_its_end(parser: QueryParser) -> None:
+    """2016到2020年累计…: the figure at the span's end (a review's 2020 figure), the span no word to match."""
+    q = parser.parse("东湖街道2016到2020年累计固投完成多少")
+    assert q.year == 2020 and "2016" not in q.text and "到" not in q.text

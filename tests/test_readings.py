@@ -1064,3 +1064,20 @@ def test_a_modal_before_the_work_falling_due_is_no_part_of_its_topic() -> None:
     """年底前得建好的都有哪些: 得 (must) is no word of what falls due."""
     r = read(normalize("年底前得建好的都有哪些"))
     assert (r.kind, r.topic) == ("due", "建好")
+
+
+@pytest.mark.parametrize("question,kind,topic", [
+    ("信访方面准备咋做，列一下", "list", "信访"),               # what is meant to be done is no topic
+    ("计划里要推进全覆盖的都有哪几项", "list", "推进全覆盖"),    # 都有哪几项 is the cue, 项 no word of the topic
+])
+def test_what_is_meant_to_be_done_and_a_measure_word_after_the_cue_are_no_topic(question: str, kind: str,
+                                                                              topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize("question", ["保障措施底下拆成了哪些节", "第九项组织保障分了哪几小块"])
+def test_the_sections_under_a_part_asked_with_which(question: str) -> None:
+    """哪些节, 哪几小块: the parts under what is named (小块 is no word of the topic)."""
+    r = read(normalize(question))
+    assert r.kind == "structure" and r.parts and "小" not in r.topic
