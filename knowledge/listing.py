@@ -501,7 +501,9 @@ class Listing:
         """The places the documents in scope write `word` (任务里带试点的有几条), one item per line (a task
         before the running text or a figure on the same line), in the plans' order; counted."""
         by_line: dict[tuple[str, int], tuple[int, int]] = {}
-        order = {d: k for k, d in enumerate(self._docs(q))}  # (the documents in scope, in the plans' order)
+        # (the documents in scope, in the plans' order; 大港街24年那个报告: a year names the document of that
+        # year before a plan whose period holds it, as for an outline)
+        order = {d: k for k, d in enumerate(self._docs(q, outline=True))}
         for i in _writing(index, word):
             e = index.entries[i]
             if e.item.doc not in order or e.kind not in _MENTION_KINDS or not index.allowed(i, q):

@@ -164,7 +164,14 @@ def percents_in_digits(text: str) -> str:
         except ValueError:
             return m.group(0)
         return f"{value:g}%"
-    return _PERCENT_WORDS.sub(digits, text) if "百分之" in text else text
+    text = _PERCENT_WORDS.sub(digits, text) if "百分之" in text else text
+    # 占九成以上, 达到八成: tenths said as 成 after a word of amount or before one of bounds
+    return _TENTHS.sub(lambda m: f"{_TENTH_DIGITS.index(m.group(1) or m.group(2)) + 1}0%", text) if "成" in text else text
+
+
+_TENTH_DIGITS = "一二三四五六七八九"
+_TENTHS = re.compile(rf"(?<=占|超|达|到|约|近|过|有|逾)([{_TENTH_DIGITS}])成(?=以上|以下|左右|多|的|$|[，。？?！!吗呢])"
+                     rf"|(?<![\u4e00-\u9fff])([{_TENTH_DIGITS}])成(?=以上|以下|左右)")
 
 
 # 一万人, 三千户, 两百个: a number of hundreds, thousands or ten-thousands said in words (digits first, so

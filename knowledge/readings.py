@@ -82,9 +82,11 @@ _RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九�
 # ordinal's part word is the one said with the count).
 _COUNTED_THEN_ORDINAL = re.compile(rf"(?<!第)(?<!{LAST_WORDS})(?:[几一二三四五六七八九十两]{{1,3}}|\d{{1,2}})个?大?(方面|部分|板块|块|章|节|篇)"
                                    r"(?:里面|里头|当中|之中|里|中)?的?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:个|大?\1)?")
-_QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?")
+_QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})(?:[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?"
+                            # (附件里“四”是哪块: a number alone in quotes, pointed at as a part)
+                            r"|[”\"’'」](?=是哪|那|这|部分|块|大块|章))")
 # 24年计划二是哪方面的内容: a number said right after the word for the document is its part so numbered.
-_DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一二三四五六七八九十])(?=是|讲|写|说|里|中|的)")
+_DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一二三四五六七八九十])(?=是|讲|写|说|里|中|的|那|这)")
 # 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
 _END_SAYS = re.compile(rf"(?:{LAST_WORDS})(?=讲|说|写|谈)")
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
@@ -769,7 +771,8 @@ def read(text: str) -> Reading:
             # 报告工作安排第七条讲的是啥: the seventh part of the part named before the ordinal (a
             # whole question before it names no part: …独居老人还要发什么钱，第五章怎么写的).
             # (回顾部分的第四节: 部分 says the words name a part; no heading writes it)
-            r.within = _PART_WORD_END.sub("", scope) if len(scope) > 3 else scope
+            # (回顾部 once 分 is read: two characters left name the part)
+            r.within = bare if len(bare := _PART_WORD_END.sub("", scope)) >= 2 else scope
             rest = rest.partition(_AT)[2]
         elif len(_bare(before, table) + after) > ORDINAL_TOPIC_CHARS:
             # 第六章第二十一条规定了哪些行为…: a question about what a part says, not about the outline.

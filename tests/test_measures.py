@@ -99,6 +99,9 @@ def test_percentages_said_in_words_are_written_in_digits() -> None:
     assert percents_in_digits("要做到百分之百的指标") == "要做到100%的指标"
     assert percents_in_digits("覆盖率达到百分之九十五以上，增长百分之五点五") == "覆盖率达到95%以上，增长5.5%"
     assert percents_in_digits("百分之几") == "百分之几"  # no number: left as it is
+    # 占九成以上: tenths said as 成, after a word of amount or before a bound; 一成不变, 建成 are no number
+    assert percents_in_digits("空气好的天数得占九成以上吗") == "空气好的天数得占90%以上吗"
+    assert percents_in_digits("一成不变") == "一成不变" and percents_in_digits("建成三成") == "建成三成"
 
 
 def test_a_formulas_plus_said_as_a_word_is_written_as_the_sign() -> None:

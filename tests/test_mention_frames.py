@@ -76,6 +76,18 @@ def test_the_kind_of_work_said_after_a_word_the_plans_write_is_no_part_of_it() -
     ("全文有几段带“志愿”字眼的", "志愿"),                       # the whole text, the word's characters
     ("反恐两个字在这些规划里总共能搜到几段", "反恐"),
     ("标准化这词在五个文件里有几段提了", "标准化"),             # 这词: the word itself
+    ("数一下那个报告滨城两字有几段", "滨城"),                   # 数一下 asks for the count
 ])
 def test_a_word_searched_for_in_the_whole_text_is_read(question: str, word: str) -> None:
-    assert mention_in_frame(normalize(question), {"文化站", "志愿", "反恐", "标准化"}.__contains__) == word
+    assert mention_in_frame(normalize(question), {"文化站", "志愿", "反恐", "标准化", "滨城"}.__contains__) == word
+
+
+def test_mentions_in_the_document_of_the_year_named() -> None:
+    """24年那个报告滨城两字有几段: the 2024 plan's lines, not those of a five-year plan whose period holds 2024."""
+    from knowledge.builder import merge
+
+    plan = ["东湖街道2024年工作计划", "一、抓发展", "1.建设美丽滨城。"]
+    outline = ["东湖街道“十四五”规划（2021-2025年）", "第一章 总体要求", "第一节 目标", "建设滨城。"]
+    index = SearchIndex(merge([build_document("a.txt", plan), build_document("b.txt", outline)]))
+    result = index.search("数一下东湖街道24年那个计划滨城两字有几段")
+    assert result.reading == "count" and {h.doc for h in result.hits} == {"a.txt"}

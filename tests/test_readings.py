@@ -11,6 +11,7 @@ from knowledge.readings import (
     series_word,
     title_word,
     unbracket_span,
+    unquote_part_number,
     without_time_of_asking,
 )
 
@@ -1081,3 +1082,15 @@ def test_the_sections_under_a_part_asked_with_which(question: str) -> None:
     """哪些节, 哪几小块: the parts under what is named (小块 is no word of the topic)."""
     r = read(normalize(question))
     assert r.kind == "structure" and r.parts and "小" not in r.topic
+
+
+def test_a_part_named_before_an_ordinal_with_its_part_word_cut_by_a_cue() -> None:
+    """回顾部分第五节: 回顾 names the part (部 left once 分 is read is no word of it)."""
+    assert read(normalize("回顾部分第五节讲啥")).within == "回顾"
+
+
+@pytest.mark.parametrize("question,path", [("附件里“四”是哪块", (4,)), ("那份规划六那一大块标题咋写的", (6,))])
+def test_a_number_alone_in_quotes_or_after_the_document_word_is_the_part_so_numbered(question: str,
+                                                                                     path: tuple[int, ...]) -> None:
+    r = read(normalize(unbracket_span(unquote_part_number(question))))
+    assert (r.kind, r.path) == ("structure", path)
