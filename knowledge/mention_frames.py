@@ -95,7 +95,7 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
             before, after = _segments(text[:start]), _segments(text[start + size:])
             if before is not None and after is not None and _asks_places(before, after):
                 if written(word):
-                    return _object_of(word, written)
+                    return _without_head(_object_of(word, written), written)
                 unwritten.append(word)
     # 双拥工作写了几处, 非遗相关安排都写在哪: the word the plans write, said with the kind of work or
     # arrangement it is (an aspect word: 工作, 安排) or a tie to it (相关) after it.
@@ -107,6 +107,13 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
             if len(word) >= low and written(word):
                 return word
     return ""
+
+
+def _without_head(word: str, written: Callable[[str], bool]) -> str:
+    """A word without the kind of thing it ends with (瞪羚企业 → 瞪羚: lines writing 瞪羚、雏鹰企业 write it
+    too), when what is left is a word the plans write; else the word."""
+    head = next((h for h in _with_role("head") if word.endswith(h) and len(word) - len(h) >= _WORD_CHARS[0]), "")
+    return word[: -len(head)] if head and written(word[: -len(head)]) else word
 
 
 def _object_of(word: str, written: Callable[[str], bool]) -> str:

@@ -113,7 +113,7 @@ _SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|�
 # 2016到2020年, 2021—2025年: a span of years (not 2020年到2025年的目标: a year, then a target year).
 _YEAR_SPAN = re.compile(r"从?((?:19|20)\d{2})(?:到|至|—|-|~|～)((?:19|20)\d{2})年")
 # 十四五末 / 十四五期间: a five-year plan period (十三五收官那年: its last year).
-_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(期末|末(?!尾)|期间|时期|收官(?:之年|那年|那一年|年)?)")
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(?:整个|这个|那个)?(期末|末(?!尾)|期间|时期|收官(?:之年|那年|那一年|年)?)")
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
 _BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _YEAR_END = ("年底", "年末")

@@ -77,7 +77,7 @@ _RANGE = re.compile(rf"(?<![\d一二三四五六七八九十两])从?第?[（(]?
 _HOW_MANY_ARTICLES = re.compile(r"(?:几|多少)条")
 # A "where is it" question names what it looks for in a few words; a longer one asks what the text says.
 WHERE_TOPIC_CHARS = 12
-_RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:位)?的?(?=[\u4e00-\u9fff])")
+_RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:位)?的?(?:那个|这个|那|这)?(?=[\u4e00-\u9fff])")
 # 那八个方面里第五个, 分的几大块中的第三块: the parts counted first, then one of them by its place (the
 # ordinal's part word is the one said with the count).
 _COUNTED_THEN_ORDINAL = re.compile(rf"(?<!第)(?<!{LAST_WORDS})(?:[几一二三四五六七八九十两]{{1,3}}|\d{{1,2}})个?大?(方面|部分|板块|块|章|节|篇)"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
-from knowledge.own_words import tagged
+from knowledge.own_words import dictionary_word, tagged, word_bounds
 from knowledge.query import CLAUSE_MARKS, NOT_PLACES, PLACE_JOINS, Query, QueryParser
 from knowledge.readings import after_leading_time, doc_words
 from knowledge.wordlists import merged
@@ -72,6 +72,15 @@ def _word_goes_on(text: str, end: int, start: int | None = None) -> bool:
         if at >= end:
             return at > end and (start is None or begins <= start)
     return False
+
+
+def _inner_word_first(name: str) -> str:
+    """The first word of a place's name whose kind's character ends a dictionary word beginning inside it
+    (宝安港区 → 宝安: 宝安|港区); empty when the name ends with the kind (和平区, 古林|街道, 洪顺里|街)."""
+    bounds, suffix = word_bounds(name), _PLACE_SUFFIX.search(name)
+    kind = suffix.start() if suffix else len(name)
+    return next((name[:b] for b in sorted(bounds) if 0 < b < kind and kind not in bounds
+                 and dictionary_word(name[b:])), "")
 
 
 def _after_city(text: str) -> str:
@@ -151,6 +160,8 @@ class UnknownPlaces:
         """Words an answer must hold: a place no plan is about named at the start (和平区), or said
         as "over there" (汉沽那边) when no plan writes that name anywhere (学校那边: plans write 学校)."""
         named = [self._as_written(n) for n in self.named(q)]
+        if named and (first := _inner_word_first(named[0])) and (self.has_plan(first) or self._named_as_place(first)):
+            return []  # 宝安港区码头: 宝安 (a place the plans have), then 港区 (a port area), no place 宝安港区
         if named and q.titled and self._body_word_after_title(q, named[0]):
             return []
         if named or q.docs:

@@ -77,9 +77,10 @@ def test_the_kind_of_work_said_after_a_word_the_plans_write_is_no_part_of_it() -
     ("反恐两个字在这些规划里总共能搜到几段", "反恐"),
     ("标准化这词在五个文件里有几段提了", "标准化"),             # 这词: the word itself
     ("数一下那个报告滨城两字有几段", "滨城"),                   # 数一下 asks for the count
+    ("瞪羚企业这几个规划里一共提了几处", "瞪羚"),               # the kind of thing after it (企业) left out
 ])
 def test_a_word_searched_for_in_the_whole_text_is_read(question: str, word: str) -> None:
-    assert mention_in_frame(normalize(question), {"文化站", "志愿", "反恐", "标准化", "滨城"}.__contains__) == word
+    assert mention_in_frame(normalize(question), {"文化站", "志愿", "反恐", "标准化", "滨城", "瞪羚", "瞪羚企业"}.__contains__) == word
 
 
 def test_mentions_in_the_document_of_the_year_named() -> None:

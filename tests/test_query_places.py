@@ -224,3 +224,11 @@ def test_a_street_said_with_the_other_kind_word_is_the_street_the_plans_write() 
     index = SearchIndex(merge([build_document("a.txt", report)]))
     result = index.search("王串场街道拿了个啥典型")
     assert result.hits and "王串场街" in result.hits[0].text and not result.note
+
+
+def test_a_place_the_plans_have_then_an_area_word_ending_with_a_kind_is_no_other_place() -> None:
+    """宝安港区码头: 宝安 (whose plan names 宝安区), then 港区 (a port area); no place named 宝安港区."""
+    from knowledge.unknown_places import _inner_word_first
+
+    assert _inner_word_first("宝安港区") == "宝安"
+    assert _inner_word_first("和平区") == "" and _inner_word_first("古林街道") == ""

@@ -238,3 +238,9 @@ def test_a_span_of_years_asks_for_what_it_comes_to_at_its_end(parser: QueryParse
     """2016到2020年累计…: the figure at the span's end (a review's 2020 figure), the span no word to match."""
     q = parser.parse("东湖街道2016到2020年累计固投完成多少")
     assert q.year == 2020 and "2016" not in q.text and "到" not in q.text
+
+
+def test_a_plan_period_said_as_its_whole_time_is_that_period(parser: QueryParser) -> None:
+    """十三五整个时期: the 十三五 period (整个 between is no word to match)."""
+    q = parser.parse("十三五整个时期东湖街道投资累计干了多少")
+    assert q.period is not None and q.period[1] == (2016, 2020) and "整个" not in q.text

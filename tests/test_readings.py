@@ -1094,3 +1094,16 @@ def test_a_number_alone_in_quotes_or_after_the_document_word_is_the_part_so_numb
                                                                                      path: tuple[int, ...]) -> None:
     r = read(normalize(unbracket_span(unquote_part_number(question))))
     assert (r.kind, r.path) == ("structure", path)
+
+
+@pytest.mark.parametrize("question,path", [("区长作报告开头那一大块是啥内容", (1,)),
+                                           ("工作安排里排第七的那个大板块叫什么名", (7,))])
+def test_the_opening_block_and_a_ranked_part_pointed_at(question: str, path: tuple[int, ...]) -> None:
+    """开头那一大块: the first part; 排第七的那个大板块: the seventh (那个 between is no word of it)."""
+    r = read(normalize(question))
+    assert (r.kind, r.path) == ("structure", path)
+
+
+def test_a_glossary_said_as_its_terms_explained_is_counted() -> None:
+    """术语解释数一数有几条: the 名词解释 entries."""
+    assert read(normalize("报告末尾附的术语解释数一数有几条")).topic == "名词解释"
