@@ -154,9 +154,15 @@ def pluses_in_signs(text: str) -> str:
     return _PLUS_SAID.sub("+", text) if "加" in text else text
 
 
+# 占九成以上, 八成以上: tenths said as 成 after a word of amount or before a bound (一成不变, 建成 are no number).
+_TENTH_DIGITS = "一二三四五六七八九"
+_TENTHS = re.compile(rf"(?<=占|超|达|到|约|近|过|有|逾)([{_TENTH_DIGITS}])成(?=以上|以下|左右|多|的|$|[，。？?！!吗呢])"
+                     rf"|(?<![\u4e00-\u9fff])([{_TENTH_DIGITS}])成(?=以上|以下|左右)")
+
+
 def percents_in_digits(text: str) -> str:
-    """The text with percentages said in words written in digits (百分之百 → 100%, 百分之九十五 → 95%),
-    as plans write them; a span that is no number is left as it is."""
+    """The text with percentages said in words written in digits (百分之百 → 100%, 百分之九十五 → 95%, 九成以上 →
+    90%以上), as plans write them; a span that is no number is left as it is."""
     def digits(m: re.Match[str]) -> str:
         words = "一" + m.group(1) if m.group(1).startswith("百") else m.group(1)  # (百分之百: one hundred)
         try:
@@ -165,13 +171,7 @@ def percents_in_digits(text: str) -> str:
             return m.group(0)
         return f"{value:g}%"
     text = _PERCENT_WORDS.sub(digits, text) if "百分之" in text else text
-    # 占九成以上, 达到八成: tenths said as 成 after a word of amount or before one of bounds
     return _TENTHS.sub(lambda m: f"{_TENTH_DIGITS.index(m.group(1) or m.group(2)) + 1}0%", text) if "成" in text else text
-
-
-_TENTH_DIGITS = "一二三四五六七八九"
-_TENTHS = re.compile(rf"(?<=占|超|达|到|约|近|过|有|逾)([{_TENTH_DIGITS}])成(?=以上|以下|左右|多|的|$|[，。？?！!吗呢])"
-                     rf"|(?<![\u4e00-\u9fff])([{_TENTH_DIGITS}])成(?=以上|以下|左右)")
 
 
 # 一万人, 三千户, 两百个: a number of hundreds, thousands or ten-thousands said in words (digits first, so

@@ -242,11 +242,9 @@ def _without_doubled(text: str, word: str) -> str:
     its first character ends the word before (大排查查: 排查, then 查)."""
     start = text.find(word)
     while start >= 0:
-        if start == 0 or start in word_bounds(text):
+        if start in word_bounds(text):
             text = text[:start] + " " + text[start + len(word):]
-            start = text.find(word, start + 1)
-        else:
-            start = text.find(word, start + 1)
+        start = text.find(word, start + 1)
     return text
 
 
