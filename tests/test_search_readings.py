@@ -1186,3 +1186,12 @@ def test_a_list_of_a_term_few_paragraphs_write_lists_each_of_them() -> None:
     assert not any("老旧小区" in h.text or "网格化" in h.text for h in result.hits)
     found = index.search("非遗相关的工作帮我都找出来")
     assert found.reading == "list" and {h.doc for h in found.hits} == {"east.txt", "west.txt"}
+
+
+def test_good_air_days_and_a_total_said_plainly_are_the_plans_indicators(bundled_kb: KnowledgeBase) -> None:
+    """好天气占比 → 优良天数, 卖货的总盘子 → 商品销售总额 (everyday_words)."""
+    index = SearchIndex(bundled_kb)
+    hits = index.search("大港街道一年里好天气占比打算达到多少").hits
+    assert hits and "优良天数" in hits[0].title
+    hits = index.search("大港街道卖货的总盘子，规划想做到多大").hits
+    assert hits and hits[0].title == "商品销售总额"
