@@ -9,6 +9,7 @@ wording no list holds.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 import threading
@@ -86,23 +87,17 @@ def said_as_word(text: str, term: str) -> bool:
     企业主体责任 nor of 龙头企业主动跟进)? A term of one character is never so checked (always True)."""
     if len(term) < 2:
         return True
-    tokenizer = _tagger().tokenizer
     start = text.find(term)
     while start >= 0:
         end = start + len(term)
         lo = max(0, start - _WORD_WINDOW)
-        at, across = lo, False
-        for word in tokenizer.lcut(text[lo:end + _WORD_WINDOW]):
-            first, at = at, at + len(word)
-            # (a dictionary word across the term's edge, 主体 of 企业主|体; not one jieba made up of
-            # characters it does not know, 岁托班 of 2-3岁托班, nor one whose part inside the term is a
-            # word of its own, 服务体系 of 心理健康服务|体系: two words side by side)
-            inside = text[max(first, start):min(at, end)]
-            if (first < start < at or first < end < at) and dictionary_word(word) \
-                    and not (len(inside) >= 2 and dictionary_word(inside)):
-                across = True
-                break
-        if not across:
+        cuts = sorted(lo + b for b in word_bounds(text[lo:end + _WORD_WINDOW]))
+        # (a dictionary word across the term's edge, 主体 of 企业主|体; not one jieba made up of characters
+        # it does not know, 岁托班 of 2-3岁托班, nor one whose part inside the term is a word of its own,
+        # 服务体系 of 心理健康服务|体系: two words side by side)
+        if not any((first < start < at or first < end < at) and dictionary_word(text[first:at])
+                   and not (len(inside := text[max(first, start):min(at, end)]) >= 2 and dictionary_word(inside))
+                   for first, at in itertools.pairwise(cuts)):
             return True
         start = text.find(term, start + 1)
     return False

@@ -334,6 +334,7 @@ class SearchIndex:
         self._homophones: Homophones | None = None
         self._plan_chars: frozenset[str] | None = None
         self._term_items: dict[str, list[int]] = {}
+        self._as_word: dict[str, bool] = {}  # (whether some item writes a term as a word: asked per question)
         self._purposes: dict[str, int] | None = None  # document → its purpose clause (built on first use)
         self._heading_titles: str | None = None  # every heading, one per line (built on first use)
         self._rare: dict[str, np.ndarray | None] = {}  # character → the entries holding it, when rare
@@ -1091,8 +1092,13 @@ class SearchIndex:
 
     def _written_as_word(self, term: str) -> bool:
         """Does some item write `term` as a word of its own (not only inside other words)?"""
-        return any(said_as_word(e.name, term) or said_as_word(e.text, term)
-                   for e in (self.entries[i] for i in self._term_users(term)[:WORD_CHECKED]))
+        found = self._as_word.get(term)
+        if found is None:
+            found = any(said_as_word(e.name, term) or said_as_word(e.text, term)
+                        for e in (self.entries[i] for i in self._term_users(term)[:WORD_CHECKED]))
+            if len(self._as_word) < 4096:
+                self._as_word[term] = found
+        return found
 
     def _items_using(self, term: str) -> int:
         """How many items name or say `term`."""
