@@ -18,7 +18,7 @@ from knowledge.contrasts import swapped, unanswered_procedure
 from knowledge.identity import indicator_key
 from knowledge.lexicon import Lexicon, default_lexicon
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
-from knowledge.normalize import is_ascii_query, normalize, normalize_name
+from knowledge.normalize import BRACKETED_WORD, UNIT_CHARS, is_ascii_query, normalize, normalize_name
 from knowledge.pinyin_index import pinyin_forms, query_pinyin
 from knowledge.query import Query, QueryParser, arabic_years
 from knowledge.wordlists import alternation
@@ -364,7 +364,7 @@ class FuzzyMatcher:
         # 二〇三五年远景目标 in digits, as questions are read (2035年远景目标).
         context = arabic_years(normalize((category or "") + (heading.title if heading else "")))
         return _Entry(
-            kind=kind, item=item, title=title, name=name, context=context[:CONTEXT_CHARS], text=arabic_years(normalize(text[: TEXT_CHARS + 60]))[:TEXT_CHARS],
+            kind=kind, item=item, title=title, name=name, context=context[:CONTEXT_CHARS], text=_matched_text(text),
             value_years=frozenset(years), period=doc.period if doc else None,
             doc_kind=doc.kind if doc else "other",
             group_key=(indicator_key(title) or None) if kind == "indicator" else None,
@@ -519,3 +519,12 @@ class FuzzyMatcher:
         for i, s in out.items():
             if s >= SUGGEST_THRESHOLD + 0.1 and unanswered_procedure(text, self.names[i] + self.texts[i]):
                 out[i] = SUGGEST_THRESHOLD + 0.1
+
+
+def _matched_text(text: str) -> str:
+    """An item's text as it is matched: normalised, with the bracketed words that are no unit after it
+    (构建“1(党建)+3(工青妇)+7(社区)+N”: 工青妇 is a word of it, and 137n stays as a question writes it)."""
+    cut = text[: TEXT_CHARS + 60]
+    said = normalize(cut)[:TEXT_CHARS]
+    inside = [w for w in BRACKETED_WORD.findall(cut) if not UNIT_CHARS.search(w)]
+    return arabic_years(f"{said} {' '.join(inside)}" if inside else said)

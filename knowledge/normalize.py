@@ -85,9 +85,9 @@ def normalize(text: str, *, keep_brackets: bool = False) -> str:
 
 
 # A bracketed word that is not a unit is another name of the item (新增纳统产值(营收)): staff type it.
-_BRACKETED_WORD = re.compile(r"[（(【〔]([\u4e00-\u9fff]{2,8})[)）】〕]")
+BRACKETED_WORD = re.compile(r"[（(【〔]([\u4e00-\u9fff]{2,8})[)）】〕]")
 _PART_NUMBERED = re.compile(r"第[一二三四五六七八九十百\d]{1,4}(?:章|节|部分|条|项|篇)$")
-_UNIT_CHARS = re.compile(r"[元亿万个家人户米吨次场项座套辆台%度率支处所条部]|预期性|约束性|单位")
+UNIT_CHARS = re.compile(r"[元亿万个家人户米吨次场项座套辆台%度率支处所条部]|预期性|约束性|单位")
 
 
 def normalize_name(text: str) -> str:
@@ -95,7 +95,7 @@ def normalize_name(text: str) -> str:
     unit or an attribute (营收 in 新增纳统产值(营收)) is kept as part of the name."""
     if "(" not in text and "（" not in text and "【" not in text and "〔" not in text:
         return normalize(text)
-    kept = _BRACKETED_WORD.sub(lambda m: "" if _UNIT_CHARS.search(m.group(1)) else m.group(1), text)
+    kept = BRACKETED_WORD.sub(lambda m: "" if UNIT_CHARS.search(m.group(1)) else m.group(1), text)
     return normalize(kept)
 
 
@@ -107,11 +107,11 @@ def unbracket_words(text: str) -> str:
 
     def said(m: re.Match[str]) -> str:
         # (第四章（经济发展动能）: the title of a part named by its number only says which part it is)
-        if _UNIT_CHARS.search(m.group(1)) or _PART_NUMBERED.search(text, 0, m.start()):
+        if UNIT_CHARS.search(m.group(1)) or _PART_NUMBERED.search(text, 0, m.start()):
             return m.group(0)
         return f"，{m.group(1)}，"
 
-    return _BRACKETED_WORD.sub(said, text)
+    return BRACKETED_WORD.sub(said, text)
 
 
 def is_ascii_query(text: str) -> bool:

@@ -96,7 +96,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:(?:年度|年底|年末|年初|�
 # 人民政府2022年印发的《…》: who issued a document named next, and when — part of naming it.
 _ISSUED_BY = re.compile(r"[\u4e00-\u9fff\d]{0,16}?(?:印发|发布|出台|颁布|制定|下发)的$")
 # 到2025年, 截至2023年底: the word that leads to a year, taken out with it.
-_TO_YEAR = re.compile(r"(?:截至|截止到|截止|到)$")
+_TO_YEAR = re.compile(r"(?:截至|截止到|截止|到了|等到|到)$")
 # 二〇二五年 / 二零二五年: a year in Chinese digits, read digit by digit.
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)"
                       # 二四年 as staff say 24年: 二 and a digit, not inside a run of numerals (一二三四年)
@@ -115,7 +115,8 @@ _YEAR_SPAN = re.compile(r"从?((?:19|20)\d{2})(?:到|至|—|-|~|～)((?:19|20)\
 # 十四五末 / 十四五期间: a five-year plan period (十三五收官那年: its last year).
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(?:整个|这个|那个)?(期末|末(?!尾)|期间|时期|收官(?:之年|那年|那一年|年)?)")
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
-_BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五")
+# (大港十四五里住的环境: the 里 placing the question inside that plan goes with it; not 里程碑)
+_BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:里面|里头|里(?![程弄]))?")
 _YEAR_END = ("年底", "年末")
 # 2022年那一年, 23年这一年: the year just named, pointed at again (not 这一年里: within the year).
 _YEAR_SAID_AGAIN = re.compile(r"^(?:那|这)一?年(?![里内底末中度])")
@@ -380,7 +381,7 @@ class QueryParser:
                 text = re.sub(re.escape(word) + r"(?:里面|里|中)?", "", text, count=1)
         bare = _BARE_PERIOD.search(text)
         if bare:
-            q.period = q.period or (bare.group(0), five_year_period(shi_wu_number(bare.group(1))))
+            q.period = q.period or (bare.group(0)[:3], five_year_period(shi_wu_number(bare.group(1))))
             q.doc_kinds.add("five_year_plan")
             text = text[: bare.start()] + text[bare.end():]
         # (大港、河北区: the 、 joining them is gone from the normalised text; read where it was said)

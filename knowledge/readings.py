@@ -78,6 +78,8 @@ _HOW_MANY_ARTICLES = re.compile(r"(?:几|多少)条")
 # A "where is it" question names what it looks for in a few words; a longer one asks what the text says.
 WHERE_TOPIC_CHARS = 12
 _RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:位)?的?(?:那个|这个|那|这)?(?=[\u4e00-\u9fff])")
+# 排老二的那部分, 排行老三的: a place in a row said as siblings' ranks (老大 the first).
+_RANKED_ELDER = re.compile(r"排(?:行|在)?老([大二三四五六七八九十])的?(?:那个|这个|那|这)?(?=[\u4e00-\u9fff])")
 # 那八个方面里第五个, 分的几大块中的第三块: the parts counted first, then one of them by its place (the
 # ordinal's part word is the one said with the count).
 _COUNTED_THEN_ORDINAL = re.compile(rf"(?<!第)(?<!{LAST_WORDS})(?:[几一二三四五六七八九十两]{{1,3}}|\d{{1,2}})个?大?(方面|部分|板块|块|章|节|篇)"
@@ -107,7 +109,10 @@ _AS_OF_MONTH = re.compile(r"截[至止](?:目前)?(?:\d{1,2}|[一二三四五六
                           # 都2024年了: the year of asking, told (去年 after it counts from it)
                           r"|(?:都|已经|已|到了|现在都?)(?:20)?\d{2}年了"
                           # 马上到汛期了, 快入冬了: the season of asking, told (not a date things fall due by)
-                          r"|(?:马上|快要|快|眼看|就要)(?:就|要)?(?:到|进入|进|入)(?:汛期|雨季|冬天|夏天|冬季|夏季|冬|夏|供暖季|采暖季)了")
+                          r"|(?:马上|快要|快|眼看|就要)(?:就|要)?(?:到|进入|进|入)(?:汛期|雨季|冬天|夏天|冬季|夏季|冬|夏|供暖季|采暖季)了"
+                          # 今天12月6号, 今儿是十二月六日: the day of asking, told (the search is given it as today)
+                          r"|(?:今天|今日|今儿个?|现在)(?:是)?(?:(?:20)?\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[号日]")
 # 要完成多少, 达到多少: a due question asking for the figures to reach, not for the tasks.
 _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件]?(?:任务|工作|事))")
 # 九个聚焦是哪些, 三大任务: the number of the parts asked for, said before them, is no part of their name.
@@ -514,6 +519,10 @@ _COUNT_ASKED = re.compile(r"几|多少")
 
 
 # 主要工作按几个坚持分的, 按几个奋力争先分组: the points' word, then how the document is divided by them.
+# 表率分成几个方面写, 坚持分了几条: the points' shared word, then what they are divided into (the points that
+# carry it are counted; a part so named with no such points is read as its parts are).
+_SERIES_SPLIT = re.compile(r"(?:^|里|中|的)([\u4e00-\u9fff]{2,4}?)(?:分成了|分成|分为|分了)(?:几|多少)(?:个方面|方面|个|条|项|点)"
+                           r"(?:来?写|来?讲|来?说)?(?:的)?$")
 _SERIES_DIVIDED = re.compile(r"(?<!第)(?:几|多少)(?:个|条|项)[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)[“”\"‘’']?"
                              r"(?:来|进行)?(?:分组|划分|分|排)(?:的|开|成)?$")
 
@@ -572,7 +581,7 @@ _EACH_DOCUMENT = re.compile(r"(?:两|三|这两|这几|几|各)(?:份|个)[\u4e0
                             r"|分别|各在|各有|各是|有几份|哪些规划|哪几个规划|哪几份|哪份规划")
 
 
-_SEVERAL_DOCUMENTS = re.compile(r"在?(?:两|三|这两|这三)(?:份|个)(?:(?:街道|区)的?(?:十四五)?(?:规划|计划|纲要|报告|方案)?"
+_SEVERAL_DOCUMENTS = re.compile(r"在?(?:两|三|这两|这三|那两|那三)(?:份|个)(?:(?:街道|区)的?(?:十四五)?(?:规划|计划|纲要|报告|方案)?"
                                 r"|(?:十四五)?(?:规划|计划|纲要|报告|方案))(?:里面|里|中)?")
 
 
@@ -648,7 +657,7 @@ _SERIES_OPEN_END = re.compile(r"(?<!第)(?:几|多少)(?:个|项|条)([\u4e00-\u
 def series_word(text: str) -> str:
     """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
     多少条坚持xx → 坚持, 按几个坚持分的 → 坚持); "" when it counts none."""
-    m = _SERIES_DONE.search(text) or _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
+    m = _SERIES_SPLIT.search(text) or _SERIES_DONE.search(text) or _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
         or _SERIES_VERB_NOUN.search(text) or _SERIES_OPEN_END.search(text) or _SERIES_LISTED.search(text) \
         or _SERIES_BY.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
@@ -663,6 +672,7 @@ def read(text: str) -> Reading:
     # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal (read first: 排第二的大标题
     # is the second top heading, not the one holding 第二 that 的大标题 would ask for).
     text = _RANKED.sub(r"第\1个", text)
+    text = _RANKED_ELDER.sub(lambda m: f"第{'一' if m.group(1) == '大' else m.group(1)}个", text)
     for said, canonical in table.same:
         text = said.sub(canonical, text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
@@ -686,6 +696,15 @@ def read(text: str) -> Reading:
         found.append((several.group(0), "list"))
         rest = rest[: several.start()] + " " + rest[several.end():]
     last_named = _LAST_NAMED.search(rest)
+    # 第一章收尾那一节: the last part under the part an ordinal before it names (not 最后那章是第几章).
+    # (最后那一部分第二节: the ordinal after it counts inside that last part)
+    # (倒数那章（第八章）: an ordinal of the same kind of part says which it is, nothing under or over it)
+    ordinals_before = list(_ORDINAL.finditer(rest[: last_named.start()])) if last_named else []
+    ordinals_after = list(_ORDINAL.finditer(rest[last_named.end():])) if last_named else []
+    last_under = bool(ordinals_before) and last_named is not None \
+        and (ordinals_before[-1].group(2) or "") != last_named.group(1)
+    last_over = not last_under and bool(ordinals_after) and last_named is not None \
+        and (ordinals_after[0].group(2) or "") != last_named.group(1)
     if last_named:
         rest = rest[: last_named.start()] + rest[last_named.end():]
     span = _RANGE.search(rest)
@@ -704,8 +723,10 @@ def read(text: str) -> Reading:
             continue
         path.append(number)
         last_kind = m.group(2) or m.group(4)
-    if last_named and not path:
-        path, last_kind = [LAST], last_named.group(1)
+    if last_named and (not path or last_under):
+        path, last_kind = [*path, LAST], last_named.group(1)
+    elif last_named and last_over:
+        path = [LAST, *path]
     if path:
         r.path = tuple(path)
         r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块", "组", "类")) else None

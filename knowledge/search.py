@@ -872,14 +872,15 @@ class SearchIndex:
                     self._purposes[e.item.doc] = i
         return self._purposes.get(doc)
 
-    @staticmethod
-    def _stated_elsewhere(q: Query, scored: Scored, top: float) -> bool:
+    def _stated_elsewhere(self, q: Query, scored: Scored, top: float) -> bool:
         """Does another place's plan state what a question about a named place asks, almost surely,
         while the named place's best item is only a partial match (河北区规上工业企业数量目标: 大港's plan
         has the indicator; 河北区's report only 数字经济核心产业规上企业)? Then the place's plans do not say."""
         # (or another place's item is likely and the place's best at most half as likely: 新河有没有给规上
         # 工业企业家数定个数 — 大港's 规模以上工业企业数量 0.67, 新河's 限上工业总产值 0.29)
-        other = scored.outside[0][0] if scored.outside else 0.0
+        # (新河街道十三五对口扶贫帮的是哪里: the place's own item of another period, outside by its year,
+        # is no other place's statement)
+        other = next((p for p, i in scored.outside if self.entries[i].item.doc not in q.docs), 0.0)
         # (矛调中心在大港街道规划里怎么定位: 0.38 inside is no partial match, though 新河's is 0.76)
         return bool(q.places and top < PARTIAL_INSIDE
                     and (other >= STATED_ELSEWHERE

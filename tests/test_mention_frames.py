@@ -92,3 +92,9 @@ def test_mentions_in_the_document_of_the_year_named() -> None:
     index = SearchIndex(merge([build_document("a.txt", plan), build_document("b.txt", outline)]))
     result = index.search("数一下东湖街道24年那个计划滨城两字有几段")
     assert result.reading == "count" and {h.doc for h in result.hits} == {"a.txt"}
+
+
+@pytest.mark.parametrize(("question", "word"), [("材料里凡是沾仲裁的都给我摘出来", "仲裁"), ("凡是提到工会的段落都摘出来", "工会")])
+def test_lines_touching_a_word_asked_to_be_excerpted(question: str, word: str) -> None:
+    """凡是沾X的都摘出来: 沾 says the lines write it, 摘出来 asks for those lines (凡是: every one)."""
+    assert mention_in_frame(question, WRITTEN.__contains__) == word

@@ -6,6 +6,7 @@ import pytest
 
 from knowledge.normalize import normalize
 from knowledge.readings import (
+    LAST,
     part_pointed_at,
     read,
     series_word,
@@ -1107,3 +1108,45 @@ def test_the_opening_block_and_a_ranked_part_pointed_at(question: str, path: tup
 def test_a_glossary_said_as_its_terms_explained_is_counted() -> None:
     """术语解释数一数有几条: the 名词解释 entries."""
     assert read(normalize("报告末尾附的术语解释数一数有几条")).topic == "名词解释"
+
+
+@pytest.mark.parametrize("question,path", [("纲要第一章收尾那一节叫啥", (1, LAST)), ("第三部分最后那一节讲什么", (3, LAST)),
+                                           ("最后那一部分第二节讲的啥", (LAST, 2)), ("最后那章是第几章", (LAST,))])
+def test_the_last_part_said_beside_an_ordinal_counts_under_or_over_it(question: str, path: tuple[int, ...]) -> None:
+    """第一章收尾那一节: the last section of chapter one; 最后那一部分第二节: the second of the last part."""
+    r = read(normalize(question))
+    assert (r.kind, r.path) == ("structure", path)
+
+
+@pytest.mark.parametrize("question,path", [("工作计划里排老二的那部分叫什么", (2,)), ("排行老大的那一章讲啥", (1,))])
+def test_a_part_ranked_as_siblings_are(question: str, path: tuple[int, ...]) -> None:
+    """排老二的: the second (老大 the first)."""
+    r = read(normalize(question))
+    assert (r.kind, r.path) == ("structure", path)
+
+
+@pytest.mark.parametrize("question,topic", [("绿化那一大部分题目怎么写", "绿化"), ("教育那一大项下面有几条任务", "教育"),
+                                            ("安全发展下分几段", "安全发展"), ("人才那节在哪", "人才"),
+                                            ("第三章写的产业布局，章名原文", "产业布局")])
+def test_a_part_pointed_at_in_everyday_words_is_a_structure_question(question: str, topic: str) -> None:
+    """那一大部分题目怎么写, 那一大项下面, 下分几段, 那节在哪, 章名原文: the part itself, its parts, or where it is."""
+    r = read(normalize(question))
+    assert r.kind in ("structure", "count") and r.topic == topic
+
+
+def test_the_day_of_asking_told_is_no_part_of_the_topic() -> None:
+    """今天12月6号，…年底前都有哪些: the date told is the asking's (the search is given it), not the topic's."""
+    assert without_time_of_asking(normalize("今天12月6号，要新建的场馆年底前都有哪些")) == "要新建的场馆年底前都有哪些"
+    assert without_time_of_asking("12月6号开工的项目") == "12月6号开工的项目"
+
+
+def test_the_month_end_with_its_before_and_a_kind_of_project_are_no_words_of_the_topic() -> None:
+    """这个月底前该完成的; 体育场地类项目: the kind before 类 is the topic."""
+    r = read(normalize("体育场地类项目这个月底前该完成哪些"))
+    assert (r.kind, r.topic) == ("due", "体育场地")
+
+
+@pytest.mark.parametrize("question,word", [("自身建设里表率分成几个方面写", "表率"), ("原则里坚持分了几条", "坚持")])
+def test_the_points_word_before_what_they_are_divided_into(question: str, word: str) -> None:
+    """表率分成几个方面写: the points carrying 表率 are counted, as 要做几个方面的表率 counts them."""
+    assert series_word(normalize(question)) == word

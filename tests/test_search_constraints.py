@@ -183,3 +183,33 @@ def test_headings_asked_for_by_a_word_their_titles_hold() -> None:
     result = index.search("东湖街道规划里标题带环境二字的有哪几节")
     assert result.reading == "list" and [h.title for h in result.hits] == ["提升城市环境品质"]
     assert [h.title for h in index.search("东湖街道哪些小节的名字带社会").hits] == ["广泛调动社会参与"]
+
+
+def test_a_bracketed_word_of_a_paragraph_is_matched_and_its_formula_still_is() -> None:
+    """构建“1(党建)+3(工青妇)+7(社区)+N”: 工青妇 is a word of the paragraph (normalising drops brackets as
+    units), and 1+3+7+N, written without them, still finds it."""
+    lines = ["西湖街道2023年重点工作任务", "一、基层治理",
+             "12.延伸小区治理网络。构建“1(党建)+3(工青妇)+7(社区)+N”职工群众服务阵地网格体系。",
+             "13.推进垃圾分类。新建垃圾分类投放点30个。"]
+    index = SearchIndex(build_document("west.txt", lines))
+    for question in ("工青妇是指什么", "1+3+7+N是什么意思"):
+        result = index.search(question)
+        assert result.hits and result.hits[0].line == 3, question
+
+
+def test_the_places_own_item_of_another_period_is_no_other_places_statement() -> None:
+    """A named place's best item is a partial match; its own plan's item of another period, kept out by the
+    year, is almost sure: that is no other place stating it (only another place's is)."""
+    kb = merge([build_document("east.txt", FIVE_YEAR),
+                build_document("south.txt", ["南湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 主要任务",
+                                             "到2025年，建成社区应急服务站8个。"])])
+    index = SearchIndex(kb)
+    q = index.parse("东湖街道社区应急服务站")
+    index.places.scope(q)
+    own = next(i for i, e in enumerate(index.entries) if e.item.doc == "east.txt" and e.item.line == 5)
+    other = next(i for i, e in enumerate(index.entries) if e.item.doc == "south.txt" and e.item.line == 3)
+    partial = next(i for i, e in enumerate(index.entries) if e.item.doc == "east.txt" and e.item.line == 3)
+    from knowledge.search import Scored
+    assert q.docs == {"east.txt"}
+    assert not index._stated_elsewhere(q, Scored([(0.3, partial)], [(0.99, own)]), 0.3)
+    assert index._stated_elsewhere(q, Scored([(0.3, partial)], [(0.99, other)]), 0.3)
