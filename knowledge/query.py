@@ -23,7 +23,8 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
                    "要达到", "达到多少", "控制在", "增长多少", "预计")),
     ("term", ("什么是", "是什么意思", "什么意思", "是什么", "是个什么", "是个啥", "什么叫", "何谓", "是指", "指什么",
               "含义", "的意思", "解释一下", "名词解释", "指的是", "啥意思", "怎么认定", "具体指", "指哪", "全称", "全名",
-              "代表什么", "代表谁")),
+              "代表什么", "代表谁", "怎样才算", "怎么才算", "咋样才算", "什么样才算", "才算是",
+              "怎么理解", "如何理解", "咋理解", "啥名堂", "什么名堂")),
 ]
 
 # 几座, 几公里, 几亿: how many of a thing counted in a unit (not 几块 / 几条 / 几部分, parts of a document).
@@ -44,6 +45,7 @@ _PRONOUNS = re.compile(r"我们|咱们|你们|他们|她们|我|你|他|她|咱"
 # The marks that end a clause of a question as typed (search and the place reader split on them too).
 CLAUSE_MARKS = "，,。；;！!？?"
 CLAUSES = re.compile(f"[{CLAUSE_MARKS}]")
+_ASKER_CLAUSE_ENDS = re.compile(f"[{CLAUSE_MARKS}：:]")
 # The asker's own place (我们街道, 咱们区): no place to filter on (knowledge/data/self_places.txt).
 SELF_PLACES = words("self_places")
 # Words ending like a place that name none (社区, 城镇, 上市…): knowledge/data/not_places.txt.
@@ -96,6 +98,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:(?:年度|年底|年末|年初|�
 # 人民政府2022年印发的《…》: who issued a document named next, and when — part of naming it.
 _ISSUED_BY = re.compile(r"[\u4e00-\u9fff\d]{0,16}?(?:印发|发布|出台|颁布|制定|下发)的$")
 # 到2025年, 截至2023年底: the word that leads to a year, taken out with it.
+# 写材料要用…的数字: after telling what the answer is for, what it needs (the rest of the clause is asked).
+_USES = re.compile(r"(?:要用到|要用|需要用到|需要用|需要|得用|用到|要引用)(.+)$")
 _TO_YEAR = re.compile(r"(?:截至|截止到|截止|到了|等到|到)$")
 # 二〇二五年 / 二零二五年: a year in Chinese digits, read digit by digit.
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)"
@@ -433,14 +437,19 @@ class QueryParser:
     def without_asker(self, raw: str) -> str:
         """The question without the clauses telling of the asker (我是大港街社区网格员，…，我该怎么跟他们说),
         keeping the places they name; unchanged when no other clause would be left."""
-        clauses = [c for c in CLAUSES.split(raw) if c.strip()]
+        # (领导要材料：河北区…: a colon ends the asker's clause as a comma does)
+        clauses = [c for c in _ASKER_CLAUSE_ENDS.split(raw) if c.strip()]
         if len(clauses) < 2:
             return raw
         kept: list[str] = []
         places: list[str] = []
         for clause in clauses:
-            if normalize(clause).startswith(ASKER_CLAUSES):
-                places += [a for a in self.place_names if a in clause][:1]
+            said = normalize(clause)
+            if said.startswith(ASKER_CLAUSES):
+                if (used := _USES.search(said)) and len(used.group(1)) >= ASKED_ALONE_CHARS:
+                    kept.append(used.group(1))  # 写材料要用河北区有效发明专利的数字: what it needs is asked
+                else:
+                    places += [a for a in self.place_names if a in clause][:1]
             else:
                 kept.append(clause)
         if not kept or len(kept) == len(clauses):

@@ -87,7 +87,7 @@ from knowledge.readings import (
     unbracket_span,
     unquote_part_number,
 )
-from knowledge.terms import defined_terms
+from knowledge.terms import defined_terms, lead_term
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import PLACE_KIND, UnknownPlaces, strip_place_kind
 from knowledge.wordlists import alternation, words
@@ -1210,7 +1210,11 @@ class SearchIndex:
         e = self.entries[i]
         if e.kind == "term":
             return [(e.name, 0)] if glossary and len(e.name) >= 3 else []
-        return defined_terms(e.item.text) if e.kind == "passage" else []  # type: ignore[union-attr]
+        if e.kind != "passage":
+            return []
+        # (坚持共同缔造理念。在…中推进…: a short lead sentence names what the rest of its paragraph explains)
+        lead = lead_term(e.item.text)  # type: ignore[union-attr]
+        return defined_terms(e.item.text) + ([(lead, 0)] if lead else [])  # type: ignore[union-attr]
 
     def _one_document(self, q: Query, scored: Scored) -> bool:
         """Do a long question's best candidates all come from one document, though none is probable

@@ -7,6 +7,8 @@ import re
 
 from knowledge.doctext import DocText
 from knowledge.models import Document, Section, Term
+from knowledge.normalize import normalize
+from knowledge.wordlists import merged
 
 # A section holds a glossary when its title says so.
 _GLOSSARY_TITLE = re.compile(
@@ -93,3 +95,20 @@ def defined_terms(text: str) -> list[tuple[str, int]]:
         if m and _WORD.search(m.group("term")):
             found.append((m.group("term"), match.start()))
     return found
+
+
+# How long a paragraph's lead sentence may be to name its point (坚持共同缔造理念。在…中推进…).
+_LEAD_CHARS = 16
+
+
+def lead_term(text: str) -> str:
+    """What a paragraph's short lead sentence names, without the verb it opens with (坚持共同缔造理念。在“决策
+    共谋…”中推进… → 共同缔造理念): the point the rest explains; empty when it opens with no short sentence."""
+    first = _SENTENCES.match(text)
+    if first is None or first.end() >= len(text) - 1:
+        return ""  # (the whole paragraph one sentence: nothing after it explains)
+    lead = normalize(first.group(0))
+    if not 2 <= len(lead) <= _LEAD_CHARS:
+        return ""
+    verb = next((v for v in merged("lead_verbs", "action_verbs") if lead.startswith(v) and len(lead) - len(v) >= 2), "")
+    return lead[len(verb):]

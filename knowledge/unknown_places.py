@@ -41,6 +41,8 @@ _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
 _CLAUSES = re.compile(rf"[{CLAUSE_MARKS}、\s]+")
 # 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
+# 企业找街道提诉求, 居民去街道办: a verb said toward the place's office ends the words before the kind, no name.
+_TOWARD_OFFICE = re.compile(r"^[\u4e00-\u9fff]{2}[找去到问向跟请求归交报送回来]$")
 # jieba's tags of names (of places, persons, organisations, other proper nouns).
 _NAME_TAGS = ("ns", "nr", "nz", "nt")
 _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
@@ -144,7 +146,7 @@ class UnknownPlaces:
         name = _UNKNOWN_PLACE.match(text)
         # (乡镇街道, 城乡社区…: a word naming a kind of place before the kind is no name either)
         if not name or name.group(0).endswith(NOT_PLACES) or name.group(1).endswith(NOT_PLACES) \
-                or _FUNCTION_CHARS.search(name.group(1)) \
+                or _FUNCTION_CHARS.search(name.group(1)) or _TOWARD_OFFICE.match(name.group(1)) \
                 or _WHICH.search(name.group(1)) or _KINDS_JOINED.match(name.group(0)) \
                 or name.group(1).startswith(tuple(doc_words())):
             return []  # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words)

@@ -49,3 +49,9 @@ def test_being_allowed_to_apply_is_a_condition_not_a_procedure() -> None:
     """哪些奖可以申报市长奖: the clause saying who may apply answers it, though it says no 申报."""
     assert not unanswered_procedure("哪些教师项目奖可以申报市长奖", "（一）获得全国大赛教师项目一等奖1个及以上的教师")
     assert unanswered_procedure("市长奖怎么申报", "（一）获得全国大赛教师项目一等奖1个及以上的教师")
+
+
+def test_a_definition_the_answer_is_read_by_is_no_procedure_asked() -> None:
+    """按河北区口径，…才算: the standard the question reads by (按…口径), not a 口径 asked about."""
+    assert not unanswered_procedure("按口径一栋楼才算双高", "双高楼宇按照税收标准认定")
+    assert unanswered_procedure("统计口径是什么", "双高楼宇按照税收标准认定")

@@ -98,3 +98,9 @@ def test_mentions_in_the_document_of_the_year_named() -> None:
 def test_lines_touching_a_word_asked_to_be_excerpted(question: str, word: str) -> None:
     """凡是沾X的都摘出来: 沾 says the lines write it, 摘出来 asks for those lines (凡是: every one)."""
     assert mention_in_frame(question, WRITTEN.__contains__) == word
+
+
+@pytest.mark.parametrize(("question", "word"), [("哪几份材料写到了仲裁这块", "仲裁"), ("工会二字那本规划里算下来几处", "工会")])
+def test_documents_writing_a_word_and_a_count_added_up(question: str, word: str) -> None:
+    """哪几份材料写到了: the documents counted as places it is written; 那本…算下来几处: the document pointed at."""
+    assert mention_in_frame(question, WRITTEN.__contains__) == word

@@ -232,3 +232,14 @@ def test_a_place_the_plans_have_then_an_area_word_ending_with_a_kind_is_no_other
 
     assert _inner_word_first("宝安港区") == "宝安"
     assert _inner_word_first("和平区") == "" and _inner_word_first("古林街道") == ""
+
+
+def test_a_verb_toward_the_office_before_its_kind_names_no_place() -> None:
+    """企业找街道提诉求: 找 says where the firm turns, no place 企业找街道 (古林街道 still is one)."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    doc = ["街道2023年重点工作任务", "一、优化服务", "1.健全企业服务机制。企业诉求即时办理，确保不过夜。"]
+    index = SearchIndex(merge([build_document("a.txt", doc)]))
+    assert not index.search("企业找街道提诉求多久给办").note
+    assert index.search("古林街道企业诉求多久给办").note

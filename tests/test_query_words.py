@@ -244,3 +244,21 @@ def test_a_plan_period_said_as_its_whole_time_is_that_period(parser: QueryParser
     """十三五整个时期: the 十三五 period (整个 between is no word to match)."""
     q = parser.parse("十三五整个时期东湖街道投资累计干了多少")
     assert q.period is not None and q.period[1] == (2016, 2020) and "整个" not in q.text
+
+
+def test_what_a_report_needs_after_saying_what_it_is_for_is_asked(parser: QueryParser) -> None:
+    """写材料要用…的数字: the clause tells what the answer is for, then what it needs — that is asked."""
+    q = parser.parse("写材料要用东湖街道有效发明专利的数字，到底达到了多少件")
+    assert "有效发明专利" in q.text
+
+
+@pytest.mark.parametrize("question", ["按东湖街道口径，一栋楼怎样才算双高", "共同缔造理念怎么理解"])
+def test_how_a_thing_counts_or_is_understood_asks_its_definition(parser: QueryParser, question: str) -> None:
+    assert parser.parse(question).intent == "term"
+
+
+@pytest.mark.parametrize("question", ["领导要材料：东湖街道民营经济前三季度增加值是多少", "东湖街道民营经济前三季度增加值是多少，科长要"])
+def test_who_wants_the_answer_is_no_part_of_the_question(parser: QueryParser, question: str) -> None:
+    """领导要材料：…, …，科长要: who wants it (a colon ends that clause too), not what is asked."""
+    q = parser.parse(question)
+    assert "民营经济" in q.text and not any(w in q.text for w in ("领导", "科长", "材料"))

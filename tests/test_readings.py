@@ -1150,3 +1150,9 @@ def test_the_month_end_with_its_before_and_a_kind_of_project_are_no_words_of_the
 def test_the_points_word_before_what_they_are_divided_into(question: str, word: str) -> None:
     """表率分成几个方面写: the points carrying 表率 are counted, as 要做几个方面的表率 counts them."""
     assert series_word(normalize(question)) == word
+
+
+def test_a_table_box_pointed_at_is_a_part() -> None:
+    """主要指标那张专栏标题: the part (专栏) whose heading says 主要指标."""
+    r = read(normalize("主要指标那张专栏标题"))
+    assert (r.kind, r.topic) == ("structure", "主要指标")

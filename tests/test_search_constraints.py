@@ -213,3 +213,18 @@ def test_the_places_own_item_of_another_period_is_no_other_places_statement() ->
     assert q.docs == {"east.txt"}
     assert not index._stated_elsewhere(q, Scored([(0.3, partial)], [(0.99, own)]), 0.3)
     assert index._stated_elsewhere(q, Scored([(0.3, partial)], [(0.99, other)]), 0.3)
+
+
+def test_a_paragraph_leading_with_the_term_explains_it() -> None:
+    """共同缔造理念怎么理解: the paragraph whose short lead sentence names it (坚持共同缔造理念。…), before one
+    that mentions it in passing."""
+    from knowledge.terms import lead_term
+
+    assert lead_term("坚持共同缔造理念。在决策共谋、发展共建中推进治理。") == "共同缔造理念"
+    assert lead_term("坚持党建引领，用好共同缔造理念推进社区治理和服务。") == ""
+    lines = ["北湖街道国民经济和社会发展第十四个五年规划纲要", "第一章 基本原则",
+             "全面落实党的建设总要求，把制度优势转化为治理效能，坚持党建引领共同缔造理念，用好辖区资源。",
+             "坚持共同缔造理念。在决策共谋、发展共建、成果共享中推进社会治理和居民自治良性互动。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    assert index.search("共同缔造理念怎么理解").hits[0].line == 4
+
