@@ -239,7 +239,16 @@ LINKING_WORDS = frozenset(words("linking_words"))
 def _without_place(text: str, alias: str) -> str:
     """`text` without a place's name, and the "over here" said after it (大港这边非遗…: 这边 points at
     the place, it is no word of what is asked)."""
-    return re.sub(re.escape(alias) + f"{OVER_HERE}?", "", text, count=1)
+    said = re.compile(re.escape(alias) + f"{OVER_HERE}?")
+    spots = list(said.finditer(text))
+    # (“文化新河”排在新河规划的第几块: said twice, the place is the one naming the document, not the
+    # one inside a name)
+    spot = next((m for m in spots if m.start() == 0 or _DOCUMENT_AFTER.match(text, m.end())), spots[0]) if spots else None
+    return text if spot is None else text[: spot.start()] + text[spot.end():]
+
+
+# The words naming a document after a place (新河规划, 大港那份计划).
+_DOCUMENT_AFTER = re.compile(r"的?(?:规划|计划|报告|纲要|材料|方案|那份|这份|那本|这本)")
 
 
 def _without_doubled(text: str, word: str) -> str:

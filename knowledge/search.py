@@ -600,8 +600,12 @@ class SearchIndex:
         text = q.full or q.text
         for place in q.places:
             k = text.find(place)
-            if k < 0 or not text.replace(place, "", 1) or self._heading_phrase(text, k, k + len(place)):
-                continue  # (幸福新河下面有几条: the place is part of a heading's name, 全力打造幸福新河)
+            # (幸福新河下面有几条: the place is part of a heading's name, 全力打造幸福新河; “文化新河”排在新河规划
+            # 的第几块: the place is said again, naming the document)
+            while k >= 0 and self._heading_phrase(text, k, k + len(place)):
+                k = text.find(place, k + 1)
+            if k < 0 or not text.replace(place, "", 1):
+                continue
             text = text[:k] + _OVER_HERE.sub("", text[k + len(place):], count=1)
         # (大港和新河规划里…: the word joining two places named goes with them)
         return re.sub(r"^[和与及、]", "", text) if len(q.places) > 1 else text

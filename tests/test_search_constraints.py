@@ -228,3 +228,16 @@ def test_a_paragraph_leading_with_the_term_explains_it() -> None:
     index = SearchIndex(build_document("north.txt", lines))
     assert index.search("共同缔造理念怎么理解").hits[0].line == 4
 
+
+
+def test_a_place_said_again_naming_the_document_is_the_place_not_the_name() -> None:
+    """“文化东湖”排在东湖规划的第几块: 东湖 inside the quoted name stays a word of it; the 东湖 naming the
+    document is the place."""
+    lines = ["东湖街道国民经济和社会发展第十四个五年规划纲要", "一、推进产业升级，全力打造活力东湖",
+             "做强先进制造业。", "二、加强精神文明建设，全力打造文化东湖", "繁荣发展文化事业。"]
+    index = SearchIndex(merge([build_document("east.txt", lines),
+                               build_document("south.txt", ["南湖街道2024年工作计划", "一、抓产业", "做强服务业。"])]))
+    q = index.parse("“文化东湖”排在东湖规划的第几块")
+    assert q.docs == {"east.txt"}
+    assert "文化东湖" in q.text
+    assert "文化东湖" in index.asked(q) and "东湖规划" not in index.asked(q)
