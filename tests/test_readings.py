@@ -1156,3 +1156,18 @@ def test_a_table_box_pointed_at_is_a_part() -> None:
     """主要指标那张专栏标题: the part (专栏) whose heading says 主要指标."""
     r = read(normalize("主要指标那张专栏标题"))
     assert (r.kind, r.topic) == ("structure", "主要指标")
+
+
+@pytest.mark.parametrize("question,path,topic", [("九个聚焦里排第八的讲啥", (8,), "聚焦"),
+                                                 ("那几个坚持当中排第二的讲啥", (2,), "坚持")])
+def test_one_of_the_parts_sharing_a_word_by_its_rank(question: str, path: tuple[int, ...], topic: str) -> None:
+    """九个聚焦里排第八的: the eighth of the parts that share 聚焦 (as 第八个聚焦 is read)."""
+    r = read(normalize(question))
+    assert (r.kind, r.path, r.topic) == ("structure", path, topic)
+
+
+@pytest.mark.parametrize("question,path", [("麻烦看下年度计划，打头那一章叫什么", (1,)), ("附件打头那一章的完整标题", (1,))])
+def test_the_opening_part_said_as_what_leads(question: str, path: tuple[int, ...]) -> None:
+    """打头那一章: the first part; 完整标题 its title; 麻烦看下 is asking politely."""
+    r = read(normalize(question))
+    assert (r.kind, r.path) == ("structure", path) and "麻烦" not in r.topic
