@@ -115,3 +115,21 @@ def test_keys_occur_on_their_lines(qs: QuerySet) -> None:
             scope = x.get("lines") or [x["line"]]
             assert x["line"] in scope and all(1 <= n <= len(lines) for n in scope), (q["id"], scope)
             assert x["key"] and any(x["key"] in lines[n - 1] for n in scope), (q["id"], x["file"], x["key"])
+
+
+# Every later held-out set (fresh10 … and on), as its writer's own checks promise: its form and its keys.
+LATER = sorted((p.name for p in QUERIES.glob("fresh*.json") if p.stem[5:].isdigit() and int(p.stem[5:]) >= 10),
+               key=lambda n: int(n[5:-5]))
+
+
+@pytest.mark.parametrize("name", LATER)
+def test_later_sets_keys_occur_on_their_lines(name: str) -> None:
+    """An expectation of a later set points at the plan text it names: its key on its line or lines."""
+    for q in load(name):
+        assert list(q)[:len(FIELDS)] == FIELDS and q["style"] in STYLES, (name, q.get("id"))
+        for x in q["expect"]:
+            assert x["kind"] in KINDS, q["id"]
+            lines = plan_lines(x["file"])
+            scope = x.get("lines") or [x["line"]]
+            assert x["line"] in scope and all(1 <= n <= len(lines) for n in scope), (q["id"], scope)
+            assert x["key"] and any(x["key"] in lines[n - 1] for n in scope), (q["id"], x["file"], x["key"])
