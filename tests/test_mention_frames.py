@@ -104,3 +104,10 @@ def test_lines_touching_a_word_asked_to_be_excerpted(question: str, word: str) -
 def test_documents_writing_a_word_and_a_count_added_up(question: str, word: str) -> None:
     """哪几份材料写到了: the documents counted as places it is written; 那本…算下来几处: the document pointed at."""
     assert mention_in_frame(question, WRITTEN.__contains__) == word
+
+
+def test_a_field_of_work_named_with_work_counts_the_lines_writing_the_field() -> None:
+    """信访工作相关条目: the lines writing 信访 (信访工作 is only some of them), as 瞪羚企业 counts 瞪羚."""
+    written = {"信访", "信访工作"}.__contains__
+    assert mention_in_frame("信访工作相关条目全找出来", written) == "信访"
+    assert mention_in_frame("信访工作相关条目全找出来", {"信访工作"}.__contains__) == "信访工作"
