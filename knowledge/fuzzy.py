@@ -18,7 +18,7 @@ from knowledge.contrasts import swapped, unanswered_procedure
 from knowledge.identity import indicator_key
 from knowledge.lexicon import Lexicon, default_lexicon
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
-from knowledge.normalize import BRACKETED_WORD, UNIT_CHARS, is_ascii_query, normalize, normalize_name
+from knowledge.normalize import bracketed_words, is_ascii_query, normalize, normalize_name
 from knowledge.pinyin_index import pinyin_forms, query_pinyin
 from knowledge.query import Query, QueryParser, arabic_years
 from knowledge.wordlists import alternation
@@ -526,5 +526,5 @@ def _matched_text(text: str) -> str:
     (构建“1(党建)+3(工青妇)+7(社区)+N”: 工青妇 is a word of it, and 137n stays as a question writes it)."""
     cut = text[: TEXT_CHARS + 60]
     said = normalize(cut)[:TEXT_CHARS]
-    inside = [w for w in BRACKETED_WORD.findall(cut) if not UNIT_CHARS.search(w)]
+    inside = bracketed_words(cut)
     return arabic_years(f"{said} {' '.join(inside)}" if inside else said)

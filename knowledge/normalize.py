@@ -85,9 +85,9 @@ def normalize(text: str, *, keep_brackets: bool = False) -> str:
 
 
 # A bracketed word that is not a unit is another name of the item (新增纳统产值(营收)): staff type it.
-BRACKETED_WORD = re.compile(r"[（(【〔]([\u4e00-\u9fff]{2,8})[)）】〕]")
+_BRACKETED_WORD = re.compile(r"[（(【〔]([\u4e00-\u9fff]{2,8})[)）】〕]")
 _PART_NUMBERED = re.compile(r"第[一二三四五六七八九十百\d]{1,4}(?:章|节|部分|条|项|篇)$")
-UNIT_CHARS = re.compile(r"[元亿万个家人户米吨次场项座套辆台%度率支处所条部]|预期性|约束性|单位")
+_UNIT_CHARS = re.compile(r"[元亿万个家人户米吨次场项座套辆台%度率支处所条部]|预期性|约束性|单位")
 
 
 def normalize_name(text: str) -> str:
@@ -95,8 +95,14 @@ def normalize_name(text: str) -> str:
     unit or an attribute (营收 in 新增纳统产值(营收)) is kept as part of the name."""
     if "(" not in text and "（" not in text and "【" not in text and "〔" not in text:
         return normalize(text)
-    kept = BRACKETED_WORD.sub(lambda m: "" if UNIT_CHARS.search(m.group(1)) else m.group(1), text)
+    kept = _BRACKETED_WORD.sub(lambda m: "" if _UNIT_CHARS.search(m.group(1)) else m.group(1), text)
     return normalize(kept)
+
+
+def bracketed_words(text: str) -> list[str]:
+    """The bracketed words of a text that are no unit or attribute (工青妇 in 1(党建)+3(工青妇)): the words
+    `normalize` drops with its brackets and `normalize_name` keeps."""
+    return [w for w in _BRACKETED_WORD.findall(text) if not _UNIT_CHARS.search(w)]
 
 
 def unbracket_words(text: str) -> str:
@@ -107,11 +113,11 @@ def unbracket_words(text: str) -> str:
 
     def said(m: re.Match[str]) -> str:
         # (第四章（经济发展动能）: the title of a part named by its number only says which part it is)
-        if UNIT_CHARS.search(m.group(1)) or _PART_NUMBERED.search(text, 0, m.start()):
+        if _UNIT_CHARS.search(m.group(1)) or _PART_NUMBERED.search(text, 0, m.start()):
             return m.group(0)
         return f"，{m.group(1)}，"
 
-    return BRACKETED_WORD.sub(said, text)
+    return _BRACKETED_WORD.sub(said, text)
 
 
 def is_ascii_query(text: str) -> bool:

@@ -703,16 +703,16 @@ def read(text: str) -> Reading:
         found.append((several.group(0), "list"))
         rest = rest[: several.start()] + " " + rest[several.end():]
     last_named = _LAST_NAMED.search(rest)
-    # 第一章收尾那一节: the last part under the part an ordinal before it names (not 最后那章是第几章).
-    # (最后那一部分第二节: the ordinal after it counts inside that last part)
-    # (倒数那章（第八章）: an ordinal of the same kind of part says which it is, nothing under or over it)
-    ordinals_before = list(_ORDINAL.finditer(rest[: last_named.start()])) if last_named else []
-    ordinals_after = list(_ORDINAL.finditer(rest[last_named.end():])) if last_named else []
-    last_under = bool(ordinals_before) and last_named is not None \
-        and (ordinals_before[-1].group(2) or "") != last_named.group(1)
-    last_over = not last_under and bool(ordinals_after) and last_named is not None \
-        and (ordinals_after[0].group(2) or "") != last_named.group(1)
+    last_under = last_over = False
     if last_named:
+        # 第一章收尾那一节: the last part under the part an ordinal before it names (not 最后那章是第几章);
+        # 最后那一部分第二节: the ordinal after it counts inside that last part; 倒数那章（第八章）: an ordinal
+        # of the same kind of part says which it is, nothing under or over it.
+        kind = last_named.group(1)
+        ordinals_before = list(_ORDINAL.finditer(rest[: last_named.start()]))
+        ordinals_after = list(_ORDINAL.finditer(rest[last_named.end():]))
+        last_under = bool(ordinals_before) and (ordinals_before[-1].group(2) or "") != kind
+        last_over = not last_under and bool(ordinals_after) and (ordinals_after[0].group(2) or "") != kind
         rest = rest[: last_named.start()] + rest[last_named.end():]
     span = _RANGE.search(rest)
     if span and (numbers := _span_numbers(span)):
