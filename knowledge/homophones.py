@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterable
 
 from knowledge.pinyin_index import char_pinyin, chars_by_sound
 
-# The characters a word of asking or a particle opens with (哪年, 啥时候, 的, 是): a name's last character is
-# followed by one of them where the question turns from what it names to what it asks.
-_ASKING_STARTS = frozenset("哪啥什怎几多吗呢的是在有要了么")
+# The characters a word of asking, a particle or a pointing word opens with (哪年, 啥时候, 的, 是, 那边,
+# 这块): a name's last character is followed by one of them where the question turns from what it names
+# to what it asks.
+_ASKING_STARTS = frozenset("哪啥什怎几多吗呢的是在有要了么那这")
 
 
 class Homophones:

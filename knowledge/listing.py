@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
@@ -16,6 +17,7 @@ import numpy as np
 
 from knowledge.features import char_bigrams
 from knowledge.fuzzy import own_clauses
+from knowledge.mention_frames import only_frame_words, without_aspect
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task
 from knowledge.normalize import normalize
 from knowledge.own_words import tagged
@@ -43,6 +45,12 @@ MIN_SHOWN = 3
 DUE_DAYS_KEPT = 4
 # A list across plans takes each plan's best item from this share of the next-best floor up.
 PER_PLAN_SHARE = 0.5
+# A list topic's run of characters the plans write on at most this many lines is specific: every
+# line writing it is listed (扫黑除恶, 商圈); on more it is a common word (工作, 建设) and only the
+# ranker's items are. Runs are at least two characters long.
+MAX_WRITTEN_LINES = 12
+MIN_WRITTEN = 2
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A target in words is named by a question when this long (完成市下达任务; not 持平 alone).
 VALUE_CHARS = 4
 # Headings starting with the same word make a series (三个聚焦, 六个抓) from this many on.
@@ -500,25 +508,55 @@ class Listing:
     def mentions(self, index: SearchIndex, q: Query, word: str, result: SearchResult, limit: int) -> SearchResult:
         """The places the documents in scope write `word` (任务里带试点的有几条), one item per line (a task
         before the running text or a figure on the same line), in the plans' order; counted."""
+        hits = [index.hit(i, LISTED_SCORE / 100.0, word) for i in self._writing_lines(index, q, word)]
+        result.total = len(hits)
+        result.hits = hits[:limit]
+        result.reading = "count"
+        result.topic = f"提到“{word}”"
+        return result
+
+    def _writing_lines(self, index: SearchIndex, q: Query, word: str,
+                       kinds: AbstractSet[str] | None = None) -> list[int]:
+        """The entries of the documents in scope that write `word` (of these `kinds`, any by default), one
+        per line (a task before the running text or a figure on the same line), in the plans' order."""
         by_line: dict[tuple[str, int], tuple[int, int]] = {}
         # (the documents in scope, in the plans' order; 大港街24年那个报告: a year names the document of that
         # year before a plan whose period holds it, as for an outline)
         order = {d: k for k, d in enumerate(self._docs(q, outline=True))}
         for i in _writing(index, word):
             e = index.entries[i]
-            if e.item.doc not in order or e.kind not in _MENTION_KINDS or not index.allowed(i, q):
+            if e.item.doc not in order or e.kind not in _MENTION_KINDS or not index.allowed(i, q) \
+                    or (kinds is not None and e.kind not in kinds):
                 continue  # (a glossary entry is no line of the text)
             key = (e.item.doc, e.item.line)
             rank = _MENTION_KINDS.index(e.kind)
             if key not in by_line or rank < by_line[key][0]:
                 by_line[key] = (rank, i)
-        chosen = [i for _, (_, i) in sorted(by_line.items(), key=lambda t: (order[t[0][0]], t[0][1]))]
-        hits = [index.hit(i, LISTED_SCORE / 100.0, word) for i in chosen]
-        result.total = len(hits)
-        result.hits = hits[:limit]
-        result.reading = "count"
-        result.topic = f"提到“{word}”"
-        return result
+        return [i for _, (_, i) in sorted(by_line.items(), key=lambda t: (order[t[0][0]], t[0][1]))]
+
+    def written_word(self, index: SearchIndex, topic: str, listed: Sequence[Hit] = ()) -> str | None:
+        """The word of a list topic every item writing which is about it: the run of its characters the
+        plans write on few lines that most of the items already listed write, else the longest
+        (扫黑除恶的条目汇总 → 扫黑除恶; 扬尘治理各家 → 扬尘, not 治理各), without the kind of work or aspect
+        it ends with when the rest is written on more lines (扬尘管控 → 扬尘, 志愿者队伍 → 志愿者: what is done
+        about a thing narrows it); None when the topic writes no such run."""
+        text = normalize(topic)
+        runs = {w for size in range(MIN_WRITTEN, len(text) + 1) for k in range(len(text) - size + 1)
+                if _CJK_RUN.fullmatch(w := text[k:k + size])}
+        counted = [(lines, w) for w in runs if 0 < (lines := self._lines_writing(index, w)) <= MAX_WRITTEN_LINES]
+        if not counted:
+            return None
+        shown = [normalize(f"{h.title} {h.text}") for h in listed]
+        lines, word = max(counted, key=lambda c: (sum(c[1] in t for t in shown), len(c[1]), c[0]))
+        while len(bare := without_aspect(word)) >= MIN_WRITTEN and bare != word \
+                and lines < (wider := self._lines_writing(index, bare)) <= MAX_WRITTEN_LINES:
+            lines, word = wider, bare
+        return word
+
+    @staticmethod
+    def _lines_writing(index: SearchIndex, word: str) -> int:
+        """On how many lines of the plans `word` is written."""
+        return len({(index.entries[i].item.doc, index.entries[i].item.line) for i in index._term_users(word)})
 
     def reviews(self, docs: list[str]) -> list[Section]:
         """The top review parts (一、2023年工作回顾) of these documents."""
@@ -838,7 +876,29 @@ class Listing:
         if not reading.past:
             # 家庭医生签约这块哪些规划里有提: what the plans are to do first, what a review tells of after.
             hits.sort(key=lambda h: getattr(h.item, "section", None) in self.review)
-        return hits
+        return hits + self._written_too(index, q, reading, topic, hits, kinds)
+
+    def _written_too(self, index: SearchIndex, q: Query, reading: Reading, topic: str, hits: list[Hit],
+                     kinds: AbstractSet[str] | None) -> list[Hit]:
+        """The lines writing a ranked list's topic word that it does not hold yet (扫黑除恶的相关条目汇总给我:
+        every line writing 扫黑除恶 is about it), in the plans' order, what the plans are to do first; none
+        when the ranker listed nothing (the topic is then not what the plans take up, though a word of it
+        is written: 垃圾焚烧发电厂选址) unless the rest of the topic only frames it (扫黑除恶的条目汇总)."""
+        word = self.written_word(index, topic, hits)
+        if word is None or (not hits and not all(map(only_frame_words, normalize(topic).split(word, 1)))):
+            return []
+        listed = {(h.doc, line) for h in hits for line in (h.line, *(getattr(h.item, "lines", None) or ()))}
+        seen = {(h.kind, h.id) for h in hits}
+        score = hits[-1].score / 100.0 if hits else LISTED_SCORE / 100.0
+        extra: list[Hit] = []
+        for i in self._writing_lines(index, q, word, kinds):
+            e = index.entries[i]
+            if (e.kind, e.item.id) not in seen and (e.item.doc, e.item.line) not in listed:
+                extra.append(index.hit(i, score, reading.topic))
+                listed.add((e.item.doc, e.item.line))
+        if not reading.past:
+            extra.sort(key=lambda h: getattr(h.item, "section", None) in self.review)
+        return extra
 
     @staticmethod
     def _about(index: SearchIndex, i: int, cover: tuple[np.ndarray, ...], topics: list[str]) -> bool:

@@ -59,6 +59,11 @@ def _segments(text: str) -> tuple[str, ...] | None:
     return best[len(text)]
 
 
+def only_frame_words(text: str) -> bool:
+    """Is `text` made of frame words only (的条目汇总: nothing of what is asked)?"""
+    return _segments("".join(text.split())) is not None
+
+
 def _asks_places(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     """Do the frame words before and after the word ask for the places it is written?"""
     roles = _roles()
@@ -75,13 +80,17 @@ def _asks_places(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     # 双拥工作提到的地方给我汇总下: the places the word is said (a verb, 的, a place), asked for as a list.
     said_at = any("verb" in roles[after[k]] and after[k + 1] == "的" and "place" in roles[after[k + 2]]
                   for k in range(len(after) - 2))
-    return verb and "place" in held and ("count" in held or said_at)
+    # 凡是讲到商圈的地方都拉个清单: the places saying the word (a verb before it, then 的 and a place).
+    said_where = said_before and len(after) > 1 and after[0] == "的" and "place" in roles[after[1]]
+    return verb and "place" in held and ("count" in held or said_at or said_where)
 
 
 def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
     """The word a question asks the written places of, read by the frame words around it (所有规划里出现
     政协的段落有几个 → 政协), the longest the plans write (`written`); empty when the question is not so
     made."""
+    # (河北区政府工作报告涉及国企的: a place or document taken out leaves a space, no word of the frame)
+    text = "".join(text.split())
     if not any(w in text for w in _with_role("ask")) \
             or not any(w in text for w in (*_with_role("text"), *_with_role("verb"))):
         return ""  # (most questions: no need to try each word)
@@ -102,7 +111,7 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
     for word in unwritten:
         if (said := _object_of(word, written)) != word:
             return said  # (打击邪教的段落数: the object of a work verb, 邪教, however a line takes it up)
-        while (bare := _without_aspect(word)) != word:
+        while (bare := without_aspect(word)) != word:
             word = bare
             if len(word) >= low and written(word):
                 return word
@@ -137,6 +146,6 @@ def _aspects() -> tuple[str, ...]:
     return tuple(sorted(said | set(_with_role("about")), key=len, reverse=True))
 
 
-def _without_aspect(word: str) -> str:
+def without_aspect(word: str) -> str:
     """`word` without one aspect or tie word at its end (itself when it ends in none)."""
     return next((word[:-len(a)] for a in _aspects() if word.endswith(a) and len(word) > len(a)), word)

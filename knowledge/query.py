@@ -128,7 +128,7 @@ _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "这一年里": 0, 
 # 大港和新河两个规划: places named together.
 _BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
 # The words joining places named one after another (河北区和宝安, 大港街道、河北区、宝安).
-PLACE_JOINS = "(?:和|与|及|跟|同|、|,|，)"
+PLACE_JOINS = "(?:以及|还有|加上|和|与|及|跟|同|加|、|,|，)"
 # "Over here" said after a place (大港这边非遗…): it points at the place, no word of what is asked.
 OVER_HERE = "(?:这边|那边|这里|那里|这块|那块)"
 # Suffixes of administrative areas, longest first, used to derive short aliases of a place.
@@ -398,7 +398,9 @@ class QueryParser:
             q.doc_kinds.add("five_year_plan")
             text = text[: bare.start()] + text[bare.end():]
         # (大港、河北区: the 、 joining them is gone from the normalised text; read where it was said)
-        joined = [a for a in self._joined_weak(normalize(raw.replace("、", "和"))) if a in text]
+        # (大港街道十四五和宝安那份: with the plan's period and kind words out, the places are joined)
+        joined = [a for a in dict.fromkeys(self._joined_weak(normalize(raw.replace("、", "和"))) + self._joined_weak(text))
+                  if a in text]
         for alias in sorted(self.strong, key=len, reverse=True):
             if alias in text:
                 q.docs |= self.strong[alias]

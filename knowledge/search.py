@@ -764,8 +764,10 @@ class SearchIndex:
                 return listed
         return self.answer(q, reading, result, limit)
 
-    def answer(self, q: Query, reading: Reading, result: SearchResult, limit: int) -> SearchResult:
-        """One answer (with the next best), or "not found" with a note and other places' items."""
+    def answer(self, q: Query, reading: Reading, result: SearchResult, limit: int,
+               repaired: bool = False) -> SearchResult:
+        """One answer (with the next best), or "not found" with a note and other places' items
+        (`repaired`: the question is already read with its same-sound slips swapped back)."""
         stated = self.stated_counts(q) if reading.kind == "answer" else {}
         if reading.kind == "answer" and not stated \
                 and (counted := self._series_counted(q, result, limit, reading.past)) is not None:
@@ -803,8 +805,10 @@ class SearchIndex:
             scored, top = focused, focused.inside[0][0]
         elif top < threshold and (untitled := self._untitled(q, threshold)):
             scored, top = untitled, untitled.inside[0][0]
-        elif top < threshold and (repaired := self._repaired(q, required, threshold)):
-            scored, top = repaired, repaired.inside[0][0]
+        elif top < threshold and not repaired and (fixed := self._repaired(q)) is not None:
+            # 景杉花园旧改能让几户受益: read again, as a whole, with its same-sound slips swapped back
+            # (景山花园): an answer from one document's clauses then counts as it would have
+            return self.answer(fixed, reading, result, limit, repaired=True)
         elif top < threshold and q.titled and q.docs and top >= self.ranker.suggest:
             threshold = 0.0  # a document named by its title: its best clause, as a search inside it
         if top >= threshold and self._stated_elsewhere(q, scored, top):
@@ -973,9 +977,9 @@ class SearchIndex:
         # (the named document's own lines repeating its title answer nothing of what was asked)
         return None if self.entries[scored.inside[0][1]].item.doc in q.docs else scored
 
-    def _repaired(self, q: Query, required: list[str], threshold: float) -> Scored | None:
-        """The candidates of a question nothing answers, read with its same-sound slips swapped back
-        (南艺社区 → 南益社区, a name the plans write), when an item then answers; None otherwise."""
+    def _repaired(self, q: Query) -> Query | None:
+        """The question read with its same-sound slips swapped back (南艺社区 → 南益社区, a name the plans
+        write); None when it has none."""
         fixed, full = self.homophones().repair(q.text), self.homophones().repair(q.full)
         if fixed is None and full is not None:
             # 会展弯哪年营业: a slip seen only before the asking words the matched text leaves out, swapped
@@ -984,12 +988,7 @@ class SearchIndex:
             for k in (k for k, (a, b) in enumerate(zip(q.full, full, strict=True)) if a != b):
                 fixed = fixed.replace(q.full[max(0, k - 2):k + 1], full[max(0, k - 2):k + 1])
             fixed = fixed if fixed != q.text else None
-        if fixed is None:
-            return None
-        plain = dc_replace(q, text=fixed, full=full or fixed)
-        scored = self.score(plain, required)
-        scored.inside = self._named_first(plain, scored.inside, threshold)
-        return scored if scored.inside and scored.inside[0][0] >= threshold else None
+        return None if fixed is None else dc_replace(q, text=fixed, full=full or fixed)
 
     def _focused(self, q: Query, required: list[str], threshold: float,
                  elsewhere: Sequence[tuple[float, int]] = ()) -> Scored | None:

@@ -50,6 +50,8 @@ _PLACE_SUFFIX = re.compile(rf"(?:{_KINDS})$")
 # takes the 、 out).
 _JOIN_AFTER = re.compile(f"{PLACE_JOINS}?")
 _JOIN_BEFORE = re.compile(f"{PLACE_JOINS}?$")
+# A plan's period (十四五) said after a place's name, before the word joining another place.
+_PERIOD = r"十[一二三四五六七八九]五(?:时期|期间)?"
 PLACE_KIND = f"(?:{_KINDS})"  # (a kind of place after a name, as a pattern)
 
 
@@ -280,6 +282,8 @@ class UnknownPlaces:
             for m in re.finditer(re.escape(place), raw):
                 # (past the joining word, which may be none: where the other place's name begins or ends)
                 after, before = raw[m.end():], raw[:m.start()]
+                # (大港街道十四五和宝安那份: the plan's period and kind said after the place are its own)
+                after = after[_document_after().match(after).end():]  # type: ignore[union-attr]
                 after = after[_JOIN_AFTER.match(after).end():]  # type: ignore[union-attr]
                 before = before[:_JOIN_BEFORE.search(before).start()]  # type: ignore[union-attr]
                 ahead = next((after[:n] for n in (3, 2) if len(after) >= n and self._unplaced_place(after[:n])), None)
@@ -331,3 +335,10 @@ class UnknownPlaces:
         q.text = said.sub("", q.text, count=1) or q.text
         q.full = said.sub("", q.full, count=1) or q.full
         q.places.append(named[0])
+
+
+@functools.cache
+def _document_after() -> re.Pattern[str]:
+    """The words naming a place's plan after its name (十四五规划, 那份计划), matched from the start."""
+    words = "|".join(map(re.escape, sorted(doc_words(), key=len, reverse=True)))
+    return re.compile(rf"(?:{_PERIOD}|{words}|{_OVER_THERE})*")

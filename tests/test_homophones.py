@@ -131,3 +131,12 @@ def test_a_slip_ending_a_name_before_a_word_it_makes_no_pair_with_is_swapped_by_
     h = Homophones(plans, _pairs(plans).__contains__, plans.__contains__)
     assert h.repair("会展弯哪年营业") == "会展湾哪年营业"
     assert Homophones(plans, _pairs(plans).__contains__).repair("会展弯哪年营业") is None
+
+
+def test_a_slip_ending_a_name_before_a_pointing_word_is_swapped_back() -> None:
+    """五车弟那边: the name (五车地) is followed by 那边, a pointing word, as by a word of asking; the run of
+    three the swap makes is written."""
+    plans = "推动五车地棚户区改造，地区发展"
+    h = Homophones(plans, _pairs(plans).__contains__, plans.__contains__)
+    assert h.repair("五车弟那边改造咋弄") == "五车地那边改造咋弄"
+    assert h.repair("五车弟这块有啥安排") == "五车地这块有啥安排"

@@ -111,3 +111,17 @@ def test_a_field_of_work_named_with_work_counts_the_lines_writing_the_field() ->
     written = {"信访", "信访工作"}.__contains__
     assert mention_in_frame("信访工作相关条目全找出来", written) == "信访"
     assert mention_in_frame("信访工作相关条目全找出来", {"信访工作"}.__contains__) == "信访工作"
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    (" 涉及国企的统计下段数", "国企"),                      # a place taken out leaves a space; 统计下 counts
+    ("凡是讲到商圈的地方都给我拉个清单", "商圈"),            # the places saying it, asked as a list (清单)
+    ("把各规划里扫黑除恶的相关条目汇总给我", "扫黑除恶"),    # 把 before what is listed
+])
+def test_more_frames_of_counting_and_listing_the_places_a_word_is_written(question: str, word: str) -> None:
+    assert mention_in_frame(question, {"国企", "商圈", "扫黑除恶"}.__contains__) == word
+
+
+def test_places_that_take_a_word_up_are_no_places_of_the_text() -> None:
+    """哪些地方提到商圈 asks which plans or places take it up (no 的 and place after the word)."""
+    assert mention_in_frame("哪些地方提到商圈", {"商圈"}.__contains__) == ""

@@ -243,3 +243,9 @@ def test_a_verb_toward_the_office_before_its_kind_names_no_place() -> None:
     index = SearchIndex(merge([build_document("a.txt", doc)]))
     assert not index.search("企业找街道提诉求多久给办").note
     assert index.search("古林街道企业诉求多久给办").note
+
+
+def test_a_place_joined_after_the_period_of_the_first_places_plan() -> None:
+    """东湖街道十四五和宝安那份, 东湖街道加宝安: the first place's plan period and 加 join the places too."""
+    assert _scope_beside_an_unplaced_plan("东湖街道十四五和宝安那份里社区活动有哪些") == {"a.txt", "b.txt"}
+    assert _scope_beside_an_unplaced_plan("东湖街道加宝安的社区活动都列出来") == {"a.txt", "b.txt"}
