@@ -28,6 +28,8 @@ READ_CACHE = 1024
 # often (单元消防), as an input method prefers words.
 WORD_BONUS = 3.0
 _MIN_LETTERS = 2
+# A pinyin word this long at least (two syllables) may be read together with the next.
+_JOINED_LETTERS = 4
 _MAX_FORM = 60
 
 
@@ -35,7 +37,8 @@ class LatinResolver:
     """Full pinyin and initials of names and places → the name (the most frequent one if several)."""
 
     def __init__(self, names: Iterable[tuple[str, str, str]], places: Iterable[str], keep: Iterable[str],
-                 decoder: PinyinDecoder | None = None, reader: InitialsReader | None = None) -> None:
+                 decoder: PinyinDecoder | None = None, reader: InitialsReader | None = None,
+                 written: Callable[[str], bool] | None = None) -> None:
         # (form, name) pairs counted once over all names (a large knowledge base repeats names).
         pairs: Counter[tuple[str, str]] = Counter()
         for name, full, initials in names:
@@ -54,6 +57,8 @@ class LatinResolver:
         self.keep = {k.lower() for k in keep}
         self.decoder = decoder
         self.initials = reader
+        # Does the plans' text hold this run of characters? (None: a joint reading is always kept)
+        self.written = written
 
     def _word(self, letters: str) -> str | None:
         if letters in self.keep or len(letters) < _MIN_LETTERS:
@@ -107,14 +112,37 @@ class LatinResolver:
                     end += 1
                 # shiji dadao → 世纪大道, not 实际 达到: the words no name explains, their syllables read
                 # together, choose characters that go together across the space (a name in two words)
-                joint = self._decoded("".join(words[k:end])) if end - k > 1 else None
-                out += [joint] if joint else [self._decoded(w) or w for w in words[k:end]]
+                out += self._groups(words[k:end])
                 k = end
             resolved = resolved or out != words
             return " ".join(out)
 
         out = _RUN.sub(run, unicodedata.normalize("NFKC", text).lower())
         return out if resolved else text
+
+    def _groups(self, words: list[str]) -> list[str]:
+        """Pinyin words no name explains, in characters: read together when the plans write the reading
+        as one run (shiji dadao → 世纪大道, a name in two words); else in groups that they write so, each
+        group read alone (wenhuazhan tese: read together, 展 goes with 特 into 文化展特色, written
+        nowhere; alone, 文化站). A word of one syllable joins no group (48 jia shi: 家 是, not 驾驶)."""
+        joint = self._decoded("".join(words)) if len(words) > 1 else None
+        if self.written is None or (joint and self.written(joint)):
+            # (no check of runs: all of them read together, the syllables choosing across the spaces)
+            return [joint] if joint else [self._decoded(w) or w for w in words]
+        groups = [[words[0]]]
+        for word in words[1:]:
+            together = self._decoded("".join([*groups[-1], word])) \
+                if min(len(word), len(groups[-1][-1])) >= _JOINED_LETTERS else None
+            if together and self.written(together):
+                groups[-1].append(word)
+            else:
+                groups.append([word])
+        read = [self._decoded("".join(g)) for g in groups]
+        if joint and not all(read):
+            # kai yuan li: syllables too short to be read alone, read together (开园里, a same-sound slip of
+            # the name the plans write, repaired later)
+            return [joint]
+        return [r or " ".join(g) for r, g in zip(read, groups, strict=True)]
 
 
 class PinyinDecoder:

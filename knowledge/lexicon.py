@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.normalize import normalize
+from knowledge.own_words import word_bounds
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "abbreviations.tsv"
 # Everyday wording → the plans' terms (电瓶车 → 电动自行车), general vocabulary shipped beside it.
@@ -144,7 +145,7 @@ class Lexicon:
         keys = {k for ch in set(norm_query) for k in by_first.get(ch, ())}
         for key in sorted(keys, key=lambda k: (-len(k), k)):
             start, end = _find_spread(norm_query, key)
-            if start < 0 or any(taken[start:end]):
+            if start < 0 or any(taken[start:end]) or _straddles(norm_query, start, end):
                 continue
             taken[start:end] = [True] * (end - start)
             own = list(rewrites[key])
@@ -228,6 +229,7 @@ class Lexicon:
         taken = [False] * len(norm_query)
         said: dict[str, str] = {}  # (what the query says for a key, when not the key as written)
         heads = self._spread_keys
+        everyday = self._everyday[0]  # (an everyday word across two words of the question is none: 物管 in 宠物管理)
         spread = {k for i in range(len(norm_query) - 1) for k in heads.get(norm_query[i:i + 2], ())}
         for key in keys:
             start = norm_query.find(key)
@@ -241,7 +243,8 @@ class Lexicon:
                 continue
             while start >= 0:
                 span = range(start, start + len(key))
-                if not any(taken[i] for i in span):
+                if not any(taken[i] for i in span) \
+                        and not (key in everyday and _straddles(norm_query, start, start + len(key))):
                     for i in span:
                         taken[i] = True
                     found.append((start, key))
@@ -307,3 +310,16 @@ def _find_spread(text: str, key: str) -> tuple[int, int]:
             return at, k
         at = text.find(key[:2], at + 1)
     return -1, -1
+
+
+def _straddles(text: str, start: int, end: int) -> bool:
+    """Is the two-character key found at text[start:end] the end of one word and the start of the next,
+    both words of two characters or more (物管 in 宠物管理: 宠物 and 管理), no word of the question? (Where
+    a character stands alone, jieba's cut is no evidence: 非|遗传承 still writes 非遗.)"""
+    if end - start != 2:
+        return False
+    bounds = sorted(word_bounds(text))
+    if start + 1 not in bounds:
+        return False
+    k = bounds.index(start + 1)
+    return 0 < k < len(bounds) - 1 and bounds[k] - bounds[k - 1] >= 2 and bounds[k + 1] - bounds[k] >= 2

@@ -541,13 +541,14 @@ class Listing:
         it ends with when the rest is written on more lines (扬尘管控 → 扬尘, 志愿者队伍 → 志愿者: what is done
         about a thing narrows it); None when the topic writes no such run."""
         text = normalize(topic)
-        runs = {w for size in range(MIN_WRITTEN, len(text) + 1) for k in range(len(text) - size + 1)
-                if _CJK_RUN.fullmatch(w := text[k:k + size])}
+        # (in the order said, so that of runs as good the first said is taken, whatever the hash order)
+        runs = list(dict.fromkeys(w for size in range(MIN_WRITTEN, len(text) + 1) for k in range(len(text) - size + 1)
+                                  if _CJK_RUN.fullmatch(w := text[k:k + size])))
         counted = [(lines, w) for w in runs if 0 < (lines := self._lines_writing(index, w)) <= MAX_WRITTEN_LINES]
         if not counted:
             return None
         shown = [normalize(f"{h.title} {h.text}") for h in listed]
-        lines, word = max(counted, key=lambda c: (sum(c[1] in t for t in shown), len(c[1]), c[0]))
+        lines, word = max(counted, key=lambda c: (sum(c[1] in t for t in shown), len(c[1]), c[0], -text.find(c[1])))
         while len(bare := without_aspect(word)) >= MIN_WRITTEN and bare != word \
                 and lines < (wider := self._lines_writing(index, bare)) <= MAX_WRITTEN_LINES:
             lines, word = wider, bare

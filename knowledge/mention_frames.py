@@ -68,14 +68,16 @@ def _asks_places(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     """Do the frame words before and after the word ask for the places it is written?"""
     roles = _roles()
     held = set().union(*(roles[w] for w in (*before, *after)))
+    said_before = bool(before) and ("verb" in roles[before[-1]] or (
+        len(before) > 1 and before[-1] in ("了", "过") and "verb" in roles[before[-2]]))
     if "ask" not in held:
-        return False
+        # 所有提到信访的地方, 新河街道写到疫情的段落: the places of the text that say it, named as the
+        # whole question (a verb before the word, then 的 and a place of the text last), are asked for.
+        return said_before and len(after) == 2 and after[0] == "的" and bool({"text", "place"} & roles[after[1]])
     if "text" in held:
         return True
     # A verb before the word takes it as its object only when nothing comes between (出现四风的地方; not
     # 规划里提到的社区有几处, which counts communities).
-    said_before = bool(before) and ("verb" in roles[before[-1]] or (
-        len(before) > 1 and before[-1] in ("了", "过") and "verb" in roles[before[-2]]))
     verb = said_before or any("verb" in roles[w] for w in after)
     # 双拥工作提到的地方给我汇总下: the places the word is said (a verb, 的, a place), asked for as a list.
     said_at = any("verb" in roles[after[k]] and after[k + 1] == "的" and "place" in roles[after[k + 2]]
@@ -91,7 +93,7 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
     made."""
     # (河北区政府工作报告涉及国企的: a place or document taken out leaves a space, no word of the frame)
     text = "".join(text.split())
-    if not any(w in text for w in _with_role("ask")) \
+    if not any(w in text for w in (*_with_role("ask"), *_with_role("text"), *_with_role("place"))) \
             or not any(w in text for w in (*_with_role("text"), *_with_role("verb"))):
         return ""  # (most questions: no need to try each word)
     low, high = _WORD_CHARS

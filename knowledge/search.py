@@ -633,7 +633,7 @@ class SearchIndex:
                 dict.fromkeys(t for e in self.entries for t in (e.name, e.text) if t)))
             self._latin = (self.lexicon.version,
                            LatinResolver(names, list(self.parser.strong) + list(self.parser.weak), keep, decoder,
-                                         reader))
+                                         reader, lambda run: bool(self._term_users(run))))
         return self._latin[1]
 
     def _latin_words(self) -> list[str]:

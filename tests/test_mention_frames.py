@@ -125,3 +125,14 @@ def test_more_frames_of_counting_and_listing_the_places_a_word_is_written(questi
 def test_places_that_take_a_word_up_are_no_places_of_the_text() -> None:
     """哪些地方提到商圈 asks which plans or places take it up (no 的 and place after the word)."""
     assert mention_in_frame("哪些地方提到商圈", {"商圈"}.__contains__) == ""
+
+
+@pytest.mark.parametrize(("question", "word"), [("所有提到信访的地方", "信访"), ("写到疫情的段落", "疫情")])
+def test_the_places_saying_a_word_named_as_the_whole_question_are_asked_for(question: str, word: str) -> None:
+    """所有提到信访的地方: no asking word; a verb before the word, then 的 and a place of the text, last."""
+    assert mention_in_frame(question, {"信访", "疫情"}.__contains__) == word
+
+
+@pytest.mark.parametrize("question", ["规划里提到的社区", "信访的地方", "提到信访的地方在哪个社区"])
+def test_without_an_asking_word_other_phrases_are_no_frames(question: str) -> None:
+    assert mention_in_frame(question, {"信访", "社区"}.__contains__) == ""

@@ -674,3 +674,16 @@ def test_pointing_back_at_what_was_named_is_no_word_to_match() -> None:
     index = _south_lake(["打造南翼副城区"], Lexicon([]))
     assert index.parse("南湖街道南翼副城区这个目标定在何时").text.startswith("南翼副城区") \
         and "这个" not in index.parse("南湖街道南翼副城区这个目标定在何时").text
+
+
+def test_a_two_character_everyday_word_across_two_words_is_no_match() -> None:
+    """宠物管理: 物管 (an everyday word for 物业服务企业) is the end of 宠物 and the start of 管理, no word
+    of the question; said on its own (小区物管), it is."""
+    from knowledge.lexicon import Lexicon
+
+    lexicon = Lexicon()
+    lexicon.add("物管", "物业服务企业", "everyday")
+    assert lexicon.everyday_matches("宠物管理街道规定") == []
+    assert lexicon.variants("宠物管理街道规定") == ["宠物管理街道规定"]
+    assert lexicon.everyday_terms("小区物管不作为") == [["物业服务企业"]]
+

@@ -498,6 +498,30 @@ def test_pinyin_words_no_name_explains_are_read_together_across_the_space() -> N
     assert pinyin_forms("东湖街")[0] == "donghujie"
 
 
+def test_pinyin_words_read_together_into_a_run_the_plans_never_write_are_read_each_alone() -> None:
+    """wenhuazhan tese: read together, 展 goes with 特 (发展特色) into 文化展特色, written nowhere; each word
+    alone is 文化站 (more often written) and 特色; a run the plans write (世纪大道) is still read together."""
+    from knowledge.latin import LatinResolver, PinyinDecoder
+
+    corpus = "建好文化站。办好文化站。推进文化展示。发展特色产业。加快世纪大道改造。实际完成。"
+    counts = {corpus[k:k + 2]: corpus.count(corpus[k:k + 2]) for k in range(len(corpus) - 1)}
+    decoder = PinyinDecoder(corpus, lambda pair: float(counts[pair]) if pair in counts else None)
+    resolver = LatinResolver([], [], keep=[], decoder=decoder, written=corpus.__contains__)
+    assert resolver.resolve("wenhuazhan tese") == "文化站 特色"
+    assert resolver.resolve("shiji dadao") == "世纪大道"
+
+
+def test_pinyin_words_of_one_syllable_join_no_group() -> None:
+    """48 jia shi nage: 家 and 是 typed apart are no 驾驶, though the plans write 驾驶."""
+    from knowledge.latin import LatinResolver, PinyinDecoder
+
+    corpus = "安全驾驶培训。生态企业48家。"
+    counts = {corpus[k:k + 2]: corpus.count(corpus[k:k + 2]) for k in range(len(corpus) - 1)}
+    decoder = PinyinDecoder(corpus, lambda pair: float(counts[pair]) if pair in counts else None)
+    resolver = LatinResolver([], [], keep=[], decoder=decoder, written=corpus.__contains__)
+    assert "驾驶" not in resolver.resolve("48 jia shi nage")
+
+
 def test_a_word_of_initials_is_the_run_of_characters_the_plans_write_most_with_them() -> None:
     from knowledge.latin import InitialsReader
     from knowledge.pinyin_index import chars_by_sound
