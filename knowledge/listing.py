@@ -22,7 +22,7 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Sectio
 from knowledge.normalize import normalize
 from knowledge.own_words import tagged
 from knowledge.query import Query, arabic_years
-from knowledge.readings import COUNTED, Reading, asks_each_document, doc_words, of_the_past_only
+from knowledge.readings import COUNTED, Reading, asks_each_document, doc_words, of_the_past_only, pointed_word
 from knowledge.review_parts import looks_back
 
 if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
@@ -934,6 +934,8 @@ class Listing:
         (targets instead of tasks when the question asks for them)."""
         from knowledge.digest.engine import due_item  # the digest engine imports the search
 
+        # (新河街道带美丽二字的目标哪些已经逾期了: the word pointed at is the topic)
+        reading = replace(reading, topic=pointed_word(reading.topic))
         end = horizon_end(reading.horizon, today)
         if q.year is not None and reading.horizon in (None, "year"):
             end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…, 去年底到期的…: the end of the year named
@@ -1015,12 +1017,13 @@ class Listing:
         order: dict[int, float] = {}  # (how items falling due the same day are ordered: plan order, else this)
         picked = falling_due(self._target_dates(docs) if reading.wanted == "indicator" else
                              [(t, due) for t, due in self._tasks_due(today, due_item) if t.doc in docs])
-        if cover is not None and reading.wanted != "indicator" and not any(
+        if cover is not None and (reading.wanted != "indicator" or not picked) and not any(
                 self._about(index, i, cover, topics) for _, i, _ in picked):
             # No task speaks of the topic (those picked hold only some of its words): a five-year plan's
             # running text may (its work is written as paragraphs, few typed as tasks) — on a topic only,
             # a plan's every paragraph is no list. (新河说要实现全覆盖的事哪些已经逾期: the typed task
-            # holds 实现 alone, the paragraphs 实现…全覆盖)
+            # holds 实现 alone, the paragraphs 实现…全覆盖; 带美丽二字的目标: no target row writes it, the
+            # paragraphs setting the plan's goals do)
             written = falling_due([(p, due) for p, due in self.plan_passages_due if p.doc in docs])
             most = max((float(cover[2][i]) for _, i, _ in written), default=0.0)
             # (instead of typed tasks only when the paragraphs hold much of the topic, and more of it:

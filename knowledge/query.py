@@ -93,7 +93,9 @@ _WHEN_VERB = re.compile(r"(什么时候|什么时间|啥时候|何时|哪一年|
                         r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束)?")
 # (a number followed by a unit is a quantity, not a year: 文化站面积2000平米, 2025个)
 # (达到2000平: a figure in 平, the chat's word for 平方米, is no year — 2024平安建设 still is one)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:(?:年度|年底|年末|年初|年内|年)(?!\d)|(?!\d|平(?![安台])|"
+# (2024年内资: 内 begins a word — 内资, 内需, 内涝 — not 年内, within the year)
+_INNER_WORD = r"(?![资需涝部容外])"
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:(?:年度|年底|年末|年初|年内" + _INNER_WORD + r"|年)(?!\d)|(?!\d|平(?![安台])|"
                    + "|".join(re.escape(u) for u in UNITS) + r"))")
 # 人民政府2022年印发的《…》: who issued a document named next, and when — part of naming it.
 _ISSUED_BY = re.compile(r"[\u4e00-\u9fff\d]{0,16}?(?:印发|发布|出台|颁布|制定|下发)的$")
@@ -113,7 +115,7 @@ _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年, not PM2.5年均 → pm25年).
 # A year after a figure's or code's digits with a space between (PM2.5 2023年).
 _SPACED_YEAR = re.compile(r"(?<=[\d.])\s+((?:19|20)\d{2})(?=\s*年)")
-_SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|年内|年)(?![\d度])")
+_SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|年内" + _INNER_WORD + r"|年)(?![\d度])")
 # 2016到2020年, 2021—2025年: a span of years (not 2020年到2025年的目标: a year, then a target year).
 _YEAR_SPAN = re.compile(r"从?((?:19|20)\d{2})(?:到|至|—|-|~|～)((?:19|20)\d{2})年")
 # 十四五末 / 十四五期间: a five-year plan period (十三五收官那年: its last year).

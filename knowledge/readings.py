@@ -616,6 +616,16 @@ def _document_lead() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(doc_words(), key=len, reverse=True)))})(?:里面|里头|当中|里|中)")
 
 
+# 带美丽二字的, 含有滨城字样: a word pointed at as the characters written, the whole of a topic.
+_WORD_POINTED = re.compile(rf"^(?:带有|带|含有|含|有)?{_WORD}(?:字样|二字|两字|两个字|这个词|这几个字|字眼)的?$")
+
+
+def pointed_word(topic: str) -> str:
+    """The word a topic points at as the characters written (带美丽二字 → 美丽); the topic otherwise."""
+    m = _WORD_POINTED.match(topic)
+    return m.group(1) if m else topic
+
+
 def title_word(text: str) -> str:
     """The word a question asks headings to hold in their titles (标题带安全二字的有哪几节 → 安全); empty
     when it asks for none so."""

@@ -41,3 +41,14 @@ def test_a_question_with_a_same_sound_slip_is_read_again_as_a_whole(bundled_kb: 
     """景杉花园旧改能让几户受益: read with 景山花园 (the plans' name), the answer is what it would be so."""
     hits = SearchIndex(bundled_kb).search("景杉花园旧改能让几户受益").hits
     assert hits and (hits[0].doc[:3], hits[0].line) == ("003", 39)
+
+
+def test_goals_pointed_at_by_a_word_no_target_row_writes_are_the_paragraphs_setting_them(
+        bundled_kb: KnowledgeBase) -> None:
+    """新河街道带美丽二字的目标哪些已经逾期了 (after the plan's period): no target row writes 美丽; the
+    paragraphs of the five-year plan writing it, due at the period's end, are overdue."""
+    import datetime as dt
+
+    result = SearchIndex(bundled_kb).search("新河街道带美丽二字的目标哪些已经逾期了", today=dt.date(2026, 3, 10))
+    assert result.reading == "overdue"
+    assert {("004", 316), ("004", 372)} <= {(h.doc[:3], h.line) for h in result.hits}

@@ -262,3 +262,10 @@ def test_who_wants_the_answer_is_no_part_of_the_question(parser: QueryParser, qu
     """领导要材料：…, …，科长要: who wants it (a colon ends that clause too), not what is asked."""
     q = parser.parse(question)
     assert "民营经济" in q.text and not any(w in q.text for w in ("领导", "科长", "材料"))
+
+
+def test_a_year_followed_by_a_word_opening_with_inner_is_no_within_the_year(parser: QueryParser) -> None:
+    """2024年内资: 内资 is the word (利用内资), the year is 2024 — not 2024年内, within the year."""
+    q = parser.parse("东湖街道2024年内资要引进来几个亿")
+    assert q.year == 2024 and "内资" in q.text
+    assert "内" not in parser.parse("东湖街道2024年内要完成的任务").text

@@ -8,6 +8,7 @@ from knowledge.normalize import normalize
 from knowledge.readings import (
     LAST,
     part_pointed_at,
+    pointed_word,
     read,
     series_word,
     title_word,
@@ -137,6 +138,8 @@ CASES = [
     # 定了数的 targets are every target.
     ("截至9月，年度任务中标明招商引资的那几项分别是啥", "list", None, "招商引资"),
     ("计划里定了数的那些目标现在都该到期了吧", "due", "indicator", ""),
+    # 交差 (handing the work in) is finishing it; the line of work (口子上) is no part of the topic.
+    ("文旅口子上这个月该交差的有哪几项", "due", "task", "文旅"),
 ]
 
 
@@ -1171,3 +1174,10 @@ def test_the_opening_part_said_as_what_leads(question: str, path: tuple[int, ...
     """打头那一章: the first part; 完整标题 its title; 麻烦看下 is asking politely."""
     r = read(normalize(question))
     assert (r.kind, r.path) == ("structure", path) and "麻烦" not in r.topic
+
+
+def test_a_word_pointed_at_as_its_characters_is_the_topic() -> None:
+    """带美丽二字的: the word itself (美丽); a topic said otherwise is left as it is."""
+    assert pointed_word("带美丽二字") == "美丽"
+    assert pointed_word("含有滨城字样的") == "滨城"
+    assert pointed_word("美丽乡村") == "美丽乡村"
