@@ -556,8 +556,14 @@ class Listing:
 
     @staticmethod
     def _lines_writing(index: SearchIndex, word: str) -> int:
-        """On how many lines of the plans `word` is written."""
-        return len({(index.entries[i].item.doc, index.entries[i].item.line) for i in index._term_users(word)})
+        """On how many lines of the plans `word` is written, counted up to one more than a specific word
+        may be (a common word, 社区, is written on thousands in a large base: no need to count them all)."""
+        lines: set[tuple[str, int]] = set()
+        for i in index._term_users(word):
+            lines.add((index.entries[i].item.doc, index.entries[i].item.line))
+            if len(lines) > MAX_WRITTEN_LINES:
+                break
+        return len(lines)
 
     def reviews(self, docs: list[str]) -> list[Section]:
         """The top review parts (一、2023年工作回顾) of these documents."""
