@@ -636,6 +636,13 @@ class SearchIndex:
                                          reader, lambda run: bool(self._term_users(run))))
         return self._latin[1]
 
+    def _read_as_written(self, resolved: str) -> bool:
+        """Is a question in letters now, in characters, one word no name explains that the plans write as it
+        is read (bodaliusuan → 渤大硫酸, a company in a paragraph: no item is named so for the pinyin index)?"""
+        word = resolved.strip()
+        return bool(word) and has_cjk(word) and not re.search(r"[A-Za-z\s]", word) \
+            and len(word) >= READ_WORD_CHARS and bool(self._term_users(word))
+
     def _latin_words(self) -> list[str]:
         """The words of two or more Latin letters the plans' names and texts write (aed, pm)."""
         return sorted({w for e in self.entries for t in (e.name, e.text) for w in _LATIN_WORD.findall(t.lower())})
@@ -670,7 +677,7 @@ class SearchIndex:
             # read as any question; a question all in letters only when most of its words are read
             # (else the pinyin matcher takes it as it is).
             resolved = self.latin().resolve(query)
-            if has_cjk(query) or _mostly_read(query, resolved):
+            if has_cjk(query) or _mostly_read(query, resolved) or self._read_as_written(resolved):
                 query = resolved
             elif head := _read_head(resolved):
                 query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
@@ -1441,6 +1448,8 @@ def _mostly_read(query: str, resolved: str) -> bool:
     return len(before) >= 2 and len(after) * 2 <= len(before)
 
 
+# A pinyin word read into this many characters at least, written so in the plans, is read as a question.
+READ_WORD_CHARS = 3
 SHOWN_OPENING = 20  # characters of a passage that show it is the opening of a heading's body
 
 

@@ -1219,3 +1219,12 @@ def test_good_air_days_and_a_total_said_plainly_are_the_plans_indicators(bundled
     assert hits and "优良天数" in hits[0].title
     hits = index.search("大港街道卖货的总盘子，规划想做到多大").hits
     assert hits and hits[0].title == "商品销售总额"
+
+
+def test_one_pinyin_word_read_into_a_run_the_plans_write_is_asked_in_characters() -> None:
+    """bodaliusuan: 渤大硫酸, a company named inside a paragraph (no item is named so, for the pinyin
+    index), is what the letters read as; the question is asked in those characters."""
+    doc = ["东湖街道2024年工作计划", "一、抓发展", "1.做强化工园区。园区已集聚了渤化精细化工基地、渤大硫酸、长兴化学等企业。",
+           "2.推进老旧小区改造。", "3.完成道路维修工程。"]
+    index = SearchIndex(merge([build_document("a.txt", doc)]))
+    assert [h.line for h in index.search("bodaliusuan").hits][:1] == [3]
