@@ -559,7 +559,8 @@ _MENTION_VERBS = r"(?:(?:(?<=[里中的是有])|^)(?:带有|带|含有|含)|提�
 _HOW_MANY_PLACES = r"(?:几|多少)(?:处|条|次|回|段|个地方)"
 _WORD = r"([\u4e00-\u9fff\w]{2,8}?)"
 # (how the word is pointed at: 滨城两字, 香港这个词; the items said: 的条目, 的段落)
-_AS_WORD = r"(?:字样|二字|两字|这个词|这几个字)?"
+_AS_WORD_FORMS = "字样|二字|两字|这个词|这几个字"
+_AS_WORD = rf"(?:{_AS_WORD_FORMS})?"
 _ALL = r"(?:一共有|总共有|共有|一共|总共|共)?"
 _PLACES_OF = r"(?:地方|条目|内容|段落|任务)?"
 # The ways a question counts or asks for the places a word is written, each filling one group with the word
@@ -617,7 +618,7 @@ def _document_lead() -> re.Pattern[str]:
 
 
 # 带美丽二字的, 含有滨城字样: a word pointed at as the characters written, the whole of a topic.
-_WORD_POINTED = re.compile(rf"^(?:带有|带|含有|含|有)?{_WORD}(?:字样|二字|两字|两个字|这个词|这几个字|字眼)的?$")
+_WORD_POINTED = re.compile(rf"^(?:带有|带|含有|含|有)?{_WORD}(?:{_AS_WORD_FORMS}|两个字|字眼)的?$")
 
 
 def pointed_word(topic: str) -> str:
