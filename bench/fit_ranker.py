@@ -4,6 +4,7 @@
     python bench/fit_ranker.py --dry-run  # fit and print, write nothing
     python bench/fit_ranker.py --dry-run --show-cost  # also the cost of every answer threshold
     python bench/fit_ranker.py --thresholds --dry-run  # the answer thresholds alone, for the committed weights
+    python bench/fit_ranker.py --every --dry-run  # fit on every spent set bench/eval_development.py runs
 
 Questions fitted on: the tune half of bench/queries/realistic.json, the old development set
 (tests/data/gold/queries-dev.json), bench/queries/fresh.json and fresh2.json–fresh8.json
@@ -178,12 +179,23 @@ def choose_list(questions: list[Question], ranker: Ranker) -> float:
     return best[1]
 
 
-def collect() -> list[Question]:
-    """The labelled candidates of every tune question and every old development question."""
+def _every_development() -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """Every spent set bench/eval_development.py runs (bundled and policy), beside the ones fitted on so far."""
+    from eval_development import BUNDLED, POLICY
+
+    bundled = dict.fromkeys([*DEVELOPMENT, *(HERE / "queries" / f"{n}.json" for n in BUNDLED)])
+    policy = dict.fromkeys([*POLICY_DEVELOPMENT, *(HERE / "queries" / f"{n}.json" for n in POLICY)])
+    return tuple(bundled), tuple(policy)
+
+
+def collect(every: bool = False) -> list[Question]:
+    """The labelled candidates of every tune question and every old development question (`every`: and
+    of every spent set)."""
     index = SearchIndex(build_kb(None))
     glines = gold_lines()
     tune = [q for q in json.loads(REALISTIC.read_text(encoding="utf-8")) if q["split"] == "tune"]
-    for path in DEVELOPMENT:
+    bundled, policy = _every_development() if every else (DEVELOPMENT, POLICY_DEVELOPMENT)
+    for path in bundled:
         tune += json.loads(path.read_text(encoding="utf-8"))
     dev = json.loads(DEV.read_text(encoding="utf-8"))
     questions: list[Question] = []
@@ -193,13 +205,14 @@ def collect() -> list[Question]:
             questions.append(qq)
     corpus = find_corpus()
     if corpus is not None:
-        questions += policy_questions(corpus, glines)
+        questions += policy_questions(corpus, glines, policy)
     else:
         print("policy-rag corpus not found: fitted without its questions", file=sys.stderr)
     return questions
 
 
-def policy_questions(corpus: Path, glines: dict) -> list[Question]:
+def policy_questions(corpus: Path, glines: dict,
+                     development: tuple[Path, ...] = POLICY_DEVELOPMENT) -> list[Question]:
     """The policy set's tune-document questions, each asked twice: over the tune documents (answerable),
     and over the tune documents without its own (a long question the plans do not answer, unless
     another document does: then it stays answerable). Held-out documents are never loaded."""
@@ -207,7 +220,7 @@ def policy_questions(corpus: Path, glines: dict) -> list[Question]:
 
     parts = {p.name: build_files([p]) for p in sorted((corpus / "docs").glob("*.txt"))
              if policy_split(p.name) == "tune"}
-    files = [corpus / "questions.json", *POLICY_DEVELOPMENT]
+    files = [corpus / "questions.json", *development]
     asked = [q for f in files for q in json.loads(f.read_text(encoding="utf-8")) if q["doc"] in parts]
     out: list[Question] = []
     whole = SearchIndex(merge(parts.values()))
@@ -276,8 +289,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--residual", default="", help="fit only this feature's weight on top of the committed ranker")
     ap.add_argument("--thresholds", action="store_true",
                     help="choose only the answer thresholds again, for the committed weights")
+    ap.add_argument("--every", action="store_true",
+                    help="fit on every spent set bench/eval_development.py runs, not only the first ones")
     args = ap.parse_args(argv)
-    questions = collect()
+    questions = collect(args.every)
     if args.residual:
         return fit_residual(questions, args.residual, args.dry_run)
     if args.thresholds:
@@ -314,10 +329,14 @@ def main(argv: list[str] | None = None) -> int:
     ranker.answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker, args.show_cost)
     ranker.listed = choose_list(questions, ranker)
     ranker.suggest = round(ranker.answer / 2, 2)
-    ranker.meta = {"fitted_on": "bench/queries/realistic.json tune half + bench/queries/fresh.json + fresh2-10 + "
-                                 "bench/queries/long-dev.json + tests/data/gold/queries-dev.json + "
-                                 "policy-rag tune documents (its questions and policy-fresh.json's, "
-                                 "policy-fresh2.json's and policy-fresh3.json's)",
+    fitted_on = ("bench/queries/realistic.json tune half + every spent set of bench/eval_development.py "
+                 "(fresh-fresh10 and BUNDLED) + tests/data/gold/queries-dev.json + policy-rag tune documents "
+                 "(its questions and those of every spent policy set)") if args.every else (
+        "bench/queries/realistic.json tune half + bench/queries/fresh.json + fresh2-10 + "
+        "bench/queries/long-dev.json + tests/data/gold/queries-dev.json + "
+        "policy-rag tune documents (its questions and policy-fresh.json's, "
+        "policy-fresh2.json's and policy-fresh3.json's)")
+    ranker.meta = {"fitted_on": fitted_on,
                    "pairs": int(len(y)), "positives": int(y.sum()), "questions": len(questions),
                    "l2": args.l2, "dropped": sorted(dropped), "tune_at_answer_threshold": figures,
                    "tune_long_at_answer_long_threshold": figures_long}
