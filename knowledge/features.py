@@ -20,6 +20,7 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from knowledge.fuzzy import ITEM_ASPECTS
+from knowledge.own_words import tagged
 from knowledge.query import Query
 from knowledge.textindex import K1, BigramField, bigrams
 from knowledge.wordlists import words
@@ -38,6 +39,7 @@ NAMES = (
     "match", "match_sq", "match_gap", "fuzzy_gap", "no_text", "fuzzy_name", "name_equal", "name_gap",
     "unseen", "explained", "both_unexplained", "long_cov_text", "long_bm25_text", "asked_kind_named",
     "cov_window", "long_cov_window", "doc_cov", "long_doc_cov", "cov_local", "answer_type", "rare_chars",
+    "stated_figure",
 )
 
 
@@ -142,6 +144,7 @@ def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name:
         0.0,  # (cov_local: filled by add_local, over the question's candidates)
         0.0,  # (answer_type: filled by the index, from the question's expected answer types)
         0.0,  # (rare_chars: filled by the index, from every item's characters)
+        0.0,  # (stated_figure: filled by the index, from the figures the question states)
     ]
 
 
@@ -181,7 +184,22 @@ def _core(raw: str, whole_words: bool = False) -> str:
     letters = len(v.replace(" ", "")) - len(kept := rest.replace(" ", ""))
     if kept and len(kept) >= letters:
         v = rest
-    return " ".join(_FUNCTION.sub(" ", v).split()) or raw
+    pieces = [_without_chatter(piece) for piece in _FUNCTION.sub(" ", v).split()]
+    return " ".join(p for p in pieces if p) or raw
+
+
+# jieba's tags of the words a question's chat puts around what it asks, which no item needs to explain:
+# pronouns (那些, 这块), particles (得), adverbs (都, 还), prepositions (给, 把), conjunctions, modal
+# particles, interjections and classifiers (个, 片).
+_CHATTER_TAGS = frozenset("rudpcyeoq")
+
+
+def _without_chatter(piece: str) -> str:
+    """A piece of a question without its chat words (那些搞服务挣钱的企业 → 搞服务挣钱企业; a digit is kept)."""
+    if len(piece) < 3:
+        return piece
+    kept = [w for w, tag in tagged(piece) if tag[:1] not in _CHATTER_TAGS or any(ch.isdigit() for ch in w)]
+    return "".join(kept)
 
 
 def _units(core: str) -> set[str]:

@@ -193,3 +193,23 @@ def large_numbers_in_digits(text: str) -> str:
         except ValueError:
             return m.group(0)
     return _LARGE_WORDS.sub(digits, text)
+
+
+# A figure written in digits, with the scale word after it (5亿, 1.5万, 2800, 4.5%; 5个亿 as said).
+_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:个)?(万亿|亿|万|千)?")
+_SCALES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+# A bare number below this (3, 第2, 专栏1) is in too many texts to point at one.
+MIN_BARE_FIGURE = 10
+
+
+def stated_figures(text: str) -> frozenset[float]:
+    """The values of the figures a text states (1万 and 10000 are one value), without years (2025) and
+    bare small numbers: what a question checking a figure (一万人对不对, 2800家是哪年的) names."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        digits, scale = m.group(1), m.group(2)
+        if not scale and "." not in digits and (len(digits) == 4 and digits[:2] in ("19", "20")
+                                                or float(digits) < MIN_BARE_FIGURE):
+            continue
+        out.add(round(float(digits) * _SCALES.get(scale or "", 1.0), 6))
+    return frozenset(out)

@@ -111,8 +111,11 @@ def warm() -> None:
 def own_focus(text: str, items_using: Callable[[str], int], most: float, known: Callable[[str], bool],
               exclude: tuple[str, ...] = ()) -> list[str]:
     """The question's own words that some items, at most `most`, use (the specific ones); none when it
-    names a thing no item mentions and `known` (the lexicon's everyday words) does not know either."""
+    names a thing no item mentions and `known` (the lexicon's everyday words) does not know either (a word
+    jieba does not know, cut into its characters, too: 电|竞)."""
     words = list(tagged(text))
+    if any(items_using(run) == 0 and not known(run) for run in _single_runs(words)):
+        return []  # 电竞 (电|竞 to jieba): a word it does not know, written by no item
     for at, (word, tag) in enumerate(words):
         if _names_thing(word, tag, exclude) and items_using(word) == 0 and not known(word):
             # 闹元宵: a word the plans never write whose head they do (元宵) names that thing
@@ -123,6 +126,25 @@ def own_focus(text: str, items_using: Callable[[str], int], most: float, known: 
             return []
     return [w for w in dict.fromkeys(w for w, _ in words)
             if len(w) >= MIN_WORD and w not in exclude and w not in _asking_words() and 0 < items_using(w) <= most]
+
+
+# Tags of the one-character words that may be the characters of a thing's name jieba did not know (电 n,
+# 竞 vn, 月 m, 子 ng): not verbs, adjectives or the words of chat (是, 全, 的, 都).
+_NAME_CHAR_TAGS = ("n", "vn", "m", "j")
+
+
+def _single_runs(words: list[tuple[str, str]]) -> list[str]:
+    """The runs of two or more one-character words in a row, each tagged as part of a name (电|竞, 月|子): a
+    word jieba's dictionary does not know, cut into its characters (not 全|是, nor digits)."""
+    runs, run = [], ""
+    for word, tag in [*words, ("", "x")]:
+        if len(word) == 1 and tag.startswith(_NAME_CHAR_TAGS) and "\u4e00" <= word <= "\u9fff":
+            run += word
+            continue
+        if len(run) >= MIN_WORD:
+            runs.append(run)
+        run = ""
+    return runs
 
 
 def head_noun(term: str) -> str:

@@ -61,7 +61,7 @@ from knowledge.marks import marks_in
 from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize, unbracket_words
-from knowledge.numbers import large_numbers_in_digits, percents_in_digits, pluses_in_signs
+from knowledge.numbers import large_numbers_in_digits, percents_in_digits, pluses_in_signs, stated_figures
 from knowledge.own_words import (
     dictionary_word,
     head_noun,
@@ -97,6 +97,7 @@ ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
 CANDIDATES = 64
 ANSWER_TYPE = NAMES.index("answer_type")
 RARE_CHARS = NAMES.index("rare_chars")
+STATED_FIGURE = NAMES.index("stated_figure")
 # A term the question quotes (“一改”, 「反向飞地」): two to ten characters between quotation marks.
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,10})[”\"」』]")
 # A Latin word of a question (aed, pm, 5g in letters): a sign some items hold as rare characters are.
@@ -338,6 +339,7 @@ class SearchIndex:
         self._purposes: dict[str, int] | None = None  # document → its purpose clause (built on first use)
         self._heading_titles: str | None = None  # every heading, one per line (built on first use)
         self._rare: dict[str, np.ndarray | None] = {}  # character → the entries holding it, when rare
+        self._figures: dict[int, frozenset[float]] = {}  # entry → the figures its item states
 
     def warm(self) -> SearchIndex:
         """Build the lazily built parts now (pinyin), so the first pinyin query is not slow."""
@@ -416,7 +418,20 @@ class SearchIndex:
         # 管理费最多一次收多少年: a text holding a number answers it rather than one naming the fee.
         x[:, ANSWER_TYPE] = holds_answer(_types_asked(q.raw), texts)
         x[:, RARE_CHARS] = self.rare_chars(variants[0] if variants else "", idx)
+        if figures := stated_figures(q.raw):
+            # 新河街道累计新增就业一万人对不对: the item stating that figure (10000) is the one checked.
+            x[:, STATED_FIGURE] = [float(bool(figures & self._figures_of(i))) for i in idx]
         return idx, add_local(x, texts, [int(self._entry_doc[i]) for i in idx], fs.grams)
+
+    def _figures_of(self, i: int) -> frozenset[float]:
+        """The figures entry i's item states, in its own text and values (remembered per entry)."""
+        found = self._figures.get(i)
+        if found is None:
+            item = self.entries[i].item
+            values = [v.value for v in (getattr(item, "baseline", None), getattr(item, "target", None)) if v is not None]
+            found = stated_figures(" ".join([str(getattr(item, "text", "") or ""), *map(str, values)]))
+            self._figures[i] = found
+        return found
 
     def rare_chars(self, text: str, idx: list[int]) -> np.ndarray:
         """Each candidate's share of the question's rare characters (in few items), weighted by how

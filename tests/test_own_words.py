@@ -94,3 +94,21 @@ def test_a_term_written_only_inside_other_words_is_not_written_as_a_word() -> No
     assert said_as_word("推动幼儿园开设2-3岁托班服务", "托班")
     # (nor does a word made of the term's last word and the next, 服务体系 of 心理健康服务体系)
     assert said_as_word("健全妇女儿童心理健康服务体系", "心理健康服务")
+
+
+def test_a_word_jieba_cuts_into_characters_that_no_item_writes_leaves_no_focus() -> None:
+    # 电竞 is 电|竞 to jieba: one word it does not know, which no item writes; 扶持 is then no focus.
+    assert own_focus("电竞产业扶持措施", _using, most=5, known=lambda w: False) == []
+    # (the characters of chat between words are no such word: 的, 个)
+    assert own_focus("二房东的个加价", _using, most=5, known=lambda w: False) == ["二房东"]
+
+
+def test_a_thing_jieba_does_not_know_leaves_nothing_to_answer_with_its_other_words() -> None:
+    from knowledge.builder import build_bundled
+
+    index = SearchIndex(build_bundled())
+    # 月|子 and 电|竞, written by no plan: the question's 扶持 alone is not what it asks about.
+    assert index.focus_terms("月子中心扶持") == []
+    assert index.search("月子中心有没有扶持").hits == []
+    assert index.search("电竞产业有什么扶持措施").hits == []
+

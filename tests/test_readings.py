@@ -140,6 +140,12 @@ CASES = [
     ("计划里定了数的那些目标现在都该到期了吧", "due", "indicator", ""),
     # 交差 (handing the work in) is finishing it; the line of work (口子上) is no part of the topic.
     ("文旅口子上这个月该交差的有哪几项", "due", "task", "文旅"),
+    # A classifier said twice after 一 (一条条) is item by item; 捞出来 fishes out all of it; what is not done
+    # yet (没办完的) is what falls due, no part of the topic.
+    ("康养相关的安排一条条列出来", "list", None, "康养"),
+    ("垃圾分类的任务一项一项列出来", "list", "task", "垃圾分类"),
+    ("写到应急管理的句子都给我捞出来", "list", None, "写到应急管理的句子"),
+    ("逾期没办完的招聘相关事项", "overdue", "task", "招聘"),
 ]
 
 
