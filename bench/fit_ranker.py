@@ -5,6 +5,7 @@
     python bench/fit_ranker.py --dry-run --show-cost  # also the cost of every answer threshold
     python bench/fit_ranker.py --thresholds --dry-run  # the answer thresholds alone, for the committed weights
     python bench/fit_ranker.py --every --dry-run  # fit on every spent set bench/eval_development.py runs
+    python bench/fit_ranker.py --calibration  # the calibration and answer thresholds alone, for the committed weights
 
 Questions fitted on: the tune half of bench/queries/realistic.json, the old development set
 (tests/data/gold/queries-dev.json), bench/queries/fresh.json and fresh2.json–fresh8.json
@@ -279,6 +280,90 @@ def fit_thresholds(questions: list[Question], dry_run: bool, show_cost: bool) ->
     return 0
 
 
+def calibrate(ranker: Ranker, questions: list[Question], l2: float) -> Ranker:
+    """The ranker with its calibration fitted again: P(answers) from CAL_NAMES on each question's best two
+    candidates by the ranking score, without weights, so the probability means what it says there."""
+    cxs, cys = [], []
+    for qq in questions:
+        if len(qq.x):
+            top = np.argsort(-ranker.logit(qq.x))[:2]
+            cxs.append(ranker.calibration_features(qq.x)[top])
+            cys.append(qq.y[top])
+    cx, cy = np.vstack(cxs), np.concatenate(cys)
+    cw, cb, cm, cs = fit_logistic(cx, cy, l2=l2,
+                                  nonnegative=np.array([n in EVIDENCE or n in ("logit", "margin") for n in CAL_NAMES]))
+    return dataclasses.replace(ranker, calibration={
+        "weights": dict(zip(CAL_NAMES, cw.tolist(), strict=True)), "bias": cb,
+        "mean": dict(zip(CAL_NAMES, cm.tolist(), strict=True)),
+        "scale": dict(zip(CAL_NAMES, cs.tolist(), strict=True))})
+
+
+def fit_calibration(questions: list[Question], l2: float, dry_run: bool, show_cost: bool) -> int:
+    """Fit the calibration again for the committed ranking weights (a calibration feature added since the
+    last full fit), then the answer thresholds for it."""
+    ranker = calibrate(Ranker.load(), questions, l2)
+    answer, figures = choose_answer([qq for qq in questions if not qq.long], ranker, show_cost)
+    answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker, show_cost)
+    fitted = dataclasses.replace(ranker, answer=answer, answer_long=answer_long, suggest=round(answer / 2, 2),
+                                 meta={**ranker.meta, "calibration_refit": list(CAL_NAMES),
+                                       "tune_at_answer_threshold": figures,
+                                       "tune_long_at_answer_long_threshold": figures_long})
+    cal = fitted.calibration["weights"]
+    print("calibration:", {n: round(float(v), 3) for n, v in cal.items()})  # type: ignore[union-attr]
+    print(f"thresholds: answer {answer:.2f} {figures}; long {answer_long:.2f} {figures_long}")
+    if not dry_run:
+        fitted.save()
+        print("written knowledge/data/ranker.json")
+    return 0
+
+
+CALIBRATION_GRID = (0.0, -0.1, -0.2, -0.3, -0.5, -0.75, -1.0)
+
+
+def _cost_at(ranker: Ranker, questions: list[Question]) -> tuple[int, int, int]:
+    """Wrong answers, refused answerable questions and right answers of the search's top item at the
+    committed answer thresholds."""
+    wrong = refused = right = 0
+    for qq in questions:
+        threshold = ranker.answer_long if qq.long else ranker.answer
+        if not len(qq.x):
+            refused += int(qq.answerable)
+            continue
+        p = ranker.probability(qq.x)
+        k = int(np.argmax(p))
+        if p[k] < threshold:
+            refused += int(qq.answerable)
+        elif qq.y[k] > 0:
+            right += 1
+        else:
+            wrong += 1
+    return wrong, refused, right
+
+
+def fit_residual_calibration(questions: list[Question], name: str, dry_run: bool) -> int:
+    """Fit one calibration feature's weight on top of the committed calibration and thresholds (its value an
+    offset, weights ≤ 0: evidence that the plans do not answer): the weight of CALIBRATION_GRID with the
+    fewest wrong answers plus refused answerable questions on the tune questions, the smallest on ties."""
+    ranker = Ranker.load()
+    cal = {key: dict(value) if isinstance(value, dict) else value for key, value in ranker.calibration.items()}
+    costs = []
+    for w in CALIBRATION_GRID:
+        cal["weights"][name], cal["mean"][name], cal["scale"][name] = w, 0.0, 1.0  # type: ignore[index]
+        wrong, refused, right = _cost_at(dataclasses.replace(ranker, calibration=cal), questions)
+        costs.append(WRONG_COST * wrong + refused)
+        print(f"  {name} calibration weight {w:+.2f}: right {right}, wrong {wrong}, refused {refused}")
+    best = CALIBRATION_GRID[int(np.argmin(costs))]
+    cal["weights"][name], cal["mean"][name], cal["scale"][name] = best, 0.0, 1.0  # type: ignore[index]
+    fitted = dataclasses.replace(ranker, calibration=cal,
+                                 meta={**ranker.meta, f"residual_calibration_{name}": {"weight": best,
+                                                                                       "cost": min(costs)}})
+    print(f"{name}: calibration weight {best:+.2f}")
+    if not dry_run:
+        fitted.save()
+        print("written knowledge/data/ranker.json")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Fit, choose thresholds, print, and write knowledge/data/ranker.json."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -289,6 +374,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--residual", default="", help="fit only this feature's weight on top of the committed ranker")
     ap.add_argument("--thresholds", action="store_true",
                     help="choose only the answer thresholds again, for the committed weights")
+    ap.add_argument("--calibration", action="store_true",
+                    help="fit only the calibration (and the answer thresholds) again, for the committed weights")
+    ap.add_argument("--residual-calibration", default="",
+                    help="fit only this calibration feature's weight on top of the committed calibration")
     ap.add_argument("--every", action="store_true",
                     help="fit on every spent set bench/eval_development.py runs, not only the first ones")
     args = ap.parse_args(argv)
@@ -297,6 +386,10 @@ def main(argv: list[str] | None = None) -> int:
         return fit_residual(questions, args.residual, args.dry_run)
     if args.thresholds:
         return fit_thresholds(questions, args.dry_run, args.show_cost)
+    if args.calibration:
+        return fit_calibration(questions, args.l2, args.dry_run, args.show_cost)
+    if args.residual_calibration:
+        return fit_residual_calibration(questions, args.residual_calibration, args.dry_run)
     x = np.vstack([qq.x for qq in questions if len(qq.x)])
     y = np.concatenate([qq.y for qq in questions if len(qq.x)])
     # Each question weighs the same, its right and its wrong candidates half each: a question with
@@ -310,21 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     ranker = Ranker(weights=dict(zip(names, w.tolist(), strict=True)), bias=b,
                     mean=dict(zip(names, mean.tolist(), strict=True)),
                     scale=dict(zip(names, scale.tolist(), strict=True)))
-    # Calibration: P(answers) from the ranking score and the answerability evidence, fitted on each
-    # question's best two candidates without weights, so the probability means what it says there.
-    cxs, cys = [], []
-    for qq in questions:
-        if len(qq.x):
-            top = np.argsort(-ranker.logit(qq.x))[:2]
-            cxs.append(ranker.calibration_features(qq.x)[top])
-            cys.append(qq.y[top])
-    cx, cy = np.vstack(cxs), np.concatenate(cys)
-    cw, cb, cm, cs = fit_logistic(cx, cy, l2=args.l2,
-                                  nonnegative=np.array([n in EVIDENCE or n in ("logit", "margin") for n in CAL_NAMES]))
-    ranker = dataclasses.replace(ranker, calibration={
-        "weights": dict(zip(CAL_NAMES, cw.tolist(), strict=True)), "bias": cb,
-        "mean": dict(zip(CAL_NAMES, cm.tolist(), strict=True)),
-        "scale": dict(zip(CAL_NAMES, cs.tolist(), strict=True))})
+    # Calibration: P(answers) from the ranking score and the answerability evidence.
+    ranker = calibrate(ranker, questions, args.l2)
+    cw = list(ranker.calibration["weights"].values())  # type: ignore[union-attr]
     ranker.answer, figures = choose_answer([qq for qq in questions if not qq.long], ranker, args.show_cost)
     ranker.answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker, args.show_cost)
     ranker.listed = choose_list(questions, ranker)
@@ -343,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pairs {len(y)} (positives {int(y.sum())}) from {len(questions)} questions")
     for n, v in sorted(zip(names, w.tolist(), strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:16} {v:+.3f}")
-    print("calibration:", {n: round(v, 3) for n, v in zip(CAL_NAMES, cw.tolist(), strict=True)})
+    print("calibration:", {n: round(float(v), 3) for n, v in zip(CAL_NAMES, cw, strict=True)})
     print(f"thresholds: answer {ranker.answer:.2f} (long questions {ranker.answer_long:.2f}) list "
           f"{ranker.listed:.2f} suggest {ranker.suggest:.2f}; at the answer threshold: {figures}, long: {figures_long}")
     if not args.dry_run:
