@@ -127,10 +127,9 @@ def _balance(y: np.ndarray) -> np.ndarray:
     return np.where(y > 0, 0.5 / max(pos, 1.0), 0.5 / max(neg, 1.0))
 
 
-def choose_answer(questions: list[Question], ranker: Ranker,
-                  show_cost: bool = False) -> tuple[float, dict[str, float]]:
-    """The answer threshold with the least cost on these questions, and its figures (each
-    threshold's cost printed when asked)."""
+def _tops(questions: list[Question], ranker: Ranker) -> list[tuple[float, bool, bool]]:
+    """Each question's top item as the search sees it — its probability, whether it answers — and whether
+    the question is answerable (a question without candidates: probability 0)."""
     tops = []
     for qq in questions:
         if len(qq.x):
@@ -141,6 +140,27 @@ def choose_answer(questions: list[Question], ranker: Ranker,
             tops.append((float(p[k]), bool(qq.y[k]), qq.answerable))
         else:
             tops.append((0.0, False, qq.answerable))
+    return tops
+
+
+def _save(fitted: Ranker, dry_run: bool) -> int:
+    """Write the fitted ranker to knowledge/data/ranker.json, unless only asked to print."""
+    if not dry_run:
+        fitted.save()
+        print("written knowledge/data/ranker.json")
+    return 0
+
+
+def _calibration_line(ranker: Ranker) -> str:
+    """The calibration's weights, rounded, for printing."""
+    return "calibration: " + str({n: round(float(v), 3) for n, v in ranker.calibration["weights"].items()})  # type: ignore[union-attr]
+
+
+def choose_answer(questions: list[Question], ranker: Ranker,
+                  show_cost: bool = False) -> tuple[float, dict[str, float]]:
+    """The answer threshold with the least cost on these questions, and its figures (each
+    threshold's cost printed when asked)."""
+    tops = _tops(questions, ranker)
     rows = []
     for t in np.arange(0.05, 0.96, 0.01):
         wrong = sum(1 for p, right, _ in tops if p >= t and not right)
@@ -257,10 +277,7 @@ def fit_residual(questions: list[Question], name: str, dry_run: bool) -> int:
                                  meta={**ranker.meta, f"residual_{name}": {"weight": best, "first": max(firsts),
                                                                            "of": len(scored)}})
     print(f"{name}: weight {best:.2f}")
-    if not dry_run:
-        fitted.save()
-        print("written knowledge/data/ranker.json")
-    return 0
+    return _save(fitted, dry_run)
 
 
 def fit_thresholds(questions: list[Question], dry_run: bool, show_cost: bool) -> int:
@@ -274,10 +291,7 @@ def fit_thresholds(questions: list[Question], dry_run: bool, show_cost: bool) ->
     fitted = dataclasses.replace(ranker, answer=answer, answer_long=answer_long, suggest=round(answer / 2, 2),
                                  meta={**ranker.meta, "tune_at_answer_threshold": figures,
                                        "tune_long_at_answer_long_threshold": figures_long})
-    if not dry_run:
-        fitted.save()
-        print("written knowledge/data/ranker.json")
-    return 0
+    return _save(fitted, dry_run)
 
 
 def calibrate(ranker: Ranker, questions: list[Question], l2: float) -> Ranker:
@@ -308,13 +322,9 @@ def fit_calibration(questions: list[Question], l2: float, dry_run: bool, show_co
                                  meta={**ranker.meta, "calibration_refit": list(CAL_NAMES),
                                        "tune_at_answer_threshold": figures,
                                        "tune_long_at_answer_long_threshold": figures_long})
-    cal = fitted.calibration["weights"]
-    print("calibration:", {n: round(float(v), 3) for n, v in cal.items()})  # type: ignore[union-attr]
+    print(_calibration_line(fitted))
     print(f"thresholds: answer {answer:.2f} {figures}; long {answer_long:.2f} {figures_long}")
-    if not dry_run:
-        fitted.save()
-        print("written knowledge/data/ranker.json")
-    return 0
+    return _save(fitted, dry_run)
 
 
 CALIBRATION_GRID = (0.0, -0.1, -0.2, -0.3, -0.5, -0.75, -1.0)
@@ -324,16 +334,10 @@ def _cost_at(ranker: Ranker, questions: list[Question]) -> tuple[int, int, int]:
     """Wrong answers, refused answerable questions and right answers of the search's top item at the
     committed answer thresholds."""
     wrong = refused = right = 0
-    for qq in questions:
-        threshold = ranker.answer_long if qq.long else ranker.answer
-        if not len(qq.x):
-            refused += int(qq.answerable)
-            continue
-        p = ranker.probability(qq.x)
-        k = int(np.argmax(p))
-        if p[k] < threshold:
-            refused += int(qq.answerable)
-        elif qq.y[k] > 0:
+    for qq, (p, answers, answerable) in zip(questions, _tops(questions, ranker), strict=True):
+        if p < (ranker.answer_long if qq.long else ranker.answer):
+            refused += int(answerable)
+        elif answers:
             right += 1
         else:
             wrong += 1
@@ -358,10 +362,7 @@ def fit_residual_calibration(questions: list[Question], name: str, dry_run: bool
                                  meta={**ranker.meta, f"residual_calibration_{name}": {"weight": best,
                                                                                        "cost": min(costs)}})
     print(f"{name}: calibration weight {best:+.2f}")
-    if not dry_run:
-        fitted.save()
-        print("written knowledge/data/ranker.json")
-    return 0
+    return _save(fitted, dry_run)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -405,7 +406,6 @@ def main(argv: list[str] | None = None) -> int:
                     scale=dict(zip(names, scale.tolist(), strict=True)))
     # Calibration: P(answers) from the ranking score and the answerability evidence.
     ranker = calibrate(ranker, questions, args.l2)
-    cw = list(ranker.calibration["weights"].values())  # type: ignore[union-attr]
     ranker.answer, figures = choose_answer([qq for qq in questions if not qq.long], ranker, args.show_cost)
     ranker.answer_long, figures_long = choose_answer([qq for qq in questions if qq.long], ranker, args.show_cost)
     ranker.listed = choose_list(questions, ranker)
@@ -424,13 +424,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pairs {len(y)} (positives {int(y.sum())}) from {len(questions)} questions")
     for n, v in sorted(zip(names, w.tolist(), strict=True), key=lambda t: -abs(t[1])):
         print(f"  {n:16} {v:+.3f}")
-    print("calibration:", {n: round(float(v), 3) for n, v in zip(CAL_NAMES, cw, strict=True)})
+    print(_calibration_line(ranker))
     print(f"thresholds: answer {ranker.answer:.2f} (long questions {ranker.answer_long:.2f}) list "
           f"{ranker.listed:.2f} suggest {ranker.suggest:.2f}; at the answer threshold: {figures}, long: {figures_long}")
-    if not args.dry_run:
-        ranker.save()
-        print("written knowledge/data/ranker.json")
-    return 0
+    return _save(ranker, args.dry_run)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from knowledge.fuzzy import ITEM_ASPECTS
-from knowledge.own_words import tagged
+from knowledge.own_words import CHAT_TAGS, tagged
 from knowledge.query import Query
 from knowledge.textindex import K1, BigramField, bigrams
 from knowledge.wordlists import words
@@ -189,16 +189,15 @@ def _core(raw: str, whole_words: bool = False) -> str:
 
 
 # jieba's tags of the words a question's chat puts around what it asks, which no item needs to explain:
-# pronouns (那些, 这块), particles (得), adverbs (都, 还), prepositions (给, 把), conjunctions, modal
-# particles, interjections and classifiers (个, 片).
-_CHATTER_TAGS = frozenset("rudpcyeoq")
+# the words of chat (那些, 得, 都, 给), onomatopoeia and classifiers (个, 片).
+_CHATTER_TAGS = (*CHAT_TAGS, "o", "q")
 
 
 def _without_chatter(piece: str) -> str:
     """A piece of a question without its chat words (那些搞服务挣钱的企业 → 搞服务挣钱企业; a digit is kept)."""
     if len(piece) < 3:
         return piece
-    kept = [w for w, tag in tagged(piece) if tag[:1] not in _CHATTER_TAGS or any(ch.isdigit() for ch in w)]
+    kept = [w for w, tag in tagged(piece) if not tag.startswith(_CHATTER_TAGS) or any(ch.isdigit() for ch in w)]
     return "".join(kept)
 
 

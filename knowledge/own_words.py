@@ -179,10 +179,12 @@ def _asking_words() -> frozenset[str]:
 # A list's topic longer than this is a question in the plans' own words (…的采伐是怎么列出的), which the
 # ranker reads whole; a thing listed is named in fewer (非遗, 深港协同, 燃气安全和改造).
 TOPIC_CHARS = 12
-# Tags of words a chat ends a topic with (都, 要, 干, 怎么, 的): adverbs, pronouns, particles, prepositions,
-# conjunctions, localisers; a verb only of one character (干, 做, 搞: a light verb, where 推进 or 开工 say
-# what is done).
-_CHATTER_TAGS = ("d", "r", "y", "u", "p", "c", "f", "e", "zg")
+# jieba's tags of the words of chat around what a question names: adverbs, pronouns, modal particles,
+# particles, prepositions, conjunctions, interjections (都, 怎么, 吗, 的, 给, 和, 哎).
+CHAT_TAGS = ("d", "r", "y", "u", "p", "c", "e")
+# Tags of words a chat ends a topic with (都, 要, 干, 怎么, 的): those, and localisers; a verb only of one
+# character (干, 做, 搞: a light verb, where 推进 or 开工 say what is done).
+_CHATTER_TAGS = (*CHAT_TAGS, "f", "zg")
 # 这一大块, 那部分, 一章: a part pointed at, which the topic before it names.
 _POINTED_PART = re.compile(rf"[这那]?一?[大小]?板?(?:{'|'.join(PART_WORDS)})")
 

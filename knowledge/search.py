@@ -428,8 +428,7 @@ class SearchIndex:
         found = self._figures.get(i)
         if found is None:
             item = self.entries[i].item
-            values = [v.value for v in (getattr(item, "baseline", None), getattr(item, "target", None)) if v is not None]
-            found = stated_figures(" ".join([str(getattr(item, "text", "") or ""), *map(str, values)]))
+            found = stated_figures(" ".join([str(getattr(item, "text", "") or ""), *_values_of(item)]))
             self._figures[i] = found
         return found
 
@@ -1187,11 +1186,9 @@ class SearchIndex:
     def _shows(self, i: int, number: str) -> int:
         """1 when entry i's card shows the number: any item but an indicator, or an indicator whose name
         or value states it."""
-        item = self.entries[i].item
         if self.entries[i].kind != "indicator":
             return 1
-        values = [v.value for v in (getattr(item, "baseline", None), getattr(item, "target", None)) if v is not None]
-        return int(any(number in text for text in [self.entries[i].name, *values]))
+        return int(any(number in text for text in [self.entries[i].name, *_values_of(self.entries[i].item)]))
 
     def _named_first(self, q: Query, inside: list[tuple[float, int]], threshold: float) -> list[tuple[float, int]]:
         """The candidates with the best item named exactly what was asked first (发展环境 → the section
@@ -1410,6 +1407,11 @@ def _year_not_covered(year: int) -> str:
 def _nothing_on(word: str) -> str:
     """The note for a question about something no plan speaks of (a place no plan is about)."""
     return f"现有规划中没有关于“{word}”的内容。"
+
+
+def _values_of(item: object) -> list[str]:
+    """An indicator's baseline and target values as written (none for other items)."""
+    return [str(v.value) for v in (getattr(item, "baseline", None), getattr(item, "target", None)) if v is not None]
 
 
 def one_document_top(documents: int) -> int:
