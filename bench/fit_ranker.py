@@ -105,6 +105,7 @@ def question_pairs(index: SearchIndex, q: dict, gold: bool, glines: dict) -> Que
     today = dt.date.fromisoformat(q["today"]) if q.get("today") else None
     parsed = index.parse(q["q"], today)
     reading = read(index.asked(parsed))
+    parsed.past = reading.past  # (as the search sets it from its reading)
     if reading.kind in ("due", "overdue"):
         return None
     if reading.kind == "list" and reading.topic:

@@ -55,6 +55,7 @@ def build_document(file: str, lines: list[str], sha256: str = "") -> KnowledgeBa
                                           sections, title=doc.title if doc.title_source == "text" else ""),
         texts={file: lines},
     )
+    kb.passages.extend(passages.date_passage(doc, text.lines, kb.passages))
     kb.warnings.extend(validate(kb))
     to_source(kb, text, lines)
     return kb

@@ -92,6 +92,8 @@ def to_source(kb: KnowledgeBase, text: DocText, source_lines: list[str]) -> None
         doc.line_count = len(source_lines)
         if doc.review_lines:
             doc.review_lines = (src(doc.review_lines[0]), src(doc.review_lines[1]))
+        if doc.date_line:
+            doc.date_line = src(doc.date_line)
     for s in kb.sections:
         if s.end_line is not None:
             s.end_offset = off(s.end_line)

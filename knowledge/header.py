@@ -49,6 +49,7 @@ class Header:
 
     issuer: str | None = None
     date: dt.date | None = None
+    date_line: int | None = None  # the line the date is written on
     number: str | None = None  # 文号
     number_year: int | None = None
     attached_title: str | None = None  # the title of the attached copy a web page names
@@ -101,24 +102,25 @@ def _date_only(line: str) -> dt.date | None:
     return None
 
 
-def _signature(lines: list[tuple[int, str]]) -> tuple[str | None, dt.date | None]:
-    """Issuer and date of the first signature block: an organ line and a date line, or both on one."""
-    for k, (_n, line) in enumerate(lines):
+def _signature(lines: list[tuple[int, str]]) -> tuple[str | None, dt.date | None, int | None]:
+    """Issuer, date and the date's line of the first signature block: an organ line and a date line,
+    or both on one."""
+    for k, (n, line) in enumerate(lines):
         text = line.strip()
         date = _date_only(text)
         if date is not None:
             prev = lines[k - 1][1].strip() if k else ""
             org = _ORG_LINE.match(re.sub(r"\s+", "", prev))
             if org and _issuer_name(org["org"]):
-                return _issuer_name(org["org"]), date
+                return _issuer_name(org["org"]), date, n
             continue  # a date alone (a table cell) is no signature
         m = _ORG_DATE.search(text)
         if m:
             date = _date_only(m["date"])
             issuer = _issuer_name(m["org"])
             if date is not None and issuer:
-                return issuer, date
-    return None, None
+                return issuer, date, n
+    return None, None, None
 
 
 _ORG_DATE = re.compile(rf"(?P<org>[\u4e00-\u9fff（）()]{{2,60}}?(?:{_ORGAN}))\s*(?P<date>(?:19|20)\d{{2}}\s*年[\d\s月日]+(?:印发|发布)?)$")
@@ -158,9 +160,9 @@ def read_header(text: DocText) -> Header:
     """The header facts of a document (every field None when it does not state them)."""
     header = Header()
     content = list(text.content())
-    header.issuer, header.date = _signature(content)
-    published: dt.date | None = None  # a web page's publishing date: the document's own comes first
-    for line in text.lines[:40]:
+    header.issuer, header.date, header.date_line = _signature(content)
+    published: tuple[dt.date, int] | None = None  # a web page's publishing date: the document's own first
+    for line_no, line in enumerate(text.lines[:40], start=1):
         for m in _LABELED.finditer(line):
             label, value = m["label"], m["value"]
             if label in ("发文机关", "发文机构", "发布机构", "发文单位", "发布单位") and header.issuer is None:
@@ -170,11 +172,13 @@ def read_header(text: DocText) -> Header:
                 number = _DOC_NUMBER.search(value)
                 if number:
                     header.number, header.number_year = number["no"], int(number["y"])
-            elif label in ("成文日期", "发文日期", "印发日期"):
-                header.date = header.date or parse_date(value)
-            elif label == "发布日期":
-                published = published or parse_date(value)
-    header.date = header.date or published
+            elif label in ("成文日期", "发文日期", "印发日期") and header.date is None:
+                header.date = parse_date(value)
+                header.date_line = line_no if header.date else None
+            elif label == "发布日期" and published is None and (day := parse_date(value)) is not None:
+                published = (day, line_no)
+    if header.date is None and published is not None:
+        header.date, header.date_line = published
     if header.number is None:
         # A 文号 on a line of its own near the top (某府办发〔2023〕2号).
         for _n, line in content[:8]:

@@ -49,6 +49,10 @@ PER_PLAN_SHARE = 0.5
 # line writing it is listed (扫黑除恶, 商圈); on more it is a common word (工作, 建设) and only the
 # ranker's items are. Runs are at least two characters long.
 MAX_WRITTEN_LINES = 12
+# A document's word ending a topic (网格方面的规划): the tasks' document, no part of what they are about.
+_DOC_TAIL = re.compile(r"(?<=.{2})的?(?:规划|计划|纲要|报告|方案)(?:里|中|上)?$")
+# The words tying a topic to what is about it (网格方面, 海洋相关的): no part of it.
+_ABOUT_TAIL = re.compile(r"(?<=.{2})(?:方面|相关|有关|这块|领域)的?$")
 MIN_WRITTEN = 2
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A target in words is named by a question when this long (完成市下达任务; not 持平 alone).
@@ -293,12 +297,15 @@ class Listing:
         return frozenset(s.id for d in self._docs(q) if (part := self.at_path(d, path)) is not None
                          for s in self.subtree(part))
 
-    def ordinal_part(self, doc: str, path: tuple[int, ...], named: list[Section]) -> Section | None:
+    def ordinal_part(self, doc: str, path: tuple[int, ...], named: list[Section], unit: str = "") -> Section | None:
         """The part an ordinal path names in a document: inside a part the words before it name
         (工作安排第七条), else that part itself when it bears the number (平安新河的第五部分), else
         counted from the document's top, else in the one part of it that has such a numbered part
         (重点工作第九块: only the work plan has a (九))."""
-        found = [p for base in named if (p := self.at_path(doc, path, base)) is not None]
+        # (共同缔造的第3章: a part named that is itself a 章 numbered so, not the third part under it)
+        found = [base for base in named if len(path) == 1 and unit and base.number and unit in base.number
+                 and _number_of(base.number) == path[0]]
+        found = found or [p for base in named if (p := self.at_path(doc, path, base)) is not None]
         if not found and len(path) == 1:
             found = [base for base in named if base.number and _number_of(base.number) == path[0]]
         if not found and (top := self.at_path(doc, path)) is not None:
@@ -350,8 +357,8 @@ class Listing:
             # 附件一到八的大标题: the parts so numbered, of the part named or the first that has them.
             chosen = [("section", sec) for d in docs for sec in self.run_of(index, q, reading, d)]
             complete = True
-        elif reading.ordinal is not None and len(reading.path) == 1 and reading.within \
-                and (members := self.series(reading.within, docs)) and len({s.doc for s in members}) == 1 \
+        elif reading.ordinal is not None and len(reading.path) == 1 and (reading.within or reading.topic) \
+                and (members := self.series(reading.within or reading.topic, docs)) and len({s.doc for s in members}) == 1 \
                 and 0 < abs(reading.path[0]) <= len(members):
             # 那几个聚焦里排第五的: the fifth of the parallel parts that share the word, in the
             # document's order (a row of one document: several would each have their own fifth).
@@ -369,7 +376,7 @@ class Listing:
                     # 报告2024年部分的第四大项: the part the year names (二、2024年工作安排), when one does
                     dated = [s for s in self.parts_of(d) if str(q.year) in s.title]
                     in_doc = dated if len(dated) == 1 else []
-                part = self.ordinal_part(d, reading.path, in_doc)
+                part = self.ordinal_part(d, reading.path, in_doc, reading.unit)
                 if part is None:
                     continue
                 if reading.articles and (articles := self.articles_in(part)):
@@ -508,6 +515,7 @@ class Listing:
     def mentions(self, index: SearchIndex, q: Query, word: str, result: SearchResult, limit: int) -> SearchResult:
         """The places the documents in scope write `word` (任务里带试点的有几条), one item per line (a task
         before the running text or a figure on the same line), in the plans' order; counted."""
+        word = self.widened(index, word)
         hits = [index.hit(i, LISTED_SCORE / 100.0, word) for i in self._writing_lines(index, q, word)]
         result.total = len(hits)
         result.hits = hits[:limit]
@@ -549,6 +557,13 @@ class Listing:
             return None
         shown = [normalize(f"{h.title} {h.text}") for h in listed]
         lines, word = max(counted, key=lambda c: (sum(c[1] in t for t in shown), len(c[1]), c[0], -text.find(c[1])))
+        return self.widened(index, word, lines)
+
+    def widened(self, index: SearchIndex, word: str, lines: int | None = None) -> str:
+        """`word` without the kind of work or aspect it ends with while the rest is written on more lines,
+        still few (酒店建设 → 酒店, 退役军人服务 → 退役军人: the lines taking up the thing in any way); `lines`
+        is how many write `word`, when already counted."""
+        lines = self._lines_writing(index, word) if lines is None else lines
         while len(bare := without_aspect(word)) >= MIN_WRITTEN and bare != word \
                 and lines < (wider := self._lines_writing(index, bare)) <= MAX_WRITTEN_LINES:
             lines, word = wider, bare
@@ -941,7 +956,12 @@ class Listing:
         from knowledge.digest.engine import due_item  # the digest engine imports the search
 
         # (新河街道带美丽二字的目标哪些已经逾期了: the word pointed at is the topic)
-        reading = replace(reading, topic=pointed_word(reading.topic))
+        topic = pointed_word(reading.topic)
+        if not _MEASURED_IN.fullmatch(topic):
+            # (网格方面逾期的规划任务: the plan the tasks are in, and the 方面 a chat leaves, are none of it;
+            # 按处算的活 is read as it is said, below)
+            topic = _ABOUT_TAIL.sub("", _DOC_TAIL.sub("", topic)) or topic
+        reading = replace(reading, topic=topic)
         end = horizon_end(reading.horizon, today)
         if q.year is not None and reading.horizon in (None, "year"):
             end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…, 去年底到期的…: the end of the year named
@@ -1048,12 +1068,28 @@ class Listing:
         picked.sort(key=lambda t: (t[0], -order.get(t[1], t[1])) if reading.kind == "overdue"
                     else (t[0], order.get(t[1], t[1])), reverse=reading.kind == "overdue")
         picked.sort(key=lambda t: not t[2])
+        picked = _one_passage_per_line(index, picked)
         result.reading = reading.kind  # type: ignore[assignment]
         result.topic, result.horizon = reading.topic, reading.horizon
         result.wanted = reading.wanted
         result.total = len(picked)
         result.hits = [index.hit(i, LISTED_SCORE / 100.0, reading.topic) for _, i, _ in picked[:limit]]
         return result
+
+
+def _one_passage_per_line(index: SearchIndex, picked: list[tuple[dt.date, int, bool]]) -> list[tuple[dt.date, int, bool]]:
+    """The items picked with one passage per line, the first (a paragraph falling due is one item, however
+    many of its sentences hold the topic); typed items all stay (two tasks may share a line)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for t in picked:
+        e = index.entries[t[1]]
+        if e.kind == "passage":
+            if (e.item.doc, e.item.line) in seen:
+                continue
+            seen.add((e.item.doc, e.item.line))
+        out.append(t)
+    return out
 
 
 # Where a heading's clauses meet (增进民生福祉,全力打造幸福新河).

@@ -106,9 +106,12 @@ def describe(text: DocText, doc_id: str) -> Document:
         if not named or _GENERIC_TITLE.match(title):
             # the file's name when it is a title, else place + year + kind (said so in title_source)
             title, source = (report.file_title, "file") if report.file_title else (report.title(), "built")
+    date, date_line = head.date, head.date_line
+    if date is None and report is not None:
+        date, date_line = report.date, report.date_line  # the day it was made to the congress
     return Document(
         id=doc_id, file=text.file, title=title, title_source=source, issuer=issuer,
-        kind=kind, year=year, period=period, line_count=len(text.lines), date=head.date,
+        kind=kind, year=year, period=period, line_count=len(text.lines), date=date, date_line=date_line,
         number=head.number,
     )
 

@@ -34,6 +34,7 @@ class Document(_Model):
     year: int | None = None
     period: tuple[int, int] | None = None
     date: dt.date | None = None  # the date the document was issued (signature block, 成文日期)
+    date_line: int | None = None  # the line that date is written on
     number: str | None = None  # its 文号 (某府办发〔2023〕2号)
     # Lines (1-based, inclusive) that review the past year in a work report:
     # their statements are achievements, never tasks.

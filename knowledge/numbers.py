@@ -213,3 +213,45 @@ def stated_figures(text: str) -> frozenset[float]:
             continue
         out.add(round(float(digits) * _SCALES.get(scale or "", 1.0), 6))
     return frozenset(out)
+
+
+# A figure recalled only roughly (1点几万, 六成几, 二十几个, 三千多): the span of values it may be.
+_NUMERAL = r"(\d+|[一二两三四五六七八九十]+)"
+_ROUGH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(_NUMERAL + r"点几个?(万亿|亿|万|千)?"), "point"),  # 1点几万: 1万 up to 2万
+    (re.compile(r"([一二两三四五六七八九]|\d)成(?:几|多)"), "tenth"),  # 六成几: 60% up to 70%
+    (re.compile(r"([一二两三四五六七八九]?十|[1-9]0)几个?(万亿|亿|万|千)?"), "tens"),  # 二十几: 20 up to 30
+    (re.compile(_NUMERAL + r"(万亿|亿|万|千|百)多"), "more"),  # 三千多: 3000 up to 4000
+]
+_ROUGH_SCALES = {**_SCALES, "百": 1e2}
+# The whole of such a figure as said, with the 是/有 before it and a measure after it: it asks for the
+# figure as 多少 does (是六成几, 有二十几个).
+ROUGH_FIGURE = re.compile(r"(?:是|有|了)?(?:" + "|".join(p.pattern for p, _ in _ROUGH) + r")[人个家项座所处条户次元]?")
+
+
+def _numeral(said: str) -> float | None:
+    try:
+        return float(said) if said.isdigit() else float(cn2an.cn2an(said, "smart"))
+    except ValueError:
+        return None
+
+
+def stated_spans(text: str) -> tuple[tuple[float, float], ...]:
+    """The spans of values of the figures a text recalls roughly (1点几万人 → 10000 up to 20000, 六成几
+    → 60 up to 70, in percent as the plans write it): what a question half remembering a figure names."""
+    out = []
+    for pattern, how in _ROUGH:
+        for m in pattern.finditer(text):
+            n = _numeral(m.group(1))
+            if n is None:
+                continue
+            scale = _ROUGH_SCALES.get((m.group(2) if m.lastindex and m.lastindex >= 2 else None) or "", 1.0)
+            step = 10.0 if how in ("tenth", "tens") else 1.0
+            low = n * 10 if how == "tenth" else n
+            out.append((low * scale, (low + step) * scale))
+    return tuple(out)
+
+
+def in_spans(values: frozenset[float], spans: tuple[tuple[float, float], ...]) -> bool:
+    """Does any of `values` fall in one of `spans` (the upper end left out)?"""
+    return any(lo <= v < hi for v in values for lo, hi in spans)

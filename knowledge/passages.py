@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from knowledge.models import Passage, Section
+from knowledge.models import Document, Passage, Section
 
 # A passage is cut after a sentence end; sentences are packed until a passage holds about
 # PACK_CHARS characters, and never more than MAX_CHARS (a longer sentence is cut at a comma).
@@ -112,3 +112,14 @@ def extract_passages(doc_id: str, file: str, lines: list[tuple[int, str]],
         if out and out[-1].line == number and out[-1].text.endswith(_OPENS_LIST):
             opener = out[-1]
     return out
+
+
+def date_passage(doc: Document, lines: list[str], made: list[Passage]) -> list[Passage]:
+    """The line a document's date is written on (发布日期: 2021-08-27, 2024年1月10日在…会议上) as a
+    passage of its own when no passage holds it (a web page's header line is no running text): so
+    "这份规划哪天发布的" is answered from a line of the document, with its source."""
+    if not doc.date_line or not 0 < doc.date_line <= len(lines) or any(p.line == doc.date_line for p in made):
+        return []
+    said = " ".join(lines[doc.date_line - 1].split())
+    return [Passage(id=f"P{doc.id[1:]}-date", doc=doc.file, line=doc.date_line, text=said, para=doc.date_line)] \
+        if said else []

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from knowledge.doc_titles import DocumentTitles
 from knowledge.models import Document, ItemKind
 from knowledge.normalize import normalize
-from knowledge.numbers import COUNT_WORDS, MEASURE_UNITS, UNITS
+from knowledge.numbers import COUNT_WORDS, MEASURE_UNITS, ROUGH_FIGURE, UNITS
 from knowledge.own_words import tagged, word_bounds
 from knowledge.plan_periods import five_year_period, shi_wu_number
 from knowledge.readings import LAST_WORDS, asks_due, doc_words, without_time_of_asking
@@ -79,6 +79,8 @@ DOC_KIND_WORDS: list[tuple[str, str]] = [
     ("十四五规划纲要", "five_year_plan"), ("十四五规划", "five_year_plan"), ("五年规划", "five_year_plan"),
     ("规划纲要", "five_year_plan"), ("远景目标纲要", "five_year_plan"), ("十四五纲要", "five_year_plan"),
     ("五年纲要", "five_year_plan"), ("五年计划", "five_year_plan"),
+    # (大港纲要: an outline, said alone, is a plan's — an annual plan or a report is no 纲要)
+    ("纲要", "five_year_plan"),
     ("政府工作报告", "work_report"), ("工作报告", "work_report"),
     ("年度工作计划", "annual_plan"), ("工作计划", "annual_plan"), ("工作要点", "annual_plan"),
     ("年度计划", "annual_plan"),
@@ -175,6 +177,8 @@ class Query:
     titled: str = ""
     # The year 今年/明年 count from (as the question was parsed).
     today_year: int | None = None
+    # It asks what was done (已有几家, 去年完成了多少; set by the search from its reading).
+    past: bool = False
 
 
 def _falls_due_then(before: str, text: str) -> bool:
@@ -393,12 +397,15 @@ class QueryParser:
             if word in text:
                 q.doc_kinds.add(doc_kind)
                 # …工作报告里地区生产总值: the 里 that places the question inside the document goes too
-                text = re.sub(re.escape(word) + r"(?:里面|里|中)?", "", text, count=1)
+                # (那本纲要: the pointer at the document goes with its kind word)
+                text = re.sub(r"(?:这个|那个|这份|那份|这本|那本|该)?" + re.escape(word) + r"(?:里面|里|中)?", "", text,
+                              count=1)
         bare = _BARE_PERIOD.search(text)
         if bare:
             q.period = q.period or (bare.group(0)[:3], five_year_period(shi_wu_number(bare.group(1))))
             q.doc_kinds.add("five_year_plan")
-            text = text[: bare.start()] + text[bare.end():]
+            # (那本十四五: the pointer at the plan goes with the period naming it)
+            text = re.sub(r"(?:这个|那个|这份|那份|这本|那本|该)$", "", text[: bare.start()]) + text[bare.end():]
         # (大港、河北区: the 、 joining them is gone from the normalised text; read where it was said)
         # (大港街道十四五和宝安那份: with the plan's period and kind words out, the places are joined)
         joined = [a for a in dict.fromkeys(self._joined_weak(normalize(raw.replace("、", "和"))) + self._joined_weak(text))
@@ -489,7 +496,7 @@ class QueryParser:
         """What is matched of a question: its text without question words, the measure and unit
         words of 多少家/多少公里, trailing particles and a trailing 情况/进展 (empty when nothing is
         left)."""
-        core = _HOW_MANY_MEASURE.sub(" ", _HOW_MANY_UNIT.sub(" ", _WHEN_VERB.sub(" ", text)))
+        core = _HOW_MANY_MEASURE.sub(" ", _HOW_MANY_UNIT.sub(" ", _WHEN_VERB.sub(" ", ROUGH_FIGURE.sub(" ", text))))
         for word in self._questions:
             if len(word) > 1 and word[0] == word[1]:
                 core = _without_doubled(core, word)

@@ -22,6 +22,13 @@ READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 READINGS = ("overdue", "due", "structure", "count", "list")
 # Words of "the last one" (最后一章, 收尾一章, 末尾那部分).
 LAST_WORDS = "最后|最末|末尾|结尾|收尾|压轴|殿后|倒数"
+# 最前面那章, 最开始的那一部分, 最前头那块: the part said to come first (as 开头那章 says, in question_readings.tsv).
+_FIRST_NAMED = re.compile(r"(?:最前面|最前头|最前边|最开始|最开头)的?[那这]?一?个?大?(章|部分|节|块)")
+_FIRST_PART = {"章": "第一章", "部分": "第一部分", "节": "第一节", "块": "第一部分"}
+# 最末那个聚焦, 最后一个坚持: the last of a row of parts named by their shared word, as 倒数第一个 says.
+_LAST_ONE = re.compile(rf"(?:{LAST_WORDS})的?[那这]?一?个(?=[\u4e00-\u9fff])")
+# 五章二节: a chapter and its section said by their numbers alone, as 第五章第二节.
+_BARE_CHAPTER_SECTION = re.compile(r"(?<![第\d一二三四五六七八九十两])([一二三四五六七八九十]{1,3})章([一二三四五六七八九十]{1,3})节")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 # (第一个完成, 第一个建成: "the first to do it", no part of a document: an action verb after 第N个)
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章节|章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|大条|个大板块|大板块|个板块|板块|(?:大)?类(?=是|讲|叫|写|说|$)|"
@@ -153,6 +160,8 @@ class Reading:
     # 第三章 → (3,), 最后一章 → (-1,), 第四章第五节 → (4, 5): the part named by each ordinal in turn,
     # inside the one before it.
     path: tuple[int, ...] = ()
+    # 第3章 → 章: the part word of the first ordinal (what level of the outline it counts).
+    unit: str = ""
     parts: bool = True  # structure: its parts (有几节), or the part itself (那一节, 讲什么)
     topic: str = ""  # the question without its cue words: what the items are about
     # 工作安排第七条: the words before the ordinal, naming the part it counts in (empty: the document).
@@ -691,6 +700,8 @@ def read(text: str) -> Reading:
     text = _RANKED_AMONG.sub(r"第\2个\1", text)
     text = _RANKED.sub(r"第\1个", text)
     text = _RANKED_ELDER.sub(lambda m: f"第{'一' if m.group(1) == '大' else m.group(1)}个", text)
+    text = _FIRST_NAMED.sub(lambda m: _FIRST_PART[m.group(1)], text)
+    text = _BARE_CHAPTER_SECTION.sub(r"第\1章第\2节", _LAST_ONE.sub("倒数第一个", text))
     for said, canonical in table.same:
         text = said.sub(canonical, text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
@@ -741,6 +752,7 @@ def read(text: str) -> Reading:
             continue
         path.append(number)
         last_kind = m.group(2) or m.group(4)
+        r.unit = r.unit or last_kind
     if last_named and (not path or last_under):
         path, last_kind = [*path, LAST], last_named.group(1)
     elif last_named and last_over:
@@ -855,12 +867,14 @@ def read(text: str) -> Reading:
         for noun, kind in nouns.items():
             if kind == "task" and f"的{noun}" in rest:
                 rest = rest.replace(f"的{noun}", " ")  # 要全覆盖的任务到期了没: tasks are what it lists
-    if r.kind == "answer":
-        # No cue of a list or structure: the whole question is the topic.
-        r.wanted = None
-        return Reading(topic=text, inside=r.inside)
     # (今年过去大半了: the time of asking told, no question of what was done)
-    r.past = any(word in _AS_OF_MONTH.sub(" ", text) for word in table.past_words)
+    past = any(word in _AS_OF_MONTH.sub(" ", text) for word in table.past_words)
+    if r.kind == "answer":
+        # No cue of a list or structure: the whole question is the topic (华为生态企业有几家了: one asking
+        # what was done).
+        r.wanted = None
+        return Reading(topic=text, inside=r.inside, past=past)
+    r.past = past
     r.named = r.kind == "structure" and any(word in text for word in table.name_words)
     r.top = r.kind == "structure" and any(word in text for word in table.top_words) \
         and not any(word in text for word in table.under_words)

@@ -54,14 +54,22 @@ from knowledge.fuzzy import (
 )
 from knowledge.hit_text import SectionBodies, display_text, excerpt, with_following
 from knowledge.homophones import Homophones
+from knowledge.issue_dates import asks_issue_date, named_before
 from knowledge.latin import INITIALS_WORD, InitialsReader, LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
-from knowledge.listing import ARTICLE, Listing, opened_article
+from knowledge.listing import ARTICLE, LISTED_SCORE, Listing, opened_article
 from knowledge.marks import marks_in
 from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize, unbracket_words
-from knowledge.numbers import large_numbers_in_digits, percents_in_digits, pluses_in_signs, stated_figures
+from knowledge.numbers import (
+    in_spans,
+    large_numbers_in_digits,
+    percents_in_digits,
+    pluses_in_signs,
+    stated_figures,
+    stated_spans,
+)
 from knowledge.own_words import (
     dictionary_word,
     head_noun,
@@ -98,6 +106,7 @@ CANDIDATES = 64
 ANSWER_TYPE = NAMES.index("answer_type")
 RARE_CHARS = NAMES.index("rare_chars")
 STATED_FIGURE = NAMES.index("stated_figure")
+ASKED_PAST = NAMES.index("asked_past")
 # A term the question quotes (“一改”, 「反向飞地」): two to ten characters between quotation marks.
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,10})[”\"」』]")
 # A Latin word of a question (aed, pm, 5g in letters): a sign some items hold as rare characters are.
@@ -298,6 +307,10 @@ class SearchIndex:
         self._entry_doc = np.array([self._doc_number.get(e.item.doc, -1) for e in self.entries], dtype=np.int64)
         # How many best candidates of one document are agreement, not chance (ONE_DOCUMENT_CHANCE).
         self._one_document_top = one_document_top(len(self._doc_number))
+        # Each document's share of the entries: the chance that a candidate drawn at random is its (a
+        # large plan's items lead a question's candidates more often than a short notice's).
+        held = np.bincount(self._entry_doc[self._entry_doc >= 0], minlength=len(self._doc_number))
+        self._doc_share = held / max(1, int(held.sum()))
         # Passages of a forwarding notice (现印发给你们): no answer but to a question about the document.
         formula = re.compile(alternation("notice_formulas"))
         self._formula = np.array([e.kind == "passage" and formula.search(e.text) is not None for e in self.entries])
@@ -418,9 +431,17 @@ class SearchIndex:
         # 管理费最多一次收多少年: a text holding a number answers it rather than one naming the fee.
         x[:, ANSWER_TYPE] = holds_answer(_types_asked(q.raw), texts)
         x[:, RARE_CHARS] = self.rare_chars(variants[0] if variants else "", idx)
-        if figures := stated_figures(q.raw):
-            # 新河街道累计新增就业一万人对不对: the item stating that figure (10000) is the one checked.
-            x[:, STATED_FIGURE] = [float(bool(figures & self._figures_of(i))) for i in idx]
+        figures, spans = stated_figures(q.raw), stated_spans(q.raw)
+        if figures or spans:
+            # 新河街道累计新增就业一万人对不对: the item stating that figure (10000) is the one checked;
+            # 就业新增了1点几万人: one stating a figure in the span recalled (1.65万)
+            x[:, STATED_FIGURE] = [float(bool(figures & (held := self._figures_of(i))) or in_spans(held, spans))
+                                   for i in idx]
+        if q.past:
+            # 河北区华为生态企业有几家了: what was done is told by a review (or a figure reached), not by
+            # what a plan sets out to do (1 for an item looking back; a document with no review, a policy,
+            # has all its candidates at 0, as before).
+            x[:, ASKED_PAST] = [float(self.candidates[i].actual or self._looking_back[i]) for i in idx]
         return idx, add_local(x, texts, [int(self._entry_doc[i]) for i in idx], fs.grams)
 
     def _figures_of(self, i: int) -> frozenset[float]:
@@ -723,6 +744,7 @@ class SearchIndex:
             q.focus = term
         asked = self.asked(q)
         reading = read(asked)
+        q.past = reading.past
         if reading.kind == "answer" and reading.inside and q.docs:
             q.parts = self.listing.part_sections(q, reading.inside)
         elif reading.kind == "answer" and (named := part_pointed_at(asked)) \
@@ -739,6 +761,11 @@ class SearchIndex:
             return result
         if reading.kind in ("due", "overdue"):
             return self.listing.due(self, q, reading, today or dt.date.today(), result, limit)
+        if reading.kind == "answer" and (dated := self.issue_dates(q, query)):
+            # 新河街道这个规划是哪年发布的: the line the document's date is written on.
+            result.hits = [self.hit(i, LISTED_SCORE / 100.0, q.text) for i in dated][:limit]
+            result.reading = "answer"
+            return result
         if not q.text.strip() and not is_ascii_query(query) and reading.kind == "answer":
             result.hits = self.listing.outline(self, q)[:limit]
             result.reading = "outline"
@@ -753,6 +780,10 @@ class SearchIndex:
             result.others = listed.hits if listed is not None else []
             return result
         required = self.parser_required(q) if reading.kind in ("list", "count", "structure") else []
+        if required and normalize(reading.topic).strip() == required[0] and self.places.written(required[0]):
+            # 河北区科教兴区那部分在第几条: a word read as a place, the whole of what is asked about and
+            # written in the plans (科教兴区战略), is the thing asked about, no place the items must name.
+            required = []
         if required and not any(self.places.written(r) for r in required):
             # 和平区安全生产有哪些任务: a place no plan is about has no items to list.
             result.note = _nothing_on(required[0])
@@ -1125,6 +1156,17 @@ class SearchIndex:
                 self._as_word[term] = found
         return found
 
+    def issue_dates(self, q: Query, query: str) -> list[int]:
+        """The entries of the lines the documents in scope write their own date on, when the question
+        asks the day a document was issued or made (报告是哪天作的); empty otherwise."""
+        if not asks_issue_date(normalize(query), bool(q.docs)) \
+                or any(self._items_using(w) for w in named_before(q.text)):
+            return []  # (国土空间规划什么时候印发: a plan the plans write of, a task's deadline)
+        docs = [d for d in self.kb.documents if d.date_line and (d.file in q.docs if q.docs
+                                                                 else not q.doc_kinds or d.kind in q.doc_kinds)]
+        lines = {(d.file, d.date_line) for d in docs}
+        return [i for i, e in enumerate(self.entries) if e.kind == "passage" and (e.item.doc, e.item.line) in lines]
+
     def _items_using(self, term: str) -> int:
         """How many items name or say `term`."""
         return len(self._term_users(term))
@@ -1249,15 +1291,11 @@ class SearchIndex:
         if not ranked or ranked[0][1] != scored.inside[0][1]:
             return False
         lead = self.entries[ranked[0][1]].item.doc
-        n = max(2, len(self._doc_number))
-        # (all of the best `top` from the lead document, or nearly all of a few more: 4 of the best 5
-        # among 39 policies is as far from chance as 4 of 4)
-        for m in range(top, top + ONE_DOCUMENT_WIDER + 1):
-            pool = ranked[:m]
-            j = sum(self.entries[i].item.doc == lead for _, i in pool)
-            if len(pool) == m and j >= top and math.comb(m, j) * n ** -(j - 1) <= ONE_DOCUMENT_CHANCE:
-                return True
-        return False
+        # (the chance of each further candidate from the lead document is its share of the entries: the
+        # largest of five plans, a third of the items, leads by chance what a small one would not)
+        share = max(float(self._doc_share[self._doc_number[lead]]), 1.0 / max(2, len(self._doc_number)))
+        return one_document_agrees([self.entries[i].item.doc for _, i in ranked[:top + ONE_DOCUMENT_WIDER]],
+                                   share, top)
 
     def next_best_floor(self, q: Query) -> float:
         """How probable an item must be to follow an answer: half of what an answer to this question
@@ -1412,6 +1450,19 @@ def _nothing_on(word: str) -> str:
 def _values_of(item: object) -> list[str]:
     """An indicator's baseline and target values as written (none for other items)."""
     return [str(v.value) for v in (getattr(item, "baseline", None), getattr(item, "target", None)) if v is not None]
+
+
+def one_document_agrees(docs: list[str], share: float, top: int) -> bool:
+    """Do the documents of the best candidates, in order, agree beyond chance on the first one: all of
+    the best `top`, or nearly all of a few more (4 of the best 5 among 39 policies is as far from chance
+    as 4 of 4), when each is the lead document's with probability `share`?"""
+    lead = docs[0] if docs else None
+    for m in range(top, top + ONE_DOCUMENT_WIDER + 1):
+        pool = docs[:m]
+        j = sum(d == lead for d in pool)
+        if len(pool) == m and j >= top and math.comb(m, j) * share ** (j - 1) <= ONE_DOCUMENT_CHANCE:
+            return True
+    return False
 
 
 def one_document_top(documents: int) -> int:

@@ -16,6 +16,7 @@ header) or with the title spaced out (政 府 工 作 报 告). What the text it
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ from functools import cache
 from pathlib import PurePath
 
 from knowledge.doctext import DocText
+from knowledge.header import parse_date
 from knowledge.models import Document, Section
 
 # How many content lines at the top may hold the report's opening (title, session line, 各位代表).
@@ -65,6 +67,9 @@ class ReportFacts:
     place: str | None = None  # 呼伦贝尔市海拉尔区, 天门市
     speaks_for: str | None = None  # the level the speaker names: 市, 区, 县 …
     file_title: str | None = None  # a file named like a title (潜江市2024年政府工作报告.txt)
+    # The day the report was made (2024年1月10日在…人民代表大会…上) and the line saying so.
+    date: dt.date | None = None
+    date_line: int | None = None
 
     @property
     def issuer(self) -> str | None:
@@ -83,9 +88,14 @@ def squeeze(text: str) -> str:
 
 
 def _opening(text: DocText) -> list[str]:
+    return [line for _n, line in _numbered_opening(text)]
+
+
+def _numbered_opening(text: DocText) -> list[tuple[int, str]]:
+    """(line number, line) of the first content lines, where a report names its session and speaker."""
     out = []
-    for _n, line in text.content():
-        out.append(line)
+    for n, line in text.content():
+        out.append((n, line))
         if len(out) >= _OPENING_LINES:
             break
     return out
@@ -105,13 +115,15 @@ def is_work_report(text: DocText) -> bool:
 def read_report(text: DocText) -> ReportFacts:
     """Year and place of a work report from its own text, then from its file name."""
     facts = ReportFacts()
-    opening = [squeeze(line) for line in _opening(text)]
-    for line in opening:
+    for n, said in _numbered_opening(text):
+        line = squeeze(said)
         if facts.speaks_for is None and (m := _SPEAKS.search(line)):
             facts.speaks_for = m["level"]
         if (m := _SESSION.search(line)) is not None:
             facts.year = facts.year or int(m["y"])
             facts.place = facts.place or _place_chain(m["place"])
+            if facts.date is None and (day := parse_date(m.group(0))) is not None:
+                facts.date, facts.date_line = day, n
         elif (m := _SPEAKER.match(line)) is not None:
             facts.place = facts.place or _place_chain(m["place"])
     if facts.year is None:

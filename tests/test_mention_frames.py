@@ -136,3 +136,19 @@ def test_the_places_saying_a_word_named_as_the_whole_question_are_asked_for(ques
 @pytest.mark.parametrize("question", ["规划里提到的社区", "信访的地方", "提到信访的地方在哪个社区"])
 def test_without_an_asking_word_other_phrases_are_no_frames(question: str) -> None:
     assert mention_in_frame(question, {"信访", "社区"}.__contains__) == ""
+
+
+def test_a_mention_asked_with_the_work_done_about_a_thing_counts_the_lines_writing_the_thing(bundled_kb) -> None:  # type: ignore[no-untyped-def]
+    """几处提到酒店建设, 退役军人服务相关的条目: the lines writing 酒店 (one of them writes 酒店建设), as the
+    list topics widen (knowledge/listing.py: Listing.widened)."""
+    index = SearchIndex(bundled_kb)
+    result = index.search("几处提到酒店建设")
+    assert result.reading == "count" and len(result.hits) == 2 and all("酒店" in h.text for h in result.hits)
+    result = index.search("双拥共建一共在几个地方写到")
+    assert result.reading == "count" and len(result.hits) >= 3 and all("双拥" in h.text for h in result.hits)
+
+
+@pytest.mark.parametrize("question", ["凡是涉及残疾人的条目都给我拉出来", "涉及残疾人的条目都捞出来"])
+def test_pulled_out_asks_for_the_lines_as_a_list(question: str) -> None:
+    """拉出来, 捞出来: what is pulled or fished out of the plans is asked for as a list, as 摘出来 is."""
+    assert mention_in_frame(question, {"残疾人"}.__contains__) == "残疾人"

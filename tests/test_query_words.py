@@ -269,3 +269,15 @@ def test_a_year_followed_by_a_word_opening_with_inner_is_no_within_the_year(pars
     q = parser.parse("东湖街道2024年内资要引进来几个亿")
     assert q.year == 2024 and "内资" in q.text
     assert "内" not in parser.parse("东湖街道2024年内要完成的任务").text
+
+
+def test_an_outline_said_alone_is_a_five_year_plan(parser: QueryParser) -> None:
+    """大港纲要: 纲要 alone is a plan outline's word (an annual plan or a report is no 纲要)."""
+    q = parser.parse("大港纲要最前面那章名字叫什么")
+    assert "five_year_plan" in q.doc_kinds and "纲要" not in q.text
+
+
+def test_the_pointer_at_a_plan_named_by_its_period_goes_with_it(parser: QueryParser) -> None:
+    """那本十四五第二章: 那本 points at the plan 十四五 names; neither is a word to match."""
+    q = parser.parse("大港街道那本十四五第二章讲什么")
+    assert "那本" not in q.text and "five_year_plan" in q.doc_kinds

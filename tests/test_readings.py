@@ -1187,3 +1187,36 @@ def test_a_word_pointed_at_as_its_characters_is_the_topic() -> None:
     assert pointed_word("带美丽二字") == "美丽"
     assert pointed_word("含有滨城字样的") == "滨城"
     assert pointed_word("美丽乡村") == "美丽乡村"
+
+
+@pytest.mark.parametrize("question", ["规划最前面那章名字叫什么", "纲要最开始那一章讲什么", "最前头那部分叫啥"])
+def test_the_part_said_to_come_first_is_the_first(question: str) -> None:
+    """最前面那章, 最开始那一章: the first part, as 开头那章 says."""
+    r = read(normalize(question))
+    assert r.kind == "structure" and r.ordinal == 1
+
+
+def test_which_place_in_the_row_said_in_jest_is_a_where_question() -> None:
+    """打造文化新河排老几: 老几 is 第几, the part holding the words asked about."""
+    r = read(normalize("规划里打造文化新河排老几"))
+    assert (r.kind, r.where, r.topic) == ("structure", True, "打造文化新河")
+
+
+def test_the_last_of_a_row_named_by_its_word_is_counted_from_the_end() -> None:
+    """最末那个聚焦: the last of the parts sharing 聚焦, as 倒数第一个聚焦 says."""
+    r = read(normalize("重点任务最末那个聚焦讲什么"))
+    assert (r.kind, r.path, r.topic) == ("structure", (-1,), "聚焦")
+
+
+def test_a_chapter_and_section_said_by_their_numbers_alone() -> None:
+    """五章二节: 第五章第二节."""
+    r = read(normalize("十四五规划五章二节标题"))
+    assert (r.kind, r.path) == ("structure", (5, 2))
+
+
+@pytest.mark.parametrize(("question", "past"), [
+    ("华为生态企业有几家了", True), ("国字号高新企业已有几家", True), ("一般预算收入那年收了多少亿", True),
+    ("今年要新增就业多少", False), ("固投目标是多少", False)])
+def test_a_question_asking_what_was_done_is_read_so_whatever_its_kind(question: str, past: bool) -> None:
+    """有几家了, 已有, 那年收了: what was reached (a review tells it), for a single answer as for a list."""
+    assert read(normalize(question)).past is past

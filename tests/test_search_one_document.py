@@ -14,8 +14,9 @@ B = ["南湖市养老服务补贴办法"] + [f"第{n}条 高龄老人每月领�
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    # Five documents, as the bundled plans: six best candidates of one are agreement, not chance.
-    others = [build_document(f"{c}.txt", [f"南湖市{c}区体育设施办法", f"第一条 {c}区建设体育公园。"]) for c in "cde"]
+    # Five documents of a size, as the bundled plans: six best candidates of one are agreement, not chance.
+    others = [build_document(f"{c}.txt", [f"南湖市{c}区体育设施办法"] + [f"第{n}条 {c}区建设体育公园第{n}处。"
+                                                                   for n in "一二三四五六七八"]) for c in "cde"]
     return SearchIndex(merge([build_document("a.txt", A), build_document("b.txt", B), *others]))
 
 
@@ -64,3 +65,14 @@ def test_nearly_all_of_a_few_more_best_candidates_from_one_document_is_agreement
     assert math.comb(top + 1, top) * 39.0 ** -(top - 1) <= ONE_DOCUMENT_CHANCE
     # (five plans: 6 of 7 is no agreement — it happens by chance)
     assert math.comb(7, 6) * 5.0 ** -5 > ONE_DOCUMENT_CHANCE
+
+
+def test_a_document_holding_a_large_share_of_the_items_leads_by_chance_more_often() -> None:
+    """Six best candidates of five plans' largest (a third of the items) are what chance gives; six of a
+    plan holding a fifth of them, as of one among five alike, are agreement."""
+    from knowledge.search import one_document_agrees
+
+    six = ["a.txt"] * 6 + ["b.txt", "c.txt"]
+    assert one_document_agrees(six, 1 / 5, one_document_top(5))
+    assert not one_document_agrees(six, 1 / 3, one_document_top(5))
+    assert not one_document_agrees(["a.txt"] * 5 + ["b.txt"] * 3, 1 / 5, one_document_top(5))

@@ -1228,3 +1228,37 @@ def test_one_pinyin_word_read_into_a_run_the_plans_write_is_asked_in_characters(
            "2.推进老旧小区改造。", "3.完成道路维修工程。"]
     index = SearchIndex(merge([build_document("a.txt", doc)]))
     assert [h.line for h in index.search("bodaliusuan").hits][:1] == [3]
+
+
+def test_a_word_read_as_a_place_that_is_all_a_structure_question_asks_about(bundled_kb: KnowledgeBase) -> None:
+    """河北区科教兴区那部分在第几条: 科教兴区 ends like a district, but the plans write it (科教兴区战略) and it
+    is all that is asked about: the part holding it, not "nothing on 科教兴区"."""
+    result = SearchIndex(bundled_kb).search("河北区科教兴区那部分在第几条")
+    assert result.hits and "科教兴区" in result.hits[0].title and not result.note
+    assert SearchIndex(bundled_kb).search("和平区安全生产有哪些任务").note  # a place no plan is about
+
+
+def test_a_chapter_named_and_numbered_is_itself_not_a_part_under_it(bundled_kb: KnowledgeBase) -> None:
+    """共同缔造的第3章: the chapter named (第3章 坚持党建引领共同缔造) bears the number, and a 章 is no part
+    under a 章; 共同缔造那章第3节 is its third section."""
+    index = SearchIndex(bundled_kb)
+    hits = index.search("大港街道那个共同缔造的第3章写了啥").hits
+    assert hits and hits[0].title == "坚持党建引领共同缔造"
+    hits = index.search("大港街道共同缔造那章第3节写了啥").hits
+    assert hits and hits[0].title == "推进全面从严治党"
+
+
+def test_an_overdue_list_on_a_field_named_with_its_plan_is_on_the_field(bundled_kb: KnowledgeBase) -> None:
+    """新河网格方面逾期的规划任务: 方面 and the plan (规划) are no words of the topic; each paragraph falling
+    due is listed once, however many of its sentences write 网格."""
+    result = SearchIndex(bundled_kb).search("新河网格方面逾期的规划任务", today=dt.date(2026, 3, 2))
+    assert result.reading == "overdue" and len(result.hits) >= 3
+    assert all("网格" in h.text for h in result.hits)
+    lines = [(h.doc, h.line) for h in result.hits if h.kind == "passage"]
+    assert len(lines) == len(set(lines))
+
+
+def test_the_last_of_a_row_of_parts_sharing_a_word(bundled_kb: KnowledgeBase) -> None:
+    """河北区2024重点任务最末那个聚焦: the last of the nine 聚焦 parts, not the report's last part."""
+    hits = SearchIndex(bundled_kb).search("河北区2024重点任务最末那个聚焦讲什么").hits
+    assert hits and hits[0].title.startswith("聚焦统筹发展和安全")

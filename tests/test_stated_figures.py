@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.numbers import stated_figures
+from knowledge.numbers import in_spans, stated_figures, stated_spans
 
 
 @pytest.mark.parametrize("text,values", [
@@ -19,3 +19,31 @@ from knowledge.numbers import stated_figures
 ])
 def test_stated_figures(text: str, values: set[float]) -> None:
     assert stated_figures(text) == values
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("就业新增了1点几万人来着", ((1e4, 2e4),)),
+    ("优良天占比是六成几", ((60.0, 70.0),)),
+    ("规上企业有二十几家", ((20.0, 30.0),)),
+    ("十几个社区", ((10.0, 20.0),)),
+    ("三千多家市场主体", ((3000.0, 4000.0),)),
+    ("新增就业1.5万人", ()),  # a figure stated exactly is no span
+])
+def test_a_figure_recalled_roughly_is_a_span(text: str, spans: tuple[tuple[float, float], ...]) -> None:
+    assert stated_spans(text) == spans
+
+
+def test_a_value_falls_in_a_span_without_its_upper_end() -> None:
+    assert in_spans(frozenset({16500.0}), ((1e4, 2e4),)) and not in_spans(frozenset({2e4}), ((1e4, 2e4),))
+
+
+def test_a_rough_figure_is_asked_for_as_much_as_duoshao(bundled_kb) -> None:  # type: ignore[no-untyped-def]
+    """河北区优良天占比是六成几: 六成几 asks for the figure (63.6%), as 多少 does; the review's figure in the
+    span recalled comes before the plan's words on the same thing."""
+    from knowledge.search import SearchIndex
+
+    index = SearchIndex(bundled_kb)
+    hits = index.search("河北区优良天占比是六成几").hits
+    assert hits and "63.6%" in hits[0].text
+    hits = index.search("河北区报告里说就业新增了1点几万人来着").hits
+    assert hits and "1.65万人" in hits[0].text
