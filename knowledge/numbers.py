@@ -160,6 +160,20 @@ _TENTHS = re.compile(rf"(?<=占|超|达|到|约|近|过|有|逾)([{_TENTH_DIGITS
                      rf"|(?<![\u4e00-\u9fff])([{_TENTH_DIGITS}])成(?=以上|以下|左右)")
 
 
+# 四个半点, 增长六个点吗: percentage points said as 点 (个半点 is a half one more); a bare 几个点 asks, and 三个点位
+# (places) is no figure.
+_POINTS = re.compile(r"([一二两三四五六七八九十]{1,3}|\d{1,2})个(?:(半)(?:百分)?点|(?:百分)?点(?![位子儿])"
+                     r"(?=$|吗|呢|左右|以上|以内|以下|[？?，,。]))")
+
+
+def _points(m: re.Match[str]) -> str:
+    try:
+        value = float(m.group(1)) if m.group(1).isdigit() else float(cn2an.cn2an(m.group(1), "smart"))
+    except ValueError:
+        return m.group(0)
+    return f"{value + (0.5 if m.group(2) else 0):g}%"
+
+
 def percents_in_digits(text: str) -> str:
     """The text with percentages said in words written in digits (百分之百 → 100%, 百分之九十五 → 95%, 九成以上 →
     90%以上), as plans write them; a span that is no number is left as it is."""
@@ -171,6 +185,7 @@ def percents_in_digits(text: str) -> str:
             return m.group(0)
         return f"{value:g}%"
     text = _PERCENT_WORDS.sub(digits, text) if "百分之" in text else text
+    text = _POINTS.sub(_points, text) if "点" in text else text
     return _TENTHS.sub(lambda m: f"{_TENTH_DIGITS.index(m.group(1) or m.group(2)) + 1}0%", text) if "成" in text else text
 
 

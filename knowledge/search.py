@@ -98,6 +98,7 @@ from knowledge.readings import (
 from knowledge.terms import defined_terms, lead_term
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import PLACE_KIND, UnknownPlaces, strip_place_kind
+from knowledge.visions import asks_vision, states_vision
 from knowledge.wordlists import alternation, words
 
 ReadingKind = Literal["answer", "list", "count", "outline", "due", "overdue"]
@@ -761,6 +762,11 @@ class SearchIndex:
             return result
         if reading.kind in ("due", "overdue"):
             return self.listing.due(self, q, reading, today or dt.date.today(), result, limit)
+        if reading.kind == "answer" and (seen := self.vision_lines(q)):
+            # 新河街道想在2035年变成啥: the plan's statement of that year (展望2035年…, 2025年发展目标).
+            result.hits = [self.hit(i, LISTED_SCORE / 100.0, q.text) for i in seen][:limit]
+            result.reading = "answer"
+            return result
         if reading.kind == "answer" and (dated := self.issue_dates(q, query)):
             # 新河街道这个规划是哪年发布的: the line the document's date is written on.
             result.hits = [self.hit(i, LISTED_SCORE / 100.0, q.text) for i in dated][:limit]
@@ -1155,6 +1161,24 @@ class SearchIndex:
             if len(self._as_word) < 4096:
                 self._as_word[term] = found
         return found
+
+    def vision_lines(self, q: Query) -> list[int]:
+        """The entries stating what the places in scope are to become by the year asked (a typed statement
+        opening with the year, then such a passage, a heading naming the year, a figure), when the question
+        says nothing else (想在2035年变成啥, 2025年整体要达到啥水平); empty otherwise."""
+        if q.year is None or not self.year_covered(q.year) or not asks_vision(q.text):
+            return []
+        found: list[tuple[int, int, int, int]] = []
+        typed: set[tuple[str, int]] = set()
+        for i, e in enumerate(self.entries):
+            if (q.docs and e.item.doc not in q.docs) or (rank := states_vision(q.year, e.kind, e.name, e.text)) is None:
+                continue
+            if e.kind == "task":
+                typed.add((e.item.doc, e.item.line))
+            found.append((rank, int(self._entry_doc[i]), e.item.line, i))
+        # (a passage repeating a typed statement of its line is that statement)
+        return [i for _, _, _, i in sorted(found)
+                if not (self.entries[i].kind == "passage" and (self.entries[i].item.doc, self.entries[i].item.line) in typed)]
 
     def issue_dates(self, q: Query, query: str) -> list[int]:
         """The entries of the lines the documents in scope write their own date on, when the question

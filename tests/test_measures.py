@@ -102,6 +102,11 @@ def test_percentages_said_in_words_are_written_in_digits() -> None:
     # 占九成以上: tenths said as 成, after a word of amount or before a bound; 一成不变, 建成 are no number
     assert percents_in_digits("空气好的天数得占九成以上吗") == "空气好的天数得占90%以上吗"
     assert percents_in_digits("一成不变") == "一成不变" and percents_in_digits("建成三成") == "建成三成"
+    # 四个半点, 增长六个点: percentage points said as 点; 几个点 asks, 三个点位 and 两个点的建设 are places
+    assert percents_in_digits("经济增速是四个半点吗") == "经济增速是4.5%吗"
+    assert percents_in_digits("GDP增长5个点左右") == "GDP增长5%左右"
+    assert percents_in_digits("定几个点") == "定几个点" and percents_in_digits("设三个点位") == "设三个点位"
+    assert percents_in_digits("两个点的建设") == "两个点的建设"
 
 
 def test_a_formulas_plus_said_as_a_word_is_written_as_the_sign() -> None:
