@@ -47,6 +47,7 @@ class TableRow:
     lines: list[int] = field(default_factory=list)
     baseline_year: int | None = None
     target_year: int | None = None
+    seq: int | None = None  # its 序号 (counted when the cell was merged away), in a table that numbers rows
 
 
 _BRACKET_YEAR = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
@@ -227,7 +228,8 @@ def _read_rows(
         cell += "".join(t for _, t in wrapped)
         name, unit = split_name_unit(cell)
         row = TableRow(name=name, name_line=line, unit=unit, category=category if has_category else None,
-                       baseline_year=base_year, target_year=target_year)
+                       baseline_year=base_year, target_year=target_year,
+                       seq=expected_seq - 1 if has_seq else None)
         row_lines.append(line)
         row_lines.extend(row_lines_wrapped)
         i += 1 + len(wrapped)

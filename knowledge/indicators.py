@@ -185,7 +185,7 @@ def _table_indicator(doc: Document, row: TableRow, sections: list[Section], item
         baseline=Value(year=row.baseline_year, value=row.baseline, number=value_number(row.baseline)) if row.baseline else None,
         target=Value(year=row.target_year, value=row.target, number=value_number(row.target)) if row.target else None,
         growth=row.growth if row.growth and re.search(r"\d", row.growth) else None, attribute=row.attribute, category=row.category, source="table",
-        line=row.name_line, lines=sorted(set(row.lines)), text=row.name,
+        line=row.name_line, lines=sorted(set(row.lines)), text=row.name, row=row.seq,
     )
 
 

@@ -87,6 +87,7 @@ class Indicator(_Model):
     lines: list[int] = Field(default_factory=list)
     text: str = ""
     offset: int = 0  # where the item's logical line starts in its source line
+    row: int | None = None  # its table row's 序号 (专栏1第3项), when the table numbers its rows
 
 
 class Task(_Model):

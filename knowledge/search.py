@@ -95,6 +95,7 @@ from knowledge.readings import (
     unbracket_span,
     unquote_part_number,
 )
+from knowledge.table_rows import row_asked
 from knowledge.terms import defined_terms, lead_term
 from knowledge.textindex import BigramField, bigram_key
 from knowledge.unknown_places import PLACE_KIND, UnknownPlaces, strip_place_kind
@@ -760,6 +761,11 @@ class SearchIndex:
             # 十五五规划目标: a plan period no plan speaks of is "not covered", whatever the reading.
             result.note = f"现有规划没有涉及“{q.period[0]}”时期的内容。"
             return result
+        if (rows := self.table_row(q, query)):
+            # 大港街道专栏第3项的企业家数目标: the indicator of that row of the table.
+            result.hits = [self.hit(i, LISTED_SCORE / 100.0, q.text) for i in rows][:limit]
+            result.reading = "answer"
+            return result
         if reading.kind in ("due", "overdue"):
             return self.listing.due(self, q, reading, today or dt.date.today(), result, limit)
         if reading.kind == "answer" and (seen := self.vision_lines(q)):
@@ -1161,6 +1167,16 @@ class SearchIndex:
             if len(self._as_word) < 4096:
                 self._as_word[term] = found
         return found
+
+    def table_row(self, q: Query, query: str) -> list[int]:
+        """The indicators of the table row a question names (专栏第3项, 专栏1序号1) in the documents in scope,
+        in the tables so numbered when the number is said; empty when it names none."""
+        if (asked := row_asked(normalize(query))) is None:
+            return []
+        table, row = asked
+        numbered = {s.id for s in self.kb.sections if table is None or (s.number or "").replace(" ", "") == f"专栏{table}"}
+        return [i for i, e in enumerate(self.entries) if isinstance(e.item, Indicator) and e.item.row == row
+                and (not q.docs or e.item.doc in q.docs) and e.item.section in numbered]
 
     def vision_lines(self, q: Query) -> list[int]:
         """The entries stating what the places in scope are to become by the year asked (a typed statement
