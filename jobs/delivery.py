@@ -26,6 +26,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy import text, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -208,7 +209,7 @@ class DigestDeliverer:
         async def produce() -> None:
             for start in range(0, len(due), self.concurrency):
                 batch = due[start:start + self.concurrency]
-                claimed = await asyncio.to_thread(self._claim, [d for _, d in batch], orphans)
+                claimed = await _landed(asyncio.to_thread(self._claim, [d for _, d in batch], orphans))
                 for sub, _ in batch:
                     if sub.id in claimed:
                         await queue.put((sub, claimed[sub.id]))
@@ -225,7 +226,13 @@ class DigestDeliverer:
                 if late and outcome == "sent":
                     report.late.append(sub.id)
 
-        await asyncio.gather(produce(), *(work() for _ in range(workers)))
+        producer = asyncio.ensure_future(produce())
+        try:
+            await asyncio.gather(producer, *(work() for _ in range(workers)))
+        except asyncio.CancelledError:
+            # (gather gives up as soon as one part is cancelled: the producer's claim in flight lands first)
+            await asyncio.wait([producer])
+            raise
 
     def _claim(self, dues: list[log_store.Due], orphans: bool) -> dict[int, int]:
         """Claim a batch of due digests (runs in a worker thread)."""
@@ -377,3 +384,18 @@ def _file_lock(path: str) -> Iterator[bool | None]:
             yield True
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+_T = TypeVar("_T")
+
+
+async def _landed(call: Awaitable[_T]) -> _T:
+    """Await a write running in a worker thread; cancelled, let it land before giving up: a run stopped while
+    claiming must not commit its claim behind the back of the run that starts next (which would then not see
+    that digest as due until the one after)."""
+    task = asyncio.ensure_future(call)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        await asyncio.wait([task])
+        raise

@@ -266,3 +266,33 @@ async def test_postgres_advisory_lock_lets_one_worker_run(pg_url: str, engine) -
         assert report.sent == [1] and not report.locked_out
     finally:
         db.dispose()
+
+
+async def test_a_run_stopped_while_claiming_lets_the_claim_land_before_it_gives_up(sessions, engine) -> None:  # type: ignore[no-untyped-def]
+    """A run cancelled while its claim is being written waits for that write: the claim is in the log when the
+    run has stopped, so the run that starts next resumes it at once instead of missing it (it would otherwise
+    land behind that run's back)."""
+    import threading
+
+    clock = FakeClock(dt.datetime(2024, 12, 16, 9, 0, tzinfo=TZ))
+    sender = FakeSender(clock)
+    add_sub(sessions, 1)
+    first = deliverer(sessions, engine, sender, clock, concurrency=1)
+    entered, release = threading.Event(), threading.Event()
+    claim = first._claim
+
+    def slow_claim(*args, **kwargs):  # type: ignore[no-untyped-def]
+        entered.set()
+        release.wait(5)
+        return claim(*args, **kwargs)
+
+    first._claim = slow_claim  # type: ignore[method-assign]
+    run = asyncio.create_task(first.run_due())
+    await asyncio.to_thread(entered.wait, 5)
+    run.cancel()
+    asyncio.get_running_loop().call_later(0.05, release.set)
+    with pytest.raises(asyncio.CancelledError):
+        await run
+    assert [row.claimed_by for row in logs(sessions)] == [first.owner]
+    report = await deliverer(sessions, engine, sender, clock).run_due()
+    assert report.sent == [1] and sender.per_chat() == {1: 1}
