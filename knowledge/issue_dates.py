@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+from knowledge.query import DOC_POINTER
+
 # What is done to a document on its day: issued, published, made to a congress (作报告).
 _ISSUED = r"(?:公开)?(?:发布|印发|出台|公布|下发|签发|成文|发文|作|做)"
 # Asking for a day or a year.
 _WHEN = r"(?:哪一?年|哪一?天|哪月|什么时候|啥时候|什么时间|何时|几月几[号日]|几号|日期|时间|那天)"
 # The document asked about, pointed at (这个规划, 那份纲要) or named by its kind after a place.
 _DOC = r"(?:规划|纲要|报告|计划|要点|方案|文件|通知|任务清单)"
-_POINTED = re.compile(rf"(?:这个|那个|这份|那份|这本|那本|该|本)[\u4e00-\u9fff]{{0,6}}?{_DOC}")
+_POINTED = re.compile(rf"(?:{DOC_POINTER}|本)[\u4e00-\u9fff]{{0,6}}?{_DOC}")
 # 规划是哪年发布的 / 发布时间是哪天 / 作报告那天是几月几号 / 哪天作的
 _ASKED = [re.compile(rf"{_DOC}[\u4e00-\u9fff]{{0,12}}?{_WHEN}[的]?{_ISSUED}"),
           re.compile(rf"{_DOC}[\u4e00-\u9fff]{{0,12}}?{_ISSUED}[的]?(?:日期|时间)"),
@@ -19,7 +21,7 @@ _ASKED = [re.compile(rf"{_DOC}[\u4e00-\u9fff]{{0,12}}?{_WHEN}[的]?{_ISSUED}"),
 
 
 # Words before a document's kind that still name the document itself (十四五纲要, 人代会报告).
-_OWN = re.compile(r"(?:这个|那个|这份|那份|这本|那本|该|本|的|十[一二三四五六七八九]?五|五年|年度|政府工作|工作|人代会|"
+_OWN = re.compile(rf"(?:{DOC_POINTER}|本|的|十[一二三四五六七八九]?五|五年|年度|政府工作|工作|人代会|"
                   r"区里|街道|网页上署|作|做)$")
 
 

@@ -166,12 +166,17 @@ _POINTS = re.compile(r"([一二两三四五六七八九十]{1,3}|\d{1,2})个(?:(
                      r"(?=$|吗|呢|左右|以上|以内|以下|[？?，,。]))")
 
 
-def _points(m: re.Match[str]) -> str:
+def numeral_value(said: str) -> float | None:
+    """The value of a number said in digits or in Chinese numerals (3, 三, 二十), None when it is none."""
     try:
-        value = float(m.group(1)) if m.group(1).isdigit() else float(cn2an.cn2an(m.group(1), "smart"))
+        return float(said) if said.isdigit() else float(cn2an.cn2an(said, "smart"))
     except ValueError:
-        return m.group(0)
-    return f"{value + (0.5 if m.group(2) else 0):g}%"
+        return None
+
+
+def _points(m: re.Match[str]) -> str:
+    value = numeral_value(m.group(1))
+    return m.group(0) if value is None else f"{value + (0.5 if m.group(2) else 0):g}%"
 
 
 def percents_in_digits(text: str) -> str:
@@ -244,20 +249,13 @@ _ROUGH_SCALES = {**_SCALES, "百": 1e2}
 ROUGH_FIGURE = re.compile(r"(?:是|有|了)?(?:" + "|".join(p.pattern for p, _ in _ROUGH) + r")[人个家项座所处条户次元]?")
 
 
-def _numeral(said: str) -> float | None:
-    try:
-        return float(said) if said.isdigit() else float(cn2an.cn2an(said, "smart"))
-    except ValueError:
-        return None
-
-
 def stated_spans(text: str) -> tuple[tuple[float, float], ...]:
     """The spans of values of the figures a text recalls roughly (1点几万人 → 10000 up to 20000, 六成几
     → 60 up to 70, in percent as the plans write it): what a question half remembering a figure names."""
     out = []
     for pattern, how in _ROUGH:
         for m in pattern.finditer(text):
-            n = _numeral(m.group(1))
+            n = numeral_value(m.group(1))
             if n is None:
                 continue
             scale = _ROUGH_SCALES.get((m.group(2) if m.lastindex and m.lastindex >= 2 else None) or "", 1.0)

@@ -74,6 +74,8 @@ _HOW_MANY_UNIT = re.compile(r"(?:有|是)?(多少|几)(万|亿)?(平方公里|�
                             r"人次|人|倍|天|年|微克|毫克|立方米|千瓦时|千瓦|兆瓦|个百分点|百分点|[a-z]{1,2})"
                             r"(?![\u4e00-\u9fffa-z])")
 
+# The words pointing at a document (那本纲要, 这份报告): they go with the word naming it.
+DOC_POINTER = r"(?:这个|那个|这份|那份|这本|那本|该)"
 # Words naming a kind of document (a generic vocabulary, not names of particular plans).
 DOC_KIND_WORDS: list[tuple[str, str]] = [
     ("十四五规划纲要", "five_year_plan"), ("十四五规划", "five_year_plan"), ("五年规划", "five_year_plan"),
@@ -398,14 +400,13 @@ class QueryParser:
                 q.doc_kinds.add(doc_kind)
                 # …工作报告里地区生产总值: the 里 that places the question inside the document goes too
                 # (那本纲要: the pointer at the document goes with its kind word)
-                text = re.sub(r"(?:这个|那个|这份|那份|这本|那本|该)?" + re.escape(word) + r"(?:里面|里|中)?", "", text,
-                              count=1)
+                text = re.sub(f"{DOC_POINTER}?" + re.escape(word) + r"(?:里面|里|中)?", "", text, count=1)
         bare = _BARE_PERIOD.search(text)
         if bare:
             q.period = q.period or (bare.group(0)[:3], five_year_period(shi_wu_number(bare.group(1))))
             q.doc_kinds.add("five_year_plan")
             # (那本十四五: the pointer at the plan goes with the period naming it)
-            text = re.sub(r"(?:这个|那个|这份|那份|这本|那本|该)$", "", text[: bare.start()]) + text[bare.end():]
+            text = re.sub(f"{DOC_POINTER}$", "", text[: bare.start()]) + text[bare.end():]
         # (大港、河北区: the 、 joining them is gone from the normalised text; read where it was said)
         # (大港街道十四五和宝安那份: with the plan's period and kind words out, the places are joined)
         joined = [a for a in dict.fromkeys(self._joined_weak(normalize(raw.replace("、", "和"))) + self._joined_weak(text))

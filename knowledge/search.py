@@ -761,23 +761,17 @@ class SearchIndex:
             # 十五五规划目标: a plan period no plan speaks of is "not covered", whatever the reading.
             result.note = f"现有规划没有涉及“{q.period[0]}”时期的内容。"
             return result
-        if (rows := self.table_row(q, query)):
+        if rows := self.table_row(q, query):
             # 大港街道专栏第3项的企业家数目标: the indicator of that row of the table.
-            result.hits = [self.hit(i, LISTED_SCORE / 100.0, q.text) for i in rows][:limit]
-            result.reading = "answer"
-            return result
+            return self._answered_by(result, rows, q, limit)
         if reading.kind in ("due", "overdue"):
             return self.listing.due(self, q, reading, today or dt.date.today(), result, limit)
         if reading.kind == "answer" and (seen := self.vision_lines(q)):
             # 新河街道想在2035年变成啥: the plan's statement of that year (展望2035年…, 2025年发展目标).
-            result.hits = [self.hit(i, LISTED_SCORE / 100.0, q.text) for i in seen][:limit]
-            result.reading = "answer"
-            return result
+            return self._answered_by(result, seen, q, limit)
         if reading.kind == "answer" and (dated := self.issue_dates(q, query)):
             # 新河街道这个规划是哪年发布的: the line the document's date is written on.
-            result.hits = [self.hit(i, LISTED_SCORE / 100.0, q.text) for i in dated][:limit]
-            result.reading = "answer"
-            return result
+            return self._answered_by(result, dated, q, limit)
         if not q.text.strip() and not is_ascii_query(query) and reading.kind == "answer":
             result.hits = self.listing.outline(self, q)[:limit]
             result.reading = "outline"
@@ -1167,6 +1161,12 @@ class SearchIndex:
             if len(self._as_word) < 4096:
                 self._as_word[term] = found
         return found
+
+    def _answered_by(self, result: SearchResult, entries: list[int], q: Query, limit: int) -> SearchResult:
+        """The result answered by these entries, in their order (the first `limit` made hits)."""
+        result.hits = [self.hit(i, LISTED_SCORE / 100.0, q.text) for i in entries[:limit]]
+        result.reading = "answer"
+        return result
 
     def table_row(self, q: Query, query: str) -> list[int]:
         """The indicators of the table row a question names (专栏第3项, 专栏1序号1) in the documents in scope,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import cn2an
+from knowledge.numbers import numeral_value
 
 _NUMBER = r"([一二两三四五六七八九十]{1,3}|\d{1,2})"
 # 专栏(1)(里/中/的) 第3项 / 序号3 / 第三行: the table, maybe numbered, then the row.
@@ -13,10 +13,8 @@ _ROW_ASKED = re.compile(rf"(?:专栏|指标表)\s*{_NUMBER}?\s*(?:里面|里|中
 
 
 def _number(said: str) -> int | None:
-    try:
-        return int(said) if said.isdigit() else int(cn2an.cn2an(said, "smart"))
-    except ValueError:
-        return None
+    value = numeral_value(said)
+    return None if value is None else int(value)
 
 
 def row_asked(text: str) -> tuple[int | None, int] | None:

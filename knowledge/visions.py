@@ -31,9 +31,8 @@ def asks_vision(text: str) -> bool:
 def states_vision(year: int, kind: str, name: str, text: str) -> int | None:
     """How early an item comes among a year's vision lines (0: a typed statement opening with the year, 1: a
     passage so opening, 2: a heading naming the year, 3: a figure opening with it), None when it states none."""
-    opens = re.match(_OPENS_WITH_YEAR.format(year=year), text) is not None
     if kind == "section":
         return 2 if f"{year}年" in name else None
-    if not opens:
+    if re.match(_OPENS_WITH_YEAR.format(year=year), text) is None:
         return None
     return {"task": 0, "passage": 1, "indicator": 3}.get(kind)
