@@ -91,9 +91,17 @@ class Coverage:
         text, counting only bigrams some item holds: what a chat adds around a topic (那几件, 了没)
         is in no plan and must not hide the topic (best of the variants given)."""
         best = [np.zeros(self.fields[0].size) for _ in self.fields]
+        first = None  # (the share of the topic's own bigrams the plans hold)
         for v in variants:
             grams = bigrams(v)
             seen = grams[[any(g in f.idf_of for f in self.fields) for g in grams.tolist()]]
+            share = len(seen) / len(grams) if len(grams) else 0.0
+            if first is None:
+                first = share
+            elif share < first:
+                # 泥头车管理 → 渣土车管理: a rewrite the plans hold less of than the topic itself (管理 alone)
+                # would count an item holding 管理 as all of it.
+                continue
             if len(seen):
                 for k, f in enumerate(self.fields):
                     np.maximum(best[k], f.coverage(seen), out=best[k])

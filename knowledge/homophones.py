@@ -19,6 +19,26 @@ from knowledge.pinyin_index import char_pinyin, chars_by_sound
 # to what it asks.
 _ASKING_STARTS = frozenset("哪啥什怎几多吗呢的是在有要了么那这")
 
+# Sounds a pinyin input method's fuzzy setting (模糊音) takes for one another: initials, then finals.
+_NEAR_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
+_NEAR_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+def near_sounds(sound: str) -> list[str]:
+    """The toneless readings one fuzzy-sound slip away from `sound` (shan → san, shang; san → shan, sang)."""
+    out = []
+    for a, b in _NEAR_INITIALS:
+        if sound.startswith(a):
+            out.append(b + sound[len(a):])
+        elif sound.startswith(b) and not sound.startswith(a):
+            out.append(a + sound[len(b):])
+    for a, b in _NEAR_FINALS:
+        if sound.endswith(a):
+            out.append(sound[: -len(a)] + b)
+        elif sound.endswith(b):
+            out.append(sound[: -len(b)] + a)
+    return out
+
 
 class Homophones:
     """Characters of the plans by their sound, and the repair of a question's same-sound slips."""
@@ -55,7 +75,9 @@ class Homophones:
                 chars[k] = swap
                 changed = True
             elif k >= 2 and right in _ASKING_STARTS and (swap := self._left_run_swap(chars[k - 2] + left, ch)):
-                # 会展弯哪年营业: the slip ends a name (会展湾) before a word of asking it makes no pair with
+                # 会展弯哪年营业: the slip ends a name (会展湾) before a word of asking it makes no pair with.
+                # (Before any other word, measured: 企业有市场 → 由, 报告想拿 → 相, 垃圾焚烧 → 分 — runs the
+                # plans write made of a common character, no name's end.)
                 chars[k] = swap
                 changed = True
         return "".join(chars) if changed else None
@@ -73,9 +95,16 @@ class Homophones:
         """The one character of the same sound as `ch` that makes pairs the plans write with its
         neighbours (`left`, the first of `right`) and, with `run`, a run with all of `right` they write;
         None when none does or several do (two candidates would be a guess)."""
-        swaps = [alt for alt in self.by_sound.get(char_pinyin(ch), ())
-                 if alt != ch and (not left or self.known(left + alt)) and (not right or self.known(alt + right[0]))
-                 and (not run or (self.written is not None and self.written(alt + right)))]
+        def fits(alt: str) -> bool:
+            return alt != ch and (not left or self.known(left + alt)) and (not right or self.known(alt + right[0])) \
+                and (not run or (self.written is not None and self.written(alt + right)))
+        sound = char_pinyin(ch)
+        swaps = [alt for alt in self.by_sound.get(sound, ()) if fits(alt)]
+        if not swaps and left and right and self.written is not None:
+            # 景三花园 for 景山花园: an input method's fuzzy sounds (s for sh, an for ang) slip as well, but
+            # only where the run of three is the plans' (the fuzzier the sound, the more the text must agree).
+            swaps = [alt for near in near_sounds(sound) for alt in self.by_sound.get(near, ())
+                     if fits(alt) and self.written(left + alt + right[0])]
         if len(swaps) > 1 and left and right and self.written is not None:
             # 开原里: 元 and 园 each make pairs the plans write (开元, 元里; 开园, 园里); only 开元里 is
             # written as a run of three.

@@ -6,8 +6,8 @@ import re
 
 from knowledge.query import DOC_POINTER
 
-# What is done to a document on its day: issued, published, made to a congress (作报告).
-_ISSUED = r"(?:公开)?(?:发布|印发|出台|公布|下发|签发|成文|发文|作|做)"
+# What is done to a document on its day: issued, published (发出来, put on a website: 挂网), made to a congress (作报告).
+_ISSUED = r"(?:公开)?(?:发布|印发|出台|公布|下发|签发|成文|发文|发出来|发出|挂出来|挂出|挂网|作|做)"
 # Asking for a day or a year.
 _WHEN = r"(?:哪一?年|哪一?天|哪月|什么时候|啥时候|什么时间|何时|几月几[号日]|几号|日期|时间|那天)"
 # The document asked about, pointed at (这个规划, 那份纲要) or named by its kind after a place.

@@ -97,15 +97,19 @@ _TASK_TITLES = re.compile(r"任务(?:的)?(?:标题|名称|题目|名字)")
 _QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
 
 
+# How many characters a count of mentions lets stand between the words of what it counts (a modifier: 建筑安装).
+MENTION_GAP = 4
+
+
 def _writing(index: SearchIndex, word: str) -> list[int]:
-    """The entries that write `word`, or its words in order with at most two characters between each
-    (领军企业: 领军型企业; 社会救助一城通办: 社会救助领域“一城通办”, quotation marks aside), as a count of the
+    """The entries that write `word`, or its words in order with at most MENTION_GAP characters between each
+    (领军企业: 领军型企业; 小巨人企业: “小巨人”建筑安装企业; 社会救助一城通办: 社会救助领域“一城通办”, quotation marks aside), as a count of the
     places a word is written takes them."""
     users = index._term_users(word)
     words = [w for w, _ in tagged(word)]
     if len(words) < 2 or len(word) < 4:
         return users
-    loose = re.compile(r"[\u4e00-\u9fff]{0,2}".join(map(re.escape, words)))
+    loose = re.compile(rf"[\u4e00-\u9fff]{{0,{MENTION_GAP}}}".join(map(re.escape, words)))
     found = set(users)
     rarest = min(words, key=lambda w: len(index._term_users(w)))
     return users + [i for i in index._term_users(rarest) if i not in found
@@ -368,6 +372,7 @@ class Listing:
         elif reading.ordinal is not None:
             # 工作安排第七条: counted inside the part the words before the ordinal name, if one is.
             named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
+            spoken_of, unspoken = False, []
             for d in docs:
                 if named and not any(s.doc == d for s in named):
                     continue  # 大港街道保障措施第四节: counted in the plan that has that part, not in another
@@ -398,12 +403,19 @@ class Listing:
                 if not reading.parts and reading.topic and (inner := self.part_about(index, part, reading.topic)):
                     # 第四章讲石化园区的那节: the part below the one numbered that speaks of the topic.
                     chosen.append(("section", inner))
+                    spoken_of = True
                     continue
                 parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
                 if parts and reading.topic in _CONTENT_ASKED:
                     # 第六章写了哪些内容: the part itself (its title says what it is about), then its parts
                     chosen.append(("section", part))
+                if not parts and not reading.parts and reading.topic:
+                    unspoken.append(part)
                 chosen.extend(("section", s) for s in parts or [part])
+            if spoken_of and unspoken:
+                # 大港街道最后一章有一节讲用地: of the plans in scope, those whose part holds one on the
+                # topic answer; another's part numbered so, holding none, is no answer.
+                chosen = [c for c in chosen if not any(c[1] is u for u in unspoken)]
         elif not reading.topic:
             if reading.wanted == "term":
                 chosen = [("term", t) for t in self.kb.terms if t.doc in docs]
@@ -1051,22 +1063,30 @@ class Listing:
             # holds 实现 alone, the paragraphs 实现…全覆盖; 带美丽二字的目标: no target row writes it, the
             # paragraphs setting the plan's goals do)
             written = falling_due([(p, due) for p, due in self.plan_passages_due if p.doc in docs])
-            most = max((float(cover[2][i]) for _, i, _ in written), default=0.0)
+            # (a paragraph under a heading naming the topic holds it as its text would: 推进健康新河建设)
+            held = np.maximum(cover[1], cover[2])
+            most = max((float(held[i]) for _, i, _ in written), default=0.0)
             # (instead of typed tasks only when the paragraphs hold much of the topic, and more of it:
             # 中心 alone in 坚持以人民为中心 is no paragraph on 社区卫生站和中心)
             if written and (not picked or (most >= TEXT_COVERAGE * NEAR_BEST
-                                           and most > max(cover[2][i] for _, i, _ in picked))):
+                                           and most > max(held[i] for _, i, _ in picked))):
                 picked = written
                 # (paragraphs share their plan's one day: those holding more of the topic come first)
-                order = {i: -float(cover[2][i]) for _, i, _ in written}
+                order = {i: -float(held[i]) for _, i, _ in written}
         if not picked and reading.kind == "due" and reading.horizon is None and q.year is None and topics:
             # 卫生服务中心任务到期的有哪些, when every such task's day has passed: they have come due —
             # listed as overdue rather than "none due" (no window was named to hold them to).
             return self.due(index, q, replace(reading, kind="overdue"), today, result, limit)
         # Items whose title or heading names the topic (or whose text the year) first; then by date
-        # (most recently overdue first, soonest due first), then in plan order.
-        picked.sort(key=lambda t: (t[0], -order.get(t[1], t[1])) if reading.kind == "overdue"
-                    else (t[0], order.get(t[1], t[1])), reverse=reading.kind == "overdue")
+        # (most recently overdue first, soonest due first), then those holding more of the topic (泥头车管理:
+        # the tasks on 泥头车 before one on 管理 falling due the same day), then in plan order.
+        # (a figure asked for, 要到100%的指标, is set by each such target alike: no words to hold more of)
+        held = np.maximum(cover[1], cover[2]) if cover is not None and not numeric and valued is None else None
+
+        def holds(i: int) -> float:
+            return -round(float(held[i]), 2) if held is not None else 0.0
+        picked.sort(key=lambda t: (-t[0].toordinal() if reading.kind == "overdue" else t[0].toordinal(),
+                                   holds(t[1]), order.get(t[1], t[1])))
         picked.sort(key=lambda t: not t[2])
         picked = _one_passage_per_line(index, picked)
         result.reading = reading.kind  # type: ignore[assignment]

@@ -31,7 +31,7 @@ _LAST_ONE = re.compile(rf"(?:{LAST_WORDS})的?[那这]?一?个(?=[\u4e00-\u9fff]
 _BARE_CHAPTER_SECTION = re.compile(r"(?<![第\d一二三四五六七八九十两])([一二三四五六七八九十]{1,3})章([一二三四五六七八九十]{1,3})节")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 # (第一个完成, 第一个建成: "the first to do it", no part of a document: an action verb after 第N个)
-_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章节|章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|大条|个大板块|大板块|个板块|板块|(?:大)?类(?=是|讲|叫|写|说|$)|"
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章节|章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|大条|个大板块|大板块|个板块|板块|(?:大)?类(?=是|讲|叫|写|说|的名|的标题|的题目|$)|"
                       rf"个(?=[\u4e00-\u9fff])(?!{alternation('action_verbs')}))"
                       rf"|((?:{LAST_WORDS})一?)(个?大?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
@@ -486,7 +486,9 @@ _TABLE_WORD = re.compile(r"专栏|表")
 _HOW_DONE = re.compile(r"怎么|如何|怎样")
 # … by a verb of at most this many characters (整治, 管).
 HOW_DONE_CHARS = 2
-_SPOKEN_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:讲|说|关于|有关)(?:的是|的)?([\u4e00-\u9fff]{2,})$")
+# (写定位的那章: 讲 or 写 opening the topic as well; 写字楼 is another word)
+_SPOKEN_OF = re.compile(r"(?:(?<=[\u4e00-\u9fff])(?:讲|说|写|谈|关于|有关)|^(?:讲|写(?!字)))(?:的是|的)?"
+                        r"([\u4e00-\u9fff]{2,})$")
 
 
 def _asks_inside_part(text: str, found: list[tuple[str, str]], horizons: dict[str, str], table: _Cues) -> bool:

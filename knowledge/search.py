@@ -130,6 +130,9 @@ MIN_EXPLAINED = 0.5
 EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
 _HOW_MANY_OF = re.compile(r"(?:几|多少)[十百千万]?(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Whom the things counted are under, said before the asking (党工委下面, 街道下辖).
+_UNDER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:下面|底下|下属|下辖|所属|管辖)")
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
 # A question looking in an indicator table (专栏里写的啥, 指标表上).
 _TABLE_SAID = re.compile(r"专栏|指标表|表格|表里|表中|表上")
@@ -451,7 +454,12 @@ class SearchIndex:
         found = self._figures.get(i)
         if found is None:
             item = self.entries[i].item
-            found = stated_figures(" ".join([str(getattr(item, "text", "") or ""), *_values_of(item)]))
+            # An indicator with values states those: its line's other figures are its neighbours'
+            # (地区生产总值增长4.5%左右, …固定资产投资实现正增长: only the first states 4.5%).
+            # (a bare number is read in the indicator's unit: 1.65 万人 is 16500)
+            unit = str(getattr(item, "unit", "") or "")
+            values = [v + unit if _BARE_NUMBER.fullmatch(v) else v for v in _values_of(item)]
+            found = stated_figures(" ".join(values) if values else str(getattr(item, "text", "") or ""))
             self._figures[i] = found
         return found
 
@@ -1245,14 +1253,16 @@ class SearchIndex:
             # 辖区13个社区, or 新增规上企业20家
             named = re.escape(thing)
             # (紧盯738家规上企业 for 规上工业企业: the text may leave out some of the words naming them)
-            shorter = rf"[{re.escape(thing[:-2])}]{{2,{len(thing) - 3}}}{re.escape(thing[-2:])}" if len(thing) > 4 else named
+            # (or all of them: 237个基层党组织 for 基层党组织)
+            shorter = rf"[{re.escape(thing[:-2])}]{{2,{len(thing) - 2}}}{re.escape(thing[-2:])}" if len(thing) > 4 else named
             # (全街237个基层党组织 for 党组织: a two-character kind of them between)
             said = re.compile(rf"{number}{measure}(?:[\u4e00-\u9fff]{{2}})?{shorter}|{named}{number}{measure}")
             # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
             # (紧盯的那批: the words pointing at them are not, nor the document they are looked for in)
             rest = asked[: m.start()] + asked[m.end():] if m else q.text
+            # (党工委下面有多少个基层党组织: whom they are under is no doing either)
             done = re.sub(r"^(?:要|将|能|会|需要|计划)+|(?:的|是|有|为|一共有|一共|总共有|总共|共有|共)$", "",
-                          _POINTING.sub("", _IN_DOCUMENT.sub("", rest.replace(thing, "", 1))))
+                          _UNDER.sub("", _POINTING.sub("", _IN_DOCUMENT.sub("", rest.replace(thing, "", 1)))))
             found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing[-2:]).tolist()
                      if counted in (text := self.entries[i].text) and self.allowed(i, q)
                      and (n := said.search(text)) and (len(done) < 2 or done in text)]
@@ -1488,8 +1498,10 @@ def _nothing_on(word: str) -> str:
 
 
 def _values_of(item: object) -> list[str]:
-    """An indicator's baseline and target values as written (none for other items)."""
-    return [str(v.value) for v in (getattr(item, "baseline", None), getattr(item, "target", None)) if v is not None]
+    """An indicator's baseline, target and growth as written (none for other items)."""
+    growth = getattr(item, "growth", None)
+    return [str(v.value) for v in (getattr(item, "baseline", None), getattr(item, "target", None)) if v is not None] \
+        + ([str(growth)] if growth else [])
 
 
 def one_document_agrees(docs: list[str], share: float, top: int) -> bool:

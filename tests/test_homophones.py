@@ -140,3 +140,17 @@ def test_a_slip_ending_a_name_before_a_pointing_word_is_swapped_back() -> None:
     h = Homophones(plans, _pairs(plans).__contains__, plans.__contains__)
     assert h.repair("五车弟那边改造咋弄") == "五车地那边改造咋弄"
     assert h.repair("五车弟这块有啥安排") == "五车地这块有啥安排"
+
+
+def test_a_fuzzy_sound_slip_is_swapped_back_only_where_the_run_of_three_is_written() -> None:
+    """景三花园 for 景山花园: an input method's fuzzy sounds (s for sh, an for ang) slip too; swapped only
+    where the swap makes a run of three the plans write, and never when a same-sound swap exists."""
+    from knowledge.homophones import near_sounds
+
+    assert set(near_sounds("shan")) == {"san", "shang"} and set(near_sounds("zi")) == {"zhi"}
+    plans = "完成景山花园老旧小区改造，景色宜人"
+    h = Homophones(plans, _pairs(plans).__contains__, plans.__contains__)
+    assert h.repair("景三花园改造") == "景山花园改造"
+    # (without the run of three written, a fuzzy sound is no reason to swap)
+    assert Homophones(plans, _pairs(plans).__contains__).repair("景三花园改造") is None
+

@@ -1055,7 +1055,7 @@ def test_a_top_part_said_as_a_big_block_or_a_big_point(question: str, path: tupl
 
 @pytest.mark.parametrize("question,kind,topic", [
     ("宝安七十项任务里抓项目那一块全称", "structure", "宝安七十项任务里抓项目"),  # 那一块全称: the part itself
-    ("第7章写人居环境还是别的", "structure", "写人居环境"),          # whether a part speaks of it
+    ("第7章写人居环境还是别的", "structure", "人居环境"),            # whether a part speaks of it (写: its verb)
     ("禁毒方面都有啥动作，列一列", "list", "禁毒"),                   # the moves made on it, listed
     ("打击邪教这块，哪几份规划有写", "list", "打击邪教"),             # 有写: said to be written
 ])
@@ -1220,3 +1220,16 @@ def test_a_chapter_and_section_said_by_their_numbers_alone() -> None:
 def test_a_question_asking_what_was_done_is_read_so_whatever_its_kind(question: str, past: bool) -> None:
     """有几家了, 已有, 那年收了: what was reached (a review tells it), for a single answer as for a list."""
     assert read(normalize(question)).past is past
+
+
+@pytest.mark.parametrize("question,kind,topic,path", [
+    ("写定位的章节叫啥", "structure", "定位", ()),          # a part named by what it writes, asked its name
+    ("讲国际国内形势的小节叫什么", "structure", "国际国内形势", ()),
+    ("七十项任务里第五大类的名字", "structure", None, (5,)),  # 第五大类的名字: the fifth part's name
+    ("健康新河的任务哪些已逾期", "overdue", "健康新河", ()),  # 已逾期: overdue, 已 no part of the topic
+    ("年底前得办完哪几件劳资纠纷的活儿", "due", "劳资纠纷", ()),  # 哪几件: counted in 件 as in 项
+])
+def test_a_part_named_by_what_it_writes_or_its_place_and_work_already_overdue(
+        question: str, kind: str, topic: str | None, path: tuple[int, ...]) -> None:
+    r = read(normalize(question))
+    assert r.kind == kind and r.path == path and (topic is None or r.topic == topic)

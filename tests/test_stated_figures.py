@@ -47,3 +47,14 @@ def test_a_rough_figure_is_asked_for_as_much_as_duoshao(bundled_kb) -> None:  # 
     assert hits and "63.6%" in hits[0].text
     hits = index.search("河北区报告里说就业新增了1点几万人来着").hits
     assert hits and "1.65万人" in hits[0].text
+
+
+def test_an_indicator_on_a_shared_line_states_only_its_own_figures(bundled_kb) -> None:  # type: ignore[no-untyped-def]
+    """河北区定的2024经济增速是四个半点吗: the line sets four targets; only 地区生产总值 states 4.5% (its
+    neighbours, 固定资产投资 实现正增长, state none), and a bare value is read in its unit (1.65 万人)."""
+    from knowledge.search import SearchIndex
+
+    index = SearchIndex(bundled_kb)
+    hits = index.search("河北区定的2024经济增速是四个半点吗").hits
+    assert hits and hits[0].title == "地区生产总值"
+    assert all(h.title != "固定资产投资" for h in hits[:1])

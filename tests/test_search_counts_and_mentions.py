@@ -1,0 +1,63 @@
+"""Counts and checks of mentions on the bundled plans: words of the thing counted with a modifier between
+(小巨人…企业), the things counted under whom (党工委下面), whether the plans mention something at all
+(有没有提到), and overdue work under a heading naming the topic."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.search import SearchIndex
+
+
+@pytest.fixture(scope="module")
+def index(bundled_kb) -> SearchIndex:  # type: ignore[no-untyped-def]
+    return SearchIndex(bundled_kb)
+
+
+def test_a_mention_counts_its_words_with_a_modifier_between(index: SearchIndex) -> None:
+    """提到小巨人企业的有几处: “小巨人”建筑安装企业 (大港街道) is a mention as “小巨人”企业 (宝安) is."""
+    result = index.search("提到小巨人企业的有几处")
+    assert result.reading == "count" and result.total == 2
+    assert {h.doc[:3] for h in result.hits} == {"001", "003"}
+
+
+def test_a_number_stated_of_the_things_counted_under_whom_they_are(index: SearchIndex) -> None:
+    """大港街道党工委下面有多少个基层党组织: 全街237个基层党组织 states it; 党工委下面 is no doing the text
+    must hold."""
+    hits = index.search("大港街道党工委下面有多少个基层党组织").hits
+    assert hits and "237个基层党组织" in hits[0].text
+
+
+def test_whether_the_plans_mention_it_is_no_word_of_the_topic(index: SearchIndex) -> None:
+    """综合管廊建设有没有提到: 有没有提到 is the asking, not 到 left in what is matched."""
+    q = index.parse("综合管廊建设有没有提到", None)
+    assert q.text == "综合管廊建设"
+    assert index.parse("规划里有没有提到综合管廊", None).text == "综合管廊"
+    assert index.parse("提到小巨人的有几处", None).text == "提到小巨人"  # (a count of mentions keeps 提到)
+
+
+def test_overdue_work_under_a_heading_naming_the_topic(index: SearchIndex) -> None:
+    """新河街道健康新河的任务哪些已逾期: the paragraphs under (四)推进健康新河建设, not tasks elsewhere that
+    write 新河."""
+    result = index.search("新河街道健康新河的任务哪些已逾期", today=dt.date(2026, 1, 20))
+    assert result.reading == "overdue" and result.hits
+    assert {h.line for h in result.hits} <= set(range(272, 282))
+
+
+def test_a_numbered_part_holding_none_on_the_topic_is_no_answer_beside_one_that_does(index: SearchIndex) -> None:
+    """大港街道最后一章有一节讲用地: of 大港's two plans, the five-year plan's last chapter holds 提升土地利用效能;
+    the annual plan's last part, holding nothing on 用地, is not listed beside it."""
+    result = index.search("大港街道最后一章有一节讲用地，标题是")
+    assert [h.title for h in result.hits] == ["提升土地利用效能"]
+    assert len(index.search("大港街道第三章讲啥").hits) == 2  # (no topic: each plan's third part)
+
+
+def test_due_work_holding_the_topic_comes_before_work_holding_a_word_of_it(index: SearchIndex) -> None:
+    """泥头车管理那几件事宝安年底前得办完的列下: the tasks writing 泥头车 fall due the same day as one on
+    应急管理; a rewrite of the topic the plans hold less of (渣土车管理: 管理 alone) makes no item about it,
+    and 那几件事 / 列下 are no words of the topic."""
+    result = index.search("泥头车管理那几件事宝安年底前得办完的列下", today=dt.date(2023, 11, 1))
+    assert result.reading == "due" and result.topic == "泥头车管理"
+    assert result.hits and all("泥头车" in h.text for h in result.hits)
