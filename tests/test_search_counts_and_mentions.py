@@ -1,6 +1,6 @@
-"""Counts and checks of mentions on the bundled plans: words of the thing counted with a modifier between
-(小巨人…企业), the things counted under whom (党工委下面), whether the plans mention something at all
-(有没有提到), and overdue work under a heading naming the topic."""
+"""Counts, mentions, due lists and numbered parts on the bundled plans: words of the thing counted with
+a modifier between (小巨人…企业), the things counted under whom (党工委下面), overdue work under a heading
+naming the topic, and a numbered part of one plan beside another's."""
 
 from __future__ import annotations
 
@@ -28,14 +28,6 @@ def test_a_number_stated_of_the_things_counted_under_whom_they_are(index: Search
     must hold."""
     hits = index.search("大港街道党工委下面有多少个基层党组织").hits
     assert hits and "237个基层党组织" in hits[0].text
-
-
-def test_whether_the_plans_mention_it_is_no_word_of_the_topic(index: SearchIndex) -> None:
-    """综合管廊建设有没有提到: 有没有提到 is the asking, not 到 left in what is matched."""
-    q = index.parse("综合管廊建设有没有提到", None)
-    assert q.text == "综合管廊建设"
-    assert index.parse("规划里有没有提到综合管廊", None).text == "综合管廊"
-    assert index.parse("提到小巨人的有几处", None).text == "提到小巨人"  # (a count of mentions keeps 提到)
 
 
 def test_overdue_work_under_a_heading_naming_the_topic(index: SearchIndex) -> None:
