@@ -262,7 +262,8 @@ RESIDUAL_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
 
 def fit_residual(questions: list[Question], name: str, dry_run: bool) -> int:
     """Fit one feature's weight with the committed ranker's logit as an offset: the weight of
-    RESIDUAL_GRID that ranks an answering candidate first for the most tune questions."""
+    RESIDUAL_GRID, added to the feature's committed weight, that ranks an answering candidate first for the
+    most tune questions."""
     ranker = Ranker.load()
     k = NAMES.index(name)
     scored = [qq for qq in questions if len(qq.x) and qq.y.any()]
@@ -273,11 +274,16 @@ def fit_residual(questions: list[Question], name: str, dry_run: bool) -> int:
         print(f"  {name} weight {w:.2f}: answering candidate first for {first} of {len(scored)} questions")
     best = RESIDUAL_GRID[int(np.argmax(firsts))]
     weights, mean, scale = dict(ranker.weights), dict(ranker.mean), dict(ranker.scale)
-    weights[name], mean[name], scale[name] = best, 0.0, 1.0
-    fitted = dataclasses.replace(ranker, weights=weights, mean=mean, scale=scale,
-                                 meta={**ranker.meta, f"residual_{name}": {"weight": best, "first": max(firsts),
-                                                                           "of": len(scored)}})
-    print(f"{name}: weight {best:.2f}")
+    # The grid's weight is added to what the committed ranker already gives the feature (w·(x − m)/s): on the
+    # raw feature that is w/s + best, and −w·m/s moves into the bias (every logit as fitted; for a feature new
+    # to the ranker, w = 0, the weight is the grid's alone).
+    committed, m, sc = weights.get(name, 0.0), mean.get(name, 0.0), scale.get(name, 1.0) or 1.0
+    weights[name], mean[name], scale[name] = committed / sc + best, 0.0, 1.0
+    bias = ranker.bias - committed * m / sc
+    fitted = dataclasses.replace(ranker, weights=weights, mean=mean, scale=scale, bias=bias,
+                                 meta={**ranker.meta, f"residual_{name}": {"weight": weights[name], "added": best,
+                                                                           "first": max(firsts), "of": len(scored)}})
+    print(f"{name}: weight {committed / sc:.2f} + {best:.2f} = {weights[name]:.2f}")
     return _save(fitted, dry_run)
 
 
