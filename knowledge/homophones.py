@@ -30,7 +30,7 @@ def near_sounds(sound: str) -> list[str]:
     for a, b in _NEAR_INITIALS:
         if sound.startswith(a):
             out.append(b + sound[len(a):])
-        elif sound.startswith(b) and not sound.startswith(a):
+        elif sound.startswith(b):
             out.append(a + sound[len(b):])
     for a, b in _NEAR_FINALS:
         if sound.endswith(a):

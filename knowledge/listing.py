@@ -20,6 +20,7 @@ from knowledge.fuzzy import own_clauses
 from knowledge.mention_frames import only_frame_words, without_aspect
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task
 from knowledge.normalize import normalize
+from knowledge.numbers import is_bare_number
 from knowledge.own_words import tagged
 from knowledge.query import Query, arabic_years
 from knowledge.readings import COUNTED, Reading, asks_each_document, doc_words, of_the_past_only, pointed_word
@@ -415,7 +416,8 @@ class Listing:
             if spoken_of and unspoken:
                 # 大港街道最后一章有一节讲用地: of the plans in scope, those whose part holds one on the
                 # topic answer; another's part numbered so, holding none, is no answer.
-                chosen = [c for c in chosen if not any(c[1] is u for u in unspoken)]
+                dropped = {id(u) for u in unspoken}
+                chosen = [c for c in chosen if id(c[1]) not in dropped]
         elif not reading.topic:
             if reading.wanted == "term":
                 chosen = [("term", t) for t in self.kb.terms if t.doc in docs]
@@ -990,7 +992,7 @@ class Listing:
                 for part in parts:
                     topics += index.lexicon.variants(part)[:2]
                     cover = tuple(np.maximum(a, b) for a, b in zip(cover, index.known_coverage(part), strict=True))
-        numeric = re.fullmatch(r"\d+(?:\.\d+)?", reading.topic) is not None
+        numeric = is_bare_number(reading.topic)
         valued: set[int] | None = None
         if (measured := _MEASURED_IN.fullmatch(reading.topic)) is not None and not measured.group(1):
             # 按处算的活年底前还有哪些: what falls due and states a number of that unit (120处, 1千平方米).
@@ -1052,6 +1054,9 @@ class Listing:
                           if core and core in index.entries[i].name + index.entries[i].text]
             return picked
 
+        # How much of the topic each item holds in its heading or its text (a paragraph under a heading naming
+        # the topic holds it as its text would: 推进健康新河建设).
+        topic_held = np.maximum(cover[1], cover[2]) if cover is not None else np.zeros(len(index.entries))
         order: dict[int, float] = {}  # (how items falling due the same day are ordered: plan order, else this)
         picked = falling_due(self._target_dates(docs) if reading.wanted == "indicator" else
                              [(t, due) for t, due in self._tasks_due(today, due_item) if t.doc in docs])
@@ -1063,16 +1068,14 @@ class Listing:
             # holds 实现 alone, the paragraphs 实现…全覆盖; 带美丽二字的目标: no target row writes it, the
             # paragraphs setting the plan's goals do)
             written = falling_due([(p, due) for p, due in self.plan_passages_due if p.doc in docs])
-            # (a paragraph under a heading naming the topic holds it as its text would: 推进健康新河建设)
-            held = np.maximum(cover[1], cover[2])
-            most = max((float(held[i]) for _, i, _ in written), default=0.0)
+            most = max((float(topic_held[i]) for _, i, _ in written), default=0.0)
             # (instead of typed tasks only when the paragraphs hold much of the topic, and more of it:
             # 中心 alone in 坚持以人民为中心 is no paragraph on 社区卫生站和中心)
             if written and (not picked or (most >= TEXT_COVERAGE * NEAR_BEST
-                                           and most > max(held[i] for _, i, _ in picked))):
+                                           and most > max(topic_held[i] for _, i, _ in picked))):
                 picked = written
                 # (paragraphs share their plan's one day: those holding more of the topic come first)
-                order = {i: -float(held[i]) for _, i, _ in written}
+                order = {i: -float(topic_held[i]) for _, i, _ in written}
         if not picked and reading.kind == "due" and reading.horizon is None and q.year is None and topics:
             # 卫生服务中心任务到期的有哪些, when every such task's day has passed: they have come due —
             # listed as overdue rather than "none due" (no window was named to hold them to).
@@ -1081,10 +1084,10 @@ class Listing:
         # (most recently overdue first, soonest due first), then those holding more of the topic (泥头车管理:
         # the tasks on 泥头车 before one on 管理 falling due the same day), then in plan order.
         # (a figure asked for, 要到100%的指标, is set by each such target alike: no words to hold more of)
-        held = np.maximum(cover[1], cover[2]) if cover is not None and not numeric and valued is None else None
+        by_words = cover is not None and not numeric and valued is None
 
         def holds(i: int) -> float:
-            return -round(float(held[i]), 2) if held is not None else 0.0
+            return -round(float(topic_held[i]), 2) if by_words else 0.0
         picked.sort(key=lambda t: (-t[0].toordinal() if reading.kind == "overdue" else t[0].toordinal(),
                                    holds(t[1]), order.get(t[1], t[1])))
         picked.sort(key=lambda t: not t[2])

@@ -83,6 +83,9 @@ class Quantity:
         return self.unit in ("%", "％")
 
 
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def parse_number(text: str) -> float | None:
     """The first number in `text` (Arabic or Chinese numerals), or None."""
     text = text.translate(_FULL_WIDTH_DIGITS)
@@ -99,6 +102,11 @@ def parse_number(text: str) -> float | None:
         except (ValueError, KeyError):
             return None
     return None
+
+
+def is_bare_number(text: str) -> bool:
+    """Is `text` a number in digits alone, with no unit or word (100, 1.65)?"""
+    return _BARE_NUMBER.fullmatch(text) is not None
 
 
 def normalize_unit(unit: str | None) -> str | None:

@@ -64,6 +64,7 @@ from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Sectio
 from knowledge.normalize import has_cjk, is_ascii_query, normalize, unbracket_words
 from knowledge.numbers import (
     in_spans,
+    is_bare_number,
     large_numbers_in_digits,
     percents_in_digits,
     pluses_in_signs,
@@ -130,7 +131,6 @@ MIN_EXPLAINED = 0.5
 EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
 _HOW_MANY_OF = re.compile(r"(?:几|多少)[十百千万]?(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
-_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Whom the things counted are under, said before the asking (党工委下面, 街道下辖).
 _UNDER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:下面|底下|下属|下辖|所属|管辖)")
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
@@ -458,7 +458,7 @@ class SearchIndex:
             # (地区生产总值增长4.5%左右, …固定资产投资实现正增长: only the first states 4.5%).
             # (a bare number is read in the indicator's unit: 1.65 万人 is 16500)
             unit = str(getattr(item, "unit", "") or "")
-            values = [v + unit if _BARE_NUMBER.fullmatch(v) else v for v in _values_of(item)]
+            values = [v + unit if is_bare_number(v) else v for v in _values_of(item)]
             found = stated_figures(" ".join(values) if values else str(getattr(item, "text", "") or ""))
             self._figures[i] = found
         return found
