@@ -352,7 +352,7 @@ class Listing:
               limit: int) -> SearchResult | None:
         """The items a list, count or structure question asks for; None when it names nothing the
         structure knows (the ranker's answer then decides)."""
-        from knowledge.search import fold_passages
+        from knowledge.search import fold_passages, fold_repeats
         docs = self._docs(q, outline=reading.kind == "structure" or reading.wanted == "section", past=reading.past)
         chosen: list[tuple[str, object]] = []
         shown = reading.topic  # what the answer's heading names
@@ -501,7 +501,7 @@ class Listing:
         if ranked:
             # No part of the outline is named: every item the ranker lists for the topic (a count
             # of them counts these).
-            hits = fold_passages(self._with_ranked(index, q, reading, hits))
+            hits = fold_repeats(fold_passages(self._with_ranked(index, q, reading, hits)))
         if not hits:
             return None
         result.total = len(hits)

@@ -250,11 +250,16 @@ _ROUGH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"([一二两三四五六七八九]|\d)成(?:几|多)"), "tenth"),  # 六成几: 60% up to 70%
     (re.compile(r"([一二两三四五六七八九]?十|[1-9]0)几个?(万亿|亿|万|千)?"), "tens"),  # 二十几: 20 up to 30
     (re.compile(_NUMERAL + r"(万亿|亿|万|千|百)多"), "more"),  # 三千多: 3000 up to 4000
+    # 几百万: 100万 up to 1000万; 几百P: 100 up to 1000 (an order of magnitude, the digits asked for)
+    (re.compile(r"(?<![点\d一二两三四五六七八九十百千])几(?=[十百千万亿])([十百千])?(万亿|亿|万)?"), "magnitude"),
 ]
+_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _ROUGH_SCALES = {**_SCALES, "百": 1e2}
 # The whole of such a figure as said, with the 是/有 before it and a measure after it: it asks for the
 # figure as 多少 does (是六成几, 有二十几个).
-ROUGH_FIGURE = re.compile(r"(?:是|有|了)?(?:" + "|".join(p.pattern for p, _ in _ROUGH) + r")[人个家项座所处条户次元]?")
+# (几百P: a unit in letters after it is the figure's too)
+ROUGH_FIGURE = re.compile(r"(?:是|有|了)?(?:" + "|".join(p.pattern for p, _ in _ROUGH)
+                          + r")(?:[人个家项座所处条户次元]|[a-z]{1,2}(?![a-z]))?", re.IGNORECASE)
 
 
 def stated_spans(text: str) -> tuple[tuple[float, float], ...]:
@@ -263,6 +268,10 @@ def stated_spans(text: str) -> tuple[tuple[float, float], ...]:
     out = []
     for pattern, how in _ROUGH:
         for m in pattern.finditer(text):
+            if how == "magnitude":
+                low = _MAGNITUDES.get(m.group(1) or "", 1.0) * _ROUGH_SCALES.get(m.group(2) or "", 1.0)
+                out.append((low, low * 10))
+                continue
             n = numeral_value(m.group(1))
             if n is None:
                 continue

@@ -30,7 +30,8 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
 # 几座, 几公里, 几亿: how many of a thing counted in a unit (not 几块 / 几条 / 几部分, parts of a document).
 _FIGURE_MEASURES = tuple(u for u in MEASURE_UNITS + COUNT_WORDS if u not in ("块", "条", "部", "份", "期", "批", "间",
                                                                            "件", "位", "张", "对", "次", "分", "天"))
-_HOW_MANY_MEASURED = re.compile(f"(?<![好这那哪])几(?:{one_of(_FIGURE_MEASURES + ('亿', '万'))})")
+# (几百万, 几百P: an order of magnitude asked is a figure too)
+_HOW_MANY_MEASURED = re.compile(f"(?<![好这那哪])几(?:[十百千]|{one_of(_FIGURE_MEASURES + ('亿', '万'))})")
 
 # 那350万, 这个2800家: a demonstrative before a figure.
 _POINTING_AT_FIGURE = re.compile(r"(?:那个|这个|那|这)(?=\d)")

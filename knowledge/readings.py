@@ -43,6 +43,10 @@ _SUB_PART = re.compile(r"(第[一二三四五六七八九十百零〇两\d]{1,4}
 _MARKED_NUMBER = re.compile(r"(?:标着|标号|标|编号为|编号是|编号)([一二三四五六七八九十]{1,3})(?:号)?的?(?=那|这|部分|块|章|节|项)")
 # 提升土地利用效能是保障措施里(的): where a part is asked for, said with the part it is in.
 _WHERE_INSIDE = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:是|在)([\u4e00-\u9fff]{2,})")
+# 主要指标表是第几个专栏, 定位放在第几个大标题下: once the asking word is out, the kind of part asked for
+# (and the 是/在 leading to it) ends the topic; it names no part of the thing looked for.
+_WHERE_PART_ASKED = re.compile(r"(?:是|在|放在|位于|属于|归在)?(?:专栏|一级标题|二级标题|大标题|小标题|标题|章节|小节|章|节|"
+                               r"部分|板块|位置)(?:下面|底下|里面|下|里|中)?$")
 # 回顾部分: a part named with the word for a part (部分, cut short to 部 once 分 is trimmed).
 _PART_WORD_END = re.compile(r"(?:那部分|这部分|部分|那块|这块|部)$")
 # 第（七）项: an ordinal whose number is written bracketed, as the headings number it.
@@ -569,8 +573,8 @@ _MENTION_VERBS = r"(?:(?:(?<=[里中的是有])|^)(?:带有|带|含有|含)|提�
 # (how the places are counted: 几处, 多少次, 有几段, 几个地方)
 _HOW_MANY_PLACES = r"(?:几|多少)(?:处|条|次|回|段|个地方)"
 _WORD = r"([\u4e00-\u9fff\w]{2,8}?)"
-# (how the word is pointed at: 滨城两字, 香港这个词; the items said: 的条目, 的段落)
-_AS_WORD_FORMS = "字样|二字|两字|这个词|这几个字"
+# (how the word is pointed at: 滨城两字, 香港这个词, 全民健身这类内容; the items said: 的条目, 的段落)
+_AS_WORD_FORMS = "字样|二字|两字|这个词|这几个字|这类内容|这方面的内容|这方面内容|相关的内容|相关内容|这类"
 _AS_WORD = rf"(?:{_AS_WORD_FORMS})?"
 _ALL = r"(?:一共有|总共有|共有|一共|总共|共)?"
 _PLACES_OF = r"(?:地方|条目|内容|段落|任务)?"
@@ -902,6 +906,11 @@ def read(text: str) -> Reading:
             and re.search(re.escape(inside.group(2)) + "(?:里面|里头|当中|里|中)", text):
         # 提升土地利用效能是保障措施里第几节: the part asked about, then the part it is looked for in.
         r.topic = inside.group(1)
+    if r.where and len(bare := _WHERE_PART_ASKED.sub("", r.topic)) >= 2:
+        r.topic = bare
+    if r.where and (in_doc := next((w for w in doc_words if r.topic.endswith("在" + w)), None)) \
+            and len(bare := _trim(r.topic[: -len(in_doc) - 1], table)) >= 2:
+        r.topic = bare  # 远景那段在规划哪个位置: the document it is in is no part of the topic
     if r.where and len(r.topic) > WHERE_TOPIC_CHARS:
         r.where = False  # …原话在哪一部分，是怎么写的: a question about what the text says
     if r.topic in doc_words or (r.wanted and nouns.get(r.topic) == r.wanted):

@@ -1573,6 +1573,30 @@ READ_WORD_CHARS = 3
 SHOWN_OPENING = 20  # characters of a passage that show it is the opening of a heading's body
 
 
+def fold_repeats(hits: list[Hit]) -> list[Hit]:
+    """A list's hits without one that repeats an earlier hit (求是里等13个、11.63万平方米老旧小区改造: two figures of
+    one sentence; a task and the figure read from its sentence: one text holds the other), nor a passage of a
+    paragraph listed already (its best sentence stands for it; the chat's button shows the whole paragraph):
+    one item to whoever asked, not the same sentence or paragraph twice."""
+    shown: dict[tuple[str, int], list[str]] = {}
+    paragraphs: set[tuple[str, int]] = set()
+    out: list[Hit] = []
+    for h in hits:
+        if h.kind == "passage":
+            para = (h.doc, getattr(h.item, "para", 0))
+            if para in paragraphs:
+                continue
+            paragraphs.add(para)
+        text = normalize(getattr(h.item, "text", "") or "")
+        if text and h.kind != "section":
+            on_line = shown.setdefault((h.doc, h.line), [])
+            if any(text in other or other in text for other in on_line):
+                continue
+            on_line.append(text)
+        out.append(h)
+    return out
+
+
 def fold_passages(hits: list[Hit], keep: frozenset[int] = frozenset()) -> list[Hit]:
     """The hits without passages that repeat a typed item among them (the task 落实安全生产主体责任
     and the passage it was read from are one answer): same line, and one holds the other's words. A

@@ -389,6 +389,22 @@ def test_where_a_topic_stands_asks_for_the_part_holding_it() -> None:
     assert read(normalize("规划里好像提到要用烈士陵园搞爱国主义教育原话在哪一部分是怎么写的")).where is False
 
 
+@pytest.mark.parametrize("question,topic", [
+    ("主要指标表是第几个专栏", "主要指标表"),  # the kind of part asked after the asking word
+    ("定位是放在第几个大标题下", "定位"),
+    ("远景那段在规划哪个位置", "远景"),  # the place in the document, the stretch pointed at
+    ("智慧社区放在第几章", "智慧社区"),
+])
+def test_the_kind_of_part_asked_and_the_document_are_no_part_of_a_where_topic(question: str, topic: str) -> None:
+    r = read(normalize(question))
+    assert (r.kind, r.where, r.topic) == ("structure", True, topic)
+
+
+def test_a_stretch_of_time_pointed_at_is_no_part() -> None:
+    r = read(normalize("那段时间的工作有哪些"))
+    assert (r.kind, r.topic) == ("list", "时间")
+
+
 def test_articles_of_a_part_are_asked_by_their_measure() -> None:
     assert read(normalize("第五章有几条")).articles is True
     assert read(normalize("第五章有哪几条")).articles is True
@@ -501,7 +517,9 @@ def test_the_kind_of_item_looked_in_and_touching_on_are_no_part_of_a_lists_topic
                                            ("清单里泥头车在几条任务里提过", "泥头车"), ("说明书有几处", ""),
                                            ("报告里讲供热的有几处", ""), ("按平方公里说面积的有几处", ""),
                                            # (which documents write it: a list of what they say of it)
-                                           ("哪些文件提到了鸿蒙", "")])
+                                           ("哪些文件提到了鸿蒙", ""),
+                                           # (the kind of content the word stands for is no part of it)
+                                           ("全民健身这类内容总共出现几处", "全民健身")])
 def test_the_places_a_word_is_written_are_counted(question: str, word: str) -> None:
     from knowledge.readings import mention_word
 

@@ -53,3 +53,34 @@ def test_due_work_holding_the_topic_comes_before_work_holding_a_word_of_it(index
     result = index.search("泥头车管理那几件事宝安年底前得办完的列下", today=dt.date(2023, 11, 1))
     assert result.reading == "due" and result.topic == "泥头车管理"
     assert result.hits and all("泥头车" in h.text for h in result.hits)
+
+
+def test_a_list_shows_one_item_per_sentence_and_paragraph(index: SearchIndex) -> None:
+    """各份规划里意识形态工作是怎么写的: three sentences of one paragraph, or a task and the figure read from its
+    sentence, are one item to whoever asked; the best of them stands for the rest."""
+    result = index.search("各份规划里意识形态工作是怎么写的")
+    assert result.reading == "list" and len(result.hits) >= 5
+    paragraphs = [(h.doc, h.item.para) for h in result.hits if h.kind == "passage"]  # type: ignore[union-attr]
+    assert len(paragraphs) == len(set(paragraphs))
+    figures = index.search("老旧小区改造各个规划都是怎么安排的").hits
+    texts = [(h.doc, h.line, h.text) for h in figures if h.kind != "section"]
+    assert not any(a != b and a[:2] == b[:2] and (a[2] in b[2] or b[2] in a[2]) for a in texts for b in texts)
+
+
+@pytest.mark.parametrize("question,doc,line", [
+    ("大港街道经济社会发展主要指标在第几个专栏", "001", 66),  # the kind of part asked, 专栏, is no topic
+    ("新河街道的定位在纲要第几个大标题下", "004", 40),
+    ("大港街道规划里二〇三五远景目标那段在哪个位置", "001", 29),
+])
+def test_where_a_part_stands_is_asked_with_the_kind_of_part(index: SearchIndex, question: str, doc: str,
+                                                            line: int) -> None:
+    hits = index.search(question).hits
+    assert hits and (hits[0].doc[:3], hits[0].line) == (doc, line)
+
+
+def test_an_order_of_magnitude_asked_is_a_figure(index: SearchIndex) -> None:
+    """河北区打击电诈一年避免群众损失几百万: 几百万 asks for the figure (避免群众损失400余万元), and no word of
+    the question is left unexplained."""
+    hits = index.search("河北区打击电诈一年避免群众损失几百万").hits
+    assert hits and "400余万元" in hits[0].text
+

@@ -28,6 +28,9 @@ def test_stated_figures(text: str, values: set[float]) -> None:
     ("十几个社区", ((10.0, 20.0),)),
     ("三千多家市场主体", ((3000.0, 4000.0),)),
     ("新增就业1.5万人", ()),  # a figure stated exactly is no span
+    ("一年挡下几百万损失", ((1e6, 1e7),)),  # an order of magnitude asked
+    ("算力目标是几百P", ((100.0, 1000.0),)),
+    ("二十几万人", ((2e5, 3e5),)),  # (几 after a numeral is the rough figure's, not a magnitude)
 ])
 def test_a_figure_recalled_roughly_is_a_span(text: str, spans: tuple[tuple[float, float], ...]) -> None:
     assert stated_spans(text) == spans
