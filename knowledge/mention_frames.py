@@ -79,12 +79,14 @@ def _asks_places(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     # A verb before the word takes it as its object only when nothing comes between (出现四风的地方; not
     # 规划里提到的社区有几处, which counts communities).
     verb = said_before or any("verb" in roles[w] for w in after)
+    # 地铁相关有几处: a tie to the word right after it (相关, 有关) says of it as a verb would.
+    tied = bool(after) and "about" in roles[after[0]]
     # 双拥工作提到的地方给我汇总下: the places the word is said (a verb, 的, a place), asked for as a list.
     said_at = any("verb" in roles[after[k]] and after[k + 1] == "的" and "place" in roles[after[k + 2]]
                   for k in range(len(after) - 2))
     # 凡是讲到商圈的地方都拉个清单: the places saying the word (a verb before it, then 的 and a place).
     said_where = said_before and len(after) > 1 and after[0] == "的" and "place" in roles[after[1]]
-    return verb and "place" in held and ("count" in held or said_at or said_where)
+    return (verb or tied) and "place" in held and ("count" in held or said_at or said_where)
 
 
 def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
@@ -94,7 +96,7 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
     # (河北区政府工作报告涉及国企的: a place or document taken out leaves a space, no word of the frame)
     text = "".join(text.split())
     if not any(w in text for w in (*_with_role("ask"), *_with_role("text"), *_with_role("place"))) \
-            or not any(w in text for w in (*_with_role("text"), *_with_role("verb"))):
+            or not any(w in text for w in (*_with_role("text"), *_with_role("verb"), *_with_role("about"))):
         return ""  # (most questions: no need to try each word)
     low, high = _WORD_CHARS
     unwritten: list[str] = []

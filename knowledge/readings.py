@@ -104,6 +104,10 @@ _COUNTED_THEN_ORDINAL = re.compile(rf"(?<!第)(?<!{LAST_WORDS})(?:[几一二三�
 _QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})(?:[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?"
                             # (附件里“四”是哪块: a number alone in quotes, pointed at as a part)
                             r"|[”\"’'」](?=是哪|那|这|部分|块|大块|章))")
+# 附件里三、开头那一大类, 重点任务七、是哪块: a heading's number as the plans write it, unquoted, then words
+# pointing at what it opens (not a run of numbers, 一、二、三).
+_BARE_NUMBER = re.compile(r"(?<![一二三四五六七八九十\d第、])([一二三四五六七八九十]{1,3})、"
+                          r"(?:(?:开头|打头)的?|(?:后面|后头|之后)(?:跟的|写的|接的)?)?(?=那|这|是|部分|大类|讲|写|叫)")
 # 24年计划二是哪方面的内容: a number said right after the word for the document is its part so numbered.
 _DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一二三四五六七八九十])(?=是|讲|写|说|里|中|的|那|这)")
 # 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
@@ -451,9 +455,10 @@ def _ordinal_number(m: re.Match[str]) -> int | None:
 
 
 def unquote_part_number(text: str) -> str:
-    """A heading's number quoted as the plans write it (“三、”后面跟的是啥) said as the part numbered so
-    (第三部分是啥), before normalising takes the marks away."""
-    return _QUOTED_NUMBER.sub(r"第\1部分", text)
+    """A heading's number quoted as the plans write it (“三、”后面跟的是啥), or written so unquoted before words
+    pointing at what it opens (三、开头那一大类, 七、是哪块), said as the part numbered so (第三部分是啥), before
+    normalising takes the marks away."""
+    return _BARE_NUMBER.sub(r"第\1部分", _QUOTED_NUMBER.sub(r"第\1部分", text))
 
 
 def unbracket_span(text: str) -> str:
@@ -616,6 +621,14 @@ def _first_group(m: re.Match[str] | None) -> str:
 def asks_each_document(text: str) -> bool:
     """Is a normalised question asked of each of several documents?"""
     return _EACH_DOCUMENT.search(text) is not None
+
+
+def said_plainly(text: str) -> str:
+    """A normalised question with the words said for others replaced by them (统共 → 一共, the table's `same`
+    rows), as `read` reads it."""
+    for said, canonical in _table().same:
+        text = said.sub(canonical, text)
+    return text
 
 
 def mention_word(text: str) -> str:

@@ -91,6 +91,7 @@ from knowledge.readings import (
     part_pointed_at,
     points_pointed_at,
     read,
+    said_plainly,
     series_word,
     title_word,
     unbracket_span,
@@ -803,8 +804,10 @@ class SearchIndex:
             result.note = _nothing_on(required[0])
             return result
         # (涉及仲裁的条目全列出来: the same asked in words the patterns do not order so)
-        if ((word := mention_word(asked)) and self._items_using(word)) \
-                or (word := mention_in_frame(asked, lambda w: self._items_using(w) > 0)):
+        # (禁毒工作统共出现过几次: the words said for others, 统共 for 一共, as the reading reads them)
+        plain = said_plainly(asked)
+        if ((word := mention_word(plain)) and self._items_using(word)) \
+                or (word := mention_in_frame(plain, lambda w: self._items_using(w) > 0)):
             # 任务里带试点的有几条, 有几个地方说到鸿蒙: the lines that write the word, counted.
             return self.listing.mentions(self, q, word, result, limit)
         if reading.kind in ("list", "count", "structure") and (word := title_word(asked)):

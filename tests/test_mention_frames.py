@@ -39,6 +39,8 @@ WRITTEN = {"仲裁", "法庭", "工会", "青年", "政协", "网格员", "四�
     ("纠治四风这个说法计划里总共有几处", "四风"),
     ("打击邪教的段落数", "邪教"),                        # the object of a verb the plans do not write so
     ("双拥工作提到的地方给我汇总下", "双拥"),            # the places it is said (verb, 的, place), listed
+    ("信访相关有几处", "信访"),                          # a tie right after the word says of it as a verb
+    ("仲裁有关的一共几处", "仲裁"),
 ])
 def test_the_word_is_read_whatever_the_order_of_the_frame(question: str, word: str) -> None:
     assert mention_in_frame(question, WRITTEN.__contains__) == word

@@ -1117,7 +1117,9 @@ def test_a_part_named_before_an_ordinal_with_its_part_word_cut_by_a_cue() -> Non
     assert read(normalize("回顾部分第五节讲啥")).within == "回顾"
 
 
-@pytest.mark.parametrize("question,path", [("附件里“四”是哪块", (4,)), ("那份规划六那一大块标题咋写的", (6,))])
+@pytest.mark.parametrize("question,path", [("附件里“四”是哪块", (4,)), ("那份规划六那一大块标题咋写的", (6,)),
+                                           # (written as the plans number it, unquoted, then pointed at)
+                                           ("附件里五、开头那一大类叫啥", (5,)), ("重点任务六、是哪块内容", (6,))])
 def test_a_number_alone_in_quotes_or_after_the_document_word_is_the_part_so_numbered(question: str,
                                                                                      path: tuple[int, ...]) -> None:
     r = read(normalize(unbracket_span(unquote_part_number(question))))
@@ -1251,3 +1253,18 @@ def test_a_part_named_by_what_it_writes_or_its_place_and_work_already_overdue(
         question: str, kind: str, topic: str | None, path: tuple[int, ...]) -> None:
     r = read(normalize(question))
     assert r.kind == kind and r.path == path and (topic is None or r.topic == topic)
+
+
+def test_a_run_of_numbers_is_no_part_number() -> None:
+    assert unquote_part_number("按一、二、三是什么") == "按一、二、三是什么"
+
+
+def test_words_said_for_others_are_read_as_them() -> None:
+    from knowledge.readings import said_plainly
+
+    assert said_plainly("禁毒统共出现过几次") == "禁毒一共出现过几次"
+
+
+def test_what_is_written_gathered_is_a_list() -> None:
+    """跟央企对接合作的内容汇总: 内容汇总 asks for what is written of it, gathered, as 汇总一下 does."""
+    assert read(normalize("跟国企合作的内容汇总")).kind == "list"

@@ -84,3 +84,4 @@ def test_an_order_of_magnitude_asked_is_a_figure(index: SearchIndex) -> None:
     hits = index.search("河北区打击电诈一年避免群众损失几百万").hits
     assert hits and "400余万元" in hits[0].text
 
+

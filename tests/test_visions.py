@@ -15,7 +15,8 @@ PLAN = ["东湖街道国民经济和社会发展第十四个五年规划纲要",
         "第四章 主要任务", "1.推进社区卫生服务中心建设，2025年底前完成。"]
 
 
-@pytest.mark.parametrize("text", ["想在变成", "整体要达到水平", "末的总体定位", "想发展成个模样给句话"])
+@pytest.mark.parametrize("text", ["想在变成", "整体要达到水平", "末的总体定位", "想发展成个模样给句话",
+                                  "对远期描绘"])  # (a preposition, 对, and the far goal's picture drawn)
 def test_a_question_saying_only_what_a_place_becomes(text: str) -> None:
     assert asks_vision(text)
 
