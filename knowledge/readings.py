@@ -31,7 +31,7 @@ _LAST_ONE = re.compile(rf"(?:{LAST_WORDS})的?[那这]?一?个(?=[\u4e00-\u9fff]
 _BARE_CHAPTER_SECTION = re.compile(r"(?<![第\d一二三四五六七八九十两])([一二三四五六七八九十]{1,3})章([一二三四五六七八九十]{1,3})节")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 # (第一个完成, 第一个建成: "the first to do it", no part of a document: an action verb after 第N个)
-_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章节|章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|大条|个大板块|大板块|个板块|板块|(?:大)?类(?=是|讲|叫|写|说|的名|的标题|的题目|$)|"
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章节|章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|大条|个大板块|大板块|个板块|板块|大段|(?:大)?类(?=是|讲|叫|写|说|的?名|的?标题|的?题目|的?主题|$)|"
                       rf"个(?=[\u4e00-\u9fff])(?!{alternation('action_verbs')}))"
                       rf"|((?:{LAST_WORDS})一?)(个?大?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分
@@ -579,9 +579,10 @@ _MENTION_VERBS = r"(?:(?:(?<=[里中的是有])|^)(?:带有|带|含有|含)|提�
 _HOW_MANY_PLACES = r"(?:几|多少)(?:处|条|次|回|段|个地方)"
 _WORD = r"([\u4e00-\u9fff\w]{2,8}?)"
 # (how the word is pointed at: 滨城两字, 香港这个词, 全民健身这类内容; the items said: 的条目, 的段落)
-_AS_WORD_FORMS = "字样|二字|两字|这个词|这几个字|这类内容|这方面的内容|这方面内容|相关的内容|相关内容|这类"
+_AS_WORD_FORMS = "字样|二字|两字|这个词|这一词|一词|这几个字|这类内容|这方面的内容|这方面内容|相关的内容|相关内容|这类"
 _AS_WORD = rf"(?:{_AS_WORD_FORMS})?"
-_ALL = r"(?:一共有|总共有|共有|一共|总共|共)?"
+# (前后共出现了几处: counted from first to last)
+_ALL = r"(?:前后)?(?:一共有|总共有|共有|一共|总共|共)?"
 _PLACES_OF = r"(?:地方|条目|内容|段落|任务)?"
 # The ways a question counts or asks for the places a word is written, each filling one group with the word
 # (tests/test_readings.py holds one question of each).
@@ -778,7 +779,7 @@ def read(text: str) -> Reading:
         path = [LAST, *path]
     if path:
         r.path = tuple(path)
-        r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块", "组", "类")) else None
+        r.wanted = "section" if any(w in last_kind for w in ("章", "部分", "节", "篇", "方面", "块", "组", "类", "大段")) else None
         r.articles = r.wanted == "section" and _HOW_MANY_ARTICLES.search(text) is not None
         # The mark keeps where the ordinal stood: what precedes it may name the part it counts in.
         rest = _ORDINAL.sub(_AT, rest).replace(_FROM_END + _AT, _AT)

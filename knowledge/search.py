@@ -957,11 +957,18 @@ class SearchIndex:
         # 工业企业家数定个数 — 大港's 规模以上工业企业数量 0.67, 新河's 限上工业总产值 0.29)
         # (新河街道十三五对口扶贫帮的是哪里: the place's own item of another period, outside by its year,
         # is no other place's statement)
+        if scored.inside and self._states_asked_figure(q, scored.inside[0][1]):
+            return False  # (河北区空气优良率63点几那个数: the place's own item states the figure the asker recalls)
         other = next((p for p, i in scored.outside if self.entries[i].item.doc not in q.docs), 0.0)
         # (矛调中心在大港街道规划里怎么定位: 0.38 inside is no partial match, though 新河's is 0.76)
         return bool(q.places and top < PARTIAL_INSIDE
                     and (other >= STATED_ELSEWHERE
                          or (other >= LIKELY_ELSEWHERE and top <= other / 2 and top < LIKELY_INSIDE)))
+
+    def _states_asked_figure(self, q: Query, i: int) -> bool:
+        """Does entry i state a figure the question states, exactly or in the span it recalls roughly?"""
+        figures, spans = stated_figures(q.raw), stated_spans(q.raw)
+        return bool(figures or spans) and bool(figures & (held := self._figures_of(i)) or in_spans(held, spans))
 
     def scope_by_phrase(self, q: Query) -> None:
         """A question opening with words that name a document by what it is about (…的实施意见中，…) is

@@ -519,7 +519,8 @@ def test_the_kind_of_item_looked_in_and_touching_on_are_no_part_of_a_lists_topic
                                            # (which documents write it: a list of what they say of it)
                                            ("哪些文件提到了鸿蒙", ""),
                                            # (the kind of content the word stands for is no part of it)
-                                           ("全民健身这类内容总共出现几处", "全民健身")])
+                                           ("全民健身这类内容总共出现几处", "全民健身"),
+                                           ("工会一词在各规划里前后共出现了几处", "工会")])
 def test_the_places_a_word_is_written_are_counted(question: str, word: str) -> None:
     from knowledge.readings import mention_word
 
@@ -1268,3 +1269,8 @@ def test_words_said_for_others_are_read_as_them() -> None:
 def test_what_is_written_gathered_is_a_list() -> None:
     """跟央企对接合作的内容汇总: 内容汇总 asks for what is written of it, gathered, as 汇总一下 does."""
     assert read(normalize("跟国企合作的内容汇总")).kind == "list"
+
+
+@pytest.mark.parametrize("question,path", [("附件任务清单第四类名头", (4,)), ("第二大段讲什么", (2,))])
+def test_a_big_stretch_or_a_class_named_plainly_is_a_part(question: str, path: tuple[int, ...]) -> None:
+    assert read(normalize(question)).path == path

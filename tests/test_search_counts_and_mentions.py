@@ -85,3 +85,11 @@ def test_an_order_of_magnitude_asked_is_a_figure(index: SearchIndex) -> None:
     assert hits and "400余万元" in hits[0].text
 
 
+
+
+def test_a_places_item_stating_the_figure_recalled_is_no_statement_elsewhere(index: SearchIndex) -> None:
+    """河北区空气优良率是63点几吗: 河北区's report states 63.6% (优良达标天数比例), though other places' plans
+    have indicators named closer to the question; the place's own figure answers, not a note that it says
+    nothing."""
+    result = index.search("河北区空气优良率是63点几吗")
+    assert not result.note and result.hits and (result.hits[0].doc[:3], result.hits[0].line) == ("002", 97)
