@@ -722,8 +722,7 @@ def read(text: str) -> Reading:
     text = _RANKED_ELDER.sub(lambda m: f"第{'一' if m.group(1) == '大' else m.group(1)}个", text)
     text = _FIRST_NAMED.sub(lambda m: _FIRST_PART[m.group(1)], text)
     text = _BARE_CHAPTER_SECTION.sub(r"第\1章第\2节", _LAST_ONE.sub("倒数第一个", text))
-    for said, canonical in table.same:
-        text = said.sub(canonical, text)
+    text = said_plainly(text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", _TOTAL_VERB.sub(r"\1", text))
     # 按方面划分的话有多少个: how many parts of that kind, as 分几个方面 asks.

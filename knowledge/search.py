@@ -441,8 +441,7 @@ class SearchIndex:
         if figures or spans:
             # 新河街道累计新增就业一万人对不对: the item stating that figure (10000) is the one checked;
             # 就业新增了1点几万人: one stating a figure in the span recalled (1.65万)
-            x[:, STATED_FIGURE] = [float(bool(figures & (held := self._figures_of(i))) or in_spans(held, spans))
-                                   for i in idx]
+            x[:, STATED_FIGURE] = [float(_states(self._figures_of(i), figures, spans)) for i in idx]
         if q.past:
             # 河北区华为生态企业有几家了: what was done is told by a review (or a figure reached), not by
             # what a plan sets out to do (1 for an item looking back; a document with no review, a policy,
@@ -968,7 +967,7 @@ class SearchIndex:
     def _states_asked_figure(self, q: Query, i: int) -> bool:
         """Does entry i state a figure the question states, exactly or in the span it recalls roughly?"""
         figures, spans = stated_figures(q.raw), stated_spans(q.raw)
-        return bool(figures or spans) and bool(figures & (held := self._figures_of(i)) or in_spans(held, spans))
+        return bool(figures or spans) and _states(self._figures_of(i), figures, spans)
 
     def scope_by_phrase(self, q: Query) -> None:
         """A question opening with words that name a document by what it is about (…的实施意见中，…) is
@@ -1581,6 +1580,11 @@ def _mostly_read(query: str, resolved: str) -> bool:
 # A pinyin word read into this many characters at least, written so in the plans, is read as a question.
 READ_WORD_CHARS = 3
 SHOWN_OPENING = 20  # characters of a passage that show it is the opening of a heading's body
+
+
+def _states(held: frozenset[float], figures: frozenset[float], spans: tuple[tuple[float, float], ...]) -> bool:
+    """Do an item's figures (`held`) hold one a question states exactly, or one in a span it recalls roughly?"""
+    return bool(figures & held) or in_spans(held, spans)
 
 
 def fold_repeats(hits: list[Hit]) -> list[Hit]:
