@@ -106,7 +106,7 @@ _QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,
                             r"|[”\"’'」](?=是哪|那|这|部分|块|大块|章))")
 # 附件里三、开头那一大类, 重点任务七、是哪块: a heading's number as the plans write it, unquoted, then words
 # pointing at what it opens (not a run of numbers, 一、二、三).
-_BARE_NUMBER = re.compile(r"(?<![一二三四五六七八九十\d第、])([一二三四五六七八九十]{1,3})、"
+_UNQUOTED_NUMBER = re.compile(r"(?<![一二三四五六七八九十\d第、])([一二三四五六七八九十]{1,3})、"
                           r"(?:(?:开头|打头)的?|(?:后面|后头|之后)(?:跟的|写的|接的)?)?(?=那|这|是|部分|大类|讲|写|叫)")
 # 24年计划二是哪方面的内容: a number said right after the word for the document is its part so numbered.
 _DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一二三四五六七八九十])(?=是|讲|写|说|里|中|的|那|这)")
@@ -458,7 +458,7 @@ def unquote_part_number(text: str) -> str:
     """A heading's number quoted as the plans write it (“三、”后面跟的是啥), or written so unquoted before words
     pointing at what it opens (三、开头那一大类, 七、是哪块), said as the part numbered so (第三部分是啥), before
     normalising takes the marks away."""
-    return _BARE_NUMBER.sub(r"第\1部分", _QUOTED_NUMBER.sub(r"第\1部分", text))
+    return _UNQUOTED_NUMBER.sub(r"第\1部分", _QUOTED_NUMBER.sub(r"第\1部分", text))
 
 
 def unbracket_span(text: str) -> str:
