@@ -72,7 +72,18 @@ class LatinResolver:
             return self.initials.read(letters)
         if self.decoder is None or len(letters) < 4:
             return None
-        return self.decoder.decode(letters)
+        read = self.decoder.decode_sounds(letters)
+        if read is None:
+            return None
+        text, sounds = read
+        if self.written is not None and not self.written(text):
+            # hexingzhuang → 和兴庄, which the plans never write (和兴 and 兴庄 each once): a reading they
+            # do write, one character swapped for another of the same sound (河兴庄), is the one meant.
+            for i, sound in enumerate(sounds):
+                for ch in self.decoder.by_syllable.get(sound, ()):
+                    if ch != text[i] and self.written(other := text[:i] + ch + text[i + 1:]):
+                        return other
+        return text
 
     def _segment(self, letters: str) -> list[str] | None:
         """The fewest known forms that make up `letters` exactly (dgjgmysgyzcz → 大港街, 规模以上工业总产值)."""
@@ -162,18 +173,23 @@ class PinyinDecoder:
 
     def decode(self, letters: str) -> str | None:
         """The characters of a pinyin word of two or more syllables, or None."""
+        read = self.decode_sounds(letters)
+        return read[0] if read is not None else None
+
+    def decode_sounds(self, letters: str) -> tuple[str, tuple[str, ...]] | None:
+        """The characters of a pinyin word of two or more syllables and the syllable each is read as, or None."""
         n = len(letters)
-        # best[end][(char, syllable)] = (score, syllables, text) of the best reading of letters[:end]
+        # best[end][(char, syllable)] = (score, syllables, text, sounds) of the best reading of letters[:end]
         # ending in char read as syllable
-        best: list[dict[tuple[str, str], tuple[float, int, str]]] = [{} for _ in range(n + 1)]
-        best[0][("", "")] = (0.0, 0, "")
+        best: list[dict[tuple[str, str], tuple[float, int, str, tuple[str, ...]]]] = [{} for _ in range(n + 1)]
+        best[0][("", "")] = (0.0, 0, "", ())
         for end in range(1, n + 1):
             for start in range(max(0, end - self.longest), end):
                 if not best[start]:
                     continue
                 sound = letters[start:end]
                 for ch in self.by_syllable.get(sound, ()):
-                    for (last, last_sound), (score, count, text) in best[start].items():
+                    for (last, last_sound), (score, count, text, sounds) in best[start].items():
                         if last:
                             weight = self.pair_weight(last + ch)
                             if weight is None:
@@ -181,9 +197,9 @@ class PinyinDecoder:
                             score += weight + (WORD_BONUS if self._word_as_typed(last + ch, last_sound + sound) else 0.0)
                         kept = best[end].get((ch, sound))
                         if kept is None or score > kept[0]:
-                            best[end][(ch, sound)] = (score, count + 1, text + ch)
+                            best[end][(ch, sound)] = (score, count + 1, text + ch, (*sounds, sound))
         done = max(best[n].values(), default=None)
-        return done[2] if done is not None and done[1] >= 2 else None
+        return (done[2], done[3]) if done is not None and done[1] >= 2 else None
 
     def _word_as_typed(self, pair: str, typed: str) -> bool:
         """Is `pair` a dictionary word read as typed (元宵 for yuanxiao; not 台风 for yifeng, though 台

@@ -145,7 +145,8 @@ class Lexicon:
         keys = {k for ch in set(norm_query) for k in by_first.get(ch, ())}
         for key in sorted(keys, key=lambda k: (-len(k), k)):
             start, end = _find_spread(norm_query, key)
-            if start < 0 or any(taken[start:end]) or _straddles(norm_query, start, end):
+            if start < 0 or any(taken[start:end]) or _straddles(norm_query, start, end) \
+                    or _inside_longer_word(norm_query, start, end):
                 continue
             taken[start:end] = [True] * (end - start)
             own = list(rewrites[key])
@@ -244,7 +245,8 @@ class Lexicon:
             while start >= 0:
                 span = range(start, start + len(key))
                 if not any(taken[i] for i in span) \
-                        and not (key in everyday and _straddles(norm_query, start, start + len(key))):
+                        and not (key in everyday and (_straddles(norm_query, start, start + len(key))
+                                                      or _inside_longer_word(norm_query, start, start + len(key)))):
                     for i in span:
                         taken[i] = True
                     found.append((start, key))
@@ -310,6 +312,21 @@ def _find_spread(text: str, key: str) -> tuple[int, int]:
             return at, k
         at = text.find(key[:2], at + 1)
     return -1, -1
+
+
+# Characters a word of the question adds to an everyday word inside it that make it a kind of its own
+# (高尔夫球场 is no 球场 the plans speak of; 足球场 adds one and still is).
+KIND_OF_ITS_OWN = 2
+
+
+def _inside_longer_word(text: str, start: int, end: int) -> bool:
+    """Is the everyday word at text[start:end] the end of one word of the question that puts KIND_OF_ITS_OWN
+    characters or more before it (球场 in 高尔夫球场: a thing the everyday word does not say)?"""
+    bounds = word_bounds(text)
+    if end not in bounds or start in bounds or any(start < b < end for b in bounds):
+        return False  # (工作部署 in 信访工作|部署: across two words, no end of one)
+    begin = max(b for b in bounds if b < start)
+    return start - begin >= KIND_OF_ITS_OWN
 
 
 def _straddles(text: str, start: int, end: int) -> bool:

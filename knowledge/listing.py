@@ -93,6 +93,13 @@ ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
 # 任务标题, 任务的名称: the titles asked of are the tasks' own.
+# 年底前要完成的: the question asks what is to be completed (完成 said after a word of duty or time).
+_ASKS_COMPLETED = re.compile(r"(?:要|需|需要|得|必须|应|应当|应该|前|之前|以前)完成")
+# A task stating a completion of its own (完成嘉华地块土地入库, 确保按期完成): not the running-text
+# 完成 of a past review (已完成, 完成了), which a task falling due does not write.
+_STATES_COMPLETION = re.compile(r"(?<![已未])完成(?!了)")
+# A year a heading names (2025年发展目标), in digits once normalised.
+_TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _TASK_TITLES = re.compile(r"任务(?:的)?(?:标题|名称|题目|名字)")
 # Quotation marks a plan writes a name in (社会救助“一城通办”): no part of the words a mention counts.
 _QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
@@ -809,6 +816,12 @@ class Listing:
                 return inner
             # (a list's topic inside a part, 名词解释里和航运有关的, is ranked: its own words choose)
             return self.headings_in(topic, q.docs or set(self.tops)) if reading.kind in ("structure", "count") else []
+        if q.year is not None:
+            # 新河的2025目标在规划第几块: of the headings holding the topic, one naming the year asked
+            # answers, not one naming another year (2035年远景目标); undated headings stay.
+            years = {s.id: set(_TITLE_YEAR.findall(arabic_years(normalize(s.title)))) for _, _, s in best}
+            if any(str(q.year) in years[s.id] for _, _, s in best):
+                best = [b for b in best if not years[b[2].id] or str(q.year) in years[b[2].id]]
         if len(set(q.places)) > 1 or asks_each_document(normalize(q.raw)):
             # 大港和新河规划里养老各在哪一节: each document's own best heading, not only the best one's
             doc_best: dict[str, float] = {}
@@ -1088,8 +1101,20 @@ class Listing:
 
         def holds(i: int) -> float:
             return -round(float(topic_held[i]), 2) if by_words else 0.0
+
+        # 年底前要完成的有哪些: of the items falling due the same day and holding as much of the topic, those
+        # stating a completion (完成嘉华地块土地入库) before those only pushing work on (推进…加快施工).
+        completing = bool(_ASKS_COMPLETED.search(q.raw))
+
+        def completes(i: int) -> tuple[bool, bool]:
+            # (an item naming the topic in its own title comes first still: 年底前要完成的教育任务 lists
+            # 加快重塑教育优势 before a task on science that completes something and says 教育 in passing)
+            if not completing:
+                return False, False
+            titled = cover is not None and by_words and float(cover[0][i]) >= TOPIC_COVERAGE
+            return not titled, not _STATES_COMPLETION.search(index.entries[i].text)
         picked.sort(key=lambda t: (-t[0].toordinal() if reading.kind == "overdue" else t[0].toordinal(),
-                                   holds(t[1]), order.get(t[1], t[1])))
+                                   holds(t[1]), completes(t[1]), order.get(t[1], t[1])))
         picked.sort(key=lambda t: not t[2])
         picked = _one_passage_per_line(index, picked)
         result.reading = reading.kind  # type: ignore[assignment]

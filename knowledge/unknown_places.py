@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
 from knowledge.own_words import dictionary_word, tagged, word_bounds
-from knowledge.query import CLAUSE_MARKS, NOT_PLACES, PLACE_JOINS, Query, QueryParser
+from knowledge.query import CLAUSE_MARKS, NOT_PLACES, PLACE_JOINS, QUESTION_WORDS, Query, QueryParser
 from knowledge.readings import after_leading_time, doc_words
 from knowledge.wordlists import merged
 
@@ -99,6 +99,22 @@ def _after_city(text: str) -> str:
     return text[len(words[0][0]):] if city else text
 
 
+@functools.cache
+def _asking_words() -> tuple[str, ...]:
+    """Words of asking that may open a question (想问下, 请问), longest first."""
+    return tuple(sorted((w for w in QUESTION_WORDS if len(w) >= 2), key=len, reverse=True))
+
+
+def _after_asking(text: str) -> str:
+    """The question without the words of asking it opens with (想问下南京… → 南京…)."""
+    for _ in range(2):  # (请问一下，我想问…: at most two in a row)
+        opening = next((w for w in _asking_words() if text.startswith(w)), "")
+        if not opening:
+            break
+        text = text[len(opening):]
+    return text
+
+
 def _later_clauses(raw: str) -> Iterator[str]:
     """The clauses of a question as typed after its first, normalised (a place may open one)."""
     return (normalize(clause) for clause in _CLAUSES.split(raw)[1:])
@@ -170,7 +186,7 @@ class UnknownPlaces:
             return []
         if named or q.docs:
             return named
-        said = normalize(q.raw)
+        said = _after_asking(normalize(q.raw))  # (想问下南京鼓楼那边…: the place opens what is asked)
         # (广州天河那边: over there after its city, as 天河那边)
         near = _NEAR_PLACE.match(said) or _NEAR_PLACE.match(_after_city(said))
         # (石景山那边: a place the plans name only as another place, 与石景山区签订…, has no plan here

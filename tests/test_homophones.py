@@ -154,3 +154,16 @@ def test_a_fuzzy_sound_slip_is_swapped_back_only_where_the_run_of_three_is_writt
     # (without the run of three written, a fuzzy sound is no reason to swap)
     assert Homophones(plans, _pairs(plans).__contains__).repair("景三花园改造") is None
 
+
+
+def test_a_pinyin_word_read_as_characters_the_plans_never_write_is_read_as_those_they_do() -> None:
+    """hexingzhuang: 和兴 and 兴庄 are each written once (和兴化工, 张兴庄), so the pairs read 和兴庄, which no
+    plan writes; 河兴庄, the same sound with one character swapped, is written: it is the name meant."""
+    from knowledge.latin import LatinResolver, PinyinDecoder
+
+    pairs = {"和兴": -5.0, "河兴": -5.0, "兴庄": -5.0}
+    text = "和兴化工 张兴庄 河兴庄产业"
+    decoder = PinyinDecoder("和河兴庄张化工产业", pairs.get)
+    assert decoder.decode("hexingzhuang") == "和兴庄"
+    resolver = LatinResolver([], [], [], decoder, written=lambda run: run in text)
+    assert resolver.resolve("hexingzhuang gaizao") .split()[0] == "河兴庄"

@@ -18,6 +18,8 @@ def test_requests_and_purposes_around_a_question_are_not_matched(parser: QueryPa
     q = parser.parse("麻烦帮我查一下，东湖街道对建筑安装企业有什么发展打算，我写材料要用")
     assert "建筑安装企业" in q.text
     assert not any(w in q.text for w in ("麻烦", "材料", "帮我"))
+    # …，年初汇报用: the occasion the answer is for, as a clause of its own.
+    assert parser.parse("东湖街道新增就业多少，年初汇报用").text == "新增就业"
 
 
 def test_chat_words_around_a_list_topic_are_not_matched(parser: QueryParser) -> None:

@@ -1269,6 +1269,16 @@ def test_words_said_for_others_are_read_as_them() -> None:
 def test_what_is_written_gathered_is_a_list() -> None:
     """跟央企对接合作的内容汇总: 内容汇总 asks for what is written of it, gathered, as 汇总一下 does."""
     assert read(normalize("跟国企合作的内容汇总")).kind == "list"
+    # 涉及新材料的产业任务汇总: the tasks gathered, the request said as a noun at the end.
+    assert read(normalize("涉及新能源的产业任务汇总")).kind == "list"
+
+
+def test_every_arrangement_asked_with_dou_is_a_list() -> None:
+    """妇女儿童权益保障都咋安排的: 都 before how it is arranged asks for each arrangement; without 都 it
+    asks how one thing is arranged."""
+    assert read(normalize("残疾人就业都怎么安排的")).kind == "list"
+    assert read(normalize("残疾人就业都咋安排的".replace("咋", "怎么"))).topic == "残疾人就业"
+    assert read(normalize("残疾人就业怎么安排的")).kind != "list"
 
 
 @pytest.mark.parametrize("question,path", [("附件任务清单第四类名头", (4,)), ("第二大段讲什么", (2,))])

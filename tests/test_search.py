@@ -687,3 +687,19 @@ def test_a_two_character_everyday_word_across_two_words_is_no_match() -> None:
     assert lexicon.variants("宠物管理街道规定") == ["宠物管理街道规定"]
     assert lexicon.everyday_terms("小区物管不作为") == [["物业服务企业"]]
 
+
+def test_an_everyday_word_ending_a_longer_word_of_its_own_kind_is_no_match() -> None:
+    """高尔夫球场: 球场 (said for 体育场地) ends a word that puts 高尔夫 before it, a kind of its own the
+    plans' 体育场地 does not say; 足球场 adds one character and is still a 球场."""
+    from knowledge.lexicon import Lexicon
+
+    lexicon = Lexicon()
+    lexicon.add("球场", "体育场地", "everyday")
+    assert lexicon.everyday_matches("高尔夫球场怎么管理") == []
+    assert lexicon.variants("高尔夫球场怎么管理") == ["高尔夫球场怎么管理"]
+    assert lexicon.everyday_terms("想在社区修个足球场") == [["体育场地"]]
+    assert lexicon.everyday_terms("小区球场少") == [["体育场地"]]
+    # 工作部署 across 信访工作|部署 ends no word that holds it whole: still the everyday word.
+    lexicon.add("工作部署", "工作安排", "everyday")
+    assert lexicon.everyday_terms("信访工作部署") == [["工作安排"]]
+

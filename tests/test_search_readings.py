@@ -85,8 +85,9 @@ def test_a_place_no_plan_is_about_is_not_answered(index: SearchIndex) -> None:
 def test_a_name_said_as_over_there_that_no_plan_writes_is_a_place_they_do_not_cover(index: SearchIndex) -> None:
     result = index.search("汉沽那边老旧小区改造怎么安排")
     assert result.hits == [] and "汉沽" in result.note
-    # 社区那边: a word the plans write is no place, whatever is said around it.
-    assert index.places.required(index.parse("社区那边卫生服务站建设")) == []
+    # 想问下汉沽那边…: the words of asking before it leave it the place the question opens with.
+    asked = index.search("想问下汉沽那边老旧小区改造怎么安排")
+    assert asked.hits == [] and "汉沽" in asked.note
 
 
 def test_list_reading_gives_every_matching_item(index: SearchIndex) -> None:
@@ -1262,3 +1263,25 @@ def test_the_last_of_a_row_of_parts_sharing_a_word(bundled_kb: KnowledgeBase) ->
     """河北区2024重点任务最末那个聚焦: the last of the nine 聚焦 parts, not the report's last part."""
     hits = SearchIndex(bundled_kb).search("河北区2024重点任务最末那个聚焦讲什么").hits
     assert hits and hits[0].title.startswith("聚焦统筹发展和安全")
+
+
+def test_a_year_named_chooses_among_headings_naming_years() -> None:
+    """新河的2025目标在规划第几块: of the headings holding 目标, the one naming 2025, not 2035年远景目标."""
+    lines = ["北塘街道国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", "第一章 2035年远景目标", "到2035年，建成现代化街道。",
+             "第二章 2025年发展目标", "到2025年，地区生产总值达到100亿元。", "第三章 保障措施", "加强组织领导。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    for year, other in (("2025", "2035"), ("2035", "2025")):
+        titles = [h.title for h in index.search(f"北塘街道{year}目标在规划第几块").hits if h.kind == "section"]
+        assert titles and titles[0].startswith(year) and not any(t.startswith(other) for t in titles)
+
+
+def test_what_is_to_be_completed_by_year_end_lists_the_work_stating_a_completion_first() -> None:
+    """年底前要完成的有哪些, in an annual plan whose tasks all fall due at its end: those that state a
+    completion (完成…入库) before those pushing work on (推进…施工)."""
+    lines = ["西岭街道2023年重点工作任务", "一、抓项目拓空间", "1.推动城市更新。推进工业园城市更新单元加快施工。",
+             "2.推进工业上楼试点项目。完成嘉华地块土地入库工作。", "3.推动土地整备。完成民富路土地整备。"]
+    index = SearchIndex(build_document("ridge.txt", lines))
+    asked = index.search("西岭抓项目拓空间里年底前要完成的有哪些", today=dt.date(2023, 10, 25))
+    assert asked.reading == "due" and [h.line for h in asked.hits] == [4, 5, 3]
+    # Asked only what falls due, the plan's order stays.
+    assert [h.line for h in index.search("西岭抓项目拓空间里年底前到期的有哪些", today=dt.date(2023, 10, 25)).hits] == [3, 4, 5]
