@@ -741,8 +741,10 @@ class SearchIndex:
             repaired = self.parse(fixed, today) if fixed else None
             # (a repair that leaves the place as it was said, 帮我调一下古林街道 → 调以下古林街道, repairs
             # nothing of it)
+            still = self.parser_required(repaired) if repaired else []
             if repaired and fixed and required[0] not in fixed \
-                    and all(self.places.written(r) or self.places.has_plan(r) for r in self.parser_required(repaired)):
+                    and all(self.places.written(r) or self.places.has_plan(r) for r in still) \
+                    and (still or repaired.docs or self._repair_written(said, fixed)):
                 q = repaired
         self.places.scope(q)
         self.scope_by_phrase(q)
@@ -819,18 +821,30 @@ class SearchIndex:
             return counted
         if reading.kind in ("list", "count", "structure"):
             reading = dc_replace(reading, topic=without_trailing_chatter(reading.topic))
+            whole, blank = reading, dc_replace(result)  # (as read so far, for a second listing)
             if required:  # (the place is what the items must name, not what they are about)
                 reading = dc_replace(reading, topic=reading.topic.replace(required[0], "").strip())
-            listed = self.listing.items(self, q, reading, result, limit)
-            if listed is not None and required:
-                # 和平区安全生产有哪些任务: only items that speak of the place named.
-                listed.hits = [h for h in listed.hits if any(r in h.text or r in h.title for r in required)]
-                listed.total = len(listed.hits)
-                if not listed.hits:
-                    listed.note = _nothing_on(required[0])
+            listed = self._listed_naming(q, reading, required, result, limit)
+            if listed is not None and not listed.hits and required \
+                    and any(required[0] in self.places.text_of(d) for d in q.docs):
+                # 河北区今年意风区要干哪些事: an area the named place's own plan writes, when nothing else
+                # the question says is a topic, is what the items are about as well as what they name.
+                listed = self._listed_naming(q, whole, required, blank, limit)
             if listed is not None:
                 return listed
         return self.answer(q, reading, result, limit)
+
+    def _listed_naming(self, q: Query, reading: Reading, required: list[str], result: SearchResult,
+                       limit: int) -> SearchResult | None:
+        """The items a list, count or structure reading lists, only those naming the required place."""
+        listed = self.listing.items(self, q, reading, result, limit)
+        if listed is not None and required:
+            # 和平区安全生产有哪些任务: only items that speak of the place named.
+            listed.hits = [h for h in listed.hits if any(r in h.text or r in h.title for r in required)]
+            listed.total = len(listed.hits)
+            if not listed.hits:
+                listed.note = _nothing_on(required[0])
+        return listed
 
     def answer(self, q: Query, reading: Reading, result: SearchResult, limit: int,
                repaired: bool = False) -> SearchResult:
@@ -866,6 +880,11 @@ class SearchIndex:
             # 主要目标那段，对2025年总体定位是怎么表述的: nothing in the part named answers the rest of the
             # question on its own; what the part says as a whole opens it (its first paragraph).
             scored.inside = [(threshold, opening), *(t for t in scored.inside if t[1] != opening)]
+            top = threshold
+        elif top < threshold and reading.inside and (heading := self._part_numbered(q, reading.inside)) is not None:
+            # 头一章的第二节讲国际国内形势吗: nothing in the part numbered so says it in the question's words;
+            # the part itself does (its heading says what it is about: 发展环境).
+            scored.inside = [(threshold, heading), *(t for t in scored.inside if t[1] != heading)]
             top = threshold
         elif top < threshold and self._one_document(q, scored):
             threshold = 0.0  # its best clause, though no single item is probable enough alone
@@ -916,6 +935,14 @@ class SearchIndex:
                 shown = sorted(shown, key=lambda t: self.entries[t[1]].item.doc not in q.docs)
             result.others = [self.hit(i, p, q.text) for p, i in shown[:3]]
         return result
+
+    def _part_numbered(self, q: Query, path: tuple[int, ...]) -> int | None:
+        """The entry of the heading an ordinal path of two numbers or more names (第一章第二节), when one
+        document of those the question names has it; None otherwise."""
+        if len(path) < 2:
+            return None
+        parts = [part for d in self.listing._docs(q) if (part := self.listing.at_path(d, path)) is not None]
+        return self.listing.position.get(("section", parts[0].doc, parts[0].id)) if len(parts) == 1 else None
 
     def _part_opening(self, q: Query) -> int | None:
         """The entry of the first passage of the first part a question names by its heading and points
@@ -1380,9 +1407,24 @@ class SearchIndex:
         by_sound = self.homophones().by_sound  # (the plans' characters by sound, built once)
         classes = ["".join(by_sound.get(char_pinyin(c), ())) + c for c in name]
         pattern = re.compile("".join(f"[{re.escape(chars)}]" for chars in classes) + f"(?={before})")
-        found = {m.group(0) for doc in self.kb.texts for m in pattern.finditer(self.places.text_of(doc))}
+        # (鼓励辖区: 辖 and the 区 after it are one word, 辖区, so 区 there is no kind of place after a name)
+        found = {m.group(0) for doc in self.kb.texts for text in [self.places.text_of(doc)]
+                 for m in pattern.finditer(text) if not dictionary_word(text[m.end() - 1:m.end() + 1])}
         found.discard(name)
         return sorted(found)
+
+    def _repair_written(self, said: str, fixed: str) -> bool:
+        """Is what a repair changed inside a run of three characters or more that the plans write (新和街 →
+        新河街, 饮冰市 → 饮冰室)? A repair into characters written nowhere together (济南历下区 → 励辖区:
+        辖区 is the plans' word, 励辖区 no one's) repairs a place into nothing."""
+        if len(said) != len(fixed):
+            return True
+        changed = [i for i, (a, b) in enumerate(zip(said, fixed, strict=True)) if a != b]
+        if not changed:
+            return True
+        lo, hi = changed[0], changed[-1] + 1
+        return any(self.places.written(fixed[max(0, lo - a):hi + b])
+                   for a in range(3) for b in range(3) if hi + b - max(0, lo - a) >= 3)
 
     def parser_required(self, q: Query) -> list[str]:
         """Words that must be in the answer: a place no plan is about (和平区, 古林街道), named

@@ -1284,3 +1284,9 @@ def test_every_arrangement_asked_with_dou_is_a_list() -> None:
 @pytest.mark.parametrize("question,path", [("附件任务清单第四类名头", (4,)), ("第二大段讲什么", (2,))])
 def test_a_big_stretch_or_a_class_named_plainly_is_a_part(question: str, path: tuple[int, ...]) -> None:
     assert read(normalize(question)).path == path
+
+
+def test_a_big_stretch_pointed_at_is_a_part() -> None:
+    """讲人民城市的那一大段: 那一大段 points at a part, as 那一大块 does."""
+    reading = read(normalize("讲人民城市的那一大段"))
+    assert reading.kind == "structure" and reading.topic == "人民城市"

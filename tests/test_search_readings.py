@@ -1285,3 +1285,34 @@ def test_what_is_to_be_completed_by_year_end_lists_the_work_stating_a_completion
     assert asked.reading == "due" and [h.line for h in asked.hits] == [4, 5, 3]
     # Asked only what falls due, the plan's order stays.
     assert [h.line for h in index.search("西岭抓项目拓空间里年底前到期的有哪些", today=dt.date(2023, 10, 25)).hits] == [3, 4, 5]
+
+
+def test_an_area_the_named_places_own_plan_writes_is_part_of_it_not_a_place_no_plan_is_about() -> None:
+    """河北区今年意风区要干哪些事: 意风区 after the plan's place, written in that plan, is what is asked about;
+    查意风区 (a verb said before it) is the same area."""
+    lines = ["南岭街道2024年工作计划", "一、重点工作", "1.打造意风区文旅街区。推进意风区业态升级。",
+             "2.推进老旧小区改造。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    listed = index.search("南岭街道今年意风区要干哪些事", today=dt.date(2024, 5, 1))
+    assert not listed.note and [h.line for h in listed.hits][:1] == [3]
+    assert index.places.required(index.parse("查意风区业态升级")) == ["意风区"]
+
+
+def test_a_place_no_plan_is_about_is_not_repaired_into_a_word_of_the_plans() -> None:
+    """济南历下区: 历下 sounds as 励辖, which the plans write only inside 鼓励|辖区 (辖区 a word of its own):
+    no place, so the question stays about 历下区, which no plan is about."""
+    lines = ["南岭街道2024年工作计划", "一、重点工作", "1.鼓励辖区企业参与国际贸易。", "2.完善养老服务体系。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    result = index.search("济南历下区养老怎么安排")
+    assert result.hits == [] and "历下区" in result.note
+
+
+def test_a_part_numbered_to_its_section_answers_what_its_words_do_not_say() -> None:
+    """头一章的第二节讲国际国内形势吗: no line of that part writes the question's words; the part itself
+    (its heading says what it is about) is the answer, not a refusal."""
+    lines = ["北塘街道国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", "第一章 发展基础和发展环境",
+             "第一节 发展基础", "经济实力稳步提升。", "第二节 发展环境", "当今世界正经历百年未有之大变局。",
+             "第二章 主要目标", "到2025年，地区生产总值达到100亿元。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    hits = index.search("北塘街道十四五规划第一章第二节讲国际国内形势吗").hits
+    assert hits and hits[0].kind == "section" and hits[0].title == "发展环境"
