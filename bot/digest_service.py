@@ -213,8 +213,12 @@ class DigestService:
         wanted = ("overdue",) if overdue else URGENCIES
         digest = Digest(today, window, DigestFilters((scope,) if scope else (), doc=docs or None),
                         {g: [] for g in URGENCIES}, {g: 0 for g in URGENCIES})
-        # Most recently overdue first (the ones still worth acting on), then the soonest due.
-        ordered = sorted(items, key=lambda i: (i.left.calendar >= 0, abs(i.left.calendar), i.task.id))
+        # Most recently overdue first (the ones still worth acting on), then the soonest due; those due the
+        # same day in the order the search found them (the ones naming the topic, or stating a completion
+        # when 要完成的 is asked, first).
+        found = {t.id: k for k, t in enumerate(kept)}
+        ordered = sorted(items, key=lambda i: (i.left.calendar >= 0, abs(i.left.calendar),
+                                               found.get(i.task.id, len(found)), i.task.id))
         for item in ordered:
             group = urgency_of(item, window)
             if group is None or group not in wanted:

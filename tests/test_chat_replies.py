@@ -146,3 +146,13 @@ def test_a_listed_passage_is_not_cut_at_words_only_the_next_passage_holds() -> N
     assert short_around(shown, ["招商"], 30, own=own) == shown[:29] + "…"
     assert "家庭医生" in short_around("推动综合指挥中心建设，协同构建智慧平安街道，优化养老和医疗配套，深化家庭医生签约服务。后文。",
                                      ["家庭医生"], 30, own="推动综合指挥中心建设，协同构建智慧平安街道，优化养老和医疗配套，深化家庭医生签约服务。")
+
+
+def test_tasks_due_the_same_day_keep_the_order_the_search_found_them_in(bundled_kb) -> None:  # type: ignore[no-untyped-def]
+    """年底前要完成的有哪些, in an annual plan whose tasks all fall due at its end: the chat lists them as the
+    search ranked them (those stating a completion first), not in plan order."""
+    settings = Settings(_env_file=None, today=dt.date(2023, 10, 25))
+    service = assemble(settings, state=KnowledgeState(bundled_kb), database=False, telegram=False).services
+    out = text_of(service.ask("宝安抓项目拓空间里年底前要完成的有哪些"))
+    items = re.findall(r"^\d+\. (.+)$", out, flags=re.M)
+    assert items[:3] == ['积极推进"工业上楼"试点项目', "加快利益统筹项目进度", "推动重点项目土地整备"]
