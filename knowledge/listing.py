@@ -92,7 +92,6 @@ _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
-# 任务标题, 任务的名称: the titles asked of are the tasks' own.
 # 年底前要完成的: the question asks what is to be completed (完成 said after a word of duty or time).
 _ASKS_COMPLETED = re.compile(r"(?:要|需|需要|得|必须|应|应当|应该|前|之前|以前)完成")
 # A task stating a completion of its own (完成嘉华地块土地入库, 确保按期完成): not the running-text
@@ -100,6 +99,7 @@ _ASKS_COMPLETED = re.compile(r"(?:要|需|需要|得|必须|应|应当|应该|�
 _STATES_COMPLETION = re.compile(r"(?<![已未])完成(?!了)")
 # A year a heading names (2025年发展目标), in digits once normalised.
 _TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# 任务标题, 任务的名称: the titles asked of are the tasks' own.
 _TASK_TITLES = re.compile(r"任务(?:的)?(?:标题|名称|题目|名字)")
 # Quotation marks a plan writes a name in (社会救助“一城通办”): no part of the words a mention counts.
 _QUOTES = re.compile(r"[“”\"‘’'「」『』《》]")
@@ -303,11 +303,14 @@ class Listing:
                 return None
         return part
 
+    def parts_at(self, q: Query, path: tuple[int, ...]) -> list[Section]:
+        """The part an ordinal path names in each document a question names that has one."""
+        return [part for d in self._docs(q) if (part := self.at_path(d, path)) is not None]
+
     def part_sections(self, q: Query, path: tuple[int, ...]) -> frozenset[str]:
         """The sections of the part an ordinal path names in the documents a question names (empty
         when none of them has it)."""
-        return frozenset(s.id for d in self._docs(q) if (part := self.at_path(d, path)) is not None
-                         for s in self.subtree(part))
+        return frozenset(s.id for part in self.parts_at(q, path) for s in self.subtree(part))
 
     def ordinal_part(self, doc: str, path: tuple[int, ...], named: list[Section], unit: str = "") -> Section | None:
         """The part an ordinal path names in a document: inside a part the words before it name

@@ -941,7 +941,7 @@ class SearchIndex:
         document of those the question names has it; None otherwise."""
         if len(path) < 2:
             return None
-        parts = [part for d in self.listing._docs(q) if (part := self.listing.at_path(d, path)) is not None]
+        parts = self.listing.parts_at(q, path)
         return self.listing.position.get(("section", parts[0].doc, parts[0].id)) if len(parts) == 1 else None
 
     def _part_opening(self, q: Query) -> int | None:

@@ -268,10 +268,12 @@ class UnknownPlaces:
     def _as_written(self, name: str) -> str:
         """A place as the plans write it when they write it the other way (王串场街道 → 王串场街, 新开河街
         → 新开河街道): a street is said both ways; else the name as said."""
+        if self.written(name):
+            return name
         other = name[:-1] if name.endswith("街道") else name + "道" if name.endswith("街") else ""
-        if not other and len(name) >= 4 and not self.written(name) and self.written(name[1:]):
+        if not other and len(name) >= 4:
             other = name[1:]  # (查意风区: a verb said before an area the plans write, 意风区)
-        return other if other and not self.written(name) and self.written(other) else name
+        return other if other and self.written(other) else name
 
     def written(self, word: str) -> bool:
         """Does any plan write `word`?"""
