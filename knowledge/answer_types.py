@@ -57,3 +57,31 @@ def holds_answer(types: Sequence[str], texts: Sequence[str]) -> np.ndarray:
         return np.zeros(len(texts))
     marks = [_table().marks[t] for t in types]
     return np.array([sum(m.search(t) is not None for m in marks) / len(marks) for t in texts], dtype=np.float64)
+
+
+# Measure words that name no unit of a figure: parts of a document (几块, 几条, 几部分) and the general
+# counter 个 (几个 asks a number, which `number` covers, not a unit a text must state).
+_NO_UNIT = frozenset({"个", "块", "条", "部", "份", "期", "批", "间", "件", "位", "张", "对", "分", "项"})
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_asked() -> re.Pattern[str]:
+    """几平方公里, 多少场, 多少万人: the unit a how-many question asks the figure in."""
+    from knowledge.numbers import COUNT_WORDS, MEASURE_UNITS
+    units = sorted({u for u in (*MEASURE_UNITS, *COUNT_WORDS) if u not in _NO_UNIT and "/" not in u and u.strip()},
+                   key=len, reverse=True)
+    return re.compile(rf"(?:几|多少)(?:[十百千万亿]|百万|千万)?({'|'.join(map(re.escape, units))})")
+
+
+@functools.lru_cache(maxsize=4096)
+def asked_units(question: str) -> tuple[str, ...]:
+    """The units a normalised question asks a figure in (有几平方公里 → 平方公里); () for none."""
+    return tuple(dict.fromkeys(m.group(1) for m in _unit_asked().finditer(question)))
+
+
+def states_unit(units: Sequence[str], texts: Sequence[str]) -> np.ndarray:
+    """Per text, 1 when it states a figure in one of the units asked (21平方公里, 20场以上), else 0."""
+    if not units or not texts:
+        return np.zeros(len(texts))
+    stated = re.compile(rf"(?:\d|[一二两三四五六七八九十百千])(?:余|多)?[万亿]?(?:{'|'.join(map(re.escape, units))})")
+    return np.array([float(stated.search(t) is not None) for t in texts], dtype=np.float64)

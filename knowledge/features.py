@@ -39,7 +39,7 @@ NAMES = (
     "match", "match_sq", "match_gap", "fuzzy_gap", "no_text", "fuzzy_name", "name_equal", "name_gap",
     "unseen", "explained", "both_unexplained", "long_cov_text", "long_bm25_text", "asked_kind_named",
     "cov_window", "long_cov_window", "doc_cov", "long_doc_cov", "cov_local", "answer_type", "rare_chars",
-    "stated_figure", "asked_past",
+    "stated_figure", "asked_past", "asked_unit", "asked_ahead",
 )
 
 
@@ -146,6 +146,8 @@ def feature_row(c: Candidate, i: int, fs: FieldScores, fuzzy: float, fuzzy_name:
         0.0,  # (rare_chars: filled by the index, from every item's characters)
         0.0,  # (stated_figure: filled by the index, from the figures the question states)
         0.0,  # (asked_past: filled by the index, from the parts that look back)
+        0.0,  # (asked_unit: filled by the index, from the unit a how-many question asks in)
+        0.0,  # (asked_ahead: filled by the index, from the parts that look back)
     ]
 
 

@@ -92,8 +92,11 @@ _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
-# 年底前要完成的: the question asks what is to be completed (完成 said after a word of duty or time).
-_ASKS_COMPLETED = re.compile(r"(?:要|需|需要|得|必须|应|应当|应该|前|之前|以前)完成")
+# 平安新河那一块包括哪些: a question pointing at a part and asking what it holds.
+_PART_HOLDS = re.compile(r"[那这]一?[个大]?(?:章|节|块|部分|篇)(?:里面|里头|里|中)?都?(?:包括|包含|涵盖|含|有)")
+# 年底前要完成的: the question asks what is to be completed (完成 said after a word of duty or time;
+# 得干完, 必须办完, 就得交差 say it as well).
+_ASKS_COMPLETED = re.compile(r"(?:要|需|需要|得|必须|应|应当|应该|该|前|之前|以前)(?:完成|办完|做完|干完|弄完|搞完|交差)")
 # A task stating a completion of its own (完成嘉华地块土地入库, 确保按期完成): not the running-text
 # 完成 of a past review (已完成, 完成了), which a task falling due does not write.
 _STATES_COMPLETION = re.compile(r"(?<![已未])完成(?!了)")
@@ -208,6 +211,14 @@ class Listing:
         for child in self.children.get(section.id, []):
             out.extend(self.subtree(child))
         return out
+
+    def _part_numbered(self, index: SearchIndex, q: Query, reading: Reading, docs: list[str]) -> frozenset[str] | None:
+        """The sections of the part an ordinal names (第七块, counted inside the part the words before it
+        name, as a list counts it) in the documents asked about; None when none of them has it."""
+        named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
+        parts = [part for d in docs
+                 if (part := self.ordinal_part(d, reading.path, [s for s in named if s.doc == d], reading.unit))]
+        return frozenset(s.id for part in parts for s in self.subtree(part)) if parts else None
 
     def _tasks_due(self, today: dt.date, due_item: Callable[[Task, dt.date], object]) -> list[tuple[Task, dt.date]]:
         """Every task with the date it falls due as of `today` (its next date, for recurring work),
@@ -495,6 +506,10 @@ class Listing:
                         # paragraphs (their points), not every passage they are cut into.
                         held = points
                         opening.update(id(it) for _, it in held)
+                    if reading.kind == "list" and len(scopes) == 1 and reading.wanted is None \
+                            and _PART_HOLDS.search(normalize(q.raw)):
+                        # 平安新河那一块包括哪些: the part pointed at (its heading) first, then what it holds.
+                        chosen.append(("section", s))
                     chosen.extend(held)
         if not chosen and (reading.where or (reading.named and not reading.parts
                                              and reading.ordinal is None and reading.topic)):
@@ -996,6 +1011,12 @@ class Listing:
         if q.year is not None and reading.horizon in (None, "year"):
             end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…, 去年底到期的…: the end of the year named
         docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
+        # 宝安第七块抓安全那些任务，年底前哪些得干完: only the items of the part the ordinal names.
+        within = self._part_numbered(index, q, reading, sorted(docs)) if reading.path else None
+        if within is not None and _retells(reading.topic, [self.section_of[s].title for s in within]):
+            # (第七条更新改造里: words retelling the part's heading, 城市更新, describe the part; they
+            # choose none of its items)
+            reading = replace(reading, topic="")
         cover = None
         topics: list[str] = []
         if len(reading.topic) >= 2:  # (a character left over is no topic)
@@ -1025,6 +1046,8 @@ class Listing:
             """(due day, entry, named) of the items among these that fall due in the period asked, on the topic."""
             window: list[tuple[dt.date, int, Indicator | Task | Passage]] = []
             for task, due in due_dates:
+                if within is not None and task.section not in within:
+                    continue
                 days = (due - today).days
                 if q.year is not None and due.year != q.year and reading.kind == "overdue":
                     continue  # 2024年逾期的任务: tasks that were due in 2024
@@ -1199,6 +1222,11 @@ _TABLE_NAMED = re.compile(r"专栏|指标表")
 _SIDE_BY_SIDE = "、"
 # A thing named side by side has at least this many characters (整备, 收储).
 MIN_ALTERNATIVE = 2
+
+
+def _retells(topic: str, titles: list[str]) -> bool:
+    """Does a topic share two characters in a row with one of these headings (更新改造 with 聚焦推动城市更新)?"""
+    return any(topic[k:k + 2] in title for title in titles for k in range(len(topic) - 1))
 
 
 def _alternatives(raw: str, topic: str) -> list[str]:

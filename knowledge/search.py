@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from knowledge.answer_types import asked_types, holds_answer
+from knowledge.answer_types import asked_types, asked_units, holds_answer, states_unit
 from knowledge.contrasts import contradicts
 from knowledge.coverage import Coverage
 from knowledge.doc_titles import DocumentTitles, document_phrase
@@ -111,6 +111,8 @@ ANSWER_TYPE = NAMES.index("answer_type")
 RARE_CHARS = NAMES.index("rare_chars")
 STATED_FIGURE = NAMES.index("stated_figure")
 ASKED_PAST = NAMES.index("asked_past")
+ASKED_UNIT = NAMES.index("asked_unit")
+ASKED_AHEAD = NAMES.index("asked_ahead")
 # A term the question quotes (“一改”, 「反向飞地」): two to ten characters between quotation marks.
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,10})[”\"」』]")
 # A Latin word of a question (aed, pm, 5g in letters): a sign some items hold as rare characters are.
@@ -437,6 +439,12 @@ class SearchIndex:
         # 管理费最多一次收多少年: a text holding a number answers it rather than one naming the fee.
         x[:, ANSWER_TYPE] = holds_answer(_types_asked(q.raw), texts)
         x[:, RARE_CHARS] = self.rare_chars(variants[0] if variants else "", idx)
+        if units := asked_units(normalize(q.raw)):
+            # 那片有几平方公里, 一年要开多少场招商会: a text stating no figure in the unit asked (21平方公里)
+            # answers it less (−1; those that do keep their score, and what none answers stays unanswered).
+            # (a table row states its figures in its unit column: 国家高新技术企业数量 … 50, in 家)
+            in_unit = [float(any(u in str(getattr(self.entries[i].item, "unit", "") or "") for u in units)) for i in idx]
+            x[:, ASKED_UNIT] = np.maximum(states_unit(units, texts), in_unit) - 1.0
         figures, spans = stated_figures(q.raw), stated_spans(q.raw)
         if figures or spans:
             # 新河街道累计新增就业一万人对不对: the item stating that figure (10000) is the one checked;
@@ -447,6 +455,10 @@ class SearchIndex:
             # what a plan sets out to do (1 for an item looking back; a document with no review, a policy,
             # has all its candidates at 0, as before).
             x[:, ASKED_PAST] = [float(self.candidates[i].actual or self._looking_back[i]) for i in idx]
+        elif _asks_planned(q.raw):
+            # 远洋大厦二期有啥安排: what a plan sets out to do, not what a review reports of it (−1 for an
+            # item looking back; the plan's own items keep their score).
+            x[:, ASKED_AHEAD] = [-float(self.candidates[i].actual or self._looking_back[i]) for i in idx]
         return idx, add_local(x, texts, [int(self._entry_doc[i]) for i in idx], fs.grams)
 
     def _figures_of(self, i: int) -> frozenset[float]:
@@ -756,7 +768,7 @@ class SearchIndex:
             q.focus = term
         asked = self.asked(q)
         reading = read(asked)
-        q.past = reading.past
+        q.past = reading.past or _asks_done(normalize(q.raw))
         if reading.kind == "answer" and reading.inside and q.docs:
             q.parts = self.listing.part_sections(q, reading.inside)
         elif reading.kind == "answer" and (named := part_pointed_at(asked)) \
@@ -876,6 +888,12 @@ class SearchIndex:
             threshold = 0.0  # what the question's form asks for is what to show
         elif q.articles and scored.inside:
             threshold = 0.0  # the article named is what to show, as a part named by its number is
+        elif reading.inside and _POINTS_AT_PART.search(normalize(q.raw)) \
+                and (part := self._part_numbered(q, reading.inside, least=1)) is not None:
+            # 想看规划第5章，兜底养老文化那章: the words before 那章 tell what the part numbered holds; the
+            # part itself (its heading) is what is asked to be seen.
+            scored.inside = [(max(top, threshold), part), *(t for t in scored.inside if t[1] != part)]
+            top = max(top, threshold)
         elif top < threshold and (opening := self._part_opening(q)) is not None:
             # 主要目标那段，对2025年总体定位是怎么表述的: nothing in the part named answers the rest of the
             # question on its own; what the part says as a whole opens it (its first paragraph).
@@ -936,10 +954,10 @@ class SearchIndex:
             result.others = [self.hit(i, p, q.text) for p, i in shown[:3]]
         return result
 
-    def _part_numbered(self, q: Query, path: tuple[int, ...]) -> int | None:
-        """The entry of the heading an ordinal path of two numbers or more names (第一章第二节), when one
+    def _part_numbered(self, q: Query, path: tuple[int, ...], least: int = 2) -> int | None:
+        """The entry of the heading an ordinal path of `least` numbers or more names (第一章第二节), when one
         document of those the question names has it; None otherwise."""
-        if len(path) < 2:
+        if len(path) < least:
             return None
         parts = self.listing.parts_at(q, path)
         return self.listing.position.get(("section", parts[0].doc, parts[0].id)) if len(parts) == 1 else None
@@ -1292,7 +1310,10 @@ class SearchIndex:
             # (or all of them: 237个基层党组织 for 基层党组织)
             shorter = rf"[{re.escape(thing[:-2])}]{{2,{len(thing) - 2}}}{re.escape(thing[-2:])}" if len(thing) > 4 else named
             # (全街237个基层党组织 for 党组织: a two-character kind of them between)
-            said = re.compile(rf"{number}{measure}(?:[\u4e00-\u9fff]{{2}})?{shorter}|{named}{number}{measure}")
+            # (国家级高新技术企业达到123家: the number may follow a word of reaching it)
+            # (asked of what was done only: 规上企业目标几家 is no number a review says was reached)
+            reaching = f"{_REACHING}?" if q.past else ""
+            said = re.compile(rf"{number}{measure}(?:[\u4e00-\u9fff]{{2}})?{shorter}|{named}{reaching}{number}{measure}")
             # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
             # (紧盯的那批: the words pointing at them are not, nor the document they are looked for in)
             rest = asked[: m.start()] + asked[m.end():] if m else q.text
@@ -1301,7 +1322,7 @@ class SearchIndex:
                           _UNDER.sub("", _POINTING.sub("", _IN_DOCUMENT.sub("", rest.replace(thing, "", 1)))))
             found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing[-2:]).tolist()
                      if counted in (text := self.entries[i].text) and self.allowed(i, q)
-                     and (n := said.search(text)) and (len(done) < 2 or done in text)]
+                     and said.search(text) and (n := self._stating(i, said)) and (len(done) < 2 or done in text)]
             if found:
                 break
         often = Counter(n for _, n in found)
@@ -1310,6 +1331,12 @@ class SearchIndex:
         # sentence stating the number asked for: the items that show it come first among equals)
         weight = {i: 2 * often[n] + self._shows(i, n) for i, n in found}
         return dict(sorted(weight.items(), key=lambda t: -t[1])[:STATED_MAX])
+
+    def _stating(self, i: int, said: re.Pattern[str]) -> re.Match[str] | None:
+        """The first clause of entry i's text that states a number as `said` does, each clause read on its
+        own (注册资本超5000万元企业55家，国家高新技术企业17家: 55家 is no number of 高新技术企业)."""
+        raw = getattr(self.entries[i].item, "text", "") or self.entries[i].text
+        return next((m for c in CLAUSES.split(raw) if (m := said.search(normalize(c)))), None)
 
     def _shows(self, i: int, number: str) -> int:
         """1 when entry i's card shows the number: any item but an indicator, or an indicator whose name
@@ -1505,6 +1532,35 @@ def _asks_ahead(raw: str) -> bool:
     return any(w in raw for w in words("ahead_words"))
 
 
+@functools.lru_cache(maxsize=256)
+def _asks_done(text: str) -> bool:
+    """Does a question ask what was done, by a verb with the 了 of a completed action and what it asks right
+    after (和通州区搞了啥合作, 测试的路开放了多长) or a figure asked with the 了 of a change reached (扩到多大算力
+    了)? Not when it asks what is to come (要, 打算: 要开工了吗) or what a target is set at (目标定了多少), nor
+    for a 了 telling of the asker's life (社保卡丢了上哪补办)."""
+    if _asks_planned(text) or any(w in text for w in ("要", "将", "目标", "指标")):
+        return False
+    words = tagged(text)
+    if any(tag.startswith("v") and word not in _NOT_DONE_VERBS and nxt == "了" and after in _ASKED_AFTER_DONE
+           for (word, tag), (nxt, _), (after, _) in zip(words, words[1:], words[2:], strict=False)):
+        return True
+    return len(words) > 1 and words[-1][0] == "了" and any(w in text for w in ("多少", "多大", "多长", "几"))
+
+
+# Verbs whose 了 tells of nothing done: having (有没有了), and setting or writing a plan down (定了, 写了).
+_NOT_DONE_VERBS = frozenset({"有没有", "有", "没", "没有", "定", "设定", "确定", "制定", "规定", "明确", "提出", "写",
+                             "说", "讲", "提", "列", "安排", "部署"})
+# What a question asks right after a verb's 了 (搞了啥合作, 开放了多长, 建了几个).
+_ASKED_AFTER_DONE = frozenset({"啥", "什么", "多少", "几", "几个", "几家", "多长", "多大", "多久", "哪些", "哪几",
+                               "些", "多"})
+
+
+@functools.lru_cache(maxsize=256)
+def _asks_planned(raw: str) -> bool:
+    """Does a question ask what is planned for a thing (plan_cues.txt)?"""
+    return any(w in raw for w in words("plan_cues"))
+
+
 def _articles_of(entries: list[_Entry]) -> dict[int, str]:
     """Passage → the numbered article it belongs to: from a passage starting 第N条 to the next such
     start, within one section of one document."""
@@ -1536,6 +1592,12 @@ def _as_said(raw: str, norm: str) -> str:
 
 # A question whose words naming a document leave no more than this is asked in those words.
 SCOPED_REST_CHARS = 3
+
+
+# 兜底养老文化那章, 讲自身建设的那一块: a question ending on a part it points at.
+_POINTS_AT_PART = re.compile(r"[那这的]一?[个大]?(?:章|节|块|部分|篇)$")
+# The words a text puts between a thing and the number of it reached (企业达到123家, 社区增至13个).
+_REACHING = "(?:达到|达|增至|增加到|增长到|增长至|提升到|提升至|提高到|提高至|突破|超过|为)"
 
 
 def _year_not_covered(year: int) -> str:

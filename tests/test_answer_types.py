@@ -68,3 +68,12 @@ def test_a_digit_inside_a_latin_name_states_no_number() -> None:
     """PM2.5 and 5G are names: a text naming them holds no figure by that alone."""
     texts = [normalize(t) for t in ["实现PM2.5平均浓度不断降低", "推进5G基站建设", "PM2.5平均浓度42微克/立方米"]]
     assert holds_answer(("number",), texts).tolist() == [0.0, 0.0, 1.0]
+
+
+def test_the_unit_a_how_many_question_asks_in() -> None:
+    """几平方公里, 多少场: the unit a text must state a figure in; 几个 and the parts of a document name none."""
+    from knowledge.answer_types import asked_units, states_unit
+    assert asked_units("那片有几平方公里") == ("平方公里",)
+    assert asked_units("一年要开多少场招商会") == ("场",)
+    assert asked_units("有几个社区") == () and asked_units("第三章有几条") == ()
+    assert states_unit(("场",), ["全年开展招商活动20场以上", "招商引资"]).tolist() == [1.0, 0.0]

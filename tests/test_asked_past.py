@@ -31,3 +31,32 @@ def test_what_was_reached_comes_before_what_is_set_out(bundled_kb: KnowledgeBase
     assert hits and hits[0].line == 55
     hits = index.search("河北区一般预算收入那年收了多少亿").hits
     assert hits and hits[0].line == 51
+
+
+def test_a_verb_with_the_le_of_a_completed_action_asks_what_was_done() -> None:
+    """搞了啥合作, 开放了多长, 扩到多大算力了: what was done; 要开工了吗, 打算怎么搞 and a 了 of nothing done
+    (有没有了) ask no such thing."""
+    from knowledge.search import _asks_done
+    assert _asks_done("和通州区搞了啥合作") and _asks_done("测试的路开放了多长") and _asks_done("计算中心扩到多大算力了")
+    assert not _asks_done("新厂房要开工了吗") and not _asks_done("以后打算怎么搞") and not _asks_done("充电桩有没有")
+
+
+def test_asked_what_is_planned_a_review_is_ranked_lower(bundled_kb: KnowledgeBase) -> None:
+    """远洋大厦二期有啥安排 (the asked_ahead feature: −1 for an item looking back, 0 for any other; none set
+    when nothing planned is asked)."""
+    index = SearchIndex(bundled_kb)
+    k = NAMES.index("asked_ahead")
+    q = index.parse("远洋大厦二期有啥安排", None)
+    idx, x = index.features(q)
+    looking_back = [index.candidates[i].actual or index._looking_back[i] for i in idx]
+    assert np.array_equal(x[:, k], np.where(looking_back, -1.0, 0.0)) and x[:, k].any()
+    assert not index.features(index.parse("远洋大厦二期", None))[1][:, k].any()
+
+
+def test_the_unit_feature_lowers_what_states_no_figure_in_the_unit_asked(bundled_kb: KnowledgeBase) -> None:
+    """一年要开多少场招商会: −1 for a candidate stating no figure in 场, 0 for one that does."""
+    index = SearchIndex(bundled_kb)
+    k = NAMES.index("asked_unit")
+    idx, x = index.features(index.parse("宝安一年要开多少场招商会", None))
+    assert set(x[:, k].tolist()) == {-1.0, 0.0}
+    assert not index.features(index.parse("宝安招商会", None))[1][:, k].any()

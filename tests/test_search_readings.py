@@ -1316,3 +1316,57 @@ def test_a_part_numbered_to_its_section_answers_what_its_words_do_not_say() -> N
     index = SearchIndex(build_document("north.txt", lines))
     hits = index.search("北塘街道十四五规划第一章第二节讲国际国内形势吗").hits
     assert hits and hits[0].kind == "section" and hits[0].title == "发展环境"
+
+
+def test_work_to_be_finished_in_other_words_lists_the_completions_first() -> None:
+    """年底前哪些得干完, 必须办完的, 就得交差的: what 要完成的 asks, said with other verbs of finishing."""
+    lines = ["西岭街道2023年重点工作任务", "一、抓项目拓空间", "1.推动城市更新。推进工业园城市更新单元加快施工。",
+             "2.推进工业上楼试点项目。完成嘉华地块土地入库工作。", "3.推动土地整备。完成民富路土地整备。"]
+    index = SearchIndex(build_document("ridge.txt", lines))
+    for asked in ("西岭抓项目拓空间里年底前哪些得干完", "西岭抓项目拓空间里年底前必须办完的",
+                  "西岭抓项目拓空间里年底前就得交差的活儿"):
+        found = index.search(asked, today=dt.date(2023, 10, 25))
+        assert found.reading == "due" and [h.line for h in found.hits] == [4, 5, 3], asked
+
+
+def test_a_due_list_of_a_part_named_by_its_number_keeps_to_that_part() -> None:
+    """宝安第二块抓民生的，年底前哪些得干完: only the tasks of the part so numbered; words retelling its
+    heading (民生) choose none of its tasks, a topic of their own (消防) still does."""
+    lines = ["西岭街道2023年重点工作任务", "一、抓项目拓空间", "1.推动城市更新。完成工业园城市更新单元建设。",
+             "2.推进工业上楼试点项目。完成嘉华地块土地入库工作。", "二、抓民生补短板", "3.推进学位建设。完成新建学校建设。",
+             "4.强化消防安全。完成消防隐患整治。"]
+    index = SearchIndex(build_document("ridge.txt", lines))
+    today = dt.date(2023, 10, 25)
+    assert [h.line for h in index.search("西岭第二块抓民生的，年底前哪些得干完", today=today).hits] == [6, 7]
+    assert [h.line for h in index.search("西岭第二块里消防的年底前要完成的", today=today).hits] == [7]
+
+
+def test_a_part_pointed_at_after_its_number_is_answered_by_its_heading() -> None:
+    """想看规划第2章，养老文化那章: the words before 那章 tell what it holds; its heading is what is asked."""
+    lines = ["北塘街道国民经济和社会发展第十四个五年规划", "第一章 发展基础", "过去五年经济平稳增长。",
+             "第二章 增进民生福祉", "第一节 兜牢民生底线", "完善困难群众兜底保障，推进养老服务。",
+             "第二节 繁荣文化事业", "建设文化站。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    hits = index.search("想看北塘街道规划第2章，兜底养老文化那章").hits
+    assert hits and hits[0].kind == "section" and hits[0].line == 4
+
+
+def test_a_number_is_stated_in_its_own_clause_and_one_reached_when_asked_what_was_done() -> None:
+    """高新技术企业一共多少家: 高新技术企业达到123家 states it when asked of what was done; 企业55家，国家高新技术企业
+    17家 states 17 of them, not 55 (another clause's number); asked what a target is, a number reached is none."""
+    kb = build_document("n.txt", ["南港街道2024年政府工作报告", "一、2023年工作回顾",
+                                  "对外开放不断深化，注册资本超5000万元企业55家，国家高新技术企业17家。",
+                                  "科技创新持续加强，国家级高新技术企业达到123家。"])
+    index = SearchIndex(kb)
+
+    def stated(question: str, past: bool) -> set[int]:
+        q = index.parse(question)
+        q.past = past
+        return {index.entries[i].item.line for i in index.stated_counts(q)}
+
+    assert 4 in stated("南港街道国家级高新技术企业一共多少家", past=True)
+    assert 4 not in stated("南港街道国家级高新技术企业一共多少家", past=False)
+    # (55家，国家高新技术企业: the number closes the clause before; it is no count of them)
+    assert stated("南港街道高新技术企业一共多少家", past=False) == {3}
+    lines = index.stated_counts(index.parse("南港街道高新技术企业一共多少家"))
+    assert all("17" in index.entries[i].text for i in lines)
