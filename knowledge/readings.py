@@ -817,8 +817,13 @@ def read(text: str) -> Reading:
         kinds.append("structure")
     structure_marks = {horizons.get(c) for c, k in found if k == "structure"}
     if "count" in kinds and structure_marks and structure_marks <= {"self", "where"}:
-        # 那部分一共几条任务, 那一章下面一共几节: a count of what the part named holds.
-        kinds = [k for k in kinds if k != "structure"]
+        counted_at = min(text.find(c) for c, k in found if k == "count")
+        if any(k == "structure" and horizons.get(c) == "where" and text.rfind(c) > counted_at for c, k in found):
+            # 几条基本原则放在哪节: where the things counted stand, asked after them, is the question.
+            kinds = [k for k in kinds if k != "count"]
+        else:
+            # 那部分一共几条任务, 那一章下面一共几节: a count of what the part named holds.
+            kinds = [k for k in kinds if k != "structure"]
     if set(kinds) == {"structure"} and _asks_inside_part(text, found, horizons, table):
         # 防范化解风险那一节里，说按照…的要求，原话咋写的: what the part says, not the part.
         kinds = []

@@ -115,8 +115,8 @@ ASKED_UNIT = NAMES.index("asked_unit")
 ASKED_AHEAD = NAMES.index("asked_ahead")
 # A term the question quotes (“一改”, 「反向飞地」): two to ten characters between quotation marks.
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,10})[”\"」』]")
-# A Latin word of a question (aed, pm, 5g in letters): a sign some items hold as rare characters are.
-_LATIN_WORD = re.compile(r"[a-z]{2,}")
+# A Latin word or code of a question (aed, 5g, pm25): a sign some items hold as rare characters are.
+_CODE_WORD = re.compile(r"(?<![a-z0-9])(?=[0-9]*[a-z])[a-z0-9]{2,}(?![a-z0-9])")
 # A character of the question in at most this share of the items is rare: a candidate holding it shares
 # more than chance with the question, in whatever words (老鼠蟑螂 and 灭鼠…灭蟑 share 鼠 and 蟑, no bigram).
 RARE_CHAR_SHARE = 0.01
@@ -483,8 +483,8 @@ class SearchIndex:
         n = len(self.entries)
         total = 0.0
         rows = np.asarray(idx, dtype=np.int64)
-        # (a Latin word, AED, is one such sign: its letters alone are in every other item)
-        for ch in {c for c in text if "\u4e00" <= c <= "\u9fff"} | set(_LATIN_WORD.findall(text)):
+        # (a Latin word, AED, or a code, 5G, is one such sign: its letters alone are in every other item)
+        for ch in {c for c in text if "\u4e00" <= c <= "\u9fff"} | set(_CODE_WORD.findall(text)):
             holders = self._rare_holders(ch)
             if holders is None:
                 continue

@@ -1290,3 +1290,10 @@ def test_a_big_stretch_pointed_at_is_a_part() -> None:
     """讲人民城市的那一大段: 那一大段 points at a part, as 那一大块 does."""
     reading = read(normalize("讲人民城市的那一大段"))
     assert reading.kind == "structure" and reading.topic == "人民城市"
+
+
+def test_where_things_counted_stand_asked_after_them_is_a_where_question() -> None:
+    """几条基本原则放在哪节: where they stand; 那部分一共几条任务: a count of what the part holds."""
+    where = read(normalize("大港十四五里几条基本原则放在哪节"))
+    assert where.kind == "structure" and where.where
+    assert read(normalize("那部分一共几条任务")).kind == "count"

@@ -1370,3 +1370,13 @@ def test_a_number_is_stated_in_its_own_clause_and_one_reached_when_asked_what_wa
     assert stated("南港街道高新技术企业一共多少家", past=False) == {3}
     lines = index.stated_counts(index.parse("南港街道高新技术企业一共多少家"))
     assert all("17" in index.entries[i].text for i in lines)
+
+
+def test_a_code_word_of_the_question_is_a_rare_sign(bundled_kb: KnowledgeBase) -> None:
+    """5G网络建设: 5g, a code of letters and digits, is held by few items, as a Latin word (AED) is."""
+    index = SearchIndex(bundled_kb)
+    idx = list(range(len(index.entries)))
+    share = index.rare_chars("5g网络建设", idx)
+    holding = [k for k in idx if "5g" in index.entries[k].text]
+    assert holding and all(share[k] > 0 for k in holding)
+    assert max(share[k] for k in idx if "5g" not in index.entries[k].text) < min(share[k] for k in holding)
