@@ -165,7 +165,17 @@ def _names_thing(word: str, tag: str, exclude: tuple[str, ...]) -> bool:
     """Is a tagged word of two characters or more a thing named (a noun and the like, no place), not
     one of `exclude`?"""
     return (tag.startswith("n") or tag in _THING_TAGS) and tag not in _NOT_THINGS and len(word) >= MIN_WORD \
-        and word not in exclude
+        and word not in exclude and not _degree_of_state(word)
+
+
+# Adverbs of degree (太暗, 很脏, 挺乱): before a word that names no thing, they say how a thing is.
+_DEGREE = frozenset("太很挺")
+
+
+def _degree_of_state(word: str) -> bool:
+    """Is a two-character word an adverb of degree before a state (太暗, which jieba may tag as a noun), not
+    a thing (太空, 太阳: the second character a noun)?"""
+    return len(word) == 2 and word[0] in _DEGREE and not tagged(word[1])[0][1].startswith("n")
 
 
 @functools.lru_cache(maxsize=1)

@@ -112,3 +112,12 @@ def test_a_thing_jieba_does_not_know_leaves_nothing_to_answer_with_its_other_wor
     assert index.search("月子中心有没有扶持").hits == []
     assert index.search("电竞产业有什么扶持措施").hits == []
 
+
+
+def test_a_degree_before_a_state_is_no_thing_named() -> None:
+    """夜里街上太暗，有没有亮化工程: 太暗 (jieba may tag it a noun) says how a street is, no thing the plans
+    must mention; 亮化, which one item writes, is the focus. 太空 is a thing."""
+    uses = {"亮化": 1, "工程": 30}
+    focus = own_focus("夜里街上太暗亮化工程", lambda w: uses.get(w, 0), most=5, known=lambda w: False)
+    assert "亮化" in focus
+    assert own_focus("太空旅游有啥规划", lambda w: 0, most=5, known=lambda w: False) == []
