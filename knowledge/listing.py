@@ -212,9 +212,10 @@ class Listing:
             out.extend(self.subtree(child))
         return out
 
-    def _part_numbered(self, index: SearchIndex, q: Query, reading: Reading, docs: list[str]) -> frozenset[str] | None:
+    def _ordinal_sections(self, index: SearchIndex, q: Query, reading: Reading, docs: list[str]) -> frozenset[str] | None:
         """The sections of the part an ordinal names (第七块, counted inside the part the words before it
-        name, as a list counts it) in the documents asked about; None when none of them has it."""
+        name, else from each document's top, by `ordinal_part`) in the documents asked about; None when none
+        of them has it."""
         named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
         parts = [part for d in docs
                  if (part := self.ordinal_part(d, reading.path, [s for s in named if s.doc == d], reading.unit))]
@@ -1012,7 +1013,7 @@ class Listing:
             end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…, 去年底到期的…: the end of the year named
         docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
         # 宝安第七块抓安全那些任务，年底前哪些得干完: only the items of the part the ordinal names.
-        within = self._part_numbered(index, q, reading, sorted(docs)) if reading.path else None
+        within = self._ordinal_sections(index, q, reading, sorted(docs)) if reading.path else None
         if within is not None and _retells(reading.topic, [self.section_of[s].title for s in within]):
             # (第七条更新改造里: words retelling the part's heading, 城市更新, describe the part; they
             # choose none of its items)
@@ -1226,7 +1227,7 @@ MIN_ALTERNATIVE = 2
 
 def _retells(topic: str, titles: list[str]) -> bool:
     """Does a topic share two characters in a row with one of these headings (更新改造 with 聚焦推动城市更新)?"""
-    return any(topic[k:k + 2] in title for title in titles for k in range(len(topic) - 1))
+    return len(topic) >= 2 and any(gram in title for title in titles for gram in char_bigrams(topic))
 
 
 def _alternatives(raw: str, topic: str) -> list[str]:
