@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
@@ -344,6 +344,36 @@ class Listing:
                 found = [self.nth_numbered(self.children[holders[0].id], path[0])]  # type: ignore[list-item]
         return found[0] if found else None
 
+    def ordinal_parts(self, doc: str, path: tuple[int, ...], named: list[Section], unit: str = "",
+                      past: bool = False, year: int | None = None) -> list[Section]:
+        """Every part an ordinal path names in a document: the one `ordinal_part` finds; else, for a number
+        only parts below the top bear and several parts hold (a work report's review and its plan each
+        have a (五)), each of those at the shallowest level — only those under a heading naming the `year`
+        asked, when some are (24年报告第五项: 二、2024年工作安排's) — the review's last, unless what was done
+        is asked (`past`), as what is planned is what the plans' users carry out."""
+        part = self.ordinal_part(doc, path, named, unit)
+        if part is not None:
+            return [part]
+        if named or len(path) != 1 or path[0] <= 0:
+            return []
+        held = [(self._depth(sec), p) for sec in self.kb.sections if sec.doc == doc
+                and (p := self.nth_numbered(self.children.get(sec.id, []), path[0])) is not None]
+        least = min((d for d, _ in held), default=0)
+        found = [p for d, p in held if d == least]
+        if year is not None and (dated := [p for p in found if any(str(year) in s.title for s in self._holders(p))]):
+            found = dated
+        return sorted(found, key=lambda s: (s.id in self.review) != past)
+
+    def _holders(self, section: Section) -> Iterator[Section]:
+        """The parts holding a section, nearest first."""
+        current: Section | None = section
+        while current is not None and current.parent and (current := self.section_of.get(current.parent)) is not None:
+            yield current
+
+    def _depth(self, section: Section) -> int:
+        """How many parts hold a section (0 for a top one)."""
+        return sum(1 for _ in self._holders(section))
+
     def part_holding(self, section: Section) -> Section:
         """The document part (a 章, or one of the parts parts_of counts) that holds a section: what 哪一章,
         哪个大部分 ask for when the words name a heading under it; the section itself when none does."""
@@ -404,37 +434,45 @@ class Listing:
                     # 报告2024年部分的第四大项: the part the year names (二、2024年工作安排), when one does
                     dated = [s for s in self.parts_of(d) if str(q.year) in s.title]
                     in_doc = dated if len(dated) == 1 else []
-                part = self.ordinal_part(d, reading.path, in_doc, reading.unit)
-                if part is None:
-                    continue
-                if reading.articles and (articles := self.articles_in(part)):
-                    chosen.extend(("passage", p) for p in articles)  # 第五章有几条: its articles
-                    complete = True
-                    continue
-                if reading.articles and not self.children.get(part.id) and (tasks := self.items_under(part, "task")):
-                    chosen.extend(tasks)  # 附件第六部分有几条: its numbered tasks (37.…, 38.…), no articles
-                    complete = True
-                    continue
-                held = self.items_under(part, reading.wanted) if reading.wanted in ("task", "indicator", "term") else []
-                if held and (reading.wanted != "task" or len(held) >= len(self.children.get(part.id, []))):
-                    # 第四部分有几项任务: the tasks it holds, not the part (a chapter with more sections
-                    # than typed tasks — a five-year plan's work is in its running text — is listed by
-                    # its sections, as before)
-                    chosen.extend(held)
-                    complete = True
-                    continue
-                if not reading.parts and reading.topic and (inner := self.part_about(index, part, reading.topic)):
-                    # 第四章讲石化园区的那节: the part below the one numbered that speaks of the topic.
-                    chosen.append(("section", inner))
-                    spoken_of = True
-                    continue
-                parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
-                if parts and reading.topic in _CONTENT_ASKED:
-                    # 第六章写了哪些内容: the part itself (its title says what it is about), then its parts
-                    chosen.append(("section", part))
-                if not parts and not reading.parts and reading.topic:
-                    unspoken.append(part)
-                chosen.extend(("section", s) for s in parts or [part])
+                numbered = self.ordinal_parts(d, reading.path, in_doc, reading.unit, past=reading.past, year=q.year)
+                if len(numbered) > 1 and reading.topic:
+                    # 报告(四)绿色低碳那条标题: of the parts numbered so, the one whose heading the words retell
+                    numbered.sort(key=lambda s: not _retells(reading.topic, [s.title]))
+                for part in numbered:
+                    if reading.where and not reading.articles \
+                            and not (reading.topic and self.part_about(index, part, reading.topic)):
+                        # 第五项重点工作是哪块: the part itself is asked for (not 第八章哪一节专门讲用地: the
+                        # part under it speaking of the topic, found below)
+                        chosen.append(("section", part))
+                        continue
+                    if reading.articles and (articles := self.articles_in(part)):
+                        chosen.extend(("passage", p) for p in articles)  # 第五章有几条: its articles
+                        complete = True
+                        continue
+                    if reading.articles and not self.children.get(part.id) and (tasks := self.items_under(part, "task")):
+                        chosen.extend(tasks)  # 附件第六部分有几条: its numbered tasks (37.…, 38.…), no articles
+                        complete = True
+                        continue
+                    held = self.items_under(part, reading.wanted) if reading.wanted in ("task", "indicator", "term") else []
+                    if held and (reading.wanted != "task" or len(held) >= len(self.children.get(part.id, []))):
+                        # 第四部分有几项任务: the tasks it holds, not the part (a chapter with more sections
+                        # than typed tasks — a five-year plan's work is in its running text — is listed by
+                        # its sections, as before)
+                        chosen.extend(held)
+                        complete = True
+                        continue
+                    if not reading.parts and reading.topic and (inner := self.part_about(index, part, reading.topic)):
+                        # 第四章讲石化园区的那节: the part below the one numbered that speaks of the topic.
+                        chosen.append(("section", inner))
+                        spoken_of = True
+                        continue
+                    parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
+                    if parts and reading.topic in _CONTENT_ASKED:
+                        # 第六章写了哪些内容: the part itself (its title says what it is about), then its parts
+                        chosen.append(("section", part))
+                    if not parts and not reading.parts and reading.topic:
+                        unspoken.append(part)
+                    chosen.extend(("section", s) for s in parts or [part])
             if spoken_of and unspoken:
                 # 大港街道最后一章有一节讲用地: of the plans in scope, those whose part holds one on the
                 # topic answer; another's part numbered so, holding none, is no answer.
@@ -554,9 +592,14 @@ class Listing:
 
     def mentions(self, index: SearchIndex, q: Query, word: str, result: SearchResult, limit: int) -> SearchResult:
         """The places the documents in scope write `word` (任务里带试点的有几条), one item per line (a task
-        before the running text or a figure on the same line), in the plans' order; counted."""
+        before the running text or a figure on the same line), in the plans' order, a review's lines last
+        unless what was done is asked; counted."""
         word = self.widened(index, word)
         hits = [index.hit(i, LISTED_SCORE / 100.0, word) for i in self._writing_lines(index, q, word)]
+        if not q.past:
+            # (涉及退役军人的内容都找出来: what the plans are to do first, what a review tells of after, as a
+            # ranked list shows them)
+            hits.sort(key=self.in_review)
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count"
@@ -619,6 +662,11 @@ class Listing:
             if len(lines) > MAX_WRITTEN_LINES:
                 break
         return len(lines)
+
+    def in_review(self, hit: Hit) -> bool:
+        """Is a hit an item under a review? (A heading is what it names, wherever it stands: 几份规划设了发展基础
+        这一节 asks for the review's headings.)"""
+        return getattr(hit.item, "section", None) in self.review
 
     def reviews(self, docs: list[str]) -> list[Section]:
         """The top review parts (一、2023年工作回顾) of these documents."""
@@ -943,7 +991,7 @@ class Listing:
                     shown.add(e.item.doc)
         if not reading.past:
             # 家庭医生签约这块哪些规划里有提: what the plans are to do first, what a review tells of after.
-            hits.sort(key=lambda h: getattr(h.item, "section", None) in self.review)
+            hits.sort(key=self.in_review)
         return hits + self._written_too(index, q, reading, topic, hits, kinds)
 
     def _written_too(self, index: SearchIndex, q: Query, reading: Reading, topic: str, hits: list[Hit],
@@ -965,7 +1013,7 @@ class Listing:
                 extra.append(index.hit(i, score, reading.topic))
                 listed.add((e.item.doc, e.item.line))
         if not reading.past:
-            extra.sort(key=lambda h: getattr(h.item, "section", None) in self.review)
+            extra.sort(key=self.in_review)
         return extra
 
     @staticmethod
@@ -1129,9 +1177,11 @@ class Listing:
         def holds(i: int) -> float:
             return -round(float(topic_held[i]), 2) if by_words else 0.0
 
-        # 年底前要完成的有哪些: of the items falling due the same day and holding as much of the topic, those
-        # stating a completion (完成嘉华地块土地入库) before those only pushing work on (推进…加快施工).
-        completing = bool(_ASKS_COMPLETED.search(q.raw))
+        # 年底前要完成的有哪些, 这个月到期的: of the items falling due the same day and holding as much of the
+        # topic, those stating a completion (完成嘉华地块土地入库) before those only pushing work on (推进…加快
+        # 施工): what is to be delivered by the day is what falls due on it. (Targets, asked for as such,
+        # complete nothing of their own: their order stays, unless completing is what is asked.)
+        completing = bool(_ASKS_COMPLETED.search(q.raw)) or reading.wanted != "indicator"
 
         def completes(i: int) -> tuple[bool, bool]:
             # (an item naming the topic in its own title comes first still: 年底前要完成的教育任务 lists

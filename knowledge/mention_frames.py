@@ -100,12 +100,14 @@ def mention_in_frame(text: str, written: Callable[[str], bool]) -> str:
         return ""  # (most questions: no need to try each word)
     low, high = _WORD_CHARS
     unwritten: list[str] = []
-    for size in range(min(high, len(text)), low - 1, -1):
+    for size in range(min(high, len(text)), 0, -1):
         for start in range(0, len(text) - size + 1):
             word = text[start:start + size]
             if word[0] in _NO_EDGE or word[-1] in _NO_EDGE or _segments(word) is not None:
                 continue  # (有关的表述 is the frame itself)
             before, after = _segments(text[:start]), _segments(text[start + size:])
+            if size < low and not (after and after[0].endswith("字")):
+                continue  # (沾碳字的段落: one character only when pointed at as the character written)
             if before is not None and after is not None and _asks_places(before, after):
                 if written(word):
                     return _without_head(_object_of(word, written), written)

@@ -31,7 +31,7 @@ _LAST_ONE = re.compile(rf"(?:{LAST_WORDS})的?[那这]?一?个(?=[\u4e00-\u9fff]
 _BARE_CHAPTER_SECTION = re.compile(r"(?<![第\d一二三四五六七八九十两])([一二三四五六七八九十]{1,3})章([一二三四五六七八九十]{1,3})节")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 # (第一个完成, 第一个建成: "the first to do it", no part of a document: an action verb after 第N个)
-_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章节|章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|大条|个大板块|大板块|个板块|板块|大段|(?:大)?类(?=是|讲|叫|写|说|的?名|的?标题|的?题目|的?主题|$)|"
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章节|章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|大条|大点|点|个大板块|大板块|个板块|板块|大段|(?:大)?类(?=是|讲|叫|写|说|的?名|的?标题|的?题目|的?主题|$)|"
                       rf"个(?=[\u4e00-\u9fff])(?!{alternation('action_verbs')}))"
                       rf"|((?:{LAST_WORDS})一?)(个?大?(?:章|部分|节|篇|方面|块|条|项))")
 # 最后保障那部分, 最后那块, 收尾那部分: the last part, named besides or not (read before the cue 那部分

@@ -134,6 +134,8 @@ MIN_EXPLAINED = 0.5
 EXPLAINED_FULL_UNTIL = 9
 # 有几个社区, 多少家企业: a number of things asked, the thing last (the measure word kept).
 _HOW_MANY_OF = re.compile(r"(?:几|多少)[十百千万]?(个|家|座|所|支|名|户|处)")  # (几项, 几条: items counted)
+# 整改了多少项隐患: of what was done, 项, 条 and 件 count things done, not the plans' items.
+_HOW_MANY_DONE = re.compile(r"(?:几|多少)[十百千万]?(个|家|座|所|支|名|户|处|项|条|件)")
 # Whom the things counted are under, said before the asking (党工委下面, 街道下辖).
 _UNDER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:下面|底下|下属|下辖|所属|管辖)")
 _EDGE_PARTICLES = re.compile(r"(?:吗|呢|啊|呀|了|的)+$")
@@ -769,6 +771,10 @@ class SearchIndex:
         asked = self.asked(q)
         reading = read(asked)
         q.past = reading.past or _asks_done(normalize(q.raw))
+        if reading.kind == "count" and reading.wanted is None and q.past and self.stated_counts(q):
+            # 一共整改了多少项隐患: how many things were done, a number a review states (整改各类隐患1.39万项),
+            # not how many of the plans' items speak of them.
+            reading = dc_replace(reading, kind="answer")
         if reading.kind == "answer" and reading.inside and q.docs:
             q.parts = self.listing.part_sections(q, reading.inside)
         elif reading.kind == "answer" and (named := part_pointed_at(asked)) \
@@ -1139,7 +1145,8 @@ class SearchIndex:
             if (focused := self._focus_scored(q, required, threshold, focus)) is None:
                 continue
             best = self.entries[focused.inside[0][1]]
-            if any(t in best.name or t in best.text for t in shown):
+            # (written as a word: 入学 for 上学 is no word of 深入学习)
+            if any(said_as_word(best.name, t) or said_as_word(best.text, t) for t in shown):
                 return focused
         return self._focused_agreeing(q, required, threshold, terms) if len(tried) == 1 else None
 
@@ -1289,11 +1296,12 @@ class SearchIndex:
         number of what is asked (辖区13个社区, 新增规上企业20家), each with how many entries state the
         same number (13个社区 twice ranks before 3个社区卫生服务站 once); none for other questions."""
         asked = q.full or q.raw
+        how_many = _HOW_MANY_DONE if q.past else _HOW_MANY_OF
         clauses = [normalize(c) for c in CLAUSES.split(q.raw) if c.strip()]
-        if len(clauses) > 1 and (asking := next((c for c in clauses if _HOW_MANY_OF.search(c)), "")):
+        if len(clauses) > 1 and (asking := next((c for c in clauses if how_many.search(c)), "")):
             # (党组织有几百个，具体数: the clause that asks, not the words after it, its place taken out)
             asked = self.asked(dc_replace(q, full=asking))
-        m = _HOW_MANY_OF.search(asked)
+        m = how_many.search(asked)
         things = [t for t in [_EDGE_PARTICLES.sub("", asked[m.end():])] if len(t) >= 2] if m else []
         if not things and (m := _HOW_MANY_AFTER.search(asked)):
             # 紧盯的规上企业是多少家: the things named before the asking, the longest run ending there
@@ -1302,7 +1310,8 @@ class SearchIndex:
             things = [before[-n:] for n in range(min(len(before), STATED_THING_CHARS), 1, -1)]
         found: list[tuple[int, str]] = []
         counted = m.group(1) if m else ""  # (the measure word: 个, 家; there are things only with a match)
-        number, measure = r"(\d+|[一二三四五六七八九十百两]+)(?:余|多)?", re.escape(counted)
+        # (1.39万项: a number in tens of thousands, as a review states what was done)
+        number, measure = r"(\d+(?:\.\d+)?万?|[一二三四五六七八九十百两]+)(?:余|多)?", re.escape(counted)
         for thing in things:
             # 辖区13个社区, or 新增规上企业20家
             named = re.escape(thing)
@@ -1317,8 +1326,12 @@ class SearchIndex:
             # 要新增多少家规上企业: what is done to the things (新增) is said in the text too.
             # (紧盯的那批: the words pointing at them are not, nor the document they are looked for in)
             rest = asked[: m.start()] + asked[m.end():] if m else q.text
+            # (河北区一共整改了多少项: the place named and the words of summing up are no doing either)
+            for place in q.places:
+                rest = rest.replace(normalize(place), "")
+            rest = re.sub(r"一共|总共|共计", "", rest)
             # (党工委下面有多少个基层党组织: whom they are under is no doing either)
-            done = re.sub(r"^(?:要|将|能|会|需要|计划)+|(?:的|是|有|为|一共有|一共|总共有|总共|共有|共)$", "",
+            done = re.sub(r"^(?:要|将|能|会|需要|计划)+|(?:的|是|有|为|一共有|一共|总共有|总共|共有|共|了)$", "",
                           _UNDER.sub("", _POINTING.sub("", _IN_DOCUMENT.sub("", rest.replace(thing, "", 1)))))
             found = [(i, n.group(1) or n.group(2)) for i in self.fuzzy.text_index.holding(thing[-2:]).tolist()
                      if counted in (text := self.entries[i].text) and self.allowed(i, q)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from knowledge.builder import build_document
 from knowledge.features import NAMES
 from knowledge.models import KnowledgeBase
 from knowledge.search import SearchIndex
@@ -60,3 +61,15 @@ def test_the_unit_feature_lowers_what_states_no_figure_in_the_unit_asked(bundled
     idx, x = index.features(index.parse("宝安一年要开多少场招商会", None))
     assert set(x[:, k].tolist()) == {-1.0, 0.0}
     assert not index.features(index.parse("宝安招商会", None))[1][:, k].any()
+
+
+def test_how_many_things_were_done_is_the_number_a_review_states_not_a_count_of_items() -> None:
+    """一共整改了多少项隐患: 项 counts the things done (整改各类隐患1.39万项), not the items on 隐患; asked of
+    the plans' items (部署了几项任务) it is still a count."""
+    lines = ["南港区2024年政府工作报告", "一、2023年工作回顾",
+             "开展重大事故隐患专项排查整治，整改各类隐患1.39万项，立案查处安全违法行为273件。",
+             "二、2024年工作安排", "1.持续巩固安全发展基础。开展隐患排查整治。", "2.强化消防隐患治理。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    done = index.search("南港区一共整改了多少项隐患")
+    assert done.reading == "answer" and [h.line for h in done.hits][:1] == [3]
+    assert index.search("南港区隐患排查有多少项任务").reading == "count"

@@ -154,3 +154,26 @@ def test_a_mention_asked_with_the_work_done_about_a_thing_counts_the_lines_writi
 def test_pulled_out_asks_for_the_lines_as_a_list(question: str) -> None:
     """拉出来, 捞出来: what is pulled or fished out of the plans is asked for as a list, as 摘出来 is."""
     assert mention_in_frame(question, {"残疾人"}.__contains__) == "残疾人"
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("养老俩字一共几行提到", "养老"),              # lines of the text counted, as paragraphs are
+    ("志愿俩字出现几行", "志愿"),
+    ("那篇里头沾碳字的段落数一下", "碳"),          # one character, pointed at as the character written
+])
+def test_lines_and_single_characters_pointed_at_are_counted(question: str, word: str) -> None:
+    assert mention_in_frame(question, {"养老", "志愿", "碳"}.__contains__) == word
+
+
+def test_a_single_character_not_pointed_at_as_written_is_no_word_of_a_frame() -> None:
+    """涉及碳的段落: one character alone (no 字 after it) is too little to count the places of."""
+    assert mention_in_frame("涉及碳的段落有几段", {"碳"}.__contains__) == ""
+
+
+def test_mentions_list_what_is_planned_before_what_a_review_tells() -> None:
+    """涉及退役军人的内容都找出来: a review's lines come after those of the work ahead."""
+    lines = ["南港区2024年政府工作报告", "一、2023年工作回顾", "保障退役军人权益，双拥工作扎实。",
+             "二、2024年工作安排", "1.做好退役军人服务保障。完善服务站建设。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    found = index.search("涉及退役军人的内容都帮我找出来")
+    assert found.total == 2 and [h.line for h in found.hits] == [5, 3]

@@ -1276,15 +1276,17 @@ def test_a_year_named_chooses_among_headings_naming_years() -> None:
 
 
 def test_what_is_to_be_completed_by_year_end_lists_the_work_stating_a_completion_first() -> None:
-    """年底前要完成的有哪些, in an annual plan whose tasks all fall due at its end: those that state a
-    completion (完成…入库) before those pushing work on (推进…施工)."""
+    """年底前要完成的有哪些, 到期的, in an annual plan whose tasks all fall due at its end: those that state
+    a completion (完成…入库) before those pushing work on (推进…施工)."""
     lines = ["西岭街道2023年重点工作任务", "一、抓项目拓空间", "1.推动城市更新。推进工业园城市更新单元加快施工。",
              "2.推进工业上楼试点项目。完成嘉华地块土地入库工作。", "3.推动土地整备。完成民富路土地整备。"]
     index = SearchIndex(build_document("ridge.txt", lines))
     asked = index.search("西岭抓项目拓空间里年底前要完成的有哪些", today=dt.date(2023, 10, 25))
     assert asked.reading == "due" and [h.line for h in asked.hits] == [4, 5, 3]
-    # Asked only what falls due, the plan's order stays.
-    assert [h.line for h in index.search("西岭抓项目拓空间里年底前到期的有哪些", today=dt.date(2023, 10, 25)).hits] == [3, 4, 5]
+    # Asked only what falls due (到期, 到点), what is to be delivered by the day falls due on it first too.
+    for asked in ("西岭抓项目拓空间里年底前到期的有哪些", "西岭“抓项目拓空间”里这个月就到点的几件"):
+        found = index.search(asked, today=dt.date(2023, 12, 5))
+        assert found.reading == "due" and [h.line for h in found.hits] == [4, 5, 3], asked
 
 
 def test_an_area_the_named_places_own_plan_writes_is_part_of_it_not_a_place_no_plan_is_about() -> None:
@@ -1380,3 +1382,28 @@ def test_a_code_word_of_the_question_is_a_rare_sign(bundled_kb: KnowledgeBase) -
     holding = [k for k in idx if "5g" in index.entries[k].text]
     assert holding and all(share[k] > 0 for k in holding)
     assert max(share[k] for k in idx if "5g" not in index.entries[k].text) < min(share[k] for k in holding)
+
+
+def test_an_ordinal_only_sub_parts_bear_in_several_parts_is_each_of_them_the_plans_first() -> None:
+    """报告第五条讲什么: a report numbers (一)… under its review and again under its plan; the number
+    names both, the part ahead first; words retelling one heading put that one first; 第5大点 is such
+    an ordinal too."""
+    lines = ["北岭区2024年政府工作报告", "一、2023年工作回顾",
+             *(f"({n})坚持{w}。" for n, w in zip("一二三四五", ("稳增长", "惠民生", "强创新", "绿色低碳理念", "保安全"), strict=True)),
+             "二、2024年工作安排",
+             *(f"({n})聚焦{w}。" for n, w in zip("一二三四五", ("产业升级", "城市更新", "民生保障", "街道支撑", "科教兴区"), strict=True)),
+             "三、加强政府自身建设"]
+    index = SearchIndex(build_document("ridge.txt", lines))
+    for asked in ("北岭区报告第五条讲什么", "北岭区报告第(五)条方向是什么", "北岭区报告第5大点叫个啥名"):
+        assert [h.title for h in index.search(asked).hits] == ["聚焦科教兴区", "坚持保安全"], asked
+    told = index.search("北岭区报告(四)绿色低碳那条原标题")
+    assert [h.title for h in told.hits][:1] == ["坚持绿色低碳理念"]
+
+
+def test_a_chats_stall_and_a_little_of_what_is_done_are_no_words_of_the_topic(index: SearchIndex) -> None:
+    """安全生产这摊子准备干点啥, 几个计划里对安全生产这摊子分别咋安排: 这摊子 points at the work as 这块 does,
+    干点啥 asks as 干啥 does; neither is a word the answer must hold."""
+    answered = index.search("东湖街道安全生产这摊子准备干点啥")
+    assert answered.hits and "安全生产" in answered.hits[0].text
+    listed = index.search("几个计划里对安全生产这摊子分别咋安排")
+    assert listed.reading == "list" and {h.doc for h in listed.hits} == {"east.txt", "west.txt"}
