@@ -850,7 +850,9 @@ class Listing:
         sub = topic_query(q, reading.topic)
         fs = index.field_scores_of(sub)
         best: list[tuple[int, float, Section]] = []  # (position among the sections, score, section)
-        grams = fs.grams
+        # (讲定位和25年目标那块: the year asked was taken out of the topic; a heading naming it, 发展定位及2025年
+        # 发展目标, is explained by it as by the topic's words)
+        grams = fs.grams | (char_bigrams(f"{q.year}年") if q.year is not None else set())
         topic = normalize(reading.topic)
         # (一级标题: only the top parts of the documents in scope)
         tops = {p.id for d in (q.docs or self.tops) for p in self.parts_of(d)} if reading.top else set()

@@ -94,8 +94,10 @@ DOC_KIND_WORDS: list[tuple[str, str]] = [
 ]
 
 # "什么时候完成" asks for the deadline: the completion verb is part of the question, not the name.
-_WHEN_VERB = re.compile(r"(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将)?"
-                        r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束)?")
+# (要在哪年收尾, 啥时候得弄完: the time asked with the words of having it done around it)
+_WHEN_VERB = re.compile(r"(?:要在|得在|需要在|需在|应在)?(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将|得|需要)?"
+                        r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束|收尾|完工|"
+                        r"办完|做完|干完|弄完|搞完)?")
 # (a number followed by a unit is a quantity, not a year: 文化站面积2000平米, 2025个)
 # (达到2000平: a figure in 平, the chat's word for 平方米, is no year — 2024平安建设 still is one)
 # (2024年内资: 内 begins a word — 内资, 内需, 内涝 — not 年内, within the year)

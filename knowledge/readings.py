@@ -95,6 +95,9 @@ _RANKED = re.compile(r"(?<![安编])排(?:在)?第([一二三四五六七八九�
 _RANKED_AMONG = re.compile(r"(?:[那这]?(?:[几一二两三四五六七八九十]{1,3}|\d{1,2})个)?([\u4e00-\u9fff]{2,4}?)(?:里面|里头|当中|之中|里|中)"
                            r"排(?:在)?第([一二三四五六七八九十]{1,3}|\d{1,2})(?:位)?(?!位)"
                            r"(?!的?(?:那个|这个|那|这)|的?大?个?(?:板块|部分|章|节|块|方面|项|条|篇)|的?是?哪)的?")
+# 六是打造哪种新河: the plans' own count of points (一是…, 二是…) said for the point so numbered.
+# (right after the word for the document, 计划二是, the number is read as that part's, below)
+_SAID_AS_POINT = re.compile(r"(?:^|(?<=[\s，,。里中]))([一二三四五六七八九十])是(?=[\u4e00-\u9fff])")
 # 排老二的那部分, 排行老三的: a place in a row said as siblings' ranks (老大 the first).
 _RANKED_ELDER = re.compile(r"排(?:行|在)?老([大二三四五六七八九十])的?(?:那个|这个|那|这)?(?=[\u4e00-\u9fff])")
 # 那八个方面里第五个, 分的几大块中的第三块: the parts counted first, then one of them by its place (the
@@ -718,6 +721,7 @@ def read(text: str) -> Reading:
     # 排第五的那个聚焦, 排在第三位的: a place in a row said as a rank is an ordinal (read first: 排第二的大标题
     # is the second top heading, not the one holding 第二 that 的大标题 would ask for).
     text = _RANKED_AMONG.sub(r"第\2个\1", text)
+    text = _SAID_AS_POINT.sub(r"第\1项是", text)
     text = _RANKED.sub(r"第\1个", text)
     text = _RANKED_ELDER.sub(lambda m: f"第{'一' if m.group(1) == '大' else m.group(1)}个", text)
     text = _FIRST_NAMED.sub(lambda m: _FIRST_PART[m.group(1)], text)

@@ -39,6 +39,7 @@ from knowledge.features import (
     add_local,
     add_relative,
     aspects_inside_words,
+    char_bigrams,
     explained_in_context,
     explained_whole,
     feature_row,
@@ -905,9 +906,11 @@ class SearchIndex:
             # question on its own; what the part says as a whole opens it (its first paragraph).
             scored.inside = [(threshold, opening), *(t for t in scored.inside if t[1] != opening)]
             top = threshold
-        elif top < threshold and reading.inside and (heading := self._part_numbered(q, reading.inside)) is not None:
+        elif top < threshold and reading.inside and (heading := self._part_numbered(q, reading.inside, least=1)) is not None \
+                and (len(reading.inside) > 1 or self._retold(q.text, heading)):
             # 头一章的第二节讲国际国内形势吗: nothing in the part numbered so says it in the question's words;
-            # the part itself does (its heading says what it is about: 发展环境).
+            # the part itself does (its heading says what it is about: 发展环境). (A part numbered once, 六是打造
+            # 哪种新河, when the question retells its heading: 全力打造生态新河.)
             scored.inside = [(threshold, heading), *(t for t in scored.inside if t[1] != heading)]
             top = threshold
         elif top < threshold and self._one_document(q, scored):
@@ -967,6 +970,11 @@ class SearchIndex:
             return None
         parts = self.listing.parts_at(q, path)
         return self.listing.position.get(("section", parts[0].doc, parts[0].id)) if len(parts) == 1 else None
+
+    def _retold(self, text: str, entry: int) -> bool:
+        """Do a question's words retell an entry's title, two of its character pairs or more (打造种新河 of
+        全力打造生态新河)?"""
+        return len(char_bigrams(text) & char_bigrams(self.entries[entry].name)) >= 2
 
     def _part_opening(self, q: Query) -> int | None:
         """The entry of the first passage of the first part a question names by its heading and points
@@ -1554,7 +1562,9 @@ def _asks_done(text: str) -> bool:
     if _asks_planned(text) or any(w in text for w in ("要", "将", "目标", "指标")):
         return False
     words = tagged(text)
-    if any(tag.startswith("v") and word not in _NOT_DONE_VERBS and nxt == "了" and after in _ASKED_AFTER_DONE
+    # (弄了几部: a number asked with its measure word, 几部, 多少台, as jieba may join them)
+    if any(tag.startswith("v") and word not in _NOT_DONE_VERBS and nxt == "了"
+           and (after in _ASKED_AFTER_DONE or after.startswith(("几", "多少")))
            for (word, tag), (nxt, _), (after, _) in zip(words, words[1:], words[2:], strict=False)):
         return True
     return len(words) > 1 and words[-1][0] == "了" and any(w in text for w in ("多少", "多大", "多长", "几"))

@@ -40,6 +40,8 @@ def test_a_verb_with_the_le_of_a_completed_action_asks_what_was_done() -> None:
     from knowledge.search import _asks_done
     assert _asks_done("和通州区搞了啥合作") and _asks_done("测试的路开放了多长") and _asks_done("计算中心扩到多大算力了")
     assert not _asks_done("新厂房要开工了吗") and not _asks_done("以后打算怎么搞") and not _asks_done("充电桩有没有")
+    # (a number asked with its measure word, as jieba may join them: 弄了几部, 建了多少台)
+    assert _asks_done("小区加装电梯弄了几部") and _asks_done("充电桩建了多少台")
 
 
 def test_asked_what_is_planned_a_review_is_ranked_lower(bundled_kb: KnowledgeBase) -> None:

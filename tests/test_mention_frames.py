@@ -177,3 +177,11 @@ def test_mentions_list_what_is_planned_before_what_a_review_tells() -> None:
     index = SearchIndex(build_document("south.txt", lines))
     found = index.search("涉及退役军人的内容都帮我找出来")
     assert found.total == 2 and [h.line for h in found.hits] == [5, 3]
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("报告里楼宇一词有几处", "楼宇"),            # the word named as a word
+    ("那份规划网格化之类的出现几回", "网格化"),  # the word and those like it
+])
+def test_a_word_named_as_a_word_or_with_those_like_it_is_counted(question: str, word: str) -> None:
+    assert mention_in_frame(question, {"楼宇", "网格化"}.__contains__) == word

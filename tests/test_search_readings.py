@@ -1407,3 +1407,29 @@ def test_a_chats_stall_and_a_little_of_what_is_done_are_no_words_of_the_topic(in
     assert answered.hits and "安全生产" in answered.hits[0].text
     listed = index.search("几个计划里对安全生产这摊子分别咋安排")
     assert listed.reading == "list" and {h.doc for h in listed.hits} == {"east.txt", "west.txt"}
+    # (几个地方咋部署: how each of several places takes it up, listed plan by plan)
+    places = index.search("安全生产这事几个地方咋部署")
+    assert places.reading == "list" and {h.doc for h in places.hits} == {"east.txt", "west.txt"}
+
+
+def test_when_a_task_is_to_be_wrapped_up_is_asked_with_the_words_of_finishing_around_it() -> None:
+    """五经普要在哪年收尾, 经普那摊活啥时候得弄完: the time asked, with 要在, 得 and a verb of finishing
+    (收尾, 弄完) around it, and the stall of work pointed at (那摊活), are no words of the task."""
+    lines = ["南港街道2024年工作计划", "一、重点工作", "1.抢抓招商引资先机。扎实完成好五经普工作任务。",
+             "2.推进老旧小区改造。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    for asked in ("南港街道五经普要在哪年收尾", "南港街道经普那摊活啥时候得弄完"):
+        assert [h.line for h in index.search(asked).hits][:1] == [3], asked
+
+
+def test_a_point_said_as_the_plans_count_points_is_the_part_its_words_retell() -> None:
+    """六是打造哪种新河: the plans' own count of points (一是…六是) names the sixth part, whose heading the
+    rest of the question retells; 讲方针和目标的章叫啥, …那块标题全称 ask for a heading by what it speaks of."""
+    lines = ["北塘街道国民经济和社会发展第十四个五年规划纲要",
+             *(f"{n}、{t}" for n, t in zip("一二三四五六", ("发展基础", "指导方针和主要目标", "全力打造创新北塘",
+                                                          "全力打造幸福北塘", "全力打造平安北塘", "全力打造生态北塘"), strict=True)),
+             "加强生态环境保护。"]
+    index = SearchIndex(build_document("north.txt", lines))
+    assert [h.title for h in index.search("北塘那份规划 六是打造哪种北塘").hits][:1] == ["全力打造生态北塘"]
+    for asked in ("北塘街道的规划里，讲方针和目标的章叫啥", "北塘规划讲方针和目标那块标题全称"):
+        assert [h.title for h in index.search(asked).hits][:1] == ["指导方针和主要目标"], asked
