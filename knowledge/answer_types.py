@@ -21,6 +21,8 @@ class _Types:
 
     asks: tuple[tuple[str, str], ...]
     marks: dict[str, re.Pattern[str]]
+    # A quantity a question may name instead of a unit (面积 → 平方公里, 亩 …), with its units.
+    quantities: dict[str, tuple[str, ...]]
 
 
 @functools.lru_cache(maxsize=2)
@@ -28,6 +30,7 @@ def _table(path: Path = TYPES_FILE) -> _Types:
     """The answer-type table, read once."""
     asks: list[tuple[str, str]] = []
     marks: dict[str, list[str]] = {}
+    quantities: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -36,13 +39,16 @@ def _table(path: Path = TYPES_FILE) -> _Types:
             asks.append((value, kind))
         elif role == "mark":
             marks.setdefault(kind, []).append(value)
+        elif role == "unit":
+            quantities.setdefault(kind, []).append(value)
         else:
             raise ValueError(f"{path.name}: unknown role {role!r}")
     unmarked = {k for _, k in asks} - set(marks)
     if unmarked:
         raise ValueError(f"{path.name}: types asked for with no mark: {sorted(unmarked)}")
     return _Types(asks=tuple(sorted(asks, key=lambda t: -len(t[0]))),
-                  marks={k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in marks.items()})
+                  marks={k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in marks.items()},
+                  quantities={k: tuple(v) for k, v in quantities.items()})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -75,8 +81,12 @@ def _unit_asked() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=4096)
 def asked_units(question: str) -> tuple[str, ...]:
-    """The units a normalised question asks a figure in (有几平方公里 → 平方公里); () for none."""
-    return tuple(dict.fromkeys(m.group(1) for m in _unit_asked().finditer(question)))
+    """The units a normalised question asks a figure in (有几平方公里 → 平方公里; 面积有多大 → the units of an
+    area, a quantity named with a number asked); () for none."""
+    units = [m.group(1) for m in _unit_asked().finditer(question)]
+    if not units and "number" in asked_types(question):
+        units = [u for q, said in _table().quantities.items() if q in question for u in said]
+    return tuple(dict.fromkeys(units))
 
 
 def states_unit(units: Sequence[str], texts: Sequence[str]) -> np.ndarray:

@@ -93,6 +93,8 @@ ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
 # 平安新河那一块包括哪些: a question pointing at a part and asking what it holds.
+# 主要目标那节: the word for a part pointing at the one named.
+_POINTED_PART = re.compile(r"[那这]?一?(?:节|章|部分|块|段)$")
 _PART_HOLDS = re.compile(r"[那这]一?[个大]?(?:章|节|块|部分|篇)(?:里面|里头|里|中)?都?(?:包括|包含|涵盖|含|有)")
 # 年底前要完成的: the question asks what is to be completed (完成 said after a word of duty or time;
 # 得干完, 必须办完, 就得交差 say it as well).
@@ -370,6 +372,13 @@ class Listing:
         while current is not None and current.parent and (current := self.section_of.get(current.parent)) is not None:
             yield current
 
+    def _titled_inside(self, part: Section, words: str) -> Section | None:
+        """The part below `part` whose heading holds `words` (a part word pointing at it dropped: 主要目标那节),
+        the shortest such heading; None when none does."""
+        said = _POINTED_PART.sub("", normalize(words))
+        titled = [s for s in self.subtree(part)[1:] if len(said) >= 2 and said in normalize(s.title)]
+        return min(titled, key=lambda s: len(s.title)) if titled else None
+
     def _depth(self, section: Section) -> int:
         """How many parts hold a section (0 for a top one)."""
         return sum(1 for _ in self._holders(section))
@@ -439,6 +448,9 @@ class Listing:
                     # 报告(四)绿色低碳那条标题: of the parts numbered so, the one whose heading the words retell
                     numbered.sort(key=lambda s: not _retells(reading.topic, [s.title]))
                 for part in numbered:
+                    if reading.where and reading.within and (inner := self._titled_inside(part, reading.within)):
+                        chosen.append(("section", inner))  # 主要目标那节在第二章第几节: the one under it so titled
+                        continue
                     if reading.where and not reading.articles \
                             and not (reading.topic and self.part_about(index, part, reading.topic)):
                         # 第五项重点工作是哪块: the part itself is asked for (not 第八章哪一节专门讲用地: the
@@ -467,6 +479,13 @@ class Listing:
                         spoken_of = True
                         continue
                     parts = self.numbered(self.children.get(part.id, [])) if reading.parts else []
+                    if reading.kind == "count" and reading.parts and not parts \
+                            and (tasks := self.items_under(part, "task")):
+                        # 第七大项下面条目数是多少: a part holding no parts of its own counts its numbered tasks
+                        # (not 第七大块叫什么名, 第八条大标题下讲哪些事: the part itself, its heading)
+                        chosen.extend(tasks)
+                        complete = True
+                        continue
                     if parts and reading.topic in _CONTENT_ASKED:
                         # 第六章写了哪些内容: the part itself (its title says what it is about), then its parts
                         chosen.append(("section", part))
@@ -485,7 +504,11 @@ class Listing:
                 items = self.kb.tasks if reading.wanted == "task" else self.kb.indicators
                 chosen = [(reading.wanted, it) for it in items if it.doc in docs]
             elif reading.kind == "structure" or reading.wanted == "section":
-                chosen = [("section", s) for d in docs for s in self.parts_of(d)]
+                tops = [s for d in docs for s in self.parts_of(d)]
+                if reading.where and q.year is not None \
+                        and (dated := [s for s in tops if str(q.year) in arabic_years(normalize(s.title))]):
+                    tops = dated  # 报告讲24年怎么干是哪一大部分: the part naming the year asked
+                chosen = [("section", s) for s in tops]
         elif reading.wanted in (None, "section") and (members := self.series(reading.topic, docs)):
             # 九个聚焦是哪些: headings in a row that start with the same word are the parts asked for.
             chosen = [("section", s) for s in members]

@@ -77,3 +77,12 @@ def test_the_unit_a_how_many_question_asks_in() -> None:
     assert asked_units("一年要开多少场招商会") == ("场",)
     assert asked_units("有几个社区") == () and asked_units("第三章有几条") == ()
     assert states_unit(("场",), ["全年开展招商活动20场以上", "招商引资"]).tolist() == [1.0, 0.0]
+
+
+def test_a_quantity_named_with_a_number_asked_asks_for_its_units() -> None:
+    """面积有多大: an area is stated in 平方公里, 亩 …; named without asking a number (绿化面积怎么扩大) it asks none."""
+    from knowledge.answer_types import asked_units, states_unit
+    units = asked_units("融合发展区面积有多大")
+    assert "平方公里" in units and "亩" in units
+    assert asked_units("绿化面积怎么扩大") == ()
+    assert states_unit(units, ["融合发展区21平方公里", "做好融合发展区服务"]).tolist() == [1.0, 0.0]

@@ -185,3 +185,8 @@ def test_mentions_list_what_is_planned_before_what_a_review_tells() -> None:
 ])
 def test_a_word_named_as_a_word_or_with_those_like_it_is_counted(question: str, word: str) -> None:
     assert mention_in_frame(question, {"楼宇", "网格化"}.__contains__) == word
+
+
+def test_a_way_of_putting_it_is_a_place_of_the_text() -> None:
+    """带15分钟字样的提法有几处: 提法 (a way of putting it) is a place of the text, as 说法 is."""
+    assert mention_in_frame("那本规划里带15分钟字样的提法有几处", {"15分钟"}.__contains__) == "15分钟"

@@ -1433,3 +1433,26 @@ def test_a_point_said_as_the_plans_count_points_is_the_part_its_words_retell() -
     assert [h.title for h in index.search("北塘那份规划 六是打造哪种北塘").hits][:1] == ["全力打造生态北塘"]
     for asked in ("北塘街道的规划里，讲方针和目标的章叫啥", "北塘规划讲方针和目标那块标题全称"):
         assert [h.title for h in index.search(asked).hits][:1] == ["指导方针和主要目标"], asked
+
+
+def test_parts_asked_for_by_year_size_or_name_inside_a_numbered_part() -> None:
+    """报告讲24年怎么干是哪一大部分: the top part naming the year; 分成多少个大的部分: the top parts counted;
+    主要目标那节在第二章第几节: the part under the one numbered whose heading holds the words; 第二大项下面条目数
+    是多少: a part holding no parts of its own holds its tasks; 数数看附录里名词解释有几条: the glossary's entries."""
+    lines = ["南港区2024年政府工作报告", "一、2023年工作回顾", "(一)稳增长。", "(二)主要目标。", "经济稳中向好。",
+             "二、2024年工作安排", "1.推进园区建设。", "2.改造老旧小区。", "3.新建养老服务中心。",
+             "三、加强政府自身建设", "4.建设法治政府。"]
+    index = SearchIndex(build_document("south.txt", lines))
+    assert [h.title for h in index.search("南港区报告讲24年怎么干是哪一大部分").hits] == ["2024年工作安排"]
+    counted = index.search("南港区报告分成多少个大的部分")
+    assert counted.hits and counted.hits[0].title == "2023年工作回顾" and "一" not in counted.topic
+    plan = ["北塘街道国民经济和社会发展第十四个五年规划纲要", "第一章 发展基础", "经济稳步提升。",
+            "第二章 指导方针和主要目标", "第一节 指导思想", "坚持稳中求进。", "第二节 主要目标", "到2025年，综合实力提升。"]
+    where = SearchIndex(build_document("north.txt", plan)).search("北塘纲要主要目标那节在第二章第几节")
+    assert [h.title for h in where.hits][:1] == ["主要目标"]
+    tasks = index.search("南港区报告第二大项下面条目数是多少")
+    assert tasks.reading == "count" and tasks.total == 3
+    glossary = ["北岭区2024年政府工作报告", "一、重点工作", "1.推进园区建设。", "名词解释",
+                "1.一街四所:街道与派出所、司法所等四所联动的工作机制。", "2.全科网格:以网格化为管理模式的基层治理方式。"]
+    terms = SearchIndex(build_document("ridge.txt", glossary)).search("数数看北岭区附录里名词解释有几条")
+    assert terms.reading == "count" and terms.total == 2
