@@ -92,9 +92,9 @@ _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
-# 平安新河那一块包括哪些: a question pointing at a part and asking what it holds.
 # 主要目标那节: the word for a part pointing at the one named.
 _POINTED_PART = re.compile(r"[那这]?一?(?:节|章|部分|块|段)$")
+# 平安新河那一块包括哪些: a question pointing at a part and asking what it holds.
 _PART_HOLDS = re.compile(r"[那这]一?[个大]?(?:章|节|块|部分|篇)(?:里面|里头|里|中)?都?(?:包括|包含|涵盖|含|有)")
 # 年底前要完成的: the question asks what is to be completed (完成 said after a word of duty or time;
 # 得干完, 必须办完, 就得交差 say it as well).
@@ -362,7 +362,8 @@ class Listing:
                 and (p := self.nth_numbered(self.children.get(sec.id, []), path[0])) is not None]
         least = min((d for d, _ in held), default=0)
         found = [p for d, p in held if d == least]
-        if year is not None and (dated := [p for p in found if any(str(year) in s.title for s in self._holders(p))]):
+        if year is not None and (dated := [p for p in found if any(
+                str(year) in arabic_years(normalize(s.title)) for s in self._holders(p))]):
             found = dated
         return sorted(found, key=lambda s: (s.id in self.review) != past)
 
