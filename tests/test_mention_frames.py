@@ -190,3 +190,11 @@ def test_a_word_named_as_a_word_or_with_those_like_it_is_counted(question: str, 
 def test_a_way_of_putting_it_is_a_place_of_the_text() -> None:
     """带15分钟字样的提法有几处: 提法 (a way of putting it) is a place of the text, as 说法 is."""
     assert mention_in_frame("那本规划里带15分钟字样的提法有几处", {"15分钟"}.__contains__) == "15分钟"
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("翻那本规划学校两个字一共出来几段", "学校"),   # turning up (出来) in the text flipped through (翻)
+    ("规划全文里招商俩字落在几段里头", "招商"),     # landing (落在) in paragraphs
+])
+def test_a_word_turning_up_or_landing_in_the_text_is_counted(question: str, word: str) -> None:
+    assert mention_in_frame(question, {"学校", "招商"}.__contains__) == word

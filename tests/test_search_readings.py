@@ -1456,3 +1456,14 @@ def test_parts_asked_for_by_year_size_or_name_inside_a_numbered_part() -> None:
                 "1.一街四所:街道与派出所、司法所等四所联动的工作机制。", "2.全科网格:以网格化为管理模式的基层治理方式。"]
     terms = SearchIndex(build_document("ridge.txt", glossary)).search("数数看北岭区附录里名词解释有几条")
     assert terms.reading == "count" and terms.total == 2
+
+
+def test_the_first_part_and_a_parts_name_said_plainly() -> None:
+    """排在最前面那个一级标题: the first part; 第二章章名是啥: the chapter's heading (章名 is its name), not the
+    parts under it; 章名字 is no 章名 (第一章名字)."""
+    plan = ["北塘街道国民经济和社会发展第十四个五年规划纲要", "第一章 发展基础", "经济稳步提升。",
+            "第二章 指导方针和主要目标", "第一节 指导思想", "坚持稳中求进。", "第二节 主要目标", "到2025年，综合实力提升。"]
+    index = SearchIndex(build_document("north.txt", plan))
+    for asked in ("北塘规划排在最前面那个一级标题", "北塘纲要第一章名字叫什么"):
+        assert [h.title for h in index.search(asked).hits] == ["发展基础"], asked
+    assert [h.title for h in index.search("北塘那本规划，第二章章名是啥").hits] == ["指导方针和主要目标"]
