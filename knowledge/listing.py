@@ -362,16 +362,16 @@ class Listing:
                 and (p := self.nth_numbered(self.children.get(sec.id, []), path[0])) is not None]
         least = min((d for d, _ in held), default=0)
         found = [p for d, p in held if d == least]
-        if year is not None and (dated := [p for p in found if any(
-                str(year) in arabic_years(normalize(s.title)) for s in self._holders(p))]):
+        if year is not None and (dated := [p for p in found if any(_names_year(s, year) for s in self._holders(p))]):
             found = dated
         return sorted(found, key=lambda s: (s.id in self.review) != past)
 
     def _holders(self, section: Section) -> Iterator[Section]:
         """The parts holding a section, nearest first."""
-        current: Section | None = section
-        while current is not None and current.parent and (current := self.section_of.get(current.parent)) is not None:
+        parent = section.parent
+        while parent and (current := self.section_of.get(parent)) is not None:
             yield current
+            parent = current.parent
 
     def _titled_inside(self, part: Section, words: str) -> Section | None:
         """The part below `part` whose heading holds `words` (a part word pointing at it dropped: 主要目标那节),
@@ -388,12 +388,8 @@ class Listing:
         """The document part (a 章, or one of the parts parts_of counts) that holds a section: what 哪一章,
         哪个大部分 ask for when the words name a heading under it; the section itself when none does."""
         parts = {p.id for p in self.parts_of(section.doc)}
-        current: Section | None = section
-        while current is not None:
-            if current.id in parts or (current.number and "章" in current.number):
-                return current
-            current = self.section_of.get(current.parent) if current.parent else None
-        return section
+        return next((s for s in (section, *self._holders(section))
+                     if s.id in parts or (s.number and "章" in s.number)), section)
 
     @classmethod
     def nth_numbered(cls, sections: list[Section], n: int) -> Section | None:
@@ -447,7 +443,7 @@ class Listing:
                 numbered = self.ordinal_parts(d, reading.path, in_doc, reading.unit, past=reading.past, year=q.year)
                 if len(numbered) > 1 and reading.topic:
                     # 报告(四)绿色低碳那条标题: of the parts numbered so, the one whose heading the words retell
-                    numbered.sort(key=lambda s: not _retells(reading.topic, [s.title]))
+                    numbered.sort(key=lambda s: not retells(reading.topic, [s.title]))
                 for part in numbered:
                     if reading.where and reading.within and (inner := self._titled_inside(part, reading.within)):
                         chosen.append(("section", inner))  # 主要目标那节在第二章第几节: the one under it so titled
@@ -507,7 +503,7 @@ class Listing:
             elif reading.kind == "structure" or reading.wanted == "section":
                 tops = [s for d in docs for s in self.parts_of(d)]
                 if reading.where and q.year is not None \
-                        and (dated := [s for s in tops if str(q.year) in arabic_years(normalize(s.title))]):
+                        and (dated := [s for s in tops if _names_year(s, q.year)]):
                     tops = dated  # 报告讲24年怎么干是哪一大部分: the part naming the year asked
                 chosen = [("section", s) for s in tops]
         elif reading.wanted in (None, "section") and (members := self.series(reading.topic, docs)):
@@ -1088,7 +1084,7 @@ class Listing:
         docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
         # 宝安第七块抓安全那些任务，年底前哪些得干完: only the items of the part the ordinal names.
         within = self._ordinal_sections(index, q, reading, sorted(docs)) if reading.path else None
-        if within is not None and _retells(reading.topic, [self.section_of[s].title for s in within]):
+        if within is not None and retells(reading.topic, [self.section_of[s].title for s in within]):
             # (第七条更新改造里: words retelling the part's heading, 城市更新, describe the part; they
             # choose none of its items)
             reading = replace(reading, topic="")
@@ -1301,9 +1297,16 @@ _SIDE_BY_SIDE = "、"
 MIN_ALTERNATIVE = 2
 
 
-def _retells(topic: str, titles: list[str]) -> bool:
-    """Does a topic share two characters in a row with one of these headings (更新改造 with 聚焦推动城市更新)?"""
-    return len(topic) >= 2 and any(gram in title for title in titles for gram in char_bigrams(topic))
+def retells(words: str, titles: list[str], least: int = 1) -> bool:
+    """Do words share `least` pairs of characters in a row or more with one of these headings (更新改造 with
+    聚焦推动城市更新; 打造种新河 with 全力打造生态新河, two pairs)?"""
+    grams = char_bigrams(words) if len(words) >= 2 else set()
+    return any(len({g for g in grams if g in title}) >= least for title in titles)
+
+
+def _names_year(section: Section, year: int) -> bool:
+    """Does a heading name the year (2024年工作安排; a year in Chinese numerals read as digits)?"""
+    return str(year) in arabic_years(normalize(section.title))
 
 
 def _alternatives(raw: str, topic: str) -> list[str]:

@@ -39,7 +39,6 @@ from knowledge.features import (
     add_local,
     add_relative,
     aspects_inside_words,
-    char_bigrams,
     explained_in_context,
     explained_whole,
     feature_row,
@@ -58,7 +57,7 @@ from knowledge.homophones import Homophones
 from knowledge.issue_dates import asks_issue_date, named_before
 from knowledge.latin import INITIALS_WORD, InitialsReader, LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
-from knowledge.listing import ARTICLE, LISTED_SCORE, Listing, opened_article
+from knowledge.listing import ARTICLE, LISTED_SCORE, Listing, opened_article, retells
 from knowledge.marks import marks_in
 from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
@@ -907,7 +906,7 @@ class SearchIndex:
             scored.inside = [(threshold, opening), *(t for t in scored.inside if t[1] != opening)]
             top = threshold
         elif top < threshold and reading.inside and (heading := self._part_numbered(q, reading.inside, least=1)) is not None \
-                and (len(reading.inside) > 1 or self._retold(q.text, heading)):
+                and (len(reading.inside) > 1 or retells(q.text, [self.entries[heading].name], least=2)):
             # 头一章的第二节讲国际国内形势吗: nothing in the part numbered so says it in the question's words;
             # the part itself does (its heading says what it is about: 发展环境). (A part numbered once, 六是打造
             # 哪种新河, when the question retells its heading: 全力打造生态新河.)
@@ -970,11 +969,6 @@ class SearchIndex:
             return None
         parts = self.listing.parts_at(q, path)
         return self.listing.position.get(("section", parts[0].doc, parts[0].id)) if len(parts) == 1 else None
-
-    def _retold(self, text: str, entry: int) -> bool:
-        """Do a question's words retell an entry's title, two of its character pairs or more (打造种新河 of
-        全力打造生态新河)?"""
-        return len(char_bigrams(text) & char_bigrams(self.entries[entry].name)) >= 2
 
     def _part_opening(self, q: Query) -> int | None:
         """The entry of the first passage of the first part a question names by its heading and points
