@@ -88,6 +88,15 @@ _MENTION_KINDS = ("task", "indicator", "passage", "section")
 _CONTENT_ASKED = ("内容", "啥内容", "什么内容")
 # A word for a part of a document ending the words that name it (民生篇, 生态那块).
 _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)$")
+# Part words some plans write in their headings' numbers (第三章, 第一节) and others do not (三、).
+_HEADING_UNITS = ("章", "节")
+# A where-question naming this many words or more may name several things, each said in a part of the one
+# asked for (海洋特色社区、物流中心、定位).
+COVERED_WORDS = 4
+# …of which this many at least are things said inside it, not words of its heading.
+SAID_INSIDE = 3
+# 四个, 两项: a count said as a word.
+COUNTED_WORD = re.compile(r"[\d一二三四五六七八九十两几]+[个项条点块方面]*")
 # 第二十条: an article of a policy, by its number.
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
@@ -151,9 +160,14 @@ class Listing:
         self.section_rows = np.array([self.position.get(("section", s.doc, s.id), -1) for s in kb.sections],
                                      dtype=np.int64)
         self.by_number: dict[str, list[int]] = defaultdict(list)
+        # The documents numbering some heading with each part word (章 → the plans with 第三章).
+        self.unit_docs: dict[str, set[str]] = defaultdict(set)
         for k, s in enumerate(kb.sections):
             if s.number:
                 self.by_number[normalize(s.number)].append(k)
+                for unit in _HEADING_UNITS:
+                    if unit in s.number:
+                        self.unit_docs[unit].add(s.doc)
         # Parts that look back (2023年工作回顾 and what is under it): what was done, not what is to be.
         # (发展基础和发展环境 over 第一节 发展基础, 第二节 发展环境, 第三节 远景目标: a part whose title names a
         # review beside other things, and which has a review part of its own, is not all review)
@@ -177,6 +191,7 @@ class Listing:
             if len(v) >= VALUE_CHARS and not re.search(r"\d", v):
                 self.worded_targets[v].add(it.doc)
         self._due_on: dict[dt.date, list[tuple[Task, dt.date]]] = {}  # (see _tasks_due)
+        self._subtree_texts: dict[str, str] = {}  # (see subtree_text)
         self.under: dict[str, list[tuple[str, object]]] = defaultdict(list)
         for kind, items in (("task", kb.tasks), ("indicator", kb.indicators), ("term", kb.terms),
                             ("passage", kb.passages)):
@@ -219,8 +234,14 @@ class Listing:
         name, else from each document's top, by `ordinal_part`) in the documents asked about; None when none
         of them has it."""
         named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
-        parts = [part for d in docs
-                 if (part := self.ordinal_part(d, reading.path, [s for s in named if s.doc == d], reading.unit))]
+        parts = []
+        for d in docs:
+            numbered = self.ordinal_parts(d, reading.path, [s for s in named if s.doc == d], reading.unit,
+                                          past=reading.past, year=q.year)
+            # (河北区(七)城市更新板块: a report's review and its plan each have a (七); the one whose heading the
+            # words retell, else the plan's, as ordinal_parts orders them)
+            numbered.sort(key=lambda s: not retells(reading.topic, [s.title]))
+            parts += numbered[:1]
         return frozenset(s.id for part in parts for s in self.subtree(part)) if parts else None
 
     def _tasks_due(self, today: dt.date, due_item: Callable[[Task, dt.date], object]) -> list[tuple[Task, dt.date]]:
@@ -432,6 +453,10 @@ class Listing:
             # 工作安排第七条: counted inside the part the words before the ordinal name, if one is.
             named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
             spoken_of, unspoken = False, []
+            if reading.unit in _HEADING_UNITS:
+                # 大港街道第5章: of the plans in scope, those that number their parts 第…章 (not a work
+                # plan's 五、 in the same place)
+                docs = [d for d in docs if d in self.unit_docs[reading.unit]] or docs
             for d in docs:
                 if named and not any(s.doc == d for s in named):
                     continue  # 大港街道保障措施第四节: counted in the plan that has that part, not in another
@@ -560,7 +585,14 @@ class Listing:
                     if not held and reading.wanted == "task" and (own := self.numbered(self.children.get(s.id, []))):
                         # 回顾部分总共列了几大项工作: a part with no typed tasks lists its work by its parts
                         held = [("section", c) for c in own]
-                    if reading.wanted is None and held and held[0][0] == "passage" and (points := self.paragraphs_of(s)):
+                    if reading.kind == "count" and reading.wanted is None and held and held[0][0] == "passage" \
+                            and (own := self.numbered(self.children.get(s.id, []))) \
+                            and len(self.own_points(s)) <= 1:
+                        # 打造红色新河那部分有几条: a part written in parts of its own ((一)…(五)), its own
+                        # text an introduction at most, counts them, not the paragraphs they hold (a review
+                        # opening with points of its own, 工作回顾开头列了几条, counts those)
+                        held = [("section", c) for c in own]
+                    elif reading.wanted is None and held and held[0][0] == "passage" and (points := self.paragraphs_of(s)):
                         # 发展定位一共列了几条: a part written as paragraphs, no tasks, counts its
                         # paragraphs (their points), not every passage they are cut into.
                         held = points
@@ -715,8 +747,49 @@ class Listing:
                 return parts[lo - 1: hi]
         return []
 
+    def subtree_text(self, section: Section) -> str:
+        """The headings and the text of everything a part holds, normalised (worked out once per part)."""
+        if (text := self._subtree_texts.get(section.id)) is None:
+            own = [normalize(section.title), *(normalize(getattr(it, "text", "") or "")
+                                               for _, it in self.under.get(section.id, []))]
+            text = "".join(own + [self.subtree_text(c) for c in self.children.get(section.id, [])])
+            self._subtree_texts[section.id] = text
+        return text
+
+    def covering_part(self, q: Query, topic: str) -> Section | None:
+        """The smallest part of the documents in question holding every word of a topic of several
+        (海洋特色社区、物流中心这几条定位: 发展定位, whose points name them), None when the topic is
+        shorter or no part but a whole document holds them all."""
+        # (words naming the document, 规划, and counts, 四个打造, are no things said in it)
+        said = list(dict.fromkeys(w for w, _ in tagged(normalize(topic))
+                                  if len(w) >= 2 and w not in doc_words() and not COUNTED_WORD.fullmatch(w)))
+        if len(said) < COVERED_WORDS:
+            return None
+        docs = set(self._docs(q))
+        if any(all(w in normalize(getattr(it, "text", "") or "") for w in said)
+               for sec in self.kb.sections if sec.doc in docs for _, it in self.under.get(sec.id, [])):
+            return None  # one item says them all: the part holding it, found by what answers best
+        best: tuple[int, Section] | None = None
+        for sec in self.kb.sections:
+            # (not a document's one top heading, over all of it)
+            whole = sec.parent is None and len(self.tops.get(sec.doc, [])) == 1
+            if sec.doc not in docs or whole or not all(w in (text := self.subtree_text(sec)) for w in said):
+                continue
+            # (科教兴区放在工作安排第几项: words its heading, or one over it, writes name the part, not things
+            # said in it — 2024年工作安排 holds 科教兴区 and is not where it stands)
+            titles = normalize(sec.title) + "".join(normalize(h.title) for h in self._holders(sec))
+            if sum(w not in titles for w in said) >= SAID_INSIDE and (best is None or len(text) < best[0]):
+                best = (len(text), sec)
+        return best[1] if best else None
+
     def holding(self, index: SearchIndex, q: Query, reading: Reading, result: SearchResult) -> SearchResult | None:
         """The part holding the item that best answers the topic (then the item), when one answers."""
+        if reading.where and (covering := self.covering_part(q, reading.topic)) is not None \
+                and (h := self._hit(index, "section", self.part_holding(covering) if reading.top else covering,
+                                    reading.topic)):
+            # 海洋特色社区物流中心这几条定位归哪节: several things named, each said in a part of it.
+            result.total, result.hits, result.reading, result.topic = 1, [h], "answer", reading.topic
+            return result
         sub = topic_query(q, index.parser.core(reading.topic) or reading.topic)
         scored = index.score(sub, index.parser_required(sub))
         if not scored.inside or scored.inside[0][0] < index.ranker.answer_threshold(sub.text):
@@ -1083,7 +1156,9 @@ class Listing:
             end = dt.date(q.year, 12, 31)  # 2025年底前要完成的…, 去年底到期的…: the end of the year named
         docs = set(self._docs(Query(raw="", text="", docs=q.docs, doc_kinds=q.doc_kinds)))
         # 宝安第七块抓安全那些任务，年底前哪些得干完: only the items of the part the ordinal names.
-        within = self._ordinal_sections(index, q, reading, sorted(docs)) if reading.path else None
+        # (河北区(七)城市更新板块这个月到期的: the part numbered said as where the items are, `inside`)
+        numbered = replace(reading, path=reading.path or reading.inside)
+        within = self._ordinal_sections(index, q, numbered, sorted(docs)) if numbered.path else None
         if within is not None and retells(reading.topic, [self.section_of[s].title for s in within]):
             # (第七条更新改造里: words retelling the part's heading, 城市更新, describe the part; they
             # choose none of its items)

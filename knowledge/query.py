@@ -24,7 +24,7 @@ INTENT_CUES: list[tuple[ItemKind, tuple[str, ...]]] = [
     ("term", ("什么是", "是什么意思", "什么意思", "是什么", "是个什么", "是个啥", "什么叫", "何谓", "是指", "指什么",
               "含义", "的意思", "解释一下", "名词解释", "指的是", "啥意思", "怎么认定", "具体指", "指哪", "全称", "全名",
               "代表什么", "代表谁", "怎样才算", "怎么才算", "咋样才算", "什么样才算", "才算是",
-              "怎么理解", "如何理解", "咋理解", "啥名堂", "什么名堂")),
+              "怎么理解", "如何理解", "咋理解", "啥名堂", "什么名堂", "怎么定义", "如何定义", "咋定义", "的定义")),
 ]
 
 # 几座, 几公里, 几亿: how many of a thing counted in a unit (not 几块 / 几条 / 几部分, parts of a document).
@@ -35,6 +35,8 @@ _HOW_MANY_MEASURED = re.compile(f"(?<![好这那哪])几(?:[十百千]|{one_of(_
 
 # 那350万, 这个2800家: a demonstrative before a figure.
 _POINTING_AT_FIGURE = re.compile(r"(?:那个|这个|那|这)(?=\d)")
+# Words a chat says of any of a place's documents (规划里 of its work plan too), unlike 计划, 报告.
+LOOSE_DOCUMENT_WORDS = ("规划", "文件", "材料", "文本")
 # Question and filler words removed from the text that is matched (knowledge/data/question_words.txt).
 QUESTION_WORDS = words("question_words")
 # Openings of clauses telling of the asker (我是社区网格员, 我该怎么跟他们说): knowledge/data/asker_clauses.txt.
@@ -172,6 +174,9 @@ class Query:
     # The parts were named by their heading and pointed at (主要目标那段，…): what the question asks is in them.
     part_named: tuple[str, ...] = ()
     intent: ItemKind | None = None
+    # The place's documents before a word naming a document narrowed them (大港街…规划里: 规划 is said of
+    # any plan in a chat; these are read when the ones so titled say nothing).
+    worded_docs: set[str] = field(default_factory=set)
     # The place names taken out of the text (大港街), to say which place has no answer.
     places: list[str] = field(default_factory=list)
     # The five-year plan period named (十五五 → ("十五五", (2026, 2030))).
@@ -432,7 +437,8 @@ class QueryParser:
         if not q.docs:
             # A bare 大港 also names the place, but may be part of a name (大港高教园区): it is
             # taken out of the text to match, and kept in `full`, which is matched as well.
-            for alias in sorted(self.weak, key=len, reverse=True):
+            # (新河北河底: of bare names as long, the one said first; 河北 here is inside what follows 新河)
+            for alias in sorted(self.weak, key=lambda a: (-len(a), text.find(a) % (len(text) + 1))):
                 if alias in text:
                     q.docs |= self.weak[alias]
                     q.places.append(alias)
@@ -493,6 +499,8 @@ class QueryParser:
                 continue
             titled = {f for f in docs if word in self._title_of.get(f, "")}
             if titled and titled != docs:
+                if word in LOOSE_DOCUMENT_WORDS:
+                    q.worded_docs = set(q.docs)
                 q.docs = titled
                 return
 

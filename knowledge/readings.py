@@ -386,6 +386,11 @@ def doc_words() -> frozenset[str]:
     return _table().doc_words
 
 
+def item_nouns() -> frozenset[str]:
+    """Words naming a kind of item asked for (任务, 指标, 名词), of two characters or more."""
+    return frozenset(n for n in _table().nouns if len(n) >= 2)
+
+
 def _tail(rest: str) -> str:
     """The question without what a cue leaves after the noun (指标有哪几个 → 指标有, 名词解释一共有几条 →
     名词解释一共): where the noun asked for ends it."""
@@ -828,6 +833,11 @@ def read(text: str) -> Reading:
         else:
             # 那部分一共几条任务, 那一章下面一共几节: a count of what the part named holds.
             kinds = [k for k in kinds if k != "structure"]
+    if "where" in structure_marks and (pointers := [c for c, k in found if k == "list" and c.startswith(("那", "这"))]):
+        listed_at = min(text.find(c) for c in pointers)
+        if any(k == "structure" and horizons.get(c) == "where" and text.rfind(c) > listed_at for c, k in found):
+            # 物流中心这几条定位归哪节: where the things pointed at stand, asked after them, is the question.
+            kinds = [k for k in kinds if k != "list"]
     if set(kinds) == {"structure"} and _asks_inside_part(text, found, horizons, table):
         # 防范化解风险那一节里，说按照…的要求，原话咋写的: what the part says, not the part.
         kinds = []

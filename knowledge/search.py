@@ -922,6 +922,13 @@ class SearchIndex:
             # 景杉花园旧改能让几户受益: read again, as a whole, with its same-sound slips swapped back
             # (景山花园): an answer from one document's clauses then counts as it would have
             return self.answer(fixed, reading, result, limit, repaired=True)
+        elif top < threshold and q.worded_docs and q.year is None and q.period is None and not repaired \
+                and (wider := self.answer(dc_replace(q, docs=q.worded_docs, worded_docs=set()), reading, dc_replace(result),
+                                          limit)).hits:
+            # 大港街那个向企业家汇报机制，规划里是怎么说的: nothing in the place's plan titled so; its other
+            # documents answer (a chat says 规划 of any of them)
+            wider.docs = sorted(q.worded_docs)
+            return wider
         elif top < threshold and q.titled and q.docs and top >= self.ranker.suggest:
             threshold = 0.0  # a document named by its title: its best clause, as a search inside it
         if top >= threshold and self._stated_elsewhere(q, scored, top):

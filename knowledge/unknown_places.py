@@ -16,7 +16,7 @@ from knowledge.models import KnowledgeBase
 from knowledge.normalize import normalize
 from knowledge.own_words import dictionary_word, tagged, word_bounds
 from knowledge.query import CLAUSE_MARKS, NOT_PLACES, PLACE_JOINS, QUESTION_WORDS, Query, QueryParser
-from knowledge.readings import after_leading_time, doc_words
+from knowledge.readings import after_leading_time, doc_words, item_nouns
 from knowledge.wordlists import merged
 
 # The kinds of place (街道, 区 …), how a chat points at a place (宝安那个街道) and says "over there"
@@ -166,8 +166,10 @@ class UnknownPlaces:
         if not name or name.group(0).endswith(NOT_PLACES) or name.group(1).endswith(NOT_PLACES) \
                 or _FUNCTION_CHARS.search(name.group(1)) or _TOWARD_OFFICE.match(name.group(1)) \
                 or _WHICH.search(name.group(1)) or _KINDS_JOINED.match(name.group(0)) \
-                or name.group(1).startswith(tuple(doc_words())):
-            return []  # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words)
+                or name.group(1).startswith(tuple(doc_words() | item_nouns())):
+            # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words; 名词一街四所:
+            # the kind of item asked for, then its words)
+            return []
         if name.group(1) in _verbs():
             return []  # 推动市重点项目落地: a verb before 市, not a city
         if not re.search(f"{re.escape(name.group(1))}(?:{_POINTING})?{re.escape(name.group(3))}", normalize(q.raw)):

@@ -249,3 +249,19 @@ def test_a_place_joined_after_the_period_of_the_first_places_plan() -> None:
     """东湖街道十四五和宝安那份, 东湖街道加宝安: the first place's plan period and 加 join the places too."""
     assert _scope_beside_an_unplaced_plan("东湖街道十四五和宝安那份里社区活动有哪些") == {"a.txt", "b.txt"}
     assert _scope_beside_an_unplaced_plan("东湖街道加宝安的社区活动都列出来") == {"a.txt", "b.txt"}
+
+
+def test_of_bare_places_as_long_the_one_said_first_names_the_plan() -> None:
+    """新河北河底区域: 新河 is said first; 河北 only straddles it and the name after it."""
+    parser = QueryParser([doc("x.txt", "新河街道十四五规划", ""), doc("h.txt", "2024年河北区政府工作报告", "")])
+    q = parser.parse("新河北河底区域城市更新")
+    assert q.docs == {"x.txt"} and "北河底" in q.text
+
+
+def test_a_word_for_a_document_narrows_a_places_plans_and_keeps_the_others() -> None:
+    """大港街那个…机制，规划里是怎么说的: 规划 picks the place's plan so titled; the place's other documents
+    are kept, to be read when that plan says nothing."""
+    parser = QueryParser([doc("p.txt", "大港街道十四五规划", ""), doc("w.txt", "大港街道2024年工作要点", ""),
+                          doc("x.txt", "新河街道十四五规划", "")])
+    q = parser.parse("大港街道向企业家汇报机制，规划里是怎么说的")
+    assert q.docs == {"p.txt"} and q.worded_docs == {"p.txt", "w.txt"}

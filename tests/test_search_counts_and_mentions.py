@@ -43,7 +43,9 @@ def test_a_numbered_part_holding_none_on_the_topic_is_no_answer_beside_one_that_
     the annual plan's last part, holding nothing on 用地, is not listed beside it."""
     result = index.search("大港街道最后一章有一节讲用地，标题是")
     assert [h.title for h in result.hits] == ["提升土地利用效能"]
-    assert len(index.search("大港街道第三章讲啥").hits) == 2  # (no topic: each plan's third part)
+    assert len(index.search("大港街道第三部分讲啥").hits) == 2  # (no topic: each plan's third part)
+    # (第三章: the plan numbering its parts 第…章, not the annual plan's 三、)
+    assert [h.doc for h in index.search("大港街道第三章讲啥").hits] == ["001_504bf8cd692ac69d.txt"]
 
 
 def test_due_work_holding_the_topic_comes_before_work_holding_a_word_of_it(index: SearchIndex) -> None:

@@ -1467,3 +1467,67 @@ def test_the_first_part_and_a_parts_name_said_plainly() -> None:
     for asked in ("北塘规划排在最前面那个一级标题", "北塘纲要第一章名字叫什么"):
         assert [h.title for h in index.search(asked).hits] == ["发展基础"], asked
     assert [h.title for h in index.search("北塘那本规划，第二章章名是啥").hits] == ["指导方针和主要目标"]
+
+
+def test_parts_numbered_with_the_word_said_and_counted_by_their_own_parts() -> None:
+    """东湖街道第2章有几节: of a place's two documents, the one numbering its parts 第…章 (not a work plan's
+    二、); 平安东湖那部分有几条, 第三部分含几小节: a part written in parts of its own counts them, not the
+    paragraphs they hold; 完整章名 asks for the heading."""
+    work = ["东湖街道2024年工作要点", "一、抓经济", "1.推进招商。", "二、抓民生", "2.办好实事。"]
+    plan = ["东湖街道“十四五”发展规划", "第一章 发展基础", "经济稳步提升。",
+            "第二章 全力打造平安东湖", "总体要求是统筹安全和发展。", "第一节 国家安全宣传", "开展国家安全教育。",
+            "第二节 公共安全水平", "落实安全生产责任制。", "第三节 法治东湖建设", "推进法治政府建设。"]
+    index = SearchIndex(merge([build_document("work.txt", work), build_document("plan.txt", plan)]))
+    chapter = index.search("东湖街道第2章有几节")
+    assert {h.doc for h in chapter.hits} == {"plan.txt"} and chapter.total == 3
+    for asked in ("东湖街道打造平安东湖那部分有几条", "东湖规划第二章含几小节"):
+        counted = index.search(asked)
+        assert [h.title for h in counted.hits] == ["国家安全宣传", "公共安全水平", "法治东湖建设"], asked
+    assert [h.title for h in index.search("东湖第一章 基础那章 完整章名").hits][:1] == ["发展基础"]
+
+
+def test_where_several_things_named_are_said_is_the_part_holding_them_all() -> None:
+    """海洋特色社区物流中心这几条定位归哪节: the things pointed at (这几条, no count) are each said in a point
+    of one part; the smallest part holding every word is where they stand."""
+    plan = ["北塘街道国民经济和社会发展第十四个五年规划纲要", "一、发展基础", "经济稳步提升，海洋经济起步。",
+            "二、指导思想", "坚持以人民为中心，发展特色产业。",
+            "三、发展定位", "打造海洋特色产业社区。在融合区域内构建发展平台。", "打造现代化物流中心。依托交通条件。"]
+    index = SearchIndex(build_document("north.txt", plan))
+    for asked in ("北塘街道海洋特色社区物流中心这几条定位 归哪节", "北塘街道海洋特色社区物流中心那几条定位在哪节"):
+        assert [h.title for h in index.search(asked).hits][:1] == ["发展定位"], asked
+
+
+def test_a_definition_and_a_glossary_word_before_the_term() -> None:
+    """AA级信用是怎么定义的: 怎么定义 asks what a term means (no word of it); 名词一街四所: 名词 names the kind
+    of item asked, no place 名词一街."""
+    glossary = ["北岭区2024年政府工作报告", "一、重点工作", "1.推进园区建设。", "名词解释",
+                "1.一街四所:街道与派出所、司法所等四所联动的工作机制。", "2.AA信用等级:企业偿还债务能力很强的信用等级。"]
+    index = SearchIndex(build_document("ridge.txt", glossary))
+    defined = index.search("AA级信用是怎么定义的")
+    assert defined.hits and defined.hits[0].kind == "term" and defined.hits[0].title == "AA信用等级"
+    named = index.search("名词一街四所，哪四个？")
+    assert not named.note and named.hits and named.hits[0].title.strip("“”") == "一街四所"
+
+
+def test_due_items_of_a_part_numbered_where_a_review_and_a_plan_each_have_one() -> None:
+    """西山区(三)城市更新板块这个月到期的完成项: the (三) is where the items are (said before them); the
+    report's review and its plan each have a (三), and the plan's is the one whose work falls due."""
+    report = ["西山区2024年政府工作报告", "一、2023年工作回顾", "(一)稳增长", "经济运行稳中向好。", "(二)惠民生",
+              "新增就业1万人。", "(三)城市更新", "完成老旧小区改造8个。", "二、2024年工作安排", "(一)抓好招商",
+              "推进招商引资。完成城市更新项目签约10个。", "(二)办好民生", "新建养老服务中心。", "(三)推动城市更新",
+              "持续推进城市更新。完成老旧小区改造5个。", "提升城区管理质量。完成道路养护3万平方米。"]
+    index = SearchIndex(build_document("west.txt", report))
+    due = index.search("西山区(三)城市更新板块 这个月到期的完成项", 10, dt.date(2024, 12, 3))
+    assert due.reading == "due" and [h.line for h in due.hits] == [15, 16]
+
+
+def test_a_word_for_the_plan_said_of_a_places_other_document_still_finds_it() -> None:
+    """大港街道向企业家汇报机制，规划里是怎么说的: the place's plan titled 规划 says nothing of it; its work plan
+    does, and answers (a chat says 规划 of any plan)."""
+    plan = ["南港街道国民经济和社会发展第十四个五年规划纲要", "一、发展基础", "经济稳步提升。"]
+    work = ["南港街道2024年工作要点", "一、优化营商环境", "1.常态化落实“向企业家汇报”机制，健全政策“直达快享”机制。"]
+    other = ["北岭街道国民经济和社会发展第十四个五年规划纲要", "一、发展基础", "工业稳步发展。"]
+    index = SearchIndex(merge([build_document("plan.txt", plan), build_document("work.txt", work),
+                               build_document("other.txt", other)]))
+    found = index.search("南港街道向企业家汇报机制，规划里是怎么说的")
+    assert found.hits and found.hits[0].doc == "work.txt" and not found.note
