@@ -255,6 +255,15 @@ class Listing:
             self._due_on[today] = kept
         return kept
 
+    def _part_retold(self, topic: str, docs: list[str]) -> Section | None:
+        """The one top part of these documents whose heading holds every word of a topic of two words or more
+        (产业增长: 四、抓产业促增长，在实现跨越发展上奋力争先); None when none or several do."""
+        said = [w for w, _ in tagged(normalize(topic)) if len(w) >= 2]
+        if len(said) < 2 or sum(map(len, said)) < len(normalize(topic)):
+            return None  # (a word of one character between is a word the heading may not write)
+        found = [p for d in docs for p in self.parts_of(d) if _in_order(said, normalize(p.title))]
+        return found[0] if len(found) == 1 else None
+
     def part_about(self, index: SearchIndex, part: Section, topic: str) -> Section | None:
         """The one part below `part` whose heading or text holds the topic's words best (讲石化园区的那节),
         None when none holds most of them or the heading of `part` itself names the topic."""
@@ -1163,6 +1172,11 @@ class Listing:
             # (第七条更新改造里: words retelling the part's heading, 城市更新, describe the part; they
             # choose none of its items)
             reading = replace(reading, topic="")
+        elif within is None and (retold := self._part_retold(reading.topic, sorted(docs))) is not None:
+            # 本月到期的宝安产业增长任务: every word of the topic in one top part's heading (四、抓产业促增长…)
+            # names that part; its items fall due, whatever words they write.
+            within = frozenset(s.id for s in self.subtree(retold))
+            reading = replace(reading, topic="")
         cover = None
         topics: list[str] = []
         if len(reading.topic) >= 2:  # (a character left over is no topic)
@@ -1377,6 +1391,20 @@ def retells(words: str, titles: list[str], least: int = 1) -> bool:
     聚焦推动城市更新; 打造种新河 with 全力打造生态新河, two pairs)?"""
     grams = char_bigrams(words) if len(words) >= 2 else set()
     return any(len({g for g in grams if g in title}) >= least for title in titles)
+
+
+def _in_order(words: list[str], title: str, gap: int = 2) -> bool:
+    """Does a heading write these words in this order, at most `gap` characters between each (产业, 增长 in
+    抓产业促增长; not 空间…产业 in 抓项目拓空间，在优化产业载体上)?"""
+    at = title.find(words[0])
+    for prev, word in zip(words, words[1:], strict=False):
+        if at < 0:
+            return False
+        nxt = title.find(word, at + len(prev))
+        if nxt < 0 or nxt - (at + len(prev)) > gap:
+            return False
+        at = nxt
+    return at >= 0
 
 
 def _names_year(section: Section, year: int) -> bool:

@@ -97,7 +97,7 @@ DOC_KIND_WORDS: list[tuple[str, str]] = [
 
 # "什么时候完成" asks for the deadline: the completion verb is part of the question, not the name.
 # (要在哪年收尾, 啥时候得弄完: the time asked with the words of having it done around it)
-_WHEN_VERB = re.compile(r"(?:要在|得在|需要在|需在|应在)?(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将|得|需要)?"
+_WHEN_VERB = re.compile(r"(?:要在|得在|需要在|需在|应在|是到|到)?(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将|得|需要)?"
                         r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束|收尾|完工|"
                         r"办完|做完|干完|弄完|搞完)?")
 # (a number followed by a unit is a quantity, not a year: 文化站面积2000平米, 2025个)
@@ -525,8 +525,10 @@ class QueryParser:
             ended = core.endswith(" ")
             parts = [_without_linking_end(p) if k < len(parts) - 1 or ended else p for k, p in enumerate(parts)]
             parts = [p for p in parts if p]
-            # 四铁是哪四铁: the noun the question word repeats is said once
-            parts = [p for k, p in enumerate(parts) if p not in parts[:k]]
+            # 四铁是哪四铁: the noun the question word repeats is said once (五基是哪五个基: its last
+            # character, after the count)
+            parts = [p for k, p in enumerate(parts)
+                     if p not in parts[:k] and not (len(p) == 1 and any(b.endswith(p) for b in parts[:k]))]
         # 多少家 → 家 is left alone after the question word: drop a lone measure word at a cut.
         cleaned: list[str] = []
         for i, part in enumerate(parts):

@@ -640,6 +640,13 @@ def said_plainly(text: str) -> str:
     return text
 
 
+def without_asides(text: str) -> str:
+    """The question without the words of asking around it (帮我, 同事问的, 有原文吗: the table's asides)."""
+    for word in _table().asides:
+        text = text.replace(word, "")
+    return text
+
+
 def mention_word(text: str) -> str:
     """The word a question counts the places of (任务里带试点的有几条 → 试点); empty when it counts none."""
     # (规划中宣讲出现了几次: the document the question looks in is no part of the word)

@@ -96,6 +96,7 @@ from knowledge.readings import (
     title_word,
     unbracket_span,
     unquote_part_number,
+    without_asides,
 )
 from knowledge.table_rows import row_asked
 from knowledge.terms import defined_terms, lead_term
@@ -829,7 +830,8 @@ class SearchIndex:
                 or (word := mention_in_frame(plain, lambda w: self._items_using(w) > 0)):
             # 任务里带试点的有几条, 有几个地方说到鸿蒙: the lines that write the word, counted.
             return self.listing.mentions(self, q, word, result, limit)
-        if reading.kind in ("list", "count", "structure") and (word := title_word(asked)):
+        # (…那章第三节标题，有原文吗: the words asking for the source are no word the heading holds)
+        if reading.kind in ("list", "count", "structure") and (word := title_word(without_asides(asked))):
             # 大港街道规划里标题带安全二字的有哪几节: the headings whose titles hold the word.
             return self.listing.titled(self, q, word, reading.kind, result, limit)
         if (reading.kind in ("count", "structure") or (reading.kind == "list" and points_pointed_at(asked))) \
@@ -1560,8 +1562,12 @@ def _asks_done(text: str) -> bool:
     after (和通州区搞了啥合作, 测试的路开放了多长) or a figure asked with the 了 of a change reached (扩到多大算力
     了)? Not when it asks what is to come (要, 打算: 要开工了吗) or what a target is set at (目标定了多少), nor
     for a 了 telling of the asker's life (社保卡丢了上哪补办)."""
+    if _HAS_BEEN.search(text):
+        return True  # 想要个口袋公园，区里建过没: the 过 of what has been, whatever is wished for
     if _asks_planned(text) or any(w in text for w in ("要", "将", "目标", "指标")):
         return False
+    if _THROUGH.search(text):
+        return True  # 智算中心扩完容是多少P: the 完 of what is through, a figure asked after it
     words = tagged(text)
     # (弄了几部: a number asked with its measure word, 几部, 多少台, as jieba may join them)
     if any(tag.startswith("v") and word not in _NOT_DONE_VERBS and nxt == "了"
@@ -1571,6 +1577,10 @@ def _asks_done(text: str) -> bool:
     return len(words) > 1 and words[-1][0] == "了" and any(w in text for w in ("多少", "多大", "多长", "几"))
 
 
+# A verb's 过 asked after (建过没, 搞过吗), or its 完 with a figure asked after (扩完容是多少, 修完了几条): what has
+# been done. (完 opening a word of its own, 完成 / 完善 / 完整, is none: 完成 may be what is to be done.)
+_HAS_BEEN = re.compile(r"(?![不超])[\u4e00-\u9fff]过(?:没有|没|吗|么|了吗|了没)")
+_THROUGH = re.compile(r"[\u4e00-\u9fff]完(?![成善整备全美工结毕])[\u4e00-\u9fff]?(?:是|有|到|了)?(?:多少|多大|多长|几)")
 # Verbs whose 了 tells of nothing done: having (有没有了), and setting or writing a plan down (定了, 写了).
 _NOT_DONE_VERBS = frozenset({"有没有", "有", "没", "没有", "定", "设定", "确定", "制定", "规定", "明确", "提出", "写",
                              "说", "讲", "提", "列", "安排", "部署"})

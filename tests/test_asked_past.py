@@ -42,6 +42,10 @@ def test_a_verb_with_the_le_of_a_completed_action_asks_what_was_done() -> None:
     assert not _asks_done("新厂房要开工了吗") and not _asks_done("以后打算怎么搞") and not _asks_done("充电桩有没有")
     # (a number asked with its measure word, as jieba may join them: 弄了几部, 建了多少台)
     assert _asks_done("小区加装电梯弄了几部") and _asks_done("充电桩建了多少台")
+    # (the 过 of what has been, 建过没, whatever is wished for before it; the 完 of what is through, with a
+    # figure asked after it — not 不过 / 超过, nor 完成 to be done)
+    assert _asks_done("小区边上想要个口袋公园区里建过没") and _asks_done("智算中心扩完容是多少p")
+    assert not _asks_done("不过没关系") and not _asks_done("要完成几个")
 
 
 def test_asked_what_is_planned_a_review_is_ranked_lower(bundled_kb: KnowledgeBase) -> None:

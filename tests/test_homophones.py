@@ -167,3 +167,4 @@ def test_a_pinyin_word_read_as_characters_the_plans_never_write_is_read_as_those
     assert decoder.decode("hexingzhuang") == "和兴庄"
     resolver = LatinResolver([], [], [], decoder, written=lambda run: run in text)
     assert resolver.resolve("hexingzhuang gaizao") .split()[0] == "河兴庄"
+

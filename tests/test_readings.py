@@ -146,6 +146,12 @@ CASES = [
     ("垃圾分类的任务一项一项列出来", "list", "task", "垃圾分类"),
     ("写到应急管理的句子都给我捞出来", "list", None, "写到应急管理的句子"),
     ("逾期没办完的招聘相关事项", "overdue", "task", "招聘"),
+    # Who asked and the source asked for (同事问的, 有原文吗, 给个出处) are asides; 几个节, 几小节 ask for parts.
+    ("同事问的：人居环境那章几个节，有原文吗", "structure", "section", "人居环境"),
+    ("平安新河那部分含几小节，给个出处", "structure", None, "平安新河"),
+    # 哪一大块: which top part; 必须交账 is finishing the work.
+    ("报告哪一大块讲自身建设", "structure", None, "自身建设"),
+    ("年底前必须交账的几件事给我捋捋", "due", "task", "事"),
 ]
 
 
@@ -1297,3 +1303,10 @@ def test_where_things_counted_stand_asked_after_them_is_a_where_question() -> No
     where = read(normalize("大港十四五里几条基本原则放在哪节"))
     assert where.kind == "structure" and where.where
     assert read(normalize("那部分一共几条任务")).kind == "count"
+
+
+def test_things_pointed_at_before_asking_where_they_stand() -> None:
+    """物流中心这几条定位归哪节: the list pointed at (这几条) is where the things are, the question is where."""
+    for asked in ("海洋特色社区物流中心这几条定位归哪节", "物流中心那几条定位在哪节"):
+        r = read(normalize(asked))
+        assert (r.kind, r.where, r.parts) == ("structure", True, False), asked

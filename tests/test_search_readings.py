@@ -1531,3 +1531,17 @@ def test_a_word_for_the_plan_said_of_a_places_other_document_still_finds_it() ->
                                build_document("other.txt", other)]))
     found = index.search("南港街道向企业家汇报机制，规划里是怎么说的")
     assert found.hits and found.hits[0].doc == "work.txt" and not found.note
+
+
+def test_due_items_of_a_part_whose_heading_holds_the_topics_words_in_order() -> None:
+    """本月到期的东湖产业增长任务: 产业 and 增长 in that order in one part's heading (抓产业促增长) name it, and its
+    work falls due whatever words it writes; 产业空间 is no such part (抓项目拓空间，在优化产业载体上 writes
+    the words the other way round): the tasks writing it are listed."""
+    plan = ["东湖街道2023年重点工作任务", "一、抓产业促增长，在实现跨越发展上奋力争先", "1.守住工业基本盘。",
+            "2.打好招商组合拳。", "二、抓项目拓空间，在优化产业载体上奋力争先", "3.提升产业空间品质。",
+            "4.推动重点项目土地整备。"]
+    index = SearchIndex(build_document("east.txt", plan))
+    grown = index.search("本月到期的东湖产业增长任务列一下", 10, dt.date(2023, 12, 5))
+    assert grown.reading == "due" and [h.line for h in grown.hits] == [3, 4]
+    space = index.search("东湖街道产业空间的任务年底前还有哪些", 10, dt.date(2023, 11, 5))
+    assert [h.line for h in space.hits] == [6]
