@@ -23,7 +23,15 @@ from knowledge.normalize import normalize
 from knowledge.numbers import is_bare_number
 from knowledge.own_words import tagged
 from knowledge.query import Query, arabic_years
-from knowledge.readings import COUNTED, Reading, asks_each_document, doc_words, of_the_past_only, pointed_word
+from knowledge.readings import (
+    COUNTED,
+    Reading,
+    asks_each_document,
+    doc_words,
+    of_the_past_only,
+    pointed_word,
+    without_past_words,
+)
 from knowledge.review_parts import looks_back
 
 if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
@@ -456,7 +464,13 @@ class Listing:
             # 那几个聚焦里排第五的: the fifth of the parallel parts that share the word, in the
             # document's order (a row of one document: several would each have their own fifth).
             n = reading.path[0]
-            chosen = [("section", members[n - 1 if n > 0 else n])]
+            member = members[n - 1 if n > 0 else n]
+            chosen = [("section", member)]
+            if reading.parts and reading.kind in ("structure", "count"):
+                # 第九个聚焦底下有几个小段: what that part holds — its parts, else its numbered tasks
+                held: list[tuple[str, object]] = [("section", c) for c in self.numbered(self.children.get(member.id, []))]
+                held = held or self.items_under(member, "task")
+                chosen = held or chosen
             complete = True
         elif reading.ordinal is not None:
             # 工作安排第七条: counted inside the part the words before the ordinal name, if one is.
@@ -553,6 +567,10 @@ class Listing:
         else:
             # (规划回顾十三五成绩列了几点: words of what was done alone name no heading but the review)
             scopes = [] if reading.past and of_the_past_only(reading.topic) else self.scopes(index, q, reading)
+            if not scopes and reading.past and len(bare := without_past_words(reading.topic)) >= 2 \
+                    and bare != reading.topic:
+                # 民生那块回顾分几个方面写的: the review's heading the rest of the topic names (回顾 is no word of it)
+                scopes = [s for s in self.scopes(index, q, replace(reading, topic=bare)) if s.id in self.review]
             if not scopes and reading.past and reading.parts and reading.kind in ("structure", "count"):
                 # 去年主要做了几方面工作: what a review tells of, named by no heading, is its parts.
                 scopes = self.reviews(docs)

@@ -198,8 +198,24 @@ def percents_in_digits(text: str) -> str:
             return m.group(0)
         return f"{value:g}%"
     text = _PERCENT_WORDS.sub(digits, text) if "百分之" in text else text
+    text = text.replace("百分百", "100%")  # (照料中心百分百那个节点: all of it, said short)
     text = _POINTS.sub(_points, text) if "点" in text else text
     return _TENTHS.sub(lambda m: f"{_TENTH_DIGITS.index(m.group(1) or m.group(2)) + 1}0%", text) if "成" in text else text
+
+
+# 六点五, 22点7: a decimal said with 点 (not 一点一点, a time's 八点五十, nor 点 after a whole number alone).
+_DECIMAL_WORDS = re.compile(r"(?<![一二两三四五六七八九十零〇\d])([一二两三四五六七八九十]{1,3}|\d{1,4})点"
+                            r"([零〇一二三四五六七八九]{1,3}|\d{1,3})(?![点十百千\d])")
+
+
+def decimals_in_digits(text: str) -> str:
+    """The text with decimals said with 点 written in digits (六点五 → 6.5, 22点7 → 22.7), as plans write them."""
+    def digits(m: re.Match[str]) -> str:
+        whole = numeral_value(m.group(1).replace("两", "二"))
+        tenths = m.group(2) if m.group(2).isdigit() else "".join(
+            str("零〇一二三四五六七八九".index(c) - 1 if c not in "零〇" else 0) for c in m.group(2))
+        return m.group(0) if whole is None else f"{whole:g}.{tenths}"
+    return _DECIMAL_WORDS.sub(digits, text) if "点" in text else text
 
 
 # 一万人, 三千户, 两百个: a number of hundreds, thousands or ten-thousands said in words (digits first, so

@@ -100,6 +100,9 @@ DOC_KIND_WORDS: list[tuple[str, str]] = [
 _WHEN_VERB = re.compile(r"(?:要在|得在|需要在|需在|应在|是到|到)?(什么时候|什么时间|啥时候|何时|哪一年|哪年|几月)(能|要|会|可以|才能|将|得|需要)?"
                         r"(完成|竣工|通过|建成|开工|实现|落地|启动|投用|投产|开通|交付|上线|到位|结束|收尾|完工|"
                         r"办完|做完|干完|弄完|搞完)?")
+# 有调解室没, 有台账没有: whether there is a thing, asked around its name (有…没 as 有没有 asks).
+# (有人管没: whether anyone does it — 人 is no thing asked for)
+_HAS_IT_OR_NOT = re.compile(r"有(?!人)([\u4e00-\u9fff]{2,8}?)(?:没有|没)$")
 # (a number followed by a unit is a quantity, not a year: 文化站面积2000平米, 2025个)
 # (达到2000平: a figure in 平, the chat's word for 平方米, is no year — 2024平安建设 still is one)
 # (2024年内资: 内 begins a word — 内资, 内需, 内涝 — not 年内, within the year)
@@ -509,6 +512,7 @@ class QueryParser:
         words of 多少家/多少公里, trailing particles and a trailing 情况/进展 (empty when nothing is
         left)."""
         core = _HOW_MANY_MEASURE.sub(" ", _HOW_MANY_UNIT.sub(" ", _WHEN_VERB.sub(" ", ROUGH_FIGURE.sub(" ", text))))
+        core = _HAS_IT_OR_NOT.sub(r" \1 ", core)
         for word in self._questions:
             if len(word) > 1 and word[0] == word[1]:
                 core = _without_doubled(core, word)

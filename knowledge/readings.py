@@ -73,7 +73,7 @@ _AT = "\x00"
 # 最后一章: the last part, counted from the end.
 LAST = -1
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
-_ITEM_MEASURES = ("项", "条")
+_ITEM_MEASURES = ("项", "条", "行")  # (几行: a table's rows)
 _LISTED = "列了"
 # What a pointing cue (那部分, 那一章) points at.
 # What a document is divided into, as questions name its parts (板块 ends in 块).
@@ -379,6 +379,13 @@ def of_the_past_only(topic: str) -> bool:
     for word in sorted((*table.past_words, *table.doc_words, *PART_WORDS, "大项"), key=len, reverse=True):
         rest = rest.replace(word, "")
     return bool(topic) and len(rest.strip("的了和及")) < 2
+
+
+def without_past_words(topic: str) -> str:
+    """A topic without the words saying what was done is asked for (民生那块回顾 → 民生那块)."""
+    for word in sorted(_table().past_words, key=len, reverse=True):
+        topic = topic.replace(word, "")
+    return topic
 
 
 def doc_words() -> frozenset[str]:

@@ -63,6 +63,7 @@ from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
 from knowledge.normalize import has_cjk, is_ascii_query, normalize, unbracket_words
 from knowledge.numbers import (
+    decimals_in_digits,
     in_spans,
     is_bare_number,
     large_numbers_in_digits,
@@ -741,9 +742,9 @@ class SearchIndex:
                 query = resolved
             elif head := _read_head(resolved):
                 query = head  # xinhejie xiaoxia wanhui hai ban bu ban: what is asked about comes first
-        # (百分之百 → 100%, 一万人 → 1万人: the plans write percentages and large numbers in digits)
+        # (百分之百 → 100%, 一万人 → 1万人, 六点五 → 6.5: the plans write percentages and numbers in digits)
         said = unbracket_words(unbracket_span(unquote_part_number(large_numbers_in_digits(percents_in_digits(
-            pluses_in_signs(query))))))
+            decimals_in_digits(pluses_in_signs(query)))))))
         q = self.parse(said, today)
         required = self.parser_required(q)
         # (宝安那个街道: a place a plan's text writes as one (宝安区) is that plan's; nothing to repair)

@@ -152,6 +152,10 @@ CASES = [
     # 哪一大块: which top part; 必须交账 is finishing the work.
     ("报告哪一大块讲自身建设", "structure", None, "自身建设"),
     ("年底前必须交账的几件事给我捋捋", "due", "task", "事"),
+    # 给我捋一下 asks for the items in order; a table's rows (几行, 哪几行) are counted and listed as items;
+    # 归哪个大标题 asks where.
+    ("交通那块的任务给我捋一下", "list", "task", "交通"),
+    ("表格经济发展归类下几行", "count", None, "表格经济发展"),
 ]
 
 
@@ -1310,3 +1314,8 @@ def test_things_pointed_at_before_asking_where_they_stand() -> None:
     for asked in ("海洋特色社区物流中心这几条定位归哪节", "物流中心那几条定位在哪节"):
         r = read(normalize(asked))
         assert (r.kind, r.where, r.parts) == ("structure", True, False), asked
+
+
+def test_the_heading_a_thing_falls_under() -> None:
+    r = read(normalize("国家安全宣传教育归哪个大标题"))
+    assert (r.kind, r.where, r.topic) == ("structure", True, "国家安全宣传教育")

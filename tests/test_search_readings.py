@@ -1545,3 +1545,30 @@ def test_due_items_of_a_part_whose_heading_holds_the_topics_words_in_order() -> 
     assert grown.reading == "due" and [h.line for h in grown.hits] == [3, 4]
     space = index.search("东湖街道产业空间的任务年底前还有哪些", 10, dt.date(2023, 11, 5))
     assert [h.line for h in space.hits] == [6]
+
+
+def test_what_a_review_part_named_by_its_words_holds_and_a_numbered_one_of_a_row() -> None:
+    """民生那块回顾分几个方面写的: 回顾 says the review is asked; 民生 names its part, whose paragraphs are counted.
+    第二个聚焦底下有几个小段: the second of the headings opening with 聚焦, then what it holds."""
+    report = ["西山区2024年政府工作报告", "一、2023年工作回顾", "(一)坚持稳增长,经济运行稳中向好", "经济运行稳中向好。",
+              "(二)坚持以人民为中心、办好民生实事", "民生保障坚实有力。新增就业1万人。", "教育事业优质发展。新建学校2所。",
+              "健康服务稳步提质。建成医联体。", "二、2024年工作安排", "(一)聚焦科技创新,培育新动能", "1.加快推动科技创新。",
+              "(二)聚焦安全发展,构建新格局", "2.持续巩固安全发展基础。", "3.努力构建和谐稳定环境。",
+              "(三)聚焦城市更新,拓展新空间", "4.持续推进城市更新。"]
+    index = SearchIndex(build_document("west.txt", report))
+    review = index.search("西山区民生那块回顾分几个方面写的")
+    assert [h.line for h in review.hits] == [6, 7, 8]
+    focus = index.search("西山区第二个聚焦底下有几个小段")
+    assert [h.line for h in focus.hits] == [13, 14]
+
+
+def test_whether_there_is_a_thing_and_numbers_said_in_words() -> None:
+    """有调解室没 asks whether there is one (有…没 around its name); 六点五 is 6.5 and 百分百 is 100%, as plans
+    write them."""
+    from knowledge.numbers import decimals_in_digits, percents_in_digits
+    assert decimals_in_digits("表里六点五对应的值") == "表里6.5对应的值" and decimals_in_digits("22点7亿") == "22.7亿"
+    assert decimals_in_digits("一点一点推进") == "一点一点推进" and decimals_in_digits("八点五十分") == "八点五十分"
+    assert percents_in_digits("照料中心百分百那个节点") == "照料中心100%那个节点"
+    plan = ["南港街道2024年工作计划", "一、平安建设", "1.支持社区品牌调解室建设。", "2.开展安全生产检查。"]
+    hits = SearchIndex(build_document("south.txt", plan)).search("南港街道有调解室没").hits
+    assert hits and hits[0].line == 3
