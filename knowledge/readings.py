@@ -760,8 +760,7 @@ def read(text: str) -> Reading:
         rest = _END_SAYS.sub("最后一部分", rest, count=1)
     # 截至8月，…标明开工建设的那几项: a point in the year the asker stands at, no part of the topic.
     rest = _AS_OF_MONTH.sub(" ", rest)
-    for word in table.asides:
-        rest = rest.replace(word, "")
+    rest = without_asides(rest)
     found: list[tuple[str, str]] = []
     if table.across and (several := table.across.search(rest)):
         found.append((several.group(0), "list"))
