@@ -199,6 +199,7 @@ class Listing:
             if len(v) >= VALUE_CHARS and not re.search(r"\d", v):
                 self.worded_targets[v].add(it.doc)
         self._due_on: dict[dt.date, list[tuple[Task, dt.date]]] = {}  # (see _tasks_due)
+        self._own_texts: dict[str, list[str]] = {}  # (see own_texts)
         self._subtree_texts: dict[str, str] = {}  # (see subtree_text)
         self.under: dict[str, list[tuple[str, object]]] = defaultdict(list)
         for kind, items in (("task", kb.tasks), ("indicator", kb.indicators), ("term", kb.terms),
@@ -244,12 +245,10 @@ class Listing:
         named = self.scopes(index, q, replace(reading, topic=reading.within)) if reading.within else []
         parts = []
         for d in docs:
-            numbered = self.ordinal_parts(d, reading.path, [s for s in named if s.doc == d], reading.unit,
-                                          past=reading.past, year=q.year)
             # (河北区(七)城市更新板块: a report's review and its plan each have a (七); the one whose heading the
             # words retell, else the plan's, as ordinal_parts orders them)
-            numbered.sort(key=lambda s: not retells(reading.topic, [s.title]))
-            parts += numbered[:1]
+            parts += self.ordinal_parts(d, reading.path, [s for s in named if s.doc == d], reading.unit,
+                                        past=reading.past, year=q.year, retold=reading.topic)[:1]
         return frozenset(s.id for part in parts for s in self.subtree(part)) if parts else None
 
     def _tasks_due(self, today: dt.date, due_item: Callable[[Task, dt.date], object]) -> list[tuple[Task, dt.date]]:
@@ -266,9 +265,9 @@ class Listing:
     def _part_retold(self, topic: str, docs: list[str]) -> Section | None:
         """The one top part of these documents whose heading holds every word of a topic of two words or more
         (产业增长: 四、抓产业促增长，在实现跨越发展上奋力争先); None when none or several do."""
-        said = [w for w, _ in tagged(normalize(topic)) if len(w) >= 2]
-        if len(said) < 2 or sum(map(len, said)) < len(normalize(topic)):
-            return None  # (a word of one character between is a word the heading may not write)
+        said = _words_apart(normalize(topic))
+        if not said:
+            return None
         found = [p for d in docs for p in self.parts_of(d) if _in_order(said, normalize(p.title))]
         return found[0] if len(found) == 1 else None
 
@@ -385,12 +384,13 @@ class Listing:
         return found[0] if found else None
 
     def ordinal_parts(self, doc: str, path: tuple[int, ...], named: list[Section], unit: str = "",
-                      past: bool = False, year: int | None = None) -> list[Section]:
+                      past: bool = False, year: int | None = None, retold: str = "") -> list[Section]:
         """Every part an ordinal path names in a document: the one `ordinal_part` finds; else, for a number
         only parts below the top bear and several parts hold (a work report's review and its plan each
         have a (五)), each of those at the shallowest level — only those under a heading naming the `year`
         asked, when some are (24年报告第五项: 二、2024年工作安排's) — the review's last, unless what was done
-        is asked (`past`), as what is planned is what the plans' users carry out."""
+        is asked (`past`), as what is planned is what the plans' users carry out; of these, one whose heading
+        the words `retold` retell first (报告(四)绿色低碳那条标题)."""
         part = self.ordinal_part(doc, path, named, unit)
         if part is not None:
             return [part]
@@ -402,7 +402,7 @@ class Listing:
         found = [p for d, p in held if d == least]
         if year is not None and (dated := [p for p in found if any(_names_year(s, year) for s in self._holders(p))]):
             found = dated
-        return sorted(found, key=lambda s: (s.id in self.review) != past)
+        return sorted(found, key=lambda s: (not retells(retold, [s.title]), (s.id in self.review) != past))
 
     def _holders(self, section: Section) -> Iterator[Section]:
         """The parts holding a section, nearest first."""
@@ -488,10 +488,9 @@ class Listing:
                     # 报告2024年部分的第四大项: the part the year names (二、2024年工作安排), when one does
                     dated = [s for s in self.parts_of(d) if str(q.year) in s.title]
                     in_doc = dated if len(dated) == 1 else []
-                numbered = self.ordinal_parts(d, reading.path, in_doc, reading.unit, past=reading.past, year=q.year)
-                if len(numbered) > 1 and reading.topic:
-                    # 报告(四)绿色低碳那条标题: of the parts numbered so, the one whose heading the words retell
-                    numbered.sort(key=lambda s: not retells(reading.topic, [s.title]))
+                # (报告(四)绿色低碳那条标题: of the parts numbered so, the one whose heading the words retell first)
+                numbered = self.ordinal_parts(d, reading.path, in_doc, reading.unit, past=reading.past, year=q.year,
+                                              retold=reading.topic)
                 for part in numbered:
                     if reading.where and reading.within and (inner := self._titled_inside(part, reading.within)):
                         chosen.append(("section", inner))  # 主要目标那节在第二章第几节: the one under it so titled
@@ -774,12 +773,18 @@ class Listing:
                 return parts[lo - 1: hi]
         return []
 
+    def own_texts(self, section: Section) -> list[str]:
+        """The normalised text of each item a part holds itself (worked out once per part)."""
+        if (texts := self._own_texts.get(section.id)) is None:
+            texts = [normalize(getattr(it, "text", "") or "") for _, it in self.under.get(section.id, [])]
+            self._own_texts[section.id] = texts
+        return texts
+
     def subtree_text(self, section: Section) -> str:
         """The headings and the text of everything a part holds, normalised (worked out once per part)."""
         if (text := self._subtree_texts.get(section.id)) is None:
-            own = [normalize(section.title), *(normalize(getattr(it, "text", "") or "")
-                                               for _, it in self.under.get(section.id, []))]
-            text = "".join(own + [self.subtree_text(c) for c in self.children.get(section.id, [])])
+            text = "".join([normalize(section.title), *self.own_texts(section),
+                            *(self.subtree_text(c) for c in self.children.get(section.id, []))])
             self._subtree_texts[section.id] = text
         return text
 
@@ -793,8 +798,7 @@ class Listing:
         if len(said) < COVERED_WORDS:
             return None
         docs = set(self._docs(q))
-        if any(all(w in normalize(getattr(it, "text", "") or "") for w in said)
-               for sec in self.kb.sections if sec.doc in docs for _, it in self.under.get(sec.id, [])):
+        if any(all(w in text for w in said) for sec in self.kb.sections if sec.doc in docs for text in self.own_texts(sec)):
             return None  # one item says them all: the part holding it, found by what answers best
         best: tuple[int, Section] | None = None
         for sec in self.kb.sections:
@@ -1023,10 +1027,8 @@ class Listing:
     def _titles_with_words(self, topic: str, docs: set[str] | list[str]) -> list[Section]:
         """The headings whose titles hold every word of a topic of several words, apart (法治建设 →
         持续加强法治新河建设), the shortest first; none for a topic of one word."""
-        said = [w for w, _ in tagged(topic) if len(w) >= 2]
-        if len(said) < 2 or sum(map(len, said)) < len(topic):
-            # (a topic with a word of one character, or a placeholder, between — 打造X新河 — is a
-            # phrase or a pattern, not words to find apart)
+        said = _words_apart(topic)
+        if not said:
             return []
         found = [s for s in self.kb.sections if s.doc in docs and all(w in normalize(s.title) for w in said)]
         shortest = min((len(s.title) for s in found), default=0)
@@ -1409,6 +1411,14 @@ def retells(words: str, titles: list[str], least: int = 1) -> bool:
     聚焦推动城市更新; 打造种新河 with 全力打造生态新河, two pairs)?"""
     grams = char_bigrams(words) if len(words) >= 2 else set()
     return any(len({g for g in grams if g in title}) >= least for title in titles)
+
+
+def _words_apart(topic: str) -> list[str]:
+    """The words of a normalised topic of two words or more, each of two characters or more, to find apart in a
+    heading (法治建设 → 法治, 建设); none for one word, or when a word of one character or a placeholder stands
+    between — 打造X新河 is a phrase or a pattern, not words to find apart."""
+    said = [w for w, _ in tagged(topic) if len(w) >= 2]
+    return said if len(said) >= 2 and sum(map(len, said)) >= len(topic) else []
 
 
 def _in_order(words: list[str], title: str, gap: int = 2) -> bool:

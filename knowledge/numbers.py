@@ -208,13 +208,15 @@ _DECIMAL_WORDS = re.compile(r"(?<![一二两三四五六七八九十零〇\d])([
                             r"([零〇一二三四五六七八九]{1,3}|\d{1,3})(?![点十百千\d])")
 
 
+# The digit each Chinese numeral after the point stands for (五 → 5; digits stay as they are).
+_DIGIT_OF = str.maketrans("零〇一二三四五六七八九", "00123456789")
+
+
 def decimals_in_digits(text: str) -> str:
     """The text with decimals said with 点 written in digits (六点五 → 6.5, 22点7 → 22.7), as plans write them."""
     def digits(m: re.Match[str]) -> str:
         whole = numeral_value(m.group(1).replace("两", "二"))
-        tenths = m.group(2) if m.group(2).isdigit() else "".join(
-            str("零〇一二三四五六七八九".index(c) - 1 if c not in "零〇" else 0) for c in m.group(2))
-        return m.group(0) if whole is None else f"{whole:g}.{tenths}"
+        return m.group(0) if whole is None else f"{whole:g}.{m.group(2).translate(_DIGIT_OF)}"
     return _DECIMAL_WORDS.sub(digits, text) if "点" in text else text
 
 
