@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -95,6 +96,12 @@ _MENTION_KINDS = ("task", "indicator", "passage", "section")
 # What a part holds, asked for as a whole (第六章写了哪些内容).
 _CONTENT_ASKED = ("内容", "啥内容", "什么内容")
 # A word for a part of a document ending the words that name it (民生篇, 生态那块).
+# 党建一章里, 平安建设那部分: the word pointing at a part and its kind, no word its heading or text writes.
+_PART_POINTER = re.compile(r"(?:[那这]?一?个?大?)(?:篇|部分|章|块|板块|节|小节)(?:里面|里头|里|中|下面|底下)?")
+# 平安建设那部分, 党建一章里: a part pointed at (那 / 这 / 一 before the word for it; not 规章, 节能, 部分地区).
+_POINTED_PART = re.compile(r"(?:[那这]一?|一)个?大?(?:篇|部分|章|块|板块|小节|节)(?![能约日点目程])")
+# 打造X新河, 某某工程: a letter or 某 standing for any word.
+_PLACEHOLDER = re.compile(r"[a-zA-Z]|某")
 _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)$")
 # Part words some plans write in their headings' numbers (第三章, 第一节) and others do not (三、).
 _HEADING_UNITS = ("章", "节")
@@ -579,6 +586,10 @@ class Listing:
                 # 宝安那份重点任务清单是按几个方面排的: the topic names the document itself (its title's
                 # words), so its parts are asked for.
                 chosen = [("section", sec) for sec in self.parts_of(docs[0])]
+            if not scopes and not chosen and reading.kind in ("structure", "count") and reading.parts \
+                    and _POINTED_PART.search(normalize(q.raw)):
+                # 平安建设那部分分了几小节: a part pointed at whose heading says some of the words, its text the rest
+                scopes = self.part_partly_named(topic_query(q, reading.topic).text, docs)
             if len(scopes) == 1 and (title := normalize(scopes[0].title)) != normalize(reading.topic) \
                     and title in normalize(reading.topic):
                 shown = scopes[0].title  # 发展定位里头要打造: the part named, not the words around it
@@ -1033,6 +1044,33 @@ class Listing:
         found = [s for s in self.kb.sections if s.doc in docs and all(w in normalize(s.title) for w in said)]
         shortest = min((len(s.title) for s in found), default=0)
         return [s for s in found if len(s.title) == shortest]
+
+    def part_partly_named(self, topic: str, docs: AbstractSet[str] | list[str]) -> list[Section]:
+        """平安建设那部分, 党建一章里从严治党意识形态: no heading holds all of a topic's words; the part with parts
+        of its own whose heading writes the first of them (and maybe more) and whose text all, the heading's words
+        rarest among headings first, then the smallest; none for a topic of one word."""
+        said = [w for w in dict.fromkeys(w for w, _ in tagged(_PART_POINTER.sub("", topic)))
+                if len(w) >= 2 and w not in doc_words() and not COUNTED_WORD.fullmatch(w)]
+        if len(said) < 2 or _PLACEHOLDER.search(topic):  # (打造X新河: a pattern of headings, no words of one)
+            return []
+        titles = [normalize(s.title) for s in self.kb.sections if s.doc in docs]
+        # (a word many headings write, 建设, names a part less than one few write, 平安)
+        weight = {w: math.log((1 + len(titles)) / (1 + sum(w in t for t in titles))) for w in said}
+        whole = "".join(said)
+        best: tuple[tuple[float, bool, int], Section] | None = None
+        for sec in self.kb.sections:
+            if sec.doc not in docs or not self.numbered(self.children.get(sec.id, [])):
+                continue
+            title = normalize(sec.title)
+            named = sum(weight[w] for w in said if w in title)
+            # (平安建设那部分: the words naming the part come first; its heading holds the first of them)
+            if said[0] not in title or not all(w in (text := self.subtree_text(sec)) for w in said):
+                continue
+            # (of parts whose headings say as much, one whose text says the words together, 平安建设, first)
+            key = (-named, whole not in text, len(text))
+            if best is None or key < best[0]:
+                best = (key, sec)
+        return [best[1]] if best else []
 
     def _inside_named(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
         """生态新河里城市环境是哪一节: the headings the words after 里 / 中 name, under the part the words

@@ -120,14 +120,17 @@ _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)"
                       # 二四年 as staff say 24年: 二 and a digit, not inside a run of numerals (一二三四年)
                       # nor a school year (二三年级)
                       r"|(?<![〇零一二三四五六七八九十两])二[〇零一二三四五六七八九](?=年(?!级))"
+                      # 一九年 for 2019, the last plan period's years (一六年 … 一九年; not 一二年, one or two years)
+                      r"|(?<![〇零一二三四五六七八九十两])一[六七八九](?=年(?!级))"
                       # 远景二〇三五那一节: four digits of a year said without 年, its 〇 marking it as one
                       r"|(?<![〇零一二三四五六七八九十百千万两])(?:二[〇零]|一九)[〇零一二三四五六七八九]{2}"
                       r"(?![〇零一二三四五六七八九十百千万亿两])")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-# 25年 as staff write it: a two-digit year of this century (not 15.5年, not 2025年, not PM2.5年均 → pm25年).
+# 25年, 19年 as staff write it: a two-digit year of this century, from the last plan period's on (not 15.5年, not
+# 2025年, not PM2.5年均 → pm25年).
 # A year after a figure's or code's digits with a space between (PM2.5 2023年).
 _SPACED_YEAR = re.compile(r"(?<=[\d.])\s+((?:19|20)\d{2})(?=\s*年)")
-_SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d)(?:年度|年底|年末|年初|年内" + _INNER_WORD + r"|年)(?![\d度])")
+_SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d|1[6-9])(?:年度|年底|年末|年初|年内" + _INNER_WORD + r"|年)(?![\d度])")
 # 2016到2020年, 2021—2025年: a span of years (not 2020年到2025年的目标: a year, then a target year).
 _YEAR_SPAN = re.compile(r"从?((?:19|20)\d{2})(?:到|至|—|-|~|～)((?:19|20)\d{2})年")
 # 十四五末 / 十四五期间: a five-year plan period (十三五收官那年: its last year).

@@ -22,8 +22,9 @@ READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
 READINGS = ("overdue", "due", "structure", "count", "list")
 # Words of "the last one" (最后一章, 收尾一章, 末尾那部分).
 LAST_WORDS = "最后|最末|末尾|结尾|收尾|压轴|殿后|倒数"
-# 最前面那章, 最开始的那一部分, 最前头那块: the part said to come first (as 开头那章 says, in question_readings.tsv).
-_FIRST_NAMED = re.compile(r"(?:最前面|最前头|最前边|最开始|最开头)的?[那这]?一?个?大?(章|部分|节|块)")
+# 最前面那章, 开头那章, 开篇一节, 打头的那节, 最前头那块: the part said to come first (not “六、”打头那部分: the
+# part numbered so).
+_FIRST_NAMED = re.compile(r"(?:最前面|最前头|最前边|最开始|最开头|开头|开篇|打头(?=的?[那这]?一?个?大?[章节]))的?[那这]?一?个?大?(章|部分|节|块)")
 _FIRST_PART = {"章": "第一章", "部分": "第一部分", "节": "第一节", "块": "第一部分"}
 # 最末那个聚焦, 最后一个坚持: the last of a row of parts named by their shared word, as 倒数第一个 says.
 _LAST_ONE = re.compile(rf"(?:{LAST_WORDS})的?[那这]?一?个(?=[\u4e00-\u9fff])")
@@ -63,6 +64,9 @@ _DIVIDED_BY = re.compile(r"按照?(个?(?:方面|部分|板块|块|章|节|篇))
 # 总共解释了几个词, 一共排了多少个方面: the verb between the word of totalling and the asking word
 # says what was done to the things counted, no part of the cue.
 _TOTAL_VERB = re.compile(r"(一共|总共|总计|共)[\u4e00-\u9fff]{1,2}?了(?=几|多少)")
+# 从严治党意识形态共几节: 共 alone before a count is 一共 (the cue 一共几 then reads the count, not 几节 alone
+# with 共 left in the topic).
+_TOTAL_SHORT = re.compile(r"(?<![一总公合统拢])共(?=有?(?:几|多少))")
 # 按（一）（二）排下来: counted by the bracketed parts, as 按部分 says.
 _BRACKET_RUN = re.compile(r"[（(][一二三四五六七八九十][)）](?:[、，,]?[（(][一二三四五六七八九十][)）])+(?:这样|这么)?"
                           r"(?:排下来|排|列下来|列|数下来|数|分)?")
@@ -644,6 +648,11 @@ def said_plainly(text: str) -> str:
     rows), as `read` reads it."""
     for said, canonical in _table().same:
         text = said.sub(canonical, text)
+    # (那段完整标题 → 那段标题 → 那一节标题: a word said plainly may make another; once more, but not a row whose
+    # plain word holds what it replaces: 的大标题 → 对应的大标题)
+    for said, canonical in _table().same:
+        if not said.search(canonical):
+            text = said.sub(canonical, text)
     return text
 
 
@@ -747,7 +756,7 @@ def read(text: str) -> Reading:
     text = _BARE_CHAPTER_SECTION.sub(r"第\1章第\2节", _LAST_ONE.sub("倒数第一个", text))
     text = said_plainly(text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
-    rest = _HOW_MANY_NAMED.sub("哪几", _TOTAL_VERB.sub(r"\1", text))
+    rest = _HOW_MANY_NAMED.sub("哪几", _TOTAL_SHORT.sub("一共", _TOTAL_VERB.sub(r"\1", text)))
     # 按方面划分的话有多少个: how many parts of that kind, as 分几个方面 asks.
     rest = _DIVIDED_BY.sub(lambda m: f" 分几{'' if m.group(1).startswith('个') else '个'}{m.group(1)} ", rest)
     rest = _COUNTED_THEN_ORDINAL.sub(r"第\2\1", rest)

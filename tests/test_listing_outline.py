@@ -329,3 +329,20 @@ def test_a_plans_last_chapter_asked_by_its_usual_name() -> None:
             "(一)强化组织领导", "坚持党的领导。", "(二)完善规划机制", "健全机制。"]
     index = SearchIndex(merge([build_document("plan.txt", plan)]))
     assert [h.title for h in index.search("东湖街道规划保障措施那部分有哪几节").hits] == ["强化组织领导", "完善规划机制"]
+
+
+def test_a_part_whose_heading_says_some_of_the_words_and_its_text_the_rest() -> None:
+    """平安建设那部分分了几小节, 党建一章里从严治党意识形态共几节: no heading holds every word; the part with parts
+    whose heading writes the rarest of them and whose text all (of headings saying as much, 建设 and 平安, the one
+    whose text says 平安建设 together)."""
+    plan = ["东湖街道“十四五”规划纲要", "一、加强城市建设,全力打造美丽东湖", "(一)推进道路建设", "建设道路。",
+            "(二)推进平安小区", "平安小区建设。",
+            "二、统筹发展和安全,全力打造平安东湖", "(一)加强安全宣传", "开展平安建设宣传。", "(二)提升应急能力",
+            "完善应急预案。", "三、坚持党建引领", "(一)强化从严治党", "全面从严治党。", "(二)牢固树立意识形态安全",
+            "落实意识形态工作责任制。"]
+    index = SearchIndex(merge([build_document("plan.txt", plan)]))
+    assert [h.title for h in index.search("东湖街道平安建设那部分分了几小节").hits] == ["加强安全宣传", "提升应急能力"]
+    assert [h.title for h in index.search("东湖街道规划党建一章里从严治党意识形态共几节").hits] == \
+        ["强化从严治党", "牢固树立意识形态安全"]
+    assert index.listing.part_partly_named("打造x东湖", ["plan.txt"]) == []  # (a pattern of headings, no words)
+

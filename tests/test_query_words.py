@@ -181,6 +181,16 @@ def test_a_two_character_year_said_in_chinese_digits_is_that_year(parser: QueryP
     assert arabic_years("二三年级") == "二三年级" and arabic_years("两三年内") == "两三年内"
 
 
+def test_a_year_of_the_last_plan_period_said_short_is_that_year(parser: QueryParser) -> None:
+    """一九年, 19年: a year of the last plan period said short; 一二年 (one or two years) and 12年 are no year."""
+    from knowledge.query import arabic_years
+
+    assert parser.parse("河北区一九年的一般预算收入").year == 2019
+    assert parser.parse("河北区19年的一般预算收入").year == 2019
+    assert parser.parse("河北区一二年内的一般预算收入").year is None
+    assert arabic_years("一二年") == "一二年" and arabic_years("十九年") == "十九年"
+
+
 def test_a_year_in_chinese_digits_said_without_nian_is_that_year(parser: QueryParser) -> None:
     """远景二〇三五那一节: four digits of a year (二〇…, 一九…) are a year without 年; other runs of numerals are not."""
     from knowledge.query import arabic_years

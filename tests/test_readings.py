@@ -1093,9 +1093,10 @@ def test_a_part_asked_by_its_full_name_or_content_and_moves_listed(question: str
     assert (r.kind, r.topic) == (kind, topic)
 
 
-@pytest.mark.parametrize("question,path", [("开篇一章叫啥名", (1,)), ("开篇那部分讲的啥", (1,))])
+@pytest.mark.parametrize("question,path", [("开篇一章叫啥名", (1,)), ("开篇那部分讲的啥", (1,)),
+                                           ("规划开头那章讲啥", (1,)), ("第七章打头的那节讲啥", (7, 1))])
 def test_the_opening_part_said_as_kaipian(question: str, path: tuple[int, ...]) -> None:
-    """开篇一章: the first part, as 开头那一章 says."""
+    """开篇一章, 开头那章, 打头的那节: the first part, however the opening is said."""
     r = read(normalize(question))
     assert (r.kind, r.path) == ("structure", path)
 
@@ -1319,3 +1320,30 @@ def test_things_pointed_at_before_asking_where_they_stand() -> None:
 def test_the_heading_a_thing_falls_under() -> None:
     r = read(normalize("国家安全宣传教育归哪个大标题"))
     assert (r.kind, r.where, r.topic) == ("structure", True, "国家安全宣传教育")
+
+
+def test_numbered_by_its_opening_words_is_no_first_part() -> None:
+    """“六、”打头那部分: the part numbered so, not the first part (打头 says which part only of a 章 or 节)."""
+    assert read(normalize("附件里“六、”打头那部分讲啥")).path != (1,)
+
+
+@pytest.mark.parametrize("question", ["党建一章里从严治党意识形态共几节", "党建一章里从严治党意识形态一共几节"])
+def test_the_word_of_totalling_before_a_count_of_parts_is_no_topic_word(question: str) -> None:
+    """共几节: the parts counted, as 一共几节; 共 is no word of the topic."""
+    r = read(normalize(question))
+    assert r.kind == "count" and r.topic == "党建一章里从严治党意识形态"
+
+
+def test_a_word_said_plainly_may_make_another() -> None:
+    """那段完整标题 → 那段标题 → 那一节标题: the part pointed at, asked for itself."""
+    r = read(normalize("落细落实改革开放那段完整标题"))
+    assert (r.kind, r.topic) == ("structure", "落细落实改革开放")
+    r = read(normalize("专栏1的标题全称"))
+    assert (r.kind, r.topic) == ("structure", "专栏1")
+
+
+@pytest.mark.parametrize("question", ["石化园区那节啥标题", "石化园区那节什么标题"])
+def test_the_asking_word_before_the_heading_asks_for_it(question: str) -> None:
+    """石化园区那节啥标题: the heading asked, as 标题是啥 asks."""
+    r = read(normalize(question))
+    assert (r.kind, r.topic) == ("structure", "石化园区")
