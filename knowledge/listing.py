@@ -1478,6 +1478,10 @@ def _names_year(section: Section, year: int) -> bool:
     return str(year) in arabic_years(normalize(section.title))
 
 
+# 这些, 这类, 等: after things named side by side, the words summing them up (这些环境活, 等方面).
+_SUMMED_UP = re.compile(r"这些|这类|这几|那些|那几|之类|什么的|等等|等")
+
+
 def _alternatives(raw: str, topic: str) -> list[str]:
     """The things a list question names side by side inside its topic (土地入库、整备、收储 → 土地入库,
     整备, 收储), each cut to what the topic holds; [] unless there are two or more."""
@@ -1488,9 +1492,16 @@ def _alternatives(raw: str, topic: str) -> list[str]:
         if len(pieces) < 2:
             continue
         first = next((pieces[0][k:] for k in range(len(pieces[0])) if pieces[0][k:] in topic), "")
-        last = next((pieces[-1][:k] for k in range(len(pieces[-1]), 0, -1) if pieces[-1][:k] in topic), "")
-        found = [first, *pieces[1:-1], last]
-        if all(len(f) >= MIN_ALTERNATIVE and f in topic for f in found):
+        # (大气、垃圾、保洁、水这些环境活: the words summing the things up after the last are none of it)
+        end = _SUMMED_UP.split(pieces[-1], maxsplit=1)[0]
+        last = next((end[:k] for k in range(len(end), 0, -1) if end[:k] in topic), "")
+        # (宝安在大气: what the first thing is said after — a place and its 在 — is no part of it)
+        opening = tagged(first)
+        at = max((k + 1 for k, (_, tag) in enumerate(opening) if tag == "p"), default=0)
+        first = "".join(w for w, _ in opening[at:]) or first
+        # (…、水这些: a thing of one character matches too much alone; the others are still listed)
+        found = [f for f in (first, *pieces[1:-1], last) if len(f) >= MIN_ALTERNATIVE]
+        if len(found) >= 2 and all(f in topic for f in found):
             return found
     return []
 

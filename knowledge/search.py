@@ -1135,8 +1135,10 @@ class SearchIndex:
         when an item that uses one of those terms as it is comes first and is probable enough; none when
         the best item `elsewhere` (other places' candidates) answers and names a thing this place's plans
         never mention."""
+        # (宝安街道空气指数在深圳排名: a place the plans write as one, 深圳市, 宝安区, says where, not what is asked)
         terms = self.focus_terms(q.text, [*q.places, *required],
-                                 lambda t: any(self.allowed(i, q) for i in self._term_users(t)))
+                                 lambda t: not self.places.names_a_place(t)
+                                 and any(self.allowed(i, q) for i in self._term_users(t)))
         if not terms or not any(self.allowed(i, q) for t in terms for i in self._term_users(t)):
             return None  # (no item in the question's place and year uses them: none can come first)
         if elsewhere and elsewhere[0][0] >= threshold:
@@ -1578,9 +1580,10 @@ def _asks_done(text: str) -> bool:
     return len(words) > 1 and words[-1][0] == "了" and any(w in text for w in ("多少", "多大", "多长", "几"))
 
 
-# A verb's 过 asked after (建过没, 搞过吗), or its 完 with a figure asked after (扩完容是多少, 修完了几条): what has
-# been done. (完 opening a word of its own, 完成 / 完善 / 完整, is none: 完成 may be what is to be done.)
-_HAS_BEEN = re.compile(r"(?![不超])[\u4e00-\u9fff]过(?:没有|没|吗|么|了吗|了没)")
+# A verb's 过, 好 or 完 asked after (建过没, 搞过吗, 建好了没, 弄好没, 修完了吗), or its 完 with a figure asked after
+# (扩完容是多少, 修完了几条): what has been done. (完 opening a word of its own, 完成 / 完善 / 完整, is none: 完成
+# may be what is to be done.)
+_HAS_BEEN = re.compile(r"(?![不超])[\u4e00-\u9fff](?:过|好了?|完了?)(?:没有|没|吗|么|了吗|了没)")
 _THROUGH = re.compile(r"[\u4e00-\u9fff]完(?![成善整备全美工结毕])[\u4e00-\u9fff]?(?:是|有|到|了)?(?:多少|多大|多长|几)")
 # Verbs whose 了 tells of nothing done: having (有没有了), and setting or writing a plan down (定了, 写了).
 _NOT_DONE_VERBS = frozenset({"有没有", "有", "没", "没有", "定", "设定", "确定", "制定", "规定", "明确", "提出", "写",

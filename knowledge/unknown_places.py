@@ -198,6 +198,11 @@ class UnknownPlaces:
             return [name]
         return []
 
+    def names_a_place(self, word: str) -> bool:
+        """Is `word` a place: one a plan is about (宝安), or a city some plan writes as one (深圳市; not an area the
+        plans name with 区 after it, 意风区, which may be what is asked about)?"""
+        return self.has_plan(word) or any(word + "市" in self.text_of(doc) for doc in self.kb.texts)
+
     def _named_as_place(self, name: str) -> bool:
         """Does some plan write `name` as a place, with its kind after it (石景山区)?"""
         said = re.compile(re.escape(name) + _ADMIN_SUFFIX)

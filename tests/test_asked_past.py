@@ -46,6 +46,8 @@ def test_a_verb_with_the_le_of_a_completed_action_asks_what_was_done() -> None:
     # figure asked after it — not 不过 / 超过, nor 完成 to be done)
     assert _asks_done("小区边上想要个口袋公园区里建过没") and _asks_done("智算中心扩完容是多少p")
     assert not _asks_done("不过没关系") and not _asks_done("要完成几个")
+    # (the 好 or 完 of a thing finished, asked after: 建好了没, 弄好没, 修完了吗)
+    assert _asks_done("钟书阁建好了没") and _asks_done("区里智慧停车弄好没") and _asks_done("那条路修完了吗")
 
 
 def test_asked_what_is_planned_a_review_is_ranked_lower(bundled_kb: KnowledgeBase) -> None:

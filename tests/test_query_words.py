@@ -293,3 +293,4 @@ def test_the_pointer_at_a_plan_named_by_its_period_goes_with_it(parser: QueryPar
     """那本十四五第二章: 那本 points at the plan 十四五 names; neither is a word to match."""
     q = parser.parse("大港街道那本十四五第二章讲什么")
     assert "那本" not in q.text and "five_year_plan" in q.doc_kinds
+

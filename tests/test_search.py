@@ -703,3 +703,12 @@ def test_an_everyday_word_ending_a_longer_word_of_its_own_kind_is_no_match() -> 
     lexicon.add("工作部署", "工作安排", "everyday")
     assert lexicon.everyday_terms("信访工作部署") == [["工作安排"]]
 
+
+
+def test_a_place_the_plans_write_is_no_focus_of_a_question_nothing_answers(bundled_kb: KnowledgeBase) -> None:
+    """宝安街道空气指数在深圳排名怎样: 深圳 (written as 深圳市) and 宝安 say where; no item that merely names 深圳
+    answers what the plans do not say (a ranking)."""
+    index = SearchIndex(bundled_kb)
+    assert index.places.names_a_place("深圳") and index.places.names_a_place("宝安")
+    assert not index.places.names_a_place("停车")
+    assert not index.search("宝安街道空气指数在深圳排名怎样").hits

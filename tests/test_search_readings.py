@@ -1572,3 +1572,13 @@ def test_whether_there_is_a_thing_and_numbers_said_in_words() -> None:
     plan = ["南港街道2024年工作计划", "一、平安建设", "1.支持社区品牌调解室建设。", "2.开展安全生产检查。"]
     hits = SearchIndex(build_document("south.txt", plan)).search("南港街道有调解室没").hits
     assert hits and hits[0].line == 3
+
+
+def test_things_named_side_by_side_without_the_words_summing_them_up() -> None:
+    """大气、垃圾、保洁、水这些环境活: each thing named (not 水这些环境活 as the last, nor the place and its 在 before the
+    first); a thing of one character (水) is left out, the others still listed."""
+    from knowledge.listing import _alternatives
+
+    raw = "宝安在大气、垃圾、保洁、水这些环境活上都有哪些安排"
+    assert _alternatives(raw, "宝安在大气垃圾保洁水这些环境活上") == ["大气", "垃圾", "保洁"]
+    assert _alternatives("土地入库、整备、收储有哪些安排", "土地入库整备收储安排") == ["土地入库", "整备", "收储"]
