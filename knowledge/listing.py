@@ -1440,6 +1440,8 @@ _FACET_MARK = r"(?:类|[这那]一?栏|栏)"
 _TABLE_NAMED = re.compile(r"专栏|指标表")
 # Between things named side by side: 、 and the conjunctions (和 only where jieba reads a conjunction).
 _SIDE_BY_SIDE = "、"
+# Things named side by side that make a question asked of each a list (two may be one thing said twice, 充电桩、充电设施).
+THINGS_NAMED = 3
 # A thing named side by side has at least this many characters (整备, 收储).
 MIN_ALTERNATIVE = 2
 
@@ -1480,6 +1482,13 @@ def _names_year(section: Section, year: int) -> bool:
 
 # 这些, 这类, 等: after things named side by side, the words summing them up (这些环境活, 等方面).
 _SUMMED_UP = re.compile(r"这些|这类|这几|那些|那几|之类|什么的|等等|等")
+
+
+def things_side_by_side(raw: str, topic: str) -> list[str]:
+    """The things a question names side by side inside its topic (谛听、尔语、脑海这仨模型咋解释的), when it names
+    THINGS_NAMED or more: asked of each, a list; [] otherwise."""
+    found = _alternatives(raw, topic)
+    return found if len(found) >= THINGS_NAMED else []
 
 
 def _alternatives(raw: str, topic: str) -> list[str]:

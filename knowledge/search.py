@@ -57,7 +57,7 @@ from knowledge.homophones import Homophones
 from knowledge.issue_dates import asks_issue_date, named_before
 from knowledge.latin import INITIALS_WORD, InitialsReader, LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
-from knowledge.listing import ARTICLE, LISTED_SCORE, Listing, opened_article, retells
+from knowledge.listing import ARTICLE, LISTED_SCORE, Listing, opened_article, retells, things_side_by_side
 from knowledge.marks import marks_in
 from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
@@ -772,6 +772,11 @@ class SearchIndex:
             q.focus = term
         asked = self.asked(q)
         reading = read(asked)
+        if reading.kind == "answer" and things_side_by_side(q.raw, reading.topic) \
+                and "number" not in asked_types(normalize(q.raw)) and not _FIGURES_ASKED.search(q.raw):
+            # 大气、垃圾、保洁这些环境活都怎么干: three things or more named side by side, asked of each — a list (not
+            # their figures, 增加值、增速和占比三个数字: one line often states them all, the answer it is).
+            reading = dc_replace(reading, kind="list")
         q.past = reading.past or _asks_done(normalize(q.raw))
         if reading.kind == "count" and reading.wanted is None and q.past and self.stated_counts(q):
             # 一共整改了多少项隐患: how many things were done, a number a review states (整改各类隐患1.39万项),
@@ -1580,6 +1585,8 @@ def _asks_done(text: str) -> bool:
     return len(words) > 1 and words[-1][0] == "了" and any(w in text for w in ("多少", "多大", "多长", "几"))
 
 
+# 三个数字, 具体数据: figures asked for by the word for them.
+_FIGURES_ASKED = re.compile(r"数字|数据|数值")
 # A verb's 过, 好 or 完 asked after (建过没, 搞过吗, 建好了没, 弄好没, 修完了吗), or its 完 with a figure asked after
 # (扩完容是多少, 修完了几条): what has been done. (完 opening a word of its own, 完成 / 完善 / 完整, is none: 完成
 # may be what is to be done.)

@@ -1582,3 +1582,19 @@ def test_things_named_side_by_side_without_the_words_summing_them_up() -> None:
     raw = "宝安在大气、垃圾、保洁、水这些环境活上都有哪些安排"
     assert _alternatives(raw, "宝安在大气垃圾保洁水这些环境活上") == ["大气", "垃圾", "保洁"]
     assert _alternatives("土地入库、整备、收储有哪些安排", "土地入库整备收储安排") == ["土地入库", "整备", "收储"]
+
+
+def test_three_things_named_side_by_side_and_asked_of_each_are_a_list() -> None:
+    """大气、垃圾、保洁这些环境活都怎么干: three things named side by side, asked how each is done — the items of each
+    (not only the best of one); two (充电桩、充电设施) may be one thing said twice and stay one answer."""
+    from knowledge.listing import things_side_by_side
+
+    doc = ["南湖街道2023年重点工作任务", "一、生态环境", "1.强化大气环境污染防治。加大工地扬尘管控。",
+           "2.深入推进垃圾减量分类。强化督导。", "3.提高辖区环卫保洁水平。常态化保洁。", "4.推进老旧小区改造。完成改造。"]
+    index = SearchIndex(merge([build_document("a.txt", doc)]))
+    result = index.search("南湖在大气、垃圾、保洁这些环境活上都怎么干")
+    assert result.reading == "list" and {h.title for h in result.hits} >= {"强化大气环境污染防治", "深入推进垃圾减量分类",
+                                                                              "提高辖区环卫保洁水平"}
+    assert things_side_by_side("充电桩、充电设施怎么安排", "充电桩充电设施") == []
+    # (their figures asked, 三个数字, 各多少: one line often states them all; it is the answer)
+    assert index.search("南湖大气、垃圾、保洁三个数字给我").reading != "list"
