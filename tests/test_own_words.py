@@ -43,6 +43,15 @@ def test_words_of_asking_and_places_named_are_no_focus() -> None:
     assert "安排" not in focus and "河西区" not in focus
 
 
+
+def test_the_administration_said_as_where_it_sits_is_no_focus() -> None:
+    """区里智慧停车弄好没: 区里 (the district, whoever does it) is no thing asked about, though an item writes it (完成区里
+    指标要求); 停车 still is."""
+    uses = {"区里": 1, "停车": 2}
+    focus = own_focus("区里智慧停车弄好没", lambda w: uses.get(w, 0), most=5, known=lambda w: False, exclude=())
+    assert "区里" not in focus
+
+
 def test_an_everyday_complaint_is_answered_by_the_item_using_its_specific_word() -> None:
     # (the bundled plans: a word is specific when under 0.8 % of a knowledge base's items use it,
     # and a made-up plan of a dozen items has none so rare)
