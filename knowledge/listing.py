@@ -95,13 +95,13 @@ _INSIDE_PART = re.compile(r"(\S{2,12}?)(?:里面|里头|当中|里|中)(\S{2,12}
 _MENTION_KINDS = ("task", "indicator", "passage", "section")
 # What a part holds, asked for as a whole (第六章写了哪些内容).
 _CONTENT_ASKED = ("内容", "啥内容", "什么内容")
-# A word for a part of a document ending the words that name it (民生篇, 生态那块).
 # 党建一章里, 平安建设那部分: the word pointing at a part and its kind, no word its heading or text writes.
 _PART_POINTER = re.compile(r"(?:[那这]?一?个?大?)(?:篇|部分|章|块|板块|节|小节)(?:里面|里头|里|中|下面|底下)?")
 # 平安建设那部分, 党建一章里: a part pointed at (那 / 这 / 一 before the word for it; not 规章, 节能, 部分地区).
 _POINTED_PART = re.compile(r"(?:[那这]一?|一)个?大?(?:篇|部分|章|块|板块|小节|节)(?![能约日点目程])")
 # 打造X新河, 某某工程: a letter or 某 standing for any word.
 _PLACEHOLDER = re.compile(r"[a-zA-Z]|某")
+# A word for a part of a document ending the words that name it (民生篇, 生态那块).
 _PART_NOUN_END = re.compile(r"(?:[那这]一?)?(?:篇|部分|章|块|板块|节)$")
 # Part words some plans write in their headings' numbers (第三章, 第一节) and others do not (三、).
 _HEADING_UNITS = ("章", "节")
@@ -803,9 +803,7 @@ class Listing:
         """The smallest part of the documents in question holding every word of a topic of several
         (海洋特色社区、物流中心这几条定位: 发展定位, whose points name them), None when the topic is
         shorter or no part but a whole document holds them all."""
-        # (words naming the document, 规划, and counts, 四个打造, are no things said in it)
-        said = list(dict.fromkeys(w for w, _ in tagged(normalize(topic))
-                                  if len(w) >= 2 and w not in doc_words() and not COUNTED_WORD.fullmatch(w)))
+        said = _things_said(normalize(topic))
         if len(said) < COVERED_WORDS:
             return None
         docs = set(self._docs(q))
@@ -1049,8 +1047,7 @@ class Listing:
         """平安建设那部分, 党建一章里从严治党意识形态: no heading holds all of a topic's words; the part with parts
         of its own whose heading writes the first of them (and maybe more) and whose text all, the heading's words
         rarest among headings first, then the smallest; none for a topic of one word."""
-        said = [w for w in dict.fromkeys(w for w, _ in tagged(_PART_POINTER.sub("", topic)))
-                if len(w) >= 2 and w not in doc_words() and not COUNTED_WORD.fullmatch(w)]
+        said = _things_said(_PART_POINTER.sub("", topic))
         if len(said) < 2 or _PLACEHOLDER.search(topic):  # (打造X新河: a pattern of headings, no words of one)
             return []
         titles = [normalize(s.title) for s in self.kb.sections if s.doc in docs]
@@ -1451,6 +1448,13 @@ def retells(words: str, titles: list[str], least: int = 1) -> bool:
     聚焦推动城市更新; 打造种新河 with 全力打造生态新河, two pairs)?"""
     grams = char_bigrams(words) if len(words) >= 2 else set()
     return any(len({g for g in grams if g in title}) >= least for title in titles)
+
+
+def _things_said(topic: str) -> list[str]:
+    """The words of a normalised topic that name things said in a document, once each, in order: two characters or
+    more, no word naming the document (规划) nor a count (四个打造)."""
+    return [w for w in dict.fromkeys(w for w, _ in tagged(topic))
+            if len(w) >= 2 and w not in doc_words() and not COUNTED_WORD.fullmatch(w)]
 
 
 def _words_apart(topic: str) -> list[str]:

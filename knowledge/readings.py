@@ -648,12 +648,17 @@ def said_plainly(text: str) -> str:
     rows), as `read` reads it."""
     for said, canonical in _table().same:
         text = said.sub(canonical, text)
-    # (那段完整标题 → 那段标题 → 那一节标题: a word said plainly may make another; once more, but not a row whose
-    # plain word holds what it replaces: 的大标题 → 对应的大标题)
-    for said, canonical in _table().same:
-        if not said.search(canonical):
-            text = said.sub(canonical, text)
+    # (那段完整标题 → 那段标题 → 那一节标题: a word said plainly may make another; once more)
+    for said, canonical in _said_again():
+        text = said.sub(canonical, text)
     return text
+
+
+@functools.cache
+def _said_again() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The table's `same` rows replaced a second time: not a row whose plain word holds what it replaces
+    (的大标题 → 对应的大标题 would grow again)."""
+    return tuple((said, canonical) for said, canonical in _table().same if not said.search(canonical))
 
 
 def without_asides(text: str) -> str:

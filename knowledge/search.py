@@ -773,7 +773,7 @@ class SearchIndex:
         asked = self.asked(q)
         reading = read(asked)
         if reading.kind == "answer" and things_side_by_side(q.raw, reading.topic) \
-                and "number" not in asked_types(normalize(q.raw)) and not _FIGURES_ASKED.search(q.raw):
+                and "number" not in _types_asked(q.raw) and not _FIGURES_ASKED.search(q.raw):
             # 大气、垃圾、保洁这些环境活都怎么干: three things or more named side by side, asked of each — a list (not
             # their figures, 增加值、增速和占比三个数字: one line often states them all, the answer it is).
             reading = dc_replace(reading, kind="list")
