@@ -20,6 +20,9 @@ _WRONGLY_DONE = re.compile(r"乱(?:收费|收取|收钱|罚款)")
 _MAY_APPLY = re.compile(r"(?:可以|能够|能|才能|有资格)(?:申报|申请|报名)")
 # 按河北区口径，…怎样才算: the definition the answer is read by, no 口径 asked about.
 _BY_STANDARD = re.compile(r"按照?[\u4e00-\u9fff]{0,6}?口径")
+# 社零限上口径预计规模: a scope said before the figure asked, no 口径 asked about (统计口径是什么, …统计口径 are).
+# (限上口径是6个多亿吗: the figure checked follows 是)
+_SCOPE_BEFORE = re.compile(r"口径(?!是(?![\d一二三四五六七八九十几])|怎|咋|如何|什么|啥|定义|指的|包括|范围|的)(?=[\u4e00-\u9fff\d]{2})")
 # A name must share this much of the question's characters for a swapped character to matter.
 NEAR_SHARE = 0.6
 
@@ -111,7 +114,7 @@ def _procedures_asked(query: str) -> tuple[tuple[str, ...], ...]:
     query = _MAY_APPLY.sub(" ", query)
     # 二房东乱收费有人管吗: charging where it is not allowed is a wrong to stop, not a cost asked.
     query = _WRONGLY_DONE.sub(" ", query)
-    query = _BY_STANDARD.sub(" ", query)
+    query = _SCOPE_BEFORE.sub(" ", _BY_STANDARD.sub(" ", query))
     return tuple(same for w, same in _table()[2] if w in query)
 
 

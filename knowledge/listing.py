@@ -28,6 +28,7 @@ from knowledge.readings import (
     COUNTED,
     Reading,
     asks_each_document,
+    carried_word,
     doc_words,
     of_the_past_only,
     pointed_word,
@@ -154,6 +155,10 @@ def _writing(index: SearchIndex, word: str) -> list[int]:
                          or loose.search(_QUOTES.sub("", index.entries[i].text)))]
 
 
+# 规划落实靠保障措施: at most this many characters before a heading the words asking for items end (落实靠).
+_FEW_WORDS_BEFORE = 3
+
+
 class Listing:
     """The structure of a knowledge base (sections, their parts and items) for set answers."""
 
@@ -269,14 +274,18 @@ class Listing:
             self._due_on[today] = kept
         return kept
 
-    def _part_retold(self, topic: str, docs: list[str]) -> Section | None:
+    def _part_retold(self, topic: str, docs: list[str], index: SearchIndex) -> Section | None:
         """The one top part of these documents whose heading holds every word of a topic of two words or more
-        (产业增长: 四、抓产业促增长，在实现跨越发展上奋力争先); None when none or several do."""
-        said = _words_apart(normalize(topic))
-        if not said:
-            return None
-        found = [p for d in docs for p in self.parts_of(d) if _in_order(said, normalize(p.title))]
-        return found[0] if len(found) == 1 else None
+        (产业增长: 四、抓产业促增长，在实现跨越发展上奋力争先), as said or in the lexicon's words for it (平安稳定 →
+        安全稳定: 七、抓安全保稳定…); None when none or several do."""
+        said_as = normalize(topic)
+        for said in (_words_apart(t) for t in [said_as, *index.lexicon.variants(said_as)[1:4]]):
+            if not said:
+                continue
+            found = [p for d in docs for p in self.parts_of(d) if _in_order(said, normalize(p.title))]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
 
     def part_about(self, index: SearchIndex, part: Section, topic: str) -> Section | None:
         """The one part below `part` whose heading or text holds the topic's words best (讲石化园区的那节),
@@ -548,6 +557,13 @@ class Listing:
                 # topic answer; another's part numbered so, holding none, is no answer.
                 dropped = {id(u) for u in unspoken}
                 chosen = [c for c in chosen if id(c[1]) not in dropped]
+        elif reading.wanted in ("indicator", "task") and (carried := carried_word(reading.topic)) \
+                and (writing := self._writing_lines(index, q, carried, {reading.wanted})):
+            # 专栏里带累计的指标都有啥: the items of the kind asked whose lines write the word (not those about it),
+            # those whose names hold it when some do (固定资产投资额累计, not a review's line 累计完成…)
+            holding = [i for i in writing if carried in normalize(index.entries[i].name)]
+            chosen = [(reading.wanted, index.entries[i].item) for i in holding or writing]
+            complete = True
         elif not reading.topic:
             if reading.wanted == "term":
                 chosen = [("term", t) for t in self.kb.terms if t.doc in docs]
@@ -577,6 +593,15 @@ class Listing:
                     and bare != reading.topic:
                 # 民生那块回顾分几个方面写的: the review's heading the rest of the topic names (回顾 is no word of it)
                 scopes = [s for s in self.scopes(index, q, replace(reading, topic=bare)) if s.id in self.review]
+            if not scopes and reading.noun and reading.kind in ("list", "count") and len(reading.topic) >= 2:
+                # 规划落实靠哪些保障措施: the word asking for the kind of item (措施) ends a heading's name with the
+                # words before it (第八章 保障措施): that part's items are asked for.
+                # (退役军人服务保障有哪些措施: words of a topic of their own before 保障措施 are what the measures are
+                # about; a verb or two, 落实靠, after the document's word, are not)
+                said = normalize(reading.topic) + reading.noun
+                scopes = [s for s in self.headings_in(said, q.docs or set(self.tops))
+                          if (title := normalize(s.title)).endswith(reading.noun)
+                          and len(_without_doc_word(said[: said.rfind(title)])) <= _FEW_WORDS_BEFORE]
             if not scopes and reading.past and reading.parts and reading.kind in ("structure", "count"):
                 # 去年主要做了几方面工作: what a review tells of, named by no heading, is its parts.
                 scopes = self.reviews(docs)
@@ -1012,8 +1037,10 @@ class Listing:
             bare = _without_doc_word(reading.topic)
             if bare != reading.topic:
                 return self.scopes(index, q, replace(reading, topic=bare))
-            if (worded := self._titles_with_words(topic, q.docs or set(self.tops))):
-                return worded
+            # (平安稳定那一大块: in the lexicon's words, 安全稳定, the words of 抓安全保稳定…)
+            for said in [topic, *index.lexicon.variants(topic)[1:4]]:
+                if (worded := self._titles_with_words(said, q.docs or set(self.tops))):
+                    return worded
             if (inner := self._inside_named(index, q, reading)):
                 return inner
             # (a list's topic inside a part, 名词解释里和航运有关的, is ranked: its own words choose)
@@ -1227,7 +1254,7 @@ class Listing:
             # (第七条更新改造里: words retelling the part's heading, 城市更新, describe the part; they
             # choose none of its items)
             reading = replace(reading, topic="")
-        elif within is None and (retold := self._part_retold(reading.topic, sorted(docs))) is not None:
+        elif within is None and (retold := self._part_retold(reading.topic, sorted(docs), index)) is not None:
             # 本月到期的宝安产业增长任务: every word of the topic in one top part's heading (四、抓产业促增长…)
             # names that part; its items fall due, whatever words they write.
             within = frozenset(s.id for s in self.subtree(retold))

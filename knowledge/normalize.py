@@ -86,6 +86,9 @@ def normalize(text: str, *, keep_brackets: bool = False) -> str:
 
 # A bracketed word that is not a unit is another name of the item (新增纳统产值(营收)): staff type it.
 _BRACKETED_WORD = re.compile(r"[（(【〔]([\u4e00-\u9fff]{2,8})[)）】〕]")
+# PM2.5基期数值（2020年）: a year the asker adds in brackets is the year asked (not a document number's year,
+# 工信部联政法〔2021〕70号, 津政发（2021）3号: a number follows it).
+_BRACKETED_YEAR = re.compile(r"[（(]((?:19|20)\d{2}年?度?)[)）](?![\d一二三四五六七八九十〇零]|号)")
 _PART_NUMBERED = re.compile(r"第[一二三四五六七八九十百\d]{1,4}(?:章|节|部分|条|项|篇)$")
 _UNIT_CHARS = re.compile(r"[元亿万个家人户米吨次场项座套辆台%度率支处所条部]|预期性|约束性|单位")
 
@@ -110,6 +113,7 @@ def unbracket_words(text: str) -> str:
     the name the asker adds in brackets is what to match; normalising would drop it as a unit)."""
     if "(" not in text and "（" not in text and "【" not in text and "〔" not in text:
         return text
+    text = _BRACKETED_YEAR.sub(lambda m: f"，{m.group(1)}{'' if '年' in m.group(1) else '年'}，", text)
 
     def said(m: re.Match[str]) -> str:
         # (第四章（经济发展动能）: the title of a part named by its number only says which part it is)

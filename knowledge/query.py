@@ -134,13 +134,16 @@ _SHORT_YEAR = re.compile(r"(?<![\da-z.])([23]\d|1[6-9])(?:年度|年底|年末|�
 # 2016到2020年, 2021—2025年: a span of years (not 2020年到2025年的目标: a year, then a target year).
 _YEAR_SPAN = re.compile(r"从?((?:19|20)\d{2})(?:到|至|—|-|~|～)((?:19|20)\d{2})年")
 # 十四五末 / 十四五期间: a five-year plan period (十三五收官那年: its last year).
-_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(?:整个|这个|那个)?(期末|末(?!尾)|期间|时期|收官(?:之年|那年|那一年|年)?)")
+# (十四五开局前: the year before it opens, its plans' base year; 十四五开局那年, 头一年: its first)
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:规划)?(?:整个|这个|那个)?(期末|末(?!尾)|期间|时期|收官(?:之年|那年|那一年|年)?"
+                          r"|开局(?:之?前|以前)|开始(?:之?前|以前)|前夕|开局(?:之年|那年|那一年|年)|头一年|第一年|首年)")
 # 十四五 alone (大港街十四五生态环保类指标): names the five-year plan, like 十四五规划.
 # (大港十四五里住的环境: the 里 placing the question inside that plan goes with it; not 里程碑)
 _BARE_PERIOD = re.compile(r"十([一二三四五六七八九])五(?:里面|里头|里(?![程弄]))?")
 _YEAR_END = ("年底", "年末")
-# 2022年那一年, 23年这一年: the year just named, pointed at again (not 这一年里: within the year).
-_YEAR_SAID_AGAIN = re.compile(r"^(?:那|这)一?年(?![里内底末中度])")
+# 2022年那一年, 23年这一年: the year just named, pointed at again (not 这一年里: within the year); 23年一年下来,
+# 一整年: the whole of it, the same year.
+_YEAR_SAID_AGAIN = re.compile(r"^(?:(?:那|这)一?年(?![里内底末中度])|一年下来|一整年下来|一整年|全年下来)")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "这一年里": 0, "这一年内": 0, "去年": -1, "上一年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # 大港和新河两个规划: places named together.
 _BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
@@ -375,6 +378,10 @@ class QueryParser:
             q.doc_kinds.add("five_year_plan")
             if period.group(2).startswith(("期末", "末", "收官")) and not _YEAR.search(text):
                 q.year = five_year_period(number)[1]
+            elif period.group(2).endswith(("前", "夕")) and not _YEAR.search(text):
+                q.year = five_year_period(number)[0] - 1
+            elif period.group(2).endswith(("年", "首年")) and not _YEAR.search(text):
+                q.year = five_year_period(number)[0]
             text = text[: period.start()] + text[period.end():]
         m = _YEAR.search(text)
         if (span := _YEAR_SPAN.search(text)) is not None:

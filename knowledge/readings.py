@@ -15,6 +15,7 @@ from pathlib import Path
 import cn2an
 
 from knowledge.models import ItemKind
+from knowledge.numbers import UNITS
 from knowledge.wordlists import alternation, one_of
 
 READINGS_FILE = Path(__file__).parent / "data" / "question_readings.tsv"
@@ -26,6 +27,15 @@ LAST_WORDS = "最后|最末|末尾|结尾|收尾|压轴|殿后|倒数"
 # part numbered so).
 _FIRST_NAMED = re.compile(r"(?:最前面|最前头|最前边|最开始|最开头|开头|开篇|打头(?=的?[那这]?一?个?大?[章节]))的?[那这]?一?个?大?(章|部分|节|块)")
 _FIRST_PART = {"章": "第一章", "部分": "第一部分", "节": "第一节", "块": "第一部分"}
+# 讲城市治理那段叫啥, 这一块的题目叫什么: the name of the part pointed at, whatever the word for the part, asked
+# as the table asks it of 那部分 / 那章 / 那节 (段, 块 and 篇 are said for a part).
+_PART_CALLED = re.compile(r"([那这])一?(段|块|篇|部分|章|节)的?(?:标题|题目|名字)?(?=叫啥|叫什么)")
+_CALLED_AS = {"段": "部分", "块": "部分", "篇": "部分"}
+# 是三还是四, 在第三章还是第四章: which of two places in the outline, as 是第几部分 asks.
+_WHICH_OF_TWO = re.compile(r"[是在]?第?[一二三四五六七八九十]{1,3}(章|部分|节|块)?还是第?[一二三四五六七八九十]{1,3}(章|部分|节|块)?"
+                           r"(?=[啊呀呢吧吗]?$)")
+# 术语解释, 词条说明, 名词释义, 术语表: a glossary, as the plans head it 名词解释.
+_GLOSSARY = re.compile(r"(?:术语|词条|名词)(?:解释|说明|释义|表)")
 # 最末那个聚焦, 最后一个坚持: the last of a row of parts named by their shared word, as 倒数第一个 says.
 _LAST_ONE = re.compile(rf"(?:{LAST_WORDS})的?[那这]?一?个(?=[\u4e00-\u9fff])")
 # 五章二节: a chapter and its section said by their numbers alone, as 第五章第二节.
@@ -77,17 +87,19 @@ _AT = "\x00"
 # 最后一章: the last part, counted from the end.
 LAST = -1
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
-_ITEM_MEASURES = ("项", "条", "行")  # (几行: a table's rows)
+_ITEM_MEASURES = ("项", "条", "行", "件事", "件事情", "样", "点")  # (几行: a table's rows; 几件事, 几样: things to do; 几点: points)
 _LISTED = "列了"
 # What a pointing cue (那部分, 那一章) points at.
 # What a document is divided into, as questions name its parts (板块 ends in 块).
 PART_WORDS = ("部分", "章", "节", "块", "方面", "篇")
 # Beyond this many characters besides the ordinal, the question asks about the content, not the part.
 ORDINAL_TOPIC_CHARS = 5
-# 附件一到八, (一)到(九), 第一到第三章: a run of parts by their numbers (not 3到5个, 1-5月, 2021到2025年).
+# 附件一到八, (一)到(九), 第一到第三章: a run of parts by their numbers (not 3到5个, 1-5月, 2021到2025年,
+# 2到3岁: numbers before a unit or a measure word count or measure something; a part word is no such word).
 _NUM = r"[一二三四五六七八九十两\d]{1,3}"
+_MEASURED = "|".join(re.escape(u) for u in UNITS if u not in ("条", "块", "部", "项", "篇", "节", "章"))
 _RANGE = re.compile(rf"(?<![\d一二三四五六七八九十两])从?第?[（(]?({_NUM})[)）]?(?:章|部分|节|条)?(?:到|至|~|～|—|-)"
-                    rf"第?[（(]?({_NUM})[)）]?(?:章|部分|节|条)?(?![\d一二三四五六七八九十两个万亿年月日号%.元天人家次户])")
+                    rf"第?[（(]?({_NUM})[)）]?(?:章|部分|节|条)?(?![\d一二三四五六七八九十两万亿年月日号.]|{_MEASURED})")
 # 第五章有几条 / 有哪几条: the articles of a part are asked for.
 _HOW_MANY_ARTICLES = re.compile(r"(?:几|多少)条")
 # A "where is it" question names what it looks for in a few words; a longer one asks what the text says.
@@ -197,6 +209,8 @@ class Reading:
     # 讲招商的那部分叫啥标题: the part's name is asked (not what the part says), so a part no heading
     # names is found by what it holds.
     named: bool = False
+    # 有哪些保障措施: the word asking for the item kind (措施), taken out of the topic; a heading may end with it.
+    noun: str = ""
 
     @property
     def ordinal(self) -> int | None:
@@ -692,6 +706,17 @@ def pointed_word(topic: str) -> str:
     return m.group(1) if m else topic
 
 
+# 带累计的, 专栏里含预期二字的: the items holding a word, after where they stand (专栏里) if said.
+# (带动就业, 带头, 带来, 带领: words of their own, no 带 of holding)
+_CARRIED = re.compile(rf"(?:^|[里中])(?:带有|带着|带(?![动头来领])|含有|含){_WORD}(?:{_AS_WORD_FORMS}|两个字|字眼)?的?$")
+
+
+def carried_word(topic: str) -> str:
+    """The word a list topic asks its items to hold (专栏里带累计 → 累计); empty when it asks none so."""
+    m = _CARRIED.search(topic)
+    return m.group(1) if m else ""
+
+
 def title_word(text: str) -> str:
     """The word a question asks headings to hold in their titles (标题带安全二字的有哪几节 → 安全); empty
     when it asks for none so."""
@@ -703,6 +728,17 @@ def part_pointed_at(text: str) -> str:
     """The words naming a part of a document that a question points at before asking what the part
     says (远景二〇三五那一节最后落脚要建成个啥 → 远景二〇三五); empty when it points at none."""
     m = _PART_THEN_QUESTION.fullmatch(text)
+    return m.group(1) if m else ""
+
+
+# 主要目标里基本建成的年份: words then 里 / 中, then a question of its own (the words may be a heading's).
+_WORDS_THEN_INSIDE = re.compile(r"(.{2,8}?)(?:里面|里头|当中|里|中)(.{3,})")
+
+
+def part_said_inside(text: str) -> str:
+    """The words before the first 里 / 中 of a question that goes on after it (主要目标里基本建成的年份 → 主要目标),
+    which may name a part by its heading; empty when it has no such words."""
+    m = _WORDS_THEN_INSIDE.fullmatch(text)
     return m.group(1) if m else ""
 
 
@@ -758,6 +794,9 @@ def read(text: str) -> Reading:
     text = _RANKED.sub(r"第\1个", text)
     text = _RANKED_ELDER.sub(lambda m: f"第{'一' if m.group(1) == '大' else m.group(1)}个", text)
     text = _FIRST_NAMED.sub(lambda m: _FIRST_PART[m.group(1)], text)
+    text = _GLOSSARY.sub("名词解释", text)
+    text = _WHICH_OF_TWO.sub(lambda m: f"是第几{m.group(1) or m.group(2) or '部分'}", text)
+    text = _PART_CALLED.sub(lambda m: m.group(1) + _CALLED_AS.get(m.group(2), m.group(2)), text)
     text = _BARE_CHAPTER_SECTION.sub(r"第\1章第\2节", _LAST_ONE.sub("倒数第一个", text))
     text = said_plainly(text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
@@ -827,7 +866,7 @@ def read(text: str) -> Reading:
         # (拆成多少个小标题来写: the measure word a cue leaves before the noun)
         after_cue = re.search(f" 个?{re.escape(noun)}", rest) if found else None
         if ends or after_cue:
-            r.wanted = kind
+            r.wanted, r.noun = kind, noun
             if ends:
                 rest = ends[0][: -len(noun)]
             elif after_cue is not None:

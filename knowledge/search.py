@@ -90,6 +90,7 @@ from knowledge.readings import (
     Reading,
     mention_word,
     part_pointed_at,
+    part_said_inside,
     points_pointed_at,
     read,
     said_plainly,
@@ -733,6 +734,10 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 10, today: dt.date | None = None) -> SearchResult:
         """The items answering `query`, best first; empty when the plans do not say."""
+        return self._search(query, limit, today)
+
+    def _search(self, query: str, limit: int, today: dt.date | None, reread: bool = False) -> SearchResult:
+        """search(), `reread`: the question is already read with its same-sound slips swapped back."""
         if re.search(r"[A-Za-z]{2}", query):
             # 新河街 kqylts bl 目标, xinhejie xiaofang tiyanguan: the pinyin words in characters, then
             # read as any question; a question all in letters only when most of its words are read
@@ -787,6 +792,12 @@ class SearchIndex:
         elif reading.kind == "answer" and (named := part_pointed_at(asked)) \
                 and (parts := self.listing.scopes(self, q, Reading(kind="structure", topic=named, parts=False))):
             # 主要目标那段，对2025年总体定位是怎么表述的: the answer is in the part its heading names.
+            q.parts = frozenset(sub.id for part in parts for sub in self.listing.subtree(part))
+            q.part_named = tuple(part.id for part in parts)
+        elif reading.kind == "answer" and (named := part_said_inside(asked)) \
+                and (parts := [p for p in self.listing.scopes(self, q, Reading(kind="structure", topic=named, parts=False))
+                               if normalize(p.title) == named]):
+            # 主要目标里基本建成的年份: the words before 里 are a heading's, whole; the answer is in that part.
             q.parts = frozenset(sub.id for part in parts for sub in self.listing.subtree(part))
             q.part_named = tuple(part.id for part in parts)
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)
@@ -858,6 +869,13 @@ class SearchIndex:
                 listed = self._listed_naming(q, whole, required, blank, limit)
             if listed is not None:
                 return listed
+            if not reread and (fixed := self.homophones().repair(normalize(said))) is not None:
+                # 新河平按建设那部分分了几小节: no part is named so; read with its same-sound slips swapped back
+                # (平安建设), a part is, and what it holds answers (else the slip is read as it is, below).
+                again = self._search(fixed, limit, today, reread=True)
+                if again.hits and again.reading in ("list", "count", "structure"):
+                    again.query = query
+                    return again
         return self.answer(q, reading, result, limit)
 
     def _listed_naming(self, q: Query, reading: Reading, required: list[str], result: SearchResult,

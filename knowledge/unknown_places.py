@@ -40,6 +40,8 @@ _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
 # there" may open the next one).
 _CLAUSES = re.compile(rf"[{CLAUSE_MARKS}、\s]+")
 # 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
+# A table of the plan (表里, 专栏中), pointed into: no place's name.
+_TABLE_WORDS = ("表", "专栏")
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 # 企业找街道提诉求, 居民去街道办: a verb said toward the place's office ends the words before the kind, no name.
 _TOWARD_OFFICE = re.compile(r"^[\u4e00-\u9fff]{2}[找去到问向跟请求归交报送回来]$")
@@ -166,9 +168,9 @@ class UnknownPlaces:
         if not name or name.group(0).endswith(NOT_PLACES) or name.group(1).endswith(NOT_PLACES) \
                 or _FUNCTION_CHARS.search(name.group(1)) or _TOWARD_OFFICE.match(name.group(1)) \
                 or _WHICH.search(name.group(1)) or _KINDS_JOINED.match(name.group(0)) \
-                or name.group(1).startswith(tuple(doc_words() | item_nouns())):
+                or name.group(1).startswith(tuple(doc_words() | item_nouns()) + _TABLE_WORDS):
             # (全区各街道, 我们街道: which, not a name; 附件里乡村振兴: the document, then words; 名词一街四所:
-            # the kind of item asked for, then its words)
+            # the kind of item asked for, then its words; 表里那个街道生产总值: in the table, the street's)
             return []
         if name.group(1) in _verbs():
             return []  # 推动市重点项目落地: a verb before 市, not a city

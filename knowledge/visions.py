@@ -24,8 +24,9 @@ def asks_vision(text: str) -> bool:
     if rest == text:
         return False  # (nothing said of becoming: 2024年开工了吗 asks of some work)
     said = [(w, t) for w, t in tagged(rest) if w.strip() and not re.fullmatch(r"[\W_]+", w)]
-    # (verbs of becoming, 想/变成/达到; chat; a classifier or a localiser left over, 个, 末; a preposition, 对)
-    return all(t.startswith((*CHAT_TAGS, "v", "q", "f", "p")) for _, t in said)
+    # (verbs of becoming, 想/变成/达到; chat; a classifier or a localiser left over, 个, 末; a preposition, 对; a
+    # number, 三个定位: how many things it is to become)
+    return all(t.startswith((*CHAT_TAGS, "v", "q", "f", "p", "m")) for _, t in said)
 
 
 def states_vision(year: int, kind: str, name: str, text: str) -> int | None:

@@ -55,3 +55,7 @@ def test_a_definition_the_answer_is_read_by_is_no_procedure_asked() -> None:
     """按河北区口径，…才算: the standard the question reads by (按…口径), not a 口径 asked about."""
     assert not unanswered_procedure("按口径一栋楼才算双高", "双高楼宇按照税收标准认定")
     assert unanswered_procedure("统计口径是什么", "双高楼宇按照税收标准认定")
+    # 限上口径预计规模: a scope said before the figure asked; …统计口径 at the end asks about it.
+    assert not unanswered_procedure("消费品零售限上口径预计规模", "限额以上社会消费品零售总额6.57亿元")
+    assert unanswered_procedure("固定资产投资统计口径", "固定资产投资额增长5%")
+    assert not unanswered_procedure("社零限上口径是6个多亿吗", "限额以上社会消费品零售总额6.57亿元")

@@ -43,6 +43,43 @@ def test_a_question_with_a_same_sound_slip_is_read_again_as_a_whole(bundled_kb: 
     assert hits and (hits[0].doc[:3], hits[0].line) == ("003", 39)
 
 
+def test_a_part_named_with_a_same_sound_slip_is_read_as_the_part(bundled_kb: KnowledgeBase) -> None:
+    """新河平按建设那部分分了几小节: no part is named 平按; read as 平安建设, the parts of 全力打造平安新河 are listed
+    (the question asked stays as typed)."""
+    result = SearchIndex(bundled_kb).search("新河平按建设那部分分了几小节")
+    assert result.reading in ("list", "count") and result.query == "新河平按建设那部分分了几小节"
+    assert [(h.doc[:3], h.line) for h in result.hits[:2]] == [("004", 298), ("004", 302)]
+
+
+def test_a_part_named_in_everyday_words_is_the_part_its_heading_says_in_the_plans_words(
+        bundled_kb: KnowledgeBase) -> None:
+    """宝安平安稳定那一大块: 平安稳定 is said 安全稳定 in the plans' words, those of 七、抓安全保稳定…; its tasks are counted,
+    and those due by the year's end listed."""
+    import datetime as dt
+
+    index = SearchIndex(bundled_kb)
+    counted = index.search("宝安平安稳定那一大块总共几项任务")
+    assert counted.reading == "count" and [(h.doc[:3], h.line) for h in counted.hits[:3]] == [
+        ("003", 59), ("003", 60), ("003", 61)]
+    due = index.search("年底前宝安平安稳定类任务里要完成的有哪些", today=dt.date(2023, 11, 20))
+    assert due.reading == "due" and {("003", 65), ("003", 67), ("003", 71)} <= {(h.doc[:3], h.line) for h in due.hits}
+
+
+def test_a_heading_ending_with_the_word_asking_for_items_is_the_part_listed(bundled_kb: KnowledgeBase) -> None:
+    """大港街道规划落实靠哪些保障措施: 措施 asks for measures, and ends the heading 第八章 保障措施 with the words before it."""
+    result = SearchIndex(bundled_kb).search("大港街道规划落实靠哪些保障措施")
+    assert [(h.doc[:3], h.line) for h in result.hits[:4]] == [("001", 263), ("001", 266), ("001", 269), ("001", 276)]
+    # (退役军人服务保障有哪些措施: the words before 保障措施 are a topic of their own, what the measures are about)
+    other = SearchIndex(bundled_kb).search("退役军人服务保障有哪些措施")
+    assert ("001", 263) not in {(h.doc[:3], h.line) for h in other.hits}
+
+
+def test_a_heading_said_before_inside_scopes_the_answer_to_its_part(bundled_kb: KnowledgeBase) -> None:
+    """大港街道主要目标里基本建成的年份: 主要目标 is a heading, whole; the answer is in that part (到2025年…基本建成…)."""
+    hits = SearchIndex(bundled_kb).search("大港街道主要目标里基本建成的年份").hits
+    assert hits and (hits[0].doc[:3], hits[0].line) == ("001", 57)
+
+
 def test_goals_pointed_at_by_a_word_no_target_row_writes_are_the_paragraphs_setting_them(
         bundled_kb: KnowledgeBase) -> None:
     """新河街道带美丽二字的目标哪些已经逾期了 (after the plan's period): no target row writes 美丽; the

@@ -63,6 +63,8 @@ def test_clauses_telling_of_the_asker_are_dropped_but_their_place_is_kept() -> N
     assert "网格员" in parser.parse("我是网格员想问东湖街道招聘会").full
     # What is left once they are out must ask something alone: 社区管不管我们 does not (the asker is the topic).
     assert "租房" in parser.parse("我是租房住的，社区管不管我们").text
+    # What the asker is writing, for which the answer is wanted (我写材料要引用原话), is no part of the question.
+    assert parser.without_asker("东湖街道讲用地效能时用什么指标衡量准入，我写材料要引用原话") == "东湖街道讲用地效能时用什么指标衡量准入"
 
 
 def test_the_text_of_a_plan_points_into_the_document_named() -> None:
@@ -135,6 +137,15 @@ def test_a_year_pointed_at_again_and_what_kind_of_thing_is_asked(parser: QueryPa
 def test_the_closing_year_of_a_plan_period_is_its_last_year(parser: QueryParser) -> None:
     assert parser.parse("十三五收官那年新增就业人数").year == 2020
     assert parser.parse("十四五收官之年的目标").year == 2025
+    # Before it opens, its base year; the year it opens, its first.
+    assert parser.parse("十四五开局前PM2.5基数").year == 2020
+    assert parser.parse("十四五开局那年新增就业").year == 2021
+    assert parser.parse("十四五期间新增就业").year is None
+
+
+def test_the_whole_of_a_year_named_is_that_year(parser: QueryParser) -> None:
+    q = parser.parse("河北区23年一年下来就业多出来多少万人")
+    assert q.year == 2023 and "一年" not in q.text
 
 
 def test_a_word_pointing_at_the_document_is_not_matched(parser: QueryParser) -> None:
@@ -234,6 +245,10 @@ def test_a_name_the_asker_adds_in_brackets_is_a_word_of_the_question() -> None:
 
     assert "会展湾" in normalize(unbracket_words("宝安那个花园里综合体（会展湾）哪年营业"))
     assert "亿元" not in normalize(unbracket_words("投资额（亿元）是多少"))
+    # A year in brackets is the year asked (基期数值（2020年）).
+    assert "2020年" in normalize(unbracket_words("PM2.5基期数值（2020年）"))
+    assert "2020年" in normalize(unbracket_words("PM2.5基期数值(2020)"))
+    assert "2021年" not in unbracket_words("工信部联政法〔2021〕70号文件") + unbracket_words("津政发（2021）3号文件")
     # (a part's title after its number only says which part it is)
     assert "经济发展动能" not in normalize(unbracket_words("纲要第四章（经济发展动能）下面有多少个节"))
 

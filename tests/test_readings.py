@@ -7,6 +7,7 @@ import pytest
 from knowledge.normalize import normalize
 from knowledge.readings import (
     LAST,
+    carried_word,
     part_pointed_at,
     pointed_word,
     read,
@@ -27,8 +28,21 @@ CASES = [
     ("抓会展强配套有几项任务", "count", "task", "抓会展强配套"),
     ("抓产业促增长一共几项", "count", None, "抓产业促增长"),
     ("名词解释一共几条", "count", "term", ""),
+    ("附的术语说明有多少个", "count", "term", ""),  # a glossary by any of its names
+    ("打造世界级商圈的几件事", "count", None, "打造世界级商圈"),  # things to do counted in 件 and 样
+    ("落实重大战略那部分讲了几点", "count", None, "落实重大战略"),  # the points a part makes
+    ("创新新河下面都有哪些抓手", "list", "task", "创新新河"),  # 抓手: measures
+    ("发展定位里要打造的几样", "count", None, "发展定位里要打造"),
+    ("名词释义有几个", "count", "term", ""),
     ("有几章", "structure", None, ""),
     ("工作回顾分哪几个方面", "structure", None, "工作回顾"),
+    # the name of a part pointed at, whatever it is called (段, 块 as 部分)
+    ("讲城市治理那段叫啥", "structure", None, "城市治理"),
+    # which of two places in the outline (是三还是四) is where it stands
+    ("讲政府自身建设是三还是四", "structure", None, "政府自身建设"),
+    ("幼儿教育是哪个小标题", "structure", None, "幼儿教育"),  # which heading holds it
+    ("政府自身建设在第三章还是第四章", "structure", None, "政府自身建设"),
+    ("讲园区那一块的题目叫什么", "structure", None, "园区"),
     ("这个月到期的安全生产任务", "due", "task", "安全生产"),
     ("逾期的住房保障任务", "overdue", "task", "住房保障"),
     ("年底前要完成的教育任务", "due", "task", "教育"),
@@ -151,7 +165,7 @@ CASES = [
     ("平安新河那部分含几小节，给个出处", "structure", None, "平安新河"),
     # 哪一大块: which top part; 必须交账 is finishing the work.
     ("报告哪一大块讲自身建设", "structure", None, "自身建设"),
-    ("年底前必须交账的几件事给我捋捋", "due", "task", "事"),
+    ("年底前必须交账的几件事给我捋捋", "due", "task", ""),
     # 给我捋一下 asks for the items in order; a table's rows (几行, 哪几行) are counted and listed as items;
     # 归哪个大标题 asks where.
     ("交通那块的任务给我捋一下", "list", "task", "交通"),
@@ -394,7 +408,7 @@ def test_a_run_of_part_numbers_asks_for_those_parts() -> None:
     assert read(normalize("工作重点第一到第三部分讲什么")).span == (1, 3)
 
 
-@pytest.mark.parametrize("question", ["建设3到5个社区", "2021到2025年的目标", "1-5月完成多少", "五到三"])
+@pytest.mark.parametrize("question", ["建设3到5个社区", "2021到2025年的目标", "1-5月完成多少", "五到三", "幼儿园收不收2到3岁的小娃"])
 def test_numbers_that_are_no_run_of_parts(question: str) -> None:
     assert read(normalize(question)).span is None
 
@@ -1228,6 +1242,13 @@ def test_a_word_pointed_at_as_its_characters_is_the_topic() -> None:
     assert pointed_word("带美丽二字") == "美丽"
     assert pointed_word("含有滨城字样的") == "滨城"
     assert pointed_word("美丽乡村") == "美丽乡村"
+
+
+
+def test_a_list_topic_may_ask_its_items_to_hold_a_word() -> None:
+    assert carried_word("专栏里带累计") == "累计"
+    assert carried_word("带预期二字的") == "预期"
+    assert carried_word("带动就业") == "" and carried_word("安全生产") == ""
 
 
 @pytest.mark.parametrize("question", ["规划最前面那章名字叫什么", "纲要最开始那一章讲什么", "最前头那部分叫啥"])

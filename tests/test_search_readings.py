@@ -753,6 +753,8 @@ def test_a_list_of_a_place_no_plan_is_about_is_empty_with_a_note(index: SearchIn
     # Which (全区各街道) and the document (附件里乡村振兴) are no place.
     assert index.parser_required(index.parse("全区各街道安全生产有哪些任务")) == []
     assert index.parser_required(index.parse("附件里乡村振兴放在哪一部分")) == []
+    # Nor is a table pointed into (表里那个街道: in the table, the street's figure).
+    assert index.parser_required(index.parse("新河表里那个街道生产总值增速")) == []
 
 
 def test_the_unknown_place_of_a_list_is_what_items_must_name_not_its_topic() -> None:

@@ -16,7 +16,8 @@ PLAN = ["东湖街道国民经济和社会发展第十四个五年规划纲要",
 
 
 @pytest.mark.parametrize("text", ["想在变成", "整体要达到水平", "末的总体定位", "想发展成个模样给句话",
-                                  "对远期描绘"])  # (a preposition, 对, and the far goal's picture drawn)
+                                  "对远期描绘",  # (a preposition, 对, and the far goal's picture drawn)
+                                  "展望的三个定位", "远景要建成三个", "远景落脚点是建成", "愿景几句话"])  # (how many; where it lands)
 def test_a_question_saying_only_what_a_place_becomes(text: str) -> None:
     assert asks_vision(text)
 
