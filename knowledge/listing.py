@@ -942,11 +942,13 @@ class Listing:
         topic = normalize(topic)
         allowed = set(docs)
         indicators = [it for it in self.kb.indicators if it.doc in allowed and id(it) not in self.actual]
-        facets = {normalize(v).removesuffix("类") for it in indicators for v in (it.category, it.attribute) if v}
+        # (a table writing 预期性 in some rows and 预期 in others has one attribute: 预期)
+        facets = {normalize(v).removesuffix("类").removesuffix("性") for it in indicators
+                  for v in (it.category, it.attribute) if v}
         # 属性写约束的: a facet said without its 性 (two characters at least) names it too.
         said: dict[str, str] = {}  # facet → how the topic says it
         for f in facets:
-            forms = [form for form in (f, f.removesuffix("性")) if len(form) >= 2 and form in topic]
+            forms = [form for form in (f + "性", f) if len(form) >= 2 and form in topic]
             if not forms:
                 # 专栏1经济类指标, 环保这栏: a facet said by one of its words (经济发展, 生态环保) marked as a
                 # class or column, when no other facet holds that word.
@@ -997,7 +999,8 @@ class Listing:
             return any(v == value for v in valued) or any(_sets_number(target.value, n) for n in numbers)
 
         def has(it: Indicator, f: str) -> bool:
-            return f in normalize(it.category or "").removesuffix("类") or f == normalize(it.attribute or "")
+            return f in normalize(it.category or "").removesuffix("类") \
+                or f == normalize(it.attribute or "").removesuffix("性")
 
         return [it for it in indicators
                 if all(has(it, f) for f in named) and not any(has(it, f) for f in denied)

@@ -34,6 +34,8 @@ _CALLED_AS = {"段": "部分", "块": "部分", "篇": "部分"}
 # 是三还是四, 在第三章还是第四章: which of two places in the outline, as 是第几部分 asks.
 _WHICH_OF_TWO = re.compile(r"[是在]?第?[一二三四五六七八九十]{1,3}(章|部分|节|块)?还是第?[一二三四五六七八九十]{1,3}(章|部分|节|块)?"
                            r"(?=[啊呀呢吧吗]?$)")
+# 深港协同那块都要干哪些活, 要做哪些事: the things to do asked for, as 有哪些 asks (not 干了哪些事: what was done).
+_DOING_ASKED = re.compile(r"(?:都|还)?(?:要|得|需要|打算|准备|该)?(?:干|做|办|搞|抓)(?:哪些|哪几件|哪几样)(?:事情|事儿|事|活儿|活)")
 # 术语解释, 词条说明, 名词释义, 术语表: a glossary, as the plans head it 名词解释.
 _GLOSSARY = re.compile(r"(?:术语|词条|名词)(?:解释|说明|释义|表)")
 # 最末那个聚焦, 最后一个坚持: the last of a row of parts named by their shared word, as 倒数第一个 says.
@@ -795,6 +797,7 @@ def read(text: str) -> Reading:
     text = _RANKED_ELDER.sub(lambda m: f"第{'一' if m.group(1) == '大' else m.group(1)}个", text)
     text = _FIRST_NAMED.sub(lambda m: _FIRST_PART[m.group(1)], text)
     text = _GLOSSARY.sub("名词解释", text)
+    text = _DOING_ASKED.sub("有哪些", text)
     text = _WHICH_OF_TWO.sub(lambda m: f"是第几{m.group(1) or m.group(2) or '部分'}", text)
     text = _PART_CALLED.sub(lambda m: m.group(1) + _CALLED_AS.get(m.group(2), m.group(2)), text)
     text = _BARE_CHAPTER_SECTION.sub(r"第\1章第\2节", _LAST_ONE.sub("倒数第一个", text))

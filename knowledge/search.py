@@ -296,6 +296,10 @@ def _first_word(term: str) -> str:
     return parts[0][0] if len(parts) == 2 and len(parts[0][0]) >= 2 and parts[1][0] in words("activity_heads") else ""
 
 
+# 属性只标了预期的指标: a question ending on the indicators it describes.
+_INDICATORS_NAMED = re.compile(r"的指标$")
+
+
 class SearchIndex:
     """An in-memory index over one knowledge base; the lexicon is read at query time."""
 
@@ -782,6 +786,10 @@ class SearchIndex:
             # 大气、垃圾、保洁这些环境活都怎么干: three things or more named side by side, asked of each — a list (not
             # their figures, 增加值、增速和占比三个数字: one line often states them all, the answer it is).
             reading = dc_replace(reading, kind="list")
+        if reading.kind == "answer" and _INDICATORS_NAMED.search(normalize(q.raw)) and (topic := reading.topic.removesuffix("指标")) \
+                and self.listing.category(topic, sorted(q.docs) or [d.file for d in self.kb.documents]):
+            # 专栏里属性只标了预期的指标: the indicators of a table's attribute or category, named without a list cue.
+            reading = dc_replace(reading, kind="list", wanted="indicator", topic=topic)
         q.past = reading.past or _asks_done(normalize(q.raw))
         if reading.kind == "count" and reading.wanted is None and q.past and self.stated_counts(q):
             # 一共整改了多少项隐患: how many things were done, a number a review states (整改各类隐患1.39万项),

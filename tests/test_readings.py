@@ -32,6 +32,8 @@ CASES = [
     ("打造世界级商圈的几件事", "count", None, "打造世界级商圈"),  # things to do counted in 件 and 样
     ("落实重大战略那部分讲了几点", "count", None, "落实重大战略"),  # the points a part makes
     ("创新新河下面都有哪些抓手", "list", "task", "创新新河"),  # 抓手: measures
+    ("深港协同那块都要干哪些活", "list", None, "深港协同"),  # the things to do, as 有哪些
+    ("去年干了哪些事", "list", None, "去年干了事"),  # (what was done is read as it was)
     ("发展定位里要打造的几样", "count", None, "发展定位里要打造"),
     ("名词释义有几个", "count", "term", ""),
     ("有几章", "structure", None, ""),

@@ -182,6 +182,14 @@ def test_a_category_or_attribute_asked_of_the_plan_counts_its_rows() -> None:
         for question in ("东湖街道专栏1哪些指标是约束性的、不是预期性的", "东湖街道指标表属性写约束的那几行是啥"):
             assert [h.title for h in index.search(question).hits] == ["城镇登记失业率"], question
 
+    # A table writing 预期 in some rows and 预期性 in others has one attribute; the indicators of it asked for without
+    # a list cue (…的指标) are listed.
+    mixed = build_document("q.txt", [*lines[:4], lines[4].replace("预期性", "预期"), *lines[5:]])
+    if {i.attribute for i in mixed.indicators} == {"预期性", "预期", "约束性"}:
+        result = SearchIndex(mixed).search("东湖专栏里属性只标了预期的指标")
+        assert result.reading == "list"
+        assert [h.title for h in result.hits] == ["地区生产总值", "固定资产投资", "学前三年毛入园率"]
+
 
 def test_a_list_of_indicators_by_the_value_their_target_sets() -> None:
     lines = ["东湖街道“十四五”规划", "专栏1 主要指标", "类别\t指标\t2020年\t2025年",
