@@ -615,8 +615,9 @@ class Listing:
                     and _POINTED_PART.search(normalize(q.raw)):
                 # 平安建设那部分分了几小节: a part pointed at whose heading says some of the words, its text the rest
                 scopes = self.part_partly_named(topic_query(q, reading.topic).text, docs)
+            # (规划落实靠哪些保障措施: the heading the word asking for items ends, 保障措施)
             if len(scopes) == 1 and (title := normalize(scopes[0].title)) != normalize(reading.topic) \
-                    and title in normalize(reading.topic):
+                    and title in normalize(reading.topic) + reading.noun:
                 shown = scopes[0].title  # 发展定位里头要打造: the part named, not the words around it
             if reading.where and reading.top:
                 # 哪一章讲污染防治: the chapter holding the heading that names it, then that heading.

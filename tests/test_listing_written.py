@@ -69,6 +69,7 @@ def test_a_heading_ending_with_the_word_asking_for_items_is_the_part_listed(bund
     """大港街道规划落实靠哪些保障措施: 措施 asks for measures, and ends the heading 第八章 保障措施 with the words before it."""
     result = SearchIndex(bundled_kb).search("大港街道规划落实靠哪些保障措施")
     assert [(h.doc[:3], h.line) for h in result.hits[:4]] == [("001", 263), ("001", 266), ("001", 269), ("001", 276)]
+    assert result.topic == "保障措施"  # (the part's heading, not the words around it)
     # (退役军人服务保障有哪些措施: the words before 保障措施 are a topic of their own, what the measures are about)
     other = SearchIndex(bundled_kb).search("退役军人服务保障有哪些措施")
     assert ("001", 263) not in {(h.doc[:3], h.line) for h in other.hits}
