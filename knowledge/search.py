@@ -618,8 +618,10 @@ class SearchIndex:
             looked_back = self._period_of.get(i) if self._looking_back[i] else None
             return q.year in e.value_years or bool(looked_back and looked_back[1] == q.year)
         if q.year is not None and e.value_years and q.year not in e.value_years:
-            if "number" in _types_asked(q.raw):
-                return False  # 新河街2024年固定资产投资预计多少: a figure for 2025 is no figure of 2024
+            if "number" in _types_asked(q.raw) or ASKED_FIGURE.search(q.text):
+                # 新河街2024年固定资产投资预计多少: a figure for 2025 is no figure of 2024 (nor 22年新增就业人数: a
+                # figure named by its noun, 人数, is asked as 多少 asks it)
+                return False
             return bool(e.period and e.period[0] <= q.year <= e.period[1])
         if q.year is not None and not e.value_years and e.period:
             return e.period[0] <= q.year <= e.period[1]

@@ -623,6 +623,8 @@ def test_a_figure_for_another_year_is_no_answer_to_a_number_asked_for_a_year(ind
     assert all(h.id != "T1" for h in result.hits)
     # (asked without a number, the task of the period is still what the plan says of it)
     assert [h.id for h in index.search("东湖街道2023年老旧小区改造").hits[:1]] == ["T1"]
+    # (a figure named by its noun, 改造数量, is asked as 多少 asks it)
+    assert all(h.id != "T1" for h in index.search("东湖街道2023年老旧小区改造数量").hits)
 
 
 def test_things_named_as_examples_of_a_kind_are_not_the_focus() -> None:
