@@ -35,7 +35,9 @@ _CALLED_AS = {"段": "部分", "块": "部分", "篇": "部分"}
 _WHICH_OF_TWO = re.compile(r"[是在]?第?[一二三四五六七八九十]{1,3}(章|部分|节|块)?还是第?[一二三四五六七八九十]{1,3}(章|部分|节|块)?"
                            r"(?=[啊呀呢吧吗]?$)")
 # 深港协同那块都要干哪些活, 要做哪些事: the things to do asked for, as 有哪些 asks (not 干了哪些事: what was done).
-_DOING_ASKED = re.compile(r"(?:都|还)?(?:要|得|需要|打算|准备|该)?(?:干|做|办|搞|抓)(?:哪些|哪几件|哪几样)(?:事情|事儿|事|活儿|活)")
+# (办哪些活动, 做哪些事业: 活 and 事 begin other words there)
+_DOING_ASKED = re.compile(r"(?:都|还)?(?:要|得|需要|打算|准备|该)?(?:干|做|办|搞|抓)(?:哪些|哪几件|哪几样)(?:事情|事儿|事|活儿|活)"
+                          r"(?![动业项务宜])")
 # 术语解释, 词条说明, 名词释义, 术语表: a glossary, as the plans head it 名词解释.
 _GLOSSARY = re.compile(r"(?:术语|词条|名词)(?:解释|说明|释义|表)")
 # 最末那个聚焦, 最后一个坚持: the last of a row of parts named by their shared word, as 倒数第一个 says.

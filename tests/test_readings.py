@@ -34,6 +34,7 @@ CASES = [
     ("创新新河下面都有哪些抓手", "list", "task", "创新新河"),  # 抓手: measures
     ("深港协同那块都要干哪些活", "list", None, "深港协同"),  # the things to do, as 有哪些
     ("去年干了哪些事", "list", None, "去年干了事"),  # (what was done is read as it was)
+    ("宝安今年要办哪些活动", "list", None, "宝安今年要办活动"),  # (活动 is no 活 of work)
     ("发展定位里要打造的几样", "count", None, "发展定位里要打造"),
     ("名词释义有几个", "count", "term", ""),
     ("有几章", "structure", None, ""),
