@@ -278,8 +278,7 @@ class Listing:
         """The one top part of these documents whose heading holds every word of a topic of two words or more
         (产业增长: 四、抓产业促增长，在实现跨越发展上奋力争先), as said or in the lexicon's words for it (平安稳定 →
         安全稳定: 七、抓安全保稳定…); None when none or several do."""
-        said_as = normalize(topic)
-        for said in (_words_apart(t) for t in [said_as, *index.lexicon.variants(said_as)[1:4]]):
+        for said in (_words_apart(t) for t in _ways_said(index, normalize(topic))):
             if not said:
                 continue
             found = [p for d in docs for p in self.parts_of(d) if _in_order(said, normalize(p.title))]
@@ -1042,7 +1041,7 @@ class Listing:
             if bare != reading.topic:
                 return self.scopes(index, q, replace(reading, topic=bare))
             # (平安稳定那一大块: in the lexicon's words, 安全稳定, the words of 抓安全保稳定…)
-            for said in [topic, *index.lexicon.variants(topic)[1:4]]:
+            for said in _ways_said(index, topic):
                 if (worded := self._titles_with_words(said, q.docs or set(self.tops))):
                     return worded
             if (inner := self._inside_named(index, q, reading)):
@@ -1479,6 +1478,11 @@ def retells(words: str, titles: list[str], least: int = 1) -> bool:
     聚焦推动城市更新; 打造种新河 with 全力打造生态新河, two pairs)?"""
     grams = char_bigrams(words) if len(words) >= 2 else set()
     return any(len({g for g in grams if g in title}) >= least for title in titles)
+
+
+def _ways_said(index: SearchIndex, topic: str) -> list[str]:
+    """A normalised topic as said, then in the lexicon's words for it (平安稳定 → 安全稳定), its first rewrites."""
+    return [topic, *index.lexicon.variants(topic)[1:4]]
 
 
 def _things_said(topic: str) -> list[str]:

@@ -681,11 +681,26 @@ class SearchIndex:
     def _heading_phrase(self, text: str, start: int, end: int) -> bool:
         """Is the place at text[start:end] the end of a phrase a heading writes (幸福新河, 生态新河: the
         words before it and the place, as one name)?"""
-        if start < 2:
-            return False
+        return start >= 2 and text[start - 2:end] in self._titles()
+
+    def _titles(self) -> str:
+        """Every heading, normalised, one per line, with a line break before the first and after the last (built
+        on first use)."""
         if self._heading_titles is None:
-            self._heading_titles = "\n".join(normalize(s.title) for s in self.kb.sections)
-        return text[start - 2:end] in self._heading_titles
+            self._heading_titles = "\n" + "\n".join(normalize(s.title) for s in self.kb.sections) + "\n"
+        return self._heading_titles
+
+    def _parts_named(self, q: Query, asked: str) -> list[Section]:
+        """The parts a question asks inside: one pointed at by its heading's words (主要目标那段，…), or one whose
+        heading is said whole before 里 / 中 (主要目标里基本建成的年份); none otherwise."""
+        if (named := part_pointed_at(asked)) \
+                and (parts := self.listing.scopes(self, q, Reading(kind="structure", topic=named, parts=False))):
+            return parts
+        # (the words before 里 must be a heading as written: looked up before the headings are scored)
+        if (named := part_said_inside(asked)) and f"\n{named}\n" in self._titles():
+            return [p for p in self.listing.scopes(self, q, Reading(kind="structure", topic=named, parts=False))
+                    if normalize(p.title) == named]
+        return []
 
     def latin(self) -> LatinResolver:
         """Pinyin of names and places → characters, for questions mixing both (built on first use)."""
@@ -799,15 +814,8 @@ class SearchIndex:
             reading = dc_replace(reading, kind="answer")
         if reading.kind == "answer" and reading.inside and q.docs:
             q.parts = self.listing.part_sections(q, reading.inside)
-        elif reading.kind == "answer" and (named := part_pointed_at(asked)) \
-                and (parts := self.listing.scopes(self, q, Reading(kind="structure", topic=named, parts=False))):
+        elif reading.kind == "answer" and (parts := self._parts_named(q, asked)):
             # 主要目标那段，对2025年总体定位是怎么表述的: the answer is in the part its heading names.
-            q.parts = frozenset(sub.id for part in parts for sub in self.listing.subtree(part))
-            q.part_named = tuple(part.id for part in parts)
-        elif reading.kind == "answer" and (named := part_said_inside(asked)) \
-                and (parts := [p for p in self.listing.scopes(self, q, Reading(kind="structure", topic=named, parts=False))
-                               if normalize(p.title) == named]):
-            # 主要目标里基本建成的年份: the words before 里 are a heading's, whole; the answer is in that part.
             q.parts = frozenset(sub.id for part in parts for sub in self.listing.subtree(part))
             q.part_named = tuple(part.id for part in parts)
         result = SearchResult(query=query, intent=q.intent, year=q.year, docs=sorted(q.docs), text=q.text)

@@ -39,9 +39,9 @@ _NEAR_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:{_OVER_THERE})")
 # Where a clause ends in a question as typed, a list's 、 and a space included (the place said "over
 # there" may open the next one).
 _CLAUSES = re.compile(rf"[{CLAUSE_MARKS}、\s]+")
-# 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
 # A table of the plan (表里, 专栏中), pointed into: no place's name.
 _TABLE_WORDS = ("表", "专栏")
+# 新增了市场主体, 拿过市质量奖: a place's name holds no function characters.
 _FUNCTION_CHARS = re.compile(r"[了的是在要将把被对为从过着给让]")
 # 企业找街道提诉求, 居民去街道办: a verb said toward the place's office ends the words before the kind, no name.
 _TOWARD_OFFICE = re.compile(r"^[\u4e00-\u9fff]{2}[找去到问向跟请求归交报送回来]$")
