@@ -562,6 +562,7 @@ class Listing:
             # those whose names hold it when some do (固定资产投资额累计, not a review's line 累计完成…)
             holding = [i for i in writing if carried in normalize(index.entries[i].name)]
             chosen = [(reading.wanted, index.entries[i].item) for i in holding or writing]
+            shown = f"带“{carried}”"  # (as a count of mentions shows 提到“…”; 专栏里 is where, no part of it)
             complete = True
         elif not reading.topic:
             if reading.wanted == "term":

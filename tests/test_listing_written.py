@@ -81,6 +81,14 @@ def test_a_heading_said_before_inside_scopes_the_answer_to_its_part(bundled_kb: 
     assert hits and (hits[0].doc[:3], hits[0].line) == ("001", 57)
 
 
+def test_a_list_of_items_holding_a_word_lists_those_whose_names_hold_it(bundled_kb: KnowledgeBase) -> None:
+    """新河专栏里带累计的指标都有啥: the indicators named with 累计 (not a review's line 累计完成…), titled by the word."""
+    result = SearchIndex(bundled_kb).search("新河专栏里带累计的指标都有啥")
+    assert result.reading == "list" and result.topic == "带“累计”"
+    assert all("累计" in h.title for h in result.hits)
+    assert {("004", 92), ("004", 102), ("004", 112), ("004", 122), ("004", 142)} <= {(h.doc[:3], h.line) for h in result.hits}
+
+
 def test_goals_pointed_at_by_a_word_no_target_row_writes_are_the_paragraphs_setting_them(
         bundled_kb: KnowledgeBase) -> None:
     """新河街道带美丽二字的目标哪些已经逾期了 (after the plan's period): no target row writes 美丽; the
