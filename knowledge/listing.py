@@ -580,6 +580,16 @@ class Listing:
             # 九个聚焦是哪些: headings in a row that start with the same word are the parts asked for.
             chosen = [("section", s) for s in members]
             complete = True
+        elif reading.wanted in (None, "indicator") and (table := self.table_rows(reading.topic, docs)):
+            # 主要指标表里头总共多少行, 那张指标表里有几个指标: the rows of the table the words name (every
+            # table of the plans in scope when they name none).
+            shown, rows = table
+            chosen = [("indicator", it) for it in rows]
+            if not q.docs and asks_each_document(normalize(q.raw)):
+                # 有几份规划附了主要指标专栏: the tables themselves, one per plan that has one
+                tables = dict.fromkeys(it.section for it in rows if it.section in self.section_of)
+                chosen = [("section", self.section_of[sid]) for sid in tables if sid is not None]
+            complete = True
         elif reading.wanted in (None, "indicator") and (grouped := self.category(
                 reading.topic, docs, q.year, _percents(q.raw))):
             # 生态环保类指标: the rows of an indicator table under that category — all of them, so
@@ -934,6 +944,23 @@ class Listing:
             result.topic = word
         return result
 
+    def table_rows(self, topic: str, docs: list[str]) -> tuple[str, list[Indicator]] | None:
+        """The table a topic names by a table word last (主要指标表里, 那张指标表), as said, and its rows: the
+        table rows under a heading holding the words before that word, or every table's rows of these
+        documents when no words are; None when the topic names no table, or no rows are found."""
+        m = _TABLE_ASKED.fullmatch(normalize(topic))
+        if m is None:
+            return None
+        words = _without_doc_word(m.group(1))
+        allowed = set(docs)
+        rows = [it for it in self.kb.indicators
+                if it.doc in allowed and it.source == "table" and id(it) not in self.actual]
+        if len(words) >= 2 and not _only_doc_words(words):
+            within = {sub.id for sec in self.kb.sections if sec.doc in allowed and words in normalize(sec.title)
+                      for sub in self.subtree(sec)}
+            rows = [it for it in rows if it.section in within]
+        return (m.group(1) + m.group(2), rows) if rows else None
+
     def category(self, topic: str, docs: list[str], year: int | None = None,
                  percents: tuple[str, ...] = ()) -> list[object]:
         """Indicators of these documents whose table category or attribute the topic names (生态环保类,
@@ -1149,12 +1176,16 @@ class Listing:
         # (an item holding none of the topic's words, in any field, is in scope but not about it:
         # 大港街2024年非遗有哪些活儿 lists what is about 非遗, not every task of that plan and year)
         held = np.maximum.reduce(index.known_coverage(topic)) > 0
+        # (one that holds none but that the ranker is sure of answers a topic said in other ways or with a
+        # slip; not a topic of two characters, where one shared character is all a slip would leave:
+        # 表率 is no 入表)
+        sure = index.ranker.answer if len(normalize(topic)) > 2 else math.inf
         for p, i in listable:
             if (index.entries[i].kind, index.entries[i].item.id) in seen:
                 continue
             # Listed when probable enough to be one of the items; a short list is completed, as one
             # answer is, with the next best (有哪些限制 is often answered by one passage that lists them).
-            if (scored.rank[i] >= index.ranker.listed and (held[i] or p >= index.ranker.answer)) \
+            if (scored.rank[i] >= index.ranker.listed and (held[i] or p >= sure)) \
                     or (hits and len(hits) < MIN_SHOWN and p >= floor):
                 take(p, i)
         for alternative in _alternatives(q.raw, reading.topic):
@@ -1466,6 +1497,8 @@ def topic_query(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
 _FACET_MARK = r"(?:类|[这那]一?栏|栏)"
 # …or said last after the table it is a column of (专栏1里环保).
 _TABLE_NAMED = re.compile(r"专栏|指标表")
+# A table named by a table word last, where the rows are (主要指标表里头, 那张指标表, 指标专栏): the words before it.
+_TABLE_ASKED = re.compile(r"(?:[那这]张)?(.*?)(指标表格|指标表|指标专栏|专栏|表格|表)(?:里头|里面|里边|当中|里|中|上)?")
 # Between things named side by side: 、 and the conjunctions (和 only where jieba reads a conjunction).
 _SIDE_BY_SIDE = "、"
 # Things named side by side that make a question asked of each a list (two may be one thing said twice, 充电桩、充电设施).

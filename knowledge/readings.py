@@ -42,8 +42,10 @@ _DOING_ASKED = re.compile(r"(?:都|还)?(?:要|得|需要|打算|准备|该)?(?:
 _GLOSSARY = re.compile(r"(?:术语|词条|名词)(?:解释|说明|释义|表)")
 # 最末那个聚焦, 最后一个坚持: the last of a row of parts named by their shared word, as 倒数第一个 says.
 _LAST_ONE = re.compile(rf"(?:{LAST_WORDS})的?[那这]?一?个(?=[\u4e00-\u9fff])")
-# 五章二节: a chapter and its section said by their numbers alone, as 第五章第二节.
-_BARE_CHAPTER_SECTION = re.compile(r"(?<![第\d一二三四五六七八九十两])([一二三四五六七八九十]{1,3})章([一二三四五六七八九十]{1,3})节")
+# 大港街道三章党建底下, 五章二节: a chapter said by its number alone, then words naming it, as 第三章 (not a
+# number of chapters: 分三章, 共三章, 这三章, 前三章, 写了三章; nor 一章, a chapter: 党建一章里); a section's number right after its chapter, as 第二节.
+_BARE_CHAPTER = re.compile(r"(?<![第\d一二三四五六七八九十两几分共有这那前后头了成为])(?!一章)([一二三四五六七八九十]{1,2})章(?=[\u4e00-\u9fff])")
+_BARE_SECTION = re.compile(r"(?<=章)([一二三四五六七八九十]{1,3})节")
 # 第三章 / 第6部分 / 第二节: a part of a document by its place in the outline.
 # (第一个完成, 第一个建成: "the first to do it", no part of a document: an action verb after 第N个)
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,4})(章节|章|部分|小节|节|篇|条|项|块|组|个方面|方面|大块|大部分|小部分|大方面|大项|大条|大点|点|个大板块|大板块|个板块|板块|大段|(?:大)?类(?=是|讲|叫|写|说|的?名|的?标题|的?题目|的?主题|$)|"
@@ -127,10 +129,12 @@ _COUNTED_THEN_ORDINAL = re.compile(rf"(?<!第)(?<!{LAST_WORDS})(?:[几一二三�
 _QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})(?:[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?"
                             # (附件里“四”是哪块: a number alone in quotes, pointed at as a part)
                             r"|[”\"’'」](?=是哪|那|这|部分|块|大块|章))")
-# 附件里三、开头那一大类, 重点任务七、是哪块: a heading's number as the plans write it, unquoted, then words
+# 附件里三、开头那一大类, 重点任务七、是哪块, 五、统筹安全那部分: a heading's number as the plans write it, unquoted, then words
 # pointing at what it opens (not a run of numbers, 一、二、三).
 _UNQUOTED_NUMBER = re.compile(r"(?<![一二三四五六七八九十\d第、])([一二三四五六七八九十]{1,3})、"
-                          r"(?:(?:开头|打头)的?|(?:后面|后头|之后)(?:跟的|写的|接的)?)?(?=那|这|是|部分|大类|讲|写|叫)")
+                          r"(?:(?:开头|打头)的?|(?:后面|后头|之后)(?:跟的|写的|接的)?)?"
+                          # (新河五、统筹安全那部分: the number, then words of its heading, then the pointing)
+                          r"(?=那|这|是|部分|大类|讲|写|叫|[\u4e00-\u9fff]{2,8}?[那这]一?(?:部分|大块|块|节|章|段))")
 # 24年计划二是哪方面的内容: a number said right after the word for the document is its part so numbered.
 _DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一二三四五六七八九十])(?=是|讲|写|说|里|中|的|那|这)")
 # 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
@@ -163,6 +167,8 @@ _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件
 COUNTED = re.compile(r"^[两二三四五六七八九十几\d]{1,3}(?:个|项|条|大)")
 # 跟香港有关的, 与安全生产相关: the topic between the words that say "about".
 _RELATED = re.compile(r"(?:跟|与|同)(\S{2,12}?)(?:有关|相关)")
+# A part or items pointed at, ending the topic (这一大项, 那几条, 这一块).
+_POINTED_TAIL = re.compile(r"[那这](?:一|几)?个?大?(?:项|块|部分|条|节|章|段|方面|类|板块|篇)$")
 _EDGE_LEAD = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|还得|得|必须|应当|应该|将|把|讲|怎么|如何|怎样)")
 _EDGE_TAIL = re.compile(r"(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧|几)$")
 
@@ -454,6 +460,10 @@ def _trim(topic: str, table: _Cues) -> str:
                 single = single or len(edge) == 1
             if topic.startswith(edge) and len(topic) > len(edge) and len(edge) > 1:
                 topic, changed = topic[len(edge):], True
+        # 深港协同这一大项, 治污那几条: a part or items pointed at after the words naming them (any measure word)
+        pointed = _POINTED_TAIL.sub("", topic)
+        if pointed != topic and len(pointed) >= 2:
+            topic, changed = pointed, True
         trimmed = COUNTED.sub("", _without_edges(topic))
         if trimmed != topic and (trimmed or COUNTED.fullmatch(topic)):  # 五个小标题: no topic
             topic, changed = trimmed, True
@@ -802,7 +812,7 @@ def read(text: str) -> Reading:
     text = _DOING_ASKED.sub("有哪些", text)
     text = _WHICH_OF_TWO.sub(lambda m: f"是第几{m.group(1) or m.group(2) or '部分'}", text)
     text = _PART_CALLED.sub(lambda m: m.group(1) + _CALLED_AS.get(m.group(2), m.group(2)), text)
-    text = _BARE_CHAPTER_SECTION.sub(r"第\1章第\2节", _LAST_ONE.sub("倒数第一个", text))
+    text = _BARE_SECTION.sub(r"第\1节", _BARE_CHAPTER.sub(r"第\1章", _LAST_ONE.sub("倒数第一个", text)))
     text = said_plainly(text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", _TOTAL_SHORT.sub("一共", _TOTAL_VERB.sub(r"\1", text)))

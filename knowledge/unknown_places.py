@@ -188,6 +188,8 @@ class UnknownPlaces:
             return []  # 宝安港区码头: 宝安 (a place the plans have), then 港区 (a port area), no place 宝安港区
         if named and q.titled and self._body_word_after_title(q, named[0]):
             return []
+        if named and self._phrase_written(q, named[0]):
+            return []  # 发挥街道支撑作用有哪些举措: words a plan in scope writes on past the kind, no place
         if named or q.docs:
             return named
         said = _after_asking(normalize(q.raw))  # (想问下南京鼓楼那边…: the place opens what is asked)
@@ -209,6 +211,16 @@ class UnknownPlaces:
         """Does some plan write `name` as a place, with its kind after it (石景山区)?"""
         said = re.compile(re.escape(name) + _ADMIN_SUFFIX)
         return any(said.search(self.text_of(doc)) for doc in self.kb.texts)
+
+    def _phrase_written(self, q: Query, name: str) -> bool:
+        """Is the name read as a place a verb, then the kind (发挥街道), that a plan in scope (any, when none
+        is named) writes on with the question's next two characters (聚焦发挥街道支撑作用), so that it is a
+        phrase of the plan, not a place's name? (an area of a name of its own, 意风区业态, stays a place)"""
+        if not all(tag.startswith("v") for _, tag in tagged(strip_place_kind(name))):
+            return False
+        at = q.text.find(name)
+        following = q.text[at + len(name):at + len(name) + 2] if at >= 0 else ""
+        return len(following) == 2 and any(name + following in self.text_of(d) for d in (q.docs or self.kb.texts))
 
     def _body_word_after_title(self, q: Query, name: str) -> bool:
         """Is a place read just after a document's title the title's verb and a word of that document

@@ -38,6 +38,9 @@ CASES = [
     ("发展定位里要打造的几样", "count", None, "发展定位里要打造"),
     ("名词释义有几个", "count", "term", ""),
     ("有几章", "structure", None, ""),
+    ("深港协同这一大项下面列了几条", "count", None, "深港协同"),  # the part pointed at, any measure word
+    ("主要指标表里头总共列了多少行", "count", None, "主要指标表里"),  # a table's rows counted
+    ("第五章增进民生下面几节名字", "structure", "section", "增进民生"),  # the names asked are no topic
     ("工作回顾分哪几个方面", "structure", None, "工作回顾"),
     # the name of a part pointed at, whatever it is called (段, 块 as 部分)
     ("讲城市治理那段叫啥", "structure", None, "城市治理"),
@@ -1358,3 +1361,32 @@ def test_the_heading_a_thing_falls_under() -> None:
 def test_numbered_by_its_opening_words_is_no_first_part() -> None:
     """“六、”打头那部分: the part numbered so, not the first part (打头 says which part only of a 章 or 节)."""
     assert read(normalize("附件里“六、”打头那部分讲啥")).path != (1,)
+
+
+def test_a_chapter_or_section_said_by_its_number_alone() -> None:
+    """三章党建底下节数, 五章二节: a chapter and a section said by their numbers alone are 第三章, 第五章第二节; a
+    number of chapters (分三章, 前三章) or 一章 (a chapter: 党建一章里) is none."""
+    r = read(normalize("三章党建底下节数"))
+    assert (r.kind, r.path, r.unit, r.topic) == ("structure", (3,), "章", "党建")
+    assert read(normalize("五章二节讲啥")).path == (5, 2)
+    assert read(normalize("第五章二节讲啥")).path == (5, 2)
+    for question in ("规划分三章写的", "前三章讲了什么", "党建一章里有几节"):
+        assert read(normalize(question)).path == (), question
+
+
+def test_a_heading_number_then_its_words_pointed_at() -> None:
+    """新河五、统筹安全那部分: the heading's number as the plans write it, then words of its heading, then the
+    pointing, is that part (a run of numbers, 一、二、三这几块, is not)."""
+    assert unquote_part_number("五、统筹安全那部分都有啥") == "第五部分统筹安全那部分都有啥"
+    r = read(normalize(unquote_part_number("五、统筹安全那部分都有啥内容")))
+    assert (r.kind, r.path, r.unit, r.topic) == ("structure", (5,), "部分", "统筹安全")
+    assert unquote_part_number("一、二、三这几块讲什么") == "一、二、三这几块讲什么"
+
+
+def test_the_table_of_readings_states_each_row_once() -> None:
+    """Each row of question_readings.tsv is written once (a row said twice adds nothing, and hides which is meant)."""
+    from knowledge.readings import READINGS_FILE
+
+    rows = [line.strip() for line in READINGS_FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(rows) == len(set(rows)), sorted({r for r in rows if rows.count(r) > 1})

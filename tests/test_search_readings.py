@@ -1608,3 +1608,32 @@ def test_three_things_named_side_by_side_and_asked_of_each_are_a_list() -> None:
     assert things_side_by_side("充电桩、充电设施怎么安排", "充电桩充电设施") == []
     # (their figures asked, 三个数字, 各多少: one line often states them all; it is the answer)
     assert index.search("南湖大气、垃圾、保洁三个数字给我").reading != "list"
+
+
+def test_the_rows_of_a_table_named_by_its_words_and_a_table_word(bundled_kb: KnowledgeBase) -> None:
+    """那张主要指标表里头总共列了多少行, 指标表里有几个指标: the rows of the table whose heading the words name (or
+    every table's), not the indicators a plan states in its running text."""
+    index = SearchIndex(bundled_kb)
+    tables = [i for i in bundled_kb.indicators if i.doc.startswith("004") and i.source == "table"]
+    for question in ("新河那张主要指标表里头总共列了多少行", "新河指标表里有几个指标", "新河主要指标专栏里一共有几个指标"):
+        result = index.search(question)
+        assert (result.reading, result.total) == ("count", len(tables)), question
+        assert all(h.kind == "indicator" and h.item.source == "table" for h in result.hits), question
+    # 有几份规划附了主要指标专栏: asked of the plans, the tables themselves, one per plan
+    result = index.search("有几份规划附了十四五主要指标专栏")
+    assert [h.kind for h in result.hits] == ["section", "section"] and len({h.doc for h in result.hits}) == 2
+
+
+def test_a_phrase_of_the_plan_is_no_place(bundled_kb: KnowledgeBase) -> None:
+    """发挥街道支撑作用: a verb before 街道 that the plan writes on with the question's next words (聚焦发挥街道支撑
+    作用) is the plan's phrase, no place no plan is about."""
+    result = SearchIndex(bundled_kb).search("河北区发挥街道支撑作用具体有哪些举措")
+    assert result.reading == "list" and not result.note
+    assert {h.line for h in result.hits[:3]} == {159, 161, 163}
+
+
+def test_a_list_of_a_two_character_topic_holds_only_items_writing_its_words(bundled_kb: KnowledgeBase) -> None:
+    """河北区有哪些表率: a topic of two characters is listed by the items writing it; one sharing a character
+    (数据资产入表, 地表水) is no slip of it, however sure the ranker is."""
+    result = SearchIndex(bundled_kb).search("河北区有哪些表率")
+    assert result.reading == "list" and [h.line for h in result.hits] == [209, 211, 213, 215]
