@@ -82,9 +82,11 @@ TITLE_TOPIC_SHARE = 0.6
 TITLE_TOPIC_LEFT = 2
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
 _CONJUNCTION = re.compile(r"以及|或者|和|与|及|、|或")
-# 按处算的, 以平方米计的, 论座算的: the work asked for is what is counted in that unit (its topic, if any,
-# before the unit: 绿化按平方米算的).
-_MEASURED_IN = re.compile(r"(.*?)(?:按照|按|以|论|用)([\u4e00-\u9fff]{1,4}?)(?:来|为单位)?(?:计算|计|算)")
+# 按处算的, 以平方米计的, 论座算的, 单位是亿元的: the work asked for is what is counted in that unit (its topic,
+# if any, before the unit: 绿化按平方米算的).
+# (单位是亿元的, 按家统计的: the unit named, as the table's unit column says it)
+_MEASURED_IN = re.compile(r"(.*?)(?:(?:按照|按|以|论|用)([\u4e00-\u9fff]{1,4}?)(?:来|为单位)?(?:统计|计算|计|算)"
+                          r"|单位(?:是|为|写的?是?)([\u4e00-\u9fff%]{1,4}))")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
 _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
 _STATED_COUNT = re.compile(r"[两二三四五六七八九十百\d]{1,4}[个项条](?=指标|任务)")
@@ -117,8 +119,8 @@ COUNTED_WORD = re.compile(r"[\d一二三四五六七八九十两几]+[个项条�
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 
-# 主要目标那节: the word for a part pointing at the one named.
-_POINTED_PART = re.compile(r"[那这]?一?(?:节|章|部分|块|段)$")
+# 主要目标那节: the word for a part pointing at the one named, last.
+_PART_WORD_LAST = re.compile(r"[那这]?一?(?:节|章|部分|块|段)$")
 # 平安新河那一块包括哪些: a question pointing at a part and asking what it holds.
 _PART_HOLDS = re.compile(r"[那这]一?[个大]?(?:章|节|块|部分|篇)(?:里面|里头|里|中)?都?(?:包括|包含|涵盖|含|有)")
 # 年底前要完成的: the question asks what is to be completed (完成 said after a word of duty or time;
@@ -429,7 +431,7 @@ class Listing:
     def _titled_inside(self, part: Section, words: str) -> Section | None:
         """The part below `part` whose heading holds `words` (a part word pointing at it dropped: 主要目标那节),
         the shortest such heading; None when none does."""
-        said = _POINTED_PART.sub("", normalize(words))
+        said = _PART_WORD_LAST.sub("", normalize(words))
         titled = [s for s in self.subtree(part)[1:] if len(said) >= 2 and said in normalize(s.title)]
         return min(titled, key=lambda s: len(s.title)) if titled else None
 
@@ -580,6 +582,14 @@ class Listing:
             # 九个聚焦是哪些: headings in a row that start with the same word are the parts asked for.
             chosen = [("section", s) for s in members]
             complete = True
+        elif reading.wanted in (None, "indicator") \
+                and (unit := unit_measured(_IN_TABLE_FIRST.sub("", normalize(reading.topic)))) is not None \
+                and (counted := [it for it in self.kb.indicators
+                                 if it.doc in docs and id(it) not in self.actual and _counts_in(it, unit)]):
+            # 指标表里按家统计的是哪几个, 单位是亿元的指标: the indicators counted in that unit.
+            chosen = [("indicator", it) for it in counted]
+            shown = f"单位为“{unit}”"
+            complete = True
         elif reading.wanted in (None, "indicator") and (table := self.table_rows(reading.topic, docs)):
             # 主要指标表里头总共多少行, 那张指标表里有几个指标: the rows of the table the words name (every
             # table of the plans in scope when they name none).
@@ -625,6 +635,8 @@ class Listing:
                     and _POINTED_PART.search(normalize(q.raw)):
                 # 平安建设那部分分了几小节: a part pointed at whose heading says some of the words, its text the rest
                 scopes = self.part_partly_named(topic_query(q, reading.topic).text, docs)
+                # 产业招商科创园区那章: else the part whose own parts' headings say the words, one or two each
+                scopes = scopes or self.part_named_by_its_parts(topic_query(q, reading.topic).text, docs)
             # (规划落实靠哪些保障措施: the heading the word asking for items ends, 保障措施)
             if len(scopes) == 1 and (title := normalize(scopes[0].title)) != normalize(reading.topic) \
                     and title in normalize(reading.topic) + reading.noun:
@@ -633,10 +645,15 @@ class Listing:
                 # 哪一章讲污染防治: the chapter holding the heading that names it, then that heading.
                 lifted = [part for s in scopes for part in (self.part_holding(s), s)]
                 scopes = list({s.id: s for s in lifted}.values())
+            elif reading.top and reading.kind == "structure" and not reading.parts:
+                # 讲指导思想和定位那一章标题: the chapter asked for itself holds the heading the words name.
+                scopes = list({p.id: p for p in map(self.part_holding, scopes)}.values())
             for s in scopes:
                 if reading.kind == "structure" or reading.wanted == "section":
                     parts = self.numbered(self.children.get(s.id, [])) if reading.parts else []
-                    if parts and reading.wanted in (None, "task") and len(self.own_points(s)) > len(parts):
+                    # (主要目标分哪些方面: asked for its parts, a part whose only parts are tables, 专栏1, the same)
+                    if parts and (reading.wanted in (None, "task") or all(_TABLE_NAMED.match(c.number or "") for c in parts)) \
+                            and len(self.own_points(s)) > len(parts):
                         # 发展定位里要打造哪几块: a part written as points of its own, over a table
                         # (专栏1) below them, is listed by its points.
                         parts = []
@@ -1127,6 +1144,27 @@ class Listing:
                 best = (key, sec)
         return [best[1]] if best else []
 
+    def part_named_by_its_parts(self, topic: str, docs: AbstractSet[str] | list[str]) -> list[Section]:
+        """产业招商科创园区那章, 讲海洋招商营商那部分: the part with parts of its own whose headings say most of a
+        topic's words (at least two of them, in two parts or more) where no heading says them together; none
+        when two parts say as many, or for a topic of one word."""
+        said = _things_said(_PART_POINTER.sub("", topic))
+        if len(said) < 2 or _PLACEHOLDER.search(topic):
+            return []
+        found: list[tuple[int, Section]] = []
+        for sec in self.kb.sections:
+            parts = self.numbered(self.children.get(sec.id, [])) if sec.doc in docs else []
+            titles = [normalize(c.title) for c in parts]
+            named = [w for w in said if any(w in t for t in titles)]
+            # (a word each of two parts at least: one part saying them all is found by its own heading)
+            if 2 * len(named) >= len(said) and len(named) >= 2 and sum(any(w in t for w in named) for t in titles) >= 2:
+                found.append((len(named), sec))
+        if not found:
+            return []
+        most = max(n for n, _ in found)
+        best = [sec for n, sec in found if n == most]
+        return best if len(best) == 1 else []
+
     def _inside_named(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
         """生态新河里城市环境是哪一节: the headings the words after 里 / 中 name, under the part the words
         before it name; none when either names no heading."""
@@ -1308,12 +1346,12 @@ class Listing:
                     cover = tuple(np.maximum(a, b) for a, b in zip(cover, index.known_coverage(part), strict=True))
         numeric = is_bare_number(reading.topic)
         valued: set[int] | None = None
-        if (measured := _MEASURED_IN.fullmatch(reading.topic)) is not None and not measured.group(1):
-            # 按处算的活年底前还有哪些: what falls due and states a number of that unit (120处, 1千平方米).
-            counted = re.compile(rf"\d+(?:\.\d+)?[万千百亿]?{re.escape(measured.group(2))}")
+        if (unit := unit_measured(reading.topic)) is not None:
+            # 按处算的活年底前还有哪些: what falls due and states a number of that unit (120处, 1千平方米; a
+            # table row, in its unit column: 单位是亿元的).
             cover, topics = None, []
             items: list[Task | Indicator | Passage] = [*self.kb.tasks, *self.kb.indicators, *self.kb.passages]
-            valued = {id(item) for item in items if counted.search(item.text)}
+            valued = {id(item) for item in items if _counts_in(item, unit)}
         if reading.wanted == "indicator" and not numeric and (percents := _percents(q.raw)) and (
                 setting := self.category(reading.topic, sorted(docs), None, percents)):
             # 专栏里目标写100%的指标，到今年年底都得完成吧: the targets setting that value (in the part
@@ -1495,8 +1533,10 @@ def topic_query(q: Query, topic: str, intent: ItemKind | None = None) -> Query:
 
 # A facet said as a class or a column of a table (经济类, 环保这栏).
 _FACET_MARK = r"(?:类|[这那]一?栏|栏)"
-# …or said last after the table it is a column of (专栏1里环保).
-_TABLE_NAMED = re.compile(r"专栏|指标表")
+# …or said last after the table it is a column of (专栏1里环保, 规划表里生态).
+_TABLE_NAMED = re.compile(r"专栏|指标表|表(?:里头|里面|里|中|上)")
+# 指标表里按家统计的: the table the rows are looked in, said first.
+_IN_TABLE_FIRST = re.compile(r"^(?:[那这]张)?[\u4e00-\u9fff]{0,8}?(?:指标表|专栏|表)(?:里头|里面|里|中|上)")
 # A table named by a table word last, where the rows are (主要指标表里头, 那张指标表, 指标专栏): the words before it.
 _TABLE_ASKED = re.compile(r"(?:[那这]张)?(.*?)(指标表格|指标表|指标专栏|专栏|表格|表)(?:里头|里面|里边|当中|里|中|上)?")
 # Between things named side by side: 、 and the conjunctions (和 only where jieba reads a conjunction).
@@ -1512,6 +1552,27 @@ def retells(words: str, titles: list[str], least: int = 1) -> bool:
     聚焦推动城市更新; 打造种新河 with 全力打造生态新河, two pairs)?"""
     grams = char_bigrams(words) if len(words) >= 2 else set()
     return any(len({g for g in grams if g in title}) >= least for title in titles)
+
+
+def unit_measured(topic: str) -> str | None:
+    """The unit a topic names as what the items asked are counted in (按处算的 → 处, 单位是亿元 → 亿元), with no
+    other words before it; None when it names none."""
+    m = _MEASURED_IN.fullmatch(topic)
+    if m is None or m.group(1):
+        return None
+    return m.group(2) or m.group(3)
+
+
+def _counts_in(item: object, unit: str) -> bool:
+    """Does an item state a number in that unit: a task or passage in its text (120处), an indicator in its unit
+    or its own values (not its line's other figures: 固定资产投资3.2亿元 beside 工业总产值81.11亿元)?"""
+    stated = re.compile(rf"\d+(?:\.\d+)?[万千百亿]?{re.escape(unit)}")
+    if isinstance(item, Indicator):
+        values = [v.value for v in (item.baseline, item.target) if v is not None]
+        # (a unit with its scale, 万平方米, is counted in 平方米)
+        own = normalize(item.unit or "")
+        return (bool(own) and own.endswith(normalize(unit))) or any(stated.search(v) for v in values)
+    return stated.search(str(getattr(item, "text", "") or "")) is not None
 
 
 def _ways_said(index: SearchIndex, topic: str) -> list[str]:

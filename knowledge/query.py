@@ -144,6 +144,8 @@ _YEAR_END = ("年底", "年末")
 # 2022年那一年, 23年这一年: the year just named, pointed at again (not 这一年里: within the year); 23年一年下来,
 # 一整年: the whole of it, the same year.
 _YEAR_SAID_AGAIN = re.compile(r"^(?:(?:那|这)一?年(?![里内底末中度])|一年下来|一整年下来|一整年|全年下来)")
+# 要比上年多几个百分点, 较去年同期: a growth said against the year before, no year asked.
+_COMPARED_WITH_YEAR = re.compile(r"(?:比|较|相比|同比)(?:上年|去年|上一年)(?:同期)?")
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "这一年里": 0, "这一年内": 0, "去年": -1, "上一年": -1, "上年": -1, "明年": 1, "下一年": 1}
 # 大港和新河两个规划: places named together.
 _BOTH = re.compile(r"^(?:和|与|及|、)|(?:和|与|及|、)$|(?:和|与|及|、)(?=两个|两地|两份)")
@@ -399,9 +401,10 @@ class QueryParser:
             # 22年那一年新增就业: the year said again by pointing at it is read already.
             text = before + ("年底" if kept else "") + _YEAR_SAID_AGAIN.sub("", text[m.end():], count=1)
         elif q.year is None:
+            compared = _COMPARED_WITH_YEAR.sub(" ", text)
             for word, delta in _RELATIVE_YEARS.items():
                 base = today_year or self.latest_year
-                if word in text and base:
+                if word in compared and base:
                     q.year = base + delta
                     # 今年底要达到的: the year is read, 年底 stays (去年底的专利数: a point in time, gone)
                     end = re.search(re.escape(word) + r"[底末内]", text)

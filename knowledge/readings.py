@@ -79,7 +79,7 @@ _BRACKETED_ORDINAL = re.compile(r"[（(]\s*(第[一二三四五六七八九十�
 _DIVIDED_BY = re.compile(r"按照?(个?(?:方面|部分|板块|块|章|节|篇))来?(?:划分|分|算|数)(?:的话)?(?=.*(?:几|多少))")
 # 总共解释了几个词, 一共排了多少个方面: the verb between the word of totalling and the asking word
 # says what was done to the things counted, no part of the cue.
-_TOTAL_VERB = re.compile(r"(一共|总共|总计|共)[\u4e00-\u9fff]{1,2}?了(?=几|多少)")
+_TOTAL_VERB = re.compile(r"(一共|总共|总计|共)(?![分拆])[\u4e00-\u9fff]{1,2}?了(?=几|多少)")
 # 从严治党意识形态共几节: 共 alone before a count is 一共 (the cue 一共几 then reads the count, not 几节 alone
 # with 共 left in the topic).
 _TOTAL_SHORT = re.compile(r"(?<![一总公合统拢])共(?=有?(?:几|多少))")
@@ -95,6 +95,7 @@ LAST = -1
 # Measure words that count items (几项, 多少条): with them a count needs no noun.
 _ITEM_MEASURES = ("项", "条", "行", "件事", "件事情", "样", "点")  # (几行: a table's rows; 几件事, 几样: things to do; 几点: points)
 _LISTED = "列了"
+_COUNT_THEM = ("数一下", "数数")  # count them (not 数量是多少: a figure)
 # What a pointing cue (那部分, 那一章) points at.
 # What a document is divided into, as questions name its parts (板块 ends in 块).
 PART_WORDS = ("部分", "章", "节", "块", "方面", "篇")
@@ -140,6 +141,8 @@ _DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一
 # 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
 _END_SAYS = re.compile(rf"(?:{LAST_WORDS})(?=讲|说|写|谈)")
 _HOW_MANY_NAMED = re.compile(r"哪[两二三四五六七八九十]{1,2}(?=个|项|条|块|部分|方面|大|节|章|件)")
+# Words for a part of a document that a cue must not begin inside (部分: 那部分几个 is no 分几个).
+_PART_WORDS_SPLIT = ("部分", "板块")
 _AFTER_NOUN = " 吗呢的有是了都个项条还"
 # 分成了几大项, 拆成了多少: a cue's verb with the particle of a done action before its asking word.
 _ASKING_WORD = re.compile(r"几|多少|哪")
@@ -167,8 +170,8 @@ _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件
 COUNTED = re.compile(r"^[两二三四五六七八九十几\d]{1,3}(?:个|项|条|大)")
 # 跟香港有关的, 与安全生产相关: the topic between the words that say "about".
 _RELATED = re.compile(r"(?:跟|与|同)(\S{2,12}?)(?:有关|相关)")
-# A part or items pointed at, ending the topic (这一大项, 那几条, 这一块).
-_POINTED_TAIL = re.compile(r"[那这](?:一|几)?个?大?(?:项|块|部分|条|节|章|段|方面|类|板块|篇)$")
+# A part or items pointed at, ending the topic (这一大项, 那几条, 这一块; 人居环境的章).
+_POINTED_TAIL = re.compile(r"(?:[那这](?:一|几)?个?大?(?:项|块|部分|条|节|章|段|方面|类|板块|篇)|的(?:章|部分|节|篇|板块))$")
 _EDGE_LEAD = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|还得|得|必须|应当|应该|将|把|讲|怎么|如何|怎样)")
 _EDGE_TAIL = re.compile(r"(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧|几)$")
 
@@ -373,6 +376,12 @@ def _inside_ordinal(text: str, at: int, size: int = 0) -> bool:
                for m in _ORDINAL.finditer(text))
 
 
+def _splits_part_word(text: str, at: int) -> bool:
+    """Does a cue found at `at` begin inside a word for a part of the document (营商环境那部分几个: 分几个 would take the
+    分 of 部分)?"""
+    return any(text.startswith(word, at - i) for word in _PART_WORDS_SPLIT for i in range(1, len(word)) if at - i >= 0)
+
+
 def _cue_at(text: str, cue: str, table: _Cues) -> int:
     """Where the cue is first said as itself (the table's fourth column); -1 when it is not."""
     if (pattern := table.as_itself.get(cue)) is None:
@@ -410,10 +419,13 @@ def of_the_past_only(topic: str) -> bool:
 
 
 def without_past_words(topic: str) -> str:
-    """A topic without the words saying what was done is asked for (民生那块回顾 → 民生那块)."""
-    for word in sorted(_table().past_words, key=len, reverse=True):
-        topic = topic.replace(word, "")
-    return topic
+    """A topic without the words saying what was done is asked for (民生那块回顾 → 民生那块), and without what they
+    leave at its ends (社会治理方面成绩 → 社会治理)."""
+    table = _table()
+    bare = topic
+    for word in sorted(table.past_words, key=len, reverse=True):
+        bare = bare.replace(word, "")
+    return _trim(bare, table) if bare != topic else topic
 
 
 def doc_words() -> frozenset[str]:
@@ -581,8 +593,9 @@ _SERIES_COUNTED = re.compile(r"(?:^|个|的|里|中)[“”\"‘’']?([\u4e00-\
 # 多少条坚持xx的原则: the points opening with a word, the rest of each said by a placeholder.
 _SERIES_PLACEHOLDER = re.compile(r"(?<!第)(?:几|多少)(?:个|条|项)?[“”\"‘’']?([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么|啥啥)"
                                  # 全力打造啥啥新河的一共几个: the placeholder first, the count after it
-                                 r"|([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么|啥啥)[\u4e00-\u9fff]{0,4}?的?"
-                                 r"(?:一共|总共|共)?有?(?:几|多少)(?:个|条|项)?$")
+                                 # (定位里打造啥啥啥一共排了几个: the word after where it is, the verb of arranging them)
+                                 r"|(?:^|(?<=[个的里中]))([\u4e00-\u9fff]{2,4}?)(?:xx|××|x{1,3}|某某|什么什么|啥啥)"
+                                 r"[\u4e00-\u9fff]{0,4}?的?(?:一共|总共|共)?(?:[\u4e00-\u9fff]了)?有?(?:几|多少)(?:个|条|项)?$")
 
 
 # 坚持这坚持那的一共几个: the points' shared word said twice, "this and that" (counted only when a
@@ -789,7 +802,9 @@ _SERIES_OPEN_END = re.compile(r"(?<!第)(?:几|多少)(?:个|项|条)([\u4e00-\u
 def series_word(text: str) -> str:
     """The word a question counts the points opening (or ending) with (几个坚持 → 坚持, 几个表率 → 表率,
     多少条坚持xx → 坚持, 按几个坚持分的 → 坚持); "" when it counts none."""
-    m = _SERIES_SPLIT.search(text) or _SERIES_DONE.search(text) or _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) or _SERIES_PLACEHOLDER.search(text) \
+    # (a placeholder, 打造啥啥啥, says the word before it is what the points open with, before any other reading)
+    m = _SERIES_PLACEHOLDER.search(text) or _SERIES_SPLIT.search(text) or _SERIES_DONE.search(text) \
+        or _SERIES_DIVIDED.search(text) or _SERIES_ASKED.search(text) or _SERIES_COUNTED.search(text) \
         or _SERIES_VERB_NOUN.search(text) or _SERIES_OPEN_END.search(text) or _SERIES_LISTED.search(text) \
         or _SERIES_BY.search(text) \
         or (_SERIES_THIS_THAT.search(text) if _COUNT_ASKED.search(text) else None)
@@ -850,7 +865,8 @@ def read(text: str) -> Reading:
         r.span = numbers
         rest = rest[: span.start()] + " " + rest[span.end():]
     for cue, reading in cues:
-        if cue in rest and (at := _cue_at(rest, cue, table)) >= 0 and not _inside_ordinal(rest, at, len(cue)):
+        if cue in rest and (at := _cue_at(rest, cue, table)) >= 0 and not _inside_ordinal(rest, at, len(cue)) \
+                and not _splits_part_word(rest, at):
             found.append((cue, reading))
             rest = rest[:at] + " " + rest[at + len(cue):]
     path: list[int] = []
@@ -930,7 +946,9 @@ def read(text: str) -> Reading:
         # 有几个社区 asks for a figure the plans state, not for a count of items.
         # (哪几项属于约束性，数一下: items listed and then counted are items)
         # (列了几个: what a part lists is counted, whatever the measure word)
-        counted = any(cue.endswith(_ITEM_MEASURES) or cue.startswith(_LISTED) for cue, k in found if k == "count") \
+        # (几个坚持，数一下: asked to count them, the things named are counted)
+        counted = any(cue.endswith(_ITEM_MEASURES) or cue.startswith((_LISTED, *_COUNT_THEM))
+                      for cue, k in found if k == "count") \
             or "list" in kinds
         if r.wanted is None and not counted:
             r.kind = "answer"

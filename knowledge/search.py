@@ -57,7 +57,15 @@ from knowledge.homophones import Homophones
 from knowledge.issue_dates import asks_issue_date, named_before
 from knowledge.latin import INITIALS_WORD, InitialsReader, LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
-from knowledge.listing import ARTICLE, LISTED_SCORE, Listing, opened_article, retells, things_side_by_side
+from knowledge.listing import (
+    ARTICLE,
+    LISTED_SCORE,
+    Listing,
+    opened_article,
+    retells,
+    things_side_by_side,
+    unit_measured,
+)
 from knowledge.marks import marks_in
 from knowledge.mention_frames import mention_in_frame
 from knowledge.models import Indicator, ItemKind, KnowledgeBase, Passage, Section, Task, Term
@@ -875,7 +883,8 @@ class SearchIndex:
             # the points ending with it, though 几个方面 alone would ask for the parts
             return counted
         if reading.kind in ("list", "count", "structure"):
-            reading = dc_replace(reading, topic=without_trailing_chatter(reading.topic))
+            if unit_measured(reading.topic) is None:  # (按家统计: the 按 naming the unit is no chatter)
+                reading = dc_replace(reading, topic=without_trailing_chatter(reading.topic))
             whole, blank = reading, dc_replace(result)  # (as read so far, for a second listing)
             if required:  # (the place is what the items must name, not what they are about)
                 reading = dc_replace(reading, topic=reading.topic.replace(required[0], "").strip())
@@ -1612,6 +1621,8 @@ def _asks_done(text: str) -> bool:
         return False
     if _THROUGH.search(text):
         return True  # 智算中心扩完容是多少P: the 完 of what is through, a figure asked after it
+    if _HOW_IT_WENT.search(text):
+        return True  # 改管网改户内弄得咋样, 进展如何: how what was undertaken has gone
     words = tagged(text)
     # (弄了几部: a number asked with its measure word, 几部, 多少台, as jieba may join them)
     if any(tag.startswith("v") and word not in _NOT_DONE_VERBS and nxt == "了"
@@ -1628,6 +1639,8 @@ _FIGURES_ASKED = re.compile(r"数字|数据|数值")
 # may be what is to be done.)
 _HAS_BEEN = re.compile(r"(?![不超])[\u4e00-\u9fff](?:过|好了?|完了?)(?:没有|没|吗|么|了吗|了没)")
 _THROUGH = re.compile(r"[\u4e00-\u9fff]完(?![成善整备全美工结毕])[\u4e00-\u9fff]?(?:是|有|到|了)?(?:多少|多大|多长|几)")
+# 弄得咋样, 搞得怎么样, 进展如何: how far what was undertaken has gone (a verb's 得, or 进展, then the asking).
+_HOW_IT_WENT = re.compile(r"(?:[\u4e00-\u9fff]得|进展)(?:咋样|怎么样|怎样|如何)")
 # Verbs whose 了 tells of nothing done: having (有没有了), and setting or writing a plan down (定了, 写了).
 _NOT_DONE_VERBS = frozenset({"有没有", "有", "没", "没有", "定", "设定", "确定", "制定", "规定", "明确", "提出", "写",
                              "说", "讲", "提", "列", "安排", "部署"})

@@ -48,6 +48,9 @@ def test_a_verb_with_the_le_of_a_completed_action_asks_what_was_done() -> None:
     assert not _asks_done("不过没关系") and not _asks_done("要完成几个")
     # (the 好 or 完 of a thing finished, asked after: 建好了没, 弄好没, 修完了吗)
     assert _asks_done("钟书阁建好了没") and _asks_done("区里智慧停车弄好没") and _asks_done("那条路修完了吗")
+    # (how what was undertaken has gone: 弄得咋样, 进展如何; not how it is to be done, 要做得怎么样)
+    assert _asks_done("改管网改户内弄得咋样") and _asks_done("老旧小区改造进展如何")
+    assert not _asks_done("要做得怎么样")
 
 
 def test_asked_what_is_planned_a_review_is_ranked_lower(bundled_kb: KnowledgeBase) -> None:

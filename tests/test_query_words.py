@@ -309,3 +309,10 @@ def test_the_pointer_at_a_plan_named_by_its_period_goes_with_it(parser: QueryPar
     q = parser.parse("大港街道那本十四五第二章讲什么")
     assert "那本" not in q.text and "five_year_plan" in q.doc_kinds
 
+
+
+def test_a_growth_said_against_the_year_before_asks_no_year(parser: QueryParser) -> None:
+    """比上年多几个百分点, 较去年同期: the year before is what a growth is measured against, not the year asked."""
+    assert parser.parse("东湖街道财政收入要比上年多几个百分点", 2024).year is None
+    assert parser.parse("东湖街道较去年同期增长多少", 2024).year is None
+    assert parser.parse("东湖街道去年财政收入多少", 2024).year == 2023

@@ -38,7 +38,12 @@ CASES = [
     ("发展定位里要打造的几样", "count", None, "发展定位里要打造"),
     ("名词释义有几个", "count", "term", ""),
     ("有几章", "structure", None, ""),
-    ("深港协同这一大项下面列了几条", "count", None, "深港协同"),  # the part pointed at, any measure word
+    ("深港协同这一大项下面列了几条", "count", None, "深港协同"),
+    ("科教兴区下面写了几段", "structure", None, "科教兴区"),  # the paragraphs (or parts) a part is written in
+    ("讲人居环境的章分节名称给我", "structure", None, "人居环境"),  # 的章: the part it speaks of
+    ("产业招商科创园区那章拆了几节", "structure", "section", "产业招商科创园区"),  # 拆了几, as 拆成几
+    ("基本要求下面几个坚持数一下", "count", None, "基本要求坚持"),  # asked to count them
+    ("发展环境一共分了几层", "structure", None, "发展环境一共层"),  # 分了几 after 一共 is still the cue  # the part pointed at, any measure word
     ("主要指标表里头总共列了多少行", "count", None, "主要指标表里"),  # a table's rows counted
     ("第五章增进民生下面几节名字", "structure", "section", "增进民生"),  # the names asked are no topic
     ("工作回顾分哪几个方面", "structure", None, "工作回顾"),
@@ -1390,3 +1395,28 @@ def test_the_table_of_readings_states_each_row_once() -> None:
     rows = [line.strip() for line in READINGS_FILE.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
     assert len(rows) == len(set(rows)), sorted({r for r in rows if rows.count(r) > 1})
+
+
+def test_past_words_and_what_they_leave_are_out_of_a_review_topic() -> None:
+    """社会治理方面成绩: without the word of what was done (成绩), the 方面 it leaves at the end goes too."""
+    from knowledge.readings import without_past_words
+
+    assert without_past_words("社会治理方面成绩") == "社会治理"
+    assert without_past_words("民生那块回顾") == "民生"
+    assert without_past_words("养老服务") == "养老服务"
+
+
+def test_a_cue_begins_inside_no_word_for_a_part() -> None:
+    """那几段是哪节 asks where those paragraphs stand (几段 inside 那几段 counts nothing); 营商环境那部分几个…: 分几个
+    would take the 分 of 部分; 数量多少 asks a figure, 数一下 to count."""
+    r = read(normalize("国际国内天津新区那几段是哪节"))
+    assert (r.kind, r.where, r.topic) == ("structure", True, "国际国内天津新区")
+    assert read(normalize("营商环境那部分几个实施啥的")).topic == "营商环境"
+    assert read(normalize("市场主体数量多少家")).kind == "answer"
+
+
+def test_a_placeholder_names_the_word_the_points_open_with_first() -> None:
+    """定位里打造啥啥啥一共排了几个: the word before the placeholder (打造), after where it is (里); not 共排, a verb
+    the count's words leave."""
+    assert series_word("定位里打造啥啥啥一共排了几个") == "打造"
+    assert series_word("多少条坚持xx的原则") == "坚持"

@@ -1637,3 +1637,36 @@ def test_a_list_of_a_two_character_topic_holds_only_items_writing_its_words(bund
     (数据资产入表, 地表水) is no slip of it, however sure the ranker is."""
     result = SearchIndex(bundled_kb).search("河北区有哪些表率")
     assert result.reading == "list" and [h.line for h in result.hits] == [209, 211, 213, 215]
+
+
+def test_a_part_named_by_the_words_of_its_parts(bundled_kb: KnowledgeBase) -> None:
+    """产业招商科创园区那章拆了几节: no heading says the words together; the chapter whose sections' headings say
+    them (产业转型, 招商引资, 园区发展) is the part asked of, and its sections are counted."""
+    index = SearchIndex(bundled_kb)
+    result = index.search("大港街道产业招商科创园区那章拆了几节")
+    assert result.total == 6 and [h.line for h in result.hits[:4]] == [196, 200, 203, 206]
+    result = index.search("新河讲海洋招商营商那部分，列了哪几个小题目")
+    assert [h.line for h in result.hits] == [236, 240, 244, 248, 252]
+
+
+def test_the_indicators_counted_in_a_unit(bundled_kb: KnowledgeBase) -> None:
+    """按家统计的指标, 单位是亿元的那些指标: the indicators whose unit (a table's unit column, or their own values)
+    is the one named, for a list or count and for the targets falling due."""
+    index = SearchIndex(bundled_kb)
+    result = index.search("大港街道按家统计的指标有几个")
+    assert result.reading == "count" and {90, 96, 120} <= {h.line for h in result.hits}
+    assert all(h.kind == "indicator" for h in result.hits)
+    due = index.search("大港街道今年到期、单位是亿元的那些指标", today=dt.date(2025, 3, 1))
+    assert due.reading == "due" and {78, 84, 102, 108} <= {h.line for h in due.hits}
+    assert all(h.item.unit == "亿元" for h in due.hits)
+
+
+def test_parts_asked_of_a_part_written_as_points_over_a_table(bundled_kb: KnowledgeBase) -> None:
+    """大港街道2025主要目标分哪些方面: a part whose only part of its own is a table (专栏1) is listed by its own points;
+    河北区社会治理方面成绩分几块: a review's part named without the words of what was done, by its paragraphs;
+    讲指导思想和定位那一章标题: the chapter holding the heading the words name."""
+    index = SearchIndex(bundled_kb)
+    assert [h.line for h in index.search("大港街道2025主要目标分哪些方面").hits] == [59, 60, 61, 63, 64]
+    assert [h.line for h in index.search("河北区社会治理方面成绩分几块").hits] == [113, 115, 117]
+    hits = index.search("新河规划里讲指导思想和定位那一章标题").hits
+    assert hits and (hits[0].kind, hits[0].line) == ("section", 40)
