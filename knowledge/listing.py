@@ -558,12 +558,14 @@ class Listing:
                 # topic answer; another's part numbered so, holding none, is no answer.
                 dropped = {id(u) for u in unspoken}
                 chosen = [c for c in chosen if id(c[1]) not in dropped]
-        elif reading.wanted in ("indicator", "task") and (carried := carried_word(reading.topic)) \
-                and (writing := self._writing_lines(index, q, carried, {reading.wanted})):
+        elif (carrying := reading.wanted or ("indicator" if _TABLE_NAMED.search(normalize(reading.topic)) else None)) \
+                in ("indicator", "task") and (carried := carried_word(reading.topic)) \
+                and (writing := self._writing_lines(index, q, carried, {carrying})):
             # 专栏里带累计的指标都有啥: the items of the kind asked whose lines write the word (not those about it),
-            # those whose names hold it when some do (固定资产投资额累计, not a review's line 累计完成…)
+            # those whose names hold it when some do (固定资产投资额累计, not a review's line 累计完成…); a table's
+            # rows when a table is where they are (指标表里带累计两字的)
             holding = [i for i in writing if carried in normalize(index.entries[i].name)]
-            chosen = [(reading.wanted, index.entries[i].item) for i in holding or writing]
+            chosen = [(carrying, index.entries[i].item) for i in holding or writing]
             shown = f"带“{carried}”"  # (as a count of mentions shows 提到“…”; 专栏里 is where, no part of it)
             complete = True
         elif not reading.topic:
@@ -675,12 +677,14 @@ class Listing:
                     if not held and reading.wanted == "task" and (own := self.numbered(self.children.get(s.id, []))):
                         # 回顾部分总共列了几大项工作: a part with no typed tasks lists its work by its parts
                         held = [("section", c) for c in own]
-                    if reading.kind == "count" and reading.wanted is None and held and held[0][0] == "passage" \
+                    if reading.kind == "count" and reading.wanted is None and held \
                             and (own := self.numbered(self.children.get(s.id, []))) \
-                            and len(self.own_points(s)) <= 1:
+                            and ((held[0][0] == "passage" and len(self.own_points(s)) <= 1)
+                                 or (held[0][0] == "task" and len(held) < len(own))):
                         # 打造红色新河那部分有几条: a part written in parts of its own ((一)…(五)), its own
                         # text an introduction at most, counts them, not the paragraphs they hold (a review
-                        # opening with points of its own, 工作回顾开头列了几条, counts those)
+                        # opening with points of its own, 工作回顾开头列了几条, counts those); 文化新河底下列了几条:
+                        # nor the fewer tasks typed in them
                         held = [("section", c) for c in own]
                     elif reading.wanted is None and held and held[0][0] == "passage" and (points := self.paragraphs_of(s)):
                         # 发展定位一共列了几条: a part written as paragraphs, no tasks, counts its
@@ -888,6 +892,14 @@ class Listing:
         if not scored.inside or scored.inside[0][0] < index.ranker.answer_threshold(sub.text):
             return None
         p, i = scored.inside[0]
+        if len(normalize(sub.text)) <= 2:
+            # (四个表率那段排几: a topic of two characters is held by an item writing it, not one sharing a
+            # character, 数据资产入表, however sure the ranker is)
+            held_words = np.maximum.reduce(index.known_coverage(sub.text)) > 0
+            writing = [(pp, ii) for pp, ii in scored.inside if held_words[ii]]
+            if not writing:
+                return None
+            p, i = writing[0]
         e = index.entries[i]
         hits: list[Hit] = []
         part = self.section_of.get(e.item.section or "") if e.kind != "section" else None  # type: ignore[union-attr]
@@ -1560,7 +1572,9 @@ def unit_measured(topic: str) -> str | None:
     m = _MEASURED_IN.fullmatch(topic)
     if m is None or m.group(1):
         return None
-    return m.group(2) or m.group(3)
+    unit = m.group(2) or m.group(3)
+    # (按家数算: the number of 家, counted in 家)
+    return unit[:-1] if len(unit) > 1 and unit.endswith("数") else unit
 
 
 def _counts_in(item: object, unit: str) -> bool:

@@ -170,8 +170,8 @@ _FIGURE_DUE = re.compile(r"(?:完成|达到|实现|做到)多少(?![项条个件
 COUNTED = re.compile(r"^[两二三四五六七八九十几\d]{1,3}(?:个|项|条|大)")
 # 跟香港有关的, 与安全生产相关: the topic between the words that say "about".
 _RELATED = re.compile(r"(?:跟|与|同)(\S{2,12}?)(?:有关|相关)")
-# A part or items pointed at, ending the topic (这一大项, 那几条, 这一块; 人居环境的章).
-_POINTED_TAIL = re.compile(r"(?:[那这](?:一|几)?个?大?(?:项|块|部分|条|节|章|段|方面|类|板块|篇)|的(?:章|部分|节|篇|板块))$")
+# A part or items pointed at, ending the topic (这一大项, 那几条, 这一块; 人居环境的章; 那 alone, its measure word read as a cue).
+_POINTED_TAIL = re.compile(r"(?:[那这](?:一|几)?个?大?(?:项|块|部分|条|节|章|段|方面|类|板块|篇)?|的(?:章|部分|节|篇|板块))$")
 _EDGE_LEAD = re.compile(r"^(?:的|里|中|在|是|有|了|都|共|一共|总共|要|需要|还得|得|必须|应当|应该|将|把|讲|怎么|如何|怎样)")
 _EDGE_TAIL = re.compile(r"(?:的|里|中|是|有|了|都|还|呢|吗|啊|呀|吧|几)$")
 

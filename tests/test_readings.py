@@ -1407,11 +1407,12 @@ def test_past_words_and_what_they_leave_are_out_of_a_review_topic() -> None:
 
 
 def test_a_cue_begins_inside_no_word_for_a_part() -> None:
-    """那几段是哪节 asks where those paragraphs stand (几段 inside 那几段 counts nothing); 营商环境那部分几个…: 分几个
-    would take the 分 of 部分; 数量多少 asks a figure, 数一下 to count."""
+    """那几段是哪节 asks where those paragraphs stand (几段 inside 那几段 counts nothing); 营商环境那部分几个小节: 分几个
+    would take the 分 of 部分, 那部分几个 asks what it holds; 数量多少 asks a figure, 数一下 to count."""
     r = read(normalize("国际国内天津新区那几段是哪节"))
     assert (r.kind, r.where, r.topic) == ("structure", True, "国际国内天津新区")
-    assert read(normalize("营商环境那部分几个实施啥的")).topic == "营商环境"
+    r = read(normalize("营商环境那部分几个小节"))
+    assert (r.kind, r.parts, r.topic) == ("structure", True, "营商环境")  # (那部分几个: what it holds, counted)
     assert read(normalize("市场主体数量多少家")).kind == "answer"
 
 
