@@ -43,7 +43,8 @@ CASES = [
     ("讲人居环境的章分节名称给我", "structure", None, "人居环境"),  # 的章: the part it speaks of
     ("产业招商科创园区那章拆了几节", "structure", "section", "产业招商科创园区"),  # 拆了几, as 拆成几
     ("基本要求下面几个坚持数一下", "count", None, "基本要求坚持"),  # asked to count them
-    ("发展环境一共分了几层", "structure", None, "发展环境一共层"),  # 分了几 after 一共 is still the cue  # the part pointed at, any measure word
+    ("发展环境一共分了几层", "structure", None, "发展环境一共层"),  # 分了几 after 一共 is still the cue
+    ("主要目标讲了哪些方面", "structure", None, "主要目标"),  # the sides it covers: its parts  # the part pointed at, any measure word
     ("主要指标表里头总共列了多少行", "count", None, "主要指标表里"),  # a table's rows counted
     ("第五章增进民生下面几节名字", "structure", "section", "增进民生"),  # the names asked are no topic
     ("工作回顾分哪几个方面", "structure", None, "工作回顾"),
@@ -1421,3 +1422,10 @@ def test_a_placeholder_names_the_word_the_points_open_with_first() -> None:
     the count's words leave."""
     assert series_word("定位里打造啥啥啥一共排了几个") == "打造"
     assert series_word("多少条坚持xx的原则") == "坚持"
+
+
+
+def test_the_sides_a_part_speaks_of_are_its_parts() -> None:
+    """主要目标讲了哪些方面: its parts (or points), as 写了哪些方面 reads; 讲了哪些 alone asks what it says."""
+    assert read(normalize("主要目标讲了哪些方面")).parts
+    assert not read(normalize("第三章讲了哪些")).parts
