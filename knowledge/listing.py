@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import math
 import re
 from collections import defaultdict
@@ -586,8 +587,7 @@ class Listing:
             complete = True
         elif reading.wanted in (None, "indicator") \
                 and (unit := unit_measured(_IN_TABLE_FIRST.sub("", normalize(reading.topic)))) is not None \
-                and (counted := [it for it in self.kb.indicators
-                                 if it.doc in docs and id(it) not in self.actual and _counts_in(it, unit)]):
+                and (counted := [it for it in self.targets_in(docs) if _counts_in(it, unit)]):
             # 指标表里按家统计的是哪几个, 单位是亿元的指标: the indicators counted in that unit.
             chosen = [("indicator", it) for it in counted]
             shown = f"单位为“{unit}”"
@@ -636,9 +636,10 @@ class Listing:
             if not scopes and not chosen and reading.kind in ("structure", "count") and reading.parts \
                     and _POINTED_PART.search(normalize(q.raw)):
                 # 平安建设那部分分了几小节: a part pointed at whose heading says some of the words, its text the rest
-                scopes = self.part_partly_named(topic_query(q, reading.topic).text, docs)
+                said = topic_query(q, reading.topic).text
+                scopes = self.part_partly_named(said, docs)
                 # 产业招商科创园区那章: else the part whose own parts' headings say the words, one or two each
-                scopes = scopes or self.part_named_by_its_parts(topic_query(q, reading.topic).text, docs)
+                scopes = scopes or self.part_named_by_its_parts(said, docs)
             # (规划落实靠哪些保障措施: the heading the word asking for items ends, 保障措施)
             if len(scopes) == 1 and (title := normalize(scopes[0].title)) != normalize(reading.topic) \
                     and title in normalize(reading.topic) + reading.noun:
@@ -895,8 +896,8 @@ class Listing:
         if len(normalize(sub.text)) <= 2:
             # (四个表率那段排几: a topic of two characters is held by an item writing it, not one sharing a
             # character, 数据资产入表, however sure the ranker is)
-            held_words = np.maximum.reduce(index.known_coverage(sub.text)) > 0
-            writing = [(pp, ii) for pp, ii in scored.inside if held_words[ii]]
+            writes = _holding_words(index, sub.text)
+            writing = [(pp, ii) for pp, ii in scored.inside if writes[ii]]
             if not writing:
                 return None
             p, i = writing[0]
@@ -973,6 +974,11 @@ class Listing:
             result.topic = word
         return result
 
+    def targets_in(self, docs: Iterable[str]) -> list[Indicator]:
+        """The indicators of these documents that set targets (not the figures already reached)."""
+        allowed = set(docs)
+        return [it for it in self.kb.indicators if it.doc in allowed and id(it) not in self.actual]
+
     def table_rows(self, topic: str, docs: list[str]) -> tuple[str, list[Indicator]] | None:
         """The table a topic names by a table word last (主要指标表里, 那张指标表), as said, and its rows: the
         table rows under a heading holding the words before that word, or every table's rows of these
@@ -982,8 +988,7 @@ class Listing:
             return None
         words = _without_doc_word(m.group(1))
         allowed = set(docs)
-        rows = [it for it in self.kb.indicators
-                if it.doc in allowed and it.source == "table" and id(it) not in self.actual]
+        rows = [it for it in self.targets_in(docs) if it.source == "table"]
         if len(words) >= 2 and not _only_doc_words(words):
             within = {sub.id for sec in self.kb.sections if sec.doc in allowed and words in normalize(sec.title)
                       for sub in self.subtree(sec)}
@@ -998,7 +1003,7 @@ class Listing:
         专栏1)."""
         topic = normalize(topic)
         allowed = set(docs)
-        indicators = [it for it in self.kb.indicators if it.doc in allowed and id(it) not in self.actual]
+        indicators = self.targets_in(docs)
         # (a table writing 预期性 in some rows and 预期 in others has one attribute: 预期)
         facets = {normalize(v).removesuffix("类").removesuffix("性") for it in indicators
                   for v in (it.category, it.attribute) if v}
@@ -1225,7 +1230,7 @@ class Listing:
 
         # (an item holding none of the topic's words, in any field, is in scope but not about it:
         # 大港街2024年非遗有哪些活儿 lists what is about 非遗, not every task of that plan and year)
-        held = np.maximum.reduce(index.known_coverage(topic)) > 0
+        held = _holding_words(index, topic)
         # (one that holds none but that the ranker is sure of answers a topic said in other ways or with a
         # slip; not a topic of two characters, where one shared character is all a slip would leave:
         # 表率 is no 入表)
@@ -1577,10 +1582,21 @@ def unit_measured(topic: str) -> str | None:
     return unit[:-1] if len(unit) > 1 and unit.endswith("数") else unit
 
 
+@functools.lru_cache(maxsize=64)
+def _stated_in(unit: str) -> re.Pattern[str]:
+    """A number stated in a unit (120处, 1千平方米), compiled once per unit: a due list tests every item."""
+    return re.compile(rf"\d+(?:\.\d+)?[万千百亿]?{re.escape(unit)}")
+
+
+def _holding_words(index: SearchIndex, topic: str) -> np.ndarray:
+    """Per item, does it hold any of the topic's words (or its first lexicon rewrite's) in any field?"""
+    return np.maximum.reduce(index.known_coverage(topic)) > 0
+
+
 def _counts_in(item: object, unit: str) -> bool:
     """Does an item state a number in that unit: a task or passage in its text (120处), an indicator in its unit
     or its own values (not its line's other figures: 固定资产投资3.2亿元 beside 工业总产值81.11亿元)?"""
-    stated = re.compile(rf"\d+(?:\.\d+)?[万千百亿]?{re.escape(unit)}")
+    stated = _stated_in(unit)
     if isinstance(item, Indicator):
         values = [v.value for v in (item.baseline, item.target) if v is not None]
         # (a unit with its scale, 万平方米, is counted in 平方米)
