@@ -14,7 +14,9 @@ _WHEN = r"(?:哪一?年|哪一?天|哪月|什么时候|啥时候|什么时间|�
 _DOC = r"(?:规划|纲要|报告|计划|要点|方案|文件|通知|任务清单)"
 _POINTED = re.compile(rf"(?:{DOC_POINTER}|本)[\u4e00-\u9fff]{{0,6}}?{_DOC}")
 # 规划是哪年发布的 / 发布时间是哪天 / 作报告那天是几月几号 / 哪天作的
-_ASKED = [re.compile(rf"{_DOC}[\u4e00-\u9fff]{{0,12}}?{_WHEN}[的]?{_ISSUED}"),
+# (报告哪天在人代会上做的: where it was made, said between the day and the verb)
+_WHERE_MADE = r"(?:在[\u4e00-\u9fff]{1,6}?(?:上|中|里))?"
+_ASKED = [re.compile(rf"{_DOC}[\u4e00-\u9fff]{{0,12}}?{_WHEN}{_WHERE_MADE}[的]?{_ISSUED}"),
           re.compile(rf"{_DOC}[\u4e00-\u9fff]{{0,12}}?{_ISSUED}[的]?(?:日期|时间)"),
           re.compile(rf"{_ISSUED}{_DOC}[\u4e00-\u9fff]{{0,3}}?{_WHEN}"),
           re.compile(rf"{_DOC}[\u4e00-\u9fff]{{0,6}}?{_ISSUED}[的]?[\u4e00-\u9fff]{{0,3}}?{_WHEN}")]

@@ -36,6 +36,7 @@ from knowledge.readings import (
     without_past_words,
 )
 from knowledge.review_parts import looks_back
+from knowledge.wordlists import words
 
 if TYPE_CHECKING:  # the search imports this module (fold_passages is imported where it is used)
     from knowledge.fuzzy import _Entry
@@ -123,6 +124,11 @@ ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 # 主要目标那节: the word for a part pointing at the one named, last.
 _PART_WORD_LAST = re.compile(r"[那这]?一?(?:节|章|部分|块|段)$")
 # 平安新河那一块包括哪些: a question pointing at a part and asking what it holds.
+# 新赛道那段写了哪些行业: words naming a part, a pointer at it, then more of the question (not at its end).
+_POINTED_THEN_MORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)[那这]一?个?大?(?:块|段|部分|节|章|板块)(?:里面|里头|里|中|上)?(?=.)")
+_POINTER = re.compile(r"^[那这]一?个?大?(?:块|段|部分|节|章|板块)(?:里面|里头|里|中|上)?")
+# Verbs of what a part says or tells of, said before what is listed (写了哪些行业, 干了哪些事).
+_SAYING_OR_DOING = re.compile(r"^(?:都|还|主要)?(?:干|做|写|讲|说|提|搞|抓|办|列|包括|包含|涉及)了?")
 _PART_HOLDS = re.compile(r"[那这]一?[个大]?(?:章|节|块|部分|篇)(?:里面|里头|里|中)?都?(?:包括|包含|涵盖|含|有)")
 # 年底前要完成的: the question asks what is to be completed (完成 said after a word of duty or time;
 # 得干完, 必须办完, 就得交差 say it as well).
@@ -615,6 +621,10 @@ class Listing:
                     and bare != reading.topic:
                 # 民生那块回顾分几个方面写的: the review's heading the rest of the topic names (回顾 is no word of it)
                 scopes = [s for s in self.scopes(index, q, replace(reading, topic=bare)) if s.id in self.review]
+            if not scopes and reading.kind in ("list", "count"):
+                # 新赛道那段写了哪些行业, 放心不下那块干了哪些事: the words before a pointer at a part name it; the
+                # words after it say what kind of things its items are (行业, 事)
+                scopes = self._pointed_then_kind(index, q, reading)
             if not scopes and reading.noun and reading.kind in ("list", "count") and len(reading.topic) >= 2:
                 # 规划落实靠哪些保障措施: the word asking for the kind of item (措施) ends a heading's name with the
                 # words before it (第八章 保障措施): that part's items are asked for.
@@ -624,6 +634,10 @@ class Listing:
                 scopes = [s for s in self.headings_in(said, q.docs or set(self.tops))
                           if (title := normalize(s.title)).endswith(reading.noun)
                           and len(_without_doc_word(said[: said.rfind(title)])) <= _FEW_WORDS_BEFORE]
+            if not scopes and reading.past and reading.kind == "list" and of_the_past_only(reading.topic):
+                # 过去五年成绩单一条条给我: what was done, asked as a list naming nothing of it, is what the
+                # reviews tell
+                scopes = self.reviews(docs)
             if not scopes and reading.past and reading.parts and reading.kind in ("structure", "count"):
                 # 去年主要做了几方面工作: what a review tells of, named by no heading, is its parts.
                 scopes = self.reviews(docs)
@@ -1068,6 +1082,21 @@ class Listing:
                 if all(has(it, f) for f in named) and not any(has(it, f) for f in denied)
                 and sets(it) and (within is None or it.section in within)]
 
+    def _pointed_then_kind(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
+        """The parts named by the words a question says before pointing at a part (新赛道那段, 放心不下那块),
+        when what follows says only what kind of things are listed (写了哪些行业: listed_kinds.txt); none
+        otherwise (那块的五基都包括啥: what follows is a thing of its own)."""
+        said = normalize(q.raw)
+        for place in q.places:
+            said = said.replace(normalize(place), "")
+        m = _POINTED_THEN_MORE.search(said)
+        if m is None or len(named := _without_doc_word(m.group(1))) < 2 or named == normalize(reading.topic):
+            return []
+        rest = _SAYING_OR_DOING.sub("", _POINTER.sub("", normalize(reading.topic).replace(named, "", 1)))
+        if rest and rest not in words("listed_kinds"):
+            return []
+        return self.scopes(index, q, replace(reading, topic=named))
+
     def scopes(self, index: SearchIndex, q: Query, reading: Reading) -> list[Section]:
         """The sections whose heading the topic names (专栏1, 抓会展强配套, 幸福新河)."""
         sub = topic_query(q, reading.topic)
@@ -1091,6 +1120,8 @@ class Listing:
             if k in numbered:
                 best.append((k, 3.0, s))
                 continue
+            if q.year is not None and _names_other_year(s, q.year):
+                continue  # 25年目标分成几个方面: not 二〇三五年远景目标, whose heading names another year
             i = int(rows[k])
             # Among headings holding the topic, those the topic explains best (发展环境 is the
             # heading 发展环境 more than 发展基础和发展环境).
@@ -1642,6 +1673,12 @@ def _in_order(words: list[str], title: str, gap: int = 2) -> bool:
 def _names_year(section: Section, year: int) -> bool:
     """Does a heading name the year (2024年工作安排; a year in Chinese numerals read as digits)?"""
     return str(year) in arabic_years(normalize(section.title))
+
+
+def _names_other_year(section: Section, year: int) -> bool:
+    """Does a heading name a year, and not this one (二〇三五年远景目标 for 2025)?"""
+    named = re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", arabic_years(normalize(section.title)))
+    return bool(named) and str(year) not in named
 
 
 # 这些, 这类, 等: after things named side by side, the words summing them up (这些环境活, 等方面).

@@ -79,6 +79,9 @@ _HOW_MANY_UNIT = re.compile(r"(?:有|是)?(多少|几)(万|亿)?(平方公里|�
 
 # The words pointing at a document (那本纲要, 这份报告): they go with the word naming it.
 DOC_POINTER = r"(?:这个|那个|这份|那份|这本|那本|该)"
+# A word for the document opening what is left, said as whose the rest is or what it tells of (报告的工作安排,
+# 规划里的目标, 报告讲的是哪年的安排).
+_DOCUMENT_OF = re.compile(rf"^{DOC_POINTER}?(?:规划|计划|报告|纲要|方案|清单|文件)(?:里面|里头|里|中|上)?(?:讲|说|写|提|谈)?的是?(?=[\u4e00-\u9fff]{{2}})")
 # Words naming a kind of document (a generic vocabulary, not names of particular plans).
 DOC_KIND_WORDS: list[tuple[str, str]] = [
     ("十四五规划纲要", "five_year_plan"), ("十四五规划", "five_year_plan"), ("五年规划", "five_year_plan"),
@@ -462,6 +465,9 @@ class QueryParser:
                     if not _BOTH.search(text):
                         break  # 大港和新河: both places; a second bare name otherwise is a word of a name
         self._by_document_word(q, text)
+        # 河北区报告的工作安排, 大港街道计划的主要目标: the word for the document the place's plans are, said as
+        # whose the rest is, points at it (as 报告里 does); no word of what is asked.
+        text = _DOCUMENT_OF.sub("", text, count=1)
         core = self.core(text)
         # 现代医院管理制度的目标是什么: with the document named, a word of what is asked of it (目标) is
         # all there is to match inside it, not the question words around it.

@@ -130,12 +130,12 @@ _COUNTED_THEN_ORDINAL = re.compile(rf"(?<!第)(?<!{LAST_WORDS})(?:[几一二三�
 _QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})(?:[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?"
                             # (附件里“四”是哪块: a number alone in quotes, pointed at as a part)
                             r"|[”\"’'」](?=是哪|那|这|部分|块|大块|章))")
-# 附件里三、开头那一大类, 重点任务七、是哪块, 五、统筹安全那部分: a heading's number as the plans write it, unquoted, then words
+# 附件里三、开头那一大类, 重点任务七、是哪块, 五、统筹安全那部分, 规划四、标题全称, 七、的标题: a heading's number as the plans write it, unquoted, then words
 # pointing at what it opens (not a run of numbers, 一、二、三).
 _UNQUOTED_NUMBER = re.compile(r"(?<![一二三四五六七八九十\d第、])([一二三四五六七八九十]{1,3})、"
                           r"(?:(?:开头|打头)的?|(?:后面|后头|之后)(?:跟的|写的|接的)?)?"
                           # (新河五、统筹安全那部分: the number, then words of its heading, then the pointing)
-                          r"(?=那|这|是|部分|大类|讲|写|叫|[\u4e00-\u9fff]{2,8}?[那这]一?(?:部分|大块|块|节|章|段))")
+                          r"(?=那|这|是|的|部分|大类|讲|写|叫|标题|题目|全称|名称|名字|[\u4e00-\u9fff]{2,8}?[那这]一?(?:部分|大块|块|节|章|段))")
 # 24年计划二是哪方面的内容: a number said right after the word for the document is its part so numbered.
 _DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一二三四五六七八九十])(?=是|讲|写|说|里|中|的|那|这)")
 # 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
@@ -431,6 +431,18 @@ def without_past_words(topic: str) -> str:
 def doc_words() -> frozenset[str]:
     """Words that name the document itself (规划, 方案, 报告)."""
     return _table().doc_words
+
+
+@functools.lru_cache(maxsize=1)
+def _items_total() -> re.Pattern[str]:
+    """A noun of a kind of item, then the word for how many there are, ending a question (名词解释总数)."""
+    return re.compile(rf"({one_of(item_nouns())})的?(?:总数|总个数|个数|条数|项数)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _the_few_items() -> re.Pattern[str]:
+    """的几个 and a noun of a kind of item ending a question (那栏的几个指标)."""
+    return re.compile(rf"的几(?:个|项|条|件)({one_of(item_nouns())})$")
 
 
 def item_nouns() -> frozenset[str]:
@@ -829,6 +841,10 @@ def read(text: str) -> Reading:
     text = _PART_CALLED.sub(lambda m: m.group(1) + _CALLED_AS.get(m.group(2), m.group(2)), text)
     text = _BARE_SECTION.sub(r"第\1节", _BARE_CHAPTER.sub(r"第\1章", _LAST_ONE.sub("倒数第一个", text)))
     text = said_plainly(text)
+    # 附的名词解释总数, 任务条数: the number of items of a kind, asked by its noun (as 有多少个 asks).
+    text = _items_total().sub(r"\1有多少个", text)
+    # 生态环保那栏的几个指标: "the few" items of a kind, said at the end without asking, are a list of them.
+    text = _the_few_items().sub(r"的\1有哪些", text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", _TOTAL_SHORT.sub("一共", _TOTAL_VERB.sub(r"\1", text)))
     # 按方面划分的话有多少个: how many parts of that kind, as 分几个方面 asks.

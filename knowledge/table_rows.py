@@ -12,6 +12,10 @@ _ROW_ASKED = re.compile(rf"(?:专栏|指标表)\s*{_NUMBER}?\s*(?:里面|里|中
                         r"\s*(?:项|个|行|条|号)?")
 
 
+# 专栏头一行, 表的首行, 最上面那行: the first row, said without its number.
+_FIRST_ROW = re.compile(r"(?:头一|首|最上面一?|最上边一?|最上头一?)(?:那)?(?=行|项|条)")
+
+
 def _number(said: str) -> int | None:
     value = numeral_value(said)
     return None if value is None else int(value)
@@ -19,7 +23,7 @@ def _number(said: str) -> int | None:
 
 def row_asked(text: str) -> tuple[int | None, int] | None:
     """(the table's number, or None when not said; the row's 序号) a question names, None when it names none."""
-    m = _ROW_ASKED.search(text)
+    m = _ROW_ASKED.search(_FIRST_ROW.sub("第1", text))
     if m is None:
         return None
     row = _number(m.group(2))

@@ -200,6 +200,13 @@ class UnknownPlaces:
         if near and not _FUNCTION_CHARS.search(name := near.group(1)) \
                 and (not self.written(name) or (self._named_as_place(name) and not self.has_plan(name))):
             return [name]
+        # (广东天河那块…, 江苏的垃圾分类: a place-name word opening the question, by its part of speech, that no
+        # plan writes, said as a place — another place's name after it, or 的 / 那 / 这 pointing at what is there
+        # — is a province or city no plan is about)
+        opening = tagged(said)[:2]
+        if len(opening) == 2 and opening[0][1] == "ns" and 2 <= len(name := opening[0][0]) <= _CITY_CHARS \
+                and (opening[1][1] == "ns" or opening[1][0][0] in "的那这") and not self.written(name):
+            return [name]
         return []
 
     def names_a_place(self, word: str) -> bool:

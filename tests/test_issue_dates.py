@@ -22,13 +22,14 @@ REPORT = ["2024年西山区政府工作报告", "", "2024年1月10日在西山�
 @pytest.mark.parametrize(("question", "scoped"), [
     ("东湖街道这个规划是哪年发布的", True), ("那份规划发布时间是哪天", False), ("东湖十四五纲要是哪天发布的", True),
     ("西山区人代会报告是哪天作的", True), ("这份纲要网页上署的发布日期", False),
-    ("东湖街道纲要在网站上哪天发出来的", True)])  # 发出来: put out, as 发布
+    ("东湖街道纲要在网站上哪天发出来的", True),  # 发出来: put out, as 发布
+    ("西山区这份报告哪天在人代会上做的", True)])  # where it was made, between the day and the verb
 def test_a_question_asking_when_a_document_was_issued(question: str, scoped: bool) -> None:
     assert asks_issue_date(question, scoped)
 
 
 @pytest.mark.parametrize("question", ["国土空间规划什么时候印发", "这个规划什么时候到期", "规划目标年份是哪年",
-                                      "报告里说新增就业多少"])
+                                      "报告里说新增就业多少", "这份报告哪年要做的工作"])
 def test_other_questions_ask_no_issue_date(question: str) -> None:
     """Unscoped and not pointed at, or no issuing asked: a task's deadline, a target year, a figure."""
     assert not asks_issue_date(question, False)

@@ -122,6 +122,8 @@ def test_large_numbers_said_in_words_are_written_in_digits() -> None:
     assert large_numbers_in_digits("累计一万人就业") == "累计1万人就业"
     assert large_numbers_in_digits("三千户两百个") == "3000户200个"
     assert large_numbers_in_digits("一万五千人") == "1.5万人"
+    # A quantity in the range of years is written in thousands, so that it is never read as a year (2000).
+    assert large_numbers_in_digits("就业人口从两千要涨到多少") == "就业人口从2千要涨到多少"
     # No leading digit word, or a number below a hundred: as said (the plans write 五个老旧小区 so too).
     for said in ("千家万户", "老百姓", "十四五", "五个老旧小区", "二〇三五年"):
         assert large_numbers_in_digits(said) == said

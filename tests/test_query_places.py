@@ -214,6 +214,21 @@ def test_a_place_said_over_there_after_its_city_has_no_plan() -> None:
     assert result.hits == [] and "天河" in result.note
 
 
+def test_a_province_or_city_opening_the_question_that_no_plan_writes_has_no_plan() -> None:
+    """广东天河那块楼宇经济税收贡献, 江苏的垃圾分类: a place-name word (by its part of speech) opening the
+    question that no plan writes is a place no plan is about; 上海 (written, as a city to learn from) is not."""
+    from knowledge.builder import build_document, merge
+    from knowledge.search import SearchIndex
+
+    report = ["河西区2024年政府工作报告", "一、2024年工作安排", "学习借鉴上海、深圳等地区先行先试经验。",
+              "推进楼宇经济发展，税收贡献超亿元楼宇达到10座。", "深入推进垃圾分类。"]
+    index = SearchIndex(merge([build_document("a.txt", report)]))
+    result = index.search("广东天河那块楼宇经济税收贡献")
+    assert result.hits == [] and "广东" in result.note
+    assert index.search("江苏的垃圾分类怎么搞").hits == []
+    assert index.parser_required(index.parse("上海的楼宇经济")) == []
+
+
 def test_a_street_said_with_the_other_kind_word_is_the_street_the_plans_write() -> None:
     """王串场街道 for 王串场街, which a district's report names: not a place no plan speaks of."""
     from knowledge.builder import build_document, merge

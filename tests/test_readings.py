@@ -33,7 +33,14 @@ CASES = [
     ("落实重大战略那部分讲了几点", "count", None, "落实重大战略"),  # the points a part makes
     ("创新新河下面都有哪些抓手", "list", "task", "创新新河"),  # 抓手: measures
     ("深港协同那块都要干哪些活", "list", None, "深港协同"),  # the things to do, as 有哪些
-    ("去年干了哪些事", "list", None, "去年干了事"),  # (what was done is read as it was)
+    ("去年干了哪些事", "list", None, "去年事"),  # (干了, as 做了, is the verb the cue leaves behind)
+    ("过去五年成绩单一条条给我", "list", None, "过去五年成绩单"),  # item by item, whatever the verb after it
+    ("前五年干成了啥分条说说", "list", None, "前五年"),
+    ("坚持xx发展挨个列", "list", None, "坚持xx发展"),
+    ("生态环保那栏的几个指标", "list", "indicator", "生态环保"),  # "the few" indicators, a column pointed at
+    ("跟劳资纠纷沾边的条目", "list", None, "跟劳资纠纷"),
+    ("附的词条解释总数", "count", "term", ""),  # how many entries of a kind, by its noun and 总数
+    ("任务条数", "count", "task", ""),
     ("宝安今年要办哪些活动", "list", None, "宝安今年要办活动"),  # (活动 is no 活 of work)
     ("发展定位里要打造的几样", "count", None, "发展定位里要打造"),
     ("名词释义有几个", "count", "term", ""),
@@ -1387,6 +1394,10 @@ def test_a_heading_number_then_its_words_pointed_at() -> None:
     r = read(normalize(unquote_part_number("五、统筹安全那部分都有啥内容")))
     assert (r.kind, r.path, r.unit, r.topic) == ("structure", (5,), "部分", "统筹安全")
     assert unquote_part_number("一、二、三这几块讲什么") == "一、二、三这几块讲什么"
+    # (规划四、标题全称, 七、的标题是: the number, then its heading asked for)
+    assert unquote_part_number("规划四、标题全称") == "规划第四部分标题全称"
+    r = read(normalize(unquote_part_number("宝安那份七、的标题是")))
+    assert (r.kind, r.path) == ("structure", (7,))
 
 
 def test_the_table_of_readings_states_each_row_once() -> None:

@@ -1687,3 +1687,27 @@ def test_more_ways_of_naming_a_part_and_what_it_holds(bundled_kb: KnowledgeBase)
     assert [h.line for h in index.search("新河十四五指标表里带累计两字的列一下").hits] == [92, 102, 112, 122, 142]
     due = index.search("大港街道今年到期按家数算的指标", today=dt.date(2025, 4, 1))
     assert {90, 96, 120} <= {h.line for h in due.hits}
+
+
+def test_parts_pointed_at_then_the_kind_of_things_listed(bundled_kb: KnowledgeBase) -> None:
+    """新赛道那段写了哪些行业: the words before a pointer at a part name it, the words after it say only what kind
+    of things its items are (listed_kinds.txt); 应急那块的五基都包括啥: what follows is a thing of its own, no kind;
+    过去五年成绩单一条条给我: what was done, named by nothing else, is what the review tells; 25年目标分成几个方面:
+    not the part whose heading names another year (二〇三五年远景目标)."""
+    index = SearchIndex(bundled_kb)
+    assert {71, 73, 75, 77} <= {h.line for h in index.search("河北区新赛道那段写了哪些行业").hits[:6]}
+    assert {113, 115, 117} <= {h.line for h in index.search("河北区放心不下那块干了哪些事").hits[:4]}
+    assert not any(h.doc.startswith("004") for h in index.search("应急那块的五基都包括啥").hits[:1])
+    assert [h.line for h in index.search("新河过去五年成绩单一条条给我").hits[:4]] == [16, 18, 20, 22]
+    assert [h.line for h in index.search("大港街道前五年干成了啥 分条说说").hits[:4]] == [10, 11, 13, 14]
+    assert [h.line for h in index.search("大港街道25年目标分成几个方面").hits] == [59, 60, 61, 63, 64]
+
+
+def test_a_document_word_said_as_whose_the_rest_is(bundled_kb: KnowledgeBase) -> None:
+    """河北区报告的工作安排, 报告讲的是哪一年的工作安排: the word for the document opening the question points at it,
+    as 报告里 does; no word an answer must explain."""
+    index = SearchIndex(bundled_kb)
+    for question in ("河北区报告的工作安排", "河北区报告讲的是哪一年的工作安排"):
+        hits = index.search(question).hits
+        assert hits and (hits[0].kind, hits[0].line) == ("section", 125), question
+    assert index.parse("河北区报告里的工作安排").text == index.parse("河北区报告的工作安排").text == "工作安排"

@@ -12,12 +12,13 @@ from knowledge.table_rows import row_asked
 
 @pytest.mark.parametrize(("question", "asked"), [
     ("大港街道专栏第3项的企业家数目标", (None, 3)), ("新河街道专栏1序号1那个增速", (1, 1)),
-    ("专栏指标第8项高新技术企业", (None, 8)), ("专栏一里第五项是什么", (1, 5))])
+    ("专栏指标第8项高新技术企业", (None, 8)), ("专栏一里第五项是什么", (1, 5)),
+    ("专栏头一行增速填的几", (None, 1)), ("专栏1首行是啥", (1, 1))])  # the first row, said without its number
 def test_a_row_named_by_its_number(question: str, asked: tuple[int | None, int]) -> None:
     assert row_asked(question) == asked
 
 
-@pytest.mark.parametrize("question", ["放指标的专栏是第几个", "专栏1有几项", "第三章第二节"])
+@pytest.mark.parametrize("question", ["放指标的专栏是第几个", "专栏1有几项", "第三章第二节", "专栏头一年的增速"])
 def test_no_row_named(question: str) -> None:
     assert row_asked(question) is None
 
