@@ -133,15 +133,15 @@ class Lexicon:
     def everyday_terms(self, norm_query: str) -> list[list[str]]:
         """The plans' terms for each everyday word of a normalised query (longest words first, none
         overlapping): 老人老接到骗子电话 → [[诈骗, 电信网络诈骗]]."""
-        return [own for own, _ in self.everyday_matches(norm_query)]
+        return [own for _, own, _ in self.everyday_matches(norm_query)]
 
-    def everyday_matches(self, norm_query: str) -> list[tuple[list[str], list[str]]]:
-        """For each everyday word of a normalised query: its terms, and its siblings' terms — those of
+    def everyday_matches(self, norm_query: str) -> list[tuple[str, list[str], list[str]]]:
+        """For each everyday word of a normalised query: the word, its terms, and its siblings' terms — those of
         the everyday words sharing a term with it (耗子 → 病媒生物, 鼠害; 老鼠 shares them and says
         灭鼠 too). A plan may write a sibling's term where it writes none of the word's own."""
         rewrites, by_first = self._everyday
         taken = [False] * len(norm_query)
-        found: list[tuple[list[str], list[str]]] = []
+        found: list[tuple[str, list[str], list[str]]] = []
         keys = {k for ch in set(norm_query) for k in by_first.get(ch, ())}
         for key in sorted(keys, key=lambda k: (-len(k), k)):
             start, end = _find_spread(norm_query, key)
@@ -150,7 +150,7 @@ class Lexicon:
                 continue
             taken[start:end] = [True] * (end - start)
             own = list(rewrites[key])
-            found.append((own, self._siblings(key, own)))
+            found.append((key, own, self._siblings(key, own)))
         return found
 
     def _siblings(self, key: str, own: list[str]) -> list[str]:

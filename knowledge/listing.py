@@ -88,6 +88,7 @@ _CONJUNCTION = re.compile(r"以及|或者|和|与|及|、|或")
 # if any, before the unit: 绿化按平方米算的).
 # (单位是亿元的, 按家统计的: the unit named, as the table's unit column says it)
 _MEASURED_IN = re.compile(r"(.*?)(?:(?:按照|按|以|论|用)([\u4e00-\u9fff]{1,4}?)(?:来|为单位)?(?:统计|计算|计|算)"
+                          r"|以([\u4e00-\u9fff]{1,4}?)为单位"  # (以家为单位的指标)
                           r"|单位(?:是|为|写的?是?)([\u4e00-\u9fff%]{1,4}))")
 # 附件那八个奋力争先: a number of parts said inside the topic; the shared word follows it.
 _COUNTED_INSIDE = re.compile(r"[那这]?[两二三四五六七八九十\d]{1,3}(?:个|项|条|大)")
@@ -692,14 +693,13 @@ class Listing:
                     if not held and reading.wanted == "task" and (own := self.numbered(self.children.get(s.id, []))):
                         # 回顾部分总共列了几大项工作: a part with no typed tasks lists its work by its parts
                         held = [("section", c) for c in own]
-                    if reading.kind == "count" and reading.wanted is None and held \
-                            and (own := self.numbered(self.children.get(s.id, []))) \
+                    if reading.wanted is None and held and (own := self.numbered(self.children.get(s.id, []))) \
                             and ((held[0][0] == "passage" and len(self.own_points(s)) <= 1)
-                                 or (held[0][0] == "task" and len(held) < len(own))):
-                        # 打造红色新河那部分有几条: a part written in parts of its own ((一)…(五)), its own
-                        # text an introduction at most, counts them, not the paragraphs they hold (a review
-                        # opening with points of its own, 工作回顾开头列了几条, counts those); 文化新河底下列了几条:
-                        # nor the fewer tasks typed in them
+                                 or (reading.kind == "count" and held[0][0] == "task" and len(held) < len(own))):
+                        # 打造红色新河那部分有几条, 平安新河具体包括哪几项: a part written in parts of its own
+                        # ((一)…(五)), its own text an introduction at most, counts and lists them, not the
+                        # paragraphs they hold (a review opening with points of its own, 工作回顾开头列了几条, counts
+                        # those); 文化新河底下列了几条: nor the fewer tasks typed in them
                         held = [("section", c) for c in own]
                     elif reading.wanted is None and held and held[0][0] == "passage" and (points := self.paragraphs_of(s)):
                         # 发展定位一共列了几条: a part written as paragraphs, no tasks, counts its
@@ -729,6 +729,9 @@ class Listing:
             hits = fold_repeats(fold_passages(self._with_ranked(index, q, reading, hits)))
         if not hits:
             return None
+        if not q.docs and reading.kind == "list" and asks_each_document(normalize(q.raw)):
+            # 几个规划里京津冀协同都是怎么写的: each plan's best item first (not one plan's part before the others)
+            hits = _each_document_first(hits)
         result.total = len(hits)
         result.hits = hits[:limit]
         result.reading = "count" if reading.kind == "count" else "list"
@@ -1193,16 +1196,18 @@ class Listing:
         return [best[1]] if best else []
 
     def part_named_by_its_parts(self, topic: str, docs: AbstractSet[str] | list[str]) -> list[Section]:
-        """产业招商科创园区那章, 讲海洋招商营商那部分: the part with parts of its own whose headings say most of a
-        topic's words (at least two of them, in two parts or more) where no heading says them together; none
-        when two parts say as many, or for a topic of one word."""
+        """产业招商科创园区那章, 讲海洋招商营商那部分: the part with parts of its own whose headings (or, with none,
+        tasks whose titles) say most of a topic's words (at least two of them, in two parts or more) where no
+        heading says them together; none when two parts say as many, or for a topic of one word."""
         said = _things_said(_PART_POINTER.sub("", topic))
         if len(said) < 2 or _PLACEHOLDER.search(topic):
             return []
         found: list[tuple[int, Section]] = []
         for sec in self.kb.sections:
             parts = self.numbered(self.children.get(sec.id, [])) if sec.doc in docs else []
-            titles = [normalize(c.title) for c in parts]
+            # (教育医疗住房那部分: a part with no parts of its own is named by its tasks' titles)
+            titles = [normalize(c.title) for c in parts] or [
+                normalize(it.title) for k, it in self.under.get(sec.id, []) if k == "task" and sec.doc in docs]  # type: ignore[attr-defined]
             named = [w for w in said if any(w in t for t in titles)]
             # (a word each of two parts at least: one part saying them all is found by its own heading)
             if 2 * len(named) >= len(said) and len(named) >= 2 and sum(any(w in t for w in named) for t in titles) >= 2:
@@ -1608,7 +1613,7 @@ def unit_measured(topic: str) -> str | None:
     m = _MEASURED_IN.fullmatch(topic)
     if m is None or m.group(1):
         return None
-    unit = m.group(2) or m.group(3)
+    unit = m.group(2) or m.group(3) or m.group(4)
     # (按家数算: the number of 家, counted in 家)
     return unit[:-1] if len(unit) > 1 and unit.endswith("数") else unit
 
@@ -1673,6 +1678,17 @@ def _in_order(words: list[str], title: str, gap: int = 2) -> bool:
 def _names_year(section: Section, year: int) -> bool:
     """Does a heading name the year (2024年工作安排; a year in Chinese numerals read as digits)?"""
     return str(year) in arabic_years(normalize(section.title))
+
+
+def _each_document_first(hits: list[Hit]) -> list[Hit]:
+    """The hits with each document's first (its best or its part's first item) leading, in the order they come
+    (one at least half as probable as the first: a plan that barely speaks of it follows)."""
+    firsts: dict[str, Hit] = {}
+    for h in hits:
+        firsts.setdefault(h.doc, h)
+    lead = [h for h in firsts.values() if h.score >= hits[0].score / 2]
+    chosen = {id(h) for h in lead}
+    return lead + [h for h in hits if id(h) not in chosen]
 
 
 def _names_other_year(section: Section, year: int) -> bool:

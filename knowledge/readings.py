@@ -130,12 +130,12 @@ _COUNTED_THEN_ORDINAL = re.compile(rf"(?<!第)(?<!{LAST_WORDS})(?:[几一二三�
 _QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})(?:[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?"
                             # (附件里“四”是哪块: a number alone in quotes, pointed at as a part)
                             r"|[”\"’'」](?=是哪|那|这|部分|块|大块|章))")
-# 附件里三、开头那一大类, 重点任务七、是哪块, 五、统筹安全那部分, 规划四、标题全称, 七、的标题: a heading's number as the plans write it, unquoted, then words
+# 附件里三、开头那一大类, 重点任务七、是哪块, 五、统筹安全那部分, 规划四、标题全称, 一、里面几个小标题: a heading's number as the plans write it, unquoted, then words
 # pointing at what it opens (not a run of numbers, 一、二、三).
 _UNQUOTED_NUMBER = re.compile(r"(?<![一二三四五六七八九十\d第、])([一二三四五六七八九十]{1,3})、"
                           r"(?:(?:开头|打头)的?|(?:后面|后头|之后)(?:跟的|写的|接的)?)?"
                           # (新河五、统筹安全那部分: the number, then words of its heading, then the pointing)
-                          r"(?=那|这|是|的|部分|大类|讲|写|叫|标题|题目|全称|名称|名字|[\u4e00-\u9fff]{2,8}?[那这]一?(?:部分|大块|块|节|章|段))")
+                          r"(?=那|这|是|的|部分|大类|讲|写|叫|标题|题目|全称|名称|名字|里面|里|下面|下头|底下|[\u4e00-\u9fff]{2,8}?[那这]一?(?:部分|大块|块|节|章|段))")
 # 24年计划二是哪方面的内容: a number said right after the word for the document is its part so numbered.
 _DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一二三四五六七八九十])(?=是|讲|写|说|里|中|的|那|这)")
 # 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
@@ -678,7 +678,9 @@ _MENTIONS = re.compile("|".join([
 # 两份街道十四五规划…分别是哪节, 大港和新河规划里养老各在哪一节, 有几份: a question asked of each of several
 # documents (each answers with its own part).
 _EACH_DOCUMENT = re.compile(r"(?:两|三|这两|这几|几|各)(?:份|个)[\u4e00-\u9fff]{0,8}?(?:规划|计划|纲要|报告|方案)"
-                            r"|分别|各在|各有|各是|有几份|哪些规划|哪几个规划|哪几份|哪份规划")
+                            r"|分别|各在|各有|各是|有几份|哪些规划|哪几个规划|哪几份|哪份规划"
+                            # (哪几家规划有安排: each plan's; not 各地, which a document says of its own places)
+                            r"|哪几家|哪些家|各家")
 
 
 _SEVERAL_DOCUMENTS = re.compile(r"在?(?:两|三|这两|这三|那两|那三)(?:份|个)(?:(?:街道|区)的?(?:十四五)?(?:规划|计划|纲要|报告|方案)?"
@@ -745,6 +747,9 @@ def pointed_word(topic: str) -> str:
     return m.group(1) if m else topic
 
 
+# 专栏1里写着累计的那几行, 表里标着预期的: a word written in the items, said as 带 says it (写着 is otherwise a
+# filler: 规划里写着要建的).
+_WRITTEN_IN = re.compile(r"(?<=[里中])(?:写着|写有|标着|标有|标了)(?=[\u4e00-\u9fff]{2,8}?的)")
 # 带累计的, 专栏里含预期二字的: the items holding a word, after where they stand (专栏里) if said.
 # (带动就业, 带头, 带来, 带领: words of their own, no 带 of holding)
 _CARRIED = re.compile(rf"(?:^|[里中])(?:带有|带着|带(?![动头来领])|含有|含){_WORD}(?:{_AS_WORD_FORMS}|两个字|字眼)?的?$")
@@ -837,6 +842,7 @@ def read(text: str) -> Reading:
     text = _FIRST_NAMED.sub(lambda m: _FIRST_PART[m.group(1)], text)
     text = _GLOSSARY.sub("名词解释", text)
     text = _DOING_ASKED.sub("有哪些", text)
+    text = _WRITTEN_IN.sub("带", text)
     text = _WHICH_OF_TWO.sub(lambda m: f"是第几{m.group(1) or m.group(2) or '部分'}", text)
     text = _PART_CALLED.sub(lambda m: m.group(1) + _CALLED_AS.get(m.group(2), m.group(2)), text)
     text = _BARE_SECTION.sub(r"第\1节", _BARE_CHAPTER.sub(r"第\1章", _LAST_ONE.sub("倒数第一个", text)))

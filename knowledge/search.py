@@ -54,7 +54,7 @@ from knowledge.fuzzy import (
 )
 from knowledge.hit_text import SectionBodies, display_text, excerpt, with_following
 from knowledge.homophones import Homophones
-from knowledge.issue_dates import asks_issue_date, named_before
+from knowledge.issue_dates import asks_issue_date, document_word, named_before
 from knowledge.latin import INITIALS_WORD, InitialsReader, LatinResolver, PinyinDecoder
 from knowledge.lexicon import Lexicon
 from knowledge.listing import (
@@ -1250,7 +1250,7 @@ class SearchIndex:
         out = []
         inside_only = False
         most = max(1.0, FOCUS_MAX_SHARE * len(self.entries))
-        for forms, siblings in self.lexicon.everyday_matches(text):
+        for said, forms, siblings in self.lexicon.everyday_matches(text):
             written = [(n, t) for t in forms if (n := self._items_using(t)) and usable(t)]
             if written and not any(self._written_as_word(t) for _, t in written):
                 # 老板 → 企业主, which the plans write only inside other words (企业主体, 龙头企业主动): a thing
@@ -1269,6 +1269,13 @@ class SearchIndex:
                         and usable(w)]
             if used:
                 out.append(min(used)[1])
+            elif len(named := [w for w, tag in tagged(said) if len(w) >= 2 and not tag.startswith("t")]) == 1 \
+                    and not any(self._items_using(t) for t in (*named, *forms, *siblings)) \
+                    and not any((w := _first_word(t)) and self._items_using(w) for t in forms):
+                # 老人去世办丧事街道有规定没: 办丧事 names one thing (丧事), and no plan writes it, nor its terms (丧葬,
+                # 殡葬) — a thing the plans never mention; nor is one of the question's own words (规定) then what it
+                # is about. (孩子上学难, 当天办: a situation told in several words, or a time, names no one thing.)
+                inside_only = True
         if not out and not inside_only:
             # No everyday word the lexicon knows: the question's own specific words (二房东 in a
             # resident's complaint), unless it names a thing the plans never mention.
@@ -1337,6 +1344,9 @@ class SearchIndex:
             return []  # (国土空间规划什么时候印发: a plan the plans write of, a task's deadline)
         docs = [d for d in self.kb.documents if d.date_line and (d.file in q.docs if q.docs
                                                                  else not q.doc_kinds or d.kind in q.doc_kinds)]
+        if not q.docs and (word := document_word(normalize(query))):
+            # (戴雷区长作报告是哪一天: of the documents, those titled with the word the question names them by)
+            docs = [d for d in docs if word in d.title] or docs
         lines = {(d.file, d.date_line) for d in docs}
         return [i for i, e in enumerate(self.entries) if e.kind == "passage" and (e.item.doc, e.item.line) in lines]
 

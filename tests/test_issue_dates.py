@@ -23,7 +23,9 @@ REPORT = ["2024年西山区政府工作报告", "", "2024年1月10日在西山�
     ("东湖街道这个规划是哪年发布的", True), ("那份规划发布时间是哪天", False), ("东湖十四五纲要是哪天发布的", True),
     ("西山区人代会报告是哪天作的", True), ("这份纲要网页上署的发布日期", False),
     ("东湖街道纲要在网站上哪天发出来的", True),  # 发出来: put out, as 发布
-    ("西山区这份报告哪天在人代会上做的", True)])  # where it was made, between the day and the verb
+    ("西山区这份报告哪天在人代会上做的", True),  # where it was made, between the day and the verb
+    ("张三区长作报告是哪一天", False),  # the office making a report points at it
+    ("东湖那份纲要网上公布是2021年几月几号", True)])  # the year known, the day asked
 def test_a_question_asking_when_a_document_was_issued(question: str, scoped: bool) -> None:
     assert asks_issue_date(question, scoped)
 

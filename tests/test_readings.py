@@ -41,6 +41,7 @@ CASES = [
     ("跟劳资纠纷沾边的条目", "list", None, "跟劳资纠纷"),
     ("附的词条解释总数", "count", "term", ""),  # how many entries of a kind, by its noun and 总数
     ("任务条数", "count", "task", ""),
+    ("第一部分里面几个小标题", "count", "section", "里面"),  # how many a part holds, the 有 left unsaid
     ("宝安今年要办哪些活动", "list", None, "宝安今年要办活动"),  # (活动 is no 活 of work)
     ("发展定位里要打造的几样", "count", None, "发展定位里要打造"),
     ("名词释义有几个", "count", "term", ""),
@@ -1394,6 +1395,7 @@ def test_a_heading_number_then_its_words_pointed_at() -> None:
     r = read(normalize(unquote_part_number("五、统筹安全那部分都有啥内容")))
     assert (r.kind, r.path, r.unit, r.topic) == ("structure", (5,), "部分", "统筹安全")
     assert unquote_part_number("一、二、三这几块讲什么") == "一、二、三这几块讲什么"
+    assert unquote_part_number("纲要一、里面几个小标题") == "纲要第一部分里面几个小标题"
     # (规划四、标题全称, 七、的标题是: the number, then its heading asked for)
     assert unquote_part_number("规划四、标题全称") == "规划第四部分标题全称"
     r = read(normalize(unquote_part_number("宝安那份七、的标题是")))

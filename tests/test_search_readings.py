@@ -43,6 +43,15 @@ def test_an_everyday_word_whose_term_is_rare_is_focused_on_alone(bundled_kb: Kno
     assert hits and "欠薪" in hits[0].text
 
 
+def test_one_thing_the_plans_never_mention_is_not_answered_by_another_word(bundled_kb: KnowledgeBase) -> None:
+    """老人去世办丧事街道有规定没: 办丧事 names one thing (丧事) that no plan writes, nor its terms (丧葬, 殡葬) — the
+    question's own word 规定 (八项规定) is no answer; 企业提的诉求能当天办掉吗 (当天办: a time, no thing) still is."""
+    index = SearchIndex(bundled_kb)
+    assert index.search("老人去世办丧事街道有规定没").hits == []
+    hits = index.search("宝安企业提的诉求能当天办掉吗").hits
+    assert hits and hits[0].line == 33
+
+
 def test_an_everyday_words_term_the_plans_write_only_in_part_is_found_by_its_first_word(bundled_kb: KnowledgeBase) -> None:
     """没人带娃 → 托育服务, which 宝安's plan writes as 托育 (托育资源, 托育点): the term's first word names the
     thing; 服务 says what is done with it."""
@@ -1711,3 +1720,24 @@ def test_a_document_word_said_as_whose_the_rest_is(bundled_kb: KnowledgeBase) ->
         hits = index.search(question).hits
         assert hits and (hits[0].kind, hits[0].line) == ("section", 125), question
     assert index.parse("河北区报告里的工作安排").text == index.parse("河北区报告的工作安排").text == "工作安排"
+
+
+def test_more_ways_of_asking_for_items_by_a_word_or_a_unit_and_across_plans(bundled_kb: KnowledgeBase) -> None:
+    """专栏1里写着累计的那几行 (写着 said as 带), 以家为单位的指标 (the unit), 几个规划里京津冀协同都是怎么写的 (each
+    plan's best item first, not one plan's part before the others)."""
+    index = SearchIndex(bundled_kb)
+    assert {92, 102, 112, 122} <= {h.line for h in index.search("新河专栏1里写着累计的那几行指标").hits}
+    assert [h.line for h in index.search("大港街道以家为单位的指标有哪些").hits[:3]] == [90, 96, 120]
+    hits = index.search("几个规划里京津冀协同都是怎么写的").hits
+    assert len({h.doc for h in hits[:3]}) == 3
+
+
+def test_a_part_named_by_its_tasks_and_a_part_of_parts_listed_by_them(bundled_kb: KnowledgeBase) -> None:
+    """教育医疗住房那部分数一数几条: the part whose tasks' titles say the words; 平安新河具体包括哪几项: a part written in
+    parts of its own, its own text an introduction, lists them."""
+    index = SearchIndex(bundled_kb)
+    result = index.search("宝安教育医疗住房那部分数一数几条")
+    assert result.reading == "count" and [h.line for h in result.hits[:3]] == [48, 49, 50]
+    hits = index.search("平安新河具体包括哪几项").hits
+    assert [(h.kind, h.line) for h in hits[:4]] == [("section", 298), ("section", 302), ("section", 306), ("section", 310)]
+
