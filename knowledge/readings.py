@@ -83,6 +83,8 @@ _TOTAL_VERB = re.compile(r"(一共|总共|总计|共)(?![分拆])[\u4e00-\u9fff]
 # 从严治党意识形态共几节: 共 alone before a count is 一共 (the cue 一共几 then reads the count, not 几节 alone
 # with 共 left in the topic).
 _TOTAL_SHORT = re.compile(r"(?<![一总公合统拢])共(?=有?(?:几|多少))")
+# 拆成经济民生治理等共几块: the total said before a number of parts asks for the parts, as 几块 does.
+_TOTAL_OF_PARTS = re.compile(r"(?:一共|总共|共)(?=有?几大?(?:块|部分|个方面|方面|板块))")
 # 按（一）（二）排下来: counted by the bracketed parts, as 按部分 says.
 _BRACKET_RUN = re.compile(r"[（(][一二三四五六七八九十][)）](?:[、，,]?[（(][一二三四五六七八九十][)）])+(?:这样|这么)?"
                           r"(?:排下来|排|列下来|列|数下来|数|分)?")
@@ -130,8 +132,8 @@ _COUNTED_THEN_ORDINAL = re.compile(rf"(?<!第)(?<!{LAST_WORDS})(?:[几一二三�
 _QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,3})(?:[、．.][”\"’'」](?:后面|后头|之后)?(?:跟的|写的|接的)?"
                             # (附件里“四”是哪块: a number alone in quotes, pointed at as a part)
                             r"|[”\"’'」](?=是哪|那|这|部分|块|大块|章))")
-# 附件里三、开头那一大类, 重点任务七、是哪块, 五、统筹安全那部分, 规划四、标题全称, 一、里面几个小标题: a heading's number as the plans write it, unquoted, then words
-# pointing at what it opens (not a run of numbers, 一、二、三).
+# 附件里三、开头那一大类, 重点任务七、是哪块, 五、统筹安全那部分, 规划四、标题全称, 一、里面几个小标题: a heading's
+# number as the plans write it, unquoted, then words pointing at what it opens (not a run of numbers, 一、二、三).
 _UNQUOTED_NUMBER = re.compile(r"(?<![一二三四五六七八九十\d第、])([一二三四五六七八九十]{1,3})、"
                           r"(?:(?:开头|打头)的?|(?:后面|后头|之后)(?:跟的|写的|接的)?)?"
                           # (新河五、统筹安全那部分: the number, then words of its heading, then the pointing)
@@ -853,6 +855,7 @@ def read(text: str) -> Reading:
     text = _the_few_items().sub(r"的\1有哪些", text)
     # 分哪八个方面, 哪三块: a number where 几 would be asks the same.
     rest = _HOW_MANY_NAMED.sub("哪几", _TOTAL_SHORT.sub("一共", _TOTAL_VERB.sub(r"\1", text)))
+    rest = _TOTAL_OF_PARTS.sub("", rest)
     # 按方面划分的话有多少个: how many parts of that kind, as 分几个方面 asks.
     rest = _DIVIDED_BY.sub(lambda m: f" 分几{'' if m.group(1).startswith('个') else '个'}{m.group(1)} ", rest)
     rest = _COUNTED_THEN_ORDINAL.sub(r"第\2\1", rest)

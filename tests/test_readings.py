@@ -42,6 +42,11 @@ CASES = [
     ("附的词条解释总数", "count", "term", ""),  # how many entries of a kind, by its noun and 总数
     ("任务条数", "count", "task", ""),
     ("第一部分里面几个小标题", "count", "section", "里面"),  # how many a part holds, the 有 left unsaid
+    ("给自己定的几个发展定位都是啥", "list", None, "发展定位"),
+    ("五年目标拆成经济民生共几块", "structure", None, "五年目标经济民生"),  # the total said before 几块
+    ("十三五成绩写了多少段", "structure", None, "十三五成绩"),
+    ("远景目标章节是怎么编排的", "structure", None, "远景目标"),
+    ("第三部分小标题分别叫啥", "structure", "section", ""),  # the headings under it, not its own title
     ("宝安今年要办哪些活动", "list", None, "宝安今年要办活动"),  # (活动 is no 活 of work)
     ("发展定位里要打造的几样", "count", None, "发展定位里要打造"),
     ("名词释义有几个", "count", "term", ""),
@@ -1442,3 +1447,11 @@ def test_the_sides_a_part_speaks_of_are_its_parts() -> None:
     """主要目标讲了哪些方面: its parts (or points), as 写了哪些方面 reads; 讲了哪些 alone asks what it says."""
     assert read(normalize("主要目标讲了哪些方面")).parts
     assert not read(normalize("第三章讲了哪些")).parts
+
+
+def test_a_sections_number_and_each_ones_view_asked() -> None:
+    """讲养老体系的节号: which section holds it; 国际国内天津新区分别咋判断: what each says, a list."""
+    r = read(normalize("讲养老体系的节号"))
+    assert (r.kind, r.where, r.topic) == ("structure", True, "养老体系")
+    assert read(normalize("对外部形势国际国内天津新区分别咋判断")).kind == "list"
+
