@@ -476,7 +476,8 @@ class Listing:
         from knowledge.search import fold_passages, fold_repeats
         docs = self._docs(q, outline=reading.kind == "structure" or reading.wanted == "section", past=reading.past)
         chosen: list[tuple[str, object]] = []
-        shown = reading.topic  # what the answer's heading names
+        # what the answer's heading names (放心不下那块干了哪些事: not the kind of things listed, 事, after it)
+        shown = _without_listed_kind(reading.topic)
         opening: set[int] = set()  # items listed as a part's paragraphs
         complete = False  # the outline gave every item asked for
         if reading.span is not None:
@@ -1678,6 +1679,14 @@ def _in_order(words: list[str], title: str, gap: int = 2) -> bool:
 def _names_year(section: Section, year: int) -> bool:
     """Does a heading name the year (2024年工作安排; a year in Chinese numerals read as digits)?"""
     return str(year) in arabic_years(normalize(section.title))
+
+
+def _without_listed_kind(topic: str) -> str:
+    """A topic without a word for any thing listed ending it (放心不下事 → 放心不下, 民生事情 → 民生), when words are
+    left; a kind that names something (重点项目, 安全工作) stays."""
+    kind = next((k for k in words("listed_kinds") if topic.endswith(k) and len(topic) - len(k) >= 2
+                 and (len(k) == 1 or k in words("generic_nouns"))), "")
+    return topic[: len(topic) - len(kind)] if kind else topic
 
 
 def _each_document_first(hits: list[Hit]) -> list[Hit]:
