@@ -124,12 +124,12 @@ ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}条")
 
 # 主要目标那节: the word for a part pointing at the one named, last.
 _PART_WORD_LAST = re.compile(r"[那这]?一?(?:节|章|部分|块|段)$")
-# 平安新河那一块包括哪些: a question pointing at a part and asking what it holds.
 # 新赛道那段写了哪些行业: words naming a part, a pointer at it, then more of the question (not at its end).
 _POINTED_THEN_MORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)[那这]一?个?大?(?:块|段|部分|节|章|板块)(?:里面|里头|里|中|上)?(?=.)")
 _POINTER = re.compile(r"^[那这]一?个?大?(?:块|段|部分|节|章|板块)(?:里面|里头|里|中|上)?")
 # Verbs of what a part says or tells of, said before what is listed (写了哪些行业, 干了哪些事).
 _SAYING_OR_DOING = re.compile(r"^(?:都|还|主要)?(?:干|做|写|讲|说|提|搞|抓|办|列|包括|包含|涉及)了?")
+# 平安新河那一块包括哪些: a question pointing at a part and asking what it holds.
 _PART_HOLDS = re.compile(r"[那这]一?[个大]?(?:章|节|块|部分|篇)(?:里面|里头|里|中)?都?(?:包括|包含|涵盖|含|有)")
 # 年底前要完成的: the question asks what is to be completed (完成 said after a word of duty or time;
 # 得干完, 必须办完, 就得交差 say it as well).
@@ -1205,10 +1205,11 @@ class Listing:
             return []
         found: list[tuple[int, Section]] = []
         for sec in self.kb.sections:
-            parts = self.numbered(self.children.get(sec.id, [])) if sec.doc in docs else []
+            if sec.doc not in docs:
+                continue
             # (教育医疗住房那部分: a part with no parts of its own is named by its tasks' titles)
-            titles = [normalize(c.title) for c in parts] or [
-                normalize(it.title) for k, it in self.under.get(sec.id, []) if k == "task" and sec.doc in docs]  # type: ignore[attr-defined]
+            titles = [normalize(c.title) for c in self.numbered(self.children.get(sec.id, []))] or [
+                normalize(it.title) for k, it in self.under.get(sec.id, []) if k == "task"]  # type: ignore[attr-defined]
             named = [w for w in said if any(w in t for t in titles)]
             # (a word each of two parts at least: one part saying them all is found by its own heading)
             if 2 * len(named) >= len(said) and len(named) >= 2 and sum(any(w in t for w in named) for t in titles) >= 2:
@@ -1702,8 +1703,12 @@ def _each_document_first(hits: list[Hit]) -> list[Hit]:
 
 def _names_other_year(section: Section, year: int) -> bool:
     """Does a heading name a year, and not this one (二〇三五年远景目标 for 2025)?"""
-    named = re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", arabic_years(normalize(section.title)))
+    named = _YEAR_NAMED.findall(arabic_years(normalize(section.title)))
     return bool(named) and str(year) not in named
+
+
+# A year a heading names (2024年工作安排; in Chinese numerals, read as digits first).
+_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
 
 
 # 这些, 这类, 等: after things named side by side, the words summing them up (这些环境活, 等方面).

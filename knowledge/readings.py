@@ -137,7 +137,7 @@ _QUOTED_NUMBER = re.compile(r"[“\"‘'「]([一二三四五六七八九十]{1,
 _UNQUOTED_NUMBER = re.compile(r"(?<![一二三四五六七八九十\d第、])([一二三四五六七八九十]{1,3})、"
                           r"(?:(?:开头|打头)的?|(?:后面|后头|之后)(?:跟的|写的|接的)?)?"
                           # (新河五、统筹安全那部分: the number, then words of its heading, then the pointing)
-                          r"(?=那|这|是|的|部分|大类|讲|写|叫|标题|题目|全称|名称|名字|里面|里|下面|下头|底下|[\u4e00-\u9fff]{2,8}?[那这]一?(?:部分|大块|块|节|章|段))")
+                          r"(?=那|这|是|的|部分|大类|讲|写|叫|标题|题目|全称|名称|名字|里|下面|下头|底下|[\u4e00-\u9fff]{2,8}?[那这]一?(?:部分|大块|块|节|章|段))")
 # 24年计划二是哪方面的内容: a number said right after the word for the document is its part so numbered.
 _DOCUMENT_NUMBER = re.compile(r"(计划|规划|报告|方案|纲要|清单)([一二三四五六七八九十])(?=是|讲|写|说|里|中|的|那|这)")
 # 规划最后收尾讲的啥, 结尾写了什么: what the end of a document says, its last part (no part word said).
